@@ -1,0 +1,104 @@
+/*
+ * db.h - a database connection behind a driver table (SQLite, PostgreSQL).
+ *
+ * The revision runner, the version table and `check` talk to databases only
+ * through this interface. Each driver also knows its dialect (for emitting)
+ * and its introspector (catalog -> sd_schema).
+ *
+ * SQL given to exec/query uses $1, $2, ... placeholders on every driver;
+ * values are always bound, never spliced into SQL text.
+ */
+#ifndef SD_DB_H
+#define SD_DB_H
+
+#include "emit/dialect.h"
+#include "model/schema.h"
+
+typedef struct sd_db sd_db;
+
+/* A fully materialised result: rows x cols cells, NULL for SQL NULL. */
+typedef struct sd_rows {
+	size_t nrows;
+	size_t ncols;
+	char **names; /* ncols column names */
+	char **cells; /* nrows * ncols, row-major */
+} sd_rows;
+
+const char *sd_rows_get(const sd_rows *r, size_t row, size_t col);
+void sd_rows_free(sd_rows *r);
+
+/* Options for introspection. */
+typedef struct sd_introspect_opts {
+	const char *version_table;      /* left out of the schema */
+	const char *const *ignore;      /* table-name globs, NULL-terminated */
+	/* Called now and then during long introspection (may be NULL). */
+	void (*progress)(void *ctx, const char *what, size_t done, size_t total);
+	void *progress_ctx;
+} sd_introspect_opts;
+
+typedef struct sd_db_driver {
+	const char *name;               /* "sqlite", "postgresql" */
+	const sd_dialect *dialect;
+	/* url is the full URL; base_dir resolves relative sqlite paths. */
+	int (*open)(sd_db **out, const char *url, const char *base_dir,
+	            sd_error *err);
+	void (*close)(sd_db *db);
+	/* Runs one or more statements without parameters. */
+	int (*exec)(sd_db *db, const char *sql, sd_error *err);
+	/* Runs one statement with bound text parameters (NULL = SQL NULL).
+	 * out may be NULL when no rows are wanted. */
+	int (*query)(sd_db *db, const char *sql, const char *const *params,
+	             size_t nparams, sd_rows **out, sd_error *err);
+	/*
+	 * Serialises schema changes against other schemadiff processes: an
+	 * advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite (taken by
+	 * begin()). Calls wait_cb once if it has to wait.
+	 */
+	int (*lock)(sd_db *db, void (*wait_cb)(void *), void *ctx,
+	            sd_error *err);
+	int (*unlock)(sd_db *db, sd_error *err);
+	int (*begin)(sd_db *db, sd_error *err);
+	int (*commit)(sd_db *db, sd_error *err);
+	int (*rollback)(sd_db *db, sd_error *err);
+	int (*introspect)(sd_db *db, const sd_introspect_opts *opts,
+	                  sd_schema **out, sd_error *err);
+	/*
+	 * Fills canonical forms (sd_expr.canon, type spelling) into a schema
+	 * read from the models, so it compares with an introspected one by
+	 * meaning. PostgreSQL round-trips through a scratch schema in a
+	 * transaction that is rolled back. May be NULL (nothing to do).
+	 */
+	int (*normalize)(sd_db *db, sd_schema *models, sd_error *err);
+	/* true when the table exists (schema NULL = default). */
+	int (*table_exists)(sd_db *db, const char *schema, const char *table,
+	                    bool *exists, sd_error *err);
+} sd_db_driver;
+
+/* Every connection starts with its driver. */
+struct sd_db {
+	const sd_db_driver *driver;
+	char *display_url; /* password masked: safe to print */
+};
+
+extern const sd_db_driver sd_driver_sqlite;
+extern const sd_db_driver sd_driver_postgres;
+
+/*
+ * Opens a database by URL (SPEC): sqlite:///rel.db (relative to base_dir),
+ * sqlite:////abs.db, postgresql://..., postgres://...
+ * Errors: SD_EINPUT for a malformed or unknown URL, SD_ERUNTIME when the
+ * database cannot be reached. Messages never contain the password.
+ */
+int sd_db_open(sd_db **out, const char *url, const char *base_dir,
+               sd_error *err);
+void sd_db_close(sd_db *db);
+/* The driver for a URL's scheme, or NULL. */
+const sd_db_driver *sd_db_driver_for_url(const char *url);
+
+/* Convenience wrappers over the driver table. */
+int sd_db_exec(sd_db *db, const char *sql, sd_error *err);
+int sd_db_query(sd_db *db, const char *sql, const char *const *params,
+                size_t nparams, sd_rows **out, sd_error *err);
+const sd_dialect *sd_db_dialect(const sd_db *db);
+
+#endif

@@ -1,0 +1,143 @@
+/*
+ * plan.h - sd_plan: the ordered operations that turn one schema into another.
+ *
+ * The differ (diff.c) produces a plan from two sd_schema values; the emitters
+ * turn it into SQL or C. An operation refers to objects of the two schemas it
+ * was computed from (`from` = the current database, `to` = the desired
+ * models); those schemas must outlive the plan.
+ *
+ * Every operation is reversible by construction: the downgrade is the plan's
+ * operations inverted (sd_op_invert) and applied in reverse order. So the
+ * downgrade is generated, never guessed, and "exact inverse" is a property of
+ * the data structure rather than of each emitter.
+ */
+#ifndef SD_PLAN_H
+#define SD_PLAN_H
+
+#include "model/schema.h"
+
+typedef enum sd_op_kind {
+	SD_OP_CREATE_NAMESPACE,   /* obj_new: namespace name in `name` */
+	SD_OP_DROP_NAMESPACE,
+	SD_OP_CREATE_ENUM,        /* enum_new */
+	SD_OP_DROP_ENUM,          /* enum_old */
+	SD_OP_ADD_ENUM_VALUE,     /* enum_new, value, before/after */
+	SD_OP_DROP_ENUM_VALUE,    /* inverse of ADD_ENUM_VALUE: recreate type */
+	SD_OP_RECREATE_ENUM,      /* enum_old -> enum_new (values removed or
+	                             reordered): new type, cast columns, swap */
+	SD_OP_CREATE_TABLE,       /* table_new (with its inline constraints) */
+	SD_OP_DROP_TABLE,         /* table_old */
+	SD_OP_RENAME_TABLE,       /* table_old -> table_new */
+	SD_OP_REBUILD_TABLE,      /* table_old -> table_new, by copy (SQLite) */
+	SD_OP_ADD_COLUMN,         /* table, column_new */
+	SD_OP_DROP_COLUMN,        /* table, column_old */
+	SD_OP_RENAME_COLUMN,      /* table, column_old -> column_new */
+	SD_OP_ALTER_COLUMN,       /* table, column_old -> column_new, `changes` */
+	SD_OP_ADD_CONSTRAINT,     /* table, obj_new: pk/unique/fk/check */
+	SD_OP_DROP_CONSTRAINT,    /* table, obj_old */
+	SD_OP_RENAME_CONSTRAINT,  /* table, obj_old -> obj_new */
+	SD_OP_CREATE_INDEX,       /* table, obj_new (sd_index) */
+	SD_OP_DROP_INDEX,         /* table, obj_old */
+	SD_OP_RENAME_INDEX,       /* table, obj_old -> obj_new */
+	SD_OP_SET_COMMENT,        /* table [, column], comment_old -> comment_new */
+	SD_OP_BACKFILL,           /* UPDATE table SET column = backfill WHERE
+	                             column IS NULL; inverse is SD_OP_NOOP */
+	SD_OP_VALIDATE_CONSTRAINT,/* PostgreSQL NOT VALID -> VALIDATE; inverse NOOP */
+	SD_OP_NOOP,
+	SD_OP__COUNT
+} sd_op_kind;
+
+/* What an SD_OP_ALTER_COLUMN changes (bit set). */
+enum {
+	SD_CHANGE_TYPE = 1 << 0,
+	SD_CHANGE_NULLABLE = 1 << 1,
+	SD_CHANGE_DEFAULT = 1 << 2,
+	SD_CHANGE_IDENTITY = 1 << 3,   /* identity kind, serial <-> identity */
+	SD_CHANGE_COLLATION = 1 << 4,
+	SD_CHANGE_GENERATED = 1 << 5,
+	SD_CHANGE_COMMENT = 1 << 6,
+};
+
+/* Hazards: why a reviewer should look twice (SPEC "Review aids"). */
+enum {
+	SD_HAZARD_DATA_LOSS = 1 << 0,      /* drop table/column, narrowing */
+	SD_HAZARD_LOCKS = 1 << 1,          /* blocking index build, rewrite */
+	SD_HAZARD_REBUILD = 1 << 2,        /* SQLite table rebuild */
+	SD_HAZARD_NOT_NULL = 1 << 3,       /* NOT NULL on existing rows */
+	SD_HAZARD_MAYBE_RENAME = 1 << 4,   /* a drop + add that looks like one */
+	SD_HAZARD_NO_TRANSACTION = 1 << 5, /* cannot run in a transaction */
+};
+
+typedef struct sd_op {
+	sd_op_kind kind;
+	/* The table the statement names, in the state it has when the
+	 * operation runs (after renames for ops that follow them). */
+	const sd_table *table;
+	const sd_table *table_old; /* CREATE/DROP/RENAME/REBUILD_TABLE */
+	const sd_table *table_new;
+	const sd_column *column_old;
+	const sd_column *column_new;
+	const sd_object *obj_old;  /* constraint or index or enum */
+	const sd_object *obj_new;
+	const char *name_old;      /* namespaces; enum values; comments */
+	const char *name_new;
+	const char *value_anchor;  /* ADD_ENUM_VALUE: neighbour label */
+	bool anchor_before;        /* ADD_ENUM_VALUE: BEFORE (else AFTER) */
+	unsigned changes;          /* SD_CHANGE_* for ALTER_COLUMN */
+	unsigned hazards;          /* SD_HAZARD_* */
+	const char *warning;       /* the "-- warning:" text, or NULL */
+	/* Constraints (FKs) created with a CREATE TABLE are part of it; those
+	 * that close a cycle come as separate ADD_CONSTRAINT ops instead. */
+	sd_strlist deferred_fks;   /* CREATE_TABLE: FK names left out */
+} sd_op;
+
+typedef struct sd_plan {
+	sd_arena *arena;
+	sd_op **ops;
+	size_t nops;
+	sd_strlist warnings;      /* header "-- warning:" lines, in op order */
+	sd_strlist notes;         /* not-managed objects, undiffable changes */
+	bool no_transaction;      /* some op cannot run inside a transaction */
+} sd_plan;
+
+/* Options that steer the differ. */
+typedef struct sd_diff_opts {
+	const char *const *ignore;    /* table-name globs, NULL-terminated */
+	const char *version_table;    /* never diffed */
+	bool drop_unlisted;           /* drop tables absent from the target
+	                                 (generate: true; SPEC) */
+	bool concurrently;            /* PostgreSQL: CREATE INDEX CONCURRENTLY */
+	/* Which operations the target dialect can do in place; a table whose
+	 * changes need more is rebuilt (SD_OP_REBUILD_TABLE). */
+	const struct sd_dialect *dialect;
+} sd_diff_opts;
+
+/*
+ * Computes the operations that turn `from` into `to`.
+ *
+ * On success *out is a new plan (free with sd_plan_free) and SD_OK is
+ * returned; an empty plan (nops == 0) means the schemas match. On failure
+ * *out is untouched and err says why (for example, a change the dialect
+ * cannot express at all).
+ */
+int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
+            const sd_diff_opts *opts, sd_error *err);
+
+void sd_plan_free(sd_plan *p);
+
+/*
+ * The inverse of op, allocated in arena: CREATE <-> DROP, ADD <-> DROP,
+ * renames and alters with old/new swapped, BACKFILL -> NOOP.
+ */
+sd_op *sd_op_invert(sd_arena *arena, const sd_op *op);
+
+/*
+ * One line per operation for `check` and `diff` listings:
+ *   "+ table users", "+ column users.email", "~ column users.name: type
+ *   string(50) -> string(80)", "- index ix_users_name".
+ * marker is '+', '-' or '~'.
+ */
+void sd_op_describe(sd_buf *out, const sd_op *op, char *marker);
+const char *sd_op_kind_name(sd_op_kind k);
+
+#endif

@@ -1,0 +1,69 @@
+/*
+ * dialect.h - everything that differs between SQL dialects, behind one
+ * table of function pointers (the way SQLite's VFS and pg_dump's archive
+ * formats are done). The differ asks capabilities; the emitters ask quoting,
+ * type names and statements. No `if (dialect == SQLITE)` anywhere else.
+ */
+#ifndef SD_DIALECT_H
+#define SD_DIALECT_H
+
+#include "diff/plan.h"
+
+typedef struct sd_dialect_caps {
+	bool transactional_ddl;  /* DDL commits with the version update */
+	bool alter_column;       /* ALTER COLUMN type/null/default in place */
+	bool alter_constraints;  /* ADD/DROP CONSTRAINT on existing tables */
+	bool drop_column;        /* ALTER TABLE DROP COLUMN (plain columns) */
+	bool enums;              /* native enum types */
+	bool namespaces;         /* CREATE SCHEMA */
+	bool comments;           /* COMMENT ON */
+	bool named_primary_keys; /* primary key names survive in the catalog */
+	bool unique_as_index;    /* unique constraints are created as unique
+	                            indexes (SQLite: ALTER cannot add them) */
+	size_t max_identifier;   /* bytes; 0 = unlimited */
+} sd_dialect_caps;
+
+typedef struct sd_dialect {
+	const char *name; /* "sqlite", "postgresql": the revision header value */
+	sd_dialect_caps caps;
+	/* Appends name as a quoted identifier: "users", "we""ird". */
+	void (*quote_ident)(sd_buf *out, const char *name);
+	/* Appends s as a string literal: 'it''s'. */
+	void (*quote_literal)(sd_buf *out, const char *s);
+	/* Appends the column type in this dialect: VARCHAR(120), TEXT... */
+	void (*type_sql)(sd_buf *out, const sd_type *type);
+	/*
+	 * Same column type by meaning in this dialect (SQLite: enum(x) is
+	 * TEXT; an autoincrementing integer key is INTEGER whatever its
+	 * declared width). NULL means sd_type_equal. `a` is the current
+	 * (database) column, `b` the desired one.
+	 */
+	bool (*column_type_equal)(const sd_column *a, const sd_column *b);
+	/*
+	 * Appends the statements of one operation, each ending in ";\n".
+	 * Returns SD_OK, or an error when the operation cannot be expressed.
+	 */
+	int (*emit_op)(sd_buf *out, const sd_op *op, sd_error *err);
+	/* Statements around a revision: BEGIN/COMMIT and any pragmas. */
+	const char *begin_sql;
+	const char *commit_sql;
+} sd_dialect;
+
+extern const sd_dialect sd_dialect_sqlite;
+extern const sd_dialect sd_dialect_postgres;
+
+/* "sqlite" or "postgresql" (also "postgres") -> dialect, else NULL. */
+const sd_dialect *sd_dialect_find(const char *name);
+
+/* Appends schema.name, or name alone when schema is NULL. */
+void sd_emit_qualified(sd_buf *out, const sd_dialect *d, const char *schema,
+                       const char *name);
+
+/*
+ * Emits the upgrade (ops in order) and the downgrade (inverted ops in reverse
+ * order) of a plan. Returns SD_OK or the first emit error.
+ */
+int sd_emit_plan(sd_buf *up, sd_buf *down, const sd_plan *plan,
+                 const sd_dialect *d, sd_error *err);
+
+#endif

@@ -1,0 +1,445 @@
+/*
+ * schema.c - building, indexing, sorting and dumping sd_schema values.
+ */
+#include "model/schema.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GROW(s, arr, n)                                                      \
+	do {                                                                 \
+		if (((n) & ((n)-1)) == 0) {                                  \
+			size_t cap_ = (n) ? (n)*2 : 4;                       \
+			void *p_ = sd_arena_alloc((s)->arena,                \
+			                          cap_ * sizeof(*(arr)));    \
+			if (n)                                               \
+				memcpy(p_, (arr), (n) * sizeof(*(arr)));     \
+			(arr) = p_;                                          \
+		}                                                            \
+	} while (0)
+
+/* Object arrays grow to powers of two: the capacity is implied by n. */
+#define APPEND(s, arr, n, obj)                                               \
+	do {                                                                 \
+		GROW(s, arr, n);                                             \
+		(arr)[(n)++] = (obj);                                        \
+	} while (0)
+
+sd_schema *sd_schema_new(void)
+{
+	sd_arena *a = sd_arena_new();
+	sd_schema *s;
+
+	if (!a)
+		return NULL;
+	s = sd_arena_alloc(a, sizeof(*s));
+	s->arena = a;
+	return s;
+}
+
+void sd_schema_free(sd_schema *s)
+{
+	if (s)
+		sd_arena_free(s->arena);
+}
+
+const char *sd_qualified_name(sd_arena *a, const char *schema,
+                              const char *name)
+{
+	if (!schema)
+		return sd_arena_strdup(a, name);
+	return sd_arena_printf(a, "%s.%s", schema, name);
+}
+
+static void object_init(sd_schema *s, sd_object *o, sd_obj_kind kind,
+                        const char *schema, const char *name)
+{
+	o->kind = kind;
+	o->schema = sd_arena_strdup(s->arena, schema);
+	o->name = sd_arena_strdup(s->arena, name);
+}
+
+sd_table *sd_schema_add_table(sd_schema *s, const char *schema,
+                              const char *name)
+{
+	sd_table *t = sd_arena_alloc(s->arena, sizeof(*t));
+
+	object_init(s, &t->base, SD_OBJ_TABLE, schema, name);
+	APPEND(s, s->tables, s->ntables, t);
+	if (s->table_map)
+		sd_map_put(s->table_map,
+		           sd_qualified_name(s->arena, schema, name), t);
+	return t;
+}
+
+sd_enum *sd_schema_add_enum(sd_schema *s, const char *schema,
+                            const char *name)
+{
+	sd_enum *e = sd_arena_alloc(s->arena, sizeof(*e));
+
+	object_init(s, &e->base, SD_OBJ_ENUM, schema, name);
+	APPEND(s, s->enums, s->nenums, e);
+	if (s->enum_map)
+		sd_map_put(s->enum_map,
+		           sd_qualified_name(s->arena, schema, name), e);
+	return e;
+}
+
+sd_unmanaged *sd_schema_add_unmanaged(sd_schema *s, const char *what,
+                                      const char *schema, const char *name)
+{
+	sd_unmanaged *u = sd_arena_alloc(s->arena, sizeof(*u));
+
+	object_init(s, &u->base, SD_OBJ_UNMANAGED, schema, name);
+	u->what = sd_arena_strdup(s->arena, what);
+	APPEND(s, s->unmanaged, s->nunmanaged, u);
+	return u;
+}
+
+void sd_schema_add_namespace(sd_schema *s, const char *name)
+{
+	if (!name || sd_strlist_contains(&s->namespaces, name))
+		return;
+	sd_strlist_push(s->arena, &s->namespaces, name);
+}
+
+sd_column *sd_table_add_column(sd_schema *s, sd_table *t, const char *name)
+{
+	sd_column *c = sd_arena_alloc(s->arena, sizeof(*c));
+
+	object_init(s, &c->base, SD_OBJ_COLUMN, t->base.schema, name);
+	c->nullable = true;
+	c->type.length = c->type.precision = c->type.scale = -1;
+	APPEND(s, t->columns, t->ncolumns, c);
+	if (t->column_map)
+		sd_map_put(t->column_map, c->base.name, c);
+	return c;
+}
+
+sd_unique *sd_table_add_unique(sd_schema *s, sd_table *t, const char *name)
+{
+	sd_unique *u = sd_arena_alloc(s->arena, sizeof(*u));
+
+	object_init(s, &u->base, SD_OBJ_UNIQUE, t->base.schema, name);
+	APPEND(s, t->uniques, t->nuniques, u);
+	return u;
+}
+
+sd_foreign_key *sd_table_add_foreign_key(sd_schema *s, sd_table *t,
+                                         const char *name)
+{
+	sd_foreign_key *f = sd_arena_alloc(s->arena, sizeof(*f));
+
+	object_init(s, &f->base, SD_OBJ_FOREIGN_KEY, t->base.schema, name);
+	APPEND(s, t->foreign_keys, t->nforeign_keys, f);
+	return f;
+}
+
+sd_check *sd_table_add_check(sd_schema *s, sd_table *t, const char *name)
+{
+	sd_check *c = sd_arena_alloc(s->arena, sizeof(*c));
+
+	object_init(s, &c->base, SD_OBJ_CHECK, t->base.schema, name);
+	APPEND(s, t->checks, t->nchecks, c);
+	return c;
+}
+
+sd_index *sd_table_add_index(sd_schema *s, sd_table *t, const char *name)
+{
+	sd_index *i = sd_arena_alloc(s->arena, sizeof(*i));
+
+	object_init(s, &i->base, SD_OBJ_INDEX, t->base.schema, name);
+	APPEND(s, t->indexes, t->nindexes, i);
+	return i;
+}
+
+sd_primary_key *sd_table_set_primary_key(sd_schema *s, sd_table *t,
+                                         const char *name)
+{
+	sd_primary_key *pk = sd_arena_alloc(s->arena, sizeof(*pk));
+
+	object_init(s, &pk->base, SD_OBJ_PRIMARY_KEY, t->base.schema, name);
+	t->primary_key = pk;
+	return pk;
+}
+
+void sd_strlist_push(sd_arena *a, sd_strlist *l, const char *item)
+{
+	if ((l->n & (l->n - 1)) == 0) {
+		size_t cap = l->n ? l->n * 2 : 4;
+		const char **items = sd_arena_alloc(a, cap * sizeof(char *));
+		if (l->n)
+			memcpy(items, l->items, l->n * sizeof(char *));
+		l->items = items;
+	}
+	l->items[l->n++] = sd_arena_strdup(a, item);
+}
+
+bool sd_strlist_equal(const sd_strlist *a, const sd_strlist *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (!sd_streq(a->items[i], b->items[i]))
+			return false;
+	return true;
+}
+
+bool sd_strlist_contains(const sd_strlist *l, const char *item)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (sd_streq(l->items[i], item))
+			return true;
+	return false;
+}
+
+void sd_schema_index(sd_schema *s)
+{
+	size_t i, j;
+
+	s->table_map = sd_map_new(s->arena, s->ntables);
+	for (i = 0; i < s->ntables; i++) {
+		sd_table *t = s->tables[i];
+		sd_map_put(s->table_map,
+		           sd_qualified_name(s->arena, t->base.schema,
+		                             t->base.name),
+		           t);
+		t->column_map = sd_map_new(s->arena, t->ncolumns);
+		for (j = 0; j < t->ncolumns; j++)
+			sd_map_put(t->column_map, t->columns[j]->base.name,
+			           t->columns[j]);
+	}
+	s->enum_map = sd_map_new(s->arena, s->nenums);
+	for (i = 0; i < s->nenums; i++)
+		sd_map_put(s->enum_map,
+		           sd_qualified_name(s->arena, s->enums[i]->base.schema,
+		                             s->enums[i]->base.name),
+		           s->enums[i]);
+}
+
+static const void *find_qualified(const sd_map *m, const char *schema,
+                                  const char *name)
+{
+	char stack[256];
+	size_t ns, nn;
+
+	if (!m || !name)
+		return NULL;
+	if (!schema)
+		return sd_map_get(m, name);
+	ns = strlen(schema);
+	nn = strlen(name);
+	if (ns + nn + 2 <= sizeof(stack)) {
+		memcpy(stack, schema, ns);
+		stack[ns] = '.';
+		memcpy(stack + ns + 1, name, nn + 1);
+		return sd_map_get(m, stack);
+	} else {
+		char *key = sd_xmalloc(ns + nn + 2);
+		const void *v;
+		memcpy(key, schema, ns);
+		key[ns] = '.';
+		memcpy(key + ns + 1, name, nn + 1);
+		v = sd_map_get(m, key);
+		free(key);
+		return v;
+	}
+}
+
+sd_table *sd_schema_find_table(const sd_schema *s, const char *schema,
+                               const char *name)
+{
+	return (sd_table *)find_qualified(s->table_map, schema, name);
+}
+
+sd_enum *sd_schema_find_enum(const sd_schema *s, const char *schema,
+                             const char *name)
+{
+	return (sd_enum *)find_qualified(s->enum_map, schema, name);
+}
+
+sd_column *sd_table_find_column(const sd_table *t, const char *name)
+{
+	size_t i;
+
+	if (t->column_map)
+		return sd_map_get(t->column_map, name);
+	for (i = 0; i < t->ncolumns; i++)
+		if (sd_streq(t->columns[i]->base.name, name))
+			return t->columns[i];
+	return NULL;
+}
+
+sd_index *sd_table_find_index(const sd_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->nindexes; i++)
+		if (sd_streq(t->indexes[i]->base.name, name))
+			return t->indexes[i];
+	return NULL;
+}
+
+static int cmp_object(const void *a, const void *b)
+{
+	const sd_object *x = *(const sd_object *const *)a;
+	const sd_object *y = *(const sd_object *const *)b;
+	int c = sd_strcmp_null(x->schema, y->schema);
+
+	return c ? c : sd_strcmp_null(x->name, y->name);
+}
+
+#define SORT(arr, n)                                                         \
+	do {                                                                 \
+		if ((n) > 1)                                                 \
+			qsort((arr), (n), sizeof(*(arr)), cmp_object);       \
+	} while (0)
+
+void sd_schema_sort(sd_schema *s)
+{
+	size_t i;
+
+	SORT(s->tables, s->ntables);
+	SORT(s->enums, s->nenums);
+	SORT(s->sequences, s->nsequences);
+	SORT(s->unmanaged, s->nunmanaged);
+	for (i = 0; i < s->ntables; i++) {
+		sd_table *t = s->tables[i];
+		SORT(t->uniques, t->nuniques);
+		SORT(t->foreign_keys, t->nforeign_keys);
+		SORT(t->checks, t->nchecks);
+		SORT(t->indexes, t->nindexes);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Expressions                                                         */
+/* ------------------------------------------------------------------ */
+
+static bool is_punct(char c)
+{
+	return c && strchr("(),=<>!+-*/%|&:;[]", c) != NULL;
+}
+
+const char *sd_expr_fold(sd_arena *a, const char *sql)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *p = sql;
+	bool space = false;
+	char *out;
+	size_t n;
+
+	if (!sql)
+		return NULL;
+	while (*p) {
+		char c = *p;
+		if (c == '\'' || c == '"' || c == '`' || c == '[') {
+			char close = c == '[' ? ']' : c;
+			if (space && b.len && !is_punct(b.data[b.len - 1]))
+				sd_buf_putc(&b, ' ');
+			space = false;
+			sd_buf_putc(&b, *p++);
+			while (*p) {
+				if (*p == close) {
+					if (p[1] == close && close != ']') {
+						sd_buf_putn(&b, p, 2);
+						p += 2;
+						continue;
+					}
+					break;
+				}
+				sd_buf_putc(&b, *p++);
+			}
+			if (*p)
+				sd_buf_putc(&b, *p++);
+			continue;
+		}
+		if (isspace((unsigned char)c)) {
+			space = true;
+			p++;
+			continue;
+		}
+		if (space && b.len && !is_punct(b.data[b.len - 1]) &&
+		    !is_punct(c))
+			sd_buf_putc(&b, ' ');
+		space = false;
+		sd_buf_putc(&b, (char)tolower((unsigned char)c));
+		p++;
+	}
+	/* One layer of redundant outer parentheses: "(a > 1)" -> "a > 1". */
+	n = b.len;
+	if (n >= 2 && b.data[0] == '(' && b.data[n - 1] == ')') {
+		int depth = 0;
+		size_t i;
+		bool outer = true;
+		for (i = 0; i < n; i++) {
+			if (b.data[i] == '\'') {
+				for (i++; i < n && b.data[i] != '\''; i++)
+					;
+				continue;
+			}
+			if (b.data[i] == '(')
+				depth++;
+			else if (b.data[i] == ')' && --depth == 0 &&
+			         i != n - 1) {
+				outer = false;
+				break;
+			}
+		}
+		if (outer) {
+			out = sd_arena_strndup(a, b.data + 1, n - 2);
+			sd_buf_free(&b);
+			return out;
+		}
+	}
+	out = sd_arena_strdup(a, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return out;
+}
+
+bool sd_expr_equal(sd_arena *scratch, const sd_expr *a, const sd_expr *b)
+{
+	if (!a->sql || !b->sql)
+		return !a->sql && !b->sql;
+	if (a->canon && b->canon)
+		return strcmp(a->canon, b->canon) == 0;
+	return strcmp(sd_expr_fold(scratch, a->sql),
+	              sd_expr_fold(scratch, b->sql)) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* FK actions                                                          */
+/* ------------------------------------------------------------------ */
+
+static const char *const fk_action_names[] = {
+	"NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"};
+
+const char *sd_fk_action_sql(sd_fk_action a)
+{
+	return (unsigned)a < SD_ARRAY_LEN(fk_action_names)
+	           ? fk_action_names[a]
+	           : "NO ACTION";
+}
+
+int sd_fk_action_parse(const char *text, sd_fk_action *out)
+{
+	char norm[32];
+	size_t i, j = 0;
+
+	for (i = 0; text[i] && j < sizeof(norm) - 1; i++)
+		norm[j++] = (char)(text[i] == '_' ? ' '
+		                                  : toupper((unsigned char)text[i]));
+	norm[j] = '\0';
+	for (i = 0; i < SD_ARRAY_LEN(fk_action_names); i++) {
+		if (strcmp(norm, fk_action_names[i]) == 0) {
+			*out = (sd_fk_action)i;
+			return SD_OK;
+		}
+	}
+	return SD_EINPUT;
+}

@@ -1,0 +1,373 @@
+/*
+ * schema.h - sd_schema, the one in-memory description of a database schema.
+ *
+ * Every source of schema produces this: the YAML models (model/load.c), a
+ * SQLite file (introspect/sqlite.c), a PostgreSQL catalog
+ * (introspect/postgres.c). The differ compares two of them and knows nothing
+ * of where they came from.
+ *
+ * Ownership: everything hanging off an sd_schema, strings included, lives in
+ * schema->arena and is released by sd_schema_free(). Objects are never freed
+ * one by one.
+ *
+ * Names: `schema` fields are NULL for "the default namespace" (SQLite's
+ * main, PostgreSQL's search path default, which the models spell as no
+ * schema or "public"). Loaders and introspectors store NULL for the default
+ * schema, so the differ can compare names with sd_streq without knowing the
+ * dialect.
+ */
+#ifndef SD_SCHEMA_H
+#define SD_SCHEMA_H
+
+#include "util/util.h"
+
+/* ------------------------------------------------------------------ */
+/* Types                                                               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The portable types of SPEC "Models". SD_T_RAW is any other type, passed to
+ * the database verbatim and compared by its (case-folded, whitespace-folded)
+ * spelling, or by the dialect's canonical spelling when one was filled in.
+ */
+typedef enum sd_type_kind {
+	SD_T_RAW = 0,
+	SD_T_SMALLINT,
+	SD_T_INTEGER,
+	SD_T_BIGINT,
+	SD_T_BOOLEAN,
+	SD_T_REAL,
+	SD_T_FLOAT,
+	SD_T_NUMERIC,     /* numeric(p,s), numeric(p), numeric */
+	SD_T_STRING,      /* string(n) = varchar(n); string = varchar */
+	SD_T_CHAR,        /* char(n) */
+	SD_T_TEXT,
+	SD_T_DATE,
+	SD_T_TIME,
+	SD_T_TIMESTAMP,
+	SD_T_TIMESTAMPTZ,
+	SD_T_INTERVAL,
+	SD_T_JSON,
+	SD_T_JSONB,
+	SD_T_UUID,
+	SD_T_BINARY,
+	SD_T_ENUM,        /* enum(name): name in `name`, maybe "schema.name" */
+	SD_T__COUNT
+} sd_type_kind;
+
+typedef struct sd_type {
+	sd_type_kind kind;
+	int length;       /* string(n), char(n); -1 when absent */
+	int precision;    /* numeric(p,s); -1 when absent */
+	int scale;        /* numeric(p,s); -1 when absent */
+	const char *name; /* SD_T_ENUM: enum name; SD_T_RAW: the verbatim text */
+	const char *enum_schema; /* SD_T_ENUM: schema of the enum, NULL default */
+} sd_type;
+
+/*
+ * Parses a type as written in the models ("string(120)", "enum(status)",
+ * "integer[]"). Returns SD_OK, or SD_EINPUT with *why set to a static
+ * message (and *suggest to the closest portable name, or NULL) when the
+ * text is not a type at all: empty, unbalanced parentheses, a portable name
+ * with bad arguments ("string(abc)"), or a near-miss of a portable name
+ * ("strng").
+ */
+int sd_type_parse(sd_arena *a, const char *text, sd_type *out,
+                  const char **why, const char **suggest);
+/* The portable spelling: "string(120)", "numeric(10,2)", "enum(status)". */
+void sd_type_format(sd_buf *out, const sd_type *t);
+/* Same meaning (kind and arguments; RAW by folded spelling). */
+bool sd_type_equal(const sd_type *a, const sd_type *b);
+/* Portable names, NULL-terminated, for suggestions and the JSON Schema. */
+extern const char *const sd_type_names[];
+
+/* ------------------------------------------------------------------ */
+/* Objects                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef enum sd_obj_kind {
+	SD_OBJ_NAMESPACE,
+	SD_OBJ_ENUM,
+	SD_OBJ_SEQUENCE,
+	SD_OBJ_TABLE,
+	SD_OBJ_COLUMN,
+	SD_OBJ_PRIMARY_KEY,
+	SD_OBJ_UNIQUE,
+	SD_OBJ_FOREIGN_KEY,
+	SD_OBJ_CHECK,
+	SD_OBJ_INDEX,
+	SD_OBJ_UNMANAGED, /* views, functions, triggers, ... */
+	SD_OBJ__COUNT
+} sd_obj_kind;
+
+/* Where an object was declared; path NULL for introspected objects. */
+typedef struct sd_loc {
+	const char *path;
+	int line;
+	int col;
+} sd_loc;
+
+/*
+ * The common base every object embeds first, pg_dump style, so that sorting,
+ * naming and dependency ordering work on every kind alike.
+ */
+typedef struct sd_object {
+	sd_obj_kind kind;
+	const char *schema; /* NULL = default namespace */
+	const char *name;
+	sd_loc loc;
+} sd_object;
+
+typedef struct sd_strlist {
+	const char **items;
+	size_t n;
+} sd_strlist;
+
+/*
+ * An SQL expression (default, check, index predicate, generated column).
+ * `sql` is what the user wrote or the catalog holds and what gets emitted.
+ * `canon` is a dialect-canonical form used only for comparison, filled in by
+ * the dialect's normaliser (PostgreSQL: the text the server stores after a
+ * round trip through a scratch schema). When either side has no canon, the
+ * differ compares sd_expr_fold(sql) instead.
+ */
+typedef struct sd_expr {
+	const char *sql;
+	const char *canon;
+} sd_expr;
+
+typedef enum sd_identity {
+	SD_IDENTITY_NONE = 0,
+	SD_IDENTITY_ALWAYS,
+	SD_IDENTITY_BY_DEFAULT,
+} sd_identity;
+
+typedef struct sd_column {
+	sd_object base;           /* kind SD_OBJ_COLUMN; schema unused */
+	sd_type type;
+	const char *type_sql;     /* declared spelling in the database, or NULL */
+	bool nullable;
+	sd_expr default_value;    /* sql NULL = no default */
+	/*
+	 * An integer primary key "autoincrements" (SPEC): new tables get
+	 * identity on PostgreSQL and INTEGER PRIMARY KEY on SQLite. The
+	 * introspectors set it for identity, for serial (owned sequence +
+	 * nextval default, then default_value is left empty and `sequence`
+	 * names the sequence) and for SQLite rowid aliases.
+	 */
+	bool autoincrement;
+	sd_identity identity;     /* explicit identity (models: identity key) */
+	const char *sequence;     /* serial's owned sequence, PostgreSQL */
+	sd_expr generated;        /* GENERATED ALWAYS AS (expr) STORED */
+	const char *collation;
+	const char *comment;
+	const char *renamed_from; /* models only */
+	const char *backfill;     /* models only: SQL expression */
+} sd_column;
+
+typedef enum sd_fk_action {
+	SD_FK_NO_ACTION = 0,
+	SD_FK_RESTRICT,
+	SD_FK_CASCADE,
+	SD_FK_SET_NULL,
+	SD_FK_SET_DEFAULT,
+} sd_fk_action;
+
+const char *sd_fk_action_sql(sd_fk_action a); /* "NO ACTION", "CASCADE"... */
+/* Parses "cascade", "set null", "no action" (any case). */
+int sd_fk_action_parse(const char *text, sd_fk_action *out);
+
+typedef struct sd_primary_key {
+	sd_object base; /* kind SD_OBJ_PRIMARY_KEY; name may be NULL (unnamed) */
+	sd_strlist columns;
+} sd_primary_key;
+
+typedef struct sd_unique {
+	sd_object base; /* kind SD_OBJ_UNIQUE */
+	sd_strlist columns;
+	bool nulls_not_distinct;
+	bool deferrable;
+	bool initially_deferred;
+	const char *comment;
+} sd_unique;
+
+typedef struct sd_foreign_key {
+	sd_object base; /* kind SD_OBJ_FOREIGN_KEY */
+	sd_strlist columns;
+	const char *ref_schema; /* NULL = default namespace */
+	const char *ref_table;
+	sd_strlist ref_columns;
+	sd_fk_action on_delete;
+	sd_fk_action on_update;
+	bool deferrable;
+	bool initially_deferred;
+	bool not_valid;
+	const char *comment;
+} sd_foreign_key;
+
+typedef struct sd_check {
+	sd_object base; /* kind SD_OBJ_CHECK */
+	sd_expr expression;
+	bool not_valid;
+	const char *comment;
+} sd_check;
+
+typedef enum sd_nulls_order {
+	SD_NULLS_DEFAULT = 0,
+	SD_NULLS_FIRST,
+	SD_NULLS_LAST,
+} sd_nulls_order;
+
+typedef struct sd_index_key {
+	const char *column;   /* either a column name ... */
+	sd_expr expression;   /* ... or an expression (column NULL) */
+	bool desc;
+	sd_nulls_order nulls;
+	const char *collation;
+	const char *opclass;
+} sd_index_key;
+
+typedef struct sd_index {
+	sd_object base; /* kind SD_OBJ_INDEX; schema = the table's schema */
+	sd_index_key *keys;
+	size_t nkeys;
+	bool unique;
+	bool nulls_not_distinct;
+	sd_expr where;        /* partial index predicate; sql NULL = none */
+	const char *method;   /* "btree" when NULL */
+	sd_strlist include;
+	const char *comment;
+	/*
+	 * SQLite: the index is the automatic index of an inline UNIQUE or
+	 * PRIMARY KEY table constraint and can only go away with a rebuild.
+	 */
+	bool constraint_backed;
+} sd_index;
+
+typedef struct sd_table {
+	sd_object base; /* kind SD_OBJ_TABLE */
+	const char *comment;
+	const char *renamed_from; /* models only; may be "schema.name" */
+	sd_column **columns;
+	size_t ncolumns;
+	sd_primary_key *primary_key; /* NULL when the table has none */
+	sd_unique **uniques;
+	size_t nuniques;
+	sd_foreign_key **foreign_keys;
+	size_t nforeign_keys;
+	sd_check **checks;
+	size_t nchecks;
+	sd_index **indexes;
+	size_t nindexes;
+	/* SQLite: CREATE TRIGGER statements on this table, kept verbatim so a
+	 * table rebuild can recreate them. */
+	sd_strlist triggers;
+	sd_map *column_map; /* name -> sd_column*, built by sd_schema_index() */
+} sd_table;
+
+typedef struct sd_enum {
+	sd_object base; /* kind SD_OBJ_ENUM */
+	sd_strlist values; /* in declaration order */
+	const char *comment;
+} sd_enum;
+
+typedef struct sd_sequence {
+	sd_object base; /* kind SD_OBJ_SEQUENCE: free-standing sequences */
+	const char *owned_by_table;
+	const char *owned_by_column;
+} sd_sequence;
+
+/* Something in the database that schemadiff does not manage: reported by
+ * check, never dropped. */
+typedef struct sd_unmanaged {
+	sd_object base;     /* kind SD_OBJ_UNMANAGED */
+	const char *what;   /* "view", "function", "trigger", "policy", ... */
+	const char *table;  /* owning table, when there is one */
+	const char *definition; /* body, for "changed view" reports; may be NULL */
+} sd_unmanaged;
+
+typedef struct sd_schema {
+	sd_arena *arena;
+	const char *dialect;    /* "sqlite", "postgresql", or NULL for models */
+	sd_strlist namespaces;  /* non-default schemas in use (PostgreSQL) */
+	sd_table **tables;
+	size_t ntables;
+	sd_enum **enums;
+	size_t nenums;
+	sd_sequence **sequences;
+	size_t nsequences;
+	sd_unmanaged **unmanaged;
+	size_t nunmanaged;
+	sd_map *table_map; /* "schema.name" or "name" -> sd_table* */
+	sd_map *enum_map;
+} sd_schema;
+
+/* ------------------------------------------------------------------ */
+/* Construction and lookup                                             */
+/* ------------------------------------------------------------------ */
+
+/* A new empty schema with its own arena. NULL only on out-of-memory. */
+sd_schema *sd_schema_new(void);
+void sd_schema_free(sd_schema *s);
+
+/*
+ * Builders: allocate in the schema's arena, zero-initialise, set base.kind,
+ * base.schema and base.name (copied), append to the owner and return the new
+ * object. They do not check for duplicates; the loader validates.
+ */
+sd_table *sd_schema_add_table(sd_schema *s, const char *schema,
+                              const char *name);
+sd_enum *sd_schema_add_enum(sd_schema *s, const char *schema,
+                            const char *name);
+sd_unmanaged *sd_schema_add_unmanaged(sd_schema *s, const char *what,
+                                      const char *schema, const char *name);
+void sd_schema_add_namespace(sd_schema *s, const char *name);
+sd_column *sd_table_add_column(sd_schema *s, sd_table *t, const char *name);
+sd_unique *sd_table_add_unique(sd_schema *s, sd_table *t, const char *name);
+sd_foreign_key *sd_table_add_foreign_key(sd_schema *s, sd_table *t,
+                                         const char *name);
+sd_check *sd_table_add_check(sd_schema *s, sd_table *t, const char *name);
+sd_index *sd_table_add_index(sd_schema *s, sd_table *t, const char *name);
+sd_primary_key *sd_table_set_primary_key(sd_schema *s, sd_table *t,
+                                         const char *name);
+void sd_strlist_push(sd_arena *a, sd_strlist *l, const char *item);
+bool sd_strlist_equal(const sd_strlist *a, const sd_strlist *b);
+bool sd_strlist_contains(const sd_strlist *l, const char *item);
+
+/*
+ * (Re)builds the lookup maps. Call after the last builder call and before
+ * any lookup; the builders keep the maps current once they exist.
+ */
+void sd_schema_index(sd_schema *s);
+/* Lookup by schema (NULL = default) and name. */
+sd_table *sd_schema_find_table(const sd_schema *s, const char *schema,
+                               const char *name);
+sd_enum *sd_schema_find_enum(const sd_schema *s, const char *schema,
+                             const char *name);
+sd_column *sd_table_find_column(const sd_table *t, const char *name);
+sd_index *sd_table_find_index(const sd_table *t, const char *name);
+/* "users", "billing.invoices": the key used by table_map and messages. */
+const char *sd_qualified_name(sd_arena *a, const char *schema,
+                              const char *name);
+
+/*
+ * Sorts tables, enums and each table's constraints and indexes by name
+ * (columns keep their order), so everything downstream is deterministic.
+ */
+void sd_schema_sort(sd_schema *s);
+
+/*
+ * Folds an SQL expression for comparison when no dialect canon exists:
+ * whitespace runs outside quotes become one space (none next to
+ * punctuation), keywords and identifiers outside quotes are lowercased,
+ * one layer of redundant outer parentheses is removed.
+ *     "LENGTH( username )>2"  ->  "length(username)>2"
+ */
+const char *sd_expr_fold(sd_arena *a, const char *sql);
+/* Compares two expressions by canon when both have one, else by fold. */
+bool sd_expr_equal(sd_arena *scratch, const sd_expr *a, const sd_expr *b);
+
+/* Writes a readable dump of the schema (stable; used by golden tests). */
+void sd_schema_dump(sd_buf *out, const sd_schema *s);
+
+#endif

@@ -1,0 +1,179 @@
+/*
+ * arena.c - bump allocation in chunks; one free releases a whole schema.
+ */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_CHUNK (64 * 1024)
+#define ARENA_ALIGN 16
+
+typedef struct chunk {
+	struct chunk *next;
+	size_t size;
+	size_t used;
+	_Alignas(16) unsigned char data[];
+} chunk;
+
+struct sd_arena {
+	chunk *head;
+	size_t total;
+};
+
+static void oom(void)
+{
+	fputs("schemadiff: error: out of memory\n", stderr);
+	abort();
+}
+
+void *sd_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *sd_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *sd_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom();
+	return q;
+}
+
+char *sd_xstrdup(const char *s)
+{
+	size_t n;
+	char *p;
+
+	if (!s)
+		return NULL;
+	n = strlen(s) + 1;
+	p = sd_xmalloc(n);
+	memcpy(p, s, n);
+	return p;
+}
+
+sd_arena *sd_arena_new(void)
+{
+	return calloc(1, sizeof(sd_arena));
+}
+
+void sd_arena_free(sd_arena *a)
+{
+	chunk *c, *next;
+
+	if (!a)
+		return;
+	for (c = a->head; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(a);
+}
+
+void *sd_arena_alloc(sd_arena *a, size_t size)
+{
+	chunk *c = a->head;
+	size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	void *p;
+
+	if (need == 0)
+		need = ARENA_ALIGN;
+	if (!c || c->size - c->used < need) {
+		size_t sz = need > ARENA_CHUNK / 4 ? need : ARENA_CHUNK;
+		chunk *n = malloc(sizeof(chunk) + sz);
+		if (!n)
+			oom();
+		n->size = sz;
+		n->used = 0;
+		if (sz == need && c) {
+			/* A big block goes behind the current chunk, which
+			 * keeps its free space for the small ones. */
+			n->next = c->next;
+			c->next = n;
+		} else {
+			n->next = c;
+			a->head = n;
+		}
+		c = n;
+	}
+	p = c->data + c->used;
+	c->used += need;
+	a->total += need;
+	memset(p, 0, need);
+	return p;
+}
+
+char *sd_arena_strndup(sd_arena *a, const char *s, size_t n)
+{
+	char *p;
+
+	if (!s)
+		return NULL;
+	p = sd_arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *sd_arena_strdup(sd_arena *a, const char *s)
+{
+	return s ? sd_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *sd_arena_vprintf(sd_arena *a, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+	char *p;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		n = 0;
+	p = sd_arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *sd_arena_printf(sd_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = sd_arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+size_t sd_arena_used(const sd_arena *a)
+{
+	return a ? a->total : 0;
+}
+
+void sd_vec_push(sd_arena *a, sd_vec *v, void *item)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 8;
+		void **items = sd_arena_alloc(a, cap * sizeof(void *));
+		if (v->n)
+			memcpy(items, v->items, v->n * sizeof(void *));
+		v->items = items;
+		v->cap = cap;
+	}
+	v->items[v->n++] = item;
+}

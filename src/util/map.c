@@ -1,0 +1,122 @@
+/*
+ * map.c - string-keyed open-addressing hash map living in an arena.
+ *
+ * Used wherever pg_dump would use a hash: merging catalog rows into tables,
+ * finding a table or column by name in the differ. Growth doubles the slot
+ * array inside the arena; the old array is simply abandoned there.
+ */
+#include "util.h"
+
+#include <string.h>
+
+typedef struct slot {
+	const char *key;
+	uint64_t hash;
+	void *value;
+} slot;
+
+struct sd_map {
+	sd_arena *arena;
+	slot *slots;
+	size_t cap; /* power of two */
+	size_t count;
+};
+
+uint64_t sd_hash_bytes(const void *p, size_t n, uint64_t seed)
+{
+	/* FNV-1a, then a final avalanche (splitmix64). */
+	const unsigned char *s = p;
+	uint64_t h = 1469598103934665603ULL ^ seed;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	return h;
+}
+
+uint64_t sd_hash_str(const char *s)
+{
+	return sd_hash_bytes(s, strlen(s), 0);
+}
+
+sd_map *sd_map_new(sd_arena *a, size_t expected)
+{
+	sd_map *m = sd_arena_alloc(a, sizeof(*m));
+	size_t cap = 16;
+
+	while (cap < expected * 2)
+		cap *= 2;
+	m->arena = a;
+	m->cap = cap;
+	m->slots = sd_arena_alloc(a, cap * sizeof(slot));
+	return m;
+}
+
+static slot *map_find(slot *slots, size_t cap, const char *key, uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+
+	for (;;) {
+		slot *s = &slots[i];
+		if (!s->key || (s->hash == h && strcmp(s->key, key) == 0))
+			return s;
+		i = (i + 1) & (cap - 1);
+	}
+}
+
+static void map_grow(sd_map *m)
+{
+	size_t cap = m->cap * 2, i;
+	slot *slots = sd_arena_alloc(m->arena, cap * sizeof(slot));
+
+	for (i = 0; i < m->cap; i++) {
+		slot *s = &m->slots[i];
+		if (s->key)
+			*map_find(slots, cap, s->key, s->hash) = *s;
+	}
+	m->slots = slots;
+	m->cap = cap;
+}
+
+void *sd_map_put(sd_map *m, const char *key, void *value)
+{
+	uint64_t h = sd_hash_str(key);
+	slot *s;
+	void *old;
+
+	if ((m->count + 1) * 4 > m->cap * 3)
+		map_grow(m);
+	s = map_find(m->slots, m->cap, key, h);
+	if (s->key) {
+		old = s->value;
+		s->value = value;
+		return old;
+	}
+	s->key = key;
+	s->hash = h;
+	s->value = value;
+	m->count++;
+	return NULL;
+}
+
+void *sd_map_get(const sd_map *m, const char *key)
+{
+	slot *s;
+
+	if (!m || !key)
+		return NULL;
+	s = map_find(m->slots, m->cap, key, sd_hash_str(key));
+	return s->key ? s->value : NULL;
+}
+
+size_t sd_map_count(const sd_map *m)
+{
+	return m ? m->count : 0;
+}
