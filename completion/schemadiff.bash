@@ -1,0 +1,204 @@
+# bash completion for schemadiff(1)                        -*- shell-script -*-
+#
+# Installed as $datadir/bash-completion/completions/schemadiff, where
+# bash-completion loads it on first use. Works without bash-completion too:
+#     source completion/schemadiff.bash
+#
+# Completes commands, global and per-command options, option values, and
+# revision ids read from the versions directory of the project (the
+# `versions:` key of ./schemadiff.yaml, or of the file given with -c;
+# default migrations/versions).
+
+_schemadiff_commands="init generate revision upgrade downgrade current heads
+branches history show merge stamp check diff dump help"
+
+_schemadiff_global_opts="-c --database -q --quiet -v --verbose --color=
+--help --version"
+
+# Options of one command, for the word list after it.
+_schemadiff_command_opts()
+{
+	case $1 in
+	init) echo "--format --help" ;;
+	generate) echo "-m --format --sql --help" ;;
+	revision) echo "-m --format --help" ;;
+	upgrade | downgrade) echo "--sql --help" ;;
+	current | heads) echo "--json --help" ;;
+	history) echo "-r --json --help" ;;
+	merge) echo "-m --help" ;;
+	check) echo "--json --help" ;;
+	diff) echo "--from --to --json --exit-code --help" ;;
+	*) echo "--help" ;;
+	esac
+}
+
+# The versions directory of the project: $1 is the config file (default
+# ./schemadiff.yaml); relative paths are relative to the config's directory,
+# as schemadiff itself resolves them.
+_schemadiff_versions_dir()
+{
+	local config=${1:-schemadiff.yaml} dir versions line
+	dir=.
+	[[ $config == */* ]] && dir=${config%/*}
+	versions=migrations/versions
+	if [[ -r $config ]]; then
+		while IFS= read -r line; do
+			if [[ $line =~ ^versions:[[:space:]]*([^#]*) ]]; then
+				versions=${BASH_REMATCH[1]}
+				versions=${versions%"${versions##*[![:space:]]}"}
+				versions=${versions#[\"\']}
+				versions=${versions%[\"\']}
+				break
+			fi
+		done <"$config"
+	fi
+	[[ $versions == /* ]] || versions=$dir/$versions
+	printf '%s\n' "$versions"
+}
+
+# Revision ids (12 lowercase hex digits) of the files <id>_<slug>.sql|.c in
+# the versions directory, one per line.
+_schemadiff_revision_ids()
+{
+	local dir f base id
+	dir=$(_schemadiff_versions_dir "$1")
+	[[ -d $dir ]] || return 0
+	for f in "$dir"/*_*.sql "$dir"/*_*.c; do
+		[[ -f $f ]] || continue
+		base=${f##*/}
+		id=${base%%_*}
+		[[ $id =~ ^[0-9a-f]{12}$ ]] && printf '%s\n' "$id"
+	done
+}
+
+_schemadiff()
+{
+	local cur prev words cword
+	local i w command="" config="" color_values="auto always never"
+
+	words=("${COMP_WORDS[@]}")
+	cword=$COMP_CWORD
+	cur=${words[cword]}
+	prev=""
+	((cword > 0)) && prev=${words[cword - 1]}
+	COMPREPLY=()
+
+	# Find the command and any -c CONFIG before the cursor, skipping
+	# global options and their arguments.
+	for ((i = 1; i < cword; i++)); do
+		w=${words[i]}
+		case $w in
+		-c | --database)
+			[[ $w == -c ]] && config=${words[i + 1]}
+			((i++))
+			;;
+		--color | --format)
+			# "--color = value" when '=' is a word break
+			[[ ${words[i + 1]} == = ]] && ((i += 2))
+			;;
+		-*) ;;
+		*)
+			command=$w
+			break
+			;;
+		esac
+	done
+	# The rest of the line before the cursor belongs to the command.
+	local rest_start=$((i + 1))
+
+	# Option values. With '=' in COMP_WORDBREAKS (the default), readline
+	# splits "--color=al" into "--color" "=" "al".
+	if [[ $cur == = ]]; then
+		prev=${words[cword - 1]}
+		cur=""
+		prev="$prev="
+	elif [[ $prev == = ]] && ((cword >= 2)); then
+		prev="${words[cword - 2]}="
+	fi
+	case $cur in
+	--color=*)
+		COMPREPLY=($(compgen -P --color= -W "$color_values" -- "${cur#--color=}"))
+		return 0
+		;;
+	--format=*)
+		COMPREPLY=($(compgen -P --format= -W "sql c" -- "${cur#--format=}"))
+		return 0
+		;;
+	esac
+	case $prev in
+	--color=)
+		COMPREPLY=($(compgen -W "$color_values" -- "$cur"))
+		return 0
+		;;
+	--format | --format=)
+		COMPREPLY=($(compgen -W "sql c" -- "$cur"))
+		return 0
+		;;
+	-c)
+		COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur"))
+		COMPREPLY+=($(compgen -d -- "$cur"))
+		compopt -o filenames 2>/dev/null
+		return 0
+		;;
+	--database | --from | --to)
+		if [[ $prev == --database || $cur == sqlite* || $cur == postgres* ]]; then
+			COMPREPLY=($(compgen -W "sqlite:/// postgresql:// postgres://" -- "$cur"))
+			compopt -o nospace 2>/dev/null
+		else
+			COMPREPLY=($(compgen -f -- "$cur"))
+			compopt -o filenames 2>/dev/null
+		fi
+		return 0
+		;;
+	-m | -r)
+		# a free-text message, a revision range: nothing to offer
+		if [[ $prev == -r ]]; then
+			COMPREPLY=($(compgen -W "$(_schemadiff_revision_ids "$config") base head" -- "$cur"))
+		fi
+		return 0
+		;;
+	esac
+
+	if [[ -z $command ]]; then
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "$_schemadiff_global_opts" -- "$cur"))
+			[[ ${COMPREPLY[*]} == --color= ]] && compopt -o nospace 2>/dev/null
+		else
+			COMPREPLY=($(compgen -W "$_schemadiff_commands" -- "$cur"))
+		fi
+		return 0
+	fi
+
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$(_schemadiff_command_opts "$command")" -- "$cur"))
+		return 0
+	fi
+
+	# Positional arguments.
+	local nargs=0
+	for ((i = rest_start; i < cword; i++)); do
+		case ${words[i]} in
+		-m | -r | --format | --from | --to) ((i++)) ;;
+		-*) ;;
+		*) ((nargs++)) ;;
+		esac
+	done
+	case $command in
+	upgrade | downgrade | show | stamp)
+		((nargs == 0)) &&
+			COMPREPLY=($(compgen -W "$(_schemadiff_revision_ids "$config") head heads base" -- "$cur"))
+		;;
+	merge)
+		COMPREPLY=($(compgen -W "$(_schemadiff_revision_ids "$config") heads" -- "$cur"))
+		;;
+	help)
+		((nargs == 0)) &&
+			COMPREPLY=($(compgen -W "$_schemadiff_commands" -- "$cur"))
+		;;
+	esac
+	return 0
+}
+
+complete -F _schemadiff schemadiff
+
+# ex: filetype=sh noexpandtab
