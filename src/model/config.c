@@ -1,0 +1,247 @@
+/*
+ * config.c - the project config, schemadiff.yaml (SPEC "A user's project").
+ *
+ *     database: sqlite:///app.db
+ *     models: models.yaml          # relative to this file
+ *     versions: migrations/versions
+ *     format: sql                  # sql | c
+ *     version_table: schemadiff_version
+ *     ignore: [spatial_ref_sys, "legacy_*"]
+ *     naming: {pk: "pk_%(table)", ix: ..., uq: ..., fk: ..., ck: ...}
+ *
+ * Bound with libcyaml like the models; unknown keys are errors with a
+ * suggestion, missing keys take the defaults.
+ */
+#include "model/yamldoc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct c_naming {
+	char *pk, *ix, *uq, *fk, *ck;
+} c_naming;
+
+typedef struct c_config {
+	char *database;
+	char *models;
+	char *versions;
+	char *format;
+	char *version_table;
+	char **ignore;
+	unsigned ignore_count;
+	c_naming *naming;
+} c_config;
+
+#define CSTR(key, st, member)                                                \
+	CYAML_FIELD_STRING_PTR(key,                                          \
+	                       CYAML_FLAG_POINTER_NULL_STR |                 \
+	                           CYAML_FLAG_OPTIONAL,                      \
+	                       st, member, 0, CYAML_UNLIMITED)
+
+static const cyaml_schema_value_t string_entry = {
+	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, CYAML_UNLIMITED),
+};
+
+static const cyaml_schema_field_t naming_fields[] = {
+	CSTR("pk", c_naming, pk), CSTR("ix", c_naming, ix),
+	CSTR("uq", c_naming, uq), CSTR("fk", c_naming, fk),
+	CSTR("ck", c_naming, ck), CYAML_FIELD_END};
+
+static const cyaml_schema_field_t config_fields[] = {
+	CSTR("database", c_config, database),
+	CSTR("models", c_config, models),
+	CSTR("versions", c_config, versions),
+	CSTR("format", c_config, format),
+	CSTR("version_table", c_config, version_table),
+	CYAML_FIELD_SEQUENCE("ignore",
+	                     CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                     c_config, ignore, &string_entry, 0,
+	                     CYAML_UNLIMITED),
+	CYAML_FIELD_MAPPING_PTR("naming",
+	                        CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                        c_config, naming, naming_fields),
+	CYAML_FIELD_END};
+
+static const cyaml_schema_value_t config_schema = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, c_config, config_fields)};
+
+static const char *const keys_config[] = {
+	"database", "models", "versions", "format", "version_table",
+	"ignore",   "naming", NULL};
+static const char *const keys_naming[] = {"pk", "ix", "uq", "fk", "ck",
+                                          NULL};
+static const sd_model_keys config_keys[] = {
+	{"", keys_config},
+	{"naming", keys_naming},
+	{NULL, NULL},
+};
+
+static sd_config *config_new(const char *path, const char *dir)
+{
+	sd_arena *a = sd_arena_new();
+	sd_config *c = sd_arena_alloc(a, sizeof(*c));
+
+	c->arena = a;
+	c->path = sd_arena_strdup(a, path);
+	c->dir = sd_arena_strdup(a, dir && *dir ? dir : ".");
+	c->database = "sqlite:///app.db";
+	c->models = sd_path_join(a, c->dir, "models.yaml");
+	c->versions = sd_path_join(a, c->dir, "migrations/versions");
+	c->format = "sql";
+	c->version_table = "schemadiff_version";
+	c->ignore = sd_arena_alloc(a, sizeof(char *));
+	c->naming = sd_naming_default;
+	return c;
+}
+
+sd_config *sd_config_default(const char *dir)
+{
+	return config_new(NULL, dir);
+}
+
+void sd_config_free(sd_config *c)
+{
+	if (c)
+		sd_arena_free(c->arena);
+}
+
+static int cfg_error(sd_error *err, const sd_ydoc *d, const char *path,
+                     const char *fmt, const char *arg)
+{
+	return sd_error_add(err, SD_EINPUT, d->path, sd_ydoc_line(d, path), 0,
+	                    NULL, fmt, arg);
+}
+
+/* Checks a value that must not be empty; returns it copied or NULL. */
+static const char *take(sd_config *c, const sd_ydoc *d, const char *key,
+                        const char *value, sd_error *local)
+{
+	if (!value)
+		return NULL;
+	if (!*value) {
+		cfg_error(local, d, key, "'%s' must not be empty", key);
+		return NULL;
+	}
+	return sd_arena_strdup(c->arena, value);
+}
+
+static void take_template(sd_config *c, const sd_ydoc *d, const char *key,
+                          const char *value, const char **slot,
+                          sd_error *local)
+{
+	char *path;
+	const char *bad;
+
+	if (!value)
+		return;
+	path = sd_arena_printf(c->arena, "naming.%s", key);
+	if (!*value) {
+		cfg_error(local, d, path, "'%s' must not be empty", path);
+		return;
+	}
+	bad = sd_naming_check(c->arena, value);
+	if (bad) {
+		sd_error_add(local, SD_EINPUT, d->path, sd_ydoc_line(d, path), 0,
+		             NULL, "unknown placeholder '%s' in naming.%s", bad,
+		             key);
+		sd_error_hint(local, "use %%(table), %%(columns), "
+		                     "%%(column_0_name), %%(ref_table) or "
+		                     "%%(constraint_name)");
+		return;
+	}
+	*slot = sd_arena_strdup(c->arena, value);
+}
+
+int sd_config_load_data(sd_config **out, const char *data, size_t len,
+                        const char *path, sd_error *err)
+{
+	sd_error local = SD_ERROR_INIT;
+	const char *p = path ? path : "schemadiff.yaml";
+	sd_config *c = NULL;
+	c_config *raw = NULL;
+	cyaml_config_t cfg;
+	sd_cyaml_log log;
+	sd_ydoc doc;
+	const char *v;
+	cyaml_err_t crc;
+	int rc;
+	unsigned i;
+
+	c = config_new(p, NULL);
+	c->dir = sd_path_dirname(c->arena, p);
+	c->models = sd_path_join(c->arena, c->dir, "models.yaml");
+	c->versions = sd_path_join(c->arena, c->dir, "migrations/versions");
+	rc = sd_ydoc_parse(&doc, c->arena, data, len, c->path, &local);
+	if (rc != SD_OK || !sd_ydoc_node(&doc, ""))
+		goto done; /* syntax error, or an empty file: all defaults */
+	sd_cyaml_config(&cfg, &log);
+	crc = cyaml_load_data((const uint8_t *)data, len, &cfg, &config_schema,
+	                      (cyaml_data_t **)&raw, NULL);
+	if (crc != CYAML_OK) {
+		raw = NULL;
+		sd_cyaml_report(&local, &log, crc, &doc, config_keys);
+		sd_cyaml_log_free(&log);
+		goto done;
+	}
+	sd_cyaml_log_free(&log);
+	if ((v = take(c, &doc, "database", raw->database, &local)))
+		c->database = v;
+	if ((v = take(c, &doc, "models", raw->models, &local)))
+		c->models = sd_path_join(c->arena, c->dir, v);
+	if ((v = take(c, &doc, "versions", raw->versions, &local)))
+		c->versions = sd_path_join(c->arena, c->dir, v);
+	if ((v = take(c, &doc, "version_table", raw->version_table, &local)))
+		c->version_table = v;
+	if ((v = take(c, &doc, "format", raw->format, &local))) {
+		if (strcmp(v, "sql") == 0 || strcmp(v, "c") == 0)
+			c->format = v;
+		else
+			cfg_error(&local, &doc, "format",
+			          "'format' must be sql or c, not '%s'", v);
+	}
+	c->ignore = sd_arena_alloc(c->arena,
+	                           (raw->ignore_count + 1) * sizeof(char *));
+	for (i = 0; i < raw->ignore_count; i++)
+		c->ignore[i] = sd_arena_strdup(c->arena, raw->ignore[i]);
+	if (raw->naming) {
+		take_template(c, &doc, "pk", raw->naming->pk, &c->naming.pk,
+		              &local);
+		take_template(c, &doc, "ix", raw->naming->ix, &c->naming.ix,
+		              &local);
+		take_template(c, &doc, "uq", raw->naming->uq, &c->naming.uq,
+		              &local);
+		take_template(c, &doc, "fk", raw->naming->fk, &c->naming.fk,
+		              &local);
+		take_template(c, &doc, "ck", raw->naming->ck, &c->naming.ck,
+		              &local);
+	}
+	cyaml_free(&cfg, &config_schema, raw, 0);
+done:
+	sd_ydoc_fini(&doc);
+	if (sd_error_has(&local)) {
+		rc = local.code;
+		sd_config_free(c);
+	} else {
+		rc = SD_OK;
+		*out = c;
+	}
+	if (err)
+		sd_error_move(err, &local);
+	else
+		sd_error_clear(&local);
+	return rc;
+}
+
+int sd_config_load(sd_config **out, const char *path, sd_error *err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	rc = sd_file_read(&data, &len, path, err);
+	if (rc != SD_OK)
+		return rc;
+	rc = sd_config_load_data(out, data, len, path, err);
+	free(data);
+	return rc;
+}

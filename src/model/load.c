@@ -1,0 +1,1531 @@
+/*
+ * load.c - the YAML models (SPEC "Models (YAML)") into an sd_schema.
+ *
+ * Three steps per load:
+ *   1. every file is parsed by libyaml into a position index (yamldoc.c) and
+ *      bound by libcyaml into the m_* structs below; libcyaml's first
+ *      complaint per file becomes a diagnostic with line and suggestion;
+ *   2. the structs of all files are lowered into one sd_schema: enums, then
+ *      tables and columns, then keys, uniques, indexes and checks, then
+ *      foreign keys (which need every target's keys), column shorthands
+ *      becoming table-level objects on the way;
+ *   3. unnamed objects get names from the naming convention, and names that
+ *      PostgreSQL wants unique per namespace are checked.
+ * Every problem is reported and the load goes on, so a user fixes a file in
+ * one pass; the schema is handed out only when there were none.
+ */
+#include "model/yamldoc.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+const sd_naming sd_naming_default = {
+	"pk_%(table)",
+	"ix_%(table)_%(columns)",
+	"uq_%(table)_%(columns)",
+	"fk_%(table)_%(columns)_%(ref_table)",
+	"ck_%(table)_%(constraint_name)",
+};
+
+/* ------------------------------------------------------------------ */
+/* The models as libcyaml binds them                                   */
+/* ------------------------------------------------------------------ */
+
+/* Booleans are strict enums so that `nullable: maybe` is an error rather
+ * than libcyaml's lenient "true": 0 = absent, 1 = false, 2 = true. */
+enum { TRI_UNSET = 0, TRI_FALSE = 1, TRI_TRUE = 2 };
+
+static const cyaml_strval_t tri_strings[] = {
+	{"false", TRI_FALSE}, {"true", TRI_TRUE}, {"no", TRI_FALSE},
+	{"yes", TRI_TRUE},    {"off", TRI_FALSE}, {"on", TRI_TRUE},
+};
+
+typedef struct m_enum {
+	char *name;
+	char *schema;
+	char **values;
+	unsigned values_count;
+	char *comment;
+} m_enum;
+
+typedef struct m_column {
+	char *name;
+	char *type;
+	int nullable;
+	int primary_key;
+	int unique;
+	char *default_;
+	char *references;
+	char *on_delete;
+	char *on_update;
+	char *identity;
+	char *generated;
+	char *collation;
+	char *comment;
+	char *renamed_from;
+	char *backfill;
+} m_column;
+
+typedef struct m_ref {
+	char *table;
+	char **columns;
+	unsigned columns_count;
+} m_ref;
+
+typedef struct m_fk {
+	char *name;
+	char **columns;
+	unsigned columns_count;
+	m_ref *references;
+	char *on_delete;
+	char *on_update;
+	int deferrable;
+	int initially_deferred;
+	char *comment;
+} m_fk;
+
+typedef struct m_unique {
+	char *name;
+	char **columns;
+	unsigned columns_count;
+	int nulls_not_distinct;
+	int deferrable;
+	int initially_deferred;
+	char *comment;
+} m_unique;
+
+typedef struct m_check {
+	char *name;
+	char *expression;
+	char *comment;
+} m_check;
+
+typedef struct m_index {
+	char *name;
+	char **columns;
+	unsigned columns_count;
+	char **expressions;
+	unsigned expressions_count;
+	int unique;
+	char *where;
+	char *using_;
+	char **include;
+	unsigned include_count;
+	int nulls_not_distinct;
+	char *comment;
+} m_index;
+
+typedef struct m_table {
+	char *name;
+	char *schema;
+	char *comment;
+	char *renamed_from;
+	m_column *columns;
+	unsigned columns_count;
+	m_index *indexes;
+	unsigned indexes_count;
+	m_unique *unique;
+	unsigned unique_count;
+	m_fk *foreign_keys;
+	unsigned foreign_keys_count;
+	m_check *checks;
+	unsigned checks_count;
+} m_table;
+
+typedef struct m_models {
+	m_enum *enums;
+	unsigned enums_count;
+	m_table *tables;
+	unsigned tables_count;
+} m_models;
+
+#define STR_REQ(key, st, member)                                             \
+	CYAML_FIELD_STRING_PTR(key, CYAML_FLAG_POINTER, st, member, 0,       \
+	                       CYAML_UNLIMITED)
+#define STR_OPT(key, st, member)                                             \
+	CYAML_FIELD_STRING_PTR(key,                                          \
+	                       CYAML_FLAG_POINTER_NULL_STR |                 \
+	                           CYAML_FLAG_OPTIONAL,                      \
+	                       st, member, 0, CYAML_UNLIMITED)
+#define TRI(key, st, member)                                                 \
+	CYAML_FIELD_ENUM(key,                                                \
+	                 CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT |           \
+	                     CYAML_FLAG_CASE_INSENSITIVE,                    \
+	                 st, member, tri_strings,                            \
+	                 CYAML_ARRAY_LEN(tri_strings))
+#define SEQ_OPT(key, st, member, entry)                                      \
+	CYAML_FIELD_SEQUENCE(key, CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,  \
+	                     st, member, entry, 0, CYAML_UNLIMITED)
+
+static const cyaml_schema_value_t string_entry = {
+	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, CYAML_UNLIMITED),
+};
+
+static const cyaml_schema_field_t enum_fields[] = {
+	STR_REQ("name", m_enum, name),
+	STR_OPT("schema", m_enum, schema),
+	CYAML_FIELD_SEQUENCE("values", CYAML_FLAG_POINTER, m_enum, values,
+	                     &string_entry, 0, CYAML_UNLIMITED),
+	STR_OPT("comment", m_enum, comment),
+	CYAML_FIELD_END};
+
+static const cyaml_schema_field_t column_fields[] = {
+	STR_REQ("name", m_column, name),
+	STR_REQ("type", m_column, type),
+	TRI("nullable", m_column, nullable),
+	TRI("primary_key", m_column, primary_key),
+	TRI("unique", m_column, unique),
+	STR_OPT("default", m_column, default_),
+	STR_OPT("references", m_column, references),
+	STR_OPT("on_delete", m_column, on_delete),
+	STR_OPT("on_update", m_column, on_update),
+	STR_OPT("identity", m_column, identity),
+	STR_OPT("generated", m_column, generated),
+	STR_OPT("collation", m_column, collation),
+	STR_OPT("comment", m_column, comment),
+	STR_OPT("renamed_from", m_column, renamed_from),
+	STR_OPT("backfill", m_column, backfill),
+	CYAML_FIELD_END};
+
+static const cyaml_schema_field_t ref_fields[] = {
+	STR_REQ("table", m_ref, table),
+	SEQ_OPT("columns", m_ref, columns, &string_entry),
+	CYAML_FIELD_END};
+
+static const cyaml_schema_field_t fk_fields[] = {
+	STR_OPT("name", m_fk, name),
+	CYAML_FIELD_SEQUENCE("columns", CYAML_FLAG_POINTER, m_fk, columns,
+	                     &string_entry, 0, CYAML_UNLIMITED),
+	CYAML_FIELD_MAPPING_PTR("references", CYAML_FLAG_POINTER, m_fk,
+	                        references, ref_fields),
+	STR_OPT("on_delete", m_fk, on_delete),
+	STR_OPT("on_update", m_fk, on_update),
+	TRI("deferrable", m_fk, deferrable),
+	TRI("initially_deferred", m_fk, initially_deferred),
+	STR_OPT("comment", m_fk, comment),
+	CYAML_FIELD_END};
+
+static const cyaml_schema_field_t unique_fields[] = {
+	STR_OPT("name", m_unique, name),
+	CYAML_FIELD_SEQUENCE("columns", CYAML_FLAG_POINTER, m_unique, columns,
+	                     &string_entry, 0, CYAML_UNLIMITED),
+	TRI("nulls_not_distinct", m_unique, nulls_not_distinct),
+	TRI("deferrable", m_unique, deferrable),
+	TRI("initially_deferred", m_unique, initially_deferred),
+	STR_OPT("comment", m_unique, comment),
+	CYAML_FIELD_END};
+
+static const cyaml_schema_field_t check_fields[] = {
+	STR_OPT("name", m_check, name),
+	STR_REQ("expression", m_check, expression),
+	STR_OPT("comment", m_check, comment),
+	CYAML_FIELD_END};
+
+static const cyaml_schema_field_t index_fields[] = {
+	STR_OPT("name", m_index, name),
+	SEQ_OPT("columns", m_index, columns, &string_entry),
+	SEQ_OPT("expressions", m_index, expressions, &string_entry),
+	TRI("unique", m_index, unique),
+	STR_OPT("where", m_index, where),
+	STR_OPT("using", m_index, using_),
+	SEQ_OPT("include", m_index, include, &string_entry),
+	TRI("nulls_not_distinct", m_index, nulls_not_distinct),
+	STR_OPT("comment", m_index, comment),
+	CYAML_FIELD_END};
+
+static const cyaml_schema_value_t column_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_column, column_fields)};
+static const cyaml_schema_value_t fk_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_fk, fk_fields)};
+static const cyaml_schema_value_t unique_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_unique, unique_fields)};
+static const cyaml_schema_value_t check_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_check, check_fields)};
+static const cyaml_schema_value_t index_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_index, index_fields)};
+static const cyaml_schema_value_t enum_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_enum, enum_fields)};
+
+/* `primary_key` is either a list or a mapping, which libcyaml cannot
+ * express: it is skipped here and read from the libyaml document. */
+static const cyaml_schema_field_t table_fields[] = {
+	STR_REQ("name", m_table, name),
+	STR_OPT("schema", m_table, schema),
+	STR_OPT("comment", m_table, comment),
+	STR_OPT("renamed_from", m_table, renamed_from),
+	SEQ_OPT("columns", m_table, columns, &column_entry),
+	CYAML_FIELD_IGNORE("primary_key", CYAML_FLAG_OPTIONAL),
+	SEQ_OPT("indexes", m_table, indexes, &index_entry),
+	SEQ_OPT("unique", m_table, unique, &unique_entry),
+	SEQ_OPT("foreign_keys", m_table, foreign_keys, &fk_entry),
+	SEQ_OPT("checks", m_table, checks, &check_entry),
+	CYAML_FIELD_END};
+
+static const cyaml_schema_value_t table_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_table, table_fields)};
+
+static const cyaml_schema_field_t models_fields[] = {
+	SEQ_OPT("enums", m_models, enums, &enum_entry),
+	SEQ_OPT("tables", m_models, tables, &table_entry),
+	CYAML_FIELD_END};
+
+static const cyaml_schema_value_t models_schema = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, m_models, models_fields)};
+
+/* ------------------------------------------------------------------ */
+/* Valid keys per place, shared with the JSON Schema test              */
+/* ------------------------------------------------------------------ */
+
+static const char *const keys_top[] = {"enums", "tables", NULL};
+static const char *const keys_enum[] = {"name", "schema", "values",
+                                        "comment", NULL};
+static const char *const keys_table[] = {
+	"name",    "schema",       "comment", "renamed_from", "columns",
+	"primary_key", "indexes",  "unique",  "foreign_keys", "checks", NULL};
+static const char *const keys_column[] = {
+	"name",       "type",      "nullable",  "primary_key", "unique",
+	"default",    "references", "on_delete", "on_update",  "identity",
+	"generated",  "collation", "comment",   "renamed_from", "backfill",
+	NULL};
+static const char *const keys_pk[] = {"name", "columns", NULL};
+static const char *const keys_index[] = {
+	"name",  "columns", "expressions",        "unique", "where",
+	"using", "include", "nulls_not_distinct", "comment", NULL};
+static const char *const keys_unique[] = {
+	"name",       "columns",            "nulls_not_distinct",
+	"deferrable", "initially_deferred", "comment", NULL};
+static const char *const keys_fk[] = {
+	"name",       "columns",            "references", "on_delete", "on_update",
+	"deferrable", "initially_deferred", "comment", NULL};
+static const char *const keys_ref[] = {"table", "columns", NULL};
+static const char *const keys_check[] = {"name", "expression", "comment",
+                                         NULL};
+
+const sd_model_keys sd_model_key_table[] = {
+	{"", keys_top},
+	{"enums[]", keys_enum},
+	{"tables[]", keys_table},
+	{"tables[].columns[]", keys_column},
+	{"tables[].primary_key", keys_pk},
+	{"tables[].indexes[]", keys_index},
+	{"tables[].unique[]", keys_unique},
+	{"tables[].foreign_keys[]", keys_fk},
+	{"tables[].foreign_keys[].references", keys_ref},
+	{"tables[].checks[]", keys_check},
+	{NULL, NULL},
+};
+
+/* ------------------------------------------------------------------ */
+/* Loader state                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef struct file_ctx {
+	sd_ydoc doc;
+	m_models *m;
+	cyaml_config_t cfg;
+	bool parsed; /* both parses succeeded */
+} file_ctx;
+
+/* One table of the models and where it came from. */
+typedef struct tinfo {
+	sd_table *t;
+	file_ctx *f;
+	const m_table *mt;
+	unsigned index;  /* position in its file's tables list */
+	const char *qname;
+	bool pk_from_columns;
+} tinfo;
+
+/* Where a constraint or index name was first used, per namespace. */
+typedef struct name_use {
+	const char *table;
+	const char *path;
+	int line;
+} name_use;
+
+typedef struct loader {
+	sd_schema *s;
+	sd_arena *a; /* = s->arena */
+	sd_error *err;
+	const sd_naming *naming;
+	file_ctx *files;
+	size_t nfiles;
+	tinfo *tables;
+	size_t ntables;
+	sd_map *tinfo_map;  /* qualified name -> tinfo* */
+	sd_map *enum_lines; /* qualified name -> "path:line" */
+	sd_map *names;      /* schema + "\x1f" + name -> name_use* */
+} loader;
+
+static int lerr(loader *L, const file_ctx *f, const char *path,
+                const char *object, const char *fmt, ...) SD_PRINTF(5, 6);
+
+/* Adds an error at the line of path (or its nearest ancestor) in f. */
+static int lerr(loader *L, const file_ctx *f, const char *path,
+                const char *object, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = sd_error_vadd(L->err, SD_EINPUT, f->doc.path,
+	                   sd_ydoc_line(&f->doc, path), 0, object, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+static const char *normalize_schema(const char *schema)
+{
+	if (!schema || !*schema || strcmp(schema, "public") == 0)
+		return NULL;
+	return schema;
+}
+
+static bool bad_name(loader *L, const file_ctx *f, const char *path,
+                     const char *object, const char *what, const char *name)
+{
+	if (!name || !*name) {
+		lerr(L, f, path, object, "empty %s name", what);
+		return true;
+	}
+	if (strlen(name) > SD_MAX_IDENT) {
+		lerr(L, f, path, object,
+		     "%s name '%s' is longer than %d bytes", what, name,
+		     SD_MAX_IDENT);
+		return true;
+	}
+	return false;
+}
+
+static const char *dup(loader *L, const char *s)
+{
+	return sd_arena_strdup(L->a, s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Step 1: parse                                                       */
+/* ------------------------------------------------------------------ */
+
+static int file_parse(file_ctx *f, sd_arena *a, const char *data, size_t len,
+                      const char *path, sd_error *err)
+{
+	sd_cyaml_log log;
+	cyaml_err_t crc;
+	int rc;
+
+	rc = sd_ydoc_parse(&f->doc, a, data, len, path, err);
+	if (rc != SD_OK)
+		return rc;
+	if (!sd_ydoc_node(&f->doc, ""))
+		return SD_OK; /* empty file: no models */
+	sd_cyaml_config(&f->cfg, &log);
+	crc = cyaml_load_data((const uint8_t *)data, len, &f->cfg,
+	                      &models_schema, (cyaml_data_t **)&f->m, NULL);
+	if (crc != CYAML_OK) {
+		f->m = NULL;
+		rc = sd_cyaml_report(err, &log, crc, &f->doc,
+		                     sd_model_key_table);
+	}
+	sd_cyaml_log_free(&log);
+	if (rc == SD_OK)
+		f->parsed = true;
+	return rc;
+}
+
+static void file_fini(file_ctx *f)
+{
+	if (f->m)
+		cyaml_free(&f->cfg, &models_schema, f->m, 0);
+	f->m = NULL;
+	sd_ydoc_fini(&f->doc);
+}
+
+/* ------------------------------------------------------------------ */
+/* Step 2: lower into sd_schema                                        */
+/* ------------------------------------------------------------------ */
+
+static void load_enums(loader *L, file_ctx *f)
+{
+	unsigned i, j;
+
+	for (i = 0; f->m && i < f->m->enums_count; i++) {
+		const m_enum *me = &f->m->enums[i];
+		char *path = sd_arena_printf(L->a, "enums[%u]", i);
+		const char *schema = normalize_schema(me->schema);
+		const char *qname, *first;
+		sd_enum *e;
+
+		if (bad_name(L, f, path, NULL, "enum", me->name))
+			continue;
+		qname = sd_qualified_name(L->a, schema, me->name);
+		first = sd_map_get(L->enum_lines, qname);
+		if (first) {
+			lerr(L, f, path, qname, "duplicate enum '%s'", qname);
+			sd_error_hint(L->err, "first declared at %s", first);
+			continue;
+		}
+		sd_map_put(L->enum_lines, qname,
+		           sd_arena_printf(L->a, "%s:%d", f->doc.path,
+		                           sd_ydoc_line(&f->doc, path)));
+		e = sd_schema_add_enum(L->s, schema, me->name);
+		e->base.loc.path = f->doc.path;
+		e->base.loc.line = sd_ydoc_line(&f->doc, path);
+		e->comment = dup(L, me->comment);
+		if (schema)
+			sd_schema_add_namespace(L->s, schema);
+		if (me->values_count == 0)
+			lerr(L, f, path, qname, "enum '%s' has no values",
+			     qname);
+		for (j = 0; j < me->values_count; j++) {
+			char *vpath = sd_arena_printf(L->a, "%s.values[%u]",
+			                              path, j);
+			if (!*me->values[j]) {
+				lerr(L, f, vpath, qname, "empty enum value");
+				continue;
+			}
+			if (sd_strlist_contains(&e->values, me->values[j])) {
+				lerr(L, f, vpath, qname,
+				     "duplicate value '%s' in enum '%s'",
+				     me->values[j], qname);
+				continue;
+			}
+			sd_strlist_push(L->a, &e->values, me->values[j]);
+		}
+	}
+}
+
+static bool is_integer_kind(sd_type_kind k)
+{
+	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
+}
+
+static void load_column(loader *L, tinfo *ti, unsigned j)
+{
+	const m_column *mc = &ti->mt->columns[j];
+	file_ctx *f = ti->f;
+	char *path = sd_arena_printf(L->a, "tables[%u].columns[%u]", ti->index,
+	                             j);
+	char *object;
+	const char *why, *suggest;
+	sd_column *c;
+	sd_type type;
+
+	object = sd_arena_printf(L->a, "%s.%s", ti->qname,
+	                         mc->name ? mc->name : "");
+	if (bad_name(L, f, path, ti->qname, "column", mc->name))
+		return;
+	if (sd_table_find_column(ti->t, mc->name)) {
+		lerr(L, f, path, object, "duplicate column '%s'", mc->name);
+		return;
+	}
+	c = sd_table_add_column(L->s, ti->t, mc->name);
+	c->base.loc.path = f->doc.path;
+	c->base.loc.line = sd_ydoc_line(&f->doc, path);
+	if (sd_type_parse(L->a, mc->type, &type, &why, &suggest) != SD_OK) {
+		char *tpath = sd_arena_printf(L->a, "%s.type", path);
+		if (strcmp(why, "unknown type") == 0)
+			lerr(L, f, tpath, object, "unknown type '%s'", mc->type);
+		else
+			lerr(L, f, tpath, object, "bad type '%s': %s", mc->type,
+			     why);
+		if (suggest)
+			sd_error_hint(L->err, "did you mean '%s'?", suggest);
+		type.kind = SD_T_RAW;
+		type.name = dup(L, mc->type);
+		type.length = type.precision = type.scale = -1;
+		type.enum_schema = NULL;
+	}
+	c->type = type;
+	c->nullable = mc->nullable != TRI_FALSE;
+	if (mc->default_)
+		c->default_value.sql = dup(L, mc->default_);
+	if (mc->generated)
+		c->generated.sql = dup(L, mc->generated);
+	c->collation = dup(L, mc->collation);
+	c->comment = dup(L, mc->comment);
+	c->renamed_from = dup(L, mc->renamed_from);
+	c->backfill = dup(L, mc->backfill);
+	if (mc->identity) {
+		char *ipath = sd_arena_printf(L->a, "%s.identity", path);
+		if (sd_strieq(mc->identity, "always"))
+			c->identity = SD_IDENTITY_ALWAYS;
+		else if (sd_strieq(mc->identity, "by default") ||
+		         sd_strieq(mc->identity, "by_default"))
+			c->identity = SD_IDENTITY_BY_DEFAULT;
+		else
+			lerr(L, f, ipath, object,
+			     "'identity' must be 'always' or 'by default', not "
+			     "'%s'",
+			     mc->identity);
+		if (c->identity != SD_IDENTITY_NONE) {
+			if (type.kind != SD_T_RAW && !is_integer_kind(type.kind)) {
+				sd_buf b = SD_BUF_INIT;
+				sd_type_format(&b, &type);
+				lerr(L, f, ipath, object,
+				     "identity needs an integer column, not '%s'",
+				     b.data);
+				sd_buf_free(&b);
+			} else if (type.kind == SD_T_RAW) {
+				lerr(L, f, ipath, object,
+				     "identity needs an integer column, not '%s'",
+				     mc->type);
+			}
+			if (mc->nullable == TRI_TRUE)
+				lerr(L, f,
+				     sd_arena_printf(L->a, "%s.nullable", path),
+				     object,
+				     "identity column '%s' cannot be nullable",
+				     mc->name);
+			c->nullable = false;
+		}
+	}
+	if (mc->primary_key == TRI_TRUE) {
+		if (mc->nullable == TRI_TRUE)
+			lerr(L, f, sd_arena_printf(L->a, "%s.nullable", path),
+			     object,
+			     "primary key column '%s' cannot be nullable",
+			     mc->name);
+		c->nullable = false;
+	}
+}
+
+/* Resolves "enum(x)" against the declared enums: the table's own schema
+ * first, then the default one (PostgreSQL's search path). */
+static void resolve_enum_types(loader *L, tinfo *ti)
+{
+	size_t j;
+
+	for (j = 0; j < ti->t->ncolumns; j++) {
+		sd_column *c = ti->t->columns[j];
+		sd_enum *e = NULL;
+		const char *schema;
+		if (c->type.kind != SD_T_ENUM)
+			continue;
+		schema = c->type.enum_schema
+		             ? normalize_schema(c->type.enum_schema)
+		             : ti->t->base.schema;
+		e = sd_schema_find_enum(L->s, schema, c->type.name);
+		if (!e && !c->type.enum_schema && schema)
+			e = sd_schema_find_enum(L->s, NULL, c->type.name);
+		if (!e) {
+			const char *names[64];
+			size_t k, n = 0;
+			for (k = 0; k < L->s->nenums && n < 63; k++)
+				names[n++] = L->s->enums[k]->base.name;
+			names[n] = NULL;
+			sd_error_add(L->err, SD_EINPUT, c->base.loc.path,
+			             c->base.loc.line, 0,
+			             sd_arena_printf(L->a, "%s.%s", ti->qname,
+			                             c->base.name),
+			             "unknown enum '%s' in type 'enum(%s)'",
+			             c->type.name, c->type.name);
+			{
+				const char *s = sd_suggest(c->type.name, names);
+				if (s)
+					sd_error_hint(L->err, "did you mean '%s'?",
+					              s);
+			}
+			continue;
+		}
+		c->type.enum_schema = e->base.schema;
+		c->type.name = e->base.name;
+	}
+}
+
+static const char **column_names(loader *L, const sd_table *t)
+{
+	const char **names = sd_arena_alloc(L->a,
+	                                    (t->ncolumns + 1) * sizeof(char *));
+	size_t i;
+
+	for (i = 0; i < t->ncolumns; i++)
+		names[i] = t->columns[i]->base.name;
+	return names;
+}
+
+/* Reports a column list entry that names no column of t; true if all ok. */
+static bool check_columns(loader *L, tinfo *ti, const char *path,
+                          const char *object, const char *what,
+                          const sd_strlist *cols)
+{
+	bool ok = true;
+	size_t i, j;
+
+	if (cols->n == 0) {
+		lerr(L, ti->f, path, object, "%s has no columns", what);
+		return false;
+	}
+	for (i = 0; i < cols->n; i++) {
+		if (!sd_table_find_column(ti->t, cols->items[i])) {
+			const char *s = sd_suggest(cols->items[i],
+			                           column_names(L, ti->t));
+			lerr(L, ti->f, path, object,
+			     "%s names missing column '%s'", what,
+			     cols->items[i]);
+			if (s)
+				sd_error_hint(L->err, "did you mean '%s'?", s);
+			ok = false;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(cols->items[i], cols->items[j]) == 0) {
+				lerr(L, ti->f, path, object,
+				     "%s lists column '%s' twice", what,
+				     cols->items[i]);
+				ok = false;
+			}
+	}
+	return ok;
+}
+
+static void strlist_from(loader *L, sd_strlist *out, char **items,
+                         unsigned n)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		sd_strlist_push(L->a, out, items[i]);
+}
+
+/* Table-level `primary_key`: [cols] or {name, columns}, from libyaml. */
+static void load_table_pk(loader *L, tinfo *ti)
+{
+	file_ctx *f = ti->f;
+	char *path = sd_arena_printf(L->a, "tables[%u].primary_key", ti->index);
+	yaml_node_t *n = sd_ydoc_node(&f->doc, path), *cols = NULL;
+	const char *name = NULL;
+	sd_strlist list = {NULL, 0};
+	sd_primary_key *pk;
+	size_t i;
+
+	if (!n)
+		return;
+	if (ti->pk_from_columns) {
+		lerr(L, f, path, ti->qname,
+		     "primary key declared both on columns and at table level");
+		return;
+	}
+	if (n->type == YAML_SEQUENCE_NODE) {
+		cols = n;
+	} else if (n->type == YAML_MAPPING_NODE) {
+		yaml_node_pair_t *p;
+		for (p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(&f->doc.doc,
+			                                        p->key);
+			yaml_node_t *v = yaml_document_get_node(&f->doc.doc,
+			                                        p->value);
+			const char *key = k && k->type == YAML_SCALAR_NODE
+			                      ? (const char *)k->data.scalar.value
+			                      : "";
+			if (strcmp(key, "name") == 0 && v &&
+			    v->type == YAML_SCALAR_NODE) {
+				name = (const char *)v->data.scalar.value;
+			} else if (strcmp(key, "columns") == 0 && v &&
+			           v->type == YAML_SEQUENCE_NODE) {
+				cols = v;
+			} else if (strcmp(key, "name") == 0 ||
+			           strcmp(key, "columns") == 0) {
+				sd_error_add(L->err, SD_EINPUT, f->doc.path,
+				             (int)v->start_mark.line + 1,
+				             (int)v->start_mark.column + 1,
+				             ti->qname, "'%s' must be %s", key,
+				             *key == 'n' ? "a single value"
+				                         : "a list");
+				return;
+			} else {
+				const char *s = sd_suggest(key, keys_pk);
+				sd_error_add(L->err, SD_EINPUT, f->doc.path,
+				             (int)k->start_mark.line + 1,
+				             (int)k->start_mark.column + 1,
+				             ti->qname, "unknown key '%s'", key);
+				if (s)
+					sd_error_hint(L->err,
+					              "did you mean '%s'?", s);
+				return;
+			}
+		}
+		if (!cols) {
+			lerr(L, f, path, ti->qname,
+			     "missing required key 'columns'");
+			return;
+		}
+		if (name && bad_name(L, f, path, ti->qname, "primary key",
+		                     name))
+			return;
+	} else {
+		lerr(L, f, path, ti->qname,
+		     "'primary_key' must be a list of columns or a mapping "
+		     "with name and columns");
+		return;
+	}
+	for (i = 0; i < (size_t)(cols->data.sequence.items.top -
+	                         cols->data.sequence.items.start);
+	     i++) {
+		yaml_node_t *c = yaml_document_get_node(
+			&f->doc.doc, cols->data.sequence.items.start[i]);
+		if (!c || c->type != YAML_SCALAR_NODE) {
+			lerr(L, f, path, ti->qname,
+			     "primary key columns must be column names");
+			return;
+		}
+		sd_strlist_push(L->a, &list, (const char *)c->data.scalar.value);
+	}
+	if (!check_columns(L, ti, path, ti->qname, "primary key", &list))
+		return;
+	pk = sd_table_set_primary_key(L->s, ti->t, name);
+	pk->base.loc.path = f->doc.path;
+	pk->base.loc.line = sd_ydoc_line(&f->doc, path);
+	pk->columns = list;
+	for (i = 0; i < list.n; i++) {
+		sd_column *c = sd_table_find_column(ti->t, list.items[i]);
+		unsigned j;
+		/* find the column's entry to see whether nullable was set */
+		for (j = 0; j < ti->mt->columns_count; j++) {
+			if (!sd_streq(ti->mt->columns[j].name, list.items[i]))
+				continue;
+			if (ti->mt->columns[j].nullable == TRI_TRUE)
+				lerr(L, f,
+				     sd_arena_printf(L->a,
+				                     "tables[%u].columns[%u]."
+				                     "nullable",
+				                     ti->index, j),
+				     sd_arena_printf(L->a, "%s.%s", ti->qname,
+				                     list.items[i]),
+				     "primary key column '%s' cannot be "
+				     "nullable",
+				     list.items[i]);
+			break;
+		}
+		c->nullable = false;
+	}
+}
+
+/* Parses "table.column" / "schema.table.column" of a column shorthand. */
+static bool parse_reference(loader *L, const char *text, const char *own,
+                            const char **schema, const char **table,
+                            const char **column)
+{
+	const char *d1 = strchr(text, '.'), *d2;
+
+	if (!d1 || d1 == text || !d1[1])
+		return false;
+	d2 = strchr(d1 + 1, '.');
+	if (!d2) {
+		*schema = own;
+		*table = sd_arena_strndup(L->a, text, (size_t)(d1 - text));
+		*column = dup(L, d1 + 1);
+		return true;
+	}
+	if (d2 == d1 + 1 || !d2[1] || strchr(d2 + 1, '.'))
+		return false;
+	*schema = normalize_schema(sd_arena_strndup(L->a, text,
+	                                            (size_t)(d1 - text)));
+	*table = sd_arena_strndup(L->a, d1 + 1, (size_t)(d2 - d1 - 1));
+	*column = dup(L, d2 + 1);
+	return true;
+}
+
+/* "billing.invoices" -> schema billing, "invoices" -> own schema. */
+static void split_table(loader *L, const char *text, const char *own,
+                        const char **schema, const char **table)
+{
+	const char *dot = strchr(text, '.');
+
+	if (!dot) {
+		*schema = own;
+		*table = dup(L, text);
+		return;
+	}
+	*schema = normalize_schema(sd_arena_strndup(L->a, text,
+	                                            (size_t)(dot - text)));
+	*table = dup(L, dot + 1);
+}
+
+static bool parse_action(loader *L, tinfo *ti, const char *path,
+                         const char *object, const char *key,
+                         const char *text, sd_fk_action *out)
+{
+	static const char *const actions[] = {"no action", "restrict",
+	                                      "cascade", "set null",
+	                                      "set default", NULL};
+	const char *s;
+
+	*out = SD_FK_NO_ACTION;
+	if (!text)
+		return true;
+	if (sd_fk_action_parse(text, out) == SD_OK)
+		return true;
+	lerr(L, ti->f, path, object,
+	     "bad %s value '%s': expected no action, restrict, cascade, set "
+	     "null or set default",
+	     key, text);
+	s = sd_suggest(text, actions);
+	if (s)
+		sd_error_hint(L->err, "did you mean '%s'?", s);
+	return false;
+}
+
+static void load_constraints(loader *L, tinfo *ti)
+{
+	const m_table *mt = ti->mt;
+	file_ctx *f = ti->f;
+	sd_table *t = ti->t;
+	sd_strlist pkcols = {NULL, 0};
+	unsigned j;
+
+	/* column shorthands: primary_key, unique */
+	for (j = 0; j < mt->columns_count; j++) {
+		const m_column *mc = &mt->columns[j];
+		if (!mc->name || !sd_table_find_column(t, mc->name))
+			continue;
+		if (mc->primary_key == TRI_TRUE)
+			sd_strlist_push(L->a, &pkcols, mc->name);
+		if (mc->unique == TRI_TRUE) {
+			sd_unique *u = sd_table_add_unique(L->s, t, NULL);
+			u->base.loc.path = f->doc.path;
+			u->base.loc.line = sd_ydoc_line(
+				&f->doc, sd_arena_printf(L->a,
+			                                 "tables[%u].columns[%u]."
+			                                 "unique",
+			                                 ti->index, j));
+			sd_strlist_push(L->a, &u->columns, mc->name);
+		}
+	}
+	if (pkcols.n) {
+		sd_primary_key *pk = sd_table_set_primary_key(L->s, t, NULL);
+		pk->columns = pkcols;
+		pk->base.loc.path = f->doc.path;
+		pk->base.loc.line = sd_ydoc_line(
+			&f->doc, sd_arena_printf(L->a, "tables[%u]", ti->index));
+		ti->pk_from_columns = true;
+	}
+	load_table_pk(L, ti);
+	if (t->primary_key && t->primary_key->columns.n == 1) {
+		sd_column *c = sd_table_find_column(
+			t, t->primary_key->columns.items[0]);
+		if (c && is_integer_kind(c->type.kind))
+			c->autoincrement = true;
+	}
+
+	for (j = 0; j < mt->unique_count; j++) {
+		const m_unique *mu = &mt->unique[j];
+		char *path = sd_arena_printf(L->a, "tables[%u].unique[%u]",
+		                             ti->index, j);
+		sd_strlist cols = {NULL, 0};
+		sd_unique *u;
+		if (mu->name && bad_name(L, f, path, ti->qname,
+		                         "unique constraint", mu->name))
+			continue;
+		strlist_from(L, &cols, mu->columns, mu->columns_count);
+		if (!check_columns(L, ti, path, ti->qname, "unique constraint",
+		                   &cols))
+			continue;
+		u = sd_table_add_unique(L->s, t, mu->name);
+		u->base.loc.path = f->doc.path;
+		u->base.loc.line = sd_ydoc_line(&f->doc, path);
+		u->columns = cols;
+		u->nulls_not_distinct = mu->nulls_not_distinct == TRI_TRUE;
+		u->deferrable = mu->deferrable == TRI_TRUE;
+		u->initially_deferred = mu->initially_deferred == TRI_TRUE;
+		u->comment = dup(L, mu->comment);
+	}
+
+	for (j = 0; j < mt->indexes_count; j++) {
+		const m_index *mi = &mt->indexes[j];
+		char *path = sd_arena_printf(L->a, "tables[%u].indexes[%u]",
+		                             ti->index, j);
+		sd_strlist cols = {NULL, 0};
+		sd_index *ix;
+		size_t k, nkeys;
+		if (mi->name && bad_name(L, f, path, ti->qname, "index",
+		                         mi->name))
+			continue;
+		nkeys = mi->columns_count + mi->expressions_count;
+		if (nkeys == 0) {
+			lerr(L, f, path, ti->qname,
+			     "index needs 'columns' or 'expressions'");
+			continue;
+		}
+		ix = sd_table_add_index(L->s, t, mi->name);
+		ix->base.loc.path = f->doc.path;
+		ix->base.loc.line = sd_ydoc_line(&f->doc, path);
+		ix->keys = sd_arena_alloc(L->a, nkeys * sizeof(*ix->keys));
+		ix->nkeys = nkeys;
+		/* "email desc" sorts the key descending */
+		for (k = 0; k < mi->columns_count; k++) {
+			const char *col = mi->columns[k];
+			const char *sp = strrchr(col, ' ');
+			if (sp && (sd_strieq(sp + 1, "desc") ||
+			           sd_strieq(sp + 1, "asc"))) {
+				ix->keys[k].desc = sd_strieq(sp + 1, "desc");
+				while (sp > col && sp[-1] == ' ')
+					sp--;
+				col = sd_arena_strndup(L->a, col,
+				                       (size_t)(sp - col));
+			} else {
+				col = dup(L, col);
+			}
+			ix->keys[k].column = col;
+			sd_strlist_push(L->a, &cols, col);
+		}
+		for (k = 0; k < mi->expressions_count; k++)
+			ix->keys[mi->columns_count + k].expression.sql =
+				dup(L, mi->expressions[k]);
+		if (cols.n)
+			check_columns(L, ti, path, ti->qname, "index", &cols);
+		ix->unique = mi->unique == TRI_TRUE;
+		ix->nulls_not_distinct = mi->nulls_not_distinct == TRI_TRUE;
+		if (mi->where)
+			ix->where.sql = dup(L, mi->where);
+		ix->method = dup(L, mi->using_);
+		strlist_from(L, &ix->include, mi->include, mi->include_count);
+		if (ix->include.n)
+			check_columns(L, ti, path, ti->qname, "index include",
+			              &ix->include);
+		ix->comment = dup(L, mi->comment);
+	}
+
+	for (j = 0; j < mt->checks_count; j++) {
+		const m_check *mk = &mt->checks[j];
+		char *path = sd_arena_printf(L->a, "tables[%u].checks[%u]",
+		                             ti->index, j);
+		sd_check *ck;
+		if (mk->name && bad_name(L, f, path, ti->qname, "check",
+		                         mk->name))
+			continue;
+		if (!*mk->expression) {
+			lerr(L, f, path, ti->qname, "empty check expression");
+			continue;
+		}
+		ck = sd_table_add_check(L->s, t, mk->name);
+		ck->base.loc.path = f->doc.path;
+		ck->base.loc.line = sd_ydoc_line(&f->doc, path);
+		ck->expression.sql = dup(L, mk->expression);
+		ck->comment = dup(L, mk->comment);
+		if (!mk->name) /* the naming convention numbers it */
+			ck->base.name = sd_arena_printf(L->a, "\x01%u", j + 1);
+	}
+}
+
+/* True when cols is exactly the key of t or of one of its unique
+ * constraints or plain unique indexes, in any order (PostgreSQL's rule
+ * for a foreign key's target). */
+static bool is_unique_key(const sd_table *t, const sd_strlist *cols)
+{
+	size_t i, k;
+
+	if (t->primary_key && t->primary_key->columns.n == cols->n) {
+		bool all = true;
+		for (k = 0; k < cols->n; k++)
+			if (!sd_strlist_contains(&t->primary_key->columns,
+			                         cols->items[k]))
+				all = false;
+		if (all)
+			return true;
+	}
+	for (i = 0; i < t->nuniques; i++) {
+		bool all = t->uniques[i]->columns.n == cols->n;
+		for (k = 0; all && k < cols->n; k++)
+			if (!sd_strlist_contains(&t->uniques[i]->columns,
+			                         cols->items[k]))
+				all = false;
+		if (all)
+			return true;
+	}
+	for (i = 0; i < t->nindexes; i++) {
+		const sd_index *ix = t->indexes[i];
+		bool all = ix->unique && !ix->where.sql && ix->nkeys == cols->n;
+		for (k = 0; all && k < ix->nkeys; k++)
+			if (!ix->keys[k].column ||
+			    !sd_strlist_contains(cols, ix->keys[k].column))
+				all = false;
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+static const char **table_names(loader *L, const char *schema)
+{
+	const char **names = sd_arena_alloc(L->a, (L->ntables + 1) *
+	                                              sizeof(char *));
+	size_t i, n = 0;
+
+	for (i = 0; i < L->ntables; i++)
+		if (sd_streq(L->tables[i].t->base.schema, schema))
+			names[n++] = L->tables[i].t->base.name;
+	return names;
+}
+
+/*
+ * Checks one foreign key against its target and stores it on the table.
+ * cols/ref_cols are already filled; ref_cols empty means "the target's
+ * primary key".
+ */
+static void add_foreign_key(loader *L, tinfo *ti, const char *path,
+                            const char *object, const char *name,
+                            sd_strlist *cols, const char *ref_schema,
+                            const char *ref_table, sd_strlist *ref_cols,
+                            sd_fk_action on_delete, sd_fk_action on_update,
+                            bool deferrable, bool initially_deferred,
+                            const char *comment)
+{
+	const char *rq = sd_qualified_name(L->a, ref_schema, ref_table);
+	tinfo *target = sd_map_get(L->tinfo_map, rq);
+	sd_foreign_key *fk;
+	bool ok = true;
+	size_t k;
+
+	if (!check_columns(L, ti, path, object, "foreign key", cols))
+		ok = false;
+	if (!target) {
+		const char *s = sd_suggest(ref_table,
+		                           table_names(L, ref_schema));
+		lerr(L, ti->f, path, object,
+		     "foreign key references missing table '%s'", rq);
+		if (s)
+			sd_error_hint(L->err, "did you mean '%s'?", s);
+		return;
+	}
+	if (ref_cols->n == 0) {
+		if (!target->t->primary_key) {
+			lerr(L, ti->f, path, object,
+			     "foreign key names no columns of '%s', which has "
+			     "no primary key",
+			     rq);
+			return;
+		}
+		*ref_cols = target->t->primary_key->columns;
+	}
+	for (k = 0; k < ref_cols->n; k++) {
+		if (!sd_table_find_column(target->t, ref_cols->items[k])) {
+			const char *s = sd_suggest(ref_cols->items[k],
+			                           column_names(L, target->t));
+			lerr(L, ti->f, path, object,
+			     "foreign key references missing column '%s.%s'", rq,
+			     ref_cols->items[k]);
+			if (s)
+				sd_error_hint(L->err, "did you mean '%s'?", s);
+			ok = false;
+		}
+	}
+	if (!ok)
+		return;
+	if (cols->n != ref_cols->n) {
+		lerr(L, ti->f, path, object,
+		     "foreign key has %zu column%s but references %zu", cols->n,
+		     cols->n == 1 ? "" : "s", ref_cols->n);
+		return;
+	}
+	if (!is_unique_key(target->t, ref_cols)) {
+		sd_buf b = SD_BUF_INIT;
+		for (k = 0; k < ref_cols->n; k++)
+			sd_buf_printf(&b, "%s%s", k ? ", " : "",
+			              ref_cols->items[k]);
+		lerr(L, ti->f, path, object,
+		     "foreign key references %s(%s), which is neither the "
+		     "primary key nor unique",
+		     rq, b.data);
+		sd_error_hint(L->err, "add a unique constraint on %s(%s)", rq,
+		              b.data);
+		sd_buf_free(&b);
+		return;
+	}
+	fk = sd_table_add_foreign_key(L->s, ti->t, name);
+	fk->base.loc.path = ti->f->doc.path;
+	fk->base.loc.line = sd_ydoc_line(&ti->f->doc, path);
+	fk->columns = *cols;
+	fk->ref_schema = ref_schema;
+	fk->ref_table = target->t->base.name;
+	fk->ref_columns = *ref_cols;
+	fk->on_delete = on_delete;
+	fk->on_update = on_update;
+	fk->deferrable = deferrable;
+	fk->initially_deferred = initially_deferred;
+	fk->comment = comment;
+}
+
+static void load_foreign_keys(loader *L, tinfo *ti)
+{
+	const m_table *mt = ti->mt;
+	const char *own = ti->t->base.schema;
+	unsigned j;
+
+	for (j = 0; j < mt->columns_count; j++) {
+		const m_column *mc = &mt->columns[j];
+		char *path = sd_arena_printf(L->a, "tables[%u].columns[%u]",
+		                             ti->index, j);
+		char *object;
+		const char *rs, *rt, *rc;
+		sd_fk_action del, upd;
+		sd_strlist cols = {NULL, 0}, refs = {NULL, 0};
+		bool ok;
+		if (!mc->name || !*mc->name)
+			continue;
+		object = sd_arena_printf(L->a, "%s.%s", ti->qname, mc->name);
+		ok = parse_action(L, ti,
+		                  sd_arena_printf(L->a, "%s.on_delete", path),
+		                  object, "on_delete", mc->on_delete, &del);
+		ok = parse_action(L, ti,
+		                  sd_arena_printf(L->a, "%s.on_update", path),
+		                  object, "on_update", mc->on_update, &upd) &&
+		     ok;
+		if (!mc->references) {
+			if (mc->on_delete || mc->on_update)
+				lerr(L, ti->f, path, object,
+				     "on_delete/on_update without references");
+			continue;
+		}
+		if (!parse_reference(L, mc->references, own, &rs, &rt, &rc)) {
+			lerr(L, ti->f,
+			     sd_arena_printf(L->a, "%s.references", path), object,
+			     "bad references '%s': expected table.column or "
+			     "schema.table.column",
+			     mc->references);
+			continue;
+		}
+		if (!ok)
+			continue;
+		sd_strlist_push(L->a, &cols, mc->name);
+		sd_strlist_push(L->a, &refs, rc);
+		add_foreign_key(L, ti,
+		                sd_arena_printf(L->a, "%s.references", path),
+		                object, NULL, &cols, rs, rt, &refs, del, upd,
+		                false, false, NULL);
+	}
+	for (j = 0; j < mt->foreign_keys_count; j++) {
+		const m_fk *mf = &mt->foreign_keys[j];
+		char *path = sd_arena_printf(L->a, "tables[%u].foreign_keys[%u]",
+		                             ti->index, j);
+		const char *object = mf->name ? sd_arena_printf(L->a, "%s.%s",
+		                                                ti->qname,
+		                                                mf->name)
+		                              : ti->qname;
+		const char *rs, *rt;
+		sd_fk_action del, upd;
+		sd_strlist cols = {NULL, 0}, refs = {NULL, 0};
+		bool ok;
+		if (mf->name && bad_name(L, ti->f, path, ti->qname,
+		                         "foreign key", mf->name))
+			continue;
+		ok = parse_action(L, ti,
+		                  sd_arena_printf(L->a, "%s.on_delete", path),
+		                  object, "on_delete", mf->on_delete, &del);
+		ok = parse_action(L, ti,
+		                  sd_arena_printf(L->a, "%s.on_update", path),
+		                  object, "on_update", mf->on_update, &upd) &&
+		     ok;
+		if (!ok)
+			continue;
+		if (!*mf->references->table) {
+			lerr(L, ti->f, path, object, "empty table name");
+			continue;
+		}
+		split_table(L, mf->references->table, own, &rs, &rt);
+		strlist_from(L, &cols, mf->columns, mf->columns_count);
+		strlist_from(L, &refs, mf->references->columns,
+		             mf->references->columns_count);
+		add_foreign_key(L, ti, path, object, mf->name, &cols, rs, rt,
+		                &refs, del, upd, mf->deferrable == TRI_TRUE,
+		                mf->initially_deferred == TRI_TRUE,
+		                dup(L, mf->comment));
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Step 3: names                                                       */
+/* ------------------------------------------------------------------ */
+
+static void key_columns(loader *L, const sd_index *ix, sd_strlist *out)
+{
+	size_t k;
+
+	for (k = 0; k < ix->nkeys; k++)
+		sd_strlist_push(L->a, out,
+		                ix->keys[k].column ? ix->keys[k].column : "expr");
+}
+
+static void apply_naming(loader *L, tinfo *ti)
+{
+	const sd_naming *n = L->naming;
+	sd_table *t = ti->t;
+	const char *tn = t->base.name;
+	size_t i;
+
+	if (t->primary_key && !t->primary_key->base.name)
+		t->primary_key->base.name = sd_naming_expand(
+			L->a, n->pk, tn, &t->primary_key->columns, NULL, NULL);
+	for (i = 0; i < t->nuniques; i++)
+		if (!t->uniques[i]->base.name)
+			t->uniques[i]->base.name = sd_naming_expand(
+				L->a, n->uq, tn, &t->uniques[i]->columns, NULL,
+				NULL);
+	for (i = 0; i < t->nforeign_keys; i++)
+		if (!t->foreign_keys[i]->base.name)
+			t->foreign_keys[i]->base.name = sd_naming_expand(
+				L->a, n->fk, tn, &t->foreign_keys[i]->columns,
+				t->foreign_keys[i]->ref_table, NULL);
+	for (i = 0; i < t->nchecks; i++) {
+		const char *name = t->checks[i]->base.name;
+		if (name && name[0] == '\x01')
+			t->checks[i]->base.name = sd_naming_expand(
+				L->a, n->ck, tn, NULL, NULL, name + 1);
+	}
+	for (i = 0; i < t->nindexes; i++) {
+		if (!t->indexes[i]->base.name) {
+			sd_strlist cols = {NULL, 0};
+			key_columns(L, t->indexes[i], &cols);
+			t->indexes[i]->base.name = sd_naming_expand(
+				L->a, n->ix, tn, &cols, NULL, NULL);
+		}
+	}
+}
+
+/* Index and constraint names are unique per namespace in PostgreSQL. */
+static void claim_name(loader *L, tinfo *ti, const sd_object *o,
+                       const char *what)
+{
+	const char *key = sd_arena_printf(L->a, "%s\x1f%s",
+	                                  o->schema ? o->schema : "", o->name);
+	name_use *prev = sd_map_get(L->names, key);
+
+	if (prev) {
+		sd_error_add(L->err, SD_EINPUT, o->loc.path, o->loc.line, 0,
+		             ti->qname, "duplicate %s name '%s'", what, o->name);
+		sd_error_hint(L->err, "already used on table '%s' at %s:%d",
+		              prev->table, prev->path, prev->line);
+		return;
+	}
+	prev = sd_arena_alloc(L->a, sizeof(*prev));
+	prev->table = ti->qname;
+	prev->path = o->loc.path;
+	prev->line = o->loc.line;
+	sd_map_put(L->names, key, prev);
+}
+
+static void check_names(loader *L, tinfo *ti)
+{
+	sd_table *t = ti->t;
+	size_t i;
+
+	if (t->primary_key)
+		claim_name(L, ti, &t->primary_key->base, "constraint");
+	for (i = 0; i < t->nuniques; i++)
+		claim_name(L, ti, &t->uniques[i]->base, "constraint");
+	for (i = 0; i < t->nforeign_keys; i++)
+		claim_name(L, ti, &t->foreign_keys[i]->base, "constraint");
+	for (i = 0; i < t->nchecks; i++)
+		claim_name(L, ti, &t->checks[i]->base, "constraint");
+	for (i = 0; i < t->nindexes; i++)
+		claim_name(L, ti, &t->indexes[i]->base, "index");
+}
+
+/* ------------------------------------------------------------------ */
+/* Driver                                                              */
+/* ------------------------------------------------------------------ */
+
+static void load_tables(loader *L, file_ctx *f)
+{
+	unsigned i, j;
+
+	for (i = 0; f->m && i < f->m->tables_count; i++) {
+		const m_table *mt = &f->m->tables[i];
+		char *path = sd_arena_printf(L->a, "tables[%u]", i);
+		const char *schema = normalize_schema(mt->schema);
+		const char *qname;
+		tinfo *prev, *ti;
+
+		if (bad_name(L, f, path, NULL, "table", mt->name))
+			continue;
+		if (mt->schema && bad_name(L, f,
+		                           sd_arena_printf(L->a, "%s.schema",
+		                                           path),
+		                           mt->name, "schema", mt->schema))
+			continue;
+		qname = sd_qualified_name(L->a, schema, mt->name);
+		prev = sd_map_get(L->tinfo_map, qname);
+		if (prev) {
+			lerr(L, f, path, qname, "duplicate table '%s'", qname);
+			sd_error_hint(L->err, "first declared at %s:%d",
+			              prev->f->doc.path, prev->t->base.loc.line);
+			continue;
+		}
+		ti = &L->tables[L->ntables++];
+		ti->f = f;
+		ti->mt = mt;
+		ti->index = i;
+		ti->qname = qname;
+		ti->t = sd_schema_add_table(L->s, schema, mt->name);
+		ti->t->base.loc.path = f->doc.path;
+		ti->t->base.loc.line = sd_ydoc_line(&f->doc, path);
+		ti->t->comment = dup(L, mt->comment);
+		ti->t->renamed_from = dup(L, mt->renamed_from);
+		sd_map_put(L->tinfo_map, qname, ti);
+		if (schema)
+			sd_schema_add_namespace(L->s, schema);
+		if (mt->columns_count == 0)
+			lerr(L, f, path, qname, "table '%s' has no columns",
+			     qname);
+		for (j = 0; j < mt->columns_count; j++)
+			load_column(L, ti, j);
+	}
+}
+
+/*
+ * Lowers the parsed files into L->s. Returns SD_OK or SD_EINPUT; the
+ * diagnostics are in L->err either way.
+ */
+static int build(loader *L)
+{
+	size_t i, total = 0;
+
+	for (i = 0; i < L->nfiles; i++)
+		if (L->files[i].m)
+			total += L->files[i].m->tables_count;
+	L->tables = sd_arena_alloc(L->a, (total + 1) * sizeof(*L->tables));
+	L->tinfo_map = sd_map_new(L->a, total);
+	L->enum_lines = sd_map_new(L->a, 16);
+	L->names = sd_map_new(L->a, total * 4);
+	for (i = 0; i < L->nfiles; i++)
+		load_enums(L, &L->files[i]);
+	for (i = 0; i < L->nfiles; i++)
+		load_tables(L, &L->files[i]);
+	sd_schema_index(L->s);
+	for (i = 0; i < L->ntables; i++) {
+		resolve_enum_types(L, &L->tables[i]);
+		load_constraints(L, &L->tables[i]);
+	}
+	for (i = 0; i < L->ntables; i++)
+		load_foreign_keys(L, &L->tables[i]);
+	for (i = 0; i < L->ntables; i++) {
+		apply_naming(L, &L->tables[i]);
+		check_names(L, &L->tables[i]);
+	}
+	return sd_error_has(L->err) ? SD_EINPUT : SD_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The *.yaml / *.yml files of dir, sorted, in the arena. */
+static int list_dir(const char ***out, size_t *n, sd_arena *a,
+                    const char *dir, sd_error *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	sd_vec v = {NULL, 0, 0};
+
+	if (!d)
+		return sd_error_add(err, SD_EINPUT, dir, 0, 0, NULL,
+		                    "cannot read the models directory");
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (sd_endswith(e->d_name, ".yaml") ||
+		    sd_endswith(e->d_name, ".yml"))
+			sd_vec_push(a, &v, sd_path_join(a, dir, e->d_name));
+	}
+	closedir(d);
+	if (v.n > 1)
+		qsort(v.items, v.n, sizeof(void *), cmp_str);
+	*out = (const char **)v.items;
+	*n = v.n;
+	return SD_OK;
+}
+
+/*
+ * Shared by both entry points: files[i] holds (path, data, len). Parses,
+ * builds, names, validates; on success hands over the schema.
+ */
+static int load_all(sd_schema **out, const char *const *paths,
+                    char *const *datas, const size_t *lens, size_t n,
+                    const sd_naming *naming, sd_error *err)
+{
+	sd_error local = SD_ERROR_INIT;
+	sd_schema *s = sd_schema_new();
+	loader L;
+	bool parsed = true;
+	size_t i;
+	int rc;
+
+	memset(&L, 0, sizeof(L));
+	L.s = s;
+	L.a = s->arena;
+	L.err = &local;
+	L.naming = naming ? naming : &sd_naming_default;
+	L.files = sd_arena_alloc(L.a, (n + 1) * sizeof(*L.files));
+	L.nfiles = n;
+	for (i = 0; i < n; i++) {
+		const char *p = sd_arena_strdup(L.a, paths[i]);
+		if (file_parse(&L.files[i], L.a, datas[i], lens[i], p,
+		               &local) != SD_OK)
+			parsed = false;
+	}
+	rc = parsed ? build(&L) : SD_EINPUT;
+	for (i = 0; i < n; i++)
+		file_fini(&L.files[i]);
+	if (rc == SD_OK) {
+		sd_schema_sort(s);
+		sd_schema_index(s);
+		*out = s;
+		s = NULL;
+	} else {
+		rc = local.code ? (int)local.code : SD_EINPUT;
+	}
+	sd_error_move(err ? err : &local, &local);
+	if (!err)
+		sd_error_clear(&local);
+	sd_schema_free(s);
+	return rc;
+}
+
+int sd_models_load_data(sd_schema **out, const char *data, size_t len,
+                        const char *path, const sd_naming *naming,
+                        sd_error *err)
+{
+	const char *p = path ? path : "models.yaml";
+	char *d = (char *)data;
+
+	return load_all(out, &p, &d, &len, 1, naming, err);
+}
+
+int sd_models_load(sd_schema **out, const char *path, const sd_naming *naming,
+                   sd_error *err)
+{
+	sd_arena *a = sd_arena_new();
+	const char **paths = NULL;
+	char **datas = NULL;
+	size_t *lens = NULL, n = 0, i;
+	int rc = SD_OK;
+
+	if (sd_dir_exists(path)) {
+		rc = list_dir(&paths, &n, a, path, err);
+		if (rc != SD_OK)
+			goto done;
+	} else if (sd_file_exists(path)) {
+		paths = sd_arena_alloc(a, sizeof(*paths));
+		paths[0] = sd_arena_strdup(a, path);
+		n = 1;
+	} else {
+		rc = sd_error_add(err, SD_EINPUT, path, 0, 0, NULL,
+		                  "models file or directory not found");
+		goto done;
+	}
+	datas = sd_xcalloc(n + 1, sizeof(*datas));
+	lens = sd_xcalloc(n + 1, sizeof(*lens));
+	for (i = 0; i < n; i++)
+		if (sd_file_read(&datas[i], &lens[i], paths[i], err) != SD_OK)
+			rc = SD_EINPUT;
+	if (rc == SD_OK)
+		rc = load_all(out, paths, datas, lens, n, naming, err);
+done:
+	for (i = 0; datas && i < n; i++)
+		free(datas[i]);
+	free(datas);
+	free(lens);
+	sd_arena_free(a);
+	return rc;
+}

@@ -1,0 +1,97 @@
+/*
+ * yamldoc.h - internal to the model module: the libyaml position index that
+ * gives semantic errors their line numbers, the capture of libcyaml's log
+ * into diagnostics, and the naming-convention expander.
+ *
+ * libcyaml binds YAML to structs but tells where a problem is only through
+ * its log callback, and only for the first problem. The loaders therefore
+ * parse every file twice: once with libyaml into a document whose nodes are
+ * indexed by path ("tables[3].columns[2]"), once with libcyaml into structs.
+ */
+#ifndef SD_MODEL_YAMLDOC_H
+#define SD_MODEL_YAMLDOC_H
+
+#include <cyaml/cyaml.h>
+#include <yaml.h>
+
+#include "model/load.h"
+
+typedef struct sd_ydoc {
+	const char *path;  /* file name used in diagnostics */
+	yaml_document_t doc;
+	bool loaded;       /* doc must be deleted */
+	sd_map *index;     /* path -> yaml_node_t* */
+	sd_arena *arena;
+} sd_ydoc;
+
+/*
+ * Parses data with libyaml and indexes every node by path. Returns SD_OK, or
+ * SD_EINPUT with a "YAML syntax error" diagnostic at the problem's line.
+ * Always call sd_ydoc_fini afterwards.
+ */
+int sd_ydoc_parse(sd_ydoc *d, sd_arena *a, const char *data, size_t len,
+                  const char *path, sd_error *err);
+void sd_ydoc_fini(sd_ydoc *d);
+/* The node at exactly this path, or NULL. */
+yaml_node_t *sd_ydoc_node(const sd_ydoc *d, const char *path);
+/* 1-based line of the node at path or of its nearest indexed ancestor. */
+int sd_ydoc_line(const sd_ydoc *d, const char *path);
+/* The nth (0-based) key node named key in the mapping at path, or NULL. */
+yaml_node_t *sd_ydoc_key(const sd_ydoc *d, const char *path, const char *key,
+                         int nth);
+/* "tables[3].columns[2]" -> "tables[].columns[]", in the arena. */
+char *sd_ydoc_where(sd_arena *a, const char *path);
+/* The object a path is inside, from the `name` (and `schema`) keys of the
+ * mappings along it: "tables[0].columns[1].type" -> "users.email". */
+char *sd_ydoc_object(const sd_ydoc *d, const char *path);
+/* Keys valid at a where-string, or NULL when the table has no entry. */
+const char *const *sd_keys_for(const sd_model_keys *table, const char *where);
+
+/* What the log callback collected during one cyaml_load_data call. */
+typedef struct sd_cyaml_log {
+	char *message;       /* first error line, without "Load: " */
+	sd_buf path;         /* path built from the backtrace */
+	char *last_field;    /* innermost "mapping field" of the backtrace */
+	bool innermost_field;/* the innermost frame was a mapping field */
+	int line, col;       /* innermost frame, 1-based */
+	bool in_backtrace;
+	bool done;
+	/* frames innermost first, as reported */
+	struct sd_cyaml_frame {
+		int kind; /* 0 field, 1 entry, 2 other */
+		char *name;
+		int entry;
+		int line, col;
+	} frames[64];
+	int nframes;
+} sd_cyaml_log;
+
+void sd_cyaml_log_fn(cyaml_log_t level, void *ctx, const char *fmt,
+                     va_list args);
+void sd_cyaml_log_free(sd_cyaml_log *log);
+/* A cyaml config that logs errors into log. */
+void sd_cyaml_config(cyaml_config_t *cfg, sd_cyaml_log *log);
+/*
+ * Turns the captured failure of a cyaml load into one diagnostic:
+ *     models.yaml:8:9: users.email: unknown key 'nulable'
+ *                                     (did you mean 'nullable'?)
+ * keys is the table of valid keys per place, for suggestions.
+ */
+int sd_cyaml_report(sd_error *err, const sd_cyaml_log *log, cyaml_err_t rc,
+                    const sd_ydoc *d, const sd_model_keys *keys);
+
+/*
+ * Expands a naming template. columns may be NULL; ref_table and
+ * constraint_name may be NULL. Names longer than 63 bytes are cut and get
+ * a short hash suffix so they stay unique and deterministic.
+ */
+char *sd_naming_expand(sd_arena *a, const char *tmpl, const char *table,
+                       const sd_strlist *columns, const char *ref_table,
+                       const char *constraint_name);
+/* NULL when the template is fine, else the bad placeholder (static or
+ * arena). */
+const char *sd_naming_check(sd_arena *a, const char *tmpl);
+
+#define SD_MAX_IDENT 63
+
+#endif
