@@ -66,4 +66,26 @@ void sd_emit_qualified(sd_buf *out, const sd_dialect *d, const char *schema,
 int sd_emit_plan(sd_buf *up, sd_buf *down, const sd_plan *plan,
                  const sd_dialect *d, sd_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Helpers shared by the SQL emitters (emit.c).                        */
+/* ------------------------------------------------------------------ */
+
+/* Appends quoted identifiers separated by ", ": "a", "b". */
+void sd_emit_column_list(sd_buf *out, const sd_dialect *d,
+                         const sd_strlist *columns);
+/*
+ * Appends an index's key list with its parentheses:
+ *     ("email" COLLATE nocase DESC, lower(name))
+ * paren_exprs wraps expression keys in their own parentheses (PostgreSQL
+ * needs that for anything but a function call; SQLite does not).
+ */
+void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
+                        const sd_index *ix, bool paren_exprs);
+/*
+ * Appends the REFERENCES clause of a foreign key, leaving out what is the
+ * default: ` REFERENCES "orgs" ("id") ON DELETE CASCADE DEFERRABLE`.
+ */
+void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
+                           const sd_foreign_key *fk);
+
 #endif

@@ -1,0 +1,148 @@
+/*
+ * emit.c - what every SQL dialect shares: finding a dialect by name,
+ * walking a plan up and down, and the small pieces of DDL that read the
+ * same everywhere (column lists, index keys, REFERENCES clauses).
+ */
+#include "emit/dialect.h"
+
+#include <string.h>
+
+const sd_dialect *sd_dialect_find(const char *name)
+{
+	if (!name)
+		return NULL;
+	if (sd_strieq(name, "sqlite") || sd_strieq(name, "sqlite3"))
+		return &sd_dialect_sqlite;
+	if (sd_strieq(name, "postgresql") || sd_strieq(name, "postgres"))
+		return &sd_dialect_postgres;
+	return NULL;
+}
+
+void sd_emit_qualified(sd_buf *out, const sd_dialect *d, const char *schema,
+                       const char *name)
+{
+	if (schema) {
+		d->quote_ident(out, schema);
+		sd_buf_putc(out, '.');
+	}
+	d->quote_ident(out, name);
+}
+
+/*
+ * The upgrade is the plan's operations in order; the downgrade is each
+ * operation inverted (sd_op_invert), last first. Both buffers are appended
+ * to. Stops at the first operation the dialect cannot express.
+ */
+int sd_emit_plan(sd_buf *up, sd_buf *down, const sd_plan *plan,
+                 const sd_dialect *d, sd_error *err)
+{
+	sd_arena *scratch = NULL;
+	size_t i;
+	int rc = SD_OK;
+
+	if (up) {
+		for (i = 0; i < plan->nops; i++) {
+			rc = d->emit_op(up, plan->ops[i], err);
+			if (rc != SD_OK)
+				goto done;
+		}
+	}
+	if (down) {
+		scratch = sd_arena_new();
+		for (i = plan->nops; i-- > 0;) {
+			sd_op *inv = sd_op_invert(scratch, plan->ops[i]);
+			rc = d->emit_op(down, inv, err);
+			if (rc != SD_OK)
+				goto done;
+		}
+	}
+done:
+	sd_arena_free(scratch);
+	return rc;
+}
+
+void sd_emit_column_list(sd_buf *out, const sd_dialect *d,
+                         const sd_strlist *columns)
+{
+	size_t i;
+
+	for (i = 0; i < columns->n; i++) {
+		if (i)
+			sd_buf_put(out, ", ");
+		d->quote_ident(out, columns->items[i]);
+	}
+}
+
+/* A collation name as an identifier, bare when it is a plain word, so
+ * "nocase" reads as SQLite users write it. */
+static void put_collation(sd_buf *out, const sd_dialect *d, const char *c)
+{
+	size_t i;
+	bool plain = c[0] != '\0' && !(c[0] >= '0' && c[0] <= '9');
+
+	for (i = 0; c[i] && plain; i++)
+		plain = (c[i] >= 'a' && c[i] <= 'z') ||
+		        (c[i] >= 'A' && c[i] <= 'Z') ||
+		        (c[i] >= '0' && c[i] <= '9') || c[i] == '_';
+	if (plain)
+		sd_buf_put(out, c);
+	else
+		d->quote_ident(out, c);
+}
+
+void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
+                        const sd_index *ix, bool paren_exprs)
+{
+	size_t i;
+
+	sd_buf_putc(out, '(');
+	for (i = 0; i < ix->nkeys; i++) {
+		const sd_index_key *k = &ix->keys[i];
+		if (i)
+			sd_buf_put(out, ", ");
+		if (k->column) {
+			d->quote_ident(out, k->column);
+		} else if (paren_exprs) {
+			sd_buf_printf(out, "(%s)",
+			              k->expression.sql ? k->expression.sql : "");
+		} else {
+			sd_buf_put(out,
+			           k->expression.sql ? k->expression.sql : "");
+		}
+		if (k->collation) {
+			sd_buf_put(out, " COLLATE ");
+			put_collation(out, d, k->collation);
+		}
+		if (k->opclass)
+			sd_buf_printf(out, " %s", k->opclass);
+		if (k->desc)
+			sd_buf_put(out, " DESC");
+		if (k->nulls == SD_NULLS_FIRST)
+			sd_buf_put(out, " NULLS FIRST");
+		else if (k->nulls == SD_NULLS_LAST)
+			sd_buf_put(out, " NULLS LAST");
+	}
+	sd_buf_putc(out, ')');
+}
+
+void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
+                           const sd_foreign_key *fk)
+{
+	sd_buf_put(out, " REFERENCES ");
+	sd_emit_qualified(out, d, fk->ref_schema, fk->ref_table);
+	if (fk->ref_columns.n) {
+		sd_buf_put(out, " (");
+		sd_emit_column_list(out, d, &fk->ref_columns);
+		sd_buf_putc(out, ')');
+	}
+	if (fk->on_delete != SD_FK_NO_ACTION)
+		sd_buf_printf(out, " ON DELETE %s",
+		              sd_fk_action_sql(fk->on_delete));
+	if (fk->on_update != SD_FK_NO_ACTION)
+		sd_buf_printf(out, " ON UPDATE %s",
+		              sd_fk_action_sql(fk->on_update));
+	if (fk->deferrable)
+		sd_buf_put(out, fk->initially_deferred
+		                    ? " DEFERRABLE INITIALLY DEFERRED"
+		                    : " DEFERRABLE");
+}

@@ -1,0 +1,718 @@
+/*
+ * emit/sqlite.c - the SQLite dialect: quoting, type names and one emitter
+ * per plan operation.
+ *
+ * SQLite's ALTER TABLE can rename tables and columns, add a plain column
+ * and drop one. Everything else (column types, NOT NULL, defaults,
+ * constraints) is the documented table rebuild, which the differ plans as
+ * SD_OP_REBUILD_TABLE; an in-place ALTER reaching this file is an error
+ * saying so. Unique constraints are unique indexes here
+ * (caps.unique_as_index): that is the only kind ALTER can add later.
+ */
+#include "emit/dialect.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static void sqlite_quote_ident(sd_buf *out, const char *name)
+{
+	const char *p;
+
+	sd_buf_putc(out, '"');
+	for (p = name ? name : ""; *p; p++) {
+		if (*p == '"')
+			sd_buf_putc(out, '"');
+		sd_buf_putc(out, *p);
+	}
+	sd_buf_putc(out, '"');
+}
+
+static void sqlite_quote_literal(sd_buf *out, const char *s)
+{
+	const char *p;
+
+	sd_buf_putc(out, '\'');
+	for (p = s ? s : ""; *p; p++) {
+		if (*p == '\'')
+			sd_buf_putc(out, '\'');
+		sd_buf_putc(out, *p);
+	}
+	sd_buf_putc(out, '\'');
+}
+
+/*
+ * Portable type -> declared SQLite type. The declared names are chosen so
+ * that introspection maps them back to the same portable type, and so
+ * that SQLite's affinity rules give the expected storage (VARCHAR -> TEXT
+ * affinity, NUMERIC(p,s) -> NUMERIC, BOOLEAN -> NUMERIC, REAL -> REAL).
+ */
+static void sqlite_type_sql(sd_buf *out, const sd_type *t)
+{
+	switch (t->kind) {
+	case SD_T_SMALLINT: sd_buf_put(out, "SMALLINT"); break;
+	case SD_T_INTEGER: sd_buf_put(out, "INTEGER"); break;
+	case SD_T_BIGINT: sd_buf_put(out, "BIGINT"); break;
+	case SD_T_BOOLEAN: sd_buf_put(out, "BOOLEAN"); break;
+	case SD_T_REAL: sd_buf_put(out, "REAL"); break;
+	case SD_T_FLOAT: sd_buf_put(out, "FLOAT"); break;
+	case SD_T_NUMERIC:
+		sd_buf_put(out, "NUMERIC");
+		if (t->precision > 0 && t->scale >= 0)
+			sd_buf_printf(out, "(%d,%d)", t->precision, t->scale);
+		else if (t->precision > 0)
+			sd_buf_printf(out, "(%d)", t->precision);
+		break;
+	case SD_T_STRING:
+		sd_buf_put(out, "VARCHAR");
+		if (t->length > 0)
+			sd_buf_printf(out, "(%d)", t->length);
+		break;
+	case SD_T_CHAR:
+		sd_buf_put(out, "CHAR");
+		if (t->length > 0)
+			sd_buf_printf(out, "(%d)", t->length);
+		break;
+	case SD_T_TEXT: sd_buf_put(out, "TEXT"); break;
+	case SD_T_DATE: sd_buf_put(out, "DATE"); break;
+	case SD_T_TIME: sd_buf_put(out, "TIME"); break;
+	case SD_T_TIMESTAMP: sd_buf_put(out, "TIMESTAMP"); break;
+	case SD_T_TIMESTAMPTZ: sd_buf_put(out, "TIMESTAMPTZ"); break;
+	case SD_T_INTERVAL: sd_buf_put(out, "INTERVAL"); break;
+	case SD_T_JSON: sd_buf_put(out, "JSON"); break;
+	case SD_T_JSONB: sd_buf_put(out, "JSONB"); break;
+	case SD_T_UUID: sd_buf_put(out, "UUID"); break;
+	case SD_T_BINARY: sd_buf_put(out, "BLOB"); break;
+	case SD_T_ENUM: sd_buf_put(out, "TEXT"); break;
+	case SD_T_RAW:
+	default:
+		sd_buf_put(out, t->name ? t->name : "");
+		break;
+	}
+}
+
+static bool is_integer_kind(sd_type_kind k)
+{
+	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
+}
+
+/*
+ * Same type by meaning on SQLite: an enum is TEXT, and the rowid alias
+ * (INTEGER PRIMARY KEY) stands for any autoincrementing integer key,
+ * whatever width the models declare.
+ */
+static bool sqlite_column_type_equal(const sd_column *a, const sd_column *b)
+{
+	sd_type_kind ka = a->type.kind, kb = b->type.kind;
+
+	if ((ka == SD_T_ENUM || ka == SD_T_TEXT) &&
+	    (kb == SD_T_ENUM || kb == SD_T_TEXT))
+		return true; /* all of them are TEXT here */
+	if ((a->autoincrement || b->autoincrement) && is_integer_kind(ka) &&
+	    is_integer_kind(kb))
+		return true;
+	return sd_type_equal(&a->type, &b->type);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pieces                                                              */
+/* ------------------------------------------------------------------ */
+
+static void quote(sd_buf *out, const char *name)
+{
+	sqlite_quote_ident(out, name);
+}
+
+static void put_collation(sd_buf *out, const char *c)
+{
+	const char *p;
+	bool plain = isalpha((unsigned char)c[0]) || c[0] == '_';
+
+	for (p = c; *p && plain; p++)
+		plain = isalnum((unsigned char)*p) || *p == '_';
+	if (plain)
+		sd_buf_put(out, c);
+	else
+		quote(out, c);
+}
+
+/* Case-insensitive whole-text match. */
+static bool text_is(const char *s, const char *word)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	while (*word && toupper((unsigned char)*s) == *word) {
+		s++;
+		word++;
+	}
+	while (isspace((unsigned char)*s))
+		s++;
+	return !*word && !*s;
+}
+
+/* true when s is one balanced parenthesised group: "(a + (b))". */
+static bool is_parenthesized(const char *s)
+{
+	size_t n = strlen(s);
+	int depth = 0;
+	size_t i;
+	char q = 0;
+
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	while (*s && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	if (n < 2 || s[0] != '(' || s[n - 1] != ')')
+		return false;
+	for (i = 0; i < n; i++) {
+		if (q) {
+			if (s[i] == q)
+				q = 0;
+			continue;
+		}
+		if (s[i] == '\'' || s[i] == '"')
+			q = s[i];
+		else if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && --depth == 0 && i != n - 1)
+			return false;
+	}
+	return depth == 0;
+}
+
+/* A literal SQLite accepts after DEFAULT without parentheses. */
+static bool is_default_literal(const char *s)
+{
+	const char *p = s;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '\'' || ((*p == 'x' || *p == 'X') && p[1] == '\''))
+		return true; /* string or blob (one literal: trusted) */
+	if (*p == '-' || *p == '+')
+		p++;
+	if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
+		for (; *p; p++)
+			if (!(isalnum((unsigned char)*p) || *p == '.' ||
+			      ((*p == '-' || *p == '+') &&
+			       (p[-1] == 'e' || p[-1] == 'E'))))
+				return isspace((unsigned char)*p) &&
+				       text_is(p, "");
+		return true;
+	}
+	return text_is(s, "NULL") || text_is(s, "TRUE") ||
+	       text_is(s, "FALSE") || text_is(s, "CURRENT_TIME") ||
+	       text_is(s, "CURRENT_DATE") || text_is(s, "CURRENT_TIMESTAMP");
+}
+
+/* DEFAULT accepts literals as they are and expressions in parentheses:
+ *     "'active'" -> 'active'      "lower('X')" -> (lower('X')) */
+static void put_default(sd_buf *out, const char *sql)
+{
+	if (is_default_literal(sql) || is_parenthesized(sql))
+		sd_buf_put(out, sql);
+	else
+		sd_buf_printf(out, "(%s)", sql);
+}
+
+/* ALTER TABLE ADD COLUMN takes only constant defaults. */
+static bool is_constant_default(const char *sql)
+{
+	return is_default_literal(sql) && !text_is(sql, "CURRENT_TIME") &&
+	       !text_is(sql, "CURRENT_DATE") &&
+	       !text_is(sql, "CURRENT_TIMESTAMP");
+}
+
+/* The column that becomes the rowid alias, or NULL: a one-column integer
+ * key that autoincrements. */
+static const sd_column *rowid_alias(const sd_table *t)
+{
+	const sd_column *c;
+
+	if (!t->primary_key || t->primary_key->columns.n != 1)
+		return NULL;
+	c = sd_table_find_column(t, t->primary_key->columns.items[0]);
+	if (!c || !c->autoincrement)
+		return NULL;
+	if (is_integer_kind(c->type.kind) ||
+	    (c->type.kind == SD_T_RAW && c->type.name &&
+	     text_is(c->type.name, "INTEGER")))
+		return c;
+	return NULL;
+}
+
+/* The declared type: what the database declared when the column came
+ * from one (taken literally), else the portable type's SQLite name. */
+static void put_column_type(sd_buf *out, const sd_column *c)
+{
+	if (c->type_sql && *c->type_sql)
+		sd_buf_put(out, c->type_sql);
+	else
+		sqlite_type_sql(out, &c->type);
+}
+
+/* "name" TYPE [PRIMARY KEY] [NOT NULL] [DEFAULT x] [COLLATE c] [AS (e)] */
+static void put_column_def(sd_buf *out, const sd_column *c, bool rowid_key)
+{
+	quote(out, c->base.name);
+	if (rowid_key) {
+		/* exactly INTEGER, or it is no rowid alias */
+		sd_buf_put(out, " INTEGER PRIMARY KEY");
+	} else {
+		size_t before = out->len;
+		sd_buf_putc(out, ' ');
+		put_column_type(out, c);
+		if (out->len == before + 1)
+			sd_buf_truncate(out, before); /* no declared type */
+		if (!c->nullable)
+			sd_buf_put(out, " NOT NULL");
+	}
+	if (c->default_value.sql) {
+		sd_buf_put(out, " DEFAULT ");
+		put_default(out, c->default_value.sql);
+	}
+	if (c->collation) {
+		sd_buf_put(out, " COLLATE ");
+		put_collation(out, c->collation);
+	}
+	if (c->generated.sql)
+		sd_buf_printf(out, " GENERATED ALWAYS AS (%s) STORED",
+		              c->generated.sql);
+}
+
+/* CREATE TABLE "name" (...) for t, with every inline constraint. */
+static void put_create_table(sd_buf *out, const sd_table *t,
+                             const char *name)
+{
+	const sd_column *alias = rowid_alias(t);
+	size_t i;
+
+	sd_buf_put(out, "CREATE TABLE ");
+	quote(out, name);
+	sd_buf_put(out, " (");
+	for (i = 0; i < t->ncolumns; i++) {
+		sd_buf_put(out, i ? ",\n    " : "\n    ");
+		put_column_def(out, t->columns[i], t->columns[i] == alias);
+	}
+	if (t->primary_key && !alias && t->primary_key->columns.n) {
+		sd_buf_put(out, ",\n    PRIMARY KEY (");
+		sd_emit_column_list(out, &sd_dialect_sqlite,
+		                    &t->primary_key->columns);
+		sd_buf_putc(out, ')');
+	}
+	/* an index that backs an inline UNIQUE only exists that way */
+	for (i = 0; i < t->nindexes; i++) {
+		const sd_index *ix = t->indexes[i];
+		size_t k;
+		if (!ix->constraint_backed)
+			continue;
+		sd_buf_put(out, ",\n    CONSTRAINT ");
+		quote(out, ix->base.name);
+		sd_buf_put(out, " UNIQUE (");
+		for (k = 0; k < ix->nkeys; k++) {
+			if (k)
+				sd_buf_put(out, ", ");
+			quote(out, ix->keys[k].column ? ix->keys[k].column
+			                              : "");
+		}
+		sd_buf_putc(out, ')');
+	}
+	for (i = 0; i < t->nchecks; i++) {
+		sd_buf_put(out, ",\n    CONSTRAINT ");
+		quote(out, t->checks[i]->base.name);
+		sd_buf_printf(out, " CHECK (%s)",
+		              t->checks[i]->expression.sql
+		                  ? t->checks[i]->expression.sql
+		                  : "");
+	}
+	for (i = 0; i < t->nforeign_keys; i++) {
+		const sd_foreign_key *fk = t->foreign_keys[i];
+		sd_foreign_key local = *fk;
+		/* SQLite resolves references within the same database */
+		local.ref_schema = NULL;
+		sd_buf_put(out, ",\n    CONSTRAINT ");
+		quote(out, fk->base.name);
+		sd_buf_put(out, " FOREIGN KEY (");
+		sd_emit_column_list(out, &sd_dialect_sqlite, &fk->columns);
+		sd_buf_putc(out, ')');
+		sd_emit_fk_references(out, &sd_dialect_sqlite, &local);
+	}
+	sd_buf_put(out, "\n);\n");
+}
+
+static void put_unique_index(sd_buf *out, const char *table,
+                             const sd_unique *u)
+{
+	sd_buf_put(out, "CREATE UNIQUE INDEX ");
+	quote(out, u->base.name);
+	sd_buf_put(out, " ON ");
+	quote(out, table);
+	sd_buf_put(out, " (");
+	sd_emit_column_list(out, &sd_dialect_sqlite, &u->columns);
+	sd_buf_put(out, ");\n");
+}
+
+static void put_index(sd_buf *out, const char *table, const sd_index *ix)
+{
+	sd_buf_put(out, ix->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+	quote(out, ix->base.name);
+	sd_buf_put(out, " ON ");
+	quote(out, table);
+	sd_buf_putc(out, ' ');
+	sd_emit_index_keys(out, &sd_dialect_sqlite, ix, false);
+	if (ix->where.sql)
+		sd_buf_printf(out, " WHERE %s", ix->where.sql);
+	sd_buf_put(out, ";\n");
+}
+
+/* The unique constraints (as unique indexes) and the indexes of t that
+ * live outside its CREATE TABLE. */
+static void put_table_indexes(sd_buf *out, const sd_table *t,
+                              const char *table)
+{
+	size_t i;
+
+	for (i = 0; i < t->nuniques; i++)
+		put_unique_index(out, table, t->uniques[i]);
+	for (i = 0; i < t->nindexes; i++)
+		if (!t->indexes[i]->constraint_backed)
+			put_index(out, table, t->indexes[i]);
+}
+
+static void put_drop_index(sd_buf *out, const char *name)
+{
+	sd_buf_put(out, "DROP INDEX ");
+	quote(out, name);
+	sd_buf_put(out, ";\n");
+}
+
+static const char *table_name(const sd_op *op)
+{
+	if (op->table)
+		return op->table->base.name;
+	if (op->table_old)
+		return op->table_old->base.name;
+	return op->table_new ? op->table_new->base.name : "?";
+}
+
+static int needs_rebuild(const sd_op *op, sd_error *err, const char *what)
+{
+	return sd_error_add(err, SD_EINPUT, NULL, 0, 0, table_name(op),
+	                    "SQLite cannot %s in place: it needs a table "
+	                    "rebuild",
+	                    what);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rebuild                                                             */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The old column whose values fill new column c: the one c was renamed
+ * from, the one renamed to c (the downgrade of a rename), or the one of
+ * the same name. NULL for a new column, which takes its default.
+ */
+static const sd_column *rebuild_source(const sd_table *old,
+                                       const sd_column *c)
+{
+	const sd_column *src;
+	size_t i;
+
+	if (c->renamed_from && (src = sd_table_find_column(old, c->renamed_from)))
+		return src;
+	for (i = 0; i < old->ncolumns; i++)
+		if (sd_streq(old->columns[i]->renamed_from, c->base.name))
+			return old->columns[i];
+	return sd_table_find_column(old, c->base.name);
+}
+
+/*
+ * SQLite's documented rebuild ("Making Other Kinds Of Table Schema
+ * Changes"), inside the revision's transaction, with foreign keys off on
+ * the connection (the runner checks them before COMMIT):
+ *
+ *     CREATE TABLE "_sd_new_t" (... the new definition ...);
+ *     INSERT INTO "_sd_new_t" ("a", "b") SELECT "a", "old_b" FROM "t";
+ *     DROP TABLE "t";
+ *     PRAGMA legacy_alter_table = ON;
+ *     ALTER TABLE "_sd_new_t" RENAME TO "t";
+ *     PRAGMA legacy_alter_table = OFF;
+ *     CREATE INDEX ...;  CREATE TRIGGER ...;
+ *
+ * Values are copied as they are, never through CAST: the new column's
+ * affinity decides, so 12.5 stays 12.5. legacy_alter_table keeps the
+ * rename from re-parsing views that name the table while it is gone.
+ */
+static int emit_rebuild(sd_buf *out, const sd_op *op, sd_error *err)
+{
+	const sd_table *from = op->table_old, *to = op->table_new;
+	const sd_strlist *triggers;
+	sd_buf cols = SD_BUF_INIT, vals = SD_BUF_INIT;
+	const char *tmp;
+	sd_arena *a = sd_arena_new();
+	size_t i, n = 0;
+
+	if (!from || !to) {
+		sd_arena_free(a);
+		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, table_name(op),
+		                    "table rebuild without both table states");
+	}
+	tmp = sd_arena_printf(a, "_sd_new_%s", to->base.name);
+	put_create_table(out, to, tmp);
+	for (i = 0; i < to->ncolumns; i++) {
+		const sd_column *c = to->columns[i];
+		const sd_column *src = rebuild_source(from, c);
+		if (c->generated.sql)
+			continue;
+		if (!src && !c->backfill)
+			continue;
+		if (n++) {
+			sd_buf_put(&cols, ", ");
+			sd_buf_put(&vals, ", ");
+		}
+		quote(&cols, c->base.name);
+		if (src && c->backfill) {
+			sd_buf_put(&vals, "coalesce(");
+			quote(&vals, src->base.name);
+			sd_buf_printf(&vals, ", %s)", c->backfill);
+		} else if (src) {
+			quote(&vals, src->base.name);
+		} else {
+			sd_buf_printf(&vals, "(%s)", c->backfill);
+		}
+	}
+	if (n) {
+		sd_buf_put(out, "INSERT INTO ");
+		quote(out, tmp);
+		sd_buf_printf(out, " (%s)\n    SELECT %s FROM ", sd_buf_cstr(&cols),
+		              sd_buf_cstr(&vals));
+		quote(out, from->base.name);
+		sd_buf_put(out, ";\n");
+	}
+	sd_buf_put(out, "DROP TABLE ");
+	quote(out, from->base.name);
+	sd_buf_put(out, ";\nPRAGMA legacy_alter_table = ON;\nALTER TABLE ");
+	quote(out, tmp);
+	sd_buf_put(out, " RENAME TO ");
+	quote(out, to->base.name);
+	sd_buf_put(out, ";\nPRAGMA legacy_alter_table = OFF;\n");
+	put_table_indexes(out, to, to->base.name);
+	/* the desired state's triggers when it knows any, else the ones the
+	 * old table had: DROP TABLE took them along */
+	triggers = to->triggers.n ? &to->triggers : &from->triggers;
+	for (i = 0; i < triggers->n; i++)
+		sd_buf_printf(out, "%s;\n", triggers->items[i]);
+	sd_buf_free(&cols);
+	sd_buf_free(&vals);
+	sd_arena_free(a);
+	return SD_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Operations                                                          */
+/* ------------------------------------------------------------------ */
+
+static int emit_add_column(sd_buf *out, const sd_op *op, sd_error *err)
+{
+	const sd_column *c = op->column_new;
+	const char *t = table_name(op);
+	const char *def = c->default_value.sql;
+
+	if (op->table && op->table->primary_key &&
+	    sd_strlist_contains(&op->table->primary_key->columns,
+	                        c->base.name))
+		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, t,
+		                    "SQLite cannot add primary key column '%s' "
+		                    "in place: it needs a table rebuild",
+		                    c->base.name);
+	if (c->generated.sql)
+		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, t,
+		                    "SQLite cannot add generated column '%s' "
+		                    "in place: it needs a table rebuild",
+		                    c->base.name);
+	if (def && !is_constant_default(def))
+		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, t,
+		                    "SQLite cannot add column '%s' with the "
+		                    "non-constant default %s: it needs a table "
+		                    "rebuild",
+		                    c->base.name, def);
+	if (!c->nullable && (!def || text_is(def, "NULL")))
+		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, t,
+		                    "SQLite cannot add NOT NULL column '%s' "
+		                    "without a non-NULL constant default: give "
+		                    "it a default or a backfill",
+		                    c->base.name);
+	sd_buf_put(out, "ALTER TABLE ");
+	quote(out, t);
+	sd_buf_put(out, " ADD COLUMN ");
+	put_column_def(out, c, false);
+	sd_buf_put(out, ";\n");
+	return SD_OK;
+}
+
+static int emit_constraint(sd_buf *out, const sd_op *op, sd_error *err)
+{
+	const sd_object *o = op->kind == SD_OP_ADD_CONSTRAINT ? op->obj_new
+	                                                     : op->obj_old;
+
+	if (!o || o->kind != SD_OBJ_UNIQUE) {
+		const char *what =
+			op->kind == SD_OP_ADD_CONSTRAINT ? "add a constraint"
+			: op->kind == SD_OP_DROP_CONSTRAINT
+			    ? "drop a constraint"
+			    : "rename a constraint";
+		return needs_rebuild(op, err, what);
+	}
+	/* unique constraints are unique indexes here */
+	if (op->kind != SD_OP_ADD_CONSTRAINT)
+		put_drop_index(out, op->obj_old->name);
+	if (op->kind != SD_OP_DROP_CONSTRAINT) {
+		if (!op->obj_new || op->obj_new->kind != SD_OBJ_UNIQUE)
+			return needs_rebuild(op, err, "rename a constraint");
+		put_unique_index(out, table_name(op),
+		                 (const sd_unique *)op->obj_new);
+	}
+	return SD_OK;
+}
+
+static int emit_index_op(sd_buf *out, const sd_op *op, sd_error *err)
+{
+	const sd_index *oldix = (const sd_index *)op->obj_old;
+	const sd_index *newix = (const sd_index *)op->obj_new;
+
+	if ((op->kind != SD_OP_CREATE_INDEX && oldix &&
+	     oldix->constraint_backed) ||
+	    (op->kind != SD_OP_DROP_INDEX && newix && newix->constraint_backed))
+		return needs_rebuild(op, err,
+		                     "change the index of an inline UNIQUE "
+		                     "constraint");
+	if (op->kind != SD_OP_CREATE_INDEX) {
+		if (!oldix)
+			goto bad;
+		put_drop_index(out, oldix->base.name);
+	}
+	if (op->kind != SD_OP_DROP_INDEX) {
+		if (!newix)
+			goto bad;
+		put_index(out, table_name(op), newix);
+	}
+	return SD_OK;
+bad:
+	return sd_error_add(err, SD_EINPUT, NULL, 0, 0, table_name(op),
+	                    "%s without its index", sd_op_kind_name(op->kind));
+}
+
+static int sqlite_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
+{
+	switch (op->kind) {
+	case SD_OP_CREATE_NAMESPACE:
+	case SD_OP_DROP_NAMESPACE:
+		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, op->name_new
+		                                        ? op->name_new
+		                                        : op->name_old,
+		                    "SQLite has no schemas (namespaces)");
+	case SD_OP_CREATE_ENUM:
+	case SD_OP_DROP_ENUM:
+	case SD_OP_ADD_ENUM_VALUE:
+	case SD_OP_DROP_ENUM_VALUE:
+	case SD_OP_RECREATE_ENUM:
+	case SD_OP_SET_COMMENT:
+	case SD_OP_VALIDATE_CONSTRAINT:
+	case SD_OP_NOOP:
+		/* enums are TEXT and there are no comments: nothing to do */
+		return SD_OK;
+	case SD_OP_CREATE_TABLE: {
+		const sd_table *t = op->table_new ? op->table_new : op->table;
+		put_create_table(out, t, t->base.name);
+		put_table_indexes(out, t, t->base.name);
+		return SD_OK;
+	}
+	case SD_OP_DROP_TABLE:
+		sd_buf_put(out, "DROP TABLE ");
+		quote(out, op->table_old ? op->table_old->base.name
+		                         : table_name(op));
+		sd_buf_put(out, ";\n");
+		return SD_OK;
+	case SD_OP_RENAME_TABLE:
+		sd_buf_put(out, "ALTER TABLE ");
+		quote(out, op->table_old->base.name);
+		sd_buf_put(out, " RENAME TO ");
+		quote(out, op->table_new->base.name);
+		sd_buf_put(out, ";\n");
+		return SD_OK;
+	case SD_OP_REBUILD_TABLE:
+		return emit_rebuild(out, op, err);
+	case SD_OP_ADD_COLUMN:
+		return emit_add_column(out, op, err);
+	case SD_OP_DROP_COLUMN:
+		sd_buf_put(out, "ALTER TABLE ");
+		quote(out, table_name(op));
+		sd_buf_put(out, " DROP COLUMN ");
+		quote(out, op->column_old->base.name);
+		sd_buf_put(out, ";\n");
+		return SD_OK;
+	case SD_OP_RENAME_COLUMN:
+		sd_buf_put(out, "ALTER TABLE ");
+		quote(out, table_name(op));
+		sd_buf_put(out, " RENAME COLUMN ");
+		quote(out, op->column_old->base.name);
+		sd_buf_put(out, " TO ");
+		quote(out, op->column_new->base.name);
+		sd_buf_put(out, ";\n");
+		return SD_OK;
+	case SD_OP_ALTER_COLUMN:
+		if ((op->changes & ~(unsigned)SD_CHANGE_COMMENT) == 0)
+			return SD_OK;
+		return needs_rebuild(op, err, "alter a column");
+	case SD_OP_ADD_CONSTRAINT:
+	case SD_OP_DROP_CONSTRAINT:
+	case SD_OP_RENAME_CONSTRAINT:
+		return emit_constraint(out, op, err);
+	case SD_OP_CREATE_INDEX:
+	case SD_OP_DROP_INDEX:
+	case SD_OP_RENAME_INDEX:
+		return emit_index_op(out, op, err);
+	case SD_OP_BACKFILL: {
+		const sd_column *c = op->column_new ? op->column_new
+		                                    : op->column_old;
+		if (!c || !c->backfill)
+			return SD_OK;
+		sd_buf_put(out, "UPDATE ");
+		quote(out, table_name(op));
+		sd_buf_put(out, " SET ");
+		quote(out, c->base.name);
+		sd_buf_printf(out, " = %s WHERE ", c->backfill);
+		quote(out, c->base.name);
+		sd_buf_put(out, " IS NULL;\n");
+		return SD_OK;
+	}
+	default:
+		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, table_name(op),
+		                    "operation %s has no SQLite form",
+		                    sd_op_kind_name(op->kind));
+	}
+}
+
+const sd_dialect sd_dialect_sqlite = {
+	.name = "sqlite",
+	.caps = {
+		.transactional_ddl = true,
+		.alter_column = false,
+		.alter_constraints = false,
+		.drop_column = true,
+		.enums = false,
+		.namespaces = false,
+		.comments = false,
+		.named_primary_keys = false,
+		.unique_as_index = true,
+		.max_identifier = 0,
+	},
+	.quote_ident = sqlite_quote_ident,
+	.quote_literal = sqlite_quote_literal,
+	.type_sql = sqlite_type_sql,
+	.column_type_equal = sqlite_column_type_equal,
+	.emit_op = sqlite_emit_op,
+	.begin_sql = "BEGIN;",
+	.commit_sql = "COMMIT;",
+};

@@ -1,0 +1,1125 @@
+/*
+ * introspect/sqlite.c - SQLite catalog -> sd_schema.
+ *
+ * pg_dump style: one bulk query per object kind over every table at once
+ * (the pragma table-valued functions joined with sqlite_schema), merged
+ * client-side through hash maps. Never one query per table: that is what
+ * made other tools quadratic at thousands of tables.
+ *
+ * What the pragmas do not report (constraint names, CHECK bodies, column
+ * collations, generated expressions, index expressions and predicates) only
+ * exists in the CREATE text kept in sqlite_schema.sql. A small tokenizer
+ * reads those texts; it understands quoting, comments and nesting, and
+ * nothing more: it is not an SQL parser and never needs to be one.
+ */
+#include "introspect/sqlite.h"
+
+#include <ctype.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Tokenizer                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef enum tok_kind {
+	TK_WORD,   /* keyword, bare identifier or number */
+	TK_QUOTED, /* "x", `x`, [x] */
+	TK_STRING, /* 'x' */
+	TK_PUNCT,  /* one character */
+} tok_kind;
+
+typedef struct token {
+	tok_kind kind;
+	const char *s;
+	size_t n;
+	/* Parenthesis depth: a '(' and its matching ')' carry the depth
+	 * outside them; everything between is one deeper. */
+	int depth;
+} token;
+
+typedef struct tokens {
+	token *v;
+	size_t n;
+	size_t cap;
+} tokens;
+
+static bool is_word_char(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
+}
+
+static void tok_push(tokens *t, tok_kind kind, const char *s, size_t n,
+                     int depth)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->v = sd_xrealloc(t->v, t->cap * sizeof(*t->v));
+	}
+	t->v[t->n].kind = kind;
+	t->v[t->n].s = s;
+	t->v[t->n].n = n;
+	t->v[t->n].depth = depth;
+	t->n++;
+}
+
+/*
+ * Splits SQL text into tokens, skipping whitespace and comments. An
+ * unterminated quote or comment simply runs to the end of the text.
+ * The caller frees out->v.
+ */
+static void tokenize(tokens *out, const char *sql)
+{
+	const char *p = sql;
+	int depth = 0;
+
+	memset(out, 0, sizeof(*out));
+	while (*p) {
+		unsigned char c = (unsigned char)*p;
+		const char *start = p;
+
+		if (isspace(c)) {
+			p++;
+		} else if (c == '-' && p[1] == '-') {
+			while (*p && *p != '\n')
+				p++;
+		} else if (c == '/' && p[1] == '*') {
+			const char *end = strstr(p + 2, "*/");
+			p = end ? end + 2 : p + strlen(p);
+		} else if (c == '\'' || c == '"' || c == '`') {
+			p++;
+			while (*p) {
+				if (*p == (char)c) {
+					if (p[1] == (char)c) {
+						p += 2;
+						continue;
+					}
+					p++;
+					break;
+				}
+				p++;
+			}
+			tok_push(out, c == '\'' ? TK_STRING : TK_QUOTED, start,
+			         (size_t)(p - start), depth);
+		} else if (c == '[') {
+			while (*p && *p != ']')
+				p++;
+			if (*p)
+				p++;
+			tok_push(out, TK_QUOTED, start, (size_t)(p - start),
+			         depth);
+		} else if (is_word_char(c)) {
+			while (*p && is_word_char((unsigned char)*p))
+				p++;
+			tok_push(out, TK_WORD, start, (size_t)(p - start),
+			         depth);
+		} else if (c == '(') {
+			tok_push(out, TK_PUNCT, p++, 1, depth++);
+		} else if (c == ')') {
+			if (depth > 0)
+				depth--;
+			tok_push(out, TK_PUNCT, p++, 1, depth);
+		} else {
+			tok_push(out, TK_PUNCT, p++, 1, depth);
+		}
+	}
+}
+
+static bool tok_is(const token *t, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (t->kind == TK_PUNCT)
+		return t->n == 1 && word[0] == t->s[0] && n == 1;
+	return t->kind == TK_WORD && t->n == n &&
+	       strncasecmp(t->s, word, n) == 0;
+}
+
+/* The identifier a token names, quotes removed and doubled quotes
+ * undone: "we""ird" -> we"ird, [a b] -> a b. */
+static char *tok_ident(sd_arena *a, const token *t)
+{
+	char *out, *o;
+	size_t i;
+	char q;
+
+	if (t->kind == TK_WORD || t->kind == TK_PUNCT || t->n < 2)
+		return sd_arena_strndup(a, t->s, t->n);
+	if (t->s[0] == '[')
+		return sd_arena_strndup(a, t->s + 1, t->n - 2);
+	q = t->s[0];
+	out = o = sd_arena_alloc(a, t->n);
+	for (i = 1; i + 1 < t->n; i++) {
+		*o++ = t->s[i];
+		if (t->s[i] == q && t->s[i + 1] == q)
+			i++;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Index of the ')' matching the '(' at open, or n when unbalanced. */
+static size_t tok_close(const tokens *t, size_t open)
+{
+	size_t i;
+
+	for (i = open + 1; i < t->n; i++)
+		if (t->v[i].kind == TK_PUNCT && t->v[i].s[0] == ')' &&
+		    t->v[i].depth == t->v[open].depth)
+			return i;
+	return t->n;
+}
+
+/* The source text between two tokens, inclusive. */
+static char *tok_text(sd_arena *a, const tokens *t, size_t from, size_t to)
+{
+	if (from > to || to >= t->n)
+		return sd_arena_strdup(a, "");
+	return sd_arena_strndup(a, t->v[from].s,
+	                        (size_t)(t->v[to].s + t->v[to].n -
+	                                 t->v[from].s));
+}
+
+/* Identifiers of a parenthesised list "(a COLLATE x, "b" DESC)" whose '('
+ * is at open: the first token of each element. */
+static void tok_name_list(sd_arena *a, const tokens *t, size_t open,
+                          sd_strlist *out)
+{
+	size_t close = tok_close(t, open), i;
+	bool want = true;
+
+	for (i = open + 1; i < close; i++) {
+		const token *k = &t->v[i];
+		if (k->depth != t->v[open].depth + 1)
+			continue;
+		if (k->kind == TK_PUNCT && k->s[0] == ',') {
+			want = true;
+		} else if (want) {
+			sd_strlist_push(a, out, tok_ident(a, k));
+			want = false;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* CREATE TABLE text                                                   */
+/* ------------------------------------------------------------------ */
+
+typedef struct parsed_check {
+	const char *name;
+	const char *expr;
+} parsed_check;
+
+typedef struct parsed_unique {
+	const char *name;
+	sd_strlist columns;
+	bool used;
+} parsed_unique;
+
+typedef struct parsed_fk {
+	const char *name;
+	sd_strlist columns;
+	const char *ref_table;
+	bool deferrable;
+	bool initially_deferred;
+	bool used;
+} parsed_fk;
+
+typedef struct parsed_table {
+	const char *pk_name;
+	bool without_rowid;
+	sd_vec checks;   /* parsed_check* */
+	sd_vec uniques;  /* parsed_unique* */
+	sd_vec fks;      /* parsed_fk* */
+	sd_map *collations; /* column -> collation */
+	sd_map *generated;  /* column -> expression */
+} parsed_table;
+
+static bool is_column_constraint_start(const token *k)
+{
+	static const char *const words[] = {
+		"CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK",
+		"DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS", NULL};
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if (tok_is(k, words[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Reads one element of a CREATE TABLE body (a column definition or a table
+ * constraint), tokens [from, to) at depth `d`, into p.
+ */
+static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
+                             size_t to, int d, parsed_table *p)
+{
+	const char *column = NULL, *pending = NULL;
+	sd_strlist fk_columns = {NULL, 0};
+	size_t i = from;
+
+	if (from >= to)
+		return;
+	if (!(tok_is(&t->v[from], "CONSTRAINT") ||
+	      tok_is(&t->v[from], "PRIMARY") || tok_is(&t->v[from], "UNIQUE") ||
+	      tok_is(&t->v[from], "CHECK") || tok_is(&t->v[from], "FOREIGN"))) {
+		column = tok_ident(a, &t->v[from]);
+		/* skip the type name and its arguments */
+		for (i = from + 1; i < to; i++)
+			if (t->v[i].depth == d &&
+			    is_column_constraint_start(&t->v[i]))
+				break;
+	}
+	for (; i < to; i++) {
+		const token *k = &t->v[i];
+		if (k->depth != d)
+			continue;
+		if (tok_is(k, "CONSTRAINT") && i + 1 < to) {
+			pending = tok_ident(a, &t->v[++i]);
+		} else if (tok_is(k, "CHECK") && i + 1 < to &&
+		           tok_is(&t->v[i + 1], "(")) {
+			size_t close = tok_close(t, i + 1);
+			parsed_check *c = sd_arena_alloc(a, sizeof(*c));
+			c->name = pending;
+			c->expr = close > i + 2 ? tok_text(a, t, i + 2, close - 1)
+			                        : "";
+			sd_vec_push(a, &p->checks, c);
+			pending = NULL;
+			i = close;
+		} else if (tok_is(k, "PRIMARY")) {
+			p->pk_name = pending;
+			pending = NULL;
+		} else if (tok_is(k, "UNIQUE")) {
+			parsed_unique *u = sd_arena_alloc(a, sizeof(*u));
+			u->name = pending;
+			if (column)
+				sd_strlist_push(a, &u->columns, column);
+			else if (i + 1 < to && tok_is(&t->v[i + 1], "("))
+				tok_name_list(a, t, i + 1, &u->columns);
+			sd_vec_push(a, &p->uniques, u);
+			pending = NULL;
+		} else if (tok_is(k, "FOREIGN")) {
+			size_t j = i + 1;
+			if (j < to && tok_is(&t->v[j], "KEY"))
+				j++;
+			if (j < to && tok_is(&t->v[j], "(")) {
+				tok_name_list(a, t, j, &fk_columns);
+				i = tok_close(t, j);
+			}
+		} else if (tok_is(k, "REFERENCES") && i + 1 < to) {
+			parsed_fk *f = sd_arena_alloc(a, sizeof(*f));
+			size_t j = i + 1;
+			f->name = pending;
+			if (j + 2 < to && tok_is(&t->v[j + 1], "."))
+				j += 2; /* schema.table */
+			f->ref_table = tok_ident(a, &t->v[j]);
+			if (column)
+				sd_strlist_push(a, &f->columns, column);
+			else
+				f->columns = fk_columns;
+			for (j = j + 1; j < to; j++) {
+				if (t->v[j].depth != d)
+					continue;
+				if (tok_is(&t->v[j], "DEFERRABLE"))
+					f->deferrable =
+						!tok_is(&t->v[j - 1], "NOT");
+				else if (tok_is(&t->v[j], "INITIALLY") &&
+				         j + 1 < to)
+					f->initially_deferred = tok_is(
+						&t->v[j + 1], "DEFERRED");
+				else if (tok_is(&t->v[j], "CONSTRAINT") ||
+				         tok_is(&t->v[j], "REFERENCES"))
+					break;
+			}
+			if (!f->deferrable)
+				f->initially_deferred = false;
+			sd_vec_push(a, &p->fks, f);
+			pending = NULL;
+			i = j - 1;
+		} else if (tok_is(k, "COLLATE") && column && i + 1 < to) {
+			sd_map_put(p->collations, column,
+			           tok_ident(a, &t->v[++i]));
+		} else if (tok_is(k, "AS") && column && i + 1 < to &&
+		           tok_is(&t->v[i + 1], "(")) {
+			size_t close = tok_close(t, i + 1);
+			if (close > i + 2)
+				sd_map_put(p->generated, column,
+				           tok_text(a, t, i + 2, close - 1));
+			i = close;
+		} else if (tok_is(k, "DEFAULT") && i + 1 < to) {
+			/* the value is no constraint keyword, whatever it
+			 * spells: DEFAULT (x), DEFAULT -1, DEFAULT 'check' */
+			i++;
+			if (tok_is(&t->v[i], "("))
+				i = tok_close(t, i);
+			else if ((tok_is(&t->v[i], "-") ||
+			          tok_is(&t->v[i], "+")) &&
+			         i + 1 < to)
+				i++;
+		}
+	}
+}
+
+/*
+ * Reads what only the CREATE TABLE text holds. A statement without a
+ * column list (CREATE TABLE x AS SELECT ...) leaves p empty.
+ */
+static void parse_create_table(sd_arena *a, const char *sql, parsed_table *p)
+{
+	tokens t;
+	size_t i, open = 0, close, item;
+	bool found = false;
+
+	memset(p, 0, sizeof(*p));
+	p->collations = sd_map_new(a, 8);
+	p->generated = sd_map_new(a, 4);
+	if (!sql)
+		return;
+	tokenize(&t, sql);
+	for (i = 0; i < t.n; i++) {
+		if (tok_is(&t.v[i], "AS") && t.v[i].depth == 0)
+			break;
+		if (tok_is(&t.v[i], "(") && t.v[i].depth == 0) {
+			open = i;
+			found = true;
+			break;
+		}
+	}
+	if (!found)
+		goto done;
+	close = tok_close(&t, open);
+	item = open + 1;
+	for (i = open + 1; i <= close && i < t.n + 1; i++) {
+		if (i == close || (i < t.n && t.v[i].depth == 1 &&
+		                   tok_is(&t.v[i], ","))) {
+			parse_table_item(a, &t, item, i < t.n ? i : t.n, 1, p);
+			item = i + 1;
+		}
+		if (i >= t.n)
+			break;
+	}
+	for (i = close + 1; i + 1 < t.n; i++)
+		if (tok_is(&t.v[i], "WITHOUT") && tok_is(&t.v[i + 1], "ROWID"))
+			p->without_rowid = true;
+done:
+	free(t.v);
+}
+
+/* ------------------------------------------------------------------ */
+/* CREATE INDEX text                                                   */
+/* ------------------------------------------------------------------ */
+
+typedef struct parsed_index {
+	sd_vec keys;        /* const char* key text without ASC/DESC/COLLATE */
+	sd_vec collations;  /* const char* or NULL, same order */
+	const char *where;
+} parsed_index;
+
+/*
+ *     CREATE UNIQUE INDEX "i" ON "t" (lower(email) COLLATE nocase DESC, b)
+ *         WHERE email IS NOT NULL
+ * -> keys ["lower(email)", "b"], collations ["nocase", NULL],
+ *    where "email IS NOT NULL"
+ */
+static void parse_create_index(sd_arena *a, const char *sql, parsed_index *p)
+{
+	tokens t;
+	size_t i, open = 0, close, item;
+	bool on = false, found = false;
+
+	memset(p, 0, sizeof(*p));
+	if (!sql)
+		return;
+	tokenize(&t, sql);
+	for (i = 0; i < t.n; i++) {
+		if (t.v[i].depth != 0)
+			continue;
+		if (tok_is(&t.v[i], "ON"))
+			on = true;
+		else if (on && tok_is(&t.v[i], "(")) {
+			open = i;
+			found = true;
+			break;
+		}
+	}
+	if (!found)
+		goto done;
+	close = tok_close(&t, open);
+	item = open + 1;
+	for (i = open + 1; i <= close && i < t.n; i++) {
+		if (i == close || (t.v[i].depth == 1 && tok_is(&t.v[i], ","))) {
+			size_t last = i - 1;
+			const char *coll = NULL;
+			if (last >= item && (tok_is(&t.v[last], "ASC") ||
+			                     tok_is(&t.v[last], "DESC")))
+				last--;
+			if (last > item && tok_is(&t.v[last - 1], "COLLATE")) {
+				coll = tok_ident(a, &t.v[last]);
+				last -= 2;
+			}
+			sd_vec_push(a, &p->keys, tok_text(a, &t, item, last));
+			sd_vec_push(a, &p->collations, (void *)coll);
+			item = i + 1;
+		}
+	}
+	for (i = close + 1; i < t.n; i++) {
+		if (t.v[i].depth == 0 && tok_is(&t.v[i], "WHERE") &&
+		    i + 1 < t.n) {
+			size_t last = t.n - 1;
+			while (last > i && tok_is(&t.v[last], ";"))
+				last--;
+			if (last > i)
+				p->where = tok_text(a, &t, i + 1, last);
+			break;
+		}
+	}
+done:
+	free(t.v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Declared types                                                      */
+/* ------------------------------------------------------------------ */
+
+typedef struct type_name {
+	const char *decl;  /* upper case, single spaces */
+	sd_type_kind kind;
+	int nargs;         /* most arguments accepted */
+} type_name;
+
+static const type_name type_names[] = {
+	{"INTEGER", SD_T_INTEGER, 0},
+	{"INT", SD_T_INTEGER, 0},
+	{"INT4", SD_T_INTEGER, 0},
+	{"BIGINT", SD_T_BIGINT, 0},
+	{"INT8", SD_T_BIGINT, 0},
+	{"SMALLINT", SD_T_SMALLINT, 0},
+	{"INT2", SD_T_SMALLINT, 0},
+	{"BOOLEAN", SD_T_BOOLEAN, 0},
+	{"BOOL", SD_T_BOOLEAN, 0},
+	{"VARCHAR", SD_T_STRING, 1},
+	{"NVARCHAR", SD_T_STRING, 1},
+	{"CHARACTER VARYING", SD_T_STRING, 1},
+	{"VARYING CHARACTER", SD_T_STRING, 1},
+	{"CHAR", SD_T_CHAR, 1},
+	{"CHARACTER", SD_T_CHAR, 1},
+	{"NCHAR", SD_T_CHAR, 1},
+	{"NATIVE CHARACTER", SD_T_CHAR, 1},
+	{"TEXT", SD_T_TEXT, 0},
+	{"CLOB", SD_T_TEXT, 0},
+	{"BLOB", SD_T_BINARY, 0},
+	{"REAL", SD_T_REAL, 0},
+	{"FLOAT4", SD_T_REAL, 0},
+	{"FLOAT", SD_T_FLOAT, 0},
+	{"FLOAT8", SD_T_FLOAT, 0},
+	{"DOUBLE", SD_T_FLOAT, 0},
+	{"DOUBLE PRECISION", SD_T_FLOAT, 0},
+	{"NUMERIC", SD_T_NUMERIC, 2},
+	{"DECIMAL", SD_T_NUMERIC, 2},
+	{"DATE", SD_T_DATE, 0},
+	{"TIME", SD_T_TIME, 0},
+	{"TIMESTAMP", SD_T_TIMESTAMP, 0},
+	{"DATETIME", SD_T_TIMESTAMP, 0},
+	{"TIMESTAMPTZ", SD_T_TIMESTAMPTZ, 0},
+	{"TIMESTAMP WITH TIME ZONE", SD_T_TIMESTAMPTZ, 0},
+	{"INTERVAL", SD_T_INTERVAL, 0},
+	{"JSON", SD_T_JSON, 0},
+	{"JSONB", SD_T_JSONB, 0},
+	{"UUID", SD_T_UUID, 0},
+};
+
+/* Parses "12" (surrounding spaces allowed) into *out. */
+static bool parse_arg(const char *s, size_t n, int *out)
+{
+	long v = 0;
+	size_t i = 0;
+	bool digits = false;
+
+	while (i < n && isspace((unsigned char)s[i]))
+		i++;
+	for (; i < n && isdigit((unsigned char)s[i]); i++) {
+		v = v * 10 + (s[i] - '0');
+		digits = true;
+		if (v > 1000000000L)
+			return false;
+	}
+	while (i < n && isspace((unsigned char)s[i]))
+		i++;
+	*out = (int)v;
+	return digits && i == n;
+}
+
+void sd_sqlite_type_from_decl(sd_arena *a, const char *decl, sd_type *out)
+{
+	char head[64];
+	size_t hn = 0, i;
+	const char *p = decl ? decl : "", *args = NULL, *args_end = NULL;
+	int vals[2] = {-1, -1}, nvals = 0;
+	bool space = false;
+
+	memset(out, 0, sizeof(*out));
+	out->length = out->precision = out->scale = -1;
+	out->kind = SD_T_RAW;
+	out->name = sd_arena_strdup(a, p);
+
+	/* "  character   varying (10)" -> head "CHARACTER VARYING" */
+	for (; *p && *p != '(' && hn < sizeof(head) - 1; p++) {
+		if (isspace((unsigned char)*p)) {
+			space = hn > 0;
+			continue;
+		}
+		if (space) {
+			head[hn++] = ' ';
+			space = false;
+			if (hn >= sizeof(head) - 1)
+				return;
+		}
+		head[hn++] = (char)toupper((unsigned char)*p);
+	}
+	head[hn] = '\0';
+	if (*p && *p != '(')
+		return; /* too long for any portable name */
+	if (*p == '(') {
+		const char *rest;
+		args = p + 1;
+		args_end = strchr(args, ')');
+		if (!args_end)
+			return;
+		for (rest = args_end + 1; *rest; rest++)
+			if (!isspace((unsigned char)*rest))
+				return;
+		for (p = args; p < args_end && nvals < 2; nvals++) {
+			const char *comma = memchr(p, ',', (size_t)(args_end - p));
+			const char *end = comma ? comma : args_end;
+			if (!parse_arg(p, (size_t)(end - p), &vals[nvals]))
+				return;
+			p = comma ? comma + 1 : args_end;
+		}
+		if (p < args_end)
+			return; /* three or more arguments */
+	}
+	for (i = 0; i < SD_ARRAY_LEN(type_names); i++) {
+		if (strcmp(head, type_names[i].decl) != 0)
+			continue;
+		if (nvals > type_names[i].nargs)
+			return;
+		out->kind = type_names[i].kind;
+		out->name = NULL;
+		if (out->kind == SD_T_STRING || out->kind == SD_T_CHAR)
+			out->length = vals[0];
+		else if (out->kind == SD_T_NUMERIC) {
+			out->precision = vals[0];
+			out->scale = vals[1];
+		}
+		return;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Catalog                                                             */
+/* ------------------------------------------------------------------ */
+
+/* One managed table while it is being assembled. */
+typedef struct table_info {
+	sd_table *table;
+	parsed_table parsed;
+	sd_vec pk_columns; /* sd_column*, indexed by pk ordinal - 1 */
+	size_t npk;
+} table_info;
+
+/* An index while its key rows are being collected. */
+typedef struct index_group {
+	table_info *ti;
+	const char *name;
+	const char *origin;
+	bool unique;
+	bool partial;
+	sd_vec keys; /* sd_index_key* */
+} index_group;
+
+/* A foreign key while its column rows are being collected. */
+typedef struct fk_group {
+	table_info *ti;
+	int id;
+	sd_foreign_key *fk;
+	bool ref_pk; /* REFERENCES t without columns: the parent's key */
+} fk_group;
+
+typedef struct ctx {
+	sqlite3 *conn;
+	sd_schema *s;
+	sd_arena *a;
+	const sd_introspect_opts *opts;
+	sd_map *tables;      /* name -> table_info* (managed tables only) */
+	sd_map *index_sql;   /* index name -> CREATE INDEX text */
+	index_group index;
+	fk_group fk;
+	sd_vec implicit_fks; /* sd_foreign_key* that need the parent's PK */
+	sd_error *err;
+} ctx;
+
+static bool table_skipped(const ctx *c, const char *name)
+{
+	const char *vt = c->opts ? c->opts->version_table : NULL;
+	size_t i;
+
+	if (strncasecmp(name, "sqlite_", 7) == 0)
+		return true;
+	if (vt && *vt) {
+		size_t n = strlen(vt);
+		if (strcmp(name, vt) == 0 ||
+		    (strncmp(name, vt, n) == 0 && name[n] == '_'))
+			return true;
+	}
+	if (c->opts && c->opts->ignore)
+		for (i = 0; c->opts->ignore[i]; i++)
+			if (fnmatch(c->opts->ignore[i], name, 0) == 0)
+				return true;
+	return false;
+}
+
+static void progress(const ctx *c, const char *what, size_t done,
+                     size_t total)
+{
+	if (c->opts && c->opts->progress)
+		c->opts->progress(c->opts->progress_ctx, what, done, total);
+}
+
+/* Column text as an arena string; NULL stays NULL. */
+static const char *col_text(ctx *c, sqlite3_stmt *st, int i)
+{
+	return sd_arena_strdup(c->a, (const char *)sqlite3_column_text(st, i));
+}
+
+typedef int (*row_fn)(ctx *c, sqlite3_stmt *st);
+
+/* Runs one catalog query, calling fn for every row. */
+static int each_row(ctx *c, const char *sql, row_fn fn)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = SD_OK, src;
+
+	if (sqlite3_prepare_v2(c->conn, sql, -1, &st, NULL) != SQLITE_OK) {
+		rc = sd_error_set(c->err, SD_ERUNTIME,
+		                  "sqlite: reading the catalog: %s",
+		                  sqlite3_errmsg(c->conn));
+		goto done;
+	}
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		rc = fn(c, st);
+		if (rc != SD_OK)
+			goto done;
+	}
+	if (src != SQLITE_DONE)
+		rc = sd_error_set(c->err, SD_ERUNTIME,
+		                  "sqlite: reading the catalog: %s",
+		                  sqlite3_errmsg(c->conn));
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int object_row(ctx *c, sqlite3_stmt *st)
+{
+	const char *type = (const char *)sqlite3_column_text(st, 0);
+	const char *name = col_text(c, st, 1);
+	const char *tbl = col_text(c, st, 2);
+	const char *sql = col_text(c, st, 3);
+
+	if (!type || !name)
+		return SD_OK;
+	if (strcmp(type, "table") == 0) {
+		table_info *ti;
+		if (table_skipped(c, name))
+			return SD_OK;
+		if (sql && strncasecmp(sql, "CREATE VIRTUAL", 14) == 0) {
+			sd_unmanaged *u = sd_schema_add_unmanaged(
+				c->s, "virtual table", NULL, name);
+			u->definition = sql;
+			return SD_OK;
+		}
+		ti = sd_arena_alloc(c->a, sizeof(*ti));
+		ti->table = sd_schema_add_table(c->s, NULL, name);
+		parse_create_table(c->a, sql, &ti->parsed);
+		sd_map_put(c->tables, ti->table->base.name, ti);
+	} else if (strcmp(type, "view") == 0) {
+		sd_unmanaged *u;
+		if (table_skipped(c, name))
+			return SD_OK;
+		u = sd_schema_add_unmanaged(c->s, "view", NULL, name);
+		u->definition = sql;
+	} else if (strcmp(type, "index") == 0) {
+		if (sql)
+			sd_map_put(c->index_sql, name, (void *)sql);
+	} else if (strcmp(type, "trigger") == 0) {
+		table_info *ti = tbl ? sd_map_get(c->tables, tbl) : NULL;
+		if (ti && sql) {
+			sd_strlist_push(c->a, &ti->table->triggers, sql);
+		} else if (tbl && !table_skipped(c, tbl)) {
+			sd_unmanaged *u = sd_schema_add_unmanaged(
+				c->s, "trigger", NULL, name);
+			u->table = tbl;
+			u->definition = sql;
+		}
+	}
+	return SD_OK;
+}
+
+/* m.name, p.cid, p.name, p.type, p.notnull, p.dflt_value, p.pk, p.hidden */
+static int column_row(ctx *c, sqlite3_stmt *st)
+{
+	table_info *ti = sd_map_get(c->tables,
+	                            (const char *)sqlite3_column_text(st, 0));
+	const char *decl;
+	sd_column *col;
+	int pk, hidden;
+	void *v;
+
+	if (!ti)
+		return SD_OK;
+	hidden = sqlite3_column_int(st, 7);
+	if (hidden == 1)
+		return SD_OK; /* virtual table plumbing */
+	col = sd_table_add_column(c->s, ti->table,
+	                          (const char *)sqlite3_column_text(st, 2));
+	decl = col_text(c, st, 3);
+	col->type_sql = decl ? decl : "";
+	sd_sqlite_type_from_decl(c->a, col->type_sql, &col->type);
+	col->nullable = sqlite3_column_int(st, 4) == 0;
+	col->default_value.sql = col_text(c, st, 5);
+	if ((v = sd_map_get(ti->parsed.collations, col->base.name)))
+		col->collation = v;
+	if (hidden == 2 || hidden == 3)
+		col->generated.sql = sd_map_get(ti->parsed.generated,
+		                                col->base.name);
+	pk = sqlite3_column_int(st, 6);
+	if (pk > 0) {
+		while (ti->pk_columns.n < (size_t)pk)
+			sd_vec_push(c->a, &ti->pk_columns, NULL);
+		ti->pk_columns.items[pk - 1] = col;
+		ti->npk++;
+	}
+	return SD_OK;
+}
+
+/* Builds each table's primary key, checks and unique constraints that
+ * are known once columns are in. */
+static void finish_tables(ctx *c)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->s->ntables; i++) {
+		sd_table *t = c->s->tables[i];
+		table_info *ti = sd_map_get(c->tables, t->base.name);
+		parsed_table *p = &ti->parsed;
+
+		if (ti->npk > 0) {
+			sd_primary_key *pk =
+				sd_table_set_primary_key(c->s, t, p->pk_name);
+			for (k = 0; k < ti->pk_columns.n; k++) {
+				sd_column *col = ti->pk_columns.items[k];
+				if (!col)
+					continue;
+				sd_strlist_push(c->a, &pk->columns,
+				                col->base.name);
+				col->nullable = false;
+			}
+			/* INTEGER PRIMARY KEY is the rowid alias: it
+			 * autoincrements, whatever else is declared */
+			if (ti->npk == 1 && !p->without_rowid &&
+			    ti->pk_columns.items[0] &&
+			    sd_strieq(((sd_column *)ti->pk_columns.items[0])
+			                  ->type_sql,
+			              "INTEGER"))
+				((sd_column *)ti->pk_columns.items[0])
+					->autoincrement = true;
+		}
+		for (k = 0; k < p->checks.n; k++) {
+			parsed_check *pc = p->checks.items[k];
+			const char *name =
+				pc->name ? pc->name
+				         : sd_arena_printf(c->a, "ck_%s_%zu",
+				                           t->base.name, k + 1);
+			sd_check *ck = sd_table_add_check(c->s, t, name);
+			ck->expression.sql = pc->expr;
+		}
+	}
+}
+
+static bool strlist_ieq(const sd_strlist *a, const sd_strlist *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (!sd_strieq(a->items[i], b->items[i]))
+			return false;
+	return true;
+}
+
+/* "a_b_c" from a column list, for conventional names. */
+static const char *joined(sd_arena *a, const sd_strlist *l)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		sd_buf_printf(&b, "%s%s", i ? "_" : "", l->items[i]);
+	s = sd_arena_strdup(a, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return s;
+}
+
+static void finish_index(ctx *c, index_group *g)
+{
+	sd_table *t;
+	sd_index *ix;
+	const char *name = g->name;
+	size_t k;
+
+	if (!g->ti || !g->name)
+		goto done;
+	t = g->ti->table;
+	if (sd_streq(g->origin, "pk"))
+		goto done; /* the primary key itself */
+	if (sd_streq(g->origin, "u")) {
+		/* autoindex of an inline UNIQUE: named by its CONSTRAINT
+		 * clause, else by the naming convention */
+		sd_strlist cols = {NULL, 0};
+		for (k = 0; k < g->keys.n; k++) {
+			sd_index_key *key = g->keys.items[k];
+			sd_strlist_push(c->a, &cols,
+			                key->column ? key->column : "expr");
+		}
+		name = NULL;
+		for (k = 0; k < g->ti->parsed.uniques.n; k++) {
+			parsed_unique *u = g->ti->parsed.uniques.items[k];
+			if (!u->used && strlist_ieq(&u->columns, &cols)) {
+				u->used = true;
+				name = u->name;
+				break;
+			}
+		}
+		if (!name)
+			name = sd_arena_printf(c->a, "uq_%s_%s", t->base.name,
+			                       joined(c->a, &cols));
+	}
+	ix = sd_table_add_index(c->s, t, name);
+	ix->unique = g->unique;
+	ix->constraint_backed = sd_streq(g->origin, "u");
+	ix->nkeys = g->keys.n;
+	ix->keys = sd_arena_alloc(c->a, sizeof(sd_index_key) *
+	                                    (g->keys.n ? g->keys.n : 1));
+	for (k = 0; k < g->keys.n; k++)
+		ix->keys[k] = *(sd_index_key *)g->keys.items[k];
+	if (sd_streq(g->origin, "c")) {
+		parsed_index p;
+		parse_create_index(c->a, sd_map_get(c->index_sql, g->name), &p);
+		for (k = 0; k < ix->nkeys && k < p.keys.n; k++) {
+			if (!ix->keys[k].column)
+				ix->keys[k].expression.sql = p.keys.items[k];
+			ix->keys[k].collation = p.collations.items[k];
+		}
+		if (g->partial)
+			ix->where.sql = p.where;
+	}
+done:
+	memset(g, 0, sizeof(*g));
+}
+
+/* m.name, il.name, il.unique, il.origin, il.partial, ix.cid, ix.name,
+ * ix.desc -- ordered by table, index, key position */
+static int index_row(ctx *c, sqlite3_stmt *st)
+{
+	const char *tname = (const char *)sqlite3_column_text(st, 0);
+	const char *iname = (const char *)sqlite3_column_text(st, 1);
+	sd_index_key *key;
+	int cid;
+
+	if (!c->index.name || !sd_streq(c->index.name, iname) ||
+	    !c->index.ti || !sd_streq(c->index.ti->table->base.name, tname)) {
+		finish_index(c, &c->index);
+		c->index.ti = sd_map_get(c->tables, tname);
+		c->index.name = col_text(c, st, 1);
+		c->index.unique = sqlite3_column_int(st, 2) != 0;
+		c->index.origin = col_text(c, st, 3);
+		c->index.partial = sqlite3_column_int(st, 4) != 0;
+	}
+	if (!c->index.ti)
+		return SD_OK;
+	key = sd_arena_alloc(c->a, sizeof(*key));
+	cid = sqlite3_column_int(st, 5);
+	if (cid == -1)
+		key->column = "rowid";
+	else if (cid >= 0)
+		key->column = col_text(c, st, 6);
+	key->desc = sqlite3_column_int(st, 7) != 0;
+	sd_vec_push(c->a, &c->index.keys, key);
+	return SD_OK;
+}
+
+static void finish_fk(ctx *c, fk_group *g)
+{
+	sd_foreign_key *f = g->fk;
+	parsed_table *p;
+	const char *name = NULL;
+	size_t k;
+
+	if (!f)
+		goto done;
+	p = &g->ti->parsed;
+	for (k = 0; k < p->fks.n; k++) {
+		parsed_fk *pf = p->fks.items[k];
+		if (!pf->used && strlist_ieq(&pf->columns, &f->columns) &&
+		    sd_strieq(pf->ref_table, f->ref_table)) {
+			pf->used = true;
+			name = pf->name;
+			f->deferrable = pf->deferrable;
+			f->initially_deferred = pf->initially_deferred;
+			break;
+		}
+	}
+	if (!name)
+		name = sd_arena_printf(c->a, "fk_%s_%s_%s",
+		                       g->ti->table->base.name,
+		                       joined(c->a, &f->columns), f->ref_table);
+	f->base.name = name;
+	if (g->ref_pk)
+		sd_vec_push(c->a, &c->implicit_fks, f);
+done:
+	memset(g, 0, sizeof(*g));
+}
+
+static sd_fk_action fk_action(const char *text)
+{
+	sd_fk_action a = SD_FK_NO_ACTION;
+
+	if (text && sd_fk_action_parse(text, &a) != SD_OK)
+		a = SD_FK_NO_ACTION;
+	return a;
+}
+
+/* m.name, f.id, f.table, f.from, f.to, f.on_update, f.on_delete */
+static int fk_row(ctx *c, sqlite3_stmt *st)
+{
+	const char *tname = (const char *)sqlite3_column_text(st, 0);
+	int id = sqlite3_column_int(st, 1);
+	const char *to;
+
+	if (!c->fk.ti || c->fk.id != id ||
+	    !sd_streq(c->fk.ti->table->base.name, tname)) {
+		finish_fk(c, &c->fk);
+		c->fk.ti = sd_map_get(c->tables, tname);
+		c->fk.id = id;
+		if (!c->fk.ti)
+			return SD_OK;
+		/* named in finish_fk, once its columns are known */
+		c->fk.fk = sd_table_add_foreign_key(c->s, c->fk.ti->table, "");
+		c->fk.fk->ref_table = col_text(c, st, 2);
+		c->fk.fk->on_update = fk_action(
+			(const char *)sqlite3_column_text(st, 5));
+		c->fk.fk->on_delete = fk_action(
+			(const char *)sqlite3_column_text(st, 6));
+	}
+	if (!c->fk.ti)
+		return SD_OK;
+	sd_strlist_push(c->a, &c->fk.fk->columns, col_text(c, st, 3));
+	to = col_text(c, st, 4);
+	if (to)
+		sd_strlist_push(c->a, &c->fk.fk->ref_columns, to);
+	else
+		c->fk.ref_pk = true;
+	return SD_OK;
+}
+
+/* REFERENCES parent (no columns) means the parent's primary key. */
+static void resolve_implicit_fks(ctx *c)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->implicit_fks.n; i++) {
+		sd_foreign_key *f = c->implicit_fks.items[i];
+		table_info *parent = sd_map_get(c->tables, f->ref_table);
+		f->ref_columns.n = 0;
+		if (!parent || !parent->table->primary_key)
+			continue;
+		for (k = 0; k < parent->table->primary_key->columns.n; k++)
+			sd_strlist_push(c->a, &f->ref_columns,
+			                parent->table->primary_key->columns
+			                    .items[k]);
+	}
+}
+
+static const char *const q_objects =
+	"SELECT type, name, tbl_name, sql FROM sqlite_schema "
+	"ORDER BY rowid";
+static const char *const q_columns =
+	"SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, "
+	"p.pk, p.hidden "
+	"FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p "
+	"WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+	"AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%' "
+	"ORDER BY m.name, p.cid";
+static const char *const q_indexes =
+	"SELECT m.name, il.name, il.\"unique\", il.origin, il.partial, "
+	"ix.cid, ix.name, ix.\"desc\" "
+	"FROM sqlite_schema AS m "
+	"JOIN pragma_index_list(m.name) AS il "
+	"JOIN pragma_index_xinfo(il.name) AS ix "
+	"WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+	"AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%' AND ix.key = 1 "
+	"ORDER BY m.name, il.name, ix.seqno";
+static const char *const q_fks =
+	"SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", "
+	"f.on_update, f.on_delete "
+	"FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS f "
+	"WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+	"AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%' "
+	"ORDER BY m.name, f.id, f.seq";
+
+int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
+                         const sd_introspect_opts *opts, sd_error *err)
+{
+	ctx c;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	c.conn = conn;
+	c.opts = opts;
+	c.err = err;
+	c.s = sd_schema_new();
+	c.a = c.s->arena;
+	c.s->dialect = "sqlite";
+	c.tables = sd_map_new(c.a, 64);
+	c.index_sql = sd_map_new(c.a, 64);
+
+	progress(&c, "objects", 0, 4);
+	if ((rc = each_row(&c, q_objects, object_row)) != SD_OK)
+		goto done;
+	progress(&c, "columns", 1, 4);
+	if ((rc = each_row(&c, q_columns, column_row)) != SD_OK)
+		goto done;
+	finish_tables(&c);
+	progress(&c, "indexes", 2, 4);
+	if ((rc = each_row(&c, q_indexes, index_row)) != SD_OK)
+		goto done;
+	finish_index(&c, &c.index);
+	progress(&c, "foreign keys", 3, 4);
+	if ((rc = each_row(&c, q_fks, fk_row)) != SD_OK)
+		goto done;
+	finish_fk(&c, &c.fk);
+	resolve_implicit_fks(&c);
+	progress(&c, "done", 4, 4);
+
+	sd_schema_sort(c.s);
+	sd_schema_index(c.s);
+	*out = c.s;
+	c.s = NULL;
+done:
+	sd_schema_free(c.s);
+	return rc;
+}
