@@ -1,0 +1,975 @@
+/*
+ * postgres.c - sd_dialect_postgres: PostgreSQL names, types and statements.
+ *
+ * Every identifier is double-quoted; every name is checked against the
+ * 63-byte limit before anything is written, because the server would
+ * silently truncate it and the next diff would see a different name.
+ */
+#include "emit/dialect.h"
+
+#include <string.h>
+
+#define PG_MAX_IDENT 63
+
+static void pg_quote_ident(sd_buf *out, const char *name)
+{
+	const char *p;
+
+	sd_buf_putc(out, '"');
+	for (p = name ? name : ""; *p; p++) {
+		if (*p == '"')
+			sd_buf_putc(out, '"');
+		sd_buf_putc(out, *p);
+	}
+	sd_buf_putc(out, '"');
+}
+
+/* standard_conforming_strings is on (the default since 9.1): backslashes
+ * are ordinary characters, only quotes double. */
+static void pg_quote_literal(sd_buf *out, const char *s)
+{
+	const char *p;
+
+	sd_buf_putc(out, '\'');
+	for (p = s ? s : ""; *p; p++) {
+		if (*p == '\'')
+			sd_buf_putc(out, '\'');
+		sd_buf_putc(out, *p);
+	}
+	sd_buf_putc(out, '\'');
+}
+
+static void qualified(sd_buf *out, const char *schema, const char *name)
+{
+	if (schema && strcmp(schema, "public") != 0) {
+		pg_quote_ident(out, schema);
+		sd_buf_putc(out, '.');
+	}
+	pg_quote_ident(out, name);
+}
+
+static void pg_type_sql(sd_buf *out, const sd_type *t)
+{
+	switch (t->kind) {
+	case SD_T_SMALLINT: sd_buf_put(out, "SMALLINT"); break;
+	case SD_T_INTEGER: sd_buf_put(out, "INTEGER"); break;
+	case SD_T_BIGINT: sd_buf_put(out, "BIGINT"); break;
+	case SD_T_BOOLEAN: sd_buf_put(out, "BOOLEAN"); break;
+	case SD_T_REAL: sd_buf_put(out, "REAL"); break;
+	case SD_T_FLOAT: sd_buf_put(out, "DOUBLE PRECISION"); break;
+	case SD_T_NUMERIC:
+		sd_buf_put(out, "NUMERIC");
+		if (t->precision >= 0 && t->scale >= 0)
+			sd_buf_printf(out, "(%d,%d)", t->precision, t->scale);
+		else if (t->precision >= 0)
+			sd_buf_printf(out, "(%d)", t->precision);
+		break;
+	case SD_T_STRING:
+		sd_buf_put(out, "VARCHAR");
+		if (t->length >= 0)
+			sd_buf_printf(out, "(%d)", t->length);
+		break;
+	case SD_T_CHAR:
+		sd_buf_put(out, "CHAR");
+		if (t->length >= 0)
+			sd_buf_printf(out, "(%d)", t->length);
+		break;
+	case SD_T_TEXT: sd_buf_put(out, "TEXT"); break;
+	case SD_T_DATE: sd_buf_put(out, "DATE"); break;
+	case SD_T_TIME: sd_buf_put(out, "TIME"); break;
+	case SD_T_TIMESTAMP: sd_buf_put(out, "TIMESTAMP"); break;
+	case SD_T_TIMESTAMPTZ: sd_buf_put(out, "TIMESTAMPTZ"); break;
+	case SD_T_INTERVAL: sd_buf_put(out, "INTERVAL"); break;
+	case SD_T_JSON: sd_buf_put(out, "JSON"); break;
+	case SD_T_JSONB: sd_buf_put(out, "JSONB"); break;
+	case SD_T_UUID: sd_buf_put(out, "UUID"); break;
+	case SD_T_BINARY: sd_buf_put(out, "BYTEA"); break;
+	case SD_T_ENUM: qualified(out, t->enum_schema, t->name); break;
+	case SD_T_RAW:
+	default: sd_buf_put(out, t->name ? t->name : "TEXT"); break;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Emission context                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct pg_emit {
+	sd_buf *out;
+	const sd_op *op;
+	const char *too_long; /* first name over the limit */
+} pg_emit;
+
+static void put(pg_emit *e, const char *s)
+{
+	sd_buf_put(e->out, s);
+}
+
+static void ident(pg_emit *e, const char *name)
+{
+	if (name && strlen(name) > PG_MAX_IDENT && !e->too_long)
+		e->too_long = name;
+	pg_quote_ident(e->out, name);
+}
+
+static void qname(pg_emit *e, const char *schema, const char *name)
+{
+	if (schema && strcmp(schema, "public") != 0) {
+		ident(e, schema);
+		sd_buf_putc(e->out, '.');
+	}
+	ident(e, name);
+}
+
+static void table_name(pg_emit *e, const sd_table *t)
+{
+	qname(e, t ? t->base.schema : NULL, t ? t->base.name : "?");
+}
+
+static void type_of(pg_emit *e, const sd_type *t)
+{
+	if (t->kind == SD_T_ENUM)
+		qname(e, t->enum_schema, t->name);
+	else
+		pg_type_sql(e->out, t);
+}
+
+static void columns(pg_emit *e, const sd_strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (i)
+			put(e, ", ");
+		ident(e, l->items[i]);
+	}
+}
+
+static const char *expr_sql(const sd_expr *x)
+{
+	return x->sql ? x->sql : "";
+}
+
+/* The identity a column should have: explicit, or the SPEC's
+ * autoincrementing integer key (BY DEFAULT, so explicit ids still insert).
+ * A serial column (owned sequence) is reported as NONE with *serial. */
+static sd_identity identity_of(const sd_column *c, bool *serial)
+{
+	*serial = false;
+	if (!c)
+		return SD_IDENTITY_NONE;
+	if (c->identity != SD_IDENTITY_NONE)
+		return c->identity;
+	if (c->autoincrement && c->sequence) {
+		*serial = true;
+		return SD_IDENTITY_NONE;
+	}
+	if (c->autoincrement)
+		return SD_IDENTITY_BY_DEFAULT;
+	return SD_IDENTITY_NONE;
+}
+
+static const char *identity_sql(sd_identity id)
+{
+	return id == SD_IDENTITY_ALWAYS ? "ALWAYS" : "BY DEFAULT";
+}
+
+/* "name" TYPE [COLLATE] [NOT NULL] [DEFAULT|IDENTITY|GENERATED] */
+static void column_def(pg_emit *e, const sd_column *c)
+{
+	bool serial;
+	sd_identity id = identity_of(c, &serial);
+
+	ident(e, c->base.name);
+	sd_buf_putc(e->out, ' ');
+	if (serial && (c->type.kind == SD_T_INTEGER ||
+	               c->type.kind == SD_T_BIGINT ||
+	               c->type.kind == SD_T_SMALLINT)) {
+		put(e, c->type.kind == SD_T_BIGINT     ? "BIGSERIAL"
+		       : c->type.kind == SD_T_SMALLINT ? "SMALLSERIAL"
+		                                       : "SERIAL");
+	} else {
+		type_of(e, &c->type);
+	}
+	if (c->collation) {
+		put(e, " COLLATE ");
+		ident(e, c->collation);
+	}
+	if (!c->nullable)
+		put(e, " NOT NULL");
+	if (c->generated.sql) {
+		sd_buf_printf(e->out, " GENERATED ALWAYS AS (%s) STORED",
+		              c->generated.sql);
+	} else if (id != SD_IDENTITY_NONE) {
+		sd_buf_printf(e->out, " GENERATED %s AS IDENTITY",
+		              identity_sql(id));
+	} else if (c->default_value.sql && !serial) {
+		sd_buf_printf(e->out, " DEFAULT %s", c->default_value.sql);
+	}
+}
+
+static void fk_body(pg_emit *e, const sd_foreign_key *fk)
+{
+	put(e, "FOREIGN KEY (");
+	columns(e, &fk->columns);
+	put(e, ") REFERENCES ");
+	qname(e, fk->ref_schema, fk->ref_table);
+	if (fk->ref_columns.n) {
+		put(e, " (");
+		columns(e, &fk->ref_columns);
+		put(e, ")");
+	}
+	if (fk->on_delete != SD_FK_NO_ACTION)
+		sd_buf_printf(e->out, " ON DELETE %s",
+		              sd_fk_action_sql(fk->on_delete));
+	if (fk->on_update != SD_FK_NO_ACTION)
+		sd_buf_printf(e->out, " ON UPDATE %s",
+		              sd_fk_action_sql(fk->on_update));
+	if (fk->deferrable)
+		put(e, fk->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"
+		                              : " DEFERRABLE");
+}
+
+static const char *pk_name(const sd_table *t, const sd_primary_key *pk,
+                           sd_buf *tmp)
+{
+	if (pk->base.name)
+		return pk->base.name;
+	sd_buf_printf(tmp, "%s_pkey", t ? t->base.name : "");
+	return sd_buf_cstr(tmp);
+}
+
+/* CONSTRAINT "name" <body>, for CREATE TABLE and ADD CONSTRAINT alike. */
+static int constraint_def(pg_emit *e, const sd_table *t, const sd_object *o,
+                          bool in_create, sd_error *err)
+{
+	sd_buf tmp = SD_BUF_INIT;
+
+	switch (o->kind) {
+	case SD_OBJ_PRIMARY_KEY: {
+		const sd_primary_key *pk = (const sd_primary_key *)o;
+		put(e, "CONSTRAINT ");
+		ident(e, pk_name(t, pk, &tmp));
+		put(e, " PRIMARY KEY (");
+		columns(e, &pk->columns);
+		put(e, ")");
+		break;
+	}
+	case SD_OBJ_UNIQUE: {
+		const sd_unique *u = (const sd_unique *)o;
+		put(e, "CONSTRAINT ");
+		ident(e, u->base.name);
+		put(e, " UNIQUE ");
+		if (u->nulls_not_distinct)
+			put(e, "NULLS NOT DISTINCT ");
+		put(e, "(");
+		columns(e, &u->columns);
+		put(e, ")");
+		if (u->deferrable)
+			put(e, u->initially_deferred
+			           ? " DEFERRABLE INITIALLY DEFERRED"
+			           : " DEFERRABLE");
+		break;
+	}
+	case SD_OBJ_FOREIGN_KEY: {
+		const sd_foreign_key *fk = (const sd_foreign_key *)o;
+		put(e, "CONSTRAINT ");
+		ident(e, fk->base.name);
+		put(e, " ");
+		fk_body(e, fk);
+		if (fk->not_valid && !in_create)
+			put(e, " NOT VALID");
+		break;
+	}
+	case SD_OBJ_CHECK: {
+		const sd_check *c = (const sd_check *)o;
+		put(e, "CONSTRAINT ");
+		ident(e, c->base.name);
+		sd_buf_printf(e->out, " CHECK (%s)", expr_sql(&c->expression));
+		if (c->not_valid && !in_create)
+			put(e, " NOT VALID");
+		break;
+	}
+	default:
+		sd_buf_free(&tmp);
+		return sd_error_set(err, SD_EINPUT,
+		                    "PostgreSQL: object kind %d is not a "
+		                    "constraint", (int)o->kind);
+	}
+	sd_buf_free(&tmp);
+	return SD_OK;
+}
+
+static void comment_on(pg_emit *e, const char *what, const sd_table *t,
+                       const char *column, const char *text)
+{
+	sd_buf_printf(e->out, "COMMENT ON %s ", what);
+	table_name(e, t);
+	if (column) {
+		sd_buf_putc(e->out, '.');
+		ident(e, column);
+	}
+	put(e, " IS ");
+	if (text)
+		pg_quote_literal(e->out, text);
+	else
+		put(e, "NULL");
+	put(e, ";\n");
+}
+
+static bool fk_deferred(const sd_op *op, const sd_foreign_key *fk)
+{
+	return sd_strlist_contains(&op->deferred_fks, fk->base.name);
+}
+
+static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
+{
+	size_t i;
+	bool first = true;
+	int rc;
+
+	put(e, "CREATE TABLE ");
+	table_name(e, t);
+	put(e, " (");
+#define SEP() (put(e, first ? "\n    " : ",\n    "), first = false)
+	for (i = 0; i < t->ncolumns; i++) {
+		SEP();
+		column_def(e, t->columns[i]);
+	}
+	if (t->primary_key) {
+		SEP();
+		constraint_def(e, t, &t->primary_key->base, true, err);
+	}
+	for (i = 0; i < t->nuniques; i++) {
+		SEP();
+		constraint_def(e, t, &t->uniques[i]->base, true, err);
+	}
+	for (i = 0; i < t->nchecks; i++) {
+		SEP();
+		constraint_def(e, t, &t->checks[i]->base, true, err);
+	}
+	for (i = 0; i < t->nforeign_keys; i++) {
+		if (fk_deferred(e->op, t->foreign_keys[i]))
+			continue;
+		SEP();
+		if ((rc = constraint_def(e, t, &t->foreign_keys[i]->base, true,
+		                         err)) != SD_OK)
+			return rc;
+	}
+#undef SEP
+	put(e, first ? ");\n" : "\n);\n");
+	if (t->comment)
+		comment_on(e, "TABLE", t, NULL, t->comment);
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i]->comment)
+			comment_on(e, "COLUMN", t, t->columns[i]->base.name,
+			           t->columns[i]->comment);
+	return SD_OK;
+}
+
+static void alter_table(pg_emit *e, const sd_table *t)
+{
+	put(e, "ALTER TABLE ");
+	table_name(e, t);
+	put(e, " ");
+}
+
+static void alter_column(pg_emit *e, const sd_table *t, const char *col)
+{
+	alter_table(e, t);
+	put(e, "ALTER COLUMN ");
+	ident(e, col);
+	put(e, " ");
+}
+
+/* Restarts the identity/serial sequence above the rows already there, so
+ * the next insert does not collide with an existing id. */
+static void sequence_restart(pg_emit *e, const sd_table *t, const char *col)
+{
+	sd_buf q = SD_BUF_INIT;
+
+	qualified(&q, t->base.schema, t->base.name);
+	put(e, "SELECT setval(pg_get_serial_sequence(");
+	pg_quote_literal(e->out, sd_buf_cstr(&q));
+	put(e, ", ");
+	pg_quote_literal(e->out, col);
+	put(e, "), COALESCE(MAX(");
+	ident(e, col);
+	put(e, "), 0) + 1, false) FROM ");
+	table_name(e, t);
+	put(e, ";\n");
+	sd_buf_free(&q);
+}
+
+static const char *serial_sequence_name(const sd_table *t,
+                                        const sd_column *c, sd_buf *tmp)
+{
+	if (c->sequence)
+		return c->sequence;
+	sd_buf_printf(tmp, "%s_%s_seq", t->base.name, c->base.name);
+	return sd_buf_cstr(tmp);
+}
+
+/* identity/serial/none -> identity/serial/none, in the forms each pair
+ * needs (HARD-PARTS: serial <-> identity, ALWAYS <-> BY DEFAULT). */
+static void change_identity(pg_emit *e, const sd_table *t,
+                            const sd_column *from, const sd_column *to)
+{
+	bool s_from, s_to;
+	sd_identity i_from = identity_of(from, &s_from);
+	sd_identity i_to = identity_of(to, &s_to);
+	const char *col = to->base.name;
+	sd_buf tmp = SD_BUF_INIT;
+
+	if (i_from != SD_IDENTITY_NONE && i_to != SD_IDENTITY_NONE) {
+		if (i_from != i_to) {
+			alter_column(e, t, col);
+			sd_buf_printf(e->out, "SET GENERATED %s;\n",
+			              identity_sql(i_to));
+		}
+		goto done;
+	}
+	if (s_from && s_to)
+		goto done;
+	/* Take the old form away... */
+	if (i_from != SD_IDENTITY_NONE) {
+		alter_column(e, t, col);
+		put(e, "DROP IDENTITY;\n");
+	} else if (s_from) {
+		alter_column(e, t, col);
+		put(e, "DROP DEFAULT;\n");
+		put(e, "DROP SEQUENCE ");
+		qname(e, t->base.schema, serial_sequence_name(t, from, &tmp));
+		put(e, ";\n");
+	}
+	/* ...and put the new one in place. */
+	if (i_to != SD_IDENTITY_NONE) {
+		alter_column(e, t, col);
+		sd_buf_printf(e->out, "ADD GENERATED %s AS IDENTITY;\n",
+		              identity_sql(i_to));
+		sequence_restart(e, t, col);
+	} else if (s_to) {
+		const char *seq;
+		sd_buf_truncate(&tmp, 0);
+		seq = serial_sequence_name(t, to, &tmp);
+		put(e, "CREATE SEQUENCE ");
+		qname(e, t->base.schema, seq);
+		put(e, " OWNED BY ");
+		table_name(e, t);
+		put(e, ".");
+		ident(e, col);
+		put(e, ";\n");
+		alter_column(e, t, col);
+		put(e, "SET DEFAULT nextval(");
+		{
+			sd_buf q = SD_BUF_INIT;
+			qualified(&q, t->base.schema, seq);
+			pg_quote_literal(e->out, sd_buf_cstr(&q));
+			sd_buf_free(&q);
+		}
+		put(e, "::regclass);\n");
+		sequence_restart(e, t, col);
+	}
+done:
+	sd_buf_free(&tmp);
+}
+
+static void drop_column(pg_emit *e, const sd_table *t, const char *col)
+{
+	alter_table(e, t);
+	put(e, "DROP COLUMN ");
+	ident(e, col);
+	put(e, ";\n");
+}
+
+static void add_column(pg_emit *e, const sd_table *t, const sd_column *c)
+{
+	alter_table(e, t);
+	put(e, "ADD COLUMN ");
+	column_def(e, c);
+	put(e, ";\n");
+	if (c->comment)
+		comment_on(e, "COLUMN", t, c->base.name, c->comment);
+}
+
+static void emit_alter_column(pg_emit *e, const sd_op *op)
+{
+	const sd_table *t = op->table;
+	const sd_column *from = op->column_old;
+	const sd_column *to = op->column_new;
+	const char *col = to->base.name;
+	unsigned ch = op->changes;
+	bool default_dropped = false;
+
+	/* PostgreSQL 15 cannot change a generation expression in place. */
+	if (ch & SD_CHANGE_GENERATED) {
+		if (from->generated.sql && !to->generated.sql) {
+			alter_column(e, t, col);
+			put(e, "DROP EXPRESSION;\n");
+			ch &= ~(unsigned)SD_CHANGE_GENERATED;
+		} else {
+			drop_column(e, t, from->base.name);
+			add_column(e, t, to);
+			return;
+		}
+	}
+	if (ch & (SD_CHANGE_TYPE | SD_CHANGE_COLLATION)) {
+		/* An old default may not cast to the new type: drop it
+		 * first and put the desired one back afterwards. */
+		if ((ch & SD_CHANGE_TYPE) && from->default_value.sql &&
+		    !from->generated.sql) {
+			alter_column(e, t, col);
+			put(e, "DROP DEFAULT;\n");
+			default_dropped = true;
+		}
+		alter_column(e, t, col);
+		put(e, "TYPE ");
+		type_of(e, &to->type);
+		if (to->collation) {
+			put(e, " COLLATE ");
+			ident(e, to->collation);
+		} else if (ch & SD_CHANGE_COLLATION) {
+			put(e, " COLLATE \"default\"");
+		}
+		if (ch & SD_CHANGE_TYPE) {
+			put(e, " USING ");
+			ident(e, col);
+			put(e, "::");
+			/* Enum to enum has no cast; text bridges them. */
+			if (to->type.kind == SD_T_ENUM &&
+			    from->type.kind == SD_T_ENUM)
+				put(e, "text::");
+			type_of(e, &to->type);
+		}
+		put(e, ";\n");
+	}
+	/* SET NOT NULL before an identity is added (it needs one), DROP NOT
+	 * NULL after an identity is gone (it forbids it). */
+	if ((ch & SD_CHANGE_NULLABLE) && !to->nullable) {
+		alter_column(e, t, col);
+		put(e, "SET NOT NULL;\n");
+	}
+	if (ch & SD_CHANGE_IDENTITY)
+		change_identity(e, t, from, to);
+	if ((ch & SD_CHANGE_NULLABLE) && to->nullable) {
+		alter_column(e, t, col);
+		put(e, "DROP NOT NULL;\n");
+	}
+	if ((ch & SD_CHANGE_DEFAULT) || default_dropped) {
+		bool serial;
+		sd_identity id = identity_of(to, &serial);
+		if (to->default_value.sql && id == SD_IDENTITY_NONE &&
+		    !serial) {
+			alter_column(e, t, col);
+			sd_buf_printf(e->out, "SET DEFAULT %s;\n",
+			              to->default_value.sql);
+		} else if (!default_dropped && !serial &&
+		           !(ch & SD_CHANGE_IDENTITY)) {
+			alter_column(e, t, col);
+			put(e, "DROP DEFAULT;\n");
+		}
+	}
+	if (ch & SD_CHANGE_COMMENT)
+		comment_on(e, "COLUMN", t, col, to->comment);
+}
+
+static void create_index(pg_emit *e, const sd_op *op, const sd_index *ix)
+{
+	size_t i;
+
+	sd_buf_printf(e->out, "CREATE %sINDEX %s", ix->unique ? "UNIQUE " : "",
+	              (op->hazards & SD_HAZARD_NO_TRANSACTION)
+	                  ? "CONCURRENTLY "
+	                  : "");
+	ident(e, ix->base.name);
+	put(e, " ON ");
+	table_name(e, op->table);
+	if (ix->method && strcmp(ix->method, "btree") != 0)
+		sd_buf_printf(e->out, " USING %s", ix->method);
+	put(e, " (");
+	for (i = 0; i < ix->nkeys; i++) {
+		const sd_index_key *k = &ix->keys[i];
+		if (i)
+			put(e, ", ");
+		if (k->column)
+			ident(e, k->column);
+		else
+			sd_buf_printf(e->out, "(%s)", expr_sql(&k->expression));
+		if (k->collation) {
+			put(e, " COLLATE ");
+			ident(e, k->collation);
+		}
+		if (k->opclass)
+			sd_buf_printf(e->out, " %s", k->opclass);
+		if (k->desc)
+			put(e, " DESC");
+		if (k->nulls == SD_NULLS_FIRST)
+			put(e, " NULLS FIRST");
+		else if (k->nulls == SD_NULLS_LAST)
+			put(e, " NULLS LAST");
+	}
+	put(e, ")");
+	if (ix->include.n) {
+		put(e, " INCLUDE (");
+		columns(e, &ix->include);
+		put(e, ")");
+	}
+	if (ix->nulls_not_distinct)
+		put(e, " NULLS NOT DISTINCT");
+	if (ix->where.sql)
+		sd_buf_printf(e->out, " WHERE %s", ix->where.sql);
+	put(e, ";\n");
+	if (ix->comment) {
+		put(e, "COMMENT ON INDEX ");
+		qname(e, op->table ? op->table->base.schema : NULL,
+		      ix->base.name);
+		put(e, " IS ");
+		pg_quote_literal(e->out, ix->comment);
+		put(e, ";\n");
+	}
+}
+
+/*
+ * Values cannot be removed from or reordered in an enum, so the type is
+ * rebuilt (HARD-PARTS): a new type, every column using the old one cast
+ * through text with its default dropped and put back, the old type dropped
+ * and the new one renamed. The columns are found in the catalog when the
+ * revision runs, so columns the models do not know about come along too.
+ */
+static void recreate_enum(pg_emit *e, const sd_enum *en,
+                          const char *without)
+{
+	sd_buf tmpname = SD_BUF_INIT;
+	sd_buf oldq = SD_BUF_INIT, newq = SD_BUF_INIT, lit = SD_BUF_INIT;
+	size_t i;
+	bool first = true;
+
+	sd_buf_printf(&tmpname, "%s__sd_new", en->base.name);
+	if (strlen(sd_buf_cstr(&tmpname)) > PG_MAX_IDENT && !e->too_long)
+		e->too_long = en->base.name;
+	qualified(&oldq, en->base.schema, en->base.name);
+	qualified(&newq, en->base.schema, sd_buf_cstr(&tmpname));
+	put(e, "CREATE TYPE ");
+	put(e, sd_buf_cstr(&newq));
+	put(e, " AS ENUM (");
+	for (i = 0; i < en->values.n; i++) {
+		if (without && strcmp(en->values.items[i], without) == 0)
+			continue;
+		put(e, first ? "" : ", ");
+		first = false;
+		pg_quote_literal(e->out, en->values.items[i]);
+	}
+	put(e, ");\n");
+	pg_quote_literal(&lit, sd_buf_cstr(&oldq));
+	sd_buf_printf(e->out,
+		"DO $schemadiff$\n"
+		"DECLARE\n"
+		"    r record;\n"
+		"    saved text[] := '{}';\n"
+		"    i integer;\n"
+		"BEGIN\n"
+		"    FOR r IN SELECT a.attrelid::regclass::text AS tbl, a.attname::text AS col,\n"
+		"                    pg_get_expr(d.adbin, d.adrelid) AS def\n"
+		"             FROM pg_attribute a\n"
+		"             JOIN pg_class c ON c.oid = a.attrelid\n"
+		"             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
+		"             WHERE a.atttypid = %s::regtype AND a.attnum > 0\n"
+		"               AND NOT a.attisdropped AND c.relkind IN ('r', 'p')\n"
+		"    LOOP\n"
+		"        IF r.def IS NOT NULL THEN\n"
+		"            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I DROP DEFAULT', r.tbl, r.col);\n"
+		"        END IF;\n"
+		"        EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %s USING %%I::text::%s',\n"
+		"                       r.tbl, r.col, r.col);\n"
+		"        saved := saved || ARRAY[r.tbl, r.col, r.def];\n"
+		"    END LOOP;\n"
+		"    DROP TYPE %s;\n"
+		"    ALTER TYPE %s RENAME TO ",
+		sd_buf_cstr(&lit), sd_buf_cstr(&newq), sd_buf_cstr(&newq),
+		sd_buf_cstr(&oldq), sd_buf_cstr(&newq));
+	pg_quote_ident(e->out, en->base.name);
+	put(e, ";\n"
+	       "    FOR i IN 1 .. coalesce(array_length(saved, 1), 0) / 3 LOOP\n"
+	       "        IF saved[i * 3] IS NOT NULL THEN\n"
+	       "            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT %s',\n"
+	       "                           saved[i * 3 - 2], saved[i * 3 - 1], saved[i * 3]);\n"
+	       "        END IF;\n"
+	       "    END LOOP;\n"
+	       "END\n"
+	       "$schemadiff$;\n");
+	if (en->comment) {
+		put(e, "COMMENT ON TYPE ");
+		put(e, sd_buf_cstr(&oldq));
+		put(e, " IS ");
+		pg_quote_literal(e->out, en->comment);
+		put(e, ";\n");
+	}
+	sd_buf_free(&tmpname);
+	sd_buf_free(&oldq);
+	sd_buf_free(&newq);
+	sd_buf_free(&lit);
+}
+
+static const char *object_name(const sd_table *t, const sd_object *o,
+                               sd_buf *tmp)
+{
+	if (o->kind == SD_OBJ_PRIMARY_KEY)
+		return pk_name(t, (const sd_primary_key *)o, tmp);
+	return o->name;
+}
+
+static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
+{
+	const sd_table *t = op->table;
+	sd_buf tmp = SD_BUF_INIT;
+	int rc = SD_OK;
+
+	switch (op->kind) {
+	case SD_OP_CREATE_NAMESPACE:
+	case SD_OP_DROP_NAMESPACE: {
+		const char *name = op->kind == SD_OP_CREATE_NAMESPACE
+		                       ? op->name_new
+		                       : op->name_old;
+		const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
+		if (!name)
+			name = op->name_new ? op->name_new : op->name_old;
+		if (!name && o)
+			name = o->name;
+		put(e, op->kind == SD_OP_CREATE_NAMESPACE ? "CREATE SCHEMA "
+		                                          : "DROP SCHEMA ");
+		ident(e, name);
+		put(e, ";\n");
+		break;
+	}
+	case SD_OP_CREATE_ENUM: {
+		const sd_enum *en = (const sd_enum *)op->obj_new;
+		size_t i;
+		put(e, "CREATE TYPE ");
+		qname(e, en->base.schema, en->base.name);
+		put(e, " AS ENUM (");
+		for (i = 0; i < en->values.n; i++) {
+			put(e, i ? ", " : "");
+			pg_quote_literal(e->out, en->values.items[i]);
+		}
+		put(e, ");\n");
+		if (en->comment) {
+			put(e, "COMMENT ON TYPE ");
+			qname(e, en->base.schema, en->base.name);
+			put(e, " IS ");
+			pg_quote_literal(e->out, en->comment);
+			put(e, ";\n");
+		}
+		break;
+	}
+	case SD_OP_DROP_ENUM: {
+		const sd_object *o = op->obj_old;
+		put(e, "DROP TYPE ");
+		qname(e, o->schema, o->name);
+		put(e, ";\n");
+		break;
+	}
+	case SD_OP_ADD_ENUM_VALUE: {
+		/* Runs inside a transaction since PostgreSQL 12, but the new
+		 * label cannot be used before that transaction commits. */
+		const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
+		const char *value = op->name_new ? op->name_new : op->name_old;
+		put(e, "ALTER TYPE ");
+		qname(e, o->schema, o->name);
+		put(e, " ADD VALUE ");
+		pg_quote_literal(e->out, value);
+		if (op->value_anchor) {
+			put(e, op->anchor_before ? " BEFORE " : " AFTER ");
+			pg_quote_literal(e->out, op->value_anchor);
+		}
+		put(e, ";\n");
+		break;
+	}
+	case SD_OP_DROP_ENUM_VALUE: {
+		/* Whichever side the enum is on, the label named by the op is
+		 * the one to leave out. */
+		const sd_enum *en = (const sd_enum *)(op->obj_new ? op->obj_new
+		                                                  : op->obj_old);
+		const char *value = op->name_old ? op->name_old : op->name_new;
+		recreate_enum(e, en, value);
+		break;
+	}
+	case SD_OP_RECREATE_ENUM:
+		recreate_enum(e, (const sd_enum *)op->obj_new, NULL);
+		break;
+	case SD_OP_CREATE_TABLE:
+		rc = create_table(e, op->table_new ? op->table_new : t, err);
+		break;
+	case SD_OP_DROP_TABLE:
+		put(e, "DROP TABLE ");
+		table_name(e, op->table_old ? op->table_old : t);
+		put(e, ";\n");
+		break;
+	case SD_OP_RENAME_TABLE: {
+		const sd_table *from = op->table_old, *to = op->table_new;
+		if (!sd_streq(from->base.schema, to->base.schema)) {
+			alter_table(e, from);
+			put(e, "SET SCHEMA ");
+			ident(e, to->base.schema ? to->base.schema : "public");
+			put(e, ";\n");
+		}
+		if (!sd_streq(from->base.name, to->base.name)) {
+			put(e, "ALTER TABLE ");
+			qname(e, to->base.schema, from->base.name);
+			put(e, " RENAME TO ");
+			ident(e, to->base.name);
+			put(e, ";\n");
+		}
+		break;
+	}
+	case SD_OP_REBUILD_TABLE:
+		rc = sd_error_add(err, SD_EINPUT, NULL, 0, 0,
+		                  t ? t->base.name : NULL,
+		                  "PostgreSQL alters tables in place; a table "
+		                  "rebuild is never needed");
+		break;
+	case SD_OP_ADD_COLUMN:
+		add_column(e, t, op->column_new);
+		break;
+	case SD_OP_DROP_COLUMN:
+		drop_column(e, t, op->column_old->base.name);
+		break;
+	case SD_OP_RENAME_COLUMN:
+		alter_table(e, t);
+		put(e, "RENAME COLUMN ");
+		ident(e, op->column_old->base.name);
+		put(e, " TO ");
+		ident(e, op->column_new->base.name);
+		put(e, ";\n");
+		break;
+	case SD_OP_ALTER_COLUMN:
+		emit_alter_column(e, op);
+		break;
+	case SD_OP_ADD_CONSTRAINT:
+		alter_table(e, t);
+		put(e, "ADD ");
+		rc = constraint_def(e, t, op->obj_new, false, err);
+		put(e, ";\n");
+		break;
+	case SD_OP_DROP_CONSTRAINT:
+		alter_table(e, t);
+		put(e, "DROP CONSTRAINT ");
+		ident(e, object_name(t, op->obj_old, &tmp));
+		put(e, ";\n");
+		break;
+	case SD_OP_RENAME_CONSTRAINT:
+		alter_table(e, t);
+		put(e, "RENAME CONSTRAINT ");
+		ident(e, object_name(t, op->obj_old, &tmp));
+		put(e, " TO ");
+		sd_buf_truncate(&tmp, 0);
+		ident(e, object_name(t, op->obj_new, &tmp));
+		put(e, ";\n");
+		break;
+	case SD_OP_CREATE_INDEX:
+		create_index(e, op, (const sd_index *)op->obj_new);
+		break;
+	case SD_OP_DROP_INDEX:
+		sd_buf_printf(e->out, "DROP INDEX %s",
+		              (op->hazards & SD_HAZARD_NO_TRANSACTION)
+		                  ? "CONCURRENTLY "
+		                  : "");
+		qname(e, t ? t->base.schema : op->obj_old->schema,
+		      op->obj_old->name);
+		put(e, ";\n");
+		break;
+	case SD_OP_RENAME_INDEX:
+		put(e, "ALTER INDEX ");
+		qname(e, t ? t->base.schema : op->obj_old->schema,
+		      op->obj_old->name);
+		put(e, " RENAME TO ");
+		ident(e, op->obj_new->name);
+		put(e, ";\n");
+		break;
+	case SD_OP_SET_COMMENT: {
+		const sd_column *c = op->column_new ? op->column_new
+		                                    : op->column_old;
+		if (c)
+			comment_on(e, "COLUMN", t, c->base.name, op->name_new);
+		else
+			comment_on(e, "TABLE", t, NULL, op->name_new);
+		break;
+	}
+	case SD_OP_BACKFILL: {
+		const sd_column *c = op->column_new ? op->column_new
+		                                    : op->column_old;
+		put(e, "UPDATE ");
+		table_name(e, t);
+		put(e, " SET ");
+		ident(e, c->base.name);
+		sd_buf_printf(e->out, " = %s WHERE ",
+		              c->backfill ? c->backfill : "NULL");
+		ident(e, c->base.name);
+		put(e, " IS NULL;\n");
+		break;
+	}
+	case SD_OP_VALIDATE_CONSTRAINT: {
+		const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
+		alter_table(e, t);
+		put(e, "VALIDATE CONSTRAINT ");
+		ident(e, object_name(t, o, &tmp));
+		put(e, ";\n");
+		break;
+	}
+	case SD_OP_NOOP:
+		break;
+	default:
+		rc = sd_error_set(err, SD_EINPUT,
+		                  "PostgreSQL: cannot emit operation %s",
+		                  sd_op_kind_name(op->kind));
+		break;
+	}
+	sd_buf_free(&tmp);
+	return rc;
+}
+
+/*
+ * Appends the statements of op. On error (a name over 63 bytes, an
+ * operation PostgreSQL does not need) nothing is appended.
+ */
+static int pg_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
+{
+	pg_emit e;
+	size_t start = out->len;
+	int rc;
+
+	memset(&e, 0, sizeof(e));
+	e.out = out;
+	e.op = op;
+	rc = emit_body(&e, op, err);
+	if (rc == SD_OK && e.too_long)
+		rc = sd_error_add(err, SD_EINPUT, NULL, 0, 0, e.too_long,
+		                  "identifier is %zu bytes long; PostgreSQL "
+		                  "allows %d and would silently truncate it",
+		                  strlen(e.too_long), PG_MAX_IDENT);
+	if (rc != SD_OK)
+		sd_buf_truncate(out, start);
+	return rc;
+}
+
+const sd_dialect sd_dialect_postgres = {
+	.name = "postgresql",
+	.caps = {
+		.transactional_ddl = true,
+		.alter_column = true,
+		.alter_constraints = true,
+		.drop_column = true,
+		.enums = true,
+		.namespaces = true,
+		.comments = true,
+		.named_primary_keys = true,
+		.unique_as_index = false,
+		.max_identifier = PG_MAX_IDENT,
+	},
+	.quote_ident = pg_quote_ident,
+	.quote_literal = pg_quote_literal,
+	.type_sql = pg_type_sql,
+	.column_type_equal = NULL,
+	.emit_op = pg_emit_op,
+	.begin_sql = "BEGIN;",
+	.commit_sql = "COMMIT;",
+};

@@ -1,0 +1,48 @@
+/*
+ * postgres.h - PostgreSQL catalog -> sd_schema, and the normaliser that
+ * makes model expressions comparable with what the server stores.
+ *
+ * Both work on a libpq connection that the driver (db/postgres.c) owns.
+ */
+#ifndef SD_INTROSPECT_POSTGRES_H
+#define SD_INTROSPECT_POSTGRES_H
+
+#include <libpq-fe.h>
+
+#include "db/db.h"
+
+/*
+ * Reads the whole database, pg_dump style: one query per object kind for
+ * all tables at once, merged client-side. Leaves out system and extension
+ * objects, the version table (and tables named after it + "_") and tables
+ * matching opts->ignore. Every expression gets canon = sql (the server's
+ * text is already canonical).
+ *
+ * On success *out is a new schema (free with sd_schema_free). When nqueries
+ * is not NULL, the number of queries sent is added to it (the tests check
+ * that it does not grow with the number of tables).
+ */
+int sd_pg_introspect(sd_schema **out, PGconn *conn,
+                     const sd_introspect_opts *opts, size_t *nqueries,
+                     sd_error *err);
+
+/*
+ * Fills sd_expr.canon of the models' defaults, generated columns, checks,
+ * index predicates and expression keys with the server's canonical text, and
+ * RAW column types with the server's spelling, by creating the models in
+ * scratch schemas inside a transaction that is always rolled back. Tables go
+ * in chunks under savepoints, so max_locks_per_transaction's default holds.
+ * Must not be called inside an open transaction.
+ */
+int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err);
+
+/*
+ * The portable type for a format_type() text: "character varying(50)" ->
+ * string(50), "integer[]" -> RAW. enum_name (with enum_schema, NULL for
+ * public) is given when the column's type is an enum.
+ */
+void sd_pg_type_from_catalog(sd_arena *a, const char *format_type,
+                             const char *enum_schema, const char *enum_name,
+                             sd_type *out);
+
+#endif
