@@ -89,6 +89,10 @@ typedef struct sd_op {
 	/* Constraints (FKs) created with a CREATE TABLE are part of it; those
 	 * that close a cycle come as separate ADD_CONSTRAINT ops instead. */
 	sd_strlist deferred_fks;   /* CREATE_TABLE: FK names left out */
+	/* Appended by the differ: */
+	bool concurrently;         /* CREATE/DROP_INDEX: CONCURRENTLY (set when
+	                              opts->concurrently, table exists; the op
+	                              then has SD_HAZARD_NO_TRANSACTION) */
 } sd_op;
 
 typedef struct sd_plan {

@@ -1,0 +1,437 @@
+/*
+ * plan.c - the plan as data: freeing, inverting and describing operations.
+ *
+ * The differ (diff.c) builds plans; this file holds what every consumer of a
+ * plan needs (the emitters, `check`, `diff`), so it knows nothing about how
+ * the operations were chosen.
+ */
+#include "diff/plan.h"
+
+#include <string.h>
+
+void sd_plan_free(sd_plan *p)
+{
+	if (p)
+		sd_arena_free(p->arena);
+}
+
+static const char *const op_kind_names[SD_OP__COUNT] = {
+	[SD_OP_CREATE_NAMESPACE] = "create_namespace",
+	[SD_OP_DROP_NAMESPACE] = "drop_namespace",
+	[SD_OP_CREATE_ENUM] = "create_enum",
+	[SD_OP_DROP_ENUM] = "drop_enum",
+	[SD_OP_ADD_ENUM_VALUE] = "add_enum_value",
+	[SD_OP_DROP_ENUM_VALUE] = "drop_enum_value",
+	[SD_OP_RECREATE_ENUM] = "recreate_enum",
+	[SD_OP_CREATE_TABLE] = "create_table",
+	[SD_OP_DROP_TABLE] = "drop_table",
+	[SD_OP_RENAME_TABLE] = "rename_table",
+	[SD_OP_REBUILD_TABLE] = "rebuild_table",
+	[SD_OP_ADD_COLUMN] = "add_column",
+	[SD_OP_DROP_COLUMN] = "drop_column",
+	[SD_OP_RENAME_COLUMN] = "rename_column",
+	[SD_OP_ALTER_COLUMN] = "alter_column",
+	[SD_OP_ADD_CONSTRAINT] = "add_constraint",
+	[SD_OP_DROP_CONSTRAINT] = "drop_constraint",
+	[SD_OP_RENAME_CONSTRAINT] = "rename_constraint",
+	[SD_OP_CREATE_INDEX] = "create_index",
+	[SD_OP_DROP_INDEX] = "drop_index",
+	[SD_OP_RENAME_INDEX] = "rename_index",
+	[SD_OP_SET_COMMENT] = "set_comment",
+	[SD_OP_BACKFILL] = "backfill",
+	[SD_OP_VALIDATE_CONSTRAINT] = "validate_constraint",
+	[SD_OP_NOOP] = "noop",
+};
+
+const char *sd_op_kind_name(sd_op_kind k)
+{
+	if ((unsigned)k >= SD_OP__COUNT || !op_kind_names[k])
+		return "unknown";
+	return op_kind_names[k];
+}
+
+/*
+ * Returns a new op in arena that undoes op. Pointers into the schemas are
+ * shared, not copied. The inverse carries no warning: warnings describe the
+ * upgrade, and the downgrade's own risks are the upgrade's seen backwards.
+ * Ops whose table field named the old state (renames, rebuilds, drops before
+ * the renames) keep naming the state the inverse runs against.
+ */
+sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
+{
+	sd_op *inv = sd_arena_alloc(arena, sizeof(*inv));
+
+	*inv = *op;
+	inv->warning = NULL;
+	inv->hazards = op->hazards & (SD_HAZARD_REBUILD |
+	                              SD_HAZARD_NO_TRANSACTION);
+	/* Generic swap: every old/new pair changes sides. */
+	inv->table_old = op->table_new;
+	inv->table_new = op->table_old;
+	inv->column_old = op->column_new;
+	inv->column_new = op->column_old;
+	inv->obj_old = op->obj_new;
+	inv->obj_new = op->obj_old;
+	inv->name_old = op->name_new;
+	inv->name_new = op->name_old;
+
+	switch (op->kind) {
+	case SD_OP_CREATE_NAMESPACE:
+		inv->kind = SD_OP_DROP_NAMESPACE;
+		break;
+	case SD_OP_DROP_NAMESPACE:
+		inv->kind = SD_OP_CREATE_NAMESPACE;
+		break;
+	case SD_OP_CREATE_ENUM:
+		inv->kind = SD_OP_DROP_ENUM;
+		break;
+	case SD_OP_DROP_ENUM:
+		inv->kind = SD_OP_CREATE_ENUM;
+		break;
+	case SD_OP_ADD_ENUM_VALUE:
+		inv->kind = SD_OP_DROP_ENUM_VALUE;
+		break;
+	case SD_OP_DROP_ENUM_VALUE:
+		inv->kind = SD_OP_ADD_ENUM_VALUE;
+		break;
+	case SD_OP_CREATE_TABLE:
+		inv->kind = SD_OP_DROP_TABLE;
+		inv->table = inv->table_old;
+		break;
+	case SD_OP_DROP_TABLE:
+		inv->kind = SD_OP_CREATE_TABLE;
+		inv->table = inv->table_new;
+		break;
+	case SD_OP_RENAME_TABLE:
+	case SD_OP_REBUILD_TABLE:
+		/* The statement names the table as it is before it runs. */
+		inv->table = inv->table_old;
+		break;
+	case SD_OP_ADD_COLUMN:
+		inv->kind = SD_OP_DROP_COLUMN;
+		break;
+	case SD_OP_DROP_COLUMN:
+		inv->kind = SD_OP_ADD_COLUMN;
+		break;
+	case SD_OP_ADD_CONSTRAINT:
+		inv->kind = SD_OP_DROP_CONSTRAINT;
+		break;
+	case SD_OP_DROP_CONSTRAINT:
+		inv->kind = SD_OP_ADD_CONSTRAINT;
+		break;
+	case SD_OP_CREATE_INDEX:
+		inv->kind = SD_OP_DROP_INDEX;
+		break;
+	case SD_OP_DROP_INDEX:
+		inv->kind = SD_OP_CREATE_INDEX;
+		break;
+	case SD_OP_BACKFILL:
+	case SD_OP_VALIDATE_CONSTRAINT:
+	case SD_OP_NOOP:
+		inv->kind = SD_OP_NOOP;
+		break;
+	default: /* renames, alters, recreate, comments: the swap is all */
+		break;
+	}
+	return inv;
+}
+
+/* ------------------------------------------------------------------ */
+/* Descriptions                                                        */
+/* ------------------------------------------------------------------ */
+
+static void put_qualified(sd_buf *out, const char *schema, const char *name)
+{
+	if (schema)
+		sd_buf_printf(out, "%s.", schema);
+	sd_buf_put(out, name ? name : "?");
+}
+
+static void put_table(sd_buf *out, const sd_table *t)
+{
+	if (!t) {
+		sd_buf_put(out, "?");
+		return;
+	}
+	put_qualified(out, t->base.schema, t->base.name);
+}
+
+static const char *object_word(const sd_object *o)
+{
+	if (!o)
+		return "constraint";
+	switch (o->kind) {
+	case SD_OBJ_PRIMARY_KEY:
+		return "primary key";
+	case SD_OBJ_UNIQUE:
+		return "unique";
+	case SD_OBJ_FOREIGN_KEY:
+		return "foreign key";
+	case SD_OBJ_CHECK:
+		return "check";
+	case SD_OBJ_INDEX:
+		return "index";
+	case SD_OBJ_ENUM:
+		return "enum";
+	default:
+		return "constraint";
+	}
+}
+
+/* "pk_users", or "primary key of users" style fallback for unnamed ones. */
+static void put_object(sd_buf *out, const sd_op *op, const sd_object *o)
+{
+	sd_buf_printf(out, "%s ", object_word(o));
+	if (o && o->name) {
+		sd_buf_put(out, o->name);
+	} else {
+		sd_buf_put(out, "on ");
+		put_table(out, op->table);
+	}
+}
+
+static void put_values(sd_buf *out, const sd_object *o)
+{
+	const sd_enum *e = (const sd_enum *)o;
+	size_t i;
+
+	sd_buf_putc(out, '(');
+	for (i = 0; e && i < e->values.n; i++)
+		sd_buf_printf(out, "%s%s", i ? ", " : "", e->values.items[i]);
+	sd_buf_putc(out, ')');
+}
+
+static const char *identity_word(const sd_column *c)
+{
+	if (c->identity == SD_IDENTITY_ALWAYS)
+		return "always";
+	if (c->identity == SD_IDENTITY_BY_DEFAULT)
+		return "by default";
+	return c->autoincrement ? "autoincrement" : "none";
+}
+
+static void put_type(sd_buf *out, const sd_column *c)
+{
+	if (c->type.kind == SD_T_RAW && !c->type.name && c->type_sql)
+		sd_buf_put(out, c->type_sql);
+	else
+		sd_type_format(out, &c->type);
+}
+
+static void put_alter(sd_buf *out, const sd_op *op)
+{
+	const sd_column *a = op->column_old, *b = op->column_new;
+	const char *sep = ": ";
+
+	if (!a || !b)
+		return;
+	if (op->changes & SD_CHANGE_TYPE) {
+		sd_buf_printf(out, "%stype ", sep);
+		put_type(out, a);
+		sd_buf_put(out, " -> ");
+		put_type(out, b);
+		sep = ", ";
+	}
+	if (op->changes & SD_CHANGE_NULLABLE) {
+		sd_buf_printf(out, "%s%s -> %s", sep,
+		              a->nullable ? "null" : "not null",
+		              b->nullable ? "null" : "not null");
+		sep = ", ";
+	}
+	if (op->changes & SD_CHANGE_DEFAULT) {
+		sd_buf_printf(out, "%sdefault %s -> %s", sep,
+		              a->default_value.sql ? a->default_value.sql
+		                                   : "none",
+		              b->default_value.sql ? b->default_value.sql
+		                                   : "none");
+		sep = ", ";
+	}
+	if (op->changes & SD_CHANGE_IDENTITY) {
+		sd_buf_printf(out, "%sidentity %s -> %s", sep,
+		              identity_word(a), identity_word(b));
+		sep = ", ";
+	}
+	if (op->changes & SD_CHANGE_COLLATION) {
+		sd_buf_printf(out, "%scollation %s -> %s", sep,
+		              a->collation ? a->collation : "default",
+		              b->collation ? b->collation : "default");
+		sep = ", ";
+	}
+	if (op->changes & SD_CHANGE_GENERATED) {
+		sd_buf_printf(out, "%sgenerated %s -> %s", sep,
+		              a->generated.sql ? a->generated.sql : "none",
+		              b->generated.sql ? b->generated.sql : "none");
+		sep = ", ";
+	}
+	if (op->changes & SD_CHANGE_COMMENT)
+		sd_buf_printf(out, "%scomment", sep);
+}
+
+/*
+ * Appends one line (no newline) that says what op does, its marker first:
+ *     "+ column users.email"
+ *     "~ column users.name: type string(50) -> string(80)"
+ * *marker (when marker is not NULL) receives the same '+', '-' or '~'.
+ */
+void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
+{
+	char m = '~';
+
+	switch (op->kind) {
+	case SD_OP_CREATE_NAMESPACE:
+	case SD_OP_CREATE_ENUM:
+	case SD_OP_ADD_ENUM_VALUE:
+	case SD_OP_CREATE_TABLE:
+	case SD_OP_ADD_COLUMN:
+	case SD_OP_ADD_CONSTRAINT:
+	case SD_OP_CREATE_INDEX:
+		m = '+';
+		break;
+	case SD_OP_DROP_NAMESPACE:
+	case SD_OP_DROP_ENUM:
+	case SD_OP_DROP_ENUM_VALUE:
+	case SD_OP_DROP_TABLE:
+	case SD_OP_DROP_COLUMN:
+	case SD_OP_DROP_CONSTRAINT:
+	case SD_OP_DROP_INDEX:
+		m = '-';
+		break;
+	default:
+		break;
+	}
+	if (marker)
+		*marker = m;
+	sd_buf_printf(out, "%c ", m);
+
+	switch (op->kind) {
+	case SD_OP_CREATE_NAMESPACE:
+		sd_buf_printf(out, "schema %s", op->name_new);
+		break;
+	case SD_OP_DROP_NAMESPACE:
+		sd_buf_printf(out, "schema %s", op->name_old);
+		break;
+	case SD_OP_CREATE_ENUM:
+		sd_buf_put(out, "enum ");
+		put_qualified(out, op->obj_new->schema, op->obj_new->name);
+		sd_buf_putc(out, ' ');
+		put_values(out, op->obj_new);
+		break;
+	case SD_OP_DROP_ENUM:
+		sd_buf_put(out, "enum ");
+		put_qualified(out, op->obj_old->schema, op->obj_old->name);
+		break;
+	case SD_OP_ADD_ENUM_VALUE:
+		sd_buf_put(out, "enum value ");
+		put_qualified(out, op->obj_new->schema, op->obj_new->name);
+		sd_buf_printf(out, ".%s", op->name_new);
+		if (op->value_anchor)
+			sd_buf_printf(out, " %s %s",
+			              op->anchor_before ? "before" : "after",
+			              op->value_anchor);
+		break;
+	case SD_OP_DROP_ENUM_VALUE:
+		sd_buf_put(out, "enum value ");
+		put_qualified(out, op->obj_old->schema, op->obj_old->name);
+		sd_buf_printf(out, ".%s", op->name_old);
+		break;
+	case SD_OP_RECREATE_ENUM:
+		sd_buf_put(out, "enum ");
+		put_qualified(out, op->obj_new->schema, op->obj_new->name);
+		sd_buf_put(out, ": ");
+		put_values(out, op->obj_old);
+		sd_buf_put(out, " -> ");
+		put_values(out, op->obj_new);
+		break;
+	case SD_OP_CREATE_TABLE:
+		sd_buf_put(out, "table ");
+		put_table(out, op->table_new);
+		break;
+	case SD_OP_DROP_TABLE:
+		sd_buf_put(out, "table ");
+		put_table(out, op->table_old);
+		break;
+	case SD_OP_RENAME_TABLE:
+		sd_buf_put(out, "rename table ");
+		put_table(out, op->table_old);
+		sd_buf_put(out, " -> ");
+		put_table(out, op->table_new);
+		break;
+	case SD_OP_REBUILD_TABLE:
+		sd_buf_put(out, "rebuild ");
+		put_table(out, op->table_new);
+		if (op->table_old && op->table_new &&
+		    (!sd_streq(op->table_old->base.name,
+		               op->table_new->base.name) ||
+		     !sd_streq(op->table_old->base.schema,
+		               op->table_new->base.schema))) {
+			sd_buf_put(out, " (from ");
+			put_table(out, op->table_old);
+			sd_buf_putc(out, ')');
+		}
+		break;
+	case SD_OP_ADD_COLUMN:
+		sd_buf_put(out, "column ");
+		put_table(out, op->table);
+		sd_buf_printf(out, ".%s", op->column_new->base.name);
+		break;
+	case SD_OP_DROP_COLUMN:
+		sd_buf_put(out, "column ");
+		put_table(out, op->table);
+		sd_buf_printf(out, ".%s", op->column_old->base.name);
+		break;
+	case SD_OP_RENAME_COLUMN:
+		sd_buf_put(out, "rename column ");
+		put_table(out, op->table);
+		sd_buf_printf(out, ".%s -> %s", op->column_old->base.name,
+		              op->column_new->base.name);
+		break;
+	case SD_OP_ALTER_COLUMN:
+		sd_buf_put(out, "column ");
+		put_table(out, op->table);
+		sd_buf_printf(out, ".%s", op->column_new->base.name);
+		put_alter(out, op);
+		break;
+	case SD_OP_ADD_CONSTRAINT:
+	case SD_OP_CREATE_INDEX:
+		put_object(out, op, op->obj_new);
+		break;
+	case SD_OP_DROP_CONSTRAINT:
+	case SD_OP_DROP_INDEX:
+		put_object(out, op, op->obj_old);
+		break;
+	case SD_OP_RENAME_CONSTRAINT:
+	case SD_OP_RENAME_INDEX:
+		sd_buf_put(out, "rename ");
+		put_object(out, op, op->obj_old);
+		sd_buf_printf(out, " -> %s",
+		              op->obj_new && op->obj_new->name
+		                  ? op->obj_new->name
+		                  : "(unnamed)");
+		break;
+	case SD_OP_SET_COMMENT:
+		sd_buf_put(out, "comment on ");
+		if (op->column_new) {
+			sd_buf_put(out, "column ");
+			put_table(out, op->table);
+			sd_buf_printf(out, ".%s", op->column_new->base.name);
+		} else {
+			sd_buf_put(out, "table ");
+			put_table(out, op->table);
+		}
+		break;
+	case SD_OP_BACKFILL:
+		sd_buf_put(out, "backfill ");
+		put_table(out, op->table);
+		sd_buf_printf(out, ".%s = %s", op->column_new->base.name,
+		              op->column_new->backfill);
+		break;
+	case SD_OP_VALIDATE_CONSTRAINT:
+		sd_buf_put(out, "validate ");
+		put_object(out, op, op->obj_new ? op->obj_new : op->obj_old);
+		break;
+	case SD_OP_NOOP:
+	default:
+		sd_buf_put(out, "nothing");
+		break;
+	}
+}
