@@ -6,40 +6,54 @@
 #
 # Completes commands, global and per-command options, option values, and
 # revision ids read from the versions directory of the project (the
-# `versions:` key of ./schemadiff.yaml, or of the file given with -c;
-# default migrations/versions).
+# `versions:` key of the config given with -c/--config, else of the
+# schemadiff.yaml found in this directory or the nearest one above, as
+# schemadiff itself finds it; default migrations/versions).
 
 _schemadiff_commands="init generate revision upgrade downgrade current heads
 branches history show merge stamp check diff dump help"
 
-_schemadiff_global_opts="-c --database -q --quiet -v --verbose --color=
---help --version"
+_schemadiff_global_opts="-c --config --database -q --quiet -v --verbose
+--color= -h --help --version"
 
 # Options of one command, for the word list after it.
 _schemadiff_command_opts()
 {
 	case $1 in
 	init) echo "--format --help" ;;
-	generate) echo "-m --format --sql --help" ;;
-	revision) echo "-m --format --help" ;;
+	generate) echo "-m --message --format --sql --help" ;;
+	revision) echo "-m --message --format --help" ;;
 	upgrade | downgrade) echo "--sql --help" ;;
 	current | heads) echo "--json --help" ;;
-	history) echo "-r --json --help" ;;
-	merge) echo "-m --help" ;;
+	history) echo "-r --rev-range --json --help" ;;
+	merge) echo "-m --message --help" ;;
 	check) echo "--json --help" ;;
 	diff) echo "--from --to --json --exit-code --help" ;;
 	*) echo "--help" ;;
 	esac
 }
 
-# The versions directory of the project: $1 is the config file (default
-# ./schemadiff.yaml); relative paths are relative to the config's directory,
-# as schemadiff itself resolves them.
+# The versions directory of the project: $1 is the config file given on
+# the command line, else schemadiff.yaml in this directory or the nearest
+# one above. Relative paths are relative to the config's directory, as
+# schemadiff itself resolves them.
 _schemadiff_versions_dir()
 {
-	local config=${1:-schemadiff.yaml} dir versions line
+	local config=$1 dir versions line
+	if [[ -z $config ]]; then
+		dir=$PWD
+		config=schemadiff.yaml
+		while [[ -n $dir ]]; do
+			if [[ -f $dir/schemadiff.yaml ]]; then
+				config=$dir/schemadiff.yaml
+				break
+			fi
+			dir=${dir%/*}
+		done
+	fi
 	dir=.
 	[[ $config == */* ]] && dir=${config%/*}
+	[[ -z $dir ]] && dir=/
 	versions=migrations/versions
 	if [[ -r $config ]]; then
 		while IFS= read -r line; do
@@ -88,14 +102,18 @@ _schemadiff()
 	for ((i = 1; i < cword; i++)); do
 		w=${words[i]}
 		case $w in
-		-c | --database)
-			[[ $w == -c ]] && config=${words[i + 1]}
-			((i++))
-			;;
-		--color | --format)
+		-c | --config | --database | --color)
 			# "--color = value" when '=' is a word break
-			[[ ${words[i + 1]} == = ]] && ((i += 2))
+			if [[ ${words[i + 1]} == = ]]; then
+				[[ $w == --config ]] && config=${words[i + 2]}
+				((i += 2))
+			else
+				[[ $w == -c || $w == --config ]] && config=${words[i + 1]}
+				((i++))
+			fi
 			;;
+		--config=*) config=${w#--config=} ;;
+		-c?*) config=${w#-c} ;;
 		-*) ;;
 		*)
 			command=$w
@@ -126,7 +144,7 @@ _schemadiff()
 		;;
 	esac
 	case $prev in
-	--color=)
+	--color | --color=)
 		COMPREPLY=($(compgen -W "$color_values" -- "$cur"))
 		return 0
 		;;
@@ -134,14 +152,14 @@ _schemadiff()
 		COMPREPLY=($(compgen -W "sql c" -- "$cur"))
 		return 0
 		;;
-	-c)
+	-c | --config | --config=)
 		COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur"))
 		COMPREPLY+=($(compgen -d -- "$cur"))
 		compopt -o filenames 2>/dev/null
 		return 0
 		;;
-	--database | --from | --to)
-		if [[ $prev == --database || $cur == sqlite* || $cur == postgres* ]]; then
+	--database | --database= | --from | --to)
+		if [[ $prev == --database* || $cur == sqlite* || $cur == postgres* ]]; then
 			COMPREPLY=($(compgen -W "sqlite:/// postgresql:// postgres://" -- "$cur"))
 			compopt -o nospace 2>/dev/null
 		else
@@ -150,9 +168,9 @@ _schemadiff()
 		fi
 		return 0
 		;;
-	-m | -r)
-		# a free-text message, a revision range: nothing to offer
-		if [[ $prev == -r ]]; then
+	-m | --message | -r | --rev-range)
+		# a free-text message: nothing to offer
+		if [[ $prev == -r || $prev == --rev-range ]]; then
 			COMPREPLY=($(compgen -W "$(_schemadiff_revision_ids "$config") base head" -- "$cur"))
 		fi
 		return 0
@@ -178,7 +196,7 @@ _schemadiff()
 	local nargs=0
 	for ((i = rest_start; i < cword; i++)); do
 		case ${words[i]} in
-		-m | -r | --format | --from | --to) ((i++)) ;;
+		-m | --message | -r | --rev-range | --format | --from | --to) ((i++)) ;;
 		-*) ;;
 		*) ((nargs++)) ;;
 		esac

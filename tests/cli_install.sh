@@ -170,11 +170,11 @@ touch "$proj/db/revs/1a2b3c4d5e6f_initial.sql" \
 printf 'models: models.yaml\n' >"$proj/sub/other.yaml"
 
 # complete WORD...: runs the completion function with the words given (the
-# last one is the word under the cursor) in $proj, prints the sorted replies
-# on one line.
+# last one is the word under the cursor) in $proj (or $in_dir), prints the
+# sorted replies on one line.
 complete_words() {
 	(
-		cd "$proj" || exit 1
+		cd "${in_dir:-$proj}" || exit 1
 		# shellcheck disable=SC1090
 		source "$comp" || exit 1
 		COMP_WORDS=("$@")
@@ -202,17 +202,23 @@ same "1a2b3c4d5e6f 3f2a9c1b7e4d base head heads" "$(complete_words schemadiff st
 same "1a2b3c4d5e6f 3f2a9c1b7e4d heads" "$(complete_words schemadiff merge -m msg '')" "merge <TAB> offers revisions and heads"
 same "0123456789ab base head heads" "$(complete_words schemadiff -c sub/other.yaml upgrade '')" \
 	"-c CONFIG: revisions come from that project's versions directory"
+same "0123456789ab base head heads" "$(complete_words schemadiff --config=sub/other.yaml upgrade '')" \
+	"--config=CONFIG works too"
+same "1a2b3c4d5e6f 3f2a9c1b7e4d base head heads" "$(in_dir=$proj/db/revs complete_words schemadiff upgrade '')" \
+	"from a subdirectory, the nearest schemadiff.yaml above is used"
 # readline splits "--color=" at '=' (COMP_WORDBREAKS): words "--color" "=" ""
 same "always auto never" "$(complete_words schemadiff --color = '')" "--color=<TAB> offers auto/always/never"
 same "always" "$(complete_words schemadiff --color = al)" "--color=al<TAB> completes always"
+same "always auto never" "$(complete_words schemadiff --color '')" "--color <TAB> offers auto/always/never"
+same "check current" "$(complete_words schemadiff --color never c)" "the value of --color is not taken for the command"
 same "--color=always --color=auto --color=never" "$(complete_words schemadiff --color=)" \
 	"--color=<TAB> without '=' as a word break keeps the option"
 same "c sql" "$(complete_words schemadiff generate --format '')" "--format <TAB> offers sql/c"
 same "c sql" "$(complete_words schemadiff init --format = '')" "--format=<TAB> offers sql/c"
-same "--format --help --sql -m" "$(complete_words schemadiff generate -)" "generate -<TAB> offers its options"
+same "--format --help --message --sql -m" "$(complete_words schemadiff generate -)" "generate -<TAB> offers its options"
 same "--exit-code --from --help --json --to" "$(complete_words schemadiff diff --)" "diff --<TAB> offers its options"
 same "--json" "$(complete_words schemadiff -q history --j)" "history --j<TAB> after a global option"
-same "--color= --database --help --quiet --verbose --version" "$(complete_words schemadiff --)" \
+same "--color= --config --database --help --quiet --verbose --version" "$(complete_words schemadiff --)" \
 	"--<TAB> offers the global options"
 same "check current" "$(complete_words schemadiff --database sqlite:///x.db c)" \
 	"the argument of --database is not taken for the command"
