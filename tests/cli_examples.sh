@@ -1,0 +1,214 @@
+#!/bin/bash
+# cli_examples.sh - the example projects work as their READMEs say.
+#
+# examples/blog on SQLite: generate "Initial", upgrade, check, the README's
+# step 4 (followers table, NOT NULL token with backfill), downgrade, base,
+# and up again, checking the catalog with sqlite3 after each step.
+# examples/shop-postgres on a scratch database of the test server
+# (SCHEMADIFF_TEST_PGURI, see tools/pg): generate, upgrade, check, catalog,
+# downgrade to base. Skipped without a server.
+#
+# TAP. Needs SD_BINARY (set by tests/meson.build).
+
+set -u
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+not_ok() {
+	n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
+	shift
+	local line
+	for line in "$@"; do printf '#   %s\n' "$line"; done
+}
+skip() { n=$((n + 1)); echo "ok $n - # SKIP $*"; }
+same() {
+	if [[ $1 == "$2" ]]; then ok "$3"; else
+		not_ok "$3" "expected: '$1'" "got:      '$2'"
+	fi
+}
+finish() { echo "1..$n"; [[ $failed -eq 0 ]]; exit; }
+
+source_root=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+sd=${SD_BINARY:-$source_root/build/schemadiff}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/sd-examples.XXXXXX") || exit 1
+pg_db=""
+cleanup() {
+	if [[ -n $pg_db ]]; then
+		psql -q "$SCHEMADIFF_TEST_PGURI" -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1
+	fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# The suite needs the real command-line front end.
+if ! "$sd" --help 2>&1 | grep -q '^ *generate '; then
+	echo "1..0 # SKIP schemadiff has no generate command yet"
+	exit 0
+fi
+
+# run NAME EXPECTED_STATUS ARGS...: runs schemadiff in the current
+# directory; stdout in $out, stderr in $err.
+run() {
+	local desc=$1 want=$2 rc
+	shift 2
+	out=$("$sd" "$@" 2>"$tmp/stderr")
+	rc=$?
+	err=$(cat "$tmp/stderr")
+	if [[ $rc -eq $want ]]; then ok "$desc"; else
+		not_ok "$desc" "schemadiff $* exited $rc, expected $want" "stdout: $out" "stderr: $err"
+	fi
+}
+q() { sqlite3 -batch -noheader blog.db "$1" 2>&1; }
+
+# ---- blog on SQLite -----------------------------------------------------------
+cp -r "$source_root/examples/blog" "$tmp/blog"
+cd "$tmp/blog" || exit 1
+rm -f blog.db migrations/versions/*.sql migrations/versions/*.c
+
+run "blog: generate -m Initial" 0 generate -m "Initial"
+first=$(grep -oE 'migrations/versions/[0-9a-f]{12}_initial\.sql' <<<"$out" | head -n 1)
+if [[ -n $first && -f $first ]]; then ok "blog: generate prints the new revision's path ($first)"; else
+	not_ok "blog: generate prints the new revision's path" "stdout: $out"
+fi
+first_id=${first##*/}
+first_id=${first_id%%_*}
+if [[ -n $first ]]; then
+	same "-- Initial" "$(head -n 1 "$first")" "blog: the revision starts with its message"
+	same "-- revision: $first_id" "$(grep -m1 '^-- revision:' "$first")" "blog: header names the revision"
+	grep -q '^-- schemadiff:downgrade' "$first" && ok "blog: the revision has a downgrade" ||
+		not_ok "blog: the revision has a downgrade"
+fi
+
+run "blog: upgrade" 0 upgrade
+same "posts users" "$(q "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'posts') ORDER BY name)")" \
+	"blog: users and posts exist"
+same "ix_posts_timestamp" "$(q "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ix_posts_timestamp'")" \
+	"blog: the timestamp index has its convention name"
+same "users|id|CASCADE" "$(q "SELECT \"table\", \"to\", on_delete FROM pragma_foreign_key_list('posts')")" \
+	"blog: posts.user_id references users.id on delete cascade"
+q "INSERT INTO users (username, email) VALUES ('susan', 'susan@example.com')" >/dev/null
+dup=$(q "INSERT INTO users (username, email) VALUES ('susan2', 'susan@example.com')")
+if [[ $dup == *UNIQUE* ]]; then ok "blog: duplicate emails are rejected"; else
+	not_ok "blog: duplicate emails are rejected" "$dup"
+fi
+run "blog: current" 0 current
+same "$first_id (head)" "$out" "blog: current prints the head"
+run "blog: check after upgrade" 0 check
+run "blog: generate with nothing to do" 0 generate -m "Nothing to do"
+same "1" "$(find migrations/versions -name '*.sql' | wc -l | tr -d ' ')" "blog: no revision written when nothing changed"
+
+# README step 4: followers, and a NOT NULL token filled by a backfill.
+add_followers_and_token() {
+	local f=models.yaml
+	awk '{ print }
+	/name: last_seen/ {
+		print "      - {name: token, type: string(32), nullable: false,"
+		print "         backfill: \"lower(hex(randomblob(16)))\"}"
+	}' "$f" >"$f.new" && mv "$f.new" "$f"
+	cat >>"$f" <<'EOF'
+
+  - name: followers
+    columns:
+      - {name: follower_id, type: integer, nullable: false,
+         references: users.id, on_delete: cascade}
+      - {name: followed_id, type: integer, nullable: false,
+         references: users.id, on_delete: cascade}
+    primary_key: [follower_id, followed_id]
+EOF
+}
+add_followers_and_token
+run "blog: check sees the changed models" 1 check
+run "blog: generate the second revision" 0 generate -m "Followers and user tokens"
+second=$(grep -oE 'migrations/versions/[0-9a-f]{12}_followers_and_user_tokens\.sql' <<<"$out" | head -n 1)
+second_id=${second##*/}
+second_id=${second_id%%_*}
+if [[ -n $second ]]; then
+	same "-- revises: $first_id" "$(grep -m1 '^-- revises:' "$second" | sed 's/ *$//')" "blog: the second revision revises the first"
+else
+	not_ok "blog: generate prints the second revision's path" "stdout: $out"
+fi
+run "blog: upgrade to the second revision" 0 upgrade
+token=$(q "SELECT length(token) FROM users WHERE username = 'susan'")
+same "32" "$token" "blog: the existing user got a backfilled token"
+same "0" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'token' AND \"notnull\" = 0")" \
+	"blog: token is NOT NULL"
+same "follower_id followed_id" "$(q "SELECT group_concat(name, ' ') FROM (SELECT name FROM pragma_table_info('followers') WHERE pk > 0 ORDER BY pk)")" \
+	"blog: followers has the composite key"
+run "blog: check after the second upgrade" 0 check
+
+# Back and forth.
+run "blog: downgrade" 0 downgrade
+same "" "$(q "SELECT name FROM sqlite_master WHERE name = 'followers'")" "blog: downgrade drops followers"
+same "0" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'token'")" "blog: downgrade drops token"
+same "susan@example.com" "$(q "SELECT email FROM users WHERE username = 'susan'")" "blog: downgrade keeps the users' rows"
+run "blog: current after downgrade" 0 current
+same "$first_id" "$out" "blog: back at the first revision"
+run "blog: downgrade base" 0 downgrade base
+same "" "$(q "SELECT name FROM sqlite_master WHERE name IN ('users', 'posts')")" "blog: base has no tables"
+run "blog: upgrade to head again" 0 upgrade
+run "blog: current at head" 0 current
+same "$second_id (head)" "$out" "blog: at the second revision again"
+run "blog: history" 0 history
+same "2" "$(grep -cE "$first_id|$second_id" <<<"$out")" "blog: history lists both revisions"
+
+# ---- shop on PostgreSQL ---------------------------------------------------------
+cd "$tmp" || exit 1
+if [[ -z ${SCHEMADIFF_TEST_PGURI:-} ]] || ! command -v psql >/dev/null ||
+	! psql -q "$SCHEMADIFF_TEST_PGURI" -c 'SELECT 1' >/dev/null 2>&1; then
+	skip "shop-postgres: no PostgreSQL server (set SCHEMADIFF_TEST_PGURI, see tools/pg)"
+	finish
+fi
+pg_db=sd_example_shop_$$
+if ! psql -q "$SCHEMADIFF_TEST_PGURI" -c "CREATE DATABASE $pg_db" >/dev/null 2>&1; then
+	pg_db=""
+	skip "shop-postgres: cannot create a scratch database"
+	finish
+fi
+shop_url=${SCHEMADIFF_TEST_PGURI%/*}/$pg_db
+pq() { psql -qAtX "$shop_url" -c "$1" 2>&1; }
+server=$(pq "SHOW server_version_num")
+if ((server < 130000)); then
+	pq "CREATE EXTENSION IF NOT EXISTS pgcrypto" >/dev/null
+fi
+
+cp -r "$source_root/examples/shop-postgres" "$tmp/shop"
+cd "$tmp/shop" || exit 1
+rm -f migrations/versions/*.sql
+export SCHEMADIFF_DATABASE_URL=$shop_url
+
+run "shop: generate -m Initial" 0 generate -m "Initial"
+run "shop: upgrade" 0 upgrade
+run "shop: check" 0 check
+same "billing" "$(pq "SELECT nspname FROM pg_namespace WHERE nspname = 'billing'")" "shop: schema billing exists"
+same "pending,paid,shipped,cancelled,refunded" \
+	"$(pq "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'billing.order_status'::regtype")" \
+	"shop: enum billing.order_status has its labels in order"
+same "a" "$(pq "SELECT attidentity FROM pg_attribute WHERE attrelid = 'public.customers'::regclass AND attname = 'id'")" \
+	"shop: customers.id is GENERATED ALWAYS AS IDENTITY"
+same "d" "$(pq "SELECT attidentity FROM pg_attribute WHERE attrelid = 'public.products'::regclass AND attname = 'id'")" \
+	"shop: products.id is GENERATED BY DEFAULT AS IDENTITY"
+idx=$(pq "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_customers_lower_email'")
+if [[ $idx == *UNIQUE*lower\(email\)*WHERE*deleted_at\ IS\ NULL* ]]; then
+	ok "shop: unique partial expression index on lower(email)"
+else
+	not_ok "shop: unique partial expression index on lower(email)" "$idx"
+fi
+fk=$(pq "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'fk_order_lines_product'")
+same "FOREIGN KEY (product_id) REFERENCES products(id) ON UPDATE CASCADE ON DELETE RESTRICT" "$fk" \
+	"shop: cross-schema foreign key with its actions"
+same "One row per checkout" "$(pq "SELECT obj_description('billing.orders'::regclass, 'pg_class')")" \
+	"shop: table comment"
+pq "INSERT INTO customers (email, full_name) VALUES ('ann@example.com', 'Ann')" >/dev/null
+o=$(pq "INSERT INTO billing.orders (customer_id, number, total) SELECT id, 1, 9.99 FROM customers RETURNING status || ' ' || length(id::text)")
+same "pending 36" "$o" "shop: an order gets a uuid key and the pending status"
+bad=$(pq "INSERT INTO billing.orders (customer_id, number, total) SELECT id, 2, -1 FROM customers")
+if [[ $bad == *ck_orders_total_not_negative* ]]; then ok "shop: the check constraint rejects a negative total"; else
+	not_ok "shop: the check constraint rejects a negative total" "$bad"
+fi
+pq "DELETE FROM billing.orders" >/dev/null
+run "shop: downgrade base" 0 downgrade base
+same "" "$(pq "SELECT nspname FROM pg_namespace WHERE nspname = 'billing'")" "shop: downgrade drops schema billing"
+same "0" "$(pq "SELECT count(*) FROM pg_tables WHERE tablename IN ('customers', 'products')")" "shop: downgrade drops the tables"
+
+finish
