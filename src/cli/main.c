@@ -1,2 +1,10 @@
-#include <stdio.h>
-int main(void) { puts("schemadiff"); return 0; }
+/*
+ * main.c - the schemadiff binary: everything lives in the library; this
+ * only hands over the arguments.
+ */
+#include "cli/cli.h"
+
+int main(int argc, char **argv)
+{
+	return sd_cli_main(argc, argv);
+}

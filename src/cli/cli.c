@@ -1,0 +1,701 @@
+/*
+ * cli.c - global options, the command table, dispatch, help, and the
+ * helpers the commands share.
+ */
+#include "cli/cli.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include "sd_config.h"
+
+static const sd_cli_command commands[] = {
+	{"init", "init [--format sql|c]",
+	 "create schemadiff.yaml, an example models.yaml and migrations/versions/",
+	 "  --format sql|c    revision format `generate` writes (default sql)\n",
+	 "schemadiff init", sd_cmd_init},
+	{"generate", "generate -m MSG [--format sql|c] [--sql]",
+	 "diff the models against the database and write a revision",
+	 "  -m, --message MSG  what the revision does (required)\n"
+	 "  --format sql|c     revision format (default: the config's format)\n"
+	 "  --sql              print the upgrade SQL instead of writing a file\n",
+	 "schemadiff generate -m \"Add email to User\"", sd_cmd_generate},
+	{"revision", "revision -m MSG",
+	 "write an empty revision to fill in by hand",
+	 "  -m, --message MSG  what the revision does (required)\n",
+	 "schemadiff revision -m \"Backfill user names\"", sd_cmd_revision},
+	{"upgrade", "upgrade [TARGET] [--sql]",
+	 "apply revisions up to TARGET (default head)",
+	 "  TARGET   revision id or unique prefix, head, heads, +N\n"
+	 "  --sql    print the SQL instead of running it; TARGET may be FROM:TO\n"
+	 "           (then no database is needed)\n",
+	 "schemadiff upgrade head", sd_cmd_upgrade},
+	{"downgrade", "downgrade [TARGET] [--sql]",
+	 "revert revisions down to TARGET (default -1)",
+	 "  TARGET   revision id or unique prefix, base, -N\n"
+	 "  --sql    print the SQL instead of running it; TARGET may be FROM:TO\n",
+	 "schemadiff downgrade -1", sd_cmd_downgrade},
+	{"stamp", "stamp REV",
+	 "record REV (or head, heads, base) as applied without running anything",
+	 NULL, "schemadiff stamp head", sd_cmd_stamp},
+	{"current", "current [--json]",
+	 "print the revision(s) the database is at",
+	 "  --json   machine-readable output\n", "schemadiff current",
+	 sd_cmd_current},
+	{"heads", "heads [--json]", "print the newest revision of every branch",
+	 "  --json   machine-readable output\n", "schemadiff heads", sd_cmd_heads},
+	{"branches", "branches", "print the revisions where the history forks",
+	 NULL, "schemadiff branches", sd_cmd_branches},
+	{"history", "history [-r FROM:TO] [--json]",
+	 "list revisions, newest first",
+	 "  -r, --rev-range FROM:TO  only revisions between FROM and TO\n"
+	 "  --json                   machine-readable output\n",
+	 "schemadiff history -r base:head", sd_cmd_history},
+	{"show", "show REV", "print a revision's header, message and SQL", NULL,
+	 "schemadiff show 3f2a", sd_cmd_show},
+	{"merge", "merge -m MSG heads | REV REV...",
+	 "write a revision that joins several heads",
+	 "  -m, --message MSG  what the merge does (required)\n",
+	 "schemadiff merge -m \"Merge branches\" heads", sd_cmd_merge},
+	{"check", "check [--json]",
+	 "compare the models with the database (exit 1 when they differ)",
+	 "  --json   machine-readable output\n", "schemadiff check", sd_cmd_check},
+	{"diff", "diff --from SRC --to SRC [--json] [--exit-code]",
+	 "print the SQL that turns one schema source into another",
+	 "  --from SRC     models path or database URL (current state)\n"
+	 "  --to SRC       models path or database URL (desired state)\n"
+	 "  --json         the operations as JSON instead of SQL\n"
+	 "  --exit-code    exit 1 when there are differences\n",
+	 "schemadiff diff --from sqlite:///app.db --to models.yaml", sd_cmd_diff},
+	{"dump", "dump", "write the database's schema as models YAML to stdout",
+	 NULL, "schemadiff dump > models.yaml", sd_cmd_dump},
+};
+
+static const char *const command_names[] = {
+	"init", "generate", "revision", "upgrade", "downgrade", "stamp",
+	"current", "heads", "branches", "history", "show", "merge", "check",
+	"diff", "dump", "help", NULL,
+};
+
+const sd_cli_command *sd_cli_find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < SD_ARRAY_LEN(commands); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Printing                                                            */
+/* ------------------------------------------------------------------ */
+
+void sd_cli_write(sd_cli *cli, FILE *f, const char *text)
+{
+	sd_buf masked = SD_BUF_INIT;
+
+	(void)cli;
+	sd_mask_password(&masked, text);
+	fputs(sd_buf_cstr(&masked), f);
+	sd_buf_free(&masked);
+}
+
+static void vprint(sd_cli *cli, FILE *f, const char *prefix,
+                   const char *fmt, va_list ap)
+{
+	sd_buf b = SD_BUF_INIT;
+
+	if (prefix)
+		sd_buf_put(&b, prefix);
+	sd_buf_vprintf(&b, fmt, ap);
+	sd_buf_putc(&b, '\n');
+	sd_cli_write(cli, f, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+}
+
+void sd_cli_out(sd_cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprint(cli, stdout, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void sd_cli_err(sd_cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cli->verbosity < 0)
+		return;
+	va_start(ap, fmt);
+	vprint(cli, stderr, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void sd_cli_warn(sd_cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+	const char *prefix = cli->color ? "schemadiff: \033[33mwarning:\033[0m "
+	                                : "schemadiff: warning: ";
+
+	va_start(ap, fmt);
+	vprint(cli, stderr, prefix, fmt, ap);
+	va_end(ap);
+}
+
+static void print_diags(sd_cli *cli)
+{
+	const sd_diag *d;
+	sd_buf b = SD_BUF_INIT;
+
+	for (d = cli->err.first; d; d = d->next) {
+		sd_buf_truncate(&b, 0);
+		if (d->severity == SD_SEV_ERROR)
+			sd_buf_put(&b, cli->color ? "schemadiff: \033[31merror:\033[0m "
+			                          : "schemadiff: error: ");
+		else if (d->severity == SD_SEV_WARNING)
+			sd_buf_put(&b, cli->color ? "schemadiff: \033[33mwarning:\033[0m "
+			                          : "schemadiff: warning: ");
+		else
+			sd_buf_put(&b, "schemadiff: note: ");
+		sd_diag_format(&b, d);
+		sd_buf_putc(&b, '\n');
+		sd_cli_write(cli, stderr, sd_buf_cstr(&b));
+	}
+	sd_buf_free(&b);
+}
+
+/* ------------------------------------------------------------------ */
+/* Help                                                                */
+/* ------------------------------------------------------------------ */
+
+void sd_cli_command_help(const sd_cli_command *cmd, FILE *f)
+{
+	fprintf(f, "usage: schemadiff [GLOBAL OPTIONS] %s\n\n%s\n", cmd->synopsis,
+	        cmd->summary);
+	if (cmd->options)
+		fprintf(f, "\noptions:\n%s", cmd->options);
+	fprintf(f, "\nexample:\n  %s\n", cmd->example);
+}
+
+static void usage(FILE *f)
+{
+	size_t i;
+
+	fputs("usage: schemadiff [-c CONFIG] [--database URL] [-q|--quiet] "
+	      "[-v|--verbose]\n"
+	      "                  [--color=auto|always|never] COMMAND [ARGS]\n\n"
+	      "commands:\n",
+	      f);
+	for (i = 0; i < SD_ARRAY_LEN(commands); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nglobal options:\n"
+	      "  -c, --config PATH   config file (default: schemadiff.yaml here or above)\n"
+	      "  --database URL      database (default: $SCHEMADIFF_DATABASE_URL,\n"
+	      "                      $DATABASE_URL, then the config's database)\n"
+	      "  -q, --quiet         only errors\n"
+	      "  -v, --verbose       print each statement as it runs\n"
+	      "  --color WHEN        auto, always or never (NO_COLOR is honoured)\n"
+	      "  --version           print versions and exit\n"
+	      "  -h, --help          this help; `schemadiff help COMMAND` for one command\n\n"
+	      "exit status: 0 success, 1 differences found (check, diff --exit-code),\n"
+	      "2 bad usage or input, 3 database or runtime failure\n",
+	      f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Option parsing                                                      */
+/* ------------------------------------------------------------------ */
+
+static int unknown_option(sd_cli *cli, const sd_cli_command *cmd,
+                          const sd_cli_opt *opts, const char *arg)
+{
+	const char *names[64];
+	char *bufs[64];
+	size_t n = 0, i;
+	const char *s;
+	int rc;
+
+	for (i = 0; opts[i].name && n < 62; i++) {
+		bufs[n] = sd_arena_printf(cli->arena, "--%s", opts[i].name);
+		names[n] = bufs[n];
+		n++;
+	}
+	names[n++] = "--help";
+	names[n] = NULL;
+	{
+		char *plain = sd_arena_strdup(cli->arena, arg);
+		char *eq = strchr(plain, '=');
+		if (eq)
+			*eq = '\0';
+		s = sd_suggest(plain, names);
+	}
+	rc = sd_error_set(&cli->err, SD_EINPUT, "unknown option '%s' for '%s'",
+	                  arg, cmd->name);
+	if (s)
+		sd_error_hint(&cli->err, "did you mean '%s'?", s);
+	else
+		sd_error_hint(&cli->err, "see `schemadiff %s --help`", cmd->name);
+	return rc;
+}
+
+/*
+ * Global options are accepted after the command too, as users type them
+ * (`schemadiff upgrade --database URL`). Returns 1 when argv[*i] was one
+ * (and advances *i past its value), 2 when its value is missing, else 0.
+ */
+static size_t global_after_command(sd_cli *cli, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	const char **slot = NULL;
+
+	if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+		cli->verbosity = -1;
+		return 1;
+	}
+	if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+		cli->verbosity = 1;
+		return 1;
+	}
+	if (strcmp(a, "--database") == 0 || sd_startswith(a, "--database="))
+		slot = &cli->database;
+	else if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0 ||
+	         sd_startswith(a, "--config="))
+		slot = &cli->config_path;
+	else
+		return 0;
+	if (strchr(a, '=')) {
+		*slot = strchr(a, '=') + 1;
+		return 1;
+	}
+	if (*i + 1 >= argc)
+		return 2;
+	*slot = argv[++*i];
+	return 1;
+}
+
+int sd_cli_parse(sd_cli *cli, const sd_cli_command *cmd,
+                 const sd_cli_opt *opts, int argc, char **argv,
+                 const char ***pos, size_t *npos)
+{
+	int i;
+	size_t k;
+	bool only_pos = false;
+
+	*pos = sd_arena_alloc(cli->arena, ((size_t)argc + 1) * sizeof(char *));
+	*npos = 0;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const sd_cli_opt *o = NULL;
+		const char *val = NULL;
+
+		if (only_pos || a[0] != '-' || !a[1] ||
+		    /* "-1", "-2": relative downgrade targets */
+		    (a[1] >= '0' && a[1] <= '9')) {
+			(*pos)[(*npos)++] = a;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_pos = true;
+			continue;
+		}
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			sd_cli_command_help(cmd, stdout);
+			return -1;
+		}
+		k = global_after_command(cli, argc, argv, &i);
+		if (k == 1)
+			continue;
+		if (k == 2)
+			return sd_error_set(&cli->err, SD_EINPUT,
+			                    "option '%s' needs a value", a);
+		if (a[1] == '-') {
+			const char *eq = strchr(a + 2, '=');
+			size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+			for (k = 0; opts[k].name; k++)
+				if (strlen(opts[k].name) == len &&
+				    strncmp(opts[k].name, a + 2, len) == 0)
+					o = &opts[k];
+			if (o && eq) {
+				if (!o->has_value)
+					return sd_error_set(&cli->err, SD_EINPUT,
+					                    "option '--%s' takes no value",
+					                    o->name);
+				val = eq + 1;
+			}
+		} else {
+			for (k = 0; opts[k].name; k++)
+				if (opts[k].short_name == a[1])
+					o = &opts[k];
+			if (o && a[2]) {
+				if (!o->has_value)
+					o = NULL;
+				else
+					val = a + 2;
+			}
+		}
+		if (!o)
+			return unknown_option(cli, cmd, opts, a);
+		if (o->has_value) {
+			if (!val) {
+				if (i + 1 >= argc)
+					return sd_error_set(&cli->err, SD_EINPUT,
+					                    "option '--%s' needs a value",
+					                    o->name);
+				val = argv[++i];
+			}
+			*o->value = val;
+		} else {
+			*o->flag = true;
+		}
+	}
+	return SD_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Config and database                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Walks up from the working directory to the root, like git. */
+static char *find_config(sd_arena *a)
+{
+	char cwd[PATH_MAX];
+	char *dir;
+
+	if (!getcwd(cwd, sizeof(cwd)))
+		return NULL;
+	dir = sd_arena_strdup(a, cwd);
+	for (;;) {
+		char *p = sd_path_join(a, dir, "schemadiff.yaml");
+		char *slash;
+		if (sd_file_exists(p))
+			return p;
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir) {
+			if (strcmp(dir, "/") == 0)
+				return NULL;
+			dir = sd_arena_strdup(a, "/");
+			continue;
+		}
+		*slash = '\0';
+	}
+}
+
+const char *sd_cli_display_path(sd_cli *cli, const char *path)
+{
+	char cwd[PATH_MAX];
+	size_t n;
+
+	if (!path || path[0] != '/' || !getcwd(cwd, sizeof(cwd)))
+		return path;
+	n = strlen(cwd);
+	if (strncmp(path, cwd, n) == 0 && path[n] == '/')
+		return sd_arena_strdup(cli->arena, path + n + 1);
+	return path;
+}
+
+int sd_cli_config(sd_cli *cli, sd_config **out)
+{
+	int rc = SD_OK;
+
+	if (!cli->config) {
+		const char *path = cli->config_path;
+		if (!path)
+			path = find_config(cli->arena);
+		if (path) {
+			if (!sd_file_exists(path))
+				return sd_error_set(&cli->err, SD_EINPUT,
+				                    "config file %s does not exist",
+				                    path);
+			rc = sd_config_load(&cli->config, path, &cli->err);
+		} else {
+			char cwd[PATH_MAX];
+			cli->config = sd_config_default(getcwd(cwd, sizeof(cwd)) ? cwd : ".");
+		}
+	}
+	if (!rc)
+		*out = cli->config;
+	return rc;
+}
+
+const char *sd_cli_database_url(sd_cli *cli)
+{
+	const char *v;
+	sd_config *c = NULL;
+
+	if (cli->database)
+		return cli->database;
+	v = getenv("SCHEMADIFF_DATABASE_URL");
+	if (v && *v)
+		return v;
+	v = getenv("DATABASE_URL");
+	if (v && *v)
+		return v;
+	if (sd_cli_config(cli, &c))
+		return NULL;
+	return c->database;
+}
+
+int sd_cli_open_url(sd_cli *cli, const char *url, sd_db **out)
+{
+	sd_config *c;
+	int rc = sd_cli_config(cli, &c);
+
+	if (rc)
+		return rc;
+	/* Relative sqlite paths are relative to the config file (SPEC); a
+	 * --database given on the command line is relative to the config
+	 * too, so one project means one database wherever you stand. */
+	return sd_db_open(out, url, c->dir, &cli->err);
+}
+
+int sd_cli_open_db(sd_cli *cli, sd_db **out)
+{
+	sd_config *c;
+	const char *url;
+	int rc = sd_cli_config(cli, &c);
+
+	if (rc)
+		return rc;
+	url = sd_cli_database_url(cli);
+	if (!url)
+		return sd_error_set(&cli->err, SD_EINPUT, "no database configured");
+	return sd_cli_open_url(cli, url, out);
+}
+
+int sd_cli_graph(sd_cli *cli, sd_rev_graph **out)
+{
+	sd_config *c;
+	int rc = sd_cli_config(cli, &c);
+
+	if (rc)
+		return rc;
+	return sd_rev_graph_load(out, c->versions, &cli->err);
+}
+
+int sd_cli_current(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
+                   sd_revision ***out, size_t *n)
+{
+	sd_config *c;
+	const char **ids;
+	size_t nids, i;
+	int rc = sd_cli_config(cli, &c);
+
+	if (rc)
+		return rc;
+	rc = sd_version_read(&ids, &nids, cli->arena, db, c->version_table,
+	                     &cli->err);
+	if (rc)
+		return rc;
+	*out = sd_arena_alloc(cli->arena, (nids + 1) * sizeof(void *));
+	*n = 0;
+	for (i = 0; i < nids; i++) {
+		sd_revision *r = sd_rev_graph_get(g, ids[i]);
+		if (!r)
+			return sd_error_set(&cli->err, SD_EINPUT,
+			                    "the database is at revision %s, which has no file in %s",
+			                    ids[i], g->dir);
+		(*out)[(*n)++] = r;
+	}
+	return SD_OK;
+}
+
+void sd_cli_introspect_opts(sd_cli *cli, sd_introspect_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	if (cli->config) {
+		o->version_table = cli->config->version_table;
+		o->ignore = cli->config->ignore;
+	}
+}
+
+int sd_cli_models(sd_cli *cli, const char *path, sd_db *db, sd_schema **out)
+{
+	sd_config *c;
+	int rc = sd_cli_config(cli, &c);
+
+	if (rc)
+		return rc;
+	rc = sd_models_load(out, path, &c->naming, &cli->err);
+	if (rc)
+		return rc;
+	if (db && db->driver->normalize) {
+		rc = db->driver->normalize(db, *out, &cli->err);
+		if (rc) {
+			sd_schema_free(*out);
+			*out = NULL;
+		}
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* main                                                                */
+/* ------------------------------------------------------------------ */
+
+static int cmd_help(sd_cli *cli, int argc, char **argv)
+{
+	const sd_cli_command *cmd;
+
+	if (argc < 2) {
+		usage(stdout);
+		return SD_OK;
+	}
+	cmd = sd_cli_find_command(argv[1]);
+	if (!cmd) {
+		const char *s = sd_suggest(argv[1], command_names);
+		sd_error_set(&cli->err, SD_EINPUT, "unknown command '%s'", argv[1]);
+		if (s)
+			sd_error_hint(&cli->err, "did you mean '%s'?", s);
+		return SD_EINPUT;
+	}
+	sd_cli_command_help(cmd, stdout);
+	return SD_OK;
+}
+
+static void print_version(void)
+{
+	int pqv = PQlibVersion();
+
+	printf("schemadiff %s\n", SD_VERSION);
+	printf("SQLite %s\n", sqlite3_libversion());
+	printf("libpq %d.%d\n", pqv / 10000, pqv % 10000);
+}
+
+/* Parses global options up to the command name; returns its index. */
+static int parse_global(sd_cli *cli, int argc, char **argv, int *cmd_index)
+{
+	static const char *const globals[] = {
+		"--config", "--database", "--quiet", "--verbose", "--color",
+		"--version", "--help", NULL,
+	};
+	const char *color = "auto";
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *val = NULL;
+		if (a[0] != '-')
+			break;
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			usage(stdout);
+			return -1;
+		}
+		if (strcmp(a, "--version") == 0) {
+			print_version();
+			return -1;
+		}
+		if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+			cli->verbosity = -1;
+			continue;
+		}
+		if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+			cli->verbosity = 1;
+			continue;
+		}
+		if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0 ||
+		    strcmp(a, "--database") == 0 || strcmp(a, "--color") == 0) {
+			if (i + 1 >= argc)
+				return sd_error_set(&cli->err, SD_EINPUT,
+				                    "option '%s' needs a value", a);
+			val = argv[++i];
+		} else if (sd_startswith(a, "--config=") ||
+		           sd_startswith(a, "--database=") ||
+		           sd_startswith(a, "--color=")) {
+			val = strchr(a, '=') + 1;
+		} else if (sd_startswith(a, "-c") && a[2]) {
+			cli->config_path = a + 2;
+			continue;
+		} else {
+			char *plain = sd_arena_strdup(cli->arena, a);
+			char *eq = strchr(plain, '=');
+			const char *s;
+			if (eq)
+				*eq = '\0';
+			s = sd_suggest(plain, globals);
+			sd_error_set(&cli->err, SD_EINPUT, "unknown option '%s'", a);
+			if (s)
+				sd_error_hint(&cli->err, "did you mean '%s'?", s);
+			return SD_EINPUT;
+		}
+		if (a[1] == 'c' || sd_startswith(a, "--config"))
+			cli->config_path = val;
+		else if (sd_startswith(a, "--database"))
+			cli->database = val;
+		else
+			color = val;
+	}
+	if (strcmp(color, "always") == 0)
+		cli->color = true;
+	else if (strcmp(color, "never") == 0)
+		cli->color = false;
+	else if (strcmp(color, "auto") == 0)
+		cli->color = cli->stderr_tty && !getenv("NO_COLOR");
+	else
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--color must be auto, always or never, not '%s'",
+		                    color);
+	*cmd_index = i;
+	return SD_OK;
+}
+
+int sd_cli_main(int argc, char **argv)
+{
+	sd_cli cli;
+	const sd_cli_command *cmd;
+	int rc, idx = 0;
+
+	memset(&cli, 0, sizeof(cli));
+	cli.arena = sd_arena_new();
+	cli.stderr_tty = isatty(2);
+	rc = parse_global(&cli, argc, argv, &idx);
+	if (rc < 0) {
+		rc = SD_OK;
+		goto done;
+	}
+	if (rc)
+		goto done;
+	if (idx >= argc) {
+		usage(stderr);
+		rc = SD_EINPUT;
+		goto done;
+	}
+	if (strcmp(argv[idx], "help") == 0) {
+		rc = cmd_help(&cli, argc - idx, argv + idx);
+		goto done;
+	}
+	cmd = sd_cli_find_command(argv[idx]);
+	if (!cmd) {
+		const char *s = sd_suggest(argv[idx], command_names);
+		rc = sd_error_set(&cli.err, SD_EINPUT, "unknown command '%s'",
+		                  argv[idx]);
+		if (s)
+			sd_error_hint(&cli.err, "did you mean '%s'?", s);
+		else
+			sd_error_hint(&cli.err, "see `schemadiff --help`");
+		goto done;
+	}
+	rc = cmd->run(&cli, argc - idx, argv + idx);
+	if (rc < 0)
+		rc = SD_OK; /* --help */
+	/* An error code without a diagnostic still deserves a line. */
+	if (rc >= SD_EINPUT && cli.err.nerrors == 0)
+		sd_error_set(&cli.err, (sd_code)rc, "%s failed", cmd->name);
+done:
+	fflush(stdout);
+	print_diags(&cli);
+	if (rc == SD_OK && cli.err.nerrors)
+		rc = cli.err.code;
+	sd_error_clear(&cli.err);
+	sd_config_free(cli.config);
+	sd_arena_free(cli.arena);
+	return rc;
+}

@@ -1,0 +1,118 @@
+/*
+ * cli.h - the command line: global options, the command table, and the
+ * helpers every command shares (config discovery, database URL precedence,
+ * printing with passwords masked). Only this module prints or exits.
+ */
+#ifndef SD_CLI_H
+#define SD_CLI_H
+
+#include <stdio.h>
+
+#include "db/db.h"
+#include "diff/plan.h"
+#include "emit/dialect.h"
+#include "model/load.h"
+#include "revision/revision.h"
+
+typedef struct sd_cli {
+	const char *config_path; /* -c */
+	const char *database;    /* --database */
+	int verbosity;           /* -1 quiet, 0 normal, 1 verbose */
+	bool color;              /* colour on stderr */
+	bool stderr_tty;
+	const char *prog;
+	sd_error err;            /* diagnostics printed by main at the end */
+	sd_config *config;       /* loaded on demand */
+	sd_arena *arena;         /* lives as long as the process run */
+} sd_cli;
+
+typedef struct sd_cli_command {
+	const char *name;
+	const char *synopsis; /* "upgrade [TARGET] [--sql]" */
+	const char *summary;  /* one line */
+	const char *options;  /* option lines, or NULL */
+	const char *example;  /* one real example */
+	int (*run)(sd_cli *cli, int argc, char **argv);
+} sd_cli_command;
+
+/* Runs the program; returns the exit status. */
+int sd_cli_main(int argc, char **argv);
+
+/* ---- option parsing for commands -------------------------------- */
+
+typedef struct sd_cli_opt {
+	const char *name;   /* "message" (for --message) */
+	char short_name;    /* 'm', or 0 */
+	bool has_value;
+	const char **value; /* set for options with a value */
+	bool *flag;         /* set for flags */
+} sd_cli_opt;
+
+/*
+ * Parses argv (argv[0] is the command name) against opts (terminated by a
+ * zeroed entry). Positional arguments go to pos (arena array, *npos).
+ * "--help" prints the command's help and returns -1 (caller exits 0).
+ * Unknown options get a suggestion and SD_EINPUT.
+ */
+int sd_cli_parse(sd_cli *cli, const sd_cli_command *cmd,
+                 const sd_cli_opt *opts, int argc, char **argv,
+                 const char ***pos, size_t *npos);
+
+/* ---- shared helpers ----------------------------------------------- */
+
+/* Printing through the password mask. out: stdout; err: stderr. */
+void sd_cli_out(sd_cli *cli, const char *fmt, ...) SD_PRINTF(2, 3);
+void sd_cli_err(sd_cli *cli, const char *fmt, ...) SD_PRINTF(2, 3);
+void sd_cli_warn(sd_cli *cli, const char *fmt, ...) SD_PRINTF(2, 3);
+/* Writes text verbatim to stdout through the mask. */
+void sd_cli_write(sd_cli *cli, FILE *f, const char *text);
+
+/* Loads the config once (discovery: -c, ./schemadiff.yaml upwards,
+ * defaults). */
+int sd_cli_config(sd_cli *cli, sd_config **out);
+/* --database, SCHEMADIFF_DATABASE_URL, DATABASE_URL, config. */
+const char *sd_cli_database_url(sd_cli *cli);
+int sd_cli_open_db(sd_cli *cli, sd_db **out);
+int sd_cli_open_url(sd_cli *cli, const char *url, sd_db **out);
+int sd_cli_graph(sd_cli *cli, sd_rev_graph **out);
+/* Reads the version rows and resolves them to revisions. */
+int sd_cli_current(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
+                   sd_revision ***out, size_t *n);
+/* The configured ignore globs and version table as introspection opts. */
+void sd_cli_introspect_opts(sd_cli *cli, sd_introspect_opts *o);
+/* Loads models; normalises them through the driver when db is given. */
+int sd_cli_models(sd_cli *cli, const char *path, sd_db *db,
+                  sd_schema **out);
+/* Writes a revision with several parents and empty sections (merge). */
+int sd_cli_write_merge(sd_cli *cli, const char *message,
+                       sd_revision *const *parents, size_t nparents,
+                       const char **path);
+/* path relative to the working directory when it lies below it. */
+const char *sd_cli_display_path(sd_cli *cli, const char *path);
+/* Prints the help of one command. */
+void sd_cli_command_help(const sd_cli_command *cmd, FILE *f);
+
+/* ---- command groups (one file each) ------------------------------ */
+
+int sd_cmd_init(sd_cli *cli, int argc, char **argv);
+int sd_cmd_generate(sd_cli *cli, int argc, char **argv);
+int sd_cmd_revision(sd_cli *cli, int argc, char **argv);
+int sd_cmd_upgrade(sd_cli *cli, int argc, char **argv);
+int sd_cmd_downgrade(sd_cli *cli, int argc, char **argv);
+int sd_cmd_stamp(sd_cli *cli, int argc, char **argv);
+int sd_cmd_current(sd_cli *cli, int argc, char **argv);
+int sd_cmd_heads(sd_cli *cli, int argc, char **argv);
+int sd_cmd_branches(sd_cli *cli, int argc, char **argv);
+int sd_cmd_history(sd_cli *cli, int argc, char **argv);
+int sd_cmd_show(sd_cli *cli, int argc, char **argv);
+int sd_cmd_merge(sd_cli *cli, int argc, char **argv);
+int sd_cmd_check(sd_cli *cli, int argc, char **argv);
+int sd_cmd_diff(sd_cli *cli, int argc, char **argv);
+int sd_cmd_dump(sd_cli *cli, int argc, char **argv);
+
+const sd_cli_command *sd_cli_find_command(const char *name);
+
+/* Writes a schema as models YAML (cmd_dump.c; also used by tests). */
+void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s);
+
+#endif

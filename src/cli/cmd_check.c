@@ -1,0 +1,174 @@
+/*
+ * cmd_check.c - `check [--json]`: are the models and the database the same?
+ * Read-only, on any database, managed by schemadiff or not.
+ */
+#include "cli/cli.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Where the difference lies, in words a reviewer reads at a glance. */
+static const char *op_where(const sd_op *op, char marker)
+{
+	(void)op;
+	if (marker == '+')
+		return "in models, missing in database";
+	if (marker == '-')
+		return "in database, not in models";
+	return "differs";
+}
+
+static const char *op_object(sd_arena *a, const sd_op *op)
+{
+	const sd_table *t = op->table ? op->table
+	                    : op->table_new ? op->table_new : op->table_old;
+	const sd_column *c = op->column_new ? op->column_new : op->column_old;
+	const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
+	const char *tn = t ? sd_qualified_name(a, t->base.schema, t->base.name)
+	                   : NULL;
+
+	if (c && tn)
+		return sd_arena_printf(a, "%s.%s", tn, c->base.name);
+	if (o && tn && o->kind != SD_OBJ_ENUM)
+		return sd_arena_printf(a, "%s.%s", tn, o->name ? o->name : "");
+	if (o)
+		return sd_qualified_name(a, o->schema, o->name);
+	if (tn)
+		return tn;
+	return op->name_new ? op->name_new : op->name_old ? op->name_old : "";
+}
+
+/* Describes the ops a check shows: everything but the helpers that only
+ * exist to make another op work (backfills, validations). */
+static bool shown(const sd_op *op)
+{
+	return op->kind != SD_OP_NOOP && op->kind != SD_OP_BACKFILL &&
+	       op->kind != SD_OP_VALIDATE_CONSTRAINT;
+}
+
+int sd_cmd_check(sd_cli *cli, int argc, char **argv)
+{
+	bool json = false;
+	const sd_cli_opt opts[] = {
+		{"json", 0, false, NULL, &json},
+		{0},
+	};
+	const char **pos;
+	size_t npos, i, ndiff = 0;
+	sd_config *c;
+	sd_db *db = NULL;
+	sd_schema *models = NULL, *live = NULL;
+	sd_plan *plan = NULL;
+	sd_introspect_opts io;
+	sd_diff_opts dopts;
+	cJSON *root = NULL, *diffs = NULL, *warns = NULL, *unmanaged = NULL;
+	int rc;
+
+	rc = sd_cli_parse(cli, sd_cli_find_command("check"), opts, argc, argv,
+	                  &pos, &npos);
+	if (rc)
+		return rc;
+	if (npos)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "check takes no arguments (got '%s')", pos[0]);
+	rc = sd_cli_config(cli, &c);
+	if (rc)
+		goto done;
+	rc = sd_models_load(&models, c->models, &c->naming, &cli->err);
+	if (rc)
+		goto done;
+	rc = sd_cli_open_db(cli, &db);
+	if (rc)
+		goto done;
+	if (db->driver->normalize) {
+		rc = db->driver->normalize(db, models, &cli->err);
+		if (rc)
+			goto done;
+	}
+	sd_cli_introspect_opts(cli, &io);
+	rc = db->driver->introspect(db, &io, &live, &cli->err);
+	if (rc)
+		goto done;
+	memset(&dopts, 0, sizeof(dopts));
+	dopts.ignore = c->ignore;
+	dopts.version_table = c->version_table;
+	dopts.drop_unlisted = true;
+	dopts.dialect = db->driver->dialect;
+	rc = sd_diff(&plan, live, models, &dopts, &cli->err);
+	if (rc)
+		goto done;
+	if (json) {
+		root = cJSON_CreateObject();
+		cJSON_AddStringToObject(root, "status", "clean");
+		diffs = cJSON_AddArrayToObject(root, "differences");
+		warns = cJSON_AddArrayToObject(root, "warnings");
+		unmanaged = cJSON_AddArrayToObject(root, "unmanaged");
+	}
+	for (i = 0; i < plan->nops; i++) {
+		const sd_op *op = plan->ops[i];
+		sd_buf b = SD_BUF_INIT;
+		char marker = '~';
+		if (!shown(op))
+			continue;
+		ndiff++;
+		sd_op_describe(&b, op, &marker);
+		if (json) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "op", sd_op_kind_name(op->kind));
+			cJSON_AddStringToObject(o, "object", op_object(cli->arena, op));
+			cJSON_AddStringToObject(o, "description", sd_buf_cstr(&b));
+			cJSON_AddStringToObject(o, "where", op_where(op, marker));
+			cJSON_AddItemToArray(diffs, o);
+		} else {
+			sd_cli_out(cli, "%s (%s)", sd_buf_cstr(&b), op_where(op, marker));
+		}
+		sd_buf_free(&b);
+	}
+	for (i = 0; i < plan->warnings.n; i++) {
+		if (json)
+			cJSON_AddItemToArray(warns, cJSON_CreateString(plan->warnings.items[i]));
+	}
+	for (i = 0; i < plan->notes.n; i++) {
+		if (json)
+			cJSON_AddItemToArray(warns, cJSON_CreateString(plan->notes.items[i]));
+		else
+			sd_cli_warn(cli, "%s", plan->notes.items[i]);
+	}
+	for (i = 0; i < live->nunmanaged; i++) {
+		const sd_unmanaged *u = live->unmanaged[i];
+		const char *name = sd_qualified_name(cli->arena, u->base.schema,
+		                                     u->base.name);
+		if (json) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "kind", u->what ? u->what : "object");
+			cJSON_AddStringToObject(o, "name", name);
+			if (u->table)
+				cJSON_AddStringToObject(o, "table", u->table);
+			cJSON_AddItemToArray(unmanaged, o);
+		} else {
+			sd_cli_out(cli, "  not managed: %s %s%s%s", u->what ? u->what : "object",
+			           name, u->table ? " on " : "", u->table ? u->table : "");
+		}
+	}
+	if (json) {
+		cJSON_ReplaceItemInObject(root, "status",
+		                          cJSON_CreateString(ndiff ? "differs" : "clean"));
+		{
+			char *text = cJSON_Print(root);
+			sd_cli_write(cli, stdout, text);
+			fputc('\n', stdout);
+			free(text);
+		}
+	} else if (!ndiff) {
+		sd_cli_err(cli, "models and database match");
+	}
+	rc = ndiff ? SD_DIFFERS : SD_OK;
+done:
+	cJSON_Delete(root);
+	sd_plan_free(plan);
+	sd_schema_free(live);
+	sd_schema_free(models);
+	sd_db_close(db);
+	return rc;
+}

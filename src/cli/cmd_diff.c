@@ -1,0 +1,184 @@
+/*
+ * cmd_diff.c - `diff --from SRC --to SRC`: the upgrade SQL between any two
+ * schema sources, each a models path or a database URL.
+ */
+#include "cli/cli.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct source {
+	const char *text;
+	sd_db *db;         /* when the source is a database */
+	sd_schema *schema;
+} source;
+
+static bool is_url(const char *s)
+{
+	return strstr(s, "://") != NULL;
+}
+
+static int open_source(sd_cli *cli, source *s)
+{
+	sd_introspect_opts io;
+	int rc;
+
+	if (!is_url(s->text))
+		return SD_OK;
+	rc = sd_cli_open_url(cli, s->text, &s->db);
+	if (rc)
+		return rc;
+	sd_cli_introspect_opts(cli, &io);
+	return s->db->driver->introspect(s->db, &io, &s->schema, &cli->err);
+}
+
+static int load_models(sd_cli *cli, source *s, sd_db *normalizer)
+{
+	sd_config *c;
+	int rc;
+
+	if (s->schema)
+		return SD_OK;
+	rc = sd_cli_config(cli, &c);
+	if (rc)
+		return rc;
+	if (!sd_file_exists(s->text) && !sd_dir_exists(s->text))
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "'%s' is neither a models file or directory nor a database URL",
+		                    s->text);
+	rc = sd_models_load(&s->schema, s->text, &c->naming, &cli->err);
+	if (!rc && normalizer && normalizer->driver->normalize)
+		rc = normalizer->driver->normalize(normalizer, s->schema, &cli->err);
+	return rc;
+}
+
+static void warn_unmanaged(sd_cli *cli, const source *s)
+{
+	size_t i;
+
+	if (!s->db)
+		return;
+	for (i = 0; i < s->schema->nunmanaged; i++) {
+		const sd_unmanaged *u = s->schema->unmanaged[i];
+		sd_cli_warn(cli, "not managed: %s %s%s%s (in %s)",
+		            u->what ? u->what : "object",
+		            sd_qualified_name(cli->arena, u->base.schema, u->base.name),
+		            u->table ? " on " : "", u->table ? u->table : "",
+		            s->db->display_url ? s->db->display_url : s->text);
+	}
+}
+
+int sd_cmd_diff(sd_cli *cli, int argc, char **argv)
+{
+	const char *from_text = NULL, *to_text = NULL;
+	bool json = false, exit_code = false;
+	const sd_cli_opt opts[] = {
+		{"from", 0, true, &from_text, NULL},
+		{"to", 0, true, &to_text, NULL},
+		{"json", 0, false, NULL, &json},
+		{"exit-code", 0, false, NULL, &exit_code},
+		{0},
+	};
+	const char **pos;
+	size_t npos, i;
+	source from = {0}, to = {0};
+	const sd_dialect *d = NULL;
+	sd_db *normalizer;
+	sd_config *c;
+	sd_plan *plan = NULL;
+	sd_diff_opts dopts;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	int rc;
+
+	rc = sd_cli_parse(cli, sd_cli_find_command("diff"), opts, argc, argv,
+	                  &pos, &npos);
+	if (rc)
+		return rc;
+	if (npos || !from_text || !to_text)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "diff needs --from SRC and --to SRC (a models path or a database URL each)");
+	rc = sd_cli_config(cli, &c);
+	if (rc)
+		goto done;
+	from.text = from_text;
+	to.text = to_text;
+	rc = open_source(cli, &from);
+	if (!rc)
+		rc = open_source(cli, &to);
+	if (rc)
+		goto done;
+	normalizer = from.db ? from.db : to.db;
+	if (normalizer) {
+		d = normalizer->driver->dialect;
+	} else {
+		const sd_db_driver *drv = sd_db_driver_for_url(sd_cli_database_url(cli));
+		d = drv ? drv->dialect : &sd_dialect_sqlite;
+	}
+	rc = load_models(cli, &from, normalizer);
+	if (!rc)
+		rc = load_models(cli, &to, normalizer);
+	if (rc)
+		goto done;
+	warn_unmanaged(cli, &from);
+	warn_unmanaged(cli, &to);
+	memset(&dopts, 0, sizeof(dopts));
+	dopts.ignore = c->ignore;
+	dopts.version_table = c->version_table;
+	dopts.drop_unlisted = true;
+	dopts.dialect = d;
+	rc = sd_diff(&plan, from.schema, to.schema, &dopts, &cli->err);
+	if (rc)
+		goto done;
+	for (i = 0; i < plan->notes.n; i++)
+		sd_cli_warn(cli, "%s", plan->notes.items[i]);
+	if (plan->nops) {
+		rc = sd_emit_plan(&up, &down, plan, d, &cli->err);
+		if (rc)
+			goto done;
+	}
+	if (json) {
+		cJSON *root = cJSON_CreateObject();
+		cJSON *ops = cJSON_AddArrayToObject(root, "differences");
+		cJSON *warns = cJSON_AddArrayToObject(root, "warnings");
+		char *text;
+		cJSON_AddStringToObject(root, "status", plan->nops ? "differs" : "clean");
+		cJSON_AddStringToObject(root, "dialect", d->name);
+		for (i = 0; i < plan->nops; i++) {
+			sd_buf b = SD_BUF_INIT;
+			cJSON *o = cJSON_CreateObject();
+			sd_op_describe(&b, plan->ops[i], NULL);
+			cJSON_AddStringToObject(o, "op", sd_op_kind_name(plan->ops[i]->kind));
+			cJSON_AddStringToObject(o, "description", sd_buf_cstr(&b));
+			if (plan->ops[i]->warning)
+				cJSON_AddStringToObject(o, "warning", plan->ops[i]->warning);
+			cJSON_AddItemToArray(ops, o);
+			sd_buf_free(&b);
+		}
+		for (i = 0; i < plan->warnings.n; i++)
+			cJSON_AddItemToArray(warns, cJSON_CreateString(plan->warnings.items[i]));
+		cJSON_AddStringToObject(root, "sql", sd_buf_cstr(&up));
+		text = cJSON_Print(root);
+		sd_cli_write(cli, stdout, text);
+		fputc('\n', stdout);
+		free(text);
+		cJSON_Delete(root);
+	} else if (plan->nops) {
+		for (i = 0; i < plan->warnings.n; i++)
+			sd_cli_out(cli, "-- warning: %s", plan->warnings.items[i]);
+		sd_cli_write(cli, stdout, sd_buf_cstr(&up));
+	} else {
+		sd_cli_err(cli, "no differences");
+	}
+	if (exit_code && plan->nops)
+		rc = SD_DIFFERS;
+done:
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_plan_free(plan);
+	sd_schema_free(from.schema);
+	sd_schema_free(to.schema);
+	sd_db_close(from.db);
+	sd_db_close(to.db);
+	return rc;
+}

@@ -1,0 +1,311 @@
+/*
+ * cmd_dump.c - `dump`: the database's schema as models YAML on stdout, to
+ * adopt an existing database. `check` against the dump reports nothing.
+ */
+#include "cli/cli.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static bool plain_ok(const char *s)
+{
+	static const char *const reserved[] = {
+		"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~",
+	};
+	size_t i;
+
+	if (!*s)
+		return false;
+	if (!(isalpha((unsigned char)*s) || *s == '_'))
+		return false;
+	for (i = 0; s[i]; i++)
+		if (!(isalnum((unsigned char)s[i]) || strchr("_.()", s[i])))
+			return false;
+	for (i = 0; i < SD_ARRAY_LEN(reserved); i++)
+		if (sd_strieq(s, reserved[i]))
+			return false;
+	return true;
+}
+
+/* A YAML scalar: plain when safe, else double-quoted with escapes. */
+static void scalar(sd_buf *out, const char *s)
+{
+	if (plain_ok(s)) {
+		sd_buf_put(out, s);
+		return;
+	}
+	sd_buf_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			sd_buf_printf(out, "\\%c", *s);
+		else if (*s == '\n')
+			sd_buf_put(out, "\\n");
+		else if (*s == '\t')
+			sd_buf_put(out, "\\t");
+		else if ((unsigned char)*s < 0x20)
+			sd_buf_printf(out, "\\x%02x", (unsigned char)*s);
+		else
+			sd_buf_putc(out, *s);
+	}
+	sd_buf_putc(out, '"');
+}
+
+static void kv(sd_buf *out, bool *first, const char *key, const char *value)
+{
+	sd_buf_printf(out, "%s%s: ", *first ? "" : ", ", key);
+	scalar(out, value);
+	*first = false;
+}
+
+static void kv_raw(sd_buf *out, bool *first, const char *key, const char *raw)
+{
+	sd_buf_printf(out, "%s%s: %s", *first ? "" : ", ", key, raw);
+	*first = false;
+}
+
+static void list(sd_buf *out, bool *first, const char *key,
+                 const sd_strlist *l)
+{
+	size_t i;
+
+	sd_buf_printf(out, "%s%s: [", *first ? "" : ", ", key);
+	for (i = 0; i < l->n; i++) {
+		if (i)
+			sd_buf_put(out, ", ");
+		scalar(out, l->items[i]);
+	}
+	sd_buf_putc(out, ']');
+	*first = false;
+}
+
+static const char *action(sd_fk_action a)
+{
+	switch (a) {
+	case SD_FK_RESTRICT: return "restrict";
+	case SD_FK_CASCADE: return "cascade";
+	case SD_FK_SET_NULL: return "set null";
+	case SD_FK_SET_DEFAULT: return "set default";
+	default: return "no action";
+	}
+}
+
+static const char *qualified(sd_buf *tmp, const char *schema, const char *name)
+{
+	sd_buf_truncate(tmp, 0);
+	if (schema)
+		sd_buf_printf(tmp, "%s.", schema);
+	sd_buf_put(tmp, name);
+	return sd_buf_cstr(tmp);
+}
+
+static void dump_table(sd_buf *out, const sd_table *t)
+{
+	const sd_primary_key *pk = t->primary_key;
+	sd_buf tmp = SD_BUF_INIT, conv = SD_BUF_INIT;
+	bool pk_inline = false;
+	size_t i, k;
+
+	sd_buf_put(out, "  - name: ");
+	scalar(out, t->base.name);
+	sd_buf_putc(out, '\n');
+	if (t->base.schema) {
+		sd_buf_put(out, "    schema: ");
+		scalar(out, t->base.schema);
+		sd_buf_putc(out, '\n');
+	}
+	if (t->comment) {
+		sd_buf_put(out, "    comment: ");
+		scalar(out, t->comment);
+		sd_buf_putc(out, '\n');
+	}
+	/* A one-column key named by the convention (or unnamed) goes on its
+	 * column; anything else is spelled out at table level. */
+	sd_buf_printf(&conv, "pk_%s", t->base.name);
+	if (pk && pk->columns.n == 1 &&
+	    (!pk->base.name || strcmp(pk->base.name, sd_buf_cstr(&conv)) == 0))
+		pk_inline = true;
+	sd_buf_put(out, "    columns:\n");
+	for (i = 0; i < t->ncolumns; i++) {
+		const sd_column *c = t->columns[i];
+		bool first = true, is_pk = pk_inline &&
+		                           strcmp(pk->columns.items[0], c->base.name) == 0;
+		sd_buf_truncate(&tmp, 0);
+		sd_type_format(&tmp, &c->type);
+		sd_buf_put(out, "      - {");
+		kv(out, &first, "name", c->base.name);
+		kv(out, &first, "type", sd_buf_cstr(&tmp));
+		if (is_pk)
+			kv_raw(out, &first, "primary_key", "true");
+		else if (!c->nullable)
+			kv_raw(out, &first, "nullable", "false");
+		if (c->default_value.sql)
+			kv(out, &first, "default", c->default_value.sql);
+		if (c->identity == SD_IDENTITY_ALWAYS)
+			kv(out, &first, "identity", "always");
+		else if (c->identity == SD_IDENTITY_BY_DEFAULT && !c->autoincrement)
+			kv(out, &first, "identity", "by default");
+		if (c->collation)
+			kv(out, &first, "collation", c->collation);
+		if (c->comment)
+			kv(out, &first, "comment", c->comment);
+		sd_buf_put(out, "}\n");
+	}
+	if (pk && !pk_inline) {
+		bool first = true;
+		sd_buf_put(out, "    primary_key: {");
+		if (pk->base.name)
+			kv(out, &first, "name", pk->base.name);
+		list(out, &first, "columns", &pk->columns);
+		sd_buf_put(out, "}\n");
+	}
+	if (t->nuniques) {
+		sd_buf_put(out, "    unique:\n");
+		for (i = 0; i < t->nuniques; i++) {
+			const sd_unique *u = t->uniques[i];
+			bool first = true;
+			sd_buf_put(out, "      - {");
+			if (u->base.name)
+				kv(out, &first, "name", u->base.name);
+			list(out, &first, "columns", &u->columns);
+			sd_buf_put(out, "}\n");
+		}
+	}
+	if (t->nforeign_keys) {
+		sd_buf_put(out, "    foreign_keys:\n");
+		for (i = 0; i < t->nforeign_keys; i++) {
+			const sd_foreign_key *f = t->foreign_keys[i];
+			bool first = true, rf = true;
+			sd_buf_put(out, "      - {");
+			if (f->base.name)
+				kv(out, &first, "name", f->base.name);
+			list(out, &first, "columns", &f->columns);
+			sd_buf_put(out, ", references: {");
+			kv(out, &rf, "table", qualified(&tmp, f->ref_schema, f->ref_table));
+			list(out, &rf, "columns", &f->ref_columns);
+			sd_buf_putc(out, '}');
+			if (f->on_delete != SD_FK_NO_ACTION)
+				kv(out, &first, "on_delete", action(f->on_delete));
+			if (f->on_update != SD_FK_NO_ACTION)
+				kv(out, &first, "on_update", action(f->on_update));
+			if (f->deferrable)
+				kv_raw(out, &first, "deferrable", "true");
+			sd_buf_put(out, "}\n");
+		}
+	}
+	if (t->nchecks) {
+		sd_buf_put(out, "    checks:\n");
+		for (i = 0; i < t->nchecks; i++) {
+			const sd_check *ck = t->checks[i];
+			bool first = true;
+			sd_buf_put(out, "      - {");
+			if (ck->base.name)
+				kv(out, &first, "name", ck->base.name);
+			kv(out, &first, "expression", ck->expression.sql);
+			sd_buf_put(out, "}\n");
+		}
+	}
+	for (i = k = 0; i < t->nindexes; i++)
+		if (!t->indexes[i]->constraint_backed)
+			k++;
+	if (k) {
+		sd_buf_put(out, "    indexes:\n");
+		for (i = 0; i < t->nindexes; i++) {
+			const sd_index *ix = t->indexes[i];
+			sd_strlist cols = {0}, exprs = {0};
+			sd_arena *a;
+			bool first = true;
+			if (ix->constraint_backed)
+				continue;
+			a = sd_arena_new();
+			for (k = 0; k < ix->nkeys; k++) {
+				if (ix->keys[k].column)
+					sd_strlist_push(a, &cols, ix->keys[k].column);
+				else
+					sd_strlist_push(a, &exprs, ix->keys[k].expression.sql);
+			}
+			sd_buf_put(out, "      - {");
+			kv(out, &first, "name", ix->base.name);
+			if (exprs.n)
+				list(out, &first, "expressions", &exprs);
+			else
+				list(out, &first, "columns", &cols);
+			if (ix->unique)
+				kv_raw(out, &first, "unique", "true");
+			if (ix->where.sql)
+				kv(out, &first, "where", ix->where.sql);
+			sd_buf_put(out, "}\n");
+			sd_arena_free(a);
+		}
+	}
+	sd_buf_free(&tmp);
+	sd_buf_free(&conv);
+}
+
+void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s)
+{
+	size_t i;
+
+	sd_buf_put(out, "# Models dumped from the database by `schemadiff dump`.\n");
+	if (s->nenums) {
+		sd_buf_put(out, "enums:\n");
+		for (i = 0; i < s->nenums; i++) {
+			const sd_enum *e = s->enums[i];
+			bool first = true;
+			sd_buf_put(out, "  - {");
+			kv(out, &first, "name", e->base.name);
+			if (e->base.schema)
+				kv(out, &first, "schema", e->base.schema);
+			list(out, &first, "values", &e->values);
+			sd_buf_put(out, "}\n");
+		}
+	}
+	if (!s->ntables) {
+		sd_buf_put(out, "tables: []\n");
+		return;
+	}
+	sd_buf_put(out, "tables:\n");
+	for (i = 0; i < s->ntables; i++)
+		dump_table(out, s->tables[i]);
+}
+
+int sd_cmd_dump(sd_cli *cli, int argc, char **argv)
+{
+	const sd_cli_opt opts[] = {{0}};
+	const char **pos;
+	size_t npos, i;
+	sd_db *db = NULL;
+	sd_schema *live = NULL;
+	sd_introspect_opts io;
+	sd_config *c;
+	sd_buf out = SD_BUF_INIT;
+	int rc;
+
+	rc = sd_cli_parse(cli, sd_cli_find_command("dump"), opts, argc, argv,
+	                  &pos, &npos);
+	if (rc)
+		return rc;
+	if (npos)
+		return sd_error_set(&cli->err, SD_EINPUT, "dump takes no arguments");
+	rc = sd_cli_config(cli, &c);
+	if (!rc)
+		rc = sd_cli_open_db(cli, &db);
+	if (rc)
+		goto done;
+	sd_cli_introspect_opts(cli, &io);
+	rc = db->driver->introspect(db, &io, &live, &cli->err);
+	if (rc)
+		goto done;
+	sd_schema_sort(live);
+	sd_cli_schema_yaml(&out, live);
+	sd_cli_write(cli, stdout, sd_buf_cstr(&out));
+	for (i = 0; i < live->nunmanaged; i++)
+		sd_cli_warn(cli, "not managed, left out: %s %s",
+		            live->unmanaged[i]->what ? live->unmanaged[i]->what : "object",
+		            sd_qualified_name(cli->arena, live->unmanaged[i]->base.schema,
+		                              live->unmanaged[i]->base.name));
+done:
+	sd_buf_free(&out);
+	sd_schema_free(live);
+	sd_db_close(db);
+	return rc;
+}

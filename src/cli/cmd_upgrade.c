@@ -1,0 +1,253 @@
+/*
+ * cmd_upgrade.c - `upgrade`, `downgrade` (online and --sql) and `stamp`.
+ */
+#include "cli/cli.h"
+
+#include <string.h>
+
+typedef struct progress {
+	sd_cli *cli;
+	const char *where;
+} progress;
+
+static void on_wait(void *ctx)
+{
+	progress *p = ctx;
+
+	sd_cli_err(p->cli,
+	           "waiting for another schemadiff to finish with %s ...",
+	           p->where ? p->where : "the database");
+}
+
+static void on_revision(void *ctx, const sd_revision *r, bool upgrade,
+                        double elapsed)
+{
+	progress *p = ctx;
+	sd_cli *cli = p->cli;
+
+	if (cli->verbosity < 0)
+		return;
+	if (elapsed < 0) {
+		if (cli->stderr_tty || cli->verbosity > 0) {
+			fprintf(stderr, "%s %s  %s%s", upgrade ? "upgrade  " : "downgrade",
+			        r->id, r->message ? r->message : "",
+			        cli->stderr_tty ? " ..." : "\n");
+			fflush(stderr);
+		}
+		return;
+	}
+	if (cli->stderr_tty)
+		fprintf(stderr, " %.0f ms\n", elapsed * 1000.0);
+}
+
+static void on_statement(void *ctx, const char *sql)
+{
+	progress *p = ctx;
+
+	if (p->cli->verbosity > 0) {
+		if (p->cli->stderr_tty)
+			fputc('\n', stderr);
+		sd_cli_write(p->cli, stderr, sql);
+		fputs(";\n", stderr);
+	}
+}
+
+/* Resolves "base" or a revision for the FROM of an offline range. */
+static int resolve_from(sd_cli *cli, const sd_rev_graph *g, const char *text,
+                        sd_revision ***cur, size_t *ncur)
+{
+	sd_revision *r;
+	size_t i;
+	int rc;
+
+	*cur = sd_arena_alloc(cli->arena, (g->nheads + 1) * sizeof(void *));
+	*ncur = 0;
+	if (!*text || strcmp(text, "base") == 0)
+		return SD_OK;
+	if (strcmp(text, "heads") == 0 || strcmp(text, "head") == 0) {
+		if (strcmp(text, "head") == 0 && g->nheads > 1)
+			return sd_error_set(&cli->err, SD_EINPUT,
+			                    "there are %zu heads; 'head' is ambiguous",
+			                    g->nheads);
+		for (i = 0; i < g->nheads; i++)
+			(*cur)[(*ncur)++] = g->heads[i];
+		return SD_OK;
+	}
+	rc = sd_rev_graph_lookup(&r, g, text, &cli->err);
+	if (rc)
+		return rc;
+	(*cur)[(*ncur)++] = r;
+	return SD_OK;
+}
+
+/*
+ * --sql: prints what would run. With FROM:TO no database is opened; the
+ * dialect comes from the configured URL's scheme.
+ */
+static int print_sql(sd_cli *cli, const sd_rev_graph *g, const char *target,
+                     bool upgrade)
+{
+	sd_config *c = cli->config;
+	const char *colon = target ? strchr(target, ':') : NULL;
+	sd_revision **cur = NULL;
+	size_t ncur = 0;
+	sd_rev_path path;
+	const sd_dialect *d;
+	sd_db *db = NULL;
+	sd_buf out = SD_BUF_INIT;
+	bool create_table = false;
+	int rc;
+
+	if (colon) {
+		const char *url = sd_cli_database_url(cli);
+		const sd_db_driver *drv = sd_db_driver_for_url(url);
+		char *from = sd_arena_strndup(cli->arena, target, (size_t)(colon - target));
+		if (!drv)
+			return sd_error_set(&cli->err, SD_EINPUT,
+			                    "cannot tell the SQL dialect: the database URL '%s' is not sqlite:// or postgresql://",
+			                    url ? url : "");
+		d = drv->dialect;
+		rc = resolve_from(cli, g, from, &cur, &ncur);
+		if (rc)
+			return rc;
+		target = colon[1] ? colon + 1 : (upgrade ? "heads" : "base");
+		create_table = upgrade && ncur == 0;
+	} else {
+		bool exists = false;
+		rc = sd_cli_open_db(cli, &db);
+		if (rc)
+			return rc;
+		d = db->driver->dialect;
+		rc = db->driver->table_exists(db, NULL, c->version_table, &exists,
+		                              &cli->err);
+		if (!rc)
+			rc = sd_cli_current(cli, db, g, &cur, &ncur);
+		if (rc)
+			goto done;
+		create_table = upgrade && !exists;
+	}
+	rc = sd_rev_plan(&path, cli->arena, g, cur, ncur, target, upgrade,
+	                 &cli->err);
+	if (rc)
+		goto done;
+	rc = sd_runner_sql(&out, d, g, &path, cur, ncur, c->version_table,
+	                   create_table && path.n > 0, &cli->err);
+	if (!rc)
+		sd_cli_write(cli, stdout, sd_buf_cstr(&out));
+done:
+	sd_buf_free(&out);
+	sd_db_close(db);
+	return rc;
+}
+
+static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
+{
+	bool sql = false;
+	const sd_cli_opt opts[] = {
+		{"sql", 0, false, NULL, &sql},
+		{0},
+	};
+	const char **pos;
+	size_t npos;
+	sd_config *c;
+	sd_rev_graph *g = NULL;
+	sd_db *db = NULL;
+	sd_runner_opts ro;
+	sd_run_result res;
+	progress prog = {cli, NULL};
+	const char *target;
+	int rc;
+
+	rc = sd_cli_parse(cli, sd_cli_find_command(upgrade ? "upgrade" : "downgrade"),
+	                  opts, argc, argv, &pos, &npos);
+	if (rc)
+		return rc;
+	if (npos > 1)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "%s takes one TARGET, got %zu arguments",
+		                    upgrade ? "upgrade" : "downgrade", npos);
+	target = npos ? pos[0] : (upgrade ? "head" : "-1");
+	if (!sql && strchr(target, ':'))
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "a range FROM:TO needs --sql");
+	rc = sd_cli_config(cli, &c);
+	if (!rc)
+		rc = sd_cli_graph(cli, &g);
+	if (rc)
+		goto done;
+	if (sql) {
+		rc = print_sql(cli, g, target, upgrade);
+		goto done;
+	}
+	rc = sd_cli_open_db(cli, &db);
+	if (rc)
+		goto done;
+	prog.where = db->display_url;
+	memset(&ro, 0, sizeof(ro));
+	ro.version_table = c->version_table;
+	ro.wait_cb = on_wait;
+	ro.on_revision = on_revision;
+	ro.on_statement = on_statement;
+	ro.ctx = &prog;
+	rc = sd_runner_migrate(&res, db, g, target, upgrade, &ro, &cli->err);
+	if (rc)
+		goto done;
+	if (res.nothing_to_do)
+		sd_cli_err(cli, "%s", upgrade ? "already at head" : "nothing to downgrade");
+	else if (!cli->stderr_tty && cli->verbosity == 0)
+		sd_cli_err(cli, "%s %zu revision%s", upgrade ? "applied" : "reverted",
+		           res.applied, res.applied == 1 ? "" : "s");
+done:
+	sd_db_close(db);
+	sd_rev_graph_free(g);
+	return rc;
+}
+
+int sd_cmd_upgrade(sd_cli *cli, int argc, char **argv)
+{
+	return migrate(cli, argc, argv, true);
+}
+
+int sd_cmd_downgrade(sd_cli *cli, int argc, char **argv)
+{
+	return migrate(cli, argc, argv, false);
+}
+
+int sd_cmd_stamp(sd_cli *cli, int argc, char **argv)
+{
+	const sd_cli_opt opts[] = {{0}};
+	const char **pos;
+	size_t npos;
+	sd_config *c;
+	sd_rev_graph *g = NULL;
+	sd_db *db = NULL;
+	sd_runner_opts ro;
+	progress prog = {cli, NULL};
+	int rc;
+
+	rc = sd_cli_parse(cli, sd_cli_find_command("stamp"), opts, argc, argv,
+	                  &pos, &npos);
+	if (rc)
+		return rc;
+	if (npos != 1)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "stamp needs exactly one revision (or head, heads, base)");
+	rc = sd_cli_config(cli, &c);
+	if (!rc)
+		rc = sd_cli_graph(cli, &g);
+	if (!rc)
+		rc = sd_cli_open_db(cli, &db);
+	if (rc)
+		goto done;
+	memset(&ro, 0, sizeof(ro));
+	ro.version_table = c->version_table;
+	ro.wait_cb = on_wait;
+	ro.ctx = &prog;
+	rc = sd_runner_stamp(db, g, pos[0], &ro, &cli->err);
+	if (!rc)
+		sd_cli_err(cli, "stamped %s", pos[0]);
+done:
+	sd_db_close(db);
+	sd_rev_graph_free(g);
+	return rc;
+}

@@ -1,0 +1,271 @@
+/*
+ * revision.h - revision files, the revision graph, the version table and the
+ * runner that applies revisions to a database.
+ *
+ * A revision file is `<12 hex>_<slug>.sql` (or `.c`) in the versions
+ * directory. Its header (message, revision, revises, created, dialect,
+ * warnings, transaction mode) is read without touching the body, so loading
+ * a graph of thousands of revisions reads a few lines of each file.
+ *
+ * SQL header:
+ *   -- Add email to User
+ *   --
+ *   -- revision: 3f2a9c1b7e4d
+ *   -- revises: 1a2b3c4d5e6f          (empty for the first, "a, b" merges)
+ *   -- created: 2026-11-24T10:15:00Z
+ *   -- dialect: sqlite
+ *   -- warning: drop column users.x   (zero or more)
+ *   -- transaction: none              (only when needed)
+ *
+ *   -- schemadiff:upgrade
+ *   ...
+ *   -- schemadiff:downgrade
+ *   ...
+ *
+ * A C revision carries the same lines in its leading block comment, each
+ * line prefixed with " * " (or "-- ") instead; the header ends where that
+ * comment closes.
+ *
+ * Everything here allocates in the graph's (or the caller's) arena, never
+ * prints, and reports problems as sd_diag entries naming the file and line.
+ */
+#ifndef SD_REVISION_H
+#define SD_REVISION_H
+
+#include "db/db.h"
+
+#define SD_REV_ID_LEN 12
+#define SD_REV_SLUG_MAX 40
+#define SD_REV_UPGRADE_MARKER "-- schemadiff:upgrade"
+#define SD_REV_DOWNGRADE_MARKER "-- schemadiff:downgrade"
+
+typedef enum sd_rev_format {
+	SD_REV_SQL = 0,
+	SD_REV_C = 1,
+} sd_rev_format;
+
+/* One revision: its header, plus its place in the graph once loaded. */
+typedef struct sd_revision {
+	char id[SD_REV_ID_LEN + 1];
+	const char *message;
+	const char **parents;   /* parent ids, as written in `revises:` */
+	size_t nparents;
+	const char *created;    /* "2026-11-24T10:15:00Z" */
+	const char *dialect;    /* "sqlite", "postgresql", or NULL */
+	sd_strlist warnings;    /* `-- warning:` lines */
+	bool no_transaction;    /* `-- transaction: none` */
+	sd_rev_format format;
+	const char *path;       /* the file, as found in the versions dir */
+	int body_line;          /* line of the upgrade marker (SQL) */
+
+	/* Filled in by sd_rev_graph_load. */
+	struct sd_revision **parent_revs; /* nparents entries */
+	struct sd_revision **children;
+	size_t nchildren;
+	size_t topo;            /* index in graph->revs (parents first) */
+} sd_revision;
+
+typedef struct sd_rev_graph {
+	sd_arena *arena;
+	const char *dir;
+	sd_revision **revs;     /* topological: every parent before its children */
+	size_t n;
+	sd_map *by_id;
+	sd_revision **heads;    /* revisions without children, oldest first */
+	size_t nheads;
+} sd_rev_graph;
+
+/* ------------------------------------------------------------------ */
+/* Files                                                               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Parses the header of a revision held in memory (data need not contain the
+ * body; parsing stops at the upgrade marker or, for C, the end of the
+ * leading comment). Strings are allocated in a. Returns SD_OK, or SD_EINPUT
+ * with a diagnostic "path:line: ..." for a malformed header.
+ */
+int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
+                        size_t len, const char *path, sd_error *err);
+/* Reads only the header lines of the file at path and parses them. */
+int sd_rev_read_header(sd_revision *out, sd_arena *a, const char *path,
+                       sd_error *err);
+
+/*
+ * Reads the body of an SQL revision: the text between the upgrade and the
+ * downgrade markers into *up, the rest into *down (both malloc'ed, caller
+ * frees). *up_line / *down_line get the line numbers where the sections
+ * start (may be NULL).
+ */
+int sd_rev_read_body(char **up, char **down, int *up_line, int *down_line,
+                     const sd_revision *r, sd_error *err);
+
+/* 12 lowercase hex digits from /dev/urandom. */
+int sd_rev_new_id(char out[SD_REV_ID_LEN + 1], sd_error *err);
+/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
+void sd_rev_now(char out[32]);
+/* true for exactly 12 lowercase hex digits. */
+bool sd_rev_id_valid(const char *s);
+
+/*
+ * Appends the header lines for r (message, revision, revises, created,
+ * dialect, warnings, transaction) in the given format: "-- " prefixed for
+ * SQL, inside a leading comment for C. The SQL form ends with the blank
+ * line before the upgrade marker; the C form with the closing comment.
+ */
+void sd_rev_format_header(sd_buf *out, const sd_revision *r,
+                          sd_rev_format format);
+
+/*
+ * Writes a new SQL revision file into dir: header, then the upgrade and
+ * downgrade sections. *path_out (arena) is the new file's path. Atomic.
+ */
+int sd_rev_write_sql(const char **path_out, sd_arena *a, const char *dir,
+                     const sd_revision *r, const char *up, const char *down,
+                     sd_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Graph                                                               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Loads every *.sql and *.c revision header of dir. A missing dir is an
+ * empty graph. Duplicate ids, missing parents, cycles and malformed headers
+ * are SD_EINPUT naming the file. On success *out is a new graph.
+ */
+int sd_rev_graph_load(sd_rev_graph **out, const char *dir, sd_error *err);
+void sd_rev_graph_free(sd_rev_graph *g);
+sd_revision *sd_rev_graph_get(const sd_rev_graph *g, const char *id);
+
+/*
+ * Resolves a full id or unique prefix. Ambiguous prefixes list the
+ * candidates. Returns SD_OK or SD_EINPUT.
+ */
+int sd_rev_graph_lookup(sd_revision **out, const sd_rev_graph *g,
+                        const char *text, sd_error *err);
+
+/* The set of applied revisions: every ancestor of the given heads. Returns
+ * a bool array of g->n entries indexed by topo (arena). */
+bool *sd_rev_graph_closure(const sd_rev_graph *g, sd_arena *a,
+                           sd_revision *const *heads, size_t nheads);
+/* true when anc is an ancestor of (or equal to) rev. */
+bool sd_rev_is_ancestor(const sd_rev_graph *g, const sd_revision *anc,
+                        const sd_revision *rev);
+
+/*
+ * A resolved migration step list: revisions in the order they run, and the
+ * direction.
+ */
+typedef struct sd_rev_path {
+	sd_revision **revs;
+	size_t n;
+	bool upgrade;
+} sd_rev_path;
+
+/*
+ * Plans an upgrade or downgrade from the current heads (the version table's
+ * rows, resolved to revisions) to target. Targets: id or prefix, "head",
+ * "heads", "base", "+N", "-N". Upgrade: every ancestor of the target not yet
+ * applied, parents first. Downgrade: every applied revision above the
+ * target, children first. Returns SD_OK or SD_EINPUT (unknown or ambiguous
+ * target, several heads where one is needed, a target below/above the
+ * current state).
+ */
+int sd_rev_plan(sd_rev_path *out, sd_arena *a, const sd_rev_graph *g,
+                sd_revision *const *current, size_t ncurrent,
+                const char *target, bool upgrade, sd_error *err);
+
+/*
+ * The revisions from..to for `history -r` and `--sql FROM:TO`: ancestors of
+ * `to` (inclusive) that are descendants of `from` (exclusive when
+ * exclusive_from), parents first. from NULL = base, to NULL = all heads.
+ */
+int sd_rev_range(sd_rev_path *out, sd_arena *a, const sd_rev_graph *g,
+                 const sd_revision *from, const sd_revision *to,
+                 bool exclusive_from);
+
+/* ------------------------------------------------------------------ */
+/* Version table                                                       */
+/* ------------------------------------------------------------------ */
+
+/* The DDL creating the version table (idempotent: IF NOT EXISTS). */
+void sd_version_table_ddl(sd_buf *out, const sd_dialect *d,
+                          const char *table);
+/*
+ * Reads the version rows (applied heads) into *ids (arena, sorted), *n
+ * their count. A missing table means nothing applied.
+ */
+int sd_version_read(const char ***ids, size_t *n, sd_arena *a, sd_db *db,
+                    const char *table, sd_error *err);
+/* Creates the version table when missing. */
+int sd_version_ensure(sd_db *db, const char *table, sd_error *err);
+/* Replaces every row with ids (n may be 0). Must run in a transaction. */
+int sd_version_set(sd_db *db, const char *table, const char *const *ids,
+                   size_t n, sd_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Runner                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct sd_runner_opts {
+	const char *version_table;
+	/* Called once if another schemadiff holds the lock. */
+	void (*wait_cb)(void *ctx);
+	/* Progress: before and after each revision (elapsed seconds, or -1
+	 * before), and for each statement as it runs. All may be NULL. */
+	void (*on_revision)(void *ctx, const sd_revision *r, bool upgrade,
+	                    double elapsed);
+	void (*on_statement)(void *ctx, const char *sql);
+	void *ctx;
+	/*
+	 * C revisions: runs r's upgrade (or downgrade) on db inside the
+	 * transaction the runner opened. NULL: C revisions are refused.
+	 */
+	int (*run_c)(void *c_ctx, sd_db *db, const sd_revision *r,
+	             bool upgrade, sd_error *err);
+	void *c_ctx;
+} sd_runner_opts;
+
+/* What a run did. */
+typedef struct sd_run_result {
+	size_t applied;          /* revisions run */
+	bool nothing_to_do;      /* already at the target */
+} sd_run_result;
+
+/*
+ * Upgrades or downgrades db to target under the driver's lock. Each
+ * revision runs in its own transaction with its version update; the
+ * version table is re-read after the lock is taken and inside every
+ * transaction, so concurrent runs never apply a revision twice. On failure
+ * the failing revision is rolled back, err names the revision file, and
+ * SD_ERUNTIME is returned.
+ */
+int sd_runner_migrate(sd_run_result *res, sd_db *db, const sd_rev_graph *g,
+                      const char *target, bool upgrade,
+                      const sd_runner_opts *opts, sd_error *err);
+
+/* Records target as applied without running anything. */
+int sd_runner_stamp(sd_db *db, const sd_rev_graph *g, const char *target,
+                    const sd_runner_opts *opts, sd_error *err);
+
+/*
+ * Appends the SQL an upgrade/downgrade along path would run (offline mode
+ * and --sql): version-table DDL when create_table, then per revision
+ * BEGIN, its statements, the version update and COMMIT. current/ncurrent
+ * are the heads before the path runs.
+ */
+int sd_runner_sql(sd_buf *out, const sd_dialect *d, const sd_rev_graph *g,
+                  const sd_rev_path *path, sd_revision *const *current,
+                  size_t ncurrent, const char *version_table,
+                  bool create_table, sd_error *err);
+
+/*
+ * Splits an SQL script into statements (without the trailing ';'),
+ * honouring quotes, comments, dollar quotes and CREATE TRIGGER ... END.
+ * Comment-only pieces are dropped. Each statement's 1-based line within
+ * the script goes into lines (may be NULL). Arena-allocated.
+ */
+size_t sd_sql_split(const char ***stmts, int **lines, sd_arena *a,
+                    const char *sql);
+
+#endif

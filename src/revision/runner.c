@@ -1,0 +1,564 @@
+/*
+ * runner.c - the version table and the runner that applies revisions.
+ *
+ * The version table holds one row per applied head, as in Alembic:
+ * applying a revision replaces its parents' rows by its own, so a merge
+ * replaces several; reverting a merge restores its parents. The applied set
+ * is always "every ancestor of a row", never stored.
+ */
+#include "revision/revision.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ------------------------------------------------------------------ */
+/* Version table                                                       */
+/* ------------------------------------------------------------------ */
+
+void sd_version_table_ddl(sd_buf *out, const sd_dialect *d,
+                          const char *table)
+{
+	sd_buf_put(out, "CREATE TABLE IF NOT EXISTS ");
+	d->quote_ident(out, table);
+	sd_buf_put(out, " (");
+	d->quote_ident(out, "revision");
+	sd_buf_put(out, " VARCHAR(32) NOT NULL PRIMARY KEY)");
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int sd_version_read(const char ***ids, size_t *n, sd_arena *a, sd_db *db,
+                    const char *table, sd_error *err)
+{
+	const sd_db_driver *drv = db->driver;
+	sd_buf sql = SD_BUF_INIT;
+	sd_rows *rows = NULL;
+	bool exists = false;
+	size_t i;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	rc = drv->table_exists(db, NULL, table, &exists, err);
+	if (rc || !exists)
+		goto done;
+	sd_buf_put(&sql, "SELECT ");
+	drv->dialect->quote_ident(&sql, "revision");
+	sd_buf_put(&sql, " FROM ");
+	drv->dialect->quote_ident(&sql, table);
+	rc = drv->query(db, sd_buf_cstr(&sql), NULL, 0, &rows, err);
+	if (rc)
+		goto done;
+	*ids = sd_arena_alloc(a, (rows->nrows + 1) * sizeof(char *));
+	for (i = 0; i < rows->nrows; i++) {
+		const char *v = sd_rows_get(rows, i, 0);
+		if (v)
+			(*ids)[(*n)++] = sd_arena_strdup(a, v);
+	}
+	qsort(*ids, *n, sizeof(char *), cmp_cstr);
+done:
+	sd_rows_free(rows);
+	sd_buf_free(&sql);
+	return rc;
+}
+
+int sd_version_ensure(sd_db *db, const char *table, sd_error *err)
+{
+	sd_buf sql = SD_BUF_INIT;
+	int rc;
+
+	sd_version_table_ddl(&sql, db->driver->dialect, table);
+	rc = db->driver->exec(db, sd_buf_cstr(&sql), err);
+	sd_buf_free(&sql);
+	return rc;
+}
+
+/*
+ * One version-table statement: DELETE or INSERT of one id. Built once and
+ * either run with the id bound ($1) or printed with the id as a literal
+ * (--sql), so both paths say exactly the same thing.
+ */
+static void version_stmt(sd_buf *out, const sd_dialect *d, const char *table,
+                         bool insert, const char *literal_id)
+{
+	if (insert) {
+		sd_buf_put(out, "INSERT INTO ");
+		d->quote_ident(out, table);
+		sd_buf_put(out, " (");
+		d->quote_ident(out, "revision");
+		sd_buf_put(out, ") VALUES (");
+	} else {
+		sd_buf_put(out, "DELETE FROM ");
+		d->quote_ident(out, table);
+		sd_buf_put(out, " WHERE ");
+		d->quote_ident(out, "revision");
+		sd_buf_put(out, " = ");
+	}
+	if (literal_id)
+		d->quote_literal(out, literal_id);
+	else
+		sd_buf_put(out, "$1");
+	if (insert)
+		sd_buf_putc(out, ')');
+}
+
+static int version_change(sd_db *db, const char *table, bool insert,
+                          const char *id, sd_error *err)
+{
+	sd_buf sql = SD_BUF_INIT;
+	const char *params[1] = {id};
+	int rc;
+
+	version_stmt(&sql, db->driver->dialect, table, insert, NULL);
+	rc = db->driver->query(db, sd_buf_cstr(&sql), params, 1, NULL, err);
+	sd_buf_free(&sql);
+	return rc;
+}
+
+int sd_version_set(sd_db *db, const char *table, const char *const *ids,
+                   size_t n, sd_error *err)
+{
+	sd_buf sql = SD_BUF_INIT;
+	size_t i;
+	int rc;
+
+	sd_buf_put(&sql, "DELETE FROM ");
+	db->driver->dialect->quote_ident(&sql, table);
+	rc = db->driver->exec(db, sd_buf_cstr(&sql), err);
+	for (i = 0; !rc && i < n; i++)
+		rc = version_change(db, table, true, ids[i], err);
+	sd_buf_free(&sql);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Head bookkeeping                                                    */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The rows that change when r is applied (upgrade) or reverted, given the
+ * applied set before the step: upgrade deletes r's parents that are rows
+ * (heads of the applied set) and inserts r; downgrade deletes r and inserts
+ * each parent that no other applied revision still sits on.
+ */
+static void step_rows(const sd_revision *r, bool upgrade, const bool *applied,
+                      const sd_revision **del, size_t *ndel,
+                      const sd_revision **ins, size_t *nins)
+{
+	size_t i, c;
+
+	*ndel = *nins = 0;
+	if (upgrade) {
+		for (i = 0; i < r->nparents; i++) {
+			const sd_revision *p = r->parent_revs[i];
+			bool covered = false;
+			for (c = 0; c < p->nchildren; c++)
+				if (applied[p->children[c]->topo])
+					covered = true;
+			if (!covered)
+				del[(*ndel)++] = p;
+		}
+		ins[(*nins)++] = r;
+	} else {
+		del[(*ndel)++] = r;
+		for (i = 0; i < r->nparents; i++) {
+			const sd_revision *p = r->parent_revs[i];
+			bool covered = false;
+			for (c = 0; c < p->nchildren; c++)
+				if (p->children[c] != r && applied[p->children[c]->topo])
+					covered = true;
+			if (!covered)
+				ins[(*nins)++] = p;
+		}
+	}
+}
+
+/* Resolves version rows to revisions; an id without a file is an error. */
+static int resolve_rows(sd_revision ***out, size_t *nout, sd_arena *a,
+                        const sd_rev_graph *g, const char *const *ids,
+                        size_t n, const char *table, sd_error *err)
+{
+	size_t i;
+
+	*out = sd_arena_alloc(a, (n + 1) * sizeof(void *));
+	*nout = 0;
+	for (i = 0; i < n; i++) {
+		sd_revision *r = sd_rev_graph_get(g, ids[i]);
+		if (!r)
+			return sd_error_set(err, SD_EINPUT,
+			                    "the database is at revision %s (table %s), which has no file in %s",
+			                    ids[i], table, g->dir);
+		(*out)[(*nout)++] = r;
+	}
+	return SD_OK;
+}
+
+static int read_current(sd_revision ***cur, size_t *ncur, sd_arena *a,
+                        sd_db *db, const sd_rev_graph *g, const char *table,
+                        sd_error *err)
+{
+	const char **ids;
+	size_t n;
+	int rc = sd_version_read(&ids, &n, a, db, table, err);
+
+	if (rc)
+		return rc;
+	return resolve_rows(cur, ncur, a, g, ids, n, table, err);
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Moves the driver's message into a diagnostic naming the revision file. */
+static int fail_in_file(sd_error *err, sd_error *dberr, const sd_revision *r,
+                        int line, const char *what)
+{
+	const char *msg = dberr->first ? dberr->first->message : "failed";
+
+	sd_error_add(err, SD_ERUNTIME, r->path, line, 0, NULL,
+	             "%s of revision %s failed: %s", what, r->id, msg);
+	sd_error_clear(dberr);
+	return SD_ERUNTIME;
+}
+
+/*
+ * Runs one section of a revision statement by statement, so a failure
+ * names the file and line of the statement that failed.
+ */
+static int run_sql(sd_db *db, const sd_revision *r, bool upgrade,
+                   const sd_runner_opts *opts, sd_error *err)
+{
+	sd_arena *a = sd_arena_new();
+	char *up = NULL, *down = NULL;
+	const char **stmts;
+	int *lines, up_line = 0, down_line = 0, rc;
+	size_t n, i;
+	sd_error dberr = SD_ERROR_INIT;
+
+	rc = sd_rev_read_body(&up, &down, &up_line, &down_line, r, err);
+	if (rc)
+		goto done;
+	n = sd_sql_split(&stmts, &lines, a, upgrade ? up : down);
+	for (i = 0; i < n; i++) {
+		if (opts->on_statement)
+			opts->on_statement(opts->ctx, stmts[i]);
+		rc = db->driver->exec(db, stmts[i], &dberr);
+		if (rc) {
+			rc = fail_in_file(err, &dberr, r,
+			                  (upgrade ? up_line : down_line) + lines[i] - 1,
+			                  upgrade ? "upgrade" : "downgrade");
+			goto done;
+		}
+	}
+done:
+	free(up);
+	free(down);
+	sd_arena_free(a);
+	return rc;
+}
+
+/* SQLite only checks deferred foreign keys at commit, and not at all
+ * while foreign_keys is off during a rebuild: ask explicitly. */
+static int fk_check(sd_db *db, const sd_revision *r, sd_error *err)
+{
+	sd_rows *rows = NULL;
+	int rc;
+
+	if (strcmp(db->driver->name, "sqlite") != 0)
+		return SD_OK;
+	rc = db->driver->query(db, "PRAGMA foreign_key_check", NULL, 0, &rows,
+	                       err);
+	if (!rc && rows->nrows > 0) {
+		const char *t = sd_rows_get(rows, 0, 0);
+		const char *p = rows->ncols > 2 ? sd_rows_get(rows, 0, 2) : NULL;
+		rc = sd_error_add(err, SD_ERUNTIME, r->path, 0, 0, NULL,
+		                  "revision %s leaves %zu row(s) violating foreign keys (first: table %s referencing %s)",
+		                  r->id, rows->nrows, t ? t : "?", p ? p : "?");
+	}
+	sd_rows_free(rows);
+	return rc;
+}
+
+/*
+ * Applies or reverts one revision with its version update. Returns SD_OK
+ * and *skipped = true when another process already did it.
+ */
+static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
+                   bool upgrade, const sd_runner_opts *opts, bool *skipped,
+                   sd_error *err)
+{
+	const sd_db_driver *drv = db->driver;
+	sd_arena *a = sd_arena_new();
+	sd_revision **cur;
+	size_t ncur, i, ndel, nins;
+	const sd_revision **del = sd_arena_alloc(a, (r->nparents + 2) * sizeof(void *));
+	const sd_revision **ins = sd_arena_alloc(a, (r->nparents + 2) * sizeof(void *));
+	bool *applied, in_tx = false;
+	sd_error ignore = SD_ERROR_INIT;
+	int rc;
+
+	*skipped = false;
+	if (r->format == SD_REV_C && !opts->run_c) {
+		rc = sd_error_add(err, SD_EINPUT, r->path, 0, 0, NULL,
+		                  "C revisions are not supported by this build");
+		goto done;
+	}
+	if (!r->no_transaction) {
+		rc = drv->begin(db, err);
+		if (rc)
+			goto done;
+		in_tx = true;
+	}
+	/* Re-read inside the transaction: another schemadiff may have moved
+	 * the database since we planned. */
+	rc = read_current(&cur, &ncur, a, db, g, opts->version_table, err);
+	if (rc)
+		goto done;
+	applied = sd_rev_graph_closure(g, a, cur, ncur);
+	if (upgrade ? applied[r->topo] : !applied[r->topo]) {
+		*skipped = true;
+		goto done;
+	}
+	if (upgrade) {
+		for (i = 0; i < r->nparents; i++)
+			if (!applied[r->parent_revs[i]->topo]) {
+				rc = sd_error_add(err, SD_ERUNTIME, r->path, 0, 0, NULL,
+				                  "cannot apply %s: its parent %s is not applied",
+				                  r->id, r->parents[i]);
+				goto done;
+			}
+	} else {
+		for (i = 0; i < r->nchildren; i++)
+			if (applied[r->children[i]->topo]) {
+				rc = sd_error_add(err, SD_ERUNTIME, r->path, 0, 0, NULL,
+				                  "cannot revert %s: %s, which builds on it, is applied",
+				                  r->id, r->children[i]->id);
+				goto done;
+			}
+	}
+	if (r->format == SD_REV_C)
+		rc = opts->run_c(opts->c_ctx, db, r, upgrade, err);
+	else
+		rc = run_sql(db, r, upgrade, opts, err);
+	if (rc)
+		goto done;
+	if (!in_tx) {
+		rc = drv->begin(db, err);
+		if (rc)
+			goto done;
+		in_tx = true;
+	}
+	rc = sd_version_ensure(db, opts->version_table, err);
+	if (rc)
+		goto done;
+	step_rows(r, upgrade, applied, del, &ndel, ins, &nins);
+	for (i = 0; !rc && i < ndel; i++)
+		rc = version_change(db, opts->version_table, false, del[i]->id, err);
+	for (i = 0; !rc && i < nins; i++)
+		rc = version_change(db, opts->version_table, true, ins[i]->id, err);
+	if (!rc)
+		rc = fk_check(db, r, err);
+	if (rc)
+		goto done;
+	rc = drv->commit(db, err);
+	in_tx = false;
+	if (rc) {
+		drv->rollback(db, &ignore);
+		sd_error_add(err, SD_ERUNTIME, r->path, 0, 0, NULL,
+		             "commit of revision %s failed", r->id);
+	}
+done:
+	if (in_tx) {
+		if (rc || *skipped)
+			drv->rollback(db, &ignore);
+	}
+	sd_error_clear(&ignore);
+	sd_arena_free(a);
+	return rc;
+}
+
+int sd_runner_migrate(sd_run_result *res, sd_db *db, const sd_rev_graph *g,
+                      const char *target, bool upgrade,
+                      const sd_runner_opts *opts, sd_error *err)
+{
+	const sd_db_driver *drv = db->driver;
+	sd_arena *a = sd_arena_new();
+	sd_revision **cur;
+	size_t ncur, i;
+	sd_rev_path path;
+	bool locked = false;
+	sd_error ignore = SD_ERROR_INIT;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	if (drv->lock) {
+		rc = drv->lock(db, opts->wait_cb, opts->ctx, err);
+		if (rc)
+			goto done;
+		locked = true;
+	}
+	/* Read after the lock: the other run may have finished meanwhile. */
+	rc = read_current(&cur, &ncur, a, db, g, opts->version_table, err);
+	if (rc)
+		goto done;
+	rc = sd_rev_plan(&path, a, g, cur, ncur, target, upgrade, err);
+	if (rc)
+		goto done;
+	for (i = 0; i < path.n; i++) {
+		bool skipped;
+		double t0 = now_seconds();
+		if (opts->on_revision)
+			opts->on_revision(opts->ctx, path.revs[i], upgrade, -1);
+		rc = run_one(db, g, path.revs[i], upgrade, opts, &skipped, err);
+		if (rc)
+			goto done;
+		if (!skipped)
+			res->applied++;
+		if (opts->on_revision && !skipped)
+			opts->on_revision(opts->ctx, path.revs[i], upgrade,
+			                  now_seconds() - t0);
+	}
+	res->nothing_to_do = res->applied == 0;
+done:
+	if (locked && drv->unlock)
+		drv->unlock(db, &ignore);
+	sd_error_clear(&ignore);
+	sd_arena_free(a);
+	return rc;
+}
+
+int sd_runner_stamp(sd_db *db, const sd_rev_graph *g, const char *target,
+                    const sd_runner_opts *opts, sd_error *err)
+{
+	const sd_db_driver *drv = db->driver;
+	const char **ids = NULL;
+	size_t n = 0, i;
+	sd_arena *a = sd_arena_new();
+	sd_error ignore = SD_ERROR_INIT;
+	bool locked = false, in_tx = false;
+	int rc = SD_OK;
+
+	if (strcmp(target, "heads") == 0 || strcmp(target, "head") == 0) {
+		if (strcmp(target, "head") == 0 && g->nheads > 1) {
+			rc = sd_error_set(err, SD_EINPUT,
+			                  "there are %zu heads; stamp 'heads' or one revision",
+			                  g->nheads);
+			goto done;
+		}
+		ids = sd_arena_alloc(a, (g->nheads + 1) * sizeof(char *));
+		for (i = 0; i < g->nheads; i++)
+			ids[n++] = g->heads[i]->id;
+	} else if (strcmp(target, "base") != 0) {
+		sd_revision *r;
+		rc = sd_rev_graph_lookup(&r, g, target, err);
+		if (rc)
+			goto done;
+		ids = sd_arena_alloc(a, sizeof(char *));
+		ids[n++] = r->id;
+	}
+	if (drv->lock) {
+		rc = drv->lock(db, opts->wait_cb, opts->ctx, err);
+		if (rc)
+			goto done;
+		locked = true;
+	}
+	rc = drv->begin(db, err);
+	if (rc)
+		goto done;
+	in_tx = true;
+	rc = sd_version_ensure(db, opts->version_table, err);
+	if (!rc)
+		rc = sd_version_set(db, opts->version_table, ids, n, err);
+	if (!rc) {
+		rc = drv->commit(db, err);
+		in_tx = false;
+	}
+done:
+	if (in_tx)
+		drv->rollback(db, &ignore);
+	if (locked && drv->unlock)
+		drv->unlock(db, &ignore);
+	sd_error_clear(&ignore);
+	sd_arena_free(a);
+	return rc;
+}
+
+/* "BEGIN", "BEGIN;\n" or NULL -> "BEGIN;\n" */
+static void put_stmt(sd_buf *out, const char *sql, const char *fallback)
+{
+	const char *s = sql ? sql : fallback;
+	size_t n = strlen(s);
+
+	while (n && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == ';'))
+		n--;
+	sd_buf_putn(out, s, n);
+	sd_buf_put(out, ";\n");
+}
+
+int sd_runner_sql(sd_buf *out, const sd_dialect *d, const sd_rev_graph *g,
+                  const sd_rev_path *path, sd_revision *const *current,
+                  size_t ncurrent, const char *version_table,
+                  bool create_table, sd_error *err)
+{
+	sd_arena *a = sd_arena_new();
+	bool *applied = sd_rev_graph_closure(g, a, current, ncurrent);
+	size_t i, k, ndel, nins;
+	int rc = SD_OK;
+
+	if (create_table) {
+		sd_version_table_ddl(out, d, version_table);
+		sd_buf_put(out, ";\n\n");
+	}
+	for (i = 0; i < path->n; i++) {
+		sd_revision *r = path->revs[i];
+		const sd_revision **del = sd_arena_alloc(a, (r->nparents + 2) * sizeof(void *));
+		const sd_revision **ins = sd_arena_alloc(a, (r->nparents + 2) * sizeof(void *));
+		char *up = NULL, *down = NULL;
+
+		sd_buf_printf(out, "-- %s %s: %s\n", path->upgrade ? "upgrade" : "downgrade",
+		              r->id, r->message ? r->message : "");
+		if (!r->no_transaction)
+			put_stmt(out, d->begin_sql, "BEGIN");
+		if (r->format == SD_REV_C) {
+			sd_buf_printf(out, "-- (C revision %s: its statements are known only when it runs)\n",
+			              r->id);
+		} else {
+			const char **stmts;
+			size_t n;
+			rc = sd_rev_read_body(&up, &down, NULL, NULL, r, err);
+			if (rc)
+				goto done;
+			n = sd_sql_split(&stmts, NULL, a, path->upgrade ? up : down);
+			for (k = 0; k < n; k++)
+				sd_buf_printf(out, "%s;\n", stmts[k]);
+			free(up);
+			free(down);
+		}
+		if (r->no_transaction)
+			put_stmt(out, d->begin_sql, "BEGIN");
+		step_rows(r, path->upgrade, applied, del, &ndel, ins, &nins);
+		for (k = 0; k < ndel; k++) {
+			version_stmt(out, d, version_table, false, del[k]->id);
+			sd_buf_put(out, ";\n");
+		}
+		for (k = 0; k < nins; k++) {
+			version_stmt(out, d, version_table, true, ins[k]->id);
+			sd_buf_put(out, ";\n");
+		}
+		put_stmt(out, d->commit_sql, "COMMIT");
+		sd_buf_putc(out, '\n');
+		applied[r->topo] = path->upgrade;
+	}
+done:
+	sd_arena_free(a);
+	return rc;
+}

@@ -1,0 +1,145 @@
+# tests/lib.sh - TAP helpers for the CLI suites.
+#
+# Source it from a test script; it creates a temporary project directory
+# ($T, the working directory afterwards), removed on exit. Every assertion
+# prints one TAP line; `finish` prints the plan and sets the exit status.
+#
+#   sd generate -m "Initial"       # runs $SD_BINARY: sets OUT, ERR, RC
+#   expect_rc 0 "generate succeeds"
+#   contains "$OUT" "_initial.sql" "prints the new file"
+#   check "users table exists" table_exists app.db users
+
+set -u
+
+SD=${SD_BINARY:?SD_BINARY must name the schemadiff binary}
+T=$(mktemp -d "${TMPDIR:-/tmp}/sdtest.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 1
+# The tests must not pick up a database from the environment.
+unset SCHEMADIFF_DATABASE_URL DATABASE_URL NO_COLOR
+
+_n=0
+_failed=0
+OUT=
+ERR=
+RC=0
+
+ok() {
+	_n=$((_n + 1))
+	echo "ok $_n - $1"
+}
+
+not_ok() {
+	_n=$((_n + 1))
+	_failed=$((_failed + 1))
+	echo "not ok $_n - $1"
+}
+
+diag() {
+	printf '%s\n' "$@" | sed 's/^/# /'
+}
+
+skip() {
+	_n=$((_n + 1))
+	echo "ok $_n - $1 # SKIP ${2:-}"
+}
+
+# check DESCRIPTION COMMAND...: ok when the command succeeds.
+check() {
+	local desc=$1
+	shift
+	if "$@"; then
+		ok "$desc"
+	else
+		not_ok "$desc"
+		diag "command failed: $*"
+	fi
+}
+
+# run COMMAND...: captures stdout in OUT, stderr in ERR, status in RC.
+run() {
+	OUT=$("$@" 2>"$T/.stderr")
+	RC=$?
+	ERR=$(cat "$T/.stderr")
+}
+
+# sd ARGS...: runs schemadiff.
+sd() {
+	run "$SD" "$@"
+}
+
+_show() {
+	diag "exit status: $RC" "stdout:" "$OUT" "stderr:" "$ERR"
+}
+
+expect_rc() {
+	if [ "$RC" = "$1" ]; then
+		ok "$2"
+	else
+		not_ok "$2"
+		diag "want exit status $1"
+		_show
+	fi
+}
+
+# contains HAYSTACK NEEDLE DESCRIPTION (fixed string)
+contains() {
+	if printf '%s' "$1" | grep -qF -- "$2"; then
+		ok "$3"
+	else
+		not_ok "$3"
+		diag "expected to find: $2" "in:" "$1"
+	fi
+}
+
+lacks() {
+	if printf '%s' "$1" | grep -qF -- "$2"; then
+		not_ok "$3"
+		diag "expected not to find: $2" "in:" "$1"
+	else
+		ok "$3"
+	fi
+}
+
+# matches HAYSTACK REGEX DESCRIPTION (extended regex)
+matches() {
+	if printf '%s' "$1" | grep -qE -- "$2"; then
+		ok "$3"
+	else
+		not_ok "$3"
+		diag "expected a match for: $2" "in:" "$1"
+	fi
+}
+
+# equals GOT WANT DESCRIPTION
+equals() {
+	if [ "$1" = "$2" ]; then
+		ok "$3"
+	else
+		not_ok "$3"
+		diag "got:  $1" "want: $2"
+	fi
+}
+
+# q DB SQL: one query through the sqlite3 shell.
+q() {
+	sqlite3 -batch "$1" "$2"
+}
+
+table_exists() {
+	[ "$(q "$1" "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='$2'")" = 1 ]
+}
+
+column_exists() {
+	[ "$(q "$1" "SELECT count(*) FROM pragma_table_info('$2') WHERE name='$3'")" = 1 ]
+}
+
+index_exists() {
+	[ "$(q "$1" "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name='$2'")" = 1 ]
+}
+
+finish() {
+	echo "1..$_n"
+	[ "$_failed" -eq 0 ]
+	exit $?
+}
