@@ -296,7 +296,15 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 		put_column_def(out, t->columns[i], t->columns[i] == alias);
 	}
 	if (t->primary_key && !alias && t->primary_key->columns.n) {
-		sd_buf_put(out, ",\n    PRIMARY KEY (");
+		/* the name survives in the CREATE text only; harmless to
+		 * keep, though not compared (caps.named_primary_keys) */
+		sd_buf_put(out, ",\n    ");
+		if (t->primary_key->base.name) {
+			sd_buf_put(out, "CONSTRAINT ");
+			quote(out, t->primary_key->base.name);
+			sd_buf_putc(out, ' ');
+		}
+		sd_buf_put(out, "PRIMARY KEY (");
 		sd_emit_column_list(out, &sd_dialect_sqlite,
 		                    &t->primary_key->columns);
 		sd_buf_putc(out, ')');
