@@ -372,6 +372,10 @@ int sd_cyaml_report(sd_error *err, const sd_cyaml_log *log, cyaml_err_t rc,
 		                    "unknown key '%s'", arg);
 		if (sugg)
 			sd_error_hint(err, "did you mean '%s'?", sugg);
+		else if (strchr(arg, ')'))
+			/* {type: numeric(10, 2)}: the comma split the value */
+			sd_error_hint(err, "quote a value that contains a "
+			                   "comma inside {...}");
 	} else if (sscanf(msg, "Missing required mapping field: %255[^\n]",
 	                  arg) == 1) {
 		yaml_node_t *m = sd_ydoc_node(d, mpath.data);

@@ -1,0 +1,940 @@
+/*
+ * test_model.c - the YAML models loader, naming convention, validation,
+ * project config and the JSON Schema of the models format.
+ *
+ * Golden files: testdata/models/<case>.yaml is loaded and its
+ * sd_schema_dump compared with testdata/models/<case>.expected; run with
+ * SD_UPDATE_GOLDEN=1 to rewrite them. Bad inputs: every
+ * testdata/bad/models/<case>/ holds models.yaml and `expect` (exit code,
+ * then a fragment of the first diagnostic including file:line).
+ */
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "model/load.h"
+
+static const char *root(void)
+{
+	const char *r = getenv("SD_SOURCE_ROOT");
+	return r && *r ? r : ".";
+}
+
+static char *src_path(const char *rel)
+{
+	sd_buf b = SD_BUF_INIT;
+	sd_buf_printf(&b, "%s/%s", root(), rel);
+	return sd_buf_detach(&b);
+}
+
+/* All diagnostics, formatted, one per line. */
+static char *diags(const sd_error *err)
+{
+	sd_buf b = SD_BUF_INIT;
+	const sd_diag *d;
+
+	sd_buf_put(&b, "");
+	for (d = err->first; d; d = d->next) {
+		sd_diag_format(&b, d);
+		sd_buf_putc(&b, '\n');
+	}
+	return sd_buf_detach(&b);
+}
+
+static char *dump(const sd_schema *s)
+{
+	sd_buf b = SD_BUF_INIT;
+	sd_buf_put(&b, "");
+	sd_schema_dump(&b, s);
+	return sd_buf_detach(&b);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted entries of dir whose name ends in suffix ("" = all but dot
+ * files); NULL-terminated, malloc'ed. */
+static char **list_dir(const char *dir, const char *suffix, bool dirs)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = calloc(1024, sizeof(char *));
+	size_t n = 0;
+
+	ck_assert_msg(d != NULL, "cannot open %s", dir);
+	while ((e = readdir(d)) != NULL && n < 1023) {
+		char full[4096];
+		struct stat st;
+		if (e->d_name[0] == '.' || !sd_endswith(e->d_name, suffix))
+			continue;
+		snprintf(full, sizeof(full), "%s/%s", dir, e->d_name);
+		if (stat(full, &st) != 0 || (S_ISDIR(st.st_mode) != dirs))
+			continue;
+		names[n++] = strdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(char *), cmp_names);
+	return names;
+}
+
+static void free_list(char **l)
+{
+	size_t i;
+	for (i = 0; l[i]; i++)
+		free(l[i]);
+	free(l);
+}
+
+static void check_golden(const char *expected_path, const char *actual)
+{
+	char *expected = NULL;
+	size_t len;
+
+	if (getenv("SD_UPDATE_GOLDEN") && *getenv("SD_UPDATE_GOLDEN") == '1') {
+		ck_assert_int_eq(sd_file_write_atomic(expected_path, actual,
+		                                      strlen(actual), NULL),
+		                 SD_OK);
+		return;
+	}
+	ck_assert_msg(sd_file_read(&expected, &len, expected_path, NULL) ==
+	                  SD_OK,
+	              "missing golden file %s (SD_UPDATE_GOLDEN=1)",
+	              expected_path);
+	ck_assert_msg(strcmp(expected, actual) == 0,
+	              "%s differs:\n--- expected\n%s--- actual\n%s",
+	              expected_path, expected, actual);
+	free(expected);
+}
+
+/* ------------------------------------------------------------------ */
+/* Good models                                                         */
+/* ------------------------------------------------------------------ */
+
+START_TEST(golden_models)
+{
+	char *dir = src_path("testdata/models");
+	char **files = list_dir(dir, ".yaml", false);
+	size_t i;
+
+	ck_assert_ptr_nonnull(files[0]);
+	for (i = 0; files[i]; i++) {
+		sd_error err = SD_ERROR_INIT;
+		sd_schema *s = NULL;
+		sd_buf p = SD_BUF_INIT, g = SD_BUF_INIT;
+		char *text, *errs;
+		int rc;
+
+		sd_buf_printf(&p, "%s/%s", dir, files[i]);
+		sd_buf_printf(&g, "%s/%.*s.expected", dir,
+		              (int)(strlen(files[i]) - 5), files[i]);
+		rc = sd_models_load(&s, p.data, NULL, &err);
+		errs = diags(&err);
+		ck_assert_msg(rc == SD_OK, "%s: %s", files[i], errs);
+		text = dump(s);
+		check_golden(g.data, text);
+		free(text);
+		free(errs);
+		sd_schema_free(s);
+		sd_error_clear(&err);
+		sd_buf_free(&p);
+		sd_buf_free(&g);
+	}
+	free_list(files);
+	free(dir);
+}
+END_TEST
+
+START_TEST(spec_shorthands)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: users\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true}\n"
+		"      - {name: email, type: string(120), unique: true}\n"
+		"      - {name: org_id, type: bigint, references: orgs.id,"
+		" on_delete: cascade}\n"
+		"    checks:\n"
+		"      - {expression: \"id > 0\"}\n"
+		"  - name: orgs\n"
+		"    columns:\n"
+		"      - {name: id, type: bigint}\n"
+		"      - {name: code, type: text}\n"
+		"    primary_key: [id, code]\n";
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = NULL;
+	sd_table *users, *orgs;
+	sd_column *c;
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml),
+	                                     "models.yaml", NULL, &err),
+	                 SD_EINPUT);
+	/* orgs' key is (id, code): a one-column FK onto id is refused */
+	ck_assert_ptr_null(s);
+	ck_assert_str_eq(err.first->message,
+	                 "foreign key references orgs(id), which is neither "
+	                 "the primary key nor unique");
+	ck_assert_int_eq(err.first->line, 6);
+	ck_assert_str_eq(err.first->object, "users.org_id");
+	sd_error_clear(&err);
+
+	{
+		char *fixed = strdup(yaml);
+		char *pk = strstr(fixed, "[id, code]");
+		memcpy(pk, "[id]      ", 10);
+		ck_assert_int_eq(sd_models_load_data(&s, fixed, strlen(fixed),
+		                                     "models.yaml", NULL,
+		                                     &err),
+		                 SD_OK);
+		free(fixed);
+	}
+	users = sd_schema_find_table(s, NULL, "users");
+	orgs = sd_schema_find_table(s, NULL, "orgs");
+	ck_assert_ptr_nonnull(users);
+	ck_assert_ptr_nonnull(orgs);
+	ck_assert_str_eq(users->primary_key->base.name, "pk_users");
+	ck_assert_uint_eq(users->nuniques, 1);
+	ck_assert_str_eq(users->uniques[0]->base.name, "uq_users_email");
+	ck_assert_str_eq(users->uniques[0]->columns.items[0], "email");
+	ck_assert_uint_eq(users->nforeign_keys, 1);
+	ck_assert_str_eq(users->foreign_keys[0]->base.name,
+	                 "fk_users_org_id_orgs");
+	ck_assert_int_eq(users->foreign_keys[0]->on_delete, SD_FK_CASCADE);
+	ck_assert_int_eq(users->foreign_keys[0]->on_update, SD_FK_NO_ACTION);
+	ck_assert_str_eq(users->checks[0]->base.name, "ck_users_1");
+	c = sd_table_find_column(users, "id");
+	ck_assert(c->autoincrement);
+	ck_assert(!c->nullable);
+	c = sd_table_find_column(users, "email");
+	ck_assert(c->nullable);
+	ck_assert_int_eq(c->type.kind, SD_T_STRING);
+	ck_assert_int_eq(c->type.length, 120);
+	/* a table-level one-column bigint key autoincrements too */
+	ck_assert(sd_table_find_column(orgs, "id")->autoincrement);
+	ck_assert(!sd_table_find_column(orgs, "id")->nullable);
+	ck_assert_int_eq(users->base.loc.line, 2);
+	ck_assert_str_eq(users->base.loc.path, "models.yaml");
+	sd_schema_free(s);
+	sd_error_clear(&err);
+}
+END_TEST
+
+START_TEST(composite_key_no_autoincrement)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: t\n"
+		"    columns:\n"
+		"      - {name: a, type: integer, primary_key: true}\n"
+		"      - {name: b, type: integer, primary_key: true}\n";
+	sd_schema *s = NULL;
+	sd_table *t;
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml), "m.yaml",
+	                                     NULL, NULL),
+	                 SD_OK);
+	t = s->tables[0];
+	ck_assert_uint_eq(t->primary_key->columns.n, 2);
+	ck_assert_str_eq(t->primary_key->columns.items[0], "a");
+	ck_assert_str_eq(t->primary_key->columns.items[1], "b");
+	ck_assert(!t->columns[0]->autoincrement);
+	ck_assert(!t->columns[1]->nullable);
+	sd_schema_free(s);
+}
+END_TEST
+
+START_TEST(custom_naming)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: users\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true}\n"
+		"      - {name: email, type: text, unique: true}\n"
+		"      - {name: boss, type: integer, references: users.id}\n"
+		"    indexes:\n"
+		"      - {columns: [email, boss]}\n"
+		"      - {expressions: [\"lower(email)\"]}\n"
+		"    checks:\n"
+		"      - {expression: \"id > 0\"}\n"
+		"      - {name: positive, expression: \"id > 0\"}\n";
+	const sd_naming naming = {
+		"%(table)_pkey", "%(table)_%(column_0_name)_idx",
+		"%(table)_%(columns)_key", "%(table)_%(columns)_fkey_%(ref_table)",
+		"%(table)_check_%(constraint_name)"};
+	sd_schema *s = NULL;
+	char *text;
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml), "m.yaml",
+	                                     &naming, NULL),
+	                 SD_OK);
+	text = dump(s);
+	ck_assert_str_eq(
+		text,
+		"table users\n"
+		"  column id integer not-null autoincrement\n"
+		"  column email text null\n"
+		"  column boss integer null\n"
+		"  primary-key users_pkey (id)\n"
+		"  unique users_email_key (email)\n"
+		"  foreign-key users_boss_fkey_users (boss) -> users(id) "
+		"on-delete=NO ACTION on-update=NO ACTION\n"
+		"  check positive expr=[id > 0]\n"
+		"  check users_check_1 expr=[id > 0]\n"
+		"  index users_email_idx (email, boss)\n"
+		"  index users_expr_idx ([lower(email)])\n");
+	free(text);
+	sd_schema_free(s);
+}
+END_TEST
+
+START_TEST(directory_merges_files)
+{
+	char *dir = src_path("testdata/models/split");
+	char *golden = src_path("testdata/models/split.expected");
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = NULL;
+	char *text, *errs;
+	int rc;
+
+	rc = sd_models_load(&s, dir, NULL, &err);
+	errs = diags(&err);
+	ck_assert_msg(rc == SD_OK, "%s", errs);
+	text = dump(s);
+	check_golden(golden, text);
+	/* tables keep the file they came from */
+	ck_assert(sd_endswith(sd_schema_find_table(s, NULL, "orgs")->base.loc.path,
+	                      "split/02_orgs.yml"));
+	ck_assert(sd_endswith(
+		sd_schema_find_table(s, NULL, "users")->base.loc.path,
+		"split/03_users.yaml"));
+	free(text);
+	free(errs);
+	free(dir);
+	free(golden);
+	sd_schema_free(s);
+	sd_error_clear(&err);
+}
+END_TEST
+
+static void write_file(const char *path, const char *text)
+{
+	ck_assert_int_eq(sd_file_write_atomic(path, text, strlen(text), NULL),
+	                 SD_OK);
+}
+
+START_TEST(directory_errors_name_their_file)
+{
+	char tmpl[] = "/tmp/sd_model_XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	char a[512], b[512], c[512];
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = (sd_schema *)0x1;
+	char *errs;
+	sd_buf want = SD_BUF_INIT;
+
+	ck_assert_ptr_nonnull(dir);
+	snprintf(a, sizeof(a), "%s/a.yaml", dir);
+	snprintf(b, sizeof(b), "%s/b.yml", dir);
+	snprintf(c, sizeof(c), "%s/c.yaml", dir);
+	write_file(a, "tables:\n"
+	              "  - name: users\n"
+	              "    columns:\n"
+	              "      - {name: id, type: integer, primary_key: true}\n"
+	              "      - {name: org_id, type: integer, references: "
+	              "orgs.idd}\n");
+	write_file(b, "tables:\n"
+	              "  - name: orgs\n"
+	              "    columns:\n"
+	              "      - {name: id, type: integer, primary_key: true}\n"
+	              "  - name: users\n"
+	              "    columns:\n"
+	              "      - {name: id, type: integer}\n");
+	write_file(c, "tables:\n"
+	              "  - name: more\n"
+	              "    columns:\n"
+	              "      - {name: id, type: intger}\n");
+	ck_assert_int_eq(sd_models_load(&s, dir, NULL, &err), SD_EINPUT);
+	ck_assert_ptr_eq(s, (sd_schema *)0x1); /* untouched */
+	errs = diags(&err);
+	sd_buf_printf(&want,
+	              "%s:5: users: duplicate table 'users' (first declared "
+	              "at %s:2)\n"
+	              "%s:4: more.id: unknown type 'intger' (did you mean "
+	              "'integer'?)\n"
+	              "%s:5: users.org_id: foreign key references missing "
+	              "column 'orgs.idd' (did you mean 'id'?)\n",
+	              b, a, c, a);
+	ck_assert_str_eq(errs, want.data);
+	ck_assert_uint_eq(err.nerrors, 3);
+	ck_assert_int_eq(err.code, SD_EINPUT);
+	free(errs);
+	sd_buf_free(&want);
+	sd_error_clear(&err);
+	unlink(a);
+	unlink(b);
+	unlink(c);
+	rmdir(dir);
+}
+END_TEST
+
+START_TEST(missing_models_path)
+{
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = NULL;
+
+	ck_assert_int_eq(sd_models_load(&s, "/nonexistent/models.yaml", NULL,
+	                                &err),
+	                 SD_EINPUT);
+	ck_assert_ptr_null(s);
+	ck_assert_str_eq(err.first->message,
+	                 "models file or directory not found");
+	sd_error_clear(&err);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Bad models: exact messages                                          */
+/* ------------------------------------------------------------------ */
+
+static char *load_errors(const char *yaml)
+{
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = NULL;
+	char *errs;
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml),
+	                                     "models.yaml", NULL, &err),
+	                 SD_EINPUT);
+	ck_assert_ptr_null(s);
+	errs = diags(&err);
+	sd_error_clear(&err);
+	return errs;
+}
+
+#define EXPECT_ERRORS(yaml, expected)                                        \
+	do {                                                                 \
+		char *e_ = load_errors(yaml);                                \
+		ck_assert_str_eq(e_, expected);                              \
+		free(e_);                                                    \
+	} while (0)
+
+START_TEST(unknown_key_with_position_and_hint)
+{
+	EXPECT_ERRORS("tables:\n"
+	              "  - name: users\n"
+	              "    columns:\n"
+	              "      - {name: id, type: integer, primary_key: true}\n"
+	              "      - name: email\n"
+	              "        type: string(120)\n"
+	              "\n"
+	              "        nulable: true\n",
+	              "models.yaml:8:9: users.email: unknown key 'nulable' "
+	              "(did you mean 'nullable'?)\n");
+	/* at table level the table keys are the candidates */
+	EXPECT_ERRORS("tables:\n"
+	              "  - name: users\n"
+	              "    indexs: []\n"
+	              "    columns: [{name: id, type: integer}]\n",
+	              "models.yaml:3:5: users: unknown key 'indexs' (did you "
+	              "mean 'indexes'?)\n");
+	EXPECT_ERRORS("tables:\n"
+	              "  - name: t\n"
+	              "    columns: [{name: id, type: numeric(10, 2)}]\n",
+	              "models.yaml:3:44: t.id: unknown key '2)' (quote a value "
+	              "that contains a comma inside {...})\n");
+}
+END_TEST
+
+START_TEST(value_type_errors)
+{
+	EXPECT_ERRORS("tables:\n"
+	              "  - name: users\n"
+	              "    columns:\n"
+	              "      - {name: id, type: integer, nullable: perhaps}\n",
+	              "models.yaml:4:45: users.id: 'nullable' must be true or "
+	              "false, not 'perhaps'\n");
+	EXPECT_ERRORS("tables:\n"
+	              "  - name: users\n"
+	              "    columns: {name: id}\n",
+	              "models.yaml:3:14: users: 'columns' must be a list\n");
+	EXPECT_ERRORS("enums:\n"
+	              "  - name: e\n"
+	              "    values: [[a]]\n",
+	              "models.yaml:3:14: e: each entry must be a single "
+	              "value\n");
+	EXPECT_ERRORS("tables:\n"
+	              "  - name: users\n"
+	              "    columns:\n"
+	              "      - {name: id}\n",
+	              "models.yaml:4:9: users.id: missing required key "
+	              "'type'\n");
+	EXPECT_ERRORS("tables: [\n",
+	              "models.yaml:2:1: YAML syntax error: while parsing a flow "
+	              "node did not find expected node content\n");
+}
+END_TEST
+
+START_TEST(every_semantic_problem_reported)
+{
+	EXPECT_ERRORS(
+		"enums:\n"
+		"  - {name: st, values: [a, b, a]}\n"
+		"tables:\n"
+		"  - name: users\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true, nullable: "
+		"true}\n"
+		"      - {name: email, type: strng(120)}\n"
+		"      - {name: email, type: text}\n"
+		"      - {name: s, type: enum(sts)}\n"
+		"      - {name: c, type: text, identity: always}\n"
+		"      - {name: o, type: integer, references: orgs.id, on_delete: "
+		"nothing}\n"
+		"    indexes:\n"
+		"      - {name: ix_x, columns: [emial]}\n"
+		"  - name: users\n"
+		"    columns: [{name: id, type: integer}]\n",
+		"models.yaml:2: st: duplicate value 'a' in enum 'st'\n"
+		"models.yaml:6: users.id: primary key column 'id' cannot be "
+		"nullable\n"
+		"models.yaml:7: users.email: unknown type 'strng(120)' (did you "
+		"mean 'string'?)\n"
+		"models.yaml:8: users.email: duplicate column 'email'\n"
+		"models.yaml:10: users.c: identity needs an integer column, not "
+		"'text'\n"
+		"models.yaml:14: users: duplicate table 'users' (first declared at "
+		"models.yaml:4)\n"
+		"models.yaml:9: users.s: unknown enum 'sts' in type 'enum(sts)' "
+		"(did you mean 'st'?)\n"
+		"models.yaml:13: users: index names missing column 'emial' (did "
+		"you mean 'email'?)\n"
+		"models.yaml:11: users.o: bad on_delete value 'nothing': expected "
+		"no action, restrict, cascade, set null or set default\n");
+}
+END_TEST
+
+START_TEST(names_unique_per_namespace)
+{
+	/* same index name in two schemas is fine, twice in one is not */
+	static const char ok[] =
+		"tables:\n"
+		"  - {name: a, schema: s1, columns: [{name: x, type: text}],"
+		" indexes: [{name: ix, columns: [x]}]}\n"
+		"  - {name: a, schema: s2, columns: [{name: x, type: text}],"
+		" indexes: [{name: ix, columns: [x]}]}\n";
+	sd_schema *s = NULL;
+
+	ck_assert_int_eq(sd_models_load_data(&s, ok, strlen(ok), "m.yaml", NULL,
+	                                     NULL),
+	                 SD_OK);
+	ck_assert_uint_eq(s->namespaces.n, 2);
+	sd_schema_free(s);
+	EXPECT_ERRORS("tables:\n"
+	              "  - {name: a, columns: [{name: x, type: text}],"
+	              " indexes: [{name: ix, columns: [x]}]}\n"
+	              "  - {name: b, schema: public, columns: [{name: x, type: "
+	              "text}],\n"
+	              "     unique: [{name: ix, columns: [x]}]}\n",
+	              "models.yaml:4: b: duplicate constraint name 'ix' "
+	              "(already used on table 'a' at models.yaml:2)\n");
+}
+END_TEST
+
+/* Every case of testdata/bad/models: exit code and message fragment. */
+START_TEST(bad_models_corpus)
+{
+	char *dir = src_path("testdata/bad/models");
+	char **cases = list_dir(dir, "", true);
+	size_t i, n = 0;
+
+	for (i = 0; cases[i]; i++) {
+		sd_buf mp = SD_BUF_INIT, ep = SD_BUF_INIT;
+		sd_error err = SD_ERROR_INIT;
+		sd_schema *s = NULL;
+		char *expect = NULL, *nl, *errs;
+		int code, rc;
+
+		sd_buf_printf(&mp, "%s/%s/models.yaml", dir, cases[i]);
+		sd_buf_printf(&ep, "%s/%s/expect", dir, cases[i]);
+		ck_assert_int_eq(sd_file_read(&expect, NULL, ep.data, NULL),
+		                 SD_OK);
+		code = atoi(expect);
+		nl = strchr(expect, '\n');
+		ck_assert_ptr_nonnull(nl);
+		nl++;
+		nl[strcspn(nl, "\n")] = '\0';
+		ck_assert_msg(*nl, "%s: empty message fragment", cases[i]);
+		rc = sd_models_load(&s, mp.data, NULL, &err);
+		errs = diags(&err);
+		ck_assert_msg(rc == code, "%s: exit %d, expected %d", cases[i],
+		              rc, code);
+		ck_assert_ptr_null(s);
+		ck_assert_msg(strstr(errs, nl) != NULL,
+		              "%s: expected '%s' in:\n%s", cases[i], nl, errs);
+		free(errs);
+		free(expect);
+		sd_error_clear(&err);
+		sd_buf_free(&mp);
+		sd_buf_free(&ep);
+		n++;
+	}
+	ck_assert_uint_ge(n, 40);
+	free_list(cases);
+	free(dir);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Config                                                              */
+/* ------------------------------------------------------------------ */
+
+START_TEST(config_defaults)
+{
+	sd_config *c = sd_config_default("/proj");
+	sd_config *e = NULL;
+	sd_error err = SD_ERROR_INIT;
+
+	ck_assert_str_eq(c->database, "sqlite:///app.db");
+	ck_assert_str_eq(c->models, "/proj/models.yaml");
+	ck_assert_str_eq(c->versions, "/proj/migrations/versions");
+	ck_assert_str_eq(c->format, "sql");
+	ck_assert_str_eq(c->version_table, "schemadiff_version");
+	ck_assert_ptr_null(c->ignore[0]);
+	ck_assert_str_eq(c->naming.pk, "pk_%(table)");
+	ck_assert_str_eq(c->naming.fk, "fk_%(table)_%(columns)_%(ref_table)");
+	ck_assert_ptr_null(c->path);
+	sd_config_free(c);
+	sd_config_free(NULL);
+
+	/* an empty file is all defaults, relative to its directory */
+	ck_assert_int_eq(sd_config_load_data(&e, "", 0, "proj/schemadiff.yaml",
+	                                     &err),
+	                 SD_OK);
+	ck_assert_str_eq(e->dir, "proj");
+	ck_assert_str_eq(e->models, "proj/models.yaml");
+	ck_assert_str_eq(e->versions, "proj/migrations/versions");
+	ck_assert_str_eq(e->path, "proj/schemadiff.yaml");
+	sd_config_free(e);
+	ck_assert(!sd_error_has(&err));
+}
+END_TEST
+
+START_TEST(config_full)
+{
+	static const char yaml[] =
+		"database: postgresql://app@localhost:5432/app\n"
+		"models: models\n"
+		"versions: /abs/versions\n"
+		"format: c\n"
+		"version_table: my_versions\n"
+		"ignore: [spatial_ref_sys, \"legacy_*\"]\n"
+		"naming:\n"
+		"  pk: \"%(table)_pkey\"\n"
+		"  ix: \"%(table)_%(column_0_name)_idx\"\n";
+	sd_config *c = NULL;
+	sd_error err = SD_ERROR_INIT;
+
+	ck_assert_int_eq(sd_config_load_data(&c, yaml, strlen(yaml),
+	                                     "/srv/app/schemadiff.yaml", &err),
+	                 SD_OK);
+	ck_assert_str_eq(c->database, "postgresql://app@localhost:5432/app");
+	ck_assert_str_eq(c->models, "/srv/app/models");
+	ck_assert_str_eq(c->versions, "/abs/versions");
+	ck_assert_str_eq(c->format, "c");
+	ck_assert_str_eq(c->version_table, "my_versions");
+	ck_assert_str_eq(c->ignore[0], "spatial_ref_sys");
+	ck_assert_str_eq(c->ignore[1], "legacy_*");
+	ck_assert_ptr_null(c->ignore[2]);
+	ck_assert_str_eq(c->naming.pk, "%(table)_pkey");
+	ck_assert_str_eq(c->naming.ix, "%(table)_%(column_0_name)_idx");
+	ck_assert_str_eq(c->naming.uq, "uq_%(table)_%(columns)");
+	ck_assert_str_eq(c->dir, "/srv/app");
+	sd_config_free(c);
+}
+END_TEST
+
+static char *config_errors(const char *yaml)
+{
+	sd_config *c = (sd_config *)0x1;
+	sd_error err = SD_ERROR_INIT;
+	char *errs;
+
+	ck_assert_int_eq(sd_config_load_data(&c, yaml, strlen(yaml),
+	                                     "schemadiff.yaml", &err),
+	                 SD_EINPUT);
+	ck_assert_ptr_eq(c, (sd_config *)0x1);
+	errs = diags(&err);
+	sd_error_clear(&err);
+	return errs;
+}
+
+#define EXPECT_CONFIG_ERRORS(yaml, expected)                                 \
+	do {                                                                 \
+		char *e_ = config_errors(yaml);                              \
+		ck_assert_str_eq(e_, expected);                              \
+		free(e_);                                                    \
+	} while (0)
+
+START_TEST(config_errors_have_lines)
+{
+	EXPECT_CONFIG_ERRORS("database: sqlite:///x.db\n"
+	                     "format: yaml\n",
+	                     "schemadiff.yaml:2: 'format' must be sql or c, not "
+	                     "'yaml'\n");
+	EXPECT_CONFIG_ERRORS("database: sqlite:///x.db\n"
+	                     "\n"
+	                     "verions: migrations\n",
+	                     "schemadiff.yaml:3:1: unknown key 'verions' (did you "
+	                     "mean 'versions'?)\n");
+	EXPECT_CONFIG_ERRORS("naming:\n"
+	                     "  pk: pk_%(table)\n"
+	                     "  iz: x\n",
+	                     "schemadiff.yaml:3:3: unknown key 'iz' (did you mean "
+	                     "'ix'?)\n");
+	EXPECT_CONFIG_ERRORS("naming:\n"
+	                     "  fk: \"fk_%(tabel)\"\n",
+	                     "schemadiff.yaml:2: unknown placeholder '%(tabel)' in "
+	                     "naming.fk (use %(table), %(columns), "
+	                     "%(column_0_name), %(ref_table) or "
+	                     "%(constraint_name))\n");
+	EXPECT_CONFIG_ERRORS("ignore: legacy_*\n",
+	                     "schemadiff.yaml:1:9: 'ignore' must be a list\n");
+	EXPECT_CONFIG_ERRORS("version_table: [a]\n",
+	                     "schemadiff.yaml:1:16: 'version_table' must be a "
+	                     "single value\n");
+}
+END_TEST
+
+START_TEST(config_from_file)
+{
+	char tmpl[] = "/tmp/sd_cfg_XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	char path[512], want[600];
+	sd_config *c = NULL;
+	sd_error err = SD_ERROR_INIT;
+
+	snprintf(path, sizeof(path), "%s/schemadiff.yaml", dir);
+	write_file(path, "models: models/\nformat: sql\n");
+	ck_assert_int_eq(sd_config_load(&c, path, &err), SD_OK);
+	snprintf(want, sizeof(want), "%s/models/", dir);
+	ck_assert_str_eq(c->models, want);
+	ck_assert_str_eq(c->path, path);
+	sd_config_free(c);
+	unlink(path);
+	ck_assert_int_ne(sd_config_load(&c, path, &err), SD_OK);
+	ck_assert(sd_error_has(&err));
+	sd_error_clear(&err);
+	rmdir(dir);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* JSON Schema                                                         */
+/* ------------------------------------------------------------------ */
+
+static const cJSON *resolve(const cJSON *doc, const cJSON *node)
+{
+	const cJSON *ref = cJSON_GetObjectItemCaseSensitive(node, "$ref");
+
+	while (ref && cJSON_IsString(ref)) {
+		const char *p = ref->valuestring;
+		ck_assert_msg(sd_startswith(p, "#/definitions/"), "ref %s", p);
+		node = cJSON_GetObjectItemCaseSensitive(
+			cJSON_GetObjectItemCaseSensitive(doc, "definitions"),
+			p + strlen("#/definitions/"));
+		ck_assert_msg(node != NULL, "dangling %s", p);
+		ref = cJSON_GetObjectItemCaseSensitive(node, "$ref");
+	}
+	return node;
+}
+
+/* The object schema for a where-string such as "tables[].columns[]". */
+static const cJSON *schema_at(const cJSON *doc, const char *where)
+{
+	const cJSON *node = doc;
+	char part[128];
+
+	while (*where) {
+		size_t n = strcspn(where, ".[");
+		const cJSON *props;
+		memcpy(part, where, n);
+		part[n] = '\0';
+		where += n;
+		node = resolve(doc, node);
+		props = cJSON_GetObjectItemCaseSensitive(node, "properties");
+		node = cJSON_GetObjectItemCaseSensitive(props, part);
+		ck_assert_msg(node != NULL, "no property %s", part);
+		node = resolve(doc, node);
+		if (sd_startswith(where, "[]")) {
+			node = resolve(doc, cJSON_GetObjectItemCaseSensitive(
+						    node, "items"));
+			where += 2;
+		}
+		if (*where == '.')
+			where++;
+	}
+	node = resolve(doc, node);
+	/* a union (primary_key): the mapping alternative */
+	if (!cJSON_GetObjectItemCaseSensitive(node, "properties")) {
+		const cJSON *alt;
+		cJSON_ArrayForEach(alt, cJSON_GetObjectItemCaseSensitive(
+						node, "oneOf"))
+		{
+			const cJSON *r = resolve(doc, alt);
+			if (cJSON_GetObjectItemCaseSensitive(r, "properties"))
+				return r;
+		}
+	}
+	return node;
+}
+
+START_TEST(json_schema_matches_key_table)
+{
+	char *path = src_path("schemas/models.schema.json");
+	char *text = NULL;
+	cJSON *doc;
+	size_t i, nplaces = 0;
+
+	ck_assert_int_eq(sd_file_read(&text, NULL, path, NULL), SD_OK);
+	doc = cJSON_Parse(text);
+	ck_assert_msg(doc != NULL, "models.schema.json does not parse");
+	ck_assert_str_eq(
+		cJSON_GetObjectItemCaseSensitive(doc, "$schema")->valuestring,
+		"http://json-schema.org/draft-07/schema#");
+	for (i = 0; sd_model_key_table[i].where; i++) {
+		const cJSON *obj = schema_at(doc, sd_model_key_table[i].where);
+		const cJSON *props =
+			cJSON_GetObjectItemCaseSensitive(obj, "properties");
+		const cJSON *p, *extra;
+		size_t k, nkeys = 0;
+
+		ck_assert_msg(props != NULL, "%s: no properties",
+		              sd_model_key_table[i].where);
+		extra = cJSON_GetObjectItemCaseSensitive(obj,
+		                                         "additionalProperties");
+		ck_assert_msg(cJSON_IsFalse(extra),
+		              "%s: additionalProperties must be false",
+		              sd_model_key_table[i].where);
+		for (k = 0; sd_model_key_table[i].keys[k]; k++) {
+			ck_assert_msg(cJSON_GetObjectItemCaseSensitive(
+					      props, sd_model_key_table[i].keys[k]),
+			              "%s: key %s missing from the JSON Schema",
+			              sd_model_key_table[i].where,
+			              sd_model_key_table[i].keys[k]);
+			nkeys++;
+		}
+		cJSON_ArrayForEach(p, props)
+		{
+			bool known = false;
+			for (k = 0; sd_model_key_table[i].keys[k]; k++)
+				if (strcmp(p->string,
+				           sd_model_key_table[i].keys[k]) == 0)
+					known = true;
+			ck_assert_msg(known, "%s: JSON Schema has key %s that the "
+			                     "loader does not accept",
+			              sd_model_key_table[i].where, p->string);
+		}
+		ck_assert_uint_eq((size_t)cJSON_GetArraySize(props), nkeys);
+		nplaces++;
+	}
+	ck_assert_uint_eq(nplaces, 10);
+	cJSON_Delete(doc);
+	free(text);
+	free(path);
+}
+END_TEST
+
+/* Every key the table lists is accepted by the loader at that place. */
+START_TEST(key_table_keys_are_accepted)
+{
+	static const char yaml[] =
+		"enums:\n"
+		"  - {name: e, schema: s, values: [a], comment: c}\n"
+		"tables:\n"
+		"  - name: p\n"
+		"    columns: [{name: id, type: integer}]\n"
+		"    primary_key: {name: pk_p, columns: [id]}\n"
+		"  - name: t\n"
+		"    schema: public\n"
+		"    comment: c\n"
+		"    renamed_from: old_t\n"
+		"    columns:\n"
+		"      - {name: id, type: bigint, nullable: false, primary_key: "
+		"true, unique: true, default: '1', references: p.id,\n"
+		"         on_delete: cascade, on_update: restrict, identity: by "
+		"default, generated: null, collation: C,\n"
+		"         comment: c, renamed_from: old, backfill: '0'}\n"
+		"      - {name: r, type: integer}\n"
+		"    indexes:\n"
+		"      - {name: i, columns: [r], expressions: [r+1], unique: true, "
+		"where: r > 0, using: btree, include: [id],\n"
+		"         nulls_not_distinct: true, comment: c}\n"
+		"    unique:\n"
+		"      - {name: u, columns: [r], nulls_not_distinct: false, "
+		"deferrable: true, initially_deferred: true, comment: c}\n"
+		"    foreign_keys:\n"
+		"      - {name: f, columns: [r], references: {table: p, columns: "
+		"[id]}, on_delete: set null,\n"
+		"         on_update: set default, deferrable: false, "
+		"initially_deferred: false, comment: c}\n"
+		"    checks:\n"
+		"      - {name: k, expression: r > 0, comment: c}\n";
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = NULL;
+	char *errs;
+	int rc;
+
+	rc = sd_models_load_data(&s, yaml, strlen(yaml), "m.yaml", NULL, &err);
+	errs = diags(&err);
+	ck_assert_msg(rc == SD_OK, "%s", errs);
+	ck_assert_str_eq(s->tables[1]->primary_key->base.name, "pk_t");
+	ck_assert_str_eq(s->tables[0]->primary_key->base.name, "pk_p");
+	ck_assert_int_eq(s->tables[1]->columns[0]->identity,
+	                 SD_IDENTITY_BY_DEFAULT);
+	free(errs);
+	sd_schema_free(s);
+}
+END_TEST
+
+#define ADD_TEST(s, fn)                                                      \
+	do {                                                                 \
+		TCase *tc_ = tcase_create(#fn);                              \
+		tcase_add_test(tc_, fn);                                     \
+		tcase_set_timeout(tc_, 60);                                  \
+		suite_add_tcase(s, tc_);                                     \
+	} while (0)
+
+static Suite *model_suite(void)
+{
+	Suite *s = suite_create("model");
+
+	ADD_TEST(s, golden_models);
+	ADD_TEST(s, spec_shorthands);
+	ADD_TEST(s, composite_key_no_autoincrement);
+	ADD_TEST(s, custom_naming);
+	ADD_TEST(s, directory_merges_files);
+	ADD_TEST(s, directory_errors_name_their_file);
+	ADD_TEST(s, missing_models_path);
+	ADD_TEST(s, unknown_key_with_position_and_hint);
+	ADD_TEST(s, value_type_errors);
+	ADD_TEST(s, every_semantic_problem_reported);
+	ADD_TEST(s, names_unique_per_namespace);
+	ADD_TEST(s, bad_models_corpus);
+	ADD_TEST(s, config_defaults);
+	ADD_TEST(s, config_full);
+	ADD_TEST(s, config_errors_have_lines);
+	ADD_TEST(s, config_from_file);
+	ADD_TEST(s, json_schema_matches_key_table);
+	ADD_TEST(s, key_table_keys_are_accepted);
+	return s;
+}
+
+SD_TEST_MAIN(model_suite)
