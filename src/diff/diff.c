@@ -970,8 +970,11 @@ static void diff_pair_b(dctx *c, tpair *tp)
 /* ------------------------------------------------------------------ */
 
 /* True when an old column is used by a key, index, FK, check or
- * generated column, which an in-place DROP COLUMN cannot cope with. */
-static bool column_in_use(const sd_table *t, const char *name)
+ * generated column, which an in-place DROP COLUMN cannot cope with.
+ * Indexes named in gone_indexes are dropped earlier in the plan and do not
+ * count. */
+static bool column_in_use(const sd_table *t, const char *name,
+                          const sd_map *gone_indexes)
 {
 	size_t i, j;
 
@@ -989,6 +992,8 @@ static bool column_in_use(const sd_table *t, const char *name)
 			return true;
 	for (i = 0; i < t->nindexes; i++) {
 		const sd_index *ix = t->indexes[i];
+		if (sd_map_get(gone_indexes, ix->base.name))
+			continue;
 		if (expr_mentions(ix->where.sql, name) ||
 		    sd_strlist_contains(&ix->include, name))
 			return true;
@@ -1004,7 +1009,8 @@ static bool column_in_use(const sd_table *t, const char *name)
 	return false;
 }
 
-static bool op_needs_rebuild(dctx *c, const tpair *tp, const sd_op *op)
+static bool op_needs_rebuild(dctx *c, const tpair *tp, const sd_op *op,
+                             const sd_map *gone_indexes)
 {
 	const sd_dialect_caps *caps = &c->caps;
 
@@ -1021,7 +1027,8 @@ static bool op_needs_rebuild(dctx *c, const tpair *tp, const sd_op *op)
 	case SD_OP_DROP_COLUMN:
 		return !caps->drop_column ||
 		       (!caps->alter_constraints &&
-		        column_in_use(tp->old, op->column_old->base.name));
+		        column_in_use(tp->old, op->column_old->base.name,
+		                      gone_indexes));
 	case SD_OP_ADD_COLUMN: {
 		const sd_column *n = op->column_new;
 		const sd_primary_key *pk = tp->new_->primary_key;
@@ -1077,8 +1084,16 @@ static void flush_pair(dctx *c, tpair *tp)
 	sd_op *op;
 	pending *p;
 
+	sd_map *gone = sd_map_new(c->a, 4);
+
+	for (i = 0; i < tp->ops.n; i++) {
+		const sd_op *f = ((pending *)tp->ops.items[i])->op;
+		if (f->kind == SD_OP_DROP_INDEX && f->obj_old->name)
+			sd_map_put(gone, f->obj_old->name, (void *)f);
+	}
 	for (i = 0; i < tp->ops.n && !rebuild; i++)
-		rebuild = op_needs_rebuild(c, tp, ((pending *)tp->ops.items[i])->op);
+		rebuild = op_needs_rebuild(c, tp, ((pending *)tp->ops.items[i])->op,
+		                           gone);
 	if (!rebuild) {
 		for (i = 0; i < tp->ops.n; i++) {
 			p = tp->ops.items[i];
