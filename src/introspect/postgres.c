@@ -107,7 +107,7 @@ static const char q_indexes[] =
 	"SELECT i.indrelid, ic.relname, i.indisunique, am.amname,"
 	" pg_get_expr(i.indpred, i.indrelid), i.indnullsnotdistinct,"
 	" i.indnkeyatts, k.ord, a.attname,"
-	" pg_get_indexdef(i.indexrelid, k.ord + 1, true), i.indoption[k.ord],"
+	" pg_get_indexdef(i.indexrelid, k.ord + 1, false), i.indoption[k.ord],"
 	" CASE WHEN NOT oc.opcdefault THEN oc.opcname END,"
 	" CASE WHEN ico.oid IS NOT NULL"
 	"  AND ico.oid <> COALESCE(NULLIF(a.attcollation, 0), 100)"
@@ -413,6 +413,49 @@ void sd_pg_type_from_catalog(sd_arena *a, const char *ft,
 	out->name = sd_arena_strdup(a, ft);
 }
 
+/*
+ * The only canonicalisation done in C, on top of the server's text, for
+ * defaults equal in meaning but stored differently (real server outputs,
+ * see test_postgres.c):
+ *     CURRENT_TIMESTAMP, transaction_timestamp()  -> now()
+ *     'x'::text on a varchar column                -> 'x'::character varying
+ *     'x'::character varying on a text column      -> 'x'::text
+ * Anything else is returned as is.
+ */
+const char *sd_pg_canon_default(sd_arena *a, const sd_type *type,
+                                const char *text)
+{
+	static const char *const casts[] = {"::text", "::character varying",
+	                                    "::bpchar"};
+	const char *want = NULL, *p;
+	size_t i;
+
+	if (!text)
+		return NULL;
+	if (strcmp(text, "CURRENT_TIMESTAMP") == 0 ||
+	    strcmp(text, "transaction_timestamp()") == 0)
+		return "now()";
+	if (type->kind == SD_T_STRING)
+		want = casts[1];
+	else if (type->kind == SD_T_TEXT)
+		want = casts[0];
+	if (!want || text[0] != '\'')
+		return text;
+	for (p = text + 1; *p; p++) {
+		if (*p == '\'' && p[1] == '\'')
+			p++;
+		else if (*p == '\'')
+			break;
+	}
+	if (*p != '\'')
+		return text;
+	for (i = 0; i < 2; i++)
+		if (strcmp(p + 1, casts[i]) == 0)
+			return sd_arena_printf(a, "%.*s%s", (int)(p + 1 - text),
+			                       text, want);
+	return text;
+}
+
 /* ------------------------------------------------------------------ */
 /* One reader per object kind                                          */
 /* ------------------------------------------------------------------ */
@@ -527,6 +570,8 @@ static int read_columns(pg_read *r)
 			c->sequence = sd_arena_strdup(a, seq);
 		} else if (def) {
 			set_expr(r, &c->default_value, def);
+			c->default_value.canon = sd_pg_canon_default(
+				a, &c->type, c->default_value.sql);
 		}
 	}
 	PQclear(res);
@@ -865,7 +910,8 @@ static void apply_canon(pg_norm *nm, sd_table *t, const sd_table *st)
 		if (!sc)
 			continue;
 		if (c->default_value.sql && sc->default_value.sql)
-			c->default_value.canon = keep(nm, sc->default_value.sql);
+			c->default_value.canon =
+				keep(nm, sc->default_value.canon);
 		if (c->generated.sql && sc->generated.sql)
 			c->generated.canon = keep(nm, sc->generated.sql);
 		if (c->type.kind == SD_T_RAW) {

@@ -45,4 +45,13 @@ void sd_pg_type_from_catalog(sd_arena *a, const char *format_type,
                              const char *enum_schema, const char *enum_name,
                              sd_type *out);
 
+/*
+ * The little canonicalisation done in C on a default's server text, for
+ * spellings equal in meaning that the server keeps apart: CURRENT_TIMESTAMP
+ * -> now(); a string literal cast to text or varchar -> cast to the
+ * column's own string type. Returns text itself when nothing applies.
+ */
+const char *sd_pg_canon_default(sd_arena *a, const sd_type *type,
+                                const char *text);
+
 #endif

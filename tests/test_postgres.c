@@ -1,0 +1,1471 @@
+/*
+ * test_postgres.c - the PostgreSQL driver, introspection, normaliser and
+ * dialect, against a real server (tools/pg start; SCHEMADIFF_TEST_PGURI).
+ * Every test works in its own fresh database. Without a server the whole
+ * suite reports itself skipped.
+ *
+ * Golden files live in testdata/postgres/; SD_UPDATE_GOLDEN=1 rewrites them.
+ */
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "harness.h"
+#include "introspect/postgres.h"
+#include "model/load.h"
+
+static const char *base_uri;
+
+/* base_uri with its database name replaced by dbname (malloc'ed). */
+static char *uri_for(const char *dbname)
+{
+	const char *p = strstr(base_uri, "://");
+	const char *slash, *q;
+	sd_buf b = SD_BUF_INIT;
+
+	p = p ? p + 3 : base_uri;
+	slash = strchr(p, '/');
+	q = strchr(p, '?');
+	if (!slash || (q && q < slash))
+		slash = q ? q : base_uri + strlen(base_uri);
+	sd_buf_putn(&b, base_uri, (size_t)(slash - base_uri));
+	sd_buf_printf(&b, "/%s", dbname);
+	q = strchr(slash, '?');
+	if (q)
+		sd_buf_put(&b, q);
+	return sd_buf_detach(&b);
+}
+
+static void pq_exec_ok(PGconn *c, const char *sql)
+{
+	PGresult *r = PQexec(c, sql);
+	ExecStatusType st = PQresultStatus(r);
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK &&
+	    st != PGRES_EMPTY_QUERY)
+		ck_abort_msg("SQL failed: %s\n%s", PQresultErrorMessage(r), sql);
+	PQclear(r);
+}
+
+/* A new empty database for one test; returns its URI (malloc'ed). */
+static char *fresh_db(const char *name)
+{
+	PGconn *c = PQconnectdb(base_uri);
+	char sql[256];
+
+	ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+	pq_exec_ok(c, "SET client_min_messages = warning");
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)",
+	         name);
+	pq_exec_ok(c, sql);
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", name);
+	pq_exec_ok(c, sql);
+	PQfinish(c);
+	return uri_for(name);
+}
+
+static PGconn *pq_open(const char *uri)
+{
+	PGconn *c = PQconnectdb(uri);
+	ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+	pq_exec_ok(c, "SET client_min_messages = warning");
+	return c;
+}
+
+static sd_db *db_open(const char *uri)
+{
+	sd_db *db = NULL;
+	sd_error err = SD_ERROR_INIT;
+	int rc = sd_driver_postgres.open(&db, uri, ".", &err);
+	if (rc != SD_OK)
+		ck_abort_msg("open failed: %s", err.first ? err.first->message
+		                                           : "?");
+	sd_error_clear(&err);
+	return db;
+}
+
+static char *golden_path(const char *name)
+{
+	const char *root = getenv("SD_SOURCE_ROOT");
+	sd_buf b = SD_BUF_INIT;
+	sd_buf_printf(&b, "%s/testdata/postgres/%s", root ? root : ".", name);
+	return sd_buf_detach(&b);
+}
+
+static void golden_check(const char *name, const char *actual)
+{
+	char *path = golden_path(name);
+	char *expected = NULL;
+	size_t len;
+	sd_error err = SD_ERROR_INIT;
+
+	if (getenv("SD_UPDATE_GOLDEN")) {
+		ck_assert_int_eq(sd_file_write_atomic(path, actual,
+		                                      strlen(actual), &err),
+		                 SD_OK);
+	} else {
+		if (sd_file_read(&expected, &len, path, &err) != SD_OK)
+			ck_abort_msg("missing golden file %s", path);
+		if (strcmp(expected, actual) != 0)
+			ck_abort_msg("%s differs; got:\n%s", path, actual);
+	}
+	free(expected);
+	free(path);
+	sd_error_clear(&err);
+}
+
+/* What sd_schema_dump leaves out, so the golden file covers it too. */
+static void dump_details(sd_buf *out, const sd_schema *s)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < s->nenums; i++)
+		if (s->enums[i]->comment)
+			sd_buf_printf(out, "enum %s comment=[%s]\n",
+			              s->enums[i]->base.name,
+			              s->enums[i]->comment);
+	for (i = 0; i < s->ntables; i++) {
+		const sd_table *t = s->tables[i];
+		for (j = 0; j < t->ncolumns; j++) {
+			const sd_column *c = t->columns[j];
+			sd_buf_printf(out, "col %s.%s type_sql=[%s]%s%s%s\n",
+			              t->base.name, c->base.name, c->type_sql,
+			              c->sequence ? " sequence=" : "",
+			              c->sequence ? c->sequence : "",
+			              c->default_value.canon &&
+			                      c->default_value.canon !=
+			                          c->default_value.sql
+			                  ? " canon-differs"
+			                  : "");
+		}
+		for (j = 0; j < t->nuniques; j++)
+			sd_buf_printf(out, "unique %s nnd=%d deferrable=%d\n",
+			              t->uniques[j]->base.name,
+			              t->uniques[j]->nulls_not_distinct,
+			              t->uniques[j]->deferrable);
+		for (j = 0; j < t->nforeign_keys; j++) {
+			const sd_foreign_key *f = t->foreign_keys[j];
+			sd_buf_printf(out,
+			              "fk %s deferred=%d not_valid=%d\n",
+			              f->base.name, f->initially_deferred,
+			              f->not_valid);
+		}
+		for (j = 0; j < t->nchecks; j++)
+			sd_buf_printf(out, "check %s not_valid=%d\n",
+			              t->checks[j]->base.name,
+			              t->checks[j]->not_valid);
+		for (j = 0; j < t->nindexes; j++) {
+			const sd_index *ix = t->indexes[j];
+			sd_buf_printf(out, "index %s", ix->base.name);
+			for (k = 0; k < ix->nkeys; k++) {
+				const sd_index_key *key = &ix->keys[k];
+				sd_buf_printf(out, " [nulls=%d opclass=%s coll=%s]",
+				              key->nulls,
+				              key->opclass ? key->opclass : "-",
+				              key->collation ? key->collation
+				                             : "-");
+			}
+			for (k = 0; k < ix->include.n; k++)
+				sd_buf_printf(out, " include=%s",
+				              ix->include.items[k]);
+			if (ix->comment)
+				sd_buf_printf(out, " comment=[%s]", ix->comment);
+			sd_buf_putc(out, '\n');
+		}
+	}
+	for (i = 0; i < s->nunmanaged; i++) {
+		const sd_unmanaged *u = s->unmanaged[i];
+		sd_buf_printf(out, "unmanaged %s %s%s%s table=%s\n", u->what,
+		              u->base.schema ? u->base.schema : "",
+		              u->base.schema ? "." : "", u->base.name,
+		              u->table ? u->table : "-");
+	}
+}
+
+static const char introspect_ddl[] =
+	"CREATE EXTENSION citext;\n"
+	"CREATE SCHEMA billing;\n"
+	"CREATE SCHEMA empty_ns;\n"
+	"CREATE TYPE user_status AS ENUM ('active', 'banned');\n"
+	"ALTER TYPE user_status ADD VALUE 'pending' BEFORE 'banned';\n"
+	"COMMENT ON TYPE user_status IS 'Lifecycle';\n"
+	"CREATE TYPE billing.currency AS ENUM ('eur', 'usd');\n"
+	"CREATE TABLE orgs (id serial PRIMARY KEY, name text NOT NULL UNIQUE);\n"
+	"CREATE TABLE users (\n"
+	"  id integer GENERATED BY DEFAULT AS IDENTITY\n"
+	"     CONSTRAINT pk_users PRIMARY KEY,\n"
+	"  username varchar(50) NOT NULL,\n"
+	"  email varchar(120),\n"
+	"  status user_status DEFAULT 'active',\n"
+	"  created_at timestamptz NOT NULL DEFAULT now(),\n"
+	"  org_id integer,\n"
+	"  score numeric(10,2) DEFAULT 0, big bigint, ratio double precision,\n"
+	"  small smallint, flag boolean DEFAULT false, r real, code char(3),\n"
+	"  bio text COLLATE \"C\", d date, t time, ts timestamp, iv interval,\n"
+	"  j json, jb jsonb, u uuid, bin bytea, tags text[], addr inet,\n"
+	"  nick citext, plain_num numeric, anyvc varchar,\n"
+	"  lang varchar(5) DEFAULT 'en'::text,\n"
+	"  username_len integer GENERATED ALWAYS AS (length(username)) STORED,\n"
+	"  CONSTRAINT uq_users_org_username UNIQUE (org_id, username),\n"
+	"  CONSTRAINT fk_users_org FOREIGN KEY (org_id) REFERENCES orgs(id)\n"
+	"     ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,\n"
+	"  CONSTRAINT ck_users_username_len CHECK (length(username) > 2)\n"
+	");\n"
+	"COMMENT ON TABLE users IS 'Registered users';\n"
+	"COMMENT ON COLUMN users.email IS 'Contact address';\n"
+	"CREATE INDEX ix_users_username ON users (username);\n"
+	"CREATE UNIQUE INDEX ix_users_lower_email ON users (lower(email))\n"
+	"  WHERE email IS NOT NULL;\n"
+	"CREATE INDEX ix_users_created ON users (created_at DESC NULLS LAST,\n"
+	"  id NULLS FIRST) INCLUDE (status);\n"
+	"COMMENT ON INDEX ix_users_created IS 'Newest first';\n"
+	"CREATE INDEX ix_users_name_pattern ON users (username varchar_pattern_ops);\n"
+	"CREATE INDEX ix_users_bio_coll ON users (bio COLLATE \"POSIX\");\n"
+	"CREATE INDEX ix_users_tags ON users USING gin (tags);\n"
+	"CREATE TABLE billing.invoices (\n"
+	"  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+	"  user_id integer,\n"
+	"  currency billing.currency NOT NULL DEFAULT 'eur',\n"
+	"  amount numeric(12,2) NOT NULL CHECK (amount >= 0),\n"
+	"  during tstzrange\n"
+	");\n"
+	"ALTER TABLE billing.invoices ADD CONSTRAINT fk_inv_user FOREIGN KEY\n"
+	"  (user_id) REFERENCES users(id) ON UPDATE RESTRICT\n"
+	"  ON DELETE SET NULL NOT VALID;\n"
+	"ALTER TABLE billing.invoices ADD CONSTRAINT ck_inv_cur\n"
+	"  CHECK (currency <> 'usd') NOT VALID;\n"
+	"ALTER TABLE billing.invoices ADD CONSTRAINT ex_inv\n"
+	"  EXCLUDE USING gist (during WITH &&);\n"
+	"CREATE TABLE uniq_nnd (a int, b int,\n"
+	"  CONSTRAINT uq_nnd UNIQUE NULLS NOT DISTINCT (a, b));\n"
+	"CREATE VIEW active_users AS SELECT id, username FROM users\n"
+	"  WHERE status = 'active';\n"
+	"CREATE MATERIALIZED VIEW user_counts AS\n"
+	"  SELECT status, count(*) FROM users GROUP BY status;\n"
+	"CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql\n"
+	"  AS $$BEGIN RETURN NEW; END$$;\n"
+	"CREATE PROCEDURE billing.noop() LANGUAGE sql AS $$SELECT 1$$;\n"
+	"CREATE TRIGGER trg_users_touch BEFORE UPDATE ON users\n"
+	"  FOR EACH ROW EXECUTE FUNCTION touch();\n"
+	"ALTER TABLE users ENABLE ROW LEVEL SECURITY;\n"
+	"CREATE POLICY p_users ON users USING (status = 'active');\n"
+	"CREATE SEQUENCE free_seq;\n"
+	"CREATE TABLE schemadiff_version (revision text);\n"
+	"CREATE TABLE schemadiff_version_log (x int);\n"
+	"CREATE TABLE legacy_stuff (x int);\n"
+	"CREATE TRIGGER trg_legacy BEFORE UPDATE ON legacy_stuff\n"
+	"  FOR EACH ROW EXECUTE FUNCTION touch();\n";
+
+static const char *const ignore_globs[] = {"legacy_*", NULL};
+
+START_TEST(introspect_every_kind)
+{
+	char *uri = fresh_db("sd_t_introspect");
+	PGconn *c = pq_open(uri);
+	sd_introspect_opts opts = {"schemadiff_version", ignore_globs, NULL,
+	                           NULL};
+	sd_schema *s = NULL;
+	sd_error err = SD_ERROR_INIT;
+	sd_buf out = SD_BUF_INIT;
+	const sd_table *users, *orgs, *inv;
+
+	pq_exec_ok(c, introspect_ddl);
+	ck_assert_int_eq(sd_pg_introspect(&s, c, &opts, NULL, &err), SD_OK);
+	sd_schema_dump(&out, s);
+	sd_buf_put(&out, "--- details\n");
+	dump_details(&out, s);
+	golden_check("introspect.golden", sd_buf_cstr(&out));
+
+	/* The facts the golden file holds, spelled out. */
+	ck_assert_ptr_null(sd_schema_find_table(s, NULL, "schemadiff_version"));
+	ck_assert_ptr_null(
+		sd_schema_find_table(s, NULL, "schemadiff_version_log"));
+	ck_assert_ptr_null(sd_schema_find_table(s, NULL, "legacy_stuff"));
+	ck_assert_ptr_null(sd_schema_find_enum(s, NULL, "citext"));
+	users = sd_schema_find_table(s, NULL, "users");
+	orgs = sd_schema_find_table(s, NULL, "orgs");
+	inv = sd_schema_find_table(s, "billing", "invoices");
+	ck_assert_ptr_nonnull(users);
+	ck_assert_ptr_nonnull(inv);
+	ck_assert(sd_table_find_column(orgs, "id")->autoincrement);
+	ck_assert_str_eq(sd_table_find_column(orgs, "id")->sequence,
+	                 "orgs_id_seq");
+	ck_assert_ptr_null(sd_table_find_column(orgs, "id")->default_value.sql);
+	ck_assert(sd_table_find_column(users, "id")->autoincrement);
+	ck_assert_int_eq(sd_table_find_column(inv, "id")->identity,
+	                 SD_IDENTITY_ALWAYS);
+	ck_assert_int_eq(sd_table_find_column(inv, "currency")->type.kind,
+	                 SD_T_ENUM);
+	ck_assert_str_eq(sd_table_find_column(inv, "currency")->type.enum_schema,
+	                 "billing");
+	ck_assert_str_eq(
+		sd_table_find_column(users, "status")->default_value.sql,
+		"'active'::user_status");
+	ck_assert_str_eq(sd_table_find_column(users, "lang")->default_value.canon,
+	                 "'en'::character varying");
+	ck_assert_str_eq(sd_table_find_column(users, "bio")->collation, "C");
+	ck_assert_str_eq(inv->foreign_keys[0]->ref_table, "users");
+	ck_assert_ptr_null(inv->foreign_keys[0]->ref_schema);
+	ck_assert(inv->foreign_keys[0]->not_valid);
+	ck_assert_int_eq(inv->foreign_keys[0]->on_delete, SD_FK_SET_NULL);
+	ck_assert_int_eq(inv->foreign_keys[0]->on_update, SD_FK_RESTRICT);
+	ck_assert_str_eq(sd_schema_find_enum(s, NULL, "user_status")
+	                     ->values.items[1],
+	                 "pending");
+
+	sd_schema_free(s);
+	sd_buf_free(&out);
+	sd_error_clear(&err);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
+/* Introspection asks the same handful of queries however many tables. */
+static size_t count_queries(PGconn *c, int ntables)
+{
+	sd_buf ddl = SD_BUF_INIT;
+	sd_schema *s = NULL;
+	sd_error err = SD_ERROR_INIT;
+	size_t n = 0;
+	int i;
+
+	pq_exec_ok(c, "DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+	for (i = 0; i < ntables; i++)
+		sd_buf_printf(&ddl,
+		              "CREATE TABLE t%d (id serial PRIMARY KEY, name "
+		              "text DEFAULT 'x', ref int REFERENCES t%d(id), "
+		              "CHECK (length(name) > 0));\n"
+		              "CREATE INDEX ix_t%d ON t%d (lower(name));\n",
+		              i, i ? i - 1 : 0, i, i);
+	pq_exec_ok(c, sd_buf_cstr(&ddl));
+	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, &n, &err), SD_OK);
+	ck_assert_uint_eq(s->ntables, (size_t)ntables);
+	ck_assert_uint_eq(s->tables[0]->nindexes, 1);
+	ck_assert_uint_eq(s->tables[0]->nforeign_keys, 1);
+	sd_schema_free(s);
+	sd_buf_free(&ddl);
+	return n;
+}
+
+START_TEST(introspect_query_count_constant)
+{
+	char *uri = fresh_db("sd_t_count");
+	PGconn *c = pq_open(uri);
+	size_t n10 = count_queries(c, 10);
+	size_t n200 = count_queries(c, 200);
+
+	ck_assert_uint_eq(n10, n200);
+	ck_assert_uint_le(n10, 8);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
+START_TEST(type_mapping)
+{
+	static const struct {
+		const char *ft;
+		const char *portable;
+	} cases[] = {
+		{"smallint", "smallint"},
+		{"integer", "integer"},
+		{"bigint", "bigint"},
+		{"boolean", "boolean"},
+		{"real", "real"},
+		{"double precision", "float"},
+		{"numeric", "numeric"},
+		{"numeric(10,2)", "numeric(10,2)"},
+		{"character varying(50)", "string(50)"},
+		{"character varying", "string"},
+		{"character(3)", "char(3)"},
+		{"text", "text"},
+		{"date", "date"},
+		{"time without time zone", "time"},
+		{"timestamp without time zone", "timestamp"},
+		{"timestamp with time zone", "timestamptz"},
+		{"interval", "interval"},
+		{"json", "json"},
+		{"jsonb", "jsonb"},
+		{"uuid", "uuid"},
+		{"bytea", "binary"},
+		{"integer[]", "integer[]"},
+		{"inet", "inet"},
+		{"timestamp(3) without time zone",
+		 "timestamp(3) without time zone"},
+	};
+	sd_arena *a = sd_arena_new();
+	sd_buf b = SD_BUF_INIT;
+	sd_type t;
+	size_t i;
+
+	for (i = 0; i < SD_ARRAY_LEN(cases); i++) {
+		sd_buf_truncate(&b, 0);
+		sd_pg_type_from_catalog(a, cases[i].ft, NULL, NULL, &t);
+		sd_type_format(&b, &t);
+		ck_assert_str_eq(sd_buf_cstr(&b), cases[i].portable);
+	}
+	sd_pg_type_from_catalog(a, "billing.currency", "billing", "currency",
+	                        &t);
+	ck_assert_int_eq(t.kind, SD_T_ENUM);
+	ck_assert_str_eq(t.name, "currency");
+	ck_assert_str_eq(t.enum_schema, "billing");
+	sd_buf_free(&b);
+	sd_arena_free(a);
+}
+END_TEST
+
+/* The C canonicalisation, on real server outputs (pg_get_expr of
+ * defaults written as in the comment). */
+START_TEST(canon_default_table)
+{
+	static const struct {
+		sd_type_kind kind;
+		const char *server;
+		const char *canon;
+	} cases[] = {
+		{SD_T_TIMESTAMPTZ, "now()", "now()"},               /* now() */
+		{SD_T_TIMESTAMPTZ, "CURRENT_TIMESTAMP", "now()"},   /* CURRENT_TIMESTAMP */
+		{SD_T_TIMESTAMP, "CURRENT_TIMESTAMP", "now()"},
+		{SD_T_TIMESTAMPTZ, "transaction_timestamp()", "now()"},
+		{SD_T_DATE, "CURRENT_DATE", "CURRENT_DATE"},
+		{SD_T_STRING, "'x'::character varying", "'x'::character varying"},
+		{SD_T_STRING, "'x'::text", "'x'::character varying"}, /* 'x'::text */
+		{SD_T_TEXT, "'x'::text", "'x'::text"},
+		{SD_T_TEXT, "'x'::character varying", "'x'::text"},   /* 'x'::varchar */
+		{SD_T_TEXT, "'it''s'::character varying", "'it''s'::text"},
+		{SD_T_CHAR, "'ab'::bpchar", "'ab'::bpchar"},
+		{SD_T_INTEGER, "0", "0"},
+		{SD_T_BOOLEAN, "false", "false"},
+		{SD_T_STRING, "('a'::text || 'b'::text)", "('a'::text || 'b'::text)"},
+	};
+	sd_arena *a = sd_arena_new();
+	sd_type t;
+	size_t i;
+
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < SD_ARRAY_LEN(cases); i++) {
+		t.kind = cases[i].kind;
+		ck_assert_str_eq(sd_pg_canon_default(a, &t, cases[i].server),
+		                 cases[i].canon);
+	}
+	sd_arena_free(a);
+}
+END_TEST
+
+static const char spec_models[] =
+	"enums:\n"
+	"  - name: user_status\n"
+	"    values: [active, banned]\n"
+	"tables:\n"
+	"  - name: orgs\n"
+	"    columns:\n"
+	"      - {name: id, type: integer, primary_key: true}\n"
+	"  - name: users\n"
+	"    columns:\n"
+	"      - {name: id, type: integer, primary_key: true}\n"
+	"      - {name: username, type: string(50), nullable: false}\n"
+	"      - {name: email, type: string(120)}\n"
+	"      - {name: state, type: string(20), default: \"'active'\"}\n"
+	"      - {name: status, type: enum(user_status), default: \"'active'\"}\n"
+	"      - {name: created_at, type: timestamptz, default: now(), nullable: false}\n"
+	"      - {name: updated_at, type: timestamptz, default: CURRENT_TIMESTAMP}\n"
+	"      - {name: logins, type: integer, default: \"0\"}\n"
+	"      - {name: addr, type: int4}\n"
+	"    indexes:\n"
+	"      - {name: ix_users_lower_email, expressions: [\"lower(email)\"], unique: true, where: \"email IS NOT NULL\"}\n"
+	"    checks:\n"
+	"      - {name: ck_users_username_len, expression: \"length(username) > 2\"}\n";
+
+/* The same schema, written by hand the way people do. */
+static const char spec_ddl[] =
+	"CREATE TYPE user_status AS ENUM ('active', 'banned');\n"
+	"CREATE TABLE orgs (id serial PRIMARY KEY);\n"
+	"CREATE TABLE users (id integer GENERATED BY DEFAULT AS IDENTITY\n"
+	"  PRIMARY KEY, username VARCHAR(50) NOT NULL, email VARCHAR(120),\n"
+	"  state VARCHAR(20) DEFAULT 'active'::text,\n"
+	"  status user_status DEFAULT 'active'::user_status,\n"
+	"  created_at TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+	"  updated_at TIMESTAMPTZ DEFAULT NOW(), logins INT DEFAULT (0),\n"
+	"  addr integer,\n"
+	"  CONSTRAINT ck_users_username_len CHECK (LENGTH(username)>2));\n"
+	"CREATE UNIQUE INDEX ix_users_lower_email ON users (LOWER(email))\n"
+	"  WHERE (email IS NOT NULL);\n";
+
+START_TEST(normalize_spec_examples)
+{
+	char *uri = fresh_db("sd_t_normalize");
+	sd_db *db = db_open(uri);
+	PGconn *c = pq_open(uri);
+	sd_schema *models = NULL, *live = NULL;
+	sd_error err = SD_ERROR_INIT;
+	sd_arena *a = sd_arena_new();
+	const sd_table *mu, *lu;
+	const char *cols[] = {"state", "status", "created_at", "updated_at",
+	                      "logins"};
+	size_t i;
+
+	ck_assert_int_eq(sd_models_load_data(&models, spec_models,
+	                                     strlen(spec_models), "models.yaml",
+	                                     &sd_naming_default, &err),
+	                 SD_OK);
+	pq_exec_ok(c, spec_ddl);
+	ck_assert_int_eq(sd_driver_postgres.normalize(db, models, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	                 SD_OK);
+	mu = sd_schema_find_table(models, NULL, "users");
+	lu = sd_schema_find_table(live, NULL, "users");
+
+	/* The server's forms (SPEC examples). */
+	ck_assert_str_eq(sd_table_find_column(mu, "state")->default_value.canon,
+	                 "'active'::character varying");
+	ck_assert_str_eq(mu->checks[0]->expression.canon,
+	                 "(length((username)::text) > 2)");
+	ck_assert_str_eq(mu->indexes[0]->where.canon, "(email IS NOT NULL)");
+	ck_assert_str_eq(mu->indexes[0]->keys[0].expression.canon,
+	                 "lower((email)::text)");
+	/* RAW types take the server's spelling: int4 is integer. */
+	ck_assert_int_eq(sd_table_find_column(mu, "addr")->type.kind,
+	                 SD_T_INTEGER);
+	/* The user's text stays what gets emitted. */
+	ck_assert_str_eq(sd_table_find_column(mu, "state")->default_value.sql,
+	                 "'active'");
+
+	for (i = 0; i < SD_ARRAY_LEN(cols); i++) {
+		const sd_column *m = sd_table_find_column(mu, cols[i]);
+		const sd_column *l = sd_table_find_column(lu, cols[i]);
+		if (!sd_expr_equal(a, &m->default_value, &l->default_value))
+			ck_abort_msg("%s: model [%s] vs live [%s]", cols[i],
+			             m->default_value.canon,
+			             l->default_value.canon);
+	}
+	ck_assert(sd_expr_equal(a, &mu->checks[0]->expression,
+	                        &lu->checks[0]->expression));
+	ck_assert(sd_expr_equal(a, &mu->indexes[0]->where,
+	                        &lu->indexes[0]->where));
+	ck_assert(sd_expr_equal(a, &mu->indexes[0]->keys[0].expression,
+	                        &lu->indexes[0]->keys[0].expression));
+	/* A real difference stays one. */
+	pq_exec_ok(c, "ALTER TABLE users ALTER COLUMN logins SET DEFAULT 1");
+	sd_schema_free(live);
+	live = NULL;
+	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	                 SD_OK);
+	lu = sd_schema_find_table(live, NULL, "users");
+	ck_assert(!sd_expr_equal(a,
+	                         &sd_table_find_column(mu, "logins")->default_value,
+	                         &sd_table_find_column(lu, "logins")->default_value));
+	/* serial and identity both read as autoincrement */
+	ck_assert(sd_table_find_column(lu, "id")->autoincrement);
+	ck_assert(sd_table_find_column(
+		sd_schema_find_table(live, NULL, "orgs"), "id")->autoincrement);
+	/* Nothing of the scratch schemas is left behind. */
+	{
+		PGresult *r = PQexec(c, "SELECT count(*) FROM pg_namespace "
+		                        "WHERE nspname LIKE 'sd_norm_%'");
+		ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
+		PQclear(r);
+	}
+	sd_schema_free(models);
+	sd_schema_free(live);
+	sd_arena_free(a);
+	sd_error_clear(&err);
+	PQfinish(c);
+	sd_driver_postgres.close(db);
+	free(uri);
+}
+END_TEST
+
+/* Models in a non-public schema, with an enum there. */
+START_TEST(normalize_other_schema)
+{
+	static const char yaml[] =
+		"enums:\n"
+		"  - {name: currency, schema: billing, values: [eur, usd]}\n"
+		"tables:\n"
+		"  - name: invoices\n"
+		"    schema: billing\n"
+		"    columns:\n"
+		"      - {name: id, type: bigint, primary_key: true}\n"
+		"      - {name: cur, type: enum(billing.currency), default: \"'eur'\"}\n"
+		"    checks:\n"
+		"      - {name: ck_cur, expression: \"cur <> 'usd'\"}\n";
+	char *uri = fresh_db("sd_t_normalize_ns");
+	sd_db *db = db_open(uri);
+	sd_schema *models = NULL;
+	sd_error err = SD_ERROR_INIT;
+	const sd_table *t;
+
+	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
+	                                     "m.yaml", &sd_naming_default,
+	                                     &err),
+	                 SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.normalize(db, models, &err), SD_OK);
+	t = sd_schema_find_table(models, "billing", "invoices");
+	ck_assert_str_eq(sd_table_find_column(t, "cur")->default_value.canon,
+	                 "'eur'::billing.currency");
+	ck_assert_str_eq(t->checks[0]->expression.canon,
+	                 "(cur <> 'usd'::billing.currency)");
+	sd_schema_free(models);
+	sd_error_clear(&err);
+	sd_driver_postgres.close(db);
+	free(uri);
+}
+END_TEST
+
+/* 600 tables with indexes: more than one transaction's worth of locks
+ * under the default max_locks_per_transaction. */
+START_TEST(normalize_many_tables)
+{
+	char *uri = fresh_db("sd_t_normalize_many");
+	sd_db *db = db_open(uri);
+	sd_schema *models = sd_schema_new();
+	sd_error err = SD_ERROR_INIT;
+	int i;
+
+	for (i = 0; i < 600; i++) {
+		char name[32];
+		sd_table *t;
+		sd_column *c;
+		sd_index *ix;
+		snprintf(name, sizeof(name), "t%d", i);
+		t = sd_schema_add_table(models, NULL, name);
+		c = sd_table_add_column(models, t, "id");
+		c->type.kind = SD_T_INTEGER;
+		c->nullable = false;
+		c->autoincrement = true;
+		sd_strlist_push(models->arena,
+		                &sd_table_set_primary_key(models, t,
+		                                          sd_arena_printf(models->arena, "pk_%s", name))
+		                     ->columns,
+		                "id");
+		c = sd_table_add_column(models, t, "name");
+		c->type.kind = SD_T_STRING;
+		c->type.length = 20;
+		c->default_value.sql = "'x'";
+		snprintf(name, sizeof(name), "ix_t%d", i);
+		ix = sd_table_add_index(models, t, name);
+		ix->keys = sd_arena_alloc(models->arena, sizeof(sd_index_key));
+		ix->nkeys = 1;
+		ix->keys[0].column = "name";
+	}
+	sd_schema_index(models);
+	if (sd_driver_postgres.normalize(db, models, &err) != SD_OK)
+		ck_abort_msg("normalize: %s", err.first->message);
+	ck_assert_str_eq(models->tables[599]->columns[1]->default_value.canon,
+	                 "'x'::character varying");
+	sd_schema_free(models);
+	sd_error_clear(&err);
+	sd_driver_postgres.close(db);
+	free(uri);
+}
+END_TEST
+
+START_TEST(normalize_reports_bad_expression)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: t\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true}\n"
+		"      - {name: x, type: integer, default: \"no_such_fn()\"}\n";
+	char *uri = fresh_db("sd_t_normalize_bad");
+	sd_db *db = db_open(uri);
+	sd_schema *models = NULL;
+	sd_error err = SD_ERROR_INIT;
+	sd_buf msg = SD_BUF_INIT;
+
+	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
+	                                     "m.yaml", &sd_naming_default,
+	                                     &err),
+	                 SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.normalize(db, models, &err),
+	                 SD_EINPUT);
+	sd_diag_format(&msg, err.first);
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&msg), "t: "));
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&msg), "no_such_fn"));
+	sd_buf_free(&msg);
+	sd_schema_free(models);
+	sd_error_clear(&err);
+	sd_driver_postgres.close(db);
+	free(uri);
+}
+END_TEST
+
+START_TEST(password_masked_on_failure)
+{
+	const char *pw_uri = getenv("SCHEMADIFF_TEST_PGURI_PASSWORD");
+	char *bad;
+	sd_db *db = NULL;
+	sd_error err = SD_ERROR_INIT;
+	sd_buf msg = SD_BUF_INIT;
+	const char *at, *scheme;
+
+	/* Same server, the password-authenticated role, a wrong password. */
+	if (!pw_uri)
+		pw_uri = base_uri;
+	scheme = strstr(pw_uri, "://") + 3;
+	at = strchr(scheme, '@');
+	ck_assert_ptr_nonnull(at);
+	{
+		sd_buf b = SD_BUF_INIT;
+		sd_buf_putn(&b, pw_uri, (size_t)(scheme - pw_uri));
+		sd_buf_put(&b, "sd_password:Hunter2SecretPw");
+		sd_buf_put(&b, at);
+		bad = sd_buf_detach(&b);
+	}
+	ck_assert_int_eq(sd_driver_postgres.open(&db, bad, ".", &err),
+	                 SD_ERUNTIME);
+	ck_assert_ptr_null(db);
+	sd_diag_format(&msg, err.first);
+	ck_assert_ptr_null(strstr(sd_buf_cstr(&msg), "Hunter2SecretPw"));
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&msg), "sd_password:****@"));
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&msg), "cannot connect"));
+	ck_assert_ptr_null(strchr(sd_buf_cstr(&msg), '\n'));
+	if (getenv("SCHEMADIFF_TEST_PGURI_PASSWORD"))
+		ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&msg),
+		                             "password authentication failed"));
+	sd_error_clear(&err);
+	sd_buf_truncate(&msg, 0);
+
+	/* Malformed URL: bad input, still masked. */
+	ck_assert_int_eq(sd_driver_postgres.open(
+				 &db, "postgresql://u:Hunter2SecretPw@h/db?bogus=1",
+				 ".", &err),
+	                 SD_EINPUT);
+	sd_diag_format(&msg, err.first);
+	ck_assert_ptr_null(strstr(sd_buf_cstr(&msg), "Hunter2SecretPw"));
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&msg), "bogus"));
+	sd_buf_free(&msg);
+	sd_error_clear(&err);
+	free(bad);
+
+	/* A good connection shows its URL masked too. */
+	if (getenv("SCHEMADIFF_TEST_PGURI_PASSWORD")) {
+		db = db_open(getenv("SCHEMADIFF_TEST_PGURI_PASSWORD"));
+		ck_assert_ptr_nonnull(strstr(db->display_url, ":****@"));
+		ck_assert_ptr_null(strstr(db->display_url, "sd-secret"));
+		sd_driver_postgres.close(db);
+	}
+}
+END_TEST
+
+typedef struct lock_ctx {
+	sd_db *holder;
+	int waits;
+} lock_ctx;
+
+/* Called when the second connection has to wait: the first lets go, so
+ * the wait ends (one thread is enough). */
+static void release_holder(void *p)
+{
+	lock_ctx *ctx = p;
+	sd_error err = SD_ERROR_INIT;
+
+	ctx->waits++;
+	ck_assert_int_eq(sd_driver_postgres.unlock(ctx->holder, &err), SD_OK);
+}
+
+START_TEST(advisory_lock_contention)
+{
+	sd_db *a = db_open(base_uri), *b = db_open(base_uri);
+	sd_error err = SD_ERROR_INIT;
+	lock_ctx ctx = {a, 0};
+	sd_rows *rows = NULL;
+
+	ck_assert_int_eq(sd_driver_postgres.lock(a, NULL, NULL, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.query(
+				 a,
+				 "SELECT count(*) FROM pg_locks WHERE "
+				 "locktype = 'advisory' AND granted",
+				 NULL, 0, &rows, &err),
+	                 SD_OK);
+	ck_assert_str_eq(rows->cells[0], "1");
+	sd_rows_free(rows);
+	ck_assert_int_eq(sd_driver_postgres.lock(b, release_holder, &ctx, &err),
+	                 SD_OK);
+	ck_assert_int_eq(ctx.waits, 1);
+	/* b holds it now: a's try fails, so a would wait. */
+	{
+		const char *const params[] = {NULL};
+		(void)params;
+		ck_assert_int_eq(
+			sd_driver_postgres.query(
+				a, "SELECT pg_try_advisory_lock(519877209462169973)",
+				NULL, 0, &rows, &err),
+			SD_OK);
+		ck_assert_str_eq(rows->cells[0], "f");
+		sd_rows_free(rows);
+	}
+	ck_assert_int_eq(sd_driver_postgres.unlock(b, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.lock(a, NULL, NULL, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.unlock(a, &err), SD_OK);
+	sd_driver_postgres.close(a);
+	sd_driver_postgres.close(b);
+}
+END_TEST
+
+START_TEST(driver_exec_query_transactions)
+{
+	char *uri = fresh_db("sd_t_driver");
+	sd_db *db = db_open(uri);
+	sd_error err = SD_ERROR_INIT;
+	sd_rows *rows = NULL;
+	const char *params[] = {"it's", NULL};
+	bool exists = false;
+
+	ck_assert_int_eq(sd_driver_postgres.exec(
+				 db, "CREATE TABLE t (a text, b int); "
+				     "CREATE SCHEMA s; CREATE TABLE s.u (x int);",
+				 &err),
+	                 SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.query(
+				 db, "INSERT INTO t VALUES ($1, $2)", params, 2,
+				 NULL, &err),
+	                 SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.begin(db, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.exec(db, "DELETE FROM t", &err),
+	                 SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.rollback(db, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.query(
+				 db, "SELECT a, b FROM t WHERE a = $1", params,
+				 1, &rows, &err),
+	                 SD_OK);
+	ck_assert_uint_eq(rows->nrows, 1);
+	ck_assert_str_eq(rows->names[0], "a");
+	ck_assert_str_eq(rows->cells[0], "it's");
+	ck_assert_ptr_null(rows->cells[1]);
+	sd_rows_free(rows);
+	ck_assert_int_eq(sd_driver_postgres.table_exists(db, NULL, "t", &exists,
+	                                                 &err),
+	                 SD_OK);
+	ck_assert(exists);
+	ck_assert_int_eq(sd_driver_postgres.table_exists(db, "s", "u", &exists,
+	                                                 &err),
+	                 SD_OK);
+	ck_assert(exists);
+	ck_assert_int_eq(sd_driver_postgres.table_exists(db, NULL, "u", &exists,
+	                                                 &err),
+	                 SD_OK);
+	ck_assert(!exists);
+	ck_assert_int_eq(sd_driver_postgres.exec(db, "SELEC 1", &err),
+	                 SD_ERUNTIME);
+	ck_assert_ptr_nonnull(strstr(err.first->message, "syntax error"));
+	sd_error_clear(&err);
+	sd_driver_postgres.close(db);
+	free(uri);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Emitted SQL                                                         */
+/* ------------------------------------------------------------------ */
+
+typedef struct fixture {
+	sd_schema *s;
+	sd_enum *status;
+	sd_table *users, *orgs, *inv;
+} fixture;
+
+static sd_column *col(sd_schema *s, sd_table *t, const char *name,
+                      sd_type_kind kind, int len, bool nullable)
+{
+	sd_column *c = sd_table_add_column(s, t, name);
+	c->type.kind = kind;
+	c->type.length = len;
+	c->nullable = nullable;
+	return c;
+}
+
+static void build_fixture(fixture *f)
+{
+	sd_schema *s = sd_schema_new();
+	sd_column *c;
+	sd_foreign_key *fk;
+	sd_check *ck;
+	sd_unique *u;
+
+	f->s = s;
+	f->status = sd_schema_add_enum(s, NULL, "user_status");
+	sd_strlist_push(s->arena, &f->status->values, "active");
+	sd_strlist_push(s->arena, &f->status->values, "banned");
+
+	f->orgs = sd_schema_add_table(s, NULL, "orgs");
+	c = col(s, f->orgs, "id", SD_T_INTEGER, -1, false);
+	c->autoincrement = true;
+	sd_strlist_push(s->arena,
+	                &sd_table_set_primary_key(s, f->orgs, "pk_orgs")->columns,
+	                "id");
+
+	f->users = sd_schema_add_table(s, NULL, "users");
+	f->users->comment = "Registered users";
+	c = col(s, f->users, "id", SD_T_INTEGER, -1, false);
+	c->autoincrement = true;
+	col(s, f->users, "username", SD_T_STRING, 50, false);
+	c = col(s, f->users, "email", SD_T_STRING, 120, true);
+	c->comment = "Contact";
+	c = col(s, f->users, "status", SD_T_ENUM, -1, true);
+	c->type.name = "user_status";
+	c->default_value.sql = "'active'";
+	c = col(s, f->users, "created_at", SD_T_TIMESTAMPTZ, -1, false);
+	c->default_value.sql = "now()";
+	col(s, f->users, "org_id", SD_T_BIGINT, -1, true);
+	sd_strlist_push(s->arena,
+	                &sd_table_set_primary_key(s, f->users, "pk_users")->columns,
+	                "id");
+	u = sd_table_add_unique(s, f->users, "uq_users_email");
+	sd_strlist_push(s->arena, &u->columns, "email");
+	ck = sd_table_add_check(s, f->users, "ck_users_username_len");
+	ck->expression.sql = "length(username) > 2";
+	fk = sd_table_add_foreign_key(s, f->users, "fk_users_org_id_orgs");
+	sd_strlist_push(s->arena, &fk->columns, "org_id");
+	fk->ref_table = "orgs";
+	sd_strlist_push(s->arena, &fk->ref_columns, "id");
+	fk->on_delete = SD_FK_CASCADE;
+
+	sd_schema_add_namespace(s, "billing");
+	f->inv = sd_schema_add_table(s, "billing", "invoices");
+	c = col(s, f->inv, "id", SD_T_BIGINT, -1, false);
+	c->identity = SD_IDENTITY_ALWAYS;
+	c = col(s, f->inv, "amount", SD_T_NUMERIC, -1, false);
+	c->type.precision = 12;
+	c->type.scale = 2;
+	c = col(s, f->inv, "total", SD_T_NUMERIC, -1, true);
+	c->type.precision = 12;
+	c->type.scale = 2;
+	c->generated.sql = "amount * 2";
+	sd_schema_index(s);
+}
+
+static char *emit1(const sd_op *op)
+{
+	sd_buf b = SD_BUF_INIT;
+	sd_error err = SD_ERROR_INIT;
+	int rc = sd_dialect_postgres.emit_op(&b, op, &err);
+	if (rc != SD_OK)
+		ck_abort_msg("emit failed: %s", err.first->message);
+	sd_error_clear(&err);
+	return sd_buf_detach(&b);
+}
+
+/* Checks the text and runs it, so every statement is also valid SQL. */
+static void expect(PGconn *c, const sd_op *op, const char *sql)
+{
+	char *got = emit1(op);
+	if (strcmp(got, sql) != 0)
+		ck_abort_msg("op %s: expected\n%s\ngot\n%s",
+		             sd_op_kind_name(op->kind), sql, got);
+	if (c)
+		pq_exec_ok(c, got);
+	free(got);
+}
+
+START_TEST(emit_every_op)
+{
+	char *uri = fresh_db("sd_t_emit");
+	PGconn *c = pq_open(uri);
+	fixture f;
+	sd_op op;
+	sd_column *email2, *status2, *org2;
+	sd_table users2;
+	sd_index *ix;
+	sd_enum *status3;
+
+	build_fixture(&f);
+#define OP(k) (memset(&op, 0, sizeof(op)), op.kind = (k))
+	OP(SD_OP_CREATE_NAMESPACE);
+	op.name_new = "billing";
+	expect(c, &op, "CREATE SCHEMA \"billing\";\n");
+	OP(SD_OP_CREATE_ENUM);
+	op.obj_new = &f.status->base;
+	expect(c, &op,
+	       "CREATE TYPE \"user_status\" AS ENUM ('active', 'banned');\n");
+	OP(SD_OP_ADD_ENUM_VALUE);
+	op.obj_new = &f.status->base;
+	op.name_new = "pending";
+	op.value_anchor = "banned";
+	op.anchor_before = true;
+	expect(c, &op,
+	       "ALTER TYPE \"user_status\" ADD VALUE 'pending' BEFORE 'banned';\n");
+	OP(SD_OP_CREATE_TABLE);
+	op.table = op.table_new = f.orgs;
+	expect(c, &op,
+	       "CREATE TABLE \"orgs\" (\n"
+	       "    \"id\" INTEGER NOT NULL GENERATED BY DEFAULT AS IDENTITY,\n"
+	       "    CONSTRAINT \"pk_orgs\" PRIMARY KEY (\"id\")\n"
+	       ");\n");
+	OP(SD_OP_CREATE_TABLE);
+	op.table = op.table_new = f.users;
+	expect(c, &op,
+	       "CREATE TABLE \"users\" (\n"
+	       "    \"id\" INTEGER NOT NULL GENERATED BY DEFAULT AS IDENTITY,\n"
+	       "    \"username\" VARCHAR(50) NOT NULL,\n"
+	       "    \"email\" VARCHAR(120),\n"
+	       "    \"status\" \"user_status\" DEFAULT 'active',\n"
+	       "    \"created_at\" TIMESTAMPTZ NOT NULL DEFAULT now(),\n"
+	       "    \"org_id\" BIGINT,\n"
+	       "    CONSTRAINT \"pk_users\" PRIMARY KEY (\"id\"),\n"
+	       "    CONSTRAINT \"uq_users_email\" UNIQUE (\"email\"),\n"
+	       "    CONSTRAINT \"ck_users_username_len\" CHECK (length(username) > 2),\n"
+	       "    CONSTRAINT \"fk_users_org_id_orgs\" FOREIGN KEY (\"org_id\") "
+	       "REFERENCES \"orgs\" (\"id\") ON DELETE CASCADE\n"
+	       ");\n"
+	       "COMMENT ON TABLE \"users\" IS 'Registered users';\n"
+	       "COMMENT ON COLUMN \"users\".\"email\" IS 'Contact';\n");
+	OP(SD_OP_CREATE_TABLE);
+	op.table = op.table_new = f.inv;
+	expect(c, &op,
+	       "CREATE TABLE \"billing\".\"invoices\" (\n"
+	       "    \"id\" BIGINT NOT NULL GENERATED ALWAYS AS IDENTITY,\n"
+	       "    \"amount\" NUMERIC(12,2) NOT NULL,\n"
+	       "    \"total\" NUMERIC(12,2) GENERATED ALWAYS AS (amount * 2) STORED\n"
+	       ");\n");
+
+	/* Deferred FKs (cycles) are left out of CREATE TABLE. */
+	OP(SD_OP_CREATE_TABLE);
+	op.table = op.table_new = f.users;
+	sd_strlist_push(f.s->arena, &op.deferred_fks, "fk_users_org_id_orgs");
+	{
+		char *got = emit1(&op);
+		ck_assert_ptr_null(strstr(got, "FOREIGN KEY"));
+		free(got);
+	}
+
+	ix = sd_table_add_index(f.s, f.users, "ix_users_lower_email");
+	ix->unique = true;
+	ix->nkeys = 2;
+	ix->keys = sd_arena_alloc(f.s->arena, 2 * sizeof(sd_index_key));
+	ix->keys[0].expression.sql = "lower(email)";
+	ix->keys[1].column = "created_at";
+	ix->keys[1].desc = true;
+	ix->keys[1].nulls = SD_NULLS_LAST;
+	sd_strlist_push(f.s->arena, &ix->include, "status");
+	ix->where.sql = "email IS NOT NULL";
+	OP(SD_OP_CREATE_INDEX);
+	op.table = f.users;
+	op.obj_new = &ix->base;
+	expect(c, &op,
+	       "CREATE UNIQUE INDEX \"ix_users_lower_email\" ON \"users\" "
+	       "((lower(email)), \"created_at\" DESC NULLS LAST) "
+	       "INCLUDE (\"status\") WHERE email IS NOT NULL;\n");
+	ix = sd_table_add_index(f.s, f.users, "ix_users_name");
+	ix->nkeys = 1;
+	ix->keys = sd_arena_alloc(f.s->arena, sizeof(sd_index_key));
+	ix->keys[0].column = "username";
+	ix->keys[0].opclass = "varchar_pattern_ops";
+	ix->keys[0].collation = "C";
+	ix->method = "btree";
+	OP(SD_OP_CREATE_INDEX);
+	op.table = f.users;
+	op.obj_new = &ix->base;
+	op.hazards = SD_HAZARD_NO_TRANSACTION;
+	expect(c, &op,
+	       "CREATE INDEX CONCURRENTLY \"ix_users_name\" ON \"users\" "
+	       "(\"username\" COLLATE \"C\" varchar_pattern_ops);\n");
+	OP(SD_OP_RENAME_INDEX);
+	op.table = f.users;
+	op.obj_old = &ix->base;
+	{
+		sd_object renamed = ix->base;
+		renamed.name = "ix_users_username";
+		op.obj_new = &renamed;
+		expect(c, &op, "ALTER INDEX \"ix_users_name\" RENAME TO "
+		               "\"ix_users_username\";\n");
+	}
+	OP(SD_OP_DROP_INDEX);
+	op.table = f.users;
+	{
+		sd_object gone = ix->base;
+		gone.name = "ix_users_username";
+		op.obj_old = &gone;
+		expect(c, &op, "DROP INDEX \"ix_users_username\";\n");
+	}
+
+	/* Columns */
+	email2 = sd_arena_alloc(f.s->arena, sizeof(*email2));
+	*email2 = *sd_table_find_column(f.users, "email");
+	OP(SD_OP_ADD_COLUMN);
+	op.table = f.users;
+	{
+		sd_column nc = *email2;
+		nc.base.name = "nick";
+		nc.comment = NULL;
+		nc.type.kind = SD_T_TEXT;
+		nc.collation = "C";
+		nc.default_value.sql = "'anon'";
+		op.column_new = &nc;
+		expect(c, &op, "ALTER TABLE \"users\" ADD COLUMN \"nick\" TEXT "
+		               "COLLATE \"C\" DEFAULT 'anon';\n");
+		OP(SD_OP_RENAME_COLUMN);
+		op.table = f.users;
+		op.column_old = &nc;
+		op.column_new = email2;
+		email2->base.name = "nickname";
+		expect(c, &op, "ALTER TABLE \"users\" RENAME COLUMN \"nick\" TO "
+		               "\"nickname\";\n");
+		OP(SD_OP_DROP_COLUMN);
+		op.table = f.users;
+		op.column_old = email2;
+		expect(c, &op,
+		       "ALTER TABLE \"users\" DROP COLUMN \"nickname\";\n");
+	}
+	/* ALTER COLUMN: type (with default around it), nullability, default */
+	{
+		sd_column from = *sd_table_find_column(f.users, "username");
+		sd_column to = from;
+		to.type.length = 80;
+		to.nullable = true;
+		to.default_value.sql = "'nobody'";
+		OP(SD_OP_ALTER_COLUMN);
+		op.table = f.users;
+		op.column_old = &from;
+		op.column_new = &to;
+		op.changes = SD_CHANGE_TYPE | SD_CHANGE_NULLABLE |
+		             SD_CHANGE_DEFAULT;
+		expect(c, &op,
+		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" TYPE "
+		       "VARCHAR(80) USING \"username\"::VARCHAR(80);\n"
+		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" DROP NOT NULL;\n"
+		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" SET DEFAULT "
+		       "'nobody';\n");
+		/* and back: the inverse drops the default before the type */
+		op.column_old = &to;
+		op.column_new = &from;
+		expect(c, &op,
+		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" DROP DEFAULT;\n"
+		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" TYPE "
+		       "VARCHAR(50) USING \"username\"::VARCHAR(50);\n"
+		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" SET NOT NULL;\n");
+	}
+	/* identity kinds, serial <-> identity */
+	{
+		sd_column idc = *sd_table_find_column(f.orgs, "id");
+		sd_column always = idc, serial = idc, plain = idc;
+		always.identity = SD_IDENTITY_ALWAYS;
+		serial.sequence = "orgs_id_seq";
+		plain.autoincrement = false;
+		OP(SD_OP_ALTER_COLUMN);
+		op.table = f.orgs;
+		op.changes = SD_CHANGE_IDENTITY;
+		op.column_old = &idc;
+		op.column_new = &always;
+		expect(c, &op, "ALTER TABLE \"orgs\" ALTER COLUMN \"id\" SET "
+		               "GENERATED ALWAYS;\n");
+		op.column_old = &always;
+		op.column_new = &serial;
+		expect(c, &op,
+		       "ALTER TABLE \"orgs\" ALTER COLUMN \"id\" DROP IDENTITY;\n"
+		       "CREATE SEQUENCE \"orgs_id_seq\" OWNED BY \"orgs\".\"id\";\n"
+		       "ALTER TABLE \"orgs\" ALTER COLUMN \"id\" SET DEFAULT "
+		       "nextval('\"orgs_id_seq\"'::regclass);\n"
+		       "SELECT setval(pg_get_serial_sequence('\"orgs\"', 'id'), "
+		       "COALESCE(MAX(\"id\"), 0) + 1, false) FROM \"orgs\";\n");
+		op.column_old = &serial;
+		op.column_new = &idc;
+		expect(c, &op,
+		       "ALTER TABLE \"orgs\" ALTER COLUMN \"id\" DROP DEFAULT;\n"
+		       "DROP SEQUENCE \"orgs_id_seq\";\n"
+		       "ALTER TABLE \"orgs\" ALTER COLUMN \"id\" ADD GENERATED BY "
+		       "DEFAULT AS IDENTITY;\n"
+		       "SELECT setval(pg_get_serial_sequence('\"orgs\"', 'id'), "
+		       "COALESCE(MAX(\"id\"), 0) + 1, false) FROM \"orgs\";\n");
+		op.column_old = &idc;
+		op.column_new = &plain;
+		expect(c, &op, "ALTER TABLE \"orgs\" ALTER COLUMN \"id\" DROP "
+		               "IDENTITY;\n");
+	}
+	/* generated expression changes: drop + add */
+	{
+		sd_column from = *sd_table_find_column(f.inv, "total");
+		sd_column to = from;
+		to.generated.sql = "amount * 3";
+		OP(SD_OP_ALTER_COLUMN);
+		op.table = f.inv;
+		op.changes = SD_CHANGE_GENERATED;
+		op.column_old = &from;
+		op.column_new = &to;
+		expect(c, &op,
+		       "ALTER TABLE \"billing\".\"invoices\" DROP COLUMN \"total\";\n"
+		       "ALTER TABLE \"billing\".\"invoices\" ADD COLUMN \"total\" "
+		       "NUMERIC(12,2) GENERATED ALWAYS AS (amount * 3) STORED;\n");
+	}
+	/* collation + comment */
+	{
+		sd_column from = *sd_table_find_column(f.users, "email");
+		sd_column to = from;
+		to.collation = "C";
+		to.comment = NULL;
+		OP(SD_OP_ALTER_COLUMN);
+		op.table = f.users;
+		op.changes = SD_CHANGE_COLLATION | SD_CHANGE_COMMENT;
+		op.column_old = &from;
+		op.column_new = &to;
+		expect(c, &op,
+		       "ALTER TABLE \"users\" ALTER COLUMN \"email\" TYPE "
+		       "VARCHAR(120) COLLATE \"C\";\n"
+		       "COMMENT ON COLUMN \"users\".\"email\" IS NULL;\n");
+	}
+
+	/* Constraints */
+	{
+		sd_check ck;
+		memset(&ck, 0, sizeof(ck));
+		ck.base.kind = SD_OBJ_CHECK;
+		ck.base.name = "ck_users_email";
+		ck.expression.sql = "email LIKE '%@%'";
+		ck.not_valid = true;
+		OP(SD_OP_ADD_CONSTRAINT);
+		op.table = f.users;
+		op.obj_new = &ck.base;
+		expect(c, &op, "ALTER TABLE \"users\" ADD CONSTRAINT "
+		               "\"ck_users_email\" CHECK (email LIKE '%@%') NOT "
+		               "VALID;\n");
+		OP(SD_OP_VALIDATE_CONSTRAINT);
+		op.table = f.users;
+		op.obj_new = &ck.base;
+		expect(c, &op, "ALTER TABLE \"users\" VALIDATE CONSTRAINT "
+		               "\"ck_users_email\";\n");
+		OP(SD_OP_RENAME_CONSTRAINT);
+		op.table = f.users;
+		op.obj_old = &ck.base;
+		{
+			sd_check ck2 = ck;
+			ck2.base.name = "ck_users_email_at";
+			op.obj_new = &ck2.base;
+			expect(c, &op, "ALTER TABLE \"users\" RENAME CONSTRAINT "
+			               "\"ck_users_email\" TO "
+			               "\"ck_users_email_at\";\n");
+			OP(SD_OP_DROP_CONSTRAINT);
+			op.table = f.users;
+			op.obj_old = &ck2.base;
+			expect(c, &op, "ALTER TABLE \"users\" DROP CONSTRAINT "
+			               "\"ck_users_email_at\";\n");
+		}
+		OP(SD_OP_DROP_CONSTRAINT);
+		op.table = f.users;
+		op.obj_old = &f.users->foreign_keys[0]->base;
+		expect(c, &op, "ALTER TABLE \"users\" DROP CONSTRAINT "
+		               "\"fk_users_org_id_orgs\";\n");
+		f.users->foreign_keys[0]->not_valid = true;
+		f.users->foreign_keys[0]->deferrable = true;
+		f.users->foreign_keys[0]->initially_deferred = true;
+		OP(SD_OP_ADD_CONSTRAINT);
+		op.table = f.users;
+		op.obj_new = &f.users->foreign_keys[0]->base;
+		expect(c, &op,
+		       "ALTER TABLE \"users\" ADD CONSTRAINT "
+		       "\"fk_users_org_id_orgs\" FOREIGN KEY (\"org_id\") "
+		       "REFERENCES \"orgs\" (\"id\") ON DELETE CASCADE "
+		       "DEFERRABLE INITIALLY DEFERRED NOT VALID;\n");
+	}
+	/* Comments, backfill */
+	OP(SD_OP_SET_COMMENT);
+	op.table = f.users;
+	op.name_new = "It's users";
+	expect(c, &op, "COMMENT ON TABLE \"users\" IS 'It''s users';\n");
+	OP(SD_OP_SET_COMMENT);
+	op.table = f.users;
+	op.column_new = sd_table_find_column(f.users, "email");
+	expect(c, &op, "COMMENT ON COLUMN \"users\".\"email\" IS NULL;\n");
+	org2 = sd_arena_alloc(f.s->arena, sizeof(*org2));
+	*org2 = *sd_table_find_column(f.users, "org_id");
+	org2->backfill = "0";
+	OP(SD_OP_BACKFILL);
+	op.table = f.users;
+	op.column_new = org2;
+	expect(c, &op, "UPDATE \"users\" SET \"org_id\" = 0 WHERE \"org_id\" "
+	               "IS NULL;\n");
+
+	/* Enum value removal: the type is rebuilt and columns follow. */
+	pq_exec_ok(c, "INSERT INTO users (username, status) VALUES "
+	              "('alice', 'pending'), ('bob', 'active')");
+	pq_exec_ok(c, "DELETE FROM users WHERE status = 'pending'");
+	OP(SD_OP_DROP_ENUM_VALUE);
+	status3 = sd_arena_alloc(f.s->arena, sizeof(*status3));
+	*status3 = *f.status;
+	op.obj_old = &status3->base;
+	op.name_old = "pending";
+	{
+		char *got = emit1(&op);
+		ck_assert_ptr_nonnull(strstr(got,
+			"CREATE TYPE \"user_status__sd_new\" AS ENUM "
+			"('active', 'banned');\n"));
+		pq_exec_ok(c, got);
+		free(got);
+	}
+	{
+		PGresult *r = PQexec(c,
+			"SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder),"
+			" (SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef d"
+			"  JOIN pg_attribute a ON a.attrelid = d.adrelid AND"
+			"  a.attnum = d.adnum WHERE a.attname = 'status'),"
+			" (SELECT status::text FROM users WHERE username = 'bob')"
+			" FROM pg_enum WHERE enumtypid = 'user_status'::regtype");
+		ck_assert_str_eq(PQgetvalue(r, 0, 0), "active,banned");
+		ck_assert_str_eq(PQgetvalue(r, 0, 1), "'active'::user_status");
+		ck_assert_str_eq(PQgetvalue(r, 0, 2), "active");
+		PQclear(r);
+	}
+	/* Drops, rename */
+	OP(SD_OP_RENAME_TABLE);
+	op.table = op.table_old = f.users;
+	users2 = *f.users;
+	users2.base.name = "members";
+	op.table_new = &users2;
+	expect(c, &op, "ALTER TABLE \"users\" RENAME TO \"members\";\n");
+	OP(SD_OP_DROP_TABLE);
+	op.table = op.table_old = &users2;
+	expect(c, &op, "DROP TABLE \"members\";\n");
+	OP(SD_OP_DROP_TABLE);
+	op.table = op.table_old = f.inv;
+	expect(c, &op, "DROP TABLE \"billing\".\"invoices\";\n");
+	OP(SD_OP_DROP_ENUM);
+	op.obj_old = &f.status->base;
+	expect(c, &op, "DROP TYPE \"user_status\";\n");
+	OP(SD_OP_DROP_NAMESPACE);
+	op.name_old = "billing";
+	expect(c, &op, "DROP SCHEMA \"billing\";\n");
+	OP(SD_OP_NOOP);
+	expect(c, &op, "");
+	(void)status2;
+#undef OP
+	sd_schema_free(f.s);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
+START_TEST(emit_quoting_types_limits)
+{
+	sd_buf b = SD_BUF_INIT;
+	sd_error err = SD_ERROR_INIT;
+	sd_type t;
+	sd_op op;
+	sd_table tbl;
+	char longname[80];
+	static const struct {
+		sd_type_kind kind;
+		int len, p, s;
+		const char *sql;
+	} types[] = {
+		{SD_T_STRING, 120, -1, -1, "VARCHAR(120)"},
+		{SD_T_STRING, -1, -1, -1, "VARCHAR"},
+		{SD_T_CHAR, 3, -1, -1, "CHAR(3)"},
+		{SD_T_INTEGER, -1, -1, -1, "INTEGER"},
+		{SD_T_BIGINT, -1, -1, -1, "BIGINT"},
+		{SD_T_SMALLINT, -1, -1, -1, "SMALLINT"},
+		{SD_T_FLOAT, -1, -1, -1, "DOUBLE PRECISION"},
+		{SD_T_REAL, -1, -1, -1, "REAL"},
+		{SD_T_NUMERIC, -1, 10, 2, "NUMERIC(10,2)"},
+		{SD_T_NUMERIC, -1, -1, -1, "NUMERIC"},
+		{SD_T_BINARY, -1, -1, -1, "BYTEA"},
+		{SD_T_TIMESTAMPTZ, -1, -1, -1, "TIMESTAMPTZ"},
+		{SD_T_TIMESTAMP, -1, -1, -1, "TIMESTAMP"},
+		{SD_T_TIME, -1, -1, -1, "TIME"},
+		{SD_T_DATE, -1, -1, -1, "DATE"},
+		{SD_T_INTERVAL, -1, -1, -1, "INTERVAL"},
+		{SD_T_JSON, -1, -1, -1, "JSON"},
+		{SD_T_JSONB, -1, -1, -1, "JSONB"},
+		{SD_T_UUID, -1, -1, -1, "UUID"},
+		{SD_T_BOOLEAN, -1, -1, -1, "BOOLEAN"},
+		{SD_T_TEXT, -1, -1, -1, "TEXT"},
+	};
+	size_t i;
+
+	sd_dialect_postgres.quote_ident(&b, "we\"ird");
+	ck_assert_str_eq(sd_buf_cstr(&b), "\"we\"\"ird\"");
+	sd_buf_truncate(&b, 0);
+	sd_dialect_postgres.quote_literal(&b, "it's \\n");
+	ck_assert_str_eq(sd_buf_cstr(&b), "'it''s \\n'");
+	for (i = 0; i < SD_ARRAY_LEN(types); i++) {
+		memset(&t, 0, sizeof(t));
+		t.kind = types[i].kind;
+		t.length = types[i].len;
+		t.precision = types[i].p;
+		t.scale = types[i].s;
+		sd_buf_truncate(&b, 0);
+		sd_dialect_postgres.type_sql(&b, &t);
+		ck_assert_str_eq(sd_buf_cstr(&b), types[i].sql);
+	}
+	memset(&t, 0, sizeof(t));
+	t.kind = SD_T_ENUM;
+	t.name = "currency";
+	t.enum_schema = "billing";
+	sd_buf_truncate(&b, 0);
+	sd_dialect_postgres.type_sql(&b, &t);
+	ck_assert_str_eq(sd_buf_cstr(&b), "\"billing\".\"currency\"");
+	t.kind = SD_T_RAW;
+	t.name = "integer[]";
+	sd_buf_truncate(&b, 0);
+	sd_dialect_postgres.type_sql(&b, &t);
+	ck_assert_str_eq(sd_buf_cstr(&b), "integer[]");
+	ck_assert_uint_eq(sd_dialect_postgres.caps.max_identifier, 63);
+	ck_assert(sd_dialect_postgres.caps.transactional_ddl);
+	ck_assert(!sd_dialect_postgres.caps.unique_as_index);
+	ck_assert_str_eq(sd_dialect_postgres.begin_sql, "BEGIN;");
+
+	/* 64 bytes: refused, nothing written. */
+	memset(longname, 'x', 64);
+	longname[64] = '\0';
+	memset(&tbl, 0, sizeof(tbl));
+	tbl.base.kind = SD_OBJ_TABLE;
+	tbl.base.name = longname;
+	memset(&op, 0, sizeof(op));
+	op.kind = SD_OP_DROP_TABLE;
+	op.table = op.table_old = &tbl;
+	sd_buf_truncate(&b, 0);
+	sd_buf_put(&b, "-- before\n");
+	ck_assert_int_eq(sd_dialect_postgres.emit_op(&b, &op, &err), SD_EINPUT);
+	ck_assert_str_eq(sd_buf_cstr(&b), "-- before\n");
+	ck_assert_ptr_nonnull(strstr(err.first->message, "63"));
+	sd_error_clear(&err);
+	longname[63] = '\0';
+	ck_assert_int_eq(sd_dialect_postgres.emit_op(&b, &op, &err), SD_OK);
+	sd_buf_free(&b);
+}
+END_TEST
+
+static Suite *postgres_suite(void)
+{
+	Suite *s = suite_create("postgres");
+
+	/* One test case per test, so TAP names each one. */
+#define ADD(fn)                                                              \
+	do {                                                                 \
+		TCase *tc = tcase_create(#fn);                               \
+		tcase_set_timeout(tc, 120);                                  \
+		tcase_add_test(tc, fn);                                      \
+		suite_add_tcase(s, tc);                                      \
+	} while (0)
+	ADD(type_mapping);
+	ADD(canon_default_table);
+	ADD(emit_quoting_types_limits);
+	ADD(driver_exec_query_transactions);
+	ADD(password_masked_on_failure);
+	ADD(advisory_lock_contention);
+	ADD(introspect_every_kind);
+	ADD(introspect_query_count_constant);
+	ADD(normalize_spec_examples);
+	ADD(normalize_other_schema);
+	ADD(normalize_many_tables);
+	ADD(normalize_reports_bad_expression);
+	ADD(emit_every_op);
+#undef ADD
+	return s;
+}
+
+int main(void)
+{
+	PGconn *c;
+	bool up;
+
+	base_uri = getenv("SCHEMADIFF_TEST_PGURI");
+	if (!base_uri || !*base_uri)
+		return sd_test_skip_all("no PostgreSQL server");
+	c = PQconnectdb(base_uri);
+	up = PQstatus(c) == CONNECTION_OK;
+	PQfinish(c);
+	if (!up)
+		return sd_test_skip_all("no PostgreSQL server");
+	return sd_test_run(postgres_suite());
+}
