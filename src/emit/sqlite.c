@@ -589,11 +589,17 @@ static int emit_index_op(sd_buf *out, const sd_op *op, sd_error *err)
 	const sd_index *oldix = (const sd_index *)op->obj_old;
 	const sd_index *newix = (const sd_index *)op->obj_new;
 
-	if ((op->kind != SD_OP_CREATE_INDEX && oldix &&
-	     oldix->constraint_backed) ||
-	    (op->kind != SD_OP_DROP_INDEX && newix && newix->constraint_backed))
+	/* The index of an inline UNIQUE comes and goes with its table's
+	 * CREATE TABLE (or rebuild); it has no statement of its own. */
+	if (op->kind == SD_OP_CREATE_INDEX && newix && newix->constraint_backed)
+		return SD_OK;
+	if (op->kind == SD_OP_DROP_INDEX && oldix && oldix->constraint_backed)
+		return SD_OK;
+	if (op->kind == SD_OP_RENAME_INDEX &&
+	    ((oldix && oldix->constraint_backed) ||
+	     (newix && newix->constraint_backed)))
 		return needs_rebuild(op, err,
-		                     "change the index of an inline UNIQUE "
+		                     "rename the index of an inline UNIQUE "
 		                     "constraint");
 	if (op->kind != SD_OP_CREATE_INDEX) {
 		if (!oldix)
@@ -631,9 +637,14 @@ static int sqlite_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 		/* enums are TEXT and there are no comments: nothing to do */
 		return SD_OK;
 	case SD_OP_CREATE_TABLE: {
+		/* Indexes follow as their own CREATE_INDEX ops (the differ
+		 * turns uniques into those too); a unique constraint still
+		 * on the table can only be a unique index here. */
 		const sd_table *t = op->table_new ? op->table_new : op->table;
+		size_t i;
 		put_create_table(out, t, t->base.name);
-		put_table_indexes(out, t, t->base.name);
+		for (i = 0; i < t->nuniques; i++)
+			put_unique_index(out, t->base.name, t->uniques[i]);
 		return SD_OK;
 	}
 	case SD_OP_DROP_TABLE:
