@@ -228,6 +228,37 @@ sd check
 expect_rc 0 "check against the dump reports nothing"
 sed -i 's/^models: .*/models: models.yaml/' schemadiff.yaml
 
+# ---- check --json, diff, -v --------------------------------------------------
+sd check --json
+expect_rc 0 "check --json when clean"
+contains "$OUT" '"status":	"clean"' "check --json says clean"
+cp models.yaml models.good
+cat >> models.yaml <<'EOF'
+      - {name: bio, type: text}
+EOF
+sd check --json
+expect_rc 1 "check --json exits 1 on differences"
+contains "$OUT" '"status":	"differs"' "check --json says differs"
+contains "$OUT" '"object":	"users.bio"' "check --json names the object"
+contains "$OUT" '"op":	"add_column"' "check --json names the operation"
+sd diff --from sqlite:///app.db --to models.yaml
+expect_rc 0 "diff exits 0 without --exit-code"
+contains "$OUT" 'ALTER TABLE "users" ADD COLUMN "bio" TEXT' "diff prints the upgrade SQL"
+sd diff --from sqlite:///app.db --to models.yaml --exit-code
+expect_rc 1 "diff --exit-code exits 1 on differences"
+sd diff --from models.good --to models.yaml --json
+contains "$OUT" '"description":	"+ column users.bio"' "diff --json between two models files"
+sd diff --from sqlite:///app.db --to models.good --exit-code
+expect_rc 0 "diff --exit-code exits 0 when equal"
+sd diff --from sqlite:///app.db --to sqlite:///app.db --exit-code
+expect_rc 0 "a database equals itself"
+cp models.good models.yaml
+sd -v downgrade
+expect_rc 0 "downgrade -v"
+contains "$ERR" 'DROP INDEX "uq_users_email"' "-v prints each statement"
+sd upgrade -v
+contains "$ERR" 'CREATE UNIQUE INDEX "uq_users_email"' "-v also works after the command"
+
 # ---- down to base ----------------------------------------------------------
 sd downgrade base
 expect_rc 0 "downgrade base"
