@@ -825,6 +825,8 @@ START_TEST(rebuild_keeps_data)
 	ck_assert_int_eq(sd_dialect_sqlite.emit_op(&up, &op, &err), SD_OK);
 	ck_assert_str_eq(
 		sd_buf_cstr(&up),
+		"ALTER TABLE \"parent\" RENAME COLUMN \"old_name\" TO "
+		"\"new_name\";\n"
 		"CREATE TABLE \"_sd_new_parent\" (\n"
 		"    \"id\" INTEGER PRIMARY KEY,\n"
 		"    \"price\" REAL,\n"
@@ -837,7 +839,7 @@ START_TEST(rebuild_keeps_data)
 		"INSERT INTO \"_sd_new_parent\" (\"id\", \"price\", \"name\", "
 		"\"new_name\")\n"
 		"    SELECT \"id\", \"price\", coalesce(\"name\", 'unnamed'), "
-		"\"old_name\" FROM \"parent\";\n"
+		"\"new_name\" FROM \"parent\";\n"
 		"DROP TABLE \"parent\";\n"
 		"PRAGMA legacy_alter_table = ON;\n"
 		"ALTER TABLE \"_sd_new_parent\" RENAME TO \"parent\";\n"
@@ -893,6 +895,94 @@ START_TEST(rebuild_keeps_data)
 	                       "    \"name\" TEXT,\n"
 	                       "    \"old_name\" TEXT\n"
 	                       ")\n");
+	free(text);
+
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_schema_free(from);
+	sd_schema_free(models);
+	sd_db_close(db);
+	remove_tmpdir();
+}
+END_TEST
+
+/* Renames that come with a rebuild keep other tables' foreign keys and
+ * views pointing at the right table and column, swaps included. */
+START_TEST(rebuild_renames_keep_references)
+{
+	sd_db *db;
+	sd_schema *from, *models = sd_schema_new();
+	sd_table *t;
+	sd_column *c;
+	sd_primary_key *pk;
+	sd_op op, *inv;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	sd_error err = SD_ERROR_INIT;
+	char *text;
+
+	make_tmpdir();
+	db = open_temp("renames.db");
+	exec_ok(db, "CREATE TABLE t1 (id INTEGER PRIMARY KEY, a TEXT, b TEXT);"
+	            "INSERT INTO t1 VALUES (1, 'A', 'B'), (2, 'A2', 'B2');"
+	            "CREATE TABLE t2 (r1 INTEGER REFERENCES t1 (id));"
+	            "INSERT INTO t2 VALUES (1), (2);"
+	            "CREATE VIEW v AS SELECT a FROM t1;");
+	from = introspect(db, NULL);
+
+	t = sd_schema_add_table(models, NULL, "t9");
+	t->renamed_from = "t1";
+	c = add_col(models, t, "n1", "integer", false);
+	c->autoincrement = true;
+	c->renamed_from = "id";
+	pk = sd_table_set_primary_key(models, t, NULL);
+	sd_strlist_push(models->arena, &pk->columns, "n1");
+	c = add_col(models, t, "a", "text", true);
+	c->renamed_from = "b";
+	c = add_col(models, t, "b", "text", false);
+	c->renamed_from = "a";
+	sd_schema_index(models);
+
+	memset(&op, 0, sizeof(op));
+	op.kind = SD_OP_REBUILD_TABLE;
+	op.table = op.table_old = sd_schema_find_table(from, NULL, "t1");
+	op.table_new = t;
+	ck_assert_int_eq(sd_dialect_sqlite.emit_op(&up, &op, &err), SD_OK);
+	ck_assert(strncmp(sd_buf_cstr(&up),
+	                  "ALTER TABLE \"t1\" RENAME TO \"t9\";\n"
+	                  "ALTER TABLE \"t9\" RENAME COLUMN \"id\" TO "
+	                  "\"_sd_tmp_0\";\n",
+	                  60) == 0);
+	ck_assert_int_eq(db->driver->begin(db, &err), SD_OK);
+	exec_ok(db, sd_buf_cstr(&up));
+	text = query_text(db, "PRAGMA foreign_key_check");
+	ck_assert_str_eq(text, "");
+	free(text);
+	ck_assert_int_eq(db->driver->commit(db, &err), SD_OK);
+	text = query_text(db, "SELECT n1, a, b FROM t9 ORDER BY n1");
+	ck_assert_str_eq(text, "1|B|A\n2|B2|A2\n");
+	free(text);
+	text = query_text(db, "SELECT \"table\", \"to\" FROM "
+	                      "pragma_foreign_key_list('t2')");
+	ck_assert_str_eq(text, "t9|n1\n");
+	free(text);
+	text = query_text(db, "SELECT * FROM v ORDER BY 1");
+	ck_assert_str_eq(text, "A\nA2\n");
+	free(text);
+
+	inv = sd_op_invert(models->arena, &op);
+	ck_assert_int_eq(sd_dialect_sqlite.emit_op(&down, inv, &err), SD_OK);
+	ck_assert_int_eq(db->driver->begin(db, &err), SD_OK);
+	exec_ok(db, sd_buf_cstr(&down));
+	text = query_text(db, "PRAGMA foreign_key_check");
+	ck_assert_str_eq(text, "");
+	free(text);
+	ck_assert_int_eq(db->driver->commit(db, &err), SD_OK);
+	text = query_text(db, "SELECT id, a, b FROM t1 ORDER BY id");
+	ck_assert_str_eq(text, "1|A|B\n2|A2|B2\n");
+	free(text);
+	text = query_text(db, "SELECT \"table\", \"to\" FROM "
+	                      "pragma_foreign_key_list('t2')");
+	ck_assert_str_eq(text, "t1|id\n");
 	free(text);
 
 	sd_buf_free(&up);
@@ -1137,6 +1227,7 @@ static Suite *sqlite_suite(void)
 	tcase_add_test(tc, emit_alter_ops);
 	tcase_add_test(tc, quoting);
 	tcase_add_test(tc, rebuild_keeps_data);
+	tcase_add_test(tc, rebuild_renames_keep_references);
 	tcase_add_test(tc, rebuild_foreign_key_check);
 	tcase_add_test(tc, url_handling);
 	tcase_add_test(tc, query_binds_parameters);

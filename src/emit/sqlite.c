@@ -435,13 +435,77 @@ static const sd_column *rebuild_source(const sd_table *old,
 	return sd_table_find_column(old, c->base.name);
 }
 
+static void put_rename_column(sd_buf *out, const char *table,
+                              const char *from, const char *to)
+{
+	sd_buf_put(out, "ALTER TABLE ");
+	quote(out, table);
+	sd_buf_put(out, " RENAME COLUMN ");
+	quote(out, from);
+	sd_buf_put(out, " TO ");
+	quote(out, to);
+	sd_buf_put(out, ";\n");
+}
+
+/*
+ * Renames that travel with a rebuild are done first, in place: SQLite's
+ * own RENAME rewrites the foreign keys of other tables, the views and the
+ * triggers that name the table or column, which a copy under the new name
+ * would leave pointing at nothing. A swap (a -> b, b -> a) goes through
+ * temporary names. Returns the table's name after the renames.
+ */
+static const char *put_rebuild_renames(sd_buf *out, sd_arena *a,
+                                       const sd_table *from,
+                                       const sd_table *to)
+{
+	const char *name = from->base.name;
+	const char **src, **dst;
+	size_t i, n = 0;
+	bool clash = false;
+
+	if (!sd_streq(from->base.name, to->base.name)) {
+		sd_buf_put(out, "ALTER TABLE ");
+		quote(out, from->base.name);
+		sd_buf_put(out, " RENAME TO ");
+		quote(out, to->base.name);
+		sd_buf_put(out, ";\n");
+		name = to->base.name;
+	}
+	src = sd_arena_alloc(a, (to->ncolumns + 1) * sizeof(*src));
+	dst = sd_arena_alloc(a, (to->ncolumns + 1) * sizeof(*dst));
+	for (i = 0; i < to->ncolumns; i++) {
+		const sd_column *c = to->columns[i];
+		const sd_column *old = rebuild_source(from, c);
+		if (!old || sd_streq(old->base.name, c->base.name))
+			continue;
+		src[n] = old->base.name;
+		dst[n] = c->base.name;
+		if (sd_table_find_column(from, c->base.name))
+			clash = true;
+		n++;
+	}
+	for (i = 0; i < n; i++) {
+		if (!clash) {
+			put_rename_column(out, name, src[i], dst[i]);
+			continue;
+		}
+		put_rename_column(out, name, src[i],
+		                  sd_arena_printf(a, "_sd_tmp_%zu", i));
+	}
+	for (i = 0; clash && i < n; i++)
+		put_rename_column(out, name,
+		                  sd_arena_printf(a, "_sd_tmp_%zu", i), dst[i]);
+	return name;
+}
+
 /*
  * SQLite's documented rebuild ("Making Other Kinds Of Table Schema
  * Changes"), inside the revision's transaction, with foreign keys off on
  * the connection (the runner checks them before COMMIT):
  *
+ *     ALTER TABLE "t" RENAME COLUMN "old_b" TO "b";   -- renames first
  *     CREATE TABLE "_sd_new_t" (... the new definition ...);
- *     INSERT INTO "_sd_new_t" ("a", "b") SELECT "a", "old_b" FROM "t";
+ *     INSERT INTO "_sd_new_t" ("a", "b") SELECT "a", "b" FROM "t";
  *     DROP TABLE "t";
  *     PRAGMA legacy_alter_table = ON;
  *     ALTER TABLE "_sd_new_t" RENAME TO "t";
@@ -450,42 +514,44 @@ static const sd_column *rebuild_source(const sd_table *old,
  *
  * Values are copied as they are, never through CAST: the new column's
  * affinity decides, so 12.5 stays 12.5. legacy_alter_table keeps the
- * rename from re-parsing views that name the table while it is gone.
+ * final rename from re-parsing views that name the table while it is
+ * gone, and keeps other tables' foreign keys pointing at "t".
  */
 static int emit_rebuild(sd_buf *out, const sd_op *op, sd_error *err)
 {
 	const sd_table *from = op->table_old, *to = op->table_new;
 	const sd_strlist *triggers;
 	sd_buf cols = SD_BUF_INIT, vals = SD_BUF_INIT;
-	const char *tmp;
-	sd_arena *a = sd_arena_new();
+	const char *tmp, *cur;
+	sd_arena *a;
 	size_t i, n = 0;
 
-	if (!from || !to) {
-		sd_arena_free(a);
+	if (!from || !to)
 		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, table_name(op),
 		                    "table rebuild without both table states");
-	}
+	a = sd_arena_new();
+	cur = put_rebuild_renames(out, a, from, to);
 	tmp = sd_arena_printf(a, "_sd_new_%s", to->base.name);
 	put_create_table(out, to, tmp);
 	for (i = 0; i < to->ncolumns; i++) {
 		const sd_column *c = to->columns[i];
-		const sd_column *src = rebuild_source(from, c);
+		/* after the renames the source has the new name */
+		bool has_src = rebuild_source(from, c) != NULL;
 		if (c->generated.sql)
 			continue;
-		if (!src && !c->backfill)
-			continue;
+		if (!has_src && !c->backfill)
+			continue; /* new: takes its default */
 		if (n++) {
 			sd_buf_put(&cols, ", ");
 			sd_buf_put(&vals, ", ");
 		}
 		quote(&cols, c->base.name);
-		if (src && c->backfill) {
+		if (has_src && c->backfill) {
 			sd_buf_put(&vals, "coalesce(");
-			quote(&vals, src->base.name);
+			quote(&vals, c->base.name);
 			sd_buf_printf(&vals, ", %s)", c->backfill);
-		} else if (src) {
-			quote(&vals, src->base.name);
+		} else if (has_src) {
+			quote(&vals, c->base.name);
 		} else {
 			sd_buf_printf(&vals, "(%s)", c->backfill);
 		}
@@ -493,13 +559,13 @@ static int emit_rebuild(sd_buf *out, const sd_op *op, sd_error *err)
 	if (n) {
 		sd_buf_put(out, "INSERT INTO ");
 		quote(out, tmp);
-		sd_buf_printf(out, " (%s)\n    SELECT %s FROM ", sd_buf_cstr(&cols),
-		              sd_buf_cstr(&vals));
-		quote(out, from->base.name);
+		sd_buf_printf(out, " (%s)\n    SELECT %s FROM ",
+		              sd_buf_cstr(&cols), sd_buf_cstr(&vals));
+		quote(out, cur);
 		sd_buf_put(out, ";\n");
 	}
 	sd_buf_put(out, "DROP TABLE ");
-	quote(out, from->base.name);
+	quote(out, cur);
 	sd_buf_put(out, ";\nPRAGMA legacy_alter_table = ON;\nALTER TABLE ");
 	quote(out, tmp);
 	sd_buf_put(out, " RENAME TO ");
