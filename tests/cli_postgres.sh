@@ -1,0 +1,114 @@
+#!/bin/bash
+# cli_postgres.sh - the seed workflow on PostgreSQL: transactional revisions,
+# a failing revision rolled back, two concurrent upgrades under the advisory
+# lock, passwords never shown. Skipped when no server answers.
+. "$(dirname "$0")/lib.sh"
+
+BASE=${SCHEMADIFF_TEST_PGURI:-}
+if [ -z "$BASE" ] || ! psql "$BASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
+	echo "1..0 # SKIP no PostgreSQL server (set SCHEMADIFF_TEST_PGURI, see tools/pg)"
+	exit 0
+fi
+DBNAME=sd_cli_$$
+SERVER=${BASE%/*}
+URL=$SERVER/$DBNAME
+psql "$BASE" -qc "CREATE DATABASE $DBNAME" >/dev/null || exit 1
+trap 'psql "$BASE" -qc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1; rm -rf "$T"' EXIT
+export SCHEMADIFF_DATABASE_URL=$URL
+VT=schemadiff_version
+V=migrations/versions
+pq() { psql "$URL" -qtAc "$1"; }
+
+sd init
+cat > models.yaml <<'EOF'
+tables:
+  - name: users
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: username, type: string(50), nullable: false}
+EOF
+sd generate -m "Initial"
+expect_rc 0 "generate Initial on PostgreSQL"
+contains "$(cat "$OUT")" "-- dialect: postgresql" "the header names postgresql"
+REV1=$(basename "$OUT" | cut -c1-12)
+sd upgrade
+expect_rc 0 "upgrade"
+equals "$(pq "SELECT revision FROM $VT")" "$REV1" "version row"
+equals "$(pq "SELECT is_identity FROM information_schema.columns WHERE table_name='users' AND column_name='id'")" "YES" "id is an identity column"
+sd check
+expect_rc 0 "check is clean"
+pq "INSERT INTO users (username) VALUES ('alice')"
+
+cat >> models.yaml <<'EOF'
+      - {name: email, type: string(120), unique: true}
+EOF
+sd check
+expect_rc 1 "check finds users.email"
+contains "$OUT" "users.email" "and names it"
+sd generate -m "Add email to User"
+expect_rc 0 "generate the second revision"
+REV2=$(basename "$OUT" | cut -c1-12)
+contains "$(cat "$OUT")" '"uq_users_email"' "the unique constraint has its convention name"
+sd upgrade
+expect_rc 0 "upgrade to the second revision"
+equals "$(pq "SELECT count(*) FROM pg_constraint WHERE conname='uq_users_email'")" "1" "uq_users_email exists"
+pq "INSERT INTO users (username, email) VALUES ('bob', 'b@example.com')"
+run psql "$URL" -qtAc "INSERT INTO users (username, email) VALUES ('bob2', 'b@example.com')"
+if [ "$RC" != 0 ]; then ok "a duplicate email is rejected"; else not_ok "a duplicate email is rejected"; fi
+sd current
+equals "$OUT" "$REV2 (head)" "current"
+
+sd downgrade
+expect_rc 0 "downgrade"
+equals "$(pq "SELECT count(*) FROM information_schema.columns WHERE table_name='users' AND column_name='email'")" "0" "email gone"
+equals "$(pq "SELECT count(*) FROM users")" "2" "rows kept"
+sd upgrade
+expect_rc 0 "upgrade again"
+
+# a revision failing in its second statement leaves nothing behind
+sd revision -m "Broken"
+BROKEN=$OUT
+python3 - "$BROKEN" <<'EOF'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+s = s.replace("-- schemadiff:upgrade\n",
+              "-- schemadiff:upgrade\nCREATE TABLE \"half\" (\"x\" integer);\n"
+              "INSERT INTO \"no_such_table\" VALUES (1);\n")
+open(p, "w").write(s)
+EOF
+sd upgrade
+expect_rc 3 "a failing revision exits 3"
+contains "$ERR" "$(basename "$BROKEN")" "naming the file"
+contains "$ERR" "no_such_table" "with the server's message"
+equals "$(pq "SELECT count(*) FROM pg_tables WHERE tablename='half'")" "0" "nothing half applied"
+equals "$(pq "SELECT revision FROM $VT")" "$REV2" "still at the previous revision"
+rm -f "$BROKEN"
+
+# two concurrent upgrades: the advisory lock serialises them
+sd downgrade base
+expect_rc 0 "downgrade base"
+equals "$(pq "SELECT count(*) FROM pg_tables WHERE schemaname='public' AND tablename <> '$VT'")" "0" "no user tables left"
+"$SD" upgrade >one.out 2>one.err &
+P1=$!
+"$SD" upgrade >two.out 2>two.err &
+P2=$!
+wait $P1; R1=$?
+wait $P2; R2=$?
+equals "$R1 $R2" "0 0" "two concurrent upgrades both succeed"
+diag "first: $(cat one.err)" "second: $(cat two.err)"
+equals "$(pq "SELECT revision FROM $VT")" "$REV2" "one version row at the head"
+
+# passwords never appear
+if [ -n "${SCHEMADIFF_TEST_PGURI_PASSWORD:-}" ]; then
+	PW=${SCHEMADIFF_TEST_PGURI_PASSWORD#*://*:}
+	PW=${PW%%@*}
+	sd --database "${SCHEMADIFF_TEST_PGURI_PASSWORD%/*}/no_such_db_$$" current
+	expect_rc 3 "an unreachable database exits 3"
+	lacks "$OUT$ERR" "$PW" "the password is masked"
+	contains "$ERR" "****" "in its place: ****"
+else
+	skip "password masking" "no SCHEMADIFF_TEST_PGURI_PASSWORD"
+fi
+
+finish
