@@ -575,6 +575,7 @@ START_TEST(renames)
 	ID(b, t);
 	c = CNN(b, t, "full_name", "string(50)");
 	c->renamed_from = "name";
+	c->default_value.sql = "''";
 	C(b, t, "org_id", "integer");
 	IX(b, t, "ix_users_full_name", "full_name");
 	CK(b, t, "ck_users_name", "length(name) > 0");
@@ -586,6 +587,26 @@ START_TEST(renames)
 	C(b, t, "person_id", "integer");
 	FK(b, t, "fk_stays_person", "person_id", "users", "id");
 	check_golden("renames_postgres", a, b, &o);
+	{
+		/* The ALTER after the rename names the column as it is then,
+		 * on both sides, so its inverse (run before the rename back)
+		 * names it right too. */
+		sd_plan *p = run_opts(a, b, &o);
+		size_t i;
+		int alters = 0;
+		for (i = 0; i < p->nops; i++) {
+			if (p->ops[i]->kind != SD_OP_ALTER_COLUMN)
+				continue;
+			alters++;
+			ck_assert_str_eq(p->ops[i]->column_old->base.name,
+			                 "full_name");
+			ck_assert_str_eq(p->ops[i]->column_new->base.name,
+			                 "full_name");
+			ck_assert_uint_eq(p->ops[i]->changes, SD_CHANGE_DEFAULT);
+		}
+		ck_assert_int_eq(alters, 1);
+		sd_plan_free(p);
+	}
 
 	/* The same models after the rename was applied: nothing to do
 	 * (renamed_from stays in the models). */
@@ -1224,6 +1245,56 @@ START_TEST(inverse_of_staged_add)
 }
 END_TEST
 
+START_TEST(comments_and_notes)
+{
+	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
+	sd_diff_opts o = opts_for(&fake_pg);
+	sd_table *t, *u;
+	sd_unmanaged *x;
+	sd_enum *e;
+	sd_plan *p;
+	char *text;
+
+	t = users_base(a);
+	u = users_base(b);
+	IX(a, t, "ix_users_username", "username")->comment = "old";
+	IX(b, u, "ix_users_username", "username")->comment = "lookups";
+	e = EN(a, "mood", "sad,happy");
+	e = EN(b, "mood", "sad,happy");
+	e->comment = "how it feels";
+	x = sd_schema_add_unmanaged(a, "view", NULL, "active_users");
+	x->definition = "SELECT * FROM users WHERE active";
+	x = sd_schema_add_unmanaged(b, "view", NULL, "active_users");
+	x->definition = "SELECT id FROM users WHERE active";
+	sd_schema_add_unmanaged(a, "function", "util", "f");
+	p = run_opts(a, b, &o);
+	text = render(p);
+	ck_assert_str_eq(text,
+	                 "-- upgrade\n"
+	                 "~ comment on enum mood    [set_comment]\n"
+	                 "~ comment on index ix_users_username    "
+	                 "[set_comment]\n"
+	                 "-- downgrade\n"
+	                 "~ comment on index ix_users_username    "
+	                 "[set_comment]\n"
+	                 "~ comment on enum mood    [set_comment]\n");
+	ck_assert_uint_eq(p->notes.n, 2);
+	ck_assert_str_eq(p->notes.items[0], "view active_users changed: not "
+	                                    "diffed, update it by hand");
+	ck_assert_str_eq(p->notes.items[1],
+	                 "function util.f is not managed by schemadiff");
+	free(text);
+	sd_plan_free(p);
+	/* Without comment support nothing differs. */
+	o = opts_for(&fake_sqlite);
+	p = run_opts(a, b, &o);
+	ck_assert_uint_eq(p->nops, 0);
+	sd_plan_free(p);
+	sd_schema_free(a);
+	sd_schema_free(b);
+}
+END_TEST
+
 START_TEST(describe_and_names)
 {
 	sd_op op;
@@ -1282,6 +1353,7 @@ static Suite *diff_suite(void)
 	ADD(deterministic);
 	ADD(inverse_property);
 	ADD(inverse_of_staged_add);
+	ADD(comments_and_notes);
 	ADD(describe_and_names);
 	return s;
 }

@@ -492,6 +492,15 @@ static void diff_columns(dctx *c, tpair *tp)
 			}
 			op = op_new(c, SD_OP_ALTER_COLUMN, nt);
 			op->column_old = o;
+			if (!sd_streq(o->base.name, n->base.name)) {
+				/* Renamed earlier in the plan: both sides carry
+				 * the name the column has when the ALTER runs,
+				 * upgrade and downgrade alike. */
+				sd_column *cur = sd_arena_alloc(c->a, sizeof(*cur));
+				*cur = *o;
+				cur->base.name = n->base.name;
+				op->column_old = cur;
+			}
 			op->column_new = n;
 			op->changes = ch;
 			if ((ch & SD_CHANGE_TYPE) &&
@@ -826,6 +835,41 @@ static void add_object(dctx *c, tpair *tp, const obj_kind *k,
 	tp_emit(c, tp, op, k->add_phase);
 }
 
+static const char *object_comment(const sd_object *o)
+{
+	switch (o->kind) {
+	case SD_OBJ_UNIQUE:
+		return ((const sd_unique *)o)->comment;
+	case SD_OBJ_FOREIGN_KEY:
+		return ((const sd_foreign_key *)o)->comment;
+	case SD_OBJ_CHECK:
+		return ((const sd_check *)o)->comment;
+	case SD_OBJ_INDEX:
+		return ((const sd_index *)o)->comment;
+	case SD_OBJ_ENUM:
+		return ((const sd_enum *)o)->comment;
+	default:
+		return NULL;
+	}
+}
+
+/* SET_COMMENT on an index, constraint or enum whose comment changed. */
+static void comment_object(dctx *c, const sd_table *t, const sd_object *o,
+                           const sd_object *n)
+{
+	sd_op *op;
+
+	if (!c->caps.comments ||
+	    sd_streq(object_comment(o), object_comment(n)))
+		return;
+	op = op_new(c, SD_OP_SET_COMMENT, t);
+	op->obj_old = o;
+	op->obj_new = n;
+	op->name_old = object_comment(o);
+	op->name_new = object_comment(n);
+	emit(c, op, PH_COMMENT);
+}
+
 /*
  * Diffs one kind of object of a pair: same name and definition is no
  * change; same name, other definition is drop + add; an unmatched new
@@ -848,6 +892,8 @@ static void diff_objects(dctx *c, tpair *tp, const obj_kind *k,
 			if (!k->equal(c, tp, olds[i], news[j])) {
 				drop_object(c, tp, k, olds[i]);
 				add_object(c, tp, k, news[j]);
+			} else {
+				comment_object(c, tp->new_, olds[i], news[j]);
 			}
 			break;
 		}
@@ -1402,8 +1448,10 @@ static void diff_enums(dctx *c, const sd_schema *from, const sd_schema *to)
 			sd_op *op = op_new(c, SD_OP_CREATE_ENUM, NULL);
 			op->obj_new = &te[i]->base;
 			emit(c, op, PH_ENUM);
-		} else if (!sd_strlist_equal(&o->values, &te[i]->values)) {
-			diff_enum_values(c, o, te[i]);
+		} else {
+			if (!sd_strlist_equal(&o->values, &te[i]->values))
+				diff_enum_values(c, o, te[i]);
+			comment_object(c, NULL, &o->base, &te[i]->base);
 		}
 	}
 	for (i = 0; i < from->nenums; i++) {
@@ -1583,6 +1631,51 @@ static void match_tables(dctx *c, const sd_schema *from, const sd_schema *to,
 			           (void *)from->tables[i]->base.schema);
 }
 
+/*
+ * Notes (never ops) for what the differ does not manage: objects of the
+ * database it leaves alone, and those whose definition changed between the
+ * two sides, so nothing is skipped silently.
+ */
+static void note_unmanaged(dctx *c, const sd_schema *from,
+                           const sd_schema *to)
+{
+	sd_map *tm = sd_map_new(c->a, to->nunmanaged);
+	sd_unmanaged **fu = dup_ptrs(c, from->unmanaged, from->nunmanaged,
+	                             sizeof(*from->unmanaged));
+	size_t i;
+
+	if (from->nunmanaged > 1)
+		qsort(fu, from->nunmanaged, sizeof(*fu), cmp_object_ptr);
+	for (i = 0; i < to->nunmanaged; i++) {
+		const sd_unmanaged *u = to->unmanaged[i];
+		sd_map_put(tm,
+		           sd_arena_printf(c->a, "%s %s", u->what,
+		                           qname(c, u->base.schema,
+		                                 u->base.name)),
+		           (void *)u);
+	}
+	for (i = 0; i < from->nunmanaged; i++) {
+		const sd_unmanaged *u = fu[i];
+		const char *what = u->what ? u->what : "object";
+		const char *name = qname(c, u->base.schema, u->base.name);
+		const sd_unmanaged *v = sd_map_get(
+			tm, sd_arena_printf(c->a, "%s %s", u->what, name));
+		if (v && u->definition && v->definition &&
+		    !sd_streq(u->definition, v->definition))
+			sd_strlist_push(c->a, &c->plan->notes,
+			                sd_arena_printf(c->a,
+			                                "%s %s changed: not diffed, "
+			                                "update it by hand",
+			                                what, name));
+		else if (!v)
+			sd_strlist_push(c->a, &c->plan->notes,
+			                sd_arena_printf(c->a,
+			                                "%s %s is not managed by "
+			                                "schemadiff",
+			                                what, name));
+	}
+}
+
 static int cmp_pending(const void *a, const void *b)
 {
 	const pending *x = *(const pending *const *)a;
@@ -1647,6 +1740,7 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 		flush_pair(&c, c.pairs.items[i]);
 	create_tables(&c);
 	drop_tables(&c);
+	note_unmanaged(&c, from, to);
 
 	if (c.pending.n > 1)
 		qsort(c.pending.items, c.pending.n, sizeof(void *), cmp_pending);

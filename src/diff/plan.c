@@ -410,7 +410,15 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 		break;
 	case SD_OP_SET_COMMENT:
 		sd_buf_put(out, "comment on ");
-		if (op->column_new) {
+		if (op->obj_new) {
+			if (op->obj_new->kind == SD_OBJ_ENUM) {
+				sd_buf_put(out, "enum ");
+				put_qualified(out, op->obj_new->schema,
+				              op->obj_new->name);
+			} else {
+				put_object(out, op, op->obj_new);
+			}
+		} else if (op->column_new) {
 			sd_buf_put(out, "column ");
 			put_table(out, op->table);
 			sd_buf_printf(out, ".%s", op->column_new->base.name);
