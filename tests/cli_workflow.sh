@@ -262,7 +262,9 @@ contains "$ERR" 'CREATE UNIQUE INDEX "uq_users_email"' "-v also works after the 
 # ---- down to base ----------------------------------------------------------
 sd downgrade base
 expect_rc 0 "downgrade base"
-equals "$(q $DB "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '$VT'")" "0" "no user tables left"
+equals "$(q $DB "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '${VT}%'")" "0" "no user tables left"
+equals "$(q $DB "SELECT operation FROM ${VT}_log ORDER BY rowid DESC LIMIT 1")" "downgrade" "the log records the last step"
+matches "$(q $DB "SELECT checksum FROM ${VT}_log WHERE revision = '$REV1' LIMIT 1")" '^[0-9a-f]{64}$' "with the file's checksum"
 equals "$(q $DB "SELECT count(*) FROM $VT")" "0" "no version row"
 sd current
 equals "$OUT" "" "current prints nothing at base"

@@ -197,7 +197,15 @@ void sd_version_table_ddl(sd_buf *out, const sd_dialect *d,
  */
 int sd_version_read(const char ***ids, size_t *n, sd_arena *a, sd_db *db,
                     const char *table, sd_error *err);
-/* Creates the version table when missing. */
+/*
+ * The applied log: "<table>_log" (revision, operation, checksum,
+ * applied_at), one row per upgrade, downgrade or stamp, so an edited
+ * revision file can be told from the one that ran. The name starts with
+ * the version table's, so introspection and the differ leave it alone.
+ */
+const char *sd_version_log_table(sd_arena *a, const char *table);
+void sd_version_log_ddl(sd_buf *out, const sd_dialect *d, const char *table);
+/* Creates the version table and its log when missing. */
 int sd_version_ensure(sd_db *db, const char *table, sd_error *err);
 /* Replaces every row with ids (n may be 0). Must run in a transaction. */
 int sd_version_set(sd_db *db, const char *table, const char *const *ids,

@@ -26,6 +26,98 @@ void sd_version_table_ddl(sd_buf *out, const sd_dialect *d,
 	sd_buf_put(out, " VARCHAR(32) NOT NULL PRIMARY KEY)");
 }
 
+const char *sd_version_log_table(sd_arena *a, const char *table)
+{
+	return sd_arena_printf(a, "%s_log", table);
+}
+
+void sd_version_log_ddl(sd_buf *out, const sd_dialect *d, const char *table)
+{
+	sd_arena *a = sd_arena_new();
+
+	sd_buf_put(out, "CREATE TABLE IF NOT EXISTS ");
+	d->quote_ident(out, sd_version_log_table(a, table));
+	sd_buf_put(out, " (");
+	d->quote_ident(out, "revision");
+	sd_buf_put(out, " VARCHAR(32) NOT NULL, ");
+	d->quote_ident(out, "operation");
+	sd_buf_put(out, " VARCHAR(16) NOT NULL, ");
+	d->quote_ident(out, "checksum");
+	sd_buf_put(out, " VARCHAR(64), ");
+	d->quote_ident(out, "applied_at");
+	sd_buf_put(out, " VARCHAR(32) NOT NULL)");
+	sd_arena_free(a);
+}
+
+/*
+ * The log row of one step: revision, operation ("upgrade", "downgrade",
+ * "stamp"), the file's SHA-256 and the UTC time. Bound ($1..$4) when
+ * literals is NULL, else spelled with the literals (for --sql).
+ */
+static void log_stmt(sd_buf *out, const sd_dialect *d, const char *table,
+                     const char *const *literals)
+{
+	sd_arena *a = sd_arena_new();
+	static const char *const cols[] = {"revision", "operation", "checksum",
+	                                   "applied_at"};
+	size_t i;
+
+	sd_buf_put(out, "INSERT INTO ");
+	d->quote_ident(out, sd_version_log_table(a, table));
+	sd_buf_put(out, " (");
+	for (i = 0; i < 4; i++) {
+		if (i)
+			sd_buf_put(out, ", ");
+		d->quote_ident(out, cols[i]);
+	}
+	sd_buf_put(out, ") VALUES (");
+	for (i = 0; i < 4; i++) {
+		if (i)
+			sd_buf_put(out, ", ");
+		if (!literals)
+			sd_buf_printf(out, "$%zu", i + 1);
+		else if (literals[i])
+			d->quote_literal(out, literals[i]);
+		else
+			sd_buf_put(out, "NULL");
+	}
+	sd_buf_putc(out, ')');
+	sd_arena_free(a);
+}
+
+/* SHA-256 of a revision file, or NULL when it cannot be read. */
+static const char *file_checksum(sd_arena *a, const char *path)
+{
+	char *data = NULL, hex[65];
+	size_t len = 0;
+
+	if (sd_file_read(&data, &len, path, NULL))
+		return NULL;
+	sd_sha256_hex(data, len, hex);
+	free(data);
+	return sd_arena_strdup(a, hex);
+}
+
+static int log_step(sd_db *db, const char *table, const char *id,
+                    const char *operation, const char *checksum,
+                    sd_error *err)
+{
+	sd_buf sql = SD_BUF_INIT;
+	char now[32];
+	const char *params[4];
+	int rc;
+
+	sd_rev_now(now);
+	params[0] = id;
+	params[1] = operation;
+	params[2] = checksum;
+	params[3] = now;
+	log_stmt(&sql, db->driver->dialect, table, NULL);
+	rc = db->driver->query(db, sd_buf_cstr(&sql), params, 4, NULL, err);
+	sd_buf_free(&sql);
+	return rc;
+}
+
 static int cmp_cstr(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -73,6 +165,11 @@ int sd_version_ensure(sd_db *db, const char *table, sd_error *err)
 
 	sd_version_table_ddl(&sql, db->driver->dialect, table);
 	rc = db->driver->exec(db, sd_buf_cstr(&sql), err);
+	if (!rc) {
+		sd_buf_truncate(&sql, 0);
+		sd_version_log_ddl(&sql, db->driver->dialect, table);
+		rc = db->driver->exec(db, sd_buf_cstr(&sql), err);
+	}
 	sd_buf_free(&sql);
 	return rc;
 }
@@ -366,6 +463,10 @@ static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 	for (i = 0; !rc && i < nins; i++)
 		rc = version_change(db, opts->version_table, true, ins[i]->id, err);
 	if (!rc)
+		rc = log_step(db, opts->version_table, r->id,
+		              upgrade ? "upgrade" : "downgrade",
+		              file_checksum(a, r->path), err);
+	if (!rc)
 		rc = fk_check(db, r, err);
 	if (rc)
 		goto done;
@@ -478,6 +579,10 @@ int sd_runner_stamp(sd_db *db, const sd_rev_graph *g, const char *target,
 	rc = sd_version_ensure(db, opts->version_table, err);
 	if (!rc)
 		rc = sd_version_set(db, opts->version_table, ids, n, err);
+	for (i = 0; !rc && i < n; i++)
+		rc = log_step(db, opts->version_table, ids[i], "stamp",
+		              file_checksum(a, sd_rev_graph_get(g, ids[i])->path),
+		              err);
 	if (!rc) {
 		rc = drv->commit(db, err);
 		in_tx = false;
@@ -516,6 +621,8 @@ int sd_runner_sql(sd_buf *out, const sd_dialect *d, const sd_rev_graph *g,
 
 	if (create_table) {
 		sd_version_table_ddl(out, d, version_table);
+		sd_buf_put(out, ";\n");
+		sd_version_log_ddl(out, d, version_table);
 		sd_buf_put(out, ";\n\n");
 	}
 	for (i = 0; i < path->n; i++) {
@@ -552,6 +659,17 @@ int sd_runner_sql(sd_buf *out, const sd_dialect *d, const sd_rev_graph *g,
 		}
 		for (k = 0; k < nins; k++) {
 			version_stmt(out, d, version_table, true, ins[k]->id);
+			sd_buf_put(out, ";\n");
+		}
+		{
+			char now[32];
+			const char *lit[4];
+			sd_rev_now(now);
+			lit[0] = r->id;
+			lit[1] = path->upgrade ? "upgrade" : "downgrade";
+			lit[2] = file_checksum(a, r->path);
+			lit[3] = now;
+			log_stmt(out, d, version_table, lit);
 			sd_buf_put(out, ";\n");
 		}
 		put_stmt(out, d->commit_sql, "COMMIT");
