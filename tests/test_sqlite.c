@@ -1212,27 +1212,33 @@ START_TEST(lock_waits)
 }
 END_TEST
 
+/* One test case per test, so TAP lines carry the test's name. */
+#define ADD(fn)                                                              \
+	do {                                                                 \
+		TCase *tc = tcase_create(#fn);                               \
+		tcase_set_timeout(tc, 60);                                   \
+		tcase_add_test(tc, fn);                                      \
+		suite_add_tcase(s, tc);                                      \
+	} while (0)
+
 static Suite *sqlite_suite(void)
 {
 	Suite *s = suite_create("sqlite");
-	TCase *tc = tcase_create("sqlite");
 
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, introspect_catalog);
-	tcase_add_test(tc, introspect_emit_roundtrip);
-	tcase_add_test(tc, declared_types);
-	tcase_add_test(tc, type_roundtrip);
-	tcase_add_test(tc, emit_spec_example);
-	tcase_add_test(tc, emit_create_table);
-	tcase_add_test(tc, emit_alter_ops);
-	tcase_add_test(tc, quoting);
-	tcase_add_test(tc, rebuild_keeps_data);
-	tcase_add_test(tc, rebuild_renames_keep_references);
-	tcase_add_test(tc, rebuild_foreign_key_check);
-	tcase_add_test(tc, url_handling);
-	tcase_add_test(tc, query_binds_parameters);
-	tcase_add_test(tc, lock_waits);
-	suite_add_tcase(s, tc);
+	ADD(introspect_catalog);
+	ADD(introspect_emit_roundtrip);
+	ADD(declared_types);
+	ADD(type_roundtrip);
+	ADD(emit_spec_example);
+	ADD(emit_create_table);
+	ADD(emit_alter_ops);
+	ADD(quoting);
+	ADD(rebuild_keeps_data);
+	ADD(rebuild_renames_keep_references);
+	ADD(rebuild_foreign_key_check);
+	ADD(url_handling);
+	ADD(query_binds_parameters);
+	ADD(lock_waits);
 	return s;
 }
 
