@@ -103,6 +103,14 @@ expect_rc 0 "check is clean at head"
 sd current
 expect_rc 0 "current succeeds"
 equals "$OUT" "$REV2 (head)" "current prints the new id with (head)"
+lacks "$ERR" "edited" "no edited revisions reported"
+cp "$REV1_FILE" rev1.orig
+echo "-- a reviewer's note" >> "$REV1_FILE"
+sd current
+contains "$ERR" "revision $REV1 was edited after it was applied" "current warns about an edited revision"
+cp rev1.orig "$REV1_FILE"
+sd current
+lacks "$ERR" "edited" "and stops once the file is restored"
 
 sd history
 expect_rc 0 "history succeeds"

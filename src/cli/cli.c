@@ -508,6 +508,24 @@ int sd_cli_current(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
 	return SD_OK;
 }
 
+void sd_cli_warn_edited(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
+                        sd_revision *const *cur, size_t ncur)
+{
+	sd_revision **edited;
+	size_t n, i;
+	sd_error ignore = SD_ERROR_INIT;
+
+	if (!cli->config || sd_version_edited(&edited, &n, cli->arena, db, g,
+	                                      cli->config->version_table, cur,
+	                                      ncur, &ignore)) {
+		sd_error_clear(&ignore);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		sd_cli_warn(cli, "%s: revision %s was edited after it was applied; the database may not match it",
+		            sd_cli_display_path(cli, edited[i]->path), edited[i]->id);
+}
+
 void sd_cli_introspect_opts(sd_cli *cli, sd_introspect_opts *o)
 {
 	memset(o, 0, sizeof(*o));

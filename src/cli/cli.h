@@ -78,6 +78,9 @@ int sd_cli_graph(sd_cli *cli, sd_rev_graph **out);
 /* Reads the version rows and resolves them to revisions. */
 int sd_cli_current(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
                    sd_revision ***out, size_t *n);
+/* Warns about applied revisions whose file changed since they ran. */
+void sd_cli_warn_edited(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
+                        sd_revision *const *cur, size_t ncur);
 /* The configured ignore globs and version table as introspection opts. */
 void sd_cli_introspect_opts(sd_cli *cli, sd_introspect_opts *o);
 /* Loads models; normalises them through the driver when db is given. */

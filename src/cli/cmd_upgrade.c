@@ -192,6 +192,15 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 	rc = sd_runner_migrate(&res, db, g, target, upgrade, &ro, &cli->err);
 	if (rc)
 		goto done;
+	{
+		sd_revision **cur;
+		size_t ncur;
+		sd_error ignore = SD_ERROR_INIT;
+		if (!sd_runner_current(&cur, &ncur, cli->arena, db, g,
+		                       c->version_table, &ignore))
+			sd_cli_warn_edited(cli, db, g, cur, ncur);
+		sd_error_clear(&ignore);
+	}
 	if (res.nothing_to_do)
 		sd_cli_err(cli, "%s", upgrade ? "already at head" : "nothing to downgrade");
 	else if (!cli->stderr_tty && cli->verbosity == 0)

@@ -90,6 +90,7 @@ int sd_cmd_current(sd_cli *cli, int argc, char **argv)
 		rc = sd_cli_current(cli, db, g, &cur, &ncur);
 	if (rc)
 		goto done;
+	sd_cli_warn_edited(cli, db, g, cur, ncur);
 	if (json) {
 		cJSON *root = cJSON_CreateObject();
 		cJSON *arr = cJSON_AddArrayToObject(root, "current");

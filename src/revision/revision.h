@@ -205,6 +205,15 @@ int sd_version_read(const char ***ids, size_t *n, sd_arena *a, sd_db *db,
  */
 const char *sd_version_log_table(sd_arena *a, const char *table);
 void sd_version_log_ddl(sd_buf *out, const sd_dialect *d, const char *table);
+/*
+ * The applied revisions (ancestors of current) whose file no longer matches
+ * any checksum it was applied with: edited after it ran. Revisions applied
+ * before the log existed are not reported. *out is arena-allocated.
+ */
+int sd_version_edited(sd_revision ***out, size_t *nout, sd_arena *a,
+                      sd_db *db, const sd_rev_graph *g, const char *table,
+                      sd_revision *const *current, size_t ncurrent,
+                      sd_error *err);
 /* Creates the version table and its log when missing. */
 int sd_version_ensure(sd_db *db, const char *table, sd_error *err);
 /* Replaces every row with ids (n may be 0). Must run in a transaction. */
@@ -251,6 +260,12 @@ typedef struct sd_run_result {
 int sd_runner_migrate(sd_run_result *res, sd_db *db, const sd_rev_graph *g,
                       const char *target, bool upgrade,
                       const sd_runner_opts *opts, sd_error *err);
+
+/* The version rows resolved to revisions; a row without a file in the
+ * graph is SD_EINPUT. *cur is arena-allocated. */
+int sd_runner_current(sd_revision ***cur, size_t *ncur, sd_arena *a,
+                      sd_db *db, const sd_rev_graph *g, const char *table,
+                      sd_error *err);
 
 /* Records target as applied without running anything. */
 int sd_runner_stamp(sd_db *db, const sd_rev_graph *g, const char *target,

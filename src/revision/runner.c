@@ -158,6 +158,70 @@ done:
 	return rc;
 }
 
+int sd_version_edited(sd_revision ***out, size_t *nout, sd_arena *a,
+                      sd_db *db, const sd_rev_graph *g, const char *table,
+                      sd_revision *const *current, size_t ncurrent,
+                      sd_error *err)
+{
+	const char *log = sd_version_log_table(a, table);
+	const sd_dialect *d = db->driver->dialect;
+	bool exists = false, *applied;
+	sd_map *seen;
+	sd_buf sql = SD_BUF_INIT;
+	sd_rows *rows = NULL;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	*nout = 0;
+	rc = db->driver->table_exists(db, NULL, log, &exists, err);
+	if (rc || !exists)
+		goto done;
+	sd_buf_put(&sql, "SELECT ");
+	d->quote_ident(&sql, "revision");
+	sd_buf_put(&sql, ", ");
+	d->quote_ident(&sql, "checksum");
+	sd_buf_put(&sql, " FROM ");
+	d->quote_ident(&sql, log);
+	sd_buf_put(&sql, " WHERE ");
+	d->quote_ident(&sql, "operation");
+	sd_buf_put(&sql, " <> $1");
+	{
+		const char *params[1] = {"downgrade"};
+		rc = db->driver->query(db, sd_buf_cstr(&sql), params, 1, &rows, err);
+	}
+	if (rc)
+		goto done;
+	/* revision -> "|sum1|sum2|": every checksum it ran with */
+	seen = sd_map_new(a, rows->nrows + 1);
+	for (i = 0; i < rows->nrows; i++) {
+		const char *id = sd_rows_get(rows, i, 0);
+		const char *sum = sd_rows_get(rows, i, 1);
+		const char *prev;
+		if (!id || !sum)
+			continue;
+		prev = sd_map_get(seen, id);
+		sd_map_put(seen, sd_arena_strdup(a, id),
+		           sd_arena_printf(a, "%s|%s|", prev ? prev : "", sum));
+	}
+	applied = sd_rev_graph_closure(g, a, current, ncurrent);
+	*out = sd_arena_alloc(a, (g->n + 1) * sizeof(void *));
+	for (i = 0; i < g->n; i++) {
+		const char *sums, *sum;
+		if (!applied[i])
+			continue;
+		sums = sd_map_get(seen, g->revs[i]->id);
+		sum = file_checksum(a, g->revs[i]->path);
+		if (sums && sum &&
+		    !strstr(sums, sd_arena_printf(a, "|%s|", sum)))
+			(*out)[(*nout)++] = g->revs[i];
+	}
+done:
+	sd_rows_free(rows);
+	sd_buf_free(&sql);
+	return rc;
+}
+
 int sd_version_ensure(sd_db *db, const char *table, sd_error *err)
 {
 	sd_buf sql = SD_BUF_INIT;
@@ -294,9 +358,9 @@ static int resolve_rows(sd_revision ***out, size_t *nout, sd_arena *a,
 	return SD_OK;
 }
 
-static int read_current(sd_revision ***cur, size_t *ncur, sd_arena *a,
-                        sd_db *db, const sd_rev_graph *g, const char *table,
-                        sd_error *err)
+int sd_runner_current(sd_revision ***cur, size_t *ncur, sd_arena *a,
+                      sd_db *db, const sd_rev_graph *g, const char *table,
+                      sd_error *err)
 {
 	const char **ids;
 	size_t n;
@@ -417,7 +481,7 @@ static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 	}
 	/* Re-read inside the transaction: another schemadiff may have moved
 	 * the database since we planned. */
-	rc = read_current(&cur, &ncur, a, db, g, opts->version_table, err);
+	rc = sd_runner_current(&cur, &ncur, a, db, g, opts->version_table, err);
 	if (rc)
 		goto done;
 	applied = sd_rev_graph_closure(g, a, cur, ncur);
@@ -508,7 +572,7 @@ int sd_runner_migrate(sd_run_result *res, sd_db *db, const sd_rev_graph *g,
 		locked = true;
 	}
 	/* Read after the lock: the other run may have finished meanwhile. */
-	rc = read_current(&cur, &ncur, a, db, g, opts->version_table, err);
+	rc = sd_runner_current(&cur, &ncur, a, db, g, opts->version_table, err);
 	if (rc)
 		goto done;
 	rc = sd_rev_plan(&path, a, g, cur, ncur, target, upgrade, err);
