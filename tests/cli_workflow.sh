@@ -146,6 +146,28 @@ expect_rc 0 "upgrade again"
 check "email column back" column_exists $DB users email
 equals "$(q $DB "SELECT count(*) FROM users")" "2" "rows survive the round trip"
 
+# ---- config discovery, URL precedence, colour ------------------------------
+mkdir -p sub/deeper
+run bash -c "cd sub/deeper && '$SD' current"
+equals "$OUT" "$REV2 (head)" "the config is found from a subdirectory, like git"
+run env DATABASE_URL=sqlite:///other.db "$SD" current
+equals "$OUT" "" "DATABASE_URL overrides the config"
+check "other.db sits next to the config" test -f other.db
+run env DATABASE_URL=sqlite:///other.db SCHEMADIFF_DATABASE_URL=sqlite:///app.db "$SD" current
+equals "$OUT" "$REV2 (head)" "SCHEMADIFF_DATABASE_URL overrides DATABASE_URL"
+run env SCHEMADIFF_DATABASE_URL=sqlite:///other.db "$SD" --database sqlite:///app.db current
+equals "$OUT" "$REV2 (head)" "--database overrides the environment"
+sd -c schemadiff.yaml current
+equals "$OUT" "$REV2 (head)" "-c names the config"
+sd -c nowhere.yaml current
+expect_rc 2 "a missing -c config exits 2"
+sd --color=always upgrde
+contains "$ERR" $'\033[31merror:' "--color=always colours errors"
+sd upgrde
+lacks "$ERR" $'\033[' "no colour when stderr is not a terminal"
+sd --color=sometimes current
+expect_rc 2 "a bad --color value exits 2"
+
 # ---- --sql -----------------------------------------------------------------
 sd downgrade --sql
 expect_rc 0 "downgrade --sql succeeds"
