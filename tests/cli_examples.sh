@@ -207,6 +207,22 @@ if [[ $bad == *ck_orders_total_not_negative* ]]; then ok "shop: the check constr
 	not_ok "shop: the check constraint rejects a negative total" "$bad"
 fi
 pq "DELETE FROM billing.orders" >/dev/null
+
+# README "Things to try": remove an enum label. PostgreSQL cannot, so the
+# revision swaps in a new type; the partial index ix_orders_pending_placed_at
+# compares status with a label, which the swap must survive.
+sed -i 's/values: \[pending, paid, shipped, cancelled, refunded\]/values: [pending, paid, shipped, cancelled]/' models/billing.yaml
+run "shop: generate after removing an enum label" 0 generate -m "No refunds"
+out=$("$sd" upgrade 2>&1)
+rc=$?
+labels=$(pq "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'billing.order_status'::regtype")
+if [[ $rc -eq 0 && $labels == pending,paid,shipped,cancelled ]]; then
+	ok "shop: upgrade removes the enum label"
+else
+	n=$((n + 1))
+	echo "not ok $n - shop: upgrade removes the enum label # TODO the type swap fails while a partial index predicate uses the column"
+	printf '#   %s\n' "exit $rc, labels '$labels'" "$out"
+fi
 run "shop: downgrade base" 0 downgrade base
 same "" "$(pq "SELECT nspname FROM pg_namespace WHERE nspname = 'billing'")" "shop: downgrade drops schema billing"
 same "0" "$(pq "SELECT count(*) FROM pg_tables WHERE tablename IN ('customers', 'products')")" "shop: downgrade drops the tables"
