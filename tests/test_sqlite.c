@@ -926,7 +926,10 @@ START_TEST(rebuild_renames_keep_references)
 	            "INSERT INTO t1 VALUES (1, 'A', 'B'), (2, 'A2', 'B2');"
 	            "CREATE TABLE t2 (r1 INTEGER REFERENCES t1 (id));"
 	            "INSERT INTO t2 VALUES (1), (2);"
-	            "CREATE VIEW v AS SELECT a FROM t1;");
+	            "CREATE VIEW v AS SELECT a FROM t1;"
+	            "CREATE TABLE log (x TEXT);"
+	            "CREATE TRIGGER tr_t1 AFTER INSERT ON t1 BEGIN "
+	            "INSERT INTO log VALUES (NEW.a); END;");
 	from = introspect(db, NULL);
 
 	t = sd_schema_add_table(models, NULL, "t9");
@@ -968,6 +971,18 @@ START_TEST(rebuild_renames_keep_references)
 	text = query_text(db, "SELECT * FROM v ORDER BY 1");
 	ck_assert_str_eq(text, "A\nA2\n");
 	free(text);
+	/* the trigger follows both renames */
+	text = query_text(db, "SELECT sql FROM sqlite_schema WHERE "
+	                      "type = 'trigger'");
+	ck_assert_str_eq(text, "CREATE TRIGGER tr_t1 AFTER INSERT ON \"t9\" "
+	                       "BEGIN INSERT INTO log VALUES (NEW.\"b\"); "
+	                       "END\n");
+	free(text);
+	exec_ok(db, "INSERT INTO t9 VALUES (3, 'x', 'y')");
+	text = query_text(db, "SELECT x FROM log");
+	ck_assert_str_eq(text, "y\n");
+	free(text);
+	exec_ok(db, "DELETE FROM t9 WHERE n1 = 3");
 
 	inv = sd_op_invert(models->arena, &op);
 	ck_assert_int_eq(sd_dialect_sqlite.emit_op(&down, inv, &err), SD_OK);
@@ -991,6 +1006,29 @@ START_TEST(rebuild_renames_keep_references)
 	sd_schema_free(models);
 	sd_db_close(db);
 	remove_tmpdir();
+}
+END_TEST
+
+START_TEST(rename_idents)
+{
+	static const char *const from[] = {"a", "we\"ird"};
+	static const char *const to[] = {"b", "c"};
+	sd_arena *a = sd_arena_new();
+
+	ck_assert_str_eq(
+		sd_sqlite_rename_idents(
+			a,
+			"CREATE TRIGGER x AFTER UPDATE ON T3 -- t3.a stays\n"
+			"BEGIN UPDATE t3 SET a = 'NEW.a' WHERE rowid = "
+			"new.\"we\"\"ird\" + OLD.a + other.a + [t3].[a]; END",
+			"t3", "t 4", from, to, 2),
+		"CREATE TRIGGER x AFTER UPDATE ON \"t 4\" -- t3.a stays\n"
+		"BEGIN UPDATE \"t 4\" SET a = 'NEW.a' WHERE rowid = new.\"c\" "
+		"+ OLD.\"b\" + other.a + \"t 4\".\"b\"; END");
+	ck_assert_str_eq(sd_sqlite_rename_idents(a, "SELECT 1", "t", "t",
+	                                         NULL, NULL, 0),
+	                 "SELECT 1");
+	sd_arena_free(a);
 }
 END_TEST
 
@@ -1235,6 +1273,7 @@ static Suite *sqlite_suite(void)
 	ADD(quoting);
 	ADD(rebuild_keeps_data);
 	ADD(rebuild_renames_keep_references);
+	ADD(rename_idents);
 	ADD(rebuild_foreign_key_check);
 	ADD(url_handling);
 	ADD(query_binds_parameters);

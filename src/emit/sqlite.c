@@ -10,6 +10,7 @@
  * (caps.unique_as_index): that is the only kind ALTER can add later.
  */
 #include "emit/dialect.h"
+#include "introspect/sqlite.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -454,9 +455,15 @@ static void put_rename_column(sd_buf *out, const char *table,
  * would leave pointing at nothing. A swap (a -> b, b -> a) goes through
  * temporary names. Returns the table's name after the renames.
  */
+typedef struct renames {
+	const char **src;
+	const char **dst;
+	size_t n;
+} renames;
+
 static const char *put_rebuild_renames(sd_buf *out, sd_arena *a,
                                        const sd_table *from,
-                                       const sd_table *to)
+                                       const sd_table *to, renames *r)
 {
 	const char *name = from->base.name;
 	const char **src, **dst;
@@ -495,6 +502,9 @@ static const char *put_rebuild_renames(sd_buf *out, sd_arena *a,
 	for (i = 0; clash && i < n; i++)
 		put_rename_column(out, name,
 		                  sd_arena_printf(a, "_sd_tmp_%zu", i), dst[i]);
+	r->src = src;
+	r->dst = dst;
+	r->n = n;
 	return name;
 }
 
@@ -524,13 +534,14 @@ static int emit_rebuild(sd_buf *out, const sd_op *op, sd_error *err)
 	sd_buf cols = SD_BUF_INIT, vals = SD_BUF_INIT;
 	const char *tmp, *cur;
 	sd_arena *a;
+	renames ren;
 	size_t i, n = 0;
 
 	if (!from || !to)
 		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, table_name(op),
 		                    "table rebuild without both table states");
 	a = sd_arena_new();
-	cur = put_rebuild_renames(out, a, from, to);
+	cur = put_rebuild_renames(out, a, from, to, &ren);
 	tmp = sd_arena_printf(a, "_sd_new_%s", to->base.name);
 	put_create_table(out, to, tmp);
 	for (i = 0; i < to->ncolumns; i++) {
@@ -573,10 +584,19 @@ static int emit_rebuild(sd_buf *out, const sd_op *op, sd_error *err)
 	sd_buf_put(out, ";\nPRAGMA legacy_alter_table = OFF;\n");
 	put_table_indexes(out, to, to->base.name);
 	/* the desired state's triggers when it knows any, else the ones the
-	 * old table had: DROP TABLE took them along */
-	triggers = to->triggers.n ? &to->triggers : &from->triggers;
-	for (i = 0; i < triggers->n; i++)
-		sd_buf_printf(out, "%s;\n", triggers->items[i]);
+	 * old table had (DROP TABLE took them along), with the renames
+	 * applied that SQLite had applied to them before the drop */
+	if (to->triggers.n) {
+		for (i = 0; i < to->triggers.n; i++)
+			sd_buf_printf(out, "%s;\n", to->triggers.items[i]);
+	} else {
+		triggers = &from->triggers;
+		for (i = 0; i < triggers->n; i++)
+			sd_buf_printf(out, "%s;\n",
+			              sd_sqlite_rename_idents(
+			                  a, triggers->items[i], from->base.name,
+			                  to->base.name, ren.src, ren.dst, ren.n));
+	}
 	sd_buf_free(&cols);
 	sd_buf_free(&vals);
 	sd_arena_free(a);

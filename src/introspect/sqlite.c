@@ -202,6 +202,65 @@ static void tok_name_list(sd_arena *a, const tokens *t, size_t open,
 	}
 }
 
+static void put_quoted(sd_buf *out, const char *name)
+{
+	const char *p;
+
+	sd_buf_putc(out, '"');
+	for (p = name; *p; p++) {
+		if (*p == '"')
+			sd_buf_putc(out, '"');
+		sd_buf_putc(out, *p);
+	}
+	sd_buf_putc(out, '"');
+}
+
+char *sd_sqlite_rename_idents(sd_arena *a, const char *sql,
+                              const char *old_table, const char *new_table,
+                              const char *const *from, const char *const *to,
+                              size_t n)
+{
+	tokens t;
+	sd_buf out = SD_BUF_INIT;
+	const char *copied = sql;
+	char *result;
+	size_t i, k;
+
+	tokenize(&t, sql);
+	for (i = 0; i < t.n; i++) {
+		const token *tk = &t.v[i];
+		const char *repl = NULL;
+		char *id;
+		if (tk->kind != TK_WORD && tk->kind != TK_QUOTED)
+			continue;
+		id = tok_ident(a, tk);
+		if (i >= 2 && tok_is(&t.v[i - 1], ".") &&
+		    (t.v[i - 2].kind == TK_WORD ||
+		     t.v[i - 2].kind == TK_QUOTED)) {
+			char *q = tok_ident(a, &t.v[i - 2]);
+			if (sd_strieq(q, "NEW") || sd_strieq(q, "OLD") ||
+			    sd_strieq(q, old_table) || sd_strieq(q, new_table))
+				for (k = 0; k < n && !repl; k++)
+					if (sd_strieq(id, from[k]))
+						repl = to[k];
+		} else if (old_table && new_table &&
+		           !sd_streq(old_table, new_table) &&
+		           sd_strieq(id, old_table)) {
+			repl = new_table;
+		}
+		if (!repl)
+			continue;
+		sd_buf_putn(&out, copied, (size_t)(tk->s - copied));
+		put_quoted(&out, repl);
+		copied = tk->s + tk->n;
+	}
+	sd_buf_put(&out, copied);
+	free(t.v);
+	result = sd_arena_strdup(a, sd_buf_cstr(&out));
+	sd_buf_free(&out);
+	return result;
+}
+
 /* ------------------------------------------------------------------ */
 /* CREATE TABLE text                                                   */
 /* ------------------------------------------------------------------ */
