@@ -445,6 +445,22 @@ START_TEST(unknown_key_with_position_and_hint)
 	              "    columns: [{name: id, type: integer}]\n",
 	              "models.yaml:3:5: users: unknown key 'indexs' (did you "
 	              "mean 'indexes'?)\n");
+	/* libcyaml stops at the first; the others are found as well */
+	EXPECT_ERRORS("tables:\n"
+	              "  - name: users\n"
+	              "    columns:\n"
+	              "      - {name: id, type: integer, nulable: true}\n"
+	              "      - {name: id2, type: integer, uniq: true}\n"
+	              "    indexs: []\n"
+	              "enum: []\n",
+	              "models.yaml:4:35: users.id: unknown key 'nulable' (did "
+	              "you mean 'nullable'?)\n"
+	              "models.yaml:5:36: users.id2: unknown key 'uniq' (did you "
+	              "mean 'unique'?)\n"
+	              "models.yaml:6:5: users: unknown key 'indexs' (did you "
+	              "mean 'indexes'?)\n"
+	              "models.yaml:7:1: unknown key 'enum' (did you mean "
+	              "'enums'?)\n");
 	EXPECT_ERRORS("tables:\n"
 	              "  - name: t\n"
 	              "    columns: [{name: id, type: numeric(10, 2)}]\n",

@@ -180,6 +180,8 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 	if (crc != CYAML_OK) {
 		raw = NULL;
 		sd_cyaml_report(&local, &log, crc, &doc, config_keys);
+		sd_ydoc_unknown_keys(&doc, config_keys, local.last->line,
+		                     local.last->col, &local);
 		sd_cyaml_log_free(&log);
 		goto done;
 	}

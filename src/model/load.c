@@ -428,6 +428,10 @@ static int file_parse(file_ctx *f, sd_arena *a, const char *data, size_t len,
 		f->m = NULL;
 		rc = sd_cyaml_report(err, &log, crc, &f->doc,
 		                     sd_model_key_table);
+		/* libcyaml stops at its first problem: find the other
+		 * unknown keys of the file too */
+		sd_ydoc_unknown_keys(&f->doc, sd_model_key_table,
+		                     err->last->line, err->last->col, err);
 	}
 	sd_cyaml_log_free(&log);
 	if (rc == SD_OK)

@@ -230,6 +230,95 @@ const char *const *sd_keys_for(const sd_model_keys *table, const char *where)
 	return NULL;
 }
 
+/* Reports every key of the mapping n (at where) that keys does not list,
+ * then descends; skip is a key node already reported. */
+static void walk_unknown(const sd_ydoc *d, yaml_node_t *n, const char *path,
+                         const sd_model_keys *keys, const yaml_node_t *skip,
+                         sd_error *err, int depth)
+{
+	yaml_document_t *doc = (yaml_document_t *)&d->doc;
+	const char *const *valid;
+
+	if (!n || depth > 64)
+		return;
+	if (n->type == YAML_SEQUENCE_NODE) {
+		yaml_node_item_t *it;
+		size_t i = 0;
+		for (it = n->data.sequence.items.start;
+		     it < n->data.sequence.items.top; it++, i++) {
+			char *child = sd_arena_printf(d->arena, "%s[%zu]", path,
+			                              i);
+			walk_unknown(d, yaml_document_get_node(doc, *it), child,
+			             keys, skip, err, depth + 1);
+		}
+		return;
+	}
+	if (n->type != YAML_MAPPING_NODE)
+		return;
+	valid = sd_keys_for(keys, sd_ydoc_where(d->arena, path));
+	if (!valid)
+		return;
+	{
+		yaml_node_pair_t *p;
+		for (p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(doc, p->key);
+			const char *key;
+			size_t i;
+			bool known = false;
+			if (!k || k->type != YAML_SCALAR_NODE)
+				continue;
+			key = (const char *)k->data.scalar.value;
+			for (i = 0; valid[i]; i++)
+				if (strcmp(valid[i], key) == 0)
+					known = true;
+			if (known) {
+				walk_unknown(d, yaml_document_get_node(doc, p->value),
+				             *path ? sd_arena_printf(d->arena, "%s.%s",
+				                                     path, key)
+				                   : sd_arena_strdup(d->arena, key),
+				             keys, skip, err, depth + 1);
+				continue;
+			}
+			if (k == skip)
+				continue;
+			sd_error_add(err, SD_EINPUT, d->path,
+			             (int)k->start_mark.line + 1,
+			             (int)k->start_mark.column + 1,
+			             sd_ydoc_object(d, path), "unknown key '%s'",
+			             key);
+			{
+				const char *sugg = sd_suggest(key, valid);
+				if (sugg)
+					sd_error_hint(err, "did you mean '%s'?",
+					              sugg);
+			}
+		}
+	}
+}
+
+void sd_ydoc_unknown_keys(const sd_ydoc *d, const sd_model_keys *keys,
+                          int skip_line, int skip_col, sd_error *err)
+{
+	yaml_node_t *skip = NULL;
+	size_t i;
+
+	/* find the key node libcyaml already reported, by position */
+	for (i = 1; skip_line > 0; i++) {
+		yaml_node_t *n = yaml_document_get_node(
+			(yaml_document_t *)&d->doc, (int)i);
+		if (!n)
+			break;
+		if (n->type == YAML_SCALAR_NODE &&
+		    (int)n->start_mark.line + 1 == skip_line &&
+		    (int)n->start_mark.column + 1 == skip_col) {
+			skip = n;
+			break;
+		}
+	}
+	walk_unknown(d, sd_ydoc_node(d, ""), "", keys, skip, err, 0);
+}
+
 /* ------------------------------------------------------------------ */
 /* libcyaml log capture                                                */
 /* ------------------------------------------------------------------ */

@@ -47,6 +47,14 @@ char *sd_ydoc_object(const sd_ydoc *d, const char *path);
 /* Keys valid at a where-string, or NULL when the table has no entry. */
 const char *const *sd_keys_for(const sd_model_keys *table, const char *where);
 
+/*
+ * Reports every mapping key that the key table does not list for its
+ * place, except the key node at skip_line:skip_col (already reported by
+ * libcyaml, which stops at its first problem).
+ */
+void sd_ydoc_unknown_keys(const sd_ydoc *d, const sd_model_keys *keys,
+                          int skip_line, int skip_col, sd_error *err);
+
 /* What the log callback collected during one cyaml_load_data call. */
 typedef struct sd_cyaml_log {
 	char *message;       /* first error line, without "Load: " */
