@@ -1000,6 +1000,57 @@ START_TEST(rebuild_sqlite)
 }
 END_TEST
 
+/* SQLite-like: an op whose inverse cannot run in place (re-adding a
+ * dropped NOT NULL column) and a non-constant default both rebuild. */
+START_TEST(rebuild_when_inverse_needs_it)
+{
+	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
+	sd_table *t;
+	sd_column *c;
+	sd_plan *p;
+
+	t = users_base(a);
+	CNN(a, t, "token", "uuid");
+	users_base(b);
+	p = run(a, b, &fake_sqlite);
+	ck_assert_uint_eq(p->nops, 1);
+	ck_assert_int_eq(p->ops[0]->kind, SD_OP_REBUILD_TABLE);
+	sd_plan_free(p);
+	p = run(a, b, &fake_pg);
+	ck_assert_uint_eq(p->nops, 1);
+	ck_assert_int_eq(p->ops[0]->kind, SD_OP_DROP_COLUMN);
+	sd_plan_free(p);
+	sd_schema_free(a);
+	sd_schema_free(b);
+
+	a = sd_schema_new();
+	b = sd_schema_new();
+	users_base(a);
+	t = users_base(b);
+	c = C(b, t, "seen", "timestamptz");
+	c->default_value.sql = "CURRENT_TIMESTAMP";
+	c = C(b, t, "score", "integer");
+	c->default_value.sql = "-1";
+	p = run(a, b, &fake_sqlite);
+	ck_assert_uint_eq(p->nops, 1);
+	ck_assert_int_eq(p->ops[0]->kind, SD_OP_REBUILD_TABLE);
+	sd_plan_free(p);
+	sd_schema_free(b);
+	b = sd_schema_new();
+	t = users_base(b);
+	c = C(b, t, "score", "integer");
+	c->default_value.sql = "-1";
+	c = C(b, t, "tag", "text");
+	c->default_value.sql = "'it''s'";
+	p = run(a, b, &fake_sqlite);
+	ck_assert_uint_eq(p->nops, 2);
+	ck_assert_int_eq(p->ops[0]->kind, SD_OP_ADD_COLUMN);
+	sd_plan_free(p);
+	sd_schema_free(a);
+	sd_schema_free(b);
+}
+END_TEST
+
 START_TEST(backfill_staging)
 {
 	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
@@ -1348,6 +1399,7 @@ static Suite *diff_suite(void)
 	ADD(enums);
 	ADD(namespaces);
 	ADD(rebuild_sqlite);
+	ADD(rebuild_when_inverse_needs_it);
 	ADD(backfill_staging);
 	ADD(ignore_and_version_table);
 	ADD(deterministic);

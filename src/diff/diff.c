@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum phase {
 	PH_CREATE_NS,
@@ -416,6 +417,46 @@ static unsigned column_changes(dctx *c, const sd_column *o,
 static sd_column *find_col(const sd_table *t, const char *name)
 {
 	return name ? sd_map_get(t->column_map, name) : NULL;
+}
+
+/*
+ * True for a default that is a plain literal: 7, -1.5, 'x', NULL, TRUE.
+ * Dialects without in-place ALTER COLUMN (SQLite) add columns only with
+ * such defaults; anything else (CURRENT_TIMESTAMP, now(), (expr)) needs
+ * a rebuild there.
+ */
+static bool default_is_literal(const char *sql)
+{
+	const char *p = sql;
+
+	if (!sql)
+		return true;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '\'') {
+		for (p++; *p; p++) {
+			if (*p == '\'' && p[1] == '\'')
+				p++;
+			else if (*p == '\'')
+				break;
+		}
+		if (*p)
+			p++;
+		while (isspace((unsigned char)*p))
+			p++;
+		return *p == '\0';
+	}
+	if (*p == '-' || *p == '+')
+		p++;
+	if (isdigit((unsigned char)*p) || *p == '.') {
+		while (isalnum((unsigned char)*p) || *p == '.')
+			p++;
+		while (isspace((unsigned char)*p))
+			p++;
+		return *p == '\0';
+	}
+	return strcasecmp(p, "null") == 0 || strcasecmp(p, "true") == 0 ||
+	       strcasecmp(p, "false") == 0;
 }
 
 /* A new NOT NULL column that nothing fills for the existing rows. */
@@ -1082,7 +1123,8 @@ static bool op_needs_rebuild(dctx *c, const tpair *tp, const sd_op *op,
 		    sd_strlist_contains(&pk->columns, n->base.name))
 			return true;
 		return !caps->alter_column &&
-		       (needs_value(n) || n->generated.sql || autoinc(n));
+		       (needs_value(n) || n->generated.sql || autoinc(n) ||
+		        !default_is_literal(n->default_value.sql));
 	}
 	default:
 		return false;
@@ -1129,17 +1171,28 @@ static void flush_pair(dctx *c, tpair *tp)
 	size_t i;
 	sd_op *op;
 	pending *p;
+	sd_map *dropped_ix = sd_map_new(c->a, 4);
+	sd_map *created_ix = sd_map_new(c->a, 4);
+	tpair swapped = *tp;
 
-	sd_map *gone = sd_map_new(c->a, 4);
-
+	/* The downgrade runs the inverse ops against the new table, so an op
+	 * needs a rebuild when it or its inverse does (dropping a NOT NULL
+	 * column is fine in place; adding it back is not). */
+	swapped.old = tp->new_;
+	swapped.new_ = tp->old;
 	for (i = 0; i < tp->ops.n; i++) {
 		const sd_op *f = ((pending *)tp->ops.items[i])->op;
 		if (f->kind == SD_OP_DROP_INDEX && f->obj_old->name)
-			sd_map_put(gone, f->obj_old->name, (void *)f);
+			sd_map_put(dropped_ix, f->obj_old->name, (void *)f);
+		if (f->kind == SD_OP_CREATE_INDEX && f->obj_new->name)
+			sd_map_put(created_ix, f->obj_new->name, (void *)f);
 	}
-	for (i = 0; i < tp->ops.n && !rebuild; i++)
-		rebuild = op_needs_rebuild(c, tp, ((pending *)tp->ops.items[i])->op,
-		                           gone);
+	for (i = 0; i < tp->ops.n && !rebuild; i++) {
+		const sd_op *f = ((pending *)tp->ops.items[i])->op;
+		rebuild = op_needs_rebuild(c, tp, f, dropped_ix) ||
+		          op_needs_rebuild(c, &swapped,
+		                           sd_op_invert(c->a, f), created_ix);
+	}
 	if (!rebuild) {
 		for (i = 0; i < tp->ops.n; i++) {
 			p = tp->ops.items[i];
