@@ -318,6 +318,8 @@ static int sqlite_rollback(sd_db *db, sd_error *err)
 {
 	sqlite3 *conn = conn_of(db);
 
+	/* a rebuild that failed half-way may have left this on */
+	sqlite3_exec(conn, "PRAGMA legacy_alter_table = OFF", NULL, NULL, NULL);
 	if (sqlite3_get_autocommit(conn))
 		return SD_OK;
 	if (sqlite3_exec(conn, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
