@@ -250,6 +250,29 @@ START_TEST(composite_key_no_autoincrement)
 }
 END_TEST
 
+START_TEST(identity_accepts_database_integer_spellings)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: t\n"
+		"    columns:\n"
+		"      - {name: a, type: int8, identity: always}\n"
+		"      - {name: b, type: smallint, identity: BY DEFAULT}\n";
+	sd_schema *s = NULL;
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml), "m.yaml",
+	                                     NULL, NULL),
+	                 SD_OK);
+	ck_assert_int_eq(s->tables[0]->columns[0]->identity,
+	                 SD_IDENTITY_ALWAYS);
+	ck_assert(!s->tables[0]->columns[0]->nullable);
+	ck_assert_int_eq(s->tables[0]->columns[1]->identity,
+	                 SD_IDENTITY_BY_DEFAULT);
+	ck_assert_ptr_null(s->tables[0]->primary_key);
+	sd_schema_free(s);
+}
+END_TEST
+
 START_TEST(custom_naming)
 {
 	static const char yaml[] =
@@ -935,6 +958,7 @@ static Suite *model_suite(void)
 	ADD_TEST(s, golden_models);
 	ADD_TEST(s, spec_shorthands);
 	ADD_TEST(s, composite_key_no_autoincrement);
+	ADD_TEST(s, identity_accepts_database_integer_spellings);
 	ADD_TEST(s, custom_naming);
 	ADD_TEST(s, directory_merges_files);
 	ADD_TEST(s, directory_errors_name_their_file);

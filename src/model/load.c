@@ -506,6 +506,19 @@ static bool is_integer_kind(sd_type_kind k)
 	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
 }
 
+/* Database spellings of integer types, which may carry an identity. */
+static bool raw_integer(const char *name)
+{
+	static const char *const ints[] = {"int", "int2", "int4", "int8",
+	                                   "smallint", "bigint", NULL};
+	size_t i;
+
+	for (i = 0; ints[i]; i++)
+		if (sd_strieq(name, ints[i]))
+			return true;
+	return false;
+}
+
 /*
  * "integer[]", "timestamp with time zone": a portable name followed by
  * more text is a database type passed verbatim (SPEC), not a misspelling.
@@ -600,7 +613,8 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 				     "identity needs an integer column, not '%s'",
 				     b.data);
 				sd_buf_free(&b);
-			} else if (type.kind == SD_T_RAW) {
+			} else if (type.kind == SD_T_RAW &&
+			           !raw_integer(type.name)) {
 				lerr(L, f, ipath, object,
 				     "identity needs an integer column, not '%s'",
 				     mc->type);
