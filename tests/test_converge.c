@@ -81,6 +81,26 @@ typedef struct conv_ctx {
 	bool verbose;
 } conv_ctx;
 
+/* Wall time per step, summed over a run (--timing). */
+static double step_time[8];
+static const char *const step_names[8] = {
+	"fresh", "normalize", "introspect", "diff+emit", "apply", "insert",
+	"snapshot", "other"};
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* step_time[k] += the time since t0 */
+static void timed(int k, double t0)
+{
+	step_time[k] += now_s() - t0;
+}
+
 typedef struct pair_result {
 	stage st;
 	sd_buf report; /* error, plan, SQL, residual diff */
@@ -120,17 +140,21 @@ static void put_sql(sd_buf *out, const char *title, const char *sql)
 
 static int fresh_db(conv_ctx *cx, sd_db **out, sd_error *err)
 {
+	double t0_ = now_s();
 	int rc;
 
-	if (!cx->postgres)
-		return sd_db_open(out, "sqlite:///:memory:", NULL, err);
+	if (!cx->postgres) {
+		rc = sd_db_open(out, "sqlite:///:memory:", NULL, err);
+		timed(0, t0_);
+		return rc;
+	}
 	rc = cx->pg->driver->exec(
 		cx->pg,
 		"DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;",
 		err);
 	if (!rc)
 		*out = cx->pg;
-	return rc;
+	return timed(0, t0_), rc;
 }
 
 static void done_db(conv_ctx *cx, sd_db *db)
@@ -143,15 +167,16 @@ static void done_db(conv_ctx *cx, sd_db *db)
  * checking SQLite's foreign keys before commit as the runner does. */
 static int apply_sql(sd_db *db, const char *sql, bool no_tx, sd_error *err)
 {
+	double t0_ = now_s();
 	const sd_db_driver *drv = db->driver;
 	sd_error ignore = SD_ERROR_INIT;
 	sd_rows *rows = NULL;
 	int rc;
 
 	if (!*sql)
-		return SD_OK;
+		return timed(4, t0_), SD_OK;
 	if (!no_tx && (rc = drv->begin(db, err)))
-		return rc;
+		return timed(4, t0_), rc;
 	rc = drv->exec(db, sql, err);
 	if (!rc && strcmp(drv->name, "sqlite") == 0) {
 		rc = drv->query(db, "PRAGMA foreign_key_check", NULL, 0, &rows,
@@ -169,26 +194,34 @@ static int apply_sql(sd_db *db, const char *sql, bool no_tx, sd_error *err)
 			rc = drv->commit(db, err);
 	}
 	sd_error_clear(&ignore);
-	return rc;
+	return timed(4, t0_), rc;
 }
 
 static int introspect(sd_db *db, sd_schema **out, sd_error *err)
 {
+	double t0_ = now_s();
 	sd_introspect_opts io;
+	int rc;
 
 	memset(&io, 0, sizeof(io));
-	return db->driver->introspect(db, &io, out, err);
+	rc = db->driver->introspect(db, &io, out, err);
+	timed(2, t0_);
+	return rc;
 }
 
 static int diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
                 const sd_dialect *d, sd_error *err)
 {
+	double t0_ = now_s();
 	sd_diff_opts o;
+	int rc;
 
 	memset(&o, 0, sizeof(o));
 	o.drop_unlisted = true;
 	o.dialect = d;
-	return sd_diff(out, from, to, &o, err);
+	rc = sd_diff(out, from, to, &o, err);
+	timed(3, t0_);
+	return rc;
 }
 
 /* Inserts SD_GEN_ROWS rows into every table of a. Foreign keys are not
@@ -197,6 +230,7 @@ static int diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 static int insert_rows(conv_ctx *cx, sd_db *db, const sd_schema *a,
                        sd_error *err)
 {
+	double t0_ = now_s();
 	const sd_dialect *d = db->driver->dialect;
 	sd_error ignore = SD_ERROR_INIT;
 	size_t i, j;
@@ -204,7 +238,7 @@ static int insert_rows(conv_ctx *cx, sd_db *db, const sd_schema *a,
 	int rc;
 
 	if ((rc = db->driver->begin(db, err)))
-		return rc;
+		return timed(5, t0_), rc;
 	if (cx->postgres)
 		rc = db->driver->exec(
 			db, "SET LOCAL session_replication_role = replica", err);
@@ -239,7 +273,7 @@ static int insert_rows(conv_ctx *cx, sd_db *db, const sd_schema *a,
 	else
 		rc = db->driver->commit(db, err);
 	sd_error_clear(&ignore);
-	return rc;
+	return timed(5, t0_), rc;
 }
 
 /*
@@ -303,6 +337,7 @@ static int cmp_str(const void *x, const void *y)
 static int snapshot(sd_db *db, const shared_col *cols, size_t n,
                     sd_buf *out, sd_error *err)
 {
+	double t0_ = now_s();
 	const sd_dialect *d = db->driver->dialect;
 	size_t i = 0, j, r, c;
 	int rc = SD_OK;
@@ -324,7 +359,7 @@ static int snapshot(sd_db *db, const shared_col *cols, size_t n,
 		rc = db->driver->query(db, sd_buf_cstr(&sql), NULL, 0, &rows, err);
 		sd_buf_free(&sql);
 		if (rc)
-			return rc;
+			return timed(6, t0_), rc;
 		lines = sd_xcalloc(rows->nrows + 1, sizeof(char *));
 		for (r = 0; r < rows->nrows; r++) {
 			sd_buf line = SD_BUF_INIT;
@@ -343,13 +378,14 @@ static int snapshot(sd_db *db, const shared_col *cols, size_t n,
 		free(lines);
 		sd_rows_free(rows);
 	}
-	return rc;
+	return timed(6, t0_), rc;
 }
 
 /* Normalised copy of a model schema for this database. */
 static int prepare(conv_ctx *cx, sd_db *db, const sd_schema *m,
                    sd_schema **out, sd_error *err)
 {
+	double t0_ = now_s();
 	sd_schema *c = sd_gen_clone(m);
 	int rc = SD_OK;
 
@@ -357,15 +393,19 @@ static int prepare(conv_ctx *cx, sd_db *db, const sd_schema *m,
 		rc = db->driver->normalize(db, c, err);
 	if (rc) {
 		sd_schema_free(c);
-		return rc;
+		return timed(1, t0_), rc;
 	}
 	*out = c;
-	return SD_OK;
+	return timed(1, t0_), SD_OK;
 }
 
-/* Checks diff(live, want) is empty; fills the report otherwise. */
+/*
+ * Checks diff(live, want) is empty; fills the report otherwise. The
+ * introspected schema is handed back through *live_out when not NULL (the
+ * next diff starts from it).
+ */
 static bool converged(sd_db *db, const sd_schema *want, const char *what,
-                      sd_buf *report, sd_error *err)
+                      sd_buf *report, sd_schema **live_out, sd_error *err)
 {
 	sd_schema *live = NULL;
 	sd_plan *p = NULL;
@@ -390,7 +430,10 @@ done:
 	sd_buf_free(&up);
 	sd_buf_free(&down);
 	sd_plan_free(p);
-	sd_schema_free(live);
+	if (ok && live_out)
+		*live_out = live;
+	else
+		sd_schema_free(live);
 	return ok;
 }
 
@@ -417,8 +460,13 @@ static stage run_pair(conv_ctx *cx, const sd_schema *a_model,
 		goto done;
 	d = db->driver->dialect;
 	if (prepare(cx, db, a_model, &a, &err) ||
-	    prepare(cx, db, b_model, &b, &err) || introspect(db, &live, &err))
+	    prepare(cx, db, b_model, &b, &err))
 		goto done;
+	/* the database is empty: an empty schema stands for it (one
+	 * introspection less per pair) */
+	live = sd_schema_new();
+	live->dialect = db->driver->name;
+	sd_schema_index(live);
 
 	st = ST_CREATE_DIFF;
 	if (diff(&p0, live, a, d, &err) ||
@@ -434,7 +482,9 @@ static stage run_pair(conv_ctx *cx, const sd_schema *a_model,
 	if (insert_rows(cx, db, a_model, &err))
 		goto done;
 	st = ST_A_CONVERGE;
-	if (!converged(db, a, "creating A", &res->report, &err)) {
+	sd_schema_free(live);
+	live = NULL;
+	if (!converged(db, a, "creating A", &res->report, &live, &err)) {
 		put_sql(&res->report, "create SQL", sd_buf_cstr(&up0));
 		goto done;
 	}
@@ -442,10 +492,8 @@ static stage run_pair(conv_ctx *cx, const sd_schema *a_model,
 	if (snapshot(db, cols, ncols, &before, &err))
 		goto done;
 
-	sd_schema_free(live);
-	live = NULL;
 	st = ST_UP_DIFF;
-	if (introspect(db, &live, &err) || diff(&p, live, b, d, &err))
+	if (diff(&p, live, b, d, &err))
 		goto done;
 	put_plan(&res->report, "plan", p);
 	if (sd_emit_plan(&up, &down, p, d, &err))
@@ -456,13 +504,13 @@ static stage run_pair(conv_ctx *cx, const sd_schema *a_model,
 	if (apply_sql(db, sd_buf_cstr(&up), p->no_transaction, &err))
 		goto done;
 	st = ST_B_CONVERGE;
-	if (!converged(db, b, "the upgrade", &res->report, &err))
+	if (!converged(db, b, "the upgrade", &res->report, NULL, &err))
 		goto done;
 	st = ST_DOWN_RUN;
 	if (apply_sql(db, sd_buf_cstr(&down), p->no_transaction, &err))
 		goto done;
 	st = ST_A_AGAIN;
-	if (!converged(db, a, "the downgrade", &res->report, &err))
+	if (!converged(db, a, "the downgrade", &res->report, NULL, &err))
 		goto done;
 	st = ST_ROWS;
 	if (snapshot(db, cols, ncols, &after, &err))
@@ -1041,6 +1089,10 @@ static void print_summary(FILE *f, const conv_ctx *cx, uint64_t seed,
 		if (s->by_stage[i])
 			fprintf(f, "  failed at %-20s %u\n", stage_names[i],
 			        s->by_stage[i]);
+	if (getenv("SD_CONVERGE_TIMING"))
+		for (i = 0; i < 8; i++)
+			fprintf(f, "  time %-12s %.2fs\n", step_names[i],
+			        step_time[i]);
 	for (i = 0; i < SD_MUT__COUNT; i++)
 		if (s->runs_by_mutation[i])
 			fprintf(f, "  mutation %-16s %5u pairs, %4u failed%s\n",

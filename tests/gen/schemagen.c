@@ -1300,13 +1300,36 @@ static bool mut_add_table(mut_ctx *m)
 	return true;
 }
 
+/* true when another table of s has an FK to table `name` */
+static bool referenced_by_other(const sd_schema *s, const char *name)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->ntables; i++)
+		for (j = 0; j < s->tables[i]->nforeign_keys; j++)
+			if (sd_streq(s->tables[i]->foreign_keys[j]->ref_table,
+			             name) &&
+			    !sd_streq(s->tables[i]->base.name, name))
+				return true;
+	return false;
+}
+
 static bool mut_drop_table(mut_ctx *m)
 {
 	size_t i;
+	const sd_table *t;
 
 	if (m->b->ntables < 2)
 		return false;
 	i = sd_rng_below(m->r, (unsigned)m->b->ntables);
+	t = m->b->tables[i];
+	/* the downgrade recreates the table empty: rows of other tables
+	 * pointing at it would break the re-added foreign keys */
+	if (!sd_strlist_contains(&m->fresh_tables, t->base.name) &&
+	    (referenced_by_other(m->b, t->base.name) ||
+	     referenced_by_other(m->a, t->renamed_from ? t->renamed_from
+	                                               : t->base.name)))
+		return false;
 	logf_(m, "drop table %s", m->b->tables[i]->base.name);
 	sd_gen_remove_table(m->b, i);
 	return true;
@@ -1370,9 +1393,50 @@ static bool mut_add_column(mut_ctx *m)
 	return true;
 }
 
+/*
+ * The downgrade re-adds a dropped column to a table that has rows, filled
+ * with its default or NULL. That only works when those values satisfy the
+ * keys: NULL anywhere but in a column other rows' foreign keys point at, a
+ * default only in a column without keys. Anything else is a drop no tool
+ * can revert, not a bug.
+ */
+static bool referenced_column(const sd_schema *s, const char *table,
+                              const char *col)
+{
+	size_t i, j;
+
+	if (!s)
+		return false;
+	for (i = 0; i < s->ntables; i++)
+		for (j = 0; j < s->tables[i]->nforeign_keys; j++) {
+			const sd_foreign_key *f = s->tables[i]->foreign_keys[j];
+			if (sd_streq(f->ref_table, table) &&
+			    sd_strlist_contains(&f->ref_columns, col))
+				return true;
+		}
+	return false;
+}
+
 static bool pred_droppable(mut_ctx *m, sd_table *t, sd_column *c)
 {
-	return t->ncolumns > 1 && !c->autoincrement;
+	const char *aname = c->renamed_from ? c->renamed_from : c->base.name;
+	const char *atable = t->renamed_from ? t->renamed_from : t->base.name;
+	const sd_table *at = table_named(m->a, atable);
+	const sd_column *ac = at ? column_named(at, aname) : NULL;
+
+	if (t->ncolumns < 2 || c->autoincrement)
+		return false;
+	if (is_fresh_col(m, t, c->base.name) || !ac)
+		return true;
+	/* what the downgrade re-adds is A's column */
+	if (ac->autoincrement ||
+	    referenced_column(m->b, t->base.name, c->base.name) ||
+	    referenced_column(m->a, atable, aname))
+		return false;
+	if (ac->default_value.sql)
+		return !column_keyed(m->a, at, aname) &&
+		       !column_keyed(m->b, t, c->base.name);
+	return ac->nullable && !in_pk(at, aname);
 }
 
 static bool mut_drop_column(mut_ctx *m)
