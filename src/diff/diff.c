@@ -76,6 +76,7 @@ typedef struct dctx {
 	sd_arena *a;       /* the plan's arena */
 	sd_arena *scratch; /* expression folding */
 	const sd_diff_opts *opts;
+	const sd_schema *from;
 	sd_dialect_caps caps;
 	bool (*type_eq)(const sd_column *, const sd_column *);
 	sd_vec pending;
@@ -466,6 +467,71 @@ static bool needs_value(const sd_column *n)
 	       !n->generated.sql;
 }
 
+/*
+ * A value of the column's type for rows that must get one when a dropped
+ * NOT NULL column without default comes back in a downgrade: the data is
+ * gone either way, and a placeholder keeps the downgrade runnable. NULL
+ * when the type is not known well enough (raw types).
+ */
+static const char *zero_literal(dctx *c, const sd_column *col)
+{
+	size_t i;
+
+	switch (col->type.kind) {
+	case SD_T_SMALLINT:
+	case SD_T_INTEGER:
+	case SD_T_BIGINT:
+	case SD_T_REAL:
+	case SD_T_FLOAT:
+	case SD_T_NUMERIC:
+		return "0";
+	case SD_T_BOOLEAN:
+		return "false";
+	case SD_T_STRING:
+	case SD_T_CHAR:
+	case SD_T_TEXT:
+	case SD_T_BINARY:
+		return "''";
+	case SD_T_DATE:
+		return "'1970-01-01'";
+	case SD_T_TIME:
+		return "'00:00:00'";
+	case SD_T_TIMESTAMP:
+	case SD_T_TIMESTAMPTZ:
+		return "'1970-01-01 00:00:00'";
+	case SD_T_INTERVAL:
+		return "'0 seconds'";
+	case SD_T_JSON:
+	case SD_T_JSONB:
+		return "'{}'";
+	case SD_T_UUID:
+		return "'00000000-0000-0000-0000-000000000000'";
+	case SD_T_ENUM:
+		for (i = 0; i < c->from->nenums; i++) {
+			const sd_enum *e = c->from->enums[i];
+			sd_buf b = SD_BUF_INIT;
+			const char *q, *r;
+			if (!sd_streq(e->base.name, col->type.name) ||
+			    !sd_streq(e->base.schema, col->type.enum_schema) ||
+			    !e->values.n)
+				continue;
+			sd_buf_putc(&b, '\'');
+			for (q = e->values.items[0]; *q; q++) {
+				if (*q == '\'')
+					sd_buf_putc(&b, '\'');
+				sd_buf_putc(&b, *q);
+			}
+			sd_buf_putc(&b, '\'');
+			r = sd_arena_strdup(c->a, b.data);
+			sd_buf_free(&b);
+			return r;
+		}
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
 static void match_columns(dctx *c, tpair *tp)
 {
 	size_t i;
@@ -631,12 +697,35 @@ static void diff_columns(dctx *c, tpair *tp)
 			if (sd_map_get(tp->col_o2n, o->base.name) ||
 			    (pass == 0) != (o->generated.sql != NULL))
 				continue;
+			const char *zero = needs_value(o) ? zero_literal(c, o)
+			                                  : NULL;
 			op = op_new(c, SD_OP_DROP_COLUMN, nt);
 			op->column_old = o;
 			add_warning(c, op, SD_HAZARD_DATA_LOSS,
 			            sd_arena_printf(c->a,
 			                            "drops column %s.%s (data loss)",
 			                            tn, o->base.name));
+			if (zero && c->caps.alter_column) {
+				/* Staged, so the downgrade reads: add nullable,
+				 * fill with the placeholder, set NOT NULL. */
+				sd_column *loose = sd_arena_alloc(c->a,
+				                                  sizeof(*loose));
+				sd_column *fill = sd_arena_alloc(c->a,
+				                                 sizeof(*fill));
+				sd_op *relax = op_new(c, SD_OP_ALTER_COLUMN, nt);
+				sd_op *noop = op_new(c, SD_OP_NOOP, nt);
+				*loose = *o;
+				loose->nullable = true;
+				*fill = *o;
+				fill->backfill = zero;
+				relax->column_old = o;
+				relax->column_new = loose;
+				relax->changes = SD_CHANGE_NULLABLE;
+				noop->column_old = fill;
+				op->column_old = loose;
+				tp_emit(c, tp, relax, PH_DROP_COLUMN);
+				tp_emit(c, tp, noop, PH_DROP_COLUMN);
+			}
 			tp_emit(c, tp, op, PH_DROP_COLUMN);
 		}
 	}
@@ -1155,6 +1244,10 @@ static sd_table *rebuild_side(dctx *c, const tpair *tp, bool new_side)
 			sd_map_get(new_side ? tp->col_n2o : tp->col_o2n,
 			           src->columns[i]->base.name);
 		*col = *src->columns[i];
+		/* The old side is the inverse rebuild's target: a column it
+		 * brings back needs a value for the existing rows. */
+		if (!new_side && !peer && needs_value(col) && !col->backfill)
+			col->backfill = zero_literal(c, col);
 		col->renamed_from =
 			peer && !sd_streq(peer->base.name, col->base.name)
 				? peer->base.name
@@ -1776,6 +1869,7 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 	c.a = plan->arena;
 	c.scratch = sd_arena_new();
 	c.opts = opts;
+	c.from = from;
 	c.caps = opts->dialect ? opts->dialect->caps : full_caps;
 	c.type_eq = opts->dialect ? opts->dialect->column_type_equal : NULL;
 	kept_from = sd_map_new(c.a, 8);

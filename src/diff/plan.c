@@ -54,6 +54,7 @@ const char *sd_op_kind_name(sd_op_kind k)
  * Returns a new op in arena that undoes op. Pointers into the schemas are
  * shared, not copied. The inverse carries no warning: warnings describe the
  * upgrade, and the downgrade's own risks are the upgrade's seen backwards.
+ * NOOP with a backfill column -> BACKFILL (see the differ's staged drops).
  * Ops whose table field named the old state (renames, rebuilds, drops before
  * the renames) keep naming the state the inverse runs against.
  */
@@ -127,8 +128,14 @@ sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 		break;
 	case SD_OP_BACKFILL:
 	case SD_OP_VALIDATE_CONSTRAINT:
-	case SD_OP_NOOP:
 		inv->kind = SD_OP_NOOP;
+		break;
+	case SD_OP_NOOP:
+		/* A no-op that carries a column with a backfill is the
+		 * upgrade side of a downgrade's BACKFILL (a dropped NOT NULL
+		 * column comes back filled). */
+		if (inv->column_new && inv->column_new->backfill)
+			inv->kind = SD_OP_BACKFILL;
 		break;
 	default: /* renames, alters, recreate, comments: the swap is all */
 		break;
@@ -439,6 +446,14 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 		break;
 	case SD_OP_NOOP:
 	default:
+		if (op->column_old && op->column_old->backfill) {
+			sd_buf_put(out, "column ");
+			put_table(out, op->table);
+			sd_buf_printf(out, ".%s: no-op (its inverse fills with %s)",
+			              op->column_old->base.name,
+			              op->column_old->backfill);
+			break;
+		}
 		sd_buf_put(out, "nothing");
 		break;
 	}
