@@ -519,33 +519,6 @@ static bool raw_integer(const char *name)
 	return false;
 }
 
-/*
- * "integer[]", "timestamp with time zone": a portable name followed by
- * more text is a database type passed verbatim (SPEC), not a misspelling.
- * sd_type_parse reports these as near misses of themselves; accept them
- * as SD_T_RAW here.
- */
-static bool portable_prefixed(loader *L, const char *text,
-                              const char *suggest, sd_type *out)
-{
-	size_t n;
-
-	while (*text == ' ')
-		text++;
-	if (!suggest)
-		return false;
-	n = strlen(suggest);
-	if (strncasecmp(text, suggest, n) != 0 || !text[n] ||
-	    isalnum((unsigned char)text[n]) || text[n] == '_' ||
-	    text[n] == '(')
-		return false;
-	memset(out, 0, sizeof(*out));
-	out->kind = SD_T_RAW;
-	out->length = out->precision = out->scale = -1;
-	out->name = dup(L, text);
-	return true;
-}
-
 static void load_column(loader *L, tinfo *ti, unsigned j)
 {
 	const m_column *mc = &ti->mt->columns[j];
@@ -568,8 +541,7 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 	c = sd_table_add_column(L->s, ti->t, mc->name);
 	c->base.loc.path = f->doc.path;
 	c->base.loc.line = sd_ydoc_line(&f->doc, path);
-	if (sd_type_parse(L->a, mc->type, &type, &why, &suggest) != SD_OK &&
-	    !portable_prefixed(L, mc->type, suggest, &type)) {
+	if (sd_type_parse(L->a, mc->type, &type, &why, &suggest) != SD_OK) {
 		char *tpath = sd_arena_printf(L->a, "%s.type", path);
 		if (strcmp(why, "unknown type") == 0)
 			lerr(L, f, tpath, object, "unknown type '%s'", mc->type);

@@ -197,8 +197,9 @@ int sd_type_parse(sd_arena *a, const char *text, sd_type *out,
 			goto raw;
 	{
 		const char *s = sd_suggest(head, sd_type_names);
-		if (s && sd_edit_distance(head, s, 2) <= 2 &&
-		    strlen(head) >= 3) {
+		/* "integer[]" starts with a portable name: verbatim */
+		if (s && strcmp(s, head) != 0 &&
+		    sd_edit_distance(head, s, 2) <= 2 && strlen(head) >= 3) {
 			*why = "unknown type";
 			*suggest = s;
 			return SD_EINPUT;
