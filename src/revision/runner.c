@@ -7,6 +7,7 @@
  * is always "every ancestor of a row", never stored.
  */
 #include "revision/revision.h"
+#include "revision/testhook.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -413,6 +414,7 @@ static int run_sql(sd_db *db, const sd_revision *r, bool upgrade,
 		if (opts->on_statement)
 			opts->on_statement(opts->ctx, stmts[i]);
 		rc = db->driver->exec(db, stmts[i], &dberr);
+		sd_testhook_statement();
 		if (rc) {
 			rc = fail_in_file(err, &dberr, r,
 			                  (upgrade ? up_line : down_line) + lines[i] - 1,
@@ -534,8 +536,10 @@ static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 		rc = fk_check(db, r, err);
 	if (rc)
 		goto done;
+	sd_testhook_statement();
 	rc = drv->commit(db, err);
 	in_tx = false;
+	sd_testhook_statement();
 	if (rc) {
 		drv->rollback(db, &ignore);
 		sd_error_add(err, SD_ERUNTIME, r->path, 0, 0, NULL,
