@@ -47,6 +47,32 @@ static bool shown(const sd_op *op)
 	       op->kind != SD_OP_VALIDATE_CONSTRAINT;
 }
 
+/*
+ * Prints (or adds to the JSON array diffs) one difference. Returns 1 when
+ * the operation is a difference worth reporting, 0 for bookkeeping ops.
+ */
+static int report_op(sd_cli *cli, cJSON *diffs, const sd_op *op)
+{
+	sd_buf b = SD_BUF_INIT;
+	char marker = '~';
+
+	if (!shown(op))
+		return 0;
+	sd_op_describe(&b, op, &marker);
+	if (diffs) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "op", sd_op_kind_name(op->kind));
+		cJSON_AddStringToObject(o, "object", op_object(cli->arena, op));
+		cJSON_AddStringToObject(o, "description", sd_buf_cstr(&b));
+		cJSON_AddStringToObject(o, "where", op_where(op, marker));
+		cJSON_AddItemToArray(diffs, o);
+	} else {
+		sd_cli_out(cli, "%s (%s)", sd_buf_cstr(&b), op_where(op, marker));
+	}
+	sd_buf_free(&b);
+	return 1;
+}
+
 int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 {
 	bool json = false;
@@ -106,24 +132,11 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 		unmanaged = cJSON_AddArrayToObject(root, "unmanaged");
 	}
 	for (i = 0; i < plan->nops; i++) {
-		const sd_op *op = plan->ops[i];
-		sd_buf b = SD_BUF_INIT;
-		char marker = '~';
-		if (!shown(op))
-			continue;
-		ndiff++;
-		sd_op_describe(&b, op, &marker);
-		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "op", sd_op_kind_name(op->kind));
-			cJSON_AddStringToObject(o, "object", op_object(cli->arena, op));
-			cJSON_AddStringToObject(o, "description", sd_buf_cstr(&b));
-			cJSON_AddStringToObject(o, "where", op_where(op, marker));
-			cJSON_AddItemToArray(diffs, o);
-		} else {
-			sd_cli_out(cli, "%s (%s)", sd_buf_cstr(&b), op_where(op, marker));
-		}
-		sd_buf_free(&b);
+		size_t k, nsub = plan->ops[i]->nfolded;
+		for (k = 0; k < (nsub ? nsub : 1); k++)
+			ndiff += report_op(cli, json ? diffs : NULL,
+			                   nsub ? plan->ops[i]->folded[k]
+			                        : plan->ops[i]);
 	}
 	for (i = 0; i < plan->warnings.n; i++) {
 		if (json)

@@ -1304,8 +1304,10 @@ static void flush_pair(dctx *c, tpair *tp)
 	                            "row)",
 	                            tname(c, tp->new_)));
 	p = emit(c, op, PH_REBUILD);
+	op->folded = sd_arena_alloc(c->a, tp->ops.n * sizeof(sd_op *));
 	for (i = 0; i < tp->ops.n; i++) {
 		const sd_op *f = ((pending *)tp->ops.items[i])->op;
+		op->folded[op->nfolded++] = (sd_op *)f;
 		/* Index builds are the rebuild's own; their lock warning is
 		 * moot. Other risks (drops, narrowing) still hold. */
 		if (!f->warning || (f->hazards & SD_HAZARD_LOCKS))

@@ -89,6 +89,10 @@ typedef struct sd_op {
 	/* Constraints (FKs) created with a CREATE TABLE are part of it; those
 	 * that close a cycle come as separate ADD_CONSTRAINT ops instead. */
 	sd_strlist deferred_fks;   /* CREATE_TABLE: FK names left out */
+	/* REBUILD_TABLE: the column, constraint and index operations it
+	 * stands for, so `check` can say what differs, not just "rebuild". */
+	struct sd_op **folded;
+	size_t nfolded;
 	/* Appended by the differ: */
 	bool concurrently;         /* CREATE/DROP_INDEX: CONCURRENTLY (set when
 	                              opts->concurrently, table exists; the op

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# cli_review.sh - what a reviewer sees: `check` names the real differences
+# even when the dialect carries them out by rebuilding a table.
+. "$(dirname "$0")/lib.sh"
+
+cat > schemadiff.yaml <<'YAML'
+database: sqlite:///app.db
+YAML
+cat > models.yaml <<'YAML'
+tables:
+  - name: users
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: username, type: string(50), nullable: false}
+YAML
+sd generate -m "Initial"; expect_rc 0 "initial revision"
+sd upgrade; expect_rc 0 "upgrade"
+
+sed -i 's/string(50)/string(80)/' models.yaml
+sd check
+expect_rc 1 "a widened column is a difference"
+contains "$OUT" "~ column users.username: type string(50) -> string(80)" \
+	"check names the column change, not only the rebuild"
+lacks "$OUT" "rebuild users" "check does not describe the rebuild mechanism"
+
+sd check --json
+expect_rc 1 "check --json exits 1 too"
+contains "$OUT" '"object":	"users.username"' "the JSON difference names the column"
+contains "$OUT" '"op":	"alter_column"' "the JSON difference is the column alteration"
+contains "$OUT" "rebuilds table users" "the rebuild is a warning"
+
+finish
