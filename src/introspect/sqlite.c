@@ -400,6 +400,7 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 		} else if (tok_is(k, "COLLATE") && column && i + 1 < to) {
 			sd_map_put(p->collations, column,
 			           tok_ident(a, &t->v[++i]));
+			pending = NULL;
 		} else if (tok_is(k, "AS") && column && i + 1 < to &&
 		           tok_is(&t->v[i + 1], "(")) {
 			size_t close = tok_close(t, i + 1);
@@ -407,7 +408,13 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 				sd_map_put(p->generated, column,
 				           tok_text(a, t, i + 2, close - 1));
 			i = close;
+		} else if (tok_is(k, "NOT") || tok_is(k, "NULL") ||
+		           tok_is(k, "GENERATED")) {
+			/* CONSTRAINT nn NOT NULL: the name is not the next
+			 * constraint's */
+			pending = NULL;
 		} else if (tok_is(k, "DEFAULT") && i + 1 < to) {
+			pending = NULL;
 			/* the value is no constraint keyword, whatever it
 			 * spells: DEFAULT (x), DEFAULT -1, DEFAULT 'check' */
 			i++;

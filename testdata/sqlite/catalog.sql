@@ -13,6 +13,9 @@ CREATE TABLE "all types" (
     c_time TIME, c_ts TIMESTAMP, c_dt DATETIME, c_tstz TIMESTAMPTZ,
     c_interval INTERVAL, c_json JSON, c_jsonb JSONB, c_uuid UUID,
     c_geo geometry, c_varying character  varying(9), c_none,
+    c_named INTEGER CONSTRAINT nn_c NOT NULL DEFAULT 1
+        CONSTRAINT ck_c_named_pos CHECK (c_named > 0),
+    c_nn INT CONSTRAINT nn_d NOT NULL DEFAULT 2 CHECK (c_nn < 5),
     c_gen INTEGER GENERATED ALWAYS AS (c_int * 2) STORED
 );
 CREATE TABLE memberships (
