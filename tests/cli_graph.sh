@@ -130,6 +130,35 @@ contains "$OUT" "DELETE FROM \"$VT\" WHERE \"revision\" = '$B'" "the merge delet
 contains "$OUT" "DELETE FROM \"$VT\" WHERE \"revision\" = '$C'" "the merge deletes the right row"
 contains "$OUT" "INSERT INTO \"$VT\" (\"revision\") VALUES ('$M')" "and inserts its own"
 
+# ---- ranges ------------------------------------------------------------------
+sd history -r "$A:$B"
+expect_rc 0 "history -r FROM:TO"
+ids() { printf '%s\n' "$OUT" | sed -E 's/.*-> ([0-9a-f]{12}).*/\1/' | tr '\n' ' '; }
+equals "$(ids)" "$B $A " "history -r lists just that stretch, newest first"
+sd history -r "$C:"
+equals "$(ids)" "$M $C " "history -r FROM: runs to the heads"
+sd downgrade --sql "$M:$A"
+expect_rc 0 "offline downgrade --sql through a merge"
+equals "$(printf '%s\n' "$OUT" | grep '^-- downgrade' | cut -d' ' -f3 | tr -d ':' | tr '\n' ' ')" "$M $C $B " "children first"
+contains "$OUT" "INSERT INTO \"$VT\" (\"revision\") VALUES ('$A')" "the branch point's row comes back"
+sd history --json -r "$A:$A"
+contains "$OUT" "\"revision\":	\"$A\"" "history --json -r"
+
+# ---- a revision outside a transaction ---------------------------------------
+NT=dddd00000001
+rev $NT $M notx 'CREATE TABLE "nt" ("id" INTEGER);' 'DROP TABLE "nt";' 2026-01-08T00:00:00Z
+sed -i 's/^-- dialect: sqlite$/-- dialect: sqlite\n-- transaction: none/' "$V/${NT}_notx.sql"
+sd upgrade --sql "$M:$NT"
+expect_rc 0 "--sql of a transaction: none revision"
+equals "$(printf '%s\n' "$OUT" | grep -v '^--' | grep -v '^$' | head -2 | tr '\n' '|')" 'CREATE TABLE "nt" ("id" INTEGER);|BEGIN;|' "its statements run before the version update's BEGIN"
+sd upgrade
+expect_rc 0 "upgrade through a transaction: none revision"
+check "nt exists" table_exists $DB nt
+equals "$(rows)" "$NT" "and its version row is recorded"
+sd downgrade
+expect_rc 0 "and back"
+rm "$V/${NT}_notx.sql"
+
 # ---- stamp ----------------------------------------------------------------
 sd stamp base
 expect_rc 0 "stamp base"
