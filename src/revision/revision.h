@@ -241,6 +241,13 @@ typedef struct sd_runner_opts {
 	int (*run_c)(void *c_ctx, sd_db *db, const sd_revision *r,
 	             bool upgrade, sd_error *err);
 	void *c_ctx;
+	/*
+	 * Offline (sd_runner_sql_opts): appends the statements r's upgrade
+	 * (or downgrade) would run, as "stmt;\n" lines of dialect d. NULL:
+	 * a comment says they are known only when it runs.
+	 */
+	int (*sql_c)(void *c_ctx, sd_buf *out, const sd_dialect *d,
+	             const sd_revision *r, bool upgrade, sd_error *err);
 } sd_runner_opts;
 
 /* What a run did. */
@@ -281,6 +288,12 @@ int sd_runner_sql(sd_buf *out, const sd_dialect *d, const sd_rev_graph *g,
                   const sd_rev_path *path, sd_revision *const *current,
                   size_t ncurrent, const char *version_table,
                   bool create_table, sd_error *err);
+/* The same, with opts->version_table, and C revisions through opts->sql_c. */
+int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
+                       const sd_rev_graph *g, const sd_rev_path *path,
+                       sd_revision *const *current, size_t ncurrent,
+                       bool create_table, const sd_runner_opts *opts,
+                       sd_error *err);
 
 /*
  * Splits an SQL script into statements (without the trailing ';'),

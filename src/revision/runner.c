@@ -682,6 +682,21 @@ int sd_runner_sql(sd_buf *out, const sd_dialect *d, const sd_rev_graph *g,
                   size_t ncurrent, const char *version_table,
                   bool create_table, sd_error *err)
 {
+	sd_runner_opts opts;
+
+	memset(&opts, 0, sizeof(opts));
+	opts.version_table = version_table;
+	return sd_runner_sql_opts(out, d, g, path, current, ncurrent,
+	                          create_table, &opts, err);
+}
+
+int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
+                       const sd_rev_graph *g, const sd_rev_path *path,
+                       sd_revision *const *current, size_t ncurrent,
+                       bool create_table, const sd_runner_opts *opts,
+                       sd_error *err)
+{
+	const char *version_table = opts->version_table;
 	sd_arena *a = sd_arena_new();
 	bool *applied = sd_rev_graph_closure(g, a, current, ncurrent);
 	size_t i, k, ndel, nins;
@@ -703,7 +718,11 @@ int sd_runner_sql(sd_buf *out, const sd_dialect *d, const sd_rev_graph *g,
 		              r->id, r->message ? r->message : "");
 		if (!r->no_transaction)
 			put_stmt(out, d->begin_sql, "BEGIN");
-		if (r->format == SD_REV_C) {
+		if (r->format == SD_REV_C && opts->sql_c) {
+			rc = opts->sql_c(opts->c_ctx, out, d, r, path->upgrade, err);
+			if (rc)
+				goto done;
+		} else if (r->format == SD_REV_C) {
 			sd_buf_printf(out, "-- (C revision %s: its statements are known only when it runs)\n",
 			              r->id);
 		} else {
