@@ -436,6 +436,94 @@ START_TEST(split_statements)
 }
 END_TEST
 
+/* Drops the log rows (checksum and time vary) from --sql output. */
+static const char *without_log(sd_arena *a, const char *sql)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *p = sql, *nl;
+	char *s;
+
+	for (; *p; p = nl ? nl + 1 : p + strlen(p)) {
+		nl = strchr(p, '\n');
+		if (sd_startswith(p, "INSERT INTO \"schemadiff_version_log\"") ||
+		    sd_startswith(p, "INSERT INTO \"v_log\""))
+			continue;
+		sd_buf_putn(&b, p, nl ? (size_t)(nl - p) + 1 : strlen(p));
+	}
+	s = sd_arena_strdup(a, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return s;
+}
+
+START_TEST(offline_sql)
+{
+	sd_rev_graph *g = diamond(false);
+	sd_arena *a = sd_arena_new();
+	sd_error err = SD_ERROR_INIT;
+	sd_rev_path p;
+	sd_buf out = SD_BUF_INIT;
+	sd_revision *cur[1];
+
+	/* base -> B: version table DDL, then a and b each in a transaction */
+	cur[0] = sd_rev_graph_get(g, B1);
+	ck_assert_int_eq(sd_rev_plan(&p, a, g, NULL, 0, "bbb", true, &err), SD_OK);
+	ck_assert_int_eq(sd_runner_sql(&out, &sd_dialect_sqlite, g, &p, NULL, 0,
+	                               "schemadiff_version", true, &err), SD_OK);
+	ck_assert_str_eq(without_log(a, sd_buf_cstr(&out)),
+		"CREATE TABLE IF NOT EXISTS \"schemadiff_version\" (\"revision\" VARCHAR(32) NOT NULL PRIMARY KEY);\n"
+		"CREATE TABLE IF NOT EXISTS \"schemadiff_version_log\" (\"revision\" VARCHAR(32) NOT NULL, "
+		"\"operation\" VARCHAR(16) NOT NULL, \"checksum\" VARCHAR(64), \"applied_at\" VARCHAR(32) NOT NULL);\n"
+		"\n"
+		"-- upgrade " A1 ": a\n"
+		"BEGIN;\n"
+		"SELECT 1;\n"
+		"INSERT INTO \"schemadiff_version\" (\"revision\") VALUES ('" A1 "');\n"
+		"COMMIT;\n"
+		"\n"
+		"-- upgrade " B1 ": b\n"
+		"BEGIN;\n"
+		"SELECT 1;\n"
+		"DELETE FROM \"schemadiff_version\" WHERE \"revision\" = '" A1 "';\n"
+		"INSERT INTO \"schemadiff_version\" (\"revision\") VALUES ('" B1 "');\n"
+		"COMMIT;\n\n");
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&out),
+		"INSERT INTO \"schemadiff_version_log\" (\"revision\", \"operation\", \"checksum\", \"applied_at\") VALUES ('" B1 "', 'upgrade', '"));
+
+	/* B -> M: C keeps A's row away (B still sits on A), the merge
+	 * replaces both branch rows */
+	sd_buf_truncate(&out, 0);
+	ck_assert_int_eq(sd_rev_plan(&p, a, g, cur, 1, "head", true, &err), SD_OK);
+	ck_assert_int_eq(sd_runner_sql(&out, &sd_dialect_sqlite, g, &p, cur, 1,
+	                               "v", false, &err), SD_OK);
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&out),
+		"-- upgrade " C1 ": c\nBEGIN;\nSELECT 1;\n"
+		"INSERT INTO \"v\" (\"revision\") VALUES ('" C1 "');\n"));
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&out),
+		"-- upgrade " M1 ": merge\nBEGIN;\nSELECT 1;\n"
+		"DELETE FROM \"v\" WHERE \"revision\" = '" B1 "';\n"
+		"DELETE FROM \"v\" WHERE \"revision\" = '" C1 "';\n"
+		"INSERT INTO \"v\" (\"revision\") VALUES ('" M1 "');\n"));
+
+	/* and back down from M to A: the merge restores both parents */
+	cur[0] = sd_rev_graph_get(g, M1);
+	sd_buf_truncate(&out, 0);
+	ck_assert_int_eq(sd_rev_plan(&p, a, g, cur, 1, "-1", false, &err), SD_OK);
+	ck_assert_int_eq(sd_runner_sql(&out, &sd_dialect_sqlite, g, &p, cur, 1,
+	                               "v", false, &err), SD_OK);
+	ck_assert_str_eq(without_log(a, sd_buf_cstr(&out)),
+		"-- downgrade " M1 ": merge\n"
+		"BEGIN;\n"
+		"SELECT 2;\n"
+		"DELETE FROM \"v\" WHERE \"revision\" = '" M1 "';\n"
+		"INSERT INTO \"v\" (\"revision\") VALUES ('" B1 "');\n"
+		"INSERT INTO \"v\" (\"revision\") VALUES ('" C1 "');\n"
+		"COMMIT;\n\n");
+	sd_buf_free(&out);
+	sd_arena_free(a);
+	sd_rev_graph_free(g);
+}
+END_TEST
+
 static Suite *revision_suite(void)
 {
 	Suite *s = suite_create("revision");
@@ -457,6 +545,7 @@ static Suite *revision_suite(void)
 	tcase_add_test(tg, graph_errors);
 	tcase_add_test(tg, graph_long_chain);
 	tcase_add_test(tg, body_sections);
+	tcase_add_test(tg, offline_sql);
 	suite_add_tcase(s, tg);
 	return s;
 }
