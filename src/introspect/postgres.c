@@ -39,16 +39,20 @@ static const char q_namespaces[] =
 
 static const char q_enums[] =
 	"SELECT n.nspname, t.typname, e.enumlabel,"
-	" obj_description(t.oid, 'pg_type')"
+	" ds.description"
 	" FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
 	" JOIN pg_enum e ON e.enumtypid = t.oid"
+	" LEFT JOIN pg_description ds ON ds.objoid = t.oid"
+	"  AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0"
 	" WHERE t.typtype = 'e' AND" NSP_FILTER
 	"AND" NOT_EXTENSION("pg_type", "t.oid")
 	"ORDER BY n.nspname, t.typname, e.enumsortorder";
 
 static const char q_tables[] =
-	"SELECT c.oid, n.nspname, c.relname, obj_description(c.oid, 'pg_class')"
+	"SELECT c.oid, n.nspname, c.relname, ds.description"
 	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+	" LEFT JOIN pg_description ds ON ds.objoid = c.oid"
+	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
 	" WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND"
 	NSP_FILTER "AND" NOT_EXTENSION("pg_class", "c.oid")
 	"ORDER BY n.nspname, c.relname";
@@ -59,7 +63,7 @@ static const char q_columns[] =
 	" a.attgenerated,"
 	" CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation"
 	"  THEN co.collname END,"
-	" col_description(a.attrelid, a.attnum), t.typtype, tn.nspname,"
+	" ds.description, t.typtype, tn.nspname,"
 	" t.typname, sq.relname"
 	" FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
 	" JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -68,6 +72,8 @@ static const char q_columns[] =
 	" LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid"
 	"  AND ad.adnum = a.attnum"
 	" LEFT JOIN pg_collation co ON co.oid = a.attcollation"
+	" LEFT JOIN pg_description ds ON ds.objoid = a.attrelid"
+	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum"
 	" LEFT JOIN (SELECT d.refobjid, d.refobjsubid, s.relname"
 	"  FROM pg_depend d JOIN pg_class s ON s.oid = d.objid"
 	"  WHERE d.classid = 'pg_class'::regclass"
@@ -89,13 +95,14 @@ static const char q_constraints[] =
 	"  AND a.attnum = k.num ORDER BY k.ord)::text[],"
 	" co.confdeltype, co.confupdtype, co.condeferrable, co.condeferred,"
 	" co.convalidated, pg_get_expr(co.conbin, co.conrelid),"
-	" obj_description(co.oid, 'pg_constraint'),"
-	" COALESCE(ix.indnullsnotdistinct, false),"
-	" pg_get_constraintdef(co.oid, true)"
+	" ds.description, COALESCE(ix.indnullsnotdistinct, false),"
+	" CASE WHEN co.contype = 'x' THEN pg_get_constraintdef(co.oid, true) END"
 	" FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid"
 	" JOIN pg_namespace n ON n.oid = c.relnamespace"
 	" LEFT JOIN pg_class rc ON rc.oid = co.confrelid"
 	" LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
+	" LEFT JOIN pg_description ds ON ds.objoid = co.oid"
+	"  AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0"
 	" LEFT JOIN pg_index ix ON ix.indexrelid = co.conindid"
 	"  AND co.contype IN ('p', 'u')"
 	" WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')"
@@ -107,13 +114,17 @@ static const char q_indexes[] =
 	"SELECT i.indrelid, ic.relname, i.indisunique, am.amname,"
 	" pg_get_expr(i.indpred, i.indrelid), i.indnullsnotdistinct,"
 	" i.indnkeyatts, k.ord, a.attname,"
-	" pg_get_indexdef(i.indexrelid, k.ord + 1, false), i.indoption[k.ord],"
+	" CASE WHEN i.indkey[k.ord] = 0"
+	"  THEN pg_get_indexdef(i.indexrelid, k.ord + 1, false) END,"
+	" i.indoption[k.ord],"
 	" CASE WHEN NOT oc.opcdefault THEN oc.opcname END,"
 	" CASE WHEN ico.oid IS NOT NULL"
 	"  AND ico.oid <> COALESCE(NULLIF(a.attcollation, 0), 100)"
 	"  THEN ico.collname END,"
-	" obj_description(ic.oid, 'pg_class')"
+	" ds.description"
 	" FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
+	" LEFT JOIN pg_description ds ON ds.objoid = ic.oid"
+	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
 	" JOIN pg_class c ON c.oid = i.indrelid"
 	" JOIN pg_namespace n ON n.oid = c.relnamespace"
 	" JOIN pg_am am ON am.oid = ic.relam"
@@ -789,6 +800,8 @@ typedef struct pg_norm {
 	const char **orig;    /* the model schema each stands for */
 	size_t nscratch;
 	const char *nsp_param; /* {scratch...} */
+	sd_table **work;       /* the model tables that need the server */
+	size_t nwork;
 } pg_norm;
 
 static int norm_exec(pg_norm *nm, const char *sql, const char *what)
@@ -839,8 +852,34 @@ static void add_nsp(pg_norm *nm, const char *schema)
 	nm->nscratch++;
 }
 
-/* A copy of t that lives in the scratch schemas: no foreign keys (they
- * hold no expressions and would tie chunks together), no comments. */
+/* A copy of column src of t whose enum type points at the scratch twin. */
+static sd_column *scratch_column(pg_norm *nm, const sd_table *t,
+                                 const sd_column *src)
+{
+	sd_column *col = sd_arena_alloc(nm->tmp, sizeof(*col));
+
+	*col = *src;
+	col->comment = NULL;
+	col->identity = SD_IDENTITY_NONE;
+	col->autoincrement = false;
+	col->sequence = NULL;
+	if (col->type.kind == SD_T_ENUM) {
+		const char *es = col->type.enum_schema;
+		if (!es && t->base.schema &&
+		    sd_schema_find_enum(nm->models, t->base.schema,
+		                        col->type.name))
+			es = t->base.schema;
+		col->type.enum_schema = scratch_for(nm, es);
+	}
+	return col;
+}
+
+/*
+ * A copy of t that lives in the scratch schemas, reduced to what holds
+ * expressions: columns (types, defaults, generated), checks. No keys, no
+ * identity, no comments: creating tables is what costs (about 8 ms each
+ * with keys and sequences), and none of those hold an expression.
+ */
 static sd_table *scratch_table(pg_norm *nm, const sd_table *t)
 {
 	sd_table *c = sd_arena_alloc(nm->tmp, sizeof(*c));
@@ -849,27 +888,50 @@ static sd_table *scratch_table(pg_norm *nm, const sd_table *t)
 	*c = *t;
 	c->base.schema = scratch_for(nm, t->base.schema);
 	c->nforeign_keys = 0;
+	c->nuniques = 0;
+	c->primary_key = NULL;
+	c->nindexes = 0;
 	c->comment = NULL;
 	c->columns = sd_arena_alloc(nm->tmp,
 	                            (t->ncolumns + 1) * sizeof(sd_column *));
-	for (i = 0; i < t->ncolumns; i++) {
-		sd_column *col = sd_arena_alloc(nm->tmp, sizeof(*col));
-		*col = *t->columns[i];
-		col->comment = NULL;
-		if (col->type.kind == SD_T_ENUM) {
-			const char *es = col->type.enum_schema;
-			if (!es && t->base.schema &&
-			    sd_schema_find_enum(nm->models, t->base.schema,
-			                        col->type.name))
-				es = t->base.schema;
-			col->type.enum_schema = scratch_for(nm, es);
-		}
-		c->columns[i] = col;
-	}
+	for (i = 0; i < t->ncolumns; i++)
+		c->columns[i] = scratch_column(nm, t, t->columns[i]);
 	return c;
 }
 
-/* Appends the statements creating one table and its indexes. */
+static bool index_has_expression(const sd_index *ix)
+{
+	size_t k;
+
+	if (ix->where.sql)
+		return true;
+	for (k = 0; k < ix->nkeys; k++)
+		if (!ix->keys[k].column)
+			return true;
+	return false;
+}
+
+/* Whether the server has anything to say about t: an expression somewhere
+ * or a type spelled in the database's own words. */
+static bool table_needs_server(const sd_table *t)
+{
+	size_t i;
+
+	if (t->nchecks)
+		return true;
+	for (i = 0; i < t->ncolumns; i++) {
+		const sd_column *c = t->columns[i];
+		if (c->default_value.sql || c->generated.sql ||
+		    c->type.kind == SD_T_RAW)
+			return true;
+	}
+	for (i = 0; i < t->nindexes; i++)
+		if (index_has_expression(t->indexes[i]))
+			return true;
+	return false;
+}
+
+/* Appends the statements creating one table and its expression indexes. */
 static int scratch_table_sql(pg_norm *nm, sd_buf *sql, const sd_table *t)
 {
 	sd_table *c = scratch_table(nm, t);
@@ -883,6 +945,8 @@ static int scratch_table_sql(pg_norm *nm, sd_buf *sql, const sd_table *t)
 	if ((rc = sd_dialect_postgres.emit_op(sql, &op, nm->err)) != SD_OK)
 		return rc;
 	for (i = 0; i < t->nindexes; i++) {
+		if (!index_has_expression(t->indexes[i]))
+			continue;
 		memset(&op, 0, sizeof(op));
 		op.kind = SD_OP_CREATE_INDEX;
 		op.table = c;
@@ -967,7 +1031,7 @@ static int norm_read_back(pg_norm *nm, size_t from, size_t to)
 	rc = read_catalog(&r, false);
 	if (rc == SD_OK) {
 		for (i = from; i < to; i++) {
-			sd_table *t = nm->models->tables[i];
+			sd_table *t = nm->work[i];
 			const sd_table *st = sd_schema_find_table(
 				r.s, t->base.schema, t->base.name);
 			if (st)
@@ -975,6 +1039,133 @@ static int norm_read_back(pg_norm *nm, size_t from, size_t to)
 		}
 	}
 	sd_schema_free(r.s);
+	return rc;
+}
+
+/* Columns per wide scratch table (PostgreSQL allows 1600). */
+#define WIDE_COLUMNS 1000
+
+/* No column references anywhere: its defaults can be read elsewhere. */
+static bool table_defaults_only(const sd_table *t)
+{
+	size_t i;
+
+	if (t->nchecks)
+		return false;
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i]->generated.sql)
+			return false;
+	for (i = 0; i < t->nindexes; i++)
+		if (index_has_expression(t->indexes[i]))
+			return false;
+	return true;
+}
+
+/*
+ * Defaults cannot refer to columns, so the defaults (and RAW types) of
+ * many tables are read back through a few wide scratch tables: a handful
+ * of CREATE TABLEs instead of one per model table, which is what costs on
+ * a big catalog. On a server error *failed is set and nothing is applied;
+ * the caller then goes table by table to name the culprit.
+ */
+static int norm_defaults(pg_norm *nm, sd_table **tables, size_t ntables,
+                         bool *failed)
+{
+	sd_column **cols;
+	const sd_table **owner;
+	size_t ncols = 0, i, j, start;
+	sd_buf sql = SD_BUF_INIT;
+	pg_read r;
+	int rc;
+
+	*failed = false;
+	for (i = 0; i < ntables; i++)
+		ncols += tables[i]->ncolumns;
+	cols = sd_arena_alloc(nm->tmp, (ncols + 1) * sizeof(*cols));
+	owner = sd_arena_alloc(nm->tmp, (ncols + 1) * sizeof(*owner));
+	ncols = 0;
+	for (i = 0; i < ntables; i++) {
+		for (j = 0; j < tables[i]->ncolumns; j++) {
+			sd_column *c = tables[i]->columns[j];
+			if (!c->default_value.sql && c->type.kind != SD_T_RAW)
+				continue;
+			owner[ncols] = tables[i];
+			cols[ncols++] = c;
+		}
+	}
+	if ((rc = norm_exec(nm, "SAVEPOINT sd_norm_defaults", NULL)) != SD_OK)
+		goto done;
+	for (start = 0; start < ncols; start += WIDE_COLUMNS) {
+		sd_table wide;
+		sd_op op;
+		size_t n = ncols - start < WIDE_COLUMNS ? ncols - start
+		                                        : WIDE_COLUMNS;
+		memset(&wide, 0, sizeof(wide));
+		wide.base.kind = SD_OBJ_TABLE;
+		wide.base.schema = nm->scratch[0];
+		wide.base.name = sd_arena_printf(nm->tmp, "sd_norm_wide_%zu",
+		                                 start / WIDE_COLUMNS);
+		wide.columns = sd_arena_alloc(nm->tmp, n * sizeof(sd_column *));
+		wide.ncolumns = n;
+		for (j = 0; j < n; j++) {
+			sd_column *c = scratch_column(nm, owner[start + j],
+			                              cols[start + j]);
+			c->base.name = sd_arena_printf(nm->tmp, "c%zu", j);
+			c->nullable = true;
+			c->collation = NULL;
+			wide.columns[j] = c;
+		}
+		memset(&op, 0, sizeof(op));
+		op.kind = SD_OP_CREATE_TABLE;
+		op.table = op.table_new = &wide;
+		if ((rc = sd_dialect_postgres.emit_op(&sql, &op, nm->err)) !=
+		    SD_OK)
+			goto done;
+	}
+	{
+		PGresult *res = PQexec(nm->conn, sd_buf_cstr(&sql));
+		*failed = PQresultStatus(res) != PGRES_COMMAND_OK &&
+		          PQresultStatus(res) != PGRES_EMPTY_QUERY;
+		PQclear(res);
+	}
+	if (!*failed) {
+		memset(&r, 0, sizeof(r));
+		r.conn = nm->conn;
+		r.err = nm->err;
+		r.nsp_param = nm->nsp_param;
+		r.scratch = nm->scratch;
+		r.orig = nm->orig;
+		r.nscratch = nm->nscratch;
+		r.s = sd_schema_new();
+		rc = read_catalog(&r, false);
+		for (start = 0; rc == SD_OK && start < ncols;
+		     start += WIDE_COLUMNS) {
+			const sd_table *st = sd_schema_find_table(
+				r.s, NULL,
+				sd_arena_printf(nm->tmp, "sd_norm_wide_%zu",
+				                start / WIDE_COLUMNS));
+			for (j = 0; st && j < st->ncolumns &&
+			            start + j < ncols; j++) {
+				sd_column *c = cols[start + j];
+				const sd_column *sc = st->columns[j];
+				if (c->default_value.sql && sc->default_value.sql)
+					c->default_value.canon =
+						keep(nm, sc->default_value.canon);
+				if (c->type.kind == SD_T_RAW) {
+					c->type = sc->type;
+					c->type.name = keep(nm, sc->type.name);
+					c->type.enum_schema =
+						keep(nm, sc->type.enum_schema);
+				}
+			}
+		}
+		sd_schema_free(r.s);
+	}
+	if (rc == SD_OK)
+		rc = norm_exec(nm, "ROLLBACK TO SAVEPOINT sd_norm_defaults",
+		               NULL);
+done:
+	sd_buf_free(&sql);
 	return rc;
 }
 
@@ -989,8 +1180,7 @@ static int norm_chunk(pg_norm *nm, size_t from, size_t to)
 	if ((rc = norm_exec(nm, "SAVEPOINT sd_norm_chunk", NULL)) != SD_OK)
 		goto done;
 	for (i = from; i < to; i++)
-		if ((rc = scratch_table_sql(nm, &sql,
-		                            nm->models->tables[i])) != SD_OK)
+		if ((rc = scratch_table_sql(nm, &sql, nm->work[i])) != SD_OK)
 			goto done;
 	{
 		PGresult *res = PQexec(nm->conn, sd_buf_cstr(&sql));
@@ -1002,7 +1192,7 @@ static int norm_chunk(pg_norm *nm, size_t from, size_t to)
 			norm_exec(nm, "ROLLBACK TO SAVEPOINT sd_norm_chunk",
 			          NULL);
 			for (i = from; i < to; i++) {
-				const sd_table *t = nm->models->tables[i];
+				const sd_table *t = nm->work[i];
 				sd_buf_truncate(&sql, 0);
 				scratch_table_sql(nm, &sql, t);
 				rc = norm_exec(nm, sd_buf_cstr(&sql),
@@ -1028,8 +1218,9 @@ int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 {
 	pg_norm nm;
 	sd_buf sql = SD_BUF_INIT;
-	size_t i, j, max;
-	int rc;
+	size_t i, j, max, nsimple = 0;
+	sd_table **simple;
+	int rc = SD_OK;
 	bool began = false;
 
 	memset(&nm, 0, sizeof(nm));
@@ -1057,6 +1248,21 @@ int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 			    t->columns[j]->type.enum_schema)
 				add_nsp(&nm, t->columns[j]->type.enum_schema);
 	}
+	nm.work = sd_arena_alloc(nm.tmp, (models->ntables + 1) *
+	                                     sizeof(sd_table *));
+	simple = sd_arena_alloc(nm.tmp, (models->ntables + 1) *
+	                                    sizeof(sd_table *));
+	for (i = 0; i < models->ntables; i++) {
+		sd_table *t = models->tables[i];
+		if (!table_needs_server(t))
+			continue;
+		if (table_defaults_only(t))
+			simple[nsimple++] = t;
+		else
+			nm.work[nm.nwork++] = t;
+	}
+	if (nm.nwork == 0 && nsimple == 0)
+		goto done;
 	sd_buf_putc(&sql, '{');
 	for (i = 0; i < nm.nscratch; i++)
 		sd_buf_printf(&sql, "%s%s", i ? "," : "", nm.scratch[i]);
@@ -1090,10 +1296,23 @@ int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 	}
 	if ((rc = norm_exec(&nm, sd_buf_cstr(&sql), NULL)) != SD_OK)
 		goto done;
-	for (i = 0; i < models->ntables; i += NORMALIZE_CHUNK) {
+	if (nsimple) {
+		bool failed;
+		if ((rc = norm_defaults(&nm, simple, nsimple, &failed)) !=
+		    SD_OK)
+			goto done;
+		if (failed) {
+			/* one by one, to name the table at fault */
+			norm_exec(&nm, "ROLLBACK TO SAVEPOINT sd_norm_defaults",
+			          NULL);
+			for (i = 0; i < nsimple; i++)
+				nm.work[nm.nwork++] = simple[i];
+		}
+	}
+	for (i = 0; i < nm.nwork; i += NORMALIZE_CHUNK) {
 		size_t to = i + NORMALIZE_CHUNK;
-		if (to > models->ntables)
-			to = models->ntables;
+		if (to > nm.nwork)
+			to = nm.nwork;
 		if ((rc = norm_chunk(&nm, i, to)) != SD_OK)
 			goto done;
 		if ((rc = norm_exec(&nm, "ROLLBACK TO SAVEPOINT sd_norm_chunk",
