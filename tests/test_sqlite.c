@@ -278,6 +278,7 @@ START_TEST(introspect_emit_roundtrip)
 				SD_OK);
 		}
 	}
+	check_golden("catalog_emit.golden", sd_buf_cstr(&sql));
 	db2 = open_temp("b.db");
 	exec_ok(db2, sd_buf_cstr(&sql));
 	s2 = introspect(db2, ignore);
