@@ -99,6 +99,36 @@ equals "$R1 $R2" "0 0" "two concurrent upgrades both succeed"
 diag "first: $(cat one.err)" "second: $(cat two.err)"
 equals "$(pq "SELECT revision FROM $VT")" "$REV2" "one version row at the head"
 
+# dump round trip with a second schema referencing the default one
+cat > models.yaml <<'EOF'
+tables:
+  - name: users
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: username, type: string(50), nullable: false}
+      - {name: email, type: string(120), unique: true}
+  - name: invoices
+    schema: billing
+    columns:
+      - {name: id, type: bigint, primary_key: true}
+      - {name: user_id, type: integer, nullable: false, references: public.users.id, on_delete: cascade}
+      - {name: total, type: "numeric(10,2)", default: "0"}
+    checks:
+      - {name: ck_invoices_total, expression: "total >= 0"}
+EOF
+sd generate -m "Billing"
+expect_rc 0 "generate a revision with a second schema"
+sd upgrade
+expect_rc 0 "upgrade it"
+sd dump
+expect_rc 0 "dump"
+printf '%s\n' "$OUT" > dumped.yaml
+contains "$OUT" "table: public.users" "a reference back to the default schema is qualified"
+sed -i 's/^models: .*/models: dumped.yaml/' schemadiff.yaml
+sd check
+expect_rc 0 "check against the dump reports nothing"
+sed -i 's/^models: .*/models: models.yaml/' schemadiff.yaml
+
 # passwords never appear
 if [ -n "${SCHEMADIFF_TEST_PGURI_PASSWORD:-}" ]; then
 	PW=${SCHEMADIFF_TEST_PGURI_PASSWORD#*://*:}

@@ -98,10 +98,35 @@ static const char *qualified(sd_buf *tmp, const char *schema, const char *name)
 	return sd_buf_cstr(tmp);
 }
 
+/*
+ * An enum column's default as PostgreSQL stores it casts to the column's own
+ * type ('pending'::billing.order_status); the models say 'pending' and the
+ * type comes from the column. Other defaults are written as stored.
+ */
+static const char *strip_own_cast(sd_buf *tmp, const sd_column *c)
+{
+	const char *sql = c->default_value.sql;
+	const char *cast = strstr(sql, "::");
+	const char *name = c->type.name;
+
+	if (c->type.kind != SD_T_ENUM || !cast || !name || strstr(cast + 2, "::"))
+		return sql;
+	sd_buf_truncate(tmp, 0);
+	if (c->type.enum_schema && !strchr(name, '.'))
+		sd_buf_printf(tmp, "%s.", c->type.enum_schema);
+	sd_buf_put(tmp, name);
+	if (strcmp(cast + 2, sd_buf_cstr(tmp)) != 0 && strcmp(cast + 2, name) != 0 &&
+	    !(strchr(name, '.') && strcmp(cast + 2, strchr(name, '.') + 1) == 0))
+		return sql;
+	sd_buf_truncate(tmp, 0);
+	sd_buf_putn(tmp, sql, (size_t)(cast - sql));
+	return sd_buf_cstr(tmp);
+}
+
 static void dump_table(sd_buf *out, const sd_table *t)
 {
 	const sd_primary_key *pk = t->primary_key;
-	sd_buf tmp = SD_BUF_INIT, conv = SD_BUF_INIT;
+	sd_buf tmp = SD_BUF_INIT, conv = SD_BUF_INIT, cast = SD_BUF_INIT;
 	bool pk_inline = false;
 	size_t i, k;
 
@@ -139,7 +164,7 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		else if (!c->nullable)
 			kv_raw(out, &first, "nullable", "false");
 		if (c->default_value.sql)
-			kv(out, &first, "default", c->default_value.sql);
+			kv(out, &first, "default", strip_own_cast(&cast, c));
 		if (c->identity == SD_IDENTITY_ALWAYS)
 			kv(out, &first, "identity", "always");
 		else if (c->identity == SD_IDENTITY_BY_DEFAULT && !c->autoincrement)
@@ -180,7 +205,14 @@ static void dump_table(sd_buf *out, const sd_table *t)
 				kv(out, &first, "name", f->base.name);
 			list(out, &first, "columns", &f->columns);
 			sd_buf_put(out, ", references: {");
-			kv(out, &rf, "table", qualified(&tmp, f->ref_schema, f->ref_table));
+			/* Unqualified names mean the referencing table's own
+			 * schema, so a reference from another schema back to
+			 * the default one spells it out. */
+			kv(out, &rf, "table",
+			   qualified(&tmp,
+			             f->ref_schema ? f->ref_schema
+			             : t->base.schema ? "public" : NULL,
+			             f->ref_table));
 			list(out, &rf, "columns", &f->ref_columns);
 			sd_buf_putc(out, '}');
 			if (f->on_delete != SD_FK_NO_ACTION)
@@ -239,6 +271,7 @@ static void dump_table(sd_buf *out, const sd_table *t)
 	}
 	sd_buf_free(&tmp);
 	sd_buf_free(&conv);
+	sd_buf_free(&cast);
 }
 
 void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s)
