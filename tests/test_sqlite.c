@@ -201,14 +201,15 @@ START_TEST(introspect_catalog)
 	ck_assert_uint_eq(t->primary_key->columns.n, 2);
 	ck_assert_str_eq(t->primary_key->base.name, "pk_memberships");
 	ck_assert(!sd_table_find_column(t, "org_id")->autoincrement);
-	ck_assert_uint_eq(t->nchecks, 3);
+	ck_assert_uint_eq(t->nchecks, 4);
 	ck_assert_str_eq(t->checks[0]->base.name, "ck_memberships_1");
-	ck_assert_str_eq(t->checks[1]->base.name, "ck_memberships_3");
+	ck_assert_str_eq(t->checks[1]->base.name, "ck_memberships_4");
+	ck_assert_str_eq(t->checks[3]->base.name, "ck_ref2");
 	ck_assert_str_eq(t->checks[2]->base.name, "ck_memberships_nested");
 	ck_assert_str_eq(t->checks[2]->expression.sql,
 	                 "((length(role) > 2)\n        AND (role <> ')')) OR "
 	                 "role = '\"'");
-	ck_assert_uint_eq(t->nforeign_keys, 2);
+	ck_assert_uint_eq(t->nforeign_keys, 3);
 	for (i = 0; i < t->nforeign_keys; i++)
 		if (sd_streq(t->foreign_keys[i]->base.name,
 		             "fk_memberships_user")) {

@@ -309,6 +309,29 @@ static bool is_column_constraint_start(const token *k)
 }
 
 /*
+ * true when token j starts the next column constraint after a REFERENCES
+ * clause. NULL and DEFAULT belong to the clause after SET (ON DELETE SET
+ * NULL), and NOT to it before DEFERRABLE.
+ */
+static bool ends_fk_clause(const tokens *t, size_t j, size_t to)
+{
+	static const char *const words[] = {
+		"CONSTRAINT", "REFERENCES", "CHECK", "PRIMARY", "UNIQUE",
+		"COLLATE", "GENERATED", "AS", NULL};
+	const token *k = &t->v[j];
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if (tok_is(k, words[i]))
+			return true;
+	if (tok_is(k, "NULL") || tok_is(k, "DEFAULT"))
+		return !tok_is(&t->v[j - 1], "SET");
+	if (tok_is(k, "NOT"))
+		return j + 1 < to && tok_is(&t->v[j + 1], "NULL");
+	return false;
+}
+
+/*
  * Reads one element of a CREATE TABLE body (a column definition or a table
  * constraint), tokens [from, to) at depth `d`, into p.
  */
@@ -388,8 +411,7 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 				         j + 1 < to)
 					f->initially_deferred = tok_is(
 						&t->v[j + 1], "DEFERRED");
-				else if (tok_is(&t->v[j], "CONSTRAINT") ||
-				         tok_is(&t->v[j], "REFERENCES"))
+				else if (ends_fk_clause(t, j, to))
 					break;
 			}
 			if (!f->deferrable)

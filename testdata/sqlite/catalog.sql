@@ -25,6 +25,9 @@ CREATE TABLE memberships (
         CHECK (role IN ('member', 'admin', 'it''s (odd)')),
     since DATETIME DEFAULT CURRENT_TIMESTAMP,
     note TEXT DEFAULT (lower('X')),  -- a comment, with (parens
+    ref2 INTEGER REFERENCES orgs (id) ON UPDATE SET DEFAULT
+        NOT DEFERRABLE CONSTRAINT ck_ref2 CHECK (ref2 <> 0) DEFAULT 1
+        NOT NULL,
     /* block comment, CONSTRAINT fake CHECK (fake) */
     CONSTRAINT pk_memberships PRIMARY KEY (org_id, user_id),
     CONSTRAINT "ck_memberships_nested" CHECK (((length(role) > 2)
