@@ -111,6 +111,17 @@ SD_API int downgrade(sd_migration *m);
 SD_API const char *sd_migration_error(const sd_migration *m);
 
 /*
+ * sd_migration_status - the code of the first failure, 0 when none.
+ *
+ * Because errors are sticky, a revision may make its calls one after the
+ * other and end with this:
+ *     sd_drop_column(m, "users", "legacy");
+ *     sd_drop_index(m, "users", "ix_users_legacy");
+ *     return sd_migration_status(m);
+ */
+SD_API int sd_migration_status(const sd_migration *m);
+
+/*
  * sd_migration_fail - makes the revision fail with a message of its own.
  *
  * @m: the migration

@@ -126,6 +126,11 @@ const char *sd_migration_error(const sd_migration *m)
 	return m ? m->error : NULL;
 }
 
+int sd_migration_status(const sd_migration *m)
+{
+	return m->code;
+}
+
 int sd_migration_fail(sd_migration *m, const char *message)
 {
 	return fail(m, SD_ERR_INPUT, "%s", message ? message : "failed");
@@ -526,8 +531,11 @@ static sd_object *constraint_build(sd_migration *m, sd_table *t,
 		}
 		fk = sd_table_add_foreign_key(m->defs, t, c->name);
 		strlist_from(a, &fk->columns, c->columns);
-		fk->ref_schema = c->ref_schema ? sd_arena_strdup(a, c->ref_schema)
-		                               : t->base.schema;
+		/* NULL: the table's own schema; "public": the default one */
+		if (!c->ref_schema)
+			fk->ref_schema = t->base.schema;
+		else if (strcmp(c->ref_schema, "public") != 0)
+			fk->ref_schema = sd_arena_strdup(a, c->ref_schema);
 		fk->ref_table = sd_arena_strdup(a, c->ref_table);
 		strlist_from(a, &fk->ref_columns, c->ref_columns);
 		if ((c->on_delete && sd_fk_action_parse(c->on_delete, &fk->on_delete)) ||

@@ -59,6 +59,15 @@ int sd_capi_run(void *c_ctx, sd_db *db, const sd_revision *r, bool upgrade,
 int sd_capi_sql(void *c_ctx, sd_buf *out, const sd_dialect *d,
                 const sd_revision *r, bool upgrade, sd_error *err);
 
+/*
+ * Writes a new C revision into dir: r's header in a leading comment, then
+ * upgrade() and downgrade() for plan (NULL: empty functions to fill in by
+ * hand), in dialect d. *path_out (arena) is the new file. Atomic.
+ */
+int sd_capi_write(const char **path_out, sd_arena *a, const char *dir,
+                  const sd_revision *r, const sd_plan *plan,
+                  const sd_dialect *d, sd_error *err);
+
 /* Sets run_c, sql_c and c_ctx of runner options to the loader. */
 void sd_capi_runner_opts(sd_runner_opts *opts, sd_capi_ctx *ctx);
 

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "capi/capi.h"
+
 /*
  * Refuses to generate on top of a database that is not at the single head:
  * a revision diffed against an old database would repeat the changes of the
@@ -38,8 +40,7 @@ static int check_format(sd_cli *cli, const char *format)
 	if (strcmp(format, "sql") == 0)
 		return SD_OK;
 	if (strcmp(format, "c") == 0)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "the C revision format is not available in this build; use --format sql");
+		return SD_OK;
 	return sd_error_set(&cli->err, SD_EINPUT,
 	                    "--format must be sql or c, not '%s'", format);
 }
@@ -159,8 +160,13 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 		goto done;
 	r.warnings = plan->warnings;
 	r.no_transaction = plan->no_transaction;
-	rc = sd_rev_write_sql(&path, cli->arena, c->versions, &r,
-	                      sd_buf_cstr(&up), sd_buf_cstr(&down), &cli->err);
+	if (strcmp(format ? format : c->format, "c") == 0)
+		rc = sd_capi_write(&path, cli->arena, c->versions, &r, plan,
+		                   db->driver->dialect, &cli->err);
+	else
+		rc = sd_rev_write_sql(&path, cli->arena, c->versions, &r,
+		                      sd_buf_cstr(&up), sd_buf_cstr(&down),
+		                      &cli->err);
 	if (rc)
 		goto done;
 	for (i = 0; i < plan->warnings.n; i++)
@@ -189,9 +195,10 @@ static const char *configured_dialect(sd_cli *cli)
 
 int sd_cmd_revision(sd_cli *cli, int argc, char **argv)
 {
-	const char *message = NULL;
+	const char *message = NULL, *format = NULL;
 	const sd_cli_opt opts[] = {
 		{"message", 'm', true, &message, NULL},
+		{"format", 0, true, &format, NULL},
 		{0},
 	};
 	const char **pos;
@@ -214,6 +221,8 @@ int sd_cmd_revision(sd_cli *cli, int argc, char **argv)
 		                    "revision needs a message: -m \"what it does\"");
 	rc = sd_cli_config(cli, &c);
 	if (!rc)
+		rc = check_format(cli, format ? format : c->format);
+	if (!rc)
 		rc = sd_cli_graph(cli, &g);
 	if (rc)
 		goto done;
@@ -225,7 +234,10 @@ int sd_cmd_revision(sd_cli *cli, int argc, char **argv)
 	}
 	rc = new_revision(cli, &r, message, g->heads, g->nheads,
 	                  configured_dialect(cli));
-	if (!rc)
+	if (!rc && strcmp(format ? format : c->format, "c") == 0)
+		rc = sd_capi_write(&path, cli->arena, c->versions, &r, NULL,
+		                   NULL, &cli->err);
+	else if (!rc)
 		rc = sd_rev_write_sql(&path, cli->arena, c->versions, &r, "", "",
 		                      &cli->err);
 	if (!rc)

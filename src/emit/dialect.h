@@ -88,4 +88,15 @@ void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
 void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
                            const sd_foreign_key *fk);
 
+/*
+ * Appends the body of a C revision for plan (NULL: empty functions): the
+ * #include, then `int upgrade(sd_migration *m)` calling the revision API
+ * for the operations in order and `int downgrade(sd_migration *m)` for
+ * their inverses in reverse order. Operations no API call reproduces
+ * exactly are written as sd_execute_script() with d's statements. The
+ * header comment is the caller's. Returns SD_OK or the first emit error.
+ */
+int sd_emit_c(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
+              sd_error *err);
+
 #endif

@@ -1,0 +1,808 @@
+/*
+ * c.c - a plan as the body of a C revision: `upgrade` calls the operation
+ * API (include/schemadiff/revision.h) for the plan's operations, and
+ * `downgrade` for their inverses in reverse order, as sd_emit_plan does for
+ * SQL.
+ *
+ * An operation becomes an API call only when the call builds the very
+ * operation the differ built, so the C revision runs the SQL the SQL
+ * revision would. The others (a SQLite table rebuild, an enum recreated,
+ * comments, backfills, renamed constraints, unnamed keys, declared type
+ * spellings the portable type does not reproduce) are written as
+ * sd_execute_script() with the exact statements of the dialect.
+ */
+#include "emit/dialect.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct cgen {
+	sd_buf *out;
+	const sd_dialect *d;
+	const char *schema;   /* sd_use_schema() in force */
+	bool schema_set;
+} cgen;
+
+/* Appends s as a C string literal; NULL as NULL. Control characters are
+ * octal escapes (three digits, so a following digit cannot join them),
+ * and "??" is broken up so no trigraph forms. */
+static void c_str(sd_buf *out, const char *s)
+{
+	const unsigned char *p;
+
+	if (!s) {
+		sd_buf_put(out, "NULL");
+		return;
+	}
+	sd_buf_putc(out, '"');
+	for (p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+			sd_buf_put(out, "\\\"");
+			break;
+		case '\\':
+			sd_buf_put(out, "\\\\");
+			break;
+		case '\n':
+			sd_buf_put(out, "\\n");
+			break;
+		case '\t':
+			sd_buf_put(out, "\\t");
+			break;
+		case '?':
+			sd_buf_put(out, p[1] == '?' ? "?\\" : "?");
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				sd_buf_printf(out, "\\%03o", *p);
+			else
+				sd_buf_putc(out, (char)*p);
+		}
+	}
+	sd_buf_putc(out, '"');
+}
+
+/* A one-line comment text: no newlines, no comment terminator. */
+static void c_comment(sd_buf *out, const char *s)
+{
+	sd_buf_put(out, "\t/* ");
+	for (; *s; s++) {
+		if (*s == '\n' || *s == '\r')
+			sd_buf_putc(out, ' ');
+		else if (s[0] == '*' && s[1] == '/')
+			sd_buf_put(out, "* ");
+		else
+			sd_buf_putc(out, *s);
+	}
+	sd_buf_put(out, " */\n");
+}
+
+/* SD_NAMES("a", "b") */
+static void c_names(sd_buf *out, const sd_strlist *l)
+{
+	size_t i;
+
+	sd_buf_put(out, "SD_NAMES(");
+	for (i = 0; i < l->n; i++) {
+		if (i)
+			sd_buf_put(out, ", ");
+		c_str(out, l->items[i]);
+	}
+	sd_buf_putc(out, ')');
+}
+
+static void use_schema(cgen *g, const char *schema)
+{
+	if (g->schema_set && sd_streq(g->schema, schema))
+		return;
+	if (!g->schema_set && !schema)
+		return;
+	sd_buf_put(g->out, "\tsd_use_schema(m, ");
+	c_str(g->out, schema);
+	sd_buf_put(g->out, ");\n");
+	g->schema = schema;
+	g->schema_set = true;
+}
+
+/* The statements as sd_execute_script(), one literal piece per line. */
+static void put_script(cgen *g, const char *sql)
+{
+	const char *p = sql;
+
+	sd_buf_put(g->out, "\tsd_execute_script(m,");
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) + 1 : strlen(p);
+		char *line = sd_xmalloc(n + 1);
+		memcpy(line, p, n);
+		line[n] = '\0';
+		sd_buf_put(g->out, "\n\t\t");
+		c_str(g->out, line);
+		free(line);
+		p += n;
+	}
+	sd_buf_put(g->out, ");\n");
+}
+
+static bool is_integer(sd_type_kind k)
+{
+	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
+}
+
+/* The type text for the API, or NULL when the portable spelling would not
+ * give back the declared one. */
+static const char *api_type(sd_arena *a, const sd_dialect *d,
+                            const sd_column *c)
+{
+	sd_buf mine = SD_BUF_INIT, fmt = SD_BUF_INIT;
+	const char *res = NULL;
+
+	if (c->type_sql) {
+		d->type_sql(&mine, &c->type);
+		if (!*c->type_sql || !sd_strieq(sd_buf_cstr(&mine), c->type_sql))
+			goto done;
+	}
+	sd_type_format(&fmt, &c->type);
+	if (fmt.len)
+		res = sd_arena_strdup(a, sd_buf_cstr(&fmt));
+done:
+	sd_buf_free(&mine);
+	sd_buf_free(&fmt);
+	return res;
+}
+
+/* SD_COL_* flags of c as C text. */
+static void column_flags(sd_buf *out, const sd_column *c, bool pk_flag,
+                         bool no_autoinc)
+{
+	int n = 0;
+
+#define FLAG(cond, name)                                                   \
+	do {                                                               \
+		if (cond) {                                                \
+			sd_buf_put(out, n++ ? " | " name : name);          \
+		}                                                          \
+	} while (0)
+	FLAG(pk_flag, "SD_COL_PRIMARY_KEY");
+	FLAG(!c->nullable && !pk_flag, "SD_COL_NOT_NULL");
+	FLAG(c->identity == SD_IDENTITY_ALWAYS, "SD_COL_IDENTITY_ALWAYS");
+	FLAG(c->identity == SD_IDENTITY_BY_DEFAULT, "SD_COL_IDENTITY_BY_DEFAULT");
+	FLAG(no_autoinc, "SD_COL_NO_AUTOINCREMENT");
+#undef FLAG
+	if (!n)
+		sd_buf_putc(out, '0');
+}
+
+/* Whether the API's column handling reproduces c (checked per column:
+ * no serial sequence, a type the portable spelling gives back). */
+static bool column_expressible(sd_arena *a, const sd_dialect *d,
+                               const sd_column *c)
+{
+	return !c->sequence && api_type(a, d, c) && c->base.name &&
+	       *c->base.name;
+}
+
+/* The column setters that follow a column expression. */
+static void column_setters(sd_buf *out, const sd_column *c, const char *var)
+{
+	if (c->default_value.sql) {
+		sd_buf_printf(out, "\tsd_column_default(%s, ", var);
+		c_str(out, c->default_value.sql);
+		sd_buf_put(out, ");\n");
+	}
+	if (c->collation) {
+		sd_buf_printf(out, "\tsd_column_collation(%s, ", var);
+		c_str(out, c->collation);
+		sd_buf_put(out, ");\n");
+	}
+	if (c->generated.sql) {
+		sd_buf_printf(out, "\tsd_column_generated(%s, ", var);
+		c_str(out, c->generated.sql);
+		sd_buf_put(out, ");\n");
+	}
+	if (c->comment) {
+		sd_buf_printf(out, "\tsd_column_comment(%s, ", var);
+		c_str(out, c->comment);
+		sd_buf_put(out, ");\n");
+	}
+	if (c->backfill) {
+		sd_buf_printf(out, "\tsd_column_backfill(%s, ", var);
+		c_str(out, c->backfill);
+		sd_buf_put(out, ");\n");
+	}
+}
+
+static bool has_setters(const sd_column *c)
+{
+	return c->default_value.sql || c->collation || c->generated.sql ||
+	       c->comment || c->backfill;
+}
+
+/* The fields of an sd_constraint_def compound literal for o. */
+static void constraint_fields(sd_buf *out, const sd_table *t,
+                              const sd_object *o)
+{
+	sd_buf_put(out, "&(sd_constraint_def){");
+	switch (o->kind) {
+	case SD_OBJ_PRIMARY_KEY: {
+		const sd_primary_key *pk = (const sd_primary_key *)o;
+		sd_buf_put(out, ".kind = SD_PRIMARY_KEY, .name = ");
+		c_str(out, o->name);
+		sd_buf_put(out, ",\n\t\t.columns = ");
+		c_names(out, &pk->columns);
+		break;
+	}
+	case SD_OBJ_UNIQUE: {
+		const sd_unique *u = (const sd_unique *)o;
+		sd_buf_put(out, ".kind = SD_UNIQUE, .name = ");
+		c_str(out, o->name);
+		sd_buf_put(out, ",\n\t\t.columns = ");
+		c_names(out, &u->columns);
+		if (u->nulls_not_distinct)
+			sd_buf_put(out, ", .nulls_not_distinct = true");
+		if (u->deferrable)
+			sd_buf_put(out, ", .deferrable = true");
+		if (u->initially_deferred)
+			sd_buf_put(out, ", .initially_deferred = true");
+		if (u->comment) {
+			sd_buf_put(out, ",\n\t\t.comment = ");
+			c_str(out, u->comment);
+		}
+		break;
+	}
+	case SD_OBJ_FOREIGN_KEY: {
+		const sd_foreign_key *fk = (const sd_foreign_key *)o;
+		sd_buf_put(out, ".kind = SD_FOREIGN_KEY, .name = ");
+		c_str(out, o->name);
+		sd_buf_put(out, ",\n\t\t.columns = ");
+		c_names(out, &fk->columns);
+		if (!sd_streq(fk->ref_schema, t->base.schema)) {
+			sd_buf_put(out, ", .ref_schema = ");
+			c_str(out, fk->ref_schema ? fk->ref_schema : "public");
+		}
+		sd_buf_put(out, ",\n\t\t.ref_table = ");
+		c_str(out, fk->ref_table);
+		if (fk->ref_columns.n) {
+			sd_buf_put(out, ", .ref_columns = ");
+			c_names(out, &fk->ref_columns);
+		}
+		if (fk->on_delete != SD_FK_NO_ACTION) {
+			sd_buf_put(out, ",\n\t\t.on_delete = ");
+			c_str(out, sd_fk_action_sql(fk->on_delete));
+		}
+		if (fk->on_update != SD_FK_NO_ACTION) {
+			sd_buf_put(out, ", .on_update = ");
+			c_str(out, sd_fk_action_sql(fk->on_update));
+		}
+		if (fk->deferrable)
+			sd_buf_put(out, ", .deferrable = true");
+		if (fk->initially_deferred)
+			sd_buf_put(out, ", .initially_deferred = true");
+		if (fk->not_valid)
+			sd_buf_put(out, ", .not_valid = true");
+		if (fk->comment) {
+			sd_buf_put(out, ",\n\t\t.comment = ");
+			c_str(out, fk->comment);
+		}
+		break;
+	}
+	case SD_OBJ_CHECK: {
+		const sd_check *ck = (const sd_check *)o;
+		sd_buf_put(out, ".kind = SD_CHECK, .name = ");
+		c_str(out, o->name);
+		sd_buf_put(out, ",\n\t\t.check = ");
+		c_str(out, ck->expression.sql);
+		if (ck->not_valid)
+			sd_buf_put(out, ", .not_valid = true");
+		if (ck->comment) {
+			sd_buf_put(out, ",\n\t\t.comment = ");
+			c_str(out, ck->comment);
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	sd_buf_put(out, "}");
+}
+
+/* A constraint object the API can express: named, of a known kind. */
+static bool constraint_expressible(const sd_object *o)
+{
+	if (!o || !o->name || !*o->name)
+		return false;
+	if (o->kind == SD_OBJ_CHECK)
+		return ((const sd_check *)o)->expression.sql != NULL;
+	return o->kind == SD_OBJ_PRIMARY_KEY || o->kind == SD_OBJ_UNIQUE ||
+	       o->kind == SD_OBJ_FOREIGN_KEY;
+}
+
+/*
+ * CREATE TABLE through sd_table_begin() ... sd_create_table(). Returns
+ * false (writing nothing) when the API would build another table: unnamed
+ * or nullable key columns, SQLite's inline unique indexes and triggers,
+ * an autoincrement flag the models' rule does not give.
+ */
+static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
+{
+	const sd_table *t = op->table_new ? op->table_new : op->table;
+	const sd_primary_key *pk = t->primary_key;
+	const sd_column *pkcol = NULL;
+	bool pk_flag = false;
+	sd_buf b = SD_BUF_INIT;
+	size_t i;
+
+	if (!t->ncolumns || t->triggers.n)
+		return false;
+	for (i = 0; i < t->nindexes; i++)
+		if (t->indexes[i]->constraint_backed)
+			return false;
+	if (pk && (!pk->base.name || !pk->columns.n))
+		return false;
+	for (i = 0; pk && i < pk->columns.n; i++) {
+		const sd_column *c = sd_table_find_column(t, pk->columns.items[i]);
+		if (!c || c->nullable)
+			return false;
+	}
+	if (pk && pk->columns.n == 1) {
+		pkcol = sd_table_find_column(t, pk->columns.items[0]);
+		pk_flag = sd_streq(pk->base.name,
+		                   sd_arena_printf(a, "pk_%s", t->base.name));
+	}
+	for (i = 0; i < t->ncolumns; i++) {
+		const sd_column *c = t->columns[i];
+		bool rule = c == pkcol && is_integer(c->type.kind);
+		if (!column_expressible(a, g->d, c))
+			return false;
+		if (c->autoincrement && !rule)
+			return false;
+	}
+	for (i = 0; i < t->nuniques; i++)
+		if (!constraint_expressible(&t->uniques[i]->base))
+			return false;
+	for (i = 0; i < t->nchecks; i++)
+		if (!constraint_expressible(&t->checks[i]->base))
+			return false;
+	for (i = 0; i < t->nforeign_keys; i++)
+		if (!constraint_expressible(&t->foreign_keys[i]->base))
+			return false;
+
+	use_schema(g, t->base.schema);
+	sd_buf_put(&b, "\tt = sd_table_begin(m, ");
+	c_str(&b, t->base.name);
+	sd_buf_put(&b, ");\n");
+	if (t->comment) {
+		sd_buf_put(&b, "\tsd_table_comment(t, ");
+		c_str(&b, t->comment);
+		sd_buf_put(&b, ");\n");
+	}
+	for (i = 0; i < t->ncolumns; i++) {
+		const sd_column *c = t->columns[i];
+		bool setters = has_setters(c);
+		bool rule = c == pkcol && is_integer(c->type.kind);
+		sd_buf_put(&b, setters ? "\tc = sd_table_column(t, "
+		                       : "\tsd_table_column(t, ");
+		c_str(&b, c->base.name);
+		sd_buf_put(&b, ", ");
+		c_str(&b, api_type(a, g->d, c));
+		sd_buf_put(&b, ", ");
+		column_flags(&b, c, c == pkcol && pk_flag,
+		             rule && !c->autoincrement);
+		sd_buf_put(&b, ");\n");
+		if (setters)
+			column_setters(&b, c, "c");
+	}
+	if (pk && !pk_flag) {
+		sd_buf_put(&b, "\tsd_table_primary_key(t, ");
+		c_str(&b, pk->base.name);
+		sd_buf_put(&b, ", ");
+		c_names(&b, &pk->columns);
+		sd_buf_put(&b, ");\n");
+		/* the key's one integer column autoincrements by the rule */
+		if (pkcol && is_integer(pkcol->type.kind) && !pkcol->autoincrement) {
+			sd_buf_free(&b);
+			return false;
+		}
+	}
+	for (i = 0; i < t->nuniques; i++) {
+		sd_buf_put(&b, "\tsd_table_constraint(t, ");
+		constraint_fields(&b, t, &t->uniques[i]->base);
+		sd_buf_put(&b, ");\n");
+	}
+	for (i = 0; i < t->nchecks; i++) {
+		sd_buf_put(&b, "\tsd_table_constraint(t, ");
+		constraint_fields(&b, t, &t->checks[i]->base);
+		sd_buf_put(&b, ");\n");
+	}
+	for (i = 0; i < t->nforeign_keys; i++) {
+		const sd_foreign_key *fk = t->foreign_keys[i];
+		if (sd_strlist_contains(&op->deferred_fks, fk->base.name))
+			continue; /* added later by its own operation */
+		sd_buf_put(&b, "\tsd_table_constraint(t, ");
+		constraint_fields(&b, t, &fk->base);
+		sd_buf_put(&b, ");\n");
+	}
+	sd_buf_put(&b, "\tsd_create_table(m, t);\n");
+	sd_buf_put(g->out, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return true;
+}
+
+static bool add_column(cgen *g, sd_arena *a, const sd_op *op)
+{
+	const sd_column *c = op->column_new;
+	const sd_table *t = op->table;
+	bool setters = has_setters(c);
+
+	if (!t || !column_expressible(a, g->d, c) || c->autoincrement)
+		return false;
+	if (t->primary_key &&
+	    sd_strlist_contains(&t->primary_key->columns, c->base.name))
+		return false;
+	use_schema(g, t->base.schema);
+	if (setters) {
+		sd_buf_put(g->out, "\tc = sd_column_begin(m, ");
+	} else {
+		sd_buf_put(g->out, "\tsd_add_column(m, ");
+		c_str(g->out, t->base.name);
+		sd_buf_put(g->out, ", sd_column_begin(m, ");
+	}
+	c_str(g->out, c->base.name);
+	sd_buf_put(g->out, ", ");
+	c_str(g->out, api_type(a, g->d, c));
+	sd_buf_put(g->out, ", ");
+	column_flags(g->out, c, false, false);
+	if (!setters) {
+		sd_buf_put(g->out, "));\n");
+		return true;
+	}
+	sd_buf_put(g->out, ");\n");
+	column_setters(g->out, c, "c");
+	sd_buf_put(g->out, "\tsd_add_column(m, ");
+	c_str(g->out, t->base.name);
+	sd_buf_put(g->out, ", c);\n");
+	return true;
+}
+
+/* PostgreSQL ALTER COLUMN as sd_alter_column_*() calls, one per change,
+ * in the order the dialect emits them. */
+static bool alter_column(cgen *g, sd_arena *a, const sd_op *op)
+{
+	const sd_column *from = op->column_old, *to = op->column_new;
+	const sd_table *t = op->table;
+	unsigned allowed = SD_CHANGE_TYPE | SD_CHANGE_NULLABLE | SD_CHANGE_DEFAULT;
+
+	if (!g->d->caps.alter_column || !t || !from || !to ||
+	    (op->changes & ~allowed) || !sd_streq(from->base.name, to->base.name))
+		return false;
+	if (from->identity || to->identity || from->autoincrement ||
+	    to->autoincrement || from->generated.sql || to->generated.sql)
+		return false;
+	if ((op->changes & SD_CHANGE_TYPE) &&
+	    (from->default_value.sql || from->type.kind == SD_T_ENUM ||
+	     to->collation || !api_type(a, g->d, to)))
+		return false;
+	use_schema(g, t->base.schema);
+	if (op->changes & SD_CHANGE_TYPE) {
+		sd_buf_put(g->out, "\tsd_alter_column_type(m, ");
+		c_str(g->out, t->base.name);
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, to->base.name);
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, api_type(a, g->d, to));
+		sd_buf_put(g->out, ");\n");
+	}
+	if (op->changes & SD_CHANGE_NULLABLE) {
+		sd_buf_put(g->out, "\tsd_alter_column_nullable(m, ");
+		c_str(g->out, t->base.name);
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, to->base.name);
+		sd_buf_put(g->out, to->nullable ? ", true);\n" : ", false);\n");
+	}
+	if (op->changes & SD_CHANGE_DEFAULT) {
+		sd_buf_put(g->out, "\tsd_alter_column_default(m, ");
+		c_str(g->out, t->base.name);
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, to->base.name);
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, to->default_value.sql);
+		sd_buf_put(g->out, ");\n");
+	}
+	return true;
+}
+
+static bool create_index(cgen *g, const sd_op *op)
+{
+	const sd_index *ix = (const sd_index *)op->obj_new;
+	const sd_table *t = op->table;
+	bool plain = true;
+	size_t i;
+
+	if (!t || !ix || !ix->base.name || !ix->nkeys ||
+	    !sd_streq(ix->base.schema, t->base.schema))
+		return false;
+	for (i = 0; i < ix->nkeys; i++) {
+		const sd_index_key *k = &ix->keys[i];
+		if (!k->column || k->desc || k->nulls || k->collation ||
+		    k->opclass)
+			plain = false;
+	}
+	use_schema(g, t->base.schema);
+	sd_buf_put(g->out, "\tsd_create_index(m, ");
+	c_str(g->out, t->base.name);
+	sd_buf_put(g->out, ", &(sd_index_def){\n\t\t.name = ");
+	c_str(g->out, ix->base.name);
+	if (plain) {
+		sd_strlist cols = {NULL, 0};
+		const char **items = sd_xcalloc(ix->nkeys, sizeof(char *));
+		for (i = 0; i < ix->nkeys; i++)
+			items[i] = ix->keys[i].column;
+		cols.items = items;
+		cols.n = ix->nkeys;
+		sd_buf_put(g->out, ", .columns = ");
+		c_names(g->out, &cols);
+		free(items);
+	} else {
+		sd_buf_put(g->out, ",\n\t\t.keys = (const sd_index_key_def[]){");
+		for (i = 0; i < ix->nkeys; i++) {
+			const sd_index_key *k = &ix->keys[i];
+			sd_buf_put(g->out, i ? ",\n\t\t\t{" : "\n\t\t\t{");
+			if (k->column) {
+				sd_buf_put(g->out, ".column = ");
+				c_str(g->out, k->column);
+			} else {
+				sd_buf_put(g->out, ".expression = ");
+				c_str(g->out, k->expression.sql ? k->expression.sql : "");
+			}
+			if (k->desc)
+				sd_buf_put(g->out, ", .desc = true");
+			if (k->nulls)
+				sd_buf_printf(g->out, ", .nulls = %d",
+				              k->nulls == SD_NULLS_FIRST ? 1 : 2);
+			if (k->collation) {
+				sd_buf_put(g->out, ", .collation = ");
+				c_str(g->out, k->collation);
+			}
+			if (k->opclass) {
+				sd_buf_put(g->out, ", .opclass = ");
+				c_str(g->out, k->opclass);
+			}
+			sd_buf_putc(g->out, '}');
+		}
+		sd_buf_printf(g->out, "},\n\t\t.nkeys = %zu", ix->nkeys);
+	}
+	if (ix->unique)
+		sd_buf_put(g->out, ", .unique = true");
+	if (ix->nulls_not_distinct)
+		sd_buf_put(g->out, ", .nulls_not_distinct = true");
+	if (op->hazards & SD_HAZARD_NO_TRANSACTION)
+		sd_buf_put(g->out, ", .concurrently = true");
+	if (ix->where.sql) {
+		sd_buf_put(g->out, ",\n\t\t.where = ");
+		c_str(g->out, ix->where.sql);
+	}
+	if (ix->method) {
+		sd_buf_put(g->out, ", .method = ");
+		c_str(g->out, ix->method);
+	}
+	if (ix->include.n) {
+		sd_buf_put(g->out, ", .include = ");
+		c_names(g->out, &ix->include);
+	}
+	if (ix->comment) {
+		sd_buf_put(g->out, ",\n\t\t.comment = ");
+		c_str(g->out, ix->comment);
+	}
+	sd_buf_put(g->out, "});\n");
+	return true;
+}
+
+/* A call naming a table and one or two more names: sd_drop_column(m,
+ * "users", "email"). */
+static void call_names(cgen *g, const char *fn, const char *schema,
+                       const char *a, const char *b, const char *c)
+{
+	use_schema(g, schema);
+	sd_buf_printf(g->out, "\t%s(m, ", fn);
+	c_str(g->out, a);
+	if (b) {
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, b);
+	}
+	if (c) {
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, c);
+	}
+	sd_buf_put(g->out, ");\n");
+}
+
+/* The API call(s) for op, when one reproduces it exactly. */
+static bool api_call(cgen *g, sd_arena *a, const sd_op *op)
+{
+	const sd_table *t = op->table;
+
+	switch (op->kind) {
+	case SD_OP_CREATE_TABLE:
+		return create_table(g, a, op);
+	case SD_OP_DROP_TABLE: {
+		const sd_table *old = op->table_old ? op->table_old : t;
+		if (!old)
+			return false;
+		call_names(g, "sd_drop_table", old->base.schema, old->base.name,
+		           NULL, NULL);
+		return true;
+	}
+	case SD_OP_RENAME_TABLE:
+		if (!op->table_old || !op->table_new ||
+		    !sd_streq(op->table_old->base.schema, op->table_new->base.schema))
+			return false;
+		call_names(g, "sd_rename_table", op->table_new->base.schema,
+		           op->table_old->base.name, op->table_new->base.name, NULL);
+		return true;
+	case SD_OP_ADD_COLUMN:
+		return add_column(g, a, op);
+	case SD_OP_DROP_COLUMN:
+		if (!t || !op->column_old)
+			return false;
+		call_names(g, "sd_drop_column", t->base.schema, t->base.name,
+		           op->column_old->base.name, NULL);
+		return true;
+	case SD_OP_RENAME_COLUMN:
+		if (!t || !op->column_old || !op->column_new)
+			return false;
+		call_names(g, "sd_rename_column", t->base.schema, t->base.name,
+		           op->column_old->base.name, op->column_new->base.name);
+		return true;
+	case SD_OP_ALTER_COLUMN:
+		return alter_column(g, a, op);
+	case SD_OP_ADD_CONSTRAINT:
+		if (!t || !constraint_expressible(op->obj_new) ||
+		    (!g->d->caps.alter_constraints &&
+		     op->obj_new->kind != SD_OBJ_UNIQUE))
+			return false;
+		use_schema(g, t->base.schema);
+		sd_buf_put(g->out, "\tsd_add_constraint(m, ");
+		c_str(g->out, t->base.name);
+		sd_buf_put(g->out, ",\n\t\t");
+		constraint_fields(g->out, t, op->obj_new);
+		sd_buf_put(g->out, ");\n");
+		return true;
+	case SD_OP_DROP_CONSTRAINT:
+		/* SQLite's statement depends on the live table's kinds */
+		if (!t || !g->d->caps.alter_constraints ||
+		    !constraint_expressible(op->obj_old))
+			return false;
+		call_names(g, "sd_drop_constraint", t->base.schema, t->base.name,
+		           op->obj_old->name, NULL);
+		return true;
+	case SD_OP_CREATE_INDEX:
+		return create_index(g, op);
+	case SD_OP_DROP_INDEX:
+		if (!t || !op->obj_old || (op->hazards & SD_HAZARD_NO_TRANSACTION))
+			return false;
+		call_names(g, "sd_drop_index", t->base.schema, t->base.name,
+		           op->obj_old->name, NULL);
+		return true;
+	case SD_OP_CREATE_ENUM: {
+		const sd_enum *en = (const sd_enum *)op->obj_new;
+		if (!en || en->comment || !en->values.n)
+			return false;
+		use_schema(g, en->base.schema);
+		sd_buf_put(g->out, "\tsd_create_enum(m, ");
+		c_str(g->out, en->base.name);
+		sd_buf_put(g->out, ", ");
+		c_names(g->out, &en->values);
+		sd_buf_put(g->out, ");\n");
+		return true;
+	}
+	case SD_OP_DROP_ENUM:
+		if (!op->obj_old)
+			return false;
+		call_names(g, "sd_drop_enum", op->obj_old->schema,
+		           op->obj_old->name, NULL, NULL);
+		return true;
+	case SD_OP_ADD_ENUM_VALUE: {
+		const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
+		const char *v = op->name_new ? op->name_new : op->name_old;
+		if (!o || !v)
+			return false;
+		use_schema(g, o->schema);
+		sd_buf_put(g->out, "\tsd_add_enum_value(m, ");
+		c_str(g->out, o->name);
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, v);
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, op->anchor_before ? op->value_anchor : NULL);
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, op->anchor_before ? NULL : op->value_anchor);
+		sd_buf_put(g->out, ");\n");
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+/* One operation: a comment naming it, then its API call or its exact
+ * statements. An operation without statements in this dialect (an enum on
+ * SQLite) leaves only the comment. */
+static int put_op(cgen *g, sd_arena *a, const sd_op *op, sd_error *err)
+{
+	sd_buf sql = SD_BUF_INIT, what = SD_BUF_INIT;
+	int rc;
+
+	rc = g->d->emit_op(&sql, op, err);
+	if (rc)
+		goto done;
+	if (op->kind == SD_OP_NOOP)
+		goto done;
+	sd_op_describe(&what, op, NULL);
+	if (!sql.len) {
+		sd_buf_printf(&what, " (nothing to run on %s)", g->d->name);
+		c_comment(g->out, sd_buf_cstr(&what));
+		goto done;
+	}
+	c_comment(g->out, sd_buf_cstr(&what));
+	if (!api_call(g, a, op))
+		put_script(g, sd_buf_cstr(&sql));
+done:
+	sd_buf_free(&sql);
+	sd_buf_free(&what);
+	return rc;
+}
+
+/* Wraps a body into its function, declaring the variables it uses: t
+ * for table definitions, c for columns that take setters. */
+static void put_function(sd_buf *out, const char *name, const char *body)
+{
+	bool uses_t = strstr(body, "\tt = ") != NULL;
+	bool uses_c = strstr(body, "\tc = ") != NULL;
+
+	sd_buf_printf(out, "int %s(sd_migration *m)\n{\n", name);
+	if (uses_t)
+		sd_buf_put(out, "\tsd_table_def *t;\n");
+	if (uses_c)
+		sd_buf_put(out, "\tsd_column_def *c;\n");
+	if (uses_t || uses_c)
+		sd_buf_putc(out, '\n');
+	sd_buf_put(out, body);
+	if (*body)
+		sd_buf_putc(out, '\n');
+	/* errors are sticky: the first failing call's code */
+	sd_buf_put(out, "\treturn sd_migration_status(m);\n}\n");
+}
+
+int sd_emit_c(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
+              sd_error *err)
+{
+	sd_arena *a = sd_arena_new();
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	cgen g;
+	size_t i;
+	int rc = SD_OK;
+
+	memset(&g, 0, sizeof(g));
+	g.d = d;
+	g.out = &up;
+	for (i = 0; plan && i < plan->nops && !rc; i++)
+		rc = put_op(&g, a, plan->ops[i], err);
+	if (!rc && g.schema_set && g.schema)
+		use_schema(&g, NULL);
+	memset(&g, 0, sizeof(g));
+	g.d = d;
+	g.out = &down;
+	for (i = plan ? plan->nops : 0; i-- > 0 && !rc;)
+		rc = put_op(&g, a, sd_op_invert(a, plan->ops[i]), err);
+	if (!rc && g.schema_set && g.schema)
+		use_schema(&g, NULL);
+	if (!rc) {
+		sd_buf_put(out, "#include <schemadiff/revision.h>\n\n");
+		put_function(out, "upgrade", sd_buf_cstr(&up));
+		sd_buf_putc(out, '\n');
+		put_function(out, "downgrade", sd_buf_cstr(&down));
+	}
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_arena_free(a);
+	return rc;
+}
