@@ -8,6 +8,7 @@
 typedef struct progress {
 	sd_cli *cli;
 	const char *where;
+	bool line_open; /* "upgrade X ..." printed, waiting for its timing */
 } progress;
 
 static void on_wait(void *ctx)
@@ -33,23 +34,30 @@ static void on_revision(void *ctx, const sd_revision *r, bool upgrade,
 			        r->id, r->message ? r->message : "",
 			        cli->stderr_tty ? " ..." : "\n");
 			fflush(stderr);
+			p->line_open = cli->stderr_tty;
 		}
 		return;
 	}
-	if (cli->stderr_tty)
+	if (p->line_open)
 		fprintf(stderr, " %.0f ms\n", elapsed * 1000.0);
+	else if (cli->stderr_tty)
+		fprintf(stderr, "  (%.0f ms)\n", elapsed * 1000.0);
+	p->line_open = false;
 }
 
 static void on_statement(void *ctx, const char *sql)
 {
 	progress *p = ctx;
+	sd_buf b = SD_BUF_INIT;
 
-	if (p->cli->verbosity > 0) {
-		if (p->cli->stderr_tty)
-			fputc('\n', stderr);
-		sd_cli_write(p->cli, stderr, sql);
-		fputs(";\n", stderr);
-	}
+	if (p->cli->verbosity <= 0)
+		return;
+	if (p->line_open)
+		fputc('\n', stderr);
+	p->line_open = false;
+	sd_buf_printf(&b, "    %s;\n", sql);
+	sd_cli_write(p->cli, stderr, sd_buf_cstr(&b));
+	sd_buf_free(&b);
 }
 
 /* Resolves "base" or a revision for the FROM of an offline range. */
@@ -154,7 +162,7 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 	sd_db *db = NULL;
 	sd_runner_opts ro;
 	sd_run_result res;
-	progress prog = {cli, NULL};
+	progress prog = {cli, NULL, false};
 	const char *target;
 	int rc;
 
@@ -231,7 +239,7 @@ int sd_cmd_stamp(sd_cli *cli, int argc, char **argv)
 	sd_rev_graph *g = NULL;
 	sd_db *db = NULL;
 	sd_runner_opts ro;
-	progress prog = {cli, NULL};
+	progress prog = {cli, NULL, false};
 	int rc;
 
 	rc = sd_cli_parse(cli, sd_cli_find_command("stamp"), opts, argc, argv,
