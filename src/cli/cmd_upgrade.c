@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "capi/capi.h"
+
 typedef struct progress {
 	sd_cli *cli;
 	const char *where;
@@ -138,8 +140,18 @@ static int print_sql(sd_cli *cli, const sd_rev_graph *g, const char *target,
 	                 &cli->err);
 	if (rc)
 		goto done;
-	rc = sd_runner_sql(&out, d, g, &path, cur, ncur, c->version_table,
-	                   create_table && path.n > 0, &cli->err);
+	{
+		sd_runner_opts ro;
+		sd_capi_ctx cctx;
+		memset(&ro, 0, sizeof(ro));
+		memset(&cctx, 0, sizeof(cctx));
+		ro.version_table = c->version_table;
+		cctx.project_dir = c->dir;
+		sd_capi_runner_opts(&ro, &cctx);
+		rc = sd_runner_sql_opts(&out, d, g, &path, cur, ncur,
+		                        create_table && path.n > 0, &ro,
+		                        &cli->err);
+	}
 	if (!rc)
 		sd_cli_write(cli, stdout, sd_buf_cstr(&out));
 done:
@@ -161,6 +173,7 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 	sd_rev_graph *g = NULL;
 	sd_db *db = NULL;
 	sd_runner_opts ro;
+	sd_capi_ctx cctx;
 	sd_run_result res;
 	progress prog = {cli, NULL, false};
 	const char *target;
@@ -197,6 +210,10 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 	ro.on_revision = on_revision;
 	ro.on_statement = on_statement;
 	ro.ctx = &prog;
+	/* C revisions compile into <project>/.schemadiff-cache/ */
+	memset(&cctx, 0, sizeof(cctx));
+	cctx.project_dir = c->dir;
+	sd_capi_runner_opts(&ro, &cctx);
 	rc = sd_runner_migrate(&res, db, g, target, upgrade, &ro, &cli->err);
 	if (rc)
 		goto done;
