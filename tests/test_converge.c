@@ -20,6 +20,7 @@
 #include "db/db.h"
 #include "diff/plan.h"
 #include "emit/dialect.h"
+#include "model/load.h"
 #include "gen/schemagen.h"
 
 #include <inttypes.h>
@@ -27,6 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <dirent.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /*
@@ -37,13 +40,22 @@
  */
 #define CONVERGE_OFF_SQLITE 0u
 #define CONVERGE_OFF_POSTGRES 0u
-#define CONVERGE_FEATURES_OFF_SQLITE 0u
-#define CONVERGE_FEATURES_OFF_POSTGRES 0u
+/* SQLite: an index dropped and re-added under another name on a column
+ * renamed in the same pair comes back with the old column name in the
+ * downgrade (RENAME_INDEX emitted as drop + create, ordered before the
+ * column is renamed back). */
+#define CONVERGE_FEATURES_OFF_SQLITE SD_GEN_REINDEX_RENAMED
+/* PostgreSQL: dropping a table whose FKs point at a table or column that
+ * the same pair renames: the downgrade creates the table again, with FKs
+ * to the old names, before the rename is undone. */
+#define CONVERGE_FEATURES_OFF_POSTGRES SD_GEN_DROP_RENAMED_REFS
 
 /* Pairs per database in the test suite. */
-#define SUITE_PAIRS_SQLITE 600
+#define SUITE_PAIRS_SQLITE 2000
 #define SUITE_PAIRS_POSTGRES 500
 #define SUITE_SEED 20261129u
+/* PostgreSQL pairs wait on the server: a few connections use the cores */
+#define SUITE_WORKERS_POSTGRES 3
 
 /* ------------------------------------------------------------------ */
 /* Running one pair                                                    */
@@ -79,6 +91,7 @@ typedef struct conv_ctx {
 	char *pg_dbname;
 	sd_gen_opts gen;
 	bool verbose;
+	bool no_shrink;
 } conv_ctx;
 
 /* Wall time per step, summed over a run (--timing). */
@@ -986,6 +999,35 @@ typedef struct run_stats {
 } run_stats;
 
 /* Prints the failing pair k, shrunk, to f. */
+static void save_pair(const char *dir, const sd_schema *a, const sd_schema *b,
+                      const char *report, FILE *f)
+{
+	sd_error err = SD_ERROR_INIT;
+	sd_arena *ar = sd_arena_new();
+	sd_buf y = SD_BUF_INIT;
+
+	if (sd_mkdir_p(dir, &err) == SD_OK) {
+		sd_gen_write_yaml(&y, a);
+		sd_file_write_atomic(sd_path_join(ar, dir, "a.yaml"),
+		                     sd_buf_cstr(&y), y.len, &err);
+		sd_buf_truncate(&y, 0);
+		sd_gen_write_yaml(&y, b);
+		sd_file_write_atomic(sd_path_join(ar, dir, "b.yaml"),
+		                     sd_buf_cstr(&y), y.len, &err);
+		sd_file_write_atomic(sd_path_join(ar, dir, "report.txt"), report,
+		                     strlen(report), &err);
+	}
+	if (sd_error_has(&err))
+		fprintf(f, "could not save the pair under %s\n", dir);
+	else
+		fprintf(f, "saved: %s/a.yaml, b.yaml, report.txt\n", dir);
+	sd_buf_free(&y);
+	sd_error_clear(&err);
+	sd_arena_free(ar);
+}
+
+static const char *save_dir; /* --save DIR: where report_failure writes */
+
 static void report_failure(conv_ctx *cx, FILE *f, uint64_t seed, uint64_t k,
                            bool do_shrink)
 {
@@ -997,12 +1039,14 @@ static void report_failure(conv_ctx *cx, FILE *f, uint64_t seed, uint64_t k,
 
 	make_pair(cx, seed, k, &a, &b, &log, &applied);
 	st = run_pair(cx, a, b, &r);
-	fprintf(f, "FAIL %s seed=%" PRIu64 " pair=%" PRIu64 " stage=%s\n",
+	fprintf(f, "%s %s seed=%" PRIu64 " pair=%" PRIu64 " stage=%s\n",
+	        st == ST_OK ? "PASS" : "FAIL",
 	        cx->postgres ? "postgresql" : "sqlite", seed, k,
 	        stage_names[st]);
 	fprintf(f, "  reproduce: tools/converge --db %s --seed %" PRIu64
-	           " --pair %" PRIu64 "\n",
-	        cx->postgres ? "postgresql" : "sqlite", seed, k);
+	           " --pair %" PRIu64 " --mutations 0x%x --features 0x%x\n",
+	        cx->postgres ? "postgresql" : "sqlite", seed, k,
+	        cx->gen.mutations, cx->gen.features);
 	fprintf(f, "mutations:\n%s", sd_buf_cstr(&log));
 	if (st != ST_OK && do_shrink) {
 		unsigned red = shrink(cx, &a, &b, st, 400);
@@ -1019,6 +1063,12 @@ static void report_failure(conv_ctx *cx, FILE *f, uint64_t seed, uint64_t k,
 	sd_schema_dump(&dump, b);
 	fprintf(f, "--- B:\n%s", sd_buf_cstr(&dump));
 	fprintf(f, "--- report:\n%s\n", sd_buf_cstr(&r.report));
+	if (save_dir && st != ST_OK) {
+		char dir[4096];
+		snprintf(dir, sizeof(dir), "%s/%s-%" PRIu64 "-%" PRIu64, save_dir,
+		         cx->postgres ? "postgresql" : "sqlite", seed, k);
+		save_pair(dir, a, b, sd_buf_cstr(&r.report), f);
+	}
 	sd_buf_free(&dump);
 	sd_buf_free(&log);
 	sd_buf_free(&r.report);
@@ -1029,14 +1079,14 @@ static void report_failure(conv_ctx *cx, FILE *f, uint64_t seed, uint64_t k,
 /* Runs pairs [first, first+count) of seed; failures go to f (NULL: quiet).
  * max_reports limits the detailed (shrunk) reports. */
 static void run_pairs(conv_ctx *cx, uint64_t seed, uint64_t first,
-                      unsigned count, run_stats *stats, FILE *f,
-                      unsigned max_reports, bool progress)
+                      unsigned stride, unsigned count, run_stats *stats,
+                      FILE *f, unsigned max_reports, bool progress)
 {
 	unsigned i, reports = 0, m;
 	time_t t0 = time(NULL);
 
 	for (i = 0; i < count; i++) {
-		uint64_t k = first + i;
+		uint64_t k = first + (uint64_t)i * stride;
 		sd_schema *a, *b;
 		unsigned applied;
 		pair_result r = {ST_OK, SD_BUF_INIT};
@@ -1053,12 +1103,12 @@ static void run_pairs(conv_ctx *cx, uint64_t seed, uint64_t first,
 					stats->fail_by_mutation[m]++;
 			}
 		if (st != ST_OK) {
-			if (stats->failed == 0)
+			if (stats->failed == 0 || k < stats->first_failed_pair)
 				stats->first_failed_pair = k;
 			stats->failed++;
 			if (f && reports < max_reports) {
 				reports++;
-				report_failure(cx, f, seed, k, true);
+				report_failure(cx, f, seed, k, !cx->no_shrink);
 			} else if (f) {
 				fprintf(f, "FAIL %s seed=%" PRIu64 " pair=%" PRIu64
 				           " stage=%s\n",
@@ -1069,10 +1119,163 @@ static void run_pairs(conv_ctx *cx, uint64_t seed, uint64_t first,
 		sd_buf_free(&r.report);
 		sd_schema_free(a);
 		sd_schema_free(b);
-		if (progress && (i + 1) % 100 == 0) {
+		if (progress && ((i + 1) % 500 == 0 || i + 1 == count)) {
 			fprintf(stderr, "converge %s: %u/%u pairs, %u failed, %lds\n",
 			        cx->postgres ? "postgresql" : "sqlite", i + 1,
 			        count, stats->failed, (long)(time(NULL) - t0));
+		}
+	}
+}
+
+static bool read_full(int fd, void *buf, size_t n)
+{
+	char *p = buf;
+
+	while (n > 0) {
+		ssize_t r = read(fd, p, n);
+		if (r <= 0)
+			return false;
+		p += r;
+		n -= (size_t)r;
+	}
+	return true;
+}
+
+static void write_full(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w <= 0)
+			return;
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+/*
+ * run_pairs over `workers` processes, each with a database of its own
+ * (PostgreSQL pairs spend their time in server round trips, so a few
+ * connections at once use the cores). Pair k goes to worker k % workers;
+ * stats are merged and reports copied to f in worker order. Must be called
+ * without an open PostgreSQL connection in cx (children open their own).
+ */
+static void run_pairs_parallel(conv_ctx *cx, uint64_t seed, uint64_t first,
+                               unsigned count, run_stats *stats, FILE *f,
+                               unsigned max_reports, bool progress,
+                               unsigned workers)
+{
+	int fds[16];
+	pid_t pids[16];
+	unsigned w, i;
+
+	if (workers > 16)
+		workers = 16;
+	if (workers <= 1 || count < workers) {
+		bool opened = false;
+		if (cx->postgres && !cx->pg) {
+			sd_buf why = SD_BUF_INIT;
+			if (!pg_setup(cx, &why)) {
+				stats->pairs += count;
+				stats->failed += count;
+				stats->by_stage[ST_SETUP] += count;
+				if (f)
+					fprintf(f, "setup: %s\n", sd_buf_cstr(&why));
+				sd_buf_free(&why);
+				return;
+			}
+			opened = true;
+		}
+		run_pairs(cx, seed, first, 1, count, stats, f, max_reports,
+		          progress);
+		if (opened)
+			pg_teardown(cx);
+		return;
+	}
+	fflush(NULL);
+	for (w = 0; w < workers; w++) {
+		int p[2];
+		if (pipe(p) != 0) {
+			workers = w;
+			break;
+		}
+		pids[w] = fork();
+		if (pids[w] == 0) {
+			conv_ctx c = *cx;
+			run_stats st;
+			char *out = NULL;
+			size_t len = 0;
+			FILE *mem = open_memstream(&out, &len);
+			unsigned n = (count - w + workers - 1) / workers;
+			close(p[0]);
+			c.pg = NULL;
+			c.pg_dbname = c.pg_admin_url = NULL;
+			memset(&st, 0, sizeof(st));
+			if (c.postgres) {
+				sd_buf why = SD_BUF_INIT;
+				if (!pg_setup(&c, &why)) {
+					st.pairs = st.failed = n;
+					st.by_stage[ST_SETUP] = n;
+					fprintf(mem, "setup: %s\n", sd_buf_cstr(&why));
+					n = 0;
+				}
+				sd_buf_free(&why);
+			}
+			if (n)
+				run_pairs(&c, seed, first + w, workers, n, &st, mem,
+				          (max_reports + workers - 1 - w) / workers,
+				          progress && w == 0);
+			if (c.postgres)
+				pg_teardown(&c);
+			fclose(mem);
+			write_full(p[1], &st, sizeof(st));
+			write_full(p[1], &len, sizeof(len));
+			write_full(p[1], out, len);
+			close(p[1]);
+			free(out);
+			_exit(0);
+		}
+		close(p[1]);
+		fds[w] = p[0];
+		if (pids[w] < 0) {
+			close(p[0]);
+			workers = w;
+			break;
+		}
+	}
+	for (w = 0; w < workers; w++) {
+		run_stats st;
+		size_t len = 0;
+		char *out;
+		int status;
+		if (!read_full(fds[w], &st, sizeof(st)) ||
+		    !read_full(fds[w], &len, sizeof(len))) {
+			memset(&st, 0, sizeof(st));
+			st.failed = 1;
+			st.pairs = 1;
+			st.by_stage[ST_SETUP] = 1;
+			len = 0;
+		}
+		out = sd_xmalloc(len + 1);
+		if (!read_full(fds[w], out, len))
+			len = 0;
+		out[len] = '\0';
+		if (f)
+			fputs(out, f);
+		free(out);
+		close(fds[w]);
+		waitpid(pids[w], &status, 0);
+		if (st.failed && (stats->failed == 0 ||
+		                  st.first_failed_pair < stats->first_failed_pair))
+			stats->first_failed_pair = st.first_failed_pair;
+		stats->pairs += st.pairs;
+		stats->failed += st.failed;
+		for (i = 0; i < ST__COUNT; i++)
+			stats->by_stage[i] += st.by_stage[i];
+		for (i = 0; i < SD_MUT__COUNT; i++) {
+			stats->runs_by_mutation[i] += st.runs_by_mutation[i];
+			stats->fail_by_mutation[i] += st.fail_by_mutation[i];
 		}
 	}
 }
@@ -1106,13 +1309,14 @@ static void print_summary(FILE *f, const conv_ctx *cx, uint64_t seed,
 /* ------------------------------------------------------------------ */
 
 /*
- * testdata/converge/seeds.txt: "<db> <seed> <pair> <expect> [# note]" with
- * expect pass|fail. "fail" lines are known bugs of other modules: they run
- * with every mutation on and are reported, not asserted, so the file keeps
- * the reproducer until the bug is fixed (then flip it to pass).
+ * testdata/converge/seeds.txt, one pair per line:
+ *     <db> <seed> <pair> <mutations-mask> <features-mask> <expect> [# note]
+ * expect is pass or fail. "fail" lines are known bugs of other modules:
+ * they are run and counted, not asserted, so the file keeps the reproducer
+ * until the bug is fixed (then flip it to pass and it guards the fix).
  */
 static unsigned run_seed_file(conv_ctx *cx, const char *db, unsigned *fixed,
-                              sd_buf *failures)
+                              unsigned *known, sd_buf *failures)
 {
 	const char *root = getenv("SD_SOURCE_ROOT");
 	char path[4096], line[1024];
@@ -1120,7 +1324,7 @@ static unsigned run_seed_file(conv_ctx *cx, const char *db, unsigned *fixed,
 	unsigned n = 0;
 	sd_gen_opts saved = cx->gen;
 
-	*fixed = 0;
+	*fixed = *known = 0;
 	snprintf(path, sizeof(path), "%s/testdata/converge/seeds.txt",
 	         root ? root : ".");
 	f = fopen(path, "r");
@@ -1129,31 +1333,30 @@ static unsigned run_seed_file(conv_ctx *cx, const char *db, unsigned *fixed,
 	while (fgets(line, sizeof(line), f)) {
 		char dbname[32], expect[16];
 		unsigned long long seed, k;
+		unsigned muts, feats;
 		sd_schema *a, *b;
 		pair_result r = {ST_OK, SD_BUF_INIT};
 		stage st;
 
-		if (sscanf(line, "%31s %llu %llu %15s", dbname, &seed, &k,
-		           expect) != 4 ||
-		    line[0] == '#' || strcmp(dbname, db) != 0)
+		if (line[0] == '#' ||
+		    sscanf(line, "%31s %llu %llu %x %x %15s", dbname, &seed, &k,
+		           &muts, &feats, expect) != 6 ||
+		    strcmp(dbname, db) != 0)
 			continue;
 		n++;
-		cx->gen.mutations = SD_MUT_ALL;
-		cx->gen.features = saved.features;
-		if (!cx->postgres)
-			cx->gen.features &= ~(unsigned)(SD_GEN_EXPR_INDEX |
-			                                SD_GEN_PARTIAL_INDEX);
-		cx->gen.features = SD_GEN_FEATURES_ALL &
-		                   (cx->postgres ? SD_GEN_FEATURES_ALL
-		                                 : ~(unsigned)(SD_GEN_EXPR_INDEX |
-		                                               SD_GEN_PARTIAL_INDEX));
+		cx->gen.mutations = muts;
+		cx->gen.features = feats;
 		make_pair(cx, seed, k, &a, &b, NULL, NULL);
 		st = run_pair(cx, a, b, &r);
 		if (strcmp(expect, "pass") == 0 && st != ST_OK)
-			sd_buf_printf(failures, "%s seed %llu pair %llu: %s\n", db,
-			              seed, k, stage_names[st]);
-		if (strcmp(expect, "fail") == 0 && st == ST_OK)
-			(*fixed)++;
+			sd_buf_printf(failures, "%s seed %llu pair %llu: %s\n%s\n",
+			              db, seed, k, stage_names[st],
+			              sd_buf_cstr(&r.report));
+		if (strcmp(expect, "fail") == 0) {
+			(*known)++;
+			if (st == ST_OK)
+				(*fixed)++;
+		}
 		sd_buf_free(&r.report);
 		sd_schema_free(a);
 		sd_schema_free(b);
@@ -1161,6 +1364,82 @@ static unsigned run_seed_file(conv_ctx *cx, const char *db, unsigned *fixed,
 	}
 	fclose(f);
 	return n;
+}
+
+/*
+ * testdata/converge/cases/<name>/: a shrunk pair kept as models (a.yaml,
+ * b.yaml, written by tools/converge --save) and `expect`, lines of
+ * "<db> pass|fail". Replayed through the models loader, so the case
+ * stays the same pair whatever happens to the generator.
+ */
+static unsigned run_case_dir(conv_ctx *cx, const char *db, unsigned *known,
+                             unsigned *fixed, sd_buf *failures)
+{
+	const char *root = getenv("SD_SOURCE_ROOT");
+	sd_arena *ar = sd_arena_new();
+	const char *dir = sd_path_join(ar, root ? root : ".",
+	                               "testdata/converge/cases");
+	struct dirent **ents = NULL;
+	int n, i;
+	unsigned ran = 0;
+
+	*known = *fixed = 0;
+	n = scandir(dir, &ents, NULL, alphasort);
+	for (i = 0; i < n; i++) {
+		const char *name = ents[i]->d_name;
+		const char *cdir = sd_path_join(ar, dir, name);
+		char *exp = NULL, *line;
+		size_t len;
+		sd_schema *a = NULL, *b = NULL;
+		sd_error err = SD_ERROR_INIT;
+		const char *want = NULL;
+		pair_result r = {ST_OK, SD_BUF_INIT};
+		stage st;
+
+		if (name[0] == '.' ||
+		    sd_file_read(&exp, &len, sd_path_join(ar, cdir, "expect"),
+		                 &err) != SD_OK) {
+			sd_error_clear(&err);
+			free(ents[i]);
+			continue;
+		}
+		for (line = strtok(exp, "\n"); line; line = strtok(NULL, "\n")) {
+			size_t dl = strlen(db);
+			if (strncmp(line, db, dl) == 0 && line[dl] == ' ')
+				want = sd_arena_strdup(ar, line + dl + 1);
+		}
+		free(exp);
+		free(ents[i]);
+		if (!want)
+			continue;
+		if (sd_models_load(&a, sd_path_join(ar, cdir, "a.yaml"), NULL,
+		                   &err) ||
+		    sd_models_load(&b, sd_path_join(ar, cdir, "b.yaml"), NULL,
+		                   &err)) {
+			sd_buf_printf(failures, "case %s: models do not load\n",
+			              name);
+			put_errors(failures, &err);
+			sd_error_clear(&err);
+			sd_schema_free(a);
+			continue;
+		}
+		ran++;
+		st = run_pair(cx, a, b, &r);
+		if (strncmp(want, "pass", 4) == 0 && st != ST_OK)
+			sd_buf_printf(failures, "case %s (%s): %s\n%s\n", name, db,
+			              stage_names[st], sd_buf_cstr(&r.report));
+		if (strncmp(want, "fail", 4) == 0) {
+			(*known)++;
+			if (st == ST_OK)
+				(*fixed)++;
+		}
+		sd_buf_free(&r.report);
+		sd_schema_free(a);
+		sd_schema_free(b);
+	}
+	free(ents);
+	sd_arena_free(ar);
+	return ran;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1362,28 +1641,84 @@ START_TEST(gen_shrink_helpers_keep_validity)
 }
 END_TEST
 
+START_TEST(gen_yaml_loads_back_identically)
+{
+	sd_gen_opts o;
+	int pg;
+
+	for (pg = 0; pg < 2; pg++) {
+		uint64_t seed;
+		sd_gen_opts_default(&o, pg);
+		for (seed = 0; seed < 400; seed++) {
+			sd_rng r;
+			sd_schema *gen[2], *loaded = NULL;
+			sd_error err = SD_ERROR_INIT;
+			int i;
+			sd_rng_seed(&r, seed);
+			gen[0] = sd_gen_schema(&r, &o);
+			gen[1] = sd_gen_mutate(&r, gen[0], &o, NULL, NULL);
+			for (i = 0; i < 2; i++) {
+				sd_buf y = SD_BUF_INIT, d1 = SD_BUF_INIT,
+				       d2 = SD_BUF_INIT, e = SD_BUF_INIT;
+				sd_gen_write_yaml(&y, gen[i]);
+				if (sd_models_load_data(&loaded, y.data, y.len,
+				                        "gen.yaml", NULL, &err)) {
+					if (err.first)
+						sd_diag_format(&e, err.first);
+					ck_abort_msg("seed %llu: %s\n%s",
+					             (unsigned long long)seed,
+					             sd_buf_cstr(&e), sd_buf_cstr(&y));
+				}
+				sd_schema_dump(&d1, gen[i]);
+				sd_schema_dump(&d2, loaded);
+				ck_assert_msg(strcmp(sd_buf_cstr(&d1),
+				                     sd_buf_cstr(&d2)) == 0,
+				              "seed %llu:\n%s---\n%s",
+				              (unsigned long long)seed,
+				              sd_buf_cstr(&d1), sd_buf_cstr(&d2));
+				sd_schema_free(loaded);
+				loaded = NULL;
+				sd_buf_free(&y);
+				sd_buf_free(&d1);
+				sd_buf_free(&d2);
+				sd_buf_free(&e);
+			}
+			sd_schema_free(gen[0]);
+			sd_schema_free(gen[1]);
+		}
+	}
+}
+END_TEST
+
 static void converge_suite(bool postgres, unsigned pairs)
 {
 	conv_ctx cx;
 	run_stats stats;
 	sd_buf why = SD_BUF_INIT, failures = SD_BUF_INIT;
-	unsigned nseeds, fixed;
+	unsigned nseeds, ncases, fixed, known;
 	char *out = NULL;
 	size_t outlen = 0;
 	FILE *mem;
 
 	ctx_init(&cx, postgres, false);
 	cx.drv = postgres ? &sd_driver_postgres : &sd_driver_sqlite;
-	if (postgres && !pg_setup(&cx, &why))
-		ck_abort_msg("%s", sd_buf_cstr(&why));
 	memset(&stats, 0, sizeof(stats));
 	mem = open_memstream(&out, &outlen);
-	run_pairs(&cx, SUITE_SEED, 0, pairs, &stats, mem, 2, false);
+	run_pairs_parallel(&cx, SUITE_SEED, 0, pairs, &stats, mem, 2, false,
+	                   postgres ? SUITE_WORKERS_POSTGRES : 1);
 	print_summary(mem, &cx, SUITE_SEED, &stats);
+	if (postgres && !pg_setup(&cx, &why))
+		ck_abort_msg("%s", sd_buf_cstr(&why));
 	nseeds = run_seed_file(&cx, postgres ? "postgresql" : "sqlite", &fixed,
-	                       &failures);
-	fprintf(mem, "regression seeds: %u run, %u known failures now pass\n",
-	        nseeds, fixed);
+	                       &known, &failures);
+	fprintf(mem, "regression seeds: %u run, %u known failures, %u of them "
+	             "now pass\n",
+	        nseeds, known, fixed);
+	ncases = run_case_dir(&cx, postgres ? "postgresql" : "sqlite", &known,
+	                      &fixed, &failures);
+	fprintf(mem, "regression cases: %u run, %u known failures, %u of them "
+	             "now pass\n",
+	        ncases, known, fixed);
 	fclose(mem);
 	/* the summary is in the TAP log, as comments */
 	{
@@ -1405,7 +1740,7 @@ static void converge_suite(bool postgres, unsigned pairs)
 	              "has the shrunk pairs)",
 	              stats.failed, stats.pairs,
 	              (unsigned long long)stats.first_failed_pair);
-	ck_assert_msg(failures.len == 0, "regression seeds failed:\n%s",
+	ck_assert_msg(failures.len == 0, "regression seeds/cases failed:\n%s",
 	              sd_buf_cstr(&failures));
 	free(out);
 	sd_buf_free(&why);
@@ -1424,34 +1759,40 @@ START_TEST(converge_postgres_pairs)
 }
 END_TEST
 
+/* One test case per test, so the TAP lines carry the test's name. */
+static void add_case(Suite *s, const char *name, const TTest *t, int timeout)
+{
+	TCase *tc = tcase_create(name);
+
+	tcase_set_timeout(tc, timeout);
+	tcase_add_test(tc, t);
+	suite_add_tcase(s, tc);
+}
+
 static Suite *generator_suite(void)
 {
 	Suite *s = suite_create("converge");
-	TCase *tc = tcase_create("generator");
 
-	tcase_set_timeout(tc, 120);
-	tcase_add_test(tc, gen_rng_known_values);
-	tcase_add_test(tc, gen_is_deterministic);
-	tcase_add_test(tc, gen_schemas_and_mutations_are_valid);
-	tcase_add_test(tc, gen_covers_types_and_mutations);
-	tcase_add_test(tc, gen_rows_fit_keys);
-	tcase_add_test(tc, gen_shrink_helpers_keep_validity);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("sqlite");
-	tcase_set_timeout(tc, 600);
-	tcase_add_test(tc, converge_sqlite_pairs);
-	suite_add_tcase(s, tc);
+	add_case(s, "gen_rng_known_values", gen_rng_known_values, 60);
+	add_case(s, "gen_is_deterministic", gen_is_deterministic, 60);
+	add_case(s, "gen_schemas_and_mutations_are_valid",
+	         gen_schemas_and_mutations_are_valid, 120);
+	add_case(s, "gen_covers_types_and_mutations",
+	         gen_covers_types_and_mutations, 120);
+	add_case(s, "gen_rows_fit_keys", gen_rows_fit_keys, 60);
+	add_case(s, "gen_shrink_helpers_keep_validity",
+	         gen_shrink_helpers_keep_validity, 60);
+	add_case(s, "gen_yaml_loads_back_identically",
+	         gen_yaml_loads_back_identically, 120);
+	add_case(s, "converge_sqlite_pairs", converge_sqlite_pairs, 600);
 	return s;
 }
 
 static Suite *postgres_suite(void)
 {
 	Suite *s = suite_create("converge_postgres");
-	TCase *tc = tcase_create("postgresql");
 
-	tcase_set_timeout(tc, 600);
-	tcase_add_test(tc, converge_postgres_pairs);
-	suite_add_tcase(s, tc);
+	add_case(s, "converge_postgres_pairs", converge_postgres_pairs, 600);
 	return s;
 }
 
@@ -1463,8 +1804,8 @@ static int usage(void)
 {
 	fprintf(stderr,
 	        "usage: converge [--db sqlite|postgresql] [--pairs N] [--seed S]\n"
-	        "                [--pair K] [--first K] [--mutations LIST|all]\n"
-	        "                [--features all] [--reports N] [--no-shrink]\n"
+	        "                [--pair K] [--first K] [--mutations LIST|all|0xMASK]\n"
+	        "                [--features all|0xMASK] [--reports N] [--no-shrink]\n"
 	        "mutations: add_table drop_table rename_table add_column\n"
 	        "  drop_column rename_column type_widen type_narrow type_cast\n"
 	        "  set_not_null drop_not_null set_default drop_default add_index\n"
@@ -1475,10 +1816,10 @@ static int usage(void)
 
 static int long_mode(int argc, char **argv)
 {
-	const char *dbname = "sqlite", *mutations = NULL;
+	const char *dbname = "sqlite", *mutations = NULL, *features = NULL;
 	uint64_t seed = (uint64_t)time(NULL), first = 0;
 	long long pair = -1;
-	unsigned pairs = 1000, reports = 5;
+	unsigned pairs = 1000, reports = 5, workers = 0;
 	bool all_features = false, do_shrink = true;
 	conv_ctx cx;
 	run_stats stats;
@@ -1510,7 +1851,16 @@ static int long_mode(int argc, char **argv)
 			reports = (unsigned)strtoul(v, NULL, 10);
 			i++;
 		} else if (strcmp(a, "--features") == 0 && v) {
-			all_features = strcmp(v, "all") == 0;
+			if (strcmp(v, "all") == 0)
+				all_features = true;
+			else
+				features = v;
+			i++;
+		} else if (strcmp(a, "--workers") == 0 && v) {
+			workers = (unsigned)strtoul(v, NULL, 10);
+			i++;
+		} else if (strcmp(a, "--save") == 0 && v) {
+			save_dir = v;
 			i++;
 		} else if (strcmp(a, "--no-shrink") == 0) {
 			do_shrink = false;
@@ -1532,23 +1882,33 @@ static int long_mode(int argc, char **argv)
 		sd_gen_opts d;
 		sd_gen_opts_default(&d, cx.postgres);
 		cx.gen.features = d.features;
-	}
-	if (cx.postgres && !pg_setup(&cx, &why)) {
-		fprintf(stderr, "converge: %s\n", sd_buf_cstr(&why));
-		sd_buf_free(&why);
-		return 77;
+	} else if (features) {
+		char *end;
+		cx.gen.features = (unsigned)strtoul(features, &end, 0);
+		if (*end)
+			return usage();
 	}
 	memset(&stats, 0, sizeof(stats));
 	if (pair >= 0) {
+		if (cx.postgres && !pg_setup(&cx, &why)) {
+			fprintf(stderr, "converge: %s\n", sd_buf_cstr(&why));
+			sd_buf_free(&why);
+			return 77;
+		}
 		report_failure(&cx, stdout, seed, (uint64_t)pair, do_shrink);
+		if (cx.postgres)
+			pg_teardown(&cx);
 	} else {
-		fprintf(stderr, "converge %s: %u pairs from seed %" PRIu64 "\n",
-		        dbname, pairs, seed);
-		run_pairs(&cx, seed, first, pairs, &stats, stdout, reports, true);
+		if (!workers)
+			workers = cx.postgres ? SUITE_WORKERS_POSTGRES : 1;
+		fprintf(stderr, "converge %s: %u pairs from seed %" PRIu64
+		                ", %u worker(s)\n",
+		        dbname, pairs, seed, workers);
+		cx.no_shrink = !do_shrink;
+		run_pairs_parallel(&cx, seed, first, pairs, &stats, stdout,
+		                   reports, true, workers);
 		print_summary(stdout, &cx, seed, &stats);
 	}
-	if (cx.postgres)
-		pg_teardown(&cx);
 	sd_buf_free(&why);
 	return stats.failed ? 1 : 0;
 }

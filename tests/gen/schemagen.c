@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
@@ -108,6 +109,14 @@ bool sd_gen_mutations_parse(const char *list, unsigned *out)
 	unsigned bits = 0, i;
 	const char *p = list;
 
+	if (strncmp(list, "0x", 2) == 0) {
+		char *end;
+		unsigned long v = strtoul(list + 2, &end, 16);
+		if (*end || v > SD_MUT_ALL)
+			return false;
+		*out = (unsigned)v;
+		return true;
+	}
 	while (*p) {
 		size_t n = strcspn(p, ",");
 		bool found = false;
@@ -975,6 +984,12 @@ static bool add_random_index(sd_rng *r, sd_schema *s, const sd_schema *other,
 		else
 			x->keys[i].column = c->base.name;
 	}
+	/* the models format lists column keys before expression keys */
+	if (k == 2 && x->keys[0].expression.sql && x->keys[1].column) {
+		sd_index_key tmp = x->keys[0];
+		x->keys[0] = x->keys[1];
+		x->keys[1] = tmp;
+	}
 	x->unique = sd_rng_chance(r, 25);
 	if ((o->features & SD_GEN_PARTIAL_INDEX) && sd_rng_chance(r, 25)) {
 		sd_column *c = keys[0];
@@ -1072,8 +1087,15 @@ static bool add_random_fk(sd_rng *r, sd_schema *s, const sd_schema *other,
 			if (!c)
 				return false;
 		} else {
+			/* never a name A's table had: that would read as
+			 * a change of A's column, not a new one */
+			const sd_table *ot =
+				other ? table_named(other, t->renamed_from
+				                               ? t->renamed_from
+				                               : t->base.name)
+				      : NULL;
 			c = sd_table_add_column(
-				s, t, fresh_column(s, t, NULL, "r"));
+				s, t, fresh_column(s, t, ot, "r"));
 			c->type = rc->type;
 			c->nullable = !not_null;
 		}
@@ -1183,6 +1205,10 @@ typedef struct mut_ctx {
 	sd_strlist fresh_tables;  /* tables added by this mutation: no rows */
 	sd_strlist fresh_columns; /* "table.column" added: NULL/default rows */
 	sd_strlist touched;       /* "table.column" cast: values re-spelled */
+	sd_strlist dropped_refs;  /* "t" and "t.c" that dropped tables' FKs
+	                             referenced */
+	sd_strlist col_renamed;   /* tables with a renamed column */
+	sd_strlist reindexed;     /* tables with an index added or dropped */
 } mut_ctx;
 
 static void logf_(mut_ctx *m, const char *fmt, ...) SD_PRINTF(2, 3);
@@ -1330,6 +1356,32 @@ static bool mut_drop_table(mut_ctx *m)
 	     referenced_by_other(m->a, t->renamed_from ? t->renamed_from
 	                                               : t->base.name)))
 		return false;
+	if (!(m->o->features & SD_GEN_DROP_RENAMED_REFS)) {
+		size_t j, k;
+		for (j = 0; j < t->nforeign_keys; j++) {
+			const sd_foreign_key *f = t->foreign_keys[j];
+			const sd_table *rt = table_named(m->b, f->ref_table);
+			if (!rt || rt->renamed_from)
+				return false;
+			for (k = 0; k < f->ref_columns.n; k++) {
+				const sd_column *rc =
+					column_named(rt, f->ref_columns.items[k]);
+				if (!rc || rc->renamed_from)
+					return false;
+			}
+		}
+		for (j = 0; j < t->nforeign_keys; j++) {
+			const sd_foreign_key *f = t->foreign_keys[j];
+			sd_strlist_push(m->b->arena, &m->dropped_refs,
+			                f->ref_table);
+			for (k = 0; k < f->ref_columns.n; k++)
+				sd_strlist_push(
+					m->b->arena, &m->dropped_refs,
+					sd_arena_printf(m->b->arena, "%s.%s",
+					                f->ref_table,
+					                f->ref_columns.items[k]));
+		}
+	}
 	logf_(m, "drop table %s", m->b->tables[i]->base.name);
 	sd_gen_remove_table(m->b, i);
 	return true;
@@ -1342,6 +1394,9 @@ static bool mut_rename_table(mut_ctx *m)
 	size_t i, j;
 
 	if (!t)
+		return false;
+	if (!(m->o->features & SD_GEN_DROP_RENAMED_REFS) &&
+	    sd_strlist_contains(&m->dropped_refs, t->base.name))
 		return false;
 	old = t->base.name;
 	nw = fresh_name(m->b, m->a, "t");
@@ -1471,6 +1526,17 @@ static bool mut_rename_column(mut_ctx *m)
 	if (!c)
 		return false;
 	old = c->base.name;
+	if (!(m->o->features & SD_GEN_DROP_RENAMED_REFS)) {
+		char key[256];
+		snprintf(key, sizeof(key), "%s.%s", t->base.name, old);
+		if (sd_strlist_contains(&m->dropped_refs, key))
+			return false;
+	}
+	if (!(m->o->features & SD_GEN_REINDEX_RENAMED)) {
+		if (sd_strlist_contains(&m->reindexed, t->base.name))
+			return false;
+		sd_strlist_push(m->b->arena, &m->col_renamed, t->base.name);
+	}
 	at = table_named(m->a, t->renamed_from ? t->renamed_from : t->base.name);
 	nw = fresh_column(m->b, t, at, "n");
 	if (t->primary_key)
@@ -1728,9 +1794,13 @@ static bool mut_drop_not_null(mut_ctx *m)
 	return true;
 }
 
+/* A new column's default fills the existing rows: not in a key or FK. */
 static bool pred_defaultable(mut_ctx *m, sd_table *t, sd_column *c)
 {
-	return !c->autoincrement;
+	return !c->autoincrement &&
+	       !(is_fresh_col(m, t, c->base.name) &&
+	         !sd_strlist_contains(&m->fresh_tables, t->base.name) &&
+	         column_keyed(m->b, t, c->base.name));
 }
 
 static bool mut_set_default(mut_ctx *m)
@@ -1770,12 +1840,25 @@ static bool mut_drop_default(mut_ctx *m)
 	return true;
 }
 
+/* With SD_GEN_REINDEX_RENAMED off, indexes of a table whose columns are
+ * renamed in this pair stay as they are (and the table is remembered so
+ * no column of it gets renamed afterwards). */
+static bool reindex_ok(mut_ctx *m, const sd_table *t)
+{
+	if (m->o->features & SD_GEN_REINDEX_RENAMED)
+		return true;
+	if (sd_strlist_contains(&m->col_renamed, t->base.name))
+		return false;
+	sd_strlist_push(m->b->arena, &m->reindexed, t->base.name);
+	return true;
+}
+
 static bool mut_add_index(mut_ctx *m)
 {
 	sd_table *t = pick_any_table(m);
 	sd_strlist skip;
 
-	if (!t)
+	if (!t || !reindex_ok(m, t))
 		return false;
 	skip = fresh_of(m, t);
 	if (!add_random_index(m->r, m->b, m->a, t, m->o, &skip))
@@ -1790,7 +1873,7 @@ static bool mut_drop_index(mut_ctx *m)
 	sd_table *t = pick_any_table(m);
 	size_t i;
 
-	if (!t || t->nindexes == 0)
+	if (!t || t->nindexes == 0 || !reindex_ok(m, t))
 		return false;
 	i = sd_rng_below(m->r, (unsigned)t->nindexes);
 	logf_(m, "drop index %s.%s", t->base.name, t->indexes[i]->base.name);
@@ -2158,4 +2241,173 @@ bool sd_gen_validate(const sd_schema *s, bool postgres, sd_buf *why)
 #undef NAME
 	sd_arena_free(scratch);
 	return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Models YAML                                                         */
+/* ------------------------------------------------------------------ */
+
+static void yq(sd_buf *out, const char *s)
+{
+	sd_buf_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			sd_buf_putc(out, '\\');
+		sd_buf_putc(out, *s);
+	}
+	sd_buf_putc(out, '"');
+}
+
+static void ylist(sd_buf *out, const sd_strlist *l)
+{
+	size_t i;
+
+	sd_buf_putc(out, '[');
+	for (i = 0; i < l->n; i++) {
+		if (i)
+			sd_buf_put(out, ", ");
+		yq(out, l->items[i]);
+	}
+	sd_buf_putc(out, ']');
+}
+
+static void yaction(sd_buf *out, const char *key, sd_fk_action a)
+{
+	const char *s = sd_fk_action_sql(a);
+
+	sd_buf_printf(out, ", %s: \"", key);
+	for (; *s; s++)
+		sd_buf_putc(out, (char)tolower((unsigned char)*s));
+	sd_buf_putc(out, '"');
+}
+
+void sd_gen_write_yaml(sd_buf *out, const sd_schema *s)
+{
+	size_t i, j, k;
+
+	if (s->nenums) {
+		sd_buf_put(out, "enums:\n");
+		for (i = 0; i < s->nenums; i++) {
+			sd_buf_put(out, "  - name: ");
+			yq(out, s->enums[i]->base.name);
+			sd_buf_put(out, "\n    values: ");
+			ylist(out, &s->enums[i]->values);
+			sd_buf_putc(out, '\n');
+		}
+	}
+	sd_buf_put(out, s->ntables ? "tables:\n" : "tables: []\n");
+	for (i = 0; i < s->ntables; i++) {
+		const sd_table *t = s->tables[i];
+		sd_buf_put(out, "  - name: ");
+		yq(out, t->base.name);
+		sd_buf_putc(out, '\n');
+		if (t->renamed_from) {
+			sd_buf_put(out, "    renamed_from: ");
+			yq(out, t->renamed_from);
+			sd_buf_putc(out, '\n');
+		}
+		sd_buf_put(out, "    columns:\n");
+		for (j = 0; j < t->ncolumns; j++) {
+			const sd_column *c = t->columns[j];
+			sd_buf type = SD_BUF_INIT;
+			sd_type_format(&type, &c->type);
+			sd_buf_put(out, "      - {name: ");
+			yq(out, c->base.name);
+			sd_buf_put(out, ", type: ");
+			yq(out, sd_buf_cstr(&type));
+			sd_buf_free(&type);
+			if (!c->nullable)
+				sd_buf_put(out, ", nullable: false");
+			if (c->default_value.sql) {
+				sd_buf_put(out, ", default: ");
+				yq(out, c->default_value.sql);
+			}
+			if (c->renamed_from) {
+				sd_buf_put(out, ", renamed_from: ");
+				yq(out, c->renamed_from);
+			}
+			if (c->backfill) {
+				sd_buf_put(out, ", backfill: ");
+				yq(out, c->backfill);
+			}
+			sd_buf_put(out, "}\n");
+		}
+		if (t->primary_key) {
+			sd_buf_put(out, "    primary_key: {");
+			if (t->primary_key->base.name) {
+				sd_buf_put(out, "name: ");
+				yq(out, t->primary_key->base.name);
+				sd_buf_put(out, ", ");
+			}
+			sd_buf_put(out, "columns: ");
+			ylist(out, &t->primary_key->columns);
+			sd_buf_put(out, "}\n");
+		}
+		if (t->nuniques)
+			sd_buf_put(out, "    unique:\n");
+		for (j = 0; j < t->nuniques; j++) {
+			sd_buf_put(out, "      - {name: ");
+			yq(out, t->uniques[j]->base.name);
+			sd_buf_put(out, ", columns: ");
+			ylist(out, &t->uniques[j]->columns);
+			sd_buf_put(out, "}\n");
+		}
+		if (t->nindexes)
+			sd_buf_put(out, "    indexes:\n");
+		for (j = 0; j < t->nindexes; j++) {
+			const sd_index *x = t->indexes[j];
+			sd_strlist cols = {NULL, 0}, exprs = {NULL, 0};
+			sd_arena *a = s->arena;
+			for (k = 0; k < x->nkeys; k++) {
+				if (x->keys[k].column)
+					sd_strlist_push(a, &cols, x->keys[k].column);
+				else
+					sd_strlist_push(a, &exprs,
+					                x->keys[k].expression.sql);
+			}
+			sd_buf_put(out, "      - {name: ");
+			yq(out, x->base.name);
+			if (cols.n) {
+				sd_buf_put(out, ", columns: ");
+				ylist(out, &cols);
+			}
+			if (exprs.n) {
+				sd_buf_put(out, ", expressions: ");
+				ylist(out, &exprs);
+			}
+			if (x->unique)
+				sd_buf_put(out, ", unique: true");
+			if (x->where.sql) {
+				sd_buf_put(out, ", where: ");
+				yq(out, x->where.sql);
+			}
+			sd_buf_put(out, "}\n");
+		}
+		if (t->nforeign_keys)
+			sd_buf_put(out, "    foreign_keys:\n");
+		for (j = 0; j < t->nforeign_keys; j++) {
+			const sd_foreign_key *f = t->foreign_keys[j];
+			sd_buf_put(out, "      - {name: ");
+			yq(out, f->base.name);
+			sd_buf_put(out, ", columns: ");
+			ylist(out, &f->columns);
+			sd_buf_put(out, ", references: {table: ");
+			yq(out, f->ref_table);
+			sd_buf_put(out, ", columns: ");
+			ylist(out, &f->ref_columns);
+			sd_buf_putc(out, '}');
+			yaction(out, "on_delete", f->on_delete);
+			yaction(out, "on_update", f->on_update);
+			sd_buf_put(out, "}\n");
+		}
+		if (t->nchecks)
+			sd_buf_put(out, "    checks:\n");
+		for (j = 0; j < t->nchecks; j++) {
+			sd_buf_put(out, "      - {name: ");
+			yq(out, t->checks[j]->base.name);
+			sd_buf_put(out, ", expression: ");
+			yq(out, t->checks[j]->expression.sql);
+			sd_buf_put(out, "}\n");
+		}
+	}
 }

@@ -83,7 +83,13 @@ enum {
 	SD_GEN_JSON = 1u << 7,         /* json, jsonb columns */
 	SD_GEN_BINARY = 1u << 8,       /* binary columns */
 	SD_GEN_INTERVAL = 1u << 9,     /* interval columns */
-	SD_GEN_FEATURES_ALL = (1u << 10) - 1,
+	/* Combinations inside one pair (off = the mutator avoids them): */
+	SD_GEN_DROP_RENAMED_REFS = 1u << 10, /* drop a table whose FKs point
+	                                        at a table/column renamed in
+	                                        the same pair */
+	SD_GEN_REINDEX_RENAMED = 1u << 11,   /* add/drop indexes on a table
+	                                        whose columns are renamed */
+	SD_GEN_FEATURES_ALL = (1u << 12) - 1,
 };
 
 typedef struct sd_gen_opts {
@@ -160,5 +166,12 @@ void sd_gen_remove_check(sd_table *t, size_t i);
 void sd_gen_remove_index(sd_table *t, size_t i);
 /* true when expression sql mentions identifier name as a token. */
 bool sd_gen_expr_mentions(const char *sql, const char *name);
+
+/*
+ * Appends s as a models file (SPEC "Models"), renamed_from and backfill
+ * included, so a shrunk pair can be kept under testdata/converge/ and
+ * replayed through the loader, or run by hand with `schemadiff diff`.
+ */
+void sd_gen_write_yaml(sd_buf *out, const sd_schema *s);
 
 #endif
