@@ -26,9 +26,10 @@ static const sd_cli_command commands[] = {
 	 "  --format sql|c     revision format (default: the config's format)\n"
 	 "  --sql              print the upgrade SQL instead of writing a file\n",
 	 "schemadiff generate -m \"Add email to User\"", sd_cmd_generate},
-	{"revision", "revision -m MSG",
+	{"revision", "revision -m MSG [--format sql|c]",
 	 "write an empty revision to fill in by hand",
-	 "  -m, --message MSG  what the revision does (required)\n",
+	 "  -m, --message MSG  what the revision does (required)\n"
+	 "  --format sql|c     revision format (default: the config's format)\n",
 	 "schemadiff revision -m \"Backfill user names\"", sd_cmd_revision},
 	{"upgrade", "upgrade [TARGET] [--sql]",
 	 "apply revisions up to TARGET (default head)",
