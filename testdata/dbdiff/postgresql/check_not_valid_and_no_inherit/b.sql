@@ -1,0 +1,1 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, CONSTRAINT ck_a CHECK (a BETWEEN 0 AND 100));

@@ -1,0 +1,7 @@
+CREATE TABLE parents (id integer PRIMARY KEY);
+CREATE TABLE kids (id integer PRIMARY KEY,
+    p1 integer CONSTRAINT fk_p1 REFERENCES parents ON DELETE CASCADE,
+    p2 integer CONSTRAINT fk_p2 REFERENCES parents ON DELETE SET NULL ON UPDATE CASCADE,
+    p3 integer CONSTRAINT fk_p3 REFERENCES parents);
+INSERT INTO parents VALUES (1);
+INSERT INTO kids VALUES (1, 1, 1, 1);

@@ -1,0 +1,1 @@
+CREATE TABLE things (id integer, v text, CONSTRAINT pk_things PRIMARY KEY (id));

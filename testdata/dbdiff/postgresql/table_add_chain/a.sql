@@ -1,0 +1,2 @@
+CREATE TABLE keep (id integer PRIMARY KEY, v text);
+INSERT INTO keep VALUES (1, 'x');

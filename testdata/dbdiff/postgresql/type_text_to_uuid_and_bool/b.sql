@@ -1,0 +1,1 @@
+CREATE TABLE flags (id integer PRIMARY KEY, ext uuid, on_off boolean, n integer);

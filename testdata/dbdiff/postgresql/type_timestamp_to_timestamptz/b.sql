@@ -1,0 +1,1 @@
+CREATE TABLE events (id integer PRIMARY KEY, at timestamptz, day timestamp(3), kind text);
