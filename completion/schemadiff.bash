@@ -22,7 +22,7 @@ _schemadiff_command_opts()
 	case $1 in
 	init) echo "--format --help" ;;
 	generate) echo "-m --message --format --sql --help" ;;
-	revision) echo "-m --message --help" ;;
+	revision) echo "-m --message --format --help" ;;
 	upgrade | downgrade) echo "--sql --help" ;;
 	current | heads) echo "--json --help" ;;
 	history) echo "-r --rev-range --json --help" ;;

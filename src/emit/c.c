@@ -62,7 +62,8 @@ static void c_str(sd_buf *out, const char *s)
 	sd_buf_putc(out, '"');
 }
 
-/* A one-line comment text: no newlines, no comment terminator. */
+/* A one-line comment text: no newlines, no comment terminator, no
+ * trigraph (??/ would splice lines). */
 static void c_comment(sd_buf *out, const char *s)
 {
 	sd_buf_put(out, "\t/* ");
@@ -71,6 +72,8 @@ static void c_comment(sd_buf *out, const char *s)
 			sd_buf_putc(out, ' ');
 		else if (s[0] == '*' && s[1] == '/')
 			sd_buf_put(out, "* ");
+		else if (s[0] == '?' && s[1] == '?')
+			sd_buf_put(out, "? "); /* no trigraph */
 		else
 			sd_buf_putc(out, *s);
 	}

@@ -1,0 +1,118 @@
+/* golden: postgres_alter */
+#include <schemadiff/revision.h>
+
+int upgrade(sd_migration *m)
+{
+	sd_column_def *c;
+
+	/* + enum plan (free, pro) */
+	sd_create_enum(m, "plan", SD_NAMES("free", "pro"));
+	/* + enum value user_status.suspended after active */
+	sd_add_enum_value(m, "user_status", "suspended", NULL, "active");
+	/* - check ck_users_score */
+	sd_drop_constraint(m, "users", "ck_users_score");
+	/* - index ix_users_status */
+	sd_drop_index(m, "users", "ix_users_status");
+	/* ~ column users.org_id: null -> not null */
+	sd_alter_column_nullable(m, "users", "org_id", false);
+	/* ~ column users.status: default 'active' -> none */
+	sd_alter_column_default(m, "users", "status", NULL);
+	/* ~ column users.score: type numeric(10,2) -> numeric(12,2) */
+	sd_execute_script(m,
+		"ALTER TABLE \"users\" ALTER COLUMN \"score\" DROP DEFAULT;\n"
+		"ALTER TABLE \"users\" ALTER COLUMN \"score\" TYPE NUMERIC(12,2) USING \"score\"::NUMERIC(12,2);\n"
+		"ALTER TABLE \"users\" ALTER COLUMN \"score\" SET DEFAULT 0;\n");
+	/* ~ column users.tags: type text[] -> text */
+	sd_alter_column_type(m, "users", "tags", "text");
+	/* + column billing.orgs.plan */
+	sd_use_schema(m, "billing");
+	c = sd_column_begin(m, "plan", "enum(plan)", 0);
+	sd_column_backfill(c, "'free'");
+	sd_add_column(m, "orgs", c);
+	/* ~ backfill billing.orgs.plan = 'free' */
+	sd_execute_script(m,
+		"UPDATE \"billing\".\"orgs\" SET \"plan\" = 'free' WHERE \"plan\" IS NULL;\n");
+	/* ~ column billing.orgs.plan: null -> not null */
+	sd_alter_column_nullable(m, "orgs", "plan", false);
+	/* + unique uq_users_org_id */
+	sd_use_schema(m, NULL);
+	sd_add_constraint(m, "users",
+		&(sd_constraint_def){.kind = SD_UNIQUE, .name = "uq_users_org_id",
+		.columns = SD_NAMES("org_id")});
+	/* ~ comment on table billing.orgs */
+	sd_execute_script(m,
+		"COMMENT ON TABLE \"billing\".\"orgs\" IS 'Customers';\n");
+
+	return sd_migration_status(m);
+}
+
+int downgrade(sd_migration *m)
+{
+	/* ~ comment on table billing.orgs */
+	sd_execute_script(m,
+		"COMMENT ON TABLE \"billing\".\"orgs\" IS 'Paying customers';\n");
+	/* - unique uq_users_org_id */
+	sd_drop_constraint(m, "users", "uq_users_org_id");
+	/* ~ column billing.orgs.plan: not null -> null */
+	sd_use_schema(m, "billing");
+	sd_alter_column_nullable(m, "orgs", "plan", true);
+	/* - column billing.orgs.plan */
+	sd_drop_column(m, "orgs", "plan");
+	/* ~ column users.tags: type text -> text[] */
+	sd_use_schema(m, NULL);
+	sd_alter_column_type(m, "users", "tags", "text[]");
+	/* ~ column users.score: type numeric(12,2) -> numeric(10,2) */
+	sd_execute_script(m,
+		"ALTER TABLE \"users\" ALTER COLUMN \"score\" DROP DEFAULT;\n"
+		"ALTER TABLE \"users\" ALTER COLUMN \"score\" TYPE NUMERIC(10,2) USING \"score\"::NUMERIC(10,2);\n"
+		"ALTER TABLE \"users\" ALTER COLUMN \"score\" SET DEFAULT 0;\n");
+	/* ~ column users.status: default none -> 'active' */
+	sd_alter_column_default(m, "users", "status", "'active'");
+	/* ~ column users.org_id: not null -> null */
+	sd_alter_column_nullable(m, "users", "org_id", true);
+	/* + index ix_users_status */
+	sd_create_index(m, "users", &(sd_index_def){
+		.name = "ix_users_status", .columns = SD_NAMES("status", "org_id")});
+	/* + check ck_users_score */
+	sd_add_constraint(m, "users",
+		&(sd_constraint_def){.kind = SD_CHECK, .name = "ck_users_score",
+		.check = "score >= 0"});
+	/* - enum value user_status.suspended */
+	sd_execute_script(m,
+		"CREATE TYPE \"user_status__sd_new\" AS ENUM ('active', 'banned');\n"
+		"DO $schemadiff$\n"
+		"DECLARE\n"
+		"    r record;\n"
+		"    saved text[] := '{}';\n"
+		"    i integer;\n"
+		"BEGIN\n"
+		"    FOR r IN SELECT a.attrelid::regclass::text AS tbl, a.attname::text AS col,\n"
+		"                    pg_get_expr(d.adbin, d.adrelid) AS def\n"
+		"             FROM pg_attribute a\n"
+		"             JOIN pg_class c ON c.oid = a.attrelid\n"
+		"             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
+		"             WHERE a.atttypid = '\"user_status\"'::regtype AND a.attnum > 0\n"
+		"               AND NOT a.attisdropped AND c.relkind IN ('r', 'p')\n"
+		"    LOOP\n"
+		"        IF r.def IS NOT NULL THEN\n"
+		"            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I DROP DEFAULT', r.tbl, r.col);\n"
+		"        END IF;\n"
+		"        EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE \"user_status__sd_new\" USING %I::text::\"user_status__sd_new\"',\n"
+		"                       r.tbl, r.col, r.col);\n"
+		"        saved := saved || ARRAY[r.tbl, r.col, r.def];\n"
+		"    END LOOP;\n"
+		"    DROP TYPE \"user_status\";\n"
+		"    ALTER TYPE \"user_status__sd_new\" RENAME TO \"user_status\";\n"
+		"    FOR i IN 1 .. coalesce(array_length(saved, 1), 0) / 3 LOOP\n"
+		"        IF saved[i * 3] IS NOT NULL THEN\n"
+		"            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT %s',\n"
+		"                           saved[i * 3 - 2], saved[i * 3 - 1], saved[i * 3]);\n"
+		"        END IF;\n"
+		"    END LOOP;\n"
+		"END\n"
+		"$schemadiff$;\n");
+	/* - enum plan */
+	sd_drop_enum(m, "plan");
+
+	return sd_migration_status(m);
+}

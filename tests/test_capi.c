@@ -1,0 +1,572 @@
+/*
+ * test_capi.c - C revisions: the C emitter against golden files
+ * (testdata/crev/<case>.c, SD_UPDATE_GOLDEN=1 rewrites them) and every
+ * emitted file compiled with the system compiler; the operation API's SQL
+ * offline and on a real SQLite database (bound hostile values, rebuilds,
+ * sticky errors); the compile cache and compile errors.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "capi/capi.h"
+#include "diff/plan.h"
+#include "emit/dialect.h"
+#include "harness.h"
+#include "model/load.h"
+
+static const char *root(void)
+{
+	const char *r = getenv("SD_SOURCE_ROOT");
+	return r ? r : ".";
+}
+
+static sd_schema *models(const char *yaml)
+{
+	sd_schema *s = NULL;
+	sd_error err = SD_ERROR_INIT;
+	int rc = sd_models_load_data(&s, yaml, strlen(yaml), "models.yaml",
+	                             &sd_naming_default, &err);
+
+	ck_assert_msg(rc == SD_OK, "models: %s",
+	              err.first ? err.first->message : "?");
+	return s;
+}
+
+static char *slurp(const char *path)
+{
+	char *data = NULL;
+	size_t len;
+	sd_error err = SD_ERROR_INIT;
+
+	if (sd_file_read(&data, &len, path, &err) != SD_OK) {
+		sd_error_clear(&err);
+		return NULL;
+	}
+	return data;
+}
+
+/* Compiles text as a C revision would be (syntax only, warnings fatal). */
+static void compiles(const char *name, const char *text)
+{
+	char src[] = "/tmp/sd_capi_XXXXXX.c";
+	char cmd[2048];
+	int fd = mkstemps(src, 2), rc;
+	const char *cc = getenv("CC");
+
+	ck_assert(fd >= 0);
+	ck_assert(write(fd, text, strlen(text)) == (ssize_t)strlen(text));
+	close(fd);
+	snprintf(cmd, sizeof(cmd),
+	         "%s -std=c11 -Wall -Wextra -Wpedantic -Werror -fsyntax-only "
+	         "-I'%s/include' '%s' 2>&1",
+	         cc && *cc ? cc : "cc", root(), src);
+	rc = system(cmd);
+	unlink(src);
+	ck_assert_msg(rc == 0, "%s: the emitted C does not compile", name);
+}
+
+static void golden(const char *name, const char *text)
+{
+	char path[1024];
+	char *want;
+
+	snprintf(path, sizeof(path), "%s/testdata/crev/%s.c", root(), name);
+	if (getenv("SD_UPDATE_GOLDEN")) {
+		sd_error err = SD_ERROR_INIT;
+		sd_arena *a = sd_arena_new();
+		sd_mkdir_p(sd_path_dirname(a, path), &err);
+		sd_arena_free(a);
+		ck_assert(sd_file_write_atomic(path, text, strlen(text), &err) == SD_OK);
+		return;
+	}
+	want = slurp(path);
+	ck_assert_msg(want != NULL, "missing %s (SD_UPDATE_GOLDEN=1 writes it)",
+	              path);
+	ck_assert_msg(strcmp(want, text) == 0,
+	              "%s differs from golden:\n--- got\n%s--- want\n%s", name,
+	              text, want);
+	free(want);
+}
+
+/* Which op kinds the golden cases exercised, for the coverage test. */
+static bool seen[SD_OP__COUNT];
+
+static void emit_case(const char *name, const sd_dialect *d,
+                      const char *from_yaml, const char *to_yaml)
+{
+	sd_schema *from = models(from_yaml), *to = models(to_yaml);
+	sd_plan *plan = NULL;
+	sd_diff_opts o;
+	sd_error err = SD_ERROR_INIT;
+	sd_buf out = SD_BUF_INIT;
+	size_t i;
+
+	memset(&o, 0, sizeof(o));
+	o.dialect = d;
+	o.drop_unlisted = true;
+	ck_assert_msg(sd_diff(&plan, from, to, &o, &err) == SD_OK, "diff: %s",
+	              err.first ? err.first->message : "?");
+	for (i = 0; i < plan->nops; i++)
+		seen[plan->ops[i]->kind] = true;
+	sd_buf_put(&out, "/* golden: ");
+	sd_buf_put(&out, name);
+	sd_buf_put(&out, " */\n");
+	ck_assert_msg(sd_emit_c(&out, plan, d, &err) == SD_OK, "emit: %s",
+	              err.first ? err.first->message : "?");
+	golden(name, sd_buf_cstr(&out));
+	compiles(name, sd_buf_cstr(&out));
+	sd_buf_free(&out);
+	sd_plan_free(plan);
+	sd_schema_free(from);
+	sd_schema_free(to);
+}
+
+static const char empty_models[] = "tables: []\n";
+
+static const char shop_models[] =
+	"tables:\n"
+	"  - name: users\n"
+	"    columns:\n"
+	"      - {name: id, type: integer, primary_key: true}\n"
+	"      - {name: username, type: string(50), nullable: false}\n"
+	"      - {name: email, type: string(120), unique: true}\n"
+	"      - {name: created_at, type: timestamptz, default: now(), nullable: false}\n"
+	"  - name: posts\n"
+	"    columns:\n"
+	"      - {name: id, type: integer, primary_key: true}\n"
+	"      - {name: user_id, type: integer, references: users.id, on_delete: cascade}\n"
+	"      - {name: title, type: text, nullable: false}\n"
+	"    indexes:\n"
+	"      - {name: ix_posts_title, columns: [title]}\n"
+	"      - {name: ix_posts_lower_title, expressions: [\"lower(title)\"], where: \"title IS NOT NULL\"}\n"
+	"    checks:\n"
+	"      - {name: ck_posts_title, expression: \"length(title) > 0\"}\n";
+
+static const char shop_changed[] =
+	"tables:\n"
+	"  - name: accounts\n"
+	"    renamed_from: users\n"
+	"    columns:\n"
+	"      - {name: id, type: integer, primary_key: true}\n"
+	"      - {name: login, type: string(80), nullable: false, renamed_from: username}\n"
+	"      - {name: created_at, type: timestamptz, default: now(), nullable: false}\n"
+	"      - {name: karma, type: integer, nullable: false, default: \"0\"}\n"
+	"  - name: posts\n"
+	"    columns:\n"
+	"      - {name: id, type: integer, primary_key: true}\n"
+	"      - {name: user_id, type: integer, references: accounts.id, on_delete: cascade}\n"
+	"      - {name: title, type: text, nullable: false}\n"
+	"      - {name: body, type: text, default: \"''\"}\n"
+	"    indexes:\n"
+	"      - {name: ix_posts_title, columns: [title], unique: true}\n";
+
+static const char pg_models[] =
+	"enums:\n"
+	"  - name: user_status\n"
+	"    values: [active, banned]\n"
+	"tables:\n"
+	"  - name: orgs\n"
+	"    schema: billing\n"
+	"    comment: Paying customers\n"
+	"    columns:\n"
+	"      - {name: id, type: bigint, primary_key: true}\n"
+	"      - {name: name, type: text, nullable: false, comment: Legal name}\n"
+	"  - name: users\n"
+	"    columns:\n"
+	"      - {name: id, type: integer, primary_key: true}\n"
+	"      - {name: org_id, type: bigint, references: billing.orgs.id}\n"
+	"      - {name: status, type: enum(user_status), default: \"'active'\"}\n"
+	"      - {name: score, type: \"numeric(10,2)\", nullable: false, default: \"0\"}\n"
+	"      - {name: tags, type: \"text[]\"}\n"
+	"    indexes:\n"
+	"      - {name: ix_users_status, columns: [status, org_id]}\n"
+	"    checks:\n"
+	"      - {name: ck_users_score, expression: \"score >= 0\"}\n";
+
+static const char pg_changed[] =
+	"enums:\n"
+	"  - name: user_status\n"
+	"    values: [active, suspended, banned]\n"
+	"  - name: plan\n"
+	"    values: [free, pro]\n"
+	"tables:\n"
+	"  - name: orgs\n"
+	"    schema: billing\n"
+	"    comment: Customers\n"
+	"    columns:\n"
+	"      - {name: id, type: bigint, primary_key: true}\n"
+	"      - {name: name, type: text, nullable: false, comment: Legal name}\n"
+	"      - {name: plan, type: enum(plan), nullable: false, backfill: \"'free'\"}\n"
+	"  - name: users\n"
+	"    columns:\n"
+	"      - {name: id, type: integer, primary_key: true}\n"
+	"      - {name: org_id, type: bigint, references: billing.orgs.id, nullable: false}\n"
+	"      - {name: status, type: enum(user_status)}\n"
+	"      - {name: score, type: \"numeric(12,2)\", nullable: false, default: \"0\"}\n"
+	"      - {name: tags, type: text}\n"
+	"    unique:\n"
+	"      - {name: uq_users_org_id, columns: [org_id]}\n";
+
+static const char pg_enum_shrunk[] =
+	"enums:\n"
+	"  - name: user_status\n"
+	"    values: [active]\n"
+	"tables: []\n";
+
+static const char pg_enum_full[] =
+	"enums:\n"
+	"  - name: user_status\n"
+	"    values: [active, banned]\n"
+	"tables: []\n";
+
+static const char hostile_models[] =
+	"tables:\n"
+	"  - name: \"we\\\"ird\\\\na?\?/me */ x\"\n"
+	"    columns:\n"
+	"      - {name: id, type: integer, primary_key: true}\n"
+	"      - {name: \"it's \\\"col\\\"\\n2\", type: text, default: \"'a\\\\b ?\?= \\\"q\\\"'\"}\n";
+
+START_TEST(golden_sqlite_create)
+{
+	emit_case("sqlite_create", &sd_dialect_sqlite, empty_models, shop_models);
+	emit_case("sqlite_drop", &sd_dialect_sqlite, shop_models, empty_models);
+}
+END_TEST
+
+START_TEST(golden_sqlite_alter)
+{
+	emit_case("sqlite_alter", &sd_dialect_sqlite, shop_models, shop_changed);
+}
+END_TEST
+
+START_TEST(golden_postgres_create)
+{
+	emit_case("postgres_create", &sd_dialect_postgres, empty_models, pg_models);
+	emit_case("postgres_drop", &sd_dialect_postgres, pg_models, empty_models);
+}
+END_TEST
+
+START_TEST(golden_postgres_alter)
+{
+	emit_case("postgres_alter", &sd_dialect_postgres, pg_models, pg_changed);
+	emit_case("postgres_shop_alter", &sd_dialect_postgres, shop_models,
+	          shop_changed);
+	emit_case("postgres_enum_value_removed", &sd_dialect_postgres,
+	          pg_enum_full, pg_enum_shrunk);
+}
+END_TEST
+
+START_TEST(golden_hostile_names)
+{
+	emit_case("sqlite_hostile", &sd_dialect_sqlite, empty_models, hostile_models);
+	emit_case("postgres_hostile", &sd_dialect_postgres, empty_models,
+	          hostile_models);
+}
+END_TEST
+
+/* Every op kind the differ makes in these cases is one the emitter and
+ * the compiler saw (each test runs in its own process, so this one runs
+ * all cases again). */
+START_TEST(golden_covers_op_kinds)
+{
+	static const sd_op_kind want[] = {
+		SD_OP_CREATE_NAMESPACE, SD_OP_CREATE_ENUM, SD_OP_DROP_ENUM,
+		SD_OP_ADD_ENUM_VALUE, SD_OP_RECREATE_ENUM, SD_OP_CREATE_TABLE,
+		SD_OP_DROP_TABLE, SD_OP_RENAME_TABLE, SD_OP_REBUILD_TABLE,
+		SD_OP_ADD_COLUMN, SD_OP_DROP_COLUMN, SD_OP_RENAME_COLUMN,
+		SD_OP_ALTER_COLUMN, SD_OP_ADD_CONSTRAINT, SD_OP_CREATE_INDEX,
+		SD_OP_DROP_INDEX, SD_OP_SET_COMMENT, SD_OP_BACKFILL,
+	};
+	size_t i;
+
+	emit_case("sqlite_create", &sd_dialect_sqlite, empty_models, shop_models);
+	emit_case("sqlite_drop", &sd_dialect_sqlite, shop_models, empty_models);
+	emit_case("sqlite_alter", &sd_dialect_sqlite, shop_models, shop_changed);
+	emit_case("postgres_create", &sd_dialect_postgres, empty_models, pg_models);
+	emit_case("postgres_drop", &sd_dialect_postgres, pg_models, empty_models);
+	emit_case("postgres_alter", &sd_dialect_postgres, pg_models, pg_changed);
+	emit_case("postgres_shop_alter", &sd_dialect_postgres, shop_models,
+	          shop_changed);
+	emit_case("postgres_enum_value_removed", &sd_dialect_postgres,
+	          pg_enum_full, pg_enum_shrunk);
+	for (i = 0; i < SD_ARRAY_LEN(want); i++)
+		ck_assert_msg(seen[want[i]], "no golden case has a %s operation",
+		              sd_op_kind_name(want[i]));
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* The API offline: the exact statements                               */
+/* ------------------------------------------------------------------ */
+
+START_TEST(api_offline_sqlite)
+{
+	sd_buf out = SD_BUF_INIT;
+	sd_migration *m = sd_migration_new(NULL, &sd_dialect_sqlite, &out,
+	                                   NULL, NULL);
+	sd_table_def *t = sd_table_begin(m, "users");
+
+	sd_table_column(t, "id", "integer", SD_COL_PRIMARY_KEY);
+	sd_column_default(sd_table_column(t, "name", "string(50)", SD_COL_NOT_NULL),
+	                  "'x'");
+	ck_assert_int_eq(sd_create_table(m, t), 0);
+	ck_assert_int_eq(sd_add_column(m, "users",
+	                               sd_column_begin(m, "email", "string(120)",
+	                                               SD_COL_UNIQUE)), 0);
+	ck_assert_int_eq(sd_create_index(m, "users", &(sd_index_def){
+		.name = "ix_users_name", .columns = SD_NAMES("name")}), 0);
+	ck_assert_int_eq(sd_execute(m, "UPDATE users SET name = $1 WHERE id = $2 -- $1",
+	                            "x'); DROP TABLE users; --", NULL), 0);
+	ck_assert_int_eq(sd_rename_column(m, "users", "name", "login"), 0);
+	ck_assert_int_eq(sd_drop_index(m, "users", "ix_users_name"), 0);
+	ck_assert_int_eq(sd_create_enum(m, "status", SD_NAMES("a")), 0);
+	ck_assert_str_eq(sd_buf_cstr(&out),
+		"CREATE TABLE \"users\" (\n"
+		"    \"id\" INTEGER PRIMARY KEY,\n"
+		"    \"name\" VARCHAR(50) NOT NULL DEFAULT 'x'\n"
+		");\n"
+		"ALTER TABLE \"users\" ADD COLUMN \"email\" VARCHAR(120);\n"
+		"CREATE UNIQUE INDEX \"uq_users_email\" ON \"users\" (\"email\");\n"
+		"CREATE INDEX \"ix_users_name\" ON \"users\" (\"name\");\n"
+		"UPDATE users SET name = 'x''); DROP TABLE users; --' WHERE id = NULL -- $1;\n"
+		"ALTER TABLE \"users\" RENAME COLUMN \"name\" TO \"login\";\n"
+		"DROP INDEX \"ix_users_name\";\n");
+	/* the table's definition is needed for a SQLite ALTER COLUMN */
+	ck_assert_int_eq(sd_alter_column_type(m, "users", "login", "text"),
+	                 SD_ERR_INPUT);
+	ck_assert_ptr_nonnull(strstr(sd_migration_error(m), "offline"));
+	sd_migration_free(m);
+	sd_buf_free(&out);
+}
+END_TEST
+
+START_TEST(api_offline_postgres)
+{
+	sd_buf out = SD_BUF_INIT;
+	sd_migration *m = sd_migration_new(NULL, &sd_dialect_postgres, &out,
+	                                   NULL, NULL);
+
+	sd_use_schema(m, "billing");
+	ck_assert_int_eq(sd_add_constraint(m, "orgs", &(sd_constraint_def){
+		.kind = SD_FOREIGN_KEY, .name = "fk_orgs_owner",
+		.columns = SD_NAMES("owner_id"), .ref_schema = "public",
+		.ref_table = "users", .ref_columns = SD_NAMES("id"),
+		.on_delete = "set null"}), 0);
+	sd_use_schema(m, NULL);
+	ck_assert_int_eq(sd_alter_column_nullable(m, "users", "email", false), 0);
+	ck_assert_int_eq(sd_alter_column_default(m, "users", "email", NULL), 0);
+	ck_assert_int_eq(sd_add_enum_value(m, "status", "gone", NULL, "a"), 0);
+	ck_assert_int_eq(sd_drop_constraint(m, "users", "ck_x"), 0);
+	ck_assert_int_eq(sd_execute(m, "SELECT $1", "O'Brien"), 0);
+	ck_assert_str_eq(sd_buf_cstr(&out),
+		"ALTER TABLE \"billing\".\"orgs\" ADD CONSTRAINT \"fk_orgs_owner\" FOREIGN KEY (\"owner_id\") REFERENCES \"users\" (\"id\") ON DELETE SET NULL;\n"
+		"ALTER TABLE \"users\" ALTER COLUMN \"email\" SET NOT NULL;\n"
+		"ALTER TABLE \"users\" ALTER COLUMN \"email\" DROP DEFAULT;\n"
+		"ALTER TYPE \"status\" ADD VALUE 'gone' AFTER 'a';\n"
+		"ALTER TABLE \"users\" DROP CONSTRAINT \"ck_x\";\n"
+		"SELECT 'O''Brien';\n");
+	sd_migration_free(m);
+	sd_buf_free(&out);
+}
+END_TEST
+
+START_TEST(api_errors_are_sticky)
+{
+	sd_buf out = SD_BUF_INIT;
+	sd_migration *m = sd_migration_new(NULL, &sd_dialect_sqlite, &out,
+	                                   NULL, NULL);
+	sd_table_def *t = sd_table_begin(m, "t");
+
+	sd_table_column(t, "a", "strng(5)", 0);
+	ck_assert_int_eq(sd_create_table(m, t), SD_ERR_INPUT);
+	ck_assert_ptr_nonnull(strstr(sd_migration_error(m), "strng(5)"));
+	ck_assert_int_eq(sd_drop_table(m, "t"), SD_ERR_INPUT);
+	ck_assert_int_eq(sd_migration_status(m), SD_ERR_INPUT);
+	ck_assert_uint_eq(out.len, 0);
+	sd_migration_free(m);
+	sd_buf_free(&out);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* The API on a SQLite database                                        */
+/* ------------------------------------------------------------------ */
+
+static sd_db *temp_sqlite(char *dir)
+{
+	sd_db *db = NULL;
+	sd_error err = SD_ERROR_INIT;
+	char url[512];
+
+	ck_assert(mkdtemp(dir) != NULL);
+	snprintf(url, sizeof(url), "sqlite:///%s/t.db", dir);
+	ck_assert_msg(sd_db_open(&db, url, "/", &err) == SD_OK, "open: %s",
+	              err.first ? err.first->message : "?");
+	return db;
+}
+
+START_TEST(api_sqlite_data_and_rebuild)
+{
+	static const char *const values[] = {
+		"x'); DROP TABLE people; --", "O'Brien", "Zoë 日本語 \\ \"q\"", NULL};
+	char dir[] = "/tmp/sd_capi_db_XXXXXX";
+	sd_db *db = temp_sqlite(dir);
+	sd_error err = SD_ERROR_INIT;
+	sd_migration *m;
+	sd_table_def *t;
+	sd_cursor *c;
+	size_t i, n = 0;
+	char id[8];
+	sd_rows *rows = NULL;
+
+	ck_assert_int_eq(db->driver->begin(db, &err), SD_OK);
+	m = sd_migration_new(db, NULL, NULL, NULL, NULL);
+	t = sd_table_begin(m, "people");
+	sd_table_column(t, "id", "integer", SD_COL_PRIMARY_KEY);
+	sd_table_column(t, "name", "text", 0);
+	sd_table_column(t, "age", "string(10)", 0);
+	sd_table_check(t, "ck_people_age", "age <> 'x'");
+	ck_assert_int_eq(sd_create_table(m, t), 0);
+	for (i = 0; i < SD_ARRAY_LEN(values); i++) {
+		snprintf(id, sizeof(id), "%zu", i + 1);
+		ck_assert_int_eq(sd_execute(m, "INSERT INTO people (id, name, age) VALUES ($1, $2, '4' || $1)",
+		                            id, values[i]), 0);
+	}
+	ck_assert_int_eq(sd_query(&c, m, "SELECT name FROM people ORDER BY id"), 0);
+	ck_assert_uint_eq(sd_cursor_columns(c), 1);
+	ck_assert_str_eq(sd_cursor_name(c, 0), "name");
+	while (sd_cursor_next(c)) {
+		const char *v = sd_cursor_text(c, 0);
+		if (values[n])
+			ck_assert_str_eq(v, values[n]);
+		else
+			ck_assert_ptr_null(v);
+		n++;
+	}
+	ck_assert_uint_eq(n, 4);
+	sd_cursor_free(c);
+	/* SQLite: ALTER COLUMN and DROP CONSTRAINT rebuild the table from its
+	 * live definition; the rows come along */
+	ck_assert_msg(sd_alter_column_type(m, "people", "age", "integer") == 0,
+	              "%s", sd_migration_error(m));
+	ck_assert_msg(sd_drop_constraint(m, "people", "ck_people_age") == 0,
+	              "%s", sd_migration_error(m));
+	ck_assert_int_eq(sd_migration_status(m), 0);
+	sd_migration_free(m);
+	ck_assert_int_eq(db->driver->commit(db, &err), SD_OK);
+
+	ck_assert_int_eq(sd_db_query(db, "SELECT sql FROM sqlite_schema WHERE name = 'people'",
+	                             NULL, 0, &rows, &err), SD_OK);
+	ck_assert_ptr_nonnull(strstr(sd_rows_get(rows, 0, 0), "\"age\" INTEGER"));
+	ck_assert_ptr_null(strstr(sd_rows_get(rows, 0, 0), "ck_people_age"));
+	sd_rows_free(rows);
+	ck_assert_int_eq(sd_db_query(db, "SELECT count(*), sum(age), max(name) FROM people",
+	                             NULL, 0, &rows, &err), SD_OK);
+	ck_assert_str_eq(sd_rows_get(rows, 0, 0), "4");
+	ck_assert_str_eq(sd_rows_get(rows, 0, 1), "170"); /* 41+42+43+44 */
+	sd_rows_free(rows);
+
+	/* a database error is SD_ERR_DB with the driver's message */
+	ck_assert_int_eq(db->driver->begin(db, &err), SD_OK);
+	m = sd_migration_new(db, NULL, NULL, NULL, NULL);
+	ck_assert_int_eq(sd_drop_table(m, "nope"), SD_ERR_DB);
+	ck_assert_ptr_nonnull(strstr(sd_migration_error(m), "nope"));
+	sd_migration_free(m);
+	db->driver->rollback(db, &err);
+	sd_db_close(db);
+	sd_error_clear(&err);
+	{
+		char cmd[600];
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+		ck_assert_int_eq(system(cmd), 0);
+	}
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* The loader's compile cache                                          */
+/* ------------------------------------------------------------------ */
+
+START_TEST(compile_cache_and_errors)
+{
+	char dir[] = "/tmp/sd_capi_cc_XXXXXX";
+	const char *rev =
+		"/*\n * x\n */\n#include <schemadiff/revision.h>\n"
+		"int upgrade(sd_migration *m) { return sd_drop_table(m, \"a\"); }\n"
+		"int downgrade(sd_migration *m) { return sd_migration_status(m); }\n";
+	char path[600], first[4096], inc[600];
+	sd_capi_ctx ctx;
+	sd_arena *a = sd_arena_new();
+	sd_error err = SD_ERROR_INIT;
+	const char *so;
+	sd_buf text = SD_BUF_INIT;
+
+	ck_assert(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/abc_rev.c", dir);
+	snprintf(inc, sizeof(inc), "%s/include", root());
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.project_dir = dir;
+	ctx.include_dir = inc;
+	ck_assert(sd_file_write_atomic(path, rev, strlen(rev), &err) == SD_OK);
+	ck_assert_msg(sd_capi_compile(&so, a, &ctx, path, &err) == SD_OK, "%s",
+	              err.first ? err.first->message : "?");
+	ck_assert(ctx.last_compiled);
+	ck_assert(sd_file_exists(so));
+	ck_assert_ptr_nonnull(strstr(so, "/.schemadiff-cache/"));
+	snprintf(first, sizeof(first), "%s", so);
+	ck_assert_int_eq(sd_capi_compile(&so, a, &ctx, path, &err), SD_OK);
+	ck_assert(!ctx.last_compiled);
+	ck_assert_str_eq(so, first);
+	sd_buf_put(&text, rev);
+	sd_buf_put(&text, "/* edited */\n");
+	ck_assert(sd_file_write_atomic(path, text.data, text.len, &err) == SD_OK);
+	ck_assert_int_eq(sd_capi_compile(&so, a, &ctx, path, &err), SD_OK);
+	ck_assert(ctx.last_compiled);
+	ck_assert_str_ne(so, first);
+
+	sd_buf_put(&text, "int broken( {\n");
+	ck_assert(sd_file_write_atomic(path, text.data, text.len, &err) == SD_OK);
+	ck_assert_int_eq(sd_capi_compile(&so, a, &ctx, path, &err), SD_EINPUT);
+	ck_assert_str_eq(err.first->path, path);
+	ck_assert_ptr_nonnull(strstr(err.first->message, "error"));
+	ck_assert_ptr_nonnull(strstr(err.first->message, "abc_rev.c"));
+	sd_error_clear(&err);
+	sd_buf_free(&text);
+	sd_arena_free(a);
+	{
+		char cmd[600];
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+		ck_assert_int_eq(system(cmd), 0);
+	}
+}
+END_TEST
+
+static Suite *capi_suite(void)
+{
+	Suite *s = suite_create("capi");
+
+#define ADD(fn)                                                            \
+	do {                                                               \
+		TCase *tc = tcase_create(#fn);                             \
+		tcase_set_timeout(tc, 120);                                \
+		tcase_add_test(tc, fn);                                    \
+		suite_add_tcase(s, tc);                                    \
+	} while (0)
+	ADD(golden_sqlite_create);
+	ADD(golden_sqlite_alter);
+	ADD(golden_postgres_create);
+	ADD(golden_postgres_alter);
+	ADD(golden_hostile_names);
+	ADD(golden_covers_op_kinds);
+	ADD(api_offline_sqlite);
+	ADD(api_offline_postgres);
+	ADD(api_errors_are_sticky);
+	ADD(api_sqlite_data_and_rebuild);
+	ADD(compile_cache_and_errors);
+#undef ADD
+	return s;
+}
+
+SD_TEST_MAIN(capi_suite)
