@@ -1730,6 +1730,8 @@ static bool pred_cast(mut_ctx *m, sd_table *t, sd_column *c)
 	case SD_T_DATE:
 	case SD_T_UUID:
 		/* checks and expression keys are written for the old type */
+		if (!(m->o->features & SD_GEN_BACKFILL_CAST) && c->backfill)
+			return false;
 		return pred_retypable(m, t, c) &&
 		       !column_in_check(t, c->base.name) &&
 		       !column_keyed(m->b, t, c->base.name);
@@ -1757,6 +1759,9 @@ static bool mut_type_cast(mut_ctx *m)
 
 static bool pred_nullable(mut_ctx *m, sd_table *t, sd_column *c)
 {
+	if (!(m->o->features & SD_GEN_BACKFILL_CAST) &&
+	    is_touched(m, t, c->base.name))
+		return false;
 	return c->nullable && !in_pk(t, c->base.name) &&
 	       !column_keyed(m->b, t, c->base.name);
 }

@@ -89,7 +89,10 @@ enum {
 	                                        the same pair */
 	SD_GEN_REINDEX_RENAMED = 1u << 11,   /* add/drop indexes on a table
 	                                        whose columns are renamed */
-	SD_GEN_FEATURES_ALL = (1u << 12) - 1,
+	SD_GEN_BACKFILL_CAST = 1u << 12,     /* NOT NULL with backfill on a
+	                                        column cast to another type
+	                                        in the same pair */
+	SD_GEN_FEATURES_ALL = (1u << 13) - 1,
 };
 
 typedef struct sd_gen_opts {
