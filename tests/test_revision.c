@@ -107,6 +107,8 @@ static const struct {
 	 "missing '-- schemadiff:upgrade'", 5},
 	{"-- m\nCREATE TABLE x;\n-- schemadiff:upgrade\n",
 	 "expected a comment line", 2},
+	{"-- m\n--\n-- revision: 3f2a9c1b7e4d\n-- revises:\n-- created: x\n"
+	 "-- dialect: oracle\n-- schemadiff:upgrade\n", "unknown dialect 'oracle'", 6},
 	{"-- m\n--\n-- revision: 3f2a9c1b7e4d\n-- revises: 1a2b3c4d5e6f, 1a2b3c4d5e6f\n"
 	 "-- created: x\n-- schemadiff:upgrade\n", "listed twice", 4},
 };

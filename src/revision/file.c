@@ -240,6 +240,12 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 			r.created = sd_arena_strdup(a, val);
 			have_created = true;
 		} else if (strcmp(key, "dialect") == 0) {
+			if (*val && !sd_dialect_find(val)) {
+				rc = sd_error_add(err, SD_EINPUT, path, lineno, 0, NULL,
+				                  "malformed revision header: unknown dialect '%s' (want sqlite or postgresql)",
+				                  val);
+				goto done;
+			}
 			r.dialect = *val ? sd_arena_strdup(a, val) : NULL;
 		} else if (strcmp(key, "warning") == 0) {
 			sd_strlist_push(a, &r.warnings, sd_arena_strdup(a, val));
