@@ -555,6 +555,28 @@ done:
 	return rc;
 }
 
+/*
+ * Reads the body of every SQL revision on the path before any of them runs,
+ * so a malformed or unreadable file further along (bad input, exit 2) is
+ * reported with the database untouched rather than after the revisions
+ * before it were committed. Returns SD_OK or the first file's error.
+ */
+static int preflight(const sd_rev_path *path, sd_error *err)
+{
+	size_t i;
+	int rc = SD_OK;
+
+	for (i = 0; !rc && i < path->n; i++) {
+		char *up = NULL, *down = NULL;
+		if (path->revs[i]->format != SD_REV_SQL)
+			continue;
+		rc = sd_rev_read_body(&up, &down, NULL, NULL, path->revs[i], err);
+		free(up);
+		free(down);
+	}
+	return rc;
+}
+
 int sd_runner_migrate(sd_run_result *res, sd_db *db, const sd_rev_graph *g,
                       const char *target, bool upgrade,
                       const sd_runner_opts *opts, sd_error *err)
@@ -580,6 +602,9 @@ int sd_runner_migrate(sd_run_result *res, sd_db *db, const sd_rev_graph *g,
 	if (rc)
 		goto done;
 	rc = sd_rev_plan(&path, a, g, cur, ncur, target, upgrade, err);
+	if (rc)
+		goto done;
+	rc = preflight(&path, err);
 	if (rc)
 		goto done;
 	for (i = 0; i < path.n; i++) {

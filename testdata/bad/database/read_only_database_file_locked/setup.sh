@@ -1,0 +1,1 @@
+sqlite3 app.db 'PRAGMA journal_mode' >/dev/null; mkdir app.db-journal

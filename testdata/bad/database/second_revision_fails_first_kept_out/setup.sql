@@ -1,0 +1,2 @@
+CREATE TABLE posts (id INTEGER);
+INSERT INTO posts VALUES (7);

@@ -1,0 +1,1 @@
+CREATE VIEW schemadiff_version AS SELECT 'zzz' AS x;

@@ -1,0 +1,2 @@
+CREATE TABLE schemadiff_version (x INTEGER);
+INSERT INTO schemadiff_version VALUES (1);

@@ -1,0 +1,1 @@
+int upgrade(void) { return 0; }

@@ -1,0 +1,4 @@
+/* X
+ *
+ * revision: dddd00000004
+ * revises: cccc00000003

@@ -1,0 +1,12 @@
+-- l2
+--
+-- revision: eeee00000002
+-- revises: eeee00000001
+-- created: 2026-01-01T00:00:00Z
+-- dialect: sqlite
+
+-- schemadiff:upgrade
+SELECT 1;
+
+-- schemadiff:downgrade
+SELECT 1;

@@ -1,0 +1,1 @@
+mkdir migrations/versions/dddd00000004_dir.sql

@@ -1,0 +1,1 @@
+CREATE TABLE keep (x); INSERT INTO keep VALUES (1), (2);

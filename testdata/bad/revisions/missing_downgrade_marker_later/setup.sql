@@ -1,0 +1,2 @@
+CREATE TABLE keep (x);
+INSERT INTO keep VALUES (1);

@@ -1,0 +1,6 @@
+-- X
+--
+-- revises: cccc00000003
+
+-- schemadiff:upgrade
+SELECT 1;

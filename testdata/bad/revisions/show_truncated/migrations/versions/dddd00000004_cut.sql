@@ -1,0 +1,3 @@
+-- Cut
+--
+-- revision: dddd
