@@ -11,32 +11,33 @@
  *
  *     tools/converge --db sqlite --seed S --pair K
  *
- * Without arguments this is a Check suite (TAP). `--db postgresql` alone
- * selects the PostgreSQL part of the suite (skipped without a server);
- * `--pairs N` or `--pair K` is the long mode used by tools/converge.
+ * `--suite sqlite` (or no argument) is the Check suite with the generator
+ * tests and the SQLite pairs; `--suite postgresql` the PostgreSQL pairs
+ * (skipped without a server). Any other argument is the long mode used by
+ * tools/converge (`--pairs N`, `--pair K`, ...).
  */
 #include "harness.h"
 
 #include "db/db.h"
 #include "diff/plan.h"
 #include "emit/dialect.h"
-#include "model/load.h"
 #include "gen/schemagen.h"
+#include "model/load.h"
 
+#include <dirent.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <dirent.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /*
  * Mutation kinds and generator features switched off by default because
- * they break in another module today (see the report printed by
- * tools/converge and testdata/converge/known-failures.txt). Turn them back
- * on with --mutations all / --features all, or SD_CONVERGE_ALL=1.
+ * they break in another module today (their shrunk pairs are under
+ * testdata/converge/cases/). Turn them back on with --mutations all /
+ * --features all, or SD_CONVERGE_ALL=1.
  */
 #define CONVERGE_OFF_SQLITE 0u
 #define CONVERGE_OFF_POSTGRES 0u
@@ -94,7 +95,6 @@ typedef struct conv_ctx {
 	char *pg_admin_url; /* the server's test database, for CREATE DATABASE */
 	char *pg_dbname;
 	sd_gen_opts gen;
-	bool verbose;
 	bool no_shrink;
 } conv_ctx;
 
@@ -1810,6 +1810,7 @@ static int usage(void)
 	        "usage: converge [--db sqlite|postgresql] [--pairs N] [--seed S]\n"
 	        "                [--pair K] [--first K] [--mutations LIST|all|0xMASK]\n"
 	        "                [--features all|0xMASK] [--reports N] [--no-shrink]\n"
+	        "                [--workers N] [--save DIR]\n"
 	        "mutations: add_table drop_table rename_table add_column\n"
 	        "  drop_column rename_column type_widen type_narrow type_cast\n"
 	        "  set_not_null drop_not_null set_default drop_default add_index\n"
