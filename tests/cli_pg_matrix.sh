@@ -19,10 +19,15 @@
 #                      change must carry)
 #   gen: TEXT          generate's output (stdout+stderr) contains TEXT
 #   rev: TEXT          the revision file contains TEXT
+#   gen!: / rev!:      ... does not contain TEXT
+#   base-left: TEXT    (first step) what `downgrade base` leaves, for objects
+#                      the case creates by seed rather than by a revision
 #   q: SQL => WANT     after upgrade to this step and after downgrading back
 #                      to it, psql -tA prints WANT (fields joined by |,
 #                      rows by ;)
 #   up-q: / down-q:    the same, on one pass only
+#   down-seed: SQL     run after downgrading back to this step and its
+#                      queries (rows the next downgrade must carry)
 #   todo: REASON       the step's assertions (its upgrade and the downgrade
 #                      leaving it) are TAP TODOs with that reason
 #   todo-up: / todo-down:  the same, on one pass only
@@ -155,6 +160,20 @@ $ERR"
 			fi
 		done < <(directives "$t" gen)
 		while IFS= read -r spec; do
+			if printf '%s' "$genout" | grep -qF -- "$spec"; then
+				r_fail "$label: generate does not say '$spec'" "output: $genout"
+			else
+				r_ok "$label: generate does not say '$spec'"
+			fi
+		done < <(directives "$t" 'gen!')
+		while IFS= read -r spec; do
+			if [ -n "$rev" ] && grep -qF -- "$spec" "$rev"; then
+				r_fail "$label: revision lacks '$spec'" "revision: $(cat "$rev")"
+			else
+				r_ok "$label: revision lacks '$spec'"
+			fi
+		done < <(directives "$t" 'rev!')
+		while IFS= read -r spec; do
 			if [ -n "$rev" ] && grep -qF -- "$spec" "$rev"; then
 				r_ok "$label: revision has '$spec'"
 			else
@@ -188,6 +207,10 @@ $ERR"
 		sd check
 		r_rc 0 "$label: check against the step's models"
 		queries "${steps[$((i - 1))]}.t" down "$label"
+		while IFS= read -r spec; do
+			run psql "$URL" -qX -v ON_ERROR_STOP=1 -c "$spec"
+			r_rc 0 "$label: seed $spec"
+		done < <(directives "${steps[$((i - 1))]}.t" down-seed)
 	done
 
 	TODO=
@@ -203,7 +226,7 @@ $ERR"
 		WHERE t.typtype = 'e'")
 	left=$left$(pq "SELECT string_agg(nspname, ',') FROM pg_namespace
 		WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('public','information_schema')")
-	if [ -z "$left" ]; then
+	if [ "$left" = "$(directives "${steps[0]}.t" base-left)" ]; then
 		r_ok "base leaves no tables, enums or schemas"
 	else
 		r_fail "base leaves no tables, enums or schemas" "left: $left"

@@ -1,0 +1,1 @@
+seed: SELECT 1
