@@ -20,9 +20,17 @@ unset SCHEMADIFF_DATABASE_URL DATABASE_URL NO_COLOR
 
 _n=0
 _failed=0
+_planned=
 OUT=
 ERR=
 RC=0
+
+# plan N: announces the number of tests up front (optional: finish prints
+# the plan at the end otherwise).
+plan() {
+	_planned=$1
+	echo "1..$1"
+}
 
 ok() {
 	_n=$((_n + 1))
@@ -139,7 +147,12 @@ index_exists() {
 }
 
 finish() {
-	echo "1..$_n"
+	if [ -z "$_planned" ]; then
+		echo "1..$_n"
+	elif [ "$_planned" != "$_n" ]; then
+		diag "planned $_planned tests but ran $_n"
+		_failed=$((_failed + 1))
+	fi
 	[ "$_failed" -eq 0 ]
 	exit $?
 }
