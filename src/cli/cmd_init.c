@@ -107,7 +107,8 @@ int sd_cmd_init(sd_cli *cli, int argc, char **argv)
 	rc = sd_file_write_atomic(cfg_path, text.data, text.len, &cli->err);
 	if (rc)
 		goto done;
-	sd_cli_out(cli, "created %s", cfg_path);
+	if (cli->verbosity >= 0)
+		sd_cli_out(cli, "created %s", cfg_path);
 	if (!sd_file_exists(models) &&
 	    !sd_dir_exists(*dir ? sd_path_join(cli->arena, dir, "models") : "models")) {
 		sd_buf_truncate(&text, 0);
@@ -115,9 +116,11 @@ int sd_cmd_init(sd_cli *cli, int argc, char **argv)
 		rc = sd_file_write_atomic(models, text.data, text.len, &cli->err);
 		if (rc)
 			goto done;
-		sd_cli_out(cli, "created %s", models);
+		if (cli->verbosity >= 0)
+			sd_cli_out(cli, "created %s", models);
 	}
-	sd_cli_out(cli, "created %s/", versions);
+	if (cli->verbosity >= 0)
+		sd_cli_out(cli, "created %s/", versions);
 done:
 	sd_buf_free(&text);
 	return rc;
