@@ -434,6 +434,19 @@ START_TEST(split_statements)
 	ck_assert_int_eq(lines[1], 3);
 	ck_assert_int_eq(lines[2], 4);
 	ck_assert_int_eq(lines[3], 8);
+	/* unterminated quotes and comments still reach the database */
+	n = sd_sql_split(&s, NULL, a, "SELECT 1;\nINSERT INTO t VALUES ('abc");
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(s[1], "INSERT INTO t VALUES ('abc");
+	n = sd_sql_split(&s, NULL, a, "SELECT \"x");
+	ck_assert_uint_eq(n, 1);
+	n = sd_sql_split(&s, NULL, a, "SELECT 1 /* open");
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(s[0], "SELECT 1 /* open");
+	n = sd_sql_split(&s, NULL, a, "SELECT $$ open");
+	ck_assert_uint_eq(n, 1);
+	n = sd_sql_split(&s, NULL, a, "CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1;");
+	ck_assert_uint_eq(n, 1);
 	sd_arena_free(a);
 }
 END_TEST

@@ -116,7 +116,10 @@ size_t sd_sql_split(const char ***stmts, int **lines, sd_arena *a,
 				}
 				p++;
 			}
-			p++;
+			/* an unterminated quote runs to the end: the statement
+			 * still goes to the database, which reports it */
+			if (p < end)
+				p++;
 			continue;
 		}
 		if (p < end && c == '-' && p + 1 < end && p[1] == '-') {
@@ -131,7 +134,7 @@ size_t sd_sql_split(const char ***stmts, int **lines, sd_arena *a,
 					line++;
 				p++;
 			}
-			p += 2;
+			p = p < end ? p + 2 : end;
 			continue;
 		}
 		if (p < end && c == '$') {
