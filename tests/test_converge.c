@@ -1810,7 +1810,8 @@ static int usage(void)
 	        "usage: converge [--db sqlite|postgresql] [--pairs N] [--seed S]\n"
 	        "                [--pair K] [--first K] [--mutations LIST|all|0xMASK]\n"
 	        "                [--features all|0xMASK] [--reports N] [--no-shrink]\n"
-	        "                [--workers N] [--save DIR]\n"
+	        "                [--workers N] [--save DIR] [--tables N]\n"
+	        "                [--columns N] [--max-mutations N]\n"
 	        "mutations: add_table drop_table rename_table add_column\n"
 	        "  drop_column rename_column type_widen type_narrow type_cast\n"
 	        "  set_not_null drop_not_null set_default drop_default add_index\n"
@@ -1825,6 +1826,7 @@ static int long_mode(int argc, char **argv)
 	uint64_t seed = (uint64_t)time(NULL), first = 0;
 	long long pair = -1;
 	unsigned pairs = 1000, reports = 5, workers = 0;
+	unsigned tables = 0, columns = 0, max_mut = 0;
 	bool all_features = false, do_shrink = true;
 	conv_ctx cx;
 	run_stats stats;
@@ -1864,6 +1866,15 @@ static int long_mode(int argc, char **argv)
 		} else if (strcmp(a, "--workers") == 0 && v) {
 			workers = (unsigned)strtoul(v, NULL, 10);
 			i++;
+		} else if (strcmp(a, "--tables") == 0 && v) {
+			tables = (unsigned)strtoul(v, NULL, 10);
+			i++;
+		} else if (strcmp(a, "--columns") == 0 && v) {
+			columns = (unsigned)strtoul(v, NULL, 10);
+			i++;
+		} else if (strcmp(a, "--max-mutations") == 0 && v) {
+			max_mut = (unsigned)strtoul(v, NULL, 10);
+			i++;
 		} else if (strcmp(a, "--save") == 0 && v) {
 			save_dir = v;
 			i++;
@@ -1883,6 +1894,12 @@ static int long_mode(int argc, char **argv)
 			return usage();
 		cx.gen.mutations = bits;
 	}
+	if (tables)
+		cx.gen.max_tables = tables;
+	if (columns >= 2)
+		cx.gen.max_columns = columns;
+	if (max_mut)
+		cx.gen.max_mutations = max_mut;
 	if (all_features) {
 		sd_gen_opts d;
 		sd_gen_opts_default(&d, cx.postgres);

@@ -82,7 +82,9 @@ void sd_gen_opts_default(sd_gen_opts *o, bool postgres)
 	o->mutations = SD_MUT_ALL;
 	o->features = SD_GEN_FEATURES_ALL;
 	if (!postgres)
-		o->features &= ~(unsigned)(SD_GEN_EXPR_INDEX | SD_GEN_PARTIAL_INDEX);
+		o->features &= ~(unsigned)(SD_GEN_EXPR_INDEX |
+		                           SD_GEN_PARTIAL_INDEX |
+		                           SD_GEN_FK_OPTIONS | SD_GEN_COMMENTS);
 }
 
 static const char *const mutation_names[SD_MUT__COUNT] = {
@@ -896,6 +898,9 @@ static sd_column *add_random_column(sd_rng *r, sd_schema *s, sd_table *t,
 	c->nullable = sd_rng_chance(r, 60);
 	if (sd_rng_chance(r, 30))
 		set_default(r, s, c, o);
+	if ((o->features & SD_GEN_COMMENTS) && sd_rng_chance(r, 10))
+		c->comment = sd_arena_printf(s->arena, "column %s's note",
+		                             c->base.name);
 	return c;
 }
 
@@ -983,6 +988,9 @@ static bool add_random_index(sd_rng *r, sd_schema *s, const sd_schema *other,
 				s->arena, "lower(%s)", c->base.name);
 		else
 			x->keys[i].column = c->base.name;
+		if ((o->features & SD_GEN_INDEX_DESC) && x->keys[i].column &&
+		    sd_rng_chance(r, 15))
+			x->keys[i].desc = true;
 	}
 	/* the models format lists column keys before expression keys */
 	if (k == 2 && x->keys[0].expression.sql && x->keys[1].column) {
@@ -1051,7 +1059,8 @@ static size_t fk_targets(const sd_table *t, const sd_strlist **out,
  */
 static bool add_random_fk(sd_rng *r, sd_schema *s, const sd_schema *other,
                           sd_table *t, sd_table *to, bool new_columns,
-                          bool not_null, const sd_strlist *skip)
+                          bool not_null, const sd_strlist *skip,
+                          bool o_fk_options)
 {
 	const sd_strlist *targets[16];
 	size_t n = fk_targets(to, targets, 16), i, j;
@@ -1110,6 +1119,11 @@ static bool add_random_fk(sd_rng *r, sd_schema *s, const sd_schema *other,
 	copy_list(s->arena, &f->ref_columns, ref);
 	if (sd_rng_chance(r, 20))
 		f->on_delete = SD_FK_CASCADE;
+	if (o_fk_options && sd_rng_chance(r, 20))
+		f->on_update = sd_rng_chance(r, 50) ? SD_FK_CASCADE
+		                                    : SD_FK_RESTRICT;
+	if (o_fk_options && sd_rng_chance(r, 10))
+		f->deferrable = true;
 	return true;
 }
 
@@ -1119,6 +1133,8 @@ static sd_table *add_random_table(sd_rng *r, sd_schema *s,
 	sd_table *t = sd_schema_add_table(s, NULL, fresh_name(s, other, "t"));
 	unsigned ncols = 1 + sd_rng_below(r, o->max_columns), i, pick;
 
+	if ((o->features & SD_GEN_COMMENTS) && sd_rng_chance(r, 15))
+		t->comment = sd_arena_printf(s->arena, "table %s", t->base.name);
 	pick = sd_rng_below(r, 100);
 	if (pick < 50) {
 		sd_column *id = sd_table_add_column(s, t, "id");
@@ -1185,7 +1201,8 @@ sd_schema *sd_gen_schema(sd_rng *r, const sd_gen_opts *o)
 			continue;
 		add_random_fk(r, s, NULL, t, s->tables[target],
 		              sd_rng_chance(r, 80),
-		              target < i && sd_rng_chance(r, 40), NULL);
+		              target < i && sd_rng_chance(r, 40), NULL,
+		              (o->features & SD_GEN_FK_OPTIONS) != 0);
 	}
 	sd_schema_sort(s);
 	sd_schema_index(s);
@@ -1320,7 +1337,8 @@ static bool mut_add_table(mut_ctx *m)
 	/* a new table may reference any table (it has no rows yet) */
 	if (sd_rng_chance(m->r, 50) && m->b->ntables > 0)
 		add_random_fk(m->r, m->b, m->a, t, pick_any_table(m), true,
-		              false, NULL);
+		              false, NULL,
+		              (m->o->features & SD_GEN_FK_OPTIONS) != 0);
 	sd_schema_index(m->b);
 	logf_(m, "add table %s", t->base.name);
 	return true;
@@ -1967,7 +1985,8 @@ static bool mut_add_fk(mut_ctx *m)
 			                t->columns[i]->base.name);
 	ncols = t->ncolumns;
 	ok = add_random_fk(m->r, m->b, m->a, t, to, sd_rng_chance(m->r, 50),
-	                   false, &skip);
+	                   false, &skip,
+	                   (m->o->features & SD_GEN_FK_OPTIONS) != 0);
 	/* columns added by a failed attempt stay, all NULL: fresh */
 	for (i = ncols; i < t->ncolumns; i++)
 		mark(m, &m->fresh_columns, t, t->columns[i]->base.name);
@@ -2311,6 +2330,11 @@ void sd_gen_write_yaml(sd_buf *out, const sd_schema *s)
 			yq(out, t->renamed_from);
 			sd_buf_putc(out, '\n');
 		}
+		if (t->comment) {
+			sd_buf_put(out, "    comment: ");
+			yq(out, t->comment);
+			sd_buf_putc(out, '\n');
+		}
 		sd_buf_put(out, "    columns:\n");
 		for (j = 0; j < t->ncolumns; j++) {
 			const sd_column *c = t->columns[j];
@@ -2334,6 +2358,10 @@ void sd_gen_write_yaml(sd_buf *out, const sd_schema *s)
 			if (c->backfill) {
 				sd_buf_put(out, ", backfill: ");
 				yq(out, c->backfill);
+			}
+			if (c->comment) {
+				sd_buf_put(out, ", comment: ");
+				yq(out, c->comment);
 			}
 			sd_buf_put(out, "}\n");
 		}
@@ -2364,7 +2392,12 @@ void sd_gen_write_yaml(sd_buf *out, const sd_schema *s)
 			sd_strlist cols = {NULL, 0}, exprs = {NULL, 0};
 			sd_arena *a = s->arena;
 			for (k = 0; k < x->nkeys; k++) {
-				if (x->keys[k].column)
+				if (x->keys[k].column && x->keys[k].desc)
+					sd_strlist_push(
+						a, &cols,
+						sd_arena_printf(a, "%s desc",
+						                x->keys[k].column));
+				else if (x->keys[k].column)
 					sd_strlist_push(a, &cols, x->keys[k].column);
 				else
 					sd_strlist_push(a, &exprs,
@@ -2403,6 +2436,8 @@ void sd_gen_write_yaml(sd_buf *out, const sd_schema *s)
 			sd_buf_putc(out, '}');
 			yaction(out, "on_delete", f->on_delete);
 			yaction(out, "on_update", f->on_update);
+			if (f->deferrable)
+				sd_buf_put(out, ", deferrable: true");
 			sd_buf_put(out, "}\n");
 		}
 		if (t->nchecks)

@@ -92,7 +92,12 @@ enum {
 	SD_GEN_BACKFILL_CAST = 1u << 12,     /* NOT NULL with backfill on a
 	                                        column cast to another type
 	                                        in the same pair */
-	SD_GEN_FEATURES_ALL = (1u << 13) - 1,
+	SD_GEN_INDEX_DESC = 1u << 13,        /* descending index keys */
+	SD_GEN_FK_OPTIONS = 1u << 14,        /* on_update, deferrable FKs
+	                                        (PostgreSQL) */
+	SD_GEN_COMMENTS = 1u << 15,          /* table and column comments
+	                                        (PostgreSQL) */
+	SD_GEN_FEATURES_ALL = (1u << 16) - 1,
 };
 
 typedef struct sd_gen_opts {
