@@ -159,6 +159,23 @@ sd downgrade
 expect_rc 0 "and back"
 rm "$V/${NT}_notx.sql"
 
+# ---- a hand-written trigger with semicolons in its body ----------------------
+TR=dddd00000002
+rev $TR $M trigger 'CREATE TABLE "audit" ("n" INTEGER, "kind" TEXT);
+CREATE TRIGGER "a_audit" AFTER INSERT ON "a" BEGIN
+  INSERT INTO "audit" VALUES (new.id, CASE WHEN new.id > 10 THEN '"'big;'"' ELSE '"'small'"' END);
+  INSERT INTO "audit" VALUES (-1, '"'end;'"');
+END;
+INSERT INTO "a" VALUES (42);' 'DROP TRIGGER "a_audit";
+DROP TABLE "audit";
+DELETE FROM "a" WHERE "id" = 42;' 2026-01-08T00:00:00Z
+sd upgrade
+expect_rc 0 "a revision with a trigger body applies"
+equals "$(q $DB "SELECT group_concat(kind, '|') FROM audit")" "big;|end;" "the trigger was created whole and fired"
+sd downgrade
+expect_rc 0 "and reverts"
+rm "$V/${TR}_trigger.sql"
+
 # ---- stamp ----------------------------------------------------------------
 sd stamp base
 expect_rc 0 "stamp base"

@@ -447,6 +447,13 @@ START_TEST(split_statements)
 	ck_assert_uint_eq(n, 1);
 	n = sd_sql_split(&s, NULL, a, "CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1;");
 	ck_assert_uint_eq(n, 1);
+	/* a CASE ... END inside a trigger body does not end the trigger */
+	n = sd_sql_split(&s, NULL, a,
+	        "CREATE TEMP TRIGGER t AFTER INSERT ON x BEGIN\n"
+	        "  UPDATE x SET a = CASE WHEN new.b THEN 1 ELSE 2 END;\n"
+	        "  SELECT 'end;';\nEND;\nSELECT 2;");
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(s[1], "SELECT 2");
 	sd_arena_free(a);
 }
 END_TEST

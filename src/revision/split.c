@@ -70,20 +70,45 @@ static bool is_trigger(const char *p, const char *end)
 	return word_at(p, end, "trigger");
 }
 
-/* true when the code just before pos (ignoring blanks) is the word END. */
-static bool ends_with_end(const char *start, const char *pos)
+/*
+ * true when a trigger body that started at start is closed at pos: every
+ * BEGIN and CASE met its END (quotes and comments skipped).
+ */
+static bool trigger_closed(const char *start, const char *pos)
 {
-	const char *p = pos;
+	const char *p = start;
+	int depth = 0;
+	bool opened = false;
 
-	while (p > start && isspace((unsigned char)p[-1]))
-		p--;
-	if (p - start < 3)
-		return false;
-	if (p - start > 3 && (isalnum((unsigned char)p[-4]) || p[-4] == '_'))
-		return false;
-	return tolower((unsigned char)p[-3]) == 'e' &&
-	       tolower((unsigned char)p[-2]) == 'n' &&
-	       tolower((unsigned char)p[-1]) == 'd';
+	while (p < pos) {
+		if (*p == '\'' || *p == '"' || *p == '`') {
+			char q = *p++;
+			while (p < pos && *p != q)
+				p++;
+			p++;
+		} else if (p[0] == '-' && p + 1 < pos && p[1] == '-') {
+			while (p < pos && *p != '\n')
+				p++;
+		} else if (p[0] == '/' && p + 1 < pos && p[1] == '*') {
+			const char *e = strstr(p + 2, "*/");
+			p = e && e < pos ? e + 2 : pos;
+		} else if (isalpha((unsigned char)*p) || *p == '_') {
+			const char *w = p;
+			while (p < pos && (isalnum((unsigned char)*p) || *p == '_'))
+				p++;
+			if (word_at(w, p, "begin")) {
+				depth++;
+				opened = true;
+			} else if (word_at(w, p, "case")) {
+				depth++;
+			} else if (word_at(w, p, "end")) {
+				depth--;
+			}
+		} else {
+			p++;
+		}
+	}
+	return opened && depth <= 0;
 }
 
 size_t sd_sql_split(const char ***stmts, int **lines, sd_arena *a,
@@ -167,7 +192,7 @@ size_t sd_sql_split(const char ***stmts, int **lines, sd_arena *a,
 		if (c == ';') {
 			if (!trigger)
 				trigger = is_trigger(start, p);
-			if (p < end && trigger && !ends_with_end(start, p)) {
+			if (p < end && trigger && !trigger_closed(start, p)) {
 				p++;
 				continue;
 			}
