@@ -81,6 +81,10 @@ START_TEST(mask_password)
 	sd_mask_password(&b, "could not connect to postgresql://bob:s3cret@db/x");
 	ck_assert_str_eq(b.data, "could not connect to postgresql://bob:****@db/x");
 	sd_buf_truncate(&b, 0);
+	/* a control character inside the password does not stop masking */
+	sd_mask_password(&b, "postgresql://bob:s3cr\vtssword@342/opp");
+	ck_assert_str_eq(b.data, "postgresql://bob:****@342/opp");
+	sd_buf_truncate(&b, 0);
 	sd_mask_password(&b, "host=x password='a b' user=y");
 	ck_assert_str_eq(b.data, "host=x password=**** user=y");
 	sd_buf_free(&b);

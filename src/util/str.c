@@ -182,8 +182,11 @@ void sd_mask_password(sd_buf *out, const char *text)
 		/* scheme://user:password@host -> scheme://user:****@host */
 		end = scheme + 3;
 		at = end;
-		while (*at && *at != '@' && *at != '/' &&
-		       !isspace((unsigned char)*at))
+		/* Userinfo ends at '@' before the host's '/', as libpq
+		 * parses it. Stray spaces or control characters do not end
+		 * it here: masking too much is harmless, too little is not. */
+		while (*at && *at != '@' && *at != '/' && *at != '?' &&
+		       *at != '#' && *at != '\n' && *at != '\r')
 			at++;
 		if (*at != '@') {
 			sd_buf_putn(out, p, (size_t)(end - p));
