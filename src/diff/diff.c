@@ -689,9 +689,11 @@ static void diff_columns(dctx *c, tpair *tp)
 		}
 	}
 
-	/* Generated columns go first: they may use the other dropped ones. */
+	/* Generated columns go first: they may use the other dropped ones.
+	 * Last column first, so the downgrade (the inverse, in reverse
+	 * order) adds them back in their original column order. */
 	for (pass = 0; pass < 2; pass++) {
-		for (j = 0; j < ot->ncolumns; j++) {
+		for (j = ot->ncolumns; j-- > 0;) {
 			sd_column *o = ot->columns[j];
 			sd_op *op;
 			if (sd_map_get(tp->col_o2n, o->base.name) ||

@@ -1,0 +1,3 @@
+seed: INSERT INTO events (name) VALUES ('e1')
+q: SELECT string_agg(attname || ' ' || pg_get_expr(adbin, adrelid), ', ' ORDER BY attnum) FROM pg_attrdef JOIN pg_attribute ON adrelid = attrelid AND adnum = attnum WHERE attrelid = 'events'::regclass AND attnum > 1 => created_at now(), updated_at CURRENT_TIMESTAMP, status 'active'::character varying, score 0, enabled true, token gen_random_uuid(), due (CURRENT_DATE + 7), slug lower('ABC'::text), ratio 1.5, tags '{}'::text[], meta '{}'::jsonb
+up-q: SELECT status, score, enabled, token IS NOT NULL, slug, ratio, tags, meta FROM events WHERE id = 1 => active|0|t|t|abc|1.50|{}|{}
