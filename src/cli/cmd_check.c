@@ -73,6 +73,42 @@ static int report_op(sd_cli *cli, cJSON *diffs, const sd_op *op)
 	return 1;
 }
 
+/*
+ * On a database schemadiff manages, warns (never fails: check works on any
+ * database) when an applied revision's file was edited after it ran or is
+ * gone, since the models then no longer tell what the revisions did.
+ */
+static void warn_applied_files(sd_cli *cli, sd_db *db, const sd_config *c)
+{
+	sd_error ignore = SD_ERROR_INIT;
+	sd_rev_graph *g = NULL;
+	sd_revision **cur;
+	const char **ids;
+	size_t n, ncur = 0, i;
+
+	if (sd_version_read(&ids, &n, cli->arena, db, c->version_table,
+	                    &ignore) || n == 0)
+		goto done;
+	if (sd_rev_graph_load(&g, c->versions, &ignore)) {
+		sd_cli_warn(cli, "cannot verify the applied revisions: %s",
+		            ignore.first ? ignore.first->message : "unreadable revision files");
+		goto done;
+	}
+	cur = sd_arena_alloc(cli->arena, (n + 1) * sizeof(void *));
+	for (i = 0; i < n; i++) {
+		sd_revision *r = sd_rev_graph_get(g, ids[i]);
+		if (r)
+			cur[ncur++] = r;
+		else
+			sd_cli_warn(cli, "the database is at revision %s, which has no file in %s (deleted after it was applied?)",
+			            ids[i], sd_cli_display_path(cli, c->versions));
+	}
+	sd_cli_warn_edited(cli, db, g, cur, ncur);
+done:
+	sd_error_clear(&ignore);
+	sd_rev_graph_free(g);
+}
+
 int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 {
 	bool json = false;
@@ -107,6 +143,7 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 	rc = sd_cli_open_db(cli, &db);
 	if (rc)
 		goto done;
+	warn_applied_files(cli, db, c);
 	if (db->driver->normalize) {
 		rc = db->driver->normalize(db, models, &cli->err);
 		if (rc)
