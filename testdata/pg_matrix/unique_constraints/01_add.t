@@ -1,0 +1,2 @@
+seed: INSERT INTO members (email, org, handle, badge) VALUES ('a@x', 1, 'h1', NULL), (NULL, 2, 'h2', 'b2')
+q: SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conname) FROM pg_constraint WHERE conrelid = 'members'::regclass AND contype = 'u' => uq_members_badge_nnd UNIQUE NULLS NOT DISTINCT (badge); uq_members_email UNIQUE (email); uq_members_org_handle UNIQUE (org, handle)

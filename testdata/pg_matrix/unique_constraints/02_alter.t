@@ -1,0 +1,1 @@
+q: SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conname) FROM pg_constraint WHERE conrelid = 'members'::regclass AND contype = 'u' => uq_members_badge_nnd UNIQUE (badge); uq_members_email UNIQUE (email); uq_members_org_handle UNIQUE (handle, org)
