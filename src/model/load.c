@@ -324,6 +324,7 @@ const sd_model_keys sd_model_key_table[] = {
 
 typedef struct file_ctx {
 	sd_ydoc doc;
+	const sd_ynode *tables; /* the `tables` sequence, or NULL */
 	m_models *m;
 	cyaml_config_t cfg;
 	bool parsed; /* both parses succeeded */
@@ -335,6 +336,8 @@ typedef struct tinfo {
 	file_ctx *f;
 	const m_table *mt;
 	unsigned index;  /* position in its file's tables list */
+	const sd_ynode *node;    /* its mapping in the position tree */
+	const sd_ynode *columns; /* its `columns` sequence */
 	const char *qname;
 	bool pk_from_columns;
 } tinfo;
@@ -349,6 +352,7 @@ typedef struct name_use {
 typedef struct loader {
 	sd_schema *s;
 	sd_arena *a; /* = s->arena */
+	sd_arena *tmp; /* paths, object names, map keys: freed after the load */
 	sd_error *err;
 	const sd_naming *naming;
 	file_ctx *files;
@@ -384,6 +388,12 @@ static const char *normalize_schema(const char *schema)
 	return schema;
 }
 
+/* The cheap test before bad_name, whose path argument costs a format. */
+static bool name_ok(const char *name)
+{
+	return name && *name && strlen(name) <= SD_MAX_IDENT;
+}
+
 static bool bad_name(loader *L, const file_ctx *f, const char *path,
                      const char *object, const char *what, const char *name)
 {
@@ -405,6 +415,87 @@ static const char *dup(loader *L, const char *s)
 	return sd_arena_strdup(L->a, s);
 }
 
+/*
+ * When text[0..*len) ends with " word" (any case, trailing blanks ignored),
+ * cuts it off and returns true; otherwise leaves *len alone.
+ */
+static bool strip_word(const char *text, size_t *len, const char *word)
+{
+	size_t n = *len, w = strlen(word);
+
+	while (n > 0 && text[n - 1] == ' ')
+		n--;
+	if (n <= w || text[n - w - 1] != ' ' ||
+	    strncasecmp(text + n - w, word, w) != 0)
+		return false;
+	n -= w;
+	while (n > 0 && text[n - 1] == ' ')
+		n--;
+	*len = n;
+	return true;
+}
+
+/*
+ * Splits an index column entry such as "created_at desc nulls last" into
+ * the column name (returned, allocated in a) and the key's direction and
+ * nulls order. The nulls order is kept only where it is not the default for
+ * the direction (FIRST for DESC, LAST for ASC), the way the introspectors
+ * read it back, so "id desc nulls first" equals "id desc".
+ */
+static const char *index_key_parse(sd_arena *a, const char *text,
+                                   sd_index_key *key)
+{
+	size_t len = strlen(text), keep = len;
+
+	key->nulls = SD_NULLS_DEFAULT;
+	if (strip_word(text, &len, "first") && strip_word(text, &len, "nulls"))
+		key->nulls = SD_NULLS_FIRST;
+	else if ((len = keep, strip_word(text, &len, "last")) &&
+	         strip_word(text, &len, "nulls"))
+		key->nulls = SD_NULLS_LAST;
+	else
+		len = keep;
+	key->desc = false;
+	if (strip_word(text, &len, "desc"))
+		key->desc = true;
+	else
+		(void)strip_word(text, &len, "asc");
+	if (key->nulls == (key->desc ? SD_NULLS_FIRST : SD_NULLS_LAST))
+		key->nulls = SD_NULLS_DEFAULT;
+	return sd_arena_strndup(a, text, len);
+}
+
+/*
+ * Paths and object names are only needed by diagnostics, so the hot loops
+ * build them on demand from these, never per column on a clean load:
+ *     item_path(L, ti, "columns", 2, "type") -> "tables[7].columns[2].type"
+ *     obj_name(L, ti, "email")               -> "users.email"
+ */
+static const char *item_path(loader *L, const tinfo *ti, const char *list,
+                             unsigned j, const char *key)
+{
+	return sd_arena_printf(L->tmp, "tables[%u].%s[%u]%s%s", ti->index, list,
+	                       j, key ? "." : "", key ? key : "");
+}
+
+static const char *obj_name(loader *L, const tinfo *ti, const char *name)
+{
+	if (!name)
+		return ti->qname;
+	return sd_arena_printf(L->tmp, "%s.%s", ti->qname, name);
+}
+
+/* 1-based line of entry j of the table's list (`columns`, `indexes`...). */
+static int item_line(const tinfo *ti, const char *list, unsigned j)
+{
+	const sd_ynode *seq = strcmp(list, "columns") == 0
+	                          ? ti->columns
+	                          : sd_ynode_get(ti->node, list);
+	const sd_ynode *n = sd_ynode_item(seq, j);
+
+	return n ? sd_ynode_line(n) : sd_ynode_line(ti->node);
+}
+
 /* ------------------------------------------------------------------ */
 /* Step 1: parse                                                       */
 /* ------------------------------------------------------------------ */
@@ -419,8 +510,9 @@ static int file_parse(file_ctx *f, sd_arena *a, const char *data, size_t len,
 	rc = sd_ydoc_parse(&f->doc, a, data, len, path, err);
 	if (rc != SD_OK)
 		return rc;
-	if (!sd_ydoc_node(&f->doc, ""))
+	if (!f->doc.root)
 		return SD_OK; /* empty file: no models */
+	f->tables = sd_ynode_get(f->doc.root, "tables");
 	sd_cyaml_config(&f->cfg, &log);
 	crc = cyaml_load_data((const uint8_t *)data, len, &f->cfg,
 	                      &models_schema, (cyaml_data_t **)&f->m, NULL);
@@ -457,7 +549,7 @@ static void load_enums(loader *L, file_ctx *f)
 
 	for (i = 0; f->m && i < f->m->enums_count; i++) {
 		const m_enum *me = &f->m->enums[i];
-		char *path = sd_arena_printf(L->a, "enums[%u]", i);
+		char *path = sd_arena_printf(L->tmp, "enums[%u]", i);
 		const char *schema = normalize_schema(me->schema);
 		const char *qname, *first;
 		sd_enum *e;
@@ -472,7 +564,7 @@ static void load_enums(loader *L, file_ctx *f)
 			continue;
 		}
 		sd_map_put(L->enum_lines, qname,
-		           sd_arena_printf(L->a, "%s:%d", f->doc.path,
+		           sd_arena_printf(L->tmp, "%s:%d", f->doc.path,
 		                           sd_ydoc_line(&f->doc, path)));
 		e = sd_schema_add_enum(L->s, schema, me->name);
 		e->base.loc.path = f->doc.path;
@@ -484,7 +576,7 @@ static void load_enums(loader *L, file_ctx *f)
 			lerr(L, f, path, qname, "enum '%s' has no values",
 			     qname);
 		for (j = 0; j < me->values_count; j++) {
-			char *vpath = sd_arena_printf(L->a, "%s.values[%u]",
+			char *vpath = sd_arena_printf(L->tmp, "%s.values[%u]",
 			                              path, j);
 			if (!*me->values[j]) {
 				lerr(L, f, vpath, qname, "empty enum value");
@@ -523,26 +615,27 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 {
 	const m_column *mc = &ti->mt->columns[j];
 	file_ctx *f = ti->f;
-	char *path = sd_arena_printf(L->a, "tables[%u].columns[%u]", ti->index,
-	                             j);
-	char *object;
 	const char *why, *suggest;
 	sd_column *c;
 	sd_type type;
 
-	object = sd_arena_printf(L->a, "%s.%s", ti->qname,
-	                         mc->name ? mc->name : "");
-	if (bad_name(L, f, path, ti->qname, "column", mc->name))
+/* diagnostics only: see item_path */
+#define COL_PATH(key) item_path(L, ti, "columns", j, key)
+#define COL_OBJECT obj_name(L, ti, mc->name)
+	if (!name_ok(mc->name) &&
+	    bad_name(L, f, COL_PATH(NULL), ti->qname, "column", mc->name))
 		return;
 	if (sd_table_find_column(ti->t, mc->name)) {
-		lerr(L, f, path, object, "duplicate column '%s'", mc->name);
+		lerr(L, f, COL_PATH(NULL), COL_OBJECT, "duplicate column '%s'",
+		     mc->name);
 		return;
 	}
 	c = sd_table_add_column(L->s, ti->t, mc->name);
 	c->base.loc.path = f->doc.path;
-	c->base.loc.line = sd_ydoc_line(&f->doc, path);
+	c->base.loc.line = item_line(ti, "columns", j);
 	if (sd_type_parse(L->a, mc->type, &type, &why, &suggest) != SD_OK) {
-		char *tpath = sd_arena_printf(L->a, "%s.type", path);
+		const char *tpath = COL_PATH("type");
+		const char *object = COL_OBJECT;
 		if (strcmp(why, "unknown type") == 0)
 			lerr(L, f, tpath, object, "unknown type '%s'", mc->type);
 		else
@@ -566,7 +659,8 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 	c->renamed_from = dup(L, mc->renamed_from);
 	c->backfill = dup(L, mc->backfill);
 	if (mc->identity) {
-		char *ipath = sd_arena_printf(L->a, "%s.identity", path);
+		const char *ipath = COL_PATH("identity");
+		const char *object = COL_OBJECT;
 		if (sd_strieq(mc->identity, "always"))
 			c->identity = SD_IDENTITY_ALWAYS;
 		else if (sd_strieq(mc->identity, "by default") ||
@@ -592,9 +686,7 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 				     mc->type);
 			}
 			if (mc->nullable == TRI_TRUE)
-				lerr(L, f,
-				     sd_arena_printf(L->a, "%s.nullable", path),
-				     object,
+				lerr(L, f, COL_PATH("nullable"), object,
 				     "identity column '%s' cannot be nullable",
 				     mc->name);
 			c->nullable = false;
@@ -602,12 +694,13 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 	}
 	if (mc->primary_key == TRI_TRUE) {
 		if (mc->nullable == TRI_TRUE)
-			lerr(L, f, sd_arena_printf(L->a, "%s.nullable", path),
-			     object,
+			lerr(L, f, COL_PATH("nullable"), COL_OBJECT,
 			     "primary key column '%s' cannot be nullable",
 			     mc->name);
 		c->nullable = false;
 	}
+#undef COL_PATH
+#undef COL_OBJECT
 }
 
 /* Resolves "enum(x)" against the declared enums: the table's own schema
@@ -636,7 +729,7 @@ static void resolve_enum_types(loader *L, tinfo *ti)
 			names[n] = NULL;
 			sd_error_add(L->err, SD_EINPUT, c->base.loc.path,
 			             c->base.loc.line, 0,
-			             sd_arena_printf(L->a, "%s.%s", ti->qname,
+			             sd_arena_printf(L->tmp, "%s.%s", ti->qname,
 			                             c->base.name),
 			             "unknown enum '%s' in type 'enum(%s)'",
 			             c->type.name, c->type.name);
@@ -707,48 +800,43 @@ static void strlist_from(loader *L, sd_strlist *out, char **items,
 		sd_strlist_push(L->a, out, items[i]);
 }
 
-/* Table-level `primary_key`: [cols] or {name, columns}, from libyaml. */
+/* Table-level `primary_key`: [cols] or {name, columns}, from the position
+ * tree (libcyaml cannot bind a list-or-mapping). */
 static void load_table_pk(loader *L, tinfo *ti)
 {
 	file_ctx *f = ti->f;
-	char *path = sd_arena_printf(L->a, "tables[%u].primary_key", ti->index);
-	yaml_node_t *n = sd_ydoc_node(&f->doc, path), *cols = NULL;
-	const char *name = NULL;
+	const sd_ynode *n = sd_ynode_get(ti->node, "primary_key"), *cols = NULL;
+	const char *path, *name = NULL;
 	sd_strlist list = {NULL, 0};
 	sd_primary_key *pk;
 	size_t i;
 
 	if (!n)
 		return;
+	path = sd_arena_printf(L->tmp, "tables[%u].primary_key", ti->index);
 	if (ti->pk_from_columns) {
 		lerr(L, f, path, ti->qname,
 		     "primary key declared both on columns and at table level");
 		return;
 	}
-	if (n->type == YAML_SEQUENCE_NODE) {
+	if (n->type == SD_YSEQUENCE) {
 		cols = n;
-	} else if (n->type == YAML_MAPPING_NODE) {
-		yaml_node_pair_t *p;
-		for (p = n->data.mapping.pairs.start;
-		     p < n->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = yaml_document_get_node(&f->doc.doc,
-			                                        p->key);
-			yaml_node_t *v = yaml_document_get_node(&f->doc.doc,
-			                                        p->value);
-			const char *key = k && k->type == YAML_SCALAR_NODE
-			                      ? (const char *)k->data.scalar.value
-			                      : "";
-			if (strcmp(key, "name") == 0 && v &&
-			    v->type == YAML_SCALAR_NODE) {
-				name = (const char *)v->data.scalar.value;
-			} else if (strcmp(key, "columns") == 0 && v &&
-			           v->type == YAML_SEQUENCE_NODE) {
+	} else if (n->type == SD_YMAPPING) {
+		size_t p;
+		for (p = 0; p + 1 < n->n; p += 2) {
+			const sd_ynode *k = n->u.kids[p];
+			const sd_ynode *v = n->u.kids[p + 1];
+			const char *key = k->type == SD_YSCALAR ? k->u.str : "";
+			if (strcmp(key, "name") == 0 &&
+			    v->type == SD_YSCALAR) {
+				name = v->u.str;
+			} else if (strcmp(key, "columns") == 0 &&
+			           v->type == SD_YSEQUENCE) {
 				cols = v;
 			} else if (strcmp(key, "name") == 0 ||
 			           strcmp(key, "columns") == 0) {
 				sd_error_add(L->err, SD_EINPUT, f->doc.path,
-				             (int)v->start_mark.line + 1,
-				             (int)v->start_mark.column + 1,
+				             sd_ynode_line(v), sd_ynode_col(v),
 				             ti->qname, "'%s' must be %s", key,
 				             *key == 'n' ? "a single value"
 				                         : "a list");
@@ -756,8 +844,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 			} else {
 				const char *s = sd_suggest(key, keys_pk);
 				sd_error_add(L->err, SD_EINPUT, f->doc.path,
-				             (int)k->start_mark.line + 1,
-				             (int)k->start_mark.column + 1,
+				             sd_ynode_line(k), sd_ynode_col(k),
 				             ti->qname, "unknown key '%s'", key);
 				if (s)
 					sd_error_hint(L->err,
@@ -779,23 +866,20 @@ static void load_table_pk(loader *L, tinfo *ti)
 		     "with name and columns");
 		return;
 	}
-	for (i = 0; i < (size_t)(cols->data.sequence.items.top -
-	                         cols->data.sequence.items.start);
-	     i++) {
-		yaml_node_t *c = yaml_document_get_node(
-			&f->doc.doc, cols->data.sequence.items.start[i]);
-		if (!c || c->type != YAML_SCALAR_NODE) {
+	for (i = 0; i < cols->n; i++) {
+		const sd_ynode *c = cols->u.kids[i];
+		if (c->type != SD_YSCALAR) {
 			lerr(L, f, path, ti->qname,
 			     "primary key columns must be column names");
 			return;
 		}
-		sd_strlist_push(L->a, &list, (const char *)c->data.scalar.value);
+		sd_strlist_push(L->a, &list, c->u.str);
 	}
 	if (!check_columns(L, ti, path, ti->qname, "primary key", &list))
 		return;
 	pk = sd_table_set_primary_key(L->s, ti->t, name);
 	pk->base.loc.path = f->doc.path;
-	pk->base.loc.line = sd_ydoc_line(&f->doc, path);
+	pk->base.loc.line = sd_ynode_line(n);
 	pk->columns = list;
 	for (i = 0; i < list.n; i++) {
 		sd_column *c = sd_table_find_column(ti->t, list.items[i]);
@@ -806,11 +890,11 @@ static void load_table_pk(loader *L, tinfo *ti)
 				continue;
 			if (ti->mt->columns[j].nullable == TRI_TRUE)
 				lerr(L, f,
-				     sd_arena_printf(L->a,
+				     sd_arena_printf(L->tmp,
 				                     "tables[%u].columns[%u]."
 				                     "nullable",
 				                     ti->index, j),
-				     sd_arena_printf(L->a, "%s.%s", ti->qname,
+				     sd_arena_printf(L->tmp, "%s.%s", ti->qname,
 				                     list.items[i]),
 				     "primary key column '%s' cannot be "
 				     "nullable",
@@ -862,9 +946,10 @@ static void split_table(loader *L, const char *text, const char *own,
 	*table = dup(L, dot + 1);
 }
 
-static bool parse_action(loader *L, tinfo *ti, const char *path,
-                         const char *object, const char *key,
-                         const char *text, sd_fk_action *out)
+/* list/j name the entry (`columns`/`foreign_keys`), name its object. */
+static bool parse_action(loader *L, tinfo *ti, const char *list, unsigned j,
+                         const char *name, const char *key, const char *text,
+                         sd_fk_action *out)
 {
 	static const char *const actions[] = {"no action", "restrict",
 	                                      "cascade", "set null",
@@ -876,7 +961,7 @@ static bool parse_action(loader *L, tinfo *ti, const char *path,
 		return true;
 	if (sd_fk_action_parse(text, out) == SD_OK)
 		return true;
-	lerr(L, ti->f, path, object,
+	lerr(L, ti->f, item_path(L, ti, list, j, key), obj_name(L, ti, name),
 	     "bad %s value '%s': expected no action, restrict, cascade, set "
 	     "null or set default",
 	     key, text);
@@ -904,11 +989,8 @@ static void load_constraints(loader *L, tinfo *ti)
 		if (mc->unique == TRI_TRUE) {
 			sd_unique *u = sd_table_add_unique(L->s, t, NULL);
 			u->base.loc.path = f->doc.path;
-			u->base.loc.line = sd_ydoc_line(
-				&f->doc, sd_arena_printf(L->a,
-			                                 "tables[%u].columns[%u]."
-			                                 "unique",
-			                                 ti->index, j));
+			u->base.loc.line = sd_ynode_line(sd_ynode_get(
+				sd_ynode_item(ti->columns, j), "unique"));
 			sd_strlist_push(L->a, &u->columns, mc->name);
 		}
 	}
@@ -916,8 +998,7 @@ static void load_constraints(loader *L, tinfo *ti)
 		sd_primary_key *pk = sd_table_set_primary_key(L->s, t, NULL);
 		pk->columns = pkcols;
 		pk->base.loc.path = f->doc.path;
-		pk->base.loc.line = sd_ydoc_line(
-			&f->doc, sd_arena_printf(L->a, "tables[%u]", ti->index));
+		pk->base.loc.line = sd_ynode_line(ti->node);
 		ti->pk_from_columns = true;
 	}
 	load_table_pk(L, ti);
@@ -930,7 +1011,7 @@ static void load_constraints(loader *L, tinfo *ti)
 
 	for (j = 0; j < mt->unique_count; j++) {
 		const m_unique *mu = &mt->unique[j];
-		char *path = sd_arena_printf(L->a, "tables[%u].unique[%u]",
+		char *path = sd_arena_printf(L->tmp, "tables[%u].unique[%u]",
 		                             ti->index, j);
 		sd_strlist cols = {NULL, 0};
 		sd_unique *u;
@@ -943,7 +1024,7 @@ static void load_constraints(loader *L, tinfo *ti)
 			continue;
 		u = sd_table_add_unique(L->s, t, mu->name);
 		u->base.loc.path = f->doc.path;
-		u->base.loc.line = sd_ydoc_line(&f->doc, path);
+		u->base.loc.line = item_line(ti, "unique", j);
 		u->columns = cols;
 		u->nulls_not_distinct = mu->nulls_not_distinct == TRI_TRUE;
 		u->deferrable = mu->deferrable == TRI_TRUE;
@@ -953,7 +1034,7 @@ static void load_constraints(loader *L, tinfo *ti)
 
 	for (j = 0; j < mt->indexes_count; j++) {
 		const m_index *mi = &mt->indexes[j];
-		char *path = sd_arena_printf(L->a, "tables[%u].indexes[%u]",
+		char *path = sd_arena_printf(L->tmp, "tables[%u].indexes[%u]",
 		                             ti->index, j);
 		sd_strlist cols = {NULL, 0};
 		sd_index *ix;
@@ -969,23 +1050,13 @@ static void load_constraints(loader *L, tinfo *ti)
 		}
 		ix = sd_table_add_index(L->s, t, mi->name);
 		ix->base.loc.path = f->doc.path;
-		ix->base.loc.line = sd_ydoc_line(&f->doc, path);
+		ix->base.loc.line = item_line(ti, "indexes", j);
 		ix->keys = sd_arena_alloc(L->a, nkeys * sizeof(*ix->keys));
 		ix->nkeys = nkeys;
-		/* "email desc" sorts the key descending */
+		/* "email desc nulls last" orders the key */
 		for (k = 0; k < mi->columns_count; k++) {
-			const char *col = mi->columns[k];
-			const char *sp = strrchr(col, ' ');
-			if (sp && (sd_strieq(sp + 1, "desc") ||
-			           sd_strieq(sp + 1, "asc"))) {
-				ix->keys[k].desc = sd_strieq(sp + 1, "desc");
-				while (sp > col && sp[-1] == ' ')
-					sp--;
-				col = sd_arena_strndup(L->a, col,
-				                       (size_t)(sp - col));
-			} else {
-				col = dup(L, col);
-			}
+			const char *col = index_key_parse(L->a, mi->columns[k],
+			                                  &ix->keys[k]);
 			ix->keys[k].column = col;
 			sd_strlist_push(L->a, &cols, col);
 		}
@@ -1008,7 +1079,7 @@ static void load_constraints(loader *L, tinfo *ti)
 
 	for (j = 0; j < mt->checks_count; j++) {
 		const m_check *mk = &mt->checks[j];
-		char *path = sd_arena_printf(L->a, "tables[%u].checks[%u]",
+		char *path = sd_arena_printf(L->tmp, "tables[%u].checks[%u]",
 		                             ti->index, j);
 		sd_check *ck;
 		if (mk->name && bad_name(L, f, path, ti->qname, "check",
@@ -1020,7 +1091,7 @@ static void load_constraints(loader *L, tinfo *ti)
 		}
 		ck = sd_table_add_check(L->s, t, mk->name);
 		ck->base.loc.path = f->doc.path;
-		ck->base.loc.line = sd_ydoc_line(&f->doc, path);
+		ck->base.loc.line = item_line(ti, "checks", j);
 		ck->expression.sql = dup(L, mk->expression);
 		ck->comment = dup(L, mk->comment);
 		if (!mk->name) /* the naming convention numbers it */
@@ -1091,7 +1162,7 @@ static void add_foreign_key(loader *L, tinfo *ti, const char *path,
                             bool deferrable, bool initially_deferred,
                             const char *comment)
 {
-	const char *rq = sd_qualified_name(L->a, ref_schema, ref_table);
+	const char *rq = sd_qualified_name(L->tmp, ref_schema, ref_table);
 	tinfo *target = sd_map_get(L->tinfo_map, rq);
 	sd_foreign_key *fk;
 	bool ok = true;
@@ -1174,32 +1245,29 @@ static void load_foreign_keys(loader *L, tinfo *ti)
 
 	for (j = 0; j < mt->columns_count; j++) {
 		const m_column *mc = &mt->columns[j];
-		char *path = sd_arena_printf(L->a, "tables[%u].columns[%u]",
-		                             ti->index, j);
-		char *object;
 		const char *rs, *rt, *rc;
 		sd_fk_action del, upd;
 		sd_strlist cols = {NULL, 0}, refs = {NULL, 0};
 		bool ok;
 		if (!mc->name || !*mc->name)
 			continue;
-		object = sd_arena_printf(L->a, "%s.%s", ti->qname, mc->name);
-		ok = parse_action(L, ti,
-		                  sd_arena_printf(L->a, "%s.on_delete", path),
-		                  object, "on_delete", mc->on_delete, &del);
-		ok = parse_action(L, ti,
-		                  sd_arena_printf(L->a, "%s.on_update", path),
-		                  object, "on_update", mc->on_update, &upd) &&
+		if (!mc->references && !mc->on_delete && !mc->on_update)
+			continue; /* the common case: no paths to build */
+		ok = parse_action(L, ti, "columns", j, mc->name, "on_delete",
+		                  mc->on_delete, &del);
+		ok = parse_action(L, ti, "columns", j, mc->name, "on_update",
+		                  mc->on_update, &upd) &&
 		     ok;
 		if (!mc->references) {
-			if (mc->on_delete || mc->on_update)
-				lerr(L, ti->f, path, object,
-				     "on_delete/on_update without references");
+			lerr(L, ti->f, item_path(L, ti, "columns", j, NULL),
+			     obj_name(L, ti, mc->name),
+			     "on_delete/on_update without references");
 			continue;
 		}
 		if (!parse_reference(L, mc->references, own, &rs, &rt, &rc)) {
 			lerr(L, ti->f,
-			     sd_arena_printf(L->a, "%s.references", path), object,
+			     item_path(L, ti, "columns", j, "references"),
+			     obj_name(L, ti, mc->name),
 			     "bad references '%s': expected table.column or "
 			     "schema.table.column",
 			     mc->references);
@@ -1210,18 +1278,14 @@ static void load_foreign_keys(loader *L, tinfo *ti)
 		sd_strlist_push(L->a, &cols, mc->name);
 		sd_strlist_push(L->a, &refs, rc);
 		add_foreign_key(L, ti,
-		                sd_arena_printf(L->a, "%s.references", path),
-		                object, NULL, &cols, rs, rt, &refs, del, upd,
-		                false, false, NULL);
+		                item_path(L, ti, "columns", j, "references"),
+		                obj_name(L, ti, mc->name), NULL, &cols, rs, rt,
+		                &refs, del, upd, false, false, NULL);
 	}
 	for (j = 0; j < mt->foreign_keys_count; j++) {
 		const m_fk *mf = &mt->foreign_keys[j];
-		char *path = sd_arena_printf(L->a, "tables[%u].foreign_keys[%u]",
-		                             ti->index, j);
-		const char *object = mf->name ? sd_arena_printf(L->a, "%s.%s",
-		                                                ti->qname,
-		                                                mf->name)
-		                              : ti->qname;
+		const char *path = item_path(L, ti, "foreign_keys", j, NULL);
+		const char *object = obj_name(L, ti, mf->name);
 		const char *rs, *rt;
 		sd_fk_action del, upd;
 		sd_strlist cols = {NULL, 0}, refs = {NULL, 0};
@@ -1229,12 +1293,10 @@ static void load_foreign_keys(loader *L, tinfo *ti)
 		if (mf->name && bad_name(L, ti->f, path, ti->qname,
 		                         "foreign key", mf->name))
 			continue;
-		ok = parse_action(L, ti,
-		                  sd_arena_printf(L->a, "%s.on_delete", path),
-		                  object, "on_delete", mf->on_delete, &del);
-		ok = parse_action(L, ti,
-		                  sd_arena_printf(L->a, "%s.on_update", path),
-		                  object, "on_update", mf->on_update, &upd) &&
+		ok = parse_action(L, ti, "foreign_keys", j, mf->name,
+		                  "on_delete", mf->on_delete, &del);
+		ok = parse_action(L, ti, "foreign_keys", j, mf->name,
+		                  "on_update", mf->on_update, &upd) &&
 		     ok;
 		if (!ok)
 			continue;
@@ -1306,9 +1368,15 @@ static void apply_naming(loader *L, tinfo *ti)
 static void claim_name(loader *L, tinfo *ti, const sd_object *o,
                        const char *what)
 {
-	const char *key = sd_arena_printf(L->a, "%s\x1f%s",
-	                                  o->schema ? o->schema : "", o->name);
-	name_use *prev = sd_map_get(L->names, key);
+	const char *schema = o->schema ? o->schema : "";
+	size_t ns = strlen(schema), nn = strlen(o->name);
+	char *key = sd_arena_alloc(L->tmp, ns + nn + 2);
+	name_use *prev;
+
+	memcpy(key, schema, ns);
+	key[ns] = '\x1f';
+	memcpy(key + ns + 1, o->name, nn + 1);
+	prev = sd_map_get(L->names, key);
 
 	if (prev) {
 		sd_error_add(L->err, SD_EINPUT, o->loc.path, o->loc.line, 0,
@@ -1317,7 +1385,7 @@ static void claim_name(loader *L, tinfo *ti, const sd_object *o,
 		              prev->table, prev->path, prev->line);
 		return;
 	}
-	prev = sd_arena_alloc(L->a, sizeof(*prev));
+	prev = sd_arena_alloc(L->tmp, sizeof(*prev));
 	prev->table = ti->qname;
 	prev->path = o->loc.path;
 	prev->line = o->loc.line;
@@ -1351,19 +1419,20 @@ static void load_tables(loader *L, file_ctx *f)
 
 	for (i = 0; f->m && i < f->m->tables_count; i++) {
 		const m_table *mt = &f->m->tables[i];
-		char *path = sd_arena_printf(L->a, "tables[%u]", i);
+		const char *path = sd_arena_printf(L->tmp, "tables[%u]", i);
 		const char *schema = normalize_schema(mt->schema);
 		const char *qname;
 		tinfo *prev, *ti;
 
-		if (bad_name(L, f, path, NULL, "table", mt->name))
+		if (!name_ok(mt->name) &&
+		    bad_name(L, f, path, NULL, "table", mt->name))
 			continue;
-		if (mt->schema && bad_name(L, f,
-		                           sd_arena_printf(L->a, "%s.schema",
-		                                           path),
-		                           mt->name, "schema", mt->schema))
+		if (mt->schema && !name_ok(mt->schema) &&
+		    bad_name(L, f,
+		             sd_arena_printf(L->tmp, "%s.schema", path),
+		             mt->name, "schema", mt->schema))
 			continue;
-		qname = sd_qualified_name(L->a, schema, mt->name);
+		qname = sd_qualified_name(L->tmp, schema, mt->name);
 		prev = sd_map_get(L->tinfo_map, qname);
 		if (prev) {
 			lerr(L, f, path, qname, "duplicate table '%s'", qname);
@@ -1375,10 +1444,12 @@ static void load_tables(loader *L, file_ctx *f)
 		ti->f = f;
 		ti->mt = mt;
 		ti->index = i;
+		ti->node = sd_ynode_item(f->tables, i);
+		ti->columns = sd_ynode_get(ti->node, "columns");
 		ti->qname = qname;
 		ti->t = sd_schema_add_table(L->s, schema, mt->name);
 		ti->t->base.loc.path = f->doc.path;
-		ti->t->base.loc.line = sd_ydoc_line(&f->doc, path);
+		ti->t->base.loc.line = sd_ynode_line(ti->node);
 		ti->t->comment = dup(L, mt->comment);
 		ti->t->renamed_from = dup(L, mt->renamed_from);
 		sd_map_put(L->tinfo_map, qname, ti);
@@ -1474,6 +1545,7 @@ static int load_all(sd_schema **out, const char *const *paths,
 	memset(&L, 0, sizeof(L));
 	L.s = s;
 	L.a = s->arena;
+	L.tmp = sd_arena_new();
 	L.err = &local;
 	L.naming = naming ? naming : &sd_naming_default;
 	L.files = sd_arena_alloc(L.a, (n + 1) * sizeof(*L.files));
@@ -1487,9 +1559,11 @@ static int load_all(sd_schema **out, const char *const *paths,
 	rc = parsed ? build(&L) : SD_EINPUT;
 	for (i = 0; i < n; i++)
 		file_fini(&L.files[i]);
+	sd_arena_free(L.tmp);
 	if (rc == SD_OK) {
+		/* build() indexed the tables and columns already, and sorting
+		 * moves no object: the maps stay valid */
 		sd_schema_sort(s);
-		sd_schema_index(s);
 		*out = s;
 		s = NULL;
 	} else {

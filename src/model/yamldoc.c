@@ -1,5 +1,5 @@
 /*
- * yamldoc.c - libyaml position index and libcyaml log capture.
+ * yamldoc.c - libyaml position tree and libcyaml log capture.
  *
  * libcyaml 1.3.1 logs a failure as one error line followed by a backtrace,
  * innermost frame first, each frame its own log call:
@@ -12,8 +12,8 @@
  *       in mapping field 'tables' (line: 2, column: 3)
  * Entry numbers count from 1, and the line of a frame is that of the last
  * event read, not of the offending key. So the backtrace is turned into a
- * path ("tables[0].columns[1]") and the exact position comes from the libyaml
- * index of the same file.
+ * path ("tables[0].columns[1]") and the exact position comes from the
+ * position tree of the same file.
  */
 #include "model/yamldoc.h"
 
@@ -23,138 +23,395 @@
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
-/* Position index                                                      */
+/* Position tree                                                       */
 /* ------------------------------------------------------------------ */
 
-static void index_node(sd_ydoc *d, yaml_node_t *n, const char *path, int depth)
+/*
+ * The tree is built from libyaml events rather than yaml_parser_load's
+ * document: a document costs ~100 bytes per node plus two heap strings
+ * (value and tag), and indexing it by formatted path strings cost more
+ * than parsing. Nodes come from the arena in blocks, scalar values go
+ * into a packed byte pool, and a container's kids are copied into one
+ * exact-size array when it closes.
+ */
+
+#define NODE_BLOCK 2048
+#define STR_BLOCK (64 * 1024)
+
+typedef struct open_node {
+	sd_ynode *node;
+	sd_ynode **kids; /* heap, grown while the container is open */
+	size_t n, cap;
+} open_node;
+
+typedef struct anchor {
+	const char *name;
+	sd_ynode *node;
+	yaml_mark_t mark;
+} anchor;
+
+typedef struct builder {
+	sd_ydoc *d;
+	sd_ynode *block;      /* current node block */
+	size_t block_used;
+	char *pool;           /* current string pool block */
+	size_t pool_left;
+	open_node *stack;
+	size_t depth, stack_cap;
+	sd_ynode *done_root;
+	anchor *anchors;
+	size_t nanchors, anchors_cap;
+} builder;
+
+static sd_ynode *new_node(builder *b, sd_ynode_type type,
+                          const yaml_mark_t *mark)
 {
-	if (!n || depth > 64)
-		return;
-	sd_map_put(d->index, path, n);
-	if (n->type == YAML_MAPPING_NODE) {
-		yaml_node_pair_t *p;
-		for (p = n->data.mapping.pairs.start;
-		     p < n->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
-			yaml_node_t *v = yaml_document_get_node(&d->doc, p->value);
-			char *child;
-			if (!k || k->type != YAML_SCALAR_NODE)
-				continue;
-			child = *path ? sd_arena_printf(d->arena, "%s.%s", path,
-			                                (char *)k->data.scalar.value)
-			              : sd_arena_strdup(d->arena,
-			                                (char *)k->data.scalar.value);
-			/* first occurrence wins, as it does for libcyaml */
-			if (!sd_map_get(d->index, child))
-				index_node(d, v, child, depth + 1);
-		}
-	} else if (n->type == YAML_SEQUENCE_NODE) {
-		yaml_node_item_t *it;
-		size_t i = 0;
-		for (it = n->data.sequence.items.start;
-		     it < n->data.sequence.items.top; it++, i++)
-			index_node(d, yaml_document_get_node(&d->doc, *it),
-			           sd_arena_printf(d->arena, "%s[%zu]", path, i),
-			           depth + 1);
+	sd_ynode *n;
+
+	if (!b->block || b->block_used == NODE_BLOCK) {
+		b->block = sd_arena_alloc(b->d->arena,
+		                          NODE_BLOCK * sizeof(sd_ynode));
+		b->block_used = 0;
 	}
+	n = &b->block[b->block_used++];
+	n->type = (uint8_t)type;
+	n->line = (uint32_t)mark->line;
+	n->col = (uint32_t)mark->column;
+	return n;
+}
+
+static const char *pool_str(builder *b, const char *s, size_t len)
+{
+	char *p;
+
+	if (len + 1 > STR_BLOCK / 4)
+		return sd_arena_strndup(b->d->arena, s, len);
+	if (b->pool_left < len + 1) {
+		b->pool = sd_arena_alloc(b->d->arena, STR_BLOCK);
+		b->pool_left = STR_BLOCK;
+	}
+	p = b->pool;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	b->pool += len + 1;
+	b->pool_left -= len + 1;
+	return p;
+}
+
+/* Adds n to the open container, or makes it the root. */
+static void attach(builder *b, sd_ynode *n)
+{
+	open_node *o;
+
+	if (b->depth == 0) {
+		if (!b->done_root)
+			b->done_root = n;
+		return;
+	}
+	o = &b->stack[b->depth - 1];
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 16;
+		o->kids = sd_xrealloc(o->kids, o->cap * sizeof(*o->kids));
+	}
+	o->kids[o->n++] = n;
+}
+
+static void push_open(builder *b, sd_ynode *n)
+{
+	open_node *o;
+
+	if (b->depth == b->stack_cap) {
+		size_t cap = b->stack_cap ? b->stack_cap * 2 : 16;
+		b->stack = sd_xrealloc(b->stack, cap * sizeof(*b->stack));
+		memset(b->stack + b->stack_cap, 0,
+		       (cap - b->stack_cap) * sizeof(*b->stack));
+		b->stack_cap = cap;
+	}
+	o = &b->stack[b->depth++];
+	o->node = n;
+	o->n = 0; /* kids buffer of this depth is reused */
+}
+
+static void pop_open(builder *b)
+{
+	open_node *o = &b->stack[--b->depth];
+
+	o->node->n = (uint32_t)o->n;
+	if (o->n) {
+		o->node->u.kids = sd_arena_alloc(b->d->arena,
+		                                 o->n * sizeof(sd_ynode *));
+		memcpy(o->node->u.kids, o->kids, o->n * sizeof(sd_ynode *));
+	}
+}
+
+/* libyaml's composer rules for anchors, with its messages: returns false
+ * with *problem set when the anchor is already defined. */
+static bool add_anchor(builder *b, const yaml_char_t *name, sd_ynode *n,
+                       const yaml_mark_t *mark, const anchor **dup)
+{
+	size_t i;
+
+	if (!name)
+		return true;
+	for (i = 0; i < b->nanchors; i++)
+		if (strcmp(b->anchors[i].name, (const char *)name) == 0) {
+			*dup = &b->anchors[i];
+			return false;
+		}
+	if (b->nanchors == b->anchors_cap) {
+		b->anchors_cap = b->anchors_cap ? b->anchors_cap * 2 : 8;
+		b->anchors = sd_xrealloc(b->anchors,
+		                         b->anchors_cap * sizeof(*b->anchors));
+	}
+	b->anchors[b->nanchors].name =
+		sd_arena_strdup(b->d->arena, (const char *)name);
+	b->anchors[b->nanchors].node = n;
+	b->anchors[b->nanchors].mark = *mark;
+	b->nanchors++;
+	return true;
+}
+
+static sd_ynode *find_anchor(const builder *b, const yaml_char_t *name)
+{
+	size_t i;
+
+	for (i = 0; i < b->nanchors; i++)
+		if (strcmp(b->anchors[i].name, (const char *)name) == 0)
+			return b->anchors[i].node;
+	return NULL;
+}
+
+static int syntax_error(sd_error *err, const char *path, const char *context,
+                        const char *problem, const yaml_mark_t *mark)
+{
+	if (context)
+		return sd_error_add(err, SD_EINPUT, path, (int)mark->line + 1,
+		                    (int)mark->column + 1, NULL,
+		                    "YAML syntax error: %s %s", context, problem);
+	return sd_error_add(err, SD_EINPUT, path, (int)mark->line + 1,
+	                    (int)mark->column + 1, NULL,
+	                    "YAML syntax error: %s", problem);
 }
 
 int sd_ydoc_parse(sd_ydoc *d, sd_arena *a, const char *data, size_t len,
                   const char *path, sd_error *err)
 {
 	yaml_parser_t parser;
+	yaml_event_t ev;
+	builder b;
+	bool in_doc = false, finished = false;
+	size_t i;
 	int rc = SD_OK;
 
+	(void)a;
 	memset(d, 0, sizeof(*d));
+	memset(&b, 0, sizeof(b));
 	d->path = path;
-	d->arena = a;
-	d->index = sd_map_new(a, 64);
-	if (!yaml_parser_initialize(&parser))
+	d->arena = sd_arena_new();
+	b.d = d;
+	if (!d->arena || !yaml_parser_initialize(&parser))
 		return sd_error_add(err, SD_ERUNTIME, path, 0, 0, NULL,
 		                    "cannot initialise the YAML parser");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
 	                             len);
-	if (!yaml_parser_load(&parser, &d->doc)) {
-		const char *problem = parser.problem ? parser.problem
-		                                     : "unreadable YAML";
-		if (parser.context)
-			rc = sd_error_add(err, SD_EINPUT, path,
-			                  (int)parser.problem_mark.line + 1,
-			                  (int)parser.problem_mark.column + 1, NULL,
-			                  "YAML syntax error: %s %s", parser.context,
-			                  problem);
-		else
-			rc = sd_error_add(err, SD_EINPUT, path,
-			                  (int)parser.problem_mark.line + 1,
-			                  (int)parser.problem_mark.column + 1, NULL,
-			                  "YAML syntax error: %s", problem);
-		goto done;
+	while (!finished) {
+		sd_ynode *n = NULL;
+		const anchor *dup = NULL;
+		const yaml_char_t *aname = NULL;
+
+		if (!yaml_parser_parse(&parser, &ev)) {
+			rc = syntax_error(err, path, parser.context,
+			                  parser.problem ? parser.problem
+			                                 : "unreadable YAML",
+			                  &parser.problem_mark);
+			goto done;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			finished = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			in_doc = true;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			/* like yaml_parser_load: the first document only */
+			finished = in_doc;
+			break;
+		case YAML_ALIAS_EVENT:
+			n = find_anchor(&b, ev.data.alias.anchor);
+			if (!n) {
+				rc = syntax_error(err, path, NULL,
+				                  "found undefined alias",
+				                  &ev.start_mark);
+				yaml_event_delete(&ev);
+				goto done;
+			}
+			attach(&b, n);
+			break;
+		case YAML_SCALAR_EVENT:
+			n = new_node(&b, SD_YSCALAR, &ev.start_mark);
+			n->u.str = pool_str(&b, (const char *)ev.data.scalar.value,
+			                    ev.data.scalar.length);
+			n->n = (uint32_t)ev.data.scalar.length;
+			aname = ev.data.scalar.anchor;
+			attach(&b, n);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			n = new_node(&b, SD_YSEQUENCE, &ev.start_mark);
+			aname = ev.data.sequence_start.anchor;
+			attach(&b, n);
+			push_open(&b, n);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			n = new_node(&b, SD_YMAPPING, &ev.start_mark);
+			aname = ev.data.mapping_start.anchor;
+			attach(&b, n);
+			push_open(&b, n);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (b.depth)
+				pop_open(&b);
+			break;
+		default:
+			break;
+		}
+		if (aname && !add_anchor(&b, aname, n, &ev.start_mark, &dup)) {
+			rc = syntax_error(err, path,
+			                  "found duplicate anchor; first "
+			                  "occurrence",
+			                  "second occurrence", &ev.start_mark);
+			yaml_event_delete(&ev);
+			goto done;
+		}
+		yaml_event_delete(&ev);
 	}
-	d->loaded = true;
-	index_node(d, yaml_document_get_root_node(&d->doc), "", 0);
+	d->root = b.done_root;
 done:
+	for (i = 0; i < b.stack_cap; i++)
+		free(b.stack[i].kids);
+	free(b.stack);
+	free(b.anchors);
 	yaml_parser_delete(&parser);
 	return rc;
 }
 
 void sd_ydoc_fini(sd_ydoc *d)
 {
-	if (d && d->loaded) {
-		yaml_document_delete(&d->doc);
-		d->loaded = false;
+	if (d) {
+		sd_arena_free(d->arena);
+		d->arena = NULL;
+		d->root = NULL;
 	}
 }
 
-yaml_node_t *sd_ydoc_node(const sd_ydoc *d, const char *path)
+static bool scalar_is(const sd_ynode *n, const char *s, size_t len)
 {
-	if (!d || !d->index)
+	return n && n->type == SD_YSCALAR && n->n == len &&
+	       memcmp(n->u.str, s, len) == 0;
+}
+
+/* The first key node named (key, len) in mapping m and its index in
+ * m->u.kids, or NULL; nth skips that many earlier matches. */
+static const sd_ynode *map_key(const sd_ynode *m, const char *key, size_t len,
+                               int nth, size_t *at)
+{
+	size_t i;
+
+	if (!m || m->type != SD_YMAPPING)
 		return NULL;
-	return sd_map_get(d->index, path);
+	for (i = 0; i + 1 < m->n; i += 2)
+		if (scalar_is(m->u.kids[i], key, len) && nth-- == 0) {
+			if (at)
+				*at = i;
+			return m->u.kids[i];
+		}
+	return NULL;
+}
+
+const sd_ynode *sd_ynode_get(const sd_ynode *m, const char *key)
+{
+	size_t at;
+
+	if (!map_key(m, key, strlen(key), 0, &at))
+		return NULL;
+	return m->u.kids[at + 1];
+}
+
+const sd_ynode *sd_ynode_item(const sd_ynode *s, size_t i)
+{
+	if (!s || s->type != SD_YSEQUENCE || i >= s->n)
+		return NULL;
+	return s->u.kids[i];
+}
+
+int sd_ynode_line(const sd_ynode *n)
+{
+	return n ? (int)n->line + 1 : 0;
+}
+
+int sd_ynode_col(const sd_ynode *n)
+{
+	return n ? (int)n->col + 1 : 0;
+}
+
+/*
+ * Walks path ("tables[3].columns[2].type") from the root as far as it
+ * exists. Returns the node reached at the end, or NULL; *last gets the
+ * deepest node that exists along the way (the root for a bad first step).
+ */
+static const sd_ynode *walk(const sd_ydoc *d, const char *path,
+                            const sd_ynode **last)
+{
+	const sd_ynode *n = d ? d->root : NULL;
+	const char *p = path;
+
+	if (last)
+		*last = n;
+	while (n && *p) {
+		const sd_ynode *next = NULL;
+		if (*p == '[') {
+			char *end;
+			unsigned long i = strtoul(p + 1, &end, 10);
+			if (end == p + 1 || *end != ']')
+				return NULL;
+			next = sd_ynode_item(n, i);
+			p = end + 1;
+		} else {
+			size_t len, at;
+			if (*p == '.')
+				p++;
+			len = strcspn(p, ".[");
+			if (map_key(n, p, len, 0, &at))
+				next = n->u.kids[at + 1];
+			p += len;
+		}
+		if (!next)
+			return NULL;
+		n = next;
+		if (last)
+			*last = n;
+	}
+	return n;
+}
+
+const sd_ynode *sd_ydoc_node(const sd_ydoc *d, const char *path)
+{
+	return walk(d, path, NULL);
 }
 
 int sd_ydoc_line(const sd_ydoc *d, const char *path)
 {
-	char *p = sd_xstrdup(path);
-	int line = 0;
+	const sd_ynode *last = NULL;
 
-	for (;;) {
-		yaml_node_t *n = sd_ydoc_node(d, p);
-		char *cut;
-		if (n) {
-			line = (int)n->start_mark.line + 1;
-			break;
-		}
-		if (!*p)
-			break;
-		/* drop the last component: ".key" or "[i]" */
-		cut = p + strlen(p);
-		while (cut > p && cut[-1] != '.' && cut[-1] != '[')
-			cut--;
-		if (cut > p)
-			cut--;
-		*cut = '\0';
-	}
-	free(p);
-	return line;
+	walk(d, path, &last);
+	return sd_ynode_line(last);
 }
 
-yaml_node_t *sd_ydoc_key(const sd_ydoc *d, const char *path, const char *key,
-                         int nth)
+const sd_ynode *sd_ydoc_key(const sd_ydoc *d, const char *path,
+                            const char *key, int nth)
 {
-	yaml_node_t *m = sd_ydoc_node(d, path);
-	yaml_node_pair_t *p;
-
-	if (!m || m->type != YAML_MAPPING_NODE)
-		return NULL;
-	for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top;
-	     p++) {
-		yaml_node_t *k = yaml_document_get_node(
-			(yaml_document_t *)&d->doc, p->key);
-		if (k && k->type == YAML_SCALAR_NODE &&
-		    strcmp((char *)k->data.scalar.value, key) == 0 && nth-- == 0)
-			return k;
-	}
-	return NULL;
+	return map_key(sd_ydoc_node(d, path), key, strlen(key), nth, NULL);
 }
 
 char *sd_ydoc_where(sd_arena *a, const char *path)
@@ -180,11 +437,11 @@ char *sd_ydoc_where(sd_arena *a, const char *path)
 
 static const char *scalar_at(const sd_ydoc *d, const char *path)
 {
-	yaml_node_t *n = sd_ydoc_node(d, path);
+	const sd_ynode *n = sd_ydoc_node(d, path);
 
-	if (!n || n->type != YAML_SCALAR_NODE)
+	if (!n || n->type != SD_YSCALAR)
 		return NULL;
-	return (const char *)n->data.scalar.value;
+	return n->u.str;
 }
 
 char *sd_ydoc_object(const sd_ydoc *d, const char *path)
@@ -231,92 +488,91 @@ const char *const *sd_keys_for(const sd_model_keys *table, const char *where)
 }
 
 /* Reports every key of the mapping n (at where) that keys does not list,
- * then descends; skip is a key node already reported. */
-static void walk_unknown(const sd_ydoc *d, yaml_node_t *n, const char *path,
-                         const sd_model_keys *keys, const yaml_node_t *skip,
+ * then descends; skip is a key node already reported. Error path only. */
+static void walk_unknown(const sd_ydoc *d, const sd_ynode *n, const char *path,
+                         const sd_model_keys *keys, const sd_ynode *skip,
                          sd_error *err, int depth)
 {
-	yaml_document_t *doc = (yaml_document_t *)&d->doc;
 	const char *const *valid;
+	size_t i;
 
 	if (!n || depth > 64)
 		return;
-	if (n->type == YAML_SEQUENCE_NODE) {
-		yaml_node_item_t *it;
-		size_t i = 0;
-		for (it = n->data.sequence.items.start;
-		     it < n->data.sequence.items.top; it++, i++) {
+	if (n->type == SD_YSEQUENCE) {
+		for (i = 0; i < n->n; i++) {
 			char *child = sd_arena_printf(d->arena, "%s[%zu]", path,
 			                              i);
-			walk_unknown(d, yaml_document_get_node(doc, *it), child,
-			             keys, skip, err, depth + 1);
+			walk_unknown(d, n->u.kids[i], child, keys, skip, err,
+			             depth + 1);
 		}
 		return;
 	}
-	if (n->type != YAML_MAPPING_NODE)
+	if (n->type != SD_YMAPPING)
 		return;
 	valid = sd_keys_for(keys, sd_ydoc_where(d->arena, path));
 	if (!valid)
 		return;
-	{
-		yaml_node_pair_t *p;
-		for (p = n->data.mapping.pairs.start;
-		     p < n->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = yaml_document_get_node(doc, p->key);
-			const char *key;
-			size_t i;
-			bool known = false;
-			if (!k || k->type != YAML_SCALAR_NODE)
-				continue;
-			key = (const char *)k->data.scalar.value;
-			for (i = 0; valid[i]; i++)
-				if (strcmp(valid[i], key) == 0)
-					known = true;
-			if (known) {
-				walk_unknown(d, yaml_document_get_node(doc, p->value),
-				             *path ? sd_arena_printf(d->arena, "%s.%s",
-				                                     path, key)
-				                   : sd_arena_strdup(d->arena, key),
-				             keys, skip, err, depth + 1);
-				continue;
-			}
-			if (k == skip)
-				continue;
-			sd_error_add(err, SD_EINPUT, d->path,
-			             (int)k->start_mark.line + 1,
-			             (int)k->start_mark.column + 1,
-			             sd_ydoc_object(d, path), "unknown key '%s'",
-			             key);
-			{
-				const char *sugg = sd_suggest(key, valid);
-				if (sugg)
-					sd_error_hint(err, "did you mean '%s'?",
-					              sugg);
-			}
+	for (i = 0; i + 1 < n->n; i += 2) {
+		const sd_ynode *k = n->u.kids[i];
+		const char *key;
+		size_t j;
+		bool known = false;
+		if (k->type != SD_YSCALAR)
+			continue;
+		key = k->u.str;
+		for (j = 0; valid[j]; j++)
+			if (strcmp(valid[j], key) == 0)
+				known = true;
+		if (known) {
+			walk_unknown(d, n->u.kids[i + 1],
+			             *path ? sd_arena_printf(d->arena, "%s.%s",
+			                                     path, key)
+			                   : sd_arena_strdup(d->arena, key),
+			             keys, skip, err, depth + 1);
+			continue;
+		}
+		if (k == skip)
+			continue;
+		sd_error_add(err, SD_EINPUT, d->path, sd_ynode_line(k),
+		             sd_ynode_col(k), sd_ydoc_object(d, path),
+		             "unknown key '%s'", key);
+		{
+			const char *sugg = sd_suggest(key, valid);
+			if (sugg)
+				sd_error_hint(err, "did you mean '%s'?", sugg);
 		}
 	}
+}
+
+/* The first scalar in document order at line:col (1-based), or NULL. */
+static const sd_ynode *scalar_at_pos(const sd_ynode *n, int line, int col,
+                                     int depth)
+{
+	size_t i;
+
+	if (!n || depth > 64)
+		return NULL;
+	if (n->type == SD_YSCALAR)
+		return sd_ynode_line(n) == line && sd_ynode_col(n) == col ? n
+		                                                          : NULL;
+	for (i = 0; i < n->n; i++) {
+		const sd_ynode *hit = scalar_at_pos(n->u.kids[i], line, col,
+		                                    depth + 1);
+		if (hit)
+			return hit;
+	}
+	return NULL;
 }
 
 void sd_ydoc_unknown_keys(const sd_ydoc *d, const sd_model_keys *keys,
                           int skip_line, int skip_col, sd_error *err)
 {
-	yaml_node_t *skip = NULL;
-	size_t i;
+	/* the key node libcyaml already reported, by position */
+	const sd_ynode *skip =
+		skip_line > 0 ? scalar_at_pos(d->root, skip_line, skip_col, 0)
+		              : NULL;
 
-	/* find the key node libcyaml already reported, by position */
-	for (i = 1; skip_line > 0; i++) {
-		yaml_node_t *n = yaml_document_get_node(
-			(yaml_document_t *)&d->doc, (int)i);
-		if (!n)
-			break;
-		if (n->type == YAML_SCALAR_NODE &&
-		    (int)n->start_mark.line + 1 == skip_line &&
-		    (int)n->start_mark.column + 1 == skip_col) {
-			skip = n;
-			break;
-		}
-	}
-	walk_unknown(d, sd_ydoc_node(d, ""), "", keys, skip, err, 0);
+	walk_unknown(d, d->root, "", keys, skip, err, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -448,13 +704,13 @@ int sd_cyaml_report(sd_error *err, const sd_cyaml_log *log, cyaml_err_t rc,
 	frames_path(&vpath, log, true);
 	frames_path(&mpath, log, false);
 	if (sscanf(msg, "Unexpected key: %255[^\n]", arg) == 1) {
-		yaml_node_t *k = sd_ydoc_key(d, mpath.data, arg, 0);
+		const sd_ynode *k = sd_ydoc_key(d, mpath.data, arg, 0);
 		const char *const *valid =
 			sd_keys_for(keys, sd_ydoc_where(d->arena, mpath.data));
 		const char *sugg = valid ? sd_suggest(arg, valid) : NULL;
 		if (k) {
-			line = (int)k->start_mark.line + 1;
-			col = (int)k->start_mark.column + 1;
+			line = sd_ynode_line(k);
+			col = sd_ynode_col(k);
 		}
 		object = sd_ydoc_object(d, mpath.data);
 		code = sd_error_add(err, SD_EINPUT, d->path, line, col, object,
@@ -467,40 +723,40 @@ int sd_cyaml_report(sd_error *err, const sd_cyaml_log *log, cyaml_err_t rc,
 			                   "comma inside {...}");
 	} else if (sscanf(msg, "Missing required mapping field: %255[^\n]",
 	                  arg) == 1) {
-		yaml_node_t *m = sd_ydoc_node(d, mpath.data);
+		const sd_ynode *m = sd_ydoc_node(d, mpath.data);
 		if (m) {
-			line = (int)m->start_mark.line + 1;
-			col = (int)m->start_mark.column + 1;
+			line = sd_ynode_line(m);
+			col = sd_ynode_col(m);
 		}
 		object = sd_ydoc_object(d, mpath.data);
 		code = sd_error_add(err, SD_EINPUT, d->path, line, col, object,
 		                    "missing required key '%s'", arg);
 	} else if (sscanf(msg, "Mapping field already seen: %255[^\n]", arg) ==
 	           1) {
-		yaml_node_t *k = sd_ydoc_key(d, mpath.data, arg, 1);
+		const sd_ynode *k = sd_ydoc_key(d, mpath.data, arg, 1);
 		if (k) {
-			line = (int)k->start_mark.line + 1;
-			col = (int)k->start_mark.column + 1;
+			line = sd_ynode_line(k);
+			col = sd_ynode_col(k);
 		}
 		object = sd_ydoc_object(d, mpath.data);
 		code = sd_error_add(err, SD_EINPUT, d->path, line, col, object,
 		                    "key '%s' appears twice", arg);
 	} else if (sscanf(msg, "Invalid ENUM value: %255[^\n]", arg) == 1) {
 		/* booleans are strict enums: see the loaders' schemas */
-		yaml_node_t *v = sd_ydoc_node(d, vpath.data);
+		const sd_ynode *v = sd_ydoc_node(d, vpath.data);
 		if (v) {
-			line = (int)v->start_mark.line + 1;
-			col = (int)v->start_mark.column + 1;
+			line = sd_ynode_line(v);
+			col = sd_ynode_col(v);
 		}
 		object = sd_ydoc_object(d, vpath.data);
 		code = sd_error_add(err, SD_EINPUT, d->path, line, col, object,
 		                    "'%s' must be true or false, not '%s'",
 		                    field ? field : "value", arg);
 	} else if (sd_startswith(msg, "Expecting ")) {
-		yaml_node_t *v = sd_ydoc_node(d, vpath.data);
+		const sd_ynode *v = sd_ydoc_node(d, vpath.data);
 		if (v) {
-			line = (int)v->start_mark.line + 1;
-			col = (int)v->start_mark.column + 1;
+			line = sd_ynode_line(v);
+			col = sd_ynode_col(v);
 		}
 		object = sd_ydoc_object(d, vpath.data);
 		if (field)

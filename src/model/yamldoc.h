@@ -5,8 +5,10 @@
  *
  * libcyaml binds YAML to structs but tells where a problem is only through
  * its log callback, and only for the first problem. The loaders therefore
- * parse every file twice: once with libyaml into a document whose nodes are
- * indexed by path ("tables[3].columns[2]"), once with libcyaml into structs.
+ * read every file twice: once as libyaml events into a compact tree of
+ * positions (sd_ynode), once with libcyaml into structs. A path such as
+ * "tables[3].columns[2]" is resolved by walking the tree, so nothing is
+ * formatted or hashed per node: at 5,000 tables the tree is a few MiB.
  */
 #ifndef SD_MODEL_YAMLDOC_H
 #define SD_MODEL_YAMLDOC_H
@@ -16,29 +18,57 @@
 
 #include "model/load.h"
 
+typedef enum sd_ynode_type {
+	SD_YSCALAR = 1,
+	SD_YSEQUENCE = 2,
+	SD_YMAPPING = 3,
+} sd_ynode_type;
+
+/*
+ * One node of the position tree. A mapping's kids are its keys and values
+ * alternating (key, value, key, value...); an alias is the anchored node
+ * itself, as in a libyaml document.
+ */
+typedef struct sd_ynode {
+	union {
+		const char *str;          /* scalar: its value, NUL-ended */
+		struct sd_ynode **kids;   /* sequence and mapping */
+	} u;
+	uint32_t n;    /* scalar: value length; sequence: items; mapping: 2 x pairs */
+	uint32_t line; /* 0-based, like libyaml's marks */
+	uint32_t col;  /* 0-based */
+	uint8_t type;  /* sd_ynode_type */
+} sd_ynode;
+
 typedef struct sd_ydoc {
 	const char *path;  /* file name used in diagnostics */
-	yaml_document_t doc;
-	bool loaded;       /* doc must be deleted */
-	sd_map *index;     /* path -> yaml_node_t* */
-	sd_arena *arena;
+	sd_ynode *root;    /* NULL for an empty file */
+	sd_arena *arena;   /* the tree and scratch strings; owned */
 } sd_ydoc;
 
 /*
- * Parses data with libyaml and indexes every node by path. Returns SD_OK, or
- * SD_EINPUT with a "YAML syntax error" diagnostic at the problem's line.
- * Always call sd_ydoc_fini afterwards.
+ * Reads data with libyaml (events, first document only) into the position
+ * tree. Returns SD_OK, or SD_EINPUT with a "YAML syntax error" diagnostic at
+ * the problem's line. The arena argument is unused (the tree has its own,
+ * freed by sd_ydoc_fini). Always call sd_ydoc_fini afterwards.
  */
 int sd_ydoc_parse(sd_ydoc *d, sd_arena *a, const char *data, size_t len,
                   const char *path, sd_error *err);
 void sd_ydoc_fini(sd_ydoc *d);
-/* The node at exactly this path, or NULL. */
-yaml_node_t *sd_ydoc_node(const sd_ydoc *d, const char *path);
-/* 1-based line of the node at path or of its nearest indexed ancestor. */
+/* The node at exactly this path ("" is the root), or NULL. */
+const sd_ynode *sd_ydoc_node(const sd_ydoc *d, const char *path);
+/* 1-based line of the node at path or of its nearest existing ancestor. */
 int sd_ydoc_line(const sd_ydoc *d, const char *path);
 /* The nth (0-based) key node named key in the mapping at path, or NULL. */
-yaml_node_t *sd_ydoc_key(const sd_ydoc *d, const char *path, const char *key,
-                         int nth);
+const sd_ynode *sd_ydoc_key(const sd_ydoc *d, const char *path,
+                            const char *key, int nth);
+/* The value of the first key named key in mapping m, or NULL. */
+const sd_ynode *sd_ynode_get(const sd_ynode *m, const char *key);
+/* Item i of sequence s, or NULL. */
+const sd_ynode *sd_ynode_item(const sd_ynode *s, size_t i);
+/* 1-based line and column of n, 0 for NULL. */
+int sd_ynode_line(const sd_ynode *n);
+int sd_ynode_col(const sd_ynode *n);
 /* "tables[3].columns[2]" -> "tables[].columns[]", in the arena. */
 char *sd_ydoc_where(sd_arena *a, const char *path);
 /* The object a path is inside, from the `name` (and `schema`) keys of the
