@@ -1,0 +1,1 @@
+q: SELECT string_agg(pg_get_indexdef(indexrelid), '; ' ORDER BY c.relname) FROM pg_index JOIN pg_class c ON c.oid = indexrelid WHERE indrelid = 'docs'::regclass AND NOT indisprimary => CREATE INDEX ix_docs_due ON public.docs USING btree (deleted_at DESC, created_at, title NULLS FIRST, id)
