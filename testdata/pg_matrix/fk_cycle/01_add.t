@@ -1,0 +1,2 @@
+q: SELECT string_agg(conrelid::regclass || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conrelid::regclass::text) FROM pg_constraint WHERE contype = 'f' => people FOREIGN KEY (team_id) REFERENCES teams(id) ON DELETE SET NULL; teams FOREIGN KEY (lead_id) REFERENCES people(id)
+up-q: INSERT INTO teams (id) VALUES (1); INSERT INTO people (id, team_id) VALUES (1, 1); UPDATE teams SET lead_id = 1 RETURNING lead_id => 1

@@ -1,0 +1,3 @@
+seed: INSERT INTO orgs (id, slug) VALUES (1, 'acme')
+seed: INSERT INTO staff (id, org_id, org_slug, name) VALUES (1, 1, 'acme', 'ann')
+q: SELECT string_agg(conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conrelid::regclass::text, conname) FROM pg_constraint WHERE contype = 'f' => staff fk_staff_boss_id_staff FOREIGN KEY (boss_id) REFERENCES staff(id) ON DELETE SET NULL; staff fk_staff_org_id_orgs FOREIGN KEY (org_id) REFERENCES orgs(id) ON UPDATE RESTRICT ON DELETE CASCADE; staff fk_staff_org_slug FOREIGN KEY (org_slug) REFERENCES orgs(slug) DEFERRABLE INITIALLY DEFERRED

@@ -1,0 +1,3 @@
+seed: INSERT INTO staff (id, org_id, org_slug, boss_id, name) VALUES (2, 1, 'acme', 1, 'bob')
+q: SELECT string_agg(conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conrelid::regclass::text, conname) FROM pg_constraint WHERE contype = 'f' => staff fk_staff_boss_id_staff FOREIGN KEY (boss_id) REFERENCES staff(id) ON UPDATE CASCADE ON DELETE CASCADE; staff fk_staff_org_id_orgs FOREIGN KEY (org_id) REFERENCES orgs(id) ON DELETE RESTRICT; staff fk_staff_org_slug FOREIGN KEY (org_slug) REFERENCES orgs(slug) ON UPDATE CASCADE
+q: SELECT string_agg(concat_ws('/', id, org_id, org_slug, boss_id, name), ',' ORDER BY id) FROM staff => 1/1/acme/ann,2/1/acme/1/bob
