@@ -735,6 +735,13 @@ typedef struct fk_group {
 	bool ref_pk; /* REFERENCES t without columns: the parent's key */
 } fk_group;
 
+/* An index row of sqlite_schema, kept until the columns are known. */
+typedef struct index_src {
+	const char *name;
+	const char *table;
+	const char *sql; /* NULL for an autoindex */
+} index_src;
+
 typedef struct ctx {
 	sqlite3 *conn;
 	sd_schema *s;
@@ -742,6 +749,8 @@ typedef struct ctx {
 	const sd_introspect_opts *opts;
 	sd_map *tables;      /* name -> table_info* (managed tables only) */
 	sd_map *index_sql;   /* index name -> CREATE INDEX text */
+	sd_vec index_srcs;   /* index_src*, in sqlite_schema order */
+	sd_map *index_done;  /* index name -> non-NULL: read from its text */
 	index_group index;
 	fk_group fk;
 	sd_vec implicit_fks; /* sd_foreign_key* that need the parent's PK */
@@ -783,13 +792,17 @@ static const char *col_text(ctx *c, sqlite3_stmt *st, int i)
 
 typedef int (*row_fn)(ctx *c, sqlite3_stmt *st);
 
-/* Runs one catalog query, calling fn for every row. */
-static int each_row(ctx *c, const char *sql, row_fn fn)
+/* Runs one catalog query with ?1 bound to param (when not NULL), calling
+ * fn for every row. */
+static int each_row_with(ctx *c, const char *sql, const char *param,
+                         row_fn fn)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = SD_OK, src;
 
-	if (sqlite3_prepare_v2(c->conn, sql, -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(c->conn, sql, -1, &st, NULL) != SQLITE_OK ||
+	    (param && sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC) !=
+	                  SQLITE_OK)) {
 		rc = sd_error_set(c->err, SD_ERUNTIME,
 		                  "sqlite: reading the catalog: %s",
 		                  sqlite3_errmsg(c->conn));
@@ -807,6 +820,11 @@ static int each_row(ctx *c, const char *sql, row_fn fn)
 done:
 	sqlite3_finalize(st);
 	return rc;
+}
+
+static int each_row(ctx *c, const char *sql, row_fn fn)
+{
+	return each_row_with(c, sql, NULL, fn);
 }
 
 static int object_row(ctx *c, sqlite3_stmt *st)
@@ -839,8 +857,13 @@ static int object_row(ctx *c, sqlite3_stmt *st)
 		u = sd_schema_add_unmanaged(c->s, "view", NULL, name);
 		u->definition = sql;
 	} else if (strcmp(type, "index") == 0) {
+		index_src *src = sd_arena_alloc(c->a, sizeof(*src));
 		if (sql)
 			sd_map_put(c->index_sql, name, (void *)sql);
+		src->name = name;
+		src->table = tbl;
+		src->sql = sql;
+		sd_vec_push(c->a, &c->index_srcs, src);
 	} else if (strcmp(type, "trigger") == 0) {
 		table_info *ti = tbl ? sd_map_get(c->tables, tbl) : NULL;
 		if (ti && sql) {
@@ -1019,6 +1042,150 @@ done:
 	memset(g, 0, sizeof(*g));
 }
 
+/*
+ * The fast path for a CREATE INDEX whose every key is a plain column name
+ * (optionally with COLLATE and ASC/DESC), which is nearly every index:
+ * builds the index from its text alone, exactly as the pragmas would
+ * describe it, and returns true. Anything else (expressions, rowid,
+ * string-literal keys, an unknown column) returns false and is left to
+ * pragma_index_xinfo, whose per-index statement is what made the catalog
+ * read cost a prepare per index.
+ *     CREATE UNIQUE INDEX "uq" ON "t" ("a" COLLATE nocase, b DESC)
+ */
+static bool index_from_text(ctx *c, table_info *ti, const index_src *src)
+{
+	tokens t;
+	size_t i, open = 0, close, item, nkeys = 0;
+	bool on = false, found = false, ok = true, unique;
+	sd_index_key keys[64];
+	parsed_index p;
+	sd_index *ix;
+
+	tokenize(&t, src->sql);
+	unique = t.n > 1 && tok_is(&t.v[1], "UNIQUE");
+	for (i = 0; i < t.n; i++) {
+		if (t.v[i].depth != 0)
+			continue;
+		if (tok_is(&t.v[i], "ON"))
+			on = true;
+		else if (on && tok_is(&t.v[i], "(")) {
+			open = i;
+			found = true;
+			break;
+		}
+	}
+	if (!found || !tok_is(&t.v[0], "CREATE")) {
+		ok = false;
+		goto done;
+	}
+	close = tok_close(&t, open);
+	item = open + 1;
+	for (i = open + 1; ok && i <= close && i < t.n; i++) {
+		size_t last, k;
+		const char *id;
+		sd_column *col = NULL;
+		if (i != close && !(t.v[i].depth == 1 && tok_is(&t.v[i], ",")))
+			continue;
+		last = i - 1;
+		memset(&keys[nkeys], 0, sizeof(keys[nkeys]));
+		if (last >= item && (tok_is(&t.v[last], "ASC") ||
+		                     tok_is(&t.v[last], "DESC"))) {
+			keys[nkeys].desc = tok_is(&t.v[last], "DESC");
+			last--;
+		}
+		if (last > item && tok_is(&t.v[last - 1], "COLLATE")) {
+			keys[nkeys].collation = tok_ident(c->a, &t.v[last]);
+			last -= 2;
+		}
+		if (last != item || nkeys == SD_ARRAY_LEN(keys) ||
+		    (t.v[item].kind != TK_WORD && t.v[item].kind != TK_QUOTED)) {
+			ok = false;
+			break;
+		}
+		id = tok_ident(c->a, &t.v[item]);
+		for (k = 0; k < ti->table->ncolumns; k++) {
+			if (!sd_strieq(ti->table->columns[k]->base.name, id))
+				continue;
+			if (col) { /* two columns differ only by case */
+				ok = false;
+				break;
+			}
+			col = ti->table->columns[k];
+		}
+		if (!col || !ok) {
+			ok = false;
+			break;
+		}
+		keys[nkeys++].column = col->base.name;
+		item = i + 1;
+	}
+	if (!ok || nkeys == 0) {
+		ok = false;
+		goto done;
+	}
+	memset(&p, 0, sizeof(p));
+	for (i = close + 1; i < t.n; i++)
+		if (t.v[i].depth == 0 && tok_is(&t.v[i], "WHERE")) {
+			parse_create_index(c->a, src->sql, &p);
+			break;
+		}
+	ix = sd_table_add_index(c->s, ti->table, src->name);
+	ix->unique = unique;
+	ix->nkeys = nkeys;
+	ix->keys = sd_arena_alloc(c->a, sizeof(sd_index_key) * nkeys);
+	memcpy(ix->keys, keys, sizeof(sd_index_key) * nkeys);
+	ix->where.sql = p.where;
+done:
+	free(t.v);
+	return ok;
+}
+
+/*
+ * Reads every CREATE INDEX it can from its text (index_from_text) and
+ * returns, as a JSON array for json_each, the tables that still need the
+ * pragmas: those with an autoindex (UNIQUE or PRIMARY KEY constraints) or
+ * with an index the fast path declined. The caller frees the string.
+ */
+static char *indexes_from_text(ctx *c)
+{
+	sd_buf json = SD_BUF_INIT;
+	sd_map *listed = sd_map_new(c->a, 16);
+	size_t i;
+	const char *p;
+
+	c->index_done = sd_map_new(c->a, c->index_srcs.n);
+	sd_buf_putc(&json, '[');
+	for (i = 0; i < c->index_srcs.n; i++) {
+		const index_src *src = c->index_srcs.items[i];
+		table_info *ti = src->table ? sd_map_get(c->tables, src->table)
+		                            : NULL;
+		if (!ti)
+			continue;
+		if (src->sql && index_from_text(c, ti, src)) {
+			sd_map_put(c->index_done, src->name, ti);
+			continue;
+		}
+		if (sd_map_get(listed, src->table))
+			continue;
+		sd_map_put(listed, src->table, ti);
+		if (json.len > 1)
+			sd_buf_putc(&json, ',');
+		sd_buf_putc(&json, '"');
+		for (p = src->table; *p; p++) {
+			unsigned char ch = (unsigned char)*p;
+			if (ch == '"' || ch == '\\')
+				sd_buf_printf(&json, "\\%c", ch);
+			else if (ch < 0x20)
+				sd_buf_printf(&json, "\\u%04x", ch);
+			else
+				sd_buf_putc(&json, (char)ch);
+		}
+		sd_buf_putc(&json, '"');
+	}
+	sd_buf_putc(&json, ']');
+	return sd_buf_detach(&json);
+}
+
 /* m.name, il.name, il.unique, il.origin, il.partial, ix.cid, ix.name,
  * ix.desc -- ordered by table, index, key position */
 static int index_row(ctx *c, sqlite3_stmt *st)
@@ -1027,6 +1194,9 @@ static int index_row(ctx *c, sqlite3_stmt *st)
 	const char *iname = (const char *)sqlite3_column_text(st, 1);
 	sd_index_key *key;
 	int cid;
+
+	if (c->index_done && iname && sd_map_get(c->index_done, iname))
+		return SD_OK; /* already read from its CREATE INDEX text */
 
 	if (!c->index.name || !sd_streq(c->index.name, iname) ||
 	    !c->index.ti || !sd_streq(c->index.ti->table->base.name, tname)) {
@@ -1150,8 +1320,7 @@ static const char *const q_columns =
 	"p.pk, p.hidden "
 	"FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p "
 	"WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-	"AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%' "
-	"ORDER BY m.name, p.cid";
+	"AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%'";
 static const char *const q_indexes =
 	"SELECT m.name, il.name, il.\"unique\", il.origin, il.partial, "
 	"ix.cid, ix.name, ix.\"desc\" "
@@ -1161,13 +1330,38 @@ static const char *const q_indexes =
 	"WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
 	"AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%' AND ix.key = 1 "
 	"ORDER BY m.name, il.name, ix.seqno";
+/* The same for the tables listed in ?1 (a JSON array): see
+ * indexes_from_text. */
+static const char *const q_indexes_of =
+	"SELECT m.name, il.name, il.\"unique\", il.origin, il.partial, "
+	"ix.cid, ix.name, ix.\"desc\" "
+	"FROM sqlite_schema AS m "
+	"JOIN pragma_index_list(m.name) AS il "
+	"JOIN pragma_index_xinfo(il.name) AS ix "
+	"WHERE m.type = 'table' AND m.name IN (SELECT value FROM "
+	"json_each(?1)) AND ix.key = 1 "
+	"ORDER BY m.name, il.name, ix.seqno";
 static const char *const q_fks =
 	"SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", "
 	"f.on_update, f.on_delete "
 	"FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS f "
 	"WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
 	"AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%' "
+	/* no REFERENCES in the text, no foreign key: skip the pragma */
+	"AND m.sql LIKE '%REFERENCES%' "
 	"ORDER BY m.name, f.id, f.seq";
+
+/* Whether this SQLite has json_each (JSON1 is built in since 3.38 unless
+ * omitted at compile time). */
+static bool has_json_each(sqlite3 *conn)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok = sqlite3_prepare_v2(conn, "SELECT 1 FROM json_each('[]')", -1,
+	                             &st, NULL) == SQLITE_OK;
+
+	sqlite3_finalize(st);
+	return ok;
+}
 
 int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
                          const sd_introspect_opts *opts, sd_error *err)
@@ -1193,8 +1387,16 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 		goto done;
 	finish_tables(&c);
 	progress(&c, "indexes", 2, 4);
-	if ((rc = each_row(&c, q_indexes, index_row)) != SD_OK)
-		goto done;
+	{
+		char *rest = indexes_from_text(&c);
+		if (!has_json_each(conn))
+			rc = each_row(&c, q_indexes, index_row);
+		else if (strcmp(rest, "[]") != 0)
+			rc = each_row_with(&c, q_indexes_of, rest, index_row);
+		free(rest);
+		if (rc != SD_OK)
+			goto done;
+	}
 	finish_index(&c, &c.index);
 	progress(&c, "foreign keys", 3, 4);
 	if ((rc = each_row(&c, q_fks, fk_row)) != SD_OK)
