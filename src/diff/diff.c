@@ -1535,12 +1535,74 @@ static bool enum_only_adds(const sd_strlist *a, const sd_strlist *b)
 	return i == a->n;
 }
 
-static void diff_enum_values(dctx *c, const sd_enum *o, const sd_enum *n)
+static bool expr_has(const sd_expr *e, const char *needle)
+{
+	return e->sql && strstr(e->sql, needle);
+}
+
+/*
+ * True when an expression of `s` (a default, a generated column, a check,
+ * an index key or predicate) holds the SQL literal 'value'. A label added
+ * by ALTER TYPE ... ADD VALUE cannot be used before its transaction commits
+ * ("unsafe use of new value"), while the labels of a type created in the
+ * same transaction can, so such a plan recreates the type instead. A
+ * literal of another type with the same spelling only costs a recreate.
+ */
+static bool schema_uses_literal(dctx *c, const sd_schema *s,
+                                const char *value)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *p, *lit;
+	size_t t, j, k;
+	bool found = false;
+
+	sd_buf_putc(&b, '\'');
+	for (p = value; *p; p++) {
+		if (*p == '\'')
+			sd_buf_putc(&b, '\'');
+		sd_buf_putc(&b, *p);
+	}
+	sd_buf_putc(&b, '\'');
+	lit = sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	for (t = 0; t < s->ntables && !found; t++) {
+		const sd_table *tb = s->tables[t];
+		for (j = 0; j < tb->ncolumns && !found; j++)
+			found = expr_has(&tb->columns[j]->default_value, lit) ||
+			        expr_has(&tb->columns[j]->generated, lit);
+		for (j = 0; j < tb->nchecks && !found; j++)
+			found = expr_has(&tb->checks[j]->expression, lit);
+		for (j = 0; j < tb->nindexes && !found; j++) {
+			const sd_index *ix = tb->indexes[j];
+			found = expr_has(&ix->where, lit);
+			for (k = 0; k < ix->nkeys && !found; k++)
+				found = expr_has(&ix->keys[k].expression, lit);
+		}
+	}
+	return found;
+}
+
+/* True when the plan must use a value that n adds to o (see above). */
+static bool enum_new_value_used(dctx *c, const sd_enum *o, const sd_enum *n,
+                                const sd_schema *to)
+{
+	size_t i;
+
+	for (i = 0; i < n->values.n; i++)
+		if (!sd_strlist_contains(&o->values, n->values.items[i]) &&
+		    schema_uses_literal(c, to, n->values.items[i]))
+			return true;
+	return false;
+}
+
+static void diff_enum_values(dctx *c, const sd_enum *o, const sd_enum *n,
+                             const sd_schema *to)
 {
 	size_t i, k = 0;
 	const sd_enum *prev = o;
 
-	if (!enum_only_adds(&o->values, &n->values)) {
+	if (!enum_only_adds(&o->values, &n->values) ||
+	    enum_new_value_used(c, o, n, to)) {
 		sd_op *op = op_new(c, SD_OP_RECREATE_ENUM, NULL);
 		op->obj_old = &o->base;
 		op->obj_new = &n->base;
@@ -1600,7 +1662,7 @@ static void diff_enums(dctx *c, const sd_schema *from, const sd_schema *to)
 			emit(c, op, PH_ENUM);
 		} else {
 			if (!sd_strlist_equal(&o->values, &te[i]->values))
-				diff_enum_values(c, o, te[i]);
+				diff_enum_values(c, o, te[i], to);
 			comment_object(c, NULL, &o->base, &te[i]->base);
 		}
 	}

@@ -1,0 +1,1 @@
+down-q: SELECT string_agg(no || subject, ',' ORDER BY no) FROM tickets WHERE no <= 2 => 1a,2b

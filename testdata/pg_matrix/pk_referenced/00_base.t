@@ -1,0 +1,2 @@
+q: SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conname) FROM pg_constraint WHERE contype IN ('p', 'f') AND connamespace = 'public'::regnamespace AND conname NOT LIKE 'schemadiff%' => fk_teams_org_code_orgs FOREIGN KEY (org_code) REFERENCES orgs(code); pk_orgs PRIMARY KEY (code); pk_teams PRIMARY KEY (id)
+down-q: SELECT string_agg(id || '/' || org_code, ',') FROM teams => 1/o1

@@ -1,0 +1,1 @@
+q: SELECT string_agg(attrelid::regclass || '.' || attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attrelid::regclass::text) FROM pg_attribute WHERE attname IN ('code', 'org_code') AND attrelid IN ('orgs'::regclass, 'teams'::regclass) => orgs.code character varying(20), teams.org_code character varying(20)

@@ -1,0 +1,2 @@
+q: SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod) || ' ' || coalesce(pg_get_expr(adbin, adrelid), '-'), ', ' ORDER BY attnum) FROM pg_attribute LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum WHERE attrelid = 'stock'::regclass AND attnum > 1 => qty text '0'::text, price numeric(8,2) 1.50
+down-q: SELECT string_agg(id || '=' || qty || '@' || price, ',' ORDER BY id) FROM stock => 1=7@2.25,2=0@1.50
