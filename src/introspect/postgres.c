@@ -1,7 +1,12 @@
 /*
  * postgres.c - PostgreSQL catalog -> sd_schema (pg_dump's way: one bulk
  * query per object kind, merged client-side through hash maps), and the
- * normaliser that round-trips model expressions through scratch schemas.
+ * normaliser that round-trips model expressions through a scratch schema.
+ *
+ * The catalog queries return raw catalog values (attribute numbers, OID
+ * vectors) rather than deparsed text wherever the two say the same, and
+ * the names are put back client-side: per-row subqueries and deparsing
+ * functions are what makes a catalog read slow on a big database.
  */
 #include "introspect/postgres.h"
 
@@ -15,26 +20,29 @@
 /* Catalog queries                                                     */
 /* ------------------------------------------------------------------ */
 
-/*
- * Every query takes $1: NULL for "every user schema", or a text[] of the
- * only schemas to read (the normaliser's scratch schemas).
- */
-#define NSP_FILTER                                                            \
-	" (CASE WHEN $1::text[] IS NULL THEN"                                 \
-	"   n.nspname NOT IN ('pg_catalog', 'information_schema')"            \
-	"   AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'"        \
-	"   AND n.nspname !~ '^sd_norm_'"                                     \
-	"   AND NOT EXISTS (SELECT 1 FROM pg_depend d"                        \
-	"     WHERE d.classid = 'pg_namespace'::regclass"                     \
-	"     AND d.objid = n.oid AND d.deptype = 'e')"                       \
-	"  ELSE n.nspname = ANY($1::text[]) END) "
+/* The OIDs of user schemas: not system, not temporary, not a leftover
+ * scratch schema, not created by an extension. */
+#define USER_NSP                                                              \
+	" (SELECT n.oid FROM pg_namespace n"                                  \
+	"  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"       \
+	"  AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'"         \
+	"  AND n.nspname !~ '^sd_norm_'"                                      \
+	"  AND NOT EXISTS (SELECT 1 FROM pg_depend d"                         \
+	"   WHERE d.classid = 'pg_namespace'::regclass"                       \
+	"   AND d.objid = n.oid AND d.deptype = 'e')) "
+
+/* The OIDs of every table in a user schema (partitions and extension
+ * tables too: their column names are needed for foreign keys). */
+#define USER_TABLES                                                           \
+	" (SELECT c.oid FROM pg_class c WHERE c.relkind IN ('r', 'p')"        \
+	"  AND c.relnamespace IN" USER_NSP ") "
 
 #define NOT_EXTENSION(catalog, oid)                                           \
 	" NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" catalog \
 	"'::regclass AND e.objid = " oid " AND e.deptype = 'e') "
 
 static const char q_namespaces[] =
-	"SELECT n.nspname FROM pg_namespace n WHERE" NSP_FILTER
+	"SELECT n.nspname FROM pg_namespace n WHERE n.oid IN" USER_NSP
 	"AND n.nspname <> 'public' ORDER BY 1";
 
 static const char q_enums[] =
@@ -44,100 +52,112 @@ static const char q_enums[] =
 	" JOIN pg_enum e ON e.enumtypid = t.oid"
 	" LEFT JOIN pg_description ds ON ds.objoid = t.oid"
 	"  AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0"
-	" WHERE t.typtype = 'e' AND" NSP_FILTER
+	" WHERE t.typtype = 'e' AND t.typnamespace IN" USER_NSP
 	"AND" NOT_EXTENSION("pg_type", "t.oid")
 	"ORDER BY n.nspname, t.typname, e.enumsortorder";
 
+/* Column 4 says whether the table is managed (not a partition, not an
+ * extension's); the others are only kept for their column names. */
 static const char q_tables[] =
-	"SELECT c.oid, n.nspname, c.relname, ds.description"
+	"SELECT c.oid, n.nspname, c.relname, ds.description,"
+	" NOT c.relispartition AND" NOT_EXTENSION("pg_class", "c.oid")
 	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 	" LEFT JOIN pg_description ds ON ds.objoid = c.oid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
-	" WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND"
-	NSP_FILTER "AND" NOT_EXTENSION("pg_class", "c.oid")
+	" WHERE c.relkind IN ('r', 'p') AND c.relnamespace IN" USER_NSP
 	"ORDER BY n.nspname, c.relname";
 
+/* Subqueries run only for the rare rows that need them: a default (its
+ * serial sequence), a collation other than the type's. */
 static const char q_columns[] =
-	"SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod),"
-	" a.attnotnull, pg_get_expr(ad.adbin, ad.adrelid), a.attidentity,"
-	" a.attgenerated,"
+	"SELECT a.attrelid, a.attnum, a.attname,"
+	" format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+	" CASE WHEN a.atthasdef THEN pg_get_expr(ad.adbin, ad.adrelid) END,"
+	" a.attidentity, a.attgenerated,"
 	" CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation"
-	"  THEN co.collname END,"
-	" ds.description, t.typtype, tn.nspname,"
-	" t.typname, sq.relname"
-	" FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
-	" JOIN pg_namespace n ON n.oid = c.relnamespace"
-	" JOIN pg_type t ON t.oid = a.atttypid"
-	" JOIN pg_namespace tn ON tn.oid = t.typnamespace"
+	"  THEN (SELECT co.collname FROM pg_collation co"
+	"   WHERE co.oid = a.attcollation) END,"
+	" ds.description, t.typtype,"
+	" CASE WHEN t.typtype = 'e' THEN (SELECT tn.nspname"
+	"  FROM pg_namespace tn WHERE tn.oid = t.typnamespace) END,"
+	" CASE WHEN t.typtype = 'e' THEN t.typname END,"
+	" CASE WHEN a.atthasdef THEN (SELECT s.relname FROM pg_depend d"
+	"  JOIN pg_class s ON s.oid = d.objid"
+	"  WHERE d.refclassid = 'pg_class'::regclass"
+	"  AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum"
+	"  AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'"
+	"  AND s.relkind = 'S' LIMIT 1) END,"
+	" a.attcollation"
+	" FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
 	" LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid"
-	"  AND ad.adnum = a.attnum"
-	" LEFT JOIN pg_collation co ON co.oid = a.attcollation"
+	"  AND ad.adnum = a.attnum AND a.atthasdef"
 	" LEFT JOIN pg_description ds ON ds.objoid = a.attrelid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum"
-	" LEFT JOIN (SELECT d.refobjid, d.refobjsubid, s.relname"
-	"  FROM pg_depend d JOIN pg_class s ON s.oid = d.objid"
-	"  WHERE d.classid = 'pg_class'::regclass"
-	"  AND d.refclassid = 'pg_class'::regclass"
-	"  AND d.deptype = 'a' AND s.relkind = 'S') sq"
-	"  ON sq.refobjid = a.attrelid AND sq.refobjsubid = a.attnum"
 	" WHERE a.attnum > 0 AND NOT a.attisdropped"
-	" AND c.relkind IN ('r', 'p') AND" NSP_FILTER
+	" AND a.attrelid IN" USER_TABLES
 	"ORDER BY a.attrelid, a.attnum";
 
+/* Key columns come as attribute numbers ({1,2}), named client-side. */
 static const char q_constraints[] =
-	"SELECT co.conrelid, co.conname, co.contype,"
-	" ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY"
-	"  k(num, ord) JOIN pg_attribute a ON a.attrelid = co.conrelid"
-	"  AND a.attnum = k.num ORDER BY k.ord)::text[],"
-	" rn.nspname, rc.relname,"
-	" ARRAY(SELECT a.attname FROM unnest(co.confkey) WITH ORDINALITY"
-	"  k(num, ord) JOIN pg_attribute a ON a.attrelid = co.confrelid"
-	"  AND a.attnum = k.num ORDER BY k.ord)::text[],"
+	"SELECT co.conrelid, co.conname, co.contype, co.conkey,"
+	" rn.nspname, rc.relname, co.confrelid, co.confkey,"
 	" co.confdeltype, co.confupdtype, co.condeferrable, co.condeferred,"
-	" co.convalidated, pg_get_expr(co.conbin, co.conrelid),"
+	" co.convalidated,"
+	" CASE WHEN co.contype = 'c' THEN pg_get_expr(co.conbin, co.conrelid)"
+	"  END,"
 	" ds.description, COALESCE(ix.indnullsnotdistinct, false),"
 	" CASE WHEN co.contype = 'x' THEN pg_get_constraintdef(co.oid, true) END"
-	" FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid"
-	" JOIN pg_namespace n ON n.oid = c.relnamespace"
+	" FROM pg_constraint co"
 	" LEFT JOIN pg_class rc ON rc.oid = co.confrelid"
 	" LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
 	" LEFT JOIN pg_description ds ON ds.objoid = co.oid"
 	"  AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0"
 	" LEFT JOIN pg_index ix ON ix.indexrelid = co.conindid"
-	"  AND co.contype IN ('p', 'u')"
+	"  AND co.contype = 'u'"
 	" WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')"
-	" AND c.relkind IN ('r', 'p') AND" NSP_FILTER
+	" AND co.conrelid IN" USER_TABLES
 	"ORDER BY co.conrelid, co.conname";
 
-/* One row per index column (keys, then INCLUDE columns). */
+/*
+ * One row per index: keys, options, operator classes and collations as the
+ * catalog's vectors ("1 2", "0 3"); the server deparses only expression
+ * keys and predicates.
+ */
 static const char q_indexes[] =
 	"SELECT i.indrelid, ic.relname, i.indisunique, am.amname,"
-	" pg_get_expr(i.indpred, i.indrelid), i.indnullsnotdistinct,"
-	" i.indnkeyatts, k.ord, a.attname,"
-	" CASE WHEN i.indkey[k.ord] = 0"
-	"  THEN pg_get_indexdef(i.indexrelid, k.ord + 1, false) END,"
-	" i.indoption[k.ord],"
-	" CASE WHEN NOT oc.opcdefault THEN oc.opcname END,"
-	" CASE WHEN ico.oid IS NOT NULL"
-	"  AND ico.oid <> COALESCE(NULLIF(a.attcollation, 0), 100)"
-	"  THEN ico.collname END,"
+	" CASE WHEN i.indpred IS NOT NULL"
+	"  THEN pg_get_expr(i.indpred, i.indrelid) END,"
+	" i.indnullsnotdistinct, i.indnkeyatts, i.indkey, i.indoption,"
+	" i.indclass, i.indcollation,"
+	" CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(SELECT"
+	"  pg_get_indexdef(i.indexrelid, k, false)"
+	"  FROM generate_series(1, i.indnkeyatts) k ORDER BY k) END,"
 	" ds.description"
 	" FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
-	" LEFT JOIN pg_description ds ON ds.objoid = ic.oid"
-	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
-	" JOIN pg_class c ON c.oid = i.indrelid"
-	" JOIN pg_namespace n ON n.oid = c.relnamespace"
 	" JOIN pg_am am ON am.oid = ic.relam"
-	" CROSS JOIN LATERAL generate_series(0, i.indnatts - 1) k(ord)"
-	" LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid"
-	"  AND a.attnum = i.indkey[k.ord] AND i.indkey[k.ord] > 0"
-	" LEFT JOIN pg_opclass oc ON oc.oid = i.indclass[k.ord]"
-	" LEFT JOIN pg_collation ico ON ico.oid = i.indcollation[k.ord]"
-	" WHERE c.relkind IN ('r', 'p') AND" NSP_FILTER
+	" LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid"
+	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
+	" WHERE i.indrelid IN" USER_TABLES
 	" AND NOT EXISTS (SELECT 1 FROM pg_constraint x"
 	"  WHERE x.conindid = i.indexrelid AND x.conrelid = i.indrelid"
 	"  AND x.contype IN ('p', 'u', 'x'))"
-	"ORDER BY i.indrelid, ic.relname, k.ord";
+	"ORDER BY i.indrelid, ic.relname";
+
+/* Names for the operator classes ($1, NULL when the class is its type's
+ * default) and collations ($2) the indexes use. */
+static const char q_index_names[] =
+	"SELECT 'o', oid::text, CASE WHEN NOT opcdefault THEN opcname END"
+	" FROM pg_opclass WHERE oid = ANY($1::oid[])"
+	" UNION ALL SELECT 'c', oid::text, collname::text"
+	" FROM pg_collation WHERE oid = ANY($2::oid[])";
+
+/* Column names of tables outside the user schemas that foreign keys
+ * point at (rare). */
+static const char q_attnames[] =
+	"SELECT a.attrelid, a.attnum, a.attname"
+	" FROM pg_attribute a WHERE a.attrelid = ANY($1::oid[])"
+	" AND a.attnum > 0 AND NOT a.attisdropped"
+	" ORDER BY a.attrelid, a.attnum";
 
 static const char q_unmanaged[] =
 	"SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN"
@@ -149,7 +169,8 @@ static const char q_unmanaged[] =
 	"  AND NOT EXISTS (SELECT 1 FROM pg_depend d"
 	"  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
 	"  AND d.deptype IN ('a', 'i'))))"
-	" AND" NSP_FILTER "AND" NOT_EXTENSION("pg_class", "c.oid")
+	" AND c.relnamespace IN" USER_NSP
+	"AND" NOT_EXTENSION("pg_class", "c.oid")
 	"UNION ALL"
 	" SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN"
 	"  'aggregate' WHEN 'w' THEN 'window function' ELSE 'function' END,"
@@ -157,25 +178,35 @@ static const char q_unmanaged[] =
 	"  p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',"
 	"  NULL, p.prosrc"
 	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-	" WHERE" NSP_FILTER "AND" NOT_EXTENSION("pg_proc", "p.oid")
+	" WHERE p.pronamespace IN" USER_NSP
+	"AND" NOT_EXTENSION("pg_proc", "p.oid")
 	"UNION ALL"
 	" SELECT 'trigger', n.nspname, t.tgname, c.relname,"
 	"  pg_get_triggerdef(t.oid, true)"
 	" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
 	" JOIN pg_namespace n ON n.oid = c.relnamespace"
-	" WHERE NOT t.tgisinternal AND" NSP_FILTER
+	" WHERE NOT t.tgisinternal AND c.relnamespace IN" USER_NSP
 	"AND" NOT_EXTENSION("pg_trigger", "t.oid")
 	"UNION ALL"
 	" SELECT 'policy', n.nspname, po.polname, c.relname,"
 	"  pg_get_expr(po.polqual, po.polrelid)"
 	" FROM pg_policy po JOIN pg_class c ON c.oid = po.polrelid"
 	" JOIN pg_namespace n ON n.oid = c.relnamespace"
-	" WHERE" NSP_FILTER
+	" WHERE c.relnamespace IN" USER_NSP
 	"ORDER BY 1, 2, 3";
 
 /* ------------------------------------------------------------------ */
 /* Reading context                                                     */
 /* ------------------------------------------------------------------ */
+
+/* What is known of one table by OID: its model object (NULL when it is
+ * left out) and its column names and collations by attribute number. */
+typedef struct pg_rel {
+	sd_table *table;
+	int natt;             /* highest attribute number */
+	const char **att;     /* [1..natt], NULL for dropped */
+	const char **attcoll; /* collation OID text per attribute */
+} pg_rel;
 
 typedef struct pg_read {
 	PGconn *conn;
@@ -183,25 +214,20 @@ typedef struct pg_read {
 	const sd_introspect_opts *opts;
 	size_t *nqueries;
 	sd_error *err;
-	/* Scratch mode: read only these schemas, renamed to the originals
-	 * (NULL = the default namespace). */
-	const char *nsp_param;
-	const char *const *scratch;
-	const char *const *orig;
-	size_t nscratch;
-	sd_map *tables; /* oid text -> sd_table* */
+	sd_map *rels; /* oid text -> pg_rel* */
 } pg_read;
 
-/* Runs one catalog query; returns the result or NULL with err set. */
-static PGresult *run(pg_read *r, const char *sql)
+/* Runs one catalog query with text parameters; returns the result or NULL
+ * with err set. */
+static PGresult *run_params(pg_read *r, const char *sql, int nparams,
+                            const char *const *params)
 {
-	const char *params[1] = {r->nsp_param};
 	PGresult *res;
 	sd_buf msg = SD_BUF_INIT;
 
 	if (r->nqueries)
 		(*r->nqueries)++;
-	res = PQexecParams(r->conn, sql, 1, NULL, params, NULL, NULL, 0);
+	res = PQexecParams(r->conn, sql, nparams, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) == PGRES_TUPLES_OK)
 		return res;
 	sd_mask_password(&msg, PQresultErrorMessage(res));
@@ -212,6 +238,11 @@ static PGresult *run(pg_read *r, const char *sql)
 	sd_buf_free(&msg);
 	PQclear(res);
 	return NULL;
+}
+
+static PGresult *run(pg_read *r, const char *sql)
+{
+	return run_params(r, sql, 0, NULL);
 }
 
 static const char *cell(PGresult *res, int row, int col)
@@ -225,58 +256,17 @@ static bool cell_true(PGresult *res, int row, int col)
 	return v && v[0] == 't';
 }
 
-/* The schema a catalog namespace stands for: NULL for public (or for the
- * scratch schema of the default namespace). */
-static const char *map_nsp(const pg_read *r, const char *nspname)
+/* The schema a catalog namespace stands for: NULL for public. */
+static const char *map_nsp(const char *nspname)
 {
-	size_t i;
-
 	if (!nspname)
 		return NULL;
-	if (r->scratch) {
-		for (i = 0; i < r->nscratch; i++)
-			if (strcmp(r->scratch[i], nspname) == 0)
-				return r->orig[i];
-		return nspname;
-	}
 	return strcmp(nspname, "public") == 0 ? NULL : nspname;
 }
 
-/*
- * Scratch mode: the server qualifies names of scratch schemas that are not
- * on the search path ("'x'::sd_norm_1_2.status"); put the model's schema
- * back ("'x'::billing.status"), or nothing for the default namespace.
- */
-static const char *unscratch(const pg_read *r, const char *text)
+static void set_expr(sd_arena *a, sd_expr *e, const char *text)
 {
-	sd_buf b = SD_BUF_INIT;
-	const char *p = text, *out;
-	size_t i;
-
-	if (!text || !r->scratch)
-		return text ? sd_arena_strdup(r->s->arena, text) : NULL;
-	while (*p) {
-		bool hit = false;
-		for (i = 0; i < r->nscratch && !hit; i++) {
-			size_t n = strlen(r->scratch[i]);
-			if (strncmp(p, r->scratch[i], n) == 0 && p[n] == '.') {
-				if (r->orig[i])
-					sd_buf_printf(&b, "%s.", r->orig[i]);
-				p += n + 1;
-				hit = true;
-			}
-		}
-		if (!hit)
-			sd_buf_putc(&b, *p++);
-	}
-	out = sd_arena_strdup(r->s->arena, sd_buf_cstr(&b));
-	sd_buf_free(&b);
-	return out;
-}
-
-static void set_expr(const pg_read *r, sd_expr *e, const char *text)
-{
-	e->sql = unscratch(r, text);
+	e->sql = sd_arena_strdup(a, text);
 	e->canon = e->sql;
 }
 
@@ -313,6 +303,53 @@ static void parse_text_array(sd_arena *a, sd_strlist *out, const char *lit)
 			p++;
 	}
 	sd_buf_free(&item);
+}
+
+/*
+ * The numbers of an array or vector literal, whichever the separator:
+ * "{1,2}" (int2[]), "1 2" (int2vector), "100 0" (oidvector). Returns how
+ * many were stored, at most max.
+ */
+static size_t parse_numbers(const char *lit, long *out, size_t max)
+{
+	size_t n = 0;
+	const char *p = lit;
+	char *end;
+
+	while (p && *p && n < max) {
+		if (*p == '-' || (*p >= '0' && *p <= '9')) {
+			out[n++] = strtol(p, &end, 10);
+			p = end;
+		} else {
+			p++;
+		}
+	}
+	return n;
+}
+
+static pg_rel *rel_of(const pg_read *r, const char *oid)
+{
+	return oid ? sd_map_get(r->rels, oid) : NULL;
+}
+
+static const char *att_name(const pg_rel *rel, long attnum)
+{
+	if (!rel || attnum < 1 || attnum > rel->natt)
+		return NULL;
+	return rel->att[attnum];
+}
+
+/* Names the attribute numbers of a conkey/confkey literal into out. */
+static void name_keys(sd_arena *a, sd_strlist *out, const pg_rel *rel,
+                      const char *lit)
+{
+	long nums[64];
+	size_t i, n = parse_numbers(lit, nums, SD_ARRAY_LEN(nums));
+
+	for (i = 0; i < n; i++) {
+		const char *name = att_name(rel, nums[i]);
+		sd_strlist_push(a, out, name ? name : "");
+	}
 }
 
 /* Tables left out: the version table and its companions, ignore globs. */
@@ -479,7 +516,7 @@ static int read_namespaces(pg_read *r)
 	if (!res)
 		return SD_ERUNTIME;
 	for (i = 0; i < PQntuples(res); i++) {
-		const char *ns = map_nsp(r, cell(res, i, 0));
+		const char *ns = map_nsp(cell(res, i, 0));
 		if (ns)
 			sd_schema_add_namespace(r->s, ns);
 	}
@@ -496,7 +533,7 @@ static int read_enums(pg_read *r)
 	if (!res)
 		return SD_ERUNTIME;
 	for (i = 0; i < PQntuples(res); i++) {
-		const char *ns = map_nsp(r, cell(res, i, 0));
+		const char *ns = map_nsp(cell(res, i, 0));
 		const char *name = cell(res, i, 1);
 		if (!e || !sd_streq(e->base.schema, ns) ||
 		    strcmp(e->base.name, name) != 0) {
@@ -513,27 +550,73 @@ static int read_enums(pg_read *r)
 static int read_tables(pg_read *r)
 {
 	PGresult *res = run(r, q_tables);
+	sd_arena *a = r->s->arena;
 	int i, n;
 
 	if (!res)
 		return SD_ERUNTIME;
 	n = PQntuples(res);
-	r->tables = sd_map_new(r->s->arena, (size_t)n);
+	r->rels = sd_map_new(a, (size_t)n);
 	for (i = 0; i < n; i++) {
-		const char *ns = map_nsp(r, cell(res, i, 1));
+		const char *ns = map_nsp(cell(res, i, 1));
 		const char *name = cell(res, i, 2);
-		sd_table *t;
-		if (skip_table(r, ns, name))
+		pg_rel *rel = sd_arena_alloc(a, sizeof(*rel));
+
+		memset(rel, 0, sizeof(*rel));
+		sd_map_put(r->rels, sd_arena_strdup(a, cell(res, i, 0)), rel);
+		if (!cell_true(res, i, 4) || skip_table(r, ns, name))
 			continue;
-		t = sd_schema_add_table(r->s, ns, name);
-		t->comment = sd_arena_strdup(r->s->arena, cell(res, i, 3));
-		sd_map_put(r->tables, sd_arena_strdup(r->s->arena,
-		                                      cell(res, i, 0)),
-		           t);
+		rel->table = sd_schema_add_table(r->s, ns, name);
+		rel->table->comment = sd_arena_strdup(a, cell(res, i, 3));
 	}
 	PQclear(res);
 	progress(r, "tables", (size_t)n, (size_t)n);
 	return SD_OK;
+}
+
+/*
+ * Records the attribute names (column name_col, number num_col, collation
+ * coll_col or -1) of rows sorted by relation (rel_col) and number, and
+ * calls add for every row of a known relation.
+ */
+static void index_attributes(pg_read *r, PGresult *res, int rel_col,
+                             int num_col, int name_col, int coll_col)
+{
+	sd_arena *a = r->s->arena;
+	int i, n = PQntuples(res), start = 0;
+
+	while (start < n) {
+		const char *oid = PQgetvalue(res, start, rel_col);
+		pg_rel *rel = sd_map_get(r->rels, oid);
+		int end = start, k;
+
+		while (end < n && strcmp(PQgetvalue(res, end, rel_col), oid) == 0)
+			end++;
+		if (!rel) {
+			rel = sd_arena_alloc(a, sizeof(*rel));
+			memset(rel, 0, sizeof(*rel));
+			sd_map_put(r->rels, sd_arena_strdup(a, oid), rel);
+		}
+		rel->natt = atoi(PQgetvalue(res, end - 1, num_col));
+		rel->att = sd_arena_alloc(a, ((size_t)rel->natt + 1) *
+		                                 sizeof(char *));
+		rel->attcoll = sd_arena_alloc(a, ((size_t)rel->natt + 1) *
+		                                     sizeof(char *));
+		memset(rel->att, 0, ((size_t)rel->natt + 1) * sizeof(char *));
+		memset(rel->attcoll, 0,
+		       ((size_t)rel->natt + 1) * sizeof(char *));
+		for (i = start; i < end; i++) {
+			k = atoi(PQgetvalue(res, i, num_col));
+			if (k < 1 || k > rel->natt)
+				continue;
+			rel->att[k] = sd_arena_strdup(
+				a, PQgetvalue(res, i, name_col));
+			if (coll_col >= 0)
+				rel->attcoll[k] = sd_arena_strdup(
+					a, PQgetvalue(res, i, coll_col));
+		}
+		start = end;
+	}
 }
 
 static int read_columns(pg_read *r)
@@ -544,29 +627,31 @@ static int read_columns(pg_read *r)
 
 	if (!res)
 		return SD_ERUNTIME;
+	index_attributes(r, res, 0, 1, 2, 14);
 	for (i = 0; i < PQntuples(res); i++) {
-		sd_table *t = sd_map_get(r->tables, cell(res, i, 0));
-		const char *def = cell(res, i, 4);
-		const char *ident = cell(res, i, 5);
-		const char *gen = cell(res, i, 6);
-		const char *typtype = cell(res, i, 9);
-		const char *seq = cell(res, i, 12);
+		pg_rel *rel = rel_of(r, cell(res, i, 0));
+		sd_table *t = rel ? rel->table : NULL;
+		const char *def = cell(res, i, 5);
+		const char *ident = cell(res, i, 6);
+		const char *gen = cell(res, i, 7);
+		const char *typtype = cell(res, i, 10);
+		const char *seq = cell(res, i, 13);
 		sd_column *c;
 
 		if (!t)
 			continue;
-		c = sd_table_add_column(r->s, t, cell(res, i, 1));
-		c->type_sql = unscratch(r, cell(res, i, 2));
+		c = sd_table_add_column(r->s, t, cell(res, i, 2));
+		c->type_sql = sd_arena_strdup(a, cell(res, i, 3));
 		if (typtype && typtype[0] == 'e')
 			sd_pg_type_from_catalog(a, c->type_sql,
-			                        map_nsp(r, cell(res, i, 10)),
-			                        cell(res, i, 11), &c->type);
+			                        map_nsp(cell(res, i, 11)),
+			                        cell(res, i, 12), &c->type);
 		else
 			sd_pg_type_from_catalog(a, c->type_sql, NULL, NULL,
 			                        &c->type);
-		c->nullable = !cell_true(res, i, 3);
-		c->collation = sd_arena_strdup(a, cell(res, i, 7));
-		c->comment = sd_arena_strdup(a, cell(res, i, 8));
+		c->nullable = !cell_true(res, i, 4);
+		c->collation = sd_arena_strdup(a, cell(res, i, 8));
+		c->comment = sd_arena_strdup(a, cell(res, i, 9));
 		if (ident && ident[0] == 'a')
 			c->identity = SD_IDENTITY_ALWAYS;
 		else if (ident && ident[0] == 'd')
@@ -574,13 +659,13 @@ static int read_columns(pg_read *r)
 		if (c->identity != SD_IDENTITY_NONE)
 			c->autoincrement = true;
 		if (gen && gen[0] == 's') {
-			set_expr(r, &c->generated, def);
+			set_expr(a, &c->generated, def);
 		} else if (def && seq && sd_startswith(def, "nextval(")) {
 			/* serial: owned sequence + nextval default */
 			c->autoincrement = true;
 			c->sequence = sd_arena_strdup(a, seq);
 		} else if (def) {
-			set_expr(r, &c->default_value, def);
+			set_expr(a, &c->default_value, def);
 			c->default_value.canon = sd_pg_canon_default(
 				a, &c->type, c->default_value.sql);
 		}
@@ -600,18 +685,61 @@ static sd_fk_action fk_action(const char *code)
 	}
 }
 
+/*
+ * Foreign keys may point at tables outside the user schemas, whose column
+ * names the columns query did not read: one more query for those, only
+ * when there are any.
+ */
+static int read_foreign_attnames(pg_read *r, PGresult *cons)
+{
+	sd_buf oids = SD_BUF_INIT;
+	const char *params[1];
+	PGresult *res;
+	int i, n = 0, rc = SD_OK;
+
+	sd_buf_putc(&oids, '{');
+	for (i = 0; i < PQntuples(cons); i++) {
+		const char *ref = cell(cons, i, 6);
+		pg_rel *rel;
+		if (!ref || strcmp(ref, "0") == 0)
+			continue;
+		rel = rel_of(r, ref);
+		if (rel && rel->att)
+			continue;
+		sd_buf_printf(&oids, "%s%s", n++ ? "," : "", ref);
+	}
+	sd_buf_putc(&oids, '}');
+	if (n) {
+		params[0] = sd_buf_cstr(&oids);
+		res = run_params(r, q_attnames, 1, params);
+		if (!res) {
+			rc = SD_ERUNTIME;
+		} else {
+			index_attributes(r, res, 0, 1, 2, -1);
+			PQclear(res);
+		}
+	}
+	sd_buf_free(&oids);
+	return rc;
+}
+
 static int read_constraints(pg_read *r)
 {
 	PGresult *res = run(r, q_constraints);
 	sd_arena *a = r->s->arena;
-	int i;
+	int i, rc;
 
 	if (!res)
 		return SD_ERUNTIME;
+	if ((rc = read_foreign_attnames(r, res)) != SD_OK) {
+		PQclear(res);
+		return rc;
+	}
 	for (i = 0; i < PQntuples(res); i++) {
-		sd_table *t = sd_map_get(r->tables, cell(res, i, 0));
+		pg_rel *rel = rel_of(r, cell(res, i, 0));
+		sd_table *t = rel ? rel->table : NULL;
 		const char *name = cell(res, i, 1);
-		const char *comment = cell(res, i, 13);
+		const char *comment = cell(res, i, 14);
 		char type = cell(res, i, 2)[0];
 
 		if (!t)
@@ -619,99 +747,192 @@ static int read_constraints(pg_read *r)
 		if (type == 'p') {
 			sd_primary_key *pk = sd_table_set_primary_key(r->s, t,
 			                                              name);
-			parse_text_array(a, &pk->columns, cell(res, i, 3));
+			name_keys(a, &pk->columns, rel, cell(res, i, 3));
 		} else if (type == 'u') {
 			sd_unique *u = sd_table_add_unique(r->s, t, name);
-			parse_text_array(a, &u->columns, cell(res, i, 3));
-			u->deferrable = cell_true(res, i, 9);
-			u->initially_deferred = cell_true(res, i, 10);
-			u->nulls_not_distinct = cell_true(res, i, 14);
+			name_keys(a, &u->columns, rel, cell(res, i, 3));
+			u->deferrable = cell_true(res, i, 10);
+			u->initially_deferred = cell_true(res, i, 11);
+			u->nulls_not_distinct = cell_true(res, i, 15);
 			u->comment = sd_arena_strdup(a, comment);
 		} else if (type == 'f') {
 			sd_foreign_key *f = sd_table_add_foreign_key(r->s, t,
 			                                             name);
-			parse_text_array(a, &f->columns, cell(res, i, 3));
+			name_keys(a, &f->columns, rel, cell(res, i, 3));
 			f->ref_schema = sd_arena_strdup(
-				a, map_nsp(r, cell(res, i, 4)));
+				a, map_nsp(cell(res, i, 4)));
 			f->ref_table = sd_arena_strdup(a, cell(res, i, 5));
-			parse_text_array(a, &f->ref_columns, cell(res, i, 6));
-			f->on_delete = fk_action(cell(res, i, 7));
-			f->on_update = fk_action(cell(res, i, 8));
-			f->deferrable = cell_true(res, i, 9);
-			f->initially_deferred = cell_true(res, i, 10);
-			f->not_valid = !cell_true(res, i, 11);
+			name_keys(a, &f->ref_columns,
+			          rel_of(r, cell(res, i, 6)), cell(res, i, 7));
+			f->on_delete = fk_action(cell(res, i, 8));
+			f->on_update = fk_action(cell(res, i, 9));
+			f->deferrable = cell_true(res, i, 10);
+			f->initially_deferred = cell_true(res, i, 11);
+			f->not_valid = !cell_true(res, i, 12);
 			f->comment = sd_arena_strdup(a, comment);
 		} else if (type == 'c') {
 			sd_check *c = sd_table_add_check(r->s, t, name);
-			set_expr(r, &c->expression, cell(res, i, 12));
-			c->not_valid = !cell_true(res, i, 11);
+			set_expr(a, &c->expression, cell(res, i, 13));
+			c->not_valid = !cell_true(res, i, 12);
 			c->comment = sd_arena_strdup(a, comment);
 		} else if (type == 'x') {
 			sd_unmanaged *u = sd_schema_add_unmanaged(
 				r->s, "exclusion constraint", t->base.schema,
 				name);
 			u->table = t->base.name;
-			u->definition = unscratch(r, cell(res, i, 15));
+			u->definition = sd_arena_strdup(a, cell(res, i, 16));
 		}
 	}
 	PQclear(res);
 	return SD_OK;
 }
 
+/* Up to this many key and INCLUDE columns per index (PostgreSQL: 32). */
+#define MAX_INDEX_COLUMNS 64
+
+/*
+ * Operator class and collation OIDs used by the indexes, as {..} literals,
+ * and then their names: one small query instead of a join per key.
+ */
+static int read_index_names(pg_read *r, PGresult *res, sd_map **out)
+{
+	sd_arena *a = r->s->arena;
+	sd_map *seen = sd_map_new(a, 16);
+	sd_buf opc = SD_BUF_INIT, coll = SD_BUF_INIT;
+	const char *params[2];
+	PGresult *names;
+	long nums[MAX_INDEX_COLUMNS];
+	int i, rc = SD_OK;
+	size_t k, n;
+
+	*out = sd_map_new(a, 16);
+	sd_buf_putc(&opc, '{');
+	sd_buf_putc(&coll, '{');
+	for (i = 0; i < PQntuples(res); i++) {
+		int col;
+		for (col = 9; col <= 10; col++) {
+			sd_buf *b = col == 9 ? &opc : &coll;
+			n = parse_numbers(cell(res, i, col), nums,
+			                  SD_ARRAY_LEN(nums));
+			for (k = 0; k < n; k++) {
+				char *key;
+				if (nums[k] == 0)
+					continue;
+				key = sd_arena_printf(a, "%c%ld",
+				                      col == 9 ? 'o' : 'c',
+				                      nums[k]);
+				if (sd_map_get(seen, key))
+					continue;
+				sd_map_put(seen, key, key);
+				sd_buf_printf(b, "%s%ld",
+				              b->len > 1 ? "," : "", nums[k]);
+			}
+		}
+	}
+	sd_buf_putc(&opc, '}');
+	sd_buf_putc(&coll, '}');
+	if (sd_map_count(seen) == 0)
+		goto done;
+	params[0] = sd_buf_cstr(&opc);
+	params[1] = sd_buf_cstr(&coll);
+	names = run_params(r, q_index_names, 2, params);
+	if (!names) {
+		rc = SD_ERUNTIME;
+		goto done;
+	}
+	for (i = 0; i < PQntuples(names); i++)
+		if (cell(names, i, 2))
+			sd_map_put(*out,
+			           sd_arena_printf(a, "%s%s", cell(names, i, 0),
+			                           cell(names, i, 1)),
+			           sd_arena_strdup(a, cell(names, i, 2)));
+	PQclear(names);
+done:
+	sd_buf_free(&opc);
+	sd_buf_free(&coll);
+	return rc;
+}
+
 static int read_indexes(pg_read *r)
 {
 	PGresult *res = run(r, q_indexes);
 	sd_arena *a = r->s->arena;
-	sd_index *ix = NULL;
-	sd_table *ix_table = NULL;
-	int i;
+	sd_map *names = NULL;
+	int i, rc;
 
 	if (!res)
 		return SD_ERUNTIME;
+	if ((rc = read_index_names(r, res, &names)) != SD_OK) {
+		PQclear(res);
+		return rc;
+	}
 	for (i = 0; i < PQntuples(res); i++) {
-		sd_table *t = sd_map_get(r->tables, cell(res, i, 0));
-		const char *name = cell(res, i, 1);
-		int ord = atoi(cell(res, i, 7));
-		int nkey = atoi(cell(res, i, 6));
-		const char *col = cell(res, i, 8);
-		sd_index_key *key;
-		int option;
+		pg_rel *rel = rel_of(r, cell(res, i, 0));
+		sd_table *t = rel ? rel->table : NULL;
+		const char *method = cell(res, i, 3);
+		long keys[MAX_INDEX_COLUMNS], opts[MAX_INDEX_COLUMNS];
+		long opcs[MAX_INDEX_COLUMNS], colls[MAX_INDEX_COLUMNS];
+		sd_strlist exprs = {NULL, 0};
+		size_t nkeys, nopts, nopcs, ncolls, k;
+		long nkey = atol(cell(res, i, 6));
+		sd_index *ix;
 
 		if (!t)
 			continue;
-		if (!ix || ix_table != t || strcmp(ix->base.name, name) != 0) {
-			const char *method = cell(res, i, 3);
-			ix = sd_table_add_index(r->s, t, name);
-			ix_table = t;
-			ix->unique = cell_true(res, i, 2);
-			ix->method = strcmp(method, "btree") == 0
-			                 ? NULL
-			                 : sd_arena_strdup(a, method);
-			if (cell(res, i, 4))
-				set_expr(r, &ix->where, cell(res, i, 4));
-			ix->nulls_not_distinct = cell_true(res, i, 5);
-			ix->comment = sd_arena_strdup(a, cell(res, i, 13));
-			ix->keys = sd_arena_alloc(a, (size_t)nkey *
-			                                 sizeof(sd_index_key));
+		nkeys = parse_numbers(cell(res, i, 7), keys, MAX_INDEX_COLUMNS);
+		nopts = parse_numbers(cell(res, i, 8), opts, MAX_INDEX_COLUMNS);
+		nopcs = parse_numbers(cell(res, i, 9), opcs, MAX_INDEX_COLUMNS);
+		ncolls = parse_numbers(cell(res, i, 10), colls,
+		                       MAX_INDEX_COLUMNS);
+		parse_text_array(a, &exprs, cell(res, i, 11));
+		ix = sd_table_add_index(r->s, t, cell(res, i, 1));
+		ix->unique = cell_true(res, i, 2);
+		ix->method = strcmp(method, "btree") == 0
+		                 ? NULL
+		                 : sd_arena_strdup(a, method);
+		if (cell(res, i, 4))
+			set_expr(a, &ix->where, cell(res, i, 4));
+		ix->nulls_not_distinct = cell_true(res, i, 5);
+		ix->comment = sd_arena_strdup(a, cell(res, i, 12));
+		ix->keys = sd_arena_alloc(a, (nkeys + 1) *
+		                                 sizeof(sd_index_key));
+		memset(ix->keys, 0, (nkeys + 1) * sizeof(sd_index_key));
+		for (k = 0; k < nkeys; k++) {
+			const char *col = att_name(rel, keys[k]);
+			const char *want = "100";
+			sd_index_key *key;
+			long option;
+
+			if ((long)k >= nkey) {
+				sd_strlist_push(a, &ix->include, col);
+				continue;
+			}
+			key = &ix->keys[ix->nkeys++];
+			if (keys[k] != 0) {
+				key->column = col;
+				if (rel->attcoll[keys[k]] &&
+				    strcmp(rel->attcoll[keys[k]], "0") != 0)
+					want = rel->attcoll[keys[k]];
+			} else if (k < exprs.n) {
+				set_expr(a, &key->expression, exprs.items[k]);
+			}
+			option = k < nopts ? opts[k] : 0;
+			key->desc = (option & 1) != 0;
+			/* NULLS FIRST is the default for DESC, LAST for ASC. */
+			if (key->desc && !(option & 2))
+				key->nulls = SD_NULLS_LAST;
+			else if (!key->desc && (option & 2))
+				key->nulls = SD_NULLS_FIRST;
+			if (k < nopcs)
+				key->opclass = sd_map_get(
+					names, sd_arena_printf(a, "o%ld",
+					                       opcs[k]));
+			if (k < ncolls && colls[k] != 0 &&
+			    colls[k] != atol(want))
+				key->collation = sd_map_get(
+					names, sd_arena_printf(a, "c%ld",
+					                       colls[k]));
 		}
-		if (ord >= nkey) {
-			sd_strlist_push(a, &ix->include, col);
-			continue;
-		}
-		key = &ix->keys[ix->nkeys++];
-		if (col)
-			key->column = sd_arena_strdup(a, col);
-		else
-			set_expr(r, &key->expression, cell(res, i, 9));
-		option = cell(res, i, 10) ? atoi(cell(res, i, 10)) : 0;
-		key->desc = (option & 1) != 0;
-		/* NULLS FIRST is the default for DESC, LAST for ASC. */
-		if (key->desc && !(option & 2))
-			key->nulls = SD_NULLS_LAST;
-		else if (!key->desc && (option & 2))
-			key->nulls = SD_NULLS_FIRST;
-		key->opclass = sd_arena_strdup(a, cell(res, i, 11));
-		key->collation = sd_arena_strdup(a, cell(res, i, 12));
 	}
 	PQclear(res);
 	return SD_OK;
@@ -725,7 +946,7 @@ static int read_unmanaged(pg_read *r)
 	if (!res)
 		return SD_ERUNTIME;
 	for (i = 0; i < PQntuples(res); i++) {
-		const char *ns = map_nsp(r, cell(res, i, 1));
+		const char *ns = map_nsp(cell(res, i, 1));
 		const char *table = cell(res, i, 3);
 		const char *name = cell(res, i, 2);
 		sd_unmanaged *u;
@@ -734,29 +955,9 @@ static int read_unmanaged(pg_read *r)
 			continue;
 		u = sd_schema_add_unmanaged(r->s, cell(res, i, 0), ns, name);
 		u->table = sd_arena_strdup(r->s->arena, table);
-		u->definition = unscratch(r, cell(res, i, 4));
+		u->definition = sd_arena_strdup(r->s->arena, cell(res, i, 4));
 	}
 	PQclear(res);
-	return SD_OK;
-}
-
-/* Reads everything into r->s, which the caller created. */
-static int read_catalog(pg_read *r, bool with_unmanaged)
-{
-	int rc;
-
-	r->s->dialect = "postgresql";
-	if ((rc = read_namespaces(r)) != SD_OK ||
-	    (rc = read_enums(r)) != SD_OK ||
-	    (rc = read_tables(r)) != SD_OK ||
-	    (rc = read_columns(r)) != SD_OK ||
-	    (rc = read_constraints(r)) != SD_OK ||
-	    (rc = read_indexes(r)) != SD_OK)
-		return rc;
-	if (with_unmanaged && (rc = read_unmanaged(r)) != SD_OK)
-		return rc;
-	sd_schema_sort(r->s);
-	sd_schema_index(r->s);
 	return SD_OK;
 }
 
@@ -773,11 +974,19 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
 	r.nqueries = nqueries;
 	r.err = err;
 	r.s = sd_schema_new();
-	rc = read_catalog(&r, true);
-	if (rc != SD_OK) {
+	r.s->dialect = "postgresql";
+	if ((rc = read_namespaces(&r)) != SD_OK ||
+	    (rc = read_enums(&r)) != SD_OK ||
+	    (rc = read_tables(&r)) != SD_OK ||
+	    (rc = read_columns(&r)) != SD_OK ||
+	    (rc = read_constraints(&r)) != SD_OK ||
+	    (rc = read_indexes(&r)) != SD_OK ||
+	    (rc = read_unmanaged(&r)) != SD_OK) {
 		sd_schema_free(r.s);
 		return rc;
 	}
+	sd_schema_sort(r.s);
+	sd_schema_index(r.s);
 	*out = r.s;
 	return SD_OK;
 }
@@ -786,10 +995,70 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
 /* Normaliser                                                          */
 /* ------------------------------------------------------------------ */
 
-/* Tables per savepoint: each new table takes several locks (table, its
- * indexes, toast, identity sequence); 64 locks per transaction times the
- * default connection slots leave room for a few hundred at a time. */
-#define NORMALIZE_CHUNK 100
+/*
+ * The server tells what it stores for an expression only once it stored
+ * it, so the models' expressions are created in a scratch schema inside a
+ * transaction that is always rolled back. Only what normalisation can
+ * change goes there: defaults, generated columns, checks, index
+ * expressions and predicates, verbatim (RAW) types, and the enums they
+ * use. Plain portable columns, keys and plain indexes need nothing; models
+ * without any of that cost no round trip at all.
+ *
+ * Creating objects is what costs on a big catalog, so everything is packed
+ * into a few wide scratch tables:
+ *   - every default and RAW type becomes one column "sd_d<n>" of a carrier
+ *     table (a default cannot refer to a column);
+ *   - a table with checks, generated columns or expression indexes lends
+ *     its columns, under their own names, to a shared table where no other
+ *     table has a same-named column of another type; its checks
+ *     ("sd_k<n>") and expression indexes ("sd_x<n>") go on that shared
+ *     table and so see the same columns as in the model.
+ * A batch of wide tables is created under a savepoint, read back with one
+ * query over the scratch schema alone, in the same round trip, and rolled
+ * back, which releases its locks: max_locks_per_transaction's default
+ * holds whatever the size of the models.
+ */
+
+/* Columns per wide scratch table (PostgreSQL allows 1600). */
+#define WIDE_COLUMNS 1000
+/* Locks one batch may take: about three per table (itself, its TOAST
+ * table and TOAST index) and one per index. */
+#define BATCH_LOCKS 200
+
+/* Everything the scratch schema holds, keyed by table.column, check name
+ * or index name; read back in the batch's round trip. */
+static const char q_scratch[] =
+	"SELECT 'c', c.relname::text, a.attname::text,"
+	" format_type(a.atttypid, a.atttypmod),"
+	" pg_get_expr(ad.adbin, ad.adrelid), a.attgenerated::text,"
+	" t.typtype::text, tn.nspname::text, t.typname::text"
+	" FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid"
+	" JOIN pg_type t ON t.oid = a.atttypid"
+	" JOIN pg_namespace tn ON tn.oid = t.typnamespace"
+	" LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid"
+	"  AND ad.adnum = a.attnum"
+	" WHERE c.relnamespace = (SELECT oid FROM pg_namespace"
+	"  WHERE nspname = current_schema())"
+	" AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped"
+	" UNION ALL"
+	" SELECT 'k', c.relname::text, co.conname::text,"
+	" pg_get_expr(co.conbin, co.conrelid), NULL, NULL, NULL, NULL, NULL"
+	" FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid"
+	" WHERE co.connamespace = (SELECT oid FROM pg_namespace"
+	"  WHERE nspname = current_schema()) AND co.contype = 'c'"
+	" UNION ALL"
+	" SELECT 'i', c.relname::text, ic.relname::text,"
+	" pg_get_expr(i.indpred, i.indrelid), k.k::text,"
+	" CASE WHEN i.indkey[k.k - 1] = 0"
+	"  THEN pg_get_indexdef(i.indexrelid, k.k, false)"
+	"  ELSE a.attname::text END, NULL, NULL, NULL"
+	" FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
+	" JOIN pg_class c ON c.oid = i.indrelid"
+	" CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) k(k)"
+	" LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid"
+	"  AND a.attnum = i.indkey[k.k - 1]"
+	" WHERE ic.relnamespace = (SELECT oid FROM pg_namespace"
+	"  WHERE nspname = current_schema())";
 
 typedef struct pg_norm {
 	PGconn *conn;
@@ -799,11 +1068,45 @@ typedef struct pg_norm {
 	const char **scratch; /* scratch schema names */
 	const char **orig;    /* the model schema each stands for */
 	size_t nscratch;
-	const char *nsp_param; /* {scratch...} */
-	sd_table **work;       /* the model tables that need the server */
-	size_t nwork;
+	size_t seq;           /* numbers scratch object names */
 } pg_norm;
 
+/* One wide scratch table in scratch[0]. */
+typedef struct norm_wide {
+	sd_table t;
+	sd_vec cols;    /* sd_column* */
+	sd_vec checks;  /* sd_check* */
+	sd_vec indexes; /* sd_index* */
+	sd_map *shape;  /* shared table: column name -> type key */
+	bool carrier;
+} norm_wide;
+
+typedef enum norm_kind {
+	NORM_CARRIER,   /* a model column's default and/or RAW type */
+	NORM_GENERATED, /* a model column's generation expression */
+	NORM_CHECK,
+	NORM_INDEX,
+} norm_kind;
+
+/* A model object waiting for the server's text of a scratch object. */
+typedef struct norm_target {
+	norm_kind kind;
+	sd_column *col;
+	sd_check *check;
+	sd_index *index;
+	struct norm_target *next; /* same scratch object (shared columns) */
+} norm_target;
+
+typedef struct norm_batch {
+	sd_vec wides;     /* norm_wide* */
+	norm_wide *carrier;
+	sd_vec tables;    /* the model tables in this batch */
+	sd_map *targets;  /* scratch key -> norm_target* */
+	size_t locks;
+} norm_batch;
+
+/* Runs statements that return no rows; on failure an error naming what
+ * (or nothing) with the server's message. */
 static int norm_exec(pg_norm *nm, const char *sql, const char *what)
 {
 	PGresult *res = PQexec(nm->conn, sql);
@@ -852,17 +1155,55 @@ static void add_nsp(pg_norm *nm, const char *schema)
 	nm->nscratch++;
 }
 
-/* A copy of column src of t whose enum type points at the scratch twin. */
+/*
+ * The server qualifies names of scratch schemas that are not on the search
+ * path ("'x'::sd_norm_1_2_1.status"); puts the model's schema back
+ * ("'x'::billing.status"), or nothing for the default namespace. Returns a
+ * copy in the models' arena.
+ */
+static const char *unscratch(const pg_norm *nm, const char *text)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *p = text, *out;
+	size_t i;
+
+	if (!text)
+		return NULL;
+	if (!strstr(text, "sd_norm_"))
+		return sd_arena_strdup(nm->models->arena, text);
+	while (*p) {
+		bool hit = false;
+		for (i = 0; i < nm->nscratch && !hit; i++) {
+			size_t n = strlen(nm->scratch[i]);
+			if (strncmp(p, nm->scratch[i], n) == 0 && p[n] == '.') {
+				if (nm->orig[i])
+					sd_buf_printf(&b, "%s.", nm->orig[i]);
+				p += n + 1;
+				hit = true;
+			}
+		}
+		if (!hit)
+			sd_buf_putc(&b, *p++);
+	}
+	out = sd_arena_strdup(nm->models->arena, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return out;
+}
+
+/* A copy of column src of t with nothing but its type (whose enum points
+ * at the scratch twin), collation and generation expression. */
 static sd_column *scratch_column(pg_norm *nm, const sd_table *t,
-                                 const sd_column *src)
+                                 const sd_column *src, const char *name)
 {
 	sd_column *col = sd_arena_alloc(nm->tmp, sizeof(*col));
 
-	*col = *src;
-	col->comment = NULL;
-	col->identity = SD_IDENTITY_NONE;
-	col->autoincrement = false;
-	col->sequence = NULL;
+	memset(col, 0, sizeof(*col));
+	col->base = src->base;
+	col->base.name = name;
+	col->type = src->type;
+	col->collation = src->collation;
+	col->generated = src->generated;
+	col->nullable = true;
 	if (col->type.kind == SD_T_ENUM) {
 		const char *es = col->type.enum_schema;
 		if (!es && t->base.schema &&
@@ -872,31 +1213,6 @@ static sd_column *scratch_column(pg_norm *nm, const sd_table *t,
 		col->type.enum_schema = scratch_for(nm, es);
 	}
 	return col;
-}
-
-/*
- * A copy of t that lives in the scratch schemas, reduced to what holds
- * expressions: columns (types, defaults, generated), checks. No keys, no
- * identity, no comments: creating tables is what costs (about 8 ms each
- * with keys and sequences), and none of those hold an expression.
- */
-static sd_table *scratch_table(pg_norm *nm, const sd_table *t)
-{
-	sd_table *c = sd_arena_alloc(nm->tmp, sizeof(*c));
-	size_t i;
-
-	*c = *t;
-	c->base.schema = scratch_for(nm, t->base.schema);
-	c->nforeign_keys = 0;
-	c->nuniques = 0;
-	c->primary_key = NULL;
-	c->nindexes = 0;
-	c->comment = NULL;
-	c->columns = sd_arena_alloc(nm->tmp,
-	                            (t->ncolumns + 1) * sizeof(sd_column *));
-	for (i = 0; i < t->ncolumns; i++)
-		c->columns[i] = scratch_column(nm, t, t->columns[i]);
-	return c;
 }
 
 static bool index_has_expression(const sd_index *ix)
@@ -911,315 +1227,369 @@ static bool index_has_expression(const sd_index *ix)
 	return false;
 }
 
-/* Whether the server has anything to say about t: an expression somewhere
- * or a type spelled in the database's own words. */
-static bool table_needs_server(const sd_table *t)
+/* Whether t has expressions that refer to its columns. */
+static bool table_needs_shared(const sd_table *t)
 {
 	size_t i;
 
 	if (t->nchecks)
 		return true;
-	for (i = 0; i < t->ncolumns; i++) {
-		const sd_column *c = t->columns[i];
-		if (c->default_value.sql || c->generated.sql ||
-		    c->type.kind == SD_T_RAW)
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i]->generated.sql)
 			return true;
-	}
 	for (i = 0; i < t->nindexes; i++)
 		if (index_has_expression(t->indexes[i]))
 			return true;
 	return false;
 }
 
-/* Appends the statements creating one table and its expression indexes. */
-static int scratch_table_sql(pg_norm *nm, sd_buf *sql, const sd_table *t)
+/* Whether the server has anything to say about t: an expression somewhere
+ * or a type spelled in the database's own words. */
+static bool table_needs_server(const sd_table *t)
 {
-	sd_table *c = scratch_table(nm, t);
-	sd_op op;
 	size_t i;
+
+	if (table_needs_shared(t))
+		return true;
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i]->default_value.sql ||
+		    t->columns[i]->type.kind == SD_T_RAW)
+			return true;
+	return false;
+}
+
+static size_t expression_indexes(const sd_table *t)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < t->nindexes; i++)
+		if (index_has_expression(t->indexes[i]))
+			n++;
+	return n;
+}
+
+/* Two same-named columns can be one scratch column when this matches. */
+static const char *type_key(pg_norm *nm, const sd_column *c)
+{
+	return sd_arena_printf(nm->tmp, "%d|%s|%d|%d|%d|%s|%s|%s",
+	                       (int)c->type.kind,
+	                       c->type.name ? c->type.name : "",
+	                       c->type.length, c->type.precision,
+	                       c->type.scale,
+	                       c->type.enum_schema ? c->type.enum_schema : "",
+	                       c->collation ? c->collation : "",
+	                       c->generated.sql ? c->generated.sql : "");
+}
+
+static norm_wide *new_wide(pg_norm *nm, norm_batch *b, bool carrier)
+{
+	norm_wide *w = sd_arena_alloc(nm->tmp, sizeof(*w));
+
+	memset(w, 0, sizeof(*w));
+	w->t.base.kind = SD_OBJ_TABLE;
+	w->t.base.schema = nm->scratch[0];
+	w->t.base.name = sd_arena_printf(nm->tmp, "sd_w%zu", nm->seq++);
+	w->carrier = carrier;
+	if (!carrier)
+		w->shape = sd_map_new(nm->tmp, 64);
+	sd_vec_push(nm->tmp, &b->wides, w);
+	b->locks += 3;
+	return w;
+}
+
+static void add_target(pg_norm *nm, norm_batch *b, const char *key,
+                       norm_kind kind, void *obj)
+{
+	norm_target *t = sd_arena_alloc(nm->tmp, sizeof(*t));
+
+	memset(t, 0, sizeof(*t));
+	t->kind = kind;
+	if (kind == NORM_CHECK)
+		t->check = obj;
+	else if (kind == NORM_INDEX)
+		t->index = obj;
+	else
+		t->col = obj;
+	t->next = sd_map_get(b->targets, key);
+	sd_map_put(b->targets, key, t);
+}
+
+/* The shared table where every column of t fits by name and type, or a
+ * new one. */
+static norm_wide *shared_for(pg_norm *nm, norm_batch *b, const sd_table *t,
+                             const char **keys)
+{
+	size_t i, j;
+
+	for (i = 0; i < b->wides.n; i++) {
+		norm_wide *w = b->wides.items[i];
+		size_t fresh = 0;
+		bool fits = !w->carrier;
+		for (j = 0; fits && j < t->ncolumns; j++) {
+			const char *have = sd_map_get(
+				w->shape, t->columns[j]->base.name);
+			if (!have)
+				fresh++;
+			else if (strcmp(have, keys[j]) != 0)
+				fits = false;
+		}
+		if (fits && w->cols.n + fresh <= WIDE_COLUMNS)
+			return w;
+	}
+	return new_wide(nm, b, false);
+}
+
+/* Puts what t needs from the server into the batch. */
+static void batch_add(pg_norm *nm, norm_batch *b, sd_table *t)
+{
+	size_t i, j;
+
+	sd_vec_push(nm->tmp, &b->tables, t);
+	for (i = 0; i < t->ncolumns; i++) {
+		sd_column *c = t->columns[i], *sc;
+		if (!c->default_value.sql && c->type.kind != SD_T_RAW)
+			continue;
+		if (!b->carrier || b->carrier->cols.n >= WIDE_COLUMNS)
+			b->carrier = new_wide(nm, b, true);
+		sc = scratch_column(nm, t, c,
+		                    sd_arena_printf(nm->tmp, "sd_d%zu",
+		                                    nm->seq++));
+		sc->collation = NULL;
+		sc->generated.sql = NULL;
+		sc->default_value = c->default_value;
+		sd_vec_push(nm->tmp, &b->carrier->cols, sc);
+		add_target(nm, b,
+		           sd_arena_printf(nm->tmp, "%s.%s",
+		                           b->carrier->t.base.name,
+		                           sc->base.name),
+		           NORM_CARRIER, c);
+	}
+	if (table_needs_shared(t)) {
+		const char **keys = sd_arena_alloc(
+			nm->tmp, (t->ncolumns + 1) * sizeof(char *));
+		sd_column **cols = sd_arena_alloc(
+			nm->tmp, (t->ncolumns + 1) * sizeof(sd_column *));
+		norm_wide *w;
+		for (i = 0; i < t->ncolumns; i++) {
+			cols[i] = scratch_column(nm, t, t->columns[i],
+			                         t->columns[i]->base.name);
+			keys[i] = type_key(nm, cols[i]);
+		}
+		w = shared_for(nm, b, t, keys);
+		for (i = 0; i < t->ncolumns; i++) {
+			const char *name = t->columns[i]->base.name;
+			if (!sd_map_get(w->shape, name)) {
+				sd_map_put(w->shape, name, (void *)keys[i]);
+				sd_vec_push(nm->tmp, &w->cols, cols[i]);
+			}
+			if (t->columns[i]->generated.sql)
+				add_target(nm, b,
+				           sd_arena_printf(nm->tmp, "%s.%s",
+				                           w->t.base.name, name),
+				           NORM_GENERATED, t->columns[i]);
+		}
+		for (i = 0; i < t->nchecks; i++) {
+			sd_check *ck = sd_arena_alloc(nm->tmp, sizeof(*ck));
+			*ck = *t->checks[i];
+			ck->base.name = sd_arena_printf(nm->tmp, "sd_k%zu",
+			                                nm->seq++);
+			ck->not_valid = false;
+			ck->comment = NULL;
+			sd_vec_push(nm->tmp, &w->checks, ck);
+			add_target(nm, b, ck->base.name, NORM_CHECK,
+			           t->checks[i]);
+		}
+		for (j = 0; j < t->nindexes; j++) {
+			sd_index *ix;
+			if (!index_has_expression(t->indexes[j]))
+				continue;
+			ix = sd_arena_alloc(nm->tmp, sizeof(*ix));
+			*ix = *t->indexes[j];
+			ix->base.schema = nm->scratch[0];
+			ix->base.name = sd_arena_printf(nm->tmp, "sd_x%zu",
+			                                nm->seq++);
+			ix->comment = NULL;
+			sd_vec_push(nm->tmp, &w->indexes, ix);
+			add_target(nm, b, ix->base.name, NORM_INDEX,
+			           t->indexes[j]);
+			b->locks++;
+		}
+	}
+}
+
+/* Appends the statements creating the batch's wide tables and indexes. */
+static int batch_sql(pg_norm *nm, norm_batch *b, sd_buf *sql)
+{
+	size_t i, j;
+	sd_op op;
 	int rc;
 
-	memset(&op, 0, sizeof(op));
-	op.kind = SD_OP_CREATE_TABLE;
-	op.table = op.table_new = c;
-	if ((rc = sd_dialect_postgres.emit_op(sql, &op, nm->err)) != SD_OK)
-		return rc;
-	for (i = 0; i < t->nindexes; i++) {
-		if (!index_has_expression(t->indexes[i]))
-			continue;
+	for (i = 0; i < b->wides.n; i++) {
+		norm_wide *w = b->wides.items[i];
+		w->t.columns = (sd_column **)w->cols.items;
+		w->t.ncolumns = w->cols.n;
+		w->t.checks = (sd_check **)w->checks.items;
+		w->t.nchecks = w->checks.n;
 		memset(&op, 0, sizeof(op));
-		op.kind = SD_OP_CREATE_INDEX;
-		op.table = c;
-		op.obj_new = &t->indexes[i]->base;
+		op.kind = SD_OP_CREATE_TABLE;
+		op.table = op.table_new = &w->t;
 		if ((rc = sd_dialect_postgres.emit_op(sql, &op, nm->err)) !=
 		    SD_OK)
 			return rc;
 	}
+	for (i = 0; i < b->wides.n; i++) {
+		norm_wide *w = b->wides.items[i];
+		for (j = 0; j < w->indexes.n; j++) {
+			memset(&op, 0, sizeof(op));
+			op.kind = SD_OP_CREATE_INDEX;
+			op.table = &w->t;
+			op.obj_new = &((sd_index *)w->indexes.items[j])->base;
+			if ((rc = sd_dialect_postgres.emit_op(sql, &op,
+			                                      nm->err)) != SD_OK)
+				return rc;
+		}
+	}
 	return SD_OK;
 }
 
-static const char *keep(pg_norm *nm, const char *s)
+/* Copies the server's texts of the read-back rows into the models. */
+static void batch_apply(pg_norm *nm, norm_batch *b, PGresult *res)
 {
-	return sd_arena_strdup(nm->models->arena, s);
-}
+	sd_arena *a = nm->models->arena;
+	int i;
 
-/* Copies the server's text of the scratch twin into the model table. */
-static void apply_canon(pg_norm *nm, sd_table *t, const sd_table *st)
-{
-	size_t i, k;
+	for (i = 0; i < PQntuples(res); i++) {
+		const char *kind = cell(res, i, 0);
+		const char *key = kind[0] == 'c'
+		                      ? sd_arena_printf(nm->tmp, "%s.%s",
+		                                        cell(res, i, 1),
+		                                        cell(res, i, 2))
+		                      : cell(res, i, 2);
+		const char *text = unscratch(nm, cell(res, i, 3));
+		norm_target *t;
 
-	for (i = 0; i < t->ncolumns; i++) {
-		sd_column *c = t->columns[i];
-		const sd_column *sc = sd_table_find_column(st, c->base.name);
-		if (!sc)
-			continue;
-		if (c->default_value.sql && sc->default_value.sql)
-			c->default_value.canon =
-				keep(nm, sc->default_value.canon);
-		if (c->generated.sql && sc->generated.sql)
-			c->generated.canon = keep(nm, sc->generated.sql);
-		if (c->type.kind == SD_T_RAW) {
-			c->type = sc->type;
-			c->type.name = keep(nm, sc->type.name);
-			c->type.enum_schema = keep(nm, sc->type.enum_schema);
-		}
-	}
-	for (i = 0; i < t->nchecks; i++) {
-		for (k = 0; k < st->nchecks; k++) {
-			if (sd_streq(t->checks[i]->base.name,
-			             st->checks[k]->base.name)) {
-				t->checks[i]->expression.canon = keep(
-					nm, st->checks[k]->expression.sql);
-				break;
+		for (t = sd_map_get(b->targets, key); t; t = t->next) {
+			if (t->kind == NORM_CARRIER) {
+				sd_type type;
+				const char *typtype = cell(res, i, 6);
+				const char *def = unscratch(nm, cell(res, i, 4));
+				size_t k;
+				const char *nsp = cell(res, i, 7);
+				for (k = 0; nsp && k < nm->nscratch; k++)
+					if (strcmp(nsp, nm->scratch[k]) == 0)
+						nsp = nm->orig[k] ? nm->orig[k]
+						                  : "public";
+				if (typtype && typtype[0] == 'e')
+					sd_pg_type_from_catalog(
+						a, text, map_nsp(nsp),
+						cell(res, i, 8), &type);
+				else
+					sd_pg_type_from_catalog(a, text, NULL,
+					                        NULL, &type);
+				if (t->col->default_value.sql && def)
+					t->col->default_value.canon =
+						sd_pg_canon_default(a, &type,
+						                    def);
+				if (t->col->type.kind == SD_T_RAW)
+					t->col->type = type;
+			} else if (t->kind == NORM_GENERATED) {
+				const char *gen = cell(res, i, 5);
+				if (gen && gen[0] == 's' && cell(res, i, 4))
+					t->col->generated.canon =
+						unscratch(nm, cell(res, i, 4));
+			} else if (t->kind == NORM_CHECK) {
+				t->check->expression.canon = text;
+			} else if (t->kind == NORM_INDEX) {
+				sd_index *ix = t->index;
+				long k = atol(cell(res, i, 4)) - 1;
+				if (ix->where.sql && text)
+					ix->where.canon = text;
+				if (k >= 0 && (size_t)k < ix->nkeys &&
+				    ix->keys[k].expression.sql && cell(res, i, 5))
+					ix->keys[k].expression.canon =
+						unscratch(nm, cell(res, i, 5));
 			}
 		}
 	}
-	for (i = 0; i < t->nindexes; i++) {
-		sd_index *ix = t->indexes[i];
-		const sd_index *six = sd_table_find_index(st, ix->base.name);
-		if (!six)
-			continue;
-		if (ix->where.sql && six->where.sql)
-			ix->where.canon = keep(nm, six->where.sql);
-		for (k = 0; k < ix->nkeys && k < six->nkeys; k++) {
-			sd_index_key *key = &ix->keys[k];
-			const sd_index_key *sk = &six->keys[k];
-			if (!key->expression.sql)
-				continue;
-			key->expression.canon = keep(
-				nm, sk->expression.sql ? sk->expression.sql
-			                               : sk->column);
-		}
-	}
-}
-
-/* Reads the scratch schemas back and applies their text to the models. */
-static int norm_read_back(pg_norm *nm, size_t from, size_t to)
-{
-	pg_read r;
-	size_t i;
-	int rc;
-
-	memset(&r, 0, sizeof(r));
-	r.conn = nm->conn;
-	r.err = nm->err;
-	r.nsp_param = nm->nsp_param;
-	r.scratch = nm->scratch;
-	r.orig = nm->orig;
-	r.nscratch = nm->nscratch;
-	r.s = sd_schema_new();
-	rc = read_catalog(&r, false);
-	if (rc == SD_OK) {
-		for (i = from; i < to; i++) {
-			sd_table *t = nm->work[i];
-			const sd_table *st = sd_schema_find_table(
-				r.s, t->base.schema, t->base.name);
-			if (st)
-				apply_canon(nm, t, st);
-		}
-	}
-	sd_schema_free(r.s);
-	return rc;
-}
-
-/* Columns per wide scratch table (PostgreSQL allows 1600). */
-#define WIDE_COLUMNS 1000
-
-/* No column references anywhere: its defaults can be read elsewhere. */
-static bool table_defaults_only(const sd_table *t)
-{
-	size_t i;
-
-	if (t->nchecks)
-		return false;
-	for (i = 0; i < t->ncolumns; i++)
-		if (t->columns[i]->generated.sql)
-			return false;
-	for (i = 0; i < t->nindexes; i++)
-		if (index_has_expression(t->indexes[i]))
-			return false;
-	return true;
 }
 
 /*
- * Defaults cannot refer to columns, so the defaults (and RAW types) of
- * many tables are read back through a few wide scratch tables: a handful
- * of CREATE TABLEs instead of one per model table, which is what costs on
- * a big catalog. On a server error *failed is set and nothing is applied;
- * the caller then goes table by table to name the culprit.
+ * Creates one batch under a savepoint, reads it back in the same round
+ * trip and rolls it back. When the server refuses the batch, *failed is
+ * set and nothing is applied; with name_errors (a batch of one table) the
+ * error names the table instead.
  */
-static int norm_defaults(pg_norm *nm, sd_table **tables, size_t ntables,
-                         bool *failed)
+static int batch_run(pg_norm *nm, norm_batch *b, bool name_errors,
+                     bool *failed)
 {
-	sd_column **cols;
-	const sd_table **owner;
-	size_t ncols = 0, i, j, start;
 	sd_buf sql = SD_BUF_INIT;
-	pg_read r;
+	PGresult *res = NULL;
 	int rc;
 
 	*failed = false;
-	for (i = 0; i < ntables; i++)
-		ncols += tables[i]->ncolumns;
-	cols = sd_arena_alloc(nm->tmp, (ncols + 1) * sizeof(*cols));
-	owner = sd_arena_alloc(nm->tmp, (ncols + 1) * sizeof(*owner));
-	ncols = 0;
-	for (i = 0; i < ntables; i++) {
-		for (j = 0; j < tables[i]->ncolumns; j++) {
-			sd_column *c = tables[i]->columns[j];
-			if (!c->default_value.sql && c->type.kind != SD_T_RAW)
-				continue;
-			owner[ncols] = tables[i];
-			cols[ncols++] = c;
-		}
-	}
-	if ((rc = norm_exec(nm, "SAVEPOINT sd_norm_defaults", NULL)) != SD_OK)
+	sd_buf_put(&sql, "SAVEPOINT sd_norm_batch;\n");
+	if ((rc = batch_sql(nm, b, &sql)) != SD_OK)
 		goto done;
-	for (start = 0; start < ncols; start += WIDE_COLUMNS) {
-		sd_table wide;
-		sd_op op;
-		size_t n = ncols - start < WIDE_COLUMNS ? ncols - start
-		                                        : WIDE_COLUMNS;
-		memset(&wide, 0, sizeof(wide));
-		wide.base.kind = SD_OBJ_TABLE;
-		wide.base.schema = nm->scratch[0];
-		wide.base.name = sd_arena_printf(nm->tmp, "sd_norm_wide_%zu",
-		                                 start / WIDE_COLUMNS);
-		wide.columns = sd_arena_alloc(nm->tmp, n * sizeof(sd_column *));
-		wide.ncolumns = n;
-		for (j = 0; j < n; j++) {
-			sd_column *c = scratch_column(nm, owner[start + j],
-			                              cols[start + j]);
-			c->base.name = sd_arena_printf(nm->tmp, "c%zu", j);
-			c->nullable = true;
-			c->collation = NULL;
-			wide.columns[j] = c;
-		}
-		memset(&op, 0, sizeof(op));
-		op.kind = SD_OP_CREATE_TABLE;
-		op.table = op.table_new = &wide;
-		if ((rc = sd_dialect_postgres.emit_op(&sql, &op, nm->err)) !=
-		    SD_OK)
-			goto done;
+	sd_buf_put(&sql, q_scratch);
+	res = PQexec(nm->conn, sd_buf_cstr(&sql));
+	if (PQresultStatus(res) == PGRES_TUPLES_OK) {
+		batch_apply(nm, b, res);
+	} else if (name_errors) {
+		const sd_table *t = b->tables.items[0];
+		sd_buf msg = SD_BUF_INIT;
+		sd_mask_password(&msg, PQresultErrorMessage(res));
+		while (msg.len && msg.data[msg.len - 1] == '\n')
+			sd_buf_truncate(&msg, msg.len - 1);
+		rc = sd_error_add(nm->err, SD_EINPUT, NULL, 0, 0,
+		                  sd_qualified_name(nm->tmp, t->base.schema,
+		                                    t->base.name),
+		                  "the models do not compile on PostgreSQL: %s",
+		                  sd_buf_cstr(&msg));
+		sd_buf_free(&msg);
+		goto done;
+	} else {
+		*failed = true;
 	}
-	{
-		PGresult *res = PQexec(nm->conn, sd_buf_cstr(&sql));
-		*failed = PQresultStatus(res) != PGRES_COMMAND_OK &&
-		          PQresultStatus(res) != PGRES_EMPTY_QUERY;
-		PQclear(res);
-	}
-	if (!*failed) {
-		memset(&r, 0, sizeof(r));
-		r.conn = nm->conn;
-		r.err = nm->err;
-		r.nsp_param = nm->nsp_param;
-		r.scratch = nm->scratch;
-		r.orig = nm->orig;
-		r.nscratch = nm->nscratch;
-		r.s = sd_schema_new();
-		rc = read_catalog(&r, false);
-		for (start = 0; rc == SD_OK && start < ncols;
-		     start += WIDE_COLUMNS) {
-			const sd_table *st = sd_schema_find_table(
-				r.s, NULL,
-				sd_arena_printf(nm->tmp, "sd_norm_wide_%zu",
-				                start / WIDE_COLUMNS));
-			for (j = 0; st && j < st->ncolumns &&
-			            start + j < ncols; j++) {
-				sd_column *c = cols[start + j];
-				const sd_column *sc = st->columns[j];
-				if (c->default_value.sql && sc->default_value.sql)
-					c->default_value.canon =
-						keep(nm, sc->default_value.canon);
-				if (c->type.kind == SD_T_RAW) {
-					c->type = sc->type;
-					c->type.name = keep(nm, sc->type.name);
-					c->type.enum_schema =
-						keep(nm, sc->type.enum_schema);
-				}
-			}
-		}
-		sd_schema_free(r.s);
-	}
-	if (rc == SD_OK)
-		rc = norm_exec(nm, "ROLLBACK TO SAVEPOINT sd_norm_defaults",
-		               NULL);
+	rc = norm_exec(nm, "ROLLBACK TO SAVEPOINT sd_norm_batch", NULL);
 done:
+	PQclear(res);
 	sd_buf_free(&sql);
 	return rc;
 }
 
-/* Runs one chunk of tables under a savepoint that is always rolled back,
- * which releases its locks. On failure finds the table at fault. */
-static int norm_chunk(pg_norm *nm, size_t from, size_t to)
+static void batch_init(pg_norm *nm, norm_batch *b)
 {
-	sd_buf sql = SD_BUF_INIT;
+	memset(b, 0, sizeof(*b));
+	b->targets = sd_map_new(nm->tmp, 64);
+}
+
+/* Runs a batch; when the server refuses it, table by table, so that the
+ * error names the table at fault. */
+static int batch_flush(pg_norm *nm, norm_batch *b)
+{
+	bool failed;
 	size_t i;
 	int rc;
 
-	if ((rc = norm_exec(nm, "SAVEPOINT sd_norm_chunk", NULL)) != SD_OK)
-		goto done;
-	for (i = from; i < to; i++)
-		if ((rc = scratch_table_sql(nm, &sql, nm->work[i])) != SD_OK)
-			goto done;
-	{
-		PGresult *res = PQexec(nm->conn, sd_buf_cstr(&sql));
-		bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
-		PQclear(res);
-		if (!ok) {
-			/* Again one table at a time, for a message that names
-			 * the table. */
-			norm_exec(nm, "ROLLBACK TO SAVEPOINT sd_norm_chunk",
-			          NULL);
-			for (i = from; i < to; i++) {
-				const sd_table *t = nm->work[i];
-				sd_buf_truncate(&sql, 0);
-				scratch_table_sql(nm, &sql, t);
-				rc = norm_exec(nm, sd_buf_cstr(&sql),
-				               sd_qualified_name(nm->tmp,
-				                                 t->base.schema,
-				                                 t->base.name));
-				if (rc != SD_OK)
-					goto done;
-			}
-			rc = sd_error_add(nm->err, SD_EINPUT, NULL, 0, 0, NULL,
-			                  "the models do not compile on "
-			                  "PostgreSQL");
-			goto done;
-		}
+	if (b->tables.n == 0)
+		return SD_OK;
+	rc = batch_run(nm, b, b->tables.n == 1, &failed);
+	for (i = 0; rc == SD_OK && failed && i < b->tables.n; i++) {
+		norm_batch one;
+		batch_init(nm, &one);
+		batch_add(nm, &one, b->tables.items[i]);
+		rc = batch_run(nm, &one, true, &failed);
 	}
-	rc = norm_read_back(nm, from, to);
-done:
-	sd_buf_free(&sql);
+	batch_init(nm, b);
 	return rc;
 }
 
 int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 {
 	pg_norm nm;
+	norm_batch batch;
 	sd_buf sql = SD_BUF_INIT;
-	size_t i, j, max, nsimple = 0;
-	sd_table **simple;
+	size_t i, j, max, nwork = 0;
 	int rc = SD_OK;
 	bool began = false;
 
@@ -1229,8 +1599,14 @@ int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 	nm.err = err;
 	nm.tmp = sd_arena_new();
 
+	for (i = 0; i < models->ntables; i++)
+		if (table_needs_server(models->tables[i]))
+			nwork++;
+	if (nwork == 0)
+		goto done;
+
 	/* Every schema the models name gets a scratch twin. */
-	max = 1 + models->ntables * 2 + models->nenums + models->namespaces.n;
+	max = 1 + models->ntables + models->nenums + models->namespaces.n;
 	for (i = 0; i < models->ntables; i++)
 		max += models->tables[i]->ncolumns;
 	nm.scratch = sd_arena_alloc(nm.tmp, max * sizeof(char *));
@@ -1248,38 +1624,18 @@ int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 			    t->columns[j]->type.enum_schema)
 				add_nsp(&nm, t->columns[j]->type.enum_schema);
 	}
-	nm.work = sd_arena_alloc(nm.tmp, (models->ntables + 1) *
-	                                     sizeof(sd_table *));
-	simple = sd_arena_alloc(nm.tmp, (models->ntables + 1) *
-	                                    sizeof(sd_table *));
-	for (i = 0; i < models->ntables; i++) {
-		sd_table *t = models->tables[i];
-		if (!table_needs_server(t))
-			continue;
-		if (table_defaults_only(t))
-			simple[nsimple++] = t;
-		else
-			nm.work[nm.nwork++] = t;
-	}
-	if (nm.nwork == 0 && nsimple == 0)
-		goto done;
-	sd_buf_putc(&sql, '{');
-	for (i = 0; i < nm.nscratch; i++)
-		sd_buf_printf(&sql, "%s%s", i ? "," : "", nm.scratch[i]);
-	sd_buf_putc(&sql, '}');
-	nm.nsp_param = sd_arena_strdup(nm.tmp, sd_buf_cstr(&sql));
 
 	if ((rc = norm_exec(&nm, "BEGIN", NULL)) != SD_OK)
 		goto done;
 	began = true;
-	sd_buf_truncate(&sql, 0);
 	for (i = 0; i < nm.nscratch; i++) {
 		sd_buf_put(&sql, "CREATE SCHEMA ");
 		sd_dialect_postgres.quote_ident(&sql, nm.scratch[i]);
 		sd_buf_put(&sql, ";\n");
 	}
 	/* Unqualified names resolve to the default namespace's twin first,
-	 * then to the live public schema (functions, extensions). */
+	 * then to the live public schema (functions, extensions). The twin
+	 * is also current_schema(), which the read-back query relies on. */
 	sd_buf_put(&sql, "SET LOCAL search_path = ");
 	sd_dialect_postgres.quote_ident(&sql, nm.scratch[0]);
 	sd_buf_put(&sql, ", public;\n");
@@ -1296,29 +1652,20 @@ int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 	}
 	if ((rc = norm_exec(&nm, sd_buf_cstr(&sql), NULL)) != SD_OK)
 		goto done;
-	if (nsimple) {
-		bool failed;
-		if ((rc = norm_defaults(&nm, simple, nsimple, &failed)) !=
-		    SD_OK)
+
+	batch_init(&nm, &batch);
+	for (i = 0; i < models->ntables; i++) {
+		sd_table *t = models->tables[i];
+		/* worst case: a new carrier and a new shared table */
+		size_t need = 6 + expression_indexes(t);
+		if (!table_needs_server(t))
+			continue;
+		if (batch.locks + need > BATCH_LOCKS &&
+		    (rc = batch_flush(&nm, &batch)) != SD_OK)
 			goto done;
-		if (failed) {
-			/* one by one, to name the table at fault */
-			norm_exec(&nm, "ROLLBACK TO SAVEPOINT sd_norm_defaults",
-			          NULL);
-			for (i = 0; i < nsimple; i++)
-				nm.work[nm.nwork++] = simple[i];
-		}
+		batch_add(&nm, &batch, t);
 	}
-	for (i = 0; i < nm.nwork; i += NORMALIZE_CHUNK) {
-		size_t to = i + NORMALIZE_CHUNK;
-		if (to > nm.nwork)
-			to = nm.nwork;
-		if ((rc = norm_chunk(&nm, i, to)) != SD_OK)
-			goto done;
-		if ((rc = norm_exec(&nm, "ROLLBACK TO SAVEPOINT sd_norm_chunk",
-		                    NULL)) != SD_OK)
-			goto done;
-	}
+	rc = batch_flush(&nm, &batch);
 done:
 	if (began) {
 		PGresult *res = PQexec(conn, "ROLLBACK");
