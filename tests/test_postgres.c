@@ -692,6 +692,216 @@ START_TEST(normalize_reports_bad_expression)
 }
 END_TEST
 
+/*
+ * 250 tables whose checks, generated columns, expression indexes and
+ * defaults use a column "v" that is an integer in even tables and a
+ * varchar in odd ones: the normaliser packs them into shared scratch
+ * tables only where the types agree, and every table gets the text the
+ * server gives the real table.
+ */
+START_TEST(normalize_packs_conflicting_tables)
+{
+	char *uri = fresh_db("sd_t_normalize_pack");
+	sd_db *db = db_open(uri);
+	PGconn *c = pq_open(uri);
+	sd_schema *models = sd_schema_new(), *live = NULL;
+	sd_error err = SD_ERROR_INIT;
+	sd_arena *a = sd_arena_new();
+	int i;
+
+	for (i = 0; i < 250; i++) {
+		bool even = i % 2 == 0;
+		char name[32];
+		sd_table *t;
+		sd_column *col;
+		sd_check *ck;
+		sd_index *ix;
+		snprintf(name, sizeof(name), "t%d", i);
+		t = sd_schema_add_table(models, NULL, name);
+		col = sd_table_add_column(models, t, "id");
+		col->type.kind = SD_T_INTEGER;
+		col = sd_table_add_column(models, t, "v");
+		col->type.kind = even ? SD_T_INTEGER : SD_T_STRING;
+		col->type.length = even ? -1 : 20;
+		col->default_value.sql = even ? "0" : "'a'";
+		if (even) {
+			col = sd_table_add_column(models, t, "g");
+			col->type.kind = SD_T_INTEGER;
+			col->generated.sql = "v * 2";
+		}
+		ck = sd_table_add_check(models, t,
+		                        sd_arena_printf(models->arena,
+		                                        "ck_%s", name));
+		ck->expression.sql = even ? "v > 1" : "v <> 'x'";
+		ix = sd_table_add_index(models, t,
+		                        sd_arena_printf(models->arena,
+		                                        "ix_%s", name));
+		ix->keys = sd_arena_alloc(models->arena, sizeof(sd_index_key));
+		memset(ix->keys, 0, sizeof(sd_index_key));
+		ix->nkeys = 1;
+		if (even) {
+			ix->keys[0].column = "v";
+			ix->where.sql = "v > 0";
+		} else {
+			ix->keys[0].expression.sql = "lower(v)";
+		}
+	}
+	sd_schema_index(models);
+	pq_exec_ok(c,
+	           "CREATE TABLE t0 (id integer, v integer DEFAULT 0,\n"
+	           "  g integer GENERATED ALWAYS AS (v * 2) STORED,\n"
+	           "  CONSTRAINT ck_t0 CHECK (v > 1));\n"
+	           "CREATE INDEX ix_t0 ON t0 (v) WHERE v > 0;\n"
+	           "CREATE TABLE t1 (id integer, v varchar(20) DEFAULT 'a',\n"
+	           "  CONSTRAINT ck_t1 CHECK (v <> 'x'));\n"
+	           "CREATE INDEX ix_t1 ON t1 (lower(v));\n");
+	if (sd_driver_postgres.normalize(db, models, &err) != SD_OK)
+		ck_abort_msg("normalize: %s", err.first->message);
+	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	                 SD_OK);
+	for (i = 0; i < 250; i++) {
+		const sd_table *m = models->tables[i];
+		const sd_table *l = sd_schema_find_table(live, NULL,
+		                                         i % 2 ? "t1" : "t0");
+		const sd_column *mv = sd_table_find_column(m, "v");
+		const sd_column *lv = sd_table_find_column(l, "v");
+		ck_assert_ptr_nonnull(mv->default_value.canon);
+		ck_assert_ptr_nonnull(m->checks[0]->expression.canon);
+		ck_assert_str_eq(mv->default_value.canon,
+		                 lv->default_value.canon);
+		ck_assert_str_eq(m->checks[0]->expression.canon,
+		                 l->checks[0]->expression.sql);
+		if (i % 2 == 0) {
+			ck_assert_str_eq(
+				sd_table_find_column(m, "g")->generated.canon,
+				sd_table_find_column(l, "g")->generated.sql);
+			ck_assert_str_eq(m->indexes[0]->where.canon,
+			                 l->indexes[0]->where.sql);
+		} else {
+			ck_assert_str_eq(
+				m->indexes[0]->keys[0].expression.canon,
+				l->indexes[0]->keys[0].expression.sql);
+		}
+	}
+	ck_assert_str_eq(models->tables[1]->checks[0]->expression.canon,
+	                 "((v)::text <> 'x'::text)");
+	ck_assert_str_eq(models->tables[1]->indexes[0]->keys[0].expression.canon,
+	                 "lower((v)::text)");
+	{
+		PGresult *r = PQexec(c, "SELECT count(*) FROM pg_namespace "
+		                        "WHERE nspname LIKE 'sd_norm_%'");
+		ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
+		PQclear(r);
+	}
+	sd_schema_free(models);
+	sd_schema_free(live);
+	sd_arena_free(a);
+	sd_error_clear(&err);
+	PQfinish(c);
+	sd_driver_postgres.close(db);
+	free(uri);
+}
+END_TEST
+
+/* Models without expressions or verbatim types: not a byte goes to the
+ * server (no transaction, no scratch schema). */
+START_TEST(normalize_nothing_sends_nothing)
+{
+	static const char yaml[] =
+		"enums:\n"
+		"  - {name: mood, values: [ok, sad]}\n"
+		"tables:\n"
+		"  - name: orgs\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true}\n"
+		"      - {name: name, type: string(50), unique: true}\n"
+		"  - name: users\n"
+		"    columns:\n"
+		"      - {name: id, type: bigint, primary_key: true}\n"
+		"      - {name: org_id, type: integer, references: orgs.id}\n"
+		"      - {name: mood, type: enum(mood)}\n"
+		"    indexes:\n"
+		"      - {name: ix_users_org, columns: [org_id]}\n";
+	char *uri = fresh_db("sd_t_normalize_none");
+	PGconn *c = pq_open(uri);
+	sd_schema *models = NULL;
+	sd_error err = SD_ERROR_INIT;
+	FILE *trace = tmpfile();
+
+	ck_assert_ptr_nonnull(trace);
+	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
+	                                     "m.yaml", &sd_naming_default,
+	                                     &err),
+	                 SD_OK);
+	PQtrace(c, trace);
+	ck_assert_int_eq(sd_pg_normalize(c, models, &err), SD_OK);
+	PQuntrace(c);
+	fflush(trace);
+	ck_assert_int_eq(ftell(trace), 0);
+	fclose(trace);
+	sd_schema_free(models);
+	sd_error_clear(&err);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
+/*
+ * Key columns are named client-side from attribute numbers: dropped
+ * columns leave gaps, and a foreign key may point at a table outside the
+ * user schemas (here one that looks like a leftover scratch schema).
+ */
+START_TEST(introspect_attnums_gaps_and_outside_refs)
+{
+	char *uri = fresh_db("sd_t_introspect_attnums");
+	sd_db *db = db_open(uri);
+	PGconn *c = pq_open(uri);
+	sd_schema *live = NULL;
+	sd_error err = SD_ERROR_INIT;
+	const sd_table *gap, *child;
+	const sd_index *ix;
+
+	pq_exec_ok(c,
+	           "CREATE SCHEMA sd_norm_outside;\n"
+	           "CREATE TABLE sd_norm_outside.ref (x int, a int, b int);\n"
+	           "ALTER TABLE sd_norm_outside.ref DROP COLUMN x;\n"
+	           "ALTER TABLE sd_norm_outside.ref ADD UNIQUE (b, a);\n"
+	           "CREATE TABLE gap (x int, y int, z int, w text);\n"
+	           "ALTER TABLE gap DROP COLUMN y;\n"
+	           "ALTER TABLE gap ADD CONSTRAINT uq_gap UNIQUE (z);\n"
+	           "CREATE INDEX ix_gap ON gap (z DESC, x) INCLUDE (w);\n"
+	           "CREATE TABLE child (p int, q int, CONSTRAINT fk_child\n"
+	           "  FOREIGN KEY (q, p) REFERENCES sd_norm_outside.ref (b, a));\n");
+	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	                 SD_OK);
+	ck_assert_ptr_null(sd_schema_find_table(live, "sd_norm_outside",
+	                                        "ref"));
+	gap = sd_schema_find_table(live, NULL, "gap");
+	ck_assert_uint_eq(gap->ncolumns, 3);
+	ck_assert_str_eq(gap->uniques[0]->columns.items[0], "z");
+	ix = sd_table_find_index(gap, "ix_gap");
+	ck_assert_uint_eq(ix->nkeys, 2);
+	ck_assert_str_eq(ix->keys[0].column, "z");
+	ck_assert(ix->keys[0].desc);
+	ck_assert_str_eq(ix->keys[1].column, "x");
+	ck_assert_uint_eq(ix->include.n, 1);
+	ck_assert_str_eq(ix->include.items[0], "w");
+	child = sd_schema_find_table(live, NULL, "child");
+	ck_assert_uint_eq(child->nforeign_keys, 1);
+	ck_assert_str_eq(child->foreign_keys[0]->ref_schema, "sd_norm_outside");
+	ck_assert_str_eq(child->foreign_keys[0]->columns.items[0], "q");
+	ck_assert_str_eq(child->foreign_keys[0]->columns.items[1], "p");
+	ck_assert_uint_eq(child->foreign_keys[0]->ref_columns.n, 2);
+	ck_assert_str_eq(child->foreign_keys[0]->ref_columns.items[0], "b");
+	ck_assert_str_eq(child->foreign_keys[0]->ref_columns.items[1], "a");
+	sd_schema_free(live);
+	sd_error_clear(&err);
+	PQfinish(c);
+	sd_driver_postgres.close(db);
+	free(uri);
+}
+END_TEST
+
 START_TEST(password_masked_on_failure)
 {
 	const char *pw_uri = getenv("SCHEMADIFF_TEST_PGURI_PASSWORD");
@@ -1449,6 +1659,9 @@ static Suite *postgres_suite(void)
 	ADD(normalize_other_schema);
 	ADD(normalize_many_tables);
 	ADD(normalize_reports_bad_expression);
+	ADD(normalize_packs_conflicting_tables);
+	ADD(normalize_nothing_sends_nothing);
+	ADD(introspect_attnums_gaps_and_outside_refs);
 	ADD(emit_every_op);
 #undef ADD
 	return s;

@@ -29,9 +29,11 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
 /*
  * Fills sd_expr.canon of the models' defaults, generated columns, checks,
  * index predicates and expression keys with the server's canonical text, and
- * RAW column types with the server's spelling, by creating the models in
- * scratch schemas inside a transaction that is always rolled back. Tables go
- * in chunks under savepoints, so max_locks_per_transaction's default holds.
+ * RAW column types with the server's spelling. Only those are sent: they are
+ * packed into a few wide tables of a scratch schema, inside a transaction
+ * that is always rolled back, in batches under savepoints (so the default
+ * max_locks_per_transaction holds), each read back in the same round trip.
+ * Models without any of them cause no round trip at all.
  * Must not be called inside an open transaction.
  */
 int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err);
