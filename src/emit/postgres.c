@@ -317,6 +317,53 @@ static void comment_on(pg_emit *e, const char *what, const sd_table *t,
 	put(e, ";\n");
 }
 
+/* The comment of a unique, foreign key or check constraint, or NULL. */
+static const char *constraint_comment(const sd_object *o)
+{
+	switch (o->kind) {
+	case SD_OBJ_UNIQUE:
+		return ((const sd_unique *)o)->comment;
+	case SD_OBJ_FOREIGN_KEY:
+		return ((const sd_foreign_key *)o)->comment;
+	case SD_OBJ_CHECK:
+		return ((const sd_check *)o)->comment;
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * COMMENT ON the enum type, index or constraint o (of table t) IS text, or
+ * IS NULL when text is NULL. Constraints that carry comments (unique,
+ * foreign key, check) always have a name by the time they are emitted.
+ */
+static void comment_on_object(pg_emit *e, const sd_table *t,
+                              const sd_object *o, const char *text)
+{
+	switch (o->kind) {
+	case SD_OBJ_ENUM:
+		put(e, "COMMENT ON TYPE ");
+		qname(e, o->schema, o->name);
+		break;
+	case SD_OBJ_INDEX:
+		put(e, "COMMENT ON INDEX ");
+		qname(e, t ? t->base.schema : o->schema, o->name);
+		break;
+	default:
+		put(e, "COMMENT ON CONSTRAINT ");
+		ident(e, o->name);
+		put(e, " ON ");
+		table_name(e, t);
+		break;
+	}
+	put(e, " IS ");
+	if (text)
+		pg_quote_literal(e->out, text);
+	else
+		put(e, "NULL");
+	put(e, ";\n");
+}
+
 static bool fk_deferred(const sd_op *op, const sd_foreign_key *fk)
 {
 	return sd_strlist_contains(&op->deferred_fks, fk->base.name);
@@ -364,6 +411,19 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 		if (t->columns[i]->comment)
 			comment_on(e, "COLUMN", t, t->columns[i]->base.name,
 			           t->columns[i]->comment);
+	for (i = 0; i < t->nuniques; i++)
+		if (t->uniques[i]->comment)
+			comment_on_object(e, t, &t->uniques[i]->base,
+			                  t->uniques[i]->comment);
+	for (i = 0; i < t->nchecks; i++)
+		if (t->checks[i]->comment)
+			comment_on_object(e, t, &t->checks[i]->base,
+			                  t->checks[i]->comment);
+	for (i = 0; i < t->nforeign_keys; i++)
+		if (t->foreign_keys[i]->comment &&
+		    !fk_deferred(e->op, t->foreign_keys[i]))
+			comment_on_object(e, t, &t->foreign_keys[i]->base,
+			                  t->foreign_keys[i]->comment);
 	return SD_OK;
 }
 
@@ -849,6 +909,9 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		put(e, "ADD ");
 		rc = constraint_def(e, t, op->obj_new, false, err);
 		put(e, ";\n");
+		if (constraint_comment(op->obj_new))
+			comment_on_object(e, t, op->obj_new,
+			                  constraint_comment(op->obj_new));
 		break;
 	case SD_OP_DROP_CONSTRAINT:
 		alter_table(e, t);
@@ -888,7 +951,10 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 	case SD_OP_SET_COMMENT: {
 		const sd_column *c = op->column_new ? op->column_new
 		                                    : op->column_old;
-		if (c)
+		const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
+		if (o)
+			comment_on_object(e, t, o, op->name_new);
+		else if (c)
 			comment_on(e, "COLUMN", t, c->base.name, op->name_new);
 		else
 			comment_on(e, "TABLE", t, NULL, op->name_new);

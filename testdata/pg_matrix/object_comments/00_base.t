@@ -1,0 +1,1 @@
+q: SELECT concat_ws('|', obj_description('level'::regtype, 'pg_type'), obj_description('ix_gauges_lvl'::regclass, 'pg_class'), (SELECT string_agg(conname || '=' || obj_description(oid, 'pg_constraint'), ',' ORDER BY conname) FROM pg_constraint WHERE conrelid = 'gauges'::regclass AND obj_description(oid, 'pg_constraint') IS NOT NULL)) =>

@@ -1,0 +1,2 @@
+q: SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'paints'::regclass AND attnum > 1 AND NOT attisdropped => shade text, hue color, doc json, at timestamp without time zone, flag integer, amount numeric(6,2)
+down-q: SELECT string_agg(concat_ws('/', shade, hue, doc::text, at, flag, amount), ',' ORDER BY id) FROM paints => red/green/{"a": 1}/2026-01-02 03:04:05/1/12.50
