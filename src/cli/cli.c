@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libpq-fe.h>
@@ -141,12 +142,31 @@ void sd_cli_err(sd_cli *cli, const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *sd_cli_paint(sd_cli *cli, bool out, const char *color,
+                         const char *text)
+{
+	if (!(out ? cli->color_out : cli->color))
+		return text;
+	return sd_arena_printf(cli->arena, "\033[%sm%s\033[0m", color, text);
+}
+
+double sd_cli_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 void sd_cli_warn(sd_cli *cli, const char *fmt, ...)
 {
 	va_list ap;
-	const char *prefix = cli->color ? "schemadiff: \033[33mwarning:\033[0m "
-	                                : "schemadiff: warning: ";
+	const char *prefix;
 
+	if (cli->verbosity < 0)
+		return;
+	prefix = cli->color ? "schemadiff: \033[33mwarning:\033[0m "
+	                    : "schemadiff: warning: ";
 	va_start(ap, fmt);
 	vprint(cli, stderr, prefix, fmt, ap);
 	va_end(ap);
@@ -158,6 +178,8 @@ static void print_diags(sd_cli *cli)
 	sd_buf b = SD_BUF_INIT;
 
 	for (d = cli->err.first; d; d = d->next) {
+		if (d->severity != SD_SEV_ERROR && cli->verbosity < 0)
+			continue;
 		sd_buf_truncate(&b, 0);
 		if (d->severity == SD_SEV_ERROR)
 			sd_buf_put(&b, cli->color ? "schemadiff: \033[31merror:\033[0m "
@@ -182,10 +204,26 @@ void sd_cli_command_help(const sd_cli_command *cmd, FILE *f)
 {
 	fprintf(f, "usage: schemadiff [GLOBAL OPTIONS] %s\n\n%s\n", cmd->synopsis,
 	        cmd->summary);
+	fputs("\noptions:\n", f);
 	if (cmd->options)
-		fprintf(f, "\noptions:\n%s", cmd->options);
+		fputs(cmd->options, f);
+	else
+		fputs("  (none of its own)\n", f);
+	fputs("  --help             this help\n"
+	      "\nglobal options (before or after the command):\n"
+	      "  -c, --config PATH  --database URL  -q, --quiet  -v, --verbose\n"
+	      "  --color WHEN       see `schemadiff --help`\n",
+	      f);
 	fprintf(f, "\nexample:\n  %s\n", cmd->example);
 }
+
+/* `help` is a command too, with a help of its own. */
+static const sd_cli_command help_command = {
+	"help", "help [COMMAND]",
+	"list the commands, or show one command's synopsis, options and example",
+	"  COMMAND   the command to explain (default: list them all)\n",
+	"schemadiff help upgrade", NULL,
+};
 
 static void usage(FILE *f)
 {
@@ -225,12 +263,18 @@ static int unknown_option(sd_cli *cli, const sd_cli_command *cmd,
 	const char *s;
 	int rc;
 
-	for (i = 0; opts[i].name && n < 62; i++) {
+	for (i = 0; opts[i].name && n < 56; i++) {
 		bufs[n] = sd_arena_printf(cli->arena, "--%s", opts[i].name);
 		names[n] = bufs[n];
 		n++;
 	}
-	names[n++] = "--help";
+	{
+		static const char *const globals[] = {
+			"--help", "--config", "--database", "--quiet", "--verbose",
+		};
+		for (i = 0; i < SD_ARRAY_LEN(globals); i++)
+			names[n++] = globals[i];
+	}
 	names[n] = NULL;
 	{
 		char *plain = sd_arena_strdup(cli->arena, arg);
@@ -445,7 +489,8 @@ const char *sd_cli_database_url(sd_cli *cli)
 	return c->database;
 }
 
-int sd_cli_open_url(sd_cli *cli, const char *url, sd_db **out)
+int sd_cli_open_url(sd_cli *cli, const char *url, sd_db **out,
+                    unsigned flags)
 {
 	sd_config *c;
 	int rc = sd_cli_config(cli, &c);
@@ -455,10 +500,10 @@ int sd_cli_open_url(sd_cli *cli, const char *url, sd_db **out)
 	/* Relative sqlite paths are relative to the config file (SPEC); a
 	 * --database given on the command line is relative to the config
 	 * too, so one project means one database wherever you stand. */
-	return sd_db_open(out, url, c->dir, &cli->err);
+	return sd_db_open_flags(out, url, c->dir, flags, &cli->err);
 }
 
-int sd_cli_open_db(sd_cli *cli, sd_db **out)
+int sd_cli_open_db(sd_cli *cli, sd_db **out, unsigned flags)
 {
 	sd_config *c;
 	const char *url;
@@ -469,7 +514,7 @@ int sd_cli_open_db(sd_cli *cli, sd_db **out)
 	url = sd_cli_database_url(cli);
 	if (!url)
 		return sd_error_set(&cli->err, SD_EINPUT, "no database configured");
-	return sd_cli_open_url(cli, url, out);
+	return sd_cli_open_url(cli, url, out, flags);
 }
 
 int sd_cli_graph(sd_cli *cli, sd_rev_graph **out)
@@ -527,13 +572,57 @@ void sd_cli_warn_edited(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
 		            sd_cli_display_path(cli, edited[i]->path), edited[i]->id);
 }
 
-void sd_cli_introspect_opts(sd_cli *cli, sd_introspect_opts *o)
+/* The progress line of one introspection, on a terminal's stderr. */
+typedef struct reading {
+	sd_cli *cli;
+	const char *where;
+} reading;
+
+/* "\r\033[K" rewrites the line in place, so the terminal keeps one line. */
+static void reading_progress(void *ctx, const char *what, size_t done,
+                             size_t total)
 {
-	memset(o, 0, sizeof(*o));
+	reading *r = ctx;
+
+	fprintf(stderr, "\r\033[Kschemadiff: reading %s: %s (%zu/%zu)",
+	        r->where, what, done, total);
+	fflush(stderr);
+}
+
+int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out)
+{
+	sd_introspect_opts o;
+	reading r;
+	bool show = cli->stderr_tty && cli->verbosity >= 0;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
 	if (cli->config) {
-		o->version_table = cli->config->version_table;
-		o->ignore = cli->config->ignore;
+		o.version_table = cli->config->version_table;
+		o.ignore = cli->config->ignore;
 	}
+	if (show) {
+		r.cli = cli;
+		r.where = db->display_url ? db->display_url : "the database";
+		o.progress = reading_progress;
+		o.progress_ctx = &r;
+		fprintf(stderr, "schemadiff: reading %s ...", r.where);
+		fflush(stderr);
+	}
+	rc = db->driver->introspect(db, &o, out, &cli->err);
+	if (show) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
+	return rc;
+}
+
+/* Fills canonical forms into models read from YAML (see db.h). */
+static int normalize(sd_cli *cli, sd_db *db, sd_schema *models)
+{
+	if (!db || !db->driver->normalize)
+		return SD_OK;
+	return db->driver->normalize(db, models, &cli->err);
 }
 
 int sd_cli_models(sd_cli *cli, const char *path, sd_db *db, sd_schema **out)
@@ -546,14 +635,63 @@ int sd_cli_models(sd_cli *cli, const char *path, sd_db *db, sd_schema **out)
 	rc = sd_models_load(out, path, &c->naming, &cli->err);
 	if (rc)
 		return rc;
-	if (db && db->driver->normalize) {
-		rc = db->driver->normalize(db, *out, &cli->err);
-		if (rc) {
-			sd_schema_free(*out);
-			*out = NULL;
-		}
+	rc = normalize(cli, db, *out);
+	if (rc) {
+		sd_schema_free(*out);
+		*out = NULL;
 	}
 	return rc;
+}
+
+int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
+                const sd_dialect *d, sd_plan **out)
+{
+	sd_config *c;
+	sd_diff_opts o;
+	int rc = sd_cli_config(cli, &c);
+
+	if (rc)
+		return rc;
+	memset(&o, 0, sizeof(o));
+	o.ignore = c->ignore;
+	o.version_table = c->version_table;
+	o.drop_unlisted = true;
+	o.dialect = d;
+	return sd_diff(out, from, to, &o, &cli->err);
+}
+
+int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
+                          int (*at_open)(sd_cli *cli, sd_db *db, void *ctx),
+                          void *ctx)
+{
+	sd_config *c;
+	int rc;
+
+	memset(cmp, 0, sizeof(*cmp));
+	rc = sd_cli_config(cli, &c);
+	if (!rc)
+		rc = sd_cli_models(cli, c->models, NULL, &cmp->models);
+	if (!rc)
+		rc = sd_cli_open_db(cli, &cmp->db, SD_DB_OPEN_NO_CREATE);
+	if (!rc && at_open)
+		rc = at_open(cli, cmp->db, ctx);
+	if (!rc)
+		rc = normalize(cli, cmp->db, cmp->models);
+	if (!rc)
+		rc = sd_cli_introspect(cli, cmp->db, &cmp->live);
+	if (!rc)
+		rc = sd_cli_diff(cli, cmp->live, cmp->models,
+		                 cmp->db->driver->dialect, &cmp->plan);
+	return rc;
+}
+
+void sd_cli_compare_free(sd_cli_compare *cmp)
+{
+	sd_plan_free(cmp->plan);
+	sd_schema_free(cmp->live);
+	sd_schema_free(cmp->models);
+	sd_db_close(cmp->db);
+	memset(cmp, 0, sizeof(*cmp));
 }
 
 /* ------------------------------------------------------------------ */
@@ -566,6 +704,14 @@ static int cmd_help(sd_cli *cli, int argc, char **argv)
 
 	if (argc < 2) {
 		usage(stdout);
+		return SD_OK;
+	}
+	if (argc > 2)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "help takes one command (got '%s' too)", argv[2]);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		sd_cli_command_help(&help_command, stdout);
 		return SD_OK;
 	}
 	cmd = sd_cli_find_command(argv[1]);
@@ -587,6 +733,15 @@ static void print_version(void)
 	printf("schemadiff %s\n", SD_VERSION);
 	printf("SQLite %s\n", sqlite3_libversion());
 	printf("libpq %d.%d\n", pqv / 10000, pqv % 10000);
+}
+
+/* NO_COLOR (no-color.org): set and not empty turns colour off; an explicit
+ * --color=always still wins. */
+static bool no_color(void)
+{
+	const char *v = getenv("NO_COLOR");
+
+	return v && *v;
 }
 
 /* Parses global options up to the command name; returns its index. */
@@ -652,16 +807,18 @@ static int parse_global(sd_cli *cli, int argc, char **argv, int *cmd_index)
 		else
 			color = val;
 	}
-	if (strcmp(color, "always") == 0)
-		cli->color = true;
-	else if (strcmp(color, "never") == 0)
-		cli->color = false;
-	else if (strcmp(color, "auto") == 0)
-		cli->color = cli->stderr_tty && !getenv("NO_COLOR");
-	else
+	if (strcmp(color, "always") == 0) {
+		cli->color = cli->color_out = true;
+	} else if (strcmp(color, "never") == 0) {
+		cli->color = cli->color_out = false;
+	} else if (strcmp(color, "auto") == 0) {
+		cli->color = cli->stderr_tty && !no_color();
+		cli->color_out = cli->stdout_tty && !no_color();
+	} else {
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "--color must be auto, always or never, not '%s'",
 		                    color);
+	}
 	*cmd_index = i;
 	return SD_OK;
 }
@@ -675,6 +832,7 @@ int sd_cli_main(int argc, char **argv)
 	memset(&cli, 0, sizeof(cli));
 	cli.arena = sd_arena_new();
 	cli.stderr_tty = isatty(2);
+	cli.stdout_tty = isatty(1);
 	rc = parse_global(&cli, argc, argv, &idx);
 	if (rc < 0) {
 		rc = SD_OK;

@@ -19,7 +19,9 @@ typedef struct sd_cli {
 	const char *database;    /* --database */
 	int verbosity;           /* -1 quiet, 0 normal, 1 verbose */
 	bool color;              /* colour on stderr */
+	bool color_out;          /* colour on stdout */
 	bool stderr_tty;
+	bool stdout_tty;
 	const char *prog;
 	sd_error err;            /* diagnostics printed by main at the end */
 	sd_config *config;       /* loaded on demand */
@@ -63,7 +65,21 @@ int sd_cli_parse(sd_cli *cli, const sd_cli_command *cmd,
 /* Printing through the password mask. out: stdout; err: stderr. */
 void sd_cli_out(sd_cli *cli, const char *fmt, ...) SD_PRINTF(2, 3);
 void sd_cli_err(sd_cli *cli, const char *fmt, ...) SD_PRINTF(2, 3);
+/* A warning on stderr; silent under -q. */
 void sd_cli_warn(sd_cli *cli, const char *fmt, ...) SD_PRINTF(2, 3);
+/* ANSI colours for sd_cli_paint. */
+#define SD_CLI_GREEN "32"
+#define SD_CLI_RED "31"
+#define SD_CLI_YELLOW "33"
+#define SD_CLI_DIM "2"
+/*
+ * text wrapped in the colour's escapes when the stream it goes to (stdout
+ * when out, else stderr) is coloured, else text itself. Arena-allocated.
+ */
+const char *sd_cli_paint(sd_cli *cli, bool out, const char *color,
+                         const char *text);
+/* Seconds on a monotonic clock, for timings. */
+double sd_cli_now(void);
 /* Writes text verbatim to stdout through the mask. */
 void sd_cli_write(sd_cli *cli, FILE *f, const char *text);
 
@@ -72,8 +88,11 @@ void sd_cli_write(sd_cli *cli, FILE *f, const char *text);
 int sd_cli_config(sd_cli *cli, sd_config **out);
 /* --database, SCHEMADIFF_DATABASE_URL, DATABASE_URL, config. */
 const char *sd_cli_database_url(sd_cli *cli);
-int sd_cli_open_db(sd_cli *cli, sd_db **out);
-int sd_cli_open_url(sd_cli *cli, const char *url, sd_db **out);
+/* Opens the configured database (flags: SD_DB_OPEN_*, e.g.
+ * SD_DB_OPEN_NO_CREATE for commands that only read). */
+int sd_cli_open_db(sd_cli *cli, sd_db **out, unsigned flags);
+int sd_cli_open_url(sd_cli *cli, const char *url, sd_db **out,
+                    unsigned flags);
 int sd_cli_graph(sd_cli *cli, sd_rev_graph **out);
 /* Reads the version rows and resolves them to revisions. */
 int sd_cli_current(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
@@ -81,11 +100,37 @@ int sd_cli_current(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
 /* Warns about applied revisions whose file changed since they ran. */
 void sd_cli_warn_edited(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
                         sd_revision *const *cur, size_t ncur);
-/* The configured ignore globs and version table as introspection opts. */
-void sd_cli_introspect_opts(sd_cli *cli, sd_introspect_opts *o);
+/*
+ * Reads db's schema, leaving out the version table and the ignored
+ * tables; on a terminal, shows on stderr where it is. *out: caller frees.
+ */
+int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out);
 /* Loads models; normalises them through the driver when db is given. */
 int sd_cli_models(sd_cli *cli, const char *path, sd_db *db,
                   sd_schema **out);
+/* The plan turning from into to in dialect d, with the config's ignore
+ * globs and version table; tables missing from `to` are dropped. */
+int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
+                const sd_dialect *d, sd_plan **out);
+
+/* What `check` and `generate` compare: the models against the database. */
+typedef struct sd_cli_compare {
+	sd_db *db;
+	sd_schema *models; /* normalised through db */
+	sd_schema *live;
+	sd_plan *plan;     /* live -> models */
+} sd_cli_compare;
+/*
+ * Loads the config and the models (bad models fail first, whatever the
+ * database), opens the database without creating a SQLite file, calls
+ * at_open (may be NULL; a non-zero return stops there), then normalises,
+ * introspects and diffs. Everything in *cmp is freed by
+ * sd_cli_compare_free, also after a failure.
+ */
+int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
+                          int (*at_open)(sd_cli *cli, sd_db *db, void *ctx),
+                          void *ctx);
+void sd_cli_compare_free(sd_cli_compare *cmp);
 /* Writes a revision with several parents and empty sections (merge). */
 int sd_cli_write_merge(sd_cli *cli, const char *message,
                        sd_revision *const *parents, size_t nparents,

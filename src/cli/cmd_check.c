@@ -67,7 +67,15 @@ static int report_op(sd_cli *cli, cJSON *diffs, const sd_op *op)
 		cJSON_AddStringToObject(o, "where", op_where(op, marker));
 		cJSON_AddItemToArray(diffs, o);
 	} else {
-		sd_cli_out(cli, "%s (%s)", sd_buf_cstr(&b), op_where(op, marker));
+		const char *line = sd_arena_printf(cli->arena, "%s (%s)",
+		                                   sd_buf_cstr(&b),
+		                                   op_where(op, marker));
+		sd_cli_out(cli, "%s",
+		           sd_cli_paint(cli, true,
+		                        marker == '+'   ? SD_CLI_GREEN
+		                        : marker == '-' ? SD_CLI_RED
+		                                        : SD_CLI_YELLOW,
+		                        line));
 	}
 	sd_buf_free(&b);
 	return 1;
@@ -78,8 +86,9 @@ static int report_op(sd_cli *cli, cJSON *diffs, const sd_op *op)
  * database) when an applied revision's file was edited after it ran or is
  * gone, since the models then no longer tell what the revisions did.
  */
-static void warn_applied_files(sd_cli *cli, sd_db *db, const sd_config *c)
+static int warn_applied_files(sd_cli *cli, sd_db *db, void *ctx)
 {
+	const sd_config *c = cli->config;
 	sd_error ignore = SD_ERROR_INIT;
 	sd_rev_graph *g = NULL;
 	sd_revision **cur;
@@ -105,8 +114,10 @@ static void warn_applied_files(sd_cli *cli, sd_db *db, const sd_config *c)
 	}
 	sd_cli_warn_edited(cli, db, g, cur, ncur);
 done:
+	(void)ctx;
 	sd_error_clear(&ignore);
 	sd_rev_graph_free(g);
+	return SD_OK;
 }
 
 int sd_cmd_check(sd_cli *cli, int argc, char **argv)
@@ -118,12 +129,9 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 	};
 	const char **pos;
 	size_t npos, i, ndiff = 0;
-	sd_config *c;
-	sd_db *db = NULL;
-	sd_schema *models = NULL, *live = NULL;
-	sd_plan *plan = NULL;
-	sd_introspect_opts io;
-	sd_diff_opts dopts;
+	sd_cli_compare cmp = {0};
+	const sd_plan *plan;
+	const sd_schema *live;
 	cJSON *root = NULL, *diffs = NULL, *warns = NULL, *unmanaged = NULL;
 	int rc;
 
@@ -134,33 +142,11 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 	if (npos)
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "check takes no arguments (got '%s')", pos[0]);
-	rc = sd_cli_config(cli, &c);
+	rc = sd_cli_compare_models(cli, &cmp, warn_applied_files, NULL);
 	if (rc)
 		goto done;
-	rc = sd_models_load(&models, c->models, &c->naming, &cli->err);
-	if (rc)
-		goto done;
-	rc = sd_cli_open_db(cli, &db);
-	if (rc)
-		goto done;
-	warn_applied_files(cli, db, c);
-	if (db->driver->normalize) {
-		rc = db->driver->normalize(db, models, &cli->err);
-		if (rc)
-			goto done;
-	}
-	sd_cli_introspect_opts(cli, &io);
-	rc = db->driver->introspect(db, &io, &live, &cli->err);
-	if (rc)
-		goto done;
-	memset(&dopts, 0, sizeof(dopts));
-	dopts.ignore = c->ignore;
-	dopts.version_table = c->version_table;
-	dopts.drop_unlisted = true;
-	dopts.dialect = db->driver->dialect;
-	rc = sd_diff(&plan, live, models, &dopts, &cli->err);
-	if (rc)
-		goto done;
+	plan = cmp.plan;
+	live = cmp.live;
 	if (json) {
 		root = cJSON_CreateObject();
 		cJSON_AddStringToObject(root, "status", "clean");
@@ -216,9 +202,6 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 	rc = ndiff ? SD_DIFFERS : SD_OK;
 done:
 	cJSON_Delete(root);
-	sd_plan_free(plan);
-	sd_schema_free(live);
-	sd_schema_free(models);
-	sd_db_close(db);
+	sd_cli_compare_free(&cmp);
 	return rc;
 }

@@ -19,38 +19,28 @@ static bool is_url(const char *s)
 	return strstr(s, "://") != NULL;
 }
 
+/* A database source is only read: a missing SQLite file is empty. */
 static int open_source(sd_cli *cli, source *s)
 {
-	sd_introspect_opts io;
 	int rc;
 
 	if (!is_url(s->text))
 		return SD_OK;
-	rc = sd_cli_open_url(cli, s->text, &s->db);
+	rc = sd_cli_open_url(cli, s->text, &s->db, SD_DB_OPEN_NO_CREATE);
 	if (rc)
 		return rc;
-	sd_cli_introspect_opts(cli, &io);
-	return s->db->driver->introspect(s->db, &io, &s->schema, &cli->err);
+	return sd_cli_introspect(cli, s->db, &s->schema);
 }
 
 static int load_models(sd_cli *cli, source *s, sd_db *normalizer)
 {
-	sd_config *c;
-	int rc;
-
 	if (s->schema)
 		return SD_OK;
-	rc = sd_cli_config(cli, &c);
-	if (rc)
-		return rc;
 	if (!sd_file_exists(s->text) && !sd_dir_exists(s->text))
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "'%s' is neither a models file or directory nor a database URL",
 		                    s->text);
-	rc = sd_models_load(&s->schema, s->text, &c->naming, &cli->err);
-	if (!rc && normalizer && normalizer->driver->normalize)
-		rc = normalizer->driver->normalize(normalizer, s->schema, &cli->err);
-	return rc;
+	return sd_cli_models(cli, s->text, normalizer, &s->schema);
 }
 
 static void warn_unmanaged(sd_cli *cli, const source *s)
@@ -87,7 +77,6 @@ int sd_cmd_diff(sd_cli *cli, int argc, char **argv)
 	sd_db *normalizer;
 	sd_config *c;
 	sd_plan *plan = NULL;
-	sd_diff_opts dopts;
 	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
 	int rc;
 
@@ -122,12 +111,7 @@ int sd_cmd_diff(sd_cli *cli, int argc, char **argv)
 		goto done;
 	warn_unmanaged(cli, &from);
 	warn_unmanaged(cli, &to);
-	memset(&dopts, 0, sizeof(dopts));
-	dopts.ignore = c->ignore;
-	dopts.version_table = c->version_table;
-	dopts.drop_unlisted = true;
-	dopts.dialect = d;
-	rc = sd_diff(&plan, from.schema, to.schema, &dopts, &cli->err);
+	rc = sd_cli_diff(cli, from.schema, to.schema, d, &plan);
 	if (rc)
 		goto done;
 	for (i = 0; i < plan->notes.n; i++)

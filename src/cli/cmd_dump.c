@@ -308,7 +308,6 @@ int sd_cmd_dump(sd_cli *cli, int argc, char **argv)
 	size_t npos, i;
 	sd_db *db = NULL;
 	sd_schema *live = NULL;
-	sd_introspect_opts io;
 	sd_config *c;
 	sd_buf out = SD_BUF_INIT;
 	int rc;
@@ -321,11 +320,10 @@ int sd_cmd_dump(sd_cli *cli, int argc, char **argv)
 		return sd_error_set(&cli->err, SD_EINPUT, "dump takes no arguments");
 	rc = sd_cli_config(cli, &c);
 	if (!rc)
-		rc = sd_cli_open_db(cli, &db);
+		rc = sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
 	if (rc)
 		goto done;
-	sd_cli_introspect_opts(cli, &io);
-	rc = db->driver->introspect(db, &io, &live, &cli->err);
+	rc = sd_cli_introspect(cli, db, &live);
 	if (rc)
 		goto done;
 	sd_schema_sort(live);

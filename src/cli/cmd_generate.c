@@ -13,8 +13,9 @@
  * a revision diffed against an old database would repeat the changes of the
  * revisions not yet applied.
  */
-static int require_at_head(sd_cli *cli, sd_db *db, const sd_rev_graph *g)
+static int require_at_head(sd_cli *cli, sd_db *db, void *graph)
 {
+	const sd_rev_graph *g = graph;
 	sd_revision **cur;
 	size_t ncur;
 	int rc;
@@ -83,12 +84,10 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 	size_t npos, i;
 	sd_config *c;
 	sd_rev_graph *g = NULL;
-	sd_db *db = NULL;
-	sd_schema *models = NULL, *live = NULL;
-	sd_plan *plan = NULL;
+	sd_cli_compare cmp = {0};
+	const sd_plan *plan;
+	const sd_dialect *d;
 	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
-	sd_introspect_opts io;
-	sd_diff_opts dopts;
 	sd_revision r;
 	const char *path;
 	int rc;
@@ -113,56 +112,33 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 	rc = sd_cli_graph(cli, &g);
 	if (rc)
 		goto done;
-	/* Models before the database: bad models are exit 2 whatever the
-	 * state of the database. */
-	rc = sd_models_load(&models, c->models, &c->naming, &cli->err);
+	rc = sd_cli_compare_models(cli, &cmp, require_at_head, g);
 	if (rc)
 		goto done;
-	rc = sd_cli_open_db(cli, &db);
-	if (rc)
-		goto done;
-	rc = require_at_head(cli, db, g);
-	if (rc)
-		goto done;
-	if (db->driver->normalize) {
-		rc = db->driver->normalize(db, models, &cli->err);
-		if (rc)
-			goto done;
-	}
-	sd_cli_introspect_opts(cli, &io);
-	rc = db->driver->introspect(db, &io, &live, &cli->err);
-	if (rc)
-		goto done;
-	memset(&dopts, 0, sizeof(dopts));
-	dopts.ignore = c->ignore;
-	dopts.version_table = c->version_table;
-	dopts.drop_unlisted = true;
-	dopts.dialect = db->driver->dialect;
-	rc = sd_diff(&plan, live, models, &dopts, &cli->err);
-	if (rc)
-		goto done;
+	plan = cmp.plan;
+	d = cmp.db->driver->dialect;
 	for (i = 0; i < plan->notes.n; i++)
 		sd_cli_warn(cli, "%s", plan->notes.items[i]);
 	if (plan->nops == 0) {
-		sd_cli_out(cli, "no changes");
+		if (cli->verbosity >= 0)
+			sd_cli_out(cli, "no changes");
 		goto done;
 	}
-	rc = sd_emit_plan(&up, &down, plan, db->driver->dialect, &cli->err);
+	rc = sd_emit_plan(&up, &down, plan, d, &cli->err);
 	if (rc)
 		goto done;
 	if (sql_only) {
 		sd_cli_write(cli, stdout, sd_buf_cstr(&up));
 		goto done;
 	}
-	rc = new_revision(cli, &r, message, g->heads, g->nheads,
-	                  db->driver->dialect->name);
+	rc = new_revision(cli, &r, message, g->heads, g->nheads, d->name);
 	if (rc)
 		goto done;
 	r.warnings = plan->warnings;
 	r.no_transaction = plan->no_transaction;
 	if (strcmp(format ? format : c->format, "c") == 0)
 		rc = sd_capi_write(&path, cli->arena, c->versions, &r, plan,
-		                   db->driver->dialect, &cli->err);
+		                   d, &cli->err);
 	else
 		rc = sd_rev_write_sql(&path, cli->arena, c->versions, &r,
 		                      sd_buf_cstr(&up), sd_buf_cstr(&down),
@@ -175,10 +151,7 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 done:
 	sd_buf_free(&up);
 	sd_buf_free(&down);
-	sd_plan_free(plan);
-	sd_schema_free(live);
-	sd_schema_free(models);
-	sd_db_close(db);
+	sd_cli_compare_free(&cmp);
 	sd_rev_graph_free(g);
 	return rc;
 }

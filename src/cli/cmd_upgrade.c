@@ -3,6 +3,7 @@
  */
 #include "cli/cli.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "capi/capi.h"
@@ -11,7 +12,26 @@ typedef struct progress {
 	sd_cli *cli;
 	const char *where;
 	bool line_open; /* "upgrade X ..." printed, waiting for its timing */
+	bool stmt_open; /* -v: a statement printed, waiting for its timing */
+	double stmt_start;
 } progress;
+
+/*
+ * -v: the statement printed last has finished when the next one starts or
+ * its revision ends; its duration goes under it. The last statement of a
+ * revision also counts the version update and the COMMIT.
+ */
+static void end_statement(progress *p)
+{
+	char line[64];
+
+	if (!p->stmt_open)
+		return;
+	snprintf(line, sizeof(line), "    -- %.1f ms",
+	         (sd_cli_now() - p->stmt_start) * 1000.0);
+	fprintf(stderr, "%s\n", sd_cli_paint(p->cli, false, SD_CLI_DIM, line));
+	p->stmt_open = false;
+}
 
 static void on_wait(void *ctx)
 {
@@ -40,6 +60,7 @@ static void on_revision(void *ctx, const sd_revision *r, bool upgrade,
 		}
 		return;
 	}
+	end_statement(p);
 	if (p->line_open)
 		fprintf(stderr, " %.0f ms\n", elapsed * 1000.0);
 	else if (cli->stderr_tty)
@@ -54,12 +75,16 @@ static void on_statement(void *ctx, const char *sql)
 
 	if (p->cli->verbosity <= 0)
 		return;
+	end_statement(p);
 	if (p->line_open)
 		fputc('\n', stderr);
 	p->line_open = false;
 	sd_buf_printf(&b, "    %s;\n", sql);
 	sd_cli_write(p->cli, stderr, sd_buf_cstr(&b));
+	fflush(stderr);
 	sd_buf_free(&b);
+	p->stmt_open = true;
+	p->stmt_start = sd_cli_now();
 }
 
 /* Resolves "base" or a revision for the FROM of an offline range. */
@@ -124,7 +149,7 @@ static int print_sql(sd_cli *cli, const sd_rev_graph *g, const char *target,
 		create_table = upgrade && ncur == 0;
 	} else {
 		bool exists = false;
-		rc = sd_cli_open_db(cli, &db);
+		rc = sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
 		if (rc)
 			return rc;
 		d = db->driver->dialect;
@@ -175,7 +200,7 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 	sd_runner_opts ro;
 	sd_capi_ctx cctx;
 	sd_run_result res;
-	progress prog = {cli, NULL, false};
+	progress prog = {cli, NULL, false, false, 0};
 	const char *target;
 	int rc;
 
@@ -200,7 +225,8 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 		rc = print_sql(cli, g, target, upgrade);
 		goto done;
 	}
-	rc = sd_cli_open_db(cli, &db);
+	/* Reverting writes nothing on a database that is not there yet. */
+	rc = sd_cli_open_db(cli, &db, upgrade ? 0 : SD_DB_OPEN_NO_CREATE);
 	if (rc)
 		goto done;
 	prog.where = db->display_url;
@@ -256,7 +282,7 @@ int sd_cmd_stamp(sd_cli *cli, int argc, char **argv)
 	sd_rev_graph *g = NULL;
 	sd_db *db = NULL;
 	sd_runner_opts ro;
-	progress prog = {cli, NULL, false};
+	progress prog = {cli, NULL, false, false, 0};
 	int rc;
 
 	rc = sd_cli_parse(cli, sd_cli_find_command("stamp"), opts, argc, argv,
@@ -270,7 +296,7 @@ int sd_cmd_stamp(sd_cli *cli, int argc, char **argv)
 	if (!rc)
 		rc = sd_cli_graph(cli, &g);
 	if (!rc)
-		rc = sd_cli_open_db(cli, &db);
+		rc = sd_cli_open_db(cli, &db, 0);
 	if (rc)
 		goto done;
 	memset(&ro, 0, sizeof(ro));

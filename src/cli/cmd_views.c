@@ -85,7 +85,7 @@ int sd_cmd_current(sd_cli *cli, int argc, char **argv)
 		                    "current takes no arguments");
 	rc = sd_cli_graph(cli, &g);
 	if (!rc)
-		rc = sd_cli_open_db(cli, &db);
+		rc = sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
 	if (!rc)
 		rc = sd_cli_current(cli, db, g, &cur, &ncur);
 	if (rc)

@@ -34,6 +34,13 @@ const sd_db_driver *sd_db_driver_for_url(const char *url)
 int sd_db_open(sd_db **out, const char *url, const char *base_dir,
                sd_error *err)
 {
+	return sd_db_open_flags(out, url, base_dir, 0, err);
+}
+
+/* sd_db_open, with SD_DB_OPEN_* flags passed to drivers that take them. */
+int sd_db_open_flags(sd_db **out, const char *url, const char *base_dir,
+                     unsigned flags, sd_error *err)
+{
 	const sd_db_driver *driver;
 	sd_buf shown = SD_BUF_INIT;
 	int rc;
@@ -53,7 +60,10 @@ int sd_db_open(sd_db **out, const char *url, const char *base_dir,
 		                  sd_buf_cstr(&shown));
 		goto done;
 	}
-	rc = driver->open(out, url, base_dir, err);
+	if (flags && driver->open_flags)
+		rc = driver->open_flags(out, url, base_dir, flags, err);
+	else
+		rc = driver->open(out, url, base_dir, err);
 done:
 	sd_buf_free(&shown);
 	return rc;

@@ -72,7 +72,21 @@ typedef struct sd_db_driver {
 	/* true when the table exists (schema NULL = default). */
 	int (*table_exists)(sd_db *db, const char *schema, const char *table,
 	                    bool *exists, sd_error *err);
+	/*
+	 * open() with SD_DB_OPEN_* flags. May be NULL: the driver has no
+	 * flags that matter (sd_db_open_flags then calls open()).
+	 */
+	int (*open_flags)(sd_db **out, const char *url, const char *base_dir,
+	                  unsigned flags, sd_error *err);
 } sd_db_driver;
+
+/*
+ * Flags for sd_db_open_flags.
+ * SD_DB_OPEN_NO_CREATE: for commands that only read. A SQLite file that
+ * does not exist reads as an empty database and is not created; an
+ * existing file opens as usual. Other drivers ignore it.
+ */
+enum { SD_DB_OPEN_NO_CREATE = 1u << 0 };
 
 /* Every connection starts with its driver. */
 struct sd_db {
@@ -91,6 +105,9 @@ extern const sd_db_driver sd_driver_postgres;
  */
 int sd_db_open(sd_db **out, const char *url, const char *base_dir,
                sd_error *err);
+/* sd_db_open with SD_DB_OPEN_* flags (0: the same as sd_db_open). */
+int sd_db_open_flags(sd_db **out, const char *url, const char *base_dir,
+                     unsigned flags, sd_error *err);
 void sd_db_close(sd_db *db);
 /* The driver for a URL's scheme, or NULL. */
 const sd_db_driver *sd_db_driver_for_url(const char *url);

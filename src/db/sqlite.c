@@ -82,12 +82,15 @@ static void sqlite_close(sd_db *db)
 }
 
 /*
- * Opens (creating when missing) the database file of url. Reads
+ * Opens the database file of url, creating it when missing unless flags
+ * has SD_DB_OPEN_NO_CREATE: then a missing file is served by an empty
+ * in-memory database, so read-only commands leave no file behind. Reads
  * sqlite_schema once so that a file that is not a database fails here,
  * not in the middle of a command. *out is untouched on failure.
  */
-static int sqlite_open(sd_db **out, const char *url, const char *base_dir,
-                       sd_error *err)
+static int sqlite_open_flags(sd_db **out, const char *url,
+                             const char *base_dir, unsigned flags,
+                             sd_error *err)
 {
 	sqlite_db *s = NULL;
 	sd_buf shown = SD_BUF_INIT;
@@ -106,8 +109,14 @@ static int sqlite_open(sd_db **out, const char *url, const char *base_dir,
 		                  s->base.display_url);
 		goto done;
 	}
-	src = sqlite3_open_v2(s->path, &s->conn,
-	                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if ((flags & SD_DB_OPEN_NO_CREATE) && strcmp(s->path, ":memory:") != 0 &&
+	    !sd_file_exists(s->path))
+		src = sqlite3_open_v2(":memory:", &s->conn, SQLITE_OPEN_READWRITE,
+		                      NULL);
+	else
+		src = sqlite3_open_v2(s->path, &s->conn,
+		                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+		                      NULL);
 	if (src != SQLITE_OK) {
 		rc = sd_error_set(err, SD_ERUNTIME, "%s: cannot open database: %s",
 		                  s->path,
@@ -133,6 +142,12 @@ static int sqlite_open(sd_db **out, const char *url, const char *base_dir,
 done:
 	sqlite_close(s ? &s->base : NULL);
 	return rc;
+}
+
+static int sqlite_open(sd_db **out, const char *url, const char *base_dir,
+                       sd_error *err)
+{
+	return sqlite_open_flags(out, url, base_dir, 0, err);
 }
 
 /* The start of a statement, for messages: "CREATE TABLE "users" (…". */
@@ -373,4 +388,5 @@ const sd_db_driver sd_driver_sqlite = {
 	.introspect = sqlite_introspect,
 	.normalize = NULL,
 	.table_exists = sqlite_table_exists,
+	.open_flags = sqlite_open_flags,
 };
