@@ -217,7 +217,7 @@ $ERR"
 	sd downgrade base
 	r_rc 0 "downgrade base"
 	local left
-	left=$(pq "SELECT string_agg(n.nspname || '.' || c.relname, ',' ORDER BY 1)
+	left=$(pq "SELECT string_agg(n.nspname || '.' || c.relname, ',' ORDER BY n.nspname, c.relname)
 		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 		WHERE c.relkind IN ('r','S','i','p') AND c.relname NOT LIKE 'schemadiff_version%'
 		  AND n.nspname NOT IN ('pg_catalog','information_schema','pg_toast')")

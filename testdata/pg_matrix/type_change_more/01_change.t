@@ -1,3 +1,3 @@
 seed: SET timezone = 'UTC'; INSERT INTO paints (shade, hue, doc, at, flag, amount) VALUES ('red', 'green', '{"a": 1}', '2026-01-02 03:04:05', 1, 12.5)
 q: SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'paints'::regclass AND attnum > 1 AND NOT attisdropped => shade color, hue text, doc jsonb, at timestamp with time zone, flag boolean, amount double precision
-up-q: SELECT string_agg(concat_ws('/', shade, hue, doc::text, at AT TIME ZONE 'UTC', flag, amount), ',' ORDER BY id) FROM paints => red/green/{"a": 1}/2026-01-02 03:04:05/true/12.5
+up-q: SELECT string_agg(concat_ws('/', shade, hue, doc::text, at AT TIME ZONE 'UTC', flag, amount), ',' ORDER BY id) FROM paints => red/green/{"a": 1}/2026-01-02 03:04:05/t/12.5
