@@ -14,6 +14,9 @@
 #   expect   lines "+ TEXT" (must appear in the A->B SQL) or "- TEXT" (must not)
 #   xfail    "forward REASON", "reverse REASON" or "REASON" (both): the
 #            direction is reported as a TODO failure with that reason
+#   post     lines "+ SQL" (must succeed) or "! SQL" (must fail), run one by
+#            one on A after the forward migration, SQLite with foreign keys
+#            on: constraints, triggers and sequences still work
 #
 # Usage: cli_dbdiff.sh [CASE-GLOB]   (e.g. 'postgresql/enum*')
 ROOT=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -28,12 +31,15 @@ if [ -n "$PGBASE" ] && ! psql "$PGBASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
 fi
 PGSERVER=${PGBASE%/*}
 PGPREFIX=sd_dbd_$$
-PGDBS=()
+# Every database of this run is named $PGPREFIX_*; whatever a killed
+# worker left behind is dropped on exit.
 cleanup() {
 	local d
-	for d in "${PGDBS[@]}"; do
-		psql "$PGBASE" -qc "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
-	done
+	if [ -n "$PGBASE" ]; then
+		for d in $(psql "$PGBASE" -qtAc "SELECT datname FROM pg_database WHERE datname LIKE '${PGPREFIX}\\_%'"); do
+			psql "$PGBASE" -qc "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
+		done
+	fi
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -45,20 +51,35 @@ trap cleanup EXIT
 mk_sqlite() {
 	local f=$T/$1.db
 	rm -f "$f"
-	if ! sqlite3 -bail "$f" <"$2" >"$T/.mk" 2>&1; then
-		cat "$T/.mk" >&2
+	if ! sqlite3 -bail "$f" <"$2" >"$W/.mk" 2>&1; then
+		cat "$W/.mk" >&2
 		return 1
 	fi
 	echo "sqlite:///$f"
 }
 
+# A worker keeps its PostgreSQL databases for all its cases and empties
+# them between cases (every schema dropped, public recreated as initdb
+# leaves it): far cheaper than CREATE DATABASE per case.
+PG_RESET="DO \$\$ DECLARE r record; BEGIN
+  FOR r IN SELECT nspname FROM pg_namespace
+           WHERE nspname NOT IN ('pg_catalog', 'information_schema')
+             AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp%' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
+  END LOOP; END \$\$;
+CREATE SCHEMA public AUTHORIZATION pg_database_owner;
+COMMENT ON SCHEMA public IS 'standard public schema';
+GRANT USAGE ON SCHEMA public TO PUBLIC;"
+
 mk_postgresql() {
 	local d=${PGPREFIX}_$1
-	psql "$PGBASE" -qc "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
-	psql "$PGBASE" -qc "CREATE DATABASE $d" >/dev/null || return 1
-	case " ${PGDBS[*]} " in *" $d "*) ;; *) PGDBS+=("$d") ;; esac
-	if ! psql "$PGSERVER/$d" -X -q -v ON_ERROR_STOP=1 -f "$2" >"$T/.mk" 2>&1; then
-		cat "$T/.mk" >&2
+	if [ "$(psql "$PGBASE" -qtAc "SELECT count(*) FROM pg_database WHERE datname = '$d'")" = 1 ]; then
+		psql "$PGSERVER/$d" -X -q -v ON_ERROR_STOP=1 -c "$PG_RESET" >"$W/.mk" 2>&1 || { cat "$W/.mk" >&2; return 1; }
+	else
+		psql "$PGBASE" -qc "CREATE DATABASE $d" >/dev/null || return 1
+	fi
+	if ! psql "$PGSERVER/$d" -X -q -v ON_ERROR_STOP=1 -f "$2" >"$W/.mk" 2>&1; then
+		cat "$W/.mk" >&2
 		return 1
 	fi
 	echo "$PGSERVER/$d"
@@ -106,6 +127,10 @@ query_postgresql() { psql "$1" -X -qtA -c "$2"; }
 fkcheck_sqlite() { query_sqlite "$1" "PRAGMA foreign_key_check"; }
 fkcheck_postgresql() { :; }  # PostgreSQL keeps its constraints valid itself
 
+# stmt_DIALECT URL SQL: runs one statement, status only.
+stmt_sqlite() { sqlite3 -bail "${1#sqlite://}" "PRAGMA foreign_keys = ON; $2" >/dev/null 2>&1; }
+stmt_postgresql() { psql "$1" -X -q -v ON_ERROR_STOP=1 -c "$2" >/dev/null 2>&1; }
+
 # snapshot DIALECT URL COMMONFILE: every surviving column's rows, sorted.
 snapshot() {
 	local dialect=$1 url=$2 common=$3 table cols
@@ -117,6 +142,9 @@ snapshot() {
 }
 
 # ---- one case -----------------------------------------------------------------
+# A case runs in a worker with its own directory $W (several run at once);
+# it writes its TAP lines without numbers to $W/tap, numbered by the main
+# shell in case order.
 
 xfail_reason() { # DIR DIRECTION
 	local f=$1/xfail line
@@ -132,48 +160,36 @@ xfail_reason() { # DIR DIRECTION
 	return 1
 }
 
-# report DESC PROBLEMS-FILE XFAIL-REASON: one TAP line.
+# report DESC PROBLEMS-FILE XFAIL-REASON: one unnumbered TAP line + diagnostics.
 report() {
-	local desc=$1 problems=$2 reason=$3
+	local desc=$1 problems=$2 reason=$3 todo=
+	[ -n "$reason" ] && todo=" # TODO $reason"
 	if [ ! -s "$problems" ]; then
-		if [ -n "$reason" ]; then
-			_n=$((_n + 1)); echo "ok $_n - $desc # TODO $reason"
-		else
-			ok "$desc"
-		fi
+		echo "ok - $desc$todo"
 	else
-		if [ -n "$reason" ]; then
-			_n=$((_n + 1)); echo "not ok $_n - $desc # TODO $reason"
-		else
-			not_ok "$desc"
-		fi
+		echo "not ok - $desc$todo"
 		sed 's/^/# /' "$problems"
-	fi
+	fi >>"$W/tap"
 }
 
-# converge DIALECT DIR CASE DIRECTION: appends problems to $T/problems.
+# converge DIALECT DIR NAME DIRECTION FROM-URL TO-URL: appends problems to
+# $W/problems. FROM is migrated; TO is left as it is.
 converge() {
-	local dialect=$1 dir=$2 name=$3 direction=$4
-	local from_sql=$dir/a.sql to_sql=$dir/b.sql from to sqlfile=$T/$name.$direction.sql
-	local p=$T/problems
-	[ "$direction" = reverse ] && { from_sql=$dir/b.sql; to_sql=$dir/a.sql; }
-	from=$("mk_$dialect" "${name}_from" "$from_sql" 2>>"$p") || { echo "cannot build the source database" >>"$p"; return; }
-	to=$("mk_$dialect" "${name}_to" "$to_sql" 2>>"$p") || { echo "cannot build the target database" >>"$p"; return; }
-	[ -s "$p" ] && return
+	local dialect=$1 dir=$2 name=$3 direction=$4 from=$5 to=$6
+	local sqlfile=$W/$direction.sql p=$W/problems out rc line applied fk
 
-	cols_"$dialect" "$from" | sort >"$T/cols.from"
-	cols_"$dialect" "$to" | sort >"$T/cols.to"
-	comm -12 "$T/cols.from" "$T/cols.to" | sort -t$'\t' -k1,1 -s >"$T/cols.common"
-	snapshot "$dialect" "$from" "$T/cols.common" >"$T/rows.before" 2>&1
+	cols_"$dialect" "$from" | sort >"$W/cols.from"
+	cols_"$dialect" "$to" | sort >"$W/cols.to"
+	comm -12 "$W/cols.from" "$W/cols.to" | sort -t$'\t' -k1,1 -s >"$W/cols.common"
+	snapshot "$dialect" "$from" "$W/cols.common" >"$W/rows.before" 2>&1
 
-	run "$SD" diff --from "$from" --to "$to"
-	printf '%s\n' "$OUT" >"$sqlfile"
-	if [ "$RC" != 0 ]; then
-		{ echo "diff exited $RC"; echo "$ERR"; } >>"$p"
+	"$SD" diff --from "$from" --to "$to" >"$sqlfile" 2>"$W/err"
+	rc=$?
+	if [ "$rc" != 0 ]; then
+		{ echo "diff exited $rc"; cat "$W/err"; } >>"$p"
 		return
 	fi
 	if [ "$direction" = forward ] && [ -f "$dir/expect" ]; then
-		local line
 		while IFS= read -r line; do
 			case $line in
 			"+ "*) grep -qF -- "${line#+ }" "$sqlfile" || echo "expected in the SQL: ${line#+ }" >>"$p" ;;
@@ -181,43 +197,98 @@ converge() {
 			esac
 		done <"$dir/expect"
 	fi
-	local applied
 	if ! applied=$("apply_$dialect" "$from" "$sqlfile"); then
 		{ echo "applying the diff failed:"; echo "$applied"; echo "--- SQL:"; cat "$sqlfile"; } >>"$p"
 		return
 	fi
-	run "$SD" diff --from "$from" --to "$to" --exit-code
-	if [ "$RC" != 0 ]; then
-		{ echo "re-diff not empty (exit $RC):"; echo "$OUT"; echo "$ERR"; echo "--- first SQL:"; cat "$sqlfile"; } >>"$p"
+	out=$("$SD" diff --from "$from" --to "$to" --exit-code 2>&1)
+	rc=$?
+	if [ "$rc" != 0 ]; then
+		{ echo "re-diff not empty (exit $rc):"; echo "$out"; echo "--- first SQL:"; cat "$sqlfile"; } >>"$p"
 		return
 	fi
-	snapshot "$dialect" "$from" "$T/cols.common" >"$T/rows.after" 2>&1
-	if ! cmp -s "$T/rows.before" "$T/rows.after"; then
-		{ echo "rows changed:"; diff "$T/rows.before" "$T/rows.after"; } >>"$p"
+	snapshot "$dialect" "$from" "$W/cols.common" >"$W/rows.after" 2>&1
+	if ! cmp -s "$W/rows.before" "$W/rows.after"; then
+		{ echo "rows changed:"; diff "$W/rows.before" "$W/rows.after"; } >>"$p"
 	fi
-	local fk
 	fk=$("fkcheck_$dialect" "$from")
 	[ -z "$fk" ] || echo "foreign_key_check after the migration: $fk" >>"$p"
+	if [ "$direction" = forward ] && [ -f "$dir/post" ]; then
+		while IFS= read -r line; do
+			case $line in
+			"+ "*) "stmt_$dialect" "$from" "${line#+ }" || echo "after the migration, failed: ${line#+ }" >>"$p" ;;
+			"! "*) ! "stmt_$dialect" "$from" "${line#! }" || echo "after the migration, did not fail: ${line#! }" >>"$p" ;;
+			esac
+		done <"$dir/post"
+	fi
 }
 
+# run_case DIALECT DIR KEY: forward on fresh A and B, then reverse from the
+# untouched B to a fresh A.
 run_case() {
-	local dialect=$1 dir=$2 name direction reason
+	local dialect=$1 dir=$2 key=$3 name a b a2 r_fwd r_rev
 	name=$(basename "$dir")
-	for direction in forward reverse; do
-		reason=$(xfail_reason "$dir" "$direction") || reason=
-		if [ "$dialect" = postgresql ] && [ -z "$PGBASE" ]; then
-			skip "$dialect/$name $direction converges" "no PostgreSQL"
-			continue
-		fi
-		: >"$T/problems"
-		converge "$dialect" "$dir" "$name" "$direction"
-		report "$dialect/$name $direction converges" "$T/problems" "$reason"
-	done
+	r_fwd=$(xfail_reason "$dir" forward) || r_fwd=
+	r_rev=$(xfail_reason "$dir" reverse) || r_rev=
+	if [ "$dialect" = postgresql ] && [ -z "$PGBASE" ]; then
+		echo "ok - $dialect/$name forward converges # SKIP no PostgreSQL" >>"$W/tap"
+		echo "ok - $dialect/$name reverse converges # SKIP no PostgreSQL" >>"$W/tap"
+		return
+	fi
+	: >"$W/problems"
+	if a=$("mk_$dialect" "${key}_a" "$dir/a.sql" 2>>"$W/problems") &&
+		b=$("mk_$dialect" "${key}_b" "$dir/b.sql" 2>>"$W/problems"); then
+		converge "$dialect" "$dir" "$name" forward "$a" "$b"
+	else
+		echo "cannot build the databases" >>"$W/problems"
+	fi
+	report "$dialect/$name forward converges" "$W/problems" "$r_fwd"
+	: >"$W/problems"
+	if [ -n "$b" ] && a2=$("mk_$dialect" "${key}_a2" "$dir/a.sql" 2>>"$W/problems"); then
+		converge "$dialect" "$dir" "$name" reverse "$b" "$a2"
+	else
+		echo "cannot build the databases" >>"$W/problems"
+	fi
+	report "$dialect/$name reverse converges" "$W/problems" "$r_rev"
 }
 
+# Cases run in JOBS workers (SD_DBDIFF_JOBS, default 4), worker k taking
+# every JOBS-th case: most of the time goes to process start-up and
+# catalog round trips, not CPU.
+JOBS=${SD_DBDIFF_JOBS:-4}
+cases=()
 for dir in "$DATA"/$FILTER; do
-	[ -f "$dir/a.sql" ] || continue
-	dialect=$(basename "$(dirname "$dir")")
-	run_case "$dialect" "$dir"
+	[ -f "$dir/a.sql" ] && cases+=("$dir")
+done
+for ((k = 0; k < JOBS; k++)); do
+	(
+		i=0
+		for dir in "${cases[@]}"; do
+			i=$((i + 1))
+			[ $((i % JOBS)) = "$k" ] || continue
+			W=$T/w$i
+			mkdir -p "$W"
+			: >"$W/tap"
+			run_case "$(basename "$(dirname "$dir")")" "$dir" "w$k"
+			touch "$W/done"
+		done
+	) &
+done
+wait
+i=0
+for dir in "${cases[@]}"; do
+	i=$((i + 1))
+	W=$T/w$i
+	[ -f "$W/done" ] || echo "not ok - $dir: the worker died" >>"$W/tap"
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*"# SKIP "*) _n=$((_n + 1)); echo "ok $_n ${line#ok }" ;;
+		"ok - "*"# TODO "*) _n=$((_n + 1)); echo "ok $_n ${line#ok }" ;;
+		"not ok - "*"# TODO "*) _n=$((_n + 1)); echo "not ok $_n ${line#not ok }" ;;
+		"ok - "*) ok "${line#ok - }" ;;
+		"not ok - "*) not_ok "${line#not ok - }" ;;
+		*) echo "$line" ;;
+		esac
+	done <"$W/tap"
 done
 finish

@@ -1,0 +1,2 @@
+CREATE TABLE empty_two ();
+CREATE TABLE t ();

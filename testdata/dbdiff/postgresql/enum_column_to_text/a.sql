@@ -1,0 +1,3 @@
+CREATE TYPE color AS ENUM ('red', 'green');
+CREATE TABLE cars (id integer PRIMARY KEY, color color, k text);
+INSERT INTO cars VALUES (1, 'red', 'x');

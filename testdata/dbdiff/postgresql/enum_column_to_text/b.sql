@@ -1,0 +1,1 @@
+CREATE TABLE cars (id integer PRIMARY KEY, color text, k text);

@@ -1,0 +1,2 @@
+CREATE TABLE users (id integer PRIMARY KEY);
+INSERT INTO users VALUES (1);

@@ -1,0 +1,3 @@
+CREATE TABLE logs (id INTEGER PRIMARY KEY AUTOINCREMENT, msg TEXT);
+INSERT INTO logs (msg) VALUES ('a'), ('b'), ('c');
+DELETE FROM logs WHERE id = 3;

@@ -1,0 +1,2 @@
+CREATE TABLE pr (id INTEGER PRIMARY KEY, price NUMERIC, qty INTEGER, CONSTRAINT ck_price CHECK (price > 0), CONSTRAINT ck_qty CHECK (qty >= 0));
+INSERT INTO pr VALUES (1, 20, 1);

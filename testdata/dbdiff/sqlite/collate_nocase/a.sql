@@ -1,0 +1,3 @@
+CREATE TABLE w (id INTEGER PRIMARY KEY, name TEXT, tag TEXT COLLATE NOCASE);
+CREATE INDEX ix_w_name ON w (name);
+INSERT INTO w VALUES (1, 'A', 'b');

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, fullname TEXT, age INTEGER);
+INSERT INTO t VALUES (1, 'ann lee', 30);

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, display_name TEXT, age INTEGER);

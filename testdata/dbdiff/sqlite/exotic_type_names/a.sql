@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c TEXT, d TEXT);
+INSERT INTO t VALUES (1, '1', 'b', 'c', '2.5');

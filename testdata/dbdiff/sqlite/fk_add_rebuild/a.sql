@@ -1,0 +1,4 @@
+CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER, title TEXT);
+INSERT INTO authors VALUES (1, 'a');
+INSERT INTO books VALUES (1, 1, 't');

@@ -1,0 +1,2 @@
+CREATE TABLE b (id INTEGER PRIMARY KEY, w INTEGER, h INTEGER, area INTEGER AS (w * h) STORED, half INTEGER AS (w / 2));
+INSERT INTO b (id, w, h) VALUES (1, 2, 3);

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER, v TEXT, CONSTRAINT pk_things PRIMARY KEY (id));

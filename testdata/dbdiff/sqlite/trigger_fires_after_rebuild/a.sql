@@ -1,0 +1,4 @@
+CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, n INTEGER);
+CREATE TABLE audit (item INTEGER, what TEXT);
+CREATE TRIGGER trg_items_ins AFTER INSERT ON items BEGIN INSERT INTO audit VALUES (NEW.id, 'ins'); END;
+INSERT INTO items VALUES (1, 'a', 1);

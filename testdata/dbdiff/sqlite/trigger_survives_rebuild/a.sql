@@ -1,0 +1,5 @@
+CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, updated TEXT);
+CREATE TABLE log (id INTEGER PRIMARY KEY, item INTEGER, what TEXT);
+CREATE TRIGGER trg_items_upd AFTER UPDATE ON items BEGIN INSERT INTO log (item, what) VALUES (NEW.id, 'upd'); END;
+INSERT INTO items VALUES (1, 'a', NULL);
+INSERT INTO log VALUES (1, 1, 'seed');

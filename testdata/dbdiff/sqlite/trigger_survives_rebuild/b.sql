@@ -1,0 +1,3 @@
+CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', updated TEXT, qty INTEGER CHECK (qty >= 0));
+CREATE TABLE log (id INTEGER PRIMARY KEY, item INTEGER, what TEXT);
+CREATE TRIGGER trg_items_upd AFTER UPDATE ON items BEGIN INSERT INTO log (item, what) VALUES (NEW.id, 'upd'); END;

@@ -1,0 +1,1 @@
+CREATE TABLE items (id INTEGER PRIMARY KEY, qty INTEGER, price REAL, label TEXT);

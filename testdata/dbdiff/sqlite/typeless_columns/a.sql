@@ -1,0 +1,2 @@
+CREATE TABLE t (a, b, c);
+INSERT INTO t VALUES (1, 'x', 2.5);

@@ -1,0 +1,2 @@
+CREATE TABLE s (id INTEGER PRIMARY KEY, room INTEGER, day TEXT, hour INTEGER, UNIQUE (room, day));
+INSERT INTO s VALUES (1, 1, 'mon', 9);

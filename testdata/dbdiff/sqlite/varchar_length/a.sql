@@ -1,0 +1,2 @@
+CREATE TABLE p (id INTEGER PRIMARY KEY, name VARCHAR(10), code CHAR(2));
+INSERT INTO p VALUES (1, 'ann', 'ab');

@@ -1,0 +1,3 @@
+CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT, price REAL);
+CREATE VIEW cheap AS SELECT id, name FROM p WHERE price < 10;
+INSERT INTO p VALUES (1, 'a', 5);

@@ -1,0 +1,2 @@
+CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT, price REAL, stock INTEGER DEFAULT 0);
+CREATE VIEW cheap AS SELECT id, name FROM p WHERE price < 10;
