@@ -1,0 +1,1 @@
+down-q: SELECT string_agg(sku_code, ',') FROM stock => K1

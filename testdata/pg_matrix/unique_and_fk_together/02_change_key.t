@@ -1,0 +1,1 @@
+q: SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conname) FROM pg_constraint WHERE contype IN ('u', 'f') AND connamespace = 'public'::regnamespace => fk_stock_sku_code_skus FOREIGN KEY (sku_code) REFERENCES skus(code) ON UPDATE CASCADE; uq_skus_code_v2 UNIQUE (code)
