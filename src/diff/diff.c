@@ -1776,9 +1776,14 @@ static sd_table **sorted_tables(dctx *c, const sd_schema *s, size_t *n)
 	return t;
 }
 
-/* Splits a renamed_from "schema.name" (or "name": the table's schema). */
+/*
+ * Splits a renamed_from "schema.name" (or "name": the table's schema).
+ * "public.name" names the default schema, which tables store as none.
+ */
 static const char *renamed_key(dctx *c, const sd_table *t)
 {
+	if (strncmp(t->renamed_from, "public.", 7) == 0)
+		return t->renamed_from + 7;
 	if (strchr(t->renamed_from, '.'))
 		return t->renamed_from;
 	return qname(c, t->base.schema, t->renamed_from);

@@ -1,0 +1,1 @@
+down-q: SELECT string_agg(name, ',') FROM public.items => keep,more
