@@ -420,15 +420,21 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 			pending = NULL;
 			i = j - 1;
 		} else if (tok_is(k, "COLLATE") && column && i + 1 < to) {
+			if (!p->collations) /* made on first use: most
+			                     * tables have none */
+				p->collations = sd_map_new(a, 4);
 			sd_map_put(p->collations, column,
 			           tok_ident(a, &t->v[++i]));
 			pending = NULL;
 		} else if (tok_is(k, "AS") && column && i + 1 < to &&
 		           tok_is(&t->v[i + 1], "(")) {
 			size_t close = tok_close(t, i + 1);
-			if (close > i + 2)
+			if (close > i + 2) {
+				if (!p->generated)
+					p->generated = sd_map_new(a, 4);
 				sd_map_put(p->generated, column,
 				           tok_text(a, t, i + 2, close - 1));
+			}
 			i = close;
 		} else if (tok_is(k, "NOT") || tok_is(k, "NULL") ||
 		           tok_is(k, "GENERATED")) {
@@ -461,8 +467,6 @@ static void parse_create_table(sd_arena *a, const char *sql, parsed_table *p)
 	bool found = false;
 
 	memset(p, 0, sizeof(*p));
-	p->collations = sd_map_new(a, 8);
-	p->generated = sd_map_new(a, 4);
 	if (!sql)
 		return;
 	tokenize(&t, sql);
@@ -829,13 +833,20 @@ static int each_row(ctx *c, const char *sql, row_fn fn)
 
 static int object_row(ctx *c, sqlite3_stmt *st)
 {
+	/* SQLite's own text, valid until the next step: copied only where
+	 * kept (a table's CREATE text is not, once parsed) */
 	const char *type = (const char *)sqlite3_column_text(st, 0);
-	const char *name = col_text(c, st, 1);
-	const char *tbl = col_text(c, st, 2);
-	const char *sql = col_text(c, st, 3);
+	const char *name = (const char *)sqlite3_column_text(st, 1);
+	const char *tbl = (const char *)sqlite3_column_text(st, 2);
+	const char *sql = (const char *)sqlite3_column_text(st, 3);
 
 	if (!type || !name)
 		return SD_OK;
+	if (strcmp(type, "table") != 0) {
+		name = sd_arena_strdup(c->a, name);
+		tbl = sd_arena_strdup(c->a, tbl);
+		sql = sd_arena_strdup(c->a, sql);
+	}
 	if (strcmp(type, "table") == 0) {
 		table_info *ti;
 		if (table_skipped(c, name))
@@ -843,7 +854,7 @@ static int object_row(ctx *c, sqlite3_stmt *st)
 		if (sql && strncasecmp(sql, "CREATE VIRTUAL", 14) == 0) {
 			sd_unmanaged *u = sd_schema_add_unmanaged(
 				c->s, "virtual table", NULL, name);
-			u->definition = sql;
+			u->definition = sd_arena_strdup(c->a, sql);
 			return SD_OK;
 		}
 		ti = sd_arena_alloc(c->a, sizeof(*ti));

@@ -83,36 +83,49 @@ void sd_arena_free(sd_arena *a)
 	free(a);
 }
 
-void *sd_arena_alloc(sd_arena *a, size_t size)
+/*
+ * Hands out n bytes at an offset that is a multiple of align, from the
+ * current chunk or a new one. Only offsets are aligned, not sizes, so a
+ * 3-byte string takes 3 bytes: strings are most of a schema's objects.
+ */
+static void *arena_take(sd_arena *a, size_t n, size_t align)
 {
 	chunk *c = a->head;
-	size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
 	void *p;
 
-	if (need == 0)
-		need = ARENA_ALIGN;
-	if (!c || c->size - c->used < need) {
-		size_t sz = need > ARENA_CHUNK / 4 ? need : ARENA_CHUNK;
-		chunk *n = malloc(sizeof(chunk) + sz);
-		if (!n)
+	if (n == 0)
+		n = 1;
+	if (!c || at > c->size || c->size - at < n) {
+		size_t sz = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
+		chunk *nc = malloc(sizeof(chunk) + sz);
+		if (!nc)
 			oom();
-		n->size = sz;
-		n->used = 0;
-		if (sz == need && c) {
+		nc->size = sz;
+		nc->used = 0;
+		if (sz == n && c) {
 			/* A big block goes behind the current chunk, which
 			 * keeps its free space for the small ones. */
-			n->next = c->next;
-			c->next = n;
+			nc->next = c->next;
+			c->next = nc;
 		} else {
-			n->next = c;
-			a->head = n;
+			nc->next = c;
+			a->head = nc;
 		}
-		c = n;
+		c = nc;
+		at = 0;
 	}
-	p = c->data + c->used;
-	c->used += need;
-	a->total += need;
-	memset(p, 0, need);
+	p = c->data + at;
+	c->used = at + n;
+	a->total += n;
+	return p;
+}
+
+void *sd_arena_alloc(sd_arena *a, size_t size)
+{
+	void *p = arena_take(a, size, ARENA_ALIGN);
+
+	memset(p, 0, size ? size : 1);
 	return p;
 }
 
@@ -122,7 +135,7 @@ char *sd_arena_strndup(sd_arena *a, const char *s, size_t n)
 
 	if (!s)
 		return NULL;
-	p = sd_arena_alloc(a, n + 1);
+	p = arena_take(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -51,7 +51,9 @@ sd_map *sd_map_new(sd_arena *a, size_t expected)
 	sd_map *m = sd_arena_alloc(a, sizeof(*m));
 	size_t cap = 16;
 
-	while (cap < expected * 2)
+	/* room for expected entries below the 3/4 load that triggers growth:
+	 * a per-table column map of 10 takes 16 slots, not 32 */
+	while (cap * 3 < (expected + 1) * 4)
 		cap *= 2;
 	m->arena = a;
 	m->cap = cap;
