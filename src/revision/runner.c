@@ -8,6 +8,7 @@
  */
 #include "revision/revision.h"
 #include "revision/testhook.h"
+#include "db/postgres.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -559,18 +560,36 @@ done:
  * Reads the body of every SQL revision on the path before any of them runs,
  * so a malformed or unreadable file further along (bad input, exit 2) is
  * reported with the database untouched rather than after the revisions
- * before it were committed. Returns SD_OK or the first file's error.
+ * before it were committed. Likewise a revision too big for one
+ * transaction on this server (PostgreSQL's lock table) is refused up
+ * front. Returns SD_OK or the first file's error.
  */
-static int preflight(const sd_rev_path *path, sd_error *err)
+static int preflight(const sd_rev_path *path, sd_db *db, bool upgrade,
+                     sd_error *err)
 {
 	size_t i;
 	int rc = SD_OK;
 
 	for (i = 0; !rc && i < path->n; i++) {
+		const sd_revision *r = path->revs[i];
 		char *up = NULL, *down = NULL;
-		if (path->revs[i]->format != SD_REV_SQL)
+		if (r->format != SD_REV_SQL)
 			continue;
-		rc = sd_rev_read_body(&up, &down, NULL, NULL, path->revs[i], err);
+		rc = sd_rev_read_body(&up, &down, NULL, NULL, r, err);
+		if (!rc && !r->no_transaction) {
+			sd_arena *a = sd_arena_new();
+			const char **stmts;
+			int *lines;
+			size_t n = sd_sql_split(&stmts, &lines, a,
+			                        upgrade ? up : down);
+			rc = sd_pg_lock_preflight(
+				db, stmts, n, r->path,
+				sd_arena_printf(a, "%s of revision %s",
+				                upgrade ? "upgrade" : "downgrade",
+				                r->id),
+				err);
+			sd_arena_free(a);
+		}
 		free(up);
 		free(down);
 	}
@@ -604,7 +623,7 @@ int sd_runner_migrate(sd_run_result *res, sd_db *db, const sd_rev_graph *g,
 	rc = sd_rev_plan(&path, a, g, cur, ncur, target, upgrade, err);
 	if (rc)
 		goto done;
-	rc = preflight(&path, err);
+	rc = preflight(&path, db, upgrade, err);
 	if (rc)
 		goto done;
 	for (i = 0; i < path.n; i++) {

@@ -1,0 +1,43 @@
+/*
+ * postgres.h - what the PostgreSQL driver offers beyond the driver table.
+ */
+#ifndef SD_DB_POSTGRES_H
+#define SD_DB_POSTGRES_H
+
+#include "db/db.h"
+
+/* What one transaction of statements is estimated to lock. */
+typedef struct sd_pg_lock_estimate {
+	size_t relations; /* tables (and their TOAST tables) touched */
+	size_t indexes;   /* created, including PRIMARY KEY and UNIQUE */
+	size_t sequences; /* created, including identity and serial */
+	size_t tables_created;
+	size_t total;     /* locks held at commit: all of the above */
+} sd_pg_lock_estimate;
+
+/*
+ * Estimates the relation locks a transaction running stmts holds at its
+ * end: one per table touched, two more per new table with a variable-length
+ * column (its TOAST table and index), one per index and sequence created.
+ * Tables are told apart by the name written after CREATE/ALTER/DROP TABLE,
+ * ON and REFERENCES, so the estimate is close for generated revisions and a
+ * lower bound for unusual hand-written SQL. Pure text work: no connection.
+ */
+void sd_pg_lock_estimate_sql(sd_pg_lock_estimate *out,
+                             const char *const *stmts, size_t nstmts);
+
+/*
+ * Refuses, before anything runs, a transaction that cannot fit in the
+ * server's shared lock table, max_locks_per_transaction *
+ * (max_connections + max_prepared_transactions) entries (64 * 100 by
+ * default), which PostgreSQL otherwise reports as "out of shared memory"
+ * only after minutes of work. what names the transaction ("revision
+ * 2adf0de98a75"), path the file for the message. Returns SD_OK when the
+ * estimate fits or db is not PostgreSQL; SD_ERUNTIME with the numbers and
+ * the ways through (a bigger max_locks_per_transaction, or several smaller
+ * revisions) when it does not.
+ */
+int sd_pg_lock_preflight(sd_db *db, const char *const *stmts, size_t nstmts,
+                         const char *path, const char *what, sd_error *err);
+
+#endif
