@@ -563,6 +563,55 @@ static const char *map_col(const tpair *tp, const char *old_name)
 	return n ? n->base.name : old_name;
 }
 
+/* True when sql mentions `name` as a whole identifier, bare or quoted. */
+static bool sql_mentions(const char *sql, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	for (p = sql; n && (p = strstr(p, name)) != NULL; p++) {
+		unsigned char before = p == sql ? ' ' : (unsigned char)p[-1];
+		unsigned char after = (unsigned char)p[n];
+		if (!isalnum(before) && before != '_' && !isalnum(after) &&
+		    after != '_')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Marks in regen[i] the generated columns of the pair's new table that read
+ * a column whose type or collation changes. PostgreSQL refuses that ALTER
+ * ("cannot alter type of a column used by a generated column"), so such a
+ * column is dropped before and added back after; its values are computed,
+ * so nothing is lost. A mention inside a string literal only costs the
+ * same drop and add.
+ */
+static void mark_regenerated(dctx *c, tpair *tp, bool *regen)
+{
+	sd_table *nt = tp->new_;
+	size_t i, j;
+
+	for (i = 0; i < nt->ncolumns; i++) {
+		sd_column *g = nt->columns[i];
+		sd_column *og = sd_map_get(tp->col_n2o, g->base.name);
+		if (!g->generated.sql || !og || !og->generated.sql)
+			continue;
+		for (j = 0; j < nt->ncolumns && !regen[i]; j++) {
+			sd_column *n = nt->columns[j];
+			sd_column *o = sd_map_get(tp->col_n2o, n->base.name);
+			if (j == i || !o ||
+			    !(column_changes(c, o, n) &
+			      (SD_CHANGE_TYPE | SD_CHANGE_COLLATION)))
+				continue;
+			regen[i] = sql_mentions(g->generated.sql,
+			                        n->base.name) ||
+			           sql_mentions(og->generated.sql,
+			                        o->base.name);
+		}
+	}
+}
+
 static void diff_columns(dctx *c, tpair *tp)
 {
 	sd_table *ot = tp->old, *nt = tp->new_;
@@ -570,9 +619,12 @@ static void diff_columns(dctx *c, tpair *tp)
 	sd_op **added = sd_arena_alloc(c->a, (nt->ncolumns + 1) *
 	                                         sizeof(*added));
 	bool *used = sd_arena_alloc(c->a, ot->ncolumns + 1);
+	bool *regen = sd_arena_alloc(c->a, nt->ncolumns + 1);
 	size_t i, j;
 	int pass;
 
+	if (c->caps.alter_column)
+		mark_regenerated(c, tp, regen);
 	for (i = 0; i < nt->ncolumns; i++) {
 		sd_column *n = nt->columns[i];
 		sd_column *o = sd_map_get(tp->col_n2o, n->base.name);
@@ -583,10 +635,30 @@ static void diff_columns(dctx *c, tpair *tp)
 			tp_emit(c, tp, op, PH_RENAME);
 		}
 	}
+	/* Generated columns in the way of a type change go first... */
 	for (i = 0; i < nt->ncolumns; i++) {
 		sd_column *n = nt->columns[i];
 		sd_column *o = sd_map_get(tp->col_n2o, n->base.name);
 		sd_op *op;
+		if (!regen[i])
+			continue;
+		op = op_new(c, SD_OP_DROP_COLUMN, nt);
+		op->column_old = o;
+		if (!sd_streq(o->base.name, n->base.name)) {
+			/* renamed earlier in the plan */
+			sd_column *cur = sd_arena_alloc(c->a, sizeof(*cur));
+			*cur = *o;
+			cur->base.name = n->base.name;
+			op->column_old = cur;
+		}
+		tp_emit(c, tp, op, PH_COLUMNS);
+	}
+	for (i = 0; i < nt->ncolumns; i++) {
+		sd_column *n = nt->columns[i];
+		sd_column *o = sd_map_get(tp->col_n2o, n->base.name);
+		sd_op *op;
+		if (regen[i])
+			continue;
 		if (o) {
 			unsigned ch = column_changes(c, o, n);
 			bool sets_nn = (ch & SD_CHANGE_NULLABLE) && !n->nullable;
@@ -664,6 +736,16 @@ static void diff_columns(dctx *c, tpair *tp)
 			                            "if existing rows hold NULL "
 			                            "(add backfill:)",
 			                            tn, n->base.name));
+		tp_emit(c, tp, op, PH_COLUMNS);
+	}
+
+	/* ... and come back after it. */
+	for (i = 0; i < nt->ncolumns; i++) {
+		sd_op *op;
+		if (!regen[i])
+			continue;
+		op = op_new(c, SD_OP_ADD_COLUMN, nt);
+		op->column_new = nt->columns[i];
 		tp_emit(c, tp, op, PH_COLUMNS);
 	}
 

@@ -1,0 +1,1 @@
+down-q: SELECT string_agg(qty || '=' || double_qty, ',') FROM shop.lines => 21=42
