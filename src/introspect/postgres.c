@@ -64,8 +64,7 @@ static const char q_tables[] =
 	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 	" LEFT JOIN pg_description ds ON ds.objoid = c.oid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
-	" WHERE c.relkind IN ('r', 'p') AND c.relnamespace IN" USER_NSP
-	"ORDER BY n.nspname, c.relname";
+	" WHERE c.relkind IN ('r', 'p') AND c.relnamespace IN" USER_NSP;
 
 /* Subqueries run only for the rare rows that need them: a default (its
  * serial sequence), a collation other than the type's. */
@@ -94,8 +93,7 @@ static const char q_columns[] =
 	" LEFT JOIN pg_description ds ON ds.objoid = a.attrelid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum"
 	" WHERE a.attnum > 0 AND NOT a.attisdropped"
-	" AND a.attrelid IN" USER_TABLES
-	"ORDER BY a.attrelid, a.attnum";
+	" AND a.attrelid IN" USER_TABLES;
 
 /* Key columns come as attribute numbers ({1,2}), named client-side. */
 static const char q_constraints[] =
@@ -105,18 +103,16 @@ static const char q_constraints[] =
 	" co.convalidated,"
 	" CASE WHEN co.contype = 'c' THEN pg_get_expr(co.conbin, co.conrelid)"
 	"  END,"
-	" ds.description, COALESCE(ix.indnullsnotdistinct, false),"
+	" ds.description, co.contype = 'u' AND co.conindid = ANY(ARRAY("
+	"  SELECT indexrelid FROM pg_index WHERE indnullsnotdistinct)),"
 	" CASE WHEN co.contype = 'x' THEN pg_get_constraintdef(co.oid, true) END"
 	" FROM pg_constraint co"
 	" LEFT JOIN pg_class rc ON rc.oid = co.confrelid"
 	" LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
 	" LEFT JOIN pg_description ds ON ds.objoid = co.oid"
 	"  AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0"
-	" LEFT JOIN pg_index ix ON ix.indexrelid = co.conindid"
-	"  AND co.contype = 'u'"
 	" WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')"
-	" AND co.conrelid IN" USER_TABLES
-	"ORDER BY co.conrelid, co.conname";
+	" AND co.conrelid IN" USER_TABLES;
 
 /*
  * One row per index: keys, options, operator classes and collations as the
@@ -138,10 +134,8 @@ static const char q_indexes[] =
 	" LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
 	" WHERE i.indrelid IN" USER_TABLES
-	" AND NOT EXISTS (SELECT 1 FROM pg_constraint x"
-	"  WHERE x.conindid = i.indexrelid AND x.conrelid = i.indrelid"
-	"  AND x.contype IN ('p', 'u', 'x'))"
-	"ORDER BY i.indrelid, ic.relname";
+	" AND i.indexrelid NOT IN (SELECT x.conindid FROM pg_constraint x"
+	"  WHERE x.contype IN ('p', 'u', 'x'))";
 
 /* Names for the operator classes ($1, NULL when the class is its type's
  * default) and collations ($2) the indexes use. */
@@ -157,7 +151,7 @@ static const char q_attnames[] =
 	"SELECT a.attrelid, a.attnum, a.attname"
 	" FROM pg_attribute a WHERE a.attrelid = ANY($1::oid[])"
 	" AND a.attnum > 0 AND NOT a.attisdropped"
-	" ORDER BY a.attrelid, a.attnum";
+	;
 
 static const char q_unmanaged[] =
 	"SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN"
@@ -574,46 +568,89 @@ static int read_tables(pg_read *r)
 	return SD_OK;
 }
 
+/* A row of the columns query by table OID and attribute number. */
+typedef struct row_key {
+	unsigned long rel;
+	long num;
+	int row;
+} row_key;
+
+static int row_key_cmp(const void *pa, const void *pb)
+{
+	const row_key *a = pa, *b = pb;
+
+	if (a->rel != b->rel)
+		return a->rel < b->rel ? -1 : 1;
+	if (a->num != b->num)
+		return a->num < b->num ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The rows of res in (relation, attribute number) order, sorted here
+ * rather than by the server, where the sort of a wide result spills to
+ * disk on big catalogs. Returns a malloc'ed array of row numbers.
+ */
+static int *attribute_order(PGresult *res, int rel_col, int num_col)
+{
+	int i, n = PQntuples(res);
+	row_key *keys = sd_xmalloc(((size_t)n + 1) * sizeof(*keys));
+	int *order = sd_xmalloc(((size_t)n + 1) * sizeof(*order));
+
+	for (i = 0; i < n; i++) {
+		keys[i].rel = strtoul(PQgetvalue(res, i, rel_col), NULL, 10);
+		keys[i].num = atol(PQgetvalue(res, i, num_col));
+		keys[i].row = i;
+	}
+	qsort(keys, (size_t)n, sizeof(*keys), row_key_cmp);
+	for (i = 0; i < n; i++)
+		order[i] = keys[i].row;
+	free(keys);
+	return order;
+}
+
 /*
  * Records the attribute names (column name_col, number num_col, collation
- * coll_col or -1) of rows sorted by relation (rel_col) and number, and
- * calls add for every row of a known relation.
+ * coll_col or -1) of the rows of res, taken in order (see
+ * attribute_order), per relation (rel_col).
  */
-static void index_attributes(pg_read *r, PGresult *res, int rel_col,
-                             int num_col, int name_col, int coll_col)
+static void index_attributes(pg_read *r, PGresult *res, const int *order,
+                             int rel_col, int num_col, int name_col,
+                             int coll_col)
 {
 	sd_arena *a = r->s->arena;
 	int i, n = PQntuples(res), start = 0;
 
 	while (start < n) {
-		const char *oid = PQgetvalue(res, start, rel_col);
+		const char *oid = PQgetvalue(res, order[start], rel_col);
 		pg_rel *rel = sd_map_get(r->rels, oid);
 		int end = start, k;
+		size_t size;
 
-		while (end < n && strcmp(PQgetvalue(res, end, rel_col), oid) == 0)
+		while (end < n &&
+		       strcmp(PQgetvalue(res, order[end], rel_col), oid) == 0)
 			end++;
 		if (!rel) {
 			rel = sd_arena_alloc(a, sizeof(*rel));
 			memset(rel, 0, sizeof(*rel));
 			sd_map_put(r->rels, sd_arena_strdup(a, oid), rel);
 		}
-		rel->natt = atoi(PQgetvalue(res, end - 1, num_col));
-		rel->att = sd_arena_alloc(a, ((size_t)rel->natt + 1) *
-		                                 sizeof(char *));
-		rel->attcoll = sd_arena_alloc(a, ((size_t)rel->natt + 1) *
-		                                     sizeof(char *));
-		memset(rel->att, 0, ((size_t)rel->natt + 1) * sizeof(char *));
-		memset(rel->attcoll, 0,
-		       ((size_t)rel->natt + 1) * sizeof(char *));
+		rel->natt = atoi(PQgetvalue(res, order[end - 1], num_col));
+		size = ((size_t)rel->natt + 1) * sizeof(char *);
+		rel->att = sd_arena_alloc(a, size);
+		rel->attcoll = sd_arena_alloc(a, size);
+		memset(rel->att, 0, size);
+		memset(rel->attcoll, 0, size);
 		for (i = start; i < end; i++) {
-			k = atoi(PQgetvalue(res, i, num_col));
+			int row = order[i];
+			k = atoi(PQgetvalue(res, row, num_col));
 			if (k < 1 || k > rel->natt)
 				continue;
 			rel->att[k] = sd_arena_strdup(
-				a, PQgetvalue(res, i, name_col));
+				a, PQgetvalue(res, row, name_col));
 			if (coll_col >= 0)
 				rel->attcoll[k] = sd_arena_strdup(
-					a, PQgetvalue(res, i, coll_col));
+					a, PQgetvalue(res, row, coll_col));
 		}
 		start = end;
 	}
@@ -623,12 +660,14 @@ static int read_columns(pg_read *r)
 {
 	PGresult *res = run(r, q_columns);
 	sd_arena *a = r->s->arena;
-	int i;
+	int *order, k;
 
 	if (!res)
 		return SD_ERUNTIME;
-	index_attributes(r, res, 0, 1, 2, 14);
-	for (i = 0; i < PQntuples(res); i++) {
+	order = attribute_order(res, 0, 1);
+	index_attributes(r, res, order, 0, 1, 2, 14);
+	for (k = 0; k < PQntuples(res); k++) {
+		int i = order[k];
 		pg_rel *rel = rel_of(r, cell(res, i, 0));
 		sd_table *t = rel ? rel->table : NULL;
 		const char *def = cell(res, i, 5);
@@ -670,6 +709,7 @@ static int read_columns(pg_read *r)
 				a, &c->type, c->default_value.sql);
 		}
 	}
+	free(order);
 	PQclear(res);
 	return SD_OK;
 }
@@ -715,7 +755,9 @@ static int read_foreign_attnames(pg_read *r, PGresult *cons)
 		if (!res) {
 			rc = SD_ERUNTIME;
 		} else {
-			index_attributes(r, res, 0, 1, 2, -1);
+			int *order = attribute_order(res, 0, 1);
+			index_attributes(r, res, order, 0, 1, 2, -1);
+			free(order);
 			PQclear(res);
 		}
 	}
