@@ -22,38 +22,32 @@ models: models.yaml
 versions: migrations/versions
 '
 
-# State of a project directory: every file but the SQLite database with its
-# checksum (symlinks as their target, directories by name), then the
-# database's dump. Files schemadiff may not write are all of them.
+# State of a project directory: every path with its kind (and a symlink's
+# target), every regular file's checksum, and the SQLite database's dump
+# instead of its bytes. A database file that is missing or empty (SQLite
+# creates one on open) has the same, empty, catalog: both count as none.
 snapshot() {
-	local f
 	(
 		cd "$1" || exit 1
-		# A database file that is missing or empty (SQLite creates one on
-		# open) has the same, empty, catalog: both count as no database.
-		find . -mindepth 1 \( -path ./.out -o -path ./.err -o \( -path ./app.db -size 0 \) \) -prune -o -print | LC_ALL=C sort |
-			while IFS= read -r f; do
-				if [ -L "$f" ]; then
-					printf 'link %s -> %s\n' "$f" "$(readlink "$f")"
-				elif [ -d "$f" ]; then
-					printf 'dir  %s\n' "$f"
-				elif [ "$f" = ./app.db ] && is_sqlite app.db; then
-					printf 'db   %s\n' "$f"
-				elif [ -f "$f" ]; then
-					printf 'file %s %s\n' "$f" "$(sha256sum <"$f" | cut -c1-64)"
-				else
-					printf 'other %s\n' "$f"
-				fi
-			done
-		if [ -f app.db ] && is_sqlite app.db; then
-			echo "-- dump"
-			sqlite3 -batch app.db .dump 2>&1
+		find . -mindepth 1 \( -path ./.out -o -path ./.err -o \( -path ./app.db -size 0 \) \) -prune \
+			-o -printf '%y %p %l\n' | LC_ALL=C sort
+		find . -mindepth 1 \( -path ./.out -o -path ./.err -o -path ./app.db \) -prune \
+			-o -type f -exec sha256sum {} + | LC_ALL=C sort
+		if [ -f app.db ] && [ -s app.db ]; then
+			if is_sqlite app.db; then
+				echo "-- dump"
+				sqlite3 -batch app.db .dump 2>&1
+			else
+				sha256sum app.db
+			fi
 		fi
 	)
 }
 
 is_sqlite() {
-	[ "$(head -c 15 "$1" 2>/dev/null)" = "SQLite format 3" ] && [ "$(stat -c %s "$1")" -ge 512 ]
+	local head
+	head=$(head -c 15 "$1" 2>/dev/null)
+	[ "$head" = "SQLite format 3" ]
 }
 
 # run_case NAME DIR ARGS EXIT FRAGMENT...
@@ -110,12 +104,12 @@ mkdir -p "$RUN"
 # ---- the loader's corpus, through the CLI ----------------------------------
 for c in "$CORPUS"/models/*/; do
 	c=${c%/}
-	name=models/$(basename "$c")
+	name=models/${c##*/}
 	selected "$name" || continue
 	want=$(sed -n 1p "$c/expect")
 	FRAGS=("$(sed -n 2p "$c/expect")")
 	for cmd in check "generate -m x"; do
-		d=$RUN/$(echo "$name $cmd" | tr ' /' '__')
+		d=$RUN/${name//\//_}_${cmd%% *}
 		mkdir -p "$d/migrations/versions"
 		cp "$c/models.yaml" "$d/"
 		printf '%s' "$DEFAULT_CONFIG" >"$d/schemadiff.yaml"
@@ -127,12 +121,13 @@ done
 # ---- the CLI corpus ----------------------------------------------------------
 for c in "$CORPUS"/*/*/; do
 	c=${c%/}
-	group=$(basename "$(dirname "$c")")
+	group=${c%/*}
+	group=${group##*/}
 	[ "$group" = models ] && continue
 	[ -f "$c/expect" ] || continue
-	name=$group/$(basename "$c")
+	name=$group/${c##*/}
 	selected "$name" || continue
-	d=$RUN/$(echo "$name" | tr '/' '_')
+	d=$RUN/${name//\//_}
 	cp -a "$c" "$d"
 	args=$(sed -n 's/^args: //p' "$c/expect")
 	want=$(sed -n 's/^exit: //p' "$c/expect")
