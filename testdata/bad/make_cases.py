@@ -290,6 +290,9 @@ rev_case("missing_downgrade_marker_later",
 rev_case("unknown_header_key",
          {P + "dddd00000004_x.sql": rev("dddd00000004", C, "x", "SELECT 1;", "SELECT 1;")[1].replace("-- dialect:", "-- dialectt: sqlite\n-- dialect:")},
          ["dddd00000004_x.sql:", "dialectt"])
+rev_case("unknown_dialect",
+         dict([rev("dddd00000004", C, "x", "SELECT 1;", "SELECT 1;", dialect="oracle")]),
+         ["dddd00000004_x.sql:6:", "oracle"], args="upgrade")
 rev_case("bad_transaction_value",
          {P + "dddd00000004_x.sql": rev("dddd00000004", C, "x", "SELECT 1;", "SELECT 1;")[1].replace("-- dialect: sqlite", "-- dialect: sqlite\n-- transaction: maybe")},
          ["dddd00000004_x.sql:7:", "maybe"])
