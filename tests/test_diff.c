@@ -1100,6 +1100,81 @@ START_TEST(backfill_staging)
 }
 END_TEST
 
+/*
+ * Tables dropped in the plan that renames what their FKs point at: the FKs
+ * are dropped on their own before the renames, so the downgrade creates
+ * the tables, undoes the renames, then adds the FKs (to the old names).
+ */
+START_TEST(drop_table_referencing_renamed)
+{
+	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
+	sd_diff_opts o = opts_for(&fake_pg);
+	sd_table *t;
+	sd_column *c;
+
+	t = T(a, "orgs");
+	ID(a, t);
+	t = T(a, "members");
+	ID(a, t);
+	C(a, t, "org_id", "integer");
+	FK(a, t, "fk_members_org", "org_id", "orgs", "id");
+	t = T(a, "tags");
+	ID(a, t);
+	CNN(a, t, "code", "text");
+	UQ(a, t, "uq_tags_code", "code");
+	t = T(a, "tag_links");
+	C(a, t, "tag_code", "text");
+	FK(a, t, "fk_tag_links_tag", "tag_code", "tags", "code");
+	t = T(a, "kept");
+	ID(a, t);
+	C(a, t, "tag_id", "integer");
+	FK(a, t, "fk_kept_tag", "tag_id", "tags", "id");
+
+	t = T(b, "teams");
+	t->renamed_from = "orgs";
+	ID(b, t);
+	t = T(b, "tags");
+	ID(b, t);
+	c = CNN(b, t, "label", "text");
+	c->renamed_from = "code";
+	UQ(b, t, "uq_tags_code", "label");
+	t = T(b, "kept");
+	ID(b, t);
+	C(b, t, "tag_id", "integer");
+	FK(b, t, "fk_kept_tag", "tag_id", "tags", "id");
+	check_golden("drop_table_referencing_renamed", a, b, &o);
+	sd_schema_free(a);
+	sd_schema_free(b);
+}
+END_TEST
+
+/*
+ * A column made NOT NULL with a backfill and cast to another type: the
+ * backfill is an expression of the new type, so the type changes first,
+ * then the UPDATE, then SET NOT NULL (downgrade: DROP NOT NULL, cast back).
+ */
+START_TEST(backfill_after_type_change)
+{
+	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
+	sd_diff_opts o = opts_for(&fake_pg);
+	sd_table *t;
+	sd_column *c;
+
+	t = users_base(a);
+	C(a, t, "code", "bigint");
+	C(a, t, "note", "string(20)");
+	t = users_base(b);
+	c = CNN(b, t, "code", "text");
+	c->backfill = "'none'";
+	c = CNN(b, t, "remark", "text");
+	c->renamed_from = "note";
+	c->backfill = "'-'";
+	check_golden("backfill_after_type_change", a, b, &o);
+	sd_schema_free(a);
+	sd_schema_free(b);
+}
+END_TEST
+
 START_TEST(ignore_and_version_table)
 {
 	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
@@ -1425,6 +1500,8 @@ static Suite *diff_suite(void)
 	ADD(rebuild_sqlite);
 	ADD(rebuild_when_inverse_needs_it);
 	ADD(backfill_staging);
+	ADD(drop_table_referencing_renamed);
+	ADD(backfill_after_type_change);
 	ADD(ignore_and_version_table);
 	ADD(deterministic);
 	ADD(inverse_property);

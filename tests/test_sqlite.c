@@ -14,6 +14,7 @@
 
 #include "harness.h"
 #include "db/db.h"
+#include "diff/plan.h"
 #include "emit/dialect.h"
 #include "introspect/sqlite.h"
 
@@ -1011,6 +1012,80 @@ START_TEST(rebuild_renames_keep_references)
 }
 END_TEST
 
+/*
+ * A column renamed and its index re-added under another name: SQLite
+ * renames an index by drop and create, and the downgrade does that before
+ * the column is renamed back, so it must build the index on the column as
+ * it is named then (a stale "id" would be read as a string literal and the
+ * rename back would fail).
+ */
+START_TEST(rename_column_reindexed_both_ways)
+{
+	sd_db *db;
+	sd_schema *from, *to = sd_schema_new();
+	sd_table *t;
+	sd_column *c;
+	sd_primary_key *pk;
+	sd_index *ix;
+	sd_plan *p = NULL;
+	sd_diff_opts o;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	sd_error err = SD_ERROR_INIT;
+	char *text;
+
+	make_tmpdir();
+	db = open_temp("reindex.db");
+	exec_ok(db, "CREATE TABLE \"t1\" (\"id\" INTEGER NOT NULL PRIMARY KEY);"
+	            "CREATE INDEX \"ix1\" ON \"t1\" (\"id\");"
+	            "INSERT INTO t1 VALUES (1), (2);");
+	from = introspect(db, NULL);
+	t = sd_schema_add_table(to, NULL, "t1");
+	c = add_col(to, t, "n1", "integer", false);
+	c->renamed_from = "id";
+	c->autoincrement = true;
+	pk = sd_table_set_primary_key(to, t, "pk_t1");
+	sd_strlist_push(to->arena, &pk->columns, "n1");
+	ix = sd_table_add_index(to, t, "ix2");
+	ix->keys = sd_arena_alloc(to->arena, sizeof(*ix->keys));
+	ix->nkeys = 1;
+	ix->keys[0].column = "n1";
+	sd_schema_index(to);
+
+	memset(&o, 0, sizeof(o));
+	o.dialect = &sd_dialect_sqlite;
+	o.drop_unlisted = true;
+	ck_assert_int_eq(sd_diff(&p, from, to, &o, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, p, &sd_dialect_sqlite, &err),
+	                 SD_OK);
+	expect_text(sd_buf_cstr(&up),
+	            "ALTER TABLE \"t1\" RENAME COLUMN \"id\" TO \"n1\";\n"
+	            "DROP INDEX \"ix1\";\n"
+	            "CREATE INDEX \"ix2\" ON \"t1\" (\"n1\");\n");
+	expect_text(sd_buf_cstr(&down),
+	            "DROP INDEX \"ix2\";\n"
+	            "CREATE INDEX \"ix1\" ON \"t1\" (\"n1\");\n"
+	            "ALTER TABLE \"t1\" RENAME COLUMN \"n1\" TO \"id\";\n");
+	exec_ok(db, sd_buf_cstr(&up));
+	exec_ok(db, sd_buf_cstr(&down));
+	text = query_text(db, "SELECT name, sql FROM sqlite_schema WHERE "
+	                      "type = 'index'");
+	ck_assert_str_eq(text, "ix1|CREATE INDEX \"ix1\" ON \"t1\" "
+	                       "(\"id\")\n");
+	free(text);
+	text = query_text(db, "SELECT id FROM t1 ORDER BY id");
+	ck_assert_str_eq(text, "1\n2\n");
+	free(text);
+
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_plan_free(p);
+	sd_schema_free(from);
+	sd_schema_free(to);
+	sd_db_close(db);
+	remove_tmpdir();
+}
+END_TEST
+
 START_TEST(rename_idents)
 {
 	static const char *const from[] = {"a", "we\"ird"};
@@ -1275,6 +1350,7 @@ static Suite *sqlite_suite(void)
 	ADD(quoting);
 	ADD(rebuild_keeps_data);
 	ADD(rebuild_renames_keep_references);
+	ADD(rename_column_reindexed_both_ways);
 	ADD(rename_idents);
 	ADD(rebuild_foreign_key_check);
 	ADD(url_handling);

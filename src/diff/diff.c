@@ -612,6 +612,52 @@ static void mark_regenerated(dctx *c, tpair *tp, bool *regen)
 	}
 }
 
+/*
+ * Queues the ALTER_COLUMN that turns old column o into n (changes ch),
+ * with its narrowing and NOT NULL warnings, and notes a type change for
+ * the foreign keys that point at the column.
+ */
+static void alter_column_op(dctx *c, tpair *tp, const sd_column *o,
+                            const sd_column *n, unsigned ch)
+{
+	sd_op *op = op_new(c, SD_OP_ALTER_COLUMN, tp->new_);
+	const char *tn = tname(c, tp->new_);
+
+	op->column_old = o;
+	if (!sd_streq(o->base.name, n->base.name)) {
+		/* Renamed earlier in the plan: both sides carry the name the
+		 * column has when the ALTER runs, upgrade and downgrade
+		 * alike. */
+		sd_column *cur = sd_arena_alloc(c->a, sizeof(*cur));
+		*cur = *o;
+		cur->base.name = n->base.name;
+		op->column_old = cur;
+	}
+	op->column_new = n;
+	op->changes = ch;
+	if ((ch & SD_CHANGE_TYPE) && type_narrows(&o->type, &n->type)) {
+		sd_buf b = SD_BUF_INIT;
+		sd_buf_printf(&b, "narrows %s.%s: ", tn, n->base.name);
+		sd_type_format(&b, &o->type);
+		sd_buf_put(&b, " -> ");
+		sd_type_format(&b, &n->type);
+		sd_buf_put(&b, " (may lose data)");
+		add_warning(c, op, SD_HAZARD_DATA_LOSS,
+		            sd_arena_strdup(c->a, b.data));
+		sd_buf_free(&b);
+	}
+	if (ch & SD_CHANGE_TYPE)
+		sd_map_put(tp->type_changed, o->base.name, (void *)o);
+	if ((ch & SD_CHANGE_NULLABLE) && !n->nullable && !n->backfill)
+		add_warning(c, op, SD_HAZARD_NOT_NULL,
+		            sd_arena_printf(c->a,
+		                            "sets NOT NULL on %s.%s: fails if "
+		                            "existing rows hold NULL (add "
+		                            "backfill:)",
+		                            tn, n->base.name));
+	tp_emit(c, tp, op, PH_COLUMNS);
+}
+
 static void diff_columns(dctx *c, tpair *tp)
 {
 	sd_table *ot = tp->old, *nt = tp->new_;
@@ -665,47 +711,26 @@ static void diff_columns(dctx *c, tpair *tp)
 			if (!ch)
 				continue;
 			if (sets_nn && n->backfill) {
+				/* The backfill expression is of the new type:
+				 * the type changes first, the column tightens
+				 * after (and the downgrade loosens it before
+				 * casting back). */
+				if (ch & SD_CHANGE_TYPE) {
+					sd_column *mid = sd_arena_alloc(
+						c->a, sizeof(*mid));
+					*mid = *n;
+					mid->nullable = true;
+					alter_column_op(c, tp, o, mid,
+					                ch & ~(unsigned)
+					                         SD_CHANGE_NULLABLE);
+					o = mid;
+					ch = SD_CHANGE_NULLABLE;
+				}
 				op = op_new(c, SD_OP_BACKFILL, nt);
 				op->column_new = n;
 				tp_emit(c, tp, op, PH_COLUMNS);
 			}
-			op = op_new(c, SD_OP_ALTER_COLUMN, nt);
-			op->column_old = o;
-			if (!sd_streq(o->base.name, n->base.name)) {
-				/* Renamed earlier in the plan: both sides carry
-				 * the name the column has when the ALTER runs,
-				 * upgrade and downgrade alike. */
-				sd_column *cur = sd_arena_alloc(c->a, sizeof(*cur));
-				*cur = *o;
-				cur->base.name = n->base.name;
-				op->column_old = cur;
-			}
-			op->column_new = n;
-			op->changes = ch;
-			if ((ch & SD_CHANGE_TYPE) &&
-			    type_narrows(&o->type, &n->type)) {
-				sd_buf b = SD_BUF_INIT;
-				sd_buf_printf(&b, "narrows %s.%s: ", tn,
-				              n->base.name);
-				sd_type_format(&b, &o->type);
-				sd_buf_put(&b, " -> ");
-				sd_type_format(&b, &n->type);
-				sd_buf_put(&b, " (may lose data)");
-				add_warning(c, op, SD_HAZARD_DATA_LOSS,
-				            sd_arena_strdup(c->a, b.data));
-				sd_buf_free(&b);
-			}
-			if (ch & SD_CHANGE_TYPE)
-				sd_map_put(tp->type_changed, o->base.name, o);
-			if (sets_nn && !n->backfill)
-				add_warning(c, op, SD_HAZARD_NOT_NULL,
-				            sd_arena_printf(
-					            c->a,
-					            "sets NOT NULL on %s.%s: fails "
-					            "if existing rows hold NULL "
-					            "(add backfill:)",
-					            tn, n->base.name));
-			tp_emit(c, tp, op, PH_COLUMNS);
+			alter_column_op(c, tp, o, n, ch);
 			continue;
 		}
 		op = op_new(c, SD_OP_ADD_COLUMN, nt);
@@ -979,6 +1004,30 @@ static bool fk_target_added(dctx *c, const sd_foreign_key *fk)
 	return false;
 }
 
+/*
+ * True when an FK points at a table the plan renames, or at a column it
+ * renames. The renames run early; a table dropped in the same plan is
+ * dropped late, so its inverse (CREATE TABLE ... REFERENCES old names)
+ * would run in the downgrade before the renames are undone. Such an FK is
+ * dropped on its own before the renames instead, and so comes back last.
+ */
+static bool fk_target_renamed(dctx *c, const sd_table *t,
+                              const sd_foreign_key *fk)
+{
+	tpair *rt = fk_old_target(c, t, fk);
+	size_t i;
+
+	if (!rt)
+		return false;
+	if (rt->renamed)
+		return true;
+	for (i = 0; i < fk->ref_columns.n; i++)
+		if (!sd_streq(map_col(rt, fk->ref_columns.items[i]),
+		              fk->ref_columns.items[i]))
+			return true;
+	return false;
+}
+
 static bool fk_equal(dctx *c, const tpair *tp, const sd_object *a,
                      const sd_object *b)
 {
@@ -1085,6 +1134,50 @@ static void comment_object(dctx *c, const sd_table *t, const sd_object *o,
 }
 
 /*
+ * The old index o as the catalog holds it once the pair's columns are
+ * renamed (a column rename rewrites the indexes on it). A RENAME_INDEX runs
+ * after the column renames in the upgrade and, inverted, before they are
+ * undone in the downgrade, so both of its sides name the new columns.
+ * Dialects that rename an index by drop and create (SQLite) then build the
+ * old index of the downgrade on the columns that exist at that point; the
+ * column renames back carry it to the old names. Returns o itself when no
+ * key column is renamed, else a copy in the plan's arena.
+ */
+static const sd_object *index_as_renamed(dctx *c, const tpair *tp,
+                                         const sd_object *o)
+{
+	const sd_index *ix = (const sd_index *)o;
+	sd_index *cur;
+	bool moved = false;
+	size_t i;
+
+	for (i = 0; i < ix->nkeys; i++)
+		if (ix->keys[i].column &&
+		    !sd_streq(map_col(tp, ix->keys[i].column),
+		              ix->keys[i].column))
+			moved = true;
+	for (i = 0; i < ix->include.n; i++)
+		if (!sd_streq(map_col(tp, ix->include.items[i]),
+		              ix->include.items[i]))
+			moved = true;
+	if (!moved)
+		return o;
+	cur = sd_arena_alloc(c->a, sizeof(*cur));
+	*cur = *ix;
+	cur->keys = sd_arena_alloc(c->a, (ix->nkeys + 1) * sizeof(*cur->keys));
+	for (i = 0; i < ix->nkeys; i++) {
+		cur->keys[i] = ix->keys[i];
+		if (ix->keys[i].column)
+			cur->keys[i].column = map_col(tp, ix->keys[i].column);
+	}
+	memset(&cur->include, 0, sizeof(cur->include));
+	for (i = 0; i < ix->include.n; i++)
+		sd_strlist_push(c->a, &cur->include,
+		                map_col(tp, ix->include.items[i]));
+	return &cur->base;
+}
+
+/*
  * Diffs one kind of object of a pair: same name and definition is no
  * change; same name, other definition is drop + add; an unmatched new
  * object whose definition equals an unmatched old one is a rename; the
@@ -1121,7 +1214,9 @@ static void diff_objects(dctx *c, tpair *tp, const obj_kind *k,
 				continue;
 			om[i] = nm[j] = true;
 			op = op_new(c, k->rename, tp->new_);
-			op->obj_old = olds[i];
+			op->obj_old = k->rename == SD_OP_RENAME_INDEX
+			                  ? index_as_renamed(c, tp, olds[i])
+			                  : olds[i];
 			op->obj_new = news[j];
 			tp_emit(c, tp, op, PH_RENAME);
 			break;
@@ -1557,7 +1652,8 @@ static void drop_tables(dctx *c)
 			sd_foreign_key *fk = t->foreign_keys[j];
 			sd_op *drop;
 			if (!fk_in(&deferred[order[k]], fk) &&
-			    !fk_target_disturbed(c, t, fk))
+			    !fk_target_disturbed(c, t, fk) &&
+			    !fk_target_renamed(c, t, fk))
 				continue;
 			sd_strlist_push(c->a, &op->deferred_fks, fk->base.name);
 			drop = op_new(c, SD_OP_DROP_CONSTRAINT, t);
