@@ -198,8 +198,10 @@ static const char q_unmanaged[] =
 typedef struct pg_rel {
 	sd_table *table;
 	int natt;             /* highest attribute number */
+	int cap;              /* room in the arrays below */
 	const char **att;     /* [1..natt], NULL for dropped */
 	const char **attcoll; /* collation OID text per attribute */
+	sd_column **cols;     /* the table's columns by attribute number */
 } pg_rel;
 
 typedef struct pg_read {
@@ -209,6 +211,7 @@ typedef struct pg_read {
 	size_t *nqueries;
 	sd_error *err;
 	sd_map *rels; /* oid text -> pg_rel* */
+	sd_vec managed; /* the pg_rel of every table read */
 } pg_read;
 
 /* Runs one catalog query with text parameters; returns the result or NULL
@@ -562,155 +565,170 @@ static int read_tables(pg_read *r)
 			continue;
 		rel->table = sd_schema_add_table(r->s, ns, name);
 		rel->table->comment = sd_arena_strdup(a, cell(res, i, 3));
+		sd_vec_push(a, &r->managed, rel);
 	}
 	PQclear(res);
 	progress(r, "tables", (size_t)n, (size_t)n);
 	return SD_OK;
 }
 
-/* A row of the columns query by table OID and attribute number. */
-typedef struct row_key {
-	unsigned long rel;
-	long num;
-	int row;
-} row_key;
-
-static int row_key_cmp(const void *pa, const void *pb)
-{
-	const row_key *a = pa, *b = pb;
-
-	if (a->rel != b->rel)
-		return a->rel < b->rel ? -1 : 1;
-	if (a->num != b->num)
-		return a->num < b->num ? -1 : 1;
-	return 0;
-}
-
-/*
- * The rows of res in (relation, attribute number) order, sorted here
- * rather than by the server, where the sort of a wide result spills to
- * disk on big catalogs. Returns a malloc'ed array of row numbers.
- */
-static int *attribute_order(PGresult *res, int rel_col, int num_col)
-{
-	int i, n = PQntuples(res);
-	row_key *keys = sd_xmalloc(((size_t)n + 1) * sizeof(*keys));
-	int *order = sd_xmalloc(((size_t)n + 1) * sizeof(*order));
-
-	for (i = 0; i < n; i++) {
-		keys[i].rel = strtoul(PQgetvalue(res, i, rel_col), NULL, 10);
-		keys[i].num = atol(PQgetvalue(res, i, num_col));
-		keys[i].row = i;
-	}
-	qsort(keys, (size_t)n, sizeof(*keys), row_key_cmp);
-	for (i = 0; i < n; i++)
-		order[i] = keys[i].row;
-	free(keys);
-	return order;
-}
-
-/*
- * Records the attribute names (column name_col, number num_col, collation
- * coll_col or -1) of the rows of res, taken in order (see
- * attribute_order), per relation (rel_col).
- */
-static void index_attributes(pg_read *r, PGresult *res, const int *order,
-                             int rel_col, int num_col, int name_col,
-                             int coll_col)
+/* The relation for oid, created when first seen. */
+static pg_rel *rel_get(pg_read *r, const char *oid)
 {
 	sd_arena *a = r->s->arena;
-	int i, n = PQntuples(res), start = 0;
+	pg_rel *rel = sd_map_get(r->rels, oid);
 
-	while (start < n) {
-		const char *oid = PQgetvalue(res, order[start], rel_col);
-		pg_rel *rel = sd_map_get(r->rels, oid);
-		int end = start, k;
-		size_t size;
+	if (!rel) {
+		rel = sd_arena_alloc(a, sizeof(*rel));
+		memset(rel, 0, sizeof(*rel));
+		sd_map_put(r->rels, sd_arena_strdup(a, oid), rel);
+	}
+	return rel;
+}
 
-		while (end < n &&
-		       strcmp(PQgetvalue(res, order[end], rel_col), oid) == 0)
-			end++;
-		if (!rel) {
-			rel = sd_arena_alloc(a, sizeof(*rel));
-			memset(rel, 0, sizeof(*rel));
-			sd_map_put(r->rels, sd_arena_strdup(a, oid), rel);
+/* Records attribute attnum of rel: its name, collation and column. */
+static void rel_attribute(sd_arena *a, pg_rel *rel, int attnum,
+                          const char *name, const char *coll,
+                          sd_column *col)
+{
+	if (attnum < 1)
+		return;
+	if (attnum >= rel->cap) {
+		int cap = rel->cap ? rel->cap : 16, old = rel->cap;
+		const char **att, **attcoll;
+		sd_column **cols;
+		while (cap <= attnum)
+			cap *= 2;
+		att = sd_arena_alloc(a, (size_t)cap * sizeof(char *));
+		attcoll = sd_arena_alloc(a, (size_t)cap * sizeof(char *));
+		cols = sd_arena_alloc(a, (size_t)cap * sizeof(sd_column *));
+		memset(att, 0, (size_t)cap * sizeof(char *));
+		memset(attcoll, 0, (size_t)cap * sizeof(char *));
+		memset(cols, 0, (size_t)cap * sizeof(sd_column *));
+		if (old) {
+			memcpy(att, rel->att, (size_t)old * sizeof(char *));
+			memcpy(attcoll, rel->attcoll,
+			       (size_t)old * sizeof(char *));
+			memcpy(cols, rel->cols,
+			       (size_t)old * sizeof(sd_column *));
 		}
-		rel->natt = atoi(PQgetvalue(res, order[end - 1], num_col));
-		size = ((size_t)rel->natt + 1) * sizeof(char *);
-		rel->att = sd_arena_alloc(a, size);
-		rel->attcoll = sd_arena_alloc(a, size);
-		memset(rel->att, 0, size);
-		memset(rel->attcoll, 0, size);
-		for (i = start; i < end; i++) {
-			int row = order[i];
-			k = atoi(PQgetvalue(res, row, num_col));
-			if (k < 1 || k > rel->natt)
-				continue;
-			rel->att[k] = sd_arena_strdup(
-				a, PQgetvalue(res, row, name_col));
-			if (coll_col >= 0)
-				rel->attcoll[k] = sd_arena_strdup(
-					a, PQgetvalue(res, row, coll_col));
-		}
-		start = end;
+		rel->att = att;
+		rel->attcoll = attcoll;
+		rel->cols = cols;
+		rel->cap = cap;
+	}
+	if (attnum > rel->natt)
+		rel->natt = attnum;
+	rel->att[attnum] = col ? col->base.name : sd_arena_strdup(a, name);
+	rel->attcoll[attnum] = sd_arena_strdup(a, coll);
+	rel->cols[attnum] = col;
+}
+
+/* One row of q_columns: the column, and its name by attribute number. */
+static void column_row(pg_read *r, PGresult *res, int i)
+{
+	sd_arena *a = r->s->arena;
+	pg_rel *rel = rel_get(r, cell(res, i, 0));
+	sd_table *t = rel->table;
+	const char *def = cell(res, i, 5);
+	const char *ident = cell(res, i, 6);
+	const char *gen = cell(res, i, 7);
+	const char *typtype = cell(res, i, 10);
+	const char *seq = cell(res, i, 13);
+	sd_column *c;
+
+	if (!t) {
+		rel_attribute(a, rel, atoi(cell(res, i, 1)), cell(res, i, 2),
+		              cell(res, i, 14), NULL);
+		return;
+	}
+	c = sd_table_add_column(r->s, t, cell(res, i, 2));
+	rel_attribute(a, rel, atoi(cell(res, i, 1)), NULL, cell(res, i, 14),
+	              c);
+	c->type_sql = sd_arena_strdup(a, cell(res, i, 3));
+	if (typtype && typtype[0] == 'e')
+		sd_pg_type_from_catalog(a, c->type_sql,
+		                        map_nsp(cell(res, i, 11)),
+		                        cell(res, i, 12), &c->type);
+	else
+		sd_pg_type_from_catalog(a, c->type_sql, NULL, NULL, &c->type);
+	c->nullable = !cell_true(res, i, 4);
+	c->collation = sd_arena_strdup(a, cell(res, i, 8));
+	c->comment = sd_arena_strdup(a, cell(res, i, 9));
+	if (ident && ident[0] == 'a')
+		c->identity = SD_IDENTITY_ALWAYS;
+	else if (ident && ident[0] == 'd')
+		c->identity = SD_IDENTITY_BY_DEFAULT;
+	if (c->identity != SD_IDENTITY_NONE)
+		c->autoincrement = true;
+	if (gen && gen[0] == 's') {
+		set_expr(a, &c->generated, def);
+	} else if (def && seq && sd_startswith(def, "nextval(")) {
+		/* serial: owned sequence + nextval default */
+		c->autoincrement = true;
+		c->sequence = sd_arena_strdup(a, seq);
+	} else if (def) {
+		set_expr(a, &c->default_value, def);
+		c->default_value.canon =
+			sd_pg_canon_default(a, &c->type, c->default_value.sql);
 	}
 }
 
+/*
+ * The biggest result by far (one row per column), so it is read a row at
+ * a time instead of held whole (a 5,000-table catalog would cost some
+ * 15 MB at once), in whatever order the server finds cheapest; each
+ * table's columns are put in attribute order at the end.
+ */
 static int read_columns(pg_read *r)
 {
-	PGresult *res = run(r, q_columns);
-	sd_arena *a = r->s->arena;
-	int *order, k;
+	PGconn *conn = r->conn;
+	PGresult *res;
+	bool failed = false;
+	size_t i;
+	int k, j;
 
-	if (!res)
+	if (r->nqueries)
+		(*r->nqueries)++;
+	if (!PQsendQueryParams(conn, q_columns, 0, NULL, NULL, NULL, NULL,
+	                       0) ||
+	    !PQsetSingleRowMode(conn)) {
+		sd_buf msg = SD_BUF_INIT;
+		sd_mask_password(&msg, PQerrorMessage(conn));
+		sd_error_add(r->err, SD_ERUNTIME, NULL, 0, 0, NULL,
+		             "reading the PostgreSQL catalog: %s",
+		             sd_buf_cstr(&msg));
+		sd_buf_free(&msg);
+		while ((res = PQgetResult(conn)))
+			PQclear(res);
 		return SD_ERUNTIME;
-	order = attribute_order(res, 0, 1);
-	index_attributes(r, res, order, 0, 1, 2, 14);
-	for (k = 0; k < PQntuples(res); k++) {
-		int i = order[k];
-		pg_rel *rel = rel_of(r, cell(res, i, 0));
-		sd_table *t = rel ? rel->table : NULL;
-		const char *def = cell(res, i, 5);
-		const char *ident = cell(res, i, 6);
-		const char *gen = cell(res, i, 7);
-		const char *typtype = cell(res, i, 10);
-		const char *seq = cell(res, i, 13);
-		sd_column *c;
-
-		if (!t)
-			continue;
-		c = sd_table_add_column(r->s, t, cell(res, i, 2));
-		c->type_sql = sd_arena_strdup(a, cell(res, i, 3));
-		if (typtype && typtype[0] == 'e')
-			sd_pg_type_from_catalog(a, c->type_sql,
-			                        map_nsp(cell(res, i, 11)),
-			                        cell(res, i, 12), &c->type);
-		else
-			sd_pg_type_from_catalog(a, c->type_sql, NULL, NULL,
-			                        &c->type);
-		c->nullable = !cell_true(res, i, 4);
-		c->collation = sd_arena_strdup(a, cell(res, i, 8));
-		c->comment = sd_arena_strdup(a, cell(res, i, 9));
-		if (ident && ident[0] == 'a')
-			c->identity = SD_IDENTITY_ALWAYS;
-		else if (ident && ident[0] == 'd')
-			c->identity = SD_IDENTITY_BY_DEFAULT;
-		if (c->identity != SD_IDENTITY_NONE)
-			c->autoincrement = true;
-		if (gen && gen[0] == 's') {
-			set_expr(a, &c->generated, def);
-		} else if (def && seq && sd_startswith(def, "nextval(")) {
-			/* serial: owned sequence + nextval default */
-			c->autoincrement = true;
-			c->sequence = sd_arena_strdup(a, seq);
-		} else if (def) {
-			set_expr(a, &c->default_value, def);
-			c->default_value.canon = sd_pg_canon_default(
-				a, &c->type, c->default_value.sql);
-		}
 	}
-	free(order);
-	PQclear(res);
+	while ((res = PQgetResult(conn))) {
+		ExecStatusType st = PQresultStatus(res);
+		if (st == PGRES_SINGLE_TUPLE && !failed) {
+			column_row(r, res, 0);
+		} else if (st != PGRES_TUPLES_OK && st != PGRES_SINGLE_TUPLE &&
+		           !failed) {
+			sd_buf msg = SD_BUF_INIT;
+			sd_mask_password(&msg, PQresultErrorMessage(res));
+			while (msg.len && msg.data[msg.len - 1] == '\n')
+				sd_buf_truncate(&msg, msg.len - 1);
+			sd_error_add(r->err, SD_ERUNTIME, NULL, 0, 0, NULL,
+			             "reading the PostgreSQL catalog: %s",
+			             sd_buf_cstr(&msg));
+			sd_buf_free(&msg);
+			failed = true;
+		}
+		PQclear(res);
+	}
+	if (failed)
+		return SD_ERUNTIME;
+	for (i = 0; i < r->managed.n; i++) {
+		pg_rel *rel = r->managed.items[i];
+		for (k = 1, j = 0; k <= rel->natt; k++)
+			if (rel->cols[k])
+				rel->table->columns[j++] = rel->cols[k];
+	}
 	return SD_OK;
 }
 
@@ -755,9 +773,11 @@ static int read_foreign_attnames(pg_read *r, PGresult *cons)
 		if (!res) {
 			rc = SD_ERUNTIME;
 		} else {
-			int *order = attribute_order(res, 0, 1);
-			index_attributes(r, res, order, 0, 1, 2, -1);
-			free(order);
+			for (i = 0; i < PQntuples(res); i++)
+				rel_attribute(r->s->arena,
+				              rel_get(r, cell(res, i, 0)),
+				              atoi(cell(res, i, 1)),
+				              cell(res, i, 2), NULL, NULL);
 			PQclear(res);
 		}
 	}
@@ -952,7 +972,7 @@ static int read_indexes(pg_read *r)
 			key = &ix->keys[ix->nkeys++];
 			if (keys[k] != 0) {
 				key->column = col;
-				if (rel->attcoll[keys[k]] &&
+				if (col && rel->attcoll[keys[k]] &&
 				    strcmp(rel->attcoll[keys[k]], "0") != 0)
 					want = rel->attcoll[keys[k]];
 			} else if (k < exprs.n) {
