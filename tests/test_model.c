@@ -749,6 +749,12 @@ START_TEST(config_errors_have_lines)
 	EXPECT_CONFIG_ERRORS("version_table: [a]\n",
 	                     "schemadiff.yaml:1:16: 'version_table' must be a "
 	                     "single value\n");
+	/* written but empty is not the same as left out */
+	EXPECT_CONFIG_ERRORS("format: \"\"\nmodels: ''\n",
+	                     "schemadiff.yaml:2: 'models' must not be empty\n"
+	                     "schemadiff.yaml:1: 'format' must not be empty\n");
+	EXPECT_CONFIG_ERRORS("naming:\n  pk: ~\n",
+	                     "schemadiff.yaml:2: 'naming.pk' must not be empty\n");
 }
 END_TEST
 

@@ -116,9 +116,11 @@ static int cfg_error(sd_error *err, const sd_ydoc *d, const char *path,
 static const char *take(sd_config *c, const sd_ydoc *d, const char *key,
                         const char *value, sd_error *local)
 {
-	if (!value)
+	/* libcyaml reads `key: ""` and `key: ~` as absent; the position
+	 * index tells a written-but-empty key from a missing one. */
+	if (!value && !sd_ydoc_node(d, key))
 		return NULL;
-	if (!*value) {
+	if (!value || !*value) {
 		cfg_error(local, d, key, "'%s' must not be empty", key);
 		return NULL;
 	}
@@ -132,10 +134,10 @@ static void take_template(sd_config *c, const sd_ydoc *d, const char *key,
 	char *path;
 	const char *bad;
 
-	if (!value)
-		return;
 	path = sd_arena_printf(c->arena, "naming.%s", key);
-	if (!*value) {
+	if (!value && !sd_ydoc_node(d, path))
+		return;
+	if (!value || !*value) {
 		cfg_error(local, d, path, "'%s' must not be empty", path);
 		return;
 	}
