@@ -111,7 +111,35 @@ static const struct {
 	 "-- dialect: oracle\n-- schemadiff:upgrade\n", "unknown dialect 'oracle'", 6},
 	{"-- m\n--\n-- revision: 3f2a9c1b7e4d\n-- revises: 1a2b3c4d5e6f, 1a2b3c4d5e6f\n"
 	 "-- created: x\n-- schemadiff:upgrade\n", "listed twice", 4},
+	{"-- m\n--\n-- revision: 3f2a9c1b7e4d\n-- revises:\n-- created: x\n"
+	 "-- revision: 1a2b3c4d5e6f\n-- schemadiff:upgrade\n",
+	 "'revision:' appears twice", 6},
 };
+
+/* A file named for one id whose header names another is refused. */
+START_TEST(header_name_mismatch)
+{
+	static const char text[] =
+		"-- m\n--\n-- revision: 3f2a9c1b7e4d\n-- revises:\n"
+		"-- created: x\n-- schemadiff:upgrade\n";
+	sd_arena *a = sd_arena_new();
+	sd_error err = SD_ERROR_INIT;
+	sd_revision r;
+
+	ck_assert_int_eq(sd_rev_parse_header(&r, a, text, strlen(text),
+	                                     "v/1a2b3c4d5e6f_m.sql", &err),
+	                 SD_EINPUT);
+	ck_assert_ptr_nonnull(strstr(err.first->message,
+	                             "revision 3f2a9c1b7e4d does not match the "
+	                             "file name (1a2b3c4d5e6f)"));
+	ck_assert_int_eq(err.first->line, 3);
+	sd_error_clear(&err);
+	ck_assert_int_eq(sd_rev_parse_header(&r, a, text, strlen(text),
+	                                     "v/3f2a9c1b7e4d_m.sql", &err),
+	                 SD_OK);
+	sd_arena_free(a);
+}
+END_TEST
 
 START_TEST(header_bad)
 {
@@ -554,6 +582,7 @@ static Suite *revision_suite(void)
 
 	tcase_add_test(tc, header_good);
 	tcase_add_test(tc, header_roundtrip);
+	tcase_add_test(tc, header_name_mismatch);
 	tcase_add_loop_test(tc, header_bad, 0, (int)SD_ARRAY_LEN(bad_headers));
 	tcase_add_test(tc, new_id);
 	tcase_add_test(tc, split_statements);

@@ -137,6 +137,32 @@ static char *strip_prefix(char *line, sd_rev_format fmt)
 	return p;
 }
 
+/*
+ * The single-valued header keys may appear once: a second `revision:` line
+ * would silently win. Records key in *seen; returns nonzero (with the
+ * diagnostic added) for a repeat.
+ */
+static int once(const char *key, unsigned *seen, const char *path,
+                int lineno, sd_error *err)
+{
+	static const char *const single[] = {"revision", "revises", "created",
+	                                     "dialect", "transaction"};
+	size_t i;
+
+	for (i = 0; i < SD_ARRAY_LEN(single); i++) {
+		if (strcmp(key, single[i]) != 0)
+			continue;
+		if (*seen & (1u << i))
+			return sd_error_add(err, SD_EINPUT, path, lineno, 0,
+			                    NULL,
+			                    "malformed revision header: '%s:' "
+			                    "appears twice",
+			                    key);
+		*seen |= 1u << i;
+	}
+	return 0;
+}
+
 int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
                         size_t len, const char *path, sd_error *err)
 {
@@ -145,6 +171,8 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 	int lineno = 0, rc = SD_OK;
 	bool have_message = false, have_rev = false, have_revises = false;
 	bool have_created = false, ended = false, in_comment = false;
+	unsigned seen = 0;
+	int rev_line = 0;
 	sd_rev_format fmt = sd_endswith(path, ".c") ? SD_REV_C : SD_REV_SQL;
 	char *line = NULL;
 
@@ -222,6 +250,10 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 		*colon = '\0';
 		key = trim(text);
 		val = trim(colon + 1);
+		if (once(key, &seen, path, lineno, err)) {
+			rc = SD_EINPUT;
+			goto done;
+		}
 		if (strcmp(key, "revision") == 0) {
 			if (!sd_rev_id_valid(val)) {
 				rc = sd_error_add(err, SD_EINPUT, path, lineno, 0, NULL,
@@ -231,6 +263,7 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 			}
 			memcpy(r.id, val, SD_REV_ID_LEN + 1);
 			have_rev = true;
+			rev_line = lineno;
 		} else if (strcmp(key, "revises") == 0) {
 			rc = parse_parents(&r, a, val, path, lineno, err);
 			if (rc)
@@ -282,6 +315,25 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 		                  !have_rev ? "revision"
 		                  : !have_revises ? "revises" : "created");
 		goto done;
+	}
+	{
+		/* <id>_<slug>.sql: the name and the header must agree, or
+		 * prefixes and the header would name different revisions. */
+		const char *base = strrchr(path, '/');
+		char name_id[SD_REV_ID_LEN + 1];
+		base = base ? base + 1 : path;
+		if (strlen(base) > SD_REV_ID_LEN && base[SD_REV_ID_LEN] == '_') {
+			memcpy(name_id, base, SD_REV_ID_LEN);
+			name_id[SD_REV_ID_LEN] = '\0';
+			if (sd_rev_id_valid(name_id) &&
+			    strcmp(name_id, r.id) != 0) {
+				rc = sd_error_add(err, SD_EINPUT, path,
+				                  rev_line, 0, NULL,
+				                  "malformed revision header: revision %s does not match the file name (%s)",
+				                  r.id, name_id);
+				goto done;
+			}
+		}
 	}
 	*out = r;
 done:
