@@ -45,7 +45,7 @@ static const sd_cli_command commands[] = {
 	 "schemadiff downgrade -1", sd_cmd_downgrade},
 	{"stamp", "stamp REV",
 	 "record REV (or head, heads, base) as applied without running anything",
-	 NULL, "schemadiff stamp head", sd_cmd_stamp},
+	 "  REV      revision id or unique prefix, head, heads, base\n", "schemadiff stamp head", sd_cmd_stamp},
 	{"current", "current [--json]",
 	 "print the revision(s) the database is at",
 	 "  --json   machine-readable output\n", "schemadiff current",
@@ -59,8 +59,9 @@ static const sd_cli_command commands[] = {
 	 "  -r, --rev-range FROM:TO  only revisions between FROM and TO\n"
 	 "  --json                   machine-readable output\n",
 	 "schemadiff history -r base:head", sd_cmd_history},
-	{"show", "show REV", "print a revision's header, message and SQL", NULL,
-	 "schemadiff show 3f2a", sd_cmd_show},
+	{"show", "show REV", "print a revision's header, message and SQL",
+	 "  REV      revision id, unique prefix, or head\n",
+	 "schemadiff show head", sd_cmd_show},
 	{"merge", "merge -m MSG heads | REV REV...",
 	 "write a revision that joins several heads",
 	 "  -m, --message MSG  what the merge does (required)\n",
@@ -200,8 +201,29 @@ static void print_diags(sd_cli *cli)
 /* Help                                                                */
 /* ------------------------------------------------------------------ */
 
+/* The column where the descriptions of an options text start, so the
+ * lines added below it line up: "  --json   machine..." -> 11. */
+static int description_column(const char *options)
+{
+	const char *p = options, *gap, *eol;
+
+	if (!p)
+		return 11;
+	while (*p == ' ')
+		p++;
+	gap = strstr(p, "  ");
+	eol = strchr(p, '\n');
+	if (!gap || (eol && gap > eol))
+		return 11;
+	while (*gap == ' ')
+		gap++;
+	return (int)(gap - options);
+}
+
 void sd_cli_command_help(const sd_cli_command *cmd, FILE *f)
 {
+	int col = description_column(cmd->options);
+
 	fprintf(f, "usage: schemadiff [GLOBAL OPTIONS] %s\n\n%s\n", cmd->synopsis,
 	        cmd->summary);
 	fputs("\noptions:\n", f);
@@ -209,8 +231,8 @@ void sd_cli_command_help(const sd_cli_command *cmd, FILE *f)
 		fputs(cmd->options, f);
 	else
 		fputs("  (none of its own)\n", f);
-	fputs("  --help             this help\n"
-	      "\nglobal options (before or after the command):\n"
+	fprintf(f, "  %-*s%s\n", col - 2, "--help", "this help");
+	fputs("\nglobal options (before or after the command):\n"
 	      "  -c, --config PATH  --database URL  -q, --quiet  -v, --verbose\n"
 	      "  --color WHEN       see `schemadiff --help`\n",
 	      f);

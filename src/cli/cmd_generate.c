@@ -129,6 +129,9 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 		goto done;
 	if (sql_only) {
 		sd_cli_write(cli, stdout, sd_buf_cstr(&up));
+		fflush(stdout);
+		for (i = 0; i < plan->warnings.n; i++)
+			sd_cli_warn(cli, "%s", plan->warnings.items[i]);
 		goto done;
 	}
 	rc = new_revision(cli, &r, message, g->heads, g->nheads, d->name);

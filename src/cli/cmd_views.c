@@ -153,15 +153,19 @@ int sd_cmd_heads(sd_cli *cli, int argc, char **argv)
 
 int sd_cmd_branches(sd_cli *cli, int argc, char **argv)
 {
-	bool json = false;
+	const sd_cli_opt opts[] = {{0}};
 	const char **pos;
 	size_t npos, i, k;
 	sd_rev_graph *g = NULL;
 	int rc;
 
-	rc = simple_parse(cli, "branches", argc, argv, &json, &pos, &npos);
+	rc = sd_cli_parse(cli, sd_cli_find_command("branches"), opts, argc, argv,
+	                  &pos, &npos);
 	if (rc)
 		return rc;
+	if (npos)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "branches takes no arguments");
 	rc = sd_cli_graph(cli, &g);
 	if (rc)
 		return rc;
