@@ -1,9 +1,11 @@
 #!/bin/bash
 # cli_examples.sh - the example projects work as their READMEs say.
 #
-# examples/blog on SQLite: generate "Initial", upgrade, check, the README's
-# step 4 (followers table, NOT NULL token with backfill), downgrade, base,
-# and up again, checking the catalog with sqlite3 after each step.
+# examples/blog on SQLite: its shipped history ("Initial", "Add email to
+# User"; regenerated from the models to the same SQL), history, upgrade of
+# both, current, check, generate with nothing to do, the README's step 4
+# (followers table, NOT NULL token with backfill), downgrade, base, and up
+# again, checking the catalog with sqlite3 after each step.
 # examples/shop-postgres on a scratch database of the test server
 # (SCHEMADIFF_TEST_PGURI, see tools/pg): generate, upgrade, check, catalog,
 # downgrade to base. Skipped without a server.
@@ -64,25 +66,70 @@ q() { sqlite3 -batch -noheader blog.db "$1" 2>&1; }
 # ---- blog on SQLite -----------------------------------------------------------
 cp -r "$source_root/examples/blog" "$tmp/blog"
 cd "$tmp/blog" || exit 1
-rm -f blog.db migrations/versions/*.sql migrations/versions/*.c
+rm -f blog.db
 
-run "blog: generate -m Initial" 0 generate -m "Initial"
-first=$(grep -oE 'migrations/versions/[0-9a-f]{12}_initial\.sql' <<<"$out" | head -n 1)
-if [[ -n $first && -f $first ]]; then ok "blog: generate prints the new revision's path ($first)"; else
-	not_ok "blog: generate prints the new revision's path" "stdout: $out"
-fi
+# The shipped history: "Initial", then "Add email to User" on top of it.
+first=$(ls migrations/versions/*_initial.sql 2>/dev/null | head -n 1)
+second=$(ls migrations/versions/*_add_email_to_user.sql 2>/dev/null | head -n 1)
+same "2" "$(ls migrations/versions | wc -l | tr -d ' ')" "blog: ships two revisions"
 first_id=${first##*/}
 first_id=${first_id%%_*}
-if [[ -n $first ]]; then
-	same "-- Initial" "$(head -n 1 "$first")" "blog: the revision starts with its message"
-	same "-- revision: $first_id" "$(grep -m1 '^-- revision:' "$first")" "blog: header names the revision"
-	grep -q '^-- schemadiff:downgrade' "$first" && ok "blog: the revision has a downgrade" ||
-		not_ok "blog: the revision has a downgrade"
-fi
+second_id=${second##*/}
+second_id=${second_id%%_*}
+same "-- Initial" "$(head -n 1 "$first")" "blog: the first revision is Initial"
+same "-- revises:" "$(grep -m1 '^-- revises:' "$first" | sed 's/ *$//')" "blog: Initial revises nothing"
+same "-- Add email to User" "$(head -n 1 "$second")" "blog: the second revision adds the email"
+same "-- revises: $first_id" "$(grep -m1 '^-- revises:' "$second" | sed 's/ *$//')" "blog: and revises Initial"
+lacks_email=$(sed -n '/^-- schemadiff:upgrade/,/^-- schemadiff:downgrade/p' "$first" | grep -c email)
+same "0" "$lacks_email" "blog: Initial creates users without email"
+same 'ALTER TABLE "users" ADD COLUMN "email" VARCHAR(120);
+CREATE UNIQUE INDEX "uq_users_email" ON "users" ("email");' \
+	"$(sed -n '/^-- schemadiff:upgrade/,/^-- schemadiff:downgrade/p' "$second" | grep -v '^--' | grep .)" \
+	"blog: Add email to User adds the column and its named unique index"
 
+# README step 2: read the history (and nothing creates blog.db)
+run "blog: history" 0 history
+same "$first_id -> $second_id (head), Add email to User
+<base> -> $first_id, Initial" "$out" "blog: history lists both, newest first"
+run "blog: show by prefix" 0 show "${second_id:0:4}"
+[[ $out == *'CREATE UNIQUE INDEX "uq_users_email"'* ]] && ok "blog: show prints the revision's SQL" ||
+	not_ok "blog: show prints the revision's SQL" "$out"
+[[ ! -e blog.db ]] && ok "blog: reading the history creates no blog.db" ||
+	not_ok "blog: reading the history creates no blog.db"
+
+# The tool regenerates the same history from the same models.
+mkdir -p "$tmp/regen" && cp -r schemadiff.yaml models.yaml "$tmp/regen/" &&
+	mkdir -p "$tmp/regen/migrations/versions"
+(
+	cd "$tmp/regen" || exit 1
+	grep -v 'name: email' models.yaml >m && mv m models.yaml
+	"$sd" -q generate -m "Initial" >/dev/null && "$sd" -q upgrade &&
+		cp "$tmp/blog/models.yaml" models.yaml &&
+		"$sd" -q generate -m "Add email to User" >/dev/null
+) 2>&1
+for f in "$first" "$second"; do
+	slug=${f##*/}
+	slug=${slug#*_}
+	same "$(sed -n '/^-- schemadiff:upgrade/,$p' "$f")" \
+		"$(sed -n '/^-- schemadiff:upgrade/,$p' "$tmp"/regen/migrations/versions/*_"$slug")" \
+		"blog: generate from the models writes the same SQL as ${f##*/}"
+done
+
+# README step 3: upgrade applies both.
+run "blog: upgrade to the first revision only" 0 upgrade "$first_id"
+same "0" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'email'")" \
+	"blog: after Initial, users has no email"
 run "blog: upgrade" 0 upgrade
+same "applied 1 revision" "$err" "blog: upgrade applies the second"
+rm -f blog.db
+run "blog: upgrade from scratch" 0 upgrade
+same "applied 2 revisions" "$err" "blog: upgrade applies both revisions"
 same "posts users" "$(q "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'posts') ORDER BY name)")" \
 	"blog: users and posts exist"
+same "1" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'email'")" \
+	"blog: users has the email column"
+same "uq_users_email|1" "$(q "SELECT name, \"unique\" FROM pragma_index_list('users') WHERE name = 'uq_users_email'")" \
+	"blog: email has the unique index uq_users_email"
 same "ix_posts_timestamp" "$(q "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ix_posts_timestamp'")" \
 	"blog: the timestamp index has its convention name"
 same "users|id|CASCADE" "$(q "SELECT \"table\", \"to\", on_delete FROM pragma_foreign_key_list('posts')")" \
@@ -93,10 +140,11 @@ if [[ $dup == *UNIQUE* ]]; then ok "blog: duplicate emails are rejected"; else
 	not_ok "blog: duplicate emails are rejected" "$dup"
 fi
 run "blog: current" 0 current
-same "$first_id (head)" "$out" "blog: current prints the head"
+same "$second_id (head)" "$out" "blog: current prints the head"
 run "blog: check after upgrade" 0 check
-run "blog: generate with nothing to do" 0 generate -m "Nothing to do"
-same "1" "$(find migrations/versions -name '*.sql' | wc -l | tr -d ' ')" "blog: no revision written when nothing changed"
+run "blog: generate with nothing to do" 0 generate -m "Anything new?"
+same "no changes" "$out" "blog: generate says there is nothing to do"
+same "2" "$(find migrations/versions -name '*.sql' | wc -l | tr -d ' ')" "blog: no revision written when nothing changed"
 
 # README step 4: followers, and a NOT NULL token filled by a backfill.
 add_followers_and_token() {
@@ -119,23 +167,23 @@ EOF
 }
 add_followers_and_token
 run "blog: check sees the changed models" 1 check
-run "blog: generate the second revision" 0 generate -m "Followers and user tokens"
-second=$(grep -oE 'migrations/versions/[0-9a-f]{12}_followers_and_user_tokens\.sql' <<<"$out" | head -n 1)
-second_id=${second##*/}
-second_id=${second_id%%_*}
-if [[ -n $second ]]; then
-	same "-- revises: $first_id" "$(grep -m1 '^-- revises:' "$second" | sed 's/ *$//')" "blog: the second revision revises the first"
+run "blog: generate the third revision" 0 generate -m "Followers and user tokens"
+third=$(grep -oE 'migrations/versions/[0-9a-f]{12}_followers_and_user_tokens\.sql' <<<"$out" | head -n 1)
+third_id=${third##*/}
+third_id=${third_id%%_*}
+if [[ -n $third ]]; then
+	same "-- revises: $second_id" "$(grep -m1 '^-- revises:' "$third" | sed 's/ *$//')" "blog: the new revision revises the head"
 else
 	not_ok "blog: generate prints the second revision's path" "stdout: $out"
 fi
-run "blog: upgrade to the second revision" 0 upgrade
+run "blog: upgrade to the new revision" 0 upgrade
 token=$(q "SELECT length(token) FROM users WHERE username = 'susan'")
 same "32" "$token" "blog: the existing user got a backfilled token"
 same "0" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'token' AND \"notnull\" = 0")" \
 	"blog: token is NOT NULL"
 same "follower_id followed_id" "$(q "SELECT group_concat(name, ' ') FROM (SELECT name FROM pragma_table_info('followers') WHERE pk > 0 ORDER BY pk)")" \
 	"blog: followers has the composite key"
-run "blog: check after the second upgrade" 0 check
+run "blog: check after the new upgrade" 0 check
 
 # Back and forth.
 run "blog: downgrade" 0 downgrade
@@ -143,14 +191,14 @@ same "" "$(q "SELECT name FROM sqlite_master WHERE name = 'followers'")" "blog: 
 same "0" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'token'")" "blog: downgrade drops token"
 same "susan@example.com" "$(q "SELECT email FROM users WHERE username = 'susan'")" "blog: downgrade keeps the users' rows"
 run "blog: current after downgrade" 0 current
-same "$first_id" "$out" "blog: back at the first revision"
+same "$second_id" "$out" "blog: back at the shipped head"
 run "blog: downgrade base" 0 downgrade base
 same "" "$(q "SELECT name FROM sqlite_master WHERE name IN ('users', 'posts')")" "blog: base has no tables"
 run "blog: upgrade to head again" 0 upgrade
 run "blog: current at head" 0 current
-same "$second_id (head)" "$out" "blog: at the second revision again"
+same "$third_id (head)" "$out" "blog: at the new revision again"
 run "blog: history" 0 history
-same "2" "$(grep -cE "$first_id|$second_id" <<<"$out")" "blog: history lists both revisions"
+same "3" "$(grep -cE "$first_id|$second_id|$third_id" <<<"$out")" "blog: history lists all three revisions"
 
 # ---- shop on PostgreSQL ---------------------------------------------------------
 cd "$tmp" || exit 1
