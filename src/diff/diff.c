@@ -37,6 +37,7 @@ enum phase {
 	PH_ENUM,
 	PH_DROP_FK,
 	PH_DROP_CONS,
+	PH_RECREATE_ENUM, /* after the checks and indexes that go away */
 	PH_RENAME_TABLE,
 	PH_RENAME,
 	PH_CREATE_TABLE,
@@ -1784,7 +1785,7 @@ static void diff_enum_values(dctx *c, const sd_enum *o, const sd_enum *n,
 		sd_op *op = op_new(c, SD_OP_RECREATE_ENUM, NULL);
 		op->obj_old = &o->base;
 		op->obj_new = &n->base;
-		emit(c, op, PH_ENUM);
+		emit(c, op, PH_RECREATE_ENUM);
 		return;
 	}
 	for (i = 0; i < n->values.n; i++) {
