@@ -395,8 +395,8 @@ static bool kw(const lock_tok *t, size_t n, size_t i, const char *word)
 
 /* The (possibly qualified) relation name starting at *i, folded the way
  * the server folds it; advances *i past it. NULL when there is none. */
-static const char *lock_name(sd_arena *a, const lock_tok *t, size_t n,
-                             size_t *i)
+static const char *lock_name_q(sd_arena *a, const lock_tok *t, size_t n,
+                               size_t *i, sd_buf *quoted)
 {
 	sd_buf b = SD_BUF_INIT;
 	const char *out = NULL;
@@ -407,6 +407,7 @@ static const char *lock_name(sd_arena *a, const lock_tok *t, size_t n,
 		if (!k->quoted && !(isalpha((unsigned char)k->text[0]) ||
 		                    k->text[0] == '_'))
 			break;
+		size_t start = b.len;
 		if (k->quoted) {
 			sd_buf_put(&b, k->text);
 		} else {
@@ -414,16 +415,29 @@ static const char *lock_name(sd_arena *a, const lock_tok *t, size_t n,
 				sd_buf_putc(&b, (char)tolower(
 					(unsigned char)k->text[j]));
 		}
+		if (quoted) {
+			char *part = sd_xstrdup(sd_buf_cstr(&b) + start);
+			sd_dialect_postgres.quote_ident(quoted, part);
+			free(part);
+		}
 		(*i)++;
 		if (!kw(t, n, *i, "."))
 			break;
 		sd_buf_putc(&b, '.');
+		if (quoted)
+			sd_buf_putc(quoted, '.');
 		(*i)++;
 	}
 	if (b.len)
 		out = sd_arena_strdup(a, sd_buf_cstr(&b));
 	sd_buf_free(&b);
 	return out;
+}
+
+static const char *lock_name(sd_arena *a, const lock_tok *t, size_t n,
+                             size_t *i)
+{
+	return lock_name_q(a, t, n, i, NULL);
 }
 
 static void lock_touch(sd_pg_lock_estimate *e, sd_map *seen, const char *name)
@@ -490,8 +504,24 @@ static void lock_scan_body(sd_pg_lock_estimate *e, sd_map *seen,
 	}
 }
 
+/* Appends name as an element of a text[] literal being built in lit. */
+static void lock_literal_add(sd_buf *lit, const char *name)
+{
+	const char *p;
+
+	sd_buf_put(lit, lit->len > 1 ? ",\"" : "\"");
+	for (p = name; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			sd_buf_putc(lit, '\\');
+		sd_buf_putc(lit, *p);
+	}
+	sd_buf_putc(lit, '"');
+}
+
+/* Estimates one statement into e; the tables it drops go into dropped
+ * (a text[] literal being built, may be NULL). */
 static void lock_statement(sd_pg_lock_estimate *e, sd_map *seen, sd_arena *a,
-                           const char *sql)
+                           const char *sql, sd_buf *dropped)
 {
 	lock_tok *t;
 	size_t n = lock_tokens(&t, a, sql), i = 1;
@@ -545,9 +575,16 @@ static void lock_statement(sd_pg_lock_estimate *e, sd_map *seen, sd_arena *a,
 		if (kw(t, n, i, "IF"))
 			i += 2;
 		while (i < n) {
-			const char *name = lock_name(a, t, n, &i);
-			if (!name)
+			sd_buf q = SD_BUF_INIT;
+			const char *name = lock_name_q(a, t, n, &i, &q);
+			if (!name) {
+				sd_buf_free(&q);
 				break;
+			}
+			if (dropped && kw(t, n, 1, "TABLE") &&
+			    !sd_map_get(seen, name))
+				lock_literal_add(dropped, sd_buf_cstr(&q));
+			sd_buf_free(&q);
 			lock_touch(e, seen, name);
 			if (!kw(t, n, i, ","))
 				break;
@@ -556,18 +593,81 @@ static void lock_statement(sd_pg_lock_estimate *e, sd_map *seen, sd_arena *a,
 	}
 }
 
-void sd_pg_lock_estimate_sql(sd_pg_lock_estimate *out,
-                             const char *const *stmts, size_t nstmts)
+static void lock_estimate(sd_pg_lock_estimate *out, const char *const *stmts,
+                          size_t nstmts, sd_buf *dropped)
 {
 	sd_arena *a = sd_arena_new();
 	sd_map *seen = sd_map_new(a, 64);
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
+	if (dropped)
+		sd_buf_putc(dropped, '{');
 	for (i = 0; i < nstmts; i++)
-		lock_statement(out, seen, a, stmts[i]);
+		lock_statement(out, seen, a, stmts[i], dropped);
+	if (dropped)
+		sd_buf_putc(dropped, '}');
 	out->total = out->relations + out->indexes + out->sequences;
 	sd_arena_free(a);
+}
+
+void sd_pg_lock_estimate_sql(sd_pg_lock_estimate *out,
+                             const char *const *stmts, size_t nstmts)
+{
+	lock_estimate(out, stmts, nstmts, NULL);
+}
+
+/*
+ * Dropping a table also locks its indexes, TOAST table and index and
+ * owned sequences, which only the catalog knows: their number for the
+ * tables in the text[] literal dropped (not counting the tables).
+ */
+static int lock_dropped_extra(sd_db *db, const char *dropped, size_t *extra,
+                              sd_error *err)
+{
+	static const char q[] =
+		"WITH t AS (SELECT to_regclass(x) AS oid"
+		"  FROM unnest($1::text[]) x)"
+		" SELECT count(*) FROM ("
+		"  SELECT i.indexrelid FROM pg_index i JOIN t ON i.indrelid = t.oid"
+		"  UNION SELECT c.reltoastrelid FROM pg_class c JOIN t"
+		"   ON c.oid = t.oid WHERE c.reltoastrelid <> 0"
+		"  UNION SELECT i.indexrelid FROM pg_class c JOIN t ON c.oid = t.oid"
+		"   JOIN pg_index i ON i.indrelid = c.reltoastrelid"
+		"  UNION SELECT d.objid FROM pg_depend d JOIN t"
+		"   ON d.refobjid = t.oid WHERE d.classid = 'pg_class'::regclass"
+		"   AND d.refclassid = 'pg_class'::regclass"
+		"   AND d.deptype IN ('a', 'i')) s";
+	const char *params[1] = {dropped};
+	PGresult *res = PQexecParams(conn_of(db), q, 1, NULL, params, NULL,
+	                             NULL, 0);
+	int rc = SD_OK;
+
+	*extra = 0;
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = pg_error(err, "estimating the locks of dropped tables",
+		              PQresultErrorMessage(res));
+	else
+		*extra = (size_t)strtoull(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return rc;
+}
+
+int sd_pg_lock_estimate_db(sd_pg_lock_estimate *out, sd_db *db,
+                           const char *const *stmts, size_t nstmts,
+                           sd_error *err)
+{
+	sd_buf dropped = SD_BUF_INIT;
+	size_t extra = 0;
+	int rc = SD_OK;
+
+	lock_estimate(out, stmts, nstmts, &dropped);
+	if (db && db->driver == &sd_driver_postgres && dropped.len > 2)
+		rc = lock_dropped_extra(db, sd_buf_cstr(&dropped), &extra, err);
+	out->relations += extra;
+	out->total += extra;
+	sd_buf_free(&dropped);
+	return rc;
 }
 
 /* 12345 -> "12,345", in a static buffer per slot. */
@@ -608,11 +708,12 @@ int sd_pg_lock_preflight(sd_db *db, const char *const *stmts, size_t nstmts,
 
 	if (!db || db->driver != &sd_driver_postgres)
 		return SD_OK;
-	sd_pg_lock_estimate_sql(&e, stmts, nstmts);
+	if ((rc = sd_pg_lock_estimate_db(&e, db, stmts, nstmts, err)) != SD_OK)
+		goto done;
 	/* The version table, its log and their indexes come on top. */
 	e.total += 4;
 	if (e.total < 1000)
-		return SD_OK; /* far below any configuration */
+		goto done; /* far below any configuration */
 	res = PQexec(conn_of(db), q);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = pg_error(err, "reading the lock settings",
@@ -634,7 +735,7 @@ int sd_pg_lock_preflight(sd_db *db, const char *const *stmts, size_t nstmts,
 	rc = sd_error_add(
 		err, SD_ERUNTIME, path, 0, 0, NULL,
 		"%s needs about %s locks in one transaction (%s new tables, "
-		"%s indexes, %s sequences, %s tables and TOAST tables), more "
+		"%s new indexes, %s new sequences, %s other relations), more "
 		"than this "
 		"server's lock table holds: max_locks_per_transaction %s x %s "
 		"server processes = %s; nothing was run. Raise "

@@ -8,7 +8,8 @@
 
 /* What one transaction of statements is estimated to lock. */
 typedef struct sd_pg_lock_estimate {
-	size_t relations; /* tables (and their TOAST tables) touched */
+	size_t relations; /* tables touched, their TOAST tables, and what
+	                   * dropped tables own (indexes, sequences) */
 	size_t indexes;   /* created, including PRIMARY KEY and UNIQUE */
 	size_t sequences; /* created, including identity and serial */
 	size_t tables_created;
@@ -25,6 +26,15 @@ typedef struct sd_pg_lock_estimate {
  */
 void sd_pg_lock_estimate_sql(sd_pg_lock_estimate *out,
                              const char *const *stmts, size_t nstmts);
+
+/*
+ * The same, plus what the tables the statements drop own (indexes, TOAST
+ * table, sequences), which only the catalog of db knows (db NULL or not
+ * PostgreSQL: the text alone). Returns SD_OK or SD_ERUNTIME.
+ */
+int sd_pg_lock_estimate_db(sd_pg_lock_estimate *out, sd_db *db,
+                           const char *const *stmts, size_t nstmts,
+                           sd_error *err);
 
 /*
  * Refuses, before anything runs, a transaction that cannot fit in the
