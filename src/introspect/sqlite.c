@@ -285,9 +285,27 @@ typedef struct parsed_fk {
 	bool used;
 } parsed_fk;
 
+/* A column definition read from the CREATE TABLE text, as
+ * pragma_table_xinfo would report it. */
+typedef struct parsed_col {
+	const char *name;
+	const char *type;  /* "" when none; standard names upper-cased */
+	const char *dflt;  /* NULL when none */
+	bool notnull;
+	bool pk;           /* column-level PRIMARY KEY */
+} parsed_col;
+
 typedef struct parsed_table {
 	const char *pk_name;
 	bool without_rowid;
+	/* Column definitions (malloc'd, freed once the columns are made)
+	 * and the table-level PRIMARY KEY list. cols_bad: the text holds
+	 * something this reader does not account for exactly (generated
+	 * columns, quoted type names, ...), so pragma_table_xinfo decides. */
+	parsed_col *cols;
+	size_t ncols, capcols;
+	sd_strlist pk_list;
+	bool cols_bad;
 	sd_vec checks;   /* parsed_check* */
 	sd_vec uniques;  /* parsed_unique* */
 	sd_vec fks;      /* parsed_fk* */
@@ -331,6 +349,187 @@ static bool ends_fk_clause(const tokens *t, size_t j, size_t to)
 	return false;
 }
 
+/* Skips "ON CONFLICT resolution" after a constraint keyword at i. */
+static size_t skip_on_conflict(const tokens *t, size_t i, size_t to)
+{
+	if (i + 2 < to && tok_is(&t->v[i], "ON") &&
+	    tok_is(&t->v[i + 1], "CONFLICT"))
+		return i + 3;
+	return i;
+}
+
+static bool is_space(char ch)
+{
+	return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
+
+/* Text from s to e with surrounding white space trimmed, as SQLite keeps
+ * a DEFAULT span (sqlite3DbSpanDup). */
+static char *span_dup(sd_arena *a, const char *s, const char *e)
+{
+	while (s < e && is_space(*s))
+		s++;
+	while (e > s && is_space(e[-1]))
+		e--;
+	return sd_arena_strndup(a, s, (size_t)(e - s));
+}
+
+/* The declared type as pragma_table_xinfo reports it: the text as
+ * written, except that SQLite keeps the six standard names as a code and
+ * reports them upper-cased. */
+static const char *column_type(sd_arena *a, const char *s, size_t n)
+{
+	static const char *const std[] = {"INT", "INTEGER", "REAL", "TEXT",
+	                                  "BLOB", "ANY", NULL};
+	size_t i;
+
+	if (n == 0)
+		return "";
+	for (i = 0; std[i]; i++)
+		if (strlen(std[i]) == n && strncasecmp(s, std[i], n) == 0)
+			return std[i];
+	return sd_arena_strndup(a, s, n);
+}
+
+/*
+ * Reads the column definition in tokens [from, to) at depth d into *pc.
+ * Returns false for anything it does not account for exactly; the table's
+ * columns then come from pragma_table_xinfo. The text is SQLite's own
+ * (it parsed it), so only valid syntax needs recognising.
+ */
+static bool parse_column(sd_arena *a, const tokens *t, size_t from,
+                         size_t to, int d, parsed_col *pc)
+{
+	size_t i = from + 1, tfirst, tlast = 0;
+	bool typed = false;
+
+	memset(pc, 0, sizeof(*pc));
+	if (t->v[from].kind != TK_WORD && t->v[from].kind != TK_QUOTED)
+		return false;
+	pc->name = tok_ident(a, &t->v[from]);
+	tfirst = i;
+	for (; i < to; i++) {
+		const token *k = &t->v[i];
+		if (k->depth != d || k->kind != TK_WORD ||
+		    is_column_constraint_start(k))
+			break;
+		if (tok_is(k, "GENERATED") || tok_is(k, "ALWAYS"))
+			return false;
+		tlast = i;
+		typed = true;
+	}
+	if (i < to && typed && tok_is(&t->v[i], "(")) {
+		size_t close = tok_close(t, i), j;
+		if (close >= to)
+			return false;
+		for (j = i + 1; j < close; j++)
+			if (t->v[j].kind != TK_WORD &&
+			    !(t->v[j].kind == TK_PUNCT &&
+			      strchr("+-.,", t->v[j].s[0])))
+				return false;
+		tlast = close;
+		i = close + 1;
+	}
+	pc->type = typed ? column_type(a, t->v[tfirst].s,
+	                               (size_t)(t->v[tlast].s + t->v[tlast].n -
+	                                        t->v[tfirst].s))
+	                 : "";
+	while (i < to) {
+		const token *k = &t->v[i];
+		if (k->depth != d)
+			return false;
+		if (tok_is(k, "CONSTRAINT") && i + 1 < to) {
+			i += 2;
+		} else if (tok_is(k, "PRIMARY") && i + 1 < to &&
+		           tok_is(&t->v[i + 1], "KEY")) {
+			pc->pk = true;
+			i += 2;
+			if (i < to && (tok_is(&t->v[i], "ASC") ||
+			               tok_is(&t->v[i], "DESC")))
+				i++;
+			i = skip_on_conflict(t, i, to);
+			if (i < to && tok_is(&t->v[i], "AUTOINCREMENT"))
+				i++;
+		} else if (tok_is(k, "NOT") && i + 1 < to &&
+		           tok_is(&t->v[i + 1], "NULL")) {
+			pc->notnull = true;
+			i = skip_on_conflict(t, i + 2, to);
+		} else if (tok_is(k, "NULL") || tok_is(k, "UNIQUE")) {
+			i = skip_on_conflict(t, i + 1, to);
+		} else if ((tok_is(k, "CHECK") || tok_is(k, "DEFAULT")) &&
+		           i + 1 < to && tok_is(&t->v[i + 1], "(")) {
+			size_t close = tok_close(t, i + 1);
+			if (close >= to)
+				return false;
+			if (tok_is(k, "DEFAULT"))
+				pc->dflt = span_dup(a, t->v[i + 1].s + 1,
+				                    t->v[close].s);
+			i = close + 1;
+		} else if (tok_is(k, "DEFAULT") && i + 1 < to) {
+			/* a literal, a signed number or an identifier: up
+			 * to the next constraint, its first token whatever
+			 * it spells (DEFAULT NULL) */
+			size_t first = i + 1, j = i + 2;
+			while (j < to && !is_column_constraint_start(&t->v[j]))
+				j++;
+			for (i = first; i < j; i++)
+				if (t->v[i].depth != d || tok_is(&t->v[i], "("))
+					return false;
+			pc->dflt = tok_text(a, t, first, j - 1);
+		} else if (tok_is(k, "COLLATE") && i + 1 < to) {
+			i += 2;
+		} else if (tok_is(k, "REFERENCES") && i + 1 < to) {
+			size_t j = i + 2;
+			while (j < to && !ends_fk_clause(t, j, to))
+				j++;
+			i = j;
+		} else {
+			return false; /* GENERATED, AS, or not understood */
+		}
+	}
+	return true;
+}
+
+/*
+ * Reads a table-level "PRIMARY KEY (a COLLATE x DESC, b)" at i into
+ * p->pk_list. false for anything else (expressions, repeated columns).
+ */
+static bool pk_list_parse(sd_arena *a, const tokens *t, size_t i, size_t to,
+                          parsed_table *p)
+{
+	size_t close, j, k;
+	int d;
+
+	if (!(i + 2 < to && tok_is(&t->v[i + 1], "KEY") &&
+	      tok_is(&t->v[i + 2], "(")))
+		return false;
+	close = tok_close(t, i + 2);
+	d = t->v[i + 2].depth + 1;
+	if (close >= to || p->pk_list.n > 0)
+		return false;
+	for (j = i + 3; j < close;) {
+		const char *name;
+		if (t->v[j].kind != TK_WORD && t->v[j].kind != TK_QUOTED)
+			return false;
+		name = tok_ident(a, &t->v[j++]);
+		for (k = 0; k < p->pk_list.n; k++)
+			if (sd_strieq(p->pk_list.items[k], name))
+				return false;
+		sd_strlist_push(a, &p->pk_list, name);
+		if (j + 1 < close && tok_is(&t->v[j], "COLLATE"))
+			j += 2;
+		if (j < close && (tok_is(&t->v[j], "ASC") ||
+		                  tok_is(&t->v[j], "DESC")))
+			j++;
+		if (j < close && !(t->v[j].depth == d &&
+		                   tok_is(&t->v[j], ",")))
+			return false;
+		if (j < close)
+			j++;
+	}
+	return p->pk_list.n > 0;
+}
+
 /*
  * Reads one element of a CREATE TABLE body (a column definition or a table
  * constraint), tokens [from, to) at depth `d`, into p.
@@ -348,6 +547,15 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 	      tok_is(&t->v[from], "PRIMARY") || tok_is(&t->v[from], "UNIQUE") ||
 	      tok_is(&t->v[from], "CHECK") || tok_is(&t->v[from], "FOREIGN"))) {
 		column = tok_ident(a, &t->v[from]);
+		if (p->ncols == p->capcols) {
+			p->capcols = p->capcols ? 2 * p->capcols : 16;
+			p->cols = sd_xrealloc(p->cols,
+			                      p->capcols * sizeof(*p->cols));
+		}
+		if (parse_column(a, t, from, to, d, &p->cols[p->ncols]))
+			p->ncols++;
+		else
+			p->cols_bad = true;
 		/* skip the type name and its arguments */
 		for (i = from + 1; i < to; i++)
 			if (t->v[i].depth == d &&
@@ -373,6 +581,8 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 		} else if (tok_is(k, "PRIMARY")) {
 			p->pk_name = pending;
 			pending = NULL;
+			if (!column && !pk_list_parse(a, t, i, to, p))
+				p->cols_bad = true;
 		} else if (tok_is(k, "UNIQUE")) {
 			parsed_unique *u = sd_arena_alloc(a, sizeof(*u));
 			u->name = pending;
@@ -717,6 +927,7 @@ void sd_sqlite_type_from_decl(sd_arena *a, const char *decl, sd_type *out)
 typedef struct table_info {
 	sd_table *table;
 	parsed_table parsed;
+	bool cols_done; /* columns read from the text: no pragma row */
 	sd_vec pk_columns; /* sd_column*, indexed by pk ordinal - 1 */
 	size_t npk;
 } table_info;
@@ -831,6 +1042,62 @@ static int each_row(ctx *c, const char *sql, row_fn fn)
 	return each_row_with(c, sql, NULL, fn);
 }
 
+/* Records col as the pk-th (1-based) primary key column of ti. */
+static void pk_column(ctx *c, table_info *ti, sd_column *col, int pk)
+{
+	if (pk <= 0)
+		return;
+	while (ti->pk_columns.n < (size_t)pk)
+		sd_vec_push(c->a, &ti->pk_columns, NULL);
+	ti->pk_columns.items[pk - 1] = col;
+	ti->npk++;
+}
+
+/*
+ * Makes ti's columns from its parsed CREATE TABLE text when the text was
+ * fully understood, exactly as column_row would from pragma_table_xinfo
+ * (whose per-table statement is most of the catalog's cost), and marks
+ * the table done. Otherwise leaves it to the pragma.
+ */
+static void columns_from_text(ctx *c, table_info *ti)
+{
+	parsed_table *p = &ti->parsed;
+	size_t i, k, matched = 0;
+	void *v;
+
+	if (p->cols_bad || p->ncols == 0)
+		goto done;
+	for (i = 0; i < p->ncols; i++) {
+		if (p->cols[i].pk && p->pk_list.n > 0)
+			goto done;
+		for (k = 0; k < p->pk_list.n; k++)
+			if (sd_strieq(p->pk_list.items[k], p->cols[i].name))
+				matched++;
+	}
+	if (matched != p->pk_list.n)
+		goto done;
+	for (i = 0; i < p->ncols; i++) {
+		const parsed_col *pc = &p->cols[i];
+		sd_column *col = sd_table_add_column(c->s, ti->table, pc->name);
+		int pk = pc->pk ? 1 : 0;
+		col->type_sql = pc->type;
+		sd_sqlite_type_from_decl(c->a, col->type_sql, &col->type);
+		col->nullable = !pc->notnull;
+		col->default_value.sql = pc->dflt;
+		if ((v = sd_map_get(p->collations, col->base.name)))
+			col->collation = v;
+		for (k = 0; k < p->pk_list.n; k++)
+			if (sd_strieq(p->pk_list.items[k], pc->name))
+				pk = (int)k + 1;
+		pk_column(c, ti, col, pk);
+	}
+	ti->cols_done = true;
+done:
+	free(p->cols);
+	p->cols = NULL;
+	p->ncols = p->capcols = 0;
+}
+
 static int object_row(ctx *c, sqlite3_stmt *st)
 {
 	/* SQLite's own text, valid until the next step: copied only where
@@ -861,6 +1128,7 @@ static int object_row(ctx *c, sqlite3_stmt *st)
 		ti->table = sd_schema_add_table(c->s, NULL, name);
 		parse_create_table(c->a, sql, &ti->parsed);
 		sd_map_put(c->tables, ti->table->base.name, ti);
+		columns_from_text(c, ti);
 	} else if (strcmp(type, "view") == 0) {
 		sd_unmanaged *u;
 		if (table_skipped(c, name))
@@ -899,7 +1167,7 @@ static int column_row(ctx *c, sqlite3_stmt *st)
 	int pk, hidden;
 	void *v;
 
-	if (!ti)
+	if (!ti || ti->cols_done)
 		return SD_OK;
 	hidden = sqlite3_column_int(st, 7);
 	if (hidden == 1)
@@ -917,12 +1185,7 @@ static int column_row(ctx *c, sqlite3_stmt *st)
 		col->generated.sql = sd_map_get(ti->parsed.generated,
 		                                col->base.name);
 	pk = sqlite3_column_int(st, 6);
-	if (pk > 0) {
-		while (ti->pk_columns.n < (size_t)pk)
-			sd_vec_push(c->a, &ti->pk_columns, NULL);
-		ti->pk_columns.items[pk - 1] = col;
-		ti->npk++;
-	}
+	pk_column(c, ti, col, pk);
 	return SD_OK;
 }
 
@@ -1151,6 +1414,26 @@ done:
 	return ok;
 }
 
+/* Appends name to the JSON array being built in json ("[" already in). */
+static void json_push_name(sd_buf *json, const char *name)
+{
+	const char *p;
+
+	if (json->len > 1)
+		sd_buf_putc(json, ',');
+	sd_buf_putc(json, '"');
+	for (p = name; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch == '"' || ch == '\\')
+			sd_buf_printf(json, "\\%c", ch);
+		else if (ch < 0x20)
+			sd_buf_printf(json, "\\u%04x", ch);
+		else
+			sd_buf_putc(json, (char)ch);
+	}
+	sd_buf_putc(json, '"');
+}
+
 /*
  * Reads every CREATE INDEX it can from its text (index_from_text) and
  * returns, as a JSON array for json_each, the tables that still need the
@@ -1162,7 +1445,6 @@ static char *indexes_from_text(ctx *c)
 	sd_buf json = SD_BUF_INIT;
 	sd_map *listed = sd_map_new(c->a, 16);
 	size_t i;
-	const char *p;
 
 	c->index_done = sd_map_new(c->a, c->index_srcs.n);
 	sd_buf_putc(&json, '[');
@@ -1179,19 +1461,25 @@ static char *indexes_from_text(ctx *c)
 		if (sd_map_get(listed, src->table))
 			continue;
 		sd_map_put(listed, src->table, ti);
-		if (json.len > 1)
-			sd_buf_putc(&json, ',');
-		sd_buf_putc(&json, '"');
-		for (p = src->table; *p; p++) {
-			unsigned char ch = (unsigned char)*p;
-			if (ch == '"' || ch == '\\')
-				sd_buf_printf(&json, "\\%c", ch);
-			else if (ch < 0x20)
-				sd_buf_printf(&json, "\\u%04x", ch);
-			else
-				sd_buf_putc(&json, (char)ch);
-		}
-		sd_buf_putc(&json, '"');
+		json_push_name(&json, src->table);
+	}
+	sd_buf_putc(&json, ']');
+	return sd_buf_detach(&json);
+}
+
+/* The tables whose columns the text did not give, as a JSON array for
+ * json_each (columns_from_text). The caller frees the string. */
+static char *columns_pending(ctx *c)
+{
+	sd_buf json = SD_BUF_INIT;
+	size_t i;
+
+	sd_buf_putc(&json, '[');
+	for (i = 0; i < c->s->ntables; i++) {
+		sd_table *t = c->s->tables[i];
+		table_info *ti = sd_map_get(c->tables, t->base.name);
+		if (ti && !ti->cols_done)
+			json_push_name(&json, t->base.name);
 	}
 	sd_buf_putc(&json, ']');
 	return sd_buf_detach(&json);
@@ -1332,6 +1620,14 @@ static const char *const q_columns =
 	"FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p "
 	"WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
 	"AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%'";
+/* The same for the tables listed in ?1 (a JSON array): see
+ * columns_from_text. */
+static const char *const q_columns_of =
+	"SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, "
+	"p.pk, p.hidden "
+	"FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p "
+	"WHERE m.type = 'table' AND m.name IN (SELECT value FROM "
+	"json_each(?1))";
 static const char *const q_indexes =
 	"SELECT m.name, il.name, il.\"unique\", il.origin, il.partial, "
 	"ix.cid, ix.name, ix.\"desc\" "
@@ -1379,6 +1675,7 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 {
 	ctx c;
 	int rc;
+	bool json = has_json_each(conn);
 
 	memset(&c, 0, sizeof(c));
 	c.conn = conn;
@@ -1394,13 +1691,21 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 	if ((rc = each_row(&c, q_objects, object_row)) != SD_OK)
 		goto done;
 	progress(&c, "columns", 1, 4);
-	if ((rc = each_row(&c, q_columns, column_row)) != SD_OK)
-		goto done;
+	{
+		char *rest = columns_pending(&c);
+		if (!json)
+			rc = each_row(&c, q_columns, column_row);
+		else if (strcmp(rest, "[]") != 0)
+			rc = each_row_with(&c, q_columns_of, rest, column_row);
+		free(rest);
+		if (rc != SD_OK)
+			goto done;
+	}
 	finish_tables(&c);
 	progress(&c, "indexes", 2, 4);
 	{
 		char *rest = indexes_from_text(&c);
-		if (!has_json_each(conn))
+		if (!json)
 			rc = each_row(&c, q_indexes, index_row);
 		else if (strcmp(rest, "[]") != 0)
 			rc = each_row_with(&c, q_indexes_of, rest, index_row);
