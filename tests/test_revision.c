@@ -331,6 +331,17 @@ START_TEST(graph_plans)
 	/* nothing above the head */
 	ck_assert_int_eq(sd_rev_plan(&p, a, g, cur, 1, "head", true, &err), SD_OK);
 	ck_assert_uint_eq(p.n, 0);
+	/* upgrading to the current revision is nothing to do ... */
+	ck_assert_int_eq(sd_rev_plan(&p, a, g, cur, 1, D1, true, &err), SD_OK);
+	ck_assert_uint_eq(p.n, 0);
+	/* ... but to one below it, or to base, is a downgrade in disguise */
+	ck_assert_int_eq(sd_rev_plan(&p, a, g, cur, 1, "bbb", true, &err), SD_EINPUT);
+	ck_assert_ptr_nonnull(strstr(err.first->message, "use `schemadiff downgrade"));
+	sd_error_clear(&err);
+	ck_assert_int_eq(sd_rev_plan(&p, a, g, cur, 1, "base", true, &err), SD_EINPUT);
+	sd_error_clear(&err);
+	ck_assert_int_eq(sd_rev_plan(&p, a, g, NULL, 0, "base", true, &err), SD_OK);
+	ck_assert_uint_eq(p.n, 0);
 	/* ranges for history -r and --sql FROM:TO */
 	sd_rev_range(&p, a, g, sd_rev_graph_get(g, B1), sd_rev_graph_get(g, D1), false);
 	ck_assert_str_eq(path_ids(a, &p), "b e d");

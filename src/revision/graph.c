@@ -362,6 +362,9 @@ int sd_rev_plan(sd_rev_path *out, sd_arena *a, const sd_rev_graph *g,
 		bool *want;
 		size_t limit = (size_t)-1;
 		if (strcmp(target, "base") == 0) {
+			if (ncurrent)
+				return sd_error_set(err, SD_EINPUT,
+				                    "'base' is below the current revision: use `schemadiff downgrade base`");
 			collect(out, a, g, mark, false, 0);
 			return SD_OK;
 		}
@@ -388,6 +391,17 @@ int sd_rev_plan(sd_rev_path *out, sd_arena *a, const sd_rev_graph *g,
 			rc = sd_rev_graph_lookup(&t, g, target, err);
 			if (rc)
 				return rc;
+			/* An applied revision that is not a current head lies
+			 * below the database: going there is a downgrade. */
+			if (applied[t->topo]) {
+				bool is_head = false;
+				for (i = 0; i < ncurrent; i++)
+					is_head |= current[i] == t;
+				if (!is_head)
+					return sd_error_set(err, SD_EINPUT,
+					                    "revision %s is below the current revision: use `schemadiff downgrade %s`",
+					                    t->id, t->id);
+			}
 			want = sd_rev_graph_closure(g, a, &t, 1);
 		}
 		for (i = 0; i < g->n; i++)

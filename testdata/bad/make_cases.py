@@ -416,8 +416,8 @@ url_case("postgres_refused_dump", "postgresql://u@127.0.0.1:1/db", "127.0.0.1", 
 url_case("postgres_refused_stamp", "postgresql://u@127.0.0.1:1/db", "127.0.0.1", exit=3, args="stamp head")
 url_case("postgres_unknown_socket_dir", "postgresql:///db?host=/nonexistent-dir", "cannot connect", exit=3)
 url_case("postgres_unknown_param", "postgresql://u@127.0.0.1:1/db?bogus=1", "bogus")
-url_case("diff_bad_from", "", "mysql://x", args="diff --from mysql://x --to models.yaml", how="config")
-url_case("diff_missing_models", "", "nope.yaml", args="diff --from sqlite:///app.db --to nope.yaml",
+url_case("diff_bad_from", "sqlite:///app.db", "mysql://x", args="diff --from mysql://x --to models.yaml", how="config")
+url_case("diff_missing_models", "sqlite:///app.db", "nope.yaml", args="diff --from sqlite:///app.db --to nope.yaml",
          how="config")
 url_case("sql_offline_unknown_scheme", "mysql://h/db", "mysql://h/db", args=f"upgrade base:{C} --sql",
          how="config")
