@@ -125,6 +125,11 @@ static int sqlite_open_flags(sd_db **out, const char *url,
 		goto done;
 	}
 	sqlite3_busy_timeout(s->conn, BUSY_TIMEOUT_MS);
+	/* Double-quoted strings are identifiers, never literals: with the
+	 * legacy misfeature a misspelt "column" silently becomes the text
+	 * 'column', and an index on a renamed-away "col" indexes a string. */
+	sqlite3_db_config(s->conn, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
+	sqlite3_db_config(s->conn, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
 	src = sqlite3_exec(s->conn, "SELECT count(*) FROM sqlite_schema", NULL,
 	                   NULL, NULL);
 	if (src == SQLITE_NOTADB) {
