@@ -73,10 +73,11 @@ GRANT USAGE ON SCHEMA public TO PUBLIC;"
 
 mk_postgresql() {
 	local d=${PGPREFIX}_$1
-	if [ "$(psql "$PGBASE" -qtAc "SELECT count(*) FROM pg_database WHERE datname = '$d'")" = 1 ]; then
+	if [ -f "$T/made_$d" ]; then
 		psql "$PGSERVER/$d" -X -q -v ON_ERROR_STOP=1 -c "$PG_RESET" >"$W/.mk" 2>&1 || { cat "$W/.mk" >&2; return 1; }
 	else
 		psql "$PGBASE" -qc "CREATE DATABASE $d" >/dev/null || return 1
+		touch "$T/made_$d"
 	fi
 	if ! psql "$PGSERVER/$d" -X -q -v ON_ERROR_STOP=1 -f "$2" >"$W/.mk" 2>&1; then
 		cat "$W/.mk" >&2
@@ -252,10 +253,10 @@ run_case() {
 	report "$dialect/$name reverse converges" "$W/problems" "$r_rev"
 }
 
-# Cases run in JOBS workers (SD_DBDIFF_JOBS, default 4), worker k taking
+# Cases run in JOBS workers (SD_DBDIFF_JOBS, default 6), worker k taking
 # every JOBS-th case: most of the time goes to process start-up and
 # catalog round trips, not CPU.
-JOBS=${SD_DBDIFF_JOBS:-4}
+JOBS=${SD_DBDIFF_JOBS:-6}
 cases=()
 for dir in "$DATA"/$FILTER; do
 	[ -f "$dir/a.sql" ] && cases+=("$dir")

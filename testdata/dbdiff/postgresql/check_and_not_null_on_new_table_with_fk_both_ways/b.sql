@@ -1,0 +1,3 @@
+CREATE TABLE a (id integer PRIMARY KEY, b_id integer);
+CREATE TABLE b (id integer PRIMARY KEY, a_id integer NOT NULL REFERENCES a (id) ON DELETE CASCADE, CHECK (a_id > 0));
+ALTER TABLE a ADD CONSTRAINT fk_a_b FOREIGN KEY (b_id) REFERENCES b (id) ON DELETE SET NULL;

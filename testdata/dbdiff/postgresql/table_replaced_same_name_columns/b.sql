@@ -1,0 +1,1 @@
+CREATE TABLE t (x bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, y jsonb NOT NULL DEFAULT '{}', z timestamptz);
