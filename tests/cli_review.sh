@@ -29,4 +29,16 @@ contains "$OUT" '"object":	"users.username"' "the JSON difference names the colu
 contains "$OUT" '"op":	"alter_column"' "the JSON difference is the column alteration"
 contains "$OUT" "rebuilds table users" "the rebuild is a warning"
 
+# A version table without a revision column is an error, not the text
+# 'revision' read through SQLite's double-quoted-string misfeature.
+mkdir -p legacy && cd legacy
+printf 'database: sqlite:///app.db\n' > schemadiff.yaml
+printf 'tables: []\n' > models.yaml
+sqlite3 app.db 'CREATE TABLE schemadiff_version (rev TEXT); INSERT INTO schemadiff_version VALUES (1)'
+sd current
+expect_rc 3 "a version table without a revision column is a database error"
+contains "$ERR" "no such column: revision" "the error names the missing column"
+lacks "$OUT$ERR" "revision revision" "the column name is not read as a value"
+cd ..
+
 finish
