@@ -1,0 +1,3 @@
+q: SELECT string_agg(conrelid::regclass || ':' || conname, ',' ORDER BY conrelid::regclass::text, conname) FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conname NOT LIKE 'schemadiff%' => authors:ck_authors_1,authors:pk_authors,books:fk_books_author_id_authors,books:pk_books
+q: SELECT string_agg(indexrelid::regclass::text, ',' ORDER BY indexrelid::regclass::text) FROM pg_index WHERE indrelid IN (SELECT oid FROM pg_class WHERE relname IN ('authors', 'writers')) AND NOT indisprimary => ix_authors_name
+down-q: SELECT string_agg(b.id || '/' || a.name, ',') FROM books b JOIN authors a ON a.id = b.author_id => 1/ann
