@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
@@ -110,6 +111,25 @@ void sd_cli_write(sd_cli *cli, FILE *f, const char *text)
 	sd_buf_free(&masked);
 }
 
+void sd_cli_print_json(sd_cli *cli, cJSON *root)
+{
+	char *text = cJSON_Print(root);
+
+	sd_cli_write(cli, stdout, text);
+	fputc('\n', stdout);
+	free(text);
+	cJSON_Delete(root);
+}
+
+const char *sd_cli_unmanaged_name(sd_cli *cli, const sd_unmanaged *u)
+{
+	return sd_arena_printf(cli->arena, "%s %s%s%s",
+	                       u->what ? u->what : "object",
+	                       sd_qualified_name(cli->arena, u->base.schema,
+	                                         u->base.name),
+	                       u->table ? " on " : "", u->table ? u->table : "");
+}
+
 static void vprint(sd_cli *cli, FILE *f, const char *prefix,
                    const char *fmt, va_list ap)
 {
@@ -171,6 +191,14 @@ void sd_cli_warn(sd_cli *cli, const char *fmt, ...)
 	va_start(ap, fmt);
 	vprint(cli, stderr, prefix, fmt, ap);
 	va_end(ap);
+}
+
+void sd_cli_warn_each(sd_cli *cli, const sd_strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		sd_cli_warn(cli, "%s", l->items[i]);
 }
 
 static void print_diags(sd_cli *cli)
@@ -293,6 +321,7 @@ static int unknown_option(sd_cli *cli, const sd_cli_command *cmd,
 	{
 		static const char *const globals[] = {
 			"--help", "--config", "--database", "--quiet", "--verbose",
+			"--color",
 		};
 		for (i = 0; i < SD_ARRAY_LEN(globals); i++)
 			names[n++] = globals[i];
@@ -314,12 +343,43 @@ static int unknown_option(sd_cli *cli, const sd_cli_command *cmd,
 	return rc;
 }
 
+/* NO_COLOR (no-color.org): set and not empty turns colour off; an explicit
+ * --color=always still wins. */
+static bool no_color(void)
+{
+	const char *v = getenv("NO_COLOR");
+
+	return v && *v;
+}
+
+/* Turns --color WHEN into colour on stderr and on stdout, each only on a
+ * terminal under "auto". */
+static int resolve_color(sd_cli *cli)
+{
+	const char *when = cli->color_when ? cli->color_when : "auto";
+
+	if (strcmp(when, "always") == 0) {
+		cli->color = cli->color_out = true;
+	} else if (strcmp(when, "never") == 0) {
+		cli->color = cli->color_out = false;
+	} else if (strcmp(when, "auto") == 0) {
+		cli->color = cli->stderr_tty && !no_color();
+		cli->color_out = cli->stdout_tty && !no_color();
+	} else {
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--color must be auto, always or never, not '%s'",
+		                    when);
+	}
+	return SD_OK;
+}
+
 /*
- * Global options are accepted after the command too, as users type them
- * (`schemadiff upgrade --database URL`). Returns 1 when argv[*i] was one
- * (and advances *i past its value), 2 when its value is missing, else 0.
+ * The global options, accepted before the command and after it, as users
+ * type them (`schemadiff upgrade --database URL`). Returns 1 when argv[*i]
+ * was one (and advances *i past its value), 2 when its value is missing,
+ * else 0.
  */
-static size_t global_after_command(sd_cli *cli, int argc, char **argv, int *i)
+static int global_option(sd_cli *cli, int argc, char **argv, int *i)
 {
 	const char *a = argv[*i];
 	const char **slot = NULL;
@@ -332,11 +392,17 @@ static size_t global_after_command(sd_cli *cli, int argc, char **argv, int *i)
 		cli->verbosity = 1;
 		return 1;
 	}
+	if (sd_startswith(a, "-c") && a[2] && a[2] != '=' && a[1] != '-') {
+		cli->config_path = a + 2; /* -cPATH */
+		return 1;
+	}
 	if (strcmp(a, "--database") == 0 || sd_startswith(a, "--database="))
 		slot = &cli->database;
 	else if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0 ||
 	         sd_startswith(a, "--config="))
 		slot = &cli->config_path;
+	else if (strcmp(a, "--color") == 0 || sd_startswith(a, "--color="))
+		slot = &cli->color_when;
 	else
 		return 0;
 	if (strchr(a, '=')) {
@@ -378,7 +444,7 @@ int sd_cli_parse(sd_cli *cli, const sd_cli_command *cmd,
 			sd_cli_command_help(cmd, stdout);
 			return -1;
 		}
-		k = global_after_command(cli, argc, argv, &i);
+		k = (size_t)global_option(cli, argc, argv, &i);
 		if (k == 1)
 			continue;
 		if (k == 2)
@@ -424,7 +490,25 @@ int sd_cli_parse(sd_cli *cli, const sd_cli_command *cmd,
 			*o->flag = true;
 		}
 	}
-	return SD_OK;
+	return resolve_color(cli);
+}
+
+int sd_cli_parse_options(sd_cli *cli, const char *name,
+                         const sd_cli_opt *opts, int argc, char **argv,
+                         const char *hint)
+{
+	const char **pos;
+	size_t npos;
+	int rc = sd_cli_parse(cli, sd_cli_find_command(name), opts, argc, argv,
+	                      &pos, &npos);
+
+	if (rc || !npos)
+		return rc;
+	rc = sd_error_set(&cli->err, SD_EINPUT,
+	                  "%s takes no arguments (got '%s')", name, pos[0]);
+	if (hint)
+		sd_error_hint(&cli->err, "%s", hint);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -720,6 +804,19 @@ void sd_cli_compare_free(sd_cli_compare *cmp)
 /* main                                                                */
 /* ------------------------------------------------------------------ */
 
+/* An unknown command, with the nearest one when there is one. */
+static int unknown_command(sd_cli *cli, const char *name)
+{
+	const char *s = sd_suggest(name, command_names);
+
+	sd_error_set(&cli->err, SD_EINPUT, "unknown command '%s'", name);
+	if (s)
+		sd_error_hint(&cli->err, "did you mean '%s'?", s);
+	else
+		sd_error_hint(&cli->err, "see `schemadiff --help`");
+	return SD_EINPUT;
+}
+
 static int cmd_help(sd_cli *cli, int argc, char **argv)
 {
 	const sd_cli_command *cmd;
@@ -737,13 +834,8 @@ static int cmd_help(sd_cli *cli, int argc, char **argv)
 		return SD_OK;
 	}
 	cmd = sd_cli_find_command(argv[1]);
-	if (!cmd) {
-		const char *s = sd_suggest(argv[1], command_names);
-		sd_error_set(&cli->err, SD_EINPUT, "unknown command '%s'", argv[1]);
-		if (s)
-			sd_error_hint(&cli->err, "did you mean '%s'?", s);
-		return SD_EINPUT;
-	}
+	if (!cmd)
+		return unknown_command(cli, argv[1]);
 	sd_cli_command_help(cmd, stdout);
 	return SD_OK;
 }
@@ -757,15 +849,6 @@ static void print_version(void)
 	printf("libpq %d.%d\n", pqv / 10000, pqv % 10000);
 }
 
-/* NO_COLOR (no-color.org): set and not empty turns colour off; an explicit
- * --color=always still wins. */
-static bool no_color(void)
-{
-	const char *v = getenv("NO_COLOR");
-
-	return v && *v;
-}
-
 /* Parses global options up to the command name; returns its index. */
 static int parse_global(sd_cli *cli, int argc, char **argv, int *cmd_index)
 {
@@ -773,12 +856,10 @@ static int parse_global(sd_cli *cli, int argc, char **argv, int *cmd_index)
 		"--config", "--database", "--quiet", "--verbose", "--color",
 		"--version", "--help", NULL,
 	};
-	const char *color = "auto";
-	int i;
+	int i, rc;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		const char *val = NULL;
 		if (a[0] != '-')
 			break;
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -789,28 +870,11 @@ static int parse_global(sd_cli *cli, int argc, char **argv, int *cmd_index)
 			print_version();
 			return -1;
 		}
-		if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-			cli->verbosity = -1;
-			continue;
-		}
-		if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
-			cli->verbosity = 1;
-			continue;
-		}
-		if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0 ||
-		    strcmp(a, "--database") == 0 || strcmp(a, "--color") == 0) {
-			if (i + 1 >= argc)
-				return sd_error_set(&cli->err, SD_EINPUT,
-				                    "option '%s' needs a value", a);
-			val = argv[++i];
-		} else if (sd_startswith(a, "--config=") ||
-		           sd_startswith(a, "--database=") ||
-		           sd_startswith(a, "--color=")) {
-			val = strchr(a, '=') + 1;
-		} else if (sd_startswith(a, "-c") && a[2]) {
-			cli->config_path = a + 2;
-			continue;
-		} else {
+		rc = global_option(cli, argc, argv, &i);
+		if (rc == 2)
+			return sd_error_set(&cli->err, SD_EINPUT,
+			                    "option '%s' needs a value", a);
+		if (rc == 0) {
 			char *plain = sd_arena_strdup(cli->arena, a);
 			char *eq = strchr(plain, '=');
 			const char *s;
@@ -822,25 +886,10 @@ static int parse_global(sd_cli *cli, int argc, char **argv, int *cmd_index)
 				sd_error_hint(&cli->err, "did you mean '%s'?", s);
 			return SD_EINPUT;
 		}
-		if (a[1] == 'c' || sd_startswith(a, "--config"))
-			cli->config_path = val;
-		else if (sd_startswith(a, "--database"))
-			cli->database = val;
-		else
-			color = val;
 	}
-	if (strcmp(color, "always") == 0) {
-		cli->color = cli->color_out = true;
-	} else if (strcmp(color, "never") == 0) {
-		cli->color = cli->color_out = false;
-	} else if (strcmp(color, "auto") == 0) {
-		cli->color = cli->stderr_tty && !no_color();
-		cli->color_out = cli->stdout_tty && !no_color();
-	} else {
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "--color must be auto, always or never, not '%s'",
-		                    color);
-	}
+	rc = resolve_color(cli);
+	if (rc)
+		return rc;
 	*cmd_index = i;
 	return SD_OK;
 }
@@ -873,13 +922,7 @@ int sd_cli_main(int argc, char **argv)
 	}
 	cmd = sd_cli_find_command(argv[idx]);
 	if (!cmd) {
-		const char *s = sd_suggest(argv[idx], command_names);
-		rc = sd_error_set(&cli.err, SD_EINPUT, "unknown command '%s'",
-		                  argv[idx]);
-		if (s)
-			sd_error_hint(&cli.err, "did you mean '%s'?", s);
-		else
-			sd_error_hint(&cli.err, "see `schemadiff --help`");
+		rc = unknown_command(&cli, argv[idx]);
 		goto done;
 	}
 	rc = cmd->run(&cli, argc - idx, argv + idx);

@@ -17,6 +17,7 @@
 typedef struct sd_cli {
 	const char *config_path; /* -c */
 	const char *database;    /* --database */
+	const char *color_when;  /* --color: auto (NULL), always, never */
 	int verbosity;           /* -1 quiet, 0 normal, 1 verbose */
 	bool color;              /* colour on stderr */
 	bool color_out;          /* colour on stdout */
@@ -60,6 +61,15 @@ int sd_cli_parse(sd_cli *cli, const sd_cli_command *cmd,
                  const sd_cli_opt *opts, int argc, char **argv,
                  const char ***pos, size_t *npos);
 
+/*
+ * sd_cli_parse for a command that takes options only: a positional
+ * argument is bad usage, "NAME takes no arguments (got 'X')" plus hint
+ * (NULL: none). Returns as sd_cli_parse does (-1 after --help).
+ */
+int sd_cli_parse_options(sd_cli *cli, const char *name,
+                         const sd_cli_opt *opts, int argc, char **argv,
+                         const char *hint);
+
 /* ---- shared helpers ----------------------------------------------- */
 
 /* Printing through the password mask. out: stdout; err: stderr. */
@@ -82,6 +92,15 @@ const char *sd_cli_paint(sd_cli *cli, bool out, const char *color,
 double sd_cli_now(void);
 /* Writes text verbatim to stdout through the mask. */
 void sd_cli_write(sd_cli *cli, FILE *f, const char *text);
+/* One warning per item of l (plan notes, plan warnings). */
+void sd_cli_warn_each(sd_cli *cli, const sd_strlist *l);
+/* Prints a cJSON document (struct cJSON *) on stdout through the mask
+ * and frees it. */
+struct cJSON;
+void sd_cli_print_json(sd_cli *cli, struct cJSON *root);
+/* "view v_users", "trigger trg on users": an object schemadiff does not
+ * manage, for messages. Arena-allocated. */
+const char *sd_cli_unmanaged_name(sd_cli *cli, const sd_unmanaged *u);
 
 /* Loads the config once (discovery: -c, ./schemadiff.yaml upwards,
  * defaults). */

@@ -127,21 +127,16 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 		{"json", 0, false, NULL, &json},
 		{0},
 	};
-	const char **pos;
-	size_t npos, i, ndiff = 0;
+	size_t i, ndiff = 0;
 	sd_cli_compare cmp = {0};
 	const sd_plan *plan;
 	const sd_schema *live;
 	cJSON *root = NULL, *diffs = NULL, *warns = NULL, *unmanaged = NULL;
 	int rc;
 
-	rc = sd_cli_parse(cli, sd_cli_find_command("check"), opts, argc, argv,
-	                  &pos, &npos);
+	rc = sd_cli_parse_options(cli, "check", opts, argc, argv, NULL);
 	if (rc)
 		return rc;
-	if (npos)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "check takes no arguments (got '%s')", pos[0]);
 	rc = sd_cli_compare_models(cli, &cmp, warn_applied_files, NULL);
 	if (rc)
 		goto done;
@@ -165,37 +160,30 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 		if (json)
 			cJSON_AddItemToArray(warns, cJSON_CreateString(plan->warnings.items[i]));
 	}
-	for (i = 0; i < plan->notes.n; i++) {
-		if (json)
-			cJSON_AddItemToArray(warns, cJSON_CreateString(plan->notes.items[i]));
-		else
-			sd_cli_warn(cli, "%s", plan->notes.items[i]);
-	}
+	for (i = 0; json && i < plan->notes.n; i++)
+		cJSON_AddItemToArray(warns, cJSON_CreateString(plan->notes.items[i]));
+	if (!json)
+		sd_cli_warn_each(cli, &plan->notes);
 	for (i = 0; i < live->nunmanaged; i++) {
 		const sd_unmanaged *u = live->unmanaged[i];
-		const char *name = sd_qualified_name(cli->arena, u->base.schema,
-		                                     u->base.name);
 		if (json) {
 			cJSON *o = cJSON_CreateObject();
 			cJSON_AddStringToObject(o, "kind", u->what ? u->what : "object");
-			cJSON_AddStringToObject(o, "name", name);
+			cJSON_AddStringToObject(o, "name",
+			                        sd_qualified_name(cli->arena, u->base.schema,
+			                                          u->base.name));
 			if (u->table)
 				cJSON_AddStringToObject(o, "table", u->table);
 			cJSON_AddItemToArray(unmanaged, o);
 		} else {
-			sd_cli_out(cli, "  not managed: %s %s%s%s", u->what ? u->what : "object",
-			           name, u->table ? " on " : "", u->table ? u->table : "");
+			sd_cli_out(cli, "  not managed: %s", sd_cli_unmanaged_name(cli, u));
 		}
 	}
 	if (json) {
 		cJSON_ReplaceItemInObject(root, "status",
 		                          cJSON_CreateString(ndiff ? "differs" : "clean"));
-		{
-			char *text = cJSON_Print(root);
-			sd_cli_write(cli, stdout, text);
-			fputc('\n', stdout);
-			free(text);
-		}
+		sd_cli_print_json(cli, root);
+		root = NULL;
 	} else if (!ndiff) {
 		sd_cli_err(cli, "models and database match");
 	}

@@ -51,10 +51,8 @@ static void warn_unmanaged(sd_cli *cli, const source *s)
 		return;
 	for (i = 0; i < s->schema->nunmanaged; i++) {
 		const sd_unmanaged *u = s->schema->unmanaged[i];
-		sd_cli_warn(cli, "not managed: %s %s%s%s (in %s)",
-		            u->what ? u->what : "object",
-		            sd_qualified_name(cli->arena, u->base.schema, u->base.name),
-		            u->table ? " on " : "", u->table ? u->table : "",
+		sd_cli_warn(cli, "not managed: %s (in %s)",
+		            sd_cli_unmanaged_name(cli, u),
 		            s->db->display_url ? s->db->display_url : s->text);
 	}
 }
@@ -114,8 +112,7 @@ int sd_cmd_diff(sd_cli *cli, int argc, char **argv)
 	rc = sd_cli_diff(cli, from.schema, to.schema, d, &plan);
 	if (rc)
 		goto done;
-	for (i = 0; i < plan->notes.n; i++)
-		sd_cli_warn(cli, "%s", plan->notes.items[i]);
+	sd_cli_warn_each(cli, &plan->notes);
 	if (plan->nops) {
 		rc = sd_emit_plan(&up, &down, plan, d, &cli->err);
 		if (rc)
@@ -125,7 +122,6 @@ int sd_cmd_diff(sd_cli *cli, int argc, char **argv)
 		cJSON *root = cJSON_CreateObject();
 		cJSON *ops = cJSON_AddArrayToObject(root, "differences");
 		cJSON *warns = cJSON_AddArrayToObject(root, "warnings");
-		char *text;
 		cJSON_AddStringToObject(root, "status", plan->nops ? "differs" : "clean");
 		cJSON_AddStringToObject(root, "dialect", d->name);
 		for (i = 0; i < plan->nops; i++) {
@@ -142,11 +138,7 @@ int sd_cmd_diff(sd_cli *cli, int argc, char **argv)
 		for (i = 0; i < plan->warnings.n; i++)
 			cJSON_AddItemToArray(warns, cJSON_CreateString(plan->warnings.items[i]));
 		cJSON_AddStringToObject(root, "sql", sd_buf_cstr(&up));
-		text = cJSON_Print(root);
-		sd_cli_write(cli, stdout, text);
-		fputc('\n', stdout);
-		free(text);
-		cJSON_Delete(root);
+		sd_cli_print_json(cli, root);
 	} else if (plan->nops) {
 		for (i = 0; i < plan->warnings.n; i++)
 			sd_cli_out(cli, "-- warning: %s", plan->warnings.items[i]);

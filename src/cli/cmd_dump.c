@@ -304,20 +304,17 @@ void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s)
 int sd_cmd_dump(sd_cli *cli, int argc, char **argv)
 {
 	const sd_cli_opt opts[] = {{0}};
-	const char **pos;
-	size_t npos, i;
+	size_t i;
 	sd_db *db = NULL;
 	sd_schema *live = NULL;
 	sd_config *c;
 	sd_buf out = SD_BUF_INIT;
 	int rc;
 
-	rc = sd_cli_parse(cli, sd_cli_find_command("dump"), opts, argc, argv,
-	                  &pos, &npos);
+	rc = sd_cli_parse_options(cli, "dump", opts, argc, argv,
+	                          "it writes to stdout: schemadiff dump > models.yaml");
 	if (rc)
 		return rc;
-	if (npos)
-		return sd_error_set(&cli->err, SD_EINPUT, "dump takes no arguments");
 	rc = sd_cli_config(cli, &c);
 	if (!rc)
 		rc = sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
@@ -330,10 +327,8 @@ int sd_cmd_dump(sd_cli *cli, int argc, char **argv)
 	sd_cli_schema_yaml(&out, live);
 	sd_cli_write(cli, stdout, sd_buf_cstr(&out));
 	for (i = 0; i < live->nunmanaged; i++)
-		sd_cli_warn(cli, "not managed, left out: %s %s",
-		            live->unmanaged[i]->what ? live->unmanaged[i]->what : "object",
-		            sd_qualified_name(cli->arena, live->unmanaged[i]->base.schema,
-		                              live->unmanaged[i]->base.name));
+		sd_cli_warn(cli, "not managed, left out: %s",
+		            sd_cli_unmanaged_name(cli, live->unmanaged[i]));
 done:
 	sd_buf_free(&out);
 	sd_schema_free(live);

@@ -80,8 +80,6 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 		{"sql", 0, false, NULL, &sql_only},
 		{0},
 	};
-	const char **pos;
-	size_t npos, i;
 	sd_config *c;
 	sd_rev_graph *g = NULL;
 	sd_cli_compare cmp = {0};
@@ -92,14 +90,10 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 	const char *path;
 	int rc;
 
-	rc = sd_cli_parse(cli, sd_cli_find_command("generate"), opts, argc,
-	                  argv, &pos, &npos);
+	rc = sd_cli_parse_options(cli, "generate", opts, argc, argv,
+	                          "the message goes after -m");
 	if (rc)
 		return rc;
-	if (npos)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "unexpected argument '%s' (the message goes after -m)",
-		                    pos[0]);
 	if (!message || !*message)
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "generate needs a message: -m \"what changed\"");
@@ -117,8 +111,7 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 		goto done;
 	plan = cmp.plan;
 	d = cmp.db->driver->dialect;
-	for (i = 0; i < plan->notes.n; i++)
-		sd_cli_warn(cli, "%s", plan->notes.items[i]);
+	sd_cli_warn_each(cli, &plan->notes);
 	if (plan->nops == 0) {
 		if (cli->verbosity >= 0)
 			sd_cli_out(cli, "no changes");
@@ -130,8 +123,7 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 	if (sql_only) {
 		sd_cli_write(cli, stdout, sd_buf_cstr(&up));
 		fflush(stdout);
-		for (i = 0; i < plan->warnings.n; i++)
-			sd_cli_warn(cli, "%s", plan->warnings.items[i]);
+		sd_cli_warn_each(cli, &plan->warnings);
 		goto done;
 	}
 	rc = new_revision(cli, &r, message, g->heads, g->nheads, d->name);
@@ -148,8 +140,7 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 		                      &cli->err);
 	if (rc)
 		goto done;
-	for (i = 0; i < plan->warnings.n; i++)
-		sd_cli_warn(cli, "%s", plan->warnings.items[i]);
+	sd_cli_warn_each(cli, &plan->warnings);
 	sd_cli_out(cli, "%s", sd_cli_display_path(cli, path));
 done:
 	sd_buf_free(&up);
@@ -177,21 +168,16 @@ int sd_cmd_revision(sd_cli *cli, int argc, char **argv)
 		{"format", 0, true, &format, NULL},
 		{0},
 	};
-	const char **pos;
-	size_t npos;
 	sd_config *c;
 	sd_rev_graph *g = NULL;
 	sd_revision r;
 	const char *path;
 	int rc;
 
-	rc = sd_cli_parse(cli, sd_cli_find_command("revision"), opts, argc,
-	                  argv, &pos, &npos);
+	rc = sd_cli_parse_options(cli, "revision", opts, argc, argv,
+	                          "the message goes after -m");
 	if (rc)
 		return rc;
-	if (npos)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "unexpected argument '%s'", pos[0]);
 	if (!message || !*message)
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "revision needs a message: -m \"what it does\"");

@@ -72,21 +72,15 @@ int sd_cmd_init(sd_cli *cli, int argc, char **argv)
 		{"format", 0, true, &format, NULL},
 		{0},
 	};
-	const char **pos;
-	size_t npos;
 	const char *cfg_path = cli->config_path ? cli->config_path
 	                                        : "schemadiff.yaml";
 	const char *dir, *models, *versions;
 	sd_buf text = SD_BUF_INIT;
 	int rc;
 
-	rc = sd_cli_parse(cli, sd_cli_find_command("init"), opts, argc, argv,
-	                  &pos, &npos);
+	rc = sd_cli_parse_options(cli, "init", opts, argc, argv, NULL);
 	if (rc)
 		return rc;
-	if (npos)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "init takes no arguments (got '%s')", pos[0]);
 	if (strcmp(format, "sql") != 0 && strcmp(format, "c") != 0)
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "--format must be sql or c, not '%s'", format);

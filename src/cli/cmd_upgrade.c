@@ -87,6 +87,29 @@ static void on_statement(void *ctx, const char *sql)
 	p->stmt_start = sd_cli_now();
 }
 
+/*
+ * The runner's options for this project: its version table, progress to
+ * prog (NULL: none) and, with cctx, C revisions compiled into
+ * <project>/.schemadiff-cache/.
+ */
+static void runner_opts(sd_runner_opts *ro, sd_capi_ctx *cctx,
+                        const sd_config *c, progress *prog)
+{
+	memset(ro, 0, sizeof(*ro));
+	ro->version_table = c->version_table;
+	if (prog) {
+		ro->wait_cb = on_wait;
+		ro->on_revision = on_revision;
+		ro->on_statement = on_statement;
+		ro->ctx = prog;
+	}
+	if (cctx) {
+		memset(cctx, 0, sizeof(*cctx));
+		cctx->project_dir = c->dir;
+		sd_capi_runner_opts(ro, cctx);
+	}
+}
+
 /* Resolves "base" or a revision for the FROM of an offline range. */
 static int resolve_from(sd_cli *cli, const sd_rev_graph *g, const char *text,
                         sd_revision ***cur, size_t *ncur)
@@ -168,11 +191,7 @@ static int print_sql(sd_cli *cli, const sd_rev_graph *g, const char *target,
 	{
 		sd_runner_opts ro;
 		sd_capi_ctx cctx;
-		memset(&ro, 0, sizeof(ro));
-		memset(&cctx, 0, sizeof(cctx));
-		ro.version_table = c->version_table;
-		cctx.project_dir = c->dir;
-		sd_capi_runner_opts(&ro, &cctx);
+		runner_opts(&ro, &cctx, c, NULL);
 		rc = sd_runner_sql_opts(&out, d, g, &path, cur, ncur,
 		                        create_table && path.n > 0, &ro,
 		                        &cli->err);
@@ -230,16 +249,7 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 	if (rc)
 		goto done;
 	prog.where = db->display_url;
-	memset(&ro, 0, sizeof(ro));
-	ro.version_table = c->version_table;
-	ro.wait_cb = on_wait;
-	ro.on_revision = on_revision;
-	ro.on_statement = on_statement;
-	ro.ctx = &prog;
-	/* C revisions compile into <project>/.schemadiff-cache/ */
-	memset(&cctx, 0, sizeof(cctx));
-	cctx.project_dir = c->dir;
-	sd_capi_runner_opts(&ro, &cctx);
+	runner_opts(&ro, &cctx, c, &prog);
 	rc = sd_runner_migrate(&res, db, g, target, upgrade, &ro, &cli->err);
 	if (rc)
 		goto done;
@@ -299,10 +309,10 @@ int sd_cmd_stamp(sd_cli *cli, int argc, char **argv)
 		rc = sd_cli_open_db(cli, &db, 0);
 	if (rc)
 		goto done;
-	memset(&ro, 0, sizeof(ro));
-	ro.version_table = c->version_table;
-	ro.wait_cb = on_wait;
-	ro.ctx = &prog;
+	/* stamp runs no revision: only the lock wait is worth telling */
+	runner_opts(&ro, NULL, c, &prog);
+	ro.on_revision = NULL;
+	ro.on_statement = NULL;
 	rc = sd_runner_stamp(db, g, pos[0], &ro, &cli->err);
 	if (!rc)
 		sd_cli_err(cli, "stamped %s", pos[0]);

@@ -14,16 +14,6 @@ static bool is_head(const sd_rev_graph *g, const sd_revision *r)
 	return r->nchildren == 0;
 }
 
-static void print_json(sd_cli *cli, cJSON *root)
-{
-	char *text = cJSON_Print(root);
-
-	sd_cli_write(cli, stdout, text);
-	fputc('\n', stdout);
-	free(text);
-	cJSON_Delete(root);
-}
-
 static cJSON *rev_json(const sd_rev_graph *g, const sd_revision *r)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -55,34 +45,30 @@ static void rev_marks(sd_buf *b, const sd_revision *r)
 		sd_buf_put(b, " (mergepoint)");
 }
 
-static int simple_parse(sd_cli *cli, const char *name, int argc, char **argv,
-                        bool *json, const char ***pos, size_t *npos)
+/* current, heads: --json and nothing else. */
+static int json_only_parse(sd_cli *cli, const char *name, int argc,
+                           char **argv, bool *json)
 {
 	const sd_cli_opt with_json[] = {
 		{"json", 0, false, NULL, json},
 		{0},
 	};
-	return sd_cli_parse(cli, sd_cli_find_command(name), with_json, argc,
-	                    argv, pos, npos);
+	return sd_cli_parse_options(cli, name, with_json, argc, argv, NULL);
 }
 
 int sd_cmd_current(sd_cli *cli, int argc, char **argv)
 {
 	bool json = false;
-	const char **pos;
-	size_t npos, i;
+	size_t i;
 	sd_rev_graph *g = NULL;
 	sd_db *db = NULL;
 	sd_revision **cur;
 	size_t ncur;
 	int rc;
 
-	rc = simple_parse(cli, "current", argc, argv, &json, &pos, &npos);
+	rc = json_only_parse(cli, "current", argc, argv, &json);
 	if (rc)
 		return rc;
-	if (npos)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "current takes no arguments");
 	rc = sd_cli_graph(cli, &g);
 	if (!rc)
 		rc = sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
@@ -99,7 +85,7 @@ int sd_cmd_current(sd_cli *cli, int argc, char **argv)
 		cJSON_AddBoolToObject(root, "at_head",
 		                      ncur == g->nheads &&
 		                      (ncur == 0 || cur[0]->nchildren == 0));
-		print_json(cli, root);
+		sd_cli_print_json(cli, root);
 		goto done;
 	}
 	for (i = 0; i < ncur; i++) {
@@ -123,16 +109,13 @@ done:
 int sd_cmd_heads(sd_cli *cli, int argc, char **argv)
 {
 	bool json = false;
-	const char **pos;
-	size_t npos, i;
+	size_t i;
 	sd_rev_graph *g = NULL;
 	int rc;
 
-	rc = simple_parse(cli, "heads", argc, argv, &json, &pos, &npos);
+	rc = json_only_parse(cli, "heads", argc, argv, &json);
 	if (rc)
 		return rc;
-	if (npos)
-		return sd_error_set(&cli->err, SD_EINPUT, "heads takes no arguments");
 	rc = sd_cli_graph(cli, &g);
 	if (rc)
 		return rc;
@@ -141,7 +124,7 @@ int sd_cmd_heads(sd_cli *cli, int argc, char **argv)
 		cJSON *arr = cJSON_AddArrayToObject(root, "heads");
 		for (i = 0; i < g->nheads; i++)
 			cJSON_AddItemToArray(arr, rev_json(g, g->heads[i]));
-		print_json(cli, root);
+		sd_cli_print_json(cli, root);
 	} else {
 		for (i = 0; i < g->nheads; i++)
 			sd_cli_out(cli, "%s (head)  %s", g->heads[i]->id,
@@ -154,18 +137,13 @@ int sd_cmd_heads(sd_cli *cli, int argc, char **argv)
 int sd_cmd_branches(sd_cli *cli, int argc, char **argv)
 {
 	const sd_cli_opt opts[] = {{0}};
-	const char **pos;
-	size_t npos, i, k;
+	size_t i, k;
 	sd_rev_graph *g = NULL;
 	int rc;
 
-	rc = sd_cli_parse(cli, sd_cli_find_command("branches"), opts, argc, argv,
-	                  &pos, &npos);
+	rc = sd_cli_parse_options(cli, "branches", opts, argc, argv, NULL);
 	if (rc)
 		return rc;
-	if (npos)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "branches takes no arguments");
 	rc = sd_cli_graph(cli, &g);
 	if (rc)
 		return rc;
@@ -214,20 +192,16 @@ int sd_cmd_history(sd_cli *cli, int argc, char **argv)
 		{"json", 0, false, NULL, &json},
 		{0},
 	};
-	const char **pos;
-	size_t npos, i, k;
+	size_t i, k;
 	sd_rev_graph *g = NULL;
 	sd_rev_path path;
 	cJSON *root = NULL, *arr = NULL;
 	int rc;
 
-	rc = sd_cli_parse(cli, sd_cli_find_command("history"), opts, argc, argv,
-	                  &pos, &npos);
+	rc = sd_cli_parse_options(cli, "history", opts, argc, argv,
+	                          "a range goes after -r: -r FROM:TO");
 	if (rc)
 		return rc;
-	if (npos)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "unexpected argument '%s' (use -r FROM:TO)", pos[0]);
 	rc = sd_cli_graph(cli, &g);
 	if (rc)
 		return rc;
@@ -272,7 +246,7 @@ int sd_cmd_history(sd_cli *cli, int argc, char **argv)
 		sd_buf_free(&b);
 	}
 	if (json)
-		print_json(cli, root);
+		sd_cli_print_json(cli, root);
 done:
 	sd_rev_graph_free(g);
 	return rc;
