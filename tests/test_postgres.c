@@ -963,6 +963,42 @@ START_TEST(lock_estimate_matches_server)
 	pq_exec_ok(c, "ROLLBACK");
 	if ((long)e.total < held - held / 20 || (long)e.total > held + held / 20)
 		ck_abort_msg("estimate %zu, server holds %ld", e.total, held);
+
+	/* Dropping them locks what they own too, which the catalog tells. */
+	pq_exec_ok(c, "BEGIN");
+	for (i = 0; i < n; i++)
+		pq_exec_ok(c, st[i]);
+	pq_exec_ok(c, "COMMIT");
+	{
+		const char **drops = sd_arena_alloc(a, 200 * sizeof(char *));
+		sd_db *db = db_open(uri);
+		sd_error err = SD_ERROR_INIT;
+		for (i = 0; i < 200; i++)
+			drops[i] = sd_arena_printf(a, "DROP TABLE \"lk%zu\"",
+			                           199 - i);
+		ck_assert_int_eq(sd_pg_lock_estimate_db(&e, db, drops, 200,
+		                                        &err),
+		                 SD_OK);
+		pq_exec_ok(c, "BEGIN");
+		for (i = 0; i < 200; i++)
+			pq_exec_ok(c, drops[i]);
+		/* user objects: OIDs from FirstNormalObjectId on */
+		r = PQexec(c, "SELECT count(DISTINCT relation) FROM pg_locks"
+		              " WHERE pid = pg_backend_pid()"
+		              " AND locktype = 'relation'"
+		              " AND relation >= 16384");
+		held = atol(PQgetvalue(r, 0, 0));
+		PQclear(r);
+		pq_exec_ok(c, "ROLLBACK");
+		/* table, 3 indexes, TOAST table and index, sequence */
+		ck_assert_int_eq(held, 200 * 7);
+		if ((long)e.total < held - held / 20 ||
+		    (long)e.total > held + held / 20)
+			ck_abort_msg("drop estimate %zu, expected about %ld",
+			             e.total, held);
+		sd_error_clear(&err);
+		sd_driver_postgres.close(db);
+	}
 	sd_arena_free(a);
 	PQfinish(c);
 	free(uri);
@@ -1448,7 +1484,7 @@ START_TEST(emit_every_op)
 		             SD_CHANGE_DEFAULT;
 		expect(c, &op,
 		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" TYPE "
-		       "VARCHAR(80) USING \"username\"::VARCHAR(80);\n"
+		       "VARCHAR(80);\n"
 		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" DROP NOT NULL;\n"
 		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" SET DEFAULT "
 		       "'nobody';\n");
@@ -1458,7 +1494,7 @@ START_TEST(emit_every_op)
 		expect(c, &op,
 		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" DROP DEFAULT;\n"
 		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" TYPE "
-		       "VARCHAR(50) USING \"username\"::VARCHAR(50);\n"
+		       "VARCHAR(50);\n"
 		       "ALTER TABLE \"users\" ALTER COLUMN \"username\" SET NOT NULL;\n");
 	}
 	/* identity kinds, serial <-> identity */
@@ -1749,6 +1785,112 @@ START_TEST(emit_quoting_types_limits)
 }
 END_TEST
 
+/*
+ * Type changes with an assignment cast are written without USING, so the
+ * server converts as an assignment does and refuses values that do not
+ * fit: an explicit cast (USING c::VARCHAR(8)) would cut '2024-01-01' to
+ * '2024-01-' without a word. Types without one keep USING.
+ */
+START_TEST(emit_type_change_checks_lengths)
+{
+	char *uri = fresh_db("sd_t_cast");
+	PGconn *c = pq_open(uri);
+	sd_table t;
+	sd_column from, to;
+	sd_op op;
+	char *got;
+	PGresult *r;
+	static const struct {
+		sd_type_kind from, to;
+		int len;
+		const char *sql;
+	} cases[] = {
+		{SD_T_DATE, SD_T_STRING, 8, "TYPE VARCHAR(8);\n"},
+		{SD_T_STRING, SD_T_STRING, 3, "TYPE VARCHAR(3);\n"},
+		{SD_T_TEXT, SD_T_CHAR, 2, "TYPE CHAR(2);\n"},
+		{SD_T_BIGINT, SD_T_SMALLINT, -1, "TYPE SMALLINT;\n"},
+		{SD_T_UUID, SD_T_TEXT, -1, "TYPE TEXT;\n"},
+		{SD_T_TIMESTAMPTZ, SD_T_DATE, -1, "TYPE DATE;\n"},
+		{SD_T_JSON, SD_T_JSONB, -1, "TYPE JSONB;\n"},
+		{SD_T_TEXT, SD_T_INTEGER, -1,
+		 "TYPE INTEGER USING \"c\"::INTEGER;\n"},
+		{SD_T_STRING, SD_T_DATE, -1, "TYPE DATE USING \"c\"::DATE;\n"},
+		{SD_T_INTEGER, SD_T_BOOLEAN, -1,
+		 "TYPE BOOLEAN USING \"c\"::BOOLEAN;\n"},
+	};
+	size_t i;
+
+	memset(&t, 0, sizeof(t));
+	t.base.kind = SD_OBJ_TABLE;
+	t.base.name = "t";
+	for (i = 0; i < SD_ARRAY_LEN(cases); i++) {
+		sd_buf want = SD_BUF_INIT;
+		memset(&from, 0, sizeof(from));
+		from.base.kind = SD_OBJ_COLUMN;
+		from.base.name = "c";
+		from.nullable = true;
+		from.type.kind = cases[i].from;
+		from.type.length = from.type.precision = from.type.scale = -1;
+		if (cases[i].from == SD_T_STRING)
+			from.type.length = 10;
+		to = from;
+		to.type.kind = cases[i].to;
+		to.type.length = cases[i].len;
+		memset(&op, 0, sizeof(op));
+		op.kind = SD_OP_ALTER_COLUMN;
+		op.table = &t;
+		op.column_old = &from;
+		op.column_new = &to;
+		op.changes = SD_CHANGE_TYPE;
+		sd_buf_printf(&want, "ALTER TABLE \"t\" ALTER COLUMN \"c\" %s",
+		              cases[i].sql);
+		got = emit1(&op);
+		ck_assert_str_eq(got, sd_buf_cstr(&want));
+		free(got);
+		sd_buf_free(&want);
+	}
+
+	/* On the server: the narrowing fails and the dates stay whole. */
+	pq_exec_ok(c, "CREATE TABLE t (c date); "
+	              "INSERT INTO t VALUES ('2024-01-01')");
+	memset(&from, 0, sizeof(from));
+	from.base.kind = SD_OBJ_COLUMN;
+	from.base.name = "c";
+	from.nullable = true;
+	from.type.kind = SD_T_DATE;
+	from.type.length = from.type.precision = from.type.scale = -1;
+	to = from;
+	to.type.kind = SD_T_STRING;
+	to.type.length = 8;
+	memset(&op, 0, sizeof(op));
+	op.kind = SD_OP_ALTER_COLUMN;
+	op.table = &t;
+	op.column_old = &from;
+	op.column_new = &to;
+	op.changes = SD_CHANGE_TYPE;
+	got = emit1(&op);
+	r = PQexec(c, got);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_ptr_nonnull(strstr(PQresultErrorMessage(r), "too long"));
+	PQclear(r);
+	free(got);
+	r = PQexec(c, "SELECT c::text FROM t");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "2024-01-01");
+	PQclear(r);
+	/* ... and a value that fits converts. */
+	to.type.length = 10;
+	got = emit1(&op);
+	pq_exec_ok(c, got);
+	free(got);
+	r = PQexec(c, "SELECT c FROM t");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "2024-01-01");
+	PQclear(r);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
 static Suite *postgres_suite(void)
 {
 	Suite *s = suite_create("postgres");
@@ -1779,6 +1921,7 @@ static Suite *postgres_suite(void)
 	ADD(lock_estimate_matches_server);
 	ADD(lock_preflight_refuses_up_front);
 	ADD(emit_every_op);
+	ADD(emit_type_change_checks_lengths);
 #undef ADD
 	return s;
 }

@@ -552,6 +552,53 @@ static void add_column(pg_emit *e, const sd_table *t, const sd_column *c)
 		comment_on(e, "COLUMN", t, c->base.name, c->comment);
 }
 
+static bool numeric_kind(sd_type_kind k)
+{
+	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT ||
+	       k == SD_T_REAL || k == SD_T_FLOAT || k == SD_T_NUMERIC;
+}
+
+/*
+ * True when PostgreSQL has an assignment (or implicit) cast from type o to
+ * type n, so ALTER COLUMN ... TYPE needs no USING. Without USING the
+ * server converts as an assignment does, which checks lengths: a value
+ * too long for VARCHAR(8) fails the revision ("value too long") where an
+ * explicit cast, USING c::VARCHAR(8), would cut it silently. Anything
+ * goes to a string type (I/O conversion counts as an assignment cast);
+ * numbers convert among themselves; date and time kinds and json/jsonb
+ * as pg_cast lists them; a kind to itself is a length or precision
+ * change. Verbatim types and enums otherwise keep their USING.
+ */
+static bool assignment_cast(const sd_type *o, const sd_type *n)
+{
+	sd_type_kind a = o->kind, b = n->kind;
+
+	if (b == SD_T_STRING || b == SD_T_CHAR || b == SD_T_TEXT)
+		return true;
+	if (numeric_kind(a) && numeric_kind(b))
+		return true;
+	if (a == b)
+		return a != SD_T_RAW && a != SD_T_ENUM;
+	switch (a) {
+	case SD_T_DATE:
+		return b == SD_T_TIMESTAMP || b == SD_T_TIMESTAMPTZ;
+	case SD_T_TIMESTAMP:
+	case SD_T_TIMESTAMPTZ:
+		return b == SD_T_TIMESTAMP || b == SD_T_TIMESTAMPTZ ||
+		       b == SD_T_DATE || b == SD_T_TIME;
+	case SD_T_TIME:
+		return b == SD_T_INTERVAL;
+	case SD_T_INTERVAL:
+		return b == SD_T_TIME;
+	case SD_T_JSON:
+		return b == SD_T_JSONB;
+	case SD_T_JSONB:
+		return b == SD_T_JSON;
+	default:
+		return false;
+	}
+}
+
 static void emit_alter_column(pg_emit *e, const sd_op *op)
 {
 	const sd_table *t = op->table;
@@ -591,7 +638,8 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 		} else if (ch & SD_CHANGE_COLLATION) {
 			put(e, " COLLATE \"default\"");
 		}
-		if (ch & SD_CHANGE_TYPE) {
+		if ((ch & SD_CHANGE_TYPE) &&
+		    !assignment_cast(&from->type, &to->type)) {
 			put(e, " USING ");
 			ident(e, col);
 			put(e, "::");

@@ -20,7 +20,7 @@ int upgrade(sd_migration *m)
 	/* ~ column users.score: type numeric(10,2) -> numeric(12,2) */
 	sd_execute_script(m,
 		"ALTER TABLE \"users\" ALTER COLUMN \"score\" DROP DEFAULT;\n"
-		"ALTER TABLE \"users\" ALTER COLUMN \"score\" TYPE NUMERIC(12,2) USING \"score\"::NUMERIC(12,2);\n"
+		"ALTER TABLE \"users\" ALTER COLUMN \"score\" TYPE NUMERIC(12,2);\n"
 		"ALTER TABLE \"users\" ALTER COLUMN \"score\" SET DEFAULT 0;\n");
 	/* ~ column users.tags: type text[] -> text */
 	sd_alter_column_type(m, "users", "tags", "text");
@@ -64,7 +64,7 @@ int downgrade(sd_migration *m)
 	/* ~ column users.score: type numeric(12,2) -> numeric(10,2) */
 	sd_execute_script(m,
 		"ALTER TABLE \"users\" ALTER COLUMN \"score\" DROP DEFAULT;\n"
-		"ALTER TABLE \"users\" ALTER COLUMN \"score\" TYPE NUMERIC(10,2) USING \"score\"::NUMERIC(10,2);\n"
+		"ALTER TABLE \"users\" ALTER COLUMN \"score\" TYPE NUMERIC(10,2);\n"
 		"ALTER TABLE \"users\" ALTER COLUMN \"score\" SET DEFAULT 0;\n");
 	/* ~ column users.status: default none -> 'active' */
 	sd_alter_column_default(m, "users", "status", "'active'");
