@@ -155,16 +155,22 @@ static const char q_attnames[] =
 
 static const char q_unmanaged[] =
 	"SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN"
-	"  'materialized view' ELSE 'sequence' END, n.nspname, c.relname,"
-	"  NULL, CASE WHEN c.relkind IN ('v', 'm')"
+	"  'materialized view' ELSE 'sequence' END,"
+	"  (SELECT n.nspname FROM pg_namespace n WHERE n.oid = c.relnamespace),"
+	"  c.relname, NULL, CASE WHEN c.relkind IN ('v', 'm')"
 	"  THEN pg_get_viewdef(c.oid, true) END"
-	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-	" WHERE (c.relkind IN ('v', 'm') OR (c.relkind = 'S'"
-	"  AND NOT EXISTS (SELECT 1 FROM pg_depend d"
+	" FROM pg_class c"
+	" WHERE c.relkind IN ('v', 'm') AND c.relnamespace IN" USER_NSP
+	" AND" NOT_EXTENSION("pg_class", "c.oid")
+	"UNION ALL"
+	" SELECT 'sequence',"
+	"  (SELECT n.nspname FROM pg_namespace n WHERE n.oid = c.relnamespace),"
+	"  c.relname, NULL, NULL"
+	" FROM pg_class c"
+	" WHERE c.relkind = 'S' AND c.relnamespace IN" USER_NSP
+	" AND NOT EXISTS (SELECT 1 FROM pg_depend d"
 	"  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
-	"  AND d.deptype IN ('a', 'i'))))"
-	" AND c.relnamespace IN" USER_NSP
-	"AND" NOT_EXTENSION("pg_class", "c.oid")
+	"  AND d.objsubid = 0 AND d.deptype IN ('a', 'i', 'e'))"
 	"UNION ALL"
 	" SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN"
 	"  'aggregate' WHEN 'w' THEN 'window function' ELSE 'function' END,"
