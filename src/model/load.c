@@ -505,8 +505,26 @@ static int file_parse(file_ctx *f, sd_arena *a, const char *data, size_t len,
 {
 	sd_cyaml_log log;
 	cyaml_err_t crc;
+	bool recorded;
 	int rc;
 
+	/* the common case, a valid file: one pass for both */
+	sd_cyaml_config(&f->cfg, &log);
+	crc = sd_ydoc_cyaml_load(&f->doc, path, data, len, &f->cfg,
+	                         &models_schema, (cyaml_data_t **)&f->m,
+	                         &recorded);
+	sd_cyaml_log_free(&log);
+	if (crc == CYAML_OK && recorded) {
+		f->tables = sd_ynode_get(f->doc.root, "tables");
+		f->parsed = true;
+		return SD_OK;
+	}
+	if (crc == CYAML_OK)
+		cyaml_free(&f->cfg, &models_schema, f->m, 0);
+	f->m = NULL;
+	sd_ydoc_fini(&f->doc);
+
+	/* otherwise the two passes that tell what is wrong and where */
 	rc = sd_ydoc_parse(&f->doc, a, data, len, path, err);
 	if (rc != SD_OK)
 		return rc;

@@ -15,9 +15,11 @@
  * path ("tables[0].columns[1]") and the exact position comes from the
  * position tree of the same file.
  */
+#define _GNU_SOURCE /* RTLD_NEXT */
 #include "model/yamldoc.h"
 
 #include <ctype.h>
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +195,92 @@ static int syntax_error(sd_error *err, const char *path, const char *context,
 	                    "YAML syntax error: %s", problem);
 }
 
+/*
+ * Adds one libyaml event to the tree. Returns SD_OK, or SD_EINPUT with the
+ * syntax error added to err (undefined alias, duplicate anchor). Sets
+ * *finished at the end of the first document or of the stream.
+ */
+static int build_event(builder *b, const yaml_event_t *ev, bool *in_doc,
+                       bool *finished, sd_error *err)
+{
+	sd_ynode *n = NULL;
+	const anchor *dup = NULL;
+	const yaml_char_t *aname = NULL;
+
+	switch (ev->type) {
+	case YAML_STREAM_END_EVENT:
+		*finished = true;
+		break;
+	case YAML_DOCUMENT_START_EVENT:
+		*in_doc = true;
+		break;
+	case YAML_DOCUMENT_END_EVENT:
+		/* like yaml_parser_load: the first document only */
+		*finished = *in_doc;
+		break;
+	case YAML_ALIAS_EVENT:
+		n = find_anchor(b, ev->data.alias.anchor);
+		if (!n)
+			return syntax_error(err, b->d->path, NULL,
+			                    "found undefined alias",
+			                    &ev->start_mark);
+		attach(b, n);
+		break;
+	case YAML_SCALAR_EVENT:
+		n = new_node(b, SD_YSCALAR, &ev->start_mark);
+		n->u.str = pool_str(b, (const char *)ev->data.scalar.value,
+		                    ev->data.scalar.length);
+		n->n = (uint32_t)ev->data.scalar.length;
+		aname = ev->data.scalar.anchor;
+		attach(b, n);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		n = new_node(b, SD_YSEQUENCE, &ev->start_mark);
+		aname = ev->data.sequence_start.anchor;
+		attach(b, n);
+		push_open(b, n);
+		break;
+	case YAML_MAPPING_START_EVENT:
+		n = new_node(b, SD_YMAPPING, &ev->start_mark);
+		aname = ev->data.mapping_start.anchor;
+		attach(b, n);
+		push_open(b, n);
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		if (b->depth)
+			pop_open(b);
+		break;
+	default:
+		break;
+	}
+	if (aname && !add_anchor(b, aname, n, &ev->start_mark, &dup))
+		return syntax_error(err, b->d->path,
+		                    "found duplicate anchor; first occurrence",
+		                    "second occurrence", &ev->start_mark);
+	return SD_OK;
+}
+
+static void builder_fini(builder *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->stack_cap; i++)
+		free(b->stack[i].kids);
+	free(b->stack);
+	free(b->anchors);
+}
+
+static int ydoc_init(sd_ydoc *d, builder *b, const char *path)
+{
+	memset(d, 0, sizeof(*d));
+	memset(b, 0, sizeof(*b));
+	d->path = path;
+	d->arena = sd_arena_new();
+	b->d = d;
+	return d->arena ? SD_OK : SD_ERUNTIME;
+}
+
 int sd_ydoc_parse(sd_ydoc *d, sd_arena *a, const char *data, size_t len,
                   const char *path, sd_error *err)
 {
@@ -200,25 +288,18 @@ int sd_ydoc_parse(sd_ydoc *d, sd_arena *a, const char *data, size_t len,
 	yaml_event_t ev;
 	builder b;
 	bool in_doc = false, finished = false;
-	size_t i;
 	int rc = SD_OK;
 
 	(void)a;
-	memset(d, 0, sizeof(*d));
-	memset(&b, 0, sizeof(b));
-	d->path = path;
-	d->arena = sd_arena_new();
-	b.d = d;
-	if (!d->arena || !yaml_parser_initialize(&parser))
+	if (ydoc_init(d, &b, path) != SD_OK ||
+	    !yaml_parser_initialize(&parser)) {
+		builder_fini(&b);
 		return sd_error_add(err, SD_ERUNTIME, path, 0, 0, NULL,
 		                    "cannot initialise the YAML parser");
+	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
 	                             len);
 	while (!finished) {
-		sd_ynode *n = NULL;
-		const anchor *dup = NULL;
-		const yaml_char_t *aname = NULL;
-
 		if (!yaml_parser_parse(&parser, &ev)) {
 			rc = syntax_error(err, path, parser.context,
 			                  parser.problem ? parser.problem
@@ -226,74 +307,92 @@ int sd_ydoc_parse(sd_ydoc *d, sd_arena *a, const char *data, size_t len,
 			                  &parser.problem_mark);
 			goto done;
 		}
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			finished = true;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			in_doc = true;
-			break;
-		case YAML_DOCUMENT_END_EVENT:
-			/* like yaml_parser_load: the first document only */
-			finished = in_doc;
-			break;
-		case YAML_ALIAS_EVENT:
-			n = find_anchor(&b, ev.data.alias.anchor);
-			if (!n) {
-				rc = syntax_error(err, path, NULL,
-				                  "found undefined alias",
-				                  &ev.start_mark);
-				yaml_event_delete(&ev);
-				goto done;
-			}
-			attach(&b, n);
-			break;
-		case YAML_SCALAR_EVENT:
-			n = new_node(&b, SD_YSCALAR, &ev.start_mark);
-			n->u.str = pool_str(&b, (const char *)ev.data.scalar.value,
-			                    ev.data.scalar.length);
-			n->n = (uint32_t)ev.data.scalar.length;
-			aname = ev.data.scalar.anchor;
-			attach(&b, n);
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-			n = new_node(&b, SD_YSEQUENCE, &ev.start_mark);
-			aname = ev.data.sequence_start.anchor;
-			attach(&b, n);
-			push_open(&b, n);
-			break;
-		case YAML_MAPPING_START_EVENT:
-			n = new_node(&b, SD_YMAPPING, &ev.start_mark);
-			aname = ev.data.mapping_start.anchor;
-			attach(&b, n);
-			push_open(&b, n);
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			if (b.depth)
-				pop_open(&b);
-			break;
-		default:
-			break;
-		}
-		if (aname && !add_anchor(&b, aname, n, &ev.start_mark, &dup)) {
-			rc = syntax_error(err, path,
-			                  "found duplicate anchor; first "
-			                  "occurrence",
-			                  "second occurrence", &ev.start_mark);
-			yaml_event_delete(&ev);
-			goto done;
-		}
+		rc = build_event(&b, &ev, &in_doc, &finished, err);
 		yaml_event_delete(&ev);
+		if (rc != SD_OK)
+			goto done;
 	}
 	d->root = b.done_root;
 done:
-	for (i = 0; i < b.stack_cap; i++)
-		free(b.stack[i].kids);
-	free(b.stack);
-	free(b.anchors);
+	builder_fini(&b);
 	yaml_parser_delete(&parser);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* One pass: the tree from libcyaml's own events                       */
+/* ------------------------------------------------------------------ */
+
+/*
+ * libcyaml reads its input through libyaml's yaml_parser_parse and keeps
+ * the marks to itself. This definition takes the symbol's place for every
+ * caller in the process (libcyaml's calls bind to the executable's
+ * definition first) and hands each event to the tree being recorded,
+ * if any, before passing it on: the file is scanned once, not twice. The
+ * real function is libyaml's, found with RTLD_NEXT.
+ */
+typedef int (*parse_fn)(yaml_parser_t *parser, yaml_event_t *event);
+
+typedef struct recorder {
+	builder b;
+	sd_error scratch; /* build errors: the slow path reports them */
+	bool in_doc, finished, failed;
+} recorder;
+
+static _Thread_local recorder *recording;
+
+__attribute__((visibility("default"))) int
+yaml_parser_parse(yaml_parser_t *parser, yaml_event_t *event)
+{
+	static parse_fn real;
+	recorder *r = recording;
+	int ok;
+
+	if (!real) {
+		void *sym = dlsym(RTLD_NEXT, "yaml_parser_parse");
+		if (!sym)
+			return 0;
+		memcpy(&real, &sym, sizeof(real));
+	}
+	ok = real(parser, event);
+	if (r && !r->finished && !r->failed) {
+		if (!ok)
+			r->failed = true;
+		else if (build_event(&r->b, event, &r->in_doc, &r->finished,
+		                     &r->scratch) != SD_OK)
+			r->failed = true;
+	}
+	return ok;
+}
+
+cyaml_err_t sd_ydoc_cyaml_load(sd_ydoc *d, const char *path,
+                               const char *data, size_t len,
+                               const cyaml_config_t *cfg,
+                               const cyaml_schema_value_t *schema,
+                               cyaml_data_t **out, bool *recorded)
+{
+	recorder r;
+	cyaml_err_t crc;
+
+	*recorded = false;
+	memset(&r, 0, sizeof(r));
+	if (ydoc_init(d, &r.b, path) != SD_OK)
+		return cyaml_load_data((const uint8_t *)data, len, cfg, schema,
+		                       out, NULL);
+	recording = &r;
+	crc = cyaml_load_data((const uint8_t *)data, len, cfg, schema, out,
+	                      NULL);
+	recording = NULL;
+	if (crc == CYAML_OK && r.finished && !r.failed && r.b.done_root &&
+	    r.b.depth == 0) {
+		d->root = r.b.done_root;
+		*recorded = true;
+	} else {
+		sd_ydoc_fini(d);
+	}
+	builder_fini(&r.b);
+	sd_error_clear(&r.scratch);
+	return crc;
 }
 
 void sd_ydoc_fini(sd_ydoc *d)

@@ -55,6 +55,19 @@ typedef struct sd_ydoc {
 int sd_ydoc_parse(sd_ydoc *d, sd_arena *a, const char *data, size_t len,
                   const char *path, sd_error *err);
 void sd_ydoc_fini(sd_ydoc *d);
+/*
+ * cyaml_load_data that also builds d's position tree from the same libyaml
+ * events, so the file is scanned once. *recorded is true when the tree is
+ * complete (the first document read to its end without problems); when it
+ * is false, d is empty and the caller runs sd_ydoc_parse itself (the slow
+ * path, which also produces the syntax errors). Returns libcyaml's code;
+ * *out as cyaml_load_data. Always call sd_ydoc_fini afterwards.
+ */
+cyaml_err_t sd_ydoc_cyaml_load(sd_ydoc *d, const char *path,
+                               const char *data, size_t len,
+                               const cyaml_config_t *cfg,
+                               const cyaml_schema_value_t *schema,
+                               cyaml_data_t **out, bool *recorded);
 /* The node at exactly this path ("" is the root), or NULL. */
 const sd_ynode *sd_ydoc_node(const sd_ydoc *d, const char *path);
 /* 1-based line of the node at path or of its nearest existing ancestor. */
