@@ -734,17 +734,17 @@ int sd_pg_lock_preflight(sd_db *db, const char *const *stmts, size_t nstmts,
 	split = per_table ? capacity / 2 / per_table : 0;
 	rc = sd_error_add(
 		err, SD_ERUNTIME, path, 0, 0, NULL,
-		"%s needs about %s locks in one transaction (%s new tables, "
-		"%s new indexes, %s new sequences, %s other relations), more "
-		"than this "
-		"server's lock table holds: max_locks_per_transaction %s x %s "
-		"server processes = %s; nothing was run. Raise "
-		"max_locks_per_transaction to %s or more (ALTER SYSTEM SET "
-		"max_locks_per_transaction = %s; then restart PostgreSQL)%s%s%s",
-		what, thousands(0, e.total), thousands(1, e.tables_created),
-		thousands(2, e.indexes), thousands(3, e.sequences),
-		thousands(4, e.relations), thousands(5, per_slot),
-		thousands(6, slots), thousands(7, capacity),
+		"%s refused before running anything: too big for the server's "
+		"lock table (max_locks_per_transaction %s x %s server "
+		"processes = %s locks); it needs about %s in one transaction "
+		"(%s new tables, %s new indexes, %s new sequences, %s other "
+		"relations). Raise max_locks_per_transaction to %s or more "
+		"(ALTER SYSTEM SET max_locks_per_transaction = %s; then "
+		"restart PostgreSQL)%s%s%s",
+		what, thousands(5, per_slot), thousands(6, slots),
+		thousands(7, capacity), thousands(0, e.total),
+		thousands(1, e.tables_created), thousands(2, e.indexes),
+		thousands(3, e.sequences), thousands(4, e.relations),
 		thousands(8, want), thousands(8, want),
 		split ? ", or split it into revisions of at most " : "",
 		split ? thousands(9, split) : "",
