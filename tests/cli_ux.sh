@@ -256,6 +256,8 @@ sd --color=always check
 contains "$OUT" "$ESC[32m+ column users.email" "--color=always colours piped output"
 sd --color=always upgrad
 contains "$ERR" "$ESC[31merror:" "--color=always colours a piped error"
+sd check --color=always
+contains "$OUT" "$ESC[32m+ column users.email" "--color=always works after the command too"
 run env NO_COLOR=1 "$SD" --color=always check
 contains "$OUT" "$ESC[" "--color=always wins over NO_COLOR"
 cd "$T" || exit 1
@@ -282,15 +284,15 @@ lacks "$ERR" "..." "piped upgrade: no progress lines"
 equals "$ERR" "applied 2 revisions" "piped upgrade: one summary line on stderr"
 equals "$OUT" "" "piped upgrade: nothing on stdout"
 
-python3 - <<'EOF'
-import sqlite3
-c = sqlite3.connect("big.db")
-for i in range(2000):
-    c.execute(f"CREATE TABLE t{i} (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL, "
-              f"ref INTEGER REFERENCES t{max(i - 1, 0)}(id))")
-    c.execute(f"CREATE INDEX ix_t{i}_name ON t{i} (name)")
-c.commit()
-EOF
+# one transaction: 2,000 tables with an index and a foreign key each
+{
+	echo "BEGIN;"
+	for ((i = 0; i < 2000; i++)); do
+		echo "CREATE TABLE t$i (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL, ref INTEGER REFERENCES t$((i > 0 ? i - 1 : 0))(id));"
+		echo "CREATE INDEX ix_t${i}_name ON t$i (name);"
+	done
+	echo "COMMIT;"
+} | sqlite3 -batch big.db
 if ((have_script)); then
 	pty "'$SD' --database sqlite:///big.db check >/dev/null"
 	contains "$OUT" "reading sqlite:///big.db" "a 2,000-table database under a terminal: progress on stderr"
