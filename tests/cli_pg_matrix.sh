@@ -7,7 +7,8 @@
 #   up:    for every step: run its seeds, copy the step to models.yaml,
 #          generate (rc 0, expected warnings and SQL), upgrade, then `check`
 #          exits 0 and a second `generate` says "no changes" (no false
-#          positives), then the step's catalog and row queries.
+#          positives), `check` against what `dump` writes exits 0 too,
+#          then the step's catalog and row queries.
 #   down:  `downgrade` one revision at a time; after each, `check` against
 #          the previous step's models exits 0 and that step's queries hold
 #          again (rows inserted along the way in unaffected columns intact).
@@ -196,6 +197,12 @@ $ERR"
 			[ -f "$OUT" ] && rm -f "$OUT"
 		fi
 		queries "$t" up "$label"
+		# `dump` adopts the database: its models must match it too
+		sd dump
+		printf '%s\n' "$OUT" >dumped.yaml
+		sed 's/^models: .*/models: dumped.yaml/' schemadiff.yaml >dump.cfg.yaml
+		sd -c dump.cfg.yaml check
+		r_rc 0 "$label: check against its own dump"
 	done
 
 	for ((i = n - 1; i > 0; i--)); do

@@ -167,8 +167,11 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			kv(out, &first, "default", strip_own_cast(&cast, c));
 		if (c->identity == SD_IDENTITY_ALWAYS)
 			kv(out, &first, "identity", "always");
-		else if (c->identity == SD_IDENTITY_BY_DEFAULT && !c->autoincrement)
+		else if (c->identity == SD_IDENTITY_BY_DEFAULT &&
+		         !(is_pk && c->autoincrement))
 			kv(out, &first, "identity", "by default");
+		if (c->generated.sql)
+			kv(out, &first, "generated", c->generated.sql);
 		if (c->collation)
 			kv(out, &first, "collation", c->collation);
 		if (c->comment)
@@ -192,6 +195,14 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			if (u->base.name)
 				kv(out, &first, "name", u->base.name);
 			list(out, &first, "columns", &u->columns);
+			if (u->nulls_not_distinct)
+				kv_raw(out, &first, "nulls_not_distinct", "true");
+			if (u->deferrable)
+				kv_raw(out, &first, "deferrable", "true");
+			if (u->initially_deferred)
+				kv_raw(out, &first, "initially_deferred", "true");
+			if (u->comment)
+				kv(out, &first, "comment", u->comment);
 			sd_buf_put(out, "}\n");
 		}
 	}
@@ -221,6 +232,10 @@ static void dump_table(sd_buf *out, const sd_table *t)
 				kv(out, &first, "on_update", action(f->on_update));
 			if (f->deferrable)
 				kv_raw(out, &first, "deferrable", "true");
+			if (f->initially_deferred)
+				kv_raw(out, &first, "initially_deferred", "true");
+			if (f->comment)
+				kv(out, &first, "comment", f->comment);
 			sd_buf_put(out, "}\n");
 		}
 	}
@@ -233,6 +248,8 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			if (ck->base.name)
 				kv(out, &first, "name", ck->base.name);
 			kv(out, &first, "expression", ck->expression.sql);
+			if (ck->comment)
+				kv(out, &first, "comment", ck->comment);
 			sd_buf_put(out, "}\n");
 		}
 	}
@@ -249,22 +266,40 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			if (ix->constraint_backed)
 				continue;
 			a = sd_arena_new();
+			/* Column keys carry their order as the models spell
+			 * it: "created_at desc nulls last". */
 			for (k = 0; k < ix->nkeys; k++) {
-				if (ix->keys[k].column)
-					sd_strlist_push(a, &cols, ix->keys[k].column);
+				const sd_index_key *key = &ix->keys[k];
+				if (key->column)
+					sd_strlist_push(a, &cols, sd_arena_printf(a,
+						"%s%s%s", key->column,
+						key->desc ? " desc" : "",
+						key->nulls == SD_NULLS_FIRST
+							? " nulls first"
+							: key->nulls == SD_NULLS_LAST
+								  ? " nulls last"
+								  : ""));
 				else
-					sd_strlist_push(a, &exprs, ix->keys[k].expression.sql);
+					sd_strlist_push(a, &exprs, key->expression.sql);
 			}
 			sd_buf_put(out, "      - {");
 			kv(out, &first, "name", ix->base.name);
+			if (cols.n)
+				list(out, &first, "columns", &cols);
 			if (exprs.n)
 				list(out, &first, "expressions", &exprs);
-			else
-				list(out, &first, "columns", &cols);
 			if (ix->unique)
 				kv_raw(out, &first, "unique", "true");
+			if (ix->nulls_not_distinct)
+				kv_raw(out, &first, "nulls_not_distinct", "true");
 			if (ix->where.sql)
 				kv(out, &first, "where", ix->where.sql);
+			if (ix->method && strcmp(ix->method, "btree") != 0)
+				kv(out, &first, "using", ix->method);
+			if (ix->include.n)
+				list(out, &first, "include", &ix->include);
+			if (ix->comment)
+				kv(out, &first, "comment", ix->comment);
 			sd_buf_put(out, "}\n");
 			sd_arena_free(a);
 		}
@@ -289,6 +324,8 @@ void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s)
 			if (e->base.schema)
 				kv(out, &first, "schema", e->base.schema);
 			list(out, &first, "values", &e->values);
+			if (e->comment)
+				kv(out, &first, "comment", e->comment);
 			sd_buf_put(out, "}\n");
 		}
 	}
