@@ -766,6 +766,33 @@ int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
 	return sd_diff(out, from, to, &o, &cli->err);
 }
 
+/* A no-op close for detach_db's stand-in. */
+static void detached_close(sd_db *db)
+{
+	(void)db;
+}
+
+/*
+ * Closes db and returns a stand-in that keeps only its driver's name and
+ * dialect (all that check and generate read once the live schema is in),
+ * so the connection and SQLite's parsed schema are freed before the
+ * differ runs. The stand-in is static storage; closing it does nothing.
+ */
+static sd_db *detach_db(sd_db *db)
+{
+	static sd_db_driver driver;
+	static sd_db stand_in;
+
+	memset(&driver, 0, sizeof(driver));
+	driver.name = db->driver->name;
+	driver.dialect = db->driver->dialect;
+	driver.close = detached_close;
+	stand_in.driver = &driver;
+	stand_in.display_url = NULL;
+	sd_db_close(db);
+	return &stand_in;
+}
+
 int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
                           int (*at_open)(sd_cli *cli, sd_db *db, void *ctx),
                           void *ctx)
@@ -785,6 +812,8 @@ int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
 		rc = normalize(cli, cmp->db, cmp->models);
 	if (!rc)
 		rc = sd_cli_introspect(cli, cmp->db, &cmp->live);
+	if (!rc)
+		cmp->db = detach_db(cmp->db);
 	if (!rc)
 		rc = sd_cli_diff(cli, cmp->live, cmp->models,
 		                 cmp->db->driver->dialect, &cmp->plan);
