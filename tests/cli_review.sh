@@ -36,8 +36,9 @@ printf 'database: sqlite:///app.db\n' > schemadiff.yaml
 printf 'tables: []\n' > models.yaml
 sqlite3 app.db 'CREATE TABLE schemadiff_version (rev TEXT); INSERT INTO schemadiff_version VALUES (1)'
 sd current
-expect_rc 3 "a version table without a revision column is a database error"
-contains "$ERR" "no such column: revision" "the error names the missing column"
+expect_rc 2 "a version table without a revision column is bad input"
+contains "$ERR" "table 'schemadiff_version' is not a schemadiff version table" "the error names the table"
+contains "$ERR" "no such column: revision" "and the missing column"
 lacks "$OUT$ERR" "revision revision" "the column name is not read as a value"
 cd ..
 

@@ -144,9 +144,24 @@ int sd_version_read(const char ***ids, size_t *n, sd_arena *a, sd_db *db,
 	drv->dialect->quote_ident(&sql, "revision");
 	sd_buf_put(&sql, " FROM ");
 	drv->dialect->quote_ident(&sql, table);
-	rc = drv->query(db, sd_buf_cstr(&sql), NULL, 0, &rows, err);
-	if (rc)
-		goto done;
+	{
+		/* The table is there but cannot be read as ours: a table of
+		 * the same name that is not a version table is bad input. */
+		sd_error local = SD_ERROR_INIT;
+		rc = drv->query(db, sd_buf_cstr(&sql), NULL, 0, &rows, &local);
+		if (rc) {
+			rc = sd_error_set(err, SD_EINPUT,
+			                  "table '%s' is not a schemadiff version "
+			                  "table: %s",
+			                  table,
+			                  local.first ? local.first->message : "");
+			sd_error_hint(err, "its rows must be in a column "
+			                   "'revision'; set version_table in the "
+			                   "config to use another name");
+			sd_error_clear(&local);
+			goto done;
+		}
+	}
 	*ids = sd_arena_alloc(a, (rows->nrows + 1) * sizeof(char *));
 	for (i = 0; i < rows->nrows; i++) {
 		const char *v = sd_rows_get(rows, i, 0);
