@@ -1327,6 +1327,220 @@ START_TEST(lock_waits)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* Table options: AUTOINCREMENT, WITHOUT ROWID, STRICT, ON CONFLICT    */
+/* ------------------------------------------------------------------ */
+
+/* The upgrade SQL from database file `a` to `b` (both built by their
+ * scripts), the way `diff --from DB --to DB` computes it. */
+static char *db_diff_sql(const char *a_sql, const char *b_sql, sd_db **a_out)
+{
+	sd_db *a = open_temp("opt_a.db"), *b = open_temp("opt_b.db");
+	sd_schema *from, *to;
+	sd_plan *p = NULL;
+	sd_diff_opts o;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	sd_error err = SD_ERROR_INIT;
+
+	exec_ok(a, a_sql);
+	exec_ok(b, b_sql);
+	from = introspect(a, NULL);
+	to = introspect(b, NULL);
+	memset(&o, 0, sizeof(o));
+	o.dialect = &sd_dialect_sqlite;
+	o.drop_unlisted = true;
+	ck_assert_int_eq(sd_diff(&p, from, to, &o, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, p, &sd_dialect_sqlite, &err),
+	                 SD_OK);
+	sd_buf_free(&down);
+	sd_plan_free(p);
+	sd_schema_free(from);
+	sd_schema_free(to);
+	sd_db_close(b);
+	*a_out = a;
+	return sd_buf_detach(&up);
+}
+
+START_TEST(autoincrement_rebuild_keeps_sequence)
+{
+	sd_db *a;
+	sd_schema *from, *models = sd_schema_new();
+	sd_table *t;
+	sd_column *c;
+	sd_primary_key *pk;
+	sd_plan *p = NULL;
+	sd_diff_opts o;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	sd_error err = SD_ERROR_INIT;
+	char *sql, *text;
+
+	make_tmpdir();
+	sql = db_diff_sql(
+		"CREATE TABLE logs (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+		"msg TEXT);\n"
+		"INSERT INTO logs (msg) VALUES ('a'), ('b'), ('c');\n"
+		"DELETE FROM logs WHERE id = 3;",
+		"CREATE TABLE logs (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+		"msg TEXT NOT NULL DEFAULT '', level INTEGER);",
+		&a);
+	expect_text(
+		sql,
+		"CREATE TABLE \"_sd_new_logs\" (\n"
+		"    \"id\" INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+		"    \"msg\" TEXT NOT NULL DEFAULT '',\n"
+		"    \"level\" INTEGER\n"
+		");\n"
+		"INSERT INTO \"_sd_new_logs\" (\"id\", \"msg\")\n"
+		"    SELECT \"id\", \"msg\" FROM \"logs\";\n"
+		"UPDATE sqlite_sequence SET seq = (SELECT max(seq) FROM "
+		"sqlite_sequence WHERE name IN ('logs', '_sd_new_logs')) "
+		"WHERE name = '_sd_new_logs';\n"
+		"INSERT INTO sqlite_sequence (name, seq) SELECT '_sd_new_logs', "
+		"seq FROM sqlite_sequence WHERE name = 'logs' AND NOT EXISTS "
+		"(SELECT 1 FROM sqlite_sequence WHERE name = '_sd_new_logs');\n"
+		"DROP TABLE \"logs\";\n"
+		"PRAGMA legacy_alter_table = ON;\n"
+		"ALTER TABLE \"_sd_new_logs\" RENAME TO \"logs\";\n"
+		"PRAGMA legacy_alter_table = OFF;\n");
+	exec_ok(a, sql);
+	exec_ok(a, "INSERT INTO logs (msg) VALUES ('d')");
+	text = query_text(a, "SELECT id FROM logs ORDER BY id");
+	ck_assert_str_eq(text, "1\n2\n4\n"); /* 3 is never reused */
+	free(text);
+	text = query_text(a, "SELECT name, seq FROM sqlite_sequence");
+	ck_assert_str_eq(text, "logs|4\n");
+	free(text);
+	free(sql);
+
+	/* against models, which never ask for AUTOINCREMENT, the database
+	 * keeps it: no drift, and a rebuild for another reason keeps it */
+	from = introspect(a, NULL);
+	ck_assert(sd_table_find_column(sd_schema_find_table(from, NULL,
+	                                                    "logs"),
+	                               "id")
+	              ->autoincrement_keyword);
+	t = sd_schema_add_table(models, NULL, "logs");
+	c = add_col(models, t, "id", "integer", false);
+	c->autoincrement = true;
+	pk = sd_table_set_primary_key(models, t, NULL);
+	sd_strlist_push(models->arena, &pk->columns, "id");
+	add_col(models, t, "msg", "text", true);
+	add_col(models, t, "level", "integer", true);
+	sd_schema_index(models);
+	memset(&o, 0, sizeof(o));
+	o.dialect = &sd_dialect_sqlite;
+	ck_assert_int_eq(sd_diff(&p, from, models, &o, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, p, &sd_dialect_sqlite, &err),
+	                 SD_OK);
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&up),
+	                             "\"id\" INTEGER PRIMARY KEY "
+	                             "AUTOINCREMENT,\n"));
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&down),
+	                             "\"id\" INTEGER PRIMARY KEY "
+	                             "AUTOINCREMENT,\n"));
+	exec_ok(a, sd_buf_cstr(&up));
+	exec_ok(a, "INSERT INTO logs (msg) VALUES ('e')");
+	text = query_text(a, "SELECT max(id) FROM logs");
+	ck_assert_str_eq(text, "5\n");
+	free(text);
+
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_plan_free(p);
+	sd_schema_free(from);
+	sd_schema_free(models);
+	sd_db_close(a);
+	remove_tmpdir();
+}
+END_TEST
+
+START_TEST(table_options_rebuild)
+{
+	sd_db *a;
+	char *sql, *text;
+
+	make_tmpdir();
+	sql = db_diff_sql(
+		"CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT);\n"
+		"CREATE TABLE s (id INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID;\n"
+		"INSERT INTO kv VALUES ('a', '1');",
+		"CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;\n"
+		"CREATE TABLE s (id INTEGER PRIMARY KEY, v TEXT) STRICT, "
+		"WITHOUT ROWID;",
+		&a);
+	expect_text(sql,
+	            "CREATE TABLE \"_sd_new_kv\" (\n"
+	            "    \"k\" TEXT NOT NULL,\n"
+	            "    \"v\" TEXT,\n"
+	            "    PRIMARY KEY (\"k\")\n"
+	            ") WITHOUT ROWID;\n"
+	            "INSERT INTO \"_sd_new_kv\" (\"k\", \"v\")\n"
+	            "    SELECT \"k\", \"v\" FROM \"kv\";\n"
+	            "DROP TABLE \"kv\";\n"
+	            "PRAGMA legacy_alter_table = ON;\n"
+	            "ALTER TABLE \"_sd_new_kv\" RENAME TO \"kv\";\n"
+	            "PRAGMA legacy_alter_table = OFF;\n"
+	            "CREATE TABLE \"_sd_new_s\" (\n"
+	            "    \"id\" INTEGER NOT NULL,\n"
+	            "    \"v\" TEXT,\n"
+	            "    PRIMARY KEY (\"id\")\n"
+	            ") STRICT, WITHOUT ROWID;\n"
+	            "INSERT INTO \"_sd_new_s\" (\"id\", \"v\")\n"
+	            "    SELECT \"id\", \"v\" FROM \"s\";\n"
+	            "DROP TABLE \"s\";\n"
+	            "PRAGMA legacy_alter_table = ON;\n"
+	            "ALTER TABLE \"_sd_new_s\" RENAME TO \"s\";\n"
+	            "PRAGMA legacy_alter_table = OFF;\n");
+	exec_ok(a, sql);
+	text = query_text(a, "SELECT name, wr, strict FROM pragma_table_list "
+	                     "WHERE schema = 'main' AND name IN ('kv', 's') "
+	                     "ORDER BY name");
+	ck_assert_str_eq(text, "kv|1|0\ns|1|1\n");
+	free(text);
+	free(sql);
+	sd_db_close(a);
+	remove_tmpdir();
+}
+END_TEST
+
+START_TEST(conflict_clauses_rebuild)
+{
+	sd_db *a;
+	char *sql, *text;
+
+	make_tmpdir();
+	sql = db_diff_sql(
+		"CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);\n"
+		"INSERT INTO t VALUES (1, 'x', 'y');",
+		"CREATE TABLE t (id INTEGER PRIMARY KEY ON CONFLICT REPLACE, "
+		"a TEXT NOT NULL ON CONFLICT IGNORE DEFAULT '', "
+		"b TEXT CONSTRAINT uq_b UNIQUE ON CONFLICT FAIL);",
+		&a);
+	expect_text(sql,
+	            "CREATE TABLE \"_sd_new_t\" (\n"
+	            "    \"id\" INTEGER PRIMARY KEY ON CONFLICT REPLACE,\n"
+	            "    \"a\" TEXT NOT NULL ON CONFLICT IGNORE DEFAULT '',\n"
+	            "    \"b\" TEXT,\n"
+	            "    CONSTRAINT \"uq_b\" UNIQUE (\"b\") ON CONFLICT FAIL\n"
+	            ");\n"
+	            "INSERT INTO \"_sd_new_t\" (\"id\", \"a\", \"b\")\n"
+	            "    SELECT \"id\", \"a\", \"b\" FROM \"t\";\n"
+	            "DROP TABLE \"t\";\n"
+	            "PRAGMA legacy_alter_table = ON;\n"
+	            "ALTER TABLE \"_sd_new_t\" RENAME TO \"t\";\n"
+	            "PRAGMA legacy_alter_table = OFF;\n");
+	exec_ok(a, sql);
+	exec_ok(a, "INSERT INTO t VALUES (1, 'p', 'q')");
+	exec_ok(a, "INSERT INTO t (id, a, b) VALUES (2, NULL, 'r')");
+	text = query_text(a, "SELECT id, a, b FROM t ORDER BY id");
+	ck_assert_str_eq(text, "1|p|q\n");
+	free(text);
+	free(sql);
+	sd_db_close(a);
+	remove_tmpdir();
+}
+END_TEST
+
 /* One test case per test, so TAP lines carry the test's name. */
 #define ADD(fn)                                                              \
 	do {                                                                 \
@@ -1356,6 +1570,9 @@ static Suite *sqlite_suite(void)
 	ADD(url_handling);
 	ADD(query_binds_parameters);
 	ADD(lock_waits);
+	ADD(autoincrement_rebuild_keeps_sequence);
+	ADD(table_options_rebuild);
+	ADD(conflict_clauses_rebuild);
 	return s;
 }
 

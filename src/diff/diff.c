@@ -70,6 +70,7 @@ typedef struct tpair {
 	sd_vec dropped_keys;  /* sd_strlist*: old pk/unique column lists */
 	sd_vec added_keys;    /* sd_strlist*: new pk/unique column lists */
 	sd_vec ops;           /* pending*, sequenced when flushed */
+	bool options_changed; /* table_options differ: rebuild */
 } tpair;
 
 typedef struct dctx {
@@ -78,6 +79,7 @@ typedef struct dctx {
 	sd_arena *scratch; /* expression folding */
 	const sd_diff_opts *opts;
 	const sd_schema *from;
+	const sd_schema *to;
 	sd_dialect_caps caps;
 	bool (*type_eq)(const sd_column *, const sd_column *);
 	sd_vec pending;
@@ -1322,6 +1324,83 @@ static void diff_pair_b(dctx *c, tpair *tp)
 }
 
 /* ------------------------------------------------------------------ */
+/* Table options (caps.table_options: SQLite)                          */
+/* ------------------------------------------------------------------ */
+
+static const char *conflict_of(const sd_primary_key *pk)
+{
+	return pk ? pk->on_conflict : NULL;
+}
+
+/* True when the options the table's CREATE text carries differ:
+ * WITHOUT ROWID, STRICT, AUTOINCREMENT and ON CONFLICT clauses. */
+static bool table_options_differ(const sd_table *o, const sd_table *n)
+{
+	size_t i;
+
+	if (o->without_rowid != n->without_rowid || o->strict != n->strict ||
+	    !sd_streq(conflict_of(o->primary_key), conflict_of(n->primary_key)))
+		return true;
+	for (i = 0; i < n->ncolumns; i++) {
+		const sd_column *nc = n->columns[i];
+		const sd_column *oc = find_col(o, nc->base.name);
+		if (!oc)
+			continue;
+		if (oc->autoincrement_keyword != nc->autoincrement_keyword ||
+		    !sd_streq(oc->not_null_conflict, nc->not_null_conflict))
+			return true;
+	}
+	for (i = 0; i < n->nindexes; i++) {
+		const sd_index *ni = n->indexes[i];
+		const sd_index *oi = sd_table_find_index(o, ni->base.name);
+		if (oi && !sd_streq(oi->on_conflict, ni->on_conflict))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A model never asks for these options, so against models the database
+ * keeps what it has: the target's working copy takes them over (columns
+ * and key copied, never the caller's objects), and a rebuild for other
+ * reasons recreates them. Between two databases the target is taken
+ * literally: a difference rebuilds the table.
+ */
+static void table_options_pair(dctx *c, tpair *tp)
+{
+	sd_table *n = tp->new_;
+	const sd_table *o = tp->old;
+	size_t i;
+
+	if (!c->caps.table_options || !c->from->dialect)
+		return;
+	if (c->to->dialect) {
+		tp->options_changed = table_options_differ(o, n);
+		return;
+	}
+	n->without_rowid = o->without_rowid;
+	n->strict = o->strict;
+	if (n->primary_key && conflict_of(o->primary_key)) {
+		sd_primary_key *pk = sd_arena_alloc(c->a, sizeof(*pk));
+		*pk = *n->primary_key;
+		pk->on_conflict = o->primary_key->on_conflict;
+		n->primary_key = pk;
+	}
+	for (i = 0; i < n->ncolumns; i++) {
+		const sd_column *oc = find_col(o, n->columns[i]->base.name);
+		sd_column *col;
+		if (!oc || (!oc->autoincrement_keyword && !oc->not_null_conflict))
+			continue;
+		col = sd_arena_alloc(c->a, sizeof(*col));
+		*col = *n->columns[i];
+		col->autoincrement_keyword = oc->autoincrement_keyword;
+		col->not_null_conflict = oc->not_null_conflict;
+		n->columns[i] = col;
+		sd_map_put(n->column_map, col->base.name, col);
+	}
+}
+
+/* ------------------------------------------------------------------ */
 /* Pass C: capabilities and rebuilds                                   */
 /* ------------------------------------------------------------------ */
 
@@ -1460,6 +1539,7 @@ static void flush_pair(dctx *c, tpair *tp)
 		if (f->kind == SD_OP_CREATE_INDEX && f->obj_new->name)
 			sd_map_put(created_ix, f->obj_new->name, (void *)f);
 	}
+	rebuild = tp->options_changed;
 	for (i = 0; i < tp->ops.n && !rebuild; i++) {
 		const sd_op *f = ((pending *)tp->ops.items[i])->op;
 		rebuild = op_needs_rebuild(c, tp, f, dropped_ix) ||
@@ -2006,6 +2086,7 @@ static void match_tables(dctx *c, const sd_schema *from, const sd_schema *to,
 		tp->old = work_copy(c, o);
 		tp->new_ = work_copy(c, tt[i]);
 		tp->renamed = renamed;
+		table_options_pair(c, tp);
 		match_columns(c, tp);
 		sd_map_put(c->old_tp, okey, tp);
 		sd_map_put(c->new_tp, key, tp);
@@ -2120,6 +2201,7 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 	c.scratch = sd_arena_new();
 	c.opts = opts;
 	c.from = from;
+	c.to = to;
 	c.caps = opts->dialect ? opts->dialect->caps : full_caps;
 	c.type_eq = opts->dialect ? opts->dialect->column_type_equal : NULL;
 	kept_from = sd_map_new(c.a, 8);

@@ -21,6 +21,9 @@ typedef struct sd_dialect_caps {
 	bool unique_as_index;    /* unique constraints are created as unique
 	                            indexes (SQLite: ALTER cannot add them) */
 	size_t max_identifier;   /* bytes; 0 = unlimited */
+	/* SQLite: AUTOINCREMENT, WITHOUT ROWID, STRICT and ON CONFLICT
+	 * clauses are part of a table's definition (a change = rebuild) */
+	bool table_options;
 } sd_dialect_caps;
 
 typedef struct sd_dialect {

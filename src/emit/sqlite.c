@@ -254,12 +254,21 @@ static void put_column_type(sd_buf *out, const sd_column *c)
 }
 
 /* "name" TYPE [PRIMARY KEY] [NOT NULL] [DEFAULT x] [COLLATE c] [AS (e)] */
-static void put_column_def(sd_buf *out, const sd_column *c, bool rowid_key)
+static void put_column_def(sd_buf *out, const sd_table *t,
+                           const sd_column *c, bool rowid_key)
 {
 	quote(out, c->base.name);
 	if (rowid_key) {
 		/* exactly INTEGER, or it is no rowid alias */
 		sd_buf_put(out, " INTEGER PRIMARY KEY");
+		if (t->primary_key->on_conflict)
+			sd_buf_printf(out, " ON CONFLICT %s",
+			              t->primary_key->on_conflict);
+		if (c->autoincrement_keyword)
+			sd_buf_put(out, " AUTOINCREMENT");
+		if (!c->nullable && c->not_null_conflict)
+			sd_buf_printf(out, " NOT NULL ON CONFLICT %s",
+			              c->not_null_conflict);
 	} else {
 		size_t before = out->len;
 		sd_buf_putc(out, ' ');
@@ -268,6 +277,9 @@ static void put_column_def(sd_buf *out, const sd_column *c, bool rowid_key)
 			sd_buf_truncate(out, before); /* no declared type */
 		if (!c->nullable)
 			sd_buf_put(out, " NOT NULL");
+		if (!c->nullable && c->not_null_conflict)
+			sd_buf_printf(out, " ON CONFLICT %s",
+			              c->not_null_conflict);
 	}
 	if (c->default_value.sql) {
 		sd_buf_put(out, " DEFAULT ");
@@ -294,7 +306,7 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 	sd_buf_put(out, " (");
 	for (i = 0; i < t->ncolumns; i++) {
 		sd_buf_put(out, i ? ",\n    " : "\n    ");
-		put_column_def(out, t->columns[i], t->columns[i] == alias);
+		put_column_def(out, t, t->columns[i], t->columns[i] == alias);
 	}
 	if (t->primary_key && !alias && t->primary_key->columns.n) {
 		/* the name survives in the CREATE text only; harmless to
@@ -309,6 +321,9 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 		sd_emit_column_list(out, &sd_dialect_sqlite,
 		                    &t->primary_key->columns);
 		sd_buf_putc(out, ')');
+		if (t->primary_key->on_conflict)
+			sd_buf_printf(out, " ON CONFLICT %s",
+			              t->primary_key->on_conflict);
 	}
 	/* an index that backs an inline UNIQUE only exists that way */
 	for (i = 0; i < t->nindexes; i++) {
@@ -326,6 +341,8 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 			                              : "");
 		}
 		sd_buf_putc(out, ')');
+		if (ix->on_conflict)
+			sd_buf_printf(out, " ON CONFLICT %s", ix->on_conflict);
 	}
 	for (i = 0; i < t->nchecks; i++) {
 		sd_buf_put(out, ",\n    CONSTRAINT ");
@@ -347,7 +364,13 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 		sd_buf_putc(out, ')');
 		sd_emit_fk_references(out, &sd_dialect_sqlite, &local);
 	}
-	sd_buf_put(out, "\n);\n");
+	sd_buf_put(out, "\n)");
+	if (t->strict)
+		sd_buf_put(out, t->without_rowid ? " STRICT, WITHOUT ROWID"
+		                                 : " STRICT");
+	else if (t->without_rowid)
+		sd_buf_put(out, " WITHOUT ROWID");
+	sd_buf_put(out, ";\n");
 }
 
 static void put_unique_index(sd_buf *out, const char *table,
@@ -527,6 +550,45 @@ static const char *put_rebuild_renames(sd_buf *out, sd_arena *a,
  * final rename from re-parsing views that name the table while it is
  * gone, and keeps other tables' foreign keys pointing at "t".
  */
+/* True when t's rowid alias is declared AUTOINCREMENT. */
+static bool autoincrement_table(const sd_table *t)
+{
+	const sd_column *alias = rowid_alias(t);
+
+	return alias && alias->autoincrement_keyword && !t->without_rowid;
+}
+
+/*
+ * Keeps an AUTOINCREMENT counter across a rebuild: DROP TABLE deletes the
+ * old table's sqlite_sequence row and the copy gives the new table only
+ * max(rowid), so ids deleted at the top would be handed out again. The
+ * new table's row takes the larger of both (the RENAME that follows
+ * renames the row too):
+ *     UPDATE sqlite_sequence SET seq = (SELECT max(seq) ... IN ('t',
+ *         '_sd_new_t')) WHERE name = '_sd_new_t';
+ *     INSERT INTO sqlite_sequence (name, seq) SELECT '_sd_new_t', seq
+ *         FROM sqlite_sequence WHERE name = 't' AND NOT EXISTS (...);
+ */
+static void put_sequence_carry(sd_buf *out, const char *old,
+                               const char *tmp)
+{
+	sd_buf_put(out, "UPDATE sqlite_sequence SET seq = (SELECT max(seq) "
+	                "FROM sqlite_sequence WHERE name IN (");
+	sqlite_quote_literal(out, old);
+	sd_buf_put(out, ", ");
+	sqlite_quote_literal(out, tmp);
+	sd_buf_put(out, ")) WHERE name = ");
+	sqlite_quote_literal(out, tmp);
+	sd_buf_put(out, ";\nINSERT INTO sqlite_sequence (name, seq) SELECT ");
+	sqlite_quote_literal(out, tmp);
+	sd_buf_put(out, ", seq FROM sqlite_sequence WHERE name = ");
+	sqlite_quote_literal(out, old);
+	sd_buf_put(out, " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence "
+	                "WHERE name = ");
+	sqlite_quote_literal(out, tmp);
+	sd_buf_put(out, ");\n");
+}
+
 static int emit_rebuild(sd_buf *out, const sd_op *op, sd_error *err)
 {
 	const sd_table *from = op->table_old, *to = op->table_new;
@@ -575,6 +637,8 @@ static int emit_rebuild(sd_buf *out, const sd_op *op, sd_error *err)
 		quote(out, cur);
 		sd_buf_put(out, ";\n");
 	}
+	if (autoincrement_table(to))
+		put_sequence_carry(out, cur, tmp);
 	sd_buf_put(out, "DROP TABLE ");
 	quote(out, cur);
 	sd_buf_put(out, ";\nPRAGMA legacy_alter_table = ON;\nALTER TABLE ");
@@ -640,7 +704,7 @@ static int emit_add_column(sd_buf *out, const sd_op *op, sd_error *err)
 	sd_buf_put(out, "ALTER TABLE ");
 	quote(out, t);
 	sd_buf_put(out, " ADD COLUMN ");
-	put_column_def(out, c, false);
+	put_column_def(out, op->table, c, false);
 	sd_buf_put(out, ";\n");
 	return SD_OK;
 }
@@ -812,6 +876,7 @@ const sd_dialect sd_dialect_sqlite = {
 		.named_primary_keys = false,
 		.unique_as_index = true,
 		.max_identifier = 0,
+		.table_options = true,
 	},
 	.quote_ident = sqlite_quote_ident,
 	.quote_literal = sqlite_quote_literal,

@@ -274,6 +274,7 @@ typedef struct parsed_unique {
 	const char *name;
 	sd_strlist columns;
 	bool used;
+	const char *on_conflict; /* resolution word, NULL = none */
 } parsed_unique;
 
 typedef struct parsed_fk {
@@ -298,6 +299,10 @@ typedef struct parsed_col {
 typedef struct parsed_table {
 	const char *pk_name;
 	bool without_rowid;
+	bool strict;
+	bool autoinc_kw;          /* PRIMARY KEY ... AUTOINCREMENT */
+	const char *pk_conflict;  /* PRIMARY KEY ON CONFLICT word */
+	sd_map *nn_conflicts;     /* column -> NOT NULL ON CONFLICT word */
 	/* Column definitions (malloc'd, freed once the columns are made)
 	 * and the table-level PRIMARY KEY list. cols_bad: the text holds
 	 * something this reader does not account for exactly (generated
@@ -356,6 +361,22 @@ static size_t skip_on_conflict(const tokens *t, size_t i, size_t to)
 	    tok_is(&t->v[i + 1], "CONFLICT"))
 		return i + 3;
 	return i;
+}
+
+/* The resolution word of an "ON CONFLICT word" at i, upper-cased, or
+ * NULL when none starts there. */
+static const char *conflict_at(const tokens *t, size_t i, size_t to)
+{
+	static const char *const words[] = {"ROLLBACK", "ABORT", "FAIL",
+	                                    "IGNORE", "REPLACE", NULL};
+	size_t k;
+
+	if (skip_on_conflict(t, i, to) == i)
+		return NULL;
+	for (k = 0; words[k]; k++)
+		if (tok_is(&t->v[i + 2], words[k]))
+			return words[k];
+	return NULL;
 }
 
 static bool is_space(char ch)
@@ -579,10 +600,24 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 			pending = NULL;
 			i = close;
 		} else if (tok_is(k, "PRIMARY")) {
+			/* PRIMARY KEY [ASC|DESC|(list)] [ON CONFLICT r]
+			 * [AUTOINCREMENT] */
+			size_t j = i + 2;
 			p->pk_name = pending;
 			pending = NULL;
 			if (!column && !pk_list_parse(a, t, i, to, p))
 				p->cols_bad = true;
+			if (j < to && tok_is(&t->v[j], "("))
+				j = tok_close(t, j) + 1;
+			else if (j < to && (tok_is(&t->v[j], "ASC") ||
+			                    tok_is(&t->v[j], "DESC")))
+				j++;
+			if (conflict_at(t, j, to)) {
+				p->pk_conflict = conflict_at(t, j, to);
+				j += 3;
+			}
+			if (j < to && tok_is(&t->v[j], "AUTOINCREMENT"))
+				p->autoinc_kw = true;
 		} else if (tok_is(k, "UNIQUE")) {
 			parsed_unique *u = sd_arena_alloc(a, sizeof(*u));
 			u->name = pending;
@@ -590,6 +625,13 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 				sd_strlist_push(a, &u->columns, column);
 			else if (i + 1 < to && tok_is(&t->v[i + 1], "("))
 				tok_name_list(a, t, i + 1, &u->columns);
+			u->on_conflict = conflict_at(
+				t,
+				column ? i + 1
+				       : (i + 1 < to && tok_is(&t->v[i + 1], "(")
+				              ? tok_close(t, i + 1) + 1
+				              : i + 1),
+				to);
 			sd_vec_push(a, &p->uniques, u);
 			pending = NULL;
 		} else if (tok_is(k, "FOREIGN")) {
@@ -650,7 +692,15 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 		           tok_is(k, "GENERATED")) {
 			/* CONSTRAINT nn NOT NULL: the name is not the next
 			 * constraint's */
+			const char *word;
 			pending = NULL;
+			if (column && tok_is(k, "NOT") &&
+			    (word = conflict_at(t, i + 2, to))) {
+				if (!p->nn_conflicts)
+					p->nn_conflicts = sd_map_new(a, 4);
+				sd_map_put(p->nn_conflicts, column,
+				           (void *)word);
+			}
 		} else if (tok_is(k, "DEFAULT") && i + 1 < to) {
 			pending = NULL;
 			/* the value is no constraint keyword, whatever it
@@ -705,6 +755,9 @@ static void parse_create_table(sd_arena *a, const char *sql, parsed_table *p)
 	for (i = close + 1; i + 1 < t.n; i++)
 		if (tok_is(&t.v[i], "WITHOUT") && tok_is(&t.v[i + 1], "ROWID"))
 			p->without_rowid = true;
+	for (i = close + 1; i < t.n; i++)
+		if (tok_is(&t.v[i], "STRICT"))
+			p->strict = true;
 done:
 	free(t.v);
 }
@@ -1217,10 +1270,18 @@ static void finish_tables(ctx *c)
 			    ti->pk_columns.items[0] &&
 			    sd_strieq(((sd_column *)ti->pk_columns.items[0])
 			                  ->type_sql,
-			              "INTEGER"))
-				((sd_column *)ti->pk_columns.items[0])
-					->autoincrement = true;
+			              "INTEGER")) {
+				sd_column *alias = ti->pk_columns.items[0];
+				alias->autoincrement = true;
+				alias->autoincrement_keyword = p->autoinc_kw;
+			}
+			pk->on_conflict = p->pk_conflict;
 		}
+		t->without_rowid = p->without_rowid;
+		t->strict = p->strict;
+		for (k = 0; k < t->ncolumns && p->nn_conflicts; k++)
+			t->columns[k]->not_null_conflict = sd_map_get(
+				p->nn_conflicts, t->columns[k]->base.name);
 		for (k = 0; k < p->checks.n; k++) {
 			parsed_check *pc = p->checks.items[k];
 			const char *name =
@@ -1263,7 +1324,7 @@ static void finish_index(ctx *c, index_group *g)
 {
 	sd_table *t;
 	sd_index *ix;
-	const char *name = g->name;
+	const char *name = g->name, *on_conflict = NULL;
 	size_t k;
 
 	if (!g->ti || !g->name)
@@ -1286,6 +1347,7 @@ static void finish_index(ctx *c, index_group *g)
 			if (!u->used && strlist_ieq(&u->columns, &cols)) {
 				u->used = true;
 				name = u->name;
+				on_conflict = u->on_conflict;
 				break;
 			}
 		}
@@ -1296,6 +1358,7 @@ static void finish_index(ctx *c, index_group *g)
 	ix = sd_table_add_index(c->s, t, name);
 	ix->unique = g->unique;
 	ix->constraint_backed = sd_streq(g->origin, "u");
+	ix->on_conflict = on_conflict;
 	ix->nkeys = g->keys.n;
 	ix->keys = sd_arena_alloc(c->a, sizeof(sd_index_key) *
 	                                    (g->keys.n ? g->keys.n : 1));

@@ -163,6 +163,12 @@ typedef struct sd_column {
 	const char *comment;
 	const char *renamed_from; /* models only */
 	const char *backfill;     /* models only: SQL expression */
+	/* SQLite: the rowid alias is declared AUTOINCREMENT (ids are never
+	 * reused; sqlite_sequence keeps the counter). Introspected only. */
+	bool autoincrement_keyword;
+	/* SQLite: "ON CONFLICT IGNORE" etc. of the NOT NULL constraint, the
+	 * resolution word only ("IGNORE"); NULL when none. Introspected only. */
+	const char *not_null_conflict;
 } sd_column;
 
 typedef enum sd_fk_action {
@@ -180,6 +186,7 @@ int sd_fk_action_parse(const char *text, sd_fk_action *out);
 typedef struct sd_primary_key {
 	sd_object base; /* kind SD_OBJ_PRIMARY_KEY; name may be NULL (unnamed) */
 	sd_strlist columns;
+	const char *on_conflict; /* SQLite: resolution word, NULL = none */
 } sd_primary_key;
 
 typedef struct sd_unique {
@@ -242,6 +249,9 @@ typedef struct sd_index {
 	 * PRIMARY KEY table constraint and can only go away with a rebuild.
 	 */
 	bool constraint_backed;
+	/* SQLite, constraint_backed only: the UNIQUE's ON CONFLICT
+	 * resolution word ("REPLACE"), NULL when none. */
+	const char *on_conflict;
 } sd_index;
 
 typedef struct sd_table {
@@ -263,6 +273,9 @@ typedef struct sd_table {
 	 * table rebuild can recreate them. */
 	sd_strlist triggers;
 	sd_map *column_map; /* name -> sd_column*, built by sd_schema_index() */
+	/* SQLite table options (CREATE TABLE ... ) WITHOUT ROWID, STRICT. */
+	bool without_rowid;
+	bool strict;
 } sd_table;
 
 typedef struct sd_enum {
