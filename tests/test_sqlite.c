@@ -1506,6 +1506,14 @@ END_TEST
 START_TEST(conflict_clauses_rebuild)
 {
 	sd_db *a;
+	sd_schema *from, *models = sd_schema_new();
+	sd_table *t;
+	sd_column *c;
+	sd_primary_key *pk;
+	sd_plan *p = NULL;
+	sd_diff_opts o;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	sd_error err = SD_ERROR_INIT;
 	char *sql, *text;
 
 	make_tmpdir();
@@ -1536,6 +1544,45 @@ START_TEST(conflict_clauses_rebuild)
 	ck_assert_str_eq(text, "1|p|q\n");
 	free(text);
 	free(sql);
+
+	/* models know no conflict clauses: a rebuild they cause keeps the
+	 * database's, the UNIQUE staying inline where its clause lives */
+	from = introspect(a, NULL);
+	t = sd_schema_add_table(models, NULL, "t");
+	c = add_col(models, t, "id", "integer", false);
+	c->autoincrement = true;
+	pk = sd_table_set_primary_key(models, t, NULL);
+	sd_strlist_push(models->arena, &pk->columns, "id");
+	add_col(models, t, "a", "text", false)->default_value.sql = "''";
+	add_col(models, t, "b", "text", true);
+	sd_strlist_push(models->arena,
+	                &sd_table_add_unique(models, t, "uq_b")->columns, "b");
+	sd_table_add_check(models, t, "ck_t_a")->expression.sql = "a <> 'z'";
+	sd_schema_index(models);
+	memset(&o, 0, sizeof(o));
+	o.dialect = &sd_dialect_sqlite;
+	ck_assert_int_eq(sd_diff(&p, from, models, &o, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, p, &sd_dialect_sqlite, &err),
+	                 SD_OK);
+	expect_text(sd_buf_cstr(&up),
+	            "CREATE TABLE \"_sd_new_t\" (\n"
+	            "    \"id\" INTEGER PRIMARY KEY ON CONFLICT REPLACE,\n"
+	            "    \"a\" TEXT NOT NULL ON CONFLICT IGNORE DEFAULT '',\n"
+	            "    \"b\" TEXT,\n"
+	            "    CONSTRAINT \"uq_b\" UNIQUE (\"b\") ON CONFLICT FAIL,\n"
+	            "    CONSTRAINT \"ck_t_a\" CHECK (a <> 'z')\n"
+	            ");\n"
+	            "INSERT INTO \"_sd_new_t\" (\"id\", \"a\", \"b\")\n"
+	            "    SELECT \"id\", \"a\", \"b\" FROM \"t\";\n"
+	            "DROP TABLE \"t\";\n"
+	            "PRAGMA legacy_alter_table = ON;\n"
+	            "ALTER TABLE \"_sd_new_t\" RENAME TO \"t\";\n"
+	            "PRAGMA legacy_alter_table = OFF;\n");
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_plan_free(p);
+	sd_schema_free(from);
+	sd_schema_free(models);
 	sd_db_close(a);
 	remove_tmpdir();
 }

@@ -1398,6 +1398,28 @@ static void table_options_pair(dctx *c, tpair *tp)
 		n->columns[i] = col;
 		sd_map_put(n->column_map, col->base.name, col);
 	}
+	/* a UNIQUE with a conflict clause only exists inline: the model's
+	 * unique on the same columns stays that constraint */
+	for (i = 0; i < n->nindexes; i++) {
+		const sd_index *oi = sd_table_find_index(o, n->indexes[i]->base.name);
+		sd_index *ix;
+		size_t k;
+		if (!oi || !oi->on_conflict || !n->indexes[i]->unique ||
+		    oi->nkeys != n->indexes[i]->nkeys || n->indexes[i]->where.sql)
+			continue;
+		for (k = 0; k < oi->nkeys; k++)
+			if (!oi->keys[k].column ||
+			    !sd_streq(oi->keys[k].column,
+			              n->indexes[i]->keys[k].column))
+				break;
+		if (k < oi->nkeys)
+			continue;
+		ix = sd_arena_alloc(c->a, sizeof(*ix));
+		*ix = *n->indexes[i];
+		ix->constraint_backed = true;
+		ix->on_conflict = oi->on_conflict;
+		n->indexes[i] = ix;
+	}
 }
 
 /* ------------------------------------------------------------------ */
