@@ -1401,11 +1401,13 @@ static void table_options_pair(dctx *c, tpair *tp)
 	/* a UNIQUE with a conflict clause only exists inline: the model's
 	 * unique on the same columns stays that constraint */
 	for (i = 0; i < n->nindexes; i++) {
-		const sd_index *oi = sd_table_find_index(o, n->indexes[i]->base.name);
+		const sd_index *oi =
+			sd_table_find_index(o, n->indexes[i]->base.name);
 		sd_index *ix;
 		size_t k;
 		if (!oi || !oi->on_conflict || !n->indexes[i]->unique ||
-		    oi->nkeys != n->indexes[i]->nkeys || n->indexes[i]->where.sql)
+		    oi->nkeys != n->indexes[i]->nkeys ||
+		    n->indexes[i]->where.sql)
 			continue;
 		for (k = 0; k < oi->nkeys; k++)
 			if (!oi->keys[k].column ||
