@@ -42,4 +42,18 @@ contains "$ERR" "no such column: revision" "and the missing column"
 lacks "$OUT$ERR" "revision revision" "the column name is not read as a value"
 cd ..
 
+# dump adopts a database made by hand: inline UNIQUE constraints come back
+# as named uniques, and check against the dump is clean.
+mkdir -p adopt && cd adopt
+printf 'database: sqlite:///app.db\n' > schemadiff.yaml
+sqlite3 app.db 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT UNIQUE, b INT, c INT, UNIQUE (b, c), CONSTRAINT uq_named UNIQUE (c))'
+sd dump
+expect_rc 0 "dump of a hand-made database"
+printf '%s\n' "$OUT" > models.yaml
+contains "$OUT" "{name: uq_t_a, columns: [a]}" "an inline column UNIQUE is dumped as a unique"
+contains "$OUT" "{name: uq_named, columns: [c]}" "a named table UNIQUE keeps its name"
+sd check
+expect_rc 0 "check against the dump finds nothing"
+cd ..
+
 finish

@@ -186,8 +186,30 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		list(out, &first, "columns", &pk->columns);
 		sd_buf_put(out, "}\n");
 	}
-	if (t->nuniques) {
+	/* SQLite keeps an inline UNIQUE table constraint as an automatic
+	 * index: it goes back into the models as the unique it was. */
+	for (i = k = 0; i < t->nindexes; i++)
+		if (t->indexes[i]->constraint_backed && t->indexes[i]->unique)
+			k++;
+	if (t->nuniques || k) {
 		sd_buf_put(out, "    unique:\n");
+		for (i = 0; i < t->nindexes; i++) {
+			const sd_index *ix = t->indexes[i];
+			sd_strlist cols = {0};
+			sd_arena *a;
+			bool first = true;
+			if (!ix->constraint_backed || !ix->unique)
+				continue;
+			a = sd_arena_new();
+			for (k = 0; k < ix->nkeys; k++)
+				if (ix->keys[k].column)
+					sd_strlist_push(a, &cols, ix->keys[k].column);
+			sd_buf_put(out, "      - {");
+			kv(out, &first, "name", ix->base.name);
+			list(out, &first, "columns", &cols);
+			sd_buf_put(out, "}\n");
+			sd_arena_free(a);
+		}
 		for (i = 0; i < t->nuniques; i++) {
 			const sd_unique *u = t->uniques[i];
 			bool first = true;
