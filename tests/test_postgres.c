@@ -1052,6 +1052,53 @@ START_TEST(lock_preflight_refuses_up_front)
 }
 END_TEST
 
+/* Expressions that name their table (qualified columns, a whole-row
+ * reference) cannot share a scratch table: the normaliser retries such a
+ * table alone under its own name and still gets the server's text. */
+START_TEST(normalize_table_qualified_references)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: users\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true}\n"
+		"      - {name: email, type: string(120)}\n"
+		"    checks:\n"
+		"      - {name: ck_users_email, expression: \"users.email <> ''\"}\n"
+		"      - {name: ck_users_row, expression: \"users IS NOT NULL\"}\n"
+		"  - name: orgs\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true}\n"
+		"      - {name: name, type: text}\n"
+		"    checks:\n"
+		"      - {name: ck_orgs_name, expression: \"length(name) > 1\"}\n";
+	char *uri = fresh_db("sd_t_normalize_qualified");
+	sd_db *db = db_open(uri);
+	sd_schema *models = NULL;
+	sd_error err = SD_ERROR_INIT;
+	const sd_table *u;
+
+	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
+	                                     "m.yaml", &sd_naming_default,
+	                                     &err),
+	                 SD_OK);
+	if (sd_driver_postgres.normalize(db, models, &err) != SD_OK)
+		ck_abort_msg("normalize: %s", err.first->message);
+	u = sd_schema_find_table(models, NULL, "users");
+	ck_assert_str_eq(u->checks[0]->expression.canon,
+	                 "((email)::text <> ''::text)");
+	ck_assert_str_eq(u->checks[1]->expression.canon,
+	                 "(users.* IS NOT NULL)");
+	ck_assert_str_eq(sd_schema_find_table(models, NULL, "orgs")
+	                     ->checks[0]->expression.canon,
+	                 "(length(name) > 1)");
+	sd_schema_free(models);
+	sd_error_clear(&err);
+	sd_driver_postgres.close(db);
+	free(uri);
+}
+END_TEST
+
 START_TEST(password_masked_on_failure)
 {
 	const char *pw_uri = getenv("SCHEMADIFF_TEST_PGURI_PASSWORD");
@@ -1917,6 +1964,7 @@ static Suite *postgres_suite(void)
 	ADD(normalize_reports_bad_expression);
 	ADD(normalize_packs_conflicting_tables);
 	ADD(normalize_nothing_sends_nothing);
+	ADD(normalize_table_qualified_references);
 	ADD(introspect_attnums_gaps_and_outside_refs);
 	ADD(lock_estimate_matches_server);
 	ADD(lock_preflight_refuses_up_front);

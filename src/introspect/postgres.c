@@ -1082,8 +1082,8 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
  *     ("sd_k<n>") and expression indexes ("sd_x<n>") go on that shared
  *     table and so see the same columns as in the model.
  * A batch of wide tables is created under a savepoint, read back with one
- * query over the scratch schema alone, in the same round trip, and rolled
- * back, which releases its locks: max_locks_per_transaction's default
+ * query over those tables alone, and rolled back, which releases its
+ * locks: max_locks_per_transaction's default
  * holds whatever the size of the models.
  */
 
@@ -1093,40 +1093,43 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
  * table and TOAST index) and one per index. */
 #define BATCH_LOCKS 200
 
-/* Everything the scratch schema holds, keyed by table.column, check name
- * or index name; read back in the batch's round trip. */
+/*
+ * What the wide tables of a batch hold ($1: the scratch schema, $2: the
+ * tables' names), keyed by table.column, check name or index name. Driven
+ * by the tables' OIDs, so it costs what the batch holds, not what the
+ * catalog holds.
+ */
 static const char q_scratch[] =
-	"SELECT 'c', c.relname::text, a.attname::text,"
+	"WITH w AS MATERIALIZED (SELECT c.oid, c.relname::text AS relname"
+	"  FROM pg_class c WHERE c.relname = ANY($2::name[])"
+	"  AND c.relnamespace = (SELECT oid FROM pg_namespace"
+	"   WHERE nspname = $1))"
+	" SELECT 'c', w.relname, a.attname::text,"
 	" format_type(a.atttypid, a.atttypmod),"
 	" pg_get_expr(ad.adbin, ad.adrelid), a.attgenerated::text,"
 	" t.typtype::text, tn.nspname::text, t.typname::text"
-	" FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid"
+	" FROM w JOIN pg_attribute a ON a.attrelid = w.oid"
+	"  AND a.attnum > 0 AND NOT a.attisdropped"
 	" JOIN pg_type t ON t.oid = a.atttypid"
 	" JOIN pg_namespace tn ON tn.oid = t.typnamespace"
 	" LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid"
 	"  AND ad.adnum = a.attnum"
-	" WHERE c.relnamespace = (SELECT oid FROM pg_namespace"
-	"  WHERE nspname = current_schema())"
-	" AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped"
 	" UNION ALL"
-	" SELECT 'k', c.relname::text, co.conname::text,"
+	" SELECT 'k', w.relname, co.conname::text,"
 	" pg_get_expr(co.conbin, co.conrelid), NULL, NULL, NULL, NULL, NULL"
-	" FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid"
-	" WHERE co.connamespace = (SELECT oid FROM pg_namespace"
-	"  WHERE nspname = current_schema()) AND co.contype = 'c'"
+	" FROM w JOIN pg_constraint co ON co.conrelid = w.oid"
+	"  AND co.contype = 'c'"
 	" UNION ALL"
-	" SELECT 'i', c.relname::text, ic.relname::text,"
+	" SELECT 'i', w.relname, ic.relname::text,"
 	" pg_get_expr(i.indpred, i.indrelid), k.k::text,"
 	" CASE WHEN i.indkey[k.k - 1] = 0"
 	"  THEN pg_get_indexdef(i.indexrelid, k.k, false)"
-	"  ELSE a.attname::text END, NULL, NULL, NULL"
-	" FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
-	" JOIN pg_class c ON c.oid = i.indrelid"
-	" CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) k(k)"
-	" LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid"
-	"  AND a.attnum = i.indkey[k.k - 1]"
-	" WHERE ic.relnamespace = (SELECT oid FROM pg_namespace"
-	"  WHERE nspname = current_schema())";
+	"  ELSE (SELECT a.attname::text FROM pg_attribute a"
+	"   WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.k - 1])"
+	"  END, NULL, NULL, NULL"
+	" FROM w JOIN pg_index i ON i.indrelid = w.oid"
+	" JOIN pg_class ic ON ic.oid = i.indexrelid"
+	" CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) k(k)";
 
 typedef struct pg_norm {
 	PGconn *conn;
@@ -1137,6 +1140,10 @@ typedef struct pg_norm {
 	const char **orig;    /* the model schema each stands for */
 	size_t nscratch;
 	size_t seq;           /* numbers scratch object names */
+	/* In the names of scratch tables and indexes: every run's names are
+	 * new, so the lookups by name never wade through the dead catalog
+	 * rows that earlier (rolled back) runs left behind. */
+	const char *tag;
 } pg_norm;
 
 /* One wide scratch table in scratch[0]. */
@@ -1218,8 +1225,8 @@ static void add_nsp(pg_norm *nm, const char *schema)
 			return;
 	nm->orig[nm->nscratch] = schema;
 	nm->scratch[nm->nscratch] =
-		sd_arena_printf(nm->tmp, "sd_norm_%ld_%ld_%zu", (long)getpid(),
-		                (long)time(NULL) % 100000, nm->nscratch);
+		sd_arena_printf(nm->tmp, "sd_norm_%s_%zu", nm->tag,
+		                nm->nscratch);
 	nm->nscratch++;
 }
 
@@ -1356,7 +1363,8 @@ static norm_wide *new_wide(pg_norm *nm, norm_batch *b, bool carrier)
 	memset(w, 0, sizeof(*w));
 	w->t.base.kind = SD_OBJ_TABLE;
 	w->t.base.schema = nm->scratch[0];
-	w->t.base.name = sd_arena_printf(nm->tmp, "sd_w%zu", nm->seq++);
+	w->t.base.name = sd_arena_printf(nm->tmp, "sd_w%s_%zu", nm->tag,
+	                                 nm->seq++);
 	w->carrier = carrier;
 	if (!carrier)
 		w->shape = sd_map_new(nm->tmp, 64);
@@ -1382,10 +1390,10 @@ static void add_target(pg_norm *nm, norm_batch *b, const char *key,
 	sd_map_put(b->targets, key, t);
 }
 
-/* The shared table where every column of t fits by name and type, or a
- * new one. */
-static norm_wide *shared_for(pg_norm *nm, norm_batch *b, const sd_table *t,
-                             const char **keys)
+/* The shared table where the n columns fit by name and type, or a new
+ * one. */
+static norm_wide *shared_for(pg_norm *nm, norm_batch *b, sd_column **cols,
+                             const char **keys, size_t n)
 {
 	size_t i, j;
 
@@ -1393,9 +1401,9 @@ static norm_wide *shared_for(pg_norm *nm, norm_batch *b, const sd_table *t,
 		norm_wide *w = b->wides.items[i];
 		size_t fresh = 0;
 		bool fits = !w->carrier;
-		for (j = 0; fits && j < t->ncolumns; j++) {
-			const char *have = sd_map_get(
-				w->shape, t->columns[j]->base.name);
+		for (j = 0; fits && j < n; j++) {
+			const char *have = sd_map_get(w->shape,
+			                              cols[j]->base.name);
 			if (!have)
 				fresh++;
 			else if (strcmp(have, keys[j]) != 0)
@@ -1407,8 +1415,105 @@ static norm_wide *shared_for(pg_norm *nm, norm_batch *b, const sd_table *t,
 	return new_wide(nm, b, false);
 }
 
-/* Puts what t needs from the server into the batch. */
-static void batch_add(pg_norm *nm, norm_batch *b, sd_table *t)
+/* Adds the identifiers of an SQL expression to words: unquoted ones
+ * folded to lower case, quoted ones as written. */
+static void expression_words(pg_norm *nm, sd_map *words, const char *sql)
+{
+	const char *p = sql;
+
+	while (p && *p) {
+		if (*p == '\'') {
+			for (p++; *p && !(*p == '\'' && p[1] != '\''); p++)
+				if (*p == '\'' && p[1] == '\'')
+					p++;
+			if (*p)
+				p++;
+		} else if (*p == '"') {
+			const char *s = ++p;
+			char *w;
+			while (*p && *p != '"')
+				p++;
+			w = sd_arena_printf(nm->tmp, "%.*s", (int)(p - s), s);
+			sd_map_put(words, w, w);
+			if (*p)
+				p++;
+		} else if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		           *p == '_' || (unsigned char)*p >= 0x80) {
+			const char *s = p;
+			char *w;
+			size_t k;
+			while ((*p >= 'a' && *p <= 'z') ||
+			       (*p >= 'A' && *p <= 'Z') ||
+			       (*p >= '0' && *p <= '9') || *p == '_' ||
+			       *p == '$' || (unsigned char)*p >= 0x80)
+				p++;
+			w = sd_arena_printf(nm->tmp, "%.*s", (int)(p - s), s);
+			for (k = 0; w[k]; k++)
+				if (w[k] >= 'A' && w[k] <= 'Z')
+					w[k] = (char)(w[k] - 'A' + 'a');
+			sd_map_put(words, w, w);
+		} else {
+			p++;
+		}
+	}
+}
+
+/*
+ * Whether column c of t can matter to t's expressions: it is generated,
+ * or its name is one of the words of the checks, generated columns and
+ * expression indexes (over-inclusive by design: a function named like a
+ * column only costs a column). With all, every column does.
+ */
+static bool column_used(const sd_column *c, const sd_map *words, bool all)
+{
+	char lower[128];
+	size_t k;
+
+	if (all || c->generated.sql || sd_map_get(words, c->base.name))
+		return true;
+	for (k = 0; c->base.name[k] && k + 1 < sizeof(lower); k++)
+		lower[k] = (char)((c->base.name[k] >= 'A' &&
+		                   c->base.name[k] <= 'Z')
+		                      ? c->base.name[k] - 'A' + 'a'
+		                      : c->base.name[k]);
+	lower[k] = '\0';
+	return sd_map_get(words, lower) != NULL;
+}
+
+/* The words of every expression of t (see column_used). */
+static sd_map *table_words(pg_norm *nm, const sd_table *t)
+{
+	sd_map *words = sd_map_new(nm->tmp, 16);
+	size_t i, k;
+
+	for (i = 0; i < t->nchecks; i++)
+		expression_words(nm, words, t->checks[i]->expression.sql);
+	for (i = 0; i < t->ncolumns; i++)
+		expression_words(nm, words, t->columns[i]->generated.sql);
+	for (i = 0; i < t->nindexes; i++) {
+		const sd_index *ix = t->indexes[i];
+		if (!index_has_expression(ix))
+			continue;
+		expression_words(nm, words, ix->where.sql);
+		for (k = 0; k < ix->nkeys; k++) {
+			if (ix->keys[k].column)
+				sd_map_put(words, ix->keys[k].column,
+				           (void *)ix->keys[k].column);
+			expression_words(nm, words,
+			                 ix->keys[k].expression.sql);
+		}
+		for (k = 0; k < ix->include.n; k++)
+			sd_map_put(words, ix->include.items[k],
+			           (void *)ix->include.items[k]);
+	}
+	return words;
+}
+
+/* Puts what t needs from the server into the batch: with all_columns,
+ * every column of t goes to its shared table, not only those its
+ * expressions name (the fallback when a batch fails). */
+static void batch_add(pg_norm *nm, norm_batch *b, sd_table *t,
+                      bool all_columns)
 {
 	size_t i, j;
 
@@ -1437,24 +1542,39 @@ static void batch_add(pg_norm *nm, norm_batch *b, sd_table *t)
 			nm->tmp, (t->ncolumns + 1) * sizeof(char *));
 		sd_column **cols = sd_arena_alloc(
 			nm->tmp, (t->ncolumns + 1) * sizeof(sd_column *));
+		sd_column **orig = sd_arena_alloc(
+			nm->tmp, (t->ncolumns + 1) * sizeof(sd_column *));
+		sd_map *words = table_words(nm, t);
+		size_t n = 0;
 		norm_wide *w;
 		for (i = 0; i < t->ncolumns; i++) {
-			cols[i] = scratch_column(nm, t, t->columns[i],
+			if (!column_used(t->columns[i], words, all_columns))
+				continue;
+			orig[n] = t->columns[i];
+			cols[n] = scratch_column(nm, t, t->columns[i],
 			                         t->columns[i]->base.name);
-			keys[i] = type_key(nm, cols[i]);
+			keys[n] = type_key(nm, cols[n]);
+			n++;
 		}
-		w = shared_for(nm, b, t, keys);
-		for (i = 0; i < t->ncolumns; i++) {
-			const char *name = t->columns[i]->base.name;
+		if (all_columns) {
+			/* alone and under its own name, so that whole-row and
+			 * table-qualified references resolve too */
+			w = new_wide(nm, b, false);
+			w->t.base.name = t->base.name;
+		} else {
+			w = shared_for(nm, b, cols, keys, n);
+		}
+		for (i = 0; i < n; i++) {
+			const char *name = cols[i]->base.name;
 			if (!sd_map_get(w->shape, name)) {
 				sd_map_put(w->shape, name, (void *)keys[i]);
 				sd_vec_push(nm->tmp, &w->cols, cols[i]);
 			}
-			if (t->columns[i]->generated.sql)
+			if (cols[i]->generated.sql)
 				add_target(nm, b,
 				           sd_arena_printf(nm->tmp, "%s.%s",
 				                           w->t.base.name, name),
-				           NORM_GENERATED, t->columns[i]);
+				           NORM_GENERATED, orig[i]);
 		}
 		for (i = 0; i < t->nchecks; i++) {
 			sd_check *ck = sd_arena_alloc(nm->tmp, sizeof(*ck));
@@ -1474,7 +1594,8 @@ static void batch_add(pg_norm *nm, norm_batch *b, sd_table *t)
 			ix = sd_arena_alloc(nm->tmp, sizeof(*ix));
 			*ix = *t->indexes[j];
 			ix->base.schema = nm->scratch[0];
-			ix->base.name = sd_arena_printf(nm->tmp, "sd_x%zu",
+			ix->base.name = sd_arena_printf(nm->tmp, "sd_x%s_%zu",
+			                                nm->tag,
 			                                nm->seq++);
 			ix->comment = NULL;
 			sd_vec_push(nm->tmp, &w->indexes, ix);
@@ -1582,25 +1703,49 @@ static void batch_apply(pg_norm *nm, norm_batch *b, PGresult *res)
 }
 
 /*
- * Creates one batch under a savepoint, reads it back in the same round
- * trip and rolls it back. When the server refuses the batch, *failed is
- * set and nothing is applied; with name_errors (a batch of one table) the
- * error names the table instead.
+ * Creates one batch under a savepoint, reads it back and rolls it back:
+ * two round trips. When the server refuses the batch, *failed is set and
+ * nothing is applied; with name_errors (a batch of one table) the error
+ * names the table instead.
  */
 static int batch_run(pg_norm *nm, norm_batch *b, bool name_errors,
                      bool *failed)
 {
-	sd_buf sql = SD_BUF_INIT;
+	sd_buf sql = SD_BUF_INIT, names = SD_BUF_INIT;
 	PGresult *res = NULL;
+	const char *params[2];
+	size_t i;
 	int rc;
 
 	*failed = false;
 	sd_buf_put(&sql, "SAVEPOINT sd_norm_batch;\n");
 	if ((rc = batch_sql(nm, b, &sql)) != SD_OK)
 		goto done;
-	sd_buf_put(&sql, q_scratch);
 	res = PQexec(nm->conn, sd_buf_cstr(&sql));
-	if (PQresultStatus(res) == PGRES_TUPLES_OK) {
+	if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+		/* scratch names are plain: sd_w<tag>_<n> */
+		sd_buf_putc(&names, '{');
+		for (i = 0; i < b->wides.n; i++)
+			sd_buf_printf(&names, "%s%s", i ? "," : "",
+			              ((norm_wide *)b->wides.items[i])
+			                      ->t.base.name);
+		sd_buf_putc(&names, '}');
+		params[0] = nm->scratch[0];
+		params[1] = sd_buf_cstr(&names);
+		PQclear(res);
+		res = PQexecParams(nm->conn, q_scratch, 2, NULL, params, NULL,
+		                   NULL, 0);
+		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+			sd_buf msg = SD_BUF_INIT;
+			sd_mask_password(&msg, PQresultErrorMessage(res));
+			while (msg.len && msg.data[msg.len - 1] == '\n')
+				sd_buf_truncate(&msg, msg.len - 1);
+			rc = sd_error_add(nm->err, SD_ERUNTIME, NULL, 0, 0, NULL,
+			                  "reading the scratch schema back: %s",
+			                  sd_buf_cstr(&msg));
+			sd_buf_free(&msg);
+			goto done;
+		}
 		batch_apply(nm, b, res);
 	} else if (name_errors) {
 		const sd_table *t = b->tables.items[0];
@@ -1622,6 +1767,7 @@ static int batch_run(pg_norm *nm, norm_batch *b, bool name_errors,
 done:
 	PQclear(res);
 	sd_buf_free(&sql);
+	sd_buf_free(&names);
 	return rc;
 }
 
@@ -1631,22 +1777,23 @@ static void batch_init(pg_norm *nm, norm_batch *b)
 	b->targets = sd_map_new(nm->tmp, 64);
 }
 
-/* Runs a batch; when the server refuses it, table by table, so that the
- * error names the table at fault. */
+/* Runs a batch; when the server refuses it, table by table, each alone
+ * under its own name with all its columns, so that the error names the
+ * table at fault and references to the table's own name resolve. */
 static int batch_flush(pg_norm *nm, norm_batch *b)
 {
-	bool failed;
+	bool failed, alone_failed;
 	size_t i;
 	int rc;
 
 	if (b->tables.n == 0)
 		return SD_OK;
-	rc = batch_run(nm, b, b->tables.n == 1, &failed);
+	rc = batch_run(nm, b, false, &failed);
 	for (i = 0; rc == SD_OK && failed && i < b->tables.n; i++) {
 		norm_batch one;
 		batch_init(nm, &one);
-		batch_add(nm, &one, b->tables.items[i]);
-		rc = batch_run(nm, &one, true, &failed);
+		batch_add(nm, &one, b->tables.items[i], true);
+		rc = batch_run(nm, &one, true, &alone_failed);
 	}
 	batch_init(nm, b);
 	return rc;
@@ -1666,6 +1813,8 @@ int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 	nm.models = models;
 	nm.err = err;
 	nm.tmp = sd_arena_new();
+	nm.tag = sd_arena_printf(nm.tmp, "%ld_%ld", (long)getpid(),
+	                         (long)time(NULL) % 100000);
 
 	for (i = 0; i < models->ntables; i++)
 		if (table_needs_server(models->tables[i]))
@@ -1731,7 +1880,7 @@ int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 		if (batch.locks + need > BATCH_LOCKS &&
 		    (rc = batch_flush(&nm, &batch)) != SD_OK)
 			goto done;
-		batch_add(&nm, &batch, t);
+		batch_add(&nm, &batch, t, false);
 	}
 	rc = batch_flush(&nm, &batch);
 done:

@@ -32,7 +32,8 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
  * RAW column types with the server's spelling. Only those are sent: they are
  * packed into a few wide tables of a scratch schema, inside a transaction
  * that is always rolled back, in batches under savepoints (so the default
- * max_locks_per_transaction holds), each read back in the same round trip.
+ * max_locks_per_transaction holds), each read back by one query over its
+ * own tables.
  * Models without any of them cause no round trip at all.
  * Must not be called inside an open transaction.
  */
