@@ -55,6 +55,16 @@ typedef struct sd_dialect {
 extern const sd_dialect sd_dialect_sqlite;
 extern const sd_dialect sd_dialect_postgres;
 
+/*
+ * SQL-standard quoting, which both dialects use: an identifier in double
+ * quotes, a literal in single quotes, the quote character doubled inside
+ * ("we""ird", 'it''s'). NULL quotes as empty. PostgreSQL runs with
+ * standard_conforming_strings on (the default since 9.1), so backslashes
+ * are ordinary characters.
+ */
+void sd_quote_ident_std(sd_buf *out, const char *name);
+void sd_quote_literal_std(sd_buf *out, const char *s);
+
 /* "sqlite" or "postgresql" (also "postgres") -> dialect, else NULL. */
 const sd_dialect *sd_dialect_find(const char *name);
 

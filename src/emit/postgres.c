@@ -11,41 +11,13 @@
 
 #define PG_MAX_IDENT 63
 
-static void pg_quote_ident(sd_buf *out, const char *name)
-{
-	const char *p;
-
-	sd_buf_putc(out, '"');
-	for (p = name ? name : ""; *p; p++) {
-		if (*p == '"')
-			sd_buf_putc(out, '"');
-		sd_buf_putc(out, *p);
-	}
-	sd_buf_putc(out, '"');
-}
-
-/* standard_conforming_strings is on (the default since 9.1): backslashes
- * are ordinary characters, only quotes double. */
-static void pg_quote_literal(sd_buf *out, const char *s)
-{
-	const char *p;
-
-	sd_buf_putc(out, '\'');
-	for (p = s ? s : ""; *p; p++) {
-		if (*p == '\'')
-			sd_buf_putc(out, '\'');
-		sd_buf_putc(out, *p);
-	}
-	sd_buf_putc(out, '\'');
-}
-
 static void qualified(sd_buf *out, const char *schema, const char *name)
 {
 	if (schema && strcmp(schema, "public") != 0) {
-		pg_quote_ident(out, schema);
+		sd_quote_ident_std(out, schema);
 		sd_buf_putc(out, '.');
 	}
-	pg_quote_ident(out, name);
+	sd_quote_ident_std(out, name);
 }
 
 static void pg_type_sql(sd_buf *out, const sd_type *t)
@@ -109,7 +81,7 @@ static void ident(pg_emit *e, const char *name)
 {
 	if (name && strlen(name) > PG_MAX_IDENT && !e->too_long)
 		e->too_long = name;
-	pg_quote_ident(e->out, name);
+	sd_quote_ident_std(e->out, name);
 }
 
 static void qname(pg_emit *e, const char *schema, const char *name)
@@ -311,7 +283,7 @@ static void comment_on(pg_emit *e, const char *what, const sd_table *t,
 	}
 	put(e, " IS ");
 	if (text)
-		pg_quote_literal(e->out, text);
+		sd_quote_literal_std(e->out, text);
 	else
 		put(e, "NULL");
 	put(e, ";\n");
@@ -358,7 +330,7 @@ static void comment_on_object(pg_emit *e, const sd_table *t,
 	}
 	put(e, " IS ");
 	if (text)
-		pg_quote_literal(e->out, text);
+		sd_quote_literal_std(e->out, text);
 	else
 		put(e, "NULL");
 	put(e, ";\n");
@@ -450,9 +422,9 @@ static void sequence_restart(pg_emit *e, const sd_table *t, const char *col)
 
 	qualified(&q, t->base.schema, t->base.name);
 	put(e, "SELECT setval(pg_get_serial_sequence(");
-	pg_quote_literal(e->out, sd_buf_cstr(&q));
+	sd_quote_literal_std(e->out, sd_buf_cstr(&q));
 	put(e, ", ");
-	pg_quote_literal(e->out, col);
+	sd_quote_literal_std(e->out, col);
 	put(e, "), COALESCE(MAX(");
 	ident(e, col);
 	put(e, "), 0) + 1, false) FROM ");
@@ -524,7 +496,7 @@ static void change_identity(pg_emit *e, const sd_table *t,
 		{
 			sd_buf q = SD_BUF_INIT;
 			qualified(&q, t->base.schema, seq);
-			pg_quote_literal(e->out, sd_buf_cstr(&q));
+			sd_quote_literal_std(e->out, sd_buf_cstr(&q));
 			sd_buf_free(&q);
 		}
 		put(e, "::regclass);\n");
@@ -732,7 +704,7 @@ static void create_index(pg_emit *e, const sd_op *op, const sd_index *ix)
 		qname(e, op->table ? op->table->base.schema : NULL,
 		      ix->base.name);
 		put(e, " IS ");
-		pg_quote_literal(e->out, ix->comment);
+		sd_quote_literal_std(e->out, ix->comment);
 		put(e, ";\n");
 	}
 }
@@ -765,10 +737,10 @@ static void recreate_enum(pg_emit *e, const sd_enum *en,
 			continue;
 		put(e, first ? "" : ", ");
 		first = false;
-		pg_quote_literal(e->out, en->values.items[i]);
+		sd_quote_literal_std(e->out, en->values.items[i]);
 	}
 	put(e, ");\n");
-	pg_quote_literal(&lit, sd_buf_cstr(&oldq));
+	sd_quote_literal_std(&lit, sd_buf_cstr(&oldq));
 	sd_buf_printf(e->out,
 		"DO $schemadiff$\n"
 		"DECLARE\n"
@@ -827,7 +799,7 @@ static void recreate_enum(pg_emit *e, const sd_enum *en,
 		sd_buf_cstr(&lit), sd_buf_cstr(&lit), sd_buf_cstr(&lit),
 		sd_buf_cstr(&lit), sd_buf_cstr(&newq), sd_buf_cstr(&newq),
 		sd_buf_cstr(&oldq), sd_buf_cstr(&newq));
-	pg_quote_ident(e->out, en->base.name);
+	sd_quote_ident_std(e->out, en->base.name);
 	put(e, ";\n"
 	       "    FOR i IN 1 .. coalesce(array_length(saved, 1), 0) / 3 LOOP\n"
 	       "        IF saved[i * 3] IS NOT NULL THEN\n"
@@ -844,7 +816,7 @@ static void recreate_enum(pg_emit *e, const sd_enum *en,
 		put(e, "COMMENT ON TYPE ");
 		put(e, sd_buf_cstr(&oldq));
 		put(e, " IS ");
-		pg_quote_literal(e->out, en->comment);
+		sd_quote_literal_std(e->out, en->comment);
 		put(e, ";\n");
 	}
 	sd_buf_free(&tmpname);
@@ -892,14 +864,14 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		put(e, " AS ENUM (");
 		for (i = 0; i < en->values.n; i++) {
 			put(e, i ? ", " : "");
-			pg_quote_literal(e->out, en->values.items[i]);
+			sd_quote_literal_std(e->out, en->values.items[i]);
 		}
 		put(e, ");\n");
 		if (en->comment) {
 			put(e, "COMMENT ON TYPE ");
 			qname(e, en->base.schema, en->base.name);
 			put(e, " IS ");
-			pg_quote_literal(e->out, en->comment);
+			sd_quote_literal_std(e->out, en->comment);
 			put(e, ";\n");
 		}
 		break;
@@ -919,10 +891,10 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		put(e, "ALTER TYPE ");
 		qname(e, o->schema, o->name);
 		put(e, " ADD VALUE ");
-		pg_quote_literal(e->out, value);
+		sd_quote_literal_std(e->out, value);
 		if (op->value_anchor) {
 			put(e, op->anchor_before ? " BEFORE " : " AFTER ");
-			pg_quote_literal(e->out, op->value_anchor);
+			sd_quote_literal_std(e->out, op->value_anchor);
 		}
 		put(e, ";\n");
 		break;
@@ -1114,8 +1086,8 @@ const sd_dialect sd_dialect_postgres = {
 		.unique_as_index = false,
 		.max_identifier = PG_MAX_IDENT,
 	},
-	.quote_ident = pg_quote_ident,
-	.quote_literal = pg_quote_literal,
+	.quote_ident = sd_quote_ident_std,
+	.quote_literal = sd_quote_literal_std,
 	.type_sql = pg_type_sql,
 	.column_type_equal = NULL,
 	.emit_op = pg_emit_op,

@@ -15,32 +15,6 @@
 #include <ctype.h>
 #include <string.h>
 
-static void sqlite_quote_ident(sd_buf *out, const char *name)
-{
-	const char *p;
-
-	sd_buf_putc(out, '"');
-	for (p = name ? name : ""; *p; p++) {
-		if (*p == '"')
-			sd_buf_putc(out, '"');
-		sd_buf_putc(out, *p);
-	}
-	sd_buf_putc(out, '"');
-}
-
-static void sqlite_quote_literal(sd_buf *out, const char *s)
-{
-	const char *p;
-
-	sd_buf_putc(out, '\'');
-	for (p = s ? s : ""; *p; p++) {
-		if (*p == '\'')
-			sd_buf_putc(out, '\'');
-		sd_buf_putc(out, *p);
-	}
-	sd_buf_putc(out, '\'');
-}
-
 /*
  * Portable type -> declared SQLite type. The declared names are chosen so
  * that introspection maps them back to the same portable type, and so
@@ -120,7 +94,7 @@ static bool sqlite_column_type_equal(const sd_column *a, const sd_column *b)
 
 static void quote(sd_buf *out, const char *name)
 {
-	sqlite_quote_ident(out, name);
+	sd_quote_ident_std(out, name);
 }
 
 static void put_collation(sd_buf *out, const char *c)
@@ -574,18 +548,18 @@ static void put_sequence_carry(sd_buf *out, const char *old,
 {
 	sd_buf_put(out, "UPDATE sqlite_sequence SET seq = (SELECT max(seq) "
 	                "FROM sqlite_sequence WHERE name IN (");
-	sqlite_quote_literal(out, old);
+	sd_quote_literal_std(out, old);
 	sd_buf_put(out, ", ");
-	sqlite_quote_literal(out, tmp);
+	sd_quote_literal_std(out, tmp);
 	sd_buf_put(out, ")) WHERE name = ");
-	sqlite_quote_literal(out, tmp);
+	sd_quote_literal_std(out, tmp);
 	sd_buf_put(out, ";\nINSERT INTO sqlite_sequence (name, seq) SELECT ");
-	sqlite_quote_literal(out, tmp);
+	sd_quote_literal_std(out, tmp);
 	sd_buf_put(out, ", seq FROM sqlite_sequence WHERE name = ");
-	sqlite_quote_literal(out, old);
+	sd_quote_literal_std(out, old);
 	sd_buf_put(out, " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence "
 	                "WHERE name = ");
-	sqlite_quote_literal(out, tmp);
+	sd_quote_literal_std(out, tmp);
 	sd_buf_put(out, ");\n");
 }
 
@@ -878,8 +852,8 @@ const sd_dialect sd_dialect_sqlite = {
 		.max_identifier = 0,
 		.table_options = true,
 	},
-	.quote_ident = sqlite_quote_ident,
-	.quote_literal = sqlite_quote_literal,
+	.quote_ident = sd_quote_ident_std,
+	.quote_literal = sd_quote_literal_std,
 	.type_sql = sqlite_type_sql,
 	.column_type_equal = sqlite_column_type_equal,
 	.emit_op = sqlite_emit_op,
