@@ -449,6 +449,19 @@ static char *load_errors(const char *yaml)
 		free(e_);                                                    \
 	} while (0)
 
+START_TEST(aliases_refused)
+{
+	EXPECT_ERRORS("tables:\n"
+	              "  - name: t\n"
+	              "    columns: &cols\n"
+	              "      - {name: id, type: integer}\n"
+	              "  - name: u\n"
+	              "    columns: *cols\n",
+	              "models.yaml:6:14: YAML aliases (*cols) are not "
+	              "supported: write the value out\n");
+}
+END_TEST
+
 START_TEST(unknown_key_with_position_and_hint)
 {
 	EXPECT_ERRORS("tables:\n"
@@ -755,6 +768,13 @@ START_TEST(config_errors_have_lines)
 	                     "schemadiff.yaml:1: 'format' must not be empty\n");
 	EXPECT_CONFIG_ERRORS("naming:\n  pk: ~\n",
 	                     "schemadiff.yaml:2: 'naming.pk' must not be empty\n");
+	/* found by fuzzing: aliases of aliases expand exponentially */
+	EXPECT_CONFIG_ERRORS("&e\n*e:\n*e:\nedloc:J*:",
+	                     "schemadiff.yaml:2:1: YAML aliases (*e) are not "
+	                     "supported: write the value out\n");
+	EXPECT_CONFIG_ERRORS("database: &d sqlite:///x.db\nmodels: *d\n",
+	                     "schemadiff.yaml:2:9: YAML aliases (*d) are not "
+	                     "supported: write the value out\n");
 }
 END_TEST
 
@@ -970,6 +990,7 @@ static Suite *model_suite(void)
 	ADD_TEST(s, directory_errors_name_their_file);
 	ADD_TEST(s, missing_models_path);
 	ADD_TEST(s, unknown_key_with_position_and_hint);
+	ADD_TEST(s, aliases_refused);
 	ADD_TEST(s, value_type_errors);
 	ADD_TEST(s, every_semantic_problem_reported);
 	ADD_TEST(s, names_unique_per_namespace);

@@ -173,16 +173,6 @@ static bool add_anchor(builder *b, const yaml_char_t *name, sd_ynode *n,
 	return true;
 }
 
-static sd_ynode *find_anchor(const builder *b, const yaml_char_t *name)
-{
-	size_t i;
-
-	for (i = 0; i < b->nanchors; i++)
-		if (strcmp(b->anchors[i].name, (const char *)name) == 0)
-			return b->anchors[i].node;
-	return NULL;
-}
-
 static int syntax_error(sd_error *err, const char *path, const char *context,
                         const char *problem, const yaml_mark_t *mark)
 {
@@ -219,13 +209,16 @@ static int build_event(builder *b, const yaml_event_t *ev, bool *in_doc,
 		*finished = *in_doc;
 		break;
 	case YAML_ALIAS_EVENT:
-		n = find_anchor(b, ev->data.alias.anchor);
-		if (!n)
-			return syntax_error(err, b->d->path, NULL,
-			                    "found undefined alias",
-			                    &ev->start_mark);
-		attach(b, n);
-		break;
+		/* Aliases turn the document into a graph whose expansion
+		 * grows exponentially ("billion laughs"); models and config
+		 * are plain data, so they are refused outright, here and in
+		 * libcyaml (CYAML_CFG_NO_ALIAS). */
+		return sd_error_add(err, SD_EINPUT, b->d->path,
+		                    (int)ev->start_mark.line + 1,
+		                    (int)ev->start_mark.column + 1, NULL,
+		                    "YAML aliases (*%s) are not supported: "
+		                    "write the value out",
+		                    (const char *)ev->data.alias.anchor);
 	case YAML_SCALAR_EVENT:
 		n = new_node(b, SD_YSCALAR, &ev->start_mark);
 		n->u.str = pool_str(b, (const char *)ev->data.scalar.value,
@@ -754,7 +747,7 @@ void sd_cyaml_config(cyaml_config_t *cfg, sd_cyaml_log *log)
 	cfg->log_ctx = log;
 	cfg->mem_fn = cyaml_mem;
 	cfg->log_level = CYAML_LOG_ERROR;
-	cfg->flags = CYAML_CFG_DEFAULT;
+	cfg->flags = CYAML_CFG_NO_ALIAS;
 }
 
 /* Path of the backtrace, outermost first; with_innermost_field false drops
