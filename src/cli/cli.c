@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -793,25 +794,69 @@ static sd_db *detach_db(sd_db *db)
 	return &stand_in;
 }
 
+/*
+ * The models are read on a second thread while the database is opened and
+ * its catalog read: the YAML parse is CPU work in this process, the catalog
+ * read is mostly the database's (SQLite parsing its schema, a PostgreSQL
+ * server answering), so on two cores the two overlap almost completely.
+ * The loader touches nothing shared: its own arena, its own sd_error, the
+ * config read before the thread starts (libyaml's position recorder is
+ * thread-local).
+ */
+typedef struct models_job {
+	const char *path;
+	const sd_naming *naming;
+	sd_schema *schema;
+	sd_error err;
+	int rc;
+} models_job;
+
+static void *models_job_run(void *arg)
+{
+	models_job *j = arg;
+
+	j->rc = sd_models_load(&j->schema, j->path, j->naming, &j->err);
+	return NULL;
+}
+
 int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
                           int (*at_open)(sd_cli *cli, sd_db *db, void *ctx),
                           void *ctx)
 {
 	sd_config *c;
-	int rc;
+	models_job job;
+	pthread_t tid;
+	bool threaded;
+	int rc, db_rc;
 
 	memset(cmp, 0, sizeof(*cmp));
 	rc = sd_cli_config(cli, &c);
-	if (!rc)
-		rc = sd_cli_models(cli, c->models, NULL, &cmp->models);
-	if (!rc)
-		rc = sd_cli_open_db(cli, &cmp->db, SD_DB_OPEN_NO_CREATE);
+	if (rc)
+		return rc;
+	memset(&job, 0, sizeof(job));
+	job.path = c->models;
+	job.naming = &c->naming;
+	threaded = pthread_create(&tid, NULL, models_job_run, &job) == 0;
+	if (!threaded)
+		models_job_run(&job);
+	db_rc = sd_cli_open_db(cli, &cmp->db, SD_DB_OPEN_NO_CREATE);
+	if (!db_rc)
+		db_rc = sd_cli_introspect(cli, cmp->db, &cmp->live);
+	if (threaded)
+		pthread_join(tid, NULL);
+	cmp->models = job.schema;
+	/* Bad models fail first, whatever the database said. */
+	if (job.rc) {
+		sd_error_clear(&cli->err);
+		sd_error_move(&cli->err, &job.err);
+		return job.rc;
+	}
+	sd_error_move(&cli->err, &job.err); /* warnings */
+	rc = db_rc;
 	if (!rc && at_open)
 		rc = at_open(cli, cmp->db, ctx);
 	if (!rc)
 		rc = normalize(cli, cmp->db, cmp->models);
-	if (!rc)
-		rc = sd_cli_introspect(cli, cmp->db, &cmp->live);
 	if (!rc)
 		cmp->db = detach_db(cmp->db);
 	if (!rc)
