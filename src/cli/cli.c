@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 #include <limits.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -842,8 +843,10 @@ int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
 	db_rc = sd_cli_open_db(cli, &cmp->db, SD_DB_OPEN_NO_CREATE);
 	if (!db_rc)
 		db_rc = sd_cli_introspect(cli, cmp->db, &cmp->live);
-	if (threaded)
+	if (threaded) {
 		pthread_join(tid, NULL);
+		malloc_trim(0);
+	}
 	cmp->models = job.schema;
 	/* Bad models fail first, whatever the database said. */
 	if (job.rc) {

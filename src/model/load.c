@@ -325,7 +325,8 @@ const sd_model_keys sd_model_key_table[] = {
 typedef struct file_ctx {
 	sd_ydoc doc;
 	const sd_ynode *tables; /* the `tables` sequence, or NULL */
-	m_models *m;
+	m_models *m;    /* allocated from mem */
+	sd_cyaml_mem mem;
 	cyaml_config_t cfg;
 	bool parsed; /* both parses succeeded */
 } file_ctx;
@@ -510,6 +511,7 @@ static int file_parse(file_ctx *f, sd_arena *a, const char *data, size_t len,
 
 	/* the common case, a valid file: one pass for both */
 	sd_cyaml_config(&f->cfg, &log);
+	sd_cyaml_mem_init(&f->mem, &f->cfg);
 	crc = sd_ydoc_cyaml_load(&f->doc, path, data, len, &f->cfg,
 	                         &models_schema, (cyaml_data_t **)&f->m,
 	                         &recorded);
@@ -519,8 +521,7 @@ static int file_parse(file_ctx *f, sd_arena *a, const char *data, size_t len,
 		f->parsed = true;
 		return SD_OK;
 	}
-	if (crc == CYAML_OK)
-		cyaml_free(&f->cfg, &models_schema, f->m, 0);
+	sd_cyaml_mem_free(&f->mem);
 	f->m = NULL;
 	sd_ydoc_fini(&f->doc);
 
@@ -532,6 +533,7 @@ static int file_parse(file_ctx *f, sd_arena *a, const char *data, size_t len,
 		return SD_OK; /* empty file: no models */
 	f->tables = sd_ynode_get(f->doc.root, "tables");
 	sd_cyaml_config(&f->cfg, &log);
+	sd_cyaml_mem_init(&f->mem, &f->cfg);
 	crc = cyaml_load_data((const uint8_t *)data, len, &f->cfg,
 	                      &models_schema, (cyaml_data_t **)&f->m, NULL);
 	if (crc != CYAML_OK) {
@@ -551,8 +553,7 @@ static int file_parse(file_ctx *f, sd_arena *a, const char *data, size_t len,
 
 static void file_fini(file_ctx *f)
 {
-	if (f->m)
-		cyaml_free(&f->cfg, &models_schema, f->m, 0);
+	sd_cyaml_mem_free(&f->mem);
 	f->m = NULL;
 	sd_ydoc_fini(&f->doc);
 }

@@ -750,6 +750,69 @@ void sd_cyaml_config(cyaml_config_t *cfg, sd_cyaml_log *log)
 	cfg->flags = CYAML_CFG_NO_ALIAS;
 }
 
+/*
+ * libcyaml allocates every string, struct and sequence of the bound models
+ * through mem_fn, one call each, and grows a sequence by one entry at a
+ * time (realloc to count + 1). Blocks are served from an arena, so the
+ * tree costs no malloc header per string and is released at once instead
+ * of by cyaml_free's walk. A block that is grown (a sequence) moves to the
+ * heap, where realloc extends it in place; the heap blocks are listed in
+ * the arena and freed with it (sd_cyaml_mem_free).
+ */
+typedef struct cyaml_block {
+	size_t size;
+	size_t heap; /* 0: arena; else 1 + its index in sd_cyaml_mem.heap */
+} cyaml_block;
+
+static void *cyaml_arena_mem(void *ctx, void *ptr, size_t size)
+{
+	sd_cyaml_mem *m = ctx;
+	cyaml_block *old = ptr ? (cyaml_block *)ptr - 1 : NULL, *b;
+
+	if (size == 0)
+		return NULL; /* a free: everything goes with sd_cyaml_mem_free */
+	if (!old) {
+		b = sd_arena_alloc(m->arena, sizeof(*b) + size);
+		b->size = size;
+		return b + 1;
+	}
+	if (size <= old->size)
+		return ptr;
+	if (old->heap) {
+		b = realloc(old, sizeof(*b) + size);
+		if (!b)
+			return NULL;
+		m->heap.items[b->heap - 1] = b;
+	} else {
+		b = malloc(sizeof(*b) + size);
+		if (!b)
+			return NULL;
+		memcpy(b + 1, ptr, old->size);
+		sd_vec_push(m->arena, &m->heap, b);
+		b->heap = m->heap.n;
+	}
+	b->size = size;
+	return b + 1;
+}
+
+void sd_cyaml_mem_init(sd_cyaml_mem *m, cyaml_config_t *cfg)
+{
+	memset(m, 0, sizeof(*m));
+	m->arena = sd_arena_new();
+	cfg->mem_fn = cyaml_arena_mem;
+	cfg->mem_ctx = m;
+}
+
+void sd_cyaml_mem_free(sd_cyaml_mem *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->heap.n; i++)
+		free(m->heap.items[i]);
+	sd_arena_free(m->arena);
+	memset(m, 0, sizeof(*m));
+}
+
 /* Path of the backtrace, outermost first; with_innermost_field false drops
  * a trailing mapping-field frame (errors about the mapping itself). */
 static void frames_path(sd_buf *out, const sd_cyaml_log *log,

@@ -123,6 +123,17 @@ void sd_cyaml_log_free(sd_cyaml_log *log);
 /* A cyaml config that logs errors into log. */
 void sd_cyaml_config(cyaml_config_t *cfg, sd_cyaml_log *log);
 /*
+ * Where cfg's loads allocate (an arena, and the heap for grown sequences):
+ * the loaded data is released by sd_cyaml_mem_free, never by cyaml_free.
+ * Call sd_cyaml_mem_init after sd_cyaml_config.
+ */
+typedef struct sd_cyaml_mem {
+	sd_arena *arena;
+	sd_vec heap;
+} sd_cyaml_mem;
+void sd_cyaml_mem_init(sd_cyaml_mem *m, cyaml_config_t *cfg);
+void sd_cyaml_mem_free(sd_cyaml_mem *m);
+/*
  * Turns the captured failure of a cyaml load into one diagnostic:
  *     models.yaml:8:9: users.email: unknown key 'nulable'
  *                                     (did you mean 'nullable'?)
