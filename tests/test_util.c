@@ -40,6 +40,42 @@ START_TEST(map_many)
 }
 END_TEST
 
+/* Small maps are searched in order and turn into hash tables past 16
+ * entries: lookups, replacement and the empty key must survive each step. */
+START_TEST(map_small_then_hashed)
+{
+	int expected[] = {0, 1, 3, 16, 17};
+	size_t e;
+
+	for (e = 0; e < sizeof(expected) / sizeof(expected[0]); e++) {
+		sd_arena *a = sd_arena_new();
+		sd_map *m = sd_map_new(a, (size_t)expected[e]);
+		char *keys[40];
+		int i, j;
+
+		ck_assert_ptr_null(sd_map_get(m, "x"));
+		ck_assert_uint_eq(sd_map_count(m), 0);
+		for (i = 0; i < 40; i++) {
+			keys[i] = i ? sd_arena_printf(a, "c%d", i)
+			            : sd_arena_strdup(a, "");
+			ck_assert_ptr_null(sd_map_put(m, keys[i], keys[i]));
+			ck_assert_uint_eq(sd_map_count(m), (size_t)i + 1);
+			for (j = 0; j <= i; j++)
+				ck_assert_ptr_eq(sd_map_get(m, keys[j]),
+				                 keys[j]);
+			ck_assert_ptr_null(sd_map_get(m, "c99"));
+			/* a put of a present key replaces, returns the old */
+			ck_assert_ptr_eq(sd_map_put(m, keys[i / 2], a),
+			                 keys[i / 2]);
+			ck_assert_ptr_eq(sd_map_put(m, keys[i / 2],
+			                            keys[i / 2]), a);
+			ck_assert_uint_eq(sd_map_count(m), (size_t)i + 1);
+		}
+		sd_arena_free(a);
+	}
+}
+END_TEST
+
 START_TEST(error_format)
 {
 	sd_error err = SD_ERROR_INIT;
@@ -109,6 +145,7 @@ static Suite *util_suite(void)
 
 	tcase_add_test(tc, arena_strings);
 	tcase_add_test(tc, map_many);
+	tcase_add_test(tc, map_small_then_hashed);
 	tcase_add_test(tc, error_format);
 	tcase_add_test(tc, suggest_and_slug);
 	tcase_add_test(tc, mask_password);

@@ -1548,11 +1548,12 @@ static int list_dir(const char ***out, size_t *n, sd_arena *a,
 
 /*
  * Shared by both entry points: files[i] holds (path, data, len). Parses,
- * builds, names, validates; on success hands over the schema.
+ * builds, names, validates; on success hands over the schema. With
+ * free_datas, each text is freed (and its slot cleared) once parsed.
  */
 static int load_all(sd_schema **out, const char *const *paths,
-                    char *const *datas, const size_t *lens, size_t n,
-                    const sd_naming *naming, sd_error *err)
+                    char **datas, const size_t *lens, size_t n,
+                    bool free_datas, const sd_naming *naming, sd_error *err)
 {
 	sd_error local = SD_ERROR_INIT;
 	sd_schema *s = sd_schema_new();
@@ -1574,6 +1575,11 @@ static int load_all(sd_schema **out, const char *const *paths,
 		if (file_parse(&L.files[i], L.a, datas[i], lens[i], p,
 		               &local) != SD_OK)
 			parsed = false;
+		/* everything build() reads was copied out of the text */
+		if (free_datas) {
+			free(datas[i]);
+			datas[i] = NULL;
+		}
 	}
 	rc = parsed ? build(&L) : SD_EINPUT;
 	for (i = 0; i < n; i++)
@@ -1602,7 +1608,7 @@ int sd_models_load_data(sd_schema **out, const char *data, size_t len,
 	const char *p = path ? path : "models.yaml";
 	char *d = (char *)data;
 
-	return load_all(out, &p, &d, &len, 1, naming, err);
+	return load_all(out, &p, &d, &len, 1, false, naming, err);
 }
 
 int sd_models_load(sd_schema **out, const char *path, const sd_naming *naming,
@@ -1633,7 +1639,7 @@ int sd_models_load(sd_schema **out, const char *path, const sd_naming *naming,
 		if (sd_file_read(&datas[i], &lens[i], paths[i], err) != SD_OK)
 			rc = SD_EINPUT;
 	if (rc == SD_OK)
-		rc = load_all(out, paths, datas, lens, n, naming, err);
+		rc = load_all(out, paths, datas, lens, n, true, naming, err);
 done:
 	for (i = 0; datas && i < n; i++)
 		free(datas[i]);

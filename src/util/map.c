@@ -17,10 +17,18 @@ typedef struct slot {
 	void *value;
 } slot;
 
+/*
+ * Up to SMALL entries a map is a dense array searched in order: no hash to
+ * compute, and a table's map of 10 columns takes 10 slots, not 16. Slots
+ * are allocated on the first put, so the many maps that stay empty (the
+ * differ keeps several per table pair) cost only this header.
+ */
+#define SMALL 16
+
 struct sd_map {
 	sd_arena *arena;
-	slot *slots;
-	size_t cap; /* power of two */
+	slot *slots;  /* NULL until the first put */
+	size_t cap;   /* small: array length; hashed: a power of two > SMALL */
 	size_t count;
 };
 
@@ -48,18 +56,27 @@ uint64_t sd_hash_str(const char *s)
 	return sd_hash_bytes(s, strlen(s), 0);
 }
 
+static size_t hashed_cap(size_t entries)
+{
+	size_t cap = SMALL * 2;
+
+	/* room below the 3/4 load that triggers growth */
+	while (cap * 3 < (entries + 1) * 4)
+		cap *= 2;
+	return cap;
+}
+
 sd_map *sd_map_new(sd_arena *a, size_t expected)
 {
 	sd_map *m = sd_arena_alloc(a, sizeof(*m));
-	size_t cap = 16;
 
-	/* room for expected entries below the 3/4 load that triggers growth:
-	 * a per-table column map of 10 takes 16 slots, not 32 */
-	while (cap * 3 < (expected + 1) * 4)
-		cap *= 2;
 	m->arena = a;
-	m->cap = cap;
-	m->slots = sd_arena_alloc(a, cap * sizeof(slot));
+	if (expected == 0)
+		m->cap = 4;
+	else if (expected <= SMALL)
+		m->cap = expected;
+	else
+		m->cap = hashed_cap(expected);
 	return m;
 }
 
@@ -75,12 +92,47 @@ static slot *map_find(slot *slots, size_t cap, const char *key, uint64_t h)
 	}
 }
 
+static slot *small_find(const sd_map *m, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < m->count; i++) {
+		slot *s = &m->slots[i];
+		if (s->key[0] == key[0] && strcmp(s->key, key) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+/* Makes room for one more entry. */
 static void map_grow(sd_map *m)
 {
-	size_t cap = m->cap * 2, i;
-	slot *slots = sd_arena_alloc(m->arena, cap * sizeof(slot));
+	size_t cap, i;
+	slot *slots;
 
-	for (i = 0; i < m->cap; i++) {
+	if (!m->slots) {
+		m->slots = sd_arena_alloc(m->arena, m->cap * sizeof(slot));
+		return;
+	}
+	if (m->cap <= SMALL) {
+		if (m->count < m->cap)
+			return;
+		if (m->cap * 2 <= SMALL) {
+			slots = sd_arena_alloc(m->arena,
+			                       m->cap * 2 * sizeof(slot));
+			memcpy(slots, m->slots, m->count * sizeof(slot));
+			m->slots = slots;
+			m->cap *= 2;
+			return;
+		}
+		cap = hashed_cap(m->count + 1);
+	} else {
+		if ((m->count + 1) * 4 <= m->cap * 3)
+			return;
+		cap = m->cap * 2;
+	}
+	slots = sd_arena_alloc(m->arena, cap * sizeof(slot));
+	for (i = 0; i < (m->cap <= SMALL ? m->count : m->cap); i++) {
 		slot *s = &m->slots[i];
 		if (s->key)
 			*map_find(slots, cap, s->key, sd_hash_str(s->key)) =
@@ -92,18 +144,24 @@ static void map_grow(sd_map *m)
 
 void *sd_map_put(sd_map *m, const char *key, void *value)
 {
-	uint64_t h = sd_hash_str(key);
 	slot *s;
 	void *old;
 
-	if ((m->count + 1) * 4 > m->cap * 3)
-		map_grow(m);
-	s = map_find(m->slots, m->cap, key, h);
-	if (s->key) {
-		old = s->value;
-		s->value = value;
-		return old;
+	if (m->slots) {
+		s = m->cap <= SMALL
+			    ? small_find(m, key)
+			    : map_find(m->slots, m->cap, key,
+			               sd_hash_str(key));
+		if (s && s->key) {
+			old = s->value;
+			s->value = value;
+			return old;
+		}
 	}
+	map_grow(m);
+	s = m->cap <= SMALL ? &m->slots[m->count]
+	                    : map_find(m->slots, m->cap, key,
+	                               sd_hash_str(key));
 	s->key = key;
 	s->value = value;
 	m->count++;
@@ -114,8 +172,12 @@ void *sd_map_get(const sd_map *m, const char *key)
 {
 	slot *s;
 
-	if (!m || !key)
+	if (!m || !key || !m->slots)
 		return NULL;
+	if (m->cap <= SMALL) {
+		s = small_find(m, key);
+		return s ? s->value : NULL;
+	}
 	s = map_find(m->slots, m->cap, key, sd_hash_str(key));
 	return s->key ? s->value : NULL;
 }
