@@ -345,4 +345,26 @@ equals "$RC:$OUT" "0:no changes" "generate with nothing to do says so"
 check "generate with nothing to do leaves no app.db" test ! -e app.db
 cd "$T" || exit 1
 
+# ---- models and catalog read at once --------------------------------------------
+# check and generate read the models on a second thread while the database
+# is read. A bad models file still wins over a bad database, and the
+# database's complaint is not printed with it; a good file leaves the
+# database's error alone.
+mkdir -p "$T/both_bad/migrations/versions" && cd "$T/both_bad" || exit 1
+printf 'database: sqlite:///app.db\nmodels: models.yaml\nversions: migrations/versions\n' >schemadiff.yaml
+printf 'tables:\n  - name: users\n    columns:\n      - {name: id, type: integr}\n' >models.yaml
+echo "this is not a database" >app.db
+for args in check "generate -m x"; do
+	sd $args
+	expect_rc 2 "$args: bad models and a bad database: the models' exit status"
+	contains "$ERR" "models.yaml:4" "$args: the models error with its line"
+	lacks "$ERR" "app.db" "$args: no word of the database"
+	equals "$(ls migrations/versions)" "" "$args: nothing written"
+done
+printf 'tables:\n  - name: users\n    columns:\n      - {name: id, type: integer}\n' >models.yaml
+sd check
+expect_rc 3 "good models and a bad database: the database's exit status"
+contains "$ERR" "app.db" "the database's error names the file"
+cd "$T" || exit 1
+
 finish

@@ -817,6 +817,10 @@ static void *models_job_run(void *arg)
 	models_job *j = arg;
 
 	j->rc = sd_models_load(&j->schema, j->path, j->naming, &j->err);
+	/* its garbage (YAML text, position tree, libcyaml's tree) sits in
+	 * this thread's malloc arena: give it back while the catalog is
+	 * still being read */
+	malloc_trim(0);
 	return NULL;
 }
 
@@ -827,6 +831,7 @@ int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
 	sd_config *c;
 	models_job job;
 	pthread_t tid;
+	sd_error saved, db_err;
 	bool threaded;
 	int rc, db_rc;
 
@@ -840,21 +845,24 @@ int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
 	threaded = pthread_create(&tid, NULL, models_job_run, &job) == 0;
 	if (!threaded)
 		models_job_run(&job);
+	/* the database's diagnostics are held back until the models are in */
+	saved = cli->err;
+	memset(&cli->err, 0, sizeof(cli->err));
 	db_rc = sd_cli_open_db(cli, &cmp->db, SD_DB_OPEN_NO_CREATE);
 	if (!db_rc)
 		db_rc = sd_cli_introspect(cli, cmp->db, &cmp->live);
-	if (threaded) {
+	db_err = cli->err;
+	cli->err = saved;
+	if (threaded)
 		pthread_join(tid, NULL);
-		malloc_trim(0);
-	}
 	cmp->models = job.schema;
+	sd_error_move(&cli->err, &job.err);
 	/* Bad models fail first, whatever the database said. */
 	if (job.rc) {
-		sd_error_clear(&cli->err);
-		sd_error_move(&cli->err, &job.err);
+		sd_error_clear(&db_err);
 		return job.rc;
 	}
-	sd_error_move(&cli->err, &job.err); /* warnings */
+	sd_error_move(&cli->err, &db_err);
 	rc = db_rc;
 	if (!rc && at_open)
 		rc = at_open(cli, cmp->db, ctx);
