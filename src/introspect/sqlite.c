@@ -1013,7 +1013,11 @@ typedef struct index_src {
 typedef struct ctx {
 	sqlite3 *conn;
 	sd_schema *s;
-	sd_arena *a;
+	sd_arena *a;   /* the schema's: what the schema keeps */
+	/* Everything else: the parsed CREATE texts, table_infos, lookup
+	 * maps. Freed when the read ends, so the live schema holds no
+	 * parser garbage while the models and the differ need memory. */
+	sd_arena *tmp;
 	const sd_introspect_opts *opts;
 	sd_map *tables;      /* name -> table_info* (managed tables only) */
 	sd_map *index_sql;   /* index name -> CREATE INDEX text */
@@ -1056,6 +1060,12 @@ static void progress(const ctx *c, const char *what, size_t done,
 static const char *col_text(ctx *c, sqlite3_stmt *st, int i)
 {
 	return sd_arena_strdup(c->a, (const char *)sqlite3_column_text(st, i));
+}
+
+/* A string of the parse (c->tmp) that the schema keeps. */
+static const char *keep(ctx *c, const char *s)
+{
+	return sd_arena_strdup(c->a, s);
 }
 
 typedef int (*row_fn)(ctx *c, sqlite3_stmt *st);
@@ -1101,7 +1111,7 @@ static void pk_column(ctx *c, table_info *ti, sd_column *col, int pk)
 	if (pk <= 0)
 		return;
 	while (ti->pk_columns.n < (size_t)pk)
-		sd_vec_push(c->a, &ti->pk_columns, NULL);
+		sd_vec_push(c->tmp, &ti->pk_columns, NULL);
 	ti->pk_columns.items[pk - 1] = col;
 	ti->npk++;
 }
@@ -1133,12 +1143,12 @@ static void columns_from_text(ctx *c, table_info *ti)
 		const parsed_col *pc = &p->cols[i];
 		sd_column *col = sd_table_add_column(c->s, ti->table, pc->name);
 		int pk = pc->pk ? 1 : 0;
-		col->type_sql = pc->type;
+		col->type_sql = keep(c, pc->type);
 		sd_sqlite_type_from_decl(c->a, col->type_sql, &col->type);
 		col->nullable = !pc->notnull;
-		col->default_value.sql = pc->dflt;
+		col->default_value.sql = keep(c, pc->dflt);
 		if ((v = sd_map_get(p->collations, col->base.name)))
-			col->collation = v;
+			col->collation = keep(c, v);
 		for (k = 0; k < p->pk_list.n; k++)
 			if (sd_strieq(p->pk_list.items[k], pc->name))
 				pk = (int)k + 1;
@@ -1163,9 +1173,12 @@ static int object_row(ctx *c, sqlite3_stmt *st)
 	if (!type || !name)
 		return SD_OK;
 	if (strcmp(type, "table") != 0) {
-		name = sd_arena_strdup(c->a, name);
-		tbl = sd_arena_strdup(c->a, tbl);
-		sql = sd_arena_strdup(c->a, sql);
+		/* an index's text is parsed and dropped; a view's or a
+		 * trigger's is kept */
+		sd_arena *a = strcmp(type, "index") == 0 ? c->tmp : c->a;
+		name = sd_arena_strdup(a, name);
+		tbl = sd_arena_strdup(a, tbl);
+		sql = sd_arena_strdup(a, sql);
 	}
 	if (strcmp(type, "table") == 0) {
 		table_info *ti;
@@ -1177,9 +1190,9 @@ static int object_row(ctx *c, sqlite3_stmt *st)
 			u->definition = sd_arena_strdup(c->a, sql);
 			return SD_OK;
 		}
-		ti = sd_arena_alloc(c->a, sizeof(*ti));
+		ti = sd_arena_alloc(c->tmp, sizeof(*ti));
 		ti->table = sd_schema_add_table(c->s, NULL, name);
-		parse_create_table(c->a, sql, &ti->parsed);
+		parse_create_table(c->tmp, sql, &ti->parsed);
 		sd_map_put(c->tables, ti->table->base.name, ti);
 		columns_from_text(c, ti);
 	} else if (strcmp(type, "view") == 0) {
@@ -1189,13 +1202,13 @@ static int object_row(ctx *c, sqlite3_stmt *st)
 		u = sd_schema_add_unmanaged(c->s, "view", NULL, name);
 		u->definition = sql;
 	} else if (strcmp(type, "index") == 0) {
-		index_src *src = sd_arena_alloc(c->a, sizeof(*src));
+		index_src *src = sd_arena_alloc(c->tmp, sizeof(*src));
 		if (sql)
 			sd_map_put(c->index_sql, name, (void *)sql);
 		src->name = name;
 		src->table = tbl;
 		src->sql = sql;
-		sd_vec_push(c->a, &c->index_srcs, src);
+		sd_vec_push(c->tmp, &c->index_srcs, src);
 	} else if (strcmp(type, "trigger") == 0) {
 		table_info *ti = tbl ? sd_map_get(c->tables, tbl) : NULL;
 		if (ti && sql) {
@@ -1233,10 +1246,10 @@ static int column_row(ctx *c, sqlite3_stmt *st)
 	col->nullable = sqlite3_column_int(st, 4) == 0;
 	col->default_value.sql = col_text(c, st, 5);
 	if ((v = sd_map_get(ti->parsed.collations, col->base.name)))
-		col->collation = v;
+		col->collation = keep(c, v);
 	if (hidden == 2 || hidden == 3)
-		col->generated.sql = sd_map_get(ti->parsed.generated,
-		                                col->base.name);
+		col->generated.sql = keep(c, sd_map_get(ti->parsed.generated,
+		                                        col->base.name));
 	pk = sqlite3_column_int(st, 6);
 	pk_column(c, ti, col, pk);
 	return SD_OK;
@@ -1289,7 +1302,7 @@ static void finish_tables(ctx *c)
 				         : sd_arena_printf(c->a, "ck_%s_%zu",
 				                           t->base.name, k + 1);
 			sd_check *ck = sd_table_add_check(c->s, t, name);
-			ck->expression.sql = pc->expr;
+			ck->expression.sql = keep(c, pc->expr);
 		}
 	}
 }
@@ -1338,7 +1351,7 @@ static void finish_index(ctx *c, index_group *g)
 		sd_strlist cols = {NULL, 0};
 		for (k = 0; k < g->keys.n; k++) {
 			sd_index_key *key = g->keys.items[k];
-			sd_strlist_push(c->a, &cols,
+			sd_strlist_push(c->tmp, &cols,
 			                key->column ? key->column : "expr");
 		}
 		name = NULL;
@@ -1352,8 +1365,8 @@ static void finish_index(ctx *c, index_group *g)
 			}
 		}
 		if (!name)
-			name = sd_arena_printf(c->a, "uq_%s_%s", t->base.name,
-			                       joined(c->a, &cols));
+			name = sd_arena_printf(c->tmp, "uq_%s_%s",
+			                       t->base.name, joined(c->tmp, &cols));
 	}
 	ix = sd_table_add_index(c->s, t, name);
 	ix->unique = g->unique;
@@ -1439,7 +1452,7 @@ static bool index_from_text(ctx *c, table_info *ti, const index_src *src)
 			ok = false;
 			break;
 		}
-		id = tok_ident(c->a, &t.v[item]);
+		id = tok_ident(c->tmp, &t.v[item]);
 		for (k = 0; k < ti->table->ncolumns; k++) {
 			if (!sd_strieq(ti->table->columns[k]->base.name, id))
 				continue;
@@ -1506,10 +1519,10 @@ static void json_push_name(sd_buf *json, const char *name)
 static char *indexes_from_text(ctx *c)
 {
 	sd_buf json = SD_BUF_INIT;
-	sd_map *listed = sd_map_new(c->a, 16);
+	sd_map *listed = sd_map_new(c->tmp, 16);
 	size_t i;
 
-	c->index_done = sd_map_new(c->a, c->index_srcs.n);
+	c->index_done = sd_map_new(c->tmp, c->index_srcs.n);
 	sd_buf_putc(&json, '[');
 	for (i = 0; i < c->index_srcs.n; i++) {
 		const index_src *src = c->index_srcs.items[i];
@@ -1564,21 +1577,23 @@ static int index_row(ctx *c, sqlite3_stmt *st)
 	    !c->index.ti || !sd_streq(c->index.ti->table->base.name, tname)) {
 		finish_index(c, &c->index);
 		c->index.ti = sd_map_get(c->tables, tname);
-		c->index.name = col_text(c, st, 1);
+		c->index.name = sd_arena_strdup(
+			c->tmp, (const char *)sqlite3_column_text(st, 1));
 		c->index.unique = sqlite3_column_int(st, 2) != 0;
-		c->index.origin = col_text(c, st, 3);
+		c->index.origin = sd_arena_strdup(
+			c->tmp, (const char *)sqlite3_column_text(st, 3));
 		c->index.partial = sqlite3_column_int(st, 4) != 0;
 	}
 	if (!c->index.ti)
 		return SD_OK;
-	key = sd_arena_alloc(c->a, sizeof(*key));
+	key = sd_arena_alloc(c->tmp, sizeof(*key));
 	cid = sqlite3_column_int(st, 5);
 	if (cid == -1)
 		key->column = "rowid";
 	else if (cid >= 0)
 		key->column = col_text(c, st, 6);
 	key->desc = sqlite3_column_int(st, 7) != 0;
-	sd_vec_push(c->a, &c->index.keys, key);
+	sd_vec_push(c->tmp, &c->index.keys, key);
 	return SD_OK;
 }
 
@@ -1604,12 +1619,12 @@ static void finish_fk(ctx *c, fk_group *g)
 		}
 	}
 	if (!name)
-		name = sd_arena_printf(c->a, "fk_%s_%s_%s",
+		name = sd_arena_printf(c->tmp, "fk_%s_%s_%s",
 		                       g->ti->table->base.name,
-		                       joined(c->a, &f->columns), f->ref_table);
-	f->base.name = name;
+		                       joined(c->tmp, &f->columns), f->ref_table);
+	f->base.name = keep(c, name);
 	if (g->ref_pk)
-		sd_vec_push(c->a, &c->implicit_fks, f);
+		sd_vec_push(c->tmp, &c->implicit_fks, f);
 done:
 	memset(g, 0, sizeof(*g));
 }
@@ -1746,9 +1761,10 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 	c.err = err;
 	c.s = sd_schema_new();
 	c.a = c.s->arena;
+	c.tmp = sd_arena_new();
 	c.s->dialect = "sqlite";
-	c.tables = sd_map_new(c.a, 64);
-	c.index_sql = sd_map_new(c.a, 64);
+	c.tables = sd_map_new(c.tmp, 64);
+	c.index_sql = sd_map_new(c.tmp, 64);
 
 	progress(&c, "objects", 0, 4);
 	if ((rc = each_row(&c, q_objects, object_row)) != SD_OK)
@@ -1790,5 +1806,6 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 	c.s = NULL;
 done:
 	sd_schema_free(c.s);
+	sd_arena_free(c.tmp);
 	return rc;
 }
