@@ -843,8 +843,8 @@ static void load_table_pk(loader *L, tinfo *ti)
 	} else if (n->type == SD_YMAPPING) {
 		size_t p;
 		for (p = 0; p + 1 < n->n; p += 2) {
-			const sd_ynode *k = n->u.kids[p];
-			const sd_ynode *v = n->u.kids[p + 1];
+			const sd_ynode *k = &n->u.kids[p];
+			const sd_ynode *v = &n->u.kids[p + 1];
 			const char *key = k->type == SD_YSCALAR ? k->u.str : "";
 			if (strcmp(key, "name") == 0 &&
 			    v->type == SD_YSCALAR) {
@@ -886,7 +886,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 		return;
 	}
 	for (i = 0; i < cols->n; i++) {
-		const sd_ynode *c = cols->u.kids[i];
+		const sd_ynode *c = &cols->u.kids[i];
 		if (c->type != SD_YSCALAR) {
 			lerr(L, f, path, ti->qname,
 			     "primary key columns must be column names");

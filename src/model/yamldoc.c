@@ -32,30 +32,32 @@
  * The tree is built from libyaml events rather than yaml_parser_load's
  * document: a document costs ~100 bytes per node plus two heap strings
  * (value and tag), and indexing it by formatted path strings cost more
- * than parsing. Nodes come from the arena in blocks, scalar values go
- * into a packed byte pool, and a container's kids are copied into one
- * exact-size array when it closes.
+ * than parsing. Scalar values go into a packed byte pool. A container's
+ * kids are collected by value while it is open and copied into one
+ * exact-size array of 16-byte nodes when it closes, so a node costs 16
+ * bytes and no pointer to it: a 5,000-table models file is ~7 MiB of tree.
  */
 
-#define NODE_BLOCK 2048
 #define STR_BLOCK (64 * 1024)
+#define YLINE_MAX ((1u << 22) - 1)
+#define YCOL_MAX ((1u << 10) - 1)
+#define YN_MAX ((1u << 30) - 1)
+
+_Static_assert(sizeof(sd_ynode) == 16, "sd_ynode is meant to be 16 bytes");
 
 typedef struct open_node {
-	sd_ynode *node;
-	sd_ynode **kids; /* heap, grown while the container is open */
+	sd_ynode node;  /* type and position; kids and n set when it closes */
+	sd_ynode *kids; /* heap, grown while the container is open */
 	size_t n, cap;
 } open_node;
 
 typedef struct anchor {
 	const char *name;
-	sd_ynode *node;
 	yaml_mark_t mark;
 } anchor;
 
 typedef struct builder {
 	sd_ydoc *d;
-	sd_ynode *block;      /* current node block */
-	size_t block_used;
 	char *pool;           /* current string pool block */
 	size_t pool_left;
 	open_node *stack;
@@ -65,20 +67,14 @@ typedef struct builder {
 	size_t nanchors, anchors_cap;
 } builder;
 
-static sd_ynode *new_node(builder *b, sd_ynode_type type,
-                          const yaml_mark_t *mark)
+static sd_ynode make_node(sd_ynode_type type, const yaml_mark_t *mark)
 {
-	sd_ynode *n;
+	sd_ynode n;
 
-	if (!b->block || b->block_used == NODE_BLOCK) {
-		b->block = sd_arena_alloc(b->d->arena,
-		                          NODE_BLOCK * sizeof(sd_ynode));
-		b->block_used = 0;
-	}
-	n = &b->block[b->block_used++];
-	n->type = (uint8_t)type;
-	n->line = (uint32_t)mark->line;
-	n->col = (uint32_t)mark->column;
+	memset(&n, 0, sizeof(n));
+	n.type = (unsigned)type;
+	n.line = mark->line < YLINE_MAX ? (unsigned)mark->line : YLINE_MAX;
+	n.col = mark->column < YCOL_MAX ? (unsigned)mark->column : YCOL_MAX;
 	return n;
 }
 
@@ -100,14 +96,16 @@ static const char *pool_str(builder *b, const char *s, size_t len)
 	return p;
 }
 
-/* Adds n to the open container, or makes it the root. */
-static void attach(builder *b, sd_ynode *n)
+/* Adds a finished node to the open container, or makes it the root. */
+static void attach(builder *b, const sd_ynode *n)
 {
 	open_node *o;
 
 	if (b->depth == 0) {
-		if (!b->done_root)
-			b->done_root = n;
+		if (!b->done_root) {
+			b->done_root = sd_arena_alloc(b->d->arena, sizeof(*n));
+			*b->done_root = *n;
+		}
 		return;
 	}
 	o = &b->stack[b->depth - 1];
@@ -115,10 +113,10 @@ static void attach(builder *b, sd_ynode *n)
 		o->cap = o->cap ? o->cap * 2 : 16;
 		o->kids = sd_xrealloc(o->kids, o->cap * sizeof(*o->kids));
 	}
-	o->kids[o->n++] = n;
+	o->kids[o->n++] = *n;
 }
 
-static void push_open(builder *b, sd_ynode *n)
+static void push_open(builder *b, const sd_ynode *n)
 {
 	open_node *o;
 
@@ -130,25 +128,30 @@ static void push_open(builder *b, sd_ynode *n)
 		b->stack_cap = cap;
 	}
 	o = &b->stack[b->depth++];
-	o->node = n;
+	o->node = *n;
 	o->n = 0; /* kids buffer of this depth is reused */
 }
 
+/* Closes the innermost container: its kids go into the arena, exact
+ * size, and the container itself into its parent. */
 static void pop_open(builder *b)
 {
 	open_node *o = &b->stack[--b->depth];
+	sd_ynode n = o->node;
+	sd_ynode *kids;
 
-	o->node->n = (uint32_t)o->n;
+	n.n = o->n < YN_MAX ? (unsigned)o->n : YN_MAX;
 	if (o->n) {
-		o->node->u.kids = sd_arena_alloc(b->d->arena,
-		                                 o->n * sizeof(sd_ynode *));
-		memcpy(o->node->u.kids, o->kids, o->n * sizeof(sd_ynode *));
+		kids = sd_arena_alloc(b->d->arena, o->n * sizeof(*kids));
+		memcpy(kids, o->kids, o->n * sizeof(*kids));
+		n.u.kids = kids;
 	}
+	attach(b, &n);
 }
 
 /* libyaml's composer rules for anchors, with its messages: returns false
  * with *problem set when the anchor is already defined. */
-static bool add_anchor(builder *b, const yaml_char_t *name, sd_ynode *n,
+static bool add_anchor(builder *b, const yaml_char_t *name,
                        const yaml_mark_t *mark, const anchor **dup)
 {
 	size_t i;
@@ -167,7 +170,6 @@ static bool add_anchor(builder *b, const yaml_char_t *name, sd_ynode *n,
 	}
 	b->anchors[b->nanchors].name =
 		sd_arena_strdup(b->d->arena, (const char *)name);
-	b->anchors[b->nanchors].node = n;
 	b->anchors[b->nanchors].mark = *mark;
 	b->nanchors++;
 	return true;
@@ -193,7 +195,7 @@ static int syntax_error(sd_error *err, const char *path, const char *context,
 static int build_event(builder *b, const yaml_event_t *ev, bool *in_doc,
                        bool *finished, sd_error *err)
 {
-	sd_ynode *n = NULL;
+	sd_ynode n;
 	const anchor *dup = NULL;
 	const yaml_char_t *aname = NULL;
 
@@ -220,24 +222,24 @@ static int build_event(builder *b, const yaml_event_t *ev, bool *in_doc,
 		                    "write the value out",
 		                    (const char *)ev->data.alias.anchor);
 	case YAML_SCALAR_EVENT:
-		n = new_node(b, SD_YSCALAR, &ev->start_mark);
-		n->u.str = pool_str(b, (const char *)ev->data.scalar.value,
-		                    ev->data.scalar.length);
-		n->n = (uint32_t)ev->data.scalar.length;
+		n = make_node(SD_YSCALAR, &ev->start_mark);
+		n.u.str = pool_str(b, (const char *)ev->data.scalar.value,
+		                   ev->data.scalar.length);
+		n.n = ev->data.scalar.length < YN_MAX
+			      ? (unsigned)ev->data.scalar.length
+			      : YN_MAX;
 		aname = ev->data.scalar.anchor;
-		attach(b, n);
+		attach(b, &n);
 		break;
 	case YAML_SEQUENCE_START_EVENT:
-		n = new_node(b, SD_YSEQUENCE, &ev->start_mark);
+		n = make_node(SD_YSEQUENCE, &ev->start_mark);
 		aname = ev->data.sequence_start.anchor;
-		attach(b, n);
-		push_open(b, n);
+		push_open(b, &n);
 		break;
 	case YAML_MAPPING_START_EVENT:
-		n = new_node(b, SD_YMAPPING, &ev->start_mark);
+		n = make_node(SD_YMAPPING, &ev->start_mark);
 		aname = ev->data.mapping_start.anchor;
-		attach(b, n);
-		push_open(b, n);
+		push_open(b, &n);
 		break;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
@@ -247,7 +249,7 @@ static int build_event(builder *b, const yaml_event_t *ev, bool *in_doc,
 	default:
 		break;
 	}
-	if (aname && !add_anchor(b, aname, n, &ev->start_mark, &dup))
+	if (aname && !add_anchor(b, aname, &ev->start_mark, &dup))
 		return syntax_error(err, b->d->path,
 		                    "found duplicate anchor; first occurrence",
 		                    "second occurrence", &ev->start_mark);
@@ -413,10 +415,10 @@ static const sd_ynode *map_key(const sd_ynode *m, const char *key, size_t len,
 	if (!m || m->type != SD_YMAPPING)
 		return NULL;
 	for (i = 0; i + 1 < m->n; i += 2)
-		if (scalar_is(m->u.kids[i], key, len) && nth-- == 0) {
+		if (scalar_is(&m->u.kids[i], key, len) && nth-- == 0) {
 			if (at)
 				*at = i;
-			return m->u.kids[i];
+			return &m->u.kids[i];
 		}
 	return NULL;
 }
@@ -427,14 +429,14 @@ const sd_ynode *sd_ynode_get(const sd_ynode *m, const char *key)
 
 	if (!map_key(m, key, strlen(key), 0, &at))
 		return NULL;
-	return m->u.kids[at + 1];
+	return &m->u.kids[at + 1];
 }
 
 const sd_ynode *sd_ynode_item(const sd_ynode *s, size_t i)
 {
 	if (!s || s->type != SD_YSEQUENCE || i >= s->n)
 		return NULL;
-	return s->u.kids[i];
+	return &s->u.kids[i];
 }
 
 int sd_ynode_line(const sd_ynode *n)
@@ -475,7 +477,7 @@ static const sd_ynode *walk(const sd_ydoc *d, const char *path,
 				p++;
 			len = strcspn(p, ".[");
 			if (map_key(n, p, len, 0, &at))
-				next = n->u.kids[at + 1];
+				next = &n->u.kids[at + 1];
 			p += len;
 		}
 		if (!next)
@@ -594,7 +596,7 @@ static void walk_unknown(const sd_ydoc *d, const sd_ynode *n, const char *path,
 		for (i = 0; i < n->n; i++) {
 			char *child = sd_arena_printf(d->arena, "%s[%zu]", path,
 			                              i);
-			walk_unknown(d, n->u.kids[i], child, keys, skip, err,
+			walk_unknown(d, &n->u.kids[i], child, keys, skip, err,
 			             depth + 1);
 		}
 		return;
@@ -605,7 +607,7 @@ static void walk_unknown(const sd_ydoc *d, const sd_ynode *n, const char *path,
 	if (!valid)
 		return;
 	for (i = 0; i + 1 < n->n; i += 2) {
-		const sd_ynode *k = n->u.kids[i];
+		const sd_ynode *k = &n->u.kids[i];
 		const char *key;
 		size_t j;
 		bool known = false;
@@ -616,7 +618,7 @@ static void walk_unknown(const sd_ydoc *d, const sd_ynode *n, const char *path,
 			if (strcmp(valid[j], key) == 0)
 				known = true;
 		if (known) {
-			walk_unknown(d, n->u.kids[i + 1],
+			walk_unknown(d, &n->u.kids[i + 1],
 			             *path ? sd_arena_printf(d->arena, "%s.%s",
 			                                     path, key)
 			                   : sd_arena_strdup(d->arena, key),
@@ -648,7 +650,7 @@ static const sd_ynode *scalar_at_pos(const sd_ynode *n, int line, int col,
 		return sd_ynode_line(n) == line && sd_ynode_col(n) == col ? n
 		                                                          : NULL;
 	for (i = 0; i < n->n; i++) {
-		const sd_ynode *hit = scalar_at_pos(n->u.kids[i], line, col,
+		const sd_ynode *hit = scalar_at_pos(&n->u.kids[i], line, col,
 		                                    depth + 1);
 		if (hit)
 			return hit;

@@ -25,19 +25,21 @@ typedef enum sd_ynode_type {
 } sd_ynode_type;
 
 /*
- * One node of the position tree. A mapping's kids are its keys and values
- * alternating (key, value, key, value...); an alias is the anchored node
- * itself, as in a libyaml document.
+ * One node of the position tree, 16 bytes. A mapping's kids are its keys
+ * and values alternating (key, value, key, value...), stored by value in
+ * one array. Positions past line 4,194,304 or column 1,024 are kept as
+ * that limit.
  */
 typedef struct sd_ynode {
 	union {
-		const char *str;          /* scalar: its value, NUL-ended */
-		struct sd_ynode **kids;   /* sequence and mapping */
+		const char *str;               /* scalar: its value, NUL-ended */
+		const struct sd_ynode *kids;   /* sequence and mapping */
 	} u;
-	uint32_t n;    /* scalar: value length; sequence: items; mapping: 2 x pairs */
-	uint32_t line; /* 0-based, like libyaml's marks */
-	uint32_t col;  /* 0-based */
-	uint8_t type;  /* sd_ynode_type */
+	unsigned n : 30;    /* scalar: value length; sequence: items;
+	                     * mapping: 2 x pairs */
+	unsigned type : 2;  /* sd_ynode_type */
+	unsigned line : 22; /* 0-based, like libyaml's marks */
+	unsigned col : 10;  /* 0-based */
 } sd_ynode;
 
 typedef struct sd_ydoc {
