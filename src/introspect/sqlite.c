@@ -17,6 +17,7 @@
 #include <ctype.h>
 #include <fnmatch.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
@@ -1748,12 +1749,45 @@ static bool has_json_each(sqlite3 *conn)
 	return ok;
 }
 
+/*
+ * The page cache while the catalog is read. Every query here scans
+ * sqlite_schema (or runs off the parsed schema), a scan longer than the
+ * default 2 MiB cache misses on every page anyway, so a small cache reads
+ * the same and gives the memory back while the models and the live schema
+ * need it. Returns the size to restore.
+ */
+static int shrink_page_cache(sqlite3 *conn)
+{
+	sqlite3_stmt *st = NULL;
+	int old = 0;
+
+	if (sqlite3_prepare_v2(conn, "PRAGMA cache_size", -1, &st, NULL) ==
+	            SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		old = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (old)
+		sqlite3_exec(conn, "PRAGMA cache_size = -256", NULL, NULL, NULL);
+	return old;
+}
+
+static void restore_page_cache(sqlite3 *conn, int old)
+{
+	char sql[64];
+
+	if (!old)
+		return;
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d", old);
+	sqlite3_exec(conn, sql, NULL, NULL, NULL);
+}
+
 int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
                          const sd_introspect_opts *opts, sd_error *err)
 {
 	ctx c;
 	int rc;
 	bool json = has_json_each(conn);
+	int cache = shrink_page_cache(conn);
 
 	memset(&c, 0, sizeof(c));
 	c.conn = conn;
@@ -1807,5 +1841,6 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 done:
 	sd_schema_free(c.s);
 	sd_arena_free(c.tmp);
+	restore_page_cache(conn, cache);
 	return rc;
 }

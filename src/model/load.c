@@ -1493,10 +1493,11 @@ static int build(loader *L)
 	for (i = 0; i < L->nfiles; i++)
 		if (L->files[i].m)
 			total += L->files[i].m->tables_count;
-	L->tables = sd_arena_alloc(L->a, (total + 1) * sizeof(*L->tables));
-	L->tinfo_map = sd_map_new(L->a, total);
-	L->enum_lines = sd_map_new(L->a, 16);
-	L->names = sd_map_new(L->a, total * 4);
+	/* the loader's own tables go with L->tmp, not into the schema */
+	L->tables = sd_arena_alloc(L->tmp, (total + 1) * sizeof(*L->tables));
+	L->tinfo_map = sd_map_new(L->tmp, total);
+	L->enum_lines = sd_map_new(L->tmp, 16);
+	L->names = sd_map_new(L->tmp, total * 4);
 	for (i = 0; i < L->nfiles; i++)
 		load_enums(L, &L->files[i]);
 	for (i = 0; i < L->nfiles; i++)

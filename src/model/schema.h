@@ -146,8 +146,20 @@ typedef struct sd_column {
 	sd_object base;           /* kind SD_OBJ_COLUMN; schema unused */
 	sd_type type;
 	const char *type_sql;     /* declared spelling in the database, or NULL */
-	bool nullable;
 	sd_expr default_value;    /* sql NULL = no default */
+	const char *sequence;     /* serial's owned sequence, PostgreSQL */
+	sd_expr generated;        /* GENERATED ALWAYS AS (expr) STORED */
+	const char *collation;
+	const char *comment;
+	const char *renamed_from; /* models only */
+	const char *backfill;     /* models only: SQL expression */
+	/* SQLite: "ON CONFLICT IGNORE" etc. of the NOT NULL constraint, the
+	 * resolution word only ("IGNORE"); NULL when none. Introspected only. */
+	const char *not_null_conflict;
+	sd_identity identity;     /* explicit identity (models: identity key) */
+	/* (the flags last, packed: a schema holds one column per field of
+	 * every table, 168 bytes each) */
+	bool nullable;
 	/*
 	 * An integer primary key "autoincrements" (SPEC): new tables get
 	 * identity on PostgreSQL and INTEGER PRIMARY KEY on SQLite. The
@@ -156,19 +168,9 @@ typedef struct sd_column {
 	 * names the sequence) and for SQLite rowid aliases.
 	 */
 	bool autoincrement;
-	sd_identity identity;     /* explicit identity (models: identity key) */
-	const char *sequence;     /* serial's owned sequence, PostgreSQL */
-	sd_expr generated;        /* GENERATED ALWAYS AS (expr) STORED */
-	const char *collation;
-	const char *comment;
-	const char *renamed_from; /* models only */
-	const char *backfill;     /* models only: SQL expression */
 	/* SQLite: the rowid alias is declared AUTOINCREMENT (ids are never
 	 * reused; sqlite_sequence keeps the counter). Introspected only. */
 	bool autoincrement_keyword;
-	/* SQLite: "ON CONFLICT IGNORE" etc. of the NOT NULL constraint, the
-	 * resolution word only ("IGNORE"); NULL when none. Introspected only. */
-	const char *not_null_conflict;
 } sd_column;
 
 typedef enum sd_fk_action {
