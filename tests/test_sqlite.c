@@ -164,6 +164,7 @@ START_TEST(introspect_catalog)
 	sd_table *t;
 	sd_column *c;
 	sd_buf dump = SD_BUF_INIT;
+	char *text;
 	size_t i;
 
 	make_tmpdir();
@@ -173,7 +174,9 @@ START_TEST(introspect_catalog)
 	 * whatever the connection had */
 	exec_ok(db, "PRAGMA cache_size = -777");
 	s = introspect(db, ignore);
-	expect_text(query_text(db, "PRAGMA cache_size"), "-777\n");
+	text = query_text(db, "PRAGMA cache_size");
+	expect_text(text, "-777\n");
+	free(text);
 	sd_schema_dump(&dump, s);
 	check_golden("catalog.golden", sd_buf_cstr(&dump));
 
