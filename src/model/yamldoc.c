@@ -56,10 +56,19 @@ typedef struct anchor {
 	yaml_mark_t mark;
 } anchor;
 
+/* Mapping keys repeat (every column says name: and type:), so the tree
+ * keeps one copy of each: a direct-mapped cache of recent keys. */
+#define KEY_CACHE 256
+#define KEY_MAX 32
+
 typedef struct builder {
 	sd_ydoc *d;
 	char *pool;           /* current string pool block */
 	size_t pool_left;
+	struct {
+		const char *s;
+		size_t len;
+	} keys[KEY_CACHE];
 	open_node *stack;
 	size_t depth, stack_cap;
 	sd_ynode *done_root;
@@ -94,6 +103,31 @@ static const char *pool_str(builder *b, const char *s, size_t len)
 	b->pool += len + 1;
 	b->pool_left -= len + 1;
 	return p;
+}
+
+/* The pooled copy of a mapping key, shared with its earlier uses. */
+static const char *pool_key(builder *b, const char *s, size_t len)
+{
+	size_t h;
+
+	if (len == 0 || len > KEY_MAX)
+		return pool_str(b, s, len);
+	h = (len * 31 + (unsigned char)s[0] * 7 +
+	     (unsigned char)s[len - 1]) % KEY_CACHE;
+	if (!b->keys[h].s || b->keys[h].len != len ||
+	    memcmp(b->keys[h].s, s, len) != 0) {
+		b->keys[h].s = pool_str(b, s, len);
+		b->keys[h].len = len;
+	}
+	return b->keys[h].s;
+}
+
+/* True when the next node attached is a key of the open mapping. */
+static bool at_key(const builder *b)
+{
+	const open_node *o = b->depth ? &b->stack[b->depth - 1] : NULL;
+
+	return o && o->node.type == SD_YMAPPING && o->n % 2 == 0;
 }
 
 /* Adds a finished node to the open container, or makes it the root. */
@@ -223,8 +257,9 @@ static int build_event(builder *b, const yaml_event_t *ev, bool *in_doc,
 		                    (const char *)ev->data.alias.anchor);
 	case YAML_SCALAR_EVENT:
 		n = make_node(SD_YSCALAR, &ev->start_mark);
-		n.u.str = pool_str(b, (const char *)ev->data.scalar.value,
-		                   ev->data.scalar.length);
+		n.u.str = (at_key(b) ? pool_key : pool_str)(
+			b, (const char *)ev->data.scalar.value,
+			ev->data.scalar.length);
 		n.n = ev->data.scalar.length < YN_MAX
 			      ? (unsigned)ev->data.scalar.length
 			      : YN_MAX;
@@ -761,40 +796,45 @@ void sd_cyaml_config(cyaml_config_t *cfg, sd_cyaml_log *log)
  * heap, where realloc extends it in place; the heap blocks are listed in
  * the arena and freed with it (sd_cyaml_mem_free).
  */
-typedef struct cyaml_block {
-	size_t size;
-	size_t heap; /* 0: arena; else 1 + its index in sd_cyaml_mem.heap */
-} cyaml_block;
+/*
+ * A block is preceded by one word, its size shifted left once, the low bit
+ * set for a heap block; a heap block has its index in m->heap one word
+ * further back. Arena blocks are only 8-byte aligned: libcyaml's data is
+ * pointers, integers and strings.
+ */
+#define HEAP_BIT ((size_t)1)
 
 static void *cyaml_arena_mem(void *ctx, void *ptr, size_t size)
 {
 	sd_cyaml_mem *m = ctx;
-	cyaml_block *old = ptr ? (cyaml_block *)ptr - 1 : NULL, *b;
+	size_t *w = ptr ? (size_t *)ptr - 1 : NULL, *b, old;
 
 	if (size == 0)
 		return NULL; /* a free: everything goes with sd_cyaml_mem_free */
-	if (!old) {
-		b = sd_arena_alloc(m->arena, sizeof(*b) + size);
-		b->size = size;
+	if (!w) {
+		b = sd_arena_alloc_raw8(m->arena, sizeof(size_t) + size);
+		b[0] = size << 1;
 		return b + 1;
 	}
-	if (size <= old->size)
+	old = *w >> 1;
+	if (size <= old)
 		return ptr;
-	if (old->heap) {
-		b = realloc(old, sizeof(*b) + size);
+	if (*w & HEAP_BIT) {
+		size_t *base = w - 1;
+		b = realloc(base, 2 * sizeof(size_t) + size);
 		if (!b)
 			return NULL;
-		m->heap.items[b->heap - 1] = b;
+		m->heap.items[b[0]] = b;
 	} else {
-		b = malloc(sizeof(*b) + size);
+		b = malloc(2 * sizeof(size_t) + size);
 		if (!b)
 			return NULL;
-		memcpy(b + 1, ptr, old->size);
+		memcpy(b + 2, ptr, old);
+		b[0] = m->heap.n;
 		sd_vec_push(m->arena, &m->heap, b);
-		b->heap = m->heap.n;
 	}
-	b->size = size;
-	return b + 1;
+	b[1] = size << 1 | HEAP_BIT;
+	return b + 2;
 }
 
 void sd_cyaml_mem_init(sd_cyaml_mem *m, cyaml_config_t *cfg)

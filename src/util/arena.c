@@ -129,6 +129,11 @@ void *sd_arena_alloc(sd_arena *a, size_t size)
 	return p;
 }
 
+void *sd_arena_alloc_raw8(sd_arena *a, size_t size)
+{
+	return arena_take(a, size, 8);
+}
+
 char *sd_arena_strndup(sd_arena *a, const char *s, size_t n)
 {
 	char *p;

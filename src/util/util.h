@@ -51,6 +51,9 @@ void sd_arena_free(sd_arena *a);
 /* Zeroed memory aligned for any type. Aborts on out-of-memory: a schema tool
  * that cannot allocate a few KiB has nothing sensible left to do. */
 void *sd_arena_alloc(sd_arena *a, size_t size);
+/* Uninitialised, aligned for pointers and 8-byte scalars only (not 16):
+ * for many small blocks whose owner fills them itself. */
+void *sd_arena_alloc_raw8(sd_arena *a, size_t size);
 char *sd_arena_strdup(sd_arena *a, const char *s); /* NULL stays NULL */
 char *sd_arena_strndup(sd_arena *a, const char *s, size_t n);
 char *sd_arena_printf(sd_arena *a, const char *fmt, ...) SD_PRINTF(2, 3);
