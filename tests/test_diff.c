@@ -620,6 +620,83 @@ START_TEST(renames)
 }
 END_TEST
 
+/*
+ * Tables up to SD_COLUMN_MAP_MIN columns are searched by scanning, wider
+ * ones through a column map (in the schemas and the differ's copies):
+ * both sides of the boundary must match columns the same way.
+ */
+static void wide_table(sd_schema *s, int ncols, bool changed)
+{
+	char name[32];
+	sd_table *t;
+	sd_column *c;
+	int i;
+
+	snprintf(name, sizeof(name), "w%d", ncols);
+	t = T(s, name);
+	ID(s, t);
+	for (i = 1; i < ncols; i++) {
+		snprintf(name, sizeof(name), "c%d", i);
+		if (changed && i == 1) {
+			c = C(s, t, "first", "integer");
+			c->renamed_from = "c1";
+		} else if (changed && i == ncols - 1) {
+			C(s, t, name, "bigint");
+		} else {
+			C(s, t, name, "integer");
+		}
+	}
+	if (changed)
+		C(s, t, "added", "integer");
+}
+
+START_TEST(wide_tables)
+{
+	static const int widths[] = {3, 16, 17, 40};
+	const sd_dialect *dialects[] = {&fake_pg, &fake_sqlite};
+	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
+	size_t i, d;
+
+	for (i = 0; i < SD_ARRAY_LEN(widths); i++) {
+		wide_table(a, widths[i], false);
+		wide_table(b, widths[i], true);
+	}
+	for (d = 0; d < 2; d++) {
+		sd_plan *p = run(a, b, dialects[d]);
+		int adds = 0, nrenames = 0, alters = 0, rebuilds = 0;
+		for (i = 0; i < p->nops; i++) {
+			const sd_op *op = p->ops[i];
+			size_t k, n = op->nfolded ? op->nfolded : 1;
+			for (k = 0; k < n; k++) {
+				const sd_op *o = op->nfolded ? op->folded[k] : op;
+				adds += o->kind == SD_OP_ADD_COLUMN;
+				nrenames += o->kind == SD_OP_RENAME_COLUMN;
+				alters += o->kind == SD_OP_ALTER_COLUMN;
+			}
+			rebuilds += op->kind == SD_OP_REBUILD_TABLE;
+		}
+		/* per table: the rename, the type change, the new column */
+		ck_assert_int_eq(adds, 4);
+		ck_assert_int_eq(nrenames, 4);
+		ck_assert_int_eq(alters, 4);
+		ck_assert_int_eq(rebuilds, d == 1 ? 4 : 0);
+		sd_plan_free(p);
+		p = run(b, b, dialects[d]);
+		ck_assert_uint_eq(p->nops, 0);
+		sd_plan_free(p);
+	}
+	sd_schema_index(a);
+	for (i = 0; i < a->ntables; i++) {
+		sd_table *t = a->tables[i];
+		ck_assert(!t->column_map == (t->ncolumns <= SD_COLUMN_MAP_MIN));
+		ck_assert_ptr_eq(sd_table_find_column(t, "c2"), t->columns[2]);
+		ck_assert_ptr_null(sd_table_find_column(t, "nope"));
+	}
+	sd_schema_free(a);
+	sd_schema_free(b);
+}
+END_TEST
+
 START_TEST(maybe_rename_warning)
 {
 	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
@@ -1490,6 +1567,7 @@ static Suite *diff_suite(void)
 	ADD(fk_chain_1000);
 	ADD(tables_20000);
 	ADD(renames);
+	ADD(wide_tables);
 	ADD(maybe_rename_warning);
 	ADD(alter_bits);
 	ADD(checks_and_indexes);

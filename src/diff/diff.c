@@ -257,8 +257,10 @@ static sd_table *work_copy(dctx *c, const sd_table *src)
 	}
 	DUP_SORTED(c, t->foreign_keys, t->nforeign_keys);
 	DUP_SORTED(c, t->checks, t->nchecks);
-	t->column_map = sd_map_new(c->a, t->ncolumns);
-	for (i = 0; i < t->ncolumns; i++)
+	t->column_map = t->ncolumns > SD_COLUMN_MAP_MIN
+		                 ? sd_map_new(c->a, t->ncolumns)
+		                 : NULL;
+	for (i = 0; t->column_map && i < t->ncolumns; i++)
 		sd_map_put(t->column_map, t->columns[i]->base.name,
 		           t->columns[i]);
 	return t;
@@ -420,7 +422,7 @@ static unsigned column_changes(dctx *c, const sd_column *o,
 
 static sd_column *find_col(const sd_table *t, const char *name)
 {
-	return name ? sd_map_get(t->column_map, name) : NULL;
+	return name ? sd_table_find_column(t, name) : NULL;
 }
 
 /*
@@ -1396,7 +1398,8 @@ static void table_options_pair(dctx *c, tpair *tp)
 		col->autoincrement_keyword = oc->autoincrement_keyword;
 		col->not_null_conflict = oc->not_null_conflict;
 		n->columns[i] = col;
-		sd_map_put(n->column_map, col->base.name, col);
+		if (n->column_map)
+			sd_map_put(n->column_map, col->base.name, col);
 	}
 	/* a UNIQUE with a conflict clause only exists inline: the model's
 	 * unique on the same columns stays that constraint */
@@ -1520,7 +1523,9 @@ static sd_table *rebuild_side(dctx *c, const tpair *tp, bool new_side)
 	t->renamed_from = tp->renamed ? tname(c, other) : NULL;
 	t->columns = sd_arena_alloc(c->a, (src->ncolumns + 1) *
 	                                      sizeof(*t->columns));
-	t->column_map = sd_map_new(c->a, src->ncolumns);
+	t->column_map = src->ncolumns > SD_COLUMN_MAP_MIN
+		                 ? sd_map_new(c->a, src->ncolumns)
+		                 : NULL;
 	for (i = 0; i < src->ncolumns; i++) {
 		sd_column *col = sd_arena_alloc(c->a, sizeof(*col));
 		const sd_column *peer =
@@ -1536,7 +1541,8 @@ static sd_table *rebuild_side(dctx *c, const tpair *tp, bool new_side)
 				? peer->base.name
 				: NULL;
 		t->columns[i] = col;
-		sd_map_put(t->column_map, col->base.name, col);
+		if (t->column_map)
+			sd_map_put(t->column_map, col->base.name, col);
 	}
 	return t;
 }

@@ -209,6 +209,9 @@ void sd_schema_index(sd_schema *s)
 		           sd_qualified_name(s->arena, t->base.schema,
 		                             t->base.name),
 		           t);
+		t->column_map = NULL;
+		if (t->ncolumns <= SD_COLUMN_MAP_MIN)
+			continue;
 		t->column_map = sd_map_new(s->arena, t->ncolumns);
 		for (j = 0; j < t->ncolumns; j++)
 			sd_map_put(t->column_map, t->columns[j]->base.name,

@@ -256,6 +256,10 @@ typedef struct sd_index {
 	const char *on_conflict;
 } sd_index;
 
+/* Tables up to this many columns have no column map: a scan of their
+ * column pointers is as fast and costs no memory. */
+#define SD_COLUMN_MAP_MIN 16
+
 typedef struct sd_table {
 	sd_object base; /* kind SD_OBJ_TABLE */
 	const char *comment;
@@ -274,7 +278,9 @@ typedef struct sd_table {
 	/* SQLite: CREATE TRIGGER statements on this table, kept verbatim so a
 	 * table rebuild can recreate them. */
 	sd_strlist triggers;
-	sd_map *column_map; /* name -> sd_column*, built by sd_schema_index() */
+	/* name -> sd_column*, built by sd_schema_index() for tables of more
+	 * than SD_COLUMN_MAP_MIN columns; smaller ones are scanned */
+	sd_map *column_map;
 	/* SQLite table options (CREATE TABLE ... ) WITHOUT ROWID, STRICT. */
 	bool without_rowid;
 	bool strict;
