@@ -420,7 +420,7 @@ static const char *column_type(sd_arena *a, const char *s, size_t n)
  * (it parsed it), so only valid syntax needs recognising.
  */
 static bool parse_column(sd_arena *a, const tokens *t, size_t from,
-                         size_t to, int d, parsed_col *pc)
+                         size_t to, int d, const char *name, parsed_col *pc)
 {
 	size_t i = from + 1, tfirst, tlast = 0;
 	bool typed = false;
@@ -428,7 +428,7 @@ static bool parse_column(sd_arena *a, const tokens *t, size_t from,
 	memset(pc, 0, sizeof(*pc));
 	if (t->v[from].kind != TK_WORD && t->v[from].kind != TK_QUOTED)
 		return false;
-	pc->name = tok_ident(a, &t->v[from]);
+	pc->name = name; /* tok_ident of t->v[from], made by the caller */
 	tfirst = i;
 	for (; i < to; i++) {
 		const token *k = &t->v[i];
@@ -574,7 +574,8 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 			p->cols = sd_xrealloc(p->cols,
 			                      p->capcols * sizeof(*p->cols));
 		}
-		if (parse_column(a, t, from, to, d, &p->cols[p->ncols]))
+		if (parse_column(a, t, from, to, d, column,
+		                 &p->cols[p->ncols]))
 			p->ncols++;
 		else
 			p->cols_bad = true;
@@ -1021,6 +1022,7 @@ typedef struct ctx {
 	sd_arena *tmp;
 	const sd_introspect_opts *opts;
 	sd_map *tables;      /* name -> table_info* (managed tables only) */
+	sd_map *types;       /* declared type -> its one copy in the schema */
 	sd_map *index_sql;   /* index name -> CREATE INDEX text */
 	sd_vec index_srcs;   /* index_src*, in sqlite_schema order */
 	sd_map *index_done;  /* index name -> non-NULL: read from its text */
@@ -1067,6 +1069,19 @@ static const char *col_text(ctx *c, sqlite3_stmt *st, int i)
 static const char *keep(ctx *c, const char *s)
 {
 	return sd_arena_strdup(c->a, s);
+}
+
+/* A declared type the schema keeps: a few spellings serve every column
+ * ("INTEGER", "VARCHAR(255)"), so each is kept once. */
+static const char *keep_type(ctx *c, const char *decl)
+{
+	const char *kept = sd_map_get(c->types, decl);
+
+	if (!kept) {
+		kept = keep(c, decl);
+		sd_map_put(c->types, kept, (void *)kept);
+	}
+	return kept;
 }
 
 typedef int (*row_fn)(ctx *c, sqlite3_stmt *st);
@@ -1144,7 +1159,7 @@ static void columns_from_text(ctx *c, table_info *ti)
 		const parsed_col *pc = &p->cols[i];
 		sd_column *col = sd_table_add_column(c->s, ti->table, pc->name);
 		int pk = pc->pk ? 1 : 0;
-		col->type_sql = keep(c, pc->type);
+		col->type_sql = keep_type(c, pc->type);
 		sd_sqlite_type_from_decl(c->a, col->type_sql, &col->type);
 		col->nullable = !pc->notnull;
 		col->default_value.sql = keep(c, pc->dflt);
@@ -1162,6 +1177,8 @@ done:
 	p->ncols = p->capcols = 0;
 }
 
+static bool index_from_text(ctx *c, table_info *ti, const index_src *src);
+
 static int object_row(ctx *c, sqlite3_stmt *st)
 {
 	/* SQLite's own text, valid until the next step: copied only where
@@ -1173,8 +1190,21 @@ static int object_row(ctx *c, sqlite3_stmt *st)
 
 	if (!type || !name)
 		return SD_OK;
+	if (strcmp(type, "index") == 0 && sql && tbl) {
+		/* Nearly always: the index of a table read just before, whose
+		 * columns its text gave. Read it now, from SQLite's text,
+		 * and keep nothing of the row. */
+		table_info *ti = sd_map_get(c->tables, tbl);
+		index_src now = {name, tbl, sql};
+		if (ti && ti->cols_done && index_from_text(c, ti, &now)) {
+			sd_table *t = ti->table;
+			sd_map_put(c->index_done,
+			           t->indexes[t->nindexes - 1]->base.name, ti);
+			return SD_OK;
+		}
+	}
 	if (strcmp(type, "table") != 0) {
-		/* an index's text is parsed and dropped; a view's or a
+		/* an index's text is parsed later and dropped; a view's or a
 		 * trigger's is kept */
 		sd_arena *a = strcmp(type, "index") == 0 ? c->tmp : c->a;
 		name = sd_arena_strdup(a, name);
@@ -1241,8 +1271,8 @@ static int column_row(ctx *c, sqlite3_stmt *st)
 		return SD_OK; /* virtual table plumbing */
 	col = sd_table_add_column(c->s, ti->table,
 	                          (const char *)sqlite3_column_text(st, 2));
-	decl = col_text(c, st, 3);
-	col->type_sql = decl ? decl : "";
+	decl = (const char *)sqlite3_column_text(st, 3);
+	col->type_sql = keep_type(c, decl ? decl : "");
 	sd_sqlite_type_from_decl(c->a, col->type_sql, &col->type);
 	col->nullable = sqlite3_column_int(st, 4) == 0;
 	col->default_value.sql = col_text(c, st, 5);
@@ -1523,7 +1553,6 @@ static char *indexes_from_text(ctx *c)
 	sd_map *listed = sd_map_new(c->tmp, 16);
 	size_t i;
 
-	c->index_done = sd_map_new(c->tmp, c->index_srcs.n);
 	sd_buf_putc(&json, '[');
 	for (i = 0; i < c->index_srcs.n; i++) {
 		const index_src *src = c->index_srcs.items[i];
@@ -1798,6 +1827,8 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 	c.tmp = sd_arena_new();
 	c.s->dialect = "sqlite";
 	c.tables = sd_map_new(c.tmp, 64);
+	c.types = sd_map_new(c.tmp, 64);
+	c.index_done = sd_map_new(c.tmp, 64);
 	c.index_sql = sd_map_new(c.tmp, 64);
 
 	progress(&c, "objects", 0, 4);
