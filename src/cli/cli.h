@@ -140,11 +140,11 @@ typedef struct sd_cli_compare {
 	sd_plan *plan;     /* live -> models */
 } sd_cli_compare;
 /*
- * Loads the config and the models (bad models fail first, whatever the
- * database), opens the database without creating a SQLite file, calls
- * at_open (may be NULL; a non-zero return stops there), then normalises,
- * introspects and diffs. Everything in *cmp is freed by
- * sd_cli_compare_free, also after a failure.
+ * Loads the config, then the models on a second thread while the database
+ * is opened (never creating a SQLite file) and introspected. Bad models
+ * fail first, whatever the database said. Then calls at_open (may be NULL;
+ * a non-zero return stops there), normalises the models and diffs.
+ * Everything in *cmp is freed by sd_cli_compare_free, also after a failure.
  */
 int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
                           int (*at_open)(sd_cli *cli, sd_db *db, void *ctx),
