@@ -35,7 +35,8 @@
  * than parsing. Scalar values go into a packed byte pool. A container's
  * kids are collected by value while it is open and copied into one
  * exact-size array of 16-byte nodes when it closes, so a node costs 16
- * bytes and no pointer to it: a 5,000-table models file is ~7 MiB of tree.
+ * bytes and no pointer to it: a 5,000-table models file is ~8 MiB of tree
+ * and strings.
  */
 
 #define STR_BLOCK (64 * 1024)
