@@ -528,18 +528,7 @@ static const char *item_path(loader *L, const tinfo *ti, const char *list,
 
 static const char *obj_name(loader *L, const tinfo *ti, const char *name)
 {
-	size_t ql, nl;
-	char *s;
-
-	if (!name)
-		return ti->qname;
-	ql = strlen(ti->qname);
-	nl = strlen(name);
-	s = sd_arena_alloc(L->tmp, ql + nl + 2);
-	memcpy(s, ti->qname, ql);
-	s[ql] = '.';
-	memcpy(s + ql + 1, name, nl + 1);
-	return s;
+	return name ? sd_qualified_name(L->tmp, ti->qname, name) : ti->qname;
 }
 
 /* 1-based line of entry j of the table's list (`columns`, `indexes`...). */
@@ -804,8 +793,7 @@ static void resolve_enum_types(loader *L, tinfo *ti)
 			names[n] = NULL;
 			sd_error_add(L->err, SD_EINPUT, c->base.loc.path,
 			             c->base.loc.line, 0,
-			             sd_arena_printf(L->tmp, "%s.%s", ti->qname,
-			                             c->base.name),
+			             obj_name(L, ti, c->base.name),
 			             "unknown enum '%s' in type 'enum(%s)'",
 			             c->type.name, c->type.name);
 			{
@@ -969,8 +957,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 				                     "tables[%u].columns[%u]."
 				                     "nullable",
 				                     ti->index, j),
-				     sd_arena_printf(L->tmp, "%s.%s", ti->qname,
-				                     list.items[i]),
+				     obj_name(L, ti, list.items[i]),
 				     "primary key column '%s' cannot be "
 				     "nullable",
 				     list.items[i]);

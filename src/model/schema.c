@@ -47,9 +47,19 @@ void sd_schema_free(sd_schema *s)
 const char *sd_qualified_name(sd_arena *a, const char *schema,
                               const char *name)
 {
+	size_t sl, nl;
+	char *q;
+
 	if (!schema)
 		return sd_arena_strdup(a, name);
-	return sd_arena_printf(a, "%s.%s", schema, name);
+	/* on every table's path through loaders and the differ: no printf */
+	sl = strlen(schema);
+	nl = strlen(name);
+	q = sd_arena_alloc(a, sl + nl + 2);
+	memcpy(q, schema, sl);
+	q[sl] = '.';
+	memcpy(q + sl + 1, name, nl + 1);
+	return q;
 }
 
 static void object_init(sd_schema *s, sd_object *o, sd_obj_kind kind,

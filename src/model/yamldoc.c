@@ -52,11 +52,6 @@ typedef struct open_node {
 	size_t n, cap;
 } open_node;
 
-typedef struct anchor {
-	const char *name;
-	yaml_mark_t mark;
-} anchor;
-
 /* Mapping keys repeat (every column says name: and type:), so the tree
  * keeps one copy of each: a direct-mapped cache of recent keys. */
 #define KEY_CACHE 256
@@ -73,7 +68,7 @@ typedef struct builder {
 	open_node *stack;
 	size_t depth, stack_cap;
 	sd_ynode *done_root;
-	anchor *anchors;
+	const char **anchors; /* names, for libyaml's duplicate-anchor error */
 	size_t nanchors, anchors_cap;
 } builder;
 
@@ -184,29 +179,22 @@ static void pop_open(builder *b)
 	attach(b, &n);
 }
 
-/* libyaml's composer rules for anchors, with its messages: returns false
- * with *problem set when the anchor is already defined. */
-static bool add_anchor(builder *b, const yaml_char_t *name,
-                       const yaml_mark_t *mark, const anchor **dup)
+/* libyaml's composer rule for anchors: false when name is already
+ * defined in the document. */
+static bool add_anchor(builder *b, const yaml_char_t *name)
 {
 	size_t i;
 
-	if (!name)
-		return true;
 	for (i = 0; i < b->nanchors; i++)
-		if (strcmp(b->anchors[i].name, (const char *)name) == 0) {
-			*dup = &b->anchors[i];
+		if (strcmp(b->anchors[i], (const char *)name) == 0)
 			return false;
-		}
 	if (b->nanchors == b->anchors_cap) {
 		b->anchors_cap = b->anchors_cap ? b->anchors_cap * 2 : 8;
 		b->anchors = sd_xrealloc(b->anchors,
 		                         b->anchors_cap * sizeof(*b->anchors));
 	}
-	b->anchors[b->nanchors].name =
+	b->anchors[b->nanchors++] =
 		sd_arena_strdup(b->d->arena, (const char *)name);
-	b->anchors[b->nanchors].mark = *mark;
-	b->nanchors++;
 	return true;
 }
 
@@ -231,7 +219,6 @@ static int build_event(builder *b, const yaml_event_t *ev, bool *in_doc,
                        bool *finished, sd_error *err)
 {
 	sd_ynode n;
-	const anchor *dup = NULL;
 	const yaml_char_t *aname = NULL;
 
 	switch (ev->type) {
@@ -285,7 +272,7 @@ static int build_event(builder *b, const yaml_event_t *ev, bool *in_doc,
 	default:
 		break;
 	}
-	if (aname && !add_anchor(b, aname, &ev->start_mark, &dup))
+	if (aname && !add_anchor(b, aname))
 		return syntax_error(err, b->d->path,
 		                    "found duplicate anchor; first occurrence",
 		                    "second occurrence", &ev->start_mark);
