@@ -128,6 +128,10 @@ models_case("index_columns_scalar", T + ID + "    indexes:\n      - {name: ix, c
             "models.yaml:6:")
 models_case("binary_garbage", "tables:\n  - name: \x00\x01\xff\n", "models.yaml")
 models_case("undefined_alias", T + ID + "      - *nope\n", "models.yaml:5:")
+models_case("duplicate_anchor",
+            "tables:\n  - &a\n    name: users\n    columns:\n"
+            "      - &a {name: id, type: integer}\n",
+            ["models.yaml:5:9:", "duplicate anchor"])
 models_case("duplicate_top_key", T + ID + T + ID, "models.yaml:")
 models_case("unknown_column_key_generate", T + ID + "      - {name: x, type: text, nul: true}\n",
             "unknown key 'nul'")
