@@ -1103,24 +1103,6 @@ static void add_object(dctx *c, tpair *tp, const obj_kind *k,
 	tp_emit(c, tp, op, k->add_phase);
 }
 
-static const char *object_comment(const sd_object *o)
-{
-	switch (o->kind) {
-	case SD_OBJ_UNIQUE:
-		return ((const sd_unique *)o)->comment;
-	case SD_OBJ_FOREIGN_KEY:
-		return ((const sd_foreign_key *)o)->comment;
-	case SD_OBJ_CHECK:
-		return ((const sd_check *)o)->comment;
-	case SD_OBJ_INDEX:
-		return ((const sd_index *)o)->comment;
-	case SD_OBJ_ENUM:
-		return ((const sd_enum *)o)->comment;
-	default:
-		return NULL;
-	}
-}
-
 /* SET_COMMENT on an index, constraint or enum whose comment changed. */
 static void comment_object(dctx *c, const sd_table *t, const sd_object *o,
                            const sd_object *n)
@@ -1128,13 +1110,13 @@ static void comment_object(dctx *c, const sd_table *t, const sd_object *o,
 	sd_op *op;
 
 	if (!c->caps.comments ||
-	    sd_streq(object_comment(o), object_comment(n)))
+	    sd_streq(sd_object_comment(o), sd_object_comment(n)))
 		return;
 	op = op_new(c, SD_OP_SET_COMMENT, t);
 	op->obj_old = o;
 	op->obj_new = n;
-	op->name_old = object_comment(o);
-	op->name_new = object_comment(n);
+	op->name_old = sd_object_comment(o);
+	op->name_new = sd_object_comment(n);
 	emit(c, op, PH_COMMENT);
 }
 

@@ -289,21 +289,6 @@ static void comment_on(pg_emit *e, const char *what, const sd_table *t,
 	put(e, ";\n");
 }
 
-/* The comment of a unique, foreign key or check constraint, or NULL. */
-static const char *constraint_comment(const sd_object *o)
-{
-	switch (o->kind) {
-	case SD_OBJ_UNIQUE:
-		return ((const sd_unique *)o)->comment;
-	case SD_OBJ_FOREIGN_KEY:
-		return ((const sd_foreign_key *)o)->comment;
-	case SD_OBJ_CHECK:
-		return ((const sd_check *)o)->comment;
-	default:
-		return NULL;
-	}
-}
-
 /*
  * COMMENT ON the enum type, index or constraint o (of table t) IS text, or
  * IS NULL when text is NULL. Constraints that carry comments (unique,
@@ -964,9 +949,9 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		put(e, "ADD ");
 		rc = constraint_def(e, t, op->obj_new, false, err);
 		put(e, ";\n");
-		if (constraint_comment(op->obj_new))
+		if (sd_object_comment(op->obj_new))
 			comment_on_object(e, t, op->obj_new,
-			                  constraint_comment(op->obj_new));
+			                  sd_object_comment(op->obj_new));
 		break;
 	case SD_OP_DROP_CONSTRAINT:
 		alter_table(e, t);

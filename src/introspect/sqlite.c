@@ -774,6 +774,26 @@ typedef struct parsed_index {
 	const char *where;
 } parsed_index;
 
+/* The '(' that opens a CREATE INDEX's key list: the first at depth 0
+ * after ON. false when there is none. */
+static bool index_key_list(const tokens *t, size_t *open)
+{
+	size_t i;
+	bool on = false;
+
+	for (i = 0; i < t->n; i++) {
+		if (t->v[i].depth != 0)
+			continue;
+		if (tok_is(&t->v[i], "ON")) {
+			on = true;
+		} else if (on && tok_is(&t->v[i], "(")) {
+			*open = i;
+			return true;
+		}
+	}
+	return false;
+}
+
 /*
  *     CREATE UNIQUE INDEX "i" ON "t" (lower(email) COLLATE nocase DESC, b)
  *         WHERE email IS NOT NULL
@@ -784,24 +804,12 @@ static void parse_create_index(sd_arena *a, const char *sql, parsed_index *p)
 {
 	tokens t;
 	size_t i, open = 0, close, item;
-	bool on = false, found = false;
 
 	memset(p, 0, sizeof(*p));
 	if (!sql)
 		return;
 	tokenize(&t, sql);
-	for (i = 0; i < t.n; i++) {
-		if (t.v[i].depth != 0)
-			continue;
-		if (tok_is(&t.v[i], "ON"))
-			on = true;
-		else if (on && tok_is(&t.v[i], "(")) {
-			open = i;
-			found = true;
-			break;
-		}
-	}
-	if (!found)
+	if (!index_key_list(&t, &open))
 		goto done;
 	close = tok_close(&t, open);
 	item = open + 1;
@@ -1437,25 +1445,14 @@ static bool index_from_text(ctx *c, table_info *ti, const index_src *src)
 {
 	tokens t;
 	size_t i, open = 0, close, item, nkeys = 0;
-	bool on = false, found = false, ok = true, unique;
+	bool ok = true, unique;
 	sd_index_key keys[64];
 	parsed_index p;
 	sd_index *ix;
 
 	tokenize(&t, src->sql);
 	unique = t.n > 1 && tok_is(&t.v[1], "UNIQUE");
-	for (i = 0; i < t.n; i++) {
-		if (t.v[i].depth != 0)
-			continue;
-		if (tok_is(&t.v[i], "ON"))
-			on = true;
-		else if (on && tok_is(&t.v[i], "(")) {
-			open = i;
-			found = true;
-			break;
-		}
-	}
-	if (!found || !tok_is(&t.v[0], "CREATE")) {
+	if (!index_key_list(&t, &open) || !tok_is(&t.v[0], "CREATE")) {
 		ok = false;
 		goto done;
 	}

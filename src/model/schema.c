@@ -44,6 +44,28 @@ void sd_schema_free(sd_schema *s)
 		sd_arena_free(s->arena);
 }
 
+const char *sd_object_comment(const sd_object *o)
+{
+	switch (o->kind) {
+	case SD_OBJ_TABLE:
+		return ((const sd_table *)o)->comment;
+	case SD_OBJ_COLUMN:
+		return ((const sd_column *)o)->comment;
+	case SD_OBJ_ENUM:
+		return ((const sd_enum *)o)->comment;
+	case SD_OBJ_UNIQUE:
+		return ((const sd_unique *)o)->comment;
+	case SD_OBJ_FOREIGN_KEY:
+		return ((const sd_foreign_key *)o)->comment;
+	case SD_OBJ_CHECK:
+		return ((const sd_check *)o)->comment;
+	case SD_OBJ_INDEX:
+		return ((const sd_index *)o)->comment;
+	default:
+		return NULL;
+	}
+}
+
 const char *sd_qualified_name(sd_arena *a, const char *schema,
                               const char *name)
 {

@@ -368,6 +368,9 @@ sd_enum *sd_schema_find_enum(const sd_schema *s, const char *schema,
 sd_column *sd_table_find_column(const sd_table *t, const char *name);
 sd_index *sd_table_find_index(const sd_table *t, const char *name);
 /* "users", "billing.invoices": the key used by table_map and messages. */
+/* The comment of a table, column, enum, constraint or index; NULL for
+ * none and for kinds that carry none. */
+const char *sd_object_comment(const sd_object *o);
 const char *sd_qualified_name(sd_arena *a, const char *schema,
                               const char *name);
 
