@@ -23,7 +23,7 @@ _schemadiff_command_opts()
 	init) echo "--format --help" ;;
 	generate) echo "-m --message --format --sql --help" ;;
 	revision) echo "-m --message --format --help" ;;
-	upgrade | downgrade) echo "--sql --help" ;;
+	upgrade | downgrade) echo "--sql --backup --force --help" ;;
 	current | heads) echo "--json --help" ;;
 	history) echo "-r --rev-range --json --help" ;;
 	merge) echo "-m --message --help" ;;
@@ -166,6 +166,11 @@ _schemadiff()
 			COMPREPLY=($(compgen -f -- "$cur"))
 			compopt -o filenames 2>/dev/null
 		fi
+		return 0
+		;;
+	--backup | --backup=)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		compopt -o filenames 2>/dev/null
 		return 0
 		;;
 	-m | --message | -r | --rev-range)

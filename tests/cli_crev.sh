@@ -54,7 +54,7 @@ expect_rc 0 "downgrade base"
 if table_exists app.db users; then not_ok "users is gone at base"; else ok "users is gone at base"; fi
 
 # ---- the compile cache ---------------------------------------------------
-nso() { find .schemadiff-cache -name '*.so' | wc -l; }
+nso() { find "$XDG_CACHE_HOME/schemadiff" -name "*.so" | wc -l; }
 N0=$(nso)
 sd upgrade
 expect_rc 0 "upgrade again"

@@ -15,8 +15,10 @@ SD=${SD_BINARY:?SD_BINARY must name the schemadiff binary}
 T=$(mktemp -d "${TMPDIR:-/tmp}/sdtest.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
-# The tests must not pick up a database from the environment.
+# The tests must not pick up a database from the environment, nor use
+# (or fill) the user's cache of compiled C revisions.
 unset SCHEMADIFF_DATABASE_URL DATABASE_URL NO_COLOR
+export XDG_CACHE_HOME=$T/.cache
 
 _n=0
 _failed=0

@@ -3,11 +3,13 @@
  * (testdata/crev/<case>.c, SD_UPDATE_GOLDEN=1 rewrites them) and every
  * emitted file compiled with the system compiler; the operation API's SQL
  * offline and on a real SQLite database (bound hostile values, rebuilds,
- * sticky errors); the compile cache and compile errors.
+ * sticky errors); the object cache (what it accepts, what it rebuilds, the
+ * directories it refuses) and compile errors.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "capi/capi.h"
@@ -489,57 +491,283 @@ END_TEST
 /* The loader's compile cache                                          */
 /* ------------------------------------------------------------------ */
 
+/* The warnings the loader gives, one per line. */
+static void capture_warning(void *ctx, const char *msg)
+{
+	sd_buf_printf(ctx, "%s\n", msg);
+}
+
+static const char cache_rev[] =
+	"/*\n * x\n */\n#include <schemadiff/revision.h>\n"
+	"int upgrade(sd_migration *m) { return sd_drop_table(m, \"a\"); }\n"
+	"int downgrade(sd_migration *m) { return sd_migration_status(m); }\n";
+
+/* A project <dir>/proj with abc_rev.c in it and a context whose cache is
+ * <dir>/cache (created by the first compile). */
+static void cache_setup(char *dir, char *path, size_t n, sd_capi_ctx *ctx,
+                        char *inc, char *cache, sd_buf *warnings)
+{
+	sd_error err = SD_ERROR_INIT;
+	static char project[300];
+
+	ck_assert(mkdtemp(dir) != NULL);
+	snprintf(project, sizeof(project), "%s/proj", dir);
+	ck_assert_int_eq(mkdir(project, 0755), 0);
+	snprintf(path, n, "%s/abc_rev.c", project);
+	snprintf(inc, 600, "%s/include", root());
+	snprintf(cache, 600, "%s/cache", dir);
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->project_dir = project;
+	ctx->cache_dir = cache;
+	ctx->include_dir = inc;
+	ctx->on_warning = capture_warning;
+	ctx->warn_ctx = warnings;
+	ck_assert(sd_file_write_atomic(path, cache_rev, strlen(cache_rev), &err) == SD_OK);
+}
+
+static void rm_rf(const char *dir)
+{
+	char cmd[700];
+
+	snprintf(cmd, sizeof(cmd), "chmod -R u+rwx '%s'; rm -rf '%s'", dir, dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static unsigned mode_of(const char *path)
+{
+	struct stat st;
+
+	ck_assert_int_eq(stat(path, &st), 0);
+	return (unsigned)(st.st_mode & 07777);
+}
+
+static void compile_ok(sd_buf *object, sd_capi_ctx *ctx, const char *path)
+{
+	sd_error err = SD_ERROR_INIT;
+
+	ck_assert_msg(sd_capi_compile(object, ctx, path, &err) == SD_OK, "%s",
+	              err.first ? err.first->message : "?");
+}
+
 START_TEST(compile_cache_and_errors)
 {
 	char dir[] = "/tmp/sd_capi_cc_XXXXXX";
-	const char *rev =
-		"/*\n * x\n */\n#include <schemadiff/revision.h>\n"
-		"int upgrade(sd_migration *m) { return sd_drop_table(m, \"a\"); }\n"
-		"int downgrade(sd_migration *m) { return sd_migration_status(m); }\n";
-	char path[600], first[4096], inc[600];
+	char path[600], first[4096], inc[600], cache[600], real[4096];
 	sd_capi_ctx ctx;
-	sd_arena *a = sd_arena_new();
 	sd_error err = SD_ERROR_INIT;
-	const char *so;
-	sd_buf text = SD_BUF_INIT;
+	sd_buf text = SD_BUF_INIT, object = SD_BUF_INIT, warnings = SD_BUF_INIT;
+	char *stored;
 
-	ck_assert(mkdtemp(dir) != NULL);
-	snprintf(path, sizeof(path), "%s/abc_rev.c", dir);
-	snprintf(inc, sizeof(inc), "%s/include", root());
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.project_dir = dir;
-	ctx.include_dir = inc;
-	ck_assert(sd_file_write_atomic(path, rev, strlen(rev), &err) == SD_OK);
-	ck_assert_msg(sd_capi_compile(&so, a, &ctx, path, &err) == SD_OK, "%s",
-	              err.first ? err.first->message : "?");
+	cache_setup(dir, path, sizeof(path), &ctx, inc, cache, &warnings);
+	compile_ok(&object, &ctx, path);
 	ck_assert(ctx.last_compiled);
-	ck_assert(sd_file_exists(so));
-	ck_assert_ptr_nonnull(strstr(so, "/.schemadiff-cache/"));
-	snprintf(first, sizeof(first), "%s", so);
-	ck_assert_int_eq(sd_capi_compile(&so, a, &ctx, path, &err), SD_OK);
+	ck_assert(ctx.last_cached);
+	ck_assert(object.len > 0);
+	/* the object and its manifest are private files in a private dir */
+	ck_assert(realpath(cache, real) != NULL);
+	ck_assert_msg(strncmp(ctx.last_object, real, strlen(real)) == 0, "%s",
+	              ctx.last_object);
+	ck_assert_uint_eq(mode_of(cache), 0700);
+	ck_assert_uint_eq(mode_of(ctx.last_object), 0600);
+	snprintf(first, sizeof(first), "%s", ctx.last_object);
+	strcpy(first + strlen(first) - 3, ".manifest");
+	ck_assert_uint_eq(mode_of(first), 0600);
+	stored = slurp(ctx.last_object);
+	ck_assert(memcmp(stored, object.data, object.len) == 0);
+	free(stored);
+	/* nothing in the project */
+	snprintf(first, sizeof(first), "%s/proj/.schemadiff-cache", dir);
+	ck_assert(!sd_dir_exists(first));
+	snprintf(first, sizeof(first), "%s", ctx.last_object);
+	compile_ok(&object, &ctx, path);
 	ck_assert(!ctx.last_compiled);
-	ck_assert_str_eq(so, first);
-	sd_buf_put(&text, rev);
+	ck_assert_str_eq(ctx.last_object, first);
+	sd_buf_put(&text, cache_rev);
 	sd_buf_put(&text, "/* edited */\n");
 	ck_assert(sd_file_write_atomic(path, text.data, text.len, &err) == SD_OK);
-	ck_assert_int_eq(sd_capi_compile(&so, a, &ctx, path, &err), SD_OK);
+	compile_ok(&object, &ctx, path);
 	ck_assert(ctx.last_compiled);
-	ck_assert_str_ne(so, first);
+	ck_assert_str_ne(ctx.last_object, first);
+	ck_assert_str_eq(sd_buf_cstr(&warnings), "");
 
 	sd_buf_put(&text, "int broken( {\n");
 	ck_assert(sd_file_write_atomic(path, text.data, text.len, &err) == SD_OK);
-	ck_assert_int_eq(sd_capi_compile(&so, a, &ctx, path, &err), SD_EINPUT);
+	ck_assert_int_eq(sd_capi_compile(&object, &ctx, path, &err), SD_EINPUT);
 	ck_assert_str_eq(err.first->path, path);
 	ck_assert_ptr_nonnull(strstr(err.first->message, "error"));
-	ck_assert_ptr_nonnull(strstr(err.first->message, "abc_rev.c"));
+	/* the compiler's messages name the revision file and its line */
+	ck_assert_msg(strstr(err.first->message, "abc_rev.c:8:") != NULL, "%s",
+	              err.first->message);
 	sd_error_clear(&err);
 	sd_buf_free(&text);
-	sd_arena_free(a);
-	{
-		char cmd[600];
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-		ck_assert_int_eq(system(cmd), 0);
+	sd_buf_free(&object);
+	sd_buf_free(&warnings);
+	rm_rf(dir);
+}
+END_TEST
+
+/* Replaces the file at path with data, keeping it a private file of the
+ * user's: only the content differs from what schemadiff wrote. */
+static void replace_private(const char *path, const char *data, size_t len)
+{
+	sd_error err = SD_ERROR_INIT;
+
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert(sd_file_write_private(path, data, len, &err) == SD_OK);
+}
+
+START_TEST(cache_rebuilds_what_it_did_not_build)
+{
+	char dir[] = "/tmp/sd_capi_tamper_XXXXXX";
+	char path[600], inc[600], cache[600], so[4096], manifest[4200];
+	sd_capi_ctx ctx;
+	sd_buf object = SD_BUF_INIT, warnings = SD_BUF_INIT, evil = SD_BUF_INIT;
+	char *again;
+
+	cache_setup(dir, path, sizeof(path), &ctx, inc, cache, &warnings);
+	compile_ok(&object, &ctx, path);
+	snprintf(so, sizeof(so), "%s", ctx.last_object);
+	snprintf(manifest, sizeof(manifest), "%.*s.manifest",
+	         (int)strlen(so) - 3, so);
+
+	/* another object under the right name, same owner and mode */
+	sd_buf_putn(&evil, object.data, object.len);
+	evil.data[evil.len / 2] ^= 0x5a;
+	replace_private(so, evil.data, evil.len);
+	compile_ok(&object, &ctx, path);
+	ck_assert(ctx.last_compiled);
+	ck_assert(object.len != evil.len || memcmp(object.data, evil.data, evil.len) != 0);
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&warnings), "SHA-256 differs"));
+	again = slurp(so);
+	ck_assert(memcmp(again, object.data, object.len) == 0); /* rebuilt */
+	free(again);
+	compile_ok(&object, &ctx, path);
+	ck_assert(!ctx.last_compiled);
+
+	/* a readable-by-others object is not one schemadiff wrote */
+	ck_assert_int_eq(chmod(so, 0644), 0);
+	sd_buf_truncate(&warnings, 0);
+	compile_ok(&object, &ctx, path);
+	ck_assert(ctx.last_compiled);
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&warnings), "not a private file"));
+	ck_assert_uint_eq(mode_of(so), 0600);
+
+	/* no manifest: rebuilt */
+	ck_assert_int_eq(unlink(manifest), 0);
+	sd_buf_truncate(&warnings, 0);
+	compile_ok(&object, &ctx, path);
+	ck_assert(ctx.last_compiled);
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&warnings), "no manifest"));
+	ck_assert(sd_file_exists(manifest));
+
+	/* a manifest for other flags (another compiler): rebuilt */
+	again = slurp(manifest);
+	*strstr(again, "-O1") = 'X';
+	replace_private(manifest, again, strlen(again));
+	free(again);
+	sd_buf_truncate(&warnings, 0);
+	compile_ok(&object, &ctx, path);
+	ck_assert(ctx.last_compiled);
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&warnings), "does not describe"));
+
+	/* a symlink in place of the object is never followed */
+	ck_assert_int_eq(unlink(so), 0);
+	ck_assert_int_eq(symlink(manifest, so), 0);
+	sd_buf_truncate(&warnings, 0);
+	compile_ok(&object, &ctx, path);
+	ck_assert(ctx.last_compiled);
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&warnings), "not a private file"));
+	sd_buf_free(&object);
+	sd_buf_free(&evil);
+	sd_buf_free(&warnings);
+	rm_rf(dir);
+}
+END_TEST
+
+/* Compiles once with the cache as it is; the cache must not be used. */
+static void refused(sd_capi_ctx *ctx, const char *path, sd_buf *warnings,
+                    const char *why)
+{
+	sd_buf object = SD_BUF_INIT;
+
+	sd_buf_truncate(warnings, 0);
+	ctx->warned_cache = false;
+	compile_ok(&object, ctx, path);
+	ck_assert(ctx->last_compiled);
+	ck_assert(!ctx->last_cached);
+	ck_assert_str_eq(ctx->last_object, "");
+	ck_assert(object.len > 0); /* still built, privately */
+	ck_assert_msg(strstr(sd_buf_cstr(warnings), why) != NULL,
+	              "want '%s' in: %s", why, sd_buf_cstr(warnings));
+	sd_buf_free(&object);
+}
+
+static size_t entries(const char *dir)
+{
+	char cmd[700], line[64];
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd), "ls -A '%s' | wc -l", dir);
+	f = popen(cmd, "r");
+	ck_assert(f && fgets(line, sizeof(line), f));
+	pclose(f);
+	return (size_t)strtoul(line, NULL, 10);
+}
+
+START_TEST(cache_refuses_unsafe_dirs)
+{
+	char dir[] = "/tmp/sd_capi_unsafe_XXXXXX";
+	char path[600], inc[600], cache[600], inner[700], parent[700];
+	sd_capi_ctx ctx;
+	sd_buf object = SD_BUF_INIT, warnings = SD_BUF_INIT;
+	size_t n;
+
+	cache_setup(dir, path, sizeof(path), &ctx, inc, cache, &warnings);
+	compile_ok(&object, &ctx, path);
+	ck_assert(ctx.last_cached);
+	n = entries(cache);
+
+	ck_assert_int_eq(chmod(cache, 0777), 0);
+	refused(&ctx, path, &warnings, "is writable by others (mode 0777)");
+	ck_assert_uint_eq(entries(cache), n); /* nothing written there */
+	ck_assert_int_eq(chmod(cache, 0770), 0);
+	refused(&ctx, path, &warnings, "is writable by its group (mode 0770)");
+	ck_assert_uint_eq(entries(cache), n);
+
+	/* readable but not writable by others: used, and made private */
+	ck_assert_int_eq(chmod(cache, 0755), 0);
+	compile_ok(&object, &ctx, path);
+	ck_assert(!ctx.last_compiled);
+	ck_assert_uint_eq(mode_of(cache), 0700);
+
+	/* a directory above it that others can write to (not sticky) */
+	snprintf(parent, sizeof(parent), "%s/shared", dir);
+	snprintf(inner, sizeof(inner), "%s/shared/cache", dir);
+	ck_assert_int_eq(mkdir(parent, 0777), 0);
+	ck_assert_int_eq(chmod(parent, 0777), 0);
+	ctx.cache_dir = inner;
+	refused(&ctx, path, &warnings, "shared is writable by others");
+	/* sticky, like /tmp: others cannot move our entries */
+	ck_assert_int_eq(chmod(parent, 01777), 0);
+	compile_ok(&object, &ctx, path);
+	ck_assert(ctx.last_cached);
+
+	/* a configured cache inside the project */
+	snprintf(inner, sizeof(inner), "%s/proj/.schemadiff-cache", dir);
+	ctx.cache_dir = inner;
+	refused(&ctx, path, &warnings, "lies inside the project");
+	ctx.cache_dir = NULL; /* the default is never refused for that */
+
+	/* another user's directory */
+	if (geteuid() == 0) {
+		ctx.cache_dir = cache;
+		ck_assert_int_eq(chown(cache, 65534, 65534), 0);
+		refused(&ctx, path, &warnings, "belongs to uid 65534");
+		ck_assert_int_eq(chown(cache, 0, 0), 0);
 	}
+	sd_buf_free(&object);
+	sd_buf_free(&warnings);
+	rm_rf(dir);
 }
 END_TEST
 
@@ -565,6 +793,8 @@ static Suite *capi_suite(void)
 	ADD(api_errors_are_sticky);
 	ADD(api_sqlite_data_and_rebuild);
 	ADD(compile_cache_and_errors);
+	ADD(cache_rebuilds_what_it_did_not_build);
+	ADD(cache_refuses_unsafe_dirs);
 #undef ADD
 	return s;
 }

@@ -35,16 +35,23 @@ static const sd_cli_command commands[] = {
 	 "  -m, --message MSG  what the revision does (required)\n"
 	 "  --format sql|c     revision format (default: the config's format)\n",
 	 "schemadiff revision -m \"Backfill user names\"", sd_cmd_revision},
-	{"upgrade", "upgrade [TARGET] [--sql]",
+	{"upgrade", "upgrade [TARGET] [--sql | --backup PATH [--force]]",
 	 "apply revisions up to TARGET (default head)",
-	 "  TARGET   revision id or unique prefix, head, heads, +N\n"
-	 "  --sql    print the SQL instead of running it; TARGET may be FROM:TO\n"
-	 "           (then no database is needed)\n",
-	 "schemadiff upgrade head", sd_cmd_upgrade},
-	{"downgrade", "downgrade [TARGET] [--sql]",
+	 "  TARGET         revision id or unique prefix, head, heads, +N\n"
+	 "  --sql          print the SQL instead of running it; TARGET may be\n"
+	 "                 FROM:TO (then no database is needed)\n"
+	 "  --backup PATH  first back the database up into PATH (mode 0600):\n"
+	 "                 pg_dump -Fc, or SQLite's online backup; nothing runs\n"
+	 "                 when it cannot be written\n"
+	 "  --force        let --backup replace an existing PATH\n",
+	 "schemadiff upgrade --backup before-upgrade.dump", sd_cmd_upgrade},
+	{"downgrade", "downgrade [TARGET] [--sql | --backup PATH [--force]]",
 	 "revert revisions down to TARGET (default -1)",
-	 "  TARGET   revision id or unique prefix, base, -N\n"
-	 "  --sql    print the SQL instead of running it; TARGET may be FROM:TO\n",
+	 "  TARGET         revision id or unique prefix, base, -N\n"
+	 "  --sql          print the SQL instead of running it; TARGET may be\n"
+	 "                 FROM:TO\n"
+	 "  --backup PATH  first back the database up into PATH (as upgrade)\n"
+	 "  --force        let --backup replace an existing PATH\n",
 	 "schemadiff downgrade -1", sd_cmd_downgrade},
 	{"stamp", "stamp REV",
 	 "record REV (or head, heads, base) as applied without running anything",

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "capi/capi.h"
 
@@ -14,6 +15,9 @@ typedef struct progress {
 	bool line_open; /* "upgrade X ..." printed, waiting for its timing */
 	bool stmt_open; /* -v: a statement printed, waiting for its timing */
 	double stmt_start;
+	const char *backup; /* --backup PATH, or NULL */
+	bool force;         /* --force: the backup may replace a file */
+	bool backed_up;
 } progress;
 
 /*
@@ -88,11 +92,41 @@ static void on_statement(void *ctx, const char *sql)
 }
 
 /*
- * The runner's options for this project: its version table, progress to
- * prog (NULL: none) and, with cctx, C revisions compiled into
- * <project>/.schemadiff-cache/.
+ * --backup: runs once the lock is held and something is pending, before
+ * the first revision; when it fails, nothing runs (exit 3).
  */
-static void runner_opts(sd_runner_opts *ro, sd_capi_ctx *cctx,
+static int take_backup(void *ctx, sd_db *db, size_t nrevisions, sd_error *err)
+{
+	progress *p = ctx;
+	long long bytes = 0;
+	double t0 = sd_cli_now();
+	int rc;
+
+	(void)nrevisions;
+	if (!p->backup)
+		return SD_OK;
+	rc = sd_db_backup(db, p->backup, p->force, &bytes, err);
+	if (rc)
+		sd_error_hint(err, "nothing was applied");
+	p->backed_up = rc == SD_OK;
+	if (!rc && p->cli->verbosity >= 0)
+		sd_cli_err(p->cli, "backed up %s to %s (%lld bytes, %.0f ms)",
+		           db->display_url, p->backup, bytes,
+		           (sd_cli_now() - t0) * 1000.0);
+	return rc;
+}
+
+static void on_capi_warning(void *ctx, const char *msg)
+{
+	sd_cli_warn(ctx, "%s", msg);
+}
+
+/*
+ * The runner's options for this project: its version table, progress to
+ * prog (NULL: none) and, with cctx, C revisions compiled into the cache
+ * (the config's `cache:`, else the user's cache directory).
+ */
+static void runner_opts(sd_runner_opts *ro, sd_capi_ctx *cctx, sd_cli *cli,
                         const sd_config *c, progress *prog)
 {
 	memset(ro, 0, sizeof(*ro));
@@ -103,9 +137,14 @@ static void runner_opts(sd_runner_opts *ro, sd_capi_ctx *cctx,
 		ro->on_statement = on_statement;
 		ro->ctx = prog;
 	}
+	if (prog && prog->backup)
+		ro->before_run = take_backup;
 	if (cctx) {
 		memset(cctx, 0, sizeof(*cctx));
+		cctx->cache_dir = c->cache;
 		cctx->project_dir = c->dir;
+		cctx->on_warning = on_capi_warning;
+		cctx->warn_ctx = cli;
 		sd_capi_runner_opts(ro, cctx);
 	}
 }
@@ -191,7 +230,7 @@ static int print_sql(sd_cli *cli, const sd_rev_graph *g, const char *target,
 	{
 		sd_runner_opts ro;
 		sd_capi_ctx cctx;
-		runner_opts(&ro, &cctx, c, NULL);
+		runner_opts(&ro, &cctx, cli, c, NULL);
 		rc = sd_runner_sql_opts(&out, d, g, &path, cur, ncur,
 		                        create_table && path.n > 0, &ro,
 		                        &cli->err);
@@ -204,11 +243,45 @@ done:
 	return rc;
 }
 
+/*
+ * --backup PATH is refused before anything is opened when it cannot make
+ * sense: with --sql (nothing runs), or naming a file that exists (without
+ * --force). --force means nothing without --backup.
+ */
+static int check_backup_options(sd_cli *cli, const char *backup, bool force,
+                                bool sql)
+{
+	struct stat st;
+
+	if (force && !backup)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--force only applies to --backup");
+	if (!backup)
+		return SD_OK;
+	if (sql)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--backup cannot be used with --sql: nothing runs, so nothing is backed up");
+	if (!*backup)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--backup needs a file name");
+	if (!force && lstat(backup, &st) == 0) {
+		sd_error_set(&cli->err, SD_EINPUT,
+		             "%s exists; not overwriting it with the backup",
+		             backup);
+		sd_error_hint(&cli->err, "choose another file, or add --force to replace it");
+		return SD_EINPUT;
+	}
+	return SD_OK;
+}
+
 static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 {
-	bool sql = false;
+	bool sql = false, force = false;
+	const char *backup = NULL;
 	const sd_cli_opt opts[] = {
 		{"sql", 0, false, NULL, &sql},
+		{"backup", 0, true, &backup, NULL},
+		{"force", 0, false, NULL, &force},
 		{0},
 	};
 	const char **pos;
@@ -219,7 +292,7 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 	sd_runner_opts ro;
 	sd_capi_ctx cctx;
 	sd_run_result res;
-	progress prog = {cli, NULL, false, false, 0};
+	progress prog = {cli, NULL, false, false, 0, NULL, false, false};
 	const char *target;
 	int rc;
 
@@ -235,6 +308,11 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 	if (!sql && strchr(target, ':'))
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "a range FROM:TO needs --sql");
+	rc = check_backup_options(cli, backup, force, sql);
+	if (rc)
+		return rc;
+	prog.backup = backup;
+	prog.force = force;
 	rc = sd_cli_config(cli, &c);
 	if (!rc)
 		rc = sd_cli_graph(cli, &g);
@@ -249,7 +327,7 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 	if (rc)
 		goto done;
 	prog.where = db->display_url;
-	runner_opts(&ro, &cctx, c, &prog);
+	runner_opts(&ro, &cctx, cli, c, &prog);
 	rc = sd_runner_migrate(&res, db, g, target, upgrade, &ro, &cli->err);
 	if (rc)
 		goto done;
@@ -263,7 +341,8 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 		sd_error_clear(&ignore);
 	}
 	if (res.nothing_to_do)
-		sd_cli_err(cli, "%s", upgrade ? "already at head" : "nothing to downgrade");
+		sd_cli_err(cli, "%s%s", upgrade ? "already at head" : "nothing to downgrade",
+		           backup && !prog.backed_up ? "; no backup taken" : "");
 	else if (!cli->stderr_tty && cli->verbosity == 0)
 		sd_cli_err(cli, "%s %zu revision%s", upgrade ? "applied" : "reverted",
 		           res.applied, res.applied == 1 ? "" : "s");
@@ -292,7 +371,7 @@ int sd_cmd_stamp(sd_cli *cli, int argc, char **argv)
 	sd_rev_graph *g = NULL;
 	sd_db *db = NULL;
 	sd_runner_opts ro;
-	progress prog = {cli, NULL, false, false, 0};
+	progress prog = {cli, NULL, false, false, 0, NULL, false, false};
 	int rc;
 
 	rc = sd_cli_parse(cli, sd_cli_find_command("stamp"), opts, argc, argv,
@@ -310,7 +389,7 @@ int sd_cmd_stamp(sd_cli *cli, int argc, char **argv)
 	if (rc)
 		goto done;
 	/* stamp runs no revision: only the lock wait is worth telling */
-	runner_opts(&ro, NULL, c, &prog);
+	runner_opts(&ro, NULL, cli, c, &prog);
 	ro.on_revision = NULL;
 	ro.on_statement = NULL;
 	rc = sd_runner_stamp(db, g, pos[0], &ro, &cli->err);

@@ -78,6 +78,12 @@ typedef struct sd_db_driver {
 	 */
 	int (*open_flags)(sd_db **out, const char *url, const char *base_dir,
 	                  unsigned flags, sd_error *err);
+	/*
+	 * Writes a consistent backup of the database into the new, empty,
+	 * private file path, open as fd (backup.c made it): SQLite's online
+	 * backup, pg_dump -Fc on PostgreSQL. NULL: no backups.
+	 */
+	int (*backup)(sd_db *db, int fd, const char *path, sd_error *err);
 } sd_db_driver;
 
 /*
@@ -111,6 +117,16 @@ int sd_db_open_flags(sd_db **out, const char *url, const char *base_dir,
 void sd_db_close(sd_db *db);
 /* The driver for a URL's scheme, or NULL. */
 const sd_db_driver *sd_db_driver_for_url(const char *url);
+
+/*
+ * Backs db up into path (`upgrade --backup`): written under a temporary
+ * name of mode 0600 beside path, then linked into place, so path never
+ * holds a partial backup. An existing path is kept unless force (then
+ * replaced). *bytes (may be NULL) is the backup's size. SD_ERUNTIME with
+ * the reason when it cannot be written; nothing is left behind then.
+ */
+int sd_db_backup(sd_db *db, const char *path, bool force, long long *bytes,
+                 sd_error *err);
 
 /* Convenience wrappers over the driver table. */
 int sd_db_exec(sd_db *db, const char *sql, sd_error *err);

@@ -23,6 +23,7 @@
 typedef struct pg_db {
 	sd_db base;
 	PGconn *conn;
+	char *url; /* as given, for the client tools (pg_dump) */
 	bool locked;
 } pg_db;
 
@@ -90,6 +91,7 @@ static void pg_close(sd_db *db)
 	if (p->conn)
 		PQfinish(p->conn);
 	free(p->base.display_url);
+	free(p->url);
 	free(p);
 }
 
@@ -126,6 +128,7 @@ static int pg_open(sd_db **out, const char *url, const char *base_dir,
 	p = sd_xcalloc(1, sizeof(*p));
 	p->base.driver = &sd_driver_postgres;
 	p->base.display_url = sd_xstrdup(sd_buf_cstr(&shown));
+	p->url = sd_xstrdup(url);
 	p->conn = PQconnectdbParams(keys, vals, 1);
 	if (!p->conn || PQstatus(p->conn) != CONNECTION_OK) {
 		sd_buf what = SD_BUF_INIT;
@@ -754,6 +757,123 @@ done:
 	return rc;
 }
 
+/* Appends value single-quoted for a libpq connection string. */
+static void put_conninfo_value(sd_buf *out, const char *value)
+{
+	const char *p;
+
+	sd_buf_putc(out, '\'');
+	for (p = value; *p; p++) {
+		if (*p == '\'' || *p == '\\')
+			sd_buf_putc(out, '\\');
+		sd_buf_putc(out, *p);
+	}
+	sd_buf_putc(out, '\'');
+}
+
+/*
+ * The password our connection used (PQpass: from the URL, PGPASSWORD or
+ * a .pgpass) as a one-line .pgpass matching any server, written into a
+ * new private directory: pg_dump reads it through PGPASSFILE, so it never
+ * shows on its command line. A password .pgpass cannot hold (a newline)
+ * goes into the child's environment instead, which only the user can
+ * read. *env is the variable to set; *dir the directory to remove.
+ */
+static int password_env(const char **env, char **dir, sd_arena *a,
+                        const char *password, sd_error *err)
+{
+	sd_buf line = SD_BUF_INIT;
+	const char *file, *p;
+	int rc;
+
+	if (strchr(password, '\n') || strchr(password, '\r')) {
+		*env = sd_arena_printf(a, "PGPASSWORD=%s", password);
+		return SD_OK;
+	}
+	rc = sd_dir_make_private(dir, a, NULL, err);
+	if (rc)
+		return rc;
+	file = sd_path_join(a, *dir, "pgpass");
+	sd_buf_put(&line, "*:*:*:*:");
+	for (p = password; *p; p++) {
+		if (*p == ':' || *p == '\\')
+			sd_buf_putc(&line, '\\');
+		sd_buf_putc(&line, *p);
+	}
+	sd_buf_putc(&line, '\n');
+	rc = sd_file_write_private(file, line.data, line.len, err);
+	if (!rc)
+		*env = sd_arena_printf(a, "PGPASSFILE=%s", file);
+	sd_buf_free(&line);
+	return rc;
+}
+
+/*
+ * pg_dump -Fc of the database into fd. The connection options are libpq's
+ * own parse of the URL, minus the password, which travels as
+ * password_env() says: nothing secret on a command line any local user
+ * can read in /proc.
+ */
+static int pg_backup(sd_db *db, int fd, const char *path, sd_error *err)
+{
+	pg_db *p = (pg_db *)db;
+	sd_arena *a = sd_arena_new();
+	const char *password = PQpass(p->conn);
+	const char *set[2] = {NULL, NULL};
+	const char *argv[5];
+	PQconninfoOption *opts = NULL, *o;
+	sd_buf conninfo = SD_BUF_INIT, output = SD_BUF_INIT, line = SD_BUF_INIT;
+	char *dir = NULL;
+	int rc = SD_OK, status;
+
+	(void)path;
+	opts = PQconninfoParse(p->url, NULL);
+	if (!opts) {
+		rc = sd_error_set(err, SD_ERUNTIME, "cannot read the database URL %s",
+		                  db->display_url);
+		goto done;
+	}
+	if (password && !*password)
+		password = NULL;
+	for (o = opts; o->keyword; o++) {
+		if (!o->val || !*o->val || strcmp(o->keyword, "password") == 0 ||
+		    (password && strcmp(o->keyword, "passfile") == 0))
+			continue;
+		sd_buf_printf(&conninfo, "%s%s=", conninfo.len ? " " : "",
+		              o->keyword);
+		put_conninfo_value(&conninfo, o->val);
+	}
+	if (password) {
+		rc = password_env(&set[0], &dir, a, password, err);
+		if (rc)
+			goto done;
+	}
+	argv[0] = "pg_dump";
+	argv[1] = "--format=custom";
+	argv[2] = "--no-password";
+	argv[3] = sd_arena_printf(a, "--dbname=%s", sd_buf_cstr(&conninfo));
+	argv[4] = NULL;
+	status = sd_proc_run(argv, set, fd, &output);
+	if (status != 0) {
+		one_line(&line, sd_buf_cstr(&output));
+		rc = sd_error_set(err, SD_ERUNTIME, "backup of %s: pg_dump %s: %s",
+		                  db->display_url,
+		                  status < 0 ? "could not run"
+		                             : sd_arena_printf(a, "exited with status %d", status),
+		                  sd_buf_cstr(&line));
+		if (status < 0)
+			sd_error_hint(err, "pg_dump comes with the PostgreSQL client tools (Debian: postgresql-client)");
+	}
+done:
+	sd_dir_remove(dir);
+	PQconninfoFree(opts);
+	sd_buf_free(&conninfo);
+	sd_buf_free(&output);
+	sd_buf_free(&line);
+	sd_arena_free(a);
+	return rc;
+}
+
 const sd_db_driver sd_driver_postgres = {
 	.name = "postgresql",
 	.dialect = &sd_dialect_postgres,
@@ -769,4 +889,5 @@ const sd_db_driver sd_driver_postgres = {
 	.introspect = pg_introspect,
 	.normalize = pg_normalize,
 	.table_exists = pg_table_exists,
+	.backup = pg_backup,
 };

@@ -378,6 +378,47 @@ static int sqlite_table_exists(sd_db *db, const char *schema,
 	return rc;
 }
 
+/*
+ * SQLite's online backup API: every page copied in one step under a read
+ * lock, so the copy is consistent even while other processes write; a
+ * busy database is retried for a while. The destination is the empty
+ * private file path, which SQLite fills as a database of its own (its
+ * journal takes the file's mode).
+ */
+static int sqlite_backup(sd_db *db, int fd, const char *path, sd_error *err)
+{
+	sqlite_db *s = (sqlite_db *)db;
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
+	int src, tries = 0, rc = SD_OK;
+
+	(void)fd;
+	src = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (src != SQLITE_OK) {
+		rc = sd_error_set(err, SD_ERUNTIME, "sqlite: backup: %s",
+		                  dst ? sqlite3_errmsg(dst) : sqlite3_errstr(src));
+		goto done;
+	}
+	b = sqlite3_backup_init(dst, "main", s->conn, "main");
+	if (!b) {
+		rc = sqlite_error(err, dst, "backup");
+		goto done;
+	}
+	do {
+		src = sqlite3_backup_step(b, -1);
+		if (src == SQLITE_BUSY || src == SQLITE_LOCKED)
+			sqlite3_sleep(100);
+	} while ((src == SQLITE_BUSY || src == SQLITE_LOCKED) &&
+	         ++tries < BUSY_TIMEOUT_MS / 100);
+	sqlite3_backup_finish(b);
+	if (src != SQLITE_DONE)
+		rc = sd_error_set(err, SD_ERUNTIME, "sqlite: backup of %s: %s",
+		                  s->path, sqlite3_errstr(src));
+done:
+	sqlite3_close(dst);
+	return rc;
+}
+
 const sd_db_driver sd_driver_sqlite = {
 	.name = "sqlite",
 	.dialect = &sd_dialect_sqlite,
@@ -394,4 +435,5 @@ const sd_db_driver sd_driver_sqlite = {
 	.normalize = NULL,
 	.table_exists = sqlite_table_exists,
 	.open_flags = sqlite_open_flags,
+	.backup = sqlite_backup,
 };

@@ -8,6 +8,7 @@
  *     version_table: schemadiff_version
  *     ignore: [spatial_ref_sys, "legacy_*"]
  *     naming: {pk: "pk_%(table)", ix: ..., uq: ..., fk: ..., ck: ...}
+ *     cache: ~/.cache/schemadiff   # compiled C revisions; default by XDG
  *
  * Bound with libcyaml like the models; unknown keys are errors with a
  * suggestion, missing keys take the defaults.
@@ -30,6 +31,7 @@ typedef struct c_config {
 	char **ignore;
 	unsigned ignore_count;
 	c_naming *naming;
+	char *cache;
 } c_config;
 
 #define CSTR(key, st, member)                                                \
@@ -60,6 +62,7 @@ static const cyaml_schema_field_t config_fields[] = {
 	CYAML_FIELD_MAPPING_PTR("naming",
 	                        CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
 	                        c_config, naming, naming_fields),
+	CSTR("cache", c_config, cache),
 	CYAML_FIELD_END};
 
 static const cyaml_schema_value_t config_schema = {
@@ -67,7 +70,7 @@ static const cyaml_schema_value_t config_schema = {
 
 static const char *const keys_config[] = {
 	"database", "models", "versions", "format", "version_table",
-	"ignore",   "naming", NULL};
+	"ignore",   "naming", "cache",  NULL};
 static const char *const keys_naming[] = {"pk", "ix", "uq", "fk", "ck",
                                           NULL};
 static const sd_model_keys config_keys[] = {
@@ -154,6 +157,17 @@ static void take_template(sd_config *c, const sd_ydoc *d, const char *key,
 	*slot = sd_arena_strdup(c->arena, value);
 }
 
+/* `cache:` as a path: "~/x" is below $HOME, a relative path below the
+ * config's directory. */
+static const char *cache_path(sd_config *c, const char *v)
+{
+	const char *home = getenv("HOME");
+
+	if (v[0] == '~' && (v[1] == '/' || v[1] == '\0') && home && *home)
+		return sd_path_join(c->arena, home, v[1] ? v + 2 : ".");
+	return sd_path_join(c->arena, c->dir, v);
+}
+
 int sd_config_load_data(sd_config **out, const char *data, size_t len,
                         const char *path, sd_error *err)
 {
@@ -196,6 +210,8 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 		c->versions = sd_path_join(c->arena, c->dir, v);
 	if ((v = take(c, &doc, "version_table", raw->version_table, &local)))
 		c->version_table = v;
+	if ((v = take(c, &doc, "cache", raw->cache, &local)))
+		c->cache = cache_path(c, v);
 	if ((v = take(c, &doc, "format", raw->format, &local))) {
 		if (strcmp(v, "sql") == 0 || strcmp(v, "c") == 0)
 			c->format = v;

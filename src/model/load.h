@@ -71,6 +71,8 @@ typedef struct sd_config {
 	const char *version_table;
 	const char **ignore;       /* NULL-terminated globs */
 	sd_naming naming;
+	const char *cache;         /* compiled C revisions, resolved against
+	                            * dir; NULL: the user's cache directory */
 } sd_config;
 
 /*

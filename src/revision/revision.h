@@ -235,6 +235,14 @@ typedef struct sd_runner_opts {
 	void (*on_statement)(void *ctx, const char *sql);
 	void *ctx;
 	/*
+	 * Called with ctx once the lock is held and the revisions to run are
+	 * known, before the first runs; not called when none is pending. May
+	 * be NULL. A failure (its code) stops the run with nothing applied:
+	 * `--backup` takes its backup here.
+	 */
+	int (*before_run)(void *ctx, sd_db *db, size_t nrevisions,
+	                  sd_error *err);
+	/*
 	 * C revisions: runs r's upgrade (or downgrade) on db inside the
 	 * transaction the runner opened. NULL: C revisions are refused.
 	 */

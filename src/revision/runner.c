@@ -639,6 +639,8 @@ int sd_runner_migrate(sd_run_result *res, sd_db *db, const sd_rev_graph *g,
 	if (rc)
 		goto done;
 	rc = preflight(&path, db, upgrade, err);
+	if (!rc && path.n > 0 && opts->before_run)
+		rc = opts->before_run(opts->ctx, db, path.n, err);
 	if (rc)
 		goto done;
 	for (i = 0; i < path.n; i++) {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -45,7 +46,12 @@ int sd_file_write_atomic(const char *path, const char *data, size_t len,
 	size_t off = 0;
 
 	sd_buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* A leftover of a crashed run with our pid goes; whatever appears in
+	 * its place meanwhile (a planted link) makes O_EXCL fail. The mode
+	 * is the user's umask: revisions and reports are ordinary files. */
+	(void)unlink(tmp.data);
+	fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	          0666);
 	if (fd < 0) {
 		rc = sd_error_add(err, SD_ERUNTIME, path, 0, 0, NULL,
 		                  "cannot write: %s", strerror(errno));
@@ -80,6 +86,72 @@ done:
 	return rc;
 }
 
+int sd_file_write_private(const char *path, const char *data, size_t len,
+                          sd_error *err)
+{
+	size_t off = 0;
+	ssize_t w;
+	int fd, rc = SD_OK;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	          0600);
+	if (fd < 0)
+		return sd_error_add(err, SD_ERUNTIME, path, 0, 0, NULL,
+		                    "cannot write: %s", strerror(errno));
+	while (off < len) {
+		w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			break;
+		off += (size_t)w;
+	}
+	if (off < len || fsync(fd) != 0)
+		rc = sd_error_add(err, SD_ERUNTIME, path, 0, 0, NULL,
+		                  "cannot write: %s", strerror(errno));
+	if (close(fd) != 0 && !rc)
+		rc = sd_error_add(err, SD_ERUNTIME, path, 0, 0, NULL,
+		                  "cannot write: %s", strerror(errno));
+	if (rc)
+		unlink(path);
+	return rc;
+}
+
+int sd_dir_make_private(char **out, sd_arena *a, const char *parent,
+                        sd_error *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *templ;
+
+	if (!parent)
+		parent = tmp && tmp[0] == '/' ? tmp : "/tmp";
+	templ = sd_path_join(a, parent, "schemadiff-XXXXXX");
+	if (!mkdtemp(templ))
+		return sd_error_add(err, SD_ERUNTIME, templ, 0, 0, NULL,
+		                    "cannot create a private directory: %s",
+		                    strerror(errno));
+	*out = templ;
+	return SD_OK;
+}
+
+void sd_dir_remove(const char *dir)
+{
+	struct dirent *e;
+	DIR *d;
+
+	if (!dir)
+		return;
+	d = opendir(dir);
+	if (d) {
+		while ((e = readdir(d)) != NULL)
+			if (strcmp(e->d_name, ".") != 0 &&
+			    strcmp(e->d_name, "..") != 0)
+				(void)unlinkat(dirfd(d), e->d_name, 0);
+		closedir(d);
+	}
+	(void)rmdir(dir);
+}
+
 bool sd_file_exists(const char *path)
 {
 	struct stat st;
@@ -103,7 +175,7 @@ int sd_mkdir_p(const char *path, sd_error *err)
 		if (*s != '/')
 			continue;
 		*s = '\0';
-		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 			rc = sd_error_add(err, SD_ERUNTIME, p, 0, 0, NULL,
 			                  "cannot create directory: %s",
 			                  strerror(errno));
@@ -111,7 +183,7 @@ int sd_mkdir_p(const char *path, sd_error *err)
 		}
 		*s = '/';
 	}
-	if (mkdir(p, 0755) != 0 && errno != EEXIST)
+	if (mkdir(p, 0777) != 0 && errno != EEXIST)
 		rc = sd_error_add(err, SD_ERUNTIME, p, 0, 0, NULL,
 		                  "cannot create directory: %s",
 		                  strerror(errno));

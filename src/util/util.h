@@ -204,6 +204,17 @@ int sd_file_read(char **out, size_t *len, const char *path, sd_error *err);
 /* Writes atomically: a temporary file in the same directory, then rename. */
 int sd_file_write_atomic(const char *path, const char *data, size_t len,
                          sd_error *err);
+/* Writes data into a new file of mode 0600 (for what may hold data or
+ * credentials); an existing file or link at path is an error, a partial
+ * file is removed. */
+int sd_file_write_private(const char *path, const char *data, size_t len,
+                          sd_error *err);
+/* A new directory of mode 0700 (mkdtemp) in parent (NULL: $TMPDIR, else
+ * /tmp); *out is its path (arena). */
+int sd_dir_make_private(char **out, sd_arena *a, const char *parent,
+                        sd_error *err);
+/* Removes a directory and the files directly in it. Accepts NULL. */
+void sd_dir_remove(const char *dir);
 bool sd_file_exists(const char *path);
 bool sd_dir_exists(const char *path);
 /* mkdir -p */
@@ -212,6 +223,20 @@ int sd_mkdir_p(const char *path, sd_error *err);
 char *sd_path_join(sd_arena *a, const char *dir, const char *name);
 /* Directory part of a path, "." when there is none. */
 char *sd_path_dirname(sd_arena *a, const char *path);
+
+/*
+ * Runs the program argv[0] (looked up in PATH, no shell) and waits for it.
+ * stdin is /dev/null; stdout goes to out_fd, or with stderr into *output
+ * when out_fd is -1; stderr always goes into *output. The child's
+ * environment is ours without the variables that can carry a database
+ * password (SCHEMADIFF_DATABASE_URL, DATABASE_URL, PGPASSWORD), plus `set`
+ * ("NAME=value" entries replacing ours, NULL-terminated, may be NULL):
+ * secrets never go on a command line. Returns the exit status (128 + N
+ * after signal N), or -1 when the program could not be started (the
+ * reason in *output).
+ */
+int sd_proc_run(const char *const *argv, const char *const *set, int out_fd,
+                sd_buf *output);
 
 /* SHA-256 of data, as 64 lowercase hex characters plus NUL. */
 void sd_sha256_hex(const void *data, size_t len, char out[65]);
