@@ -1,8 +1,10 @@
 #!/bin/bash
 # cli_crev.sh - C revisions through the binary: the seed workflow with
 # --format c (SQLite, and PostgreSQL when SCHEMADIFF_TEST_PGURI is set), a
-# hand-written data migration with hostile bound values, the compile cache,
-# a compile error, and `upgrade --sql` equal to an SQL revision's. TAP.
+# hand-written data migration with hostile bound values, the compile cache
+# (objects planted in the project, tampered or in unsafe directories are
+# never loaded), a compile error, and `upgrade --sql` equal to an SQL
+# revision's. TAP.
 . "$(dirname "$0")/lib.sh"
 
 V=migrations/versions
@@ -64,6 +66,121 @@ printf '\n/* reviewed */\n' >> "$REV2_FILE"
 sd upgrade
 expect_rc 0 "upgrade after editing the revision"
 equals "$(nso)" "$((N0 + 1))" "an edited revision compiles to a new cached object"
+
+# ---- never load what schemadiff did not build -----------------------------
+# An object whose constructor leaves a marker file and whose upgrade() does
+# nothing: loading it would record the revision without changing anything.
+MARKER=$ROOT/MARKER
+cat >"$ROOT/planted.c" <<EOF
+#include <stdio.h>
+__attribute__((constructor)) static void planted(void)
+{
+	FILE *f = fopen("$MARKER", "w");
+	if (f) { fputs("planted code ran\n", f); fclose(f); }
+}
+int upgrade(void *m) { (void)m; return 0; }
+int downgrade(void *m) { (void)m; return 0; }
+EOF
+${CC:-cc} -shared -fPIC -o "$ROOT/planted.so" "$ROOT/planted.c" || exit 1
+export XDG_CACHE_HOME=$ROOT/plant-cache # this project's objects only
+CACHE=$XDG_CACHE_HOME/schemadiff
+sha() { sha256sum "$1" | cut -c1-64; }
+not_planted() { # LABEL: the marker is absent and the revision really ran
+	if [ -e "$MARKER" ]; then
+		not_ok "$1: the planted object is never loaded"
+		rm -f "$MARKER"
+	else
+		ok "$1: the planted object is never loaded"
+	fi
+	check "$1: the real revision ran (users exists)" table_exists app.db users
+}
+mkdir "$ROOT/plant" && cd "$ROOT/plant" || exit 1
+sd init --format c
+cp "$ROOT/seed/models.yaml" models.yaml
+sd generate -m "Initial"
+PFILE=$OUT
+# where schemadiff used to look: .schemadiff-cache/<sha256(source, ABI)>.so
+OLDKEY=$({ cat "$PFILE"; printf '\n/* schemadiff revision ABI 1 */\n'; } | sha256sum | cut -c1-64)
+mkdir .schemadiff-cache && cp "$ROOT/planted.so" ".schemadiff-cache/$OLDKEY.so"
+cp "$ROOT/planted.so" .schemadiff-cache/"$(sha "$PFILE")".so
+sd upgrade
+expect_rc 0 "upgrade with an object planted in the project"
+not_planted "planted in .schemadiff-cache/"
+equals "$(q app.db "SELECT count(*) FROM schemadiff_version")" 1 "the revision is recorded once"
+equals "$(find "$CACHE" -maxdepth 1 -name '*.so' | wc -l)" 1 "the object went to the user's cache"
+equals "$(stat -c %a "$CACHE")" 700 "the cache directory is private (0700)"
+OBJ=$(find "$CACHE" -maxdepth 1 -name '*.so')
+MAN=${OBJ%.so}.manifest
+equals "$(stat -c %a "$OBJ") $(stat -c %a "$MAN")" "600 600" "object and manifest are private (0600)"
+equals "$(sed -n 's/^object-sha256: //p' "$MAN")" "$(sha "$OBJ")" "the manifest records the object's SHA-256"
+contains "$(cat "$MAN")" "source-sha256: $(sha "$PFILE")" "and the source's"
+
+# a tampered object in the cache: rebuilt, never loaded
+sd downgrade base
+cp "$ROOT/planted.so" "$OBJ" && chmod 600 "$OBJ"
+sd upgrade
+expect_rc 0 "upgrade with a tampered object in the cache"
+not_planted "tampered cache object"
+contains "$ERR" "SHA-256 differs" "the tampered object is reported"
+equals "$(sha "$OBJ")" "$(sed -n 's/^object-sha256: //p' "$MAN")" "the object is rebuilt and matches its manifest again"
+
+# A forged pair: the planted object with a manifest that matches it, as only
+# the cache's owner could write. Unsafe directories are never used.
+forge() {
+	local so=$1/${OBJ##*/} man=$1/${MAN##*/}
+	cp "$ROOT/planted.so" "$so" && chmod 600 "$so"
+	sed "s/^object-sha256: .*/object-sha256: $(sha "$ROOT/planted.so")/" "$MAN" >"$man.new"
+	chmod 600 "$man.new" && mv "$man.new" "$man"
+}
+UNSAFE=$ROOT/other-cache
+mkdir -m 700 "$UNSAFE"
+printf 'cache: %s\n' "$UNSAFE" >>schemadiff.yaml
+forge "$UNSAFE"
+unsafe_case() { # LABEL EXPECTED-REASON
+	sd downgrade base
+	sd upgrade
+	expect_rc 0 "$1: upgrade runs"
+	not_planted "$1"
+	contains "$ERR" "$2" "$1: says why the cache is not used"
+	equals "$(sha "$UNSAFE/${OBJ##*/}")" "$(sha "$ROOT/planted.so")" "$1: nothing is written into it"
+}
+chmod 0777 "$UNSAFE"
+unsafe_case "world-writable cache (0777)" "is writable by others"
+chmod 0770 "$UNSAFE"
+unsafe_case "group-writable cache (0770)" "is writable by its group"
+chmod 0700 "$UNSAFE"
+if [ "$(id -u)" = 0 ]; then
+	chown nobody "$UNSAFE"
+	unsafe_case "a cache owned by another user" "belongs to uid $(id -u nobody)"
+	chown 0 "$UNSAFE"
+else
+	for d in "upgrade runs" "the planted object is never loaded" "the real revision ran" \
+	         "says why" "nothing is written into it"; do
+		skip "a cache owned by another user: $d" "needs root to chown"
+	done
+fi
+# `cache:` pointing into the project (the old location included)
+sed -i '/^cache:/d' schemadiff.yaml
+printf 'cache: .schemadiff-cache\n' >>schemadiff.yaml
+chmod 700 .schemadiff-cache
+forge .schemadiff-cache
+sd downgrade base
+sd upgrade
+not_planted "cache: .schemadiff-cache"
+contains "$ERR" "lies inside the project" "a cache inside the project is refused"
+# Control: the same forged pair in a safe cache of the user's is trusted
+# (it is the user's own files), which shows that the cases above were
+# refused for their directory alone.
+sed -i '/^cache:/d' schemadiff.yaml
+printf 'cache: %s\n' "$UNSAFE" >>schemadiff.yaml
+sd downgrade base
+sd upgrade
+if [ -e "$MARKER" ]; then
+	ok "control: the forged pair in a private cache of the user's loads"
+else
+	not_ok "control: the forged pair in a private cache of the user's loads"
+fi
+rm -f "$MARKER"
 
 # ---- upgrade --sql: the same SQL as an SQL revision ----------------------
 strip_ids() { grep -v -e '^-- upgrade' -e 'schemadiff_version' ; }

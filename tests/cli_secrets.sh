@@ -8,6 +8,11 @@
 #
 # The successful paths need the password-authenticated role of tools/pg
 # (SCHEMADIFF_TEST_PGURI_PASSWORD); the failure paths run everywhere.
+#
+# Child processes: the C compiler gets no database URL or password in its
+# arguments or environment; pg_dump (--backup) gets the password through a
+# private PGPASSFILE only, and while it runs no process on the machine has
+# the password on its command line.
 SRC=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 . "$SRC/tests/lib.sh"
 
@@ -108,11 +113,47 @@ leak_check "an unknown scheme with a password" "$SECRET_A"
 sd --database "postgresql://x:$SECRET_A@[::1/db" check
 leak_check "a malformed URL with a password" "$SECRET_A"
 
+# ---- child processes: the C compiler ------------------------------------------
+# A compiler wrapper records what the compiler gets: its command line and
+# the names of its environment variables, and whether any value holds the
+# secret. The database is SQLite (--database); the environment carries a
+# password in every variable schemadiff reads or libpq would.
+SECRET_CC=compiler-Secret-2718
+mkdir -p "$T/bin" "$T/cproj"
+cat >"$T/bin/cc-wrapper" <<EOF
+#!/bin/bash
+printf '%s\n' "\$@" >"$T/cc.argv"
+env | cut -d= -f1 | sort >"$T/cc.envkeys"
+env | grep -cF "$SECRET_CC" >"$T/cc.envhits"
+exec ${CC:-cc} "\$@"
+EOF
+chmod +x "$T/bin/cc-wrapper"
+(
+	cd "$T/cproj" || exit 1
+	export SCHEMADIFF_DATABASE_URL="postgresql://u:$SECRET_CC@127.0.0.1:1/x"
+	export DATABASE_URL=$SCHEMADIFF_DATABASE_URL PGPASSWORD=$SECRET_CC
+	"$SD" init --format c >/dev/null
+	cp "$T/models.yaml" models.yaml
+	"$SD" --database sqlite:///app.db generate -m c >/dev/null 2>&1
+	CC="$T/bin/cc-wrapper" "$SD" --database sqlite:///app.db upgrade >/dev/null 2>&1
+)
+equals "$(sqlite3 "$T/cproj/app.db" "SELECT count(*) FROM sqlite_schema WHERE name='users'")" 1 \
+	"compiler: the C revision was built (through the wrapper) and ran"
+if [ -s "$T/cc.argv" ] && ! grep -qF "$SECRET_CC" "$T/cc.argv"; then
+	ok "compiler: no password on its command line"
+else
+	not_ok "compiler: no password on its command line"
+fi
+equals "$(grep -xE 'SCHEMADIFF_DATABASE_URL|DATABASE_URL|PGPASSWORD' "$T/cc.envkeys" 2>/dev/null)" "" \
+	"compiler: no database URL or PGPASSWORD in its environment"
+equals "$(cat "$T/cc.envhits" 2>/dev/null)" 0 "compiler: no environment value holds the password"
+
 # ---- a real server: right and wrong passwords --------------------------------
 PWURL=${SCHEMADIFF_TEST_PGURI_PASSWORD:-}
 BASE=${SCHEMADIFF_TEST_PGURI:-}
 if [ -z "$BASE" ] || [ -z "$PWURL" ] || ! psql "$PWURL" -qtAc "SELECT 1" >/dev/null 2>&1; then
 	skip "postgresql: every command with a password URL" "no PostgreSQL"
+	skip "postgresql: --backup keeps the password off every command line" "no PostgreSQL"
 	skip "postgresql: a wrong password" "no PostgreSQL"
 	finish
 fi
@@ -151,6 +192,67 @@ leak_check "config: diff between two password URLs, --json" "$SECRET"
 sd current --json
 leak_check "config: current --json" "$SECRET"
 sed -i "s|^database: .*|database: sqlite:///app.db|" schemadiff.yaml
+
+# ---- child processes: pg_dump for --backup -----------------------------------
+# A pg_dump first in PATH records its command line, the names of its
+# environment variables and the password file it was given, then scans
+# every process's command line for the password while the backup runs,
+# and hands over to the real pg_dump.
+REAL_PG_DUMP=$(command -v pg_dump)
+PATDIR=$(mktemp -d) # outside the project, which leak_check searches
+printf '%s\n' "$SECRET" >"$PATDIR/secret.pattern"
+# cmdline_hits: processes whose command line holds the password
+cat >"$T/bin/cmdline-hits" <<EOF
+#!/bin/bash
+# one grep over every command line (NUL-separated arguments)
+grep -lzF -f "$PATDIR/secret.pattern" /proc/[0-9]*/cmdline 2>/dev/null | wc -l
+EOF
+cat >"$T/bin/pg_dump" <<EOF
+#!/bin/bash
+printf '%s\n' "\$@" >"$T/pg_dump.argv"
+env | cut -d= -f1 | sort >"$T/pg_dump.envkeys"
+if [ -n "\${PGPASSFILE:-}" ]; then
+	printf '%s\n' "\$PGPASSFILE" >"$T/pg_dump.passfile"
+	stat -c '%a %u' "\$PGPASSFILE" "\$(dirname "\$PGPASSFILE")" >"$T/pg_dump.passfile.modes"
+fi
+sleep 0.2
+"$T/bin/cmdline-hits" >"$T/pg_dump.cmdline_hits"
+exec "$REAL_PG_DUMP" "\$@"
+EOF
+chmod +x "$T/bin/pg_dump" "$T/bin/cmdline-hits"
+# control: the scan finds a password that is on a command line
+bash -c 'sleep 3; true' decoy "$SECRET" &
+DECOY=$!
+sleep 0.2
+HITS=$("$T/bin/cmdline-hits")
+kill "$DECOY" 2>/dev/null
+wait "$DECOY" 2>/dev/null
+if [ "$HITS" -ge 1 ]; then ok "control: the /proc scan sees a password on a command line"; else not_ok "control: the /proc scan sees a password on a command line"; fi
+
+export SCHEMADIFF_DATABASE_URL=$URL
+sd downgrade base
+PATH="$T/bin:$PATH" run "$SD" upgrade --backup "$T/pw.dump"
+expect_rc 0 "backup with a password URL: upgrade --backup"
+leak_check "backup with a password URL" "$SECRET"
+unset SCHEMADIFF_DATABASE_URL
+equals "$(cat "$T/pg_dump.cmdline_hits" 2>/dev/null)" 0 "while pg_dump runs, no process has the password on its command line"
+if [ -s "$T/pg_dump.argv" ] && ! grep -qF "$SECRET" "$T/pg_dump.argv"; then
+	ok "pg_dump: no password in its arguments"
+else
+	not_ok "pg_dump: no password in its arguments"
+fi
+contains "$(cat "$T/pg_dump.argv")" "--format=custom" "pg_dump: -Fc"
+contains "$(cat "$T/pg_dump.argv")" "$ROLE" "pg_dump: the connection without the password"
+equals "$(grep -xE 'SCHEMADIFF_DATABASE_URL|DATABASE_URL|PGPASSWORD' "$T/pg_dump.envkeys")" "" \
+	"pg_dump: no database URL or PGPASSWORD in its environment"
+contains "$(cat "$T/pg_dump.envkeys")" PGPASSFILE "pg_dump: the password through PGPASSFILE"
+equals "$(cat "$T/pg_dump.passfile.modes" 2>/dev/null | tr '\n' ' ')" "600 $(id -u) 700 $(id -u) " \
+	"pg_dump: the password file is private, in a private directory"
+check "the password file is gone afterwards" test ! -e "$(cat "$T/pg_dump.passfile")"
+check "and its directory" test ! -e "$(dirname "$(cat "$T/pg_dump.passfile")")"
+equals "$(stat -c %a "$T/pw.dump")" 600 "the backup is private (0600)"
+contains "$(pg_restore -l "$T/pw.dump" 2>&1)" "TABLE DATA public schemadiff_version" "the backup is a real dump"
+rm -rf "$T/pw.dump" "$PATDIR" "$T"/pg_dump.*
 
 WRONG=wrong-Password-9931
 BAD="postgresql://$ROLE:$WRONG@$HOSTPART/$DBNAME"

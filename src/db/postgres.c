@@ -854,15 +854,16 @@ static int pg_backup(sd_db *db, int fd, const char *path, sd_error *err)
 	argv[3] = sd_arena_printf(a, "--dbname=%s", sd_buf_cstr(&conninfo));
 	argv[4] = NULL;
 	status = sd_proc_run(argv, set, fd, &output);
-	if (status != 0) {
+	if (status < 0) {
 		one_line(&line, sd_buf_cstr(&output));
-		rc = sd_error_set(err, SD_ERUNTIME, "backup of %s: pg_dump %s: %s",
-		                  db->display_url,
-		                  status < 0 ? "could not run"
-		                             : sd_arena_printf(a, "exited with status %d", status),
-		                  sd_buf_cstr(&line));
-		if (status < 0)
-			sd_error_hint(err, "pg_dump comes with the PostgreSQL client tools (Debian: postgresql-client)");
+		rc = sd_error_set(err, SD_ERUNTIME,
+		                  "backup of %s: %s; pg_dump comes with the PostgreSQL client tools (Debian: postgresql-client)",
+		                  db->display_url, sd_buf_cstr(&line));
+	} else if (status != 0) {
+		one_line(&line, sd_buf_cstr(&output));
+		rc = sd_error_set(err, SD_ERUNTIME,
+		                  "backup of %s: pg_dump exited with status %d: %s",
+		                  db->display_url, status, sd_buf_cstr(&line));
 	}
 done:
 	sd_dir_remove(dir);
