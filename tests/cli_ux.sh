@@ -69,8 +69,8 @@ declare -A want_opts=(
 	[init]="--format"
 	[generate]="-m --message --format --sql"
 	[revision]="-m --message --format"
-	[upgrade]="--sql"
-	[downgrade]="--sql"
+	[upgrade]="--sql --backup --force"
+	[downgrade]="--sql --backup --force"
 	[stamp]=""
 	[current]="--json"
 	[heads]="--json"
@@ -84,7 +84,7 @@ declare -A want_opts=(
 	[help]=""
 )
 all_opts=$(printf '%s\n' "${want_opts[@]}" | tr ' ' '\n' | grep . | sort -u)
-takes_value() { [[ " -m --message --format -r --rev-range --from --to " == *" $1 "* ]]; }
+takes_value() { [[ " -m --message --format -r --rev-range --from --to --backup " == *" $1 "* ]]; }
 # option_words: the option names of an options section, first column only.
 option_words() { sed -E 's/^ +//; s/  .*$//' | grep -oE -- '(^|[ ,])--?[a-z][a-z-]*' | tr -d ' ,'; }
 

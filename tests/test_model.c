@@ -663,6 +663,7 @@ START_TEST(config_defaults)
 	ck_assert_str_eq(c->naming.pk, "pk_%(table)");
 	ck_assert_str_eq(c->naming.fk, "fk_%(table)_%(columns)_%(ref_table)");
 	ck_assert_ptr_null(c->path);
+	ck_assert_ptr_null(c->cache); /* the user's cache directory */
 	sd_config_free(c);
 	sd_config_free(NULL);
 
@@ -712,6 +713,7 @@ START_TEST(config_full)
 	sd_config_free(c);
 }
 END_TEST
+
 
 static char *config_errors(const char *yaml)
 {
@@ -775,6 +777,42 @@ START_TEST(config_errors_have_lines)
 	EXPECT_CONFIG_ERRORS("database: &d sqlite:///x.db\nmodels: *d\n",
 	                     "schemadiff.yaml:2:9: YAML aliases (*d) are not "
 	                     "supported: write the value out\n");
+}
+END_TEST
+
+/* `cache:` is a path: absolute, relative to the config, or below $HOME. */
+START_TEST(config_cache)
+{
+	sd_config *c = NULL;
+	sd_error err = SD_ERROR_INIT;
+	const char *home = getenv("HOME");
+	char want[600];
+
+	ck_assert_int_eq(sd_config_load_data(&c, "cache: /var/cache/sd\n", 20,
+	                                     "/srv/app/schemadiff.yaml", &err),
+	                 SD_OK);
+	ck_assert_str_eq(c->cache, "/var/cache/sd");
+	sd_config_free(c);
+	ck_assert_int_eq(sd_config_load_data(&c, "cache: ../objs\n", 15,
+	                                     "/srv/app/schemadiff.yaml", &err),
+	                 SD_OK);
+	ck_assert_str_eq(c->cache, "/srv/app/../objs");
+	sd_config_free(c);
+	if (home && *home) {
+		ck_assert_int_eq(sd_config_load_data(&c, "cache: ~/x/sd\n", 14,
+		                                     "/srv/app/schemadiff.yaml",
+		                                     &err),
+		                 SD_OK);
+		snprintf(want, sizeof(want), "%s/x/sd", home);
+		ck_assert_str_eq(c->cache, want);
+		sd_config_free(c);
+	}
+	ck_assert(!sd_error_has(&err));
+	EXPECT_CONFIG_ERRORS("cache: ''\n",
+	                     "schemadiff.yaml:1: 'cache' must not be empty\n");
+	EXPECT_CONFIG_ERRORS("cahce: /x\n",
+	                     "schemadiff.yaml:1:1: unknown key 'cahce' (did you "
+	                     "mean 'cache'?)\n");
 }
 END_TEST
 
@@ -997,6 +1035,7 @@ static Suite *model_suite(void)
 	ADD_TEST(s, bad_models_corpus);
 	ADD_TEST(s, config_defaults);
 	ADD_TEST(s, config_full);
+	ADD_TEST(s, config_cache);
 	ADD_TEST(s, config_errors_have_lines);
 	ADD_TEST(s, config_from_file);
 	ADD_TEST(s, json_schema_matches_key_table);
