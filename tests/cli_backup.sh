@@ -5,7 +5,8 @@
 # private (0600) whatever the umask; an existing file is never replaced
 # without --force; a backup that cannot be written stops the run with
 # nothing applied (exit 3); nothing pending, no backup; --backup with --sql
-# is bad usage. PostgreSQL parts need SCHEMADIFF_TEST_PGURI. TAP.
+# is bad usage. Ordinary files (revisions) keep the umask. PostgreSQL
+# parts need SCHEMADIFF_TEST_PGURI. TAP.
 SRC=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 . "$SRC/tests/lib.sh"
 
@@ -31,6 +32,7 @@ tables:
 EOF
 sd generate -m "Initial"
 REV1=$(basename "$OUT" | cut -c1-12)
+equals "$(mode "$OUT")" 666 "a revision file takes the umask (0666 under umask 000); only backups are private"
 sd upgrade
 q app.db "INSERT INTO users (username) VALUES ('alice'), ('bob')"
 cat >>models.yaml <<'EOF'

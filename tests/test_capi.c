@@ -6,6 +6,7 @@
  * sticky errors); the object cache (what it accepts, what it rebuilds, the
  * directories it refuses) and compile errors.
  */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -771,6 +772,72 @@ START_TEST(cache_refuses_unsafe_dirs)
 }
 END_TEST
 
+/* Builds an object whose which() returns n (no API calls: this test
+ * program does not export the API to objects). */
+static void build_which(sd_buf *object, sd_capi_ctx *ctx, const char *dir,
+                        int n)
+{
+	char path[700], text[300];
+	sd_error err = SD_ERROR_INIT;
+
+	snprintf(path, sizeof(path), "%s/which_%d.c", dir, n);
+	snprintf(text, sizeof(text),
+	         "int which(void);\nint which(void) { return %d; }\n", n);
+	ck_assert(sd_file_write_atomic(path, text, strlen(text), &err) == SD_OK);
+	compile_ok(object, ctx, path);
+}
+
+static int call_which(void *h)
+{
+	int (*fn)(void);
+
+	*(void **)(&fn) = dlsym(h, "which");
+	ck_assert(fn != NULL);
+	return fn();
+}
+
+/* Both ways of loading map the bytes given, and a second object is never
+ * mistaken for one still loaded under the same /proc/self/fd name. */
+START_TEST(load_maps_the_bytes_given)
+{
+	char dir[] = "/tmp/sd_capi_load_XXXXXX";
+	char path[600], inc[600], cache[600];
+	sd_capi_ctx ctx;
+	sd_buf one = SD_BUF_INIT, two = SD_BUF_INIT, warnings = SD_BUF_INIT;
+	sd_arena *a = sd_arena_new();
+	const char *why;
+	void *h1, *h2, *h3;
+
+	cache_setup(dir, path, sizeof(path), &ctx, inc, cache, &warnings);
+	build_which(&one, &ctx, dir, 1);
+	build_which(&two, &ctx, dir, 2);
+	h1 = sd_capi_load(&one, false, &why, a);
+	ck_assert_msg(h1 != NULL, "%s", why);
+	h2 = sd_capi_load(&two, false, &why, a); /* h1 still loaded */
+	ck_assert_msg(h2 != NULL, "%s", why);
+	ck_assert_ptr_ne(h1, h2);
+	ck_assert_int_eq(call_which(h1), 1);
+	ck_assert_int_eq(call_which(h2), 2);
+	h3 = sd_capi_load(&two, true, &why, a); /* the private-file way */
+	ck_assert_msg(h3 != NULL, "%s", why);
+	ck_assert_ptr_ne(h3, h2);
+	ck_assert_int_eq(call_which(h3), 2);
+	dlclose(h3);
+	dlclose(h2);
+	dlclose(h1);
+	/* not an object at all */
+	sd_buf_truncate(&one, 0);
+	sd_buf_put(&one, "not an ELF file");
+	ck_assert_ptr_null(sd_capi_load(&one, false, &why, a));
+	ck_assert_ptr_nonnull(why);
+	sd_buf_free(&one);
+	sd_buf_free(&two);
+	sd_buf_free(&warnings);
+	sd_arena_free(a);
+	rm_rf(dir);
+}
+END_TEST
+
 static Suite *capi_suite(void)
 {
 	Suite *s = suite_create("capi");
@@ -795,6 +862,7 @@ static Suite *capi_suite(void)
 	ADD(compile_cache_and_errors);
 	ADD(cache_rebuilds_what_it_did_not_build);
 	ADD(cache_refuses_unsafe_dirs);
+	ADD(load_maps_the_bytes_given);
 #undef ADD
 	return s;
 }

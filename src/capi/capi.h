@@ -65,6 +65,16 @@ typedef struct sd_capi_ctx {
 int sd_capi_compile(sd_buf *object, sd_capi_ctx *ctx, const char *path,
                     sd_error *err);
 
+/*
+ * dlopen() of exactly the bytes of object: mapped from a sealed memory
+ * file (memfd) that nothing can change after the check, else, or with
+ * private_file, from a private temporary file removed right after. The
+ * handle is never one of an object already loaded under the same name.
+ * NULL with *why (arena) on failure.
+ */
+void *sd_capi_load(const sd_buf *object, bool private_file, const char **why,
+                   sd_arena *a);
+
 /* ---- the object cache (cache.c) ---------------------------------- */
 
 typedef struct sd_capi_cache {

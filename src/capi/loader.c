@@ -104,6 +104,7 @@ static const char *describe(sd_arena *a, const compiler *c, const char *src,
 static int build(sd_buf *object, sd_arena *a, compiler *c, const char *dir,
                  const char *path, const char *src, size_t len, sd_error *err)
 {
+	const char *env[2] = {NULL, NULL};
 	const char *copy = sd_path_join(a, dir, "revision.c");
 	const char *out = sd_path_join(a, dir, "revision.so");
 	sd_buf text = SD_BUF_INIT, output = SD_BUF_INIT;
@@ -127,7 +128,9 @@ static int build(sd_buf *object, sd_arena *a, compiler *c, const char *dir,
 	c->argv[c->argc + 1] = out;
 	c->argv[c->argc + 2] = copy;
 	c->argv[c->argc + 3] = NULL;
-	status = sd_proc_run(c->argv, NULL, -1, &output);
+	/* the compiler's own temporary files stay in the private directory */
+	env[0] = sd_arena_printf(a, "TMPDIR=%s", dir);
+	status = sd_proc_run(c->argv, env, -1, &output);
 	if (status != 0) {
 		n = output.len;
 		while (n && output.data[n - 1] == '\n')
@@ -316,13 +319,14 @@ static void *load_private_file(const sd_buf *object, const char **why,
 	return h;
 }
 
-/* dlopen() of exactly the bytes of object. NULL with *why on failure. */
-static void *load_object(const sd_buf *object, const char **why, sd_arena *a)
+void *sd_capi_load(const sd_buf *object, bool private_file, const char **why,
+                   sd_arena *a)
 {
-	void *h;
+	void *h = NULL;
 
 	*why = "cannot load it";
-	h = load_sealed(object, why, a);
+	if (!private_file)
+		h = load_sealed(object, why, a);
 	if (!h)
 		h = load_private_file(object, why, a);
 	return h;
@@ -349,7 +353,7 @@ static int run_revision(sd_capi_ctx *ctx, sd_db *db, const sd_dialect *d,
 	rc = sd_capi_compile(&object, ctx, r->path, err);
 	if (rc)
 		goto done;
-	handle = load_object(&object, &why, a);
+	handle = sd_capi_load(&object, false, &why, a);
 	if (!handle) {
 		rc = sd_error_add(err, SD_EINPUT, r->path, 0, 0, NULL,
 		                  "cannot load the compiled C revision: %s", why);
