@@ -759,12 +759,33 @@ START_TEST(cache_refuses_unsafe_dirs)
 	refused(&ctx, path, &warnings, "lies inside the project");
 	ctx.cache_dir = NULL; /* the default is never refused for that */
 
-	/* another user's directory */
+	/* missing directories are created private, whatever the umask */
+	snprintf(inner, sizeof(inner), "%s/new/a/cache", dir);
+	ctx.cache_dir = inner;
+	{
+		mode_t old = umask(0);
+		compile_ok(&object, &ctx, path);
+		umask(old);
+	}
+	ck_assert(ctx.last_cached);
+	snprintf(parent, sizeof(parent), "%s/new", dir);
+	ck_assert_uint_eq(mode_of(parent), 0700);
+	ck_assert_uint_eq(mode_of(inner), 0700);
+
+	/* another user's directory, and nothing created below one */
 	if (geteuid() == 0) {
 		ctx.cache_dir = cache;
 		ck_assert_int_eq(chown(cache, 65534, 65534), 0);
 		refused(&ctx, path, &warnings, "belongs to uid 65534");
 		ck_assert_int_eq(chown(cache, 0, 0), 0);
+		snprintf(parent, sizeof(parent), "%s/alice", dir);
+		ck_assert_int_eq(mkdir(parent, 0755), 0);
+		ck_assert_int_eq(chown(parent, 65534, 65534), 0);
+		snprintf(inner, sizeof(inner), "%s/alice/.cache/schemadiff", dir);
+		ctx.cache_dir = inner;
+		refused(&ctx, path, &warnings, "alice belongs to uid 65534");
+		snprintf(inner, sizeof(inner), "%s/alice/.cache", dir);
+		ck_assert(!sd_dir_exists(inner));
 	}
 	sd_buf_free(&object);
 	sd_buf_free(&warnings);

@@ -58,27 +58,46 @@ static const char *default_dir(sd_arena *a)
 	return home ? sd_path_join(a, home, ".cache/schemadiff") : NULL;
 }
 
-/* mkdir -p with mode 0700 for every directory it creates. */
-static void make_private_dirs(sd_arena *a, const char *path)
+/*
+ * dir as an absolute path whose existing part has its symbolic links
+ * resolved; the part that does not exist yet is appended as written.
+ *     "~/.cache/schemadiff" (no .cache yet) -> "/home/u/.cache/schemadiff"
+ * NULL when even the existing part cannot be resolved.
+ */
+static char *resolve(sd_arena *a, const char *dir)
 {
-	char *p = sd_arena_strdup(a, path), *s;
+	char real[PATH_MAX];
+	char *head = sd_arena_strdup(a, dir), *slash;
+	const char *rest = "", *name;
 
-	for (s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		(void)mkdir(p, 0700);
-		*s = '/';
+	for (;;) {
+		if (realpath(*head ? head : ".", real))
+			return *rest ? sd_path_join(a, real, rest)
+			             : sd_arena_strdup(a, real);
+		if (errno != ENOENT)
+			return NULL;
+		slash = strrchr(head, '/');
+		name = slash ? slash + 1 : head;
+		if (*name)
+			rest = *rest ? sd_arena_printf(a, "%s/%s", name, rest)
+			             : sd_arena_strdup(a, name);
+		if (!slash)
+			*head = '\0';
+		else if (slash == head)
+			head[1] = '\0';
+		else
+			*slash = '\0';
 	}
-	(void)mkdir(p, 0700);
 }
 
 /*
  * Opens the directory real (an absolute path without symlinks) component
- * by component without following links, checking each: the directories
- * above must belong to root or the user and be writable by nobody else
- * unless sticky (like /tmp, where others cannot rename our entries); the
- * last must belong to the user and be writable by nobody else. Returns
+ * by component without following links, checking each before going on:
+ * the directories above must belong to root or the user and be writable
+ * by nobody else unless sticky (like /tmp, where others cannot rename our
+ * entries); the last must belong to the user and be writable by nobody
+ * else. A missing component is created (0700) only below directories that
+ * passed, so nothing is ever created where it could not be used. Returns
  * the descriptor, or -1 with the reason in *why.
  */
 static int open_safe_dir(sd_arena *a, const char *real, const char **why)
@@ -117,6 +136,12 @@ static int open_safe_dir(sd_arena *a, const char *real, const char **why)
 		shown = sd_arena_printf(a, "%s/%s", strcmp(shown, "/") ? shown : "",
 		                        name);
 		next = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (next < 0 && errno == ENOENT && mkdirat(fd, name, 0700) == 0) {
+			next = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+			                            O_CLOEXEC);
+			if (next >= 0)
+				(void)fchmod(next, 0700); /* whatever the umask */
+		}
 		e = errno;
 		close(fd);
 		fd = next;
@@ -142,7 +167,7 @@ static bool path_within(const char *path, const char *dir)
 void sd_capi_cache_open(sd_capi_cache *c, sd_arena *a, const sd_capi_ctx *ctx)
 {
 	const char *dir = ctx->cache_dir;
-	char real[PATH_MAX], project[PATH_MAX];
+	char project[PATH_MAX], *real;
 
 	memset(c, 0, sizeof(*c));
 	c->dirfd = -1;
@@ -153,8 +178,8 @@ void sd_capi_cache_open(sd_capi_cache *c, sd_arena *a, const sd_capi_ctx *ctx)
 			return;
 		}
 	}
-	make_private_dirs(a, dir);
-	if (!realpath(dir, real)) {
+	real = resolve(a, dir);
+	if (!real) {
 		c->why = sd_arena_printf(a, "cannot use the cache %s: %s", dir,
 		                         strerror(errno));
 		return;
@@ -180,7 +205,7 @@ void sd_capi_cache_open(sd_capi_cache *c, sd_arena *a, const sd_capi_ctx *ctx)
 		if (fstat(c->dirfd, &st) == 0 && (st.st_mode & 077))
 			(void)fchmod(c->dirfd, 0700);
 	}
-	c->path = sd_arena_strdup(a, real);
+	c->path = real;
 }
 
 void sd_capi_cache_close(sd_capi_cache *c)
