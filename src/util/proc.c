@@ -77,14 +77,15 @@ int sd_proc_run(const char *const *argv, const char *const *set, int out_fd,
 		sd_buf_printf(output, "pipe: %s", strerror(errno));
 		return -1;
 	}
+	/* only the copies on 1 and 2 reach the program */
 	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
 	                                 O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, out_fd >= 0 ? out_fd : fds[1],
 	                                 STDOUT_FILENO);
 	posix_spawn_file_actions_adddup2(&fa, fds[1], STDERR_FILENO);
-	posix_spawn_file_actions_addclose(&fa, fds[0]);
 	env = child_env(set);
 	e = posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv, env);
 	posix_spawn_file_actions_destroy(&fa);
