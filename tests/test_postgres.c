@@ -1162,17 +1162,40 @@ typedef struct lock_ctx {
 	int waits;
 } lock_ctx;
 
-/* Called when the second connection has to wait: the first lets go, so
- * the wait ends (one thread is enough). */
+/* Called when the second connection has to wait: the first ends its
+ * transaction, so the wait ends (one thread is enough). */
 static void release_holder(void *p)
 {
 	lock_ctx *ctx = p;
 	sd_error err = SD_ERROR_INIT;
 
 	ctx->waits++;
-	ck_assert_int_eq(sd_driver_postgres.unlock(ctx->holder, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.rollback(ctx->holder, &err), SD_OK);
 }
 
+/* The number of advisory locks granted on the server. */
+static const char *advisory_locks(sd_db *db)
+{
+	static char count[32];
+	sd_error err = SD_ERROR_INIT;
+	sd_rows *rows = NULL;
+
+	ck_assert_int_eq(sd_driver_postgres.query(
+				 db,
+				 "SELECT count(*) FROM pg_locks WHERE "
+				 "locktype = 'advisory' AND granted",
+				 NULL, 0, &rows, &err),
+	                 SD_OK);
+	snprintf(count, sizeof(count), "%s", rows->cells[0]);
+	sd_rows_free(rows);
+	return count;
+}
+
+/*
+ * The lock lives in transactions: begin() takes it, the transaction's end
+ * lets it go, and nothing is held in between (a transaction pooler would
+ * strand a session lock on one of its server connections).
+ */
 START_TEST(advisory_lock_contention)
 {
 	sd_db *a = db_open(base_uri), *b = db_open(base_uri);
@@ -1181,32 +1204,82 @@ START_TEST(advisory_lock_contention)
 	sd_rows *rows = NULL;
 
 	ck_assert_int_eq(sd_driver_postgres.lock(a, NULL, NULL, &err), SD_OK);
-	ck_assert_int_eq(sd_driver_postgres.query(
-				 a,
-				 "SELECT count(*) FROM pg_locks WHERE "
-				 "locktype = 'advisory' AND granted",
-				 NULL, 0, &rows, &err),
-	                 SD_OK);
-	ck_assert_str_eq(rows->cells[0], "1");
-	sd_rows_free(rows);
+	ck_assert_str_eq(advisory_locks(b), "0");
+	ck_assert_int_eq(sd_driver_postgres.begin(a, &err), SD_OK);
+	ck_assert_str_eq(advisory_locks(b), "1");
 	ck_assert_int_eq(sd_driver_postgres.lock(b, release_holder, &ctx, &err),
 	                 SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.begin(b, &err), SD_OK);
 	ck_assert_int_eq(ctx.waits, 1);
 	/* b holds it now: a's try fails, so a would wait. */
-	{
-		const char *const params[] = {NULL};
-		(void)params;
-		ck_assert_int_eq(
-			sd_driver_postgres.query(
-				a, "SELECT pg_try_advisory_lock(519877209462169973)",
-				NULL, 0, &rows, &err),
-			SD_OK);
-		ck_assert_str_eq(rows->cells[0], "f");
-		sd_rows_free(rows);
-	}
+	ck_assert_int_eq(sd_driver_postgres.exec(a, "BEGIN", &err), SD_OK);
+	ck_assert_int_eq(
+		sd_driver_postgres.query(
+			a, "SELECT pg_try_advisory_xact_lock(1396984134, "
+			   "hashtext(current_schema()))",
+			NULL, 0, &rows, &err),
+		SD_OK);
+	ck_assert_str_eq(rows->cells[0], "f");
+	sd_rows_free(rows);
+	ck_assert_int_eq(sd_driver_postgres.rollback(a, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.commit(b, &err), SD_OK);
+	ck_assert_str_eq(advisory_locks(a), "0");
 	ck_assert_int_eq(sd_driver_postgres.unlock(b, &err), SD_OK);
-	ck_assert_int_eq(sd_driver_postgres.lock(a, NULL, NULL, &err), SD_OK);
+	/* Another schema is another lock: no wait. */
+	ck_assert_int_eq(sd_driver_postgres.begin(a, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.exec(
+				 b, "BEGIN; SET LOCAL search_path = pg_catalog",
+				 &err),
+	                 SD_OK);
+	ck_assert_int_eq(
+		sd_driver_postgres.query(
+			b, "SELECT pg_try_advisory_xact_lock(1396984134, "
+			   "hashtext(current_schema()))",
+			NULL, 0, &rows, &err),
+		SD_OK);
+	ck_assert_str_eq(rows->cells[0], "t");
+	sd_rows_free(rows);
+	ck_assert_int_eq(sd_driver_postgres.rollback(b, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.rollback(a, &err), SD_OK);
 	ck_assert_int_eq(sd_driver_postgres.unlock(a, &err), SD_OK);
+	sd_driver_postgres.close(a);
+	sd_driver_postgres.close(b);
+}
+END_TEST
+
+/*
+ * The session-level form, for statements that cannot run in a transaction:
+ * it excludes begin() elsewhere, and its release notices when the session
+ * no longer had it, as behind a transaction pooler.
+ */
+START_TEST(session_lock_outside_transactions)
+{
+	sd_db *a = db_open(base_uri), *b = db_open(base_uri);
+	sd_error err = SD_ERROR_INIT;
+	sd_rows *rows = NULL;
+
+	ck_assert_int_eq(sd_driver_postgres.session_lock(a, true, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.exec(b, "BEGIN", &err), SD_OK);
+	ck_assert_int_eq(
+		sd_driver_postgres.query(
+			b, "SELECT pg_try_advisory_xact_lock(1396984134, "
+			   "hashtext(current_schema()))",
+			NULL, 0, &rows, &err),
+		SD_OK);
+	ck_assert_str_eq(rows->cells[0], "f");
+	sd_rows_free(rows);
+	ck_assert_int_eq(sd_driver_postgres.rollback(b, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.session_lock(a, false, &err), SD_OK);
+	ck_assert_str_eq(advisory_locks(b), "0");
+	/* a pooler handing the release to another server session */
+	ck_assert_int_eq(sd_driver_postgres.session_lock(a, true, &err), SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.exec(
+				 a, "SELECT pg_advisory_unlock_all()", &err),
+	                 SD_OK);
+	ck_assert_int_eq(sd_driver_postgres.session_lock(a, false, &err),
+	                 SD_ERUNTIME);
+	ck_assert_ptr_nonnull(strstr(err.first->message, "transaction pooler"));
+	sd_error_clear(&err);
 	sd_driver_postgres.close(a);
 	sd_driver_postgres.close(b);
 }
@@ -1956,6 +2029,7 @@ static Suite *postgres_suite(void)
 	ADD(driver_exec_query_transactions);
 	ADD(password_masked_on_failure);
 	ADD(advisory_lock_contention);
+	ADD(session_lock_outside_transactions);
 	ADD(introspect_every_kind);
 	ADD(introspect_query_count_constant);
 	ADD(normalize_spec_examples);

@@ -50,14 +50,23 @@ typedef struct sd_db_driver {
 	int (*query)(sd_db *db, const char *sql, const char *const *params,
 	             size_t nparams, sd_rows **out, sd_error *err);
 	/*
-	 * Serialises schema changes against other schemadiff processes: an
-	 * advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite (taken by
-	 * begin()). Calls wait_cb once if it has to wait.
+	 * Starts a run that changes the schema. The lock itself is taken by
+	 * every begin() until unlock(): a transaction-level advisory lock on
+	 * PostgreSQL (it holds through a transaction pooler), BEGIN IMMEDIATE
+	 * on SQLite. wait_cb is called once in the run if begin() has to wait
+	 * for another schemadiff.
 	 */
 	int (*lock)(sd_db *db, void (*wait_cb)(void *), void *ctx,
 	            sd_error *err);
 	int (*unlock)(sd_db *db, sd_error *err);
+	/* Opens a transaction; holds the lock until it ends (see lock). */
 	int (*begin)(sd_db *db, sd_error *err);
+	/*
+	 * Takes (take) or releases the same lock outside any transaction,
+	 * for statements that cannot run in one. Holds only on a direct
+	 * connection. May be NULL: begin() alone serialises.
+	 */
+	int (*session_lock)(sd_db *db, bool take, sd_error *err);
 	int (*commit)(sd_db *db, sd_error *err);
 	int (*rollback)(sd_db *db, sd_error *err);
 	int (*introspect)(sd_db *db, const sd_introspect_opts *opts,

@@ -15,16 +15,23 @@
 #include "introspect/postgres.h"
 
 /*
- * The advisory lock key that serialises schemadiff processes: FNV-1a 64 of
- * "schemadiff" as a signed bigint. A constant, so every version agrees.
+ * The advisory lock that serialises schemadiff processes on one schema:
+ * the pair (SD_PG_LOCK_CLASS, hashtext(current_schema())), so tenants kept
+ * as schemas of one database never wait for each other, and the pair space
+ * cannot meet a single-key lock an application takes. The class is "SDIF"
+ * read as a 32-bit integer: a constant, so every version agrees.
  */
-#define SD_PG_LOCK_KEY "519877209462169973"
+#define SD_PG_LOCK_CLASS "1396984134"
+#define SD_PG_LOCK_ARGS SD_PG_LOCK_CLASS ", hashtext(COALESCE(current_schema(), ''))"
 
 typedef struct pg_db {
 	sd_db base;
 	PGconn *conn;
 	char *url; /* as given, for the client tools (pg_dump) */
-	bool locked;
+	bool session_locked;      /* pg_session_lock(db, true) holds it */
+	void (*wait_cb)(void *);  /* told once per run when begin() waits */
+	void *wait_ctx;
+	bool waited;
 } pg_db;
 
 static PGconn *conn_of(sd_db *db)
@@ -108,7 +115,6 @@ static int pg_open(sd_db **out, const char *url, const char *base_dir,
 	char *why = NULL;
 	sd_buf shown = SD_BUF_INIT;
 	pg_db *p = NULL;
-	PGresult *res;
 	int rc = SD_OK;
 
 	(void)base_dir;
@@ -139,12 +145,10 @@ static int pg_open(sd_db **out, const char *url, const char *base_dir,
 		sd_buf_free(&what);
 		goto done;
 	}
+	/* Notices are dropped here rather than by a session SET, which a
+	 * transaction pooler would leave on whichever server connection it
+	 * ran on. */
 	PQsetNoticeProcessor(p->conn, ignore_notice, NULL);
-	res = PQexec(p->conn, "SET client_min_messages = warning");
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		rc = pg_error(err, "setting up the session",
-		              PQresultErrorMessage(res));
-	PQclear(res);
 done:
 	if (rc == SD_OK)
 		*out = &p->base;
@@ -226,52 +230,107 @@ done:
 }
 
 /*
- * Takes the session advisory lock; tries first so wait_cb can tell the user
- * that another schemadiff holds it, then waits.
+ * The run's lock. Nothing is held between transactions, because a
+ * transaction pooler (pgbouncer in transaction mode) hands each
+ * transaction to any server connection and a session lock would stay
+ * behind on one of them: every transaction begin() opens takes the
+ * transaction-level lock instead, which the server releases at COMMIT or
+ * ROLLBACK on the connection that took it, pooled or not. This only
+ * remembers whom to tell about a wait.
  */
 static int pg_lock(sd_db *db, void (*wait_cb)(void *), void *ctx,
                    sd_error *err)
 {
 	pg_db *p = (pg_db *)db;
-	bool got = false;
-	int rc;
 
-	if (p->locked)
-		return SD_OK;
-	rc = ask(db, "SELECT pg_try_advisory_lock(" SD_PG_LOCK_KEY ")", NULL,
-	         0, &got, err);
-	if (rc != SD_OK)
-		return rc;
-	if (!got) {
-		if (wait_cb)
-			wait_cb(ctx);
-		rc = pg_exec(db, "SELECT pg_advisory_lock(" SD_PG_LOCK_KEY ")",
-		             err);
-		if (rc != SD_OK)
-			return rc;
-	}
-	p->locked = true;
+	(void)err;
+	p->wait_cb = wait_cb;
+	p->wait_ctx = ctx;
+	p->waited = false;
 	return SD_OK;
 }
 
 static int pg_unlock(sd_db *db, sd_error *err)
 {
 	pg_db *p = (pg_db *)db;
-	bool released = false;
-	int rc;
 
-	if (!p->locked)
+	(void)err;
+	p->wait_cb = NULL;
+	p->wait_ctx = NULL;
+	return SD_OK;
+}
+
+/*
+ * BEGIN plus the transaction-level advisory lock, tried first (in the same
+ * round trip) so a wait is told once, then waited for. Whoever reads the
+ * version table after this sees every revision a previous holder committed.
+ */
+static int pg_begin(sd_db *db, sd_error *err)
+{
+	pg_db *p = (pg_db *)db;
+	PGresult *res = PQexec(p->conn, "BEGIN; SELECT pg_try_advisory_xact_lock("
+	                                SD_PG_LOCK_ARGS ")");
+	bool got;
+	int rc = SD_OK;
+
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
+		PQclear(res);
+		/* the BEGIN may have run: leave no transaction behind */
+		PQclear(PQexec(p->conn, "ROLLBACK"));
+		return rc;
+	}
+	got = PQntuples(res) > 0 && PQgetvalue(res, 0, 0)[0] == 't';
+	PQclear(res);
+	if (got)
 		return SD_OK;
-	rc = ask(db, "SELECT pg_advisory_unlock(" SD_PG_LOCK_KEY ")", NULL, 0,
-	         &released, err);
-	if (rc == SD_OK)
-		p->locked = false;
+	if (p->wait_cb && !p->waited)
+		p->wait_cb(p->wait_ctx);
+	p->waited = true;
+	rc = pg_exec(db, "SELECT pg_advisory_xact_lock(" SD_PG_LOCK_ARGS ")",
+	             err);
+	if (rc)
+		PQclear(PQexec(p->conn, "ROLLBACK"));
 	return rc;
 }
 
-static int pg_begin(sd_db *db, sd_error *err)
+/*
+ * The same lock at session level, for the statements of a revision that
+ * cannot run in a transaction. It holds only on a direct connection: the
+ * release checks that this session still had it, which a transaction
+ * pooler breaks, and says so.
+ */
+static int pg_session_lock(sd_db *db, bool take, sd_error *err)
 {
-	return pg_exec(db, "BEGIN", err);
+	pg_db *p = (pg_db *)db;
+	bool yes = false;
+	int rc;
+
+	if (take == p->session_locked)
+		return SD_OK;
+	if (take) {
+		rc = ask(db, "SELECT pg_try_advisory_lock(" SD_PG_LOCK_ARGS ")",
+		         NULL, 0, &yes, err);
+		if (!rc && !yes) {
+			if (p->wait_cb && !p->waited)
+				p->wait_cb(p->wait_ctx);
+			p->waited = true;
+			rc = pg_exec(db, "SELECT pg_advisory_lock(" SD_PG_LOCK_ARGS ")",
+			             err);
+		}
+		p->session_locked = rc == SD_OK;
+		return rc;
+	}
+	p->session_locked = false;
+	rc = ask(db, "SELECT pg_advisory_unlock(" SD_PG_LOCK_ARGS ")", NULL, 0,
+	         &yes, err);
+	if (!rc && !yes)
+		rc = sd_error_set(err, SD_ERUNTIME,
+		                  "the session lock was gone when released: is a "
+		                  "transaction pooler between schemadiff and the "
+		                  "server? A revision with `transaction: none` "
+		                  "needs a direct connection");
+	return rc;
 }
 
 static int pg_commit(sd_db *db, sd_error *err)
@@ -885,6 +944,7 @@ const sd_db_driver sd_driver_postgres = {
 	.lock = pg_lock,
 	.unlock = pg_unlock,
 	.begin = pg_begin,
+	.session_lock = pg_session_lock,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
 	.introspect = pg_introspect,

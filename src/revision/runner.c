@@ -481,7 +481,7 @@ static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 	size_t ncur, i, ndel, nins;
 	const sd_revision **del = sd_arena_alloc(a, (r->nparents + 2) * sizeof(void *));
 	const sd_revision **ins = sd_arena_alloc(a, (r->nparents + 2) * sizeof(void *));
-	bool *applied, in_tx = false;
+	bool *applied, in_tx = false, session_locked = false;
 	sd_error ignore = SD_ERROR_INIT;
 	int rc;
 
@@ -491,14 +491,20 @@ static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 		                  "C revisions are not supported by this build");
 		goto done;
 	}
+	if (r->no_transaction && drv->session_lock) {
+		rc = drv->session_lock(db, true, err);
+		if (rc)
+			goto done;
+		session_locked = true;
+	}
 	if (!r->no_transaction) {
 		rc = drv->begin(db, err);
 		if (rc)
 			goto done;
 		in_tx = true;
 	}
-	/* Re-read inside the transaction: another schemadiff may have moved
-	 * the database since we planned. */
+	/* Re-read under the lock: another schemadiff may have moved the
+	 * database since we planned. */
 	rc = sd_runner_current(&cur, &ncur, a, db, g, opts->version_table, err);
 	if (rc)
 		goto done;
@@ -565,6 +571,11 @@ done:
 	if (in_tx) {
 		if (rc || *skipped)
 			drv->rollback(db, &ignore);
+	}
+	if (session_locked) {
+		int urc = drv->session_lock(db, false, rc ? &ignore : err);
+		if (!rc)
+			rc = urc;
 	}
 	sd_error_clear(&ignore);
 	sd_arena_free(a);
