@@ -60,6 +60,11 @@ static const sd_cli_command commands[] = {
 	 "print the revision(s) the database is at",
 	 "  --json   machine-readable output\n", "schemadiff current",
 	 sd_cmd_current},
+	{"status", "status [--json]",
+	 "list every revision, base first: applied or pending, when, and edited since",
+	 "  --json   machine-readable output: applied and pending lists, one entry\n"
+	 "           per revision\n",
+	 "schemadiff status", sd_cmd_status},
 	{"heads", "heads [--json]", "print the newest revision of every branch",
 	 "  --json   machine-readable output\n", "schemadiff heads", sd_cmd_heads},
 	{"branches", "branches", "print the revisions where the history forks",
@@ -92,7 +97,7 @@ static const sd_cli_command commands[] = {
 
 static const char *const command_names[] = {
 	"init", "generate", "revision", "upgrade", "downgrade", "stamp",
-	"current", "heads", "branches", "history", "show", "merge", "check",
+	"current", "status", "heads", "branches", "history", "show", "merge", "check",
 	"diff", "dump", "help", NULL,
 };
 

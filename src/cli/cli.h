@@ -150,6 +150,13 @@ int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
                           int (*at_open)(sd_cli *cli, sd_db *db, void *ctx),
                           void *ctx);
 void sd_cli_compare_free(sd_cli_compare *cmp);
+/*
+ * Where every revision of g stands on db (cmd_status.c): *st has g->n
+ * entries (arena a), *npending counts those not applied.
+ */
+int sd_cli_status_read(sd_rev_state **st, size_t *npending, sd_arena *a,
+                       sd_db *db, const sd_rev_graph *g, const char *table,
+                       sd_error *err);
 /* Writes a revision with several parents and empty sections (merge). */
 int sd_cli_write_merge(sd_cli *cli, const char *message,
                        sd_revision *const *parents, size_t nparents,
@@ -168,6 +175,7 @@ int sd_cmd_upgrade(sd_cli *cli, int argc, char **argv);
 int sd_cmd_downgrade(sd_cli *cli, int argc, char **argv);
 int sd_cmd_stamp(sd_cli *cli, int argc, char **argv);
 int sd_cmd_current(sd_cli *cli, int argc, char **argv);
+int sd_cmd_status(sd_cli *cli, int argc, char **argv);
 int sd_cmd_heads(sd_cli *cli, int argc, char **argv);
 int sd_cmd_branches(sd_cli *cli, int argc, char **argv);
 int sd_cmd_history(sd_cli *cli, int argc, char **argv);

@@ -214,6 +214,32 @@ int sd_version_edited(sd_revision ***out, size_t *nout, sd_arena *a,
                       sd_db *db, const sd_rev_graph *g, const char *table,
                       sd_revision *const *current, size_t ncurrent,
                       sd_error *err);
+/* SHA-256 (hex) of a revision file, or NULL when it cannot be read. */
+const char *sd_rev_file_checksum(sd_arena *a, const char *path);
+
+/* Where one revision stands on a database (sd_rev_status). */
+typedef struct sd_rev_state {
+	sd_revision *rev;
+	bool applied;           /* an ancestor of (or) a version row */
+	const char *applied_at; /* its latest upgrade or stamp in the log,
+	                         * "2026-11-24T10:15:00Z"; NULL when the log
+	                         * does not say (stamped below a head, or
+	                         * applied before the log existed) */
+	const char *how;        /* "upgrade" or "stamp" with applied_at */
+	bool changed;           /* applied, and the file matches none of the
+	                         * checksums it was applied with */
+} sd_rev_state;
+
+/*
+ * One entry per revision of g, in g's order (parents first), for a
+ * database whose version rows resolve to current. *out is arena-allocated
+ * (g->n entries). A missing log leaves applied_at NULL everywhere.
+ */
+int sd_rev_status(sd_rev_state **out, sd_arena *a, sd_db *db,
+                  const sd_rev_graph *g, const char *table,
+                  sd_revision *const *current, size_t ncurrent,
+                  sd_error *err);
+
 /* Creates the version table and its log when missing. */
 int sd_version_ensure(sd_db *db, const char *table, sd_error *err);
 /* Replaces every row with ids (n may be 0). Must run in a transaction. */

@@ -87,19 +87,6 @@ static void log_stmt(sd_buf *out, const sd_dialect *d, const char *table,
 	sd_arena_free(a);
 }
 
-/* SHA-256 of a revision file, or NULL when it cannot be read. */
-static const char *file_checksum(sd_arena *a, const char *path)
-{
-	char *data = NULL, hex[65];
-	size_t len = 0;
-
-	if (sd_file_read(&data, &len, path, NULL))
-		return NULL;
-	sd_sha256_hex(data, len, hex);
-	free(data);
-	return sd_arena_strdup(a, hex);
-}
-
 static int log_step(sd_db *db, const char *table, const char *id,
                     const char *operation, const char *checksum,
                     sd_error *err)
@@ -180,63 +167,19 @@ int sd_version_edited(sd_revision ***out, size_t *nout, sd_arena *a,
                       sd_revision *const *current, size_t ncurrent,
                       sd_error *err)
 {
-	const char *log = sd_version_log_table(a, table);
-	const sd_dialect *d = db->driver->dialect;
-	bool exists = false, *applied;
-	sd_map *seen;
-	sd_buf sql = SD_BUF_INIT;
-	sd_rows *rows = NULL;
+	sd_rev_state *st;
 	size_t i;
-	int rc;
+	int rc = sd_rev_status(&st, a, db, g, table, current, ncurrent, err);
 
 	*out = NULL;
 	*nout = 0;
-	rc = db->driver->table_exists(db, NULL, log, &exists, err);
-	if (rc || !exists)
-		goto done;
-	sd_buf_put(&sql, "SELECT ");
-	d->quote_ident(&sql, "revision");
-	sd_buf_put(&sql, ", ");
-	d->quote_ident(&sql, "checksum");
-	sd_buf_put(&sql, " FROM ");
-	d->quote_ident(&sql, log);
-	sd_buf_put(&sql, " WHERE ");
-	d->quote_ident(&sql, "operation");
-	sd_buf_put(&sql, " <> $1");
-	{
-		const char *params[1] = {"downgrade"};
-		rc = db->driver->query(db, sd_buf_cstr(&sql), params, 1, &rows, err);
-	}
 	if (rc)
-		goto done;
-	/* revision -> "|sum1|sum2|": every checksum it ran with */
-	seen = sd_map_new(a, rows->nrows + 1);
-	for (i = 0; i < rows->nrows; i++) {
-		const char *id = sd_rows_get(rows, i, 0);
-		const char *sum = sd_rows_get(rows, i, 1);
-		const char *prev;
-		if (!id || !sum)
-			continue;
-		prev = sd_map_get(seen, id);
-		sd_map_put(seen, sd_arena_strdup(a, id),
-		           sd_arena_printf(a, "%s|%s|", prev ? prev : "", sum));
-	}
-	applied = sd_rev_graph_closure(g, a, current, ncurrent);
+		return rc;
 	*out = sd_arena_alloc(a, (g->n + 1) * sizeof(void *));
-	for (i = 0; i < g->n; i++) {
-		const char *sums, *sum;
-		if (!applied[i])
-			continue;
-		sums = sd_map_get(seen, g->revs[i]->id);
-		sum = file_checksum(a, g->revs[i]->path);
-		if (sums && sum &&
-		    !strstr(sums, sd_arena_printf(a, "|%s|", sum)))
-			(*out)[(*nout)++] = g->revs[i];
-	}
-done:
-	sd_rows_free(rows);
-	sd_buf_free(&sql);
-	return rc;
+	for (i = 0; i < g->n; i++)
+		if (st[i].changed)
+			(*out)[(*nout)++] = st[i].rev;
+	return SD_OK;
 }
 
 int sd_version_ensure(sd_db *db, const char *table, sd_error *err)
@@ -553,7 +496,7 @@ static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 	if (!rc)
 		rc = log_step(db, opts->version_table, r->id,
 		              upgrade ? "upgrade" : "downgrade",
-		              file_checksum(a, r->path), err);
+		              sd_rev_file_checksum(a, r->path), err);
 	if (!rc)
 		rc = fk_check(db, r, err);
 	if (rc)
@@ -721,7 +664,7 @@ int sd_runner_stamp(sd_db *db, const sd_rev_graph *g, const char *target,
 		rc = sd_version_set(db, opts->version_table, ids, n, err);
 	for (i = 0; !rc && i < n; i++)
 		rc = log_step(db, opts->version_table, ids[i], "stamp",
-		              file_checksum(a, sd_rev_graph_get(g, ids[i])->path),
+		              sd_rev_file_checksum(a, sd_rev_graph_get(g, ids[i])->path),
 		              err);
 	if (!rc) {
 		rc = drv->commit(db, err);
@@ -826,7 +769,7 @@ int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
 			sd_rev_now(now);
 			lit[0] = r->id;
 			lit[1] = path->upgrade ? "upgrade" : "downgrade";
-			lit[2] = file_checksum(a, r->path);
+			lit[2] = sd_rev_file_checksum(a, r->path);
 			lit[3] = now;
 			log_stmt(out, d, version_table, lit);
 			sd_buf_put(out, ";\n");
