@@ -735,7 +735,7 @@ int sd_pg_lock_estimate_db(sd_pg_lock_estimate *out, sd_db *db,
 /* 12345 -> "12,345", in a static buffer per slot. */
 static const char *thousands(int slot, size_t v)
 {
-	static char bufs[12][32];
+	static _Thread_local char bufs[12][32];
 	char tmp[32], *out = bufs[slot % 12];
 	size_t len, i, j = 0;
 

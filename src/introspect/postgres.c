@@ -10,6 +10,7 @@
  */
 #include "introspect/postgres.h"
 
+#include <stdatomic.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,12 +22,17 @@
 /* ------------------------------------------------------------------ */
 
 /* The OIDs of user schemas: not system, not temporary, not a leftover
- * scratch schema, not created by an extension. */
+ * scratch schema, not created by an extension. A session whose current
+ * schema is not public (a tenant kept as a schema, reached through
+ * `options=-csearch_path=tenant_17`) sees that schema alone: the other
+ * tenants beside it are other databases as far as it is concerned. */
 #define USER_NSP                                                              \
 	" (SELECT n.oid FROM pg_namespace n"                                  \
 	"  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"       \
 	"  AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'"         \
 	"  AND n.nspname !~ '^sd_norm_'"                                      \
+	"  AND (COALESCE(current_schema(), 'public') = 'public'"             \
+	"   OR n.nspname = current_schema())"                                 \
 	"  AND NOT EXISTS (SELECT 1 FROM pg_depend d"                         \
 	"   WHERE d.classid = 'pg_namespace'::regclass"                       \
 	"   AND d.objid = n.oid AND d.deptype = 'e')) "
@@ -42,8 +48,8 @@
 	"'::regclass AND e.objid = " oid " AND e.deptype = 'e') "
 
 static const char q_namespaces[] =
-	"SELECT n.nspname FROM pg_namespace n WHERE n.oid IN" USER_NSP
-	"AND n.nspname <> 'public' ORDER BY 1";
+	"SELECT n.nspname, n.nspname = current_schema()"
+	" FROM pg_namespace n WHERE n.oid IN" USER_NSP "ORDER BY 1";
 
 static const char q_enums[] =
 	"SELECT n.nspname, t.typname, e.enumlabel,"
@@ -218,6 +224,10 @@ typedef struct pg_read {
 	sd_error *err;
 	sd_map *rels; /* oid text -> pg_rel* */
 	sd_vec managed; /* the pg_rel of every table read */
+	/* The session's current schema, which unqualified names (the
+	 * models' schema NULL) stand for: public unless the search path
+	 * says otherwise. */
+	const char *default_nsp;
 } pg_read;
 
 /* Runs one catalog query with text parameters; returns the result or NULL
@@ -259,12 +269,17 @@ static bool cell_true(PGresult *res, int row, int col)
 	return v && v[0] == 't';
 }
 
-/* The schema a catalog namespace stands for: NULL for public. */
-static const char *map_nsp(const char *nspname)
+/* The schema a catalog namespace stands for: NULL for the default one. */
+static const char *map_nsp_to(const char *default_nsp, const char *nspname)
 {
 	if (!nspname)
 		return NULL;
-	return strcmp(nspname, "public") == 0 ? NULL : nspname;
+	return strcmp(nspname, default_nsp) == 0 ? NULL : nspname;
+}
+
+static const char *map_nsp(const pg_read *r, const char *nspname)
+{
+	return map_nsp_to(r->default_nsp, nspname);
 }
 
 static void set_expr(sd_arena *a, sd_expr *e, const char *text)
@@ -518,8 +533,13 @@ static int read_namespaces(pg_read *r)
 
 	if (!res)
 		return SD_ERUNTIME;
+	r->default_nsp = "public";
+	for (i = 0; i < PQntuples(res); i++)
+		if (cell_true(res, i, 1))
+			r->default_nsp = sd_arena_strdup(r->s->arena,
+			                                 cell(res, i, 0));
 	for (i = 0; i < PQntuples(res); i++) {
-		const char *ns = map_nsp(cell(res, i, 0));
+		const char *ns = map_nsp(r, cell(res, i, 0));
 		if (ns)
 			sd_schema_add_namespace(r->s, ns);
 	}
@@ -536,7 +556,7 @@ static int read_enums(pg_read *r)
 	if (!res)
 		return SD_ERUNTIME;
 	for (i = 0; i < PQntuples(res); i++) {
-		const char *ns = map_nsp(cell(res, i, 0));
+		const char *ns = map_nsp(r, cell(res, i, 0));
 		const char *name = cell(res, i, 1);
 		if (!e || !sd_streq(e->base.schema, ns) ||
 		    strcmp(e->base.name, name) != 0) {
@@ -561,7 +581,7 @@ static int read_tables(pg_read *r)
 	n = PQntuples(res);
 	r->rels = sd_map_new(a, (size_t)n);
 	for (i = 0; i < n; i++) {
-		const char *ns = map_nsp(cell(res, i, 1));
+		const char *ns = map_nsp(r, cell(res, i, 1));
 		const char *name = cell(res, i, 2);
 		pg_rel *rel = sd_arena_alloc(a, sizeof(*rel));
 
@@ -654,7 +674,7 @@ static void column_row(pg_read *r, PGresult *res, int i)
 	c->type_sql = sd_arena_strdup(a, cell(res, i, 3));
 	if (typtype && typtype[0] == 'e')
 		sd_pg_type_from_catalog(a, c->type_sql,
-		                        map_nsp(cell(res, i, 11)),
+		                        map_nsp(r, cell(res, i, 11)),
 		                        cell(res, i, 12), &c->type);
 	else
 		sd_pg_type_from_catalog(a, c->type_sql, NULL, NULL, &c->type);
@@ -828,7 +848,7 @@ static int read_constraints(pg_read *r)
 			                                             name);
 			name_keys(a, &f->columns, rel, cell(res, i, 3));
 			f->ref_schema = sd_arena_strdup(
-				a, map_nsp(cell(res, i, 4)));
+				a, map_nsp(r, cell(res, i, 4)));
 			f->ref_table = sd_arena_strdup(a, cell(res, i, 5));
 			name_keys(a, &f->ref_columns,
 			          rel_of(r, cell(res, i, 6)), cell(res, i, 7));
@@ -1014,7 +1034,7 @@ static int read_unmanaged(pg_read *r)
 	if (!res)
 		return SD_ERUNTIME;
 	for (i = 0; i < PQntuples(res); i++) {
-		const char *ns = map_nsp(cell(res, i, 1));
+		const char *ns = map_nsp(r, cell(res, i, 1));
 		const char *table = cell(res, i, 3);
 		const char *name = cell(res, i, 2);
 		sd_unmanaged *u;
@@ -1670,7 +1690,7 @@ static void batch_apply(pg_norm *nm, norm_batch *b, PGresult *res)
 						                  : "public";
 				if (typtype && typtype[0] == 'e')
 					sd_pg_type_from_catalog(
-						a, text, map_nsp(nsp),
+						a, text, map_nsp_to("public", nsp),
 						cell(res, i, 8), &type);
 				else
 					sd_pg_type_from_catalog(a, text, NULL,
@@ -1799,6 +1819,8 @@ static int batch_flush(pg_norm *nm, norm_batch *b)
 	return rc;
 }
 
+static atomic_long norm_calls;
+
 int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 {
 	pg_norm nm;
@@ -1813,8 +1835,10 @@ int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 	nm.models = models;
 	nm.err = err;
 	nm.tmp = sd_arena_new();
-	nm.tag = sd_arena_printf(nm.tmp, "%ld_%ld", (long)getpid(),
-	                         (long)time(NULL) % 100000);
+	/* unique per call: several threads may normalise on one database */
+	nm.tag = sd_arena_printf(nm.tmp, "%ld_%ld_%ld", (long)getpid(),
+	                         (long)time(NULL) % 100000,
+	                         (long)atomic_fetch_add(&norm_calls, 1));
 
 	for (i = 0; i < models->ntables; i++)
 		if (table_needs_server(models->tables[i]))
@@ -1851,11 +1875,19 @@ int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err)
 		sd_buf_put(&sql, ";\n");
 	}
 	/* Unqualified names resolve to the default namespace's twin first,
-	 * then to the live public schema (functions, extensions). The twin
-	 * is also current_schema(), which the read-back query relies on. */
-	sd_buf_put(&sql, "SET LOCAL search_path = ");
-	sd_dialect_postgres.quote_ident(&sql, nm.scratch[0]);
-	sd_buf_put(&sql, ", public;\n");
+	 * then along the session's own search path (functions, extensions,
+	 * a tenant's schema). The twin is also current_schema(), which the
+	 * read-back query relies on. SET LOCAL: it ends with the
+	 * transaction, on whichever connection a pooler gave it. */
+	{
+		sd_buf twin = SD_BUF_INIT;
+		sd_dialect_postgres.quote_ident(&twin, nm.scratch[0]);
+		sd_buf_put(&sql, "SELECT set_config('search_path', ");
+		sd_dialect_postgres.quote_literal(&sql, sd_buf_cstr(&twin));
+		sd_buf_put(&sql, " || ', ' || current_setting('search_path'),"
+		                 " true);\n");
+		sd_buf_free(&twin);
+	}
 	for (i = 0; i < models->nenums; i++) {
 		sd_enum e = *models->enums[i];
 		sd_op op;
