@@ -335,7 +335,7 @@ static int unknown_option(sd_cli *cli, const sd_cli_command *cmd,
 	{
 		static const char *const globals[] = {
 			"--help", "--config", "--database", "--quiet", "--verbose",
-			"--color",
+			"--color", "--targets", "--jobs", "--canary", "--fail-fast",
 		};
 		for (i = 0; i < SD_ARRAY_LEN(globals); i++)
 			names[n++] = globals[i];
@@ -406,6 +406,14 @@ static int global_option(sd_cli *cli, int argc, char **argv, int *i)
 		cli->verbosity = 1;
 		return 1;
 	}
+	if (strcmp(a, "--fail-fast") == 0) {
+		cli->fail_fast = true;
+		return 1;
+	}
+	if (sd_startswith(a, "-j") && a[2]) {
+		cli->jobs = a + 2; /* -j8 */
+		return 1;
+	}
 	if (sd_startswith(a, "-c") && a[2] && a[2] != '=' && a[1] != '-') {
 		cli->config_path = a + 2; /* -cPATH */
 		return 1;
@@ -417,6 +425,13 @@ static int global_option(sd_cli *cli, int argc, char **argv, int *i)
 		slot = &cli->config_path;
 	else if (strcmp(a, "--color") == 0 || sd_startswith(a, "--color="))
 		slot = &cli->color_when;
+	else if (strcmp(a, "--targets") == 0 || sd_startswith(a, "--targets="))
+		slot = &cli->targets;
+	else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0 ||
+	         sd_startswith(a, "--jobs="))
+		slot = &cli->jobs;
+	else if (strcmp(a, "--canary") == 0 || sd_startswith(a, "--canary="))
+		slot = &cli->canary;
 	else
 		return 0;
 	if (strchr(a, '=')) {
@@ -951,6 +966,7 @@ static int parse_global(sd_cli *cli, int argc, char **argv, int *cmd_index)
 {
 	static const char *const globals[] = {
 		"--config", "--database", "--quiet", "--verbose", "--color",
+		"--targets", "--jobs", "--canary", "--fail-fast",
 		"--version", "--help", NULL,
 	};
 	int i, rc;
@@ -991,6 +1007,33 @@ static int parse_global(sd_cli *cli, int argc, char **argv, int *cmd_index)
 	return SD_OK;
 }
 
+/*
+ * The global options given after the command, read ahead (sd_cli_parse
+ * reads them again, to the same effect) so that --targets, -j or a -c
+ * naming a config with `targets:` decide whether the command runs over a
+ * fleet. --help always gets the command's own help.
+ */
+static int run_command(sd_cli *cli, const sd_cli_command *cmd, int argc,
+                       char **argv)
+{
+	bool fleet = false;
+	int i, rc;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return cmd->run(cli, argc, argv);
+		if (global_option(cli, argc, argv, &i) == 2)
+			break; /* the command's parse reports it */
+	}
+	rc = sd_cli_fleet_wanted(cli, cmd->name, &fleet);
+	if (rc)
+		return rc;
+	return fleet ? sd_cli_fleet(cli, cmd, argc, argv)
+	             : cmd->run(cli, argc, argv);
+}
+
 int sd_cli_main(int argc, char **argv)
 {
 	sd_cli cli;
@@ -1022,7 +1065,7 @@ int sd_cli_main(int argc, char **argv)
 		rc = unknown_command(&cli, argv[idx]);
 		goto done;
 	}
-	rc = cmd->run(&cli, argc - idx, argv + idx);
+	rc = run_command(&cli, cmd, argc - idx, argv + idx);
 	if (rc < 0)
 		rc = SD_OK; /* --help */
 	/* An error code without a diagnostic still deserves a line. */

@@ -25,6 +25,10 @@ typedef struct sd_cli {
 	bool stdout_tty;
 	const char *prog;
 	sd_error err;            /* diagnostics printed by main at the end */
+	const char *targets;     /* --targets FILE ("-": stdin) */
+	const char *jobs;        /* -j N */
+	const char *canary;      /* --canary N */
+	bool fail_fast;          /* --fail-fast */
 	sd_config *config;       /* loaded on demand */
 	sd_arena *arena;         /* lives as long as the process run */
 } sd_cli;
@@ -165,6 +169,22 @@ int sd_cli_write_merge(sd_cli *cli, const char *message,
 const char *sd_cli_display_path(sd_cli *cli, const char *path);
 /* Prints the help of one command. */
 void sd_cli_command_help(const sd_cli_command *cmd, FILE *f);
+
+/* ---- fleets: one command over many targets (fleet.c) -------------- */
+
+/* true for the commands that take targets. */
+bool sd_cli_fleet_capable(const char *command);
+/*
+ * Whether command runs over targets: --targets, or the config's targets:
+ * unless --database names one database. Bad usage (--targets with another
+ * command, -j without targets) is SD_EINPUT.
+ */
+int sd_cli_fleet_wanted(sd_cli *cli, const char *command, bool *wanted);
+/* Runs cmd over every target (argv as the command's). */
+int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
+                 char **argv);
+/* Whether check reports op (cmd_check.c): not a helper step. */
+bool sd_cli_op_shown(const sd_op *op);
 
 /* ---- command groups (one file each) ------------------------------ */
 

@@ -41,7 +41,7 @@ static const char *op_object(sd_arena *a, const sd_op *op)
 
 /* Describes the ops a check shows: everything but the helpers that only
  * exist to make another op work (backfills, validations). */
-static bool shown(const sd_op *op)
+bool sd_cli_op_shown(const sd_op *op)
 {
 	return op->kind != SD_OP_NOOP && op->kind != SD_OP_BACKFILL &&
 	       op->kind != SD_OP_VALIDATE_CONSTRAINT;
@@ -56,7 +56,7 @@ static int report_op(sd_cli *cli, cJSON *diffs, const sd_op *op)
 	sd_buf b = SD_BUF_INIT;
 	char marker = '~';
 
-	if (!shown(op))
+	if (!sd_cli_op_shown(op))
 		return 0;
 	sd_op_describe(&b, op, &marker);
 	if (diffs) {

@@ -9,6 +9,7 @@
  *     ignore: [spatial_ref_sys, "legacy_*"]
  *     naming: {pk: "pk_%(table)", ix: ..., uq: ..., fk: ..., ck: ...}
  *     cache: ~/.cache/schemadiff   # compiled C revisions; default by XDG
+ *     targets: tenants.txt         # or a list of URLs, for fleet runs
  *
  * Bound with libcyaml like the models; unknown keys are errors with a
  * suggestion, missing keys take the defaults.
@@ -63,6 +64,8 @@ static const cyaml_schema_field_t config_fields[] = {
 	                        CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
 	                        c_config, naming, naming_fields),
 	CSTR("cache", c_config, cache),
+	/* a file name or a list: read from the position tree (take_targets) */
+	CYAML_FIELD_IGNORE("targets", CYAML_FLAG_OPTIONAL),
 	CYAML_FIELD_END};
 
 static const cyaml_schema_value_t config_schema = {
@@ -70,7 +73,7 @@ static const cyaml_schema_value_t config_schema = {
 
 static const char *const keys_config[] = {
 	"database", "models", "versions", "format", "version_table",
-	"ignore",   "naming", "cache",  NULL};
+	"ignore",   "naming", "cache",  "targets", NULL};
 static const char *const keys_naming[] = {"pk", "ix", "uq", "fk", "ck",
                                           NULL};
 static const sd_model_keys config_keys[] = {
@@ -168,6 +171,46 @@ static const char *cache_path(sd_config *c, const char *v)
 	return sd_path_join(c->arena, c->dir, v);
 }
 
+/*
+ * targets: a file of URLs (relative to the config) or a list of URLs:
+ *     targets: tenants.txt
+ *     targets: [postgresql://db1/t1, postgresql://db2/t2]
+ */
+static void take_targets(sd_config *c, const sd_ydoc *d, sd_error *local)
+{
+	const sd_ynode *n = sd_ydoc_node(d, "targets");
+	size_t i;
+
+	if (!n)
+		return;
+	if (n->type == SD_YSCALAR) {
+		if (!n->n)
+			cfg_error(local, d, "targets", "'%s' must not be empty",
+			          "targets");
+		else
+			c->targets_file = sd_path_join(c->arena, c->dir, n->u.str);
+		return;
+	}
+	if (n->type != SD_YSEQUENCE) {
+		cfg_error(local, d, "targets",
+		          "'%s' must be a file name or a list of database URLs",
+		          "targets");
+		return;
+	}
+	c->targets = sd_arena_alloc(c->arena, (n->n + 1) * sizeof(char *));
+	for (i = 0; i < n->n; i++) {
+		const sd_ynode *item = sd_ynode_item(n, i);
+		if (item->type != SD_YSCALAR || !item->n) {
+			sd_error_add(local, SD_EINPUT, d->path, sd_ynode_line(item),
+			             sd_ynode_col(item), NULL,
+			             "targets[%zu] must be a database URL", i);
+			continue;
+		}
+		c->targets[c->ntargets++] = sd_arena_strdup(c->arena, item->u.str);
+	}
+	c->targets[c->ntargets] = NULL;
+}
+
 int sd_config_load_data(sd_config **out, const char *data, size_t len,
                         const char *path, sd_error *err)
 {
@@ -235,6 +278,7 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 		take_template(c, &doc, "ck", raw->naming->ck, &c->naming.ck,
 		              &local);
 	}
+	take_targets(c, &doc, &local);
 	cyaml_free(&cfg, &config_schema, raw, 0);
 done:
 	sd_ydoc_fini(&doc);

@@ -73,6 +73,11 @@ typedef struct sd_config {
 	sd_naming naming;
 	const char *cache;         /* compiled C revisions, resolved against
 	                            * dir; NULL: the user's cache directory */
+	/* targets: for fleet runs, a file of URLs (resolved against dir) or
+	 * a list (NULL-terminated, ntargets); both NULL when not set. */
+	const char *targets_file;
+	const char **targets;
+	size_t ntargets;
 } sd_config;
 
 /*
