@@ -10,11 +10,11 @@
 # schemadiff.yaml found in this directory or the nearest one above, as
 # schemadiff itself finds it; default migrations/versions).
 
-_schemadiff_commands="init generate revision upgrade downgrade current heads
-branches history show merge stamp check diff dump help"
+_schemadiff_commands="init generate revision upgrade downgrade current status
+heads branches history show merge stamp check diff dump help"
 
 _schemadiff_global_opts="-c --config --database -q --quiet -v --verbose
---color= -h --help --version"
+--color= --targets -j --jobs --canary --fail-fast -h --help --version"
 
 # Options of one command, for the word list after it.
 _schemadiff_command_opts()
@@ -23,11 +23,12 @@ _schemadiff_command_opts()
 	init) echo "--format --help" ;;
 	generate) echo "-m --message --format --sql --help" ;;
 	revision) echo "-m --message --format --help" ;;
-	upgrade | downgrade) echo "--sql --backup --force --help" ;;
-	current | heads) echo "--json --help" ;;
+	upgrade | downgrade) echo "--sql --backup --force --json --targets -j --canary --fail-fast --help" ;;
+	current | status | check) echo "--json --targets -j --canary --fail-fast --help" ;;
+	stamp) echo "--json --targets -j --canary --fail-fast --help" ;;
+	heads) echo "--json --help" ;;
 	history) echo "-r --rev-range --json --help" ;;
 	merge) echo "-m --message --help" ;;
-	check) echo "--json --help" ;;
 	diff) echo "--from --to --json --exit-code --help" ;;
 	*) echo "--help" ;;
 	esac
@@ -102,7 +103,7 @@ _schemadiff()
 	for ((i = 1; i < cword; i++)); do
 		w=${words[i]}
 		case $w in
-		-c | --config | --database | --color)
+		-c | --config | --database | --color | --targets | -j | --jobs | --canary)
 			# "--color = value" when '=' is a word break
 			if [[ ${words[i + 1]} == = ]]; then
 				[[ $w == --config ]] && config=${words[i + 2]}
@@ -168,9 +169,13 @@ _schemadiff()
 		fi
 		return 0
 		;;
-	--backup | --backup=)
+	--backup | --backup= | --targets | --targets=)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		compopt -o filenames 2>/dev/null
+		return 0
+		;;
+	-j | --jobs | --jobs= | --canary | --canary=)
+		# a number: nothing to offer
 		return 0
 		;;
 	-m | --message | -r | --rev-range)
@@ -201,7 +206,7 @@ _schemadiff()
 	local nargs=0
 	for ((i = rest_start; i < cword; i++)); do
 		case ${words[i]} in
-		-m | --message | -r | --rev-range | --format | --from | --to) ((i++)) ;;
+		-m | --message | -r | --rev-range | --format | --from | --to | --targets | -j | --jobs | --canary) ((i++)) ;;
 		-*) ;;
 		*) ((nargs++)) ;;
 		esac
