@@ -809,8 +809,6 @@ int sd_cli_fleet_wanted(sd_cli *cli, const char *command, bool *wanted)
 	int rc;
 
 	*wanted = false;
-	if (!cli->targets && !explicit_opts && cli->database)
-		return SD_OK; /* --database: one database, whatever the config */
 	if ((cli->targets || explicit_opts) && !sd_cli_fleet_capable(command))
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "%s works with upgrade, downgrade, current, "
@@ -822,10 +820,21 @@ int sd_cli_fleet_wanted(sd_cli *cli, const char *command, bool *wanted)
 		                    command);
 	if (!sd_cli_fleet_capable(command))
 		return SD_OK;
-	rc = sd_cli_config(cli, &c);
-	if (rc)
-		return rc;
-	*wanted = cli->targets || c->targets || c->targets_file;
+	if (cli->targets && cli->database)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--targets and --database both given: name "
+		                    "one database or a list, not both");
+	if (cli->targets) {
+		*wanted = true;
+		return SD_OK;
+	}
+	if (!cli->database) {
+		/* --database names one database, whatever the config lists */
+		rc = sd_cli_config(cli, &c);
+		if (rc)
+			return rc;
+		*wanted = c->targets || c->targets_file;
+	}
 	if (!*wanted && explicit_opts)
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "-j, --canary and --fail-fast need targets: "
