@@ -863,31 +863,45 @@ static int check_rev_target(sd_cli *cli, const sd_rev_graph *g,
 	return sd_rev_graph_lookup(&r, g, text, &cli->err);
 }
 
-/* Compiles every C revision once, before the workers start, so they only
- * load cached objects (and a compile error stops the run untouched). */
+static void capi_warning(void *ctx, const char *msg)
+{
+	sd_cli_warn(ctx, "%s", msg);
+}
+
+/*
+ * Compiles every C revision once, before the workers start, so they load
+ * verified objects from the cache (and a compile error stops the run with
+ * every target untouched). The cache's warnings are said here, once; the
+ * workers' copies of the context say nothing.
+ */
 static int compile_all(fleet *f)
 {
-	sd_arena *a = sd_arena_new();
+	sd_capi_ctx ctx = f->capi;
 	size_t i;
 	int rc = SD_OK;
 
+	ctx.on_warning = capi_warning;
+	ctx.warn_ctx = f->cli;
 	for (i = 0; !rc && i < f->g->n; i++) {
-		const char *so;
+		sd_buf object = SD_BUF_INIT;
 		if (f->g->revs[i]->format == SD_REV_C)
-			rc = sd_capi_compile(&so, a, &f->capi, f->g->revs[i]->path,
+			rc = sd_capi_compile(&object, &ctx, f->g->revs[i]->path,
 			                     &f->cli->err);
+		sd_buf_free(&object);
 	}
-	sd_arena_free(a);
 	return rc;
 }
 
 int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
                  char **argv)
 {
-	bool json = false, sql = false;
+	bool json = false, sql = false, force = false;
+	const char *backup = NULL;
 	const sd_cli_opt opts[] = {
 		{"json", 0, false, NULL, &json},
 		{"sql", 0, false, NULL, &sql},
+		{"backup", 0, true, &backup, NULL},
+		{"force", 0, false, NULL, &force},
 		{0},
 	};
 	const char **pos;
@@ -908,6 +922,11 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "--sql prints one database's SQL: give it "
 		                    "--database URL instead of targets");
+	if (backup || force)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--backup writes one database's backup: "
+		                    "back up each target with --database URL "
+		                    "upgrade --backup PATH, or with your own tools");
 	if (f.verb->kind == FLEET_UPGRADE || f.verb->kind == FLEET_DOWNGRADE ||
 	    f.verb->kind == FLEET_STAMP) {
 		if (npos > 1 || (f.verb->kind == FLEET_STAMP && npos != 1))
@@ -941,6 +960,7 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
 		rc = sd_cli_graph(cli, &f.g);
 	if (!rc && f.rev_target)
 		rc = check_rev_target(cli, f.g, f.rev_target);
+	f.capi.cache_dir = c->cache;
 	f.capi.project_dir = c->dir;
 	if (!rc && (f.verb->kind == FLEET_UPGRADE ||
 	            f.verb->kind == FLEET_DOWNGRADE))
