@@ -1191,6 +1191,25 @@ static const char *advisory_locks(sd_db *db)
 	return count;
 }
 
+/* Whether db (in a transaction) can take schemadiff's lock for its
+ * current schema right now: "t" or "f". */
+static const char *try_xact_lock(sd_db *db)
+{
+	static char got[8];
+	sd_error err = SD_ERROR_INIT;
+	sd_rows *rows = NULL;
+
+	ck_assert_int_eq(
+		sd_driver_postgres.query(
+			db, "SELECT pg_try_advisory_xact_lock(1396984134, "
+			    "hashtext(current_schema()))",
+			NULL, 0, &rows, &err),
+		SD_OK);
+	snprintf(got, sizeof(got), "%s", rows->cells[0]);
+	sd_rows_free(rows);
+	return got;
+}
+
 /*
  * The lock lives in transactions: begin() takes it, the transaction's end
  * lets it go, and nothing is held in between (a transaction pooler would
@@ -1201,7 +1220,6 @@ START_TEST(advisory_lock_contention)
 	sd_db *a = db_open(base_uri), *b = db_open(base_uri);
 	sd_error err = SD_ERROR_INIT;
 	lock_ctx ctx = {a, 0};
-	sd_rows *rows = NULL;
 
 	ck_assert_int_eq(sd_driver_postgres.lock(a, NULL, NULL, &err), SD_OK);
 	ck_assert_str_eq(advisory_locks(b), "0");
@@ -1213,14 +1231,7 @@ START_TEST(advisory_lock_contention)
 	ck_assert_int_eq(ctx.waits, 1);
 	/* b holds it now: a's try fails, so a would wait. */
 	ck_assert_int_eq(sd_driver_postgres.exec(a, "BEGIN", &err), SD_OK);
-	ck_assert_int_eq(
-		sd_driver_postgres.query(
-			a, "SELECT pg_try_advisory_xact_lock(1396984134, "
-			   "hashtext(current_schema()))",
-			NULL, 0, &rows, &err),
-		SD_OK);
-	ck_assert_str_eq(rows->cells[0], "f");
-	sd_rows_free(rows);
+	ck_assert_str_eq(try_xact_lock(a), "f");
 	ck_assert_int_eq(sd_driver_postgres.rollback(a, &err), SD_OK);
 	ck_assert_int_eq(sd_driver_postgres.commit(b, &err), SD_OK);
 	ck_assert_str_eq(advisory_locks(a), "0");
@@ -1231,14 +1242,7 @@ START_TEST(advisory_lock_contention)
 				 b, "BEGIN; SET LOCAL search_path = pg_catalog",
 				 &err),
 	                 SD_OK);
-	ck_assert_int_eq(
-		sd_driver_postgres.query(
-			b, "SELECT pg_try_advisory_xact_lock(1396984134, "
-			   "hashtext(current_schema()))",
-			NULL, 0, &rows, &err),
-		SD_OK);
-	ck_assert_str_eq(rows->cells[0], "t");
-	sd_rows_free(rows);
+	ck_assert_str_eq(try_xact_lock(b), "t");
 	ck_assert_int_eq(sd_driver_postgres.rollback(b, &err), SD_OK);
 	ck_assert_int_eq(sd_driver_postgres.rollback(a, &err), SD_OK);
 	ck_assert_int_eq(sd_driver_postgres.unlock(a, &err), SD_OK);
@@ -1256,18 +1260,10 @@ START_TEST(session_lock_outside_transactions)
 {
 	sd_db *a = db_open(base_uri), *b = db_open(base_uri);
 	sd_error err = SD_ERROR_INIT;
-	sd_rows *rows = NULL;
 
 	ck_assert_int_eq(sd_driver_postgres.session_lock(a, true, &err), SD_OK);
 	ck_assert_int_eq(sd_driver_postgres.exec(b, "BEGIN", &err), SD_OK);
-	ck_assert_int_eq(
-		sd_driver_postgres.query(
-			b, "SELECT pg_try_advisory_xact_lock(1396984134, "
-			   "hashtext(current_schema()))",
-			NULL, 0, &rows, &err),
-		SD_OK);
-	ck_assert_str_eq(rows->cells[0], "f");
-	sd_rows_free(rows);
+	ck_assert_str_eq(try_xact_lock(b), "f");
 	ck_assert_int_eq(sd_driver_postgres.rollback(b, &err), SD_OK);
 	ck_assert_int_eq(sd_driver_postgres.session_lock(a, false, &err), SD_OK);
 	ck_assert_str_eq(advisory_locks(b), "0");
