@@ -276,7 +276,8 @@ void sd_cli_command_help(const sd_cli_command *cmd, FILE *f)
 	fprintf(f, "  %-*s%s\n", col - 2, "--help", "this help");
 	fputs("\nglobal options (before or after the command):\n"
 	      "  -c, --config PATH  --database URL  -q, --quiet  -v, --verbose\n"
-	      "  --color WHEN       see `schemadiff --help`\n",
+	      "  --color WHEN       --targets FILE  -j N  --canary N  --fail-fast\n"
+	      "                     see `schemadiff --help`\n",
 	      f);
 	fprintf(f, "\nexample:\n  %s\n", cmd->example);
 }
@@ -307,6 +308,11 @@ static void usage(FILE *f)
 	      "  -q, --quiet         only errors\n"
 	      "  -v, --verbose       print each statement as it runs\n"
 	      "  --color WHEN        auto, always or never (NO_COLOR is honoured)\n"
+	      "  --targets FILE      run upgrade, downgrade, current, status, check or\n"
+	      "                      stamp over the databases listed in FILE (- for stdin)\n"
+	      "  -j, --jobs N        with targets: N at once (default 4)\n"
+	      "  --canary N          with targets: the first N first; stop if one fails\n"
+	      "  --fail-fast         with targets: start none after a failure\n"
 	      "  --version           print versions and exit\n"
 	      "  -h, --help          this help; `schemadiff help COMMAND` for one command\n\n"
 	      "exit status: 0 success, 1 differences found (check, diff --exit-code),\n"
