@@ -215,7 +215,7 @@ same "c sql" "$(complete_words schemadiff init --format = '')" "--format=<TAB> o
 same "--format --help --message --sql -m" "$(complete_words schemadiff generate -)" "generate -<TAB> offers its options"
 same "--exit-code --from --help --json --to" "$(complete_words schemadiff diff --)" "diff --<TAB> offers its options"
 same "--json" "$(complete_words schemadiff -q history --j)" "history --j<TAB> after a global option"
-same "--color= --config --database --help --quiet --verbose --version" "$(complete_words schemadiff --)" \
+same "--canary --color= --config --database --fail-fast --help --jobs --quiet --targets --verbose --version" "$(complete_words schemadiff --)" \
 	"--<TAB> offers the global options"
 same "check current" "$(complete_words schemadiff --database sqlite:///x.db c)" \
 	"the argument of --database is not taken for the command"

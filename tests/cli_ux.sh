@@ -59,7 +59,7 @@ sd --help
 expect_rc 0 "--help exits 0"
 cmds=$(sed -n '/^commands:/,/^$/{s/^  \([a-z][a-z-]*\) .*/\1/p}' <<<"$OUT")
 equals "$(echo $cmds)" \
-	"init generate revision upgrade downgrade stamp current heads branches history show merge check diff dump" \
+	"init generate revision upgrade downgrade stamp current status heads branches history show merge check diff dump" \
 	"--help lists every command"
 contains "$OUT" "schemadiff help COMMAND" "--help points to help COMMAND"
 
@@ -73,6 +73,7 @@ declare -A want_opts=(
 	[downgrade]="--sql --backup --force"
 	[stamp]=""
 	[current]="--json"
+	[status]="--json"
 	[heads]="--json"
 	[branches]=""
 	[history]="-r --rev-range --json"
