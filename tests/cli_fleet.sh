@@ -250,6 +250,30 @@ expect_rc 0 "the re-run finishes the job"
 equals "$(states | sort | uniq -c | sed 's/^ *//')" "$NGOOD $R5 1" "every target at head, the slow revision applied exactly once each"
 contains "$OUT" "$(grep -c "^$R5 " before.txt) at head" "the targets done before the kill are at head"
 
+# ---- SIGINT: no new targets, a summary, exit 3 ------------------------------------------
+R6=a00000000006
+rev $R6 $R5 slower \
+	'CREATE TABLE audit2 (id integer PRIMARY KEY); SELECT pg_sleep(0.05);' \
+	'DROP TABLE audit2;'
+"$SD" upgrade --targets good.txt -j 2 >"$T/int.out" 2>"$T/int.err" &
+PID=$!
+for _ in $(seq 1 200); do
+	n=$(grep -c ': ok (' "$T/int.out" 2>/dev/null)
+	[ "${n:-0}" -ge 4 ] && break
+	sleep 0.05
+done
+kill -INT $PID
+wait $PID
+RC=$?
+OUT=$(cat "$T/int.out") ERR=$(cat "$T/int.err")
+expect_rc 3 "SIGINT: the fleet stops and exits 3"
+matches "$OUT" "^[0-9]+ upgraded, 0 at head, 0 failed, [1-9][0-9]* skipped \($NGOOD targets" "every target reported, the rest skipped"
+contains "$ERR" "interrupted: the targets not started are skipped" "and says how to finish"
+equals "$(printf '%s\n' "$OUT" | grep -c ': ok (')" "$(for u in $(cut -d' ' -f1 good.txt | grep -v '^#'); do pq "$u" "SELECT revision FROM $VT"; done | grep -c $R6)" \
+	"the targets reported ok are exactly those at the new head"
+sd upgrade --targets good.txt -j 8
+expect_rc 0 "the re-run after SIGINT finishes the job"
+
 # ---- through pgbouncer, transaction pooling ---------------------------------------------
 PGB=$(command -v pgbouncer || echo /usr/sbin/pgbouncer)
 if [ ! -x "$PGB" ]; then

@@ -22,6 +22,7 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -650,6 +651,19 @@ static void report_locked(fleet *f, const target *t)
 /* Workers                                                             */
 /* ------------------------------------------------------------------ */
 
+/*
+ * SIGINT or SIGTERM: start no more targets. Those running finish (each at
+ * its revision boundaries anyway), the rest are reported skipped, and the
+ * summary is printed. A second signal ends the process at once.
+ */
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
 /* Takes the next target off the list, unless stopped or at the limit.
  * Holds f->mu. */
 static bool take_locked(fleet *f, target *t)
@@ -657,6 +671,8 @@ static bool take_locked(fleet *f, target *t)
 	const char *url;
 	size_t line = 0;
 
+	if (interrupted)
+		f->stop = true;
 	if (f->stop || (f->limit && f->handed >= f->limit))
 		return false;
 	url = list_next(&f->list, &line);
@@ -908,6 +924,7 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
 	size_t npos, jobs = 4, canary = 0;
 	fleet f;
 	sd_config *c;
+	struct sigaction sa, old_int, old_term;
 	double t0;
 	int rc;
 
@@ -978,6 +995,12 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
 		return rc;
 	}
 	pthread_mutex_init(&f.mu, NULL);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_interrupt;
+	sa.sa_flags = SA_RESETHAND | SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
 	t0 = sd_cli_now();
 	if (f.json)
 		printf("{\n  \"command\": \"%s\",\n  \"targets\": [", cmd->name);
@@ -994,11 +1017,20 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
 	}
 	if (!rc && !f.stop)
 		rc = run_workers(&f, jobs ? jobs : 1);
+	if (interrupted)
+		sd_cli_warn(cli, "interrupted: the targets not started are skipped; "
+		                 "run the same command again to finish");
 	pthread_mutex_lock(&f.mu);
 	skip_rest(&f);
 	summary(&f, sd_cli_now() - t0);
 	pthread_mutex_unlock(&f.mu);
-	if (!rc && f.count[T_FAILED]) {
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	if (!rc && interrupted) {
+		rc = sd_error_set(&cli->err, SD_ERUNTIME,
+		                  "%s interrupted: %zu of %zu targets skipped",
+		                  cmd->name, f.count[T_SKIPPED], f.reported);
+	} else if (!rc && f.count[T_FAILED]) {
 		rc = sd_error_set(&cli->err, SD_ERUNTIME,
 		                  "%s failed on %zu of %zu targets", cmd->name,
 		                  f.count[T_FAILED], f.reported);
