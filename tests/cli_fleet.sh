@@ -287,32 +287,45 @@ else
 		PGB_USER=$(stat -c %U "$(psql "$BASE" -qtAXc 'SHOW data_directory')" 2>/dev/null || echo postgres)
 		chown "$PGB_USER" "$PGB_DIR"
 	fi
-	PGB_PORT=$((20000 + RANDOM % 30000))
-	cat >"$PGB_DIR/pgbouncer.ini" <<EOF
+	# start_pgbouncer PORT: writes the config and starts it as a daemon;
+	# 0 once it answers on PORT.
+	start_pgbouncer() {
+		cat >"$PGB_DIR/pgbouncer.ini" <<EOF
 [databases]
 * = host=127.0.0.1 port=$PORT1 user=postgres
 [pgbouncer]
 listen_addr = 127.0.0.1
-listen_port = $PGB_PORT
+listen_port = $1
 unix_socket_dir =
 auth_type = any
 pool_mode = transaction
 server_round_robin = 1
 default_pool_size = 4
 max_client_conn = 64
+admin_users = postgres
 logfile = $PGB_DIR/pgbouncer.log
 pidfile = $PGB_DIR/pgbouncer.pid
 EOF
-	chmod 644 "$PGB_DIR/pgbouncer.ini"
-	if [ "$(id -u)" -eq 0 ]; then
-		runuser -u "$PGB_USER" -- "$PGB" -d "$PGB_DIR/pgbouncer.ini" 2>"$PGB_DIR/start.err"
-	else
-		"$PGB" -d "$PGB_DIR/pgbouncer.ini" 2>"$PGB_DIR/start.err"
-	fi
-	for _ in $(seq 1 50); do
-		psql "postgresql://postgres@127.0.0.1:$PGB_PORT/postgres" -qtAXc "SELECT 1" >/dev/null 2>&1 && break
-		sleep 0.1
+		chmod 644 "$PGB_DIR/pgbouncer.ini"
+		if [ "$(id -u)" -eq 0 ]; then
+			runuser -u "$PGB_USER" -- "$PGB" -d "$PGB_DIR/pgbouncer.ini" 2>>"$PGB_DIR/start.err"
+		else
+			"$PGB" -d "$PGB_DIR/pgbouncer.ini" 2>>"$PGB_DIR/start.err"
+		fi
+		for _ in $(seq 1 100); do
+			psql "postgresql://postgres@127.0.0.1:$1/postgres" -qtAXc "SELECT 1" >/dev/null 2>&1 && return 0
+			sleep 0.2
+		done
+		[ -f "$PGB_DIR/pgbouncer.pid" ] && kill "$(cat "$PGB_DIR/pgbouncer.pid")" 2>/dev/null
+		return 1
+	}
+	started=0
+	for _ in 1 2 3; do
+		PGB_PORT=$((20000 + RANDOM % 30000))
+		(exec 3<>"/dev/tcp/127.0.0.1/$PGB_PORT") 2>/dev/null && continue
+		start_pgbouncer "$PGB_PORT" && { started=1; break; }
 	done
+	[ $started = 1 ] || diag "pgbouncer did not start:" "$(cat "$PGB_DIR/start.err" 2>/dev/null)" "$(tail -n 20 "$PGB_DIR/pgbouncer.log" 2>/dev/null)"
 	pq "$S1/postgres" "CREATE DATABASE ${P}_pooled" >/dev/null
 	POOLED="postgresql://postgres@127.0.0.1:$PGB_PORT/${P}_pooled"
 	mkdir -p pooled/migrations/versions
@@ -354,7 +367,8 @@ EOF
 	equals "$(pq "$S1/${P}_pooled" "SELECT count(*) FROM ${VT}_log WHERE operation = 'upgrade'")" "6" "and was logged once"
 	equals "$(pq "$S1/${P}_pooled" "SELECT revision FROM $VT")" "b00000000006" "one version row, at head"
 	equals "$(pq "$S1/postgres" "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = '${P}_pooled'")" "0" "no advisory lock left behind on the pooled server connections"
-	grep -q 'transaction' "$PGB_DIR/pgbouncer.ini" && ok "pgbouncer ran in transaction pooling mode" || not_ok "pgbouncer ran in transaction pooling mode"
+	matches "$(psql "postgresql://postgres@127.0.0.1:$PGB_PORT/pgbouncer" -qtAXc "SHOW CONFIG" 2>&1)" \
+		"^pool_mode\|transaction\|" "pgbouncer ran in transaction pooling mode (its own SHOW CONFIG)"
 fi
 
 finish
