@@ -75,6 +75,22 @@ void sd_db_close(sd_db *db)
 		db->driver->close(db);
 }
 
+int sd_db_scratch_open(sd_db **out, const sd_db_driver *driver,
+                       const char *url, sd_error *err)
+{
+	if (!driver->scratch_open)
+		return sd_error_set(err, SD_ERUNTIME,
+		                    "%s has no scratch databases", driver->name);
+	return driver->scratch_open(out, url, err);
+}
+
+int sd_db_scratch_drop(sd_db *db, sd_error *err)
+{
+	if (!db)
+		return SD_OK;
+	return db->driver->scratch_drop(db, err);
+}
+
 int sd_db_exec(sd_db *db, const char *sql, sd_error *err)
 {
 	return db->driver->exec(db, sql, err);

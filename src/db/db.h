@@ -93,6 +93,14 @@ typedef struct sd_db_driver {
 	 * backup, pg_dump -Fc on PostgreSQL. NULL: no backups.
 	 */
 	int (*backup)(sd_db *db, int fd, const char *path, sd_error *err);
+	/*
+	 * A throwaway database of this kind, for replaying revisions: SQLite
+	 * an in-memory database (url ignored), PostgreSQL a new database
+	 * created on url's server. scratch_drop closes it and removes what
+	 * scratch_open created.
+	 */
+	int (*scratch_open)(sd_db **out, const char *url, sd_error *err);
+	int (*scratch_drop)(sd_db *db, sd_error *err);
 } sd_db_driver;
 
 /*
@@ -124,6 +132,17 @@ int sd_db_open(sd_db **out, const char *url, const char *base_dir,
 int sd_db_open_flags(sd_db **out, const char *url, const char *base_dir,
                      unsigned flags, sd_error *err);
 void sd_db_close(sd_db *db);
+/*
+ * Opens a scratch database of driver's kind (see scratch_open above); url
+ * names the PostgreSQL server to create it on (its own database is only
+ * connected to, never changed). The PostgreSQL user needs CREATEDB. *out
+ * is closed and the database removed by sd_db_scratch_drop.
+ */
+int sd_db_scratch_open(sd_db **out, const sd_db_driver *driver,
+                       const char *url, sd_error *err);
+/* Closes a scratch database and drops it; accepts NULL. SD_ERUNTIME when
+ * the drop failed (the message names the database to remove by hand). */
+int sd_db_scratch_drop(sd_db *db, sd_error *err);
 /* The driver for a URL's scheme, or NULL. */
 const sd_db_driver *sd_db_driver_for_url(const char *url);
 

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "introspect/postgres.h"
 
@@ -32,6 +34,10 @@ typedef struct pg_db {
 	void (*wait_cb)(void *);  /* told once per run when begin() waits */
 	void *wait_ctx;
 	bool waited;
+	/* A scratch database (pg_scratch_open): its name, and the URL of the
+	 * server connection it was created through, to drop it again. */
+	char *scratch_name;
+	char *scratch_admin_url;
 } pg_db;
 
 static PGconn *conn_of(sd_db *db)
@@ -99,25 +105,30 @@ static void pg_close(sd_db *db)
 		PQfinish(p->conn);
 	free(p->base.display_url);
 	free(p->url);
+	free(p->scratch_name);
+	free(p->scratch_admin_url);
 	free(p);
 }
 
 /*
- * Connects to url. *out is a new connection on success, untouched on
- * failure; messages carry the URL with its password masked.
+ * Connects to url, or to database dbname on url's server when dbname is
+ * not NULL. *out is a new connection on success, untouched on failure;
+ * messages carry the URL with its password masked.
  */
-static int pg_open(sd_db **out, const char *url, const char *base_dir,
-                   sd_error *err)
+static int pg_connect(sd_db **out, const char *url, const char *dbname,
+                      sd_error *err)
 {
-	const char *keys[] = {"dbname", "fallback_application_name", NULL};
-	const char *vals[] = {url, "schemadiff", NULL};
+	/* libpq expands the first dbname (the URL); a second one, after it,
+	 * overrides the database the URL names. */
+	const char *keys[] = {"dbname", "fallback_application_name",
+	                      dbname ? "dbname" : NULL, NULL};
+	const char *vals[] = {url, "schemadiff", dbname, NULL};
 	PQconninfoOption *opts;
 	char *why = NULL;
 	sd_buf shown = SD_BUF_INIT;
 	pg_db *p = NULL;
 	int rc = SD_OK;
 
-	(void)base_dir;
 	sd_mask_password(&shown, url);
 	opts = PQconninfoParse(url, &why);
 	if (!opts) {
@@ -156,6 +167,13 @@ done:
 		pg_close(p ? &p->base : NULL);
 	sd_buf_free(&shown);
 	return rc;
+}
+
+static int pg_open(sd_db **out, const char *url, const char *base_dir,
+                   sd_error *err)
+{
+	(void)base_dir;
+	return pg_connect(out, url, NULL, err);
 }
 
 static int pg_exec(sd_db *db, const char *sql, sd_error *err)
@@ -934,6 +952,113 @@ done:
 	return rc;
 }
 
+/* ------------------------------------------------------------------ */
+/* Scratch databases                                                   */
+/* ------------------------------------------------------------------ */
+
+/* "sd_scratch_<16 hex>": random, so concurrent runs never meet. */
+static void scratch_name(char out[32])
+{
+	unsigned char r[8] = {0};
+	FILE *f = fopen("/dev/urandom", "rb");
+	size_t i;
+
+	if (!f || fread(r, 1, sizeof(r), f) != sizeof(r)) {
+		unsigned long x = (unsigned long)getpid() ^ (unsigned long)time(NULL);
+		memcpy(r, &x, sizeof(x) < sizeof(r) ? sizeof(x) : sizeof(r));
+	}
+	if (f)
+		fclose(f);
+	memcpy(out, "sd_scratch_", 11);
+	for (i = 0; i < sizeof(r); i++)
+		snprintf(out + 11 + 2 * i, 3, "%02x", r[i]);
+}
+
+/* DROP DATABASE name through a new connection to url's server. */
+static int drop_database(const char *url, const char *name, sd_error *err)
+{
+	sd_db *admin = NULL;
+	sd_buf sql = SD_BUF_INIT;
+	sd_error local = SD_ERROR_INIT;
+	int rc;
+
+	rc = pg_connect(&admin, url, NULL, &local);
+	if (!rc) {
+		sd_buf_put(&sql, "DROP DATABASE IF EXISTS ");
+		sd_quote_ident_std(&sql, name);
+		/* a backend that has not quite gone yet is no reason to fail */
+		if (PQserverVersion(conn_of(admin)) >= 130000)
+			sd_buf_put(&sql, " WITH (FORCE)");
+		rc = pg_exec(admin, sd_buf_cstr(&sql), &local);
+	}
+	if (rc)
+		sd_error_set(err, rc, "cannot drop the scratch database %s (drop it by hand): %s",
+		             name, local.first ? local.first->message : "failed");
+	sd_error_clear(&local);
+	sd_buf_free(&sql);
+	pg_close(admin);
+	return rc;
+}
+
+/*
+ * Creates an empty database (from template0, so nothing of template1 and
+ * no other session's use of it gets in the way) on url's server, and
+ * connects to it. The user needs CREATEDB.
+ */
+static int pg_scratch_open(sd_db **out, const char *url, sd_error *err)
+{
+	sd_db *admin = NULL, *db = NULL;
+	sd_buf sql = SD_BUF_INIT;
+	char name[32];
+	bool created = false;
+	int rc;
+
+	scratch_name(name);
+	rc = pg_connect(&admin, url, NULL, err);
+	if (rc)
+		goto done;
+	sd_buf_put(&sql, "CREATE DATABASE ");
+	sd_quote_ident_std(&sql, name);
+	sd_buf_put(&sql, " TEMPLATE template0");
+	rc = pg_exec(admin, sd_buf_cstr(&sql), err);
+	if (rc) {
+		sd_error_hint(err, "the scratch database needs a user with CREATEDB; "
+		                   "name another server with --dev-database URL or "
+		                   "dev_database: in schemadiff.yaml");
+		goto done;
+	}
+	created = true;
+	pg_close(admin);
+	admin = NULL;
+	rc = pg_connect(&db, url, name, err);
+	if (rc)
+		goto done;
+	((pg_db *)db)->scratch_name = sd_xstrdup(name);
+	((pg_db *)db)->scratch_admin_url = sd_xstrdup(url);
+	*out = db;
+done:
+	if (rc && created)
+		drop_database(url, name, err);
+	pg_close(admin);
+	sd_buf_free(&sql);
+	return rc;
+}
+
+static int pg_scratch_drop(sd_db *db, sd_error *err)
+{
+	pg_db *p = (pg_db *)db;
+	char *name = p->scratch_name, *url = p->scratch_admin_url;
+	int rc = SD_OK;
+
+	p->scratch_name = p->scratch_admin_url = NULL;
+	pg_close(db);
+	if (name)
+		rc = drop_database(url, name, err);
+	free(name);
+	free(url);
+	return rc;
+}
+
 const sd_db_driver sd_driver_postgres = {
 	.name = "postgresql",
 	.dialect = &sd_dialect_postgres,
@@ -951,4 +1076,6 @@ const sd_db_driver sd_driver_postgres = {
 	.normalize = pg_normalize,
 	.table_exists = pg_table_exists,
 	.backup = pg_backup,
+	.scratch_open = pg_scratch_open,
+	.scratch_drop = pg_scratch_drop,
 };

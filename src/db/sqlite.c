@@ -419,6 +419,20 @@ done:
 	return rc;
 }
 
+/* SQLite's scratch database lives in memory and goes with its handle. */
+static int sqlite_scratch_open(sd_db **out, const char *url, sd_error *err)
+{
+	(void)url;
+	return sqlite_open_flags(out, "sqlite:///:memory:", NULL, 0, err);
+}
+
+static int sqlite_scratch_drop(sd_db *db, sd_error *err)
+{
+	(void)err;
+	sqlite_close(db);
+	return SD_OK;
+}
+
 const sd_db_driver sd_driver_sqlite = {
 	.name = "sqlite",
 	.dialect = &sd_dialect_sqlite,
@@ -436,4 +450,6 @@ const sd_db_driver sd_driver_sqlite = {
 	.table_exists = sqlite_table_exists,
 	.open_flags = sqlite_open_flags,
 	.backup = sqlite_backup,
+	.scratch_open = sqlite_scratch_open,
+	.scratch_drop = sqlite_scratch_drop,
 };
