@@ -93,12 +93,28 @@ static const sd_cli_command commands[] = {
 	 "schemadiff diff --from sqlite:///app.db --to models.yaml", sd_cmd_diff},
 	{"dump", "dump", "write the database's schema as models YAML to stdout",
 	 NULL, "schemadiff dump > models.yaml", sd_cmd_dump},
+	{"diagram",
+	 "diagram [--revision REV | --models | --database] [--format svg|dot|mermaid]\n"
+	 "                  [-o PATH] [--around TABLE [--depth N]] [--dev-database URL]",
+	 "draw the models, the database or a revision's change as an ER diagram",
+	 "  --models            the models (default)\n"
+	 "  --database [URL]    the database's catalog\n"
+	 "  -r, --revision REV  what REV adds, drops and changes, marked; only the\n"
+	 "                      changed tables and their neighbours unless --around\n"
+	 "  -f, --format F      svg (default), dot or mermaid; else from -o's extension\n"
+	 "                      (.svg, .dot, .gv, .mmd, .md)\n"
+	 "  -o, --output PATH   write there instead of stdout\n"
+	 "  --around TABLE      only TABLE and what lies within --depth N foreign\n"
+	 "                      keys of it (default 1)\n"
+	 "  --dev-database URL  PostgreSQL server for the scratch database a\n"
+	 "                      revision is replayed on (default: dev_database:)\n",
+	 "schemadiff diagram --revision head -o change.svg", sd_cmd_diagram},
 };
 
 static const char *const command_names[] = {
 	"init", "generate", "revision", "upgrade", "downgrade", "stamp",
 	"current", "status", "heads", "branches", "history", "show", "merge", "check",
-	"diff", "dump", "help", NULL,
+	"diff", "dump", "diagram", "help", NULL,
 };
 
 const sd_cli_command *sd_cli_find_command(const char *name)

@@ -186,6 +186,37 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
 /* Whether check reports op (cmd_check.c): not a helper step. */
 bool sd_cli_op_shown(const sd_op *op);
 
+/* ---- diagrams and review pages (cmd_diagram.c) -------------------- */
+
+struct sd_diagram;
+/* Writes d as format ("svg", "dot", "mermaid"; NULL: from path's
+ * extension, else SVG) to path (atomically), or stdout when path is NULL. */
+int sd_cli_write_diagram(sd_cli *cli, const struct sd_diagram *d,
+                         const char *format, const char *path);
+/* "head" (when there is one) or a revision id or unique prefix. */
+int sd_cli_lookup_revision(sd_cli *cli, const sd_rev_graph *g,
+                           const char *text, sd_revision **out);
+/* What one revision changes, from replaying the revision files. */
+typedef struct sd_cli_change {
+	sd_schema *before;        /* the revision's parents applied */
+	sd_schema *after;         /* and the revision too */
+	sd_plan *plan;            /* before -> after */
+	const sd_dialect *dialect; /* the revision's (the replay's) */
+} sd_cli_change;
+/*
+ * Replays the revision files up to r's parents and then r on a scratch
+ * database of r's dialect (PostgreSQL: on dev_database, else the config's
+ * dev_database, else the configured server) and diffs the two states.
+ * Free *out with sd_cli_change_free, also after a failure.
+ */
+int sd_cli_revision_change(sd_cli *cli, const sd_rev_graph *g,
+                           sd_revision *r, const char *dev_database,
+                           sd_cli_change *out);
+void sd_cli_change_free(sd_cli_change *ch);
+int sd_cli_replay_revision(sd_cli *cli, sd_revision *r, const sd_rev_graph *g,
+                           const char *dev_database, sd_schema **before,
+                           sd_schema **after, const sd_dialect **dialect);
+
 /* ---- command groups (one file each) ------------------------------ */
 
 int sd_cmd_init(sd_cli *cli, int argc, char **argv);
@@ -204,6 +235,7 @@ int sd_cmd_merge(sd_cli *cli, int argc, char **argv);
 int sd_cmd_check(sd_cli *cli, int argc, char **argv);
 int sd_cmd_diff(sd_cli *cli, int argc, char **argv);
 int sd_cmd_dump(sd_cli *cli, int argc, char **argv);
+int sd_cmd_diagram(sd_cli *cli, int argc, char **argv);
 
 const sd_cli_command *sd_cli_find_command(const char *name);
 

@@ -10,6 +10,7 @@
  *     naming: {pk: "pk_%(table)", ix: ..., uq: ..., fk: ..., ck: ...}
  *     cache: ~/.cache/schemadiff   # compiled C revisions; default by XDG
  *     targets: tenants.txt         # or a list of URLs, for fleet runs
+ *     dev_database: postgresql://localhost/postgres   # replays' server
  *
  * Bound with libcyaml like the models; unknown keys are errors with a
  * suggestion, missing keys take the defaults.
@@ -33,6 +34,7 @@ typedef struct c_config {
 	unsigned ignore_count;
 	c_naming *naming;
 	char *cache;
+	char *dev_database;
 } c_config;
 
 #define CSTR(key, st, member)                                                \
@@ -66,6 +68,7 @@ static const cyaml_schema_field_t config_fields[] = {
 	CSTR("cache", c_config, cache),
 	/* a file name or a list: read from the position tree (take_targets) */
 	CYAML_FIELD_IGNORE("targets", CYAML_FLAG_OPTIONAL),
+	CSTR("dev_database", c_config, dev_database),
 	CYAML_FIELD_END};
 
 static const cyaml_schema_value_t config_schema = {
@@ -73,7 +76,7 @@ static const cyaml_schema_value_t config_schema = {
 
 static const char *const keys_config[] = {
 	"database", "models", "versions", "format", "version_table",
-	"ignore",   "naming", "cache",  "targets", NULL};
+	"ignore",   "naming", "cache",  "targets", "dev_database", NULL};
 static const char *const keys_naming[] = {"pk", "ix", "uq", "fk", "ck",
                                           NULL};
 static const sd_model_keys config_keys[] = {
@@ -255,6 +258,8 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 		c->version_table = v;
 	if ((v = take(c, &doc, "cache", raw->cache, &local)))
 		c->cache = cache_path(c, v);
+	if ((v = take(c, &doc, "dev_database", raw->dev_database, &local)))
+		c->dev_database = v;
 	if ((v = take(c, &doc, "format", raw->format, &local))) {
 		if (strcmp(v, "sql") == 0 || strcmp(v, "c") == 0)
 			c->format = v;

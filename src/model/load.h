@@ -78,6 +78,8 @@ typedef struct sd_config {
 	const char *targets_file;
 	const char **targets;
 	size_t ntargets;
+	/* PostgreSQL server for scratch databases (replays), or NULL */
+	const char *dev_database;
 } sd_config;
 
 /*
