@@ -74,16 +74,25 @@ static const sd_cli_command commands[] = {
 	 "  -r, --rev-range FROM:TO  only revisions between FROM and TO\n"
 	 "  --json                   machine-readable output\n",
 	 "schemadiff history -r base:head", sd_cmd_history},
-	{"show", "show REV", "print a revision's header, message and SQL",
-	 "  REV      revision id, unique prefix, or head\n",
-	 "schemadiff show head", sd_cmd_show},
+	{"show", "show REV [--html] [-o PATH] [--dev-database URL]",
+	 "print a revision's header, message and SQL, or its review page",
+	 "  REV                 revision id, unique prefix, or head\n"
+	 "  --html              a self-contained HTML page: message, warnings with\n"
+	 "                      their locks, SQL per dialect, the change's diagram\n"
+	 "  -o, --output PATH   write there instead of stdout\n"
+	 "  --dev-database URL  PostgreSQL server for the scratch database the\n"
+	 "                      revisions are replayed on (default: dev_database:)\n",
+	 "schemadiff show head --html -o review.html", sd_cmd_show},
 	{"merge", "merge -m MSG heads | REV REV...",
 	 "write a revision that joins several heads",
 	 "  -m, --message MSG  what the merge does (required)\n",
 	 "schemadiff merge -m \"Merge branches\" heads", sd_cmd_merge},
-	{"check", "check [--json]",
+	{"check", "check [--json] [--diagram PATH]",
 	 "compare the models with the database (exit 1 when they differ)",
-	 "  --json   machine-readable output\n", "schemadiff check", sd_cmd_check},
+	 "  --json           machine-readable output\n"
+	 "  --diagram PATH   also write a diagram of the differences (format from\n"
+	 "                   the extension: .svg, .dot, .mmd)\n",
+	 "schemadiff check --diagram drift.svg", sd_cmd_check},
 	{"diff", "diff --from SRC --to SRC [--json] [--exit-code]",
 	 "print the SQL that turns one schema source into another",
 	 "  --from SRC     models path or database URL (current state)\n"

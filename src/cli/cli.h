@@ -216,6 +216,15 @@ void sd_cli_change_free(sd_cli_change *ch);
 int sd_cli_replay_revision(sd_cli *cli, sd_revision *r, const sd_rev_graph *g,
                            const char *dev_database, sd_schema **before,
                            sd_schema **after, const sd_dialect **dialect);
+/* `check --diagram PATH`: what the models add, drop and change against
+ * the database, marked, the changed tables and their neighbours only;
+ * the format from path's extension. */
+int sd_cli_drift_diagram(sd_cli *cli, const sd_cli_compare *cmp,
+                         const char *path);
+/* `show REV --html`: writes r's review page to output (NULL: stdout)
+ * (cmd_review.c). */
+int sd_cli_show_html(sd_cli *cli, const sd_rev_graph *g, sd_revision *r,
+                     const char *output, const char *dev_database);
 
 /* ---- command groups (one file each) ------------------------------ */
 

@@ -123,8 +123,10 @@ done:
 int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 {
 	bool json = false;
+	const char *diagram = NULL;
 	const sd_cli_opt opts[] = {
 		{"json", 0, false, NULL, &json},
+		{"diagram", 0, true, &diagram, NULL},
 		{0},
 	};
 	size_t i, ndiff = 0;
@@ -188,6 +190,11 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 		sd_cli_err(cli, "models and database match");
 	}
 	rc = ndiff ? SD_DIFFERS : SD_OK;
+	if (diagram) {
+		int drc = sd_cli_drift_diagram(cli, &cmp, diagram);
+		if (drc)
+			rc = drc;
+	}
 done:
 	cJSON_Delete(root);
 	sd_cli_compare_free(&cmp);

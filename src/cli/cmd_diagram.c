@@ -82,6 +82,27 @@ int sd_cli_write_diagram(sd_cli *cli, const sd_diagram *d,
 	return rc;
 }
 
+int sd_cli_drift_diagram(sd_cli *cli, const sd_cli_compare *cmp,
+                         const char *path)
+{
+	sd_diagram *d = sd_diagram_of_change(cmp->live, cmp->models, cmp->plan);
+	sd_buf url = SD_BUF_INIT;
+	int rc;
+
+	/* the file is not written through the password mask: mask here */
+	sd_mask_password(&url, sd_cli_database_url(cli));
+	d->title = sd_arena_printf(d->arena, "%s: the models against %s",
+	                           cmp->plan->nops ? "drift" : "no drift",
+	                           sd_buf_cstr(&url));
+	sd_buf_free(&url);
+	sd_diagram_changed_only(d);
+	rc = sd_cli_write_diagram(cli, d, NULL, path);
+	if (!rc)
+		sd_cli_err(cli, "wrote %s", sd_cli_display_path(cli, path));
+	sd_diagram_free(d);
+	return rc;
+}
+
 /* The driver whose dialect a revision is written in: its header, else
  * the configured database's. */
 static const sd_db_driver *revision_driver(sd_cli *cli, const sd_revision *r)

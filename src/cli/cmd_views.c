@@ -254,7 +254,14 @@ done:
 
 int sd_cmd_show(sd_cli *cli, int argc, char **argv)
 {
-	const sd_cli_opt opts[] = {{0}};
+	bool html = false;
+	const char *output = NULL, *dev = NULL;
+	const sd_cli_opt opts[] = {
+		{"html", 0, false, NULL, &html},
+		{"output", 'o', true, &output, NULL},
+		{"dev-database", 0, true, &dev, NULL},
+		{0},
+	};
 	const char **pos;
 	size_t npos, len;
 	sd_rev_graph *g = NULL;
@@ -272,22 +279,23 @@ int sd_cmd_show(sd_cli *cli, int argc, char **argv)
 	rc = sd_cli_graph(cli, &g);
 	if (rc)
 		return rc;
-	if (strcmp(pos[0], "head") == 0) {
-		if (g->nheads != 1) {
-			rc = sd_error_set(&cli->err, SD_EINPUT,
-			                  g->nheads ? "there are several heads; name one"
-			                            : "there are no revisions");
-			goto done;
-		}
-		r = g->heads[0];
-	} else {
-		rc = sd_rev_graph_lookup(&r, g, pos[0], &cli->err);
-		if (rc)
-			goto done;
+	rc = sd_cli_lookup_revision(cli, g, pos[0], &r);
+	if (rc)
+		goto done;
+	if (html) {
+		rc = sd_cli_show_html(cli, g, r, output, dev);
+		goto done;
 	}
 	rc = sd_file_read(&text, &len, r->path, &cli->err);
 	if (rc)
 		goto done;
+	if (output) {
+		sd_buf b = SD_BUF_INIT;
+		sd_buf_printf(&b, "Revision: %s\nFile: %s\n\n%s", r->id, r->path, text);
+		rc = sd_file_write_atomic(output, b.data, b.len, &cli->err);
+		sd_buf_free(&b);
+		goto done;
+	}
 	sd_cli_out(cli, "Revision: %s", r->id);
 	sd_cli_out(cli, "File: %s", r->path);
 	sd_cli_write(cli, stdout, "\n");

@@ -26,6 +26,19 @@ typedef struct sd_dialect_caps {
 	bool table_options;
 } sd_dialect_caps;
 
+/*
+ * The lock an operation takes on the objects it names, for reviewers:
+ * the lock's name ("ACCESS EXCLUSIVE", "SHARE"), what waits while it is
+ * held ("reads and writes", "writes"), and whether it is held for a scan,
+ * rewrite, copy or index build of the table's rows (long) rather than for
+ * a catalog update (brief, once it is granted).
+ */
+typedef struct sd_op_lock {
+	const char *lock;
+	const char *blocks;
+	bool long_held;
+} sd_op_lock;
+
 typedef struct sd_dialect {
 	const char *name; /* "sqlite", "postgresql": the revision header value */
 	sd_dialect_caps caps;
@@ -50,10 +63,16 @@ typedef struct sd_dialect {
 	/* Statements around a revision: BEGIN/COMMIT and any pragmas. */
 	const char *begin_sql;
 	const char *commit_sql;
+	/* The lock op takes (locks.c). */
+	void (*op_lock)(sd_op_lock *out, const sd_op *op);
 } sd_dialect;
 
 extern const sd_dialect sd_dialect_sqlite;
 extern const sd_dialect sd_dialect_postgres;
+
+/* The dialects' op_lock (locks.c). */
+void sd_pg_op_lock(sd_op_lock *out, const sd_op *op);
+void sd_sqlite_op_lock(sd_op_lock *out, const sd_op *op);
 
 /*
  * SQL-standard quoting, which both dialects use: an identifier in double

@@ -1078,4 +1078,5 @@ const sd_dialect sd_dialect_postgres = {
 	.emit_op = pg_emit_op,
 	.begin_sql = "BEGIN;",
 	.commit_sql = "COMMIT;",
+	.op_lock = sd_pg_op_lock,
 };

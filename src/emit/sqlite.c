@@ -859,4 +859,5 @@ const sd_dialect sd_dialect_sqlite = {
 	.emit_op = sqlite_emit_op,
 	.begin_sql = "BEGIN;",
 	.commit_sql = "COMMIT;",
+	.op_lock = sd_sqlite_op_lock,
 };
