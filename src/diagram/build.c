@@ -368,9 +368,13 @@ static sd_dg_state state_of(char marker)
 static void add_note(builder *b, sd_dg_node *n, const sd_op *op)
 {
 	sd_buf text = SD_BUF_INIT;
-	sd_dg_note *note = sd_arena_alloc(b->a, sizeof(*note));
+	sd_dg_note *note;
 	char marker = '~';
 
+	/* everything of a new or dropped table is new or dropped with it */
+	if (n->state == SD_DG_ADDED || n->state == SD_DG_DROPPED)
+		return;
+	note = sd_arena_alloc(b->a, sizeof(*note));
 	sd_op_describe(&text, op, &marker);
 	note->text = sd_arena_strdup(b->a, sd_buf_cstr(&text));
 	note->state = state_of(marker);
