@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "revision/replay.h"
 #include "revision/revision.h"
 
 #define A1 "aaaaaaaaaaa1"
@@ -585,6 +586,160 @@ START_TEST(offline_sql)
 }
 END_TEST
 
+/* ---- replay ------------------------------------------------------ */
+
+static void write_ddl_rev(const char *id, const char *parents,
+                          const char *slug, const char *up, const char *down)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s_%s.sql", tmpdir, id, slug);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "-- %s\n--\n-- revision: %s\n-- revises: %s\n"
+	           "-- created: 2026-01-01T00:00:00Z\n-- dialect: sqlite\n\n"
+	           "-- schemadiff:upgrade\n%s\n\n-- schemadiff:downgrade\n%s\n",
+	        slug, id, parents, up, down);
+	fclose(f);
+}
+
+/* "t_a t_b": the schema's tables, sorted, for comparisons. */
+static const char *table_names(sd_arena *a, sd_schema *s)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *out;
+	size_t i;
+
+	sd_schema_sort(s);
+	for (i = 0; i < s->ntables; i++)
+		sd_buf_printf(&b, "%s%s", i ? " " : "", s->tables[i]->base.name);
+	out = sd_arena_strdup(a, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return out;
+}
+
+/*   A (t_a) -> B (t_b) -> M (t_m, merge)
+ *     \-> C (t_c) ----/                                            */
+static sd_rev_graph *ddl_diamond(void)
+{
+	sd_rev_graph *g = NULL;
+	sd_error err = SD_ERROR_INIT;
+
+	write_ddl_rev(A1, "", "a", "CREATE TABLE t_a (id INTEGER PRIMARY KEY);",
+	              "DROP TABLE t_a;");
+	write_ddl_rev(B1, A1, "b", "CREATE TABLE t_b (id INTEGER PRIMARY KEY,"
+	              " a_id INTEGER REFERENCES t_a (id));", "DROP TABLE t_b;");
+	write_ddl_rev(C1, A1, "c", "CREATE TABLE t_c (id INTEGER PRIMARY KEY);",
+	              "DROP TABLE t_c;");
+	write_ddl_rev(M1, B1 ", " C1, "merge",
+	              "CREATE TABLE t_m (id INTEGER PRIMARY KEY);"
+	              " ALTER TABLE t_a ADD COLUMN note TEXT;",
+	              "DROP TABLE t_m;");
+	ck_assert_int_eq(sd_rev_graph_load(&g, tmpdir, &err), SD_OK);
+	return g;
+}
+
+static void replay_opts(sd_replay_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->driver = &sd_driver_sqlite;
+	o->version_table = "schemadiff_version";
+}
+
+START_TEST(replay_merge_revision)
+{
+	sd_rev_graph *g = ddl_diamond();
+	sd_arena *a = sd_arena_new();
+	sd_error err = SD_ERROR_INIT;
+	sd_replay_opts o;
+	sd_schema *before = NULL, *after = NULL;
+
+	replay_opts(&o);
+	/* a merge's before is both parents applied */
+	ck_assert_int_eq(sd_replay_revision(&before, &after, g,
+	                                    sd_rev_graph_get(g, M1), &o, &err),
+	                 SD_OK);
+	ck_assert_str_eq(table_names(a, before), "t_a t_b t_c");
+	ck_assert_str_eq(table_names(a, after), "t_a t_b t_c t_m");
+	ck_assert_uint_eq(sd_schema_find_table(before, NULL, "t_a")->ncolumns, 1);
+	ck_assert_uint_eq(sd_schema_find_table(after, NULL, "t_a")->ncolumns, 2);
+	/* the version table is left out */
+	ck_assert_ptr_null(sd_schema_find_table(after, NULL, "schemadiff_version"));
+	sd_schema_free(before);
+	sd_schema_free(after);
+	sd_arena_free(a);
+	sd_rev_graph_free(g);
+}
+END_TEST
+
+START_TEST(replay_states)
+{
+	sd_rev_graph *g = ddl_diamond();
+	sd_arena *a = sd_arena_new();
+	sd_error err = SD_ERROR_INIT;
+	sd_replay_opts o;
+	sd_replay *rp = NULL;
+	sd_revision *b = sd_rev_graph_get(g, B1), *c = sd_rev_graph_get(g, C1);
+	sd_schema *s = NULL;
+
+	replay_opts(&o);
+	ck_assert_int_eq(sd_replay_open(&rp, g, &o, &err), SD_OK);
+	ck_assert_int_eq(sd_replay_state(rp, NULL, 0, &s, &err), SD_OK);
+	ck_assert_str_eq(table_names(a, s), "");
+	sd_schema_free(s);
+	ck_assert_int_eq(sd_replay_state(rp, &b, 1, &s, &err), SD_OK);
+	ck_assert_str_eq(table_names(a, s), "t_a t_b");
+	sd_schema_free(s);
+	/* sideways, from B to C: B's table must not stay */
+	ck_assert_int_eq(sd_replay_state(rp, &c, 1, &s, &err), SD_OK);
+	ck_assert_str_eq(table_names(a, s), "t_a t_c");
+	sd_schema_free(s);
+	ck_assert_int_eq(sd_replay_close(rp, &err), SD_OK);
+
+	ck_assert_int_eq(sd_replay_schema(&s, g, "heads", &o, &err), SD_OK);
+	ck_assert_str_eq(table_names(a, s), "t_a t_b t_c t_m");
+	sd_schema_free(s);
+	ck_assert_int_eq(sd_replay_schema(&s, g, "base", &o, &err), SD_OK);
+	ck_assert_str_eq(table_names(a, s), "");
+	sd_schema_free(s);
+	ck_assert_int_eq(sd_replay_schema(&s, g, "ccc", &o, &err), SD_OK);
+	ck_assert_str_eq(table_names(a, s), "t_a t_c");
+	sd_schema_free(s);
+	ck_assert_int_eq(sd_error_has(&err), false);
+	sd_arena_free(a);
+	sd_rev_graph_free(g);
+}
+END_TEST
+
+START_TEST(replay_failing_revision)
+{
+	sd_rev_graph *g = NULL;
+	sd_error err = SD_ERROR_INIT;
+	sd_replay_opts o;
+	sd_schema *before = NULL, *after = NULL;
+
+	write_ddl_rev(A1, "", "a", "CREATE TABLE t_a (id INTEGER PRIMARY KEY);",
+	              "DROP TABLE t_a;");
+	write_ddl_rev(B1, A1, "b", "\nALTER TABLE nosuch ADD COLUMN x TEXT;",
+	              "SELECT 1;");
+	ck_assert_int_eq(sd_rev_graph_load(&g, tmpdir, &err), SD_OK);
+	replay_opts(&o);
+	ck_assert_int_eq(sd_replay_revision(&before, &after, g,
+	                                    sd_rev_graph_get(g, B1), &o, &err),
+	                 SD_ERUNTIME);
+	ck_assert_ptr_null(before);
+	ck_assert_ptr_null(after);
+	/* the runner's message: the file, the statement's line, the cause */
+	ck_assert_ptr_nonnull(err.first);
+	ck_assert_ptr_nonnull(strstr(err.first->path, B1 "_b.sql"));
+	ck_assert_int_eq(err.first->line, 10);
+	ck_assert_ptr_nonnull(strstr(err.first->message, "no such table: nosuch"));
+	sd_error_clear(&err);
+	sd_rev_graph_free(g);
+}
+END_TEST
+
 static Suite *revision_suite(void)
 {
 	Suite *s = suite_create("revision");
@@ -608,6 +763,9 @@ static Suite *revision_suite(void)
 	tcase_add_test(tg, graph_long_chain);
 	tcase_add_test(tg, body_sections);
 	tcase_add_test(tg, offline_sql);
+	tcase_add_test(tg, replay_merge_revision);
+	tcase_add_test(tg, replay_states);
+	tcase_add_test(tg, replay_failing_revision);
 	suite_add_tcase(s, tg);
 	return s;
 }
