@@ -11,7 +11,7 @@
 # schemadiff itself finds it; default migrations/versions).
 
 _schemadiff_commands="init generate revision upgrade downgrade current status
-heads branches history show merge stamp check diff dump help"
+heads branches history show merge stamp check diff dump diagram help"
 
 _schemadiff_global_opts="-c --config --database -q --quiet -v --verbose
 --color= --targets -j --jobs --canary --fail-fast -h --help --version"
@@ -24,14 +24,28 @@ _schemadiff_command_opts()
 	generate) echo "-m --message --format --sql --help" ;;
 	revision) echo "-m --message --format --help" ;;
 	upgrade | downgrade) echo "--sql --backup --force --json --targets -j --canary --fail-fast --help" ;;
-	current | status | check) echo "--json --targets -j --canary --fail-fast --help" ;;
+	current | status) echo "--json --targets -j --canary --fail-fast --help" ;;
+	check) echo "--json --diagram --targets -j --canary --fail-fast --help" ;;
 	stamp) echo "--json --targets -j --canary --fail-fast --help" ;;
 	heads) echo "--json --help" ;;
 	history) echo "-r --rev-range --json --help" ;;
+	show) echo "--html -o --output --dev-database --help" ;;
 	merge) echo "-m --message --help" ;;
+	diagram) echo "-r --revision --models --database -f --format -o --output
+		--around --depth --dev-database --help" ;;
 	diff) echo "--from --to --json --exit-code --help" ;;
 	*) echo "--help" ;;
 	esac
+}
+
+# The values of --format: revision formats, or diagram formats.
+_schemadiff_formats()
+{
+	if [[ $1 == diagram ]]; then
+		echo "svg dot mermaid"
+	else
+		echo "sql c"
+	fi
 }
 
 # The versions directory of the project: $1 is the config file given on
@@ -140,7 +154,7 @@ _schemadiff()
 		return 0
 		;;
 	--format=*)
-		COMPREPLY=($(compgen -P --format= -W "sql c" -- "${cur#--format=}"))
+		COMPREPLY=($(compgen -P --format= -W "$(_schemadiff_formats "$command")" -- "${cur#--format=}"))
 		return 0
 		;;
 	esac
@@ -149,8 +163,26 @@ _schemadiff()
 		COMPREPLY=($(compgen -W "$color_values" -- "$cur"))
 		return 0
 		;;
-	--format | --format=)
-		COMPREPLY=($(compgen -W "sql c" -- "$cur"))
+	--format | --format= | -f)
+		COMPREPLY=($(compgen -W "$(_schemadiff_formats "$command")" -- "$cur"))
+		return 0
+		;;
+	-o | --output | --output= | --diagram | --diagram=)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		compopt -o filenames 2>/dev/null
+		return 0
+		;;
+	--revision | --revision=)
+		COMPREPLY=($(compgen -W "$(_schemadiff_revision_ids "$config") head" -- "$cur"))
+		return 0
+		;;
+	--dev-database | --dev-database=)
+		COMPREPLY=($(compgen -W "postgresql:// postgres://" -- "$cur"))
+		compopt -o nospace 2>/dev/null
+		return 0
+		;;
+	--around | --around= | --depth | --depth=)
+		# a table name, a number: nothing to offer
 		return 0
 		;;
 	-c | --config | --config=)
@@ -180,7 +212,9 @@ _schemadiff()
 		;;
 	-m | --message | -r | --rev-range)
 		# a free-text message: nothing to offer
-		if [[ $prev == -r || $prev == --rev-range ]]; then
+		if [[ $prev == -r && $command == diagram ]]; then
+			COMPREPLY=($(compgen -W "$(_schemadiff_revision_ids "$config") head" -- "$cur"))
+		elif [[ $prev == -r || $prev == --rev-range ]]; then
 			COMPREPLY=($(compgen -W "$(_schemadiff_revision_ids "$config") base head" -- "$cur"))
 		fi
 		return 0
@@ -206,7 +240,8 @@ _schemadiff()
 	local nargs=0
 	for ((i = rest_start; i < cword; i++)); do
 		case ${words[i]} in
-		-m | --message | -r | --rev-range | --format | --from | --to | --targets | -j | --jobs | --canary) ((i++)) ;;
+		-m | --message | -r | --rev-range | --format | --from | --to | --targets | -j | --jobs | --canary | \
+			-o | --output | --dev-database) ((i++)) ;;
 		-*) ;;
 		*) ((nargs++)) ;;
 		esac

@@ -267,6 +267,15 @@ expect_rc 0 "control characters and invalid UTF-8 in a name"
 check "still well-formed XML (replacement characters)" xmllint --noout ctl.svg
 cd ..
 
+# ---- the README's diagram of the blog example is what the tool writes
+root=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+readme_block=$(sed -n '/^<!-- diagram: examples\/blog/,/^```$/p' "$root/README.md" | sed '1,2d;$d')
+blog=$(cd "$root/examples/blog" && "$SD" diagram --format mermaid)
+equals "$readme_block" "$blog" "the README's Mermaid diagram of examples/blog is current"
+printf '%s\n' "$readme_block" > readme.mmd
+check "and parses as erDiagram" $CHECK mermaid readme.mmd
+check "the README's SVG of the blog revision is well-formed" xmllint --noout "$root/doc/diagrams/blog-add-email.svg"
+
 # ---- a PostgreSQL revision needs a server to be replayed on
 mkdir pgrev && cd pgrev
 printf 'database: sqlite:///x.db\n' > schemadiff.yaml

@@ -190,7 +190,9 @@ else
 	not_ok "completion registers for schemadiff"
 fi
 same "upgrade" "$(complete_words schemadiff upg)" "upg<TAB> completes upgrade"
-same "diff downgrade dump" "$(complete_words schemadiff d)" "d<TAB> offers the d commands"
+same "diagram diff downgrade dump" "$(complete_words schemadiff d)" "d<TAB> offers the d commands"
+same "dot mermaid svg" "$(complete_words schemadiff diagram --format '')" "diagram --format <TAB> offers svg/dot/mermaid"
+same "3f2a9c1b7e4d" "$(complete_words schemadiff diagram --revision 3f)" "diagram --revision 3f<TAB> completes the revision"
 same "1a2b3c4d5e6f 3f2a9c1b7e4d base head heads" "$(complete_words schemadiff upgrade '')" \
 	"upgrade <TAB> offers both revision ids and head/heads/base"
 same "3f2a9c1b7e4d" "$(complete_words schemadiff downgrade 3f)" "downgrade 3f<TAB> completes the unique prefix"
