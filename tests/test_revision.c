@@ -185,8 +185,9 @@ END_TEST
 
 static char tmpdir[256];
 
-static void write_rev(const char *id, const char *parents, const char *created,
-                      const char *slug)
+static void write_rev_body(const char *id, const char *parents,
+                           const char *created, const char *slug,
+                           const char *up, const char *down)
 {
 	char path[512];
 	FILE *f;
@@ -196,10 +197,16 @@ static void write_rev(const char *id, const char *parents, const char *created,
 	ck_assert_ptr_nonnull(f);
 	fprintf(f, "-- %s\n--\n-- revision: %s\n-- revises: %s\n"
 	           "-- created: %s\n-- dialect: sqlite\n\n"
-	           "-- schemadiff:upgrade\nSELECT 1;\n\n-- schemadiff:downgrade\n"
-	           "SELECT 2;\n",
-	        slug, id, parents, created);
+	           "-- schemadiff:upgrade\n%s\n\n-- schemadiff:downgrade\n"
+	           "%s\n",
+	        slug, id, parents, created, up, down);
 	fclose(f);
+}
+
+static void write_rev(const char *id, const char *parents, const char *created,
+                      const char *slug)
+{
+	write_rev_body(id, parents, created, slug, "SELECT 1;", "SELECT 2;");
 }
 
 static void setup_dir(void)
@@ -591,17 +598,7 @@ END_TEST
 static void write_ddl_rev(const char *id, const char *parents,
                           const char *slug, const char *up, const char *down)
 {
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s_%s.sql", tmpdir, id, slug);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fprintf(f, "-- %s\n--\n-- revision: %s\n-- revises: %s\n"
-	           "-- created: 2026-01-01T00:00:00Z\n-- dialect: sqlite\n\n"
-	           "-- schemadiff:upgrade\n%s\n\n-- schemadiff:downgrade\n%s\n",
-	        slug, id, parents, up, down);
-	fclose(f);
+	write_rev_body(id, parents, "2026-01-01T00:00:00Z", slug, up, down);
 }
 
 /* "t_a t_b": the schema's tables, sorted, for comparisons. */

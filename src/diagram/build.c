@@ -29,6 +29,32 @@ const char *sd_dg_state_name(sd_dg_state s)
 	}
 }
 
+void sd_dg_marks_format(sd_buf *out, unsigned marks, const char *sep,
+                        bool mermaid)
+{
+	static const struct {
+		unsigned flag;
+		const char *name;
+		const char *mermaid;
+	} marks_names[] = {
+		{SD_DG_PK, "PK", "PK"},
+		{SD_DG_FK, "FK", "FK"},
+		{SD_DG_UQ, "UQ", "UK"},
+		{SD_DG_NN, "NN", NULL},
+	};
+	const char *between = "";
+	size_t i;
+
+	for (i = 0; i < SD_ARRAY_LEN(marks_names); i++) {
+		const char *name = mermaid ? marks_names[i].mermaid
+		                           : marks_names[i].name;
+		if (!(marks & marks_names[i].flag) || !name)
+			continue;
+		sd_buf_printf(out, "%s%s", between, name);
+		between = sep;
+	}
+}
+
 /* The builder: the diagram and lookups by kind and name. */
 typedef struct builder {
 	sd_diagram *d;

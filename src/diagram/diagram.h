@@ -124,6 +124,12 @@ typedef struct sd_dg_kind_info {
 } sd_dg_kind_info;
 
 const sd_dg_kind_info *sd_dg_kind_of(sd_dg_kind k);
+/*
+ * Appends a row's markers separated by sep: "PK FK UQ NN"; Mermaid's keys
+ * when mermaid ("PK, FK, UK": UK for unique, no NN, which it lacks).
+ */
+void sd_dg_marks_format(sd_buf *out, unsigned marks, const char *sep,
+                        bool mermaid);
 /* "added", "dropped", "changed", "unchanged" (CSS class: "sd-" + it). */
 const char *sd_dg_state_name(sd_dg_state s);
 

@@ -121,26 +121,6 @@ static void short_text(sd_buf *out, const char *s, size_t max)
 	sd_buf_free(&tmp);
 }
 
-static void marks_text(sd_buf *out, unsigned m)
-{
-	const char *sep = "";
-
-	if (m & SD_DG_PK) {
-		sd_buf_put(out, "PK");
-		sep = " ";
-	}
-	if (m & SD_DG_FK) {
-		sd_buf_printf(out, "%sFK", sep);
-		sep = " ";
-	}
-	if (m & SD_DG_UQ) {
-		sd_buf_printf(out, "%sUQ", sep);
-		sep = " ";
-	}
-	if (m & SD_DG_NN)
-		sd_buf_printf(out, "%sNN", sep);
-}
-
 /* "users.email: string(120) UQ — changed: ... — comment" */
 static void row_tooltip(sd_buf *out, const sd_dg_node *n, const sd_dg_row *r)
 {
@@ -153,7 +133,7 @@ static void row_tooltip(sd_buf *out, const sd_dg_node *n, const sd_dg_row *r)
 		sd_buf_printf(&t, ": %s", r->type);
 	if (r->marks) {
 		sd_buf_putc(&t, ' ');
-		marks_text(&t, r->marks);
+		sd_dg_marks_format(&t, r->marks, " ", false);
 	}
 	if (r->state != SD_DG_SAME)
 		sd_buf_printf(&t, " (%s)", sd_dg_state_name(r->state));
@@ -236,7 +216,7 @@ static void put_row(sd_buf *out, const sd_diagram *d, const sd_dg_node *n,
 	open_cell(out, d, n, i, 2, "RIGHT", "e", &pal);
 	if (r->marks) { /* Graphviz refuses an empty <FONT> */
 		put_font(out, r->state == SD_DG_SAME ? "#6e7781" : pal.text, 8);
-		marks_text(out, r->marks);
+		sd_dg_marks_format(out, r->marks, " ", false);
 		sd_buf_put(out, "</FONT>");
 	}
 	sd_buf_put(out, "</TD></TR>");

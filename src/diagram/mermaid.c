@@ -128,22 +128,6 @@ static const char **entity_names(const sd_diagram *d)
 	return names;
 }
 
-static void put_keys(sd_buf *out, unsigned marks)
-{
-	const char *sep = " ";
-
-	if (marks & SD_DG_PK) {
-		sd_buf_printf(out, "%sPK", sep);
-		sep = ", ";
-	}
-	if (marks & SD_DG_FK) {
-		sd_buf_printf(out, "%sFK", sep);
-		sep = ", ";
-	}
-	if (marks & SD_DG_UQ)
-		sd_buf_printf(out, "%sUK", sep);
-}
-
 static void put_attribute(sd_buf *out, const sd_diagram *d,
                           const sd_dg_node *n, const sd_dg_row *r)
 {
@@ -154,7 +138,10 @@ static void put_attribute(sd_buf *out, const sd_diagram *d,
 
 	(void)n;
 	sd_buf_printf(out, "        %s %s", tw, nw);
-	put_keys(out, r->marks);
+	if (r->marks & (SD_DG_PK | SD_DG_FK | SD_DG_UQ)) {
+		sd_buf_putc(out, ' ');
+		sd_dg_marks_format(out, r->marks, ", ", true);
+	}
 	if (strcmp(nw, r->name) != 0)
 		sd_buf_printf(&c, "%sname: %s", c.len ? "; " : "", r->name);
 	if (r->type && strcmp(tw, r->type) != 0)
