@@ -59,7 +59,7 @@ sd --help
 expect_rc 0 "--help exits 0"
 cmds=$(sed -n '/^commands:/,/^$/{s/^  \([a-z][a-z-]*\) .*/\1/p}' <<<"$OUT")
 equals "$(echo $cmds)" \
-	"init generate revision upgrade downgrade stamp current status heads branches history show merge check diff dump" \
+	"init generate revision upgrade downgrade stamp current status heads branches history show merge check diff dump diagram" \
 	"--help lists every command"
 contains "$OUT" "schemadiff help COMMAND" "--help points to help COMMAND"
 
@@ -77,15 +77,16 @@ declare -A want_opts=(
 	[heads]="--json"
 	[branches]=""
 	[history]="-r --rev-range --json"
-	[show]=""
+	[show]="--html -o --output --dev-database"
 	[merge]="-m --message"
-	[check]="--json"
+	[check]="--json --diagram"
 	[diff]="--from --to --json --exit-code"
 	[dump]=""
+	[diagram]="-r --revision --models --database -f --format -o --output --around --depth --dev-database"
 	[help]=""
 )
 all_opts=$(printf '%s\n' "${want_opts[@]}" | tr ' ' '\n' | grep . | sort -u)
-takes_value() { [[ " -m --message --format -r --rev-range --from --to --backup " == *" $1 "* ]]; }
+takes_value() { [[ " -m --message --format -r --rev-range --from --to --backup -o --output --dev-database --diagram --revision -f --around --depth " == *" $1 "* ]]; }
 # option_words: the option names of an options section, first column only.
 option_words() { sed -E 's/^ +//; s/  .*$//' | grep -oE -- '(^|[ ,])--?[a-z][a-z-]*' | tr -d ' ,'; }
 
@@ -113,6 +114,8 @@ for c in $cmds help; do
 	hidden=""
 	for o in $all_opts; do
 		[[ " ${want_opts[$c]} " == *" $o "* ]] && continue
+		# diagram's --database is also the global option every command takes
+		[[ $o == --database ]] && continue
 		if takes_value "$o"; then
 			"$SD" "$c" "$o" x --help >/dev/null 2>&1 && hidden+=" $o"
 		else

@@ -109,12 +109,12 @@ static const sd_cli_command commands[] = {
 	 "  --models            the models (default)\n"
 	 "  --database [URL]    the database's catalog\n"
 	 "  -r, --revision REV  what REV adds, drops and changes, marked; only the\n"
-	 "                      changed tables and their neighbours unless --around\n"
-	 "  -f, --format F      svg (default), dot or mermaid; else from -o's extension\n"
-	 "                      (.svg, .dot, .gv, .mmd, .md)\n"
+	 "                      changed tables and their neighbours by default\n"
+	 "  -f, --format F      svg (default), dot or mermaid; without it, the\n"
+	 "                      output's extension (.svg .dot .gv .mmd .md)\n"
 	 "  -o, --output PATH   write there instead of stdout\n"
-	 "  --around TABLE      only TABLE and what lies within --depth N foreign\n"
-	 "                      keys of it (default 1)\n"
+	 "  --around TABLE      only TABLE and the tables near it\n"
+	 "  --depth N           how many foreign keys from TABLE (default 1)\n"
 	 "  --dev-database URL  PostgreSQL server for the scratch database a\n"
 	 "                      revision is replayed on (default: dev_database:)\n",
 	 "schemadiff diagram --revision head -o change.svg", sd_cmd_diagram},
