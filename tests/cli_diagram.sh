@@ -280,6 +280,11 @@ expect_rc 2 "a PostgreSQL revision in a SQLite project, no dev database: bad usa
 contains "$ERR" "replaying it needs a postgresql server" "the error says what is missing"
 contains "$ERR" "--dev-database URL" "and how to give it"
 check "nothing is written" test ! -e pg.svg
+sd show head --html -o pg.html
+expect_rc 0 "show --html still writes the page when the replay cannot run"
+contains "$ERR" "warning: Replaying the revisions failed" "and warns"
+contains "$(cat pg.html)" "replaying it needs a postgresql server" "the page says why the diagram is missing"
+contains "$(cat pg.html)" '<span class="k">CREATE</span>' "and still shows the SQL"
 cd ..
 
 PGURI=${SCHEMADIFF_TEST_PGURI:-}
