@@ -186,6 +186,13 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
 /* Whether check reports op (cmd_check.c): not a helper step. */
 bool sd_cli_op_shown(const sd_op *op);
 
+/* C revisions of this project: compiled into the config's cache (else the
+ * user's cache directory), the loader's warnings on stderr
+ * (cmd_upgrade.c). */
+struct sd_capi_ctx;
+void sd_cli_capi_ctx(sd_cli *cli, struct sd_capi_ctx *cctx,
+                     const sd_config *c);
+
 /* ---- diagrams and review pages (cmd_diagram.c) -------------------- */
 
 struct sd_diagram;

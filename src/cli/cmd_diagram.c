@@ -136,8 +136,7 @@ int sd_cli_replay_revision(sd_cli *cli, sd_revision *r, const sd_rev_graph *g,
 		return rc;
 	memset(&ro, 0, sizeof(ro));
 	memset(&run, 0, sizeof(run));
-	memset(&cctx, 0, sizeof(cctx));
-	cctx.project_dir = c->dir;
+	sd_cli_capi_ctx(cli, &cctx, c);
 	sd_capi_runner_opts(&run, &cctx);
 	ro.driver = revision_driver(cli, r);
 	ro.version_table = c->version_table;

@@ -24,6 +24,7 @@ static size_t review_sql(sd_cli *cli, const sd_revision *r,
 {
 	static const sd_dialect *const dialects[] = {&sd_dialect_sqlite,
 	                                             &sd_dialect_postgres};
+	sd_capi_ctx cctx;
 	size_t n = 0, i;
 
 	if (r->format == SD_REV_SQL) {
@@ -43,12 +44,10 @@ static size_t review_sql(sd_cli *cli, const sd_revision *r,
 		return 1;
 	}
 	(void)text;
+	sd_cli_capi_ctx(cli, &cctx, cli->config);
 	for (i = 0; i < SD_ARRAY_LEN(dialects); i++) {
-		sd_capi_ctx cctx;
 		sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
 		sd_error err = SD_ERROR_INIT;
-		memset(&cctx, 0, sizeof(cctx));
-		cctx.project_dir = cli->config->dir;
 		out[n].dialect = dialects[i]->name;
 		if (sd_capi_sql(&cctx, &up, dialects[i], r, true, &err) == SD_OK &&
 		    sd_capi_sql(&cctx, &down, dialects[i], r, false, &err) == SD_OK) {

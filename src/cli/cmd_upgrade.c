@@ -121,6 +121,15 @@ static void on_capi_warning(void *ctx, const char *msg)
 	sd_cli_warn(ctx, "%s", msg);
 }
 
+void sd_cli_capi_ctx(sd_cli *cli, sd_capi_ctx *cctx, const sd_config *c)
+{
+	memset(cctx, 0, sizeof(*cctx));
+	cctx->cache_dir = c->cache;
+	cctx->project_dir = c->dir;
+	cctx->on_warning = on_capi_warning;
+	cctx->warn_ctx = cli;
+}
+
 /*
  * The runner's options for this project: its version table, progress to
  * prog (NULL: none) and, with cctx, C revisions compiled into the cache
@@ -140,11 +149,7 @@ static void runner_opts(sd_runner_opts *ro, sd_capi_ctx *cctx, sd_cli *cli,
 	if (prog && prog->backup)
 		ro->before_run = take_backup;
 	if (cctx) {
-		memset(cctx, 0, sizeof(*cctx));
-		cctx->cache_dir = c->cache;
-		cctx->project_dir = c->dir;
-		cctx->on_warning = on_capi_warning;
-		cctx->warn_ctx = cli;
+		sd_cli_capi_ctx(cli, cctx, c);
 		sd_capi_runner_opts(ro, cctx);
 	}
 }
