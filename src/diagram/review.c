@@ -79,7 +79,14 @@ static const char css[] =
 	"@media (max-width:600px){body{font-size:14px}main{padding:1rem .75rem 2rem}"
 	"h1{font-size:1.25rem}dl.meta{grid-template-columns:1fr;gap:0}"
 	"dl.meta dd{margin-bottom:.4rem}pre.sql{padding:.5rem .6rem;font-size:.8rem}"
-	"figure.diagram{max-height:none}}"
+	"figure.diagram{max-height:none}"
+	/* the operations as stacked cards: what, then its lock and warning */
+	".ops thead{display:none}.ops tr{display:grid;"
+	"grid-template-columns:1.5rem 1fr;border-bottom:1px solid var(--line);"
+	"padding:.3rem 0}.ops tr:last-child{border-bottom:0}"
+	".ops td{border:0;padding:.1rem .4rem;min-width:0}"
+	".ops td.m{grid-row:span 3}.ops td.lock,.ops td.warn{grid-column:2;"
+	"font-size:.8rem;color:var(--muted)}.ops td.warn:empty{display:none}}"
 	"@media print{figure.diagram{max-height:none;overflow:visible}"
 	"pre.sql{white-space:pre-wrap}}";
 
@@ -220,7 +227,7 @@ static void put_ops(sd_buf *out, const sd_review *r)
 		sd_buf_put(out, "<p class=\"empty\">No schema change: the revision changes data only, or nothing.</p></section>\n");
 		return;
 	}
-	sd_buf_put(out, "<div class=\"scroll\"><table><thead><tr><th></th><th>operation</th><th>lock taken</th><th>warning</th></tr></thead><tbody>");
+	sd_buf_put(out, "<div class=\"scroll ops\"><table><thead><tr><th></th><th>operation</th><th>lock taken</th><th>warning</th></tr></thead><tbody>");
 	for (i = 0; i < r->nops; i++) {
 		const sd_review_op *op = &r->ops[i];
 		sd_buf_printf(out, "<tr class=\"%s\"><td class=\"m\">%s</td><td class=\"what mono\">",
@@ -229,7 +236,7 @@ static void put_ops(sd_buf *out, const sd_review *r)
 		text(out, op->text);
 		sd_buf_put(out, "</td><td class=\"lock\">");
 		put_lock(out, op);
-		sd_buf_put(out, "</td><td>");
+		sd_buf_put(out, "</td><td class=\"warn\">");
 		text(out, op->warning ? op->warning : "");
 		sd_buf_put(out, "</td></tr>");
 	}
