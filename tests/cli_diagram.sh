@@ -192,6 +192,11 @@ svg_has drift.svg "node table node,sd-table,sd-added reviews" "the drift diagram
 sd check --json --diagram drift.mmd
 expect_rc 1 "check --json --diagram"
 check "the drift as Mermaid parses" $CHECK mermaid drift.mmd
+printf 'sqlite:///app.db\n' > targets.txt
+sd --targets targets.txt check --diagram fleet.svg
+expect_rc 2 "check --diagram over a fleet is bad usage"
+contains "$ERR" "give check --database URL" "the error says how to draw one database's drift"
+check "and nothing is written" test ! -e fleet.svg
 
 # ---- the database as it is
 sd diagram --database -o db.svg

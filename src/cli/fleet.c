@@ -912,12 +912,13 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
                  char **argv)
 {
 	bool json = false, sql = false, force = false;
-	const char *backup = NULL;
+	const char *backup = NULL, *diagram = NULL;
 	const sd_cli_opt opts[] = {
 		{"json", 0, false, NULL, &json},
 		{"sql", 0, false, NULL, &sql},
 		{"backup", 0, true, &backup, NULL},
 		{"force", 0, false, NULL, &force},
+		{"diagram", 0, true, &diagram, NULL},
 		{0},
 	};
 	const char **pos;
@@ -939,6 +940,10 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "--sql prints one database's SQL: give it "
 		                    "--database URL instead of targets");
+	if (diagram)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--diagram draws one database's drift: give "
+		                    "check --database URL instead of targets");
 	if (backup || force)
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "--backup writes one database's backup: "
