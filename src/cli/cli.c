@@ -469,7 +469,9 @@ static int global_option(sd_cli *cli, int argc, char **argv, int *i)
 		*slot = strchr(a, '=') + 1;
 		return 1;
 	}
-	if (*i + 1 >= argc)
+	/* a URL never starts with '-': `diagram --database -o x.svg` is
+	 * the database as a source, not a URL "-o" */
+	if (*i + 1 >= argc || (slot == &cli->database && argv[*i + 1][0] == '-'))
 		return 2;
 	*slot = argv[++*i];
 	return 1;
