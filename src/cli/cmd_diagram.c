@@ -104,7 +104,7 @@ int sd_cli_drift_diagram(sd_cli *cli, const sd_cli_compare *cmp,
 }
 
 /* The driver whose dialect a revision is written in: its header, else
- * the configured database's. */
+ * the configured database's. Drivers and dialects share their names. */
 static const sd_db_driver *revision_driver(sd_cli *cli, const sd_revision *r)
 {
 	static const sd_db_driver *const drivers[] = {&sd_driver_sqlite,
@@ -117,7 +117,7 @@ static const sd_db_driver *revision_driver(sd_cli *cli, const sd_revision *r)
 		return drv ? drv : &sd_driver_sqlite;
 	}
 	for (i = 0; i < SD_ARRAY_LEN(drivers); i++)
-		if (drivers[i]->dialect == d)
+		if (strcmp(drivers[i]->name, d->name) == 0)
 			return drivers[i];
 	return &sd_driver_sqlite;
 }
@@ -155,7 +155,7 @@ int sd_cli_replay_revision(sd_cli *cli, sd_revision *r, const sd_rev_graph *g,
 		}
 		ro.server_url = url;
 	}
-	*dialect = ro.driver->dialect;
+	*dialect = sd_dialect_find(ro.driver->name);
 	return sd_replay_revision(before, after, g, r, &ro, &cli->err);
 }
 
