@@ -107,7 +107,7 @@ static void emit_case(const char *name, const sd_dialect *d,
 	size_t i;
 
 	memset(&o, 0, sizeof(o));
-	o.dialect = d;
+	o.caps = d->caps;
 	o.drop_unlisted = true;
 	ck_assert_msg(sd_diff(&plan, from, to, &o, &err) == SD_OK, "diff: %s",
 	              err.first ? err.first->message : "?");

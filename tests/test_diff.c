@@ -18,31 +18,39 @@
 /* Fake dialects: only caps and column_type_equal matter to the differ. */
 /* ------------------------------------------------------------------ */
 
+static const sd_dialect_caps fake_sqlite_caps = {
+	.transactional_ddl = true,
+	.alter_column = false,
+	.alter_constraints = false,
+	.drop_column = true,
+	.enums = false,
+	.namespaces = false,
+	.comments = false,
+	.named_primary_keys = false,
+	.unique_as_index = true,
+};
+
 static const sd_dialect fake_sqlite = {
 	.name = "fake-a",
-	.caps = {.transactional_ddl = true,
-	         .alter_column = false,
-	         .alter_constraints = false,
-	         .drop_column = true,
-	         .enums = false,
-	         .namespaces = false,
-	         .comments = false,
-	         .named_primary_keys = false,
-	         .unique_as_index = true},
+	.caps = &fake_sqlite_caps,
+};
+
+static const sd_dialect_caps fake_pg_caps = {
+	.transactional_ddl = true,
+	.alter_column = true,
+	.alter_constraints = true,
+	.drop_column = true,
+	.enums = true,
+	.namespaces = true,
+	.comments = true,
+	.named_primary_keys = true,
+	.unique_as_index = false,
+	.max_identifier = 63,
 };
 
 static const sd_dialect fake_pg = {
 	.name = "fake-b",
-	.caps = {.transactional_ddl = true,
-	         .alter_column = true,
-	         .alter_constraints = true,
-	         .drop_column = true,
-	         .enums = true,
-	         .namespaces = true,
-	         .comments = true,
-	         .named_primary_keys = true,
-	         .unique_as_index = false,
-	         .max_identifier = 63},
+	.caps = &fake_pg_caps,
 };
 
 /* ------------------------------------------------------------------ */
@@ -192,7 +200,7 @@ static sd_diff_opts opts_for(const sd_dialect *d)
 	sd_diff_opts o;
 
 	memset(&o, 0, sizeof(o));
-	o.dialect = d;
+	o.caps = d->caps;
 	o.drop_unlisted = true;
 	o.version_table = "schemadiff_version";
 	return o;

@@ -13,7 +13,10 @@
 #include "db/db.h"
 #include "harness.h"
 #include "db/postgres.h"
+#include "emit/dialect.h"
+#include "introspect/introspect.h"
 #include "introspect/postgres.h"
+#include "normalize/normalize.h"
 #include "model/load.h"
 
 static const char *base_uri;
@@ -511,8 +514,8 @@ START_TEST(normalize_spec_examples)
 	                                     &sd_naming_default, &err),
 	                 SD_OK);
 	pq_exec_ok(c, spec_ddl);
-	ck_assert_int_eq(sd_driver_postgres.normalize(db, models, &err), SD_OK);
-	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	ck_assert_int_eq(sd_normalize(db, models, &err), SD_OK);
+	ck_assert_int_eq(sd_introspect(&live, db, NULL, &err),
 	                 SD_OK);
 	mu = sd_schema_find_table(models, NULL, "users");
 	lu = sd_schema_find_table(live, NULL, "users");
@@ -550,7 +553,7 @@ START_TEST(normalize_spec_examples)
 	pq_exec_ok(c, "ALTER TABLE users ALTER COLUMN logins SET DEFAULT 1");
 	sd_schema_free(live);
 	live = NULL;
-	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	ck_assert_int_eq(sd_introspect(&live, db, NULL, &err),
 	                 SD_OK);
 	lu = sd_schema_find_table(live, NULL, "users");
 	ck_assert(!sd_expr_equal(a,
@@ -601,7 +604,7 @@ START_TEST(normalize_other_schema)
 	                                     "m.yaml", &sd_naming_default,
 	                                     &err),
 	                 SD_OK);
-	ck_assert_int_eq(sd_driver_postgres.normalize(db, models, &err), SD_OK);
+	ck_assert_int_eq(sd_normalize(db, models, &err), SD_OK);
 	t = sd_schema_find_table(models, "billing", "invoices");
 	ck_assert_str_eq(sd_table_find_column(t, "cur")->default_value.canon,
 	                 "'eur'::billing.currency");
@@ -651,7 +654,7 @@ START_TEST(normalize_many_tables)
 		ix->keys[0].column = "name";
 	}
 	sd_schema_index(models);
-	if (sd_driver_postgres.normalize(db, models, &err) != SD_OK)
+	if (sd_normalize(db, models, &err) != SD_OK)
 		ck_abort_msg("normalize: %s", err.first->message);
 	ck_assert_str_eq(models->tables[599]->columns[1]->default_value.canon,
 	                 "'x'::character varying");
@@ -680,7 +683,7 @@ START_TEST(normalize_reports_bad_expression)
 	                                     "m.yaml", &sd_naming_default,
 	                                     &err),
 	                 SD_OK);
-	ck_assert_int_eq(sd_driver_postgres.normalize(db, models, &err),
+	ck_assert_int_eq(sd_normalize(db, models, &err),
 	                 SD_EINPUT);
 	sd_diag_format(&msg, err.first);
 	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&msg), "t: "));
@@ -756,9 +759,9 @@ START_TEST(normalize_packs_conflicting_tables)
 	           "CREATE TABLE t1 (id integer, v varchar(20) DEFAULT 'a',\n"
 	           "  CONSTRAINT ck_t1 CHECK (v <> 'x'));\n"
 	           "CREATE INDEX ix_t1 ON t1 (lower(v));\n");
-	if (sd_driver_postgres.normalize(db, models, &err) != SD_OK)
+	if (sd_normalize(db, models, &err) != SD_OK)
 		ck_abort_msg("normalize: %s", err.first->message);
-	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	ck_assert_int_eq(sd_introspect(&live, db, NULL, &err),
 	                 SD_OK);
 	for (i = 0; i < 250; i++) {
 		const sd_table *m = models->tables[i];
@@ -824,7 +827,8 @@ START_TEST(normalize_nothing_sends_nothing)
 		"    indexes:\n"
 		"      - {name: ix_users_org, columns: [org_id]}\n";
 	char *uri = fresh_db("sd_t_normalize_none");
-	PGconn *c = pq_open(uri);
+	sd_db *db = db_open(uri);
+	PGconn *c = sd_pg_conn(db);
 	sd_schema *models = NULL;
 	sd_error err = SD_ERROR_INIT;
 	FILE *trace = tmpfile();
@@ -835,14 +839,14 @@ START_TEST(normalize_nothing_sends_nothing)
 	                                     &err),
 	                 SD_OK);
 	PQtrace(c, trace);
-	ck_assert_int_eq(sd_pg_normalize(c, models, &err), SD_OK);
+	ck_assert_int_eq(sd_normalize(db, models, &err), SD_OK);
 	PQuntrace(c);
 	fflush(trace);
 	ck_assert_int_eq(ftell(trace), 0);
 	fclose(trace);
 	sd_schema_free(models);
 	sd_error_clear(&err);
-	PQfinish(c);
+	sd_db_close(db);
 	free(uri);
 }
 END_TEST
@@ -873,7 +877,7 @@ START_TEST(introspect_attnums_gaps_and_outside_refs)
 	           "CREATE INDEX ix_gap ON gap (z DESC, x) INCLUDE (w);\n"
 	           "CREATE TABLE child (p int, q int, CONSTRAINT fk_child\n"
 	           "  FOREIGN KEY (q, p) REFERENCES sd_norm_outside.ref (b, a));\n");
-	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	ck_assert_int_eq(sd_introspect(&live, db, NULL, &err),
 	                 SD_OK);
 	ck_assert_ptr_null(sd_schema_find_table(live, "sd_norm_outside",
 	                                        "ref"));
@@ -1082,7 +1086,7 @@ START_TEST(normalize_table_qualified_references)
 	                                     "m.yaml", &sd_naming_default,
 	                                     &err),
 	                 SD_OK);
-	if (sd_driver_postgres.normalize(db, models, &err) != SD_OK)
+	if (sd_normalize(db, models, &err) != SD_OK)
 		ck_abort_msg("normalize: %s", err.first->message);
 	u = sd_schema_find_table(models, NULL, "users");
 	ck_assert_str_eq(u->checks[0]->expression.canon,
@@ -1875,9 +1879,9 @@ START_TEST(emit_quoting_types_limits)
 	sd_buf_truncate(&b, 0);
 	sd_dialect_postgres.type_sql(&b, &t);
 	ck_assert_str_eq(sd_buf_cstr(&b), "integer[]");
-	ck_assert_uint_eq(sd_dialect_postgres.caps.max_identifier, 63);
-	ck_assert(sd_dialect_postgres.caps.transactional_ddl);
-	ck_assert(!sd_dialect_postgres.caps.unique_as_index);
+	ck_assert_uint_eq(sd_dialect_postgres.caps->max_identifier, 63);
+	ck_assert(sd_dialect_postgres.caps->transactional_ddl);
+	ck_assert(!sd_dialect_postgres.caps->unique_as_index);
 	ck_assert_str_eq(sd_dialect_postgres.begin_sql, "BEGIN;");
 
 	/* 64 bytes: refused, nothing written. */

@@ -16,6 +16,7 @@
 #include "db/db.h"
 #include "diff/plan.h"
 #include "emit/dialect.h"
+#include "db/sqlite.h"
 #include "introspect/sqlite.h"
 
 /*
@@ -146,7 +147,7 @@ static sd_schema *introspect(sd_db *db, const char *const *ignore)
 	memset(&opts, 0, sizeof(opts));
 	opts.version_table = "schemadiff_version";
 	opts.ignore = ignore;
-	if (db->driver->introspect(db, &opts, &s, &err) != SD_OK)
+	if (sd_introspect(&s, db, &opts, &err) != SD_OK)
 		ck_abort_msg("introspect failed: %s", err.first->message);
 	return s;
 }
@@ -404,15 +405,15 @@ START_TEST(type_roundtrip)
 	                               &(const char *){NULL},
 	                               &(const char *){NULL}),
 	                 SD_OK);
-	ck_assert(sd_dialect_sqlite.column_type_equal(&x, &y));
+	ck_assert(sd_caps_sqlite.column_type_equal(&x, &y));
 	/* the rowid alias stands for any autoincrementing integer width */
 	sd_sqlite_type_from_decl(a, "INTEGER", &x.type);
 	sd_sqlite_type_from_decl(a, "BIGINT", &y.type);
-	ck_assert(!sd_dialect_sqlite.column_type_equal(&x, &y));
+	ck_assert(!sd_caps_sqlite.column_type_equal(&x, &y));
 	x.autoincrement = y.autoincrement = true;
-	ck_assert(sd_dialect_sqlite.column_type_equal(&x, &y));
+	ck_assert(sd_caps_sqlite.column_type_equal(&x, &y));
 	sd_sqlite_type_from_decl(a, "VARCHAR(10)", &y.type);
-	ck_assert(!sd_dialect_sqlite.column_type_equal(&x, &y));
+	ck_assert(!sd_caps_sqlite.column_type_equal(&x, &y));
 	sd_arena_free(a);
 }
 END_TEST
@@ -1059,7 +1060,7 @@ START_TEST(rename_column_reindexed_both_ways)
 	sd_schema_index(to);
 
 	memset(&o, 0, sizeof(o));
-	o.dialect = &sd_dialect_sqlite;
+	o.caps = sd_dialect_sqlite.caps;
 	o.drop_unlisted = true;
 	ck_assert_int_eq(sd_diff(&p, from, to, &o, &err), SD_OK);
 	ck_assert_int_eq(sd_emit_plan(&up, &down, p, &sd_dialect_sqlite, &err),
@@ -1354,7 +1355,7 @@ static char *db_diff_sql(const char *a_sql, const char *b_sql, sd_db **a_out)
 	from = introspect(a, NULL);
 	to = introspect(b, NULL);
 	memset(&o, 0, sizeof(o));
-	o.dialect = &sd_dialect_sqlite;
+	o.caps = sd_dialect_sqlite.caps;
 	o.drop_unlisted = true;
 	ck_assert_int_eq(sd_diff(&p, from, to, &o, &err), SD_OK);
 	ck_assert_int_eq(sd_emit_plan(&up, &down, p, &sd_dialect_sqlite, &err),
@@ -1435,7 +1436,7 @@ START_TEST(autoincrement_rebuild_keeps_sequence)
 	add_col(models, t, "level", "integer", true);
 	sd_schema_index(models);
 	memset(&o, 0, sizeof(o));
-	o.dialect = &sd_dialect_sqlite;
+	o.caps = sd_dialect_sqlite.caps;
 	ck_assert_int_eq(sd_diff(&p, from, models, &o, &err), SD_OK);
 	ck_assert_int_eq(sd_emit_plan(&up, &down, p, &sd_dialect_sqlite, &err),
 	                 SD_OK);
@@ -1567,7 +1568,7 @@ START_TEST(conflict_clauses_rebuild)
 	sd_table_add_check(models, t, "ck_t_a")->expression.sql = "a <> 'z'";
 	sd_schema_index(models);
 	memset(&o, 0, sizeof(o));
-	o.dialect = &sd_dialect_sqlite;
+	o.caps = sd_dialect_sqlite.caps;
 	ck_assert_int_eq(sd_diff(&p, from, models, &o, &err), SD_OK);
 	ck_assert_int_eq(sd_emit_plan(&up, &down, p, &sd_dialect_sqlite, &err),
 	                 SD_OK);

@@ -12,6 +12,8 @@
  */
 #include "capi/capi.h"
 
+#include "introspect/introspect.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +69,7 @@ sd_migration *sd_migration_new(sd_db *db, const sd_dialect *d,
 	m->defs = sd_schema_new();
 	m->arena = m->defs->arena;
 	m->db = db;
-	m->d = db ? db->driver->dialect : d;
+	m->d = db ? sd_db_dialect(db) : d;
 	m->offline = db ? NULL : offline;
 	m->on_statement = on_statement;
 	m->ctx = ctx;
@@ -316,7 +318,7 @@ static int live_table(sd_migration *m, const char *name, const char *why,
 		            name, why);
 	if (!m->live) {
 		memset(&io, 0, sizeof(io));
-		if (m->db->driver->introspect(m->db, &io, &m->live, &e))
+		if (sd_introspect(&m->live, m->db, &io, &e))
 			return fail_diag(m, SD_ERR_DB, &e);
 	}
 	t = sd_schema_find_table(m->live, m->schema, name);
@@ -605,11 +607,6 @@ int sd_table_check(sd_table_def *t, const char *name, const char *expression)
 	return sd_table_constraint(t, &c);
 }
 
-static bool is_integer(sd_type_kind k)
-{
-	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
-}
-
 /* The models' rule (SPEC): a one-column integer primary key
  * autoincrements, unless the revision said otherwise. */
 static void mark_autoincrement(sd_table *t, sd_column_def *const *cols,
@@ -621,7 +618,7 @@ static void mark_autoincrement(sd_table *t, sd_column_def *const *cols,
 	if (!t->primary_key || t->primary_key->columns.n != 1)
 		return;
 	c = sd_table_find_column(t, t->primary_key->columns.items[0]);
-	if (!c || !is_integer(c->type.kind))
+	if (!c || !sd_type_is_integer(c->type.kind))
 		return;
 	for (i = 0; i < ncols; i++)
 		if (cols[i]->c == c &&
@@ -841,7 +838,7 @@ static int alter_column(sd_migration *m, const char *table,
 		return fail(m, SD_ERR_INPUT, "%s.%s: bad type '%s'%s%s", table,
 		            column, x->type ? x->type : "(null)",
 		            why ? ": " : "", why ? why : "");
-	if (m->db || !m->d->caps.alter_column) {
+	if (m->db || !m->d->caps->alter_column) {
 		if (live_table(m, table, "altering a column", &live))
 			return m->code;
 		old = sd_table_find_column(live, column);
@@ -866,7 +863,7 @@ static int alter_column(sd_migration *m, const char *table,
 		neu->default_value.sql = sd_arena_strdup(m->arena, x->def);
 		neu->default_value.canon = NULL;
 	}
-	if (!m->d->caps.alter_column) {
+	if (!m->d->caps->alter_column) {
 		sd_table *to = table_copy(m, live);
 		for (i = 0; i < to->ncolumns; i++)
 			if (to->columns[i] == old)
@@ -999,7 +996,7 @@ int sd_add_constraint(sd_migration *m, const char *table,
 		return m->code;
 	if (bad_name(table))
 		return fail(m, SD_ERR_INPUT, "sd_add_constraint: no table name");
-	if (!m->d->caps.alter_constraints && c && c->kind != SD_UNIQUE) {
+	if (!m->d->caps->alter_constraints && c && c->kind != SD_UNIQUE) {
 		/* SQLite: the table is rebuilt with the constraint */
 		const sd_table *live;
 		if (live_table(m, table, "adding this constraint", &live))
@@ -1092,7 +1089,7 @@ int sd_drop_constraint(sd_migration *m, const char *table, const char *name)
 		return m->code;
 	if (bad_name(table) || bad_name(name))
 		return fail(m, SD_ERR_INPUT, "sd_drop_constraint: table or name missing");
-	if (!m->d->caps.alter_constraints)
+	if (!m->d->caps->alter_constraints)
 		return drop_constraint_rebuild(m, table, name);
 	/* PostgreSQL drops any kind by name */
 	stub = sd_arena_alloc(m->arena, sizeof(*stub));

@@ -4,6 +4,9 @@
  */
 #include "cli/cli.h"
 
+#include "introspect/introspect.h"
+#include "normalize/normalize.h"
+
 #include <limits.h>
 #include <malloc.h>
 #include <pthread.h>
@@ -750,7 +753,7 @@ int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out)
 		fprintf(stderr, "schemadiff: reading %s ...", r.where);
 		fflush(stderr);
 	}
-	rc = db->driver->introspect(db, &o, out, &cli->err);
+	rc = sd_introspect(out, db, &o, &cli->err);
 	if (show) {
 		fputs("\r\033[K", stderr);
 		fflush(stderr);
@@ -758,12 +761,10 @@ int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out)
 	return rc;
 }
 
-/* Fills canonical forms into models read from YAML (see db.h). */
+/* Fills canonical forms into models read from YAML (normalize.h). */
 static int normalize(sd_cli *cli, sd_db *db, sd_schema *models)
 {
-	if (!db || !db->driver->normalize)
-		return SD_OK;
-	return db->driver->normalize(db, models, &cli->err);
+	return sd_normalize(db, models, &cli->err);
 }
 
 int sd_cli_models(sd_cli *cli, const char *path, sd_db *db, sd_schema **out)
@@ -797,7 +798,7 @@ int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
 	o.ignore = c->ignore;
 	o.version_table = c->version_table;
 	o.drop_unlisted = true;
-	o.dialect = d;
+	o.caps = d ? d->caps : NULL;
 	return sd_diff(out, from, to, &o, &cli->err);
 }
 
@@ -820,7 +821,6 @@ static sd_db *detach_db(sd_db *db)
 
 	memset(&driver, 0, sizeof(driver));
 	driver.name = db->driver->name;
-	driver.dialect = db->driver->dialect;
 	driver.close = detached_close;
 	stand_in.driver = &driver;
 	stand_in.display_url = NULL;
@@ -905,7 +905,7 @@ int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
 		cmp->db = detach_db(cmp->db);
 	if (!rc)
 		rc = sd_cli_diff(cli, cmp->live, cmp->models,
-		                 cmp->db->driver->dialect, &cmp->plan);
+		                 sd_db_dialect(cmp->db), &cmp->plan);
 	return rc;
 }
 

@@ -8,11 +8,10 @@
 
 #include <stdio.h>
 
-#include "db/db.h"
-#include "diff/plan.h"
-#include "emit/dialect.h"
 #include "model/load.h"
 #include "revision/revision.h"
+
+SD_LAYER_HEADER(CLI);
 
 typedef struct sd_cli {
 	const char *config_path; /* -c */

@@ -110,7 +110,7 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 	if (rc)
 		goto done;
 	plan = cmp.plan;
-	d = cmp.db->driver->dialect;
+	d = sd_db_dialect(cmp.db);
 	sd_cli_warn_each(cli, &plan->notes);
 	if (plan->nops == 0) {
 		if (cli->verbosity >= 0)
@@ -157,7 +157,7 @@ static const char *configured_dialect(sd_cli *cli)
 	const char *url = sd_cli_database_url(cli);
 	const sd_db_driver *d = sd_db_driver_for_url(url);
 
-	return d ? d->dialect->name : NULL;
+	return d ? sd_dialect_find(d->name)->name : NULL;
 }
 
 int sd_cmd_revision(sd_cli *cli, int argc, char **argv)

@@ -203,7 +203,7 @@ static int print_sql(sd_cli *cli, const sd_rev_graph *g, const char *target,
 			return sd_error_set(&cli->err, SD_EINPUT,
 			                    "cannot tell the SQL dialect: the database URL '%s' is not sqlite:// or postgresql://",
 			                    url ? url : "");
-		d = drv->dialect;
+		d = sd_dialect_find(drv->name);
 		rc = resolve_from(cli, g, from, &cur, &ncur);
 		if (rc)
 			return rc;
@@ -214,7 +214,7 @@ static int print_sql(sd_cli *cli, const sd_rev_graph *g, const char *target,
 		rc = sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
 		if (rc)
 			return rc;
-		d = db->driver->dialect;
+		d = sd_db_dialect(db);
 		rc = db->driver->table_exists(db, NULL, c->version_table, &exists,
 		                              &cli->err);
 		if (!rc)

@@ -22,7 +22,6 @@
  * inside one table (its constraints), never across tables. No recursion.
  */
 #include "diff/plan.h"
-#include "emit/dialect.h"
 
 #include <ctype.h>
 #include <fnmatch.h>
@@ -2214,8 +2213,8 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 	c.opts = opts;
 	c.from = from;
 	c.to = to;
-	c.caps = opts->dialect ? opts->dialect->caps : full_caps;
-	c.type_eq = opts->dialect ? opts->dialect->column_type_equal : NULL;
+	c.caps = opts->caps ? *opts->caps : full_caps;
+	c.type_eq = c.caps.column_type_equal;
 	kept_from = sd_map_new(c.a, 8);
 
 	match_tables(&c, from, to, kept_from);

@@ -127,11 +127,6 @@ static void put_script(cgen *g, const char *sql)
 	sd_buf_put(g->out, ");\n");
 }
 
-static bool is_integer(sd_type_kind k)
-{
-	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
-}
-
 /* The type text for the API, or NULL when the portable spelling would not
  * give back the declared one. */
 static const char *api_type(sd_arena *a, const sd_dialect *d,
@@ -354,7 +349,7 @@ static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
 	}
 	for (i = 0; i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
-		bool rule = c == pkcol && is_integer(c->type.kind);
+		bool rule = c == pkcol && sd_type_is_integer(c->type.kind);
 		if (!column_expressible(a, g->d, c))
 			return false;
 		if (c->autoincrement && !rule)
@@ -382,7 +377,7 @@ static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
 	for (i = 0; i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
 		bool setters = has_setters(c);
-		bool rule = c == pkcol && is_integer(c->type.kind);
+		bool rule = c == pkcol && sd_type_is_integer(c->type.kind);
 		sd_buf_put(&b, setters ? "\tc = sd_table_column(t, "
 		                       : "\tsd_table_column(t, ");
 		c_str(&b, c->base.name);
@@ -402,7 +397,7 @@ static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
 		c_names(&b, &pk->columns);
 		sd_buf_put(&b, ");\n");
 		/* the key's one integer column autoincrements by the rule */
-		if (pkcol && is_integer(pkcol->type.kind) && !pkcol->autoincrement) {
+		if (pkcol && sd_type_is_integer(pkcol->type.kind) && !pkcol->autoincrement) {
 			sd_buf_free(&b);
 			return false;
 		}
@@ -475,7 +470,7 @@ static bool alter_column(cgen *g, sd_arena *a, const sd_op *op)
 	const sd_table *t = op->table;
 	unsigned allowed = SD_CHANGE_TYPE | SD_CHANGE_NULLABLE | SD_CHANGE_DEFAULT;
 
-	if (!g->d->caps.alter_column || !t || !from || !to ||
+	if (!g->d->caps->alter_column || !t || !from || !to ||
 	    (op->changes & ~allowed) || !sd_streq(from->base.name, to->base.name))
 		return false;
 	if (from->identity || to->identity || from->autoincrement ||
@@ -660,7 +655,7 @@ static bool api_call(cgen *g, sd_arena *a, const sd_op *op)
 		return alter_column(g, a, op);
 	case SD_OP_ADD_CONSTRAINT:
 		if (!t || !constraint_expressible(op->obj_new) ||
-		    (!g->d->caps.alter_constraints &&
+		    (!g->d->caps->alter_constraints &&
 		     op->obj_new->kind != SD_OBJ_UNIQUE))
 			return false;
 		use_schema(g, t->base.schema);
@@ -672,7 +667,7 @@ static bool api_call(cgen *g, sd_arena *a, const sd_op *op)
 		return true;
 	case SD_OP_DROP_CONSTRAINT:
 		/* SQLite's statement depends on the live table's kinds */
-		if (!t || !g->d->caps.alter_constraints ||
+		if (!t || !g->d->caps->alter_constraints ||
 		    !constraint_expressible(op->obj_old))
 			return false;
 		call_names(g, "sd_drop_constraint", t->base.schema, t->base.name,

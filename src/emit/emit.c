@@ -7,6 +7,11 @@
 
 #include <string.h>
 
+const sd_dialect *sd_db_dialect(const sd_db *db)
+{
+	return db ? sd_dialect_find(db->driver->name) : NULL;
+}
+
 const sd_dialect *sd_dialect_find(const char *name)
 {
 	if (!name)
@@ -145,27 +150,4 @@ void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
 		sd_buf_put(out, fk->initially_deferred
 		                    ? " DEFERRABLE INITIALLY DEFERRED"
 		                    : " DEFERRABLE");
-}
-
-static void quote_doubled(sd_buf *out, const char *s, char q)
-{
-	const char *p;
-
-	sd_buf_putc(out, q);
-	for (p = s ? s : ""; *p; p++) {
-		if (*p == q)
-			sd_buf_putc(out, q);
-		sd_buf_putc(out, *p);
-	}
-	sd_buf_putc(out, q);
-}
-
-void sd_quote_ident_std(sd_buf *out, const char *name)
-{
-	quote_doubled(out, name, '"');
-}
-
-void sd_quote_literal_std(sd_buf *out, const char *s)
-{
-	quote_doubled(out, s, '\'');
 }

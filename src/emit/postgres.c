@@ -1059,22 +1059,10 @@ static int pg_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 
 const sd_dialect sd_dialect_postgres = {
 	.name = "postgresql",
-	.caps = {
-		.transactional_ddl = true,
-		.alter_column = true,
-		.alter_constraints = true,
-		.drop_column = true,
-		.enums = true,
-		.namespaces = true,
-		.comments = true,
-		.named_primary_keys = true,
-		.unique_as_index = false,
-		.max_identifier = PG_MAX_IDENT,
-	},
+	.caps = &sd_caps_postgres,
 	.quote_ident = sd_quote_ident_std,
 	.quote_literal = sd_quote_literal_std,
 	.type_sql = pg_type_sql,
-	.column_type_equal = NULL,
 	.emit_op = pg_emit_op,
 	.begin_sql = "BEGIN;",
 	.commit_sql = "COMMIT;",

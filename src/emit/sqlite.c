@@ -10,7 +10,6 @@
  * (caps.unique_as_index): that is the only kind ALTER can add later.
  */
 #include "emit/dialect.h"
-#include "introspect/sqlite.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -63,29 +62,6 @@ static void sqlite_type_sql(sd_buf *out, const sd_type *t)
 		sd_buf_put(out, t->name ? t->name : "");
 		break;
 	}
-}
-
-static bool is_integer_kind(sd_type_kind k)
-{
-	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
-}
-
-/*
- * Same type by meaning on SQLite: an enum is TEXT, and the rowid alias
- * (INTEGER PRIMARY KEY) stands for any autoincrementing integer key,
- * whatever width the models declare.
- */
-static bool sqlite_column_type_equal(const sd_column *a, const sd_column *b)
-{
-	sd_type_kind ka = a->type.kind, kb = b->type.kind;
-
-	if ((ka == SD_T_ENUM || ka == SD_T_TEXT) &&
-	    (kb == SD_T_ENUM || kb == SD_T_TEXT))
-		return true; /* all of them are TEXT here */
-	if ((a->autoincrement || b->autoincrement) && is_integer_kind(ka) &&
-	    is_integer_kind(kb))
-		return true;
-	return sd_type_equal(&a->type, &b->type);
 }
 
 /* ------------------------------------------------------------------ */
@@ -210,7 +186,7 @@ static const sd_column *rowid_alias(const sd_table *t)
 	c = sd_table_find_column(t, t->primary_key->columns.items[0]);
 	if (!c || !c->autoincrement)
 		return NULL;
-	if (is_integer_kind(c->type.kind) ||
+	if (sd_type_is_integer(c->type.kind) ||
 	    (c->type.kind == SD_T_RAW && c->type.name &&
 	     text_is(c->type.name, "INTEGER")))
 		return c;
@@ -413,6 +389,59 @@ static int needs_rebuild(const sd_op *op, sd_error *err, const char *what)
 /* ------------------------------------------------------------------ */
 /* Rebuild                                                             */
 /* ------------------------------------------------------------------ */
+
+/* The name before a '.' at index i of t (i >= 2, t[i - 1] is '.'), or
+ * NULL. */
+static const char *qualifier(sd_arena *a, const sd_tokens *t, size_t i)
+{
+	if (i < 2 || !sd_tok_is(&t->v[i - 1], ".") ||
+	    !sd_tok_is_name(&t->v[i - 2]))
+		return NULL;
+	return sd_tok_ident(a, &t->v[i - 2], false);
+}
+
+char *sd_sqlite_rename_idents(sd_arena *a, const char *sql,
+                              const char *old_table, const char *new_table,
+                              const char *const *from, const char *const *to,
+                              size_t n)
+{
+	sd_tokens t;
+	sd_buf out = SD_BUF_INIT;
+	const char *copied = sql;
+	char *result;
+	size_t i, k;
+
+	sd_tokens_read(&t, sql, SD_SQL_SQLITE);
+	for (i = 0; i < t.n; i++) {
+		const sd_token *tk = &t.v[i];
+		const char *repl = NULL, *q;
+		char *id;
+		if (!sd_tok_is_name(tk))
+			continue;
+		id = sd_tok_ident(a, tk, false);
+		if ((q = qualifier(a, &t, i)) != NULL) {
+			if (sd_strieq(q, "NEW") || sd_strieq(q, "OLD") ||
+			    sd_strieq(q, old_table) || sd_strieq(q, new_table))
+				for (k = 0; k < n && !repl; k++)
+					if (sd_strieq(id, from[k]))
+						repl = to[k];
+		} else if (old_table && new_table &&
+		           !sd_streq(old_table, new_table) &&
+		           sd_strieq(id, old_table)) {
+			repl = new_table;
+		}
+		if (!repl)
+			continue;
+		sd_buf_putn(&out, copied, (size_t)(tk->s - copied));
+		sd_quote_ident_std(&out, repl);
+		copied = tk->s + tk->n;
+	}
+	sd_buf_put(&out, copied);
+	sd_tokens_free(&t);
+	result = sd_arena_strdup(a, sd_buf_cstr(&out));
+	sd_buf_free(&out);
+	return result;
+}
 
 /*
  * The old column whose values fill new column c: the one c was renamed
@@ -839,23 +868,10 @@ static int sqlite_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 
 const sd_dialect sd_dialect_sqlite = {
 	.name = "sqlite",
-	.caps = {
-		.transactional_ddl = true,
-		.alter_column = false,
-		.alter_constraints = false,
-		.drop_column = true,
-		.enums = false,
-		.namespaces = false,
-		.comments = false,
-		.named_primary_keys = false,
-		.unique_as_index = true,
-		.max_identifier = 0,
-		.table_options = true,
-	},
+	.caps = &sd_caps_sqlite,
 	.quote_ident = sd_quote_ident_std,
 	.quote_literal = sd_quote_literal_std,
 	.type_sql = sqlite_type_sql,
-	.column_type_equal = sqlite_column_type_equal,
 	.emit_op = sqlite_emit_op,
 	.begin_sql = "BEGIN;",
 	.commit_sql = "COMMIT;",

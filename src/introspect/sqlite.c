@@ -14,6 +14,8 @@
  */
 #include "introspect/sqlite.h"
 
+#include "util/sql.h"
+
 #include <ctype.h>
 #include <fnmatch.h>
 #include <stdlib.h>
@@ -21,245 +23,28 @@
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
-/* Tokenizer                                                           */
+/* Tokens                                                              */
 /* ------------------------------------------------------------------ */
-
-typedef enum tok_kind {
-	TK_WORD,   /* keyword, bare identifier or number */
-	TK_QUOTED, /* "x", `x`, [x] */
-	TK_STRING, /* 'x' */
-	TK_PUNCT,  /* one character */
-} tok_kind;
-
-typedef struct token {
-	tok_kind kind;
-	const char *s;
-	size_t n;
-	/* Parenthesis depth: a '(' and its matching ')' carry the depth
-	 * outside them; everything between is one deeper. */
-	int depth;
-} token;
-
-typedef struct tokens {
-	token *v;
-	size_t n;
-	size_t cap;
-} tokens;
-
-static bool is_word_char(unsigned char c)
-{
-	return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
-}
-
-static void tok_push(tokens *t, tok_kind kind, const char *s, size_t n,
-                     int depth)
-{
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->v = sd_xrealloc(t->v, t->cap * sizeof(*t->v));
-	}
-	t->v[t->n].kind = kind;
-	t->v[t->n].s = s;
-	t->v[t->n].n = n;
-	t->v[t->n].depth = depth;
-	t->n++;
-}
-
-/*
- * Splits SQL text into tokens, skipping whitespace and comments. An
- * unterminated quote or comment simply runs to the end of the text.
- * The caller frees out->v.
- */
-static void tokenize(tokens *out, const char *sql)
-{
-	const char *p = sql;
-	int depth = 0;
-
-	memset(out, 0, sizeof(*out));
-	while (*p) {
-		unsigned char c = (unsigned char)*p;
-		const char *start = p;
-
-		if (isspace(c)) {
-			p++;
-		} else if (c == '-' && p[1] == '-') {
-			while (*p && *p != '\n')
-				p++;
-		} else if (c == '/' && p[1] == '*') {
-			const char *end = strstr(p + 2, "*/");
-			p = end ? end + 2 : p + strlen(p);
-		} else if (c == '\'' || c == '"' || c == '`') {
-			p++;
-			while (*p) {
-				if (*p == (char)c) {
-					if (p[1] == (char)c) {
-						p += 2;
-						continue;
-					}
-					p++;
-					break;
-				}
-				p++;
-			}
-			tok_push(out, c == '\'' ? TK_STRING : TK_QUOTED, start,
-			         (size_t)(p - start), depth);
-		} else if (c == '[') {
-			while (*p && *p != ']')
-				p++;
-			if (*p)
-				p++;
-			tok_push(out, TK_QUOTED, start, (size_t)(p - start),
-			         depth);
-		} else if (is_word_char(c)) {
-			while (*p && is_word_char((unsigned char)*p))
-				p++;
-			tok_push(out, TK_WORD, start, (size_t)(p - start),
-			         depth);
-		} else if (c == '(') {
-			tok_push(out, TK_PUNCT, p++, 1, depth++);
-		} else if (c == ')') {
-			if (depth > 0)
-				depth--;
-			tok_push(out, TK_PUNCT, p++, 1, depth);
-		} else {
-			tok_push(out, TK_PUNCT, p++, 1, depth);
-		}
-	}
-}
-
-static bool tok_is(const token *t, const char *word)
-{
-	size_t n = strlen(word);
-
-	if (t->kind == TK_PUNCT)
-		return t->n == 1 && word[0] == t->s[0] && n == 1;
-	return t->kind == TK_WORD && t->n == n &&
-	       strncasecmp(t->s, word, n) == 0;
-}
-
-/* The identifier a token names, quotes removed and doubled quotes
- * undone: "we""ird" -> we"ird, [a b] -> a b. */
-static char *tok_ident(sd_arena *a, const token *t)
-{
-	char *out, *o;
-	size_t i;
-	char q;
-
-	if (t->kind == TK_WORD || t->kind == TK_PUNCT || t->n < 2)
-		return sd_arena_strndup(a, t->s, t->n);
-	if (t->s[0] == '[')
-		return sd_arena_strndup(a, t->s + 1, t->n - 2);
-	q = t->s[0];
-	out = o = sd_arena_alloc(a, t->n);
-	for (i = 1; i + 1 < t->n; i++) {
-		*o++ = t->s[i];
-		if (t->s[i] == q && t->s[i + 1] == q)
-			i++;
-	}
-	*o = '\0';
-	return out;
-}
-
-/* Index of the ')' matching the '(' at open, or n when unbalanced. */
-static size_t tok_close(const tokens *t, size_t open)
-{
-	size_t i;
-
-	for (i = open + 1; i < t->n; i++)
-		if (t->v[i].kind == TK_PUNCT && t->v[i].s[0] == ')' &&
-		    t->v[i].depth == t->v[open].depth)
-			return i;
-	return t->n;
-}
-
-/* The source text between two tokens, inclusive. */
-static char *tok_text(sd_arena *a, const tokens *t, size_t from, size_t to)
-{
-	if (from > to || to >= t->n)
-		return sd_arena_strdup(a, "");
-	return sd_arena_strndup(a, t->v[from].s,
-	                        (size_t)(t->v[to].s + t->v[to].n -
-	                                 t->v[from].s));
-}
 
 /* Identifiers of a parenthesised list "(a COLLATE x, "b" DESC)" whose '('
  * is at open: the first token of each element. */
-static void tok_name_list(sd_arena *a, const tokens *t, size_t open,
+static void tok_name_list(sd_arena *a, const sd_tokens *t, size_t open,
                           sd_strlist *out)
 {
-	size_t close = tok_close(t, open), i;
+	size_t close = sd_tokens_close(t, open), i;
 	bool want = true;
 
 	for (i = open + 1; i < close; i++) {
-		const token *k = &t->v[i];
+		const sd_token *k = &t->v[i];
 		if (k->depth != t->v[open].depth + 1)
 			continue;
-		if (k->kind == TK_PUNCT && k->s[0] == ',') {
+		if (k->kind == SD_TOK_PUNCT && k->s[0] == ',') {
 			want = true;
 		} else if (want) {
-			sd_strlist_push(a, out, tok_ident(a, k));
+			sd_strlist_push(a, out, sd_tok_ident(a, k, false));
 			want = false;
 		}
 	}
-}
-
-static void put_quoted(sd_buf *out, const char *name)
-{
-	const char *p;
-
-	sd_buf_putc(out, '"');
-	for (p = name; *p; p++) {
-		if (*p == '"')
-			sd_buf_putc(out, '"');
-		sd_buf_putc(out, *p);
-	}
-	sd_buf_putc(out, '"');
-}
-
-char *sd_sqlite_rename_idents(sd_arena *a, const char *sql,
-                              const char *old_table, const char *new_table,
-                              const char *const *from, const char *const *to,
-                              size_t n)
-{
-	tokens t;
-	sd_buf out = SD_BUF_INIT;
-	const char *copied = sql;
-	char *result;
-	size_t i, k;
-
-	tokenize(&t, sql);
-	for (i = 0; i < t.n; i++) {
-		const token *tk = &t.v[i];
-		const char *repl = NULL;
-		char *id;
-		if (tk->kind != TK_WORD && tk->kind != TK_QUOTED)
-			continue;
-		id = tok_ident(a, tk);
-		if (i >= 2 && tok_is(&t.v[i - 1], ".") &&
-		    (t.v[i - 2].kind == TK_WORD ||
-		     t.v[i - 2].kind == TK_QUOTED)) {
-			char *q = tok_ident(a, &t.v[i - 2]);
-			if (sd_strieq(q, "NEW") || sd_strieq(q, "OLD") ||
-			    sd_strieq(q, old_table) || sd_strieq(q, new_table))
-				for (k = 0; k < n && !repl; k++)
-					if (sd_strieq(id, from[k]))
-						repl = to[k];
-		} else if (old_table && new_table &&
-		           !sd_streq(old_table, new_table) &&
-		           sd_strieq(id, old_table)) {
-			repl = new_table;
-		}
-		if (!repl)
-			continue;
-		sd_buf_putn(&out, copied, (size_t)(tk->s - copied));
-		put_quoted(&out, repl);
-		copied = tk->s + tk->n;
-	}
-	sd_buf_put(&out, copied);
-	free(t.v);
-	result = sd_arena_strdup(a, sd_buf_cstr(&out));
-	sd_buf_free(&out);
-	return result;
 }
 
 /* ------------------------------------------------------------------ */
@@ -319,7 +104,7 @@ typedef struct parsed_table {
 	sd_map *generated;  /* column -> expression */
 } parsed_table;
 
-static bool is_column_constraint_start(const token *k)
+static bool is_column_constraint_start(const sd_token *k)
 {
 	static const char *const words[] = {
 		"CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK",
@@ -327,7 +112,7 @@ static bool is_column_constraint_start(const token *k)
 	size_t i;
 
 	for (i = 0; words[i]; i++)
-		if (tok_is(k, words[i]))
+		if (sd_tok_is(k, words[i]))
 			return true;
 	return false;
 }
@@ -337,36 +122,36 @@ static bool is_column_constraint_start(const token *k)
  * clause. NULL and DEFAULT belong to the clause after SET (ON DELETE SET
  * NULL), and NOT to it before DEFERRABLE.
  */
-static bool ends_fk_clause(const tokens *t, size_t j, size_t to)
+static bool ends_fk_clause(const sd_tokens *t, size_t j, size_t to)
 {
 	static const char *const words[] = {
 		"CONSTRAINT", "REFERENCES", "CHECK", "PRIMARY", "UNIQUE",
 		"COLLATE", "GENERATED", "AS", NULL};
-	const token *k = &t->v[j];
+	const sd_token *k = &t->v[j];
 	size_t i;
 
 	for (i = 0; words[i]; i++)
-		if (tok_is(k, words[i]))
+		if (sd_tok_is(k, words[i]))
 			return true;
-	if (tok_is(k, "NULL") || tok_is(k, "DEFAULT"))
-		return !tok_is(&t->v[j - 1], "SET");
-	if (tok_is(k, "NOT"))
-		return j + 1 < to && tok_is(&t->v[j + 1], "NULL");
+	if (sd_tok_is(k, "NULL") || sd_tok_is(k, "DEFAULT"))
+		return !sd_tok_is(&t->v[j - 1], "SET");
+	if (sd_tok_is(k, "NOT"))
+		return j + 1 < to && sd_tok_is(&t->v[j + 1], "NULL");
 	return false;
 }
 
 /* Skips "ON CONFLICT resolution" after a constraint keyword at i. */
-static size_t skip_on_conflict(const tokens *t, size_t i, size_t to)
+static size_t skip_on_conflict(const sd_tokens *t, size_t i, size_t to)
 {
-	if (i + 2 < to && tok_is(&t->v[i], "ON") &&
-	    tok_is(&t->v[i + 1], "CONFLICT"))
+	if (i + 2 < to && sd_tok_is(&t->v[i], "ON") &&
+	    sd_tok_is(&t->v[i + 1], "CONFLICT"))
 		return i + 3;
 	return i;
 }
 
 /* The resolution word of an "ON CONFLICT word" at i, upper-cased, or
  * NULL when none starts there. */
-static const char *conflict_at(const tokens *t, size_t i, size_t to)
+static const char *conflict_at(const sd_tokens *t, size_t i, size_t to)
 {
 	static const char *const words[] = {"ROLLBACK", "ABORT", "FAIL",
 	                                    "IGNORE", "REPLACE", NULL};
@@ -375,7 +160,7 @@ static const char *conflict_at(const tokens *t, size_t i, size_t to)
 	if (skip_on_conflict(t, i, to) == i)
 		return NULL;
 	for (k = 0; words[k]; k++)
-		if (tok_is(&t->v[i + 2], words[k]))
+		if (sd_tok_is(&t->v[i + 2], words[k]))
 			return words[k];
 	return NULL;
 }
@@ -419,34 +204,35 @@ static const char *column_type(sd_arena *a, const char *s, size_t n)
  * columns then come from pragma_table_xinfo. The text is SQLite's own
  * (it parsed it), so only valid syntax needs recognising.
  */
-static bool parse_column(sd_arena *a, const tokens *t, size_t from,
+static bool parse_column(sd_arena *a, const sd_tokens *t, size_t from,
                          size_t to, int d, const char *name, parsed_col *pc)
 {
 	size_t i = from + 1, tfirst, tlast = 0;
 	bool typed = false;
 
 	memset(pc, 0, sizeof(*pc));
-	if (t->v[from].kind != TK_WORD && t->v[from].kind != TK_QUOTED)
+	if (!sd_tok_is_name(&t->v[from]))
 		return false;
 	pc->name = name; /* tok_ident of t->v[from], made by the caller */
 	tfirst = i;
 	for (; i < to; i++) {
-		const token *k = &t->v[i];
-		if (k->depth != d || k->kind != TK_WORD ||
+		const sd_token *k = &t->v[i];
+		if (k->depth != d || k->kind != SD_TOK_WORD ||
 		    is_column_constraint_start(k))
 			break;
-		if (tok_is(k, "GENERATED") || tok_is(k, "ALWAYS"))
+		if (sd_tok_is(k, "GENERATED") || sd_tok_is(k, "ALWAYS"))
 			return false;
 		tlast = i;
 		typed = true;
 	}
-	if (i < to && typed && tok_is(&t->v[i], "(")) {
-		size_t close = tok_close(t, i), j;
+	if (i < to && typed && sd_tok_is(&t->v[i], "(")) {
+		size_t close = sd_tokens_close(t, i), j;
 		if (close >= to)
 			return false;
 		for (j = i + 1; j < close; j++)
-			if (t->v[j].kind != TK_WORD &&
-			    !(t->v[j].kind == TK_PUNCT &&
+			if (t->v[j].kind != SD_TOK_WORD &&
+			    t->v[j].kind != SD_TOK_NUMBER &&
+			    !(t->v[j].kind == SD_TOK_PUNCT &&
 			      strchr("+-.,", t->v[j].s[0])))
 				return false;
 		tlast = close;
@@ -457,37 +243,37 @@ static bool parse_column(sd_arena *a, const tokens *t, size_t from,
 	                                        t->v[tfirst].s))
 	                 : "";
 	while (i < to) {
-		const token *k = &t->v[i];
+		const sd_token *k = &t->v[i];
 		if (k->depth != d)
 			return false;
-		if (tok_is(k, "CONSTRAINT") && i + 1 < to) {
+		if (sd_tok_is(k, "CONSTRAINT") && i + 1 < to) {
 			i += 2;
-		} else if (tok_is(k, "PRIMARY") && i + 1 < to &&
-		           tok_is(&t->v[i + 1], "KEY")) {
+		} else if (sd_tok_is(k, "PRIMARY") && i + 1 < to &&
+		           sd_tok_is(&t->v[i + 1], "KEY")) {
 			pc->pk = true;
 			i += 2;
-			if (i < to && (tok_is(&t->v[i], "ASC") ||
-			               tok_is(&t->v[i], "DESC")))
+			if (i < to && (sd_tok_is(&t->v[i], "ASC") ||
+			               sd_tok_is(&t->v[i], "DESC")))
 				i++;
 			i = skip_on_conflict(t, i, to);
-			if (i < to && tok_is(&t->v[i], "AUTOINCREMENT"))
+			if (i < to && sd_tok_is(&t->v[i], "AUTOINCREMENT"))
 				i++;
-		} else if (tok_is(k, "NOT") && i + 1 < to &&
-		           tok_is(&t->v[i + 1], "NULL")) {
+		} else if (sd_tok_is(k, "NOT") && i + 1 < to &&
+		           sd_tok_is(&t->v[i + 1], "NULL")) {
 			pc->notnull = true;
 			i = skip_on_conflict(t, i + 2, to);
-		} else if (tok_is(k, "NULL") || tok_is(k, "UNIQUE")) {
+		} else if (sd_tok_is(k, "NULL") || sd_tok_is(k, "UNIQUE")) {
 			i = skip_on_conflict(t, i + 1, to);
-		} else if ((tok_is(k, "CHECK") || tok_is(k, "DEFAULT")) &&
-		           i + 1 < to && tok_is(&t->v[i + 1], "(")) {
-			size_t close = tok_close(t, i + 1);
+		} else if ((sd_tok_is(k, "CHECK") || sd_tok_is(k, "DEFAULT")) &&
+		           i + 1 < to && sd_tok_is(&t->v[i + 1], "(")) {
+			size_t close = sd_tokens_close(t, i + 1);
 			if (close >= to)
 				return false;
-			if (tok_is(k, "DEFAULT"))
+			if (sd_tok_is(k, "DEFAULT"))
 				pc->dflt = span_dup(a, t->v[i + 1].s + 1,
 				                    t->v[close].s);
 			i = close + 1;
-		} else if (tok_is(k, "DEFAULT") && i + 1 < to) {
+		} else if (sd_tok_is(k, "DEFAULT") && i + 1 < to) {
 			/* a literal, a signed number or an identifier: up
 			 * to the next constraint, its first token whatever
 			 * it spells (DEFAULT NULL) */
@@ -495,12 +281,12 @@ static bool parse_column(sd_arena *a, const tokens *t, size_t from,
 			while (j < to && !is_column_constraint_start(&t->v[j]))
 				j++;
 			for (i = first; i < j; i++)
-				if (t->v[i].depth != d || tok_is(&t->v[i], "("))
+				if (t->v[i].depth != d || sd_tok_is(&t->v[i], "("))
 					return false;
-			pc->dflt = tok_text(a, t, first, j - 1);
-		} else if (tok_is(k, "COLLATE") && i + 1 < to) {
+			pc->dflt = sd_tokens_text(a, t, first, j - 1);
+		} else if (sd_tok_is(k, "COLLATE") && i + 1 < to) {
 			i += 2;
-		} else if (tok_is(k, "REFERENCES") && i + 1 < to) {
+		} else if (sd_tok_is(k, "REFERENCES") && i + 1 < to) {
 			size_t j = i + 2;
 			while (j < to && !ends_fk_clause(t, j, to))
 				j++;
@@ -516,35 +302,35 @@ static bool parse_column(sd_arena *a, const tokens *t, size_t from,
  * Reads a table-level "PRIMARY KEY (a COLLATE x DESC, b)" at i into
  * p->pk_list. false for anything else (expressions, repeated columns).
  */
-static bool pk_list_parse(sd_arena *a, const tokens *t, size_t i, size_t to,
+static bool pk_list_parse(sd_arena *a, const sd_tokens *t, size_t i, size_t to,
                           parsed_table *p)
 {
 	size_t close, j, k;
 	int d;
 
-	if (!(i + 2 < to && tok_is(&t->v[i + 1], "KEY") &&
-	      tok_is(&t->v[i + 2], "(")))
+	if (!(i + 2 < to && sd_tok_is(&t->v[i + 1], "KEY") &&
+	      sd_tok_is(&t->v[i + 2], "(")))
 		return false;
-	close = tok_close(t, i + 2);
+	close = sd_tokens_close(t, i + 2);
 	d = t->v[i + 2].depth + 1;
 	if (close >= to || p->pk_list.n > 0)
 		return false;
 	for (j = i + 3; j < close;) {
 		const char *name;
-		if (t->v[j].kind != TK_WORD && t->v[j].kind != TK_QUOTED)
+		if (!sd_tok_is_name(&t->v[j]))
 			return false;
-		name = tok_ident(a, &t->v[j++]);
+		name = sd_tok_ident(a, &t->v[j++], false);
 		for (k = 0; k < p->pk_list.n; k++)
 			if (sd_strieq(p->pk_list.items[k], name))
 				return false;
 		sd_strlist_push(a, &p->pk_list, name);
-		if (j + 1 < close && tok_is(&t->v[j], "COLLATE"))
+		if (j + 1 < close && sd_tok_is(&t->v[j], "COLLATE"))
 			j += 2;
-		if (j < close && (tok_is(&t->v[j], "ASC") ||
-		                  tok_is(&t->v[j], "DESC")))
+		if (j < close && (sd_tok_is(&t->v[j], "ASC") ||
+		                  sd_tok_is(&t->v[j], "DESC")))
 			j++;
 		if (j < close && !(t->v[j].depth == d &&
-		                   tok_is(&t->v[j], ",")))
+		                   sd_tok_is(&t->v[j], ",")))
 			return false;
 		if (j < close)
 			j++;
@@ -556,7 +342,7 @@ static bool pk_list_parse(sd_arena *a, const tokens *t, size_t i, size_t to,
  * Reads one element of a CREATE TABLE body (a column definition or a table
  * constraint), tokens [from, to) at depth `d`, into p.
  */
-static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
+static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
                              size_t to, int d, parsed_table *p)
 {
 	const char *column = NULL, *pending = NULL;
@@ -565,10 +351,10 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 
 	if (from >= to)
 		return;
-	if (!(tok_is(&t->v[from], "CONSTRAINT") ||
-	      tok_is(&t->v[from], "PRIMARY") || tok_is(&t->v[from], "UNIQUE") ||
-	      tok_is(&t->v[from], "CHECK") || tok_is(&t->v[from], "FOREIGN"))) {
-		column = tok_ident(a, &t->v[from]);
+	if (!(sd_tok_is(&t->v[from], "CONSTRAINT") ||
+	      sd_tok_is(&t->v[from], "PRIMARY") || sd_tok_is(&t->v[from], "UNIQUE") ||
+	      sd_tok_is(&t->v[from], "CHECK") || sd_tok_is(&t->v[from], "FOREIGN"))) {
+		column = sd_tok_ident(a, &t->v[from], false);
 		if (p->ncols == p->capcols) {
 			p->capcols = p->capcols ? 2 * p->capcols : 16;
 			p->cols = sd_xrealloc(p->cols,
@@ -586,22 +372,22 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 				break;
 	}
 	for (; i < to; i++) {
-		const token *k = &t->v[i];
+		const sd_token *k = &t->v[i];
 		if (k->depth != d)
 			continue;
-		if (tok_is(k, "CONSTRAINT") && i + 1 < to) {
-			pending = tok_ident(a, &t->v[++i]);
-		} else if (tok_is(k, "CHECK") && i + 1 < to &&
-		           tok_is(&t->v[i + 1], "(")) {
-			size_t close = tok_close(t, i + 1);
+		if (sd_tok_is(k, "CONSTRAINT") && i + 1 < to) {
+			pending = sd_tok_ident(a, &t->v[++i], false);
+		} else if (sd_tok_is(k, "CHECK") && i + 1 < to &&
+		           sd_tok_is(&t->v[i + 1], "(")) {
+			size_t close = sd_tokens_close(t, i + 1);
 			parsed_check *c = sd_arena_alloc(a, sizeof(*c));
 			c->name = pending;
-			c->expr = close > i + 2 ? tok_text(a, t, i + 2, close - 1)
+			c->expr = close > i + 2 ? sd_tokens_text(a, t, i + 2, close - 1)
 			                        : "";
 			sd_vec_push(a, &p->checks, c);
 			pending = NULL;
 			i = close;
-		} else if (tok_is(k, "PRIMARY")) {
+		} else if (sd_tok_is(k, "PRIMARY")) {
 			/* PRIMARY KEY [ASC|DESC|(list)] [ON CONFLICT r]
 			 * [AUTOINCREMENT] */
 			size_t j = i + 2;
@@ -609,48 +395,48 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 			pending = NULL;
 			if (!column && !pk_list_parse(a, t, i, to, p))
 				p->cols_bad = true;
-			if (j < to && tok_is(&t->v[j], "("))
-				j = tok_close(t, j) + 1;
-			else if (j < to && (tok_is(&t->v[j], "ASC") ||
-			                    tok_is(&t->v[j], "DESC")))
+			if (j < to && sd_tok_is(&t->v[j], "("))
+				j = sd_tokens_close(t, j) + 1;
+			else if (j < to && (sd_tok_is(&t->v[j], "ASC") ||
+			                    sd_tok_is(&t->v[j], "DESC")))
 				j++;
 			if (conflict_at(t, j, to)) {
 				p->pk_conflict = conflict_at(t, j, to);
 				j += 3;
 			}
-			if (j < to && tok_is(&t->v[j], "AUTOINCREMENT"))
+			if (j < to && sd_tok_is(&t->v[j], "AUTOINCREMENT"))
 				p->autoinc_kw = true;
-		} else if (tok_is(k, "UNIQUE")) {
+		} else if (sd_tok_is(k, "UNIQUE")) {
 			parsed_unique *u = sd_arena_alloc(a, sizeof(*u));
 			u->name = pending;
 			if (column)
 				sd_strlist_push(a, &u->columns, column);
-			else if (i + 1 < to && tok_is(&t->v[i + 1], "("))
+			else if (i + 1 < to && sd_tok_is(&t->v[i + 1], "("))
 				tok_name_list(a, t, i + 1, &u->columns);
 			u->on_conflict = conflict_at(
 				t,
 				column ? i + 1
-				       : (i + 1 < to && tok_is(&t->v[i + 1], "(")
-				              ? tok_close(t, i + 1) + 1
+				       : (i + 1 < to && sd_tok_is(&t->v[i + 1], "(")
+				              ? sd_tokens_close(t, i + 1) + 1
 				              : i + 1),
 				to);
 			sd_vec_push(a, &p->uniques, u);
 			pending = NULL;
-		} else if (tok_is(k, "FOREIGN")) {
+		} else if (sd_tok_is(k, "FOREIGN")) {
 			size_t j = i + 1;
-			if (j < to && tok_is(&t->v[j], "KEY"))
+			if (j < to && sd_tok_is(&t->v[j], "KEY"))
 				j++;
-			if (j < to && tok_is(&t->v[j], "(")) {
+			if (j < to && sd_tok_is(&t->v[j], "(")) {
 				tok_name_list(a, t, j, &fk_columns);
-				i = tok_close(t, j);
+				i = sd_tokens_close(t, j);
 			}
-		} else if (tok_is(k, "REFERENCES") && i + 1 < to) {
+		} else if (sd_tok_is(k, "REFERENCES") && i + 1 < to) {
 			parsed_fk *f = sd_arena_alloc(a, sizeof(*f));
 			size_t j = i + 1;
 			f->name = pending;
-			if (j + 2 < to && tok_is(&t->v[j + 1], "."))
+			if (j + 2 < to && sd_tok_is(&t->v[j + 1], "."))
 				j += 2; /* schema.table */
-			f->ref_table = tok_ident(a, &t->v[j]);
+			f->ref_table = sd_tok_ident(a, &t->v[j], false);
 			if (column)
 				sd_strlist_push(a, &f->columns, column);
 			else
@@ -658,12 +444,12 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 			for (j = j + 1; j < to; j++) {
 				if (t->v[j].depth != d)
 					continue;
-				if (tok_is(&t->v[j], "DEFERRABLE"))
+				if (sd_tok_is(&t->v[j], "DEFERRABLE"))
 					f->deferrable =
-						!tok_is(&t->v[j - 1], "NOT");
-				else if (tok_is(&t->v[j], "INITIALLY") &&
+						!sd_tok_is(&t->v[j - 1], "NOT");
+				else if (sd_tok_is(&t->v[j], "INITIALLY") &&
 				         j + 1 < to)
-					f->initially_deferred = tok_is(
+					f->initially_deferred = sd_tok_is(
 						&t->v[j + 1], "DEFERRED");
 				else if (ends_fk_clause(t, j, to))
 					break;
@@ -673,45 +459,45 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
 			sd_vec_push(a, &p->fks, f);
 			pending = NULL;
 			i = j - 1;
-		} else if (tok_is(k, "COLLATE") && column && i + 1 < to) {
+		} else if (sd_tok_is(k, "COLLATE") && column && i + 1 < to) {
 			if (!p->collations) /* made on first use: most
 			                     * tables have none */
 				p->collations = sd_map_new(a, 4);
 			sd_map_put(p->collations, column,
-			           tok_ident(a, &t->v[++i]));
+			           sd_tok_ident(a, &t->v[++i], false));
 			pending = NULL;
-		} else if (tok_is(k, "AS") && column && i + 1 < to &&
-		           tok_is(&t->v[i + 1], "(")) {
-			size_t close = tok_close(t, i + 1);
+		} else if (sd_tok_is(k, "AS") && column && i + 1 < to &&
+		           sd_tok_is(&t->v[i + 1], "(")) {
+			size_t close = sd_tokens_close(t, i + 1);
 			if (close > i + 2) {
 				if (!p->generated)
 					p->generated = sd_map_new(a, 4);
 				sd_map_put(p->generated, column,
-				           tok_text(a, t, i + 2, close - 1));
+				           sd_tokens_text(a, t, i + 2, close - 1));
 			}
 			i = close;
-		} else if (tok_is(k, "NOT") || tok_is(k, "NULL") ||
-		           tok_is(k, "GENERATED")) {
+		} else if (sd_tok_is(k, "NOT") || sd_tok_is(k, "NULL") ||
+		           sd_tok_is(k, "GENERATED")) {
 			/* CONSTRAINT nn NOT NULL: the name is not the next
 			 * constraint's */
 			const char *word;
 			pending = NULL;
-			if (column && tok_is(k, "NOT") &&
+			if (column && sd_tok_is(k, "NOT") &&
 			    (word = conflict_at(t, i + 2, to))) {
 				if (!p->nn_conflicts)
 					p->nn_conflicts = sd_map_new(a, 4);
 				sd_map_put(p->nn_conflicts, column,
 				           (void *)word);
 			}
-		} else if (tok_is(k, "DEFAULT") && i + 1 < to) {
+		} else if (sd_tok_is(k, "DEFAULT") && i + 1 < to) {
 			pending = NULL;
 			/* the value is no constraint keyword, whatever it
 			 * spells: DEFAULT (x), DEFAULT -1, DEFAULT 'check' */
 			i++;
-			if (tok_is(&t->v[i], "("))
-				i = tok_close(t, i);
-			else if ((tok_is(&t->v[i], "-") ||
-			          tok_is(&t->v[i], "+")) &&
+			if (sd_tok_is(&t->v[i], "("))
+				i = sd_tokens_close(t, i);
+			else if ((sd_tok_is(&t->v[i], "-") ||
+			          sd_tok_is(&t->v[i], "+")) &&
 			         i + 1 < to)
 				i++;
 		}
@@ -724,18 +510,18 @@ static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
  */
 static void parse_create_table(sd_arena *a, const char *sql, parsed_table *p)
 {
-	tokens t;
+	sd_tokens t;
 	size_t i, open = 0, close, item;
 	bool found = false;
 
 	memset(p, 0, sizeof(*p));
 	if (!sql)
 		return;
-	tokenize(&t, sql);
+	sd_tokens_read(&t, sql, SD_SQL_SQLITE);
 	for (i = 0; i < t.n; i++) {
-		if (tok_is(&t.v[i], "AS") && t.v[i].depth == 0)
+		if (sd_tok_is(&t.v[i], "AS") && t.v[i].depth == 0)
 			break;
-		if (tok_is(&t.v[i], "(") && t.v[i].depth == 0) {
+		if (sd_tok_is(&t.v[i], "(") && t.v[i].depth == 0) {
 			open = i;
 			found = true;
 			break;
@@ -743,11 +529,11 @@ static void parse_create_table(sd_arena *a, const char *sql, parsed_table *p)
 	}
 	if (!found)
 		goto done;
-	close = tok_close(&t, open);
+	close = sd_tokens_close(&t, open);
 	item = open + 1;
 	for (i = open + 1; i <= close && i < t.n + 1; i++) {
 		if (i == close || (i < t.n && t.v[i].depth == 1 &&
-		                   tok_is(&t.v[i], ","))) {
+		                   sd_tok_is(&t.v[i], ","))) {
 			parse_table_item(a, &t, item, i < t.n ? i : t.n, 1, p);
 			item = i + 1;
 		}
@@ -755,13 +541,13 @@ static void parse_create_table(sd_arena *a, const char *sql, parsed_table *p)
 			break;
 	}
 	for (i = close + 1; i + 1 < t.n; i++)
-		if (tok_is(&t.v[i], "WITHOUT") && tok_is(&t.v[i + 1], "ROWID"))
+		if (sd_tok_is(&t.v[i], "WITHOUT") && sd_tok_is(&t.v[i + 1], "ROWID"))
 			p->without_rowid = true;
 	for (i = close + 1; i < t.n; i++)
-		if (tok_is(&t.v[i], "STRICT"))
+		if (sd_tok_is(&t.v[i], "STRICT"))
 			p->strict = true;
 done:
-	free(t.v);
+	sd_tokens_free(&t);
 }
 
 /* ------------------------------------------------------------------ */
@@ -776,7 +562,7 @@ typedef struct parsed_index {
 
 /* The '(' that opens a CREATE INDEX's key list: the first at depth 0
  * after ON. false when there is none. */
-static bool index_key_list(const tokens *t, size_t *open)
+static bool index_key_list(const sd_tokens *t, size_t *open)
 {
 	size_t i;
 	bool on = false;
@@ -784,9 +570,9 @@ static bool index_key_list(const tokens *t, size_t *open)
 	for (i = 0; i < t->n; i++) {
 		if (t->v[i].depth != 0)
 			continue;
-		if (tok_is(&t->v[i], "ON")) {
+		if (sd_tok_is(&t->v[i], "ON")) {
 			on = true;
-		} else if (on && tok_is(&t->v[i], "(")) {
+		} else if (on && sd_tok_is(&t->v[i], "(")) {
 			*open = i;
 			return true;
 		}
@@ -802,46 +588,46 @@ static bool index_key_list(const tokens *t, size_t *open)
  */
 static void parse_create_index(sd_arena *a, const char *sql, parsed_index *p)
 {
-	tokens t;
+	sd_tokens t;
 	size_t i, open = 0, close, item;
 
 	memset(p, 0, sizeof(*p));
 	if (!sql)
 		return;
-	tokenize(&t, sql);
+	sd_tokens_read(&t, sql, SD_SQL_SQLITE);
 	if (!index_key_list(&t, &open))
 		goto done;
-	close = tok_close(&t, open);
+	close = sd_tokens_close(&t, open);
 	item = open + 1;
 	for (i = open + 1; i <= close && i < t.n; i++) {
-		if (i == close || (t.v[i].depth == 1 && tok_is(&t.v[i], ","))) {
+		if (i == close || (t.v[i].depth == 1 && sd_tok_is(&t.v[i], ","))) {
 			size_t last = i - 1;
 			const char *coll = NULL;
-			if (last >= item && (tok_is(&t.v[last], "ASC") ||
-			                     tok_is(&t.v[last], "DESC")))
+			if (last >= item && (sd_tok_is(&t.v[last], "ASC") ||
+			                     sd_tok_is(&t.v[last], "DESC")))
 				last--;
-			if (last > item && tok_is(&t.v[last - 1], "COLLATE")) {
-				coll = tok_ident(a, &t.v[last]);
+			if (last > item && sd_tok_is(&t.v[last - 1], "COLLATE")) {
+				coll = sd_tok_ident(a, &t.v[last], false);
 				last -= 2;
 			}
-			sd_vec_push(a, &p->keys, tok_text(a, &t, item, last));
+			sd_vec_push(a, &p->keys, sd_tokens_text(a, &t, item, last));
 			sd_vec_push(a, &p->collations, (void *)coll);
 			item = i + 1;
 		}
 	}
 	for (i = close + 1; i < t.n; i++) {
-		if (t.v[i].depth == 0 && tok_is(&t.v[i], "WHERE") &&
+		if (t.v[i].depth == 0 && sd_tok_is(&t.v[i], "WHERE") &&
 		    i + 1 < t.n) {
 			size_t last = t.n - 1;
-			while (last > i && tok_is(&t.v[last], ";"))
+			while (last > i && sd_tok_is(&t.v[last], ";"))
 				last--;
 			if (last > i)
-				p->where = tok_text(a, &t, i + 1, last);
+				p->where = sd_tokens_text(a, &t, i + 1, last);
 			break;
 		}
 	}
 done:
-	free(t.v);
+	sd_tokens_free(&t);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1443,44 +1229,44 @@ done:
  */
 static bool index_from_text(ctx *c, table_info *ti, const index_src *src)
 {
-	tokens t;
+	sd_tokens t;
 	size_t i, open = 0, close, item, nkeys = 0;
 	bool ok = true, unique;
 	sd_index_key keys[64];
 	parsed_index p;
 	sd_index *ix;
 
-	tokenize(&t, src->sql);
-	unique = t.n > 1 && tok_is(&t.v[1], "UNIQUE");
-	if (!index_key_list(&t, &open) || !tok_is(&t.v[0], "CREATE")) {
+	sd_tokens_read(&t, src->sql, SD_SQL_SQLITE);
+	unique = t.n > 1 && sd_tok_is(&t.v[1], "UNIQUE");
+	if (!index_key_list(&t, &open) || !sd_tok_is(&t.v[0], "CREATE")) {
 		ok = false;
 		goto done;
 	}
-	close = tok_close(&t, open);
+	close = sd_tokens_close(&t, open);
 	item = open + 1;
 	for (i = open + 1; ok && i <= close && i < t.n; i++) {
 		size_t last, k;
 		const char *id;
 		sd_column *col = NULL;
-		if (i != close && !(t.v[i].depth == 1 && tok_is(&t.v[i], ",")))
+		if (i != close && !(t.v[i].depth == 1 && sd_tok_is(&t.v[i], ",")))
 			continue;
 		last = i - 1;
 		memset(&keys[nkeys], 0, sizeof(keys[nkeys]));
-		if (last >= item && (tok_is(&t.v[last], "ASC") ||
-		                     tok_is(&t.v[last], "DESC"))) {
-			keys[nkeys].desc = tok_is(&t.v[last], "DESC");
+		if (last >= item && (sd_tok_is(&t.v[last], "ASC") ||
+		                     sd_tok_is(&t.v[last], "DESC"))) {
+			keys[nkeys].desc = sd_tok_is(&t.v[last], "DESC");
 			last--;
 		}
-		if (last > item && tok_is(&t.v[last - 1], "COLLATE")) {
-			keys[nkeys].collation = tok_ident(c->a, &t.v[last]);
+		if (last > item && sd_tok_is(&t.v[last - 1], "COLLATE")) {
+			keys[nkeys].collation = sd_tok_ident(c->a, &t.v[last], false);
 			last -= 2;
 		}
 		if (last != item || nkeys == SD_ARRAY_LEN(keys) ||
-		    (t.v[item].kind != TK_WORD && t.v[item].kind != TK_QUOTED)) {
+		    !sd_tok_is_name(&t.v[item])) {
 			ok = false;
 			break;
 		}
-		id = tok_ident(c->tmp, &t.v[item]);
+		id = sd_tok_ident(c->tmp, &t.v[item], false);
 		for (k = 0; k < ti->table->ncolumns; k++) {
 			if (!sd_strieq(ti->table->columns[k]->base.name, id))
 				continue;
@@ -1503,7 +1289,7 @@ static bool index_from_text(ctx *c, table_info *ti, const index_src *src)
 	}
 	memset(&p, 0, sizeof(p));
 	for (i = close + 1; i < t.n; i++)
-		if (t.v[i].depth == 0 && tok_is(&t.v[i], "WHERE")) {
+		if (t.v[i].depth == 0 && sd_tok_is(&t.v[i], "WHERE")) {
 			parse_create_index(c->a, src->sql, &p);
 			break;
 		}
@@ -1514,7 +1300,7 @@ static bool index_from_text(ctx *c, table_info *ti, const index_src *src)
 	memcpy(ix->keys, keys, sizeof(sd_index_key) * nkeys);
 	ix->where.sql = p.where;
 done:
-	free(t.v);
+	sd_tokens_free(&t);
 	return ok;
 }
 

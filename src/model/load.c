@@ -657,11 +657,6 @@ static void load_enums(loader *L, file_ctx *f)
 	}
 }
 
-static bool is_integer_kind(sd_type_kind k)
-{
-	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
-}
-
 /* Database spellings of integer types, which may carry an identity. */
 static bool raw_integer(const char *name)
 {
@@ -736,7 +731,7 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 			     "'%s'",
 			     mc->identity);
 		if (c->identity != SD_IDENTITY_NONE) {
-			if (type.kind != SD_T_RAW && !is_integer_kind(type.kind)) {
+			if (type.kind != SD_T_RAW && !sd_type_is_integer(type.kind)) {
 				sd_buf b = SD_BUF_INIT;
 				sd_type_format(&b, &type);
 				lerr(L, f, ipath, object,
@@ -1067,7 +1062,7 @@ static void load_constraints(loader *L, tinfo *ti)
 	if (t->primary_key && t->primary_key->columns.n == 1) {
 		sd_column *c = sd_table_find_column(
 			t, t->primary_key->columns.items[0]);
-		if (c && is_integer_kind(c->type.kind))
+		if (c && sd_type_is_integer(c->type.kind))
 			c->autoincrement = true;
 	}
 

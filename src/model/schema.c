@@ -353,6 +353,22 @@ void sd_schema_sort(sd_schema *s)
 }
 
 /* ------------------------------------------------------------------ */
+/* The default namespace                                               */
+/* ------------------------------------------------------------------ */
+
+const char *sd_namespace_default(void)
+{
+	return "public";
+}
+
+const char *sd_namespace_key(const char *name)
+{
+	if (!name || !*name || strcmp(name, sd_namespace_default()) == 0)
+		return NULL;
+	return name;
+}
+
+/* ------------------------------------------------------------------ */
 /* Expressions                                                         */
 /* ------------------------------------------------------------------ */
 

@@ -19,7 +19,20 @@
 #ifndef SD_SCHEMA_H
 #define SD_SCHEMA_H
 
+#include "util/layer.h"
 #include "util/util.h"
+
+SD_LAYER_HEADER(MODEL);
+
+/*
+ * The default namespace: stored as NULL, spelled "public" by the models
+ * and by PostgreSQL. Every place that spells it goes through these two,
+ * so the search path can decide it in one place.
+ *     sd_namespace_key("public") -> NULL     sd_namespace_key("") -> NULL
+ *     sd_namespace_key("billing") -> "billing"
+ */
+const char *sd_namespace_default(void);
+const char *sd_namespace_key(const char *name);
 
 /* ------------------------------------------------------------------ */
 /* Types                                                               */
@@ -74,6 +87,8 @@ typedef struct sd_type {
  */
 int sd_type_parse(sd_arena *a, const char *text, sd_type *out,
                   const char **why, const char **suggest);
+/* smallint, integer or bigint. */
+bool sd_type_is_integer(sd_type_kind k);
 /* The portable spelling: "string(120)", "numeric(10,2)", "enum(status)". */
 void sd_type_format(sd_buf *out, const sd_type *t);
 /* Same meaning (kind and arguments; RAW by folded spelling). */

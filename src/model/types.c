@@ -264,6 +264,11 @@ static bool raw_equal(const char *a, const char *b)
 	return true;
 }
 
+bool sd_type_is_integer(sd_type_kind k)
+{
+	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
+}
+
 bool sd_type_equal(const sd_type *a, const sd_type *b)
 {
 	if (a->kind != b->kind)

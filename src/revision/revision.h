@@ -32,7 +32,9 @@
 #ifndef SD_REVISION_H
 #define SD_REVISION_H
 
-#include "db/db.h"
+#include "emit/dialect.h"
+
+SD_LAYER_HEADER(REVISION);
 
 #define SD_REV_ID_LEN 12
 #define SD_REV_SLUG_MAX 40
