@@ -206,6 +206,32 @@ int sd_cmd_dump(sd_cli *cli, int argc, char **argv);
 
 const sd_cli_command *sd_cli_find_command(const char *name);
 
+/* ---- usage.c: help, `help`, --version ----------------------------- */
+
+/* The program's usage: every command and the global options. */
+void sd_cli_usage(FILE *f);
+/* `help [COMMAND]`. */
+int sd_cli_help(sd_cli *cli, int argc, char **argv);
+/* SD_EINPUT for an unknown command, with the nearest one as a hint. */
+int sd_cli_unknown_command(sd_cli *cli, const char *name);
+void sd_cli_print_version(void);
+
+/* ---- opt.c: global options ---------------------------------------- */
+
+/*
+ * The global options, accepted before the command and after it, as users
+ * type them (`schemadiff upgrade --database URL`). Returns 1 when argv[*i]
+ * was one (and advances *i past its value), 2 when its value is missing,
+ * else 0.
+ */
+int sd_cli_global_option(sd_cli *cli, int argc, char **argv, int *i);
+/* Turns --color WHEN into colour on stderr and on stdout, each only on a
+ * terminal under "auto". */
+int sd_cli_resolve_color(sd_cli *cli);
+/* Parses the global options up to the command name into cli; *cmd_index
+ * gets its index. Returns -1 after --help or --version (exit 0). */
+int sd_cli_parse_global(sd_cli *cli, int argc, char **argv, int *cmd_index);
+
 /* Writes a schema as models YAML (cmd_dump.c; also used by tests). */
 void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s);
 
