@@ -162,47 +162,34 @@ int sd_use_schema(sd_migration *m, const char *schema)
 /* Running statements                                                  */
 /* ------------------------------------------------------------------ */
 
-/* The position of $n placeholders outside quotes and comments, replaced
- * by literals for offline display: "... = $1" -> "... = 'O''Brien'". */
+/* The $n placeholders outside quotes and comments replaced by literals
+ * for offline display: "... = $1" -> "... = 'O''Brien'". */
 static void render_params(sd_buf *out, const sd_dialect *d, const char *sql,
                           size_t n, const char *const *params)
 {
-	const char *p = sql;
+	const char *copied = sql;
+	sd_lexer lx;
+	sd_token t;
 
-	while (*p) {
-		if (*p == '\'' || *p == '"') {
-			char q = *p;
-			const char *e = p + 1;
-			while (*e && !(*e == q && e[1] != q)) {
-				if (*e == q)
-					e++;
-				e++;
-			}
-			if (*e)
-				e++;
-			sd_buf_putn(out, p, (size_t)(e - p));
-			p = e;
-		} else if (p[0] == '-' && p[1] == '-') {
-			const char *e = strchr(p, '\n');
-			size_t len = e ? (size_t)(e - p) : strlen(p);
-			sd_buf_putn(out, p, len);
-			p += len;
-		} else if (*p == '$' && p[1] >= '1' && p[1] <= '9') {
-			char *end;
-			unsigned long k = strtoul(p + 1, &end, 10);
-			if (k >= 1 && k <= n) {
-				if (params[k - 1])
-					d->quote_literal(out, params[k - 1]);
-				else
-					sd_buf_put(out, "NULL");
-			} else {
-				sd_buf_putn(out, p, (size_t)(end - p));
-			}
-			p = end;
-		} else {
-			sd_buf_putc(out, *p++);
-		}
+	sd_lex_init(&lx, sql, strlen(sql), sd_sql_lang_of(d->name),
+	            SD_LEX_COMMENTS);
+	while (sd_lex_next(&lx, &t)) {
+		unsigned long k;
+		char *end;
+		if (t.kind != SD_TOK_PARAM || t.s[0] != '$' ||
+		    !(t.s[1] >= '1' && t.s[1] <= '9'))
+			continue;
+		k = strtoul(t.s + 1, &end, 10);
+		if (end != t.s + t.n || k < 1 || k > n)
+			continue;
+		sd_buf_putn(out, copied, (size_t)(t.s - copied));
+		if (params[k - 1])
+			d->quote_literal(out, params[k - 1]);
+		else
+			sd_buf_put(out, "NULL");
+		copied = t.s + t.n;
 	}
+	sd_buf_put(out, copied);
 }
 
 /*
@@ -255,7 +242,7 @@ static int run_script(sd_migration *m, const char *sql)
 	size_t n, i;
 	int rc = 0;
 
-	n = sd_sql_split(&stmts, NULL, a, sql);
+	n = sd_sql_split(&stmts, NULL, a, sql, sd_sql_lang_of(m->d->name));
 	for (i = 0; i < n && !rc; i++)
 		rc = run_stmt(m, stmts[i], -1, NULL, NULL);
 	sd_arena_free(a);

@@ -13,6 +13,7 @@
 #define SD_DB_H
 
 #include "util/layer.h"
+#include "util/sql.h"
 #include "util/util.h"
 
 SD_LAYER_HEADER(DB);
@@ -136,6 +137,17 @@ const sd_db_driver *sd_db_driver_find(const char *name);
  */
 int sd_db_backup(sd_db *db, const char *path, bool force, long long *bytes,
                  sd_error *err);
+
+/*
+ * Splits an SQL script of a dialect into statements, each without its ';'
+ * and trimmed of blanks (comments before it kept), by the dialect's own
+ * rules (split.c): honours quotes, comments, dollar quotes, CREATE TRIGGER
+ * ... END and function bodies. Comment-only pieces are dropped. Each
+ * statement's 1-based line within the script goes into lines (may be
+ * NULL). Arena-allocated; returns the number of statements.
+ */
+size_t sd_sql_split(const char ***stmts, int **lines, sd_arena *a,
+                    const char *sql, sd_sql_lang lang);
 
 /* Convenience wrappers over the driver table. */
 int sd_db_exec(sd_db *db, const char *sql, sd_error *err);

@@ -26,6 +26,7 @@ static bool sqlite_column_type_equal(const sd_column *a, const sd_column *b)
  * rest is a rebuild. Unique constraints are unique indexes there: the only
  * kind ALTER can add later. */
 const sd_dialect_caps sd_caps_sqlite = {
+	.lang = SD_SQL_SQLITE,
 	.transactional_ddl = true,
 	.alter_column = false,
 	.alter_constraints = false,
@@ -42,6 +43,7 @@ const sd_dialect_caps sd_caps_sqlite = {
 
 /* PostgreSQL truncates identifiers past 63 bytes (NAMEDATALEN - 1). */
 const sd_dialect_caps sd_caps_postgres = {
+	.lang = SD_SQL_POSTGRES,
 	.transactional_ddl = true,
 	.alter_column = true,
 	.alter_constraints = true,

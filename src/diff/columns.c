@@ -129,46 +129,6 @@ sd_column *sd_diff_find_col(const sd_table *t, const char *name)
 	return name ? sd_table_find_column(t, name) : NULL;
 }
 
-/*
- * True for a default that is a plain literal: 7, -1.5, 'x', NULL, TRUE.
- * Dialects without in-place ALTER COLUMN (SQLite) add columns only with
- * such defaults; anything else (CURRENT_TIMESTAMP, now(), (expr)) needs
- * a rebuild there.
- */
-bool sd_diff_default_is_literal(const char *sql)
-{
-	const char *p = sql;
-
-	if (!sql)
-		return true;
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p == '\'') {
-		for (p++; *p; p++) {
-			if (*p == '\'' && p[1] == '\'')
-				p++;
-			else if (*p == '\'')
-				break;
-		}
-		if (*p)
-			p++;
-		while (isspace((unsigned char)*p))
-			p++;
-		return *p == '\0';
-	}
-	if (*p == '-' || *p == '+')
-		p++;
-	if (isdigit((unsigned char)*p) || *p == '.') {
-		while (isalnum((unsigned char)*p) || *p == '.')
-			p++;
-		while (isspace((unsigned char)*p))
-			p++;
-		return *p == '\0';
-	}
-	return strcasecmp(p, "null") == 0 || strcasecmp(p, "true") == 0 ||
-	       strcasecmp(p, "false") == 0;
-}
-
 /* A new NOT NULL column that nothing fills for the existing rows. */
 bool sd_diff_needs_value(const sd_column *n)
 {
@@ -219,18 +179,12 @@ const char *sd_diff_zero_literal(dctx *c, const sd_column *col)
 		for (i = 0; i < c->from->nenums; i++) {
 			const sd_enum *e = c->from->enums[i];
 			sd_buf b = SD_BUF_INIT;
-			const char *q, *r;
+			const char *r;
 			if (!sd_streq(e->base.name, col->type.name) ||
 			    !sd_streq(e->base.schema, col->type.enum_schema) ||
 			    !e->values.n)
 				continue;
-			sd_buf_putc(&b, '\'');
-			for (q = e->values.items[0]; *q; q++) {
-				if (*q == '\'')
-					sd_buf_putc(&b, '\'');
-				sd_buf_putc(&b, *q);
-			}
-			sd_buf_putc(&b, '\'');
+			sd_quote_literal_std(&b, e->values.items[0]);
 			r = sd_arena_strdup(c->a, b.data);
 			sd_buf_free(&b);
 			return r;
@@ -272,29 +226,12 @@ const char *sd_diff_map_col(const tpair *tp, const char *old_name)
 	return n ? n->base.name : old_name;
 }
 
-/* True when sql mentions `name` as a whole identifier, bare or quoted. */
-static bool sql_mentions(const char *sql, const char *name)
-{
-	size_t n = strlen(name);
-	const char *p;
-
-	for (p = sql; n && (p = strstr(p, name)) != NULL; p++) {
-		unsigned char before = p == sql ? ' ' : (unsigned char)p[-1];
-		unsigned char after = (unsigned char)p[n];
-		if (!isalnum(before) && before != '_' && !isalnum(after) &&
-		    after != '_')
-			return true;
-	}
-	return false;
-}
-
 /*
  * Marks in regen[i] the generated columns of the pair's new table that read
  * a column whose type or collation changes. PostgreSQL refuses that ALTER
  * ("cannot alter type of a column used by a generated column"), so such a
  * column is dropped before and added back after; its values are computed,
- * so nothing is lost. A mention inside a string literal only costs the
- * same drop and add.
+ * so nothing is lost.
  */
 static void mark_regenerated(dctx *c, tpair *tp, bool *regen)
 {
@@ -313,10 +250,12 @@ static void mark_regenerated(dctx *c, tpair *tp, bool *regen)
 			    !(column_changes(c, o, n) &
 			      (SD_CHANGE_TYPE | SD_CHANGE_COLLATION)))
 				continue;
-			regen[i] = sql_mentions(g->generated.sql,
-			                        n->base.name) ||
-			           sql_mentions(og->generated.sql,
-			                        o->base.name);
+			regen[i] = sd_diff_expr_mentions(g->generated.sql,
+			                                 n->base.name,
+			                                 c->caps.lang) ||
+			           sd_diff_expr_mentions(og->generated.sql,
+			                                 o->base.name,
+			                                 c->caps.lang);
 		}
 	}
 }

@@ -206,42 +206,23 @@ sd_table *sd_diff_work_copy(dctx *c, const sd_table *src)
 }
 
 /*
- * True when the SQL text names identifier `name` outside string literals,
- * case-insensitively ("lower(Email)" mentions email). Used to find what a
- * dropped column is still used by.
+ * True when the SQL text names identifier `name` outside string literals
+ * (a word in any case, a quoted identifier exactly): "lower(Email)"
+ * mentions email. Used to find what a dropped column is still used by,
+ * and which generated columns read a column whose type changes.
  */
-bool sd_diff_expr_mentions(const char *sql, const char *name)
+bool sd_diff_expr_mentions(const char *sql, const char *name,
+                           sd_sql_lang lang)
 {
-	const char *p = sql;
-	size_t n = strlen(name);
+	sd_lexer lx;
+	sd_token t;
 
 	if (!sql)
 		return false;
-	while (*p) {
-		if (*p == '\'') {
-			for (p++; *p && *p != '\''; p++)
-				;
-			if (*p)
-				p++;
-		} else if (*p == '"') {
-			const char *s = ++p;
-			while (*p && *p != '"')
-				p++;
-			if ((size_t)(p - s) == n && strncmp(s, name, n) == 0)
-				return true;
-			if (*p)
-				p++;
-		} else if (isalnum((unsigned char)*p) || *p == '_') {
-			const char *s = p;
-			while (isalnum((unsigned char)*p) || *p == '_' ||
-			       *p == '$')
-				p++;
-			if ((size_t)(p - s) == n && strncasecmp(s, name, n) == 0)
-				return true;
-		} else {
-			p++;
-		}
-	}
+	sd_lex_init(&lx, sql, strlen(sql), lang, 0);
+	while (sd_lex_next(&lx, &t))
+		if (sd_tok_names(&t, name))
+			return true;
 	return false;
 }
 

@@ -80,14 +80,14 @@ bool sd_diff_table_ignored(const sd_diff_opts *o, const sd_table *t);
 int sd_diff_cmp_object_ptr(const void *a, const void *b);
 void *sd_diff_dup_ptrs(dctx *c, const void *src, size_t n, size_t size);
 sd_table *sd_diff_work_copy(dctx *c, const sd_table *src);
-bool sd_diff_expr_mentions(const char *sql, const char *name);
+bool sd_diff_expr_mentions(const char *sql, const char *name,
+                           sd_sql_lang lang);
 
 /* columns.c */
 bool sd_diff_autoinc(const sd_column *col);
 bool sd_diff_column_type_equal(dctx *c, const sd_column *o,
                                const sd_column *n);
 sd_column *sd_diff_find_col(const sd_table *t, const char *name);
-bool sd_diff_default_is_literal(const char *sql);
 bool sd_diff_needs_value(const sd_column *n);
 const char *sd_diff_zero_literal(dctx *c, const sd_column *col);
 void sd_diff_match_columns(dctx *c, tpair *tp);

@@ -59,17 +59,11 @@ static bool schema_uses_literal(dctx *c, const sd_schema *s,
                                 const char *value)
 {
 	sd_buf b = SD_BUF_INIT;
-	const char *p, *lit;
+	const char *lit;
 	size_t t, j, k;
 	bool found = false;
 
-	sd_buf_putc(&b, '\'');
-	for (p = value; *p; p++) {
-		if (*p == '\'')
-			sd_buf_putc(&b, '\'');
-		sd_buf_putc(&b, *p);
-	}
-	sd_buf_putc(&b, '\'');
+	sd_quote_literal_std(&b, value);
 	lit = sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
 	sd_buf_free(&b);
 	for (t = 0; t < s->ntables && !found; t++) {

@@ -15,6 +15,7 @@
 #define SD_PLAN_H
 
 #include "model/schema.h"
+#include "util/sql.h"
 
 SD_LAYER_HEADER(DIFF);
 
@@ -24,6 +25,7 @@ SD_LAYER_HEADER(DIFF);
  * dialect tables (emit/dialect.h) point at these.
  */
 typedef struct sd_dialect_caps {
+	sd_sql_lang lang;        /* how its SQL text is read (util/sql.h) */
 	bool transactional_ddl;  /* DDL commits with the version update */
 	bool alter_column;       /* ALTER COLUMN type/null/default in place */
 	bool alter_constraints;  /* ADD/DROP CONSTRAINT on existing tables */

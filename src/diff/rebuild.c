@@ -6,16 +6,12 @@
  */
 #include "diff/differ.h"
 
-/* ------------------------------------------------------------------ */
-/* Pass C: capabilities and rebuilds                                   */
-/* ------------------------------------------------------------------ */
-
 /* True when an old column is used by a key, index, FK, check or
  * generated column, which an in-place DROP COLUMN cannot cope with.
  * Indexes named in gone_indexes are dropped earlier in the plan and do not
  * count. */
 static bool column_in_use(const sd_table *t, const char *name,
-                          const sd_map *gone_indexes)
+                          const sd_map *gone_indexes, sd_sql_lang lang)
 {
 	size_t i, j;
 
@@ -29,23 +25,25 @@ static bool column_in_use(const sd_table *t, const char *name,
 		if (sd_strlist_contains(&t->foreign_keys[i]->columns, name))
 			return true;
 	for (i = 0; i < t->nchecks; i++)
-		if (sd_diff_expr_mentions(t->checks[i]->expression.sql, name))
+		if (sd_diff_expr_mentions(t->checks[i]->expression.sql, name,
+		                          lang))
 			return true;
 	for (i = 0; i < t->nindexes; i++) {
 		const sd_index *ix = t->indexes[i];
 		if (sd_map_get(gone_indexes, ix->base.name))
 			continue;
-		if (sd_diff_expr_mentions(ix->where.sql, name) ||
+		if (sd_diff_expr_mentions(ix->where.sql, name, lang) ||
 		    sd_strlist_contains(&ix->include, name))
 			return true;
 		for (j = 0; j < ix->nkeys; j++)
 			if (sd_streq(ix->keys[j].column, name) ||
-			    sd_diff_expr_mentions(ix->keys[j].expression.sql, name))
+			    sd_diff_expr_mentions(ix->keys[j].expression.sql, name,
+			                  lang))
 				return true;
 	}
 	for (i = 0; i < t->ncolumns; i++)
 		if (!sd_streq(t->columns[i]->base.name, name) &&
-		    sd_diff_expr_mentions(t->columns[i]->generated.sql, name))
+		    sd_diff_expr_mentions(t->columns[i]->generated.sql, name, lang))
 			return true;
 	return false;
 }
@@ -69,7 +67,7 @@ static bool op_needs_rebuild(dctx *c, const tpair *tp, const sd_op *op,
 		return !caps->drop_column ||
 		       (!caps->alter_constraints &&
 		        column_in_use(tp->old, op->column_old->base.name,
-		                      gone_indexes));
+		                      gone_indexes, caps->lang));
 	case SD_OP_ADD_COLUMN: {
 		const sd_column *n = op->column_new;
 		const sd_primary_key *pk = tp->new_->primary_key;
@@ -77,8 +75,9 @@ static bool op_needs_rebuild(dctx *c, const tpair *tp, const sd_op *op,
 		    sd_strlist_contains(&pk->columns, n->base.name))
 			return true;
 		return !caps->alter_column &&
-		       (sd_diff_needs_value(n) || n->generated.sql || sd_diff_autoinc(n) ||
-		        !sd_diff_default_is_literal(n->default_value.sql));
+		       (sd_diff_needs_value(n) || n->generated.sql ||
+		        sd_diff_autoinc(n) ||
+		        !sd_sql_is_literal(n->default_value.sql, caps->lang));
 	}
 	default:
 		return false;

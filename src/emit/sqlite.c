@@ -100,68 +100,28 @@ static bool text_is(const char *s, const char *word)
 	return !*word && !*s;
 }
 
-/* true when s is one balanced parenthesised group: "(a + (b))". */
-static bool is_parenthesized(const char *s)
-{
-	size_t n = strlen(s);
-	int depth = 0;
-	size_t i;
-	char q = 0;
-
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	while (*s && isspace((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	if (n < 2 || s[0] != '(' || s[n - 1] != ')')
-		return false;
-	for (i = 0; i < n; i++) {
-		if (q) {
-			if (s[i] == q)
-				q = 0;
-			continue;
-		}
-		if (s[i] == '\'' || s[i] == '"')
-			q = s[i];
-		else if (s[i] == '(')
-			depth++;
-		else if (s[i] == ')' && --depth == 0 && i != n - 1)
-			return false;
-	}
-	return depth == 0;
-}
-
-/* A literal SQLite accepts after DEFAULT without parentheses. */
+/* A literal SQLite accepts after DEFAULT without parentheses. A text that
+ * starts with a string is one: the catalog keeps what followed DEFAULT,
+ * and an expression there has its parentheses. */
 static bool is_default_literal(const char *s)
 {
-	const char *p = s;
+	sd_lexer lx;
+	sd_token t;
 
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p == '\'' || ((*p == 'x' || *p == 'X') && p[1] == '\''))
-		return true; /* string or blob (one literal: trusted) */
-	if (*p == '-' || *p == '+')
-		p++;
-	if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
-		for (; *p; p++)
-			if (!(isalnum((unsigned char)*p) || *p == '.' ||
-			      ((*p == '-' || *p == '+') &&
-			       (p[-1] == 'e' || p[-1] == 'E'))))
-				return isspace((unsigned char)*p) &&
-				       text_is(p, "");
+	sd_lex_init(&lx, s, strlen(s), SD_SQL_SQLITE, 0);
+	if (sd_lex_next(&lx, &t) && t.kind == SD_TOK_STRING)
 		return true;
-	}
-	return text_is(s, "NULL") || text_is(s, "TRUE") ||
-	       text_is(s, "FALSE") || text_is(s, "CURRENT_TIME") ||
-	       text_is(s, "CURRENT_DATE") || text_is(s, "CURRENT_TIMESTAMP");
+	return sd_sql_is_literal(s, SD_SQL_SQLITE) ||
+	       text_is(s, "CURRENT_TIME") || text_is(s, "CURRENT_DATE") ||
+	       text_is(s, "CURRENT_TIMESTAMP");
 }
 
 /* DEFAULT accepts literals as they are and expressions in parentheses:
  *     "'active'" -> 'active'      "lower('X')" -> (lower('X')) */
 static void put_default(sd_buf *out, const char *sql)
 {
-	if (is_default_literal(sql) || is_parenthesized(sql))
+	if (is_default_literal(sql) ||
+	    sd_sql_is_parenthesized(sql, SD_SQL_SQLITE))
 		sd_buf_put(out, sql);
 	else
 		sd_buf_printf(out, "(%s)", sql);

@@ -9,7 +9,8 @@
  */
 #include "introspect/postgres.h"
 
-#include <stdatomic.h>
+#include "util/sql.h"
+
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -491,6 +492,8 @@ const char *sd_pg_canon_default(sd_arena *a, const sd_type *type,
 	static const char *const casts[] = {"::text", "::character varying",
 	                                    "::bpchar"};
 	const char *want = NULL, *p;
+	sd_lexer lx;
+	sd_token lit;
 	size_t i;
 
 	if (!text)
@@ -502,19 +505,14 @@ const char *sd_pg_canon_default(sd_arena *a, const sd_type *type,
 		want = casts[1];
 	else if (type->kind == SD_T_TEXT)
 		want = casts[0];
-	if (!want || text[0] != '\'')
+	sd_lex_init(&lx, text, strlen(text), SD_SQL_POSTGRES, SD_LEX_SPACE);
+	if (!want || !sd_lex_next(&lx, &lit) || lit.kind != SD_TOK_STRING ||
+	    text[0] != '\'' || lit.open)
 		return text;
-	for (p = text + 1; *p; p++) {
-		if (*p == '\'' && p[1] == '\'')
-			p++;
-		else if (*p == '\'')
-			break;
-	}
-	if (*p != '\'')
-		return text;
+	p = lit.s + lit.n;
 	for (i = 0; i < 2; i++)
-		if (strcmp(p + 1, casts[i]) == 0)
-			return sd_arena_printf(a, "%.*s%s", (int)(p + 1 - text),
+		if (strcmp(p, casts[i]) == 0)
+			return sd_arena_printf(a, "%.*s%s", (int)(p - text),
 			                       text, want);
 	return text;
 }

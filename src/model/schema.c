@@ -3,6 +3,8 @@
  */
 #include "model/schema.h"
 
+#include "util/sql.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -377,78 +379,48 @@ static bool is_punct(char c)
 	return c && strchr("(),=<>!+-*/%|&:;[]", c) != NULL;
 }
 
+/* Tokens whose text is kept as written: quoted names and literals. */
+static bool kept_as_written(const sd_token *t)
+{
+	return t->kind == SD_TOK_QUOTED || t->kind == SD_TOK_STRING ||
+	       t->kind == SD_TOK_DOLLAR;
+}
+
 const char *sd_expr_fold(sd_arena *a, const char *sql)
 {
 	sd_buf b = SD_BUF_INIT;
-	const char *p = sql;
+	sd_lexer lx;
+	sd_token t;
 	bool space = false;
-	char *out;
-	size_t n;
+	const char *out;
+	size_t i;
 
 	if (!sql)
 		return NULL;
-	while (*p) {
-		char c = *p;
-		if (c == '\'' || c == '"' || c == '`' || c == '[') {
-			char close = c == '[' ? ']' : c;
-			if (space && b.len && !is_punct(b.data[b.len - 1]))
-				sd_buf_putc(&b, ' ');
-			space = false;
-			sd_buf_putc(&b, *p++);
-			while (*p) {
-				if (*p == close) {
-					if (p[1] == close && close != ']') {
-						sd_buf_putn(&b, p, 2);
-						p += 2;
-						continue;
-					}
-					break;
-				}
-				sd_buf_putc(&b, *p++);
-			}
-			if (*p)
-				sd_buf_putc(&b, *p++);
-			continue;
-		}
-		if (isspace((unsigned char)c)) {
+	sd_lex_init(&lx, sql, strlen(sql), SD_SQL_SQLITE,
+	            SD_LEX_SPACE | SD_LEX_COMMENTS);
+	sd_buf_put(&b, "");
+	while (sd_lex_next(&lx, &t)) {
+		if (t.kind == SD_TOK_SPACE) {
 			space = true;
-			p++;
 			continue;
 		}
 		if (space && b.len && !is_punct(b.data[b.len - 1]) &&
-		    !is_punct(c))
+		    (kept_as_written(&t) || !is_punct(t.s[0])))
 			sd_buf_putc(&b, ' ');
 		space = false;
-		sd_buf_putc(&b, (char)tolower((unsigned char)c));
-		p++;
+		if (kept_as_written(&t) || t.kind == SD_TOK_COMMENT) {
+			sd_buf_putn(&b, t.s, t.n);
+			continue;
+		}
+		for (i = 0; i < t.n; i++)
+			sd_buf_putc(&b, (char)tolower((unsigned char)t.s[i]));
 	}
 	/* One layer of redundant outer parentheses: "(a > 1)" -> "a > 1". */
-	n = b.len;
-	if (n >= 2 && b.data[0] == '(' && b.data[n - 1] == ')') {
-		int depth = 0;
-		size_t i;
-		bool outer = true;
-		for (i = 0; i < n; i++) {
-			if (b.data[i] == '\'') {
-				for (i++; i < n && b.data[i] != '\''; i++)
-					;
-				continue;
-			}
-			if (b.data[i] == '(')
-				depth++;
-			else if (b.data[i] == ')' && --depth == 0 &&
-			         i != n - 1) {
-				outer = false;
-				break;
-			}
-		}
-		if (outer) {
-			out = sd_arena_strndup(a, b.data + 1, n - 2);
-			sd_buf_free(&b);
-			return out;
-		}
-	}
-	out = sd_arena_strdup(a, sd_buf_cstr(&b));
+	if (b.len >= 2 && sd_sql_is_parenthesized(b.data, SD_SQL_SQLITE))
+		out = sd_arena_strndup(a, b.data + 1, b.len - 2);
+	else
+		out = sd_arena_strdup(a, b.data);
 	sd_buf_free(&b);
 	return out;
 }

@@ -399,7 +399,8 @@ void sd_schema_sort(sd_schema *s);
  * Folds an SQL expression for comparison when no dialect canon exists:
  * whitespace runs outside quotes become one space (none next to
  * punctuation), keywords and identifiers outside quotes are lowercased,
- * one layer of redundant outer parentheses is removed.
+ * one layer of redundant outer parentheses is removed. The text is read
+ * with SQLite's lexer rules (PostgreSQL expressions get a server canon).
  *     "LENGTH( username )>2"  ->  "length(username)>2"
  */
 const char *sd_expr_fold(sd_arena *a, const char *sql);

@@ -374,42 +374,18 @@ static norm_wide *shared_for(pg_norm *nm, norm_batch *b, sd_column **cols,
  * folded to lower case, quoted ones as written. */
 static void expression_words(pg_norm *nm, sd_map *words, const char *sql)
 {
-	const char *p = sql;
+	sd_lexer lx;
+	sd_token t;
 
-	while (p && *p) {
-		if (*p == '\'') {
-			for (p++; *p && !(*p == '\'' && p[1] != '\''); p++)
-				if (*p == '\'' && p[1] == '\'')
-					p++;
-			if (*p)
-				p++;
-		} else if (*p == '"') {
-			const char *s = ++p;
-			char *w;
-			while (*p && *p != '"')
-				p++;
-			w = sd_arena_printf(nm->tmp, "%.*s", (int)(p - s), s);
-			sd_map_put(words, w, w);
-			if (*p)
-				p++;
-		} else if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		           *p == '_' || (unsigned char)*p >= 0x80) {
-			const char *s = p;
-			char *w;
-			size_t k;
-			while ((*p >= 'a' && *p <= 'z') ||
-			       (*p >= 'A' && *p <= 'Z') ||
-			       (*p >= '0' && *p <= '9') || *p == '_' ||
-			       *p == '$' || (unsigned char)*p >= 0x80)
-				p++;
-			w = sd_arena_printf(nm->tmp, "%.*s", (int)(p - s), s);
-			for (k = 0; w[k]; k++)
-				if (w[k] >= 'A' && w[k] <= 'Z')
-					w[k] = (char)(w[k] - 'A' + 'a');
-			sd_map_put(words, w, w);
-		} else {
-			p++;
-		}
+	if (!sql)
+		return;
+	sd_lex_init(&lx, sql, strlen(sql), SD_SQL_POSTGRES, 0);
+	while (sd_lex_next(&lx, &t)) {
+		char *w;
+		if (!sd_tok_is_name(&t))
+			continue;
+		w = sd_tok_ident(nm->tmp, &t, true);
+		sd_map_put(words, w, w);
 	}
 }
 

@@ -331,13 +331,4 @@ int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
                        bool create_table, const sd_runner_opts *opts,
                        sd_error *err);
 
-/*
- * Splits an SQL script into statements (without the trailing ';'),
- * honouring quotes, comments, dollar quotes and CREATE TRIGGER ... END.
- * Comment-only pieces are dropped. Each statement's 1-based line within
- * the script goes into lines (may be NULL). Arena-allocated.
- */
-size_t sd_sql_split(const char ***stmts, int **lines, sd_arena *a,
-                    const char *sql);
-
 #endif

@@ -367,7 +367,8 @@ static int run_sql(sd_db *db, const sd_revision *r, bool upgrade,
 	rc = sd_rev_read_body(&up, &down, &up_line, &down_line, r, err);
 	if (rc)
 		goto done;
-	n = sd_sql_split(&stmts, &lines, a, upgrade ? up : down);
+	n = sd_sql_split(&stmts, &lines, a, upgrade ? up : down,
+	                 sd_sql_lang_of(db->driver->name));
 	for (i = 0; i < n; i++) {
 		if (opts->on_statement)
 			opts->on_statement(opts->ctx, stmts[i]);
@@ -528,7 +529,8 @@ static int preflight(const sd_rev_path *path, sd_db *db, bool upgrade,
 			const char **stmts;
 			int *lines;
 			size_t n = sd_sql_split(&stmts, &lines, a,
-			                        upgrade ? up : down);
+			                        upgrade ? up : down,
+			                        sd_sql_lang_of(db->driver->name));
 			rc = db->driver->preflight(
 				db, stmts, n, r->path,
 				sd_arena_printf(a, "%s of revision %s",
@@ -724,7 +726,9 @@ int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
 			rc = sd_rev_read_body(&up, &down, NULL, NULL, r, err);
 			if (rc)
 				goto done;
-			n = sd_sql_split(&stmts, NULL, a, path->upgrade ? up : down);
+			n = sd_sql_split(&stmts, NULL, a,
+			                 path->upgrade ? up : down,
+			                 sd_sql_lang_of(d->name));
 			for (k = 0; k < n; k++)
 				sd_buf_printf(out, "%s;\n", stmts[k]);
 			free(up);

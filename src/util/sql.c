@@ -355,6 +355,69 @@ bool sd_tok_is_name(const sd_token *t)
 	return t->kind == SD_TOK_WORD || t->kind == SD_TOK_QUOTED;
 }
 
+bool sd_tok_names(const sd_token *t, const char *name)
+{
+	const char *s = t->s, *e = t->s + t->n, *p = name;
+	char q;
+
+	if (t->kind == SD_TOK_WORD)
+		return strlen(name) == t->n && sd_tok_is(t, name);
+	if (t->kind != SD_TOK_QUOTED || t->n < 2)
+		return false;
+	if (*s == 'U' || *s == 'u')
+		s += 2;
+	if (*s == '[')
+		return (size_t)(e - s) == strlen(name) + 2 &&
+		       memcmp(s + 1, name, strlen(name)) == 0;
+	q = *s++;
+	while (s < e && *p) {
+		if (*s == q) {
+			if (s + 1 < e && s[1] == q)
+				s++;
+			else
+				return false;
+		}
+		if (*s++ != *p++)
+			return false;
+	}
+	return !*p && (s == e || (*s == q && s + 1 == e));
+}
+
+bool sd_sql_is_literal(const char *sql, sd_sql_lang lang)
+{
+	sd_lexer lx;
+	sd_token t;
+
+	if (!sql)
+		return true;
+	sd_lex_init(&lx, sql, strlen(sql), lang, 0);
+	if (!sd_lex_next(&lx, &t))
+		return false;
+	if (t.kind == SD_TOK_PUNCT && (t.s[0] == '-' || t.s[0] == '+')) {
+		if (!sd_lex_next(&lx, &t) || t.kind != SD_TOK_NUMBER)
+			return false;
+	} else if (!(t.kind == SD_TOK_STRING || t.kind == SD_TOK_NUMBER ||
+	             sd_tok_is(&t, "null") || sd_tok_is(&t, "true") ||
+	             sd_tok_is(&t, "false"))) {
+		return false;
+	}
+	return !t.open && !sd_lex_next(&lx, &t);
+}
+
+bool sd_sql_is_parenthesized(const char *sql, sd_sql_lang lang)
+{
+	sd_lexer lx;
+	sd_token t;
+
+	sd_lex_init(&lx, sql, strlen(sql), lang, 0);
+	if (!sd_lex_next(&lx, &t) || !sd_tok_is(&t, "("))
+		return false;
+	while (sd_lex_next(&lx, &t))
+		if (t.depth == 0 && sd_tok_is(&t, ")"))
+			return !sd_lex_next(&lx, &t);
+	return false;
+}
+
 char *sd_tok_ident(sd_arena *a, const sd_token *t, bool fold)
 {
 	const char *s = t->s;

@@ -107,6 +107,9 @@ bool sd_lex_next(sd_lexer *lx, sd_token *t);
 bool sd_tok_is(const sd_token *t, const char *kw);
 /* true for a token that names something: a word or a quoted identifier. */
 bool sd_tok_is_name(const sd_token *t);
+/* true when t names `name`: a word equal to it ASCII case folded, or a
+ * quoted identifier equal to it exactly once unquoted. */
+bool sd_tok_names(const sd_token *t, const char *name);
 /*
  * The identifier a word or quoted identifier names, in a: quotes removed
  * and doubled quotes undone ("we""ird" -> we"ird, [a b] -> a b); a word as
@@ -118,6 +121,18 @@ char *sd_tok_ident(sd_arena *a, const sd_token *t, bool fold);
  * and backslash escapes of E'...' strings undone for \\, \' and \n, \t,
  * \r; others keep the character after the backslash. */
 char *sd_tok_string(sd_arena *a, const sd_token *t);
+
+/*
+ * true when sql (blanks around it aside) is one literal: a string or blob
+ * ('x', X'0f', E'x' where the dialect has them), a number with an optional
+ * sign, NULL, TRUE or FALSE. NULL sql counts as a literal (no value).
+ *     "'active'", "-1.5e3", "null" -> true; "now()", "1 + 1" -> false
+ */
+bool sd_sql_is_literal(const char *sql, sd_sql_lang lang);
+
+/* true when sql (blanks around it aside) is one parenthesised group:
+ * "(a + (b))" -> true, "(a) + (b)" -> false. */
+bool sd_sql_is_parenthesized(const char *sql, sd_sql_lang lang);
 
 /* Every token of a text at once (blanks and comments left out). */
 typedef struct sd_tokens {
