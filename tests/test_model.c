@@ -18,6 +18,7 @@
 
 #include "harness.h"
 #include "model/load.h"
+#include "model/yamldoc.h"
 
 static const char *root(void)
 {
@@ -481,7 +482,7 @@ START_TEST(unknown_key_with_position_and_hint)
 	              "    columns: [{name: id, type: integer}]\n",
 	              "models.yaml:3:5: users: unknown key 'indexs' (did you "
 	              "mean 'indexes'?)\n");
-	/* libcyaml stops at the first; the others are found as well */
+	/* binding stops at the first; the others are found as well */
 	EXPECT_ERRORS("tables:\n"
 	              "  - name: users\n"
 	              "    columns:\n"
@@ -926,20 +927,20 @@ START_TEST(json_schema_matches_key_table)
 		ck_assert_msg(cJSON_IsFalse(extra),
 		              "%s: additionalProperties must be false",
 		              sd_model_key_table[i].where);
-		for (k = 0; sd_model_key_table[i].keys[k]; k++) {
+		for (k = 0; sd_model_key_table[i].fields[k].key; k++) {
 			ck_assert_msg(cJSON_GetObjectItemCaseSensitive(
-					      props, sd_model_key_table[i].keys[k]),
+					      props, sd_model_key_table[i].fields[k].key),
 			              "%s: key %s missing from the JSON Schema",
 			              sd_model_key_table[i].where,
-			              sd_model_key_table[i].keys[k]);
+			              sd_model_key_table[i].fields[k].key);
 			nkeys++;
 		}
 		cJSON_ArrayForEach(p, props)
 		{
 			bool known = false;
-			for (k = 0; sd_model_key_table[i].keys[k]; k++)
+			for (k = 0; sd_model_key_table[i].fields[k].key; k++)
 				if (strcmp(p->string,
-				           sd_model_key_table[i].keys[k]) == 0)
+				           sd_model_key_table[i].fields[k].key) == 0)
 					known = true;
 			ck_assert_msg(known, "%s: JSON Schema has key %s that the "
 			                     "loader does not accept",

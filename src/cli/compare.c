@@ -132,8 +132,7 @@ static sd_db *detach_db(sd_db *db)
  * read is mostly the database's (SQLite parsing its schema, a PostgreSQL
  * server answering), so on two cores the two overlap almost completely.
  * The loader touches nothing shared: its own arena, its own sd_error, the
- * config read before the thread starts (libyaml's position recorder is
- * thread-local).
+ * config read before the thread starts.
  */
 typedef struct models_job {
 	const char *path;
@@ -148,7 +147,7 @@ static void *models_job_run(void *arg)
 	models_job *j = arg;
 
 	j->rc = sd_models_load(&j->schema, j->path, j->naming, &j->err);
-	/* its garbage (YAML text, position tree, libcyaml's tree) sits in
+	/* its garbage (YAML text, position tree, bound structs) sits in
 	 * this thread's malloc arena: give it back while the catalog is
 	 * still being read */
 	malloc_trim(0);

@@ -34,6 +34,10 @@ SD_LAYER_HEADER(MODEL);
 const char *sd_namespace_default(void);
 const char *sd_namespace_key(const char *name);
 
+/* The longest name the models may give: PostgreSQL's (NAMEDATALEN - 1),
+ * which it would otherwise truncate silently. */
+#define SD_MAX_IDENT 63
+
 /* ------------------------------------------------------------------ */
 /* Types                                                               */
 /* ------------------------------------------------------------------ */
