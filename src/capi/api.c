@@ -151,10 +151,7 @@ bool sd_migration_offline(const sd_migration *m)
 int sd_use_schema(sd_migration *m, const char *schema)
 {
 	/* the default namespace is NULL everywhere (model/schema.h) */
-	if (!schema || !*schema || strcmp(schema, "public") == 0)
-		m->schema = NULL;
-	else
-		m->schema = sd_arena_strdup(m->arena, schema);
+	m->schema = sd_arena_strdup(m->arena, sd_namespace_key(schema));
 	return 0;
 }
 
@@ -523,8 +520,9 @@ static sd_object *constraint_build(sd_migration *m, sd_table *t,
 		/* NULL: the table's own schema; "public": the default one */
 		if (!c->ref_schema)
 			fk->ref_schema = t->base.schema;
-		else if (strcmp(c->ref_schema, "public") != 0)
-			fk->ref_schema = sd_arena_strdup(a, c->ref_schema);
+		else
+			fk->ref_schema = sd_arena_strdup(
+				a, sd_namespace_key(c->ref_schema));
 		fk->ref_table = sd_arena_strdup(a, c->ref_table);
 		strlist_from(a, &fk->ref_columns, c->ref_columns);
 		if ((c->on_delete && sd_fk_action_parse(c->on_delete, &fk->on_delete)) ||

@@ -78,23 +78,10 @@ static void list(sd_buf *out, bool *first, const char *key,
 	*first = false;
 }
 
-static const char *action(sd_fk_action a)
-{
-	switch (a) {
-	case SD_FK_RESTRICT: return "restrict";
-	case SD_FK_CASCADE: return "cascade";
-	case SD_FK_SET_NULL: return "set null";
-	case SD_FK_SET_DEFAULT: return "set default";
-	default: return "no action";
-	}
-}
-
 static const char *qualified(sd_buf *tmp, const char *schema, const char *name)
 {
 	sd_buf_truncate(tmp, 0);
-	if (schema)
-		sd_buf_printf(tmp, "%s.", schema);
-	sd_buf_put(tmp, name);
+	sd_qualified_put(tmp, schema, name);
 	return sd_buf_cstr(tmp);
 }
 
@@ -244,14 +231,15 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			kv(out, &rf, "table",
 			   qualified(&tmp,
 			             f->ref_schema ? f->ref_schema
-			             : t->base.schema ? "public" : NULL,
+			             : t->base.schema ? sd_namespace_default()
+			                              : NULL,
 			             f->ref_table));
 			list(out, &rf, "columns", &f->ref_columns);
 			sd_buf_putc(out, '}');
 			if (f->on_delete != SD_FK_NO_ACTION)
-				kv(out, &first, "on_delete", action(f->on_delete));
+				kv(out, &first, "on_delete", sd_fk_action_word(f->on_delete));
 			if (f->on_update != SD_FK_NO_ACTION)
-				kv(out, &first, "on_update", action(f->on_update));
+				kv(out, &first, "on_update", sd_fk_action_word(f->on_update));
 			if (f->deferrable)
 				kv_raw(out, &first, "deferrable", "true");
 			if (f->initially_deferred)

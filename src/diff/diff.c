@@ -90,28 +90,8 @@ void sd_diff_add_warning(dctx *c, sd_op *op, unsigned hazard,
 
 bool sd_diff_table_ignored(const sd_diff_opts *o, const sd_table *t)
 {
-	const char *name = t->base.name;
-	size_t i;
-
-	if (o->version_table) {
-		size_t n = strlen(o->version_table);
-		if (strcmp(name, o->version_table) == 0 ||
-		    (strncmp(name, o->version_table, n) == 0 &&
-		     name[n] == '_'))
-			return true;
-	}
-	for (i = 0; o->ignore && o->ignore[i]; i++) {
-		if (fnmatch(o->ignore[i], name, 0) == 0)
-			return true;
-		if (t->base.schema) {
-			char buf[512];
-			snprintf(buf, sizeof(buf), "%s.%s", t->base.schema,
-			         name);
-			if (fnmatch(o->ignore[i], buf, 0) == 0)
-				return true;
-		}
-	}
-	return false;
+	return sd_table_is_ignored(t->base.schema, t->base.name,
+	                           o->version_table, o->ignore);
 }
 
 int sd_diff_cmp_object_ptr(const void *a, const void *b)
@@ -250,8 +230,12 @@ static sd_table **sorted_tables(dctx *c, const sd_schema *s, size_t *n)
  */
 static const char *renamed_key(dctx *c, const sd_table *t)
 {
-	if (strncmp(t->renamed_from, "public.", 7) == 0)
-		return t->renamed_from + 7;
+	const char *def = sd_namespace_default();
+	size_t n = strlen(def);
+
+	if (strncmp(t->renamed_from, def, n) == 0 &&
+	    t->renamed_from[n] == '.')
+		return t->renamed_from + n + 1;
 	if (strchr(t->renamed_from, '.'))
 		return t->renamed_from;
 	return sd_diff_qname(c, t->base.schema, t->renamed_from);

@@ -149,9 +149,7 @@ sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 
 static void put_qualified(sd_buf *out, const char *schema, const char *name)
 {
-	if (schema)
-		sd_buf_printf(out, "%s.", schema);
-	sd_buf_put(out, name ? name : "?");
+	sd_qualified_put(out, schema, name ? name : "?");
 }
 
 static void put_table(sd_buf *out, const sd_table *t)

@@ -256,7 +256,8 @@ static void constraint_fields(sd_buf *out, const sd_table *t,
 		c_names(out, &fk->columns);
 		if (!sd_streq(fk->ref_schema, t->base.schema)) {
 			sd_buf_put(out, ", .ref_schema = ");
-			c_str(out, fk->ref_schema ? fk->ref_schema : "public");
+			c_str(out, fk->ref_schema ? fk->ref_schema
+			                         : sd_namespace_default());
 		}
 		sd_buf_put(out, ",\n\t\t.ref_table = ");
 		c_str(out, fk->ref_table);

@@ -40,7 +40,7 @@ const sd_dialect *sd_dialect_find(const char *name);
 /* The dialect of a connection (by its driver's name); NULL for NULL. */
 const sd_dialect *sd_db_dialect(const sd_db *db);
 
-/* Appends schema.name, or name alone when schema is NULL. */
+/* Appends schema.name quoted, or name alone in the default namespace. */
 void sd_emit_qualified(sd_buf *out, const sd_dialect *d, const char *schema,
                        const char *name);
 

@@ -26,7 +26,7 @@ const sd_dialect *sd_dialect_find(const char *name)
 void sd_emit_qualified(sd_buf *out, const sd_dialect *d, const char *schema,
                        const char *name)
 {
-	if (schema) {
+	if ((schema = sd_namespace_key(schema)) != NULL) {
 		d->quote_ident(out, schema);
 		sd_buf_putc(out, '.');
 	}

@@ -13,53 +13,29 @@
 
 static void qualified(sd_buf *out, const char *schema, const char *name)
 {
-	if (schema && strcmp(schema, "public") != 0) {
-		sd_quote_ident_std(out, schema);
-		sd_buf_putc(out, '.');
-	}
-	sd_quote_ident_std(out, name);
+	sd_emit_qualified(out, &sd_dialect_postgres, schema, name);
 }
+
+/* Enums are written by their qualified name. */
+static const char *const pg_types[SD_T__COUNT] = {
+	[SD_T_RAW] = "TEXT",          [SD_T_SMALLINT] = "SMALLINT",
+	[SD_T_INTEGER] = "INTEGER",   [SD_T_BIGINT] = "BIGINT",
+	[SD_T_BOOLEAN] = "BOOLEAN",   [SD_T_REAL] = "REAL",
+	[SD_T_FLOAT] = "DOUBLE PRECISION", [SD_T_NUMERIC] = "NUMERIC",
+	[SD_T_STRING] = "VARCHAR",    [SD_T_CHAR] = "CHAR",
+	[SD_T_TEXT] = "TEXT",         [SD_T_DATE] = "DATE",
+	[SD_T_TIME] = "TIME",         [SD_T_TIMESTAMP] = "TIMESTAMP",
+	[SD_T_TIMESTAMPTZ] = "TIMESTAMPTZ", [SD_T_INTERVAL] = "INTERVAL",
+	[SD_T_JSON] = "JSON",         [SD_T_JSONB] = "JSONB",
+	[SD_T_UUID] = "UUID",         [SD_T_BINARY] = "BYTEA",
+};
 
 static void pg_type_sql(sd_buf *out, const sd_type *t)
 {
-	switch (t->kind) {
-	case SD_T_SMALLINT: sd_buf_put(out, "SMALLINT"); break;
-	case SD_T_INTEGER: sd_buf_put(out, "INTEGER"); break;
-	case SD_T_BIGINT: sd_buf_put(out, "BIGINT"); break;
-	case SD_T_BOOLEAN: sd_buf_put(out, "BOOLEAN"); break;
-	case SD_T_REAL: sd_buf_put(out, "REAL"); break;
-	case SD_T_FLOAT: sd_buf_put(out, "DOUBLE PRECISION"); break;
-	case SD_T_NUMERIC:
-		sd_buf_put(out, "NUMERIC");
-		if (t->precision >= 0 && t->scale >= 0)
-			sd_buf_printf(out, "(%d,%d)", t->precision, t->scale);
-		else if (t->precision >= 0)
-			sd_buf_printf(out, "(%d)", t->precision);
-		break;
-	case SD_T_STRING:
-		sd_buf_put(out, "VARCHAR");
-		if (t->length >= 0)
-			sd_buf_printf(out, "(%d)", t->length);
-		break;
-	case SD_T_CHAR:
-		sd_buf_put(out, "CHAR");
-		if (t->length >= 0)
-			sd_buf_printf(out, "(%d)", t->length);
-		break;
-	case SD_T_TEXT: sd_buf_put(out, "TEXT"); break;
-	case SD_T_DATE: sd_buf_put(out, "DATE"); break;
-	case SD_T_TIME: sd_buf_put(out, "TIME"); break;
-	case SD_T_TIMESTAMP: sd_buf_put(out, "TIMESTAMP"); break;
-	case SD_T_TIMESTAMPTZ: sd_buf_put(out, "TIMESTAMPTZ"); break;
-	case SD_T_INTERVAL: sd_buf_put(out, "INTERVAL"); break;
-	case SD_T_JSON: sd_buf_put(out, "JSON"); break;
-	case SD_T_JSONB: sd_buf_put(out, "JSONB"); break;
-	case SD_T_UUID: sd_buf_put(out, "UUID"); break;
-	case SD_T_BINARY: sd_buf_put(out, "BYTEA"); break;
-	case SD_T_ENUM: qualified(out, t->enum_schema, t->name); break;
-	case SD_T_RAW:
-	default: sd_buf_put(out, t->name ? t->name : "TEXT"); break;
-	}
+	if (t->kind == SD_T_ENUM)
+		qualified(out, t->enum_schema, t->name);
+	else
+		sd_type_put_sql(out, t, pg_types);
 }
 
 /* ------------------------------------------------------------------ */
@@ -86,7 +62,7 @@ static void ident(pg_emit *e, const char *name)
 
 static void qname(pg_emit *e, const char *schema, const char *name)
 {
-	if (schema && strcmp(schema, "public") != 0) {
+	if ((schema = sd_namespace_key(schema)) != NULL) {
 		ident(e, schema);
 		sd_buf_putc(e->out, '.');
 	}
@@ -184,22 +160,8 @@ static void fk_body(pg_emit *e, const sd_foreign_key *fk)
 {
 	put(e, "FOREIGN KEY (");
 	columns(e, &fk->columns);
-	put(e, ") REFERENCES ");
-	qname(e, fk->ref_schema, fk->ref_table);
-	if (fk->ref_columns.n) {
-		put(e, " (");
-		columns(e, &fk->ref_columns);
-		put(e, ")");
-	}
-	if (fk->on_delete != SD_FK_NO_ACTION)
-		sd_buf_printf(e->out, " ON DELETE %s",
-		              sd_fk_action_sql(fk->on_delete));
-	if (fk->on_update != SD_FK_NO_ACTION)
-		sd_buf_printf(e->out, " ON UPDATE %s",
-		              sd_fk_action_sql(fk->on_update));
-	if (fk->deferrable)
-		put(e, fk->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"
-		                              : " DEFERRABLE");
+	put(e, ")");
+	sd_emit_fk_references(e->out, &sd_dialect_postgres, fk);
 }
 
 static const char *pk_name(const sd_table *t, const sd_primary_key *pk,
@@ -909,7 +871,8 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		if (!sd_streq(from->base.schema, to->base.schema)) {
 			alter_table(e, from);
 			put(e, "SET SCHEMA ");
-			ident(e, to->base.schema ? to->base.schema : "public");
+			ident(e, to->base.schema ? to->base.schema
+			                         : sd_namespace_default());
 			put(e, ";\n");
 		}
 		if (!sd_streq(from->base.name, to->base.name)) {

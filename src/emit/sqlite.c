@@ -20,48 +20,23 @@
  * that SQLite's affinity rules give the expected storage (VARCHAR -> TEXT
  * affinity, NUMERIC(p,s) -> NUMERIC, BOOLEAN -> NUMERIC, REAL -> REAL).
  */
+static const char *const sqlite_types[SD_T__COUNT] = {
+	[SD_T_RAW] = "",           [SD_T_SMALLINT] = "SMALLINT",
+	[SD_T_INTEGER] = "INTEGER", [SD_T_BIGINT] = "BIGINT",
+	[SD_T_BOOLEAN] = "BOOLEAN", [SD_T_REAL] = "REAL",
+	[SD_T_FLOAT] = "FLOAT",     [SD_T_NUMERIC] = "NUMERIC",
+	[SD_T_STRING] = "VARCHAR",  [SD_T_CHAR] = "CHAR",
+	[SD_T_TEXT] = "TEXT",       [SD_T_DATE] = "DATE",
+	[SD_T_TIME] = "TIME",       [SD_T_TIMESTAMP] = "TIMESTAMP",
+	[SD_T_TIMESTAMPTZ] = "TIMESTAMPTZ", [SD_T_INTERVAL] = "INTERVAL",
+	[SD_T_JSON] = "JSON",       [SD_T_JSONB] = "JSONB",
+	[SD_T_UUID] = "UUID",       [SD_T_BINARY] = "BLOB",
+	[SD_T_ENUM] = "TEXT",
+};
+
 static void sqlite_type_sql(sd_buf *out, const sd_type *t)
 {
-	switch (t->kind) {
-	case SD_T_SMALLINT: sd_buf_put(out, "SMALLINT"); break;
-	case SD_T_INTEGER: sd_buf_put(out, "INTEGER"); break;
-	case SD_T_BIGINT: sd_buf_put(out, "BIGINT"); break;
-	case SD_T_BOOLEAN: sd_buf_put(out, "BOOLEAN"); break;
-	case SD_T_REAL: sd_buf_put(out, "REAL"); break;
-	case SD_T_FLOAT: sd_buf_put(out, "FLOAT"); break;
-	case SD_T_NUMERIC:
-		sd_buf_put(out, "NUMERIC");
-		if (t->precision > 0 && t->scale >= 0)
-			sd_buf_printf(out, "(%d,%d)", t->precision, t->scale);
-		else if (t->precision > 0)
-			sd_buf_printf(out, "(%d)", t->precision);
-		break;
-	case SD_T_STRING:
-		sd_buf_put(out, "VARCHAR");
-		if (t->length > 0)
-			sd_buf_printf(out, "(%d)", t->length);
-		break;
-	case SD_T_CHAR:
-		sd_buf_put(out, "CHAR");
-		if (t->length > 0)
-			sd_buf_printf(out, "(%d)", t->length);
-		break;
-	case SD_T_TEXT: sd_buf_put(out, "TEXT"); break;
-	case SD_T_DATE: sd_buf_put(out, "DATE"); break;
-	case SD_T_TIME: sd_buf_put(out, "TIME"); break;
-	case SD_T_TIMESTAMP: sd_buf_put(out, "TIMESTAMP"); break;
-	case SD_T_TIMESTAMPTZ: sd_buf_put(out, "TIMESTAMPTZ"); break;
-	case SD_T_INTERVAL: sd_buf_put(out, "INTERVAL"); break;
-	case SD_T_JSON: sd_buf_put(out, "JSON"); break;
-	case SD_T_JSONB: sd_buf_put(out, "JSONB"); break;
-	case SD_T_UUID: sd_buf_put(out, "UUID"); break;
-	case SD_T_BINARY: sd_buf_put(out, "BLOB"); break;
-	case SD_T_ENUM: sd_buf_put(out, "TEXT"); break;
-	case SD_T_RAW:
-	default:
-		sd_buf_put(out, t->name ? t->name : "");
-		break;
-	}
+	sd_type_put_sql(out, t, sqlite_types);
 }
 
 /* ------------------------------------------------------------------ */

@@ -31,16 +31,16 @@ static const struct {
 	{"postgresql", read_postgres},
 };
 
+const sd_introspect_opts sd_introspect_none;
+
 int sd_introspect(sd_schema **out, sd_db *db, const sd_introspect_opts *opts,
                   sd_error *err)
 {
-	static const sd_introspect_opts none;
 	size_t i;
 
 	for (i = 0; i < SD_ARRAY_LEN(readers); i++)
 		if (strcmp(db->driver->name, readers[i].driver) == 0)
-			return readers[i].read(out, db, opts ? opts : &none,
-			                       err);
+			return readers[i].read(out, db, opts, err);
 	return sd_error_set(err, SD_ERUNTIME,
 	                    "%s: reading the catalog is not supported",
 	                    db->driver->name);

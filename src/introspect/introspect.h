@@ -21,6 +21,9 @@ typedef struct sd_introspect_opts {
 	void *progress_ctx;
 } sd_introspect_opts;
 
+/* Nothing left out, no progress. */
+extern const sd_introspect_opts sd_introspect_none;
+
 /*
  * Reads db's schema, leaving out the version table (and tables named
  * after it + "_") and the tables opts->ignore matches (opts may be NULL).

@@ -29,7 +29,8 @@
 	"  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"       \
 	"  AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'"         \
 	"  AND n.nspname !~ '^sd_norm_'"                                      \
-	"  AND (COALESCE(current_schema(), 'public') = 'public'"             \
+	"  AND (COALESCE(current_schema(), '" SD_NAMESPACE_DEFAULT "')"      \
+	"   = '" SD_NAMESPACE_DEFAULT "'"                                     \
 	"   OR n.nspname = current_schema())"                                 \
 	"  AND NOT EXISTS (SELECT 1 FROM pg_depend d"                         \
 	"   WHERE d.classid = 'pg_namespace'::regclass"                       \
@@ -45,6 +46,8 @@
 	" NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" catalog \
 	"'::regclass AND e.objid = " oid " AND e.deptype = 'e') "
 
+/* Every user schema, and whether it is the session's current one (the
+ * default namespace, which the schema stores as none). */
 static const char q_namespaces[] =
 	"SELECT n.nspname, n.nspname = current_schema()"
 	" FROM pg_namespace n WHERE n.oid IN" USER_NSP "ORDER BY 1";
@@ -268,16 +271,11 @@ static bool cell_true(PGresult *res, int row, int col)
 }
 
 /* The schema a catalog namespace stands for: NULL for the default one. */
-static const char *map_nsp_to(const char *default_nsp, const char *nspname)
+static const char *map_nsp(const pg_read *r, const char *nspname)
 {
 	if (!nspname)
 		return NULL;
-	return strcmp(nspname, default_nsp) == 0 ? NULL : nspname;
-}
-
-static const char *map_nsp(const pg_read *r, const char *nspname)
-{
-	return map_nsp_to(r->default_nsp, nspname);
+	return strcmp(nspname, r->default_nsp) == 0 ? NULL : nspname;
 }
 
 static void set_expr(sd_arena *a, sd_expr *e, const char *text)
@@ -371,33 +369,8 @@ static void name_keys(sd_arena *a, sd_strlist *out, const pg_rel *rel,
 /* Tables left out: the version table and its companions, ignore globs. */
 static bool skip_table(const pg_read *r, const char *schema, const char *name)
 {
-	const sd_introspect_opts *o = r->opts;
-	size_t i, n;
-
-	if (!o)
-		return false;
-	if (o->version_table) {
-		n = strlen(o->version_table);
-		if (strcmp(name, o->version_table) == 0 ||
-		    (strncmp(name, o->version_table, n) == 0 && name[n] == '_'))
-			return true;
-	}
-	for (i = 0; o->ignore && o->ignore[i]; i++) {
-		if (fnmatch(o->ignore[i], name, 0) == 0)
-			return true;
-		if (schema) {
-			char *q = sd_xmalloc(strlen(schema) + strlen(name) + 2);
-			bool m;
-			strcpy(q, schema);
-			strcat(q, ".");
-			strcat(q, name);
-			m = fnmatch(o->ignore[i], q, 0) == 0;
-			free(q);
-			if (m)
-				return true;
-		}
-	}
-	return false;
+	return sd_table_is_ignored(schema, name, r->opts->version_table,
+	                           r->opts->ignore);
 }
 
 static void progress(const pg_read *r, const char *what, size_t done,
@@ -528,7 +501,7 @@ static int read_namespaces(pg_read *r)
 
 	if (!res)
 		return SD_ERUNTIME;
-	r->default_nsp = "public";
+	r->default_nsp = sd_namespace_default();
 	for (i = 0; i < PQntuples(res); i++)
 		if (cell_true(res, i, 1))
 			r->default_nsp = sd_arena_strdup(r->s->arena,
@@ -1053,7 +1026,7 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
 
 	memset(&r, 0, sizeof(r));
 	r.conn = conn;
-	r.opts = opts;
+	r.opts = opts ? opts : &sd_introspect_none;
 	r.nqueries = nqueries;
 	r.err = err;
 	r.s = sd_schema_new();

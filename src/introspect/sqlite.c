@@ -79,22 +79,9 @@ typedef struct ctx {
 
 static bool table_skipped(const ctx *c, const char *name)
 {
-	const char *vt = c->opts ? c->opts->version_table : NULL;
-	size_t i;
-
-	if (strncasecmp(name, "sqlite_", 7) == 0)
-		return true;
-	if (vt && *vt) {
-		size_t n = strlen(vt);
-		if (strcmp(name, vt) == 0 ||
-		    (strncmp(name, vt, n) == 0 && name[n] == '_'))
-			return true;
-	}
-	if (c->opts && c->opts->ignore)
-		for (i = 0; c->opts->ignore[i]; i++)
-			if (fnmatch(c->opts->ignore[i], name, 0) == 0)
-				return true;
-	return false;
+	return strncasecmp(name, "sqlite_", 7) == 0 ||
+	       sd_table_is_ignored(NULL, name, c->opts->version_table,
+	                           c->opts->ignore);
 }
 
 static void progress(const ctx *c, const char *what, size_t done,
@@ -854,7 +841,7 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 
 	memset(&c, 0, sizeof(c));
 	c.conn = conn;
-	c.opts = opts;
+	c.opts = opts ? opts : &sd_introspect_none;
 	c.err = err;
 	c.s = sd_schema_new();
 	c.a = c.s->arena;

@@ -678,7 +678,10 @@ void sd_sqlite_type_from_decl(sd_arena *a, const char *decl, sd_type *out)
 	for (i = 0; i < SD_ARRAY_LEN(type_names); i++) {
 		if (strcmp(head, type_names[i].decl) != 0)
 			continue;
-		if (nvals > type_names[i].nargs)
+		/* what the models cannot say (VARCHAR(0), DECIMAL(3,5))
+		 * stays raw, so it is written back as declared */
+		if (nvals > type_names[i].nargs || (nvals && vals[0] == 0) ||
+		    (nvals == 2 && vals[1] > vals[0]))
 			return;
 		out->kind = type_names[i].kind;
 		out->name = NULL;

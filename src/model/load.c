@@ -318,9 +318,7 @@ static int lerr(loader *L, const file_ctx *f, const char *path,
 
 static const char *normalize_schema(const char *schema)
 {
-	if (!schema || !*schema || strcmp(schema, "public") == 0)
-		return NULL;
-	return schema;
+	return sd_namespace_key(schema);
 }
 
 /* The cheap test before bad_name, whose path argument costs a format. */
@@ -913,10 +911,8 @@ static bool parse_action(loader *L, tinfo *ti, const char *list, unsigned j,
                          const char *name, const char *key, const char *text,
                          sd_fk_action *out)
 {
-	static const char *const actions[] = {"no action", "restrict",
-	                                      "cascade", "set null",
-	                                      "set default", NULL};
-	const char *s;
+	const char *words[SD_FK__COUNT + 1], *s;
+	int i;
 
 	*out = SD_FK_NO_ACTION;
 	if (!text)
@@ -927,7 +923,10 @@ static bool parse_action(loader *L, tinfo *ti, const char *list, unsigned j,
 	     "bad %s value '%s': expected no action, restrict, cascade, set "
 	     "null or set default",
 	     key, text);
-	s = sd_suggest(text, actions);
+	for (i = 0; i < SD_FK__COUNT; i++)
+		words[i] = sd_fk_action_word((sd_fk_action)i);
+	words[i] = NULL;
+	s = sd_suggest(text, words);
 	if (s)
 		sd_error_hint(L->err, "did you mean '%s'?", s);
 	return false;

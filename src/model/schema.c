@@ -3,6 +3,8 @@
  */
 #include "model/schema.h"
 
+#include <fnmatch.h>
+
 #include "util/sql.h"
 
 #include <ctype.h>
@@ -31,11 +33,8 @@
 sd_schema *sd_schema_new(void)
 {
 	sd_arena *a = sd_arena_new();
-	sd_schema *s;
+	sd_schema *s = sd_arena_alloc(a, sizeof(*s));
 
-	if (!a)
-		return NULL;
-	s = sd_arena_alloc(a, sizeof(*s));
 	s->arena = a;
 	return s;
 }
@@ -66,6 +65,41 @@ const char *sd_object_comment(const sd_object *o)
 	default:
 		return NULL;
 	}
+}
+
+void sd_qualified_put(sd_buf *out, const char *schema, const char *name)
+{
+	if (schema) {
+		sd_buf_put(out, schema);
+		sd_buf_putc(out, '.');
+	}
+	sd_buf_put(out, name);
+}
+
+bool sd_table_is_ignored(const char *schema, const char *name,
+                         const char *version_table,
+                         const char *const *ignore)
+{
+	sd_buf q = SD_BUF_INIT;
+	bool hit = false;
+	size_t i;
+
+	if (version_table && *version_table) {
+		size_t n = strlen(version_table);
+		if (strncmp(name, version_table, n) == 0 &&
+		    (name[n] == '\0' || name[n] == '_'))
+			return true;
+	}
+	for (i = 0; ignore && ignore[i] && !hit; i++) {
+		hit = fnmatch(ignore[i], name, 0) == 0;
+		if (!hit && schema) {
+			if (!q.len)
+				sd_qualified_put(&q, schema, name);
+			hit = fnmatch(ignore[i], q.data, 0) == 0;
+		}
+	}
+	sd_buf_free(&q);
+	return hit;
 }
 
 const char *sd_qualified_name(sd_arena *a, const char *schema,
@@ -360,7 +394,7 @@ void sd_schema_sort(sd_schema *s)
 
 const char *sd_namespace_default(void)
 {
-	return "public";
+	return SD_NAMESPACE_DEFAULT;
 }
 
 const char *sd_namespace_key(const char *name)
@@ -439,27 +473,38 @@ bool sd_expr_equal(sd_arena *scratch, const sd_expr *a, const sd_expr *b)
 /* FK actions                                                          */
 /* ------------------------------------------------------------------ */
 
-static const char *const fk_action_names[] = {
-	"NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"};
+/* Each action as SQL writes it and as the models write it. */
+static const struct {
+	const char *sql, *word;
+} fk_actions[] = {
+	[SD_FK_NO_ACTION] = {"NO ACTION", "no action"},
+	[SD_FK_RESTRICT] = {"RESTRICT", "restrict"},
+	[SD_FK_CASCADE] = {"CASCADE", "cascade"},
+	[SD_FK_SET_NULL] = {"SET NULL", "set null"},
+	[SD_FK_SET_DEFAULT] = {"SET DEFAULT", "set default"},
+};
 
 const char *sd_fk_action_sql(sd_fk_action a)
 {
-	return (unsigned)a < SD_ARRAY_LEN(fk_action_names)
-	           ? fk_action_names[a]
-	           : "NO ACTION";
+	return fk_actions[(unsigned)a < SD_ARRAY_LEN(fk_actions) ? a : 0].sql;
+}
+
+const char *sd_fk_action_word(sd_fk_action a)
+{
+	return fk_actions[(unsigned)a < SD_ARRAY_LEN(fk_actions) ? a : 0].word;
 }
 
 int sd_fk_action_parse(const char *text, sd_fk_action *out)
 {
-	char norm[32];
-	size_t i, j = 0;
+	size_t i, j;
 
-	for (i = 0; text[i] && j < sizeof(norm) - 1; i++)
-		norm[j++] = (char)(text[i] == '_' ? ' '
-		                                  : toupper((unsigned char)text[i]));
-	norm[j] = '\0';
-	for (i = 0; i < SD_ARRAY_LEN(fk_action_names); i++) {
-		if (strcmp(norm, fk_action_names[i]) == 0) {
+	for (i = 0; i < SD_ARRAY_LEN(fk_actions); i++) {
+		const char *w = fk_actions[i].word;
+		for (j = 0; text[j] && w[j]; j++)
+			if (tolower((unsigned char)text[j]) != w[j] &&
+			    !(text[j] == '_' && w[j] == ' '))
+				break;
+		if (!text[j] && !w[j]) {
 			*out = (sd_fk_action)i;
 			return SD_OK;
 		}

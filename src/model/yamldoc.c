@@ -274,14 +274,13 @@ static void builder_fini(builder *b)
 	free(b->anchors);
 }
 
-static int ydoc_init(sd_ydoc *d, builder *b, const char *path)
+static void ydoc_init(sd_ydoc *d, builder *b, const char *path)
 {
 	memset(d, 0, sizeof(*d));
 	memset(b, 0, sizeof(*b));
 	d->path = path;
 	d->arena = sd_arena_new();
 	b->d = d;
-	return d->arena ? SD_OK : SD_ERUNTIME;
 }
 
 int sd_ydoc_parse(sd_ydoc *d, const char *data, size_t len, const char *path,
@@ -293,8 +292,8 @@ int sd_ydoc_parse(sd_ydoc *d, const char *data, size_t len, const char *path,
 	bool in_doc = false, finished = false;
 	int rc = SD_OK;
 
-	if (ydoc_init(d, &b, path) != SD_OK ||
-	    !yaml_parser_initialize(&parser)) {
+	ydoc_init(d, &b, path);
+	if (!yaml_parser_initialize(&parser)) {
 		builder_fini(&b);
 		return sd_error_add(err, SD_ERUNTIME, path, 0, 0, NULL,
 		                    "cannot initialise the YAML parser");

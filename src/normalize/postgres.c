@@ -161,8 +161,7 @@ static const char *scratch_for(const pg_norm *nm, const char *schema)
 {
 	size_t i;
 
-	if (schema && strcmp(schema, "public") == 0)
-		schema = NULL;
+	schema = sd_namespace_key(schema);
 	for (i = 0; i < nm->nscratch; i++)
 		if (sd_streq(nm->orig[i], schema))
 			return nm->scratch[i];
@@ -173,8 +172,7 @@ static void add_nsp(pg_norm *nm, const char *schema)
 {
 	size_t i;
 
-	if (schema && strcmp(schema, "public") == 0)
-		schema = NULL;
+	schema = sd_namespace_key(schema);
 	for (i = 0; i < nm->nscratch; i++)
 		if (sd_streq(nm->orig[i], schema))
 			return;
@@ -598,7 +596,7 @@ static void batch_apply(pg_norm *nm, norm_batch *b, PGresult *res)
 				for (k = 0; nsp && k < nm->nscratch; k++)
 					if (strcmp(nsp, nm->scratch[k]) == 0)
 						nsp = nm->orig[k] ? nm->orig[k]
-						                  : "public";
+						                  : sd_namespace_default();
 				if (typtype && typtype[0] == 'e')
 					sd_pg_type_from_catalog(
 						a, text, sd_namespace_key(nsp),

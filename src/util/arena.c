@@ -67,7 +67,7 @@ char *sd_xstrdup(const char *s)
 
 sd_arena *sd_arena_new(void)
 {
-	return calloc(1, sizeof(sd_arena));
+	return sd_xcalloc(1, sizeof(sd_arena));
 }
 
 void sd_arena_free(sd_arena *a)
