@@ -24,35 +24,27 @@ static bool sqlite_column_type_equal(const sd_column *a, const sd_column *b)
 
 /* SQLite's ALTER TABLE renames, adds plain columns and drops them; the
  * rest is a rebuild. Unique constraints are unique indexes there: the only
- * kind ALTER can add later. */
+ * kind ALTER can add later. (Members not named are false.) */
 const sd_dialect_caps sd_caps_sqlite = {
 	.lang = SD_SQL_SQLITE,
-	.transactional_ddl = true,
-	.alter_column = false,
-	.alter_constraints = false,
-	.drop_column = true,
-	.enums = false,
-	.namespaces = false,
-	.comments = false,
-	.named_primary_keys = false,
-	.unique_as_index = true,
-	.max_identifier = 0,
-	.table_options = true,
+	.transactional_ddl = true, .drop_column = true,
+	.unique_as_index = true,   .table_options = true,
 	.column_type_equal = sqlite_column_type_equal,
 };
 
 /* PostgreSQL truncates identifiers past 63 bytes (NAMEDATALEN - 1). */
 const sd_dialect_caps sd_caps_postgres = {
-	.lang = SD_SQL_POSTGRES,
-	.transactional_ddl = true,
-	.alter_column = true,
-	.alter_constraints = true,
-	.drop_column = true,
-	.enums = true,
-	.namespaces = true,
-	.comments = true,
-	.named_primary_keys = true,
-	.unique_as_index = false,
-	.max_identifier = 63,
-	.column_type_equal = NULL,
+	.lang = SD_SQL_POSTGRES,   .max_identifier = 63,
+	.transactional_ddl = true, .alter_column = true,
+	.alter_constraints = true, .drop_column = true,
+	.enums = true,             .namespaces = true,
+	.comments = true,          .named_primary_keys = true,
+};
+
+/* No dialect given: every change in place, no limits. */
+const sd_dialect_caps sd_caps_all = {
+	.transactional_ddl = true, .alter_column = true,
+	.alter_constraints = true, .drop_column = true,
+	.enums = true,             .namespaces = true,
+	.comments = true,          .named_primary_keys = true,
 };

@@ -228,41 +228,51 @@ typedef struct obj_kind {
 	obj_equal_fn equal;
 } obj_kind;
 
+/*
+ * Queues the drop of o (n NULL) or the addition of n (o NULL), noting the
+ * key columns it takes away or brings for the foreign keys of pass B.
+ */
+static sd_op *queue_object(dctx *c, tpair *tp, const obj_kind *k,
+                           const sd_object *o, const sd_object *n)
+{
+	sd_op *op = sd_diff_op_new(c, n ? k->add : k->drop,
+	                           n ? tp->new_ : tp->old);
+	const sd_strlist *key = key_columns(c, n ? n : o);
+
+	op->obj_old = o;
+	op->obj_new = n;
+	if (key)
+		sd_vec_push(c->a, n ? &tp->added_keys : &tp->dropped_keys,
+		            (void *)key);
+	sd_diff_tp_emit(c, tp, op, n ? k->add_phase : k->drop_phase);
+	return op;
+}
+
 static void drop_object(dctx *c, tpair *tp, const obj_kind *k,
                         const sd_object *o)
 {
-	sd_op *op = sd_diff_op_new(c, k->drop, tp->old);
-	const sd_strlist *key = key_columns(c, o);
-
-	op->obj_old = o;
-	if (key)
-		sd_vec_push(c->a, &tp->dropped_keys, (void *)key);
-	sd_diff_tp_emit(c, tp, op, k->drop_phase);
+	queue_object(c, tp, k, o, NULL);
 }
 
 static void add_object(dctx *c, tpair *tp, const obj_kind *k,
                        const sd_object *n)
 {
-	sd_op *op = sd_diff_op_new(c, k->add, tp->new_);
-	const sd_strlist *key = key_columns(c, n);
+	sd_op *op = queue_object(c, tp, k, NULL, n);
 
-	op->obj_new = n;
-	if (key)
-		sd_vec_push(c->a, &tp->added_keys, (void *)key);
-	if (k->add == SD_OP_CREATE_INDEX && c->caps.alter_column) {
-		if (c->opts->concurrently) {
-			op->concurrently = true;
-			op->hazards |= SD_HAZARD_NO_TRANSACTION;
-		} else {
-			sd_diff_add_warning(c, op, SD_HAZARD_LOCKS,
-			                    sd_arena_printf(
-				                    c->a,
-				                    "builds index %s on %s without "
-				                    "CONCURRENTLY (blocks writes)",
-				                    n->name, sd_diff_tname(c, tp->new_)));
-		}
+	if (k->add != SD_OP_CREATE_INDEX || !c->caps.alter_column)
+		return;
+	if (c->opts->concurrently) {
+		op->concurrently = true;
+		op->hazards |= SD_HAZARD_NO_TRANSACTION;
+	} else {
+		sd_diff_add_warning(c, op, SD_HAZARD_LOCKS,
+		                    sd_arena_printf(c->a,
+		                                    "builds index %s on %s "
+		                                    "without CONCURRENTLY "
+		                                    "(blocks writes)",
+		                                    n->name,
+		                                    sd_diff_tname(c, tp->new_)));
 	}
-	sd_diff_tp_emit(c, tp, op, k->add_phase);
 }
 
 /* SET_COMMENT on an index, constraint or enum whose comment changed. */
@@ -387,21 +397,20 @@ static void diff_objects(dctx *c, tpair *tp, const obj_kind *k,
 			(out)[i_] = &(arr)[i_]->base;                        \
 	} while (0)
 
-static const obj_kind kind_unique = {
-	SD_OP_ADD_CONSTRAINT, SD_OP_DROP_CONSTRAINT, SD_OP_RENAME_CONSTRAINT,
-	PH_ADD_CONS, PH_DROP_CONS, unique_equal};
-static const obj_kind kind_check = {
-	SD_OP_ADD_CONSTRAINT, SD_OP_DROP_CONSTRAINT, SD_OP_RENAME_CONSTRAINT,
-	PH_ADD_CONS, PH_DROP_CONS, check_equal};
-static const obj_kind kind_index = {
-	SD_OP_CREATE_INDEX, SD_OP_DROP_INDEX, SD_OP_RENAME_INDEX,
-	PH_ADD_CONS, PH_DROP_CONS, index_equal};
-static const obj_kind kind_fk = {
-	SD_OP_ADD_CONSTRAINT, SD_OP_DROP_CONSTRAINT, SD_OP_RENAME_CONSTRAINT,
-	PH_ADD_FK, PH_DROP_FK, fk_equal};
-static const obj_kind kind_pk = {
-	SD_OP_ADD_CONSTRAINT, SD_OP_DROP_CONSTRAINT, SD_OP_RENAME_CONSTRAINT,
-	PH_ADD_CONS, PH_DROP_CONS, NULL};
+#define CONSTRAINT_OPS                                                       \
+	SD_OP_ADD_CONSTRAINT, SD_OP_DROP_CONSTRAINT, SD_OP_RENAME_CONSTRAINT
+#define INDEX_OPS SD_OP_CREATE_INDEX, SD_OP_DROP_INDEX, SD_OP_RENAME_INDEX
+
+static const obj_kind kind_unique = {CONSTRAINT_OPS, PH_ADD_CONS, PH_DROP_CONS,
+                                     unique_equal};
+static const obj_kind kind_check = {CONSTRAINT_OPS, PH_ADD_CONS, PH_DROP_CONS,
+                                    check_equal};
+static const obj_kind kind_index = {INDEX_OPS, PH_ADD_CONS, PH_DROP_CONS,
+                                    index_equal};
+static const obj_kind kind_fk = {CONSTRAINT_OPS, PH_ADD_FK, PH_DROP_FK,
+                                 fk_equal};
+static const obj_kind kind_pk = {CONSTRAINT_OPS, PH_ADD_CONS, PH_DROP_CONS,
+                                 NULL};
 
 static void diff_primary_key(dctx *c, tpair *tp)
 {

@@ -346,17 +346,6 @@ static void note_unmanaged(dctx *c, const sd_schema *from,
 	}
 }
 
-static const sd_dialect_caps full_caps = {
-	.transactional_ddl = true,
-	.alter_column = true,
-	.alter_constraints = true,
-	.drop_column = true,
-	.enums = true,
-	.namespaces = true,
-	.comments = true,
-	.named_primary_keys = true,
-};
-
 int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
             const sd_diff_opts *opts, sd_error *err)
 {
@@ -385,7 +374,7 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 	c.opts = opts;
 	c.from = from;
 	c.to = to;
-	c.caps = opts->caps ? *opts->caps : full_caps;
+	c.caps = opts->caps ? *opts->caps : sd_caps_all;
 	c.type_eq = c.caps.column_type_equal;
 	kept_from = sd_map_new(c.a, 8);
 

@@ -51,6 +51,7 @@ typedef struct sd_dialect_caps {
 
 extern const sd_dialect_caps sd_caps_sqlite;
 extern const sd_dialect_caps sd_caps_postgres;
+extern const sd_dialect_caps sd_caps_all; /* no dialect: all in place */
 
 typedef enum sd_op_kind {
 	SD_OP_CREATE_NAMESPACE,   /* obj_new: namespace name in `name` */

@@ -61,17 +61,25 @@ void sd_emit_column_list(sd_buf *out, const sd_dialect *d,
 /*
  * Appends an index's key list with its parentheses:
  *     ("email" COLLATE nocase DESC, lower(name))
- * paren_exprs wraps expression keys in their own parentheses (PostgreSQL
- * needs that for anything but a function call; SQLite does not).
+ * SD_KEYS_PAREN_EXPRS wraps expression keys in their own parentheses
+ * (PostgreSQL needs that for anything but a function call; SQLite does
+ * not); SD_KEYS_QUOTED_COLLATION quotes every collation name (PostgreSQL
+ * would fold a bare "C" to "c").
  */
+enum { SD_KEYS_PAREN_EXPRS = 1u << 0, SD_KEYS_QUOTED_COLLATION = 1u << 1 };
 void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
-                        const sd_index *ix, bool paren_exprs);
+                        const sd_index *ix, unsigned flags);
+/* A collation name, bare when it is a plain word, so "nocase" reads as
+ * SQLite users write it; quoted otherwise. */
+void sd_emit_collation(sd_buf *out, const sd_dialect *d, const char *name);
 /*
  * Appends the REFERENCES clause of a foreign key, leaving out what is the
  * default: ` REFERENCES "orgs" ("id") ON DELETE CASCADE DEFERRABLE`.
  */
 void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
                            const sd_foreign_key *fk);
+/* " DEFERRABLE [INITIALLY DEFERRED]" when deferrable, else nothing. */
+void sd_emit_deferrable(sd_buf *out, bool deferrable, bool initially_deferred);
 
 /*
  * Appends the body of a C revision for plan (NULL: empty functions): the

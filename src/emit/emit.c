@@ -78,9 +78,7 @@ void sd_emit_column_list(sd_buf *out, const sd_dialect *d,
 	}
 }
 
-/* A collation name as an identifier, bare when it is a plain word, so
- * "nocase" reads as SQLite users write it. */
-static void put_collation(sd_buf *out, const sd_dialect *d, const char *c)
+void sd_emit_collation(sd_buf *out, const sd_dialect *d, const char *c)
 {
 	size_t i;
 	bool plain = c[0] != '\0' && !(c[0] >= '0' && c[0] <= '9');
@@ -96,7 +94,7 @@ static void put_collation(sd_buf *out, const sd_dialect *d, const char *c)
 }
 
 void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
-                        const sd_index *ix, bool paren_exprs)
+                        const sd_index *ix, unsigned flags)
 {
 	size_t i;
 
@@ -107,7 +105,7 @@ void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
 			sd_buf_put(out, ", ");
 		if (k->column) {
 			d->quote_ident(out, k->column);
-		} else if (paren_exprs) {
+		} else if (flags & SD_KEYS_PAREN_EXPRS) {
 			sd_buf_printf(out, "(%s)",
 			              k->expression.sql ? k->expression.sql : "");
 		} else {
@@ -116,7 +114,10 @@ void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
 		}
 		if (k->collation) {
 			sd_buf_put(out, " COLLATE ");
-			put_collation(out, d, k->collation);
+			if (flags & SD_KEYS_QUOTED_COLLATION)
+				d->quote_ident(out, k->collation);
+			else
+				sd_emit_collation(out, d, k->collation);
 		}
 		if (k->opclass)
 			sd_buf_printf(out, " %s", k->opclass);
@@ -146,8 +147,13 @@ void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
 	if (fk->on_update != SD_FK_NO_ACTION)
 		sd_buf_printf(out, " ON UPDATE %s",
 		              sd_fk_action_sql(fk->on_update));
-	if (fk->deferrable)
-		sd_buf_put(out, fk->initially_deferred
+	sd_emit_deferrable(out, fk->deferrable, fk->initially_deferred);
+}
+
+void sd_emit_deferrable(sd_buf *out, bool deferrable, bool initially_deferred)
+{
+	if (deferrable)
+		sd_buf_put(out, initially_deferred
 		                    ? " DEFERRABLE INITIALLY DEFERRED"
 		                    : " DEFERRABLE");
 }

@@ -48,18 +48,6 @@ static void quote(sd_buf *out, const char *name)
 	sd_quote_ident_std(out, name);
 }
 
-static void put_collation(sd_buf *out, const char *c)
-{
-	const char *p;
-	bool plain = isalpha((unsigned char)c[0]) || c[0] == '_';
-
-	for (p = c; *p && plain; p++)
-		plain = isalnum((unsigned char)*p) || *p == '_';
-	if (plain)
-		sd_buf_put(out, c);
-	else
-		quote(out, c);
-}
 
 /* Case-insensitive whole-text match. */
 static bool text_is(const char *s, const char *word)
@@ -172,7 +160,7 @@ static void put_column_def(sd_buf *out, const sd_table *t,
 	}
 	if (c->collation) {
 		sd_buf_put(out, " COLLATE ");
-		put_collation(out, c->collation);
+		sd_emit_collation(out, &sd_dialect_sqlite, c->collation);
 	}
 	if (c->generated.sql)
 		sd_buf_printf(out, " GENERATED ALWAYS AS (%s) STORED",
@@ -277,7 +265,7 @@ static void put_index(sd_buf *out, const char *table, const sd_index *ix)
 	sd_buf_put(out, " ON ");
 	quote(out, table);
 	sd_buf_putc(out, ' ');
-	sd_emit_index_keys(out, &sd_dialect_sqlite, ix, false);
+	sd_emit_index_keys(out, &sd_dialect_sqlite, ix, 0);
 	if (ix->where.sql)
 		sd_buf_printf(out, " WHERE %s", ix->where.sql);
 	sd_buf_put(out, ";\n");
@@ -397,16 +385,25 @@ static const sd_column *rebuild_source(const sd_table *old,
 	return sd_table_find_column(old, c->base.name);
 }
 
-static void put_rename_column(sd_buf *out, const char *table,
-                              const char *from, const char *to)
+/* ALTER TABLE "table" <verb>"a"[ TO "b"];  (b NULL: no TO) */
+static void put_alter(sd_buf *out, const char *table, const char *verb,
+                      const char *a, const char *b)
 {
 	sd_buf_put(out, "ALTER TABLE ");
 	quote(out, table);
-	sd_buf_put(out, " RENAME COLUMN ");
-	quote(out, from);
-	sd_buf_put(out, " TO ");
-	quote(out, to);
+	sd_buf_put(out, verb);
+	quote(out, a);
+	if (b) {
+		sd_buf_put(out, " TO ");
+		quote(out, b);
+	}
 	sd_buf_put(out, ";\n");
+}
+
+static void put_rename_column(sd_buf *out, const char *table,
+                              const char *from, const char *to)
+{
+	put_alter(out, table, " RENAME COLUMN ", from, to);
 }
 
 /*
@@ -432,11 +429,8 @@ static const char *put_rebuild_renames(sd_buf *out, sd_arena *a,
 	bool clash = false;
 
 	if (!sd_streq(from->base.name, to->base.name)) {
-		sd_buf_put(out, "ALTER TABLE ");
-		quote(out, from->base.name);
-		sd_buf_put(out, " RENAME TO ");
-		quote(out, to->base.name);
-		sd_buf_put(out, ";\n");
+		put_alter(out, from->base.name, " RENAME TO ", to->base.name,
+		          NULL);
 		name = to->base.name;
 	}
 	src = sd_arena_alloc(a, (to->ncolumns + 1) * sizeof(*src));
@@ -742,31 +736,20 @@ static int sqlite_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 		sd_buf_put(out, ";\n");
 		return SD_OK;
 	case SD_OP_RENAME_TABLE:
-		sd_buf_put(out, "ALTER TABLE ");
-		quote(out, op->table_old->base.name);
-		sd_buf_put(out, " RENAME TO ");
-		quote(out, op->table_new->base.name);
-		sd_buf_put(out, ";\n");
+		put_alter(out, op->table_old->base.name, " RENAME TO ",
+		          op->table_new->base.name, NULL);
 		return SD_OK;
 	case SD_OP_REBUILD_TABLE:
 		return emit_rebuild(out, op, err);
 	case SD_OP_ADD_COLUMN:
 		return emit_add_column(out, op, err);
 	case SD_OP_DROP_COLUMN:
-		sd_buf_put(out, "ALTER TABLE ");
-		quote(out, table_name(op));
-		sd_buf_put(out, " DROP COLUMN ");
-		quote(out, op->column_old->base.name);
-		sd_buf_put(out, ";\n");
+		put_alter(out, table_name(op), " DROP COLUMN ",
+		          op->column_old->base.name, NULL);
 		return SD_OK;
 	case SD_OP_RENAME_COLUMN:
-		sd_buf_put(out, "ALTER TABLE ");
-		quote(out, table_name(op));
-		sd_buf_put(out, " RENAME COLUMN ");
-		quote(out, op->column_old->base.name);
-		sd_buf_put(out, " TO ");
-		quote(out, op->column_new->base.name);
-		sd_buf_put(out, ";\n");
+		put_rename_column(out, table_name(op), op->column_old->base.name,
+		                  op->column_new->base.name);
 		return SD_OK;
 	case SD_OP_ALTER_COLUMN:
 		if ((op->changes & ~(unsigned)SD_CHANGE_COMMENT) == 0)

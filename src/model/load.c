@@ -142,16 +142,14 @@ typedef struct m_models {
 	unsigned tables_count;
 } m_models;
 
+/* Each mapping of the models: its keys, what each binds to (yamldoc.h). */
 static const sd_yfield enum_fields[] = {
-	SD_YF_STR("name", m_enum, name),
-	SD_YF_STR_OPT("schema", m_enum, schema),
+	SD_YF_STR("name", m_enum, name), SD_YF_STR_OPT("schema", m_enum, schema),
 	SD_YF_STRS("values", true, m_enum, values),
-	SD_YF_STR_OPT("comment", m_enum, comment),
-	SD_YF_END};
+	SD_YF_STR_OPT("comment", m_enum, comment), SD_YF_END};
 
 static const sd_yfield column_fields[] = {
-	SD_YF_STR("name", m_column, name),
-	SD_YF_STR("type", m_column, type),
+	SD_YF_STR("name", m_column, name), SD_YF_STR("type", m_column, type),
 	SD_YF_BOOL_OPT("nullable", m_column, nullable),
 	SD_YF_BOOL_OPT("primary_key", m_column, primary_key),
 	SD_YF_BOOL_OPT("unique", m_column, unique),
@@ -164,13 +162,11 @@ static const sd_yfield column_fields[] = {
 	SD_YF_STR_OPT("collation", m_column, collation),
 	SD_YF_STR_OPT("comment", m_column, comment),
 	SD_YF_STR_OPT("renamed_from", m_column, renamed_from),
-	SD_YF_STR_OPT("backfill", m_column, backfill),
-	SD_YF_END};
+	SD_YF_STR_OPT("backfill", m_column, backfill), SD_YF_END};
 
 static const sd_yfield ref_fields[] = {
 	SD_YF_STR("table", m_ref, table),
-	SD_YF_STRS("columns", false, m_ref, columns),
-	SD_YF_END};
+	SD_YF_STRS("columns", false, m_ref, columns), SD_YF_END};
 
 static const sd_yfield fk_fields[] = {
 	SD_YF_STR_OPT("name", m_fk, name),
@@ -180,8 +176,7 @@ static const sd_yfield fk_fields[] = {
 	SD_YF_STR_OPT("on_update", m_fk, on_update),
 	SD_YF_BOOL_OPT("deferrable", m_fk, deferrable),
 	SD_YF_BOOL_OPT("initially_deferred", m_fk, initially_deferred),
-	SD_YF_STR_OPT("comment", m_fk, comment),
-	SD_YF_END};
+	SD_YF_STR_OPT("comment", m_fk, comment), SD_YF_END};
 
 static const sd_yfield unique_fields[] = {
 	SD_YF_STR_OPT("name", m_unique, name),
@@ -189,14 +184,12 @@ static const sd_yfield unique_fields[] = {
 	SD_YF_BOOL_OPT("nulls_not_distinct", m_unique, nulls_not_distinct),
 	SD_YF_BOOL_OPT("deferrable", m_unique, deferrable),
 	SD_YF_BOOL_OPT("initially_deferred", m_unique, initially_deferred),
-	SD_YF_STR_OPT("comment", m_unique, comment),
-	SD_YF_END};
+	SD_YF_STR_OPT("comment", m_unique, comment), SD_YF_END};
 
 static const sd_yfield check_fields[] = {
 	SD_YF_STR_OPT("name", m_check, name),
 	SD_YF_STR("expression", m_check, expression),
-	SD_YF_STR_OPT("comment", m_check, comment),
-	SD_YF_END};
+	SD_YF_STR_OPT("comment", m_check, comment), SD_YF_END};
 
 static const sd_yfield index_fields[] = {
 	SD_YF_STR_OPT("name", m_index, name),
@@ -207,15 +200,12 @@ static const sd_yfield index_fields[] = {
 	SD_YF_STR_OPT("using", m_index, using_),
 	SD_YF_STRS("include", false, m_index, include),
 	SD_YF_BOOL_OPT("nulls_not_distinct", m_index, nulls_not_distinct),
-	SD_YF_STR_OPT("comment", m_index, comment),
-	SD_YF_END};
+	SD_YF_STR_OPT("comment", m_index, comment), SD_YF_END};
 
 /* `primary_key` is either a list or a mapping: load_table_pk reads it from
  * the tree; these are the keys its mapping form takes. */
 static const sd_yfield pk_fields[] = {
-	SD_YF_ANY("name", NULL),
-	SD_YF_ANY("columns", NULL),
-	SD_YF_END};
+	SD_YF_ANY("name", NULL), SD_YF_ANY("columns", NULL), SD_YF_END};
 
 static const sd_yfield table_fields[] = {
 	SD_YF_STR("name", m_table, name),
@@ -706,15 +696,36 @@ static void resolve_enum_types(loader *L, tinfo *ti)
 	}
 }
 
-static const char **column_names(loader *L, const sd_table *t)
+static bool has_column(loader *L, const file_ctx *f, const sd_table *t,
+                       const char *name, const char *path,
+                       const char *object, const char *fmt, ...)
+	SD_PRINTF(7, 8);
+
+/*
+ * true when t has a column name; else an error (fmt, at the line of path)
+ * with the closest column of t as a hint.
+ */
+static bool has_column(loader *L, const file_ctx *f, const sd_table *t,
+                       const char *name, const char *path,
+                       const char *object, const char *fmt, ...)
 {
-	const char **names = sd_arena_alloc(L->a,
-	                                    (t->ncolumns + 1) * sizeof(char *));
+	const char **names;
+	const char *s;
+	va_list ap;
 	size_t i;
 
+	if (sd_table_find_column(t, name))
+		return true;
+	va_start(ap, fmt);
+	sd_error_vadd(L->err, SD_EINPUT, f->doc.path,
+	              sd_ydoc_line(&f->doc, path), 0, object, fmt, ap);
+	va_end(ap);
+	names = sd_arena_alloc(L->tmp, (t->ncolumns + 1) * sizeof(char *));
 	for (i = 0; i < t->ncolumns; i++)
 		names[i] = t->columns[i]->base.name;
-	return names;
+	if ((s = sd_suggest(name, names)) != NULL)
+		sd_error_hint(L->err, "did you mean '%s'?", s);
+	return false;
 }
 
 /* Reports a column list entry that names no column of t; true if all ok. */
@@ -730,16 +741,10 @@ static bool check_columns(loader *L, tinfo *ti, const char *path,
 		return false;
 	}
 	for (i = 0; i < cols->n; i++) {
-		if (!sd_table_find_column(ti->t, cols->items[i])) {
-			const char *s = sd_suggest(cols->items[i],
-			                           column_names(L, ti->t));
-			lerr(L, ti->f, path, object,
-			     "%s names missing column '%s'", what,
-			     cols->items[i]);
-			if (s)
-				sd_error_hint(L->err, "did you mean '%s'?", s);
+		if (!has_column(L, ti->f, ti->t, cols->items[i], path, object,
+		                "%s names missing column '%s'", what,
+		                cols->items[i]))
 			ok = false;
-		}
 		for (j = 0; j < i; j++)
 			if (strcmp(cols->items[i], cols->items[j]) == 0) {
 				lerr(L, ti->f, path, object,
@@ -1148,16 +1153,11 @@ static void add_foreign_key(loader *L, tinfo *ti, const char *path,
 		*ref_cols = target->t->primary_key->columns;
 	}
 	for (k = 0; k < ref_cols->n; k++) {
-		if (!sd_table_find_column(target->t, ref_cols->items[k])) {
-			const char *s = sd_suggest(ref_cols->items[k],
-			                           column_names(L, target->t));
-			lerr(L, ti->f, path, object,
-			     "foreign key references missing column '%s.%s'", rq,
-			     ref_cols->items[k]);
-			if (s)
-				sd_error_hint(L->err, "did you mean '%s'?", s);
+		if (!has_column(L, ti->f, target->t, ref_cols->items[k], path,
+		                object,
+		                "foreign key references missing column '%s.%s'",
+		                rq, ref_cols->items[k]))
 			ok = false;
-		}
 	}
 	if (!ok)
 		return;

@@ -120,46 +120,56 @@ const char *sd_qualified_name(sd_arena *a, const char *schema,
 	return q;
 }
 
-static void object_init(sd_schema *s, sd_object *o, sd_obj_kind kind,
+/* A zeroed object of size bytes (its sd_object base first) in the
+ * schema's arena, with kind, schema and name set (copied). */
+static void *object_new(sd_schema *s, size_t size, sd_obj_kind kind,
                         const char *schema, const char *name)
 {
+	sd_object *o = sd_arena_alloc(s->arena, size);
+
 	o->kind = kind;
 	o->schema = sd_arena_strdup(s->arena, schema);
 	o->name = sd_arena_strdup(s->arena, name);
+	return o;
 }
+
+/* Appends obj to the schema's array arr, and to map under "schema.name"
+ * when the maps exist (sd_schema_index). */
+#define APPEND_NAMED(s, arr, n, map, obj)                                    \
+	do {                                                                 \
+		APPEND(s, arr, n, obj);                                      \
+		if (map)                                                     \
+			sd_map_put(map,                                      \
+			           sd_qualified_name((s)->arena,             \
+			                             (obj)->base.schema,     \
+			                             (obj)->base.name),      \
+			           obj);                                     \
+	} while (0)
 
 sd_table *sd_schema_add_table(sd_schema *s, const char *schema,
                               const char *name)
 {
-	sd_table *t = sd_arena_alloc(s->arena, sizeof(*t));
+	sd_table *t = object_new(s, sizeof(*t), SD_OBJ_TABLE, schema, name);
 
-	object_init(s, &t->base, SD_OBJ_TABLE, schema, name);
-	APPEND(s, s->tables, s->ntables, t);
-	if (s->table_map)
-		sd_map_put(s->table_map,
-		           sd_qualified_name(s->arena, schema, name), t);
+	APPEND_NAMED(s, s->tables, s->ntables, s->table_map, t);
 	return t;
 }
 
 sd_enum *sd_schema_add_enum(sd_schema *s, const char *schema,
                             const char *name)
 {
-	sd_enum *e = sd_arena_alloc(s->arena, sizeof(*e));
+	sd_enum *e = object_new(s, sizeof(*e), SD_OBJ_ENUM, schema, name);
 
-	object_init(s, &e->base, SD_OBJ_ENUM, schema, name);
-	APPEND(s, s->enums, s->nenums, e);
-	if (s->enum_map)
-		sd_map_put(s->enum_map,
-		           sd_qualified_name(s->arena, schema, name), e);
+	APPEND_NAMED(s, s->enums, s->nenums, s->enum_map, e);
 	return e;
 }
 
 sd_unmanaged *sd_schema_add_unmanaged(sd_schema *s, const char *what,
                                       const char *schema, const char *name)
 {
-	sd_unmanaged *u = sd_arena_alloc(s->arena, sizeof(*u));
+	sd_unmanaged *u =
+		object_new(s, sizeof(*u), SD_OBJ_UNMANAGED, schema, name);
 
-	object_init(s, &u->base, SD_OBJ_UNMANAGED, schema, name);
 	u->what = sd_arena_strdup(s->arena, what);
 	APPEND(s, s->unmanaged, s->nunmanaged, u);
 	return u;
@@ -174,9 +184,9 @@ void sd_schema_add_namespace(sd_schema *s, const char *name)
 
 sd_column *sd_table_add_column(sd_schema *s, sd_table *t, const char *name)
 {
-	sd_column *c = sd_arena_alloc(s->arena, sizeof(*c));
+	sd_column *c =
+		object_new(s, sizeof(*c), SD_OBJ_COLUMN, t->base.schema, name);
 
-	object_init(s, &c->base, SD_OBJ_COLUMN, t->base.schema, name);
 	c->nullable = true;
 	c->type.length = c->type.precision = c->type.scale = -1;
 	APPEND(s, t->columns, t->ncolumns, c);
@@ -185,49 +195,29 @@ sd_column *sd_table_add_column(sd_schema *s, sd_table *t, const char *name)
 	return c;
 }
 
-sd_unique *sd_table_add_unique(sd_schema *s, sd_table *t, const char *name)
-{
-	sd_unique *u = sd_arena_alloc(s->arena, sizeof(*u));
+/* The builders of a table's constraints and indexes, each appending to
+ * its own array of the table. */
+#define TABLE_ADDER(type, fn, kind, arr, count)                              \
+	type *fn(sd_schema *s, sd_table *t, const char *name)                \
+	{                                                                    \
+		type *o = object_new(s, sizeof(*o), kind, t->base.schema,    \
+		                     name);                                  \
+		APPEND(s, t->arr, t->count, o);                              \
+		return o;                                                    \
+	}
 
-	object_init(s, &u->base, SD_OBJ_UNIQUE, t->base.schema, name);
-	APPEND(s, t->uniques, t->nuniques, u);
-	return u;
-}
-
-sd_foreign_key *sd_table_add_foreign_key(sd_schema *s, sd_table *t,
-                                         const char *name)
-{
-	sd_foreign_key *f = sd_arena_alloc(s->arena, sizeof(*f));
-
-	object_init(s, &f->base, SD_OBJ_FOREIGN_KEY, t->base.schema, name);
-	APPEND(s, t->foreign_keys, t->nforeign_keys, f);
-	return f;
-}
-
-sd_check *sd_table_add_check(sd_schema *s, sd_table *t, const char *name)
-{
-	sd_check *c = sd_arena_alloc(s->arena, sizeof(*c));
-
-	object_init(s, &c->base, SD_OBJ_CHECK, t->base.schema, name);
-	APPEND(s, t->checks, t->nchecks, c);
-	return c;
-}
-
-sd_index *sd_table_add_index(sd_schema *s, sd_table *t, const char *name)
-{
-	sd_index *i = sd_arena_alloc(s->arena, sizeof(*i));
-
-	object_init(s, &i->base, SD_OBJ_INDEX, t->base.schema, name);
-	APPEND(s, t->indexes, t->nindexes, i);
-	return i;
-}
+TABLE_ADDER(sd_unique, sd_table_add_unique, SD_OBJ_UNIQUE, uniques, nuniques)
+TABLE_ADDER(sd_foreign_key, sd_table_add_foreign_key, SD_OBJ_FOREIGN_KEY,
+            foreign_keys, nforeign_keys)
+TABLE_ADDER(sd_check, sd_table_add_check, SD_OBJ_CHECK, checks, nchecks)
+TABLE_ADDER(sd_index, sd_table_add_index, SD_OBJ_INDEX, indexes, nindexes)
 
 sd_primary_key *sd_table_set_primary_key(sd_schema *s, sd_table *t,
                                          const char *name)
 {
-	sd_primary_key *pk = sd_arena_alloc(s->arena, sizeof(*pk));
+	sd_primary_key *pk = object_new(s, sizeof(*pk), SD_OBJ_PRIMARY_KEY,
+	                                t->base.schema, name);
 
-	object_init(s, &pk->base, SD_OBJ_PRIMARY_KEY, t->base.schema, name);
 	t->primary_key = pk;
 	return pk;
 }
