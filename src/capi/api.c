@@ -393,35 +393,19 @@ sd_column_def *sd_column_begin(sd_migration *m, const char *name,
 	return cd;
 }
 
-sd_column_def *sd_column_default(sd_column_def *c, const char *sql)
-{
-	c->c->default_value.sql = sd_arena_strdup(c->m->arena, sql);
-	return c;
-}
+/* The column setters: each keeps a copy of its text. */
+#define COLUMN_SETTER(fn, field)                                             \
+	sd_column_def *fn(sd_column_def *c, const char *text)                \
+	{                                                                    \
+		c->c->field = sd_arena_strdup(c->m->arena, text);            \
+		return c;                                                    \
+	}
 
-sd_column_def *sd_column_collation(sd_column_def *c, const char *collation)
-{
-	c->c->collation = sd_arena_strdup(c->m->arena, collation);
-	return c;
-}
-
-sd_column_def *sd_column_comment(sd_column_def *c, const char *comment)
-{
-	c->c->comment = sd_arena_strdup(c->m->arena, comment);
-	return c;
-}
-
-sd_column_def *sd_column_generated(sd_column_def *c, const char *sql)
-{
-	c->c->generated.sql = sd_arena_strdup(c->m->arena, sql);
-	return c;
-}
-
-sd_column_def *sd_column_backfill(sd_column_def *c, const char *sql)
-{
-	c->c->backfill = sd_arena_strdup(c->m->arena, sql);
-	return c;
-}
+COLUMN_SETTER(sd_column_default, default_value.sql)
+COLUMN_SETTER(sd_column_collation, collation)
+COLUMN_SETTER(sd_column_comment, comment)
+COLUMN_SETTER(sd_column_generated, generated.sql)
+COLUMN_SETTER(sd_column_backfill, backfill)
 
 sd_table_def *sd_table_begin(sd_migration *m, const char *name)
 {

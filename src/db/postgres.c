@@ -78,6 +78,13 @@ static void one_line(sd_buf *out, const char *msg)
 	sd_buf_free(&masked);
 }
 
+void sd_pg_message(sd_buf *out, const char *msg)
+{
+	sd_mask_password(out, msg ? msg : "");
+	while (out->len && out->data[out->len - 1] == '\n')
+		sd_buf_truncate(out, out->len - 1);
+}
+
 int sd_pg_error(sd_error *err, const char *what, const char *msg)
 {
 	sd_buf line = SD_BUF_INIT;
@@ -479,16 +486,11 @@ done:
 
 const sd_db_driver sd_driver_postgres = {
 	.name = "postgresql",
-	.open = pg_open,
-	.close = pg_close,
-	.exec = pg_exec,
-	.query = pg_query,
-	.lock = pg_lock,
-	.unlock = pg_unlock,
-	.begin = pg_begin,
-	.session_lock = pg_session_lock,
-	.commit = pg_commit,
-	.rollback = pg_rollback,
+	.open = pg_open, .close = pg_close,
+	.exec = pg_exec, .query = pg_query,
+	.lock = pg_lock, .unlock = pg_unlock,
+	.begin = pg_begin, .session_lock = pg_session_lock,
+	.commit = pg_commit, .rollback = pg_rollback,
 	.table_exists = pg_table_exists,
 	.backup = pg_backup,
 	.preflight = sd_pg_lock_preflight,

@@ -17,6 +17,9 @@ PGconn *sd_pg_conn(sd_db *db);
  * one line, its password masked. Returns SD_ERUNTIME.
  */
 int sd_pg_error(sd_error *err, const char *what, const char *msg);
+/* Appends a server message as it is, its password masked and its trailing
+ * newlines dropped. */
+void sd_pg_message(sd_buf *out, const char *msg);
 
 /* What one transaction of statements is estimated to lock. */
 typedef struct sd_pg_lock_estimate {

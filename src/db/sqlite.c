@@ -440,17 +440,13 @@ done:
 
 const sd_db_driver sd_driver_sqlite = {
 	.name = "sqlite",
-	.open = sqlite_open,
+	.open = sqlite_open, .open_flags = sqlite_open_flags,
 	.close = sqlite_close,
-	.exec = sqlite_exec,
-	.query = sqlite_query,
-	.lock = sqlite_lock,
-	.unlock = sqlite_unlock,
-	.begin = sqlite_begin,
-	.commit = sqlite_commit,
+	.exec = sqlite_exec, .query = sqlite_query,
+	.lock = sqlite_lock, .unlock = sqlite_unlock,
+	.begin = sqlite_begin, .commit = sqlite_commit,
 	.rollback = sqlite_rollback,
 	.table_exists = sqlite_table_exists,
-	.open_flags = sqlite_open_flags,
 	.backup = sqlite_backup,
 	.verify = sqlite_verify,
 };

@@ -218,6 +218,12 @@ void sd_diff_match_columns(dctx *c, tpair *tp)
 	}
 }
 
+/* The old column a new one is matched with, or NULL. */
+static sd_column *old_of(const tpair *tp, const sd_column *n)
+{
+	return sd_map_get(tp->col_n2o, n->base.name);
+}
+
 /* The new name of an old column (itself when unmatched). */
 const char *sd_diff_map_col(const tpair *tp, const char *old_name)
 {
@@ -240,12 +246,12 @@ static void mark_regenerated(dctx *c, tpair *tp, bool *regen)
 
 	for (i = 0; i < nt->ncolumns; i++) {
 		sd_column *g = nt->columns[i];
-		sd_column *og = sd_map_get(tp->col_n2o, g->base.name);
+		sd_column *og = old_of(tp, g);
 		if (!g->generated.sql || !og || !og->generated.sql)
 			continue;
 		for (j = 0; j < nt->ncolumns && !regen[i]; j++) {
 			sd_column *n = nt->columns[j];
-			sd_column *o = sd_map_get(tp->col_n2o, n->base.name);
+			sd_column *o = old_of(tp, n);
 			if (j == i || !o ||
 			    !(column_changes(c, o, n) &
 			      (SD_CHANGE_TYPE | SD_CHANGE_COLLATION)))
@@ -258,6 +264,18 @@ static void mark_regenerated(dctx *c, tpair *tp, bool *regen)
 			                                 c->caps.lang);
 		}
 	}
+}
+
+/* The warning of a NOT NULL that rows already there may not satisfy. */
+static void warn_not_null(dctx *c, sd_op *op, const char *table,
+                          const sd_column *n)
+{
+	sd_diff_add_warning(c, op, SD_HAZARD_NOT_NULL,
+	                    sd_arena_printf(c->a,
+	                                    "sets NOT NULL on %s.%s: fails if "
+	                                    "existing rows hold NULL (add "
+	                                    "backfill:)",
+	                                    table, n->base.name));
 }
 
 /*
@@ -297,12 +315,7 @@ static void alter_column_op(dctx *c, tpair *tp, const sd_column *o,
 	if (ch & SD_CHANGE_TYPE)
 		sd_map_put(tp->type_changed, o->base.name, (void *)o);
 	if ((ch & SD_CHANGE_NULLABLE) && !n->nullable && !n->backfill)
-		sd_diff_add_warning(c, op, SD_HAZARD_NOT_NULL,
-		                    sd_arena_printf(c->a,
-		                                    "sets NOT NULL on %s.%s: fails if "
-		                                    "existing rows hold NULL (add "
-		                                    "backfill:)",
-		                                    tn, n->base.name));
+		warn_not_null(c, op, tn, n);
 	sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
 }
 
@@ -320,8 +333,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 	if (c->caps.alter_column)
 		mark_regenerated(c, tp, regen);
 	for (i = 0; i < nt->ncolumns; i++) {
-		sd_column *n = nt->columns[i];
-		sd_column *o = sd_map_get(tp->col_n2o, n->base.name);
+		sd_column *n = nt->columns[i], *o = old_of(tp, n);
 		if (o && !sd_streq(o->base.name, n->base.name)) {
 			sd_op *op = sd_diff_op_new(c, SD_OP_RENAME_COLUMN, nt);
 			op->column_old = o;
@@ -331,8 +343,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 	}
 	/* Generated columns in the way of a type change go first... */
 	for (i = 0; i < nt->ncolumns; i++) {
-		sd_column *n = nt->columns[i];
-		sd_column *o = sd_map_get(tp->col_n2o, n->base.name);
+		sd_column *n = nt->columns[i], *o = old_of(tp, n);
 		sd_op *op;
 		if (!regen[i])
 			continue;
@@ -348,8 +359,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 		sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
 	}
 	for (i = 0; i < nt->ncolumns; i++) {
-		sd_column *n = nt->columns[i];
-		sd_column *o = sd_map_get(tp->col_n2o, n->base.name);
+		sd_column *n = nt->columns[i], *o = old_of(tp, n);
 		sd_op *op;
 		if (regen[i])
 			continue;
@@ -403,12 +413,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 		}
 		op->column_new = n;
 		if (sd_diff_needs_value(n))
-			sd_diff_add_warning(c, op, SD_HAZARD_NOT_NULL,
-			                    sd_arena_printf(c->a,
-			                                    "sets NOT NULL on %s.%s: fails "
-			                                    "if existing rows hold NULL "
-			                                    "(add backfill:)",
-			                                    tn, n->base.name));
+			warn_not_null(c, op, tn, n);
 		sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
 	}
 

@@ -112,12 +112,24 @@ static bool index_equal(dctx *c, const tpair *tp, const sd_object *a,
 	return true;
 }
 
+/* Whether one of keys (sd_strlist*) is the column set cols. */
+static bool has_key(const sd_vec *keys, const sd_strlist *cols)
+{
+	size_t i;
+
+	for (i = 0; i < keys->n; i++)
+		if (strlist_same_set(keys->items[i], cols))
+			return true;
+	return false;
+}
+
 /* The pair an old FK points at (NULL: a table not matched). */
 static tpair *fk_old_target(dctx *c, const sd_table *t,
                             const sd_foreign_key *fk)
 {
 	(void)t;
-	return sd_map_get(c->old_tp, sd_diff_qname(c, fk->ref_schema, fk->ref_table));
+	return sd_map_get(c->old_tp,
+	                  sd_diff_qname(c, fk->ref_schema, fk->ref_table));
 }
 
 /*
@@ -136,10 +148,8 @@ bool sd_diff_fk_target_disturbed(dctx *c, const sd_table *t,
 	rt = fk_old_target(c, t, fk);
 	if (!rt)
 		return false;
-	for (i = 0; i < rt->dropped_keys.n; i++)
-		if (strlist_same_set(rt->dropped_keys.items[i],
-		                     &fk->ref_columns))
-			return true;
+	if (has_key(&rt->dropped_keys, &fk->ref_columns))
+		return true;
 	for (i = 0; i < fk->ref_columns.n; i++)
 		if (sd_map_get(rt->type_changed, fk->ref_columns.items[i]))
 			return true;
@@ -158,13 +168,12 @@ bool sd_diff_fk_target_added(dctx *c, const sd_foreign_key *fk)
 
 	if (!c->caps.alter_constraints)
 		return false;
-	rt = sd_map_get(c->new_tp, sd_diff_qname(c, fk->ref_schema, fk->ref_table));
+	rt = sd_map_get(c->new_tp,
+	                sd_diff_qname(c, fk->ref_schema, fk->ref_table));
 	if (!rt)
 		return false;
-	for (i = 0; i < rt->added_keys.n; i++)
-		if (strlist_same_set(rt->added_keys.items[i],
-		                     &fk->ref_columns))
-			return true;
+	if (has_key(&rt->added_keys, &fk->ref_columns))
+		return true;
 	for (i = 0; i < fk->ref_columns.n; i++)
 		if (!sd_map_get(rt->col_n2o, fk->ref_columns.items[i]))
 			return true;

@@ -979,12 +979,8 @@ static int pg_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 }
 
 const sd_dialect sd_dialect_postgres = {
-	.name = "postgresql",
-	.caps = &sd_caps_postgres,
-	.quote_ident = sd_quote_ident_std,
-	.quote_literal = sd_quote_literal_std,
-	.type_sql = pg_type_sql,
-	.emit_op = pg_emit_op,
-	.begin_sql = "BEGIN;",
-	.commit_sql = "COMMIT;",
+	.name = "postgresql", .caps = &sd_caps_postgres,
+	.quote_ident = sd_quote_ident_std, .quote_literal = sd_quote_literal_std,
+	.type_sql = pg_type_sql, .emit_op = pg_emit_op,
+	.begin_sql = "BEGIN;", .commit_sql = "COMMIT;",
 };

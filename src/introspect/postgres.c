@@ -9,6 +9,8 @@
  */
 #include "introspect/postgres.h"
 
+#include "db/postgres.h"
+
 #include "util/sql.h"
 
 #include <fnmatch.h>
@@ -244,9 +246,7 @@ static PGresult *run_params(pg_read *r, const char *sql, int nparams,
 	res = PQexecParams(r->conn, sql, nparams, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) == PGRES_TUPLES_OK)
 		return res;
-	sd_mask_password(&msg, PQresultErrorMessage(res));
-	while (msg.len && (msg.data[msg.len - 1] == '\n'))
-		sd_buf_truncate(&msg, msg.len - 1);
+	sd_pg_message(&msg, PQresultErrorMessage(res));
 	sd_error_add(r->err, SD_ERUNTIME, NULL, 0, 0, NULL,
 	             "reading the PostgreSQL catalog: %s", sd_buf_cstr(&msg));
 	sd_buf_free(&msg);

@@ -153,6 +153,24 @@ static int each_row(ctx *c, const char *sql, row_fn fn)
 	return each_row_with(c, sql, NULL, fn);
 }
 
+/*
+ * What the texts left to the pragmas: with json_each, only the tables in
+ * rest (a JSON array, malloc'ed, freed here) through the query of_tables;
+ * without it, every table through all.
+ */
+static int each_row_left(ctx *c, bool json, char *rest, const char *all,
+                         const char *of_tables, row_fn fn)
+{
+	int rc = SD_OK;
+
+	if (!json)
+		rc = each_row(c, all, fn);
+	else if (strcmp(rest, "[]") != 0)
+		rc = each_row_with(c, of_tables, rest, fn);
+	free(rest);
+	return rc;
+}
+
 /* Records col as the pk-th (1-based) primary key column of ti. */
 static void pk_column(ctx *c, table_info *ti, sd_column *col, int pk)
 {
@@ -370,18 +388,6 @@ static void finish_tables(ctx *c)
 	}
 }
 
-static bool strlist_ieq(const sd_strlist *a, const sd_strlist *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (!sd_strieq(a->items[i], b->items[i]))
-			return false;
-	return true;
-}
-
 /* "a_b_c" from a column list, for conventional names. */
 static const char *joined(sd_arena *a, const sd_strlist *l)
 {
@@ -420,7 +426,7 @@ static void finish_index(ctx *c, index_group *g)
 		name = NULL;
 		for (k = 0; k < g->ti->parsed.uniques.n; k++) {
 			sd_ddl_unique *u = g->ti->parsed.uniques.items[k];
-			if (!u->used && strlist_ieq(&u->columns, &cols)) {
+			if (!u->used && sd_strlist_iequal(&u->columns, &cols)) {
 				u->used = true;
 				name = u->name;
 				on_conflict = u->on_conflict;
@@ -660,7 +666,7 @@ static void finish_fk(ctx *c, fk_group *g)
 	p = &g->ti->parsed;
 	for (k = 0; k < p->fks.n; k++) {
 		sd_ddl_fk *pf = p->fks.items[k];
-		if (!pf->used && strlist_ieq(&pf->columns, &f->columns) &&
+		if (!pf->used && sd_strlist_iequal(&pf->columns, &f->columns) &&
 		    sd_strieq(pf->ref_table, f->ref_table)) {
 			pf->used = true;
 			name = pf->name;
@@ -856,28 +862,16 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 	if ((rc = each_row(&c, q_objects, object_row)) != SD_OK)
 		goto done;
 	progress(&c, "columns", 1, 4);
-	{
-		char *rest = columns_pending(&c);
-		if (!json)
-			rc = each_row(&c, q_columns, column_row);
-		else if (strcmp(rest, "[]") != 0)
-			rc = each_row_with(&c, q_columns_of, rest, column_row);
-		free(rest);
-		if (rc != SD_OK)
-			goto done;
-	}
+	rc = each_row_left(&c, json, columns_pending(&c), q_columns,
+	                   q_columns_of, column_row);
+	if (rc != SD_OK)
+		goto done;
 	finish_tables(&c);
 	progress(&c, "indexes", 2, 4);
-	{
-		char *rest = indexes_from_text(&c);
-		if (!json)
-			rc = each_row(&c, q_indexes, index_row);
-		else if (strcmp(rest, "[]") != 0)
-			rc = each_row_with(&c, q_indexes_of, rest, index_row);
-		free(rest);
-		if (rc != SD_OK)
-			goto done;
-	}
+	rc = each_row_left(&c, json, indexes_from_text(&c), q_indexes,
+	                   q_indexes_of, index_row);
+	if (rc != SD_OK)
+		goto done;
 	finish_index(&c, &c.index);
 	progress(&c, "foreign keys", 3, 4);
 	if ((rc = each_row(&c, q_fks, fk_row)) != SD_OK)

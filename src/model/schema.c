@@ -47,24 +47,20 @@ void sd_schema_free(sd_schema *s)
 
 const char *sd_object_comment(const sd_object *o)
 {
-	switch (o->kind) {
-	case SD_OBJ_TABLE:
-		return ((const sd_table *)o)->comment;
-	case SD_OBJ_COLUMN:
-		return ((const sd_column *)o)->comment;
-	case SD_OBJ_ENUM:
-		return ((const sd_enum *)o)->comment;
-	case SD_OBJ_UNIQUE:
-		return ((const sd_unique *)o)->comment;
-	case SD_OBJ_FOREIGN_KEY:
-		return ((const sd_foreign_key *)o)->comment;
-	case SD_OBJ_CHECK:
-		return ((const sd_check *)o)->comment;
-	case SD_OBJ_INDEX:
-		return ((const sd_index *)o)->comment;
-	default:
+	/* where each kind keeps its comment; 0: it has none */
+	static const size_t at[SD_OBJ__COUNT] = {
+		[SD_OBJ_TABLE] = offsetof(sd_table, comment),
+		[SD_OBJ_COLUMN] = offsetof(sd_column, comment),
+		[SD_OBJ_ENUM] = offsetof(sd_enum, comment),
+		[SD_OBJ_UNIQUE] = offsetof(sd_unique, comment),
+		[SD_OBJ_FOREIGN_KEY] = offsetof(sd_foreign_key, comment),
+		[SD_OBJ_CHECK] = offsetof(sd_check, comment),
+		[SD_OBJ_INDEX] = offsetof(sd_index, comment),
+	};
+
+	if ((unsigned)o->kind >= SD_OBJ__COUNT || !at[o->kind])
 		return NULL;
-	}
+	return *(const char *const *)((const char *)o + at[o->kind]);
 }
 
 void sd_qualified_put(sd_buf *out, const char *schema, const char *name)
@@ -234,16 +230,25 @@ void sd_strlist_push(sd_arena *a, sd_strlist *l, const char *item)
 	l->items[l->n++] = sd_arena_strdup(a, item);
 }
 
-bool sd_strlist_equal(const sd_strlist *a, const sd_strlist *b)
+static bool strlist_same(const sd_strlist *a, const sd_strlist *b,
+                         bool (*eq)(const char *, const char *))
 {
 	size_t i;
 
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (!sd_streq(a->items[i], b->items[i]))
+	for (i = 0; a->n == b->n && i < a->n; i++)
+		if (!eq(a->items[i], b->items[i]))
 			return false;
-	return true;
+	return a->n == b->n;
+}
+
+bool sd_strlist_equal(const sd_strlist *a, const sd_strlist *b)
+{
+	return strlist_same(a, b, sd_streq);
+}
+
+bool sd_strlist_iequal(const sd_strlist *a, const sd_strlist *b)
+{
+	return strlist_same(a, b, sd_strieq);
 }
 
 bool sd_strlist_contains(const sd_strlist *l, const char *item)

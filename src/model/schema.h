@@ -233,8 +233,7 @@ typedef struct sd_unique {
 	sd_object base; /* kind SD_OBJ_UNIQUE */
 	sd_strlist columns;
 	bool nulls_not_distinct;
-	bool deferrable;
-	bool initially_deferred;
+	bool deferrable, initially_deferred;
 	const char *comment;
 } sd_unique;
 
@@ -244,10 +243,8 @@ typedef struct sd_foreign_key {
 	const char *ref_schema; /* NULL = default namespace */
 	const char *ref_table;
 	sd_strlist ref_columns;
-	sd_fk_action on_delete;
-	sd_fk_action on_update;
-	bool deferrable;
-	bool initially_deferred;
+	sd_fk_action on_delete, on_update;
+	bool deferrable, initially_deferred;
 	bool not_valid;
 	const char *comment;
 } sd_foreign_key;
@@ -391,6 +388,8 @@ sd_primary_key *sd_table_set_primary_key(sd_schema *s, sd_table *t,
                                          const char *name);
 void sd_strlist_push(sd_arena *a, sd_strlist *l, const char *item);
 bool sd_strlist_equal(const sd_strlist *a, const sd_strlist *b);
+/* The same, names compared ASCII case folded (SQLite's rule). */
+bool sd_strlist_iequal(const sd_strlist *a, const sd_strlist *b);
 bool sd_strlist_contains(const sd_strlist *l, const char *item);
 
 /*

@@ -137,22 +137,29 @@ typedef struct norm_batch {
 
 /* Runs statements that return no rows; on failure an error naming what
  * (or nothing) with the server's message. */
+static int server_error(pg_norm *nm, sd_code code, const char *object,
+                        const char *doing, PGresult *res)
+{
+	sd_buf msg = SD_BUF_INIT;
+	int rc;
+
+	sd_pg_message(&msg, PQresultErrorMessage(res));
+	rc = sd_error_add(nm->err, code, NULL, 0, 0, object, "%s: %s", doing,
+	                  sd_buf_cstr(&msg));
+	sd_buf_free(&msg);
+	return rc;
+}
+
+#define NOT_COMPILING "the models do not compile on PostgreSQL"
+
 static int norm_exec(pg_norm *nm, const char *sql, const char *what)
 {
 	PGresult *res = PQexec(nm->conn, sql);
 	int rc = SD_OK;
 
 	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
-	    PQresultStatus(res) != PGRES_TUPLES_OK) {
-		sd_buf msg = SD_BUF_INIT;
-		sd_mask_password(&msg, PQresultErrorMessage(res));
-		while (msg.len && msg.data[msg.len - 1] == '\n')
-			sd_buf_truncate(&msg, msg.len - 1);
-		rc = sd_error_add(nm->err, SD_EINPUT, NULL, 0, 0, what,
-		                  "the models do not compile on PostgreSQL: %s",
-		                  sd_buf_cstr(&msg));
-		sd_buf_free(&msg);
-	}
+	    PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = server_error(nm, SD_EINPUT, what, NOT_COMPILING, res);
 	PQclear(res);
 	return rc;
 }
@@ -665,29 +672,17 @@ static int batch_run(pg_norm *nm, norm_batch *b, bool name_errors,
 		res = PQexecParams(nm->conn, q_scratch, 2, NULL, params, NULL,
 		                   NULL, 0);
 		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-			sd_buf msg = SD_BUF_INIT;
-			sd_mask_password(&msg, PQresultErrorMessage(res));
-			while (msg.len && msg.data[msg.len - 1] == '\n')
-				sd_buf_truncate(&msg, msg.len - 1);
-			rc = sd_error_add(nm->err, SD_ERUNTIME, NULL, 0, 0, NULL,
-			                  "reading the scratch schema back: %s",
-			                  sd_buf_cstr(&msg));
-			sd_buf_free(&msg);
+			rc = server_error(nm, SD_ERUNTIME, NULL,
+			                  "reading the scratch schema back", res);
 			goto done;
 		}
 		batch_apply(nm, b, res);
 	} else if (name_errors) {
 		const sd_table *t = b->tables.items[0];
-		sd_buf msg = SD_BUF_INIT;
-		sd_mask_password(&msg, PQresultErrorMessage(res));
-		while (msg.len && msg.data[msg.len - 1] == '\n')
-			sd_buf_truncate(&msg, msg.len - 1);
-		rc = sd_error_add(nm->err, SD_EINPUT, NULL, 0, 0,
+		rc = server_error(nm, SD_EINPUT,
 		                  sd_qualified_name(nm->tmp, t->base.schema,
 		                                    t->base.name),
-		                  "the models do not compile on PostgreSQL: %s",
-		                  sd_buf_cstr(&msg));
-		sd_buf_free(&msg);
+		                  NOT_COMPILING, res);
 		goto done;
 	} else {
 		*failed = true;

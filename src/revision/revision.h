@@ -119,6 +119,14 @@ void sd_rev_format_header(sd_buf *out, const sd_revision *r,
                           sd_rev_format format);
 
 /*
+ * Writes text as a new revision file of dir, named after r's id and
+ * message ("3f2a9c1b7e4d_add_email.sql" or ".c"), creating dir when
+ * missing. *path_out (arena) is the new file's path. Atomic.
+ */
+int sd_rev_write_file(const char **path_out, sd_arena *a, const char *dir,
+                      const sd_revision *r, sd_rev_format format,
+                      const sd_buf *text, sd_error *err);
+/*
  * Writes a new SQL revision file into dir: header, then the upgrade and
  * downgrade sections. *path_out (arena) is the new file's path. Atomic.
  */

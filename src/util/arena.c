@@ -72,12 +72,12 @@ sd_arena *sd_arena_new(void)
 
 void sd_arena_free(sd_arena *a)
 {
-	chunk *c, *next;
+	chunk *c;
 
 	if (!a)
 		return;
-	for (c = a->head; c; c = next) {
-		next = c->next;
+	while ((c = a->head) != NULL) {
+		a->head = c->next;
 		free(c);
 	}
 	free(a);
