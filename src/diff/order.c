@@ -115,6 +115,37 @@ static bool fk_in(const sd_vec *v, const sd_foreign_key *fk)
 	return false;
 }
 
+/*
+ * Queues fk (of table t, created or dropped by op) as its own ADD (add) or
+ * DROP CONSTRAINT, and notes it as left out of op's statement.
+ */
+static void queue_fk_apart(dctx *c, sd_op *op, sd_table *t,
+                           sd_foreign_key *fk, bool add)
+{
+	sd_op *f = sd_diff_op_new(c, add ? SD_OP_ADD_CONSTRAINT
+	                                 : SD_OP_DROP_CONSTRAINT, t);
+
+	sd_strlist_push(c->a, &op->deferred_fks, fk->base.name);
+	if (add)
+		f->obj_new = &fk->base;
+	else
+		f->obj_old = &fk->base;
+	sd_diff_emit(c, f, add ? PH_ADD_FK : PH_DROP_FK);
+}
+
+/* Queues CREATE (add) or DROP INDEX of index ix of table t. */
+static void queue_index(dctx *c, sd_table *t, sd_index *ix, bool add)
+{
+	sd_op *op = sd_diff_op_new(c, add ? SD_OP_CREATE_INDEX
+	                                  : SD_OP_DROP_INDEX, t);
+
+	if (add)
+		op->obj_new = &ix->base;
+	else
+		op->obj_old = &ix->base;
+	sd_diff_emit(c, op, add ? PH_ADD_CONS : PH_DROP_CONS);
+}
+
 void sd_diff_create_tables(dctx *c)
 {
 	size_t n = c->created.n, i, j, k;
@@ -128,22 +159,13 @@ void sd_diff_create_tables(dctx *c)
 		op->table_new = t;
 		sd_diff_emit(c, op, PH_CREATE_TABLE);
 		for (j = 0; j < t->nforeign_keys && c->caps.alter_constraints;
-		     j++) {
-			sd_foreign_key *fk = t->foreign_keys[j];
-			sd_op *add;
-			if (!fk_in(&deferred[order[k]], fk) &&
-			    !sd_diff_fk_target_added(c, fk))
-				continue;
-			sd_strlist_push(c->a, &op->deferred_fks, fk->base.name);
-			add = sd_diff_op_new(c, SD_OP_ADD_CONSTRAINT, t);
-			add->obj_new = &fk->base;
-			sd_diff_emit(c, add, PH_ADD_FK);
-		}
-		for (i = 0; i < t->nindexes; i++) {
-			sd_op *ix = sd_diff_op_new(c, SD_OP_CREATE_INDEX, t);
-			ix->obj_new = &t->indexes[i]->base;
-			sd_diff_emit(c, ix, PH_ADD_CONS);
-		}
+		     j++)
+			if (fk_in(&deferred[order[k]], t->foreign_keys[j]) ||
+			    sd_diff_fk_target_added(c, t->foreign_keys[j]))
+				queue_fk_apart(c, op, t, t->foreign_keys[j],
+				               true);
+		for (i = 0; i < t->nindexes; i++)
+			queue_index(c, t, t->indexes[i], true);
 	}
 	free(order);
 	free(deferred);
@@ -164,27 +186,18 @@ void sd_diff_drop_tables(dctx *c)
 		for (j = 0; j < t->nforeign_keys && c->caps.alter_constraints;
 		     j++) {
 			sd_foreign_key *fk = t->foreign_keys[j];
-			sd_op *drop;
-			if (!fk_in(&deferred[order[k]], fk) &&
-			    !sd_diff_fk_target_disturbed(c, t, fk) &&
-			    !sd_diff_fk_target_renamed(c, t, fk))
-				continue;
-			sd_strlist_push(c->a, &op->deferred_fks, fk->base.name);
-			drop = sd_diff_op_new(c, SD_OP_DROP_CONSTRAINT, t);
-			drop->obj_old = &fk->base;
-			sd_diff_emit(c, drop, PH_DROP_FK);
+			if (fk_in(&deferred[order[k]], fk) ||
+			    sd_diff_fk_target_disturbed(c, t, fk) ||
+			    sd_diff_fk_target_renamed(c, t, fk))
+				queue_fk_apart(c, op, t, fk, false);
 		}
 		/* Explicit, so the inverse (CREATE TABLE) gets them back. */
-		for (i = 0; i < t->nindexes; i++) {
-			sd_op *ix;
-			if (t->indexes[i]->constraint_backed)
-				continue;
-			ix = sd_diff_op_new(c, SD_OP_DROP_INDEX, t);
-			ix->obj_old = &t->indexes[i]->base;
-			sd_diff_emit(c, ix, PH_DROP_CONS);
-		}
+		for (i = 0; i < t->nindexes; i++)
+			if (!t->indexes[i]->constraint_backed)
+				queue_index(c, t, t->indexes[i], false);
 		sd_diff_add_warning(c, op, SD_HAZARD_DATA_LOSS,
-		                    sd_arena_printf(c->a, "drops table %s (data loss)",
+		                    sd_arena_printf(c->a,
+		                                    "drops table %s (data loss)",
 		                                    sd_diff_tname(c, t)));
 		sd_diff_emit(c, op, PH_DROP_TABLE);
 	}

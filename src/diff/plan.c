@@ -400,20 +400,14 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 			} else {
 				put_object(out, op, op->obj_new);
 			}
-		} else if (op->column_new) {
-			sd_buf_put(out, "column ");
-			put_table(out, op->table);
-			sd_buf_printf(out, ".%s", op->column_new->base.name);
 		} else {
-			sd_buf_put(out, "table ");
-			put_table(out, op->table);
+			put_column(out, op->column_new ? "column " : "table ",
+			           op->table, op->column_new);
 		}
 		break;
 	case SD_OP_BACKFILL:
-		sd_buf_put(out, "backfill ");
-		put_table(out, op->table);
-		sd_buf_printf(out, ".%s = %s", op->column_new->base.name,
-		              op->column_new->backfill);
+		put_column(out, "backfill ", op->table, op->column_new);
+		sd_buf_printf(out, " = %s", op->column_new->backfill);
 		break;
 	case SD_OP_VALIDATE_CONSTRAINT:
 		sd_buf_put(out, "validate ");

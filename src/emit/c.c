@@ -14,6 +14,7 @@
 #include "emit/dialect.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef struct cgen {
@@ -170,15 +171,25 @@ static bool column_expressible(sd_arena *a, const sd_dialect *d,
 	       *c->base.name;
 }
 
+/* before "value" after, when value is not NULL. */
+static void c_opt(sd_buf *out, const char *before, const char *value,
+                  const char *after)
+{
+	if (!value)
+		return;
+	sd_buf_put(out, before);
+	c_str(out, value);
+	sd_buf_put(out, after);
+}
+
 /* "\tsd_column_<fn>(var, "value");\n" when value is not NULL. */
 static void c_setter(sd_buf *out, const char *fn, const char *var,
                      const char *value)
 {
-	if (!value)
-		return;
-	sd_buf_printf(out, "\tsd_column_%s(%s, ", fn, var);
-	c_str(out, value);
-	sd_buf_put(out, ");\n");
+	char call[64];
+
+	snprintf(call, sizeof(call), "\tsd_column_%s(%s, ", fn, var);
+	c_opt(out, call, value, ");\n");
 }
 
 /* The column setters that follow a column expression. */
@@ -201,10 +212,10 @@ static bool has_setters(const sd_column *c)
 static void c_field(sd_buf *out, const char *sep, const char *field,
                     const char *value)
 {
-	if (!value)
-		return;
-	sd_buf_printf(out, "%s.%s = ", sep, field);
-	c_str(out, value);
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s.%s = ", sep, field);
+	c_opt(out, name, value, "");
 }
 
 /* ", .field = true" when set. */
@@ -212,6 +223,12 @@ static void c_flag(sd_buf *out, const char *field, bool set)
 {
 	if (set)
 		sd_buf_printf(out, ", .%s = true", field);
+}
+
+static void c_deferral(sd_buf *out, bool deferrable, bool initially_deferred)
+{
+	c_flag(out, "deferrable", deferrable);
+	c_flag(out, "initially_deferred", initially_deferred);
 }
 
 /* ".kind = KIND, .name = "name",\n\t\t.columns = (const char *[]){...}" */
@@ -241,8 +258,7 @@ static void constraint_fields(sd_buf *out, const sd_table *t,
 	case SD_OBJ_UNIQUE:
 		c_key_head(out, "SD_UNIQUE", o, &u->columns);
 		c_flag(out, "nulls_not_distinct", u->nulls_not_distinct);
-		c_flag(out, "deferrable", u->deferrable);
-		c_flag(out, "initially_deferred", u->initially_deferred);
+		c_deferral(out, u->deferrable, u->initially_deferred);
 		c_field(out, ",\n\t\t", "comment", u->comment);
 		break;
 	case SD_OBJ_FOREIGN_KEY:
@@ -262,8 +278,7 @@ static void constraint_fields(sd_buf *out, const sd_table *t,
 		if (fk->on_update != SD_FK_NO_ACTION)
 			c_field(out, ", ", "on_update",
 			        sd_fk_action_sql(fk->on_update));
-		c_flag(out, "deferrable", fk->deferrable);
-		c_flag(out, "initially_deferred", fk->initially_deferred);
+		c_deferral(out, fk->deferrable, fk->initially_deferred);
 		c_flag(out, "not_valid", fk->not_valid);
 		c_field(out, ",\n\t\t", "comment", fk->comment);
 		break;
