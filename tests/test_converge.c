@@ -1767,32 +1767,18 @@ START_TEST(converge_postgres_pairs)
 }
 END_TEST
 
-/* One test case per test, so the TAP lines carry the test's name. */
-static void add_case(Suite *s, const char *name, const TTest *t, int timeout)
-{
-	TCase *tc = tcase_create(name);
-
-	tcase_set_timeout(tc, timeout);
-	tcase_add_test(tc, t);
-	suite_add_tcase(s, tc);
-}
-
 static Suite *generator_suite(void)
 {
 	Suite *s = suite_create("converge");
 
-	add_case(s, "gen_rng_known_values", gen_rng_known_values, 60);
-	add_case(s, "gen_is_deterministic", gen_is_deterministic, 60);
-	add_case(s, "gen_schemas_and_mutations_are_valid",
-	         gen_schemas_and_mutations_are_valid, 120);
-	add_case(s, "gen_covers_types_and_mutations",
-	         gen_covers_types_and_mutations, 120);
-	add_case(s, "gen_rows_fit_keys", gen_rows_fit_keys, 60);
-	add_case(s, "gen_shrink_helpers_keep_validity",
-	         gen_shrink_helpers_keep_validity, 60);
-	add_case(s, "gen_yaml_loads_back_identically",
-	         gen_yaml_loads_back_identically, 120);
-	add_case(s, "converge_sqlite_pairs", converge_sqlite_pairs, 600);
+	SD_TEST(s, gen_rng_known_values, 60);
+	SD_TEST(s, gen_is_deterministic, 60);
+	SD_TEST(s, gen_schemas_and_mutations_are_valid, 120);
+	SD_TEST(s, gen_covers_types_and_mutations, 120);
+	SD_TEST(s, gen_rows_fit_keys, 60);
+	SD_TEST(s, gen_shrink_helpers_keep_validity, 60);
+	SD_TEST(s, gen_yaml_loads_back_identically, 120);
+	SD_TEST(s, converge_sqlite_pairs, 600);
 	return s;
 }
 
@@ -1800,7 +1786,7 @@ static Suite *postgres_suite(void)
 {
 	Suite *s = suite_create("converge_postgres");
 
-	add_case(s, "converge_postgres_pairs", converge_postgres_pairs, 600);
+	SD_TEST(s, converge_postgres_pairs, 600);
 	return s;
 }
 

@@ -88,34 +88,12 @@ static sd_db *db_open(const char *uri)
 	return db;
 }
 
-static char *golden_path(const char *name)
-{
-	const char *root = getenv("SD_SOURCE_ROOT");
-	sd_buf b = SD_BUF_INIT;
-	sd_buf_printf(&b, "%s/testdata/postgres/%s", root ? root : ".", name);
-	return sd_buf_detach(&b);
-}
-
 static void golden_check(const char *name, const char *actual)
 {
-	char *path = golden_path(name);
-	char *expected = NULL;
-	size_t len;
-	sd_error err = SD_ERROR_INIT;
+	char path[1024];
 
-	if (getenv("SD_UPDATE_GOLDEN")) {
-		ck_assert_int_eq(sd_file_write_atomic(path, actual,
-		                                      strlen(actual), &err),
-		                 SD_OK);
-	} else {
-		if (sd_file_read(&expected, &len, path, &err) != SD_OK)
-			ck_abort_msg("missing golden file %s", path);
-		if (strcmp(expected, actual) != 0)
-			ck_abort_msg("%s differs; got:\n%s", path, actual);
-	}
-	free(expected);
-	free(path);
-	sd_error_clear(&err);
+	snprintf(path, sizeof(path), "testdata/postgres/%s", name);
+	sd_test_golden(path, actual);
 }
 
 /* What sd_schema_dump leaves out, so the golden file covers it too. */
@@ -2015,36 +1993,27 @@ static Suite *postgres_suite(void)
 {
 	Suite *s = suite_create("postgres");
 
-	/* One test case per test, so TAP names each one. */
-#define ADD(fn)                                                              \
-	do {                                                                 \
-		TCase *tc = tcase_create(#fn);                               \
-		tcase_set_timeout(tc, 120);                                  \
-		tcase_add_test(tc, fn);                                      \
-		suite_add_tcase(s, tc);                                      \
-	} while (0)
-	ADD(type_mapping);
-	ADD(canon_default_table);
-	ADD(emit_quoting_types_limits);
-	ADD(driver_exec_query_transactions);
-	ADD(password_masked_on_failure);
-	ADD(advisory_lock_contention);
-	ADD(session_lock_outside_transactions);
-	ADD(introspect_every_kind);
-	ADD(introspect_query_count_constant);
-	ADD(normalize_spec_examples);
-	ADD(normalize_other_schema);
-	ADD(normalize_many_tables);
-	ADD(normalize_reports_bad_expression);
-	ADD(normalize_packs_conflicting_tables);
-	ADD(normalize_nothing_sends_nothing);
-	ADD(normalize_table_qualified_references);
-	ADD(introspect_attnums_gaps_and_outside_refs);
-	ADD(lock_estimate_matches_server);
-	ADD(lock_preflight_refuses_up_front);
-	ADD(emit_every_op);
-	ADD(emit_type_change_checks_lengths);
-#undef ADD
+	SD_TEST(s, type_mapping, 120);
+	SD_TEST(s, canon_default_table, 120);
+	SD_TEST(s, emit_quoting_types_limits, 120);
+	SD_TEST(s, driver_exec_query_transactions, 120);
+	SD_TEST(s, password_masked_on_failure, 120);
+	SD_TEST(s, advisory_lock_contention, 120);
+	SD_TEST(s, session_lock_outside_transactions, 120);
+	SD_TEST(s, introspect_every_kind, 120);
+	SD_TEST(s, introspect_query_count_constant, 120);
+	SD_TEST(s, normalize_spec_examples, 120);
+	SD_TEST(s, normalize_other_schema, 120);
+	SD_TEST(s, normalize_many_tables, 120);
+	SD_TEST(s, normalize_reports_bad_expression, 120);
+	SD_TEST(s, normalize_packs_conflicting_tables, 120);
+	SD_TEST(s, normalize_nothing_sends_nothing, 120);
+	SD_TEST(s, normalize_table_qualified_references, 120);
+	SD_TEST(s, introspect_attnums_gaps_and_outside_refs, 120);
+	SD_TEST(s, lock_estimate_matches_server, 120);
+	SD_TEST(s, lock_preflight_refuses_up_front, 120);
+	SD_TEST(s, emit_every_op, 120);
+	SD_TEST(s, emit_type_change_checks_lengths, 120);
 	return s;
 }
 

@@ -643,28 +643,22 @@ END_TEST
 static Suite *revision_suite(void)
 {
 	Suite *s = suite_create("revision");
-	TCase *tc = tcase_create("header");
-	TCase *tg = tcase_create("graph");
 
-	tcase_add_test(tc, header_good);
-	tcase_add_test(tc, header_roundtrip);
-	tcase_add_test(tc, header_name_mismatch);
-	tcase_add_loop_test(tc, header_bad, 0, (int)SD_ARRAY_LEN(bad_headers));
-	tcase_add_test(tc, new_id);
-	tcase_add_test(tc, split_statements_sqlite);
-	tcase_add_test(tc, split_statements_postgres);
-	suite_add_tcase(s, tc);
-	tcase_add_checked_fixture(tg, setup_dir, teardown_dir);
-	tcase_set_timeout(tg, 120);
-	tcase_add_test(tg, graph_order_and_heads);
-	tcase_add_test(tg, graph_lookup);
-	tcase_add_test(tg, graph_plans);
-	tcase_add_test(tg, graph_two_heads);
-	tcase_add_test(tg, graph_errors);
-	tcase_add_test(tg, graph_long_chain);
-	tcase_add_test(tg, body_sections);
-	tcase_add_test(tg, offline_sql);
-	suite_add_tcase(s, tg);
+	SD_TEST(s, header_good, 60);
+	SD_TEST(s, header_roundtrip, 60);
+	SD_TEST(s, header_name_mismatch, 60);
+	SD_TEST_LOOP(s, header_bad, 60, 0, (int)SD_ARRAY_LEN(bad_headers));
+	SD_TEST(s, new_id, 60);
+	SD_TEST(s, split_statements_sqlite, 60);
+	SD_TEST(s, split_statements_postgres, 60);
+	SD_TEST_FIXTURE(s, graph_order_and_heads, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, graph_lookup, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, graph_plans, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, graph_two_heads, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, graph_errors, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, graph_long_chain, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, body_sections, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, offline_sql, 120, setup_dir, teardown_dir);
 	return s;
 }
 

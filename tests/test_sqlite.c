@@ -95,23 +95,10 @@ static void expect_text(const char *actual, const char *expected)
 
 static void check_golden(const char *name, const char *actual)
 {
-	const char *root = getenv("SD_SOURCE_ROOT");
 	char path[512];
-	char *expected = NULL;
-	size_t len;
-	sd_error err = SD_ERROR_INIT;
 
-	snprintf(path, sizeof(path), "%s/testdata/sqlite/%s",
-	         root ? root : ".", name);
-	if (getenv("SD_UPDATE_GOLDEN")) {
-		ck_assert_int_eq(sd_file_write_atomic(path, actual,
-		                                      strlen(actual), &err),
-		                 SD_OK);
-		return;
-	}
-	ck_assert_int_eq(sd_file_read(&expected, &len, path, &err), SD_OK);
-	expect_text(actual, expected);
-	free(expected);
+	snprintf(path, sizeof(path), "testdata/sqlite/%s", name);
+	sd_test_golden(path, actual);
 }
 
 static char *read_fixture(const char *name)
@@ -1645,39 +1632,31 @@ START_TEST(conflict_clauses_rebuild)
 }
 END_TEST
 
-/* One test case per test, so TAP lines carry the test's name. */
-#define ADD(fn)                                                              \
-	do {                                                                 \
-		TCase *tc = tcase_create(#fn);                               \
-		tcase_set_timeout(tc, 60);                                   \
-		tcase_add_test(tc, fn);                                      \
-		suite_add_tcase(s, tc);                                      \
-	} while (0)
 
 static Suite *sqlite_suite(void)
 {
 	Suite *s = suite_create("sqlite");
 
-	ADD(introspect_catalog);
-	ADD(introspect_emit_roundtrip);
-	ADD(declared_types);
-	ADD(type_roundtrip);
-	ADD(type_arguments_one_rule);
-	ADD(emit_spec_example);
-	ADD(emit_create_table);
-	ADD(emit_alter_ops);
-	ADD(quoting);
-	ADD(rebuild_keeps_data);
-	ADD(rebuild_renames_keep_references);
-	ADD(rename_column_reindexed_both_ways);
-	ADD(rename_idents);
-	ADD(rebuild_foreign_key_check);
-	ADD(url_handling);
-	ADD(query_binds_parameters);
-	ADD(lock_waits);
-	ADD(autoincrement_rebuild_keeps_sequence);
-	ADD(table_options_rebuild);
-	ADD(conflict_clauses_rebuild);
+	SD_TEST(s, introspect_catalog, 60);
+	SD_TEST(s, introspect_emit_roundtrip, 60);
+	SD_TEST(s, declared_types, 60);
+	SD_TEST(s, type_roundtrip, 60);
+	SD_TEST(s, type_arguments_one_rule, 60);
+	SD_TEST(s, emit_spec_example, 60);
+	SD_TEST(s, emit_create_table, 60);
+	SD_TEST(s, emit_alter_ops, 60);
+	SD_TEST(s, quoting, 60);
+	SD_TEST(s, rebuild_keeps_data, 60);
+	SD_TEST(s, rebuild_renames_keep_references, 60);
+	SD_TEST(s, rename_column_reindexed_both_ways, 60);
+	SD_TEST(s, rename_idents, 60);
+	SD_TEST(s, rebuild_foreign_key_check, 60);
+	SD_TEST(s, url_handling, 60);
+	SD_TEST(s, query_binds_parameters, 60);
+	SD_TEST(s, lock_waits, 60);
+	SD_TEST(s, autoincrement_rebuild_keeps_sequence, 60);
+	SD_TEST(s, table_options_rebuild, 60);
+	SD_TEST(s, conflict_clauses_rebuild, 60);
 	return s;
 }
 

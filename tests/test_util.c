@@ -282,19 +282,17 @@ END_TEST
 static Suite *util_suite(void)
 {
 	Suite *s = suite_create("util");
-	TCase *tc = tcase_create("util");
 
-	tcase_add_test(tc, arena_strings);
-	tcase_add_test(tc, map_many);
-	tcase_add_test(tc, map_small_then_hashed);
-	tcase_add_test(tc, error_format);
-	tcase_add_test(tc, suggest_and_slug);
-	tcase_add_test(tc, mask_password);
-	tcase_add_test(tc, sha256_known);
-	tcase_add_test(tc, lexer_both_dialects);
-	tcase_add_test(tc, lexer_tokens);
-	tcase_add_test(tc, sql_literals_and_quoting);
-	suite_add_tcase(s, tc);
+	SD_TEST(s, arena_strings, 60);
+	SD_TEST(s, map_many, 60);
+	SD_TEST(s, map_small_then_hashed, 60);
+	SD_TEST(s, error_format, 60);
+	SD_TEST(s, suggest_and_slug, 60);
+	SD_TEST(s, mask_password, 60);
+	SD_TEST(s, sha256_known, 60);
+	SD_TEST(s, lexer_both_dialects, 60);
+	SD_TEST(s, lexer_tokens, 60);
+	SD_TEST(s, sql_literals_and_quoting, 60);
 	return s;
 }
 

@@ -453,6 +453,49 @@ static void strlist_from(sd_arena *a, sd_strlist *l, const char *const *v)
 		sd_strlist_push(a, l, sd_arena_strdup(a, v[i]));
 }
 
+/* NULL, with *why saying what the constraint named name lacks. */
+static sd_object *incomplete(sd_arena *a, const char **why, const char *fmt,
+                             const char *name) SD_PRINTF(3, 0);
+
+static sd_object *incomplete(sd_arena *a, const char **why, const char *fmt,
+                             const char *name)
+{
+	*why = sd_arena_printf(a, fmt, name);
+	return NULL;
+}
+
+/* The foreign key c describes, on table t; NULL with *why when c is
+ * incomplete. */
+static sd_object *fk_build(sd_migration *m, sd_table *t,
+                           const sd_constraint_def *c, const char **why)
+{
+	sd_arena *a = m->arena;
+	sd_foreign_key *fk;
+
+	if (bad_name(c->ref_table))
+		return incomplete(a, why, "foreign key '%s' needs ref_table",
+		                  c->name);
+	fk = sd_table_add_foreign_key(m->defs, t, c->name);
+	strlist_from(a, &fk->columns, c->columns);
+	/* NULL: the table's own schema; "public": the default one */
+	fk->ref_schema = c->ref_schema
+	                     ? sd_arena_strdup(a, sd_namespace_key(c->ref_schema))
+	                     : t->base.schema;
+	fk->ref_table = sd_arena_strdup(a, c->ref_table);
+	strlist_from(a, &fk->ref_columns, c->ref_columns);
+	if ((c->on_delete && sd_fk_action_parse(c->on_delete, &fk->on_delete)) ||
+	    (c->on_update && sd_fk_action_parse(c->on_update, &fk->on_update))) {
+		*why = sd_arena_printf(a, "foreign key '%s': bad action '%s'",
+		                       c->name,
+		                       c->on_delete ? c->on_delete : c->on_update);
+		return NULL;
+	}
+	fk->deferrable = c->deferrable;
+	fk->initially_deferred = c->initially_deferred;
+	fk->not_valid = c->not_valid;
+	return &fk->base;
+}
+
 /* Attaches the constraint c describes to table t (objects in defs).
  * Returns NULL with *why set when c is incomplete. */
 static sd_object *constraint_build(sd_migration *m, sd_table *t,
@@ -460,17 +503,16 @@ static sd_object *constraint_build(sd_migration *m, sd_table *t,
                                    const char **why)
 {
 	sd_arena *a = m->arena;
+	sd_object *o = NULL;
 
 	*why = NULL;
 	if (!c || bad_name(c->name)) {
 		*why = "a constraint needs a name";
 		return NULL;
 	}
-	if (c->kind != SD_CHECK && (!c->columns || !c->columns[0])) {
-		*why = sd_arena_printf(a, "constraint '%s' needs columns",
-		                       c->name);
-		return NULL;
-	}
+	if (c->kind != SD_CHECK && (!c->columns || !c->columns[0]))
+		return incomplete(a, why, "constraint '%s' needs columns",
+		                  c->name);
 	switch (c->kind) {
 	case SD_PRIMARY_KEY: {
 		sd_primary_key *pk = sd_table_set_primary_key(m->defs, t, c->name);
@@ -489,53 +531,30 @@ static sd_object *constraint_build(sd_migration *m, sd_table *t,
 		u->nulls_not_distinct = c->nulls_not_distinct;
 		u->deferrable = c->deferrable;
 		u->initially_deferred = c->initially_deferred;
-		u->comment = sd_arena_strdup(a, c->comment);
-		return &u->base;
+		o = &u->base;
+		break;
 	}
-	case SD_FOREIGN_KEY: {
-		sd_foreign_key *fk;
-		if (bad_name(c->ref_table)) {
-			*why = sd_arena_printf(a, "foreign key '%s' needs ref_table",
-			                       c->name);
-			return NULL;
-		}
-		fk = sd_table_add_foreign_key(m->defs, t, c->name);
-		strlist_from(a, &fk->columns, c->columns);
-		/* NULL: the table's own schema; "public": the default one */
-		if (!c->ref_schema)
-			fk->ref_schema = t->base.schema;
-		else
-			fk->ref_schema = sd_arena_strdup(
-				a, sd_namespace_key(c->ref_schema));
-		fk->ref_table = sd_arena_strdup(a, c->ref_table);
-		strlist_from(a, &fk->ref_columns, c->ref_columns);
-		if ((c->on_delete && sd_fk_action_parse(c->on_delete, &fk->on_delete)) ||
-		    (c->on_update && sd_fk_action_parse(c->on_update, &fk->on_update))) {
-			*why = sd_arena_printf(a, "foreign key '%s': bad action '%s'",
-			                       c->name,
-			                       c->on_delete ? c->on_delete : c->on_update);
-			return NULL;
-		}
-		fk->deferrable = c->deferrable;
-		fk->initially_deferred = c->initially_deferred;
-		fk->not_valid = c->not_valid;
-		fk->comment = sd_arena_strdup(a, c->comment);
-		return &fk->base;
-	}
+	case SD_FOREIGN_KEY:
+		o = fk_build(m, t, c, why);
+		break;
 	case SD_CHECK: {
 		sd_check *ck;
-		if (bad_name(c->check)) {
-			*why = sd_arena_printf(a, "check '%s' needs an expression",
-			                       c->name);
-			return NULL;
-		}
+		if (bad_name(c->check))
+			return incomplete(a, why, "check '%s' needs an expression",
+			                  c->name);
 		ck = sd_table_add_check(m->defs, t, c->name);
 		ck->expression.sql = sd_arena_strdup(a, c->check);
 		ck->not_valid = c->not_valid;
-		ck->comment = sd_arena_strdup(a, c->comment);
-		return &ck->base;
+		o = &ck->base;
+		break;
 	}
 	}
+	if (o) {
+		sd_object_set_comment(o, sd_arena_strdup(a, c->comment));
+		return o;
+	}
+	if (*why)
+		return NULL;
 	*why = sd_arena_printf(a, "constraint '%s': unknown kind %d", c->name,
 	                       (int)c->kind);
 	return NULL;

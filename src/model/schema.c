@@ -4,6 +4,7 @@
 #include "model/schema.h"
 
 #include <fnmatch.h>
+#include <stdint.h>
 
 #include "util/sql.h"
 
@@ -45,22 +46,37 @@ void sd_schema_free(sd_schema *s)
 		sd_arena_free(s->arena);
 }
 
+/* Where each kind keeps its comment; 0: it has none. */
+static const size_t comment_at[SD_OBJ__COUNT] = {
+	[SD_OBJ_TABLE] = offsetof(sd_table, comment),
+	[SD_OBJ_COLUMN] = offsetof(sd_column, comment),
+	[SD_OBJ_ENUM] = offsetof(sd_enum, comment),
+	[SD_OBJ_UNIQUE] = offsetof(sd_unique, comment),
+	[SD_OBJ_FOREIGN_KEY] = offsetof(sd_foreign_key, comment),
+	[SD_OBJ_CHECK] = offsetof(sd_check, comment),
+	[SD_OBJ_INDEX] = offsetof(sd_index, comment),
+};
+
+static const char **comment_of(const sd_object *o)
+{
+	if ((unsigned)o->kind >= SD_OBJ__COUNT || !comment_at[o->kind])
+		return NULL;
+	return (const char **)((char *)(uintptr_t)o + comment_at[o->kind]);
+}
+
 const char *sd_object_comment(const sd_object *o)
 {
-	/* where each kind keeps its comment; 0: it has none */
-	static const size_t at[SD_OBJ__COUNT] = {
-		[SD_OBJ_TABLE] = offsetof(sd_table, comment),
-		[SD_OBJ_COLUMN] = offsetof(sd_column, comment),
-		[SD_OBJ_ENUM] = offsetof(sd_enum, comment),
-		[SD_OBJ_UNIQUE] = offsetof(sd_unique, comment),
-		[SD_OBJ_FOREIGN_KEY] = offsetof(sd_foreign_key, comment),
-		[SD_OBJ_CHECK] = offsetof(sd_check, comment),
-		[SD_OBJ_INDEX] = offsetof(sd_index, comment),
-	};
+	const char **at = comment_of(o);
 
-	if ((unsigned)o->kind >= SD_OBJ__COUNT || !at[o->kind])
-		return NULL;
-	return *(const char *const *)((const char *)o + at[o->kind]);
+	return at ? *at : NULL;
+}
+
+void sd_object_set_comment(sd_object *o, const char *comment)
+{
+	const char **at = comment_of(o);
+
+	if (at)
+		*at = comment;
 }
 
 void sd_qualified_put(sd_buf *out, const char *schema, const char *name)

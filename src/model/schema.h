@@ -418,6 +418,8 @@ void sd_qualified_put(sd_buf *out, const char *schema, const char *name);
 /* The comment of a table, column, enum, constraint or index; NULL for
  * none and for kinds that carry none. */
 const char *sd_object_comment(const sd_object *o);
+/* Sets it (not copied); nothing for kinds that carry none. */
+void sd_object_set_comment(sd_object *o, const char *comment);
 const char *sd_qualified_name(sd_arena *a, const char *schema,
                               const char *name);
 
