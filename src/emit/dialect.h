@@ -69,6 +69,15 @@ void sd_emit_column_list(sd_buf *out, const sd_dialect *d,
 enum { SD_KEYS_PAREN_EXPRS = 1u << 0, SD_KEYS_QUOTED_COLLATION = 1u << 1 };
 void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
                         const sd_index *ix, unsigned flags);
+/*
+ * Appends t in SQL: the name in own[kind] where the dialect has its own,
+ * else the standard one (SMALLINT, VARCHAR, TIMESTAMPTZ...), then the
+ * arguments; a raw type as written (own[SD_T_RAW] when it has no text).
+ * A kind with neither (enums where own leaves them out) is written as its
+ * name: the caller handles it first.
+ */
+void sd_emit_type(sd_buf *out, const sd_type *t,
+                  const char *const own[SD_T__COUNT]);
 /* A collation name, bare when it is a plain word, so "nocase" reads as
  * SQLite users write it; quoted otherwise. */
 void sd_emit_collation(sd_buf *out, const sd_dialect *d, const char *name);

@@ -23,6 +23,30 @@ const sd_dialect *sd_dialect_find(const char *name)
 	return NULL;
 }
 
+/* The standard SQL names; the dialects override what they spell apart. */
+static const char *const sql_types[SD_T__COUNT] = {
+	[SD_T_SMALLINT] = "SMALLINT",   [SD_T_INTEGER] = "INTEGER",
+	[SD_T_BIGINT] = "BIGINT",       [SD_T_BOOLEAN] = "BOOLEAN",
+	[SD_T_REAL] = "REAL",           [SD_T_NUMERIC] = "NUMERIC",
+	[SD_T_STRING] = "VARCHAR",      [SD_T_CHAR] = "CHAR",
+	[SD_T_TEXT] = "TEXT",           [SD_T_DATE] = "DATE",
+	[SD_T_TIME] = "TIME",           [SD_T_TIMESTAMP] = "TIMESTAMP",
+	[SD_T_TIMESTAMPTZ] = "TIMESTAMPTZ", [SD_T_INTERVAL] = "INTERVAL",
+	[SD_T_JSON] = "JSON",           [SD_T_JSONB] = "JSONB",
+	[SD_T_UUID] = "UUID",
+};
+
+void sd_emit_type(sd_buf *out, const sd_type *t,
+                  const char *const own[SD_T__COUNT])
+{
+	const char *names[SD_T__COUNT];
+	size_t k;
+
+	for (k = 0; k < SD_T__COUNT; k++)
+		names[k] = own[k] ? own[k] : sql_types[k];
+	sd_type_put_sql(out, t, names);
+}
+
 void sd_emit_qualified(sd_buf *out, const sd_dialect *d, const char *schema,
                        const char *name)
 {

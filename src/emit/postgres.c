@@ -18,16 +18,9 @@ static void qualified(sd_buf *out, const char *schema, const char *name)
 
 /* Enums are written by their qualified name. */
 static const char *const pg_types[SD_T__COUNT] = {
-	[SD_T_RAW] = "TEXT",          [SD_T_SMALLINT] = "SMALLINT",
-	[SD_T_INTEGER] = "INTEGER",   [SD_T_BIGINT] = "BIGINT",
-	[SD_T_BOOLEAN] = "BOOLEAN",   [SD_T_REAL] = "REAL",
-	[SD_T_FLOAT] = "DOUBLE PRECISION", [SD_T_NUMERIC] = "NUMERIC",
-	[SD_T_STRING] = "VARCHAR",    [SD_T_CHAR] = "CHAR",
-	[SD_T_TEXT] = "TEXT",         [SD_T_DATE] = "DATE",
-	[SD_T_TIME] = "TIME",         [SD_T_TIMESTAMP] = "TIMESTAMP",
-	[SD_T_TIMESTAMPTZ] = "TIMESTAMPTZ", [SD_T_INTERVAL] = "INTERVAL",
-	[SD_T_JSON] = "JSON",         [SD_T_JSONB] = "JSONB",
-	[SD_T_UUID] = "UUID",         [SD_T_BINARY] = "BYTEA",
+	[SD_T_RAW] = "TEXT",
+	[SD_T_FLOAT] = "DOUBLE PRECISION",
+	[SD_T_BINARY] = "BYTEA",
 };
 
 static void pg_type_sql(sd_buf *out, const sd_type *t)
@@ -35,7 +28,7 @@ static void pg_type_sql(sd_buf *out, const sd_type *t)
 	if (t->kind == SD_T_ENUM)
 		qualified(out, t->enum_schema, t->name);
 	else
-		sd_type_put_sql(out, t, pg_types);
+		sd_emit_type(out, t, pg_types);
 }
 
 /* ------------------------------------------------------------------ */

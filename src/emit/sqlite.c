@@ -21,22 +21,15 @@
  * affinity, NUMERIC(p,s) -> NUMERIC, BOOLEAN -> NUMERIC, REAL -> REAL).
  */
 static const char *const sqlite_types[SD_T__COUNT] = {
-	[SD_T_RAW] = "",           [SD_T_SMALLINT] = "SMALLINT",
-	[SD_T_INTEGER] = "INTEGER", [SD_T_BIGINT] = "BIGINT",
-	[SD_T_BOOLEAN] = "BOOLEAN", [SD_T_REAL] = "REAL",
-	[SD_T_FLOAT] = "FLOAT",     [SD_T_NUMERIC] = "NUMERIC",
-	[SD_T_STRING] = "VARCHAR",  [SD_T_CHAR] = "CHAR",
-	[SD_T_TEXT] = "TEXT",       [SD_T_DATE] = "DATE",
-	[SD_T_TIME] = "TIME",       [SD_T_TIMESTAMP] = "TIMESTAMP",
-	[SD_T_TIMESTAMPTZ] = "TIMESTAMPTZ", [SD_T_INTERVAL] = "INTERVAL",
-	[SD_T_JSON] = "JSON",       [SD_T_JSONB] = "JSONB",
-	[SD_T_UUID] = "UUID",       [SD_T_BINARY] = "BLOB",
+	[SD_T_RAW] = "",
+	[SD_T_FLOAT] = "FLOAT",
+	[SD_T_BINARY] = "BLOB",
 	[SD_T_ENUM] = "TEXT",
 };
 
 static void sqlite_type_sql(sd_buf *out, const sd_type *t)
 {
-	sd_type_put_sql(out, t, sqlite_types);
+	sd_emit_type(out, t, sqlite_types);
 }
 
 /* ------------------------------------------------------------------ */
