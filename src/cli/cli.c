@@ -265,6 +265,19 @@ int sd_cli_graph(sd_cli *cli, sd_rev_graph **out)
 	return sd_rev_graph_load(out, c->versions, &cli->err);
 }
 
+int sd_cli_graph_db(sd_cli *cli, sd_config **c, sd_rev_graph **g,
+                    sd_db **db, unsigned flags)
+{
+	sd_config *config;
+	int rc = sd_cli_config(cli, c ? c : &config);
+
+	if (!rc)
+		rc = sd_cli_graph(cli, g);
+	if (!rc)
+		rc = sd_cli_open_db(cli, db, flags);
+	return rc;
+}
+
 int sd_cli_current(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
                    sd_revision ***out, size_t *n)
 {

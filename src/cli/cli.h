@@ -72,6 +72,12 @@ int sd_cli_parse(sd_cli *cli, const sd_cli_command *cmd,
 int sd_cli_parse_options(sd_cli *cli, const char *name,
                          const sd_cli_opt *opts, int argc, char **argv,
                          const char *hint);
+/*
+ * sd_cli_parse for a command without options that takes exactly one
+ * argument, into *arg; otherwise "NAME needs WHAT" is bad usage.
+ */
+int sd_cli_parse_one(sd_cli *cli, const char *name, int argc, char **argv,
+                     const char **arg, const char *what);
 
 /* ---- shared helpers ----------------------------------------------- */
 
@@ -116,6 +122,14 @@ int sd_cli_open_db(sd_cli *cli, sd_db **out, unsigned flags);
 int sd_cli_open_url(sd_cli *cli, const char *url, sd_db **out,
                     unsigned flags);
 int sd_cli_graph(sd_cli *cli, sd_rev_graph **out);
+/*
+ * The config (c may be NULL), the revision graph and the database
+ * (flags as sd_cli_open_db): what the commands that read or move the
+ * version table start with. The caller frees *g and closes *db, which
+ * are left NULL when not made.
+ */
+int sd_cli_graph_db(sd_cli *cli, sd_config **c, sd_rev_graph **g,
+                    sd_db **db, unsigned flags);
 /* Reads the version rows and resolves them to revisions. */
 int sd_cli_current(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
                    sd_revision ***out, size_t *n);

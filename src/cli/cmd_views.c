@@ -69,9 +69,7 @@ int sd_cmd_current(sd_cli *cli, int argc, char **argv)
 	rc = json_only_parse(cli, "current", argc, argv, &json);
 	if (rc)
 		return rc;
-	rc = sd_cli_graph(cli, &g);
-	if (!rc)
-		rc = sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
+	rc = sd_cli_graph_db(cli, NULL, &g, &db, SD_DB_OPEN_NO_CREATE);
 	if (!rc)
 		rc = sd_cli_current(cli, db, g, &cur, &ncur);
 	if (rc)
@@ -254,25 +252,21 @@ done:
 
 int sd_cmd_show(sd_cli *cli, int argc, char **argv)
 {
-	const sd_cli_opt opts[] = {{0}};
-	const char **pos;
-	size_t npos, len;
+	const char *rev;
+	size_t len;
 	sd_rev_graph *g = NULL;
 	sd_revision *r;
 	char *text = NULL;
 	int rc;
 
-	rc = sd_cli_parse(cli, sd_cli_find_command("show"), opts, argc, argv,
-	                  &pos, &npos);
+	rc = sd_cli_parse_one(cli, "show", argc, argv, &rev,
+	                      "one revision (id, prefix or head)");
 	if (rc)
 		return rc;
-	if (npos != 1)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "show needs one revision (id, prefix or head)");
 	rc = sd_cli_graph(cli, &g);
 	if (rc)
 		return rc;
-	if (strcmp(pos[0], "head") == 0) {
+	if (strcmp(rev, "head") == 0) {
 		if (g->nheads != 1) {
 			rc = sd_error_set(&cli->err, SD_EINPUT,
 			                  g->nheads ? "there are several heads; name one"
@@ -281,7 +275,7 @@ int sd_cmd_show(sd_cli *cli, int argc, char **argv)
 		}
 		r = g->heads[0];
 	} else {
-		rc = sd_rev_graph_lookup(&r, g, pos[0], &cli->err);
+		rc = sd_rev_graph_lookup(&r, g, rev, &cli->err);
 		if (rc)
 			goto done;
 	}

@@ -5,6 +5,7 @@
  */
 #include "cli/cli.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,10 +88,26 @@ int sd_cli_resolve_color(sd_cli *cli)
  * was one (and advances *i past its value), 2 when its value is missing,
  * else 0.
  */
+/* The global options that take a value: -cPATH, -c PATH, --config PATH,
+ * --config=PATH. */
+static const struct {
+	char short_name; /* 0: none */
+	const char *long_name;
+	size_t slot;     /* offset of the const char * in sd_cli */
+} value_options[] = {
+	{0, "--database", offsetof(sd_cli, database)},
+	{'c', "--config", offsetof(sd_cli, config_path)},
+	{0, "--color", offsetof(sd_cli, color_when)},
+	{0, "--targets", offsetof(sd_cli, targets)},
+	{'j', "--jobs", offsetof(sd_cli, jobs)},
+	{0, "--canary", offsetof(sd_cli, canary)},
+};
+
 int sd_cli_global_option(sd_cli *cli, int argc, char **argv, int *i)
 {
 	const char *a = argv[*i];
-	const char **slot = NULL;
+	const char **slot;
+	size_t k, n;
 
 	if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
 		cli->verbosity = -1;
@@ -104,34 +121,29 @@ int sd_cli_global_option(sd_cli *cli, int argc, char **argv, int *i)
 		cli->fail_fast = true;
 		return 1;
 	}
-	if (sd_startswith(a, "-j") && a[2]) {
-		cli->jobs = a + 2; /* -j8 */
-		return 1;
+	for (k = 0; k < SD_ARRAY_LEN(value_options); k++) {
+		slot = (const char **)((char *)cli + value_options[k].slot);
+		n = strlen(value_options[k].long_name);
+		if (strncmp(a, value_options[k].long_name, n) == 0 &&
+		    (a[n] == '\0' || a[n] == '=')) {
+			if (a[n] == '=') {
+				*slot = a + n + 1;
+				return 1;
+			}
+			break;
+		}
+		if (value_options[k].short_name && a[0] == '-' &&
+		    a[1] == value_options[k].short_name) {
+			if (a[2] == '\0')
+				break;
+			if (a[2] == '=')
+				return 0;
+			*slot = a + 2; /* -cPATH, -j8 */
+			return 1;
+		}
 	}
-	if (sd_startswith(a, "-c") && a[2] && a[2] != '=' && a[1] != '-') {
-		cli->config_path = a + 2; /* -cPATH */
-		return 1;
-	}
-	if (strcmp(a, "--database") == 0 || sd_startswith(a, "--database="))
-		slot = &cli->database;
-	else if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0 ||
-	         sd_startswith(a, "--config="))
-		slot = &cli->config_path;
-	else if (strcmp(a, "--color") == 0 || sd_startswith(a, "--color="))
-		slot = &cli->color_when;
-	else if (strcmp(a, "--targets") == 0 || sd_startswith(a, "--targets="))
-		slot = &cli->targets;
-	else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0 ||
-	         sd_startswith(a, "--jobs="))
-		slot = &cli->jobs;
-	else if (strcmp(a, "--canary") == 0 || sd_startswith(a, "--canary="))
-		slot = &cli->canary;
-	else
+	if (k == SD_ARRAY_LEN(value_options))
 		return 0;
-	if (strchr(a, '=')) {
-		*slot = strchr(a, '=') + 1;
-		return 1;
-	}
 	if (*i + 1 >= argc)
 		return 2;
 	*slot = argv[++*i];
@@ -232,6 +244,24 @@ int sd_cli_parse_options(sd_cli *cli, const char *name,
 	if (hint)
 		sd_error_hint(&cli->err, "%s", hint);
 	return rc;
+}
+
+int sd_cli_parse_one(sd_cli *cli, const char *name, int argc, char **argv,
+                     const char **arg, const char *what)
+{
+	const sd_cli_opt opts[] = {{0}};
+	const char **pos;
+	size_t npos;
+	int rc = sd_cli_parse(cli, sd_cli_find_command(name), opts, argc, argv,
+	                      &pos, &npos);
+
+	if (rc)
+		return rc;
+	if (npos != 1)
+		return sd_error_set(&cli->err, SD_EINPUT, "%s needs %s", name,
+		                    what);
+	*arg = pos[0];
+	return SD_OK;
 }
 
 /* Parses global options up to the command name; returns its index. */
