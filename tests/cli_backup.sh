@@ -126,8 +126,8 @@ DB=sd_backup_$$
 SERVER=${BASE%/*}
 URL=$SERVER/$DB
 psql "$BASE" -qXc "CREATE DATABASE $DB" >/dev/null || exit 1
-trap 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1;
-      psql "$BASE" -qXc "DROP DATABASE IF EXISTS ${DB}_r WITH (FORCE)" >/dev/null 2>&1; rm -rf "$T"' EXIT
+on_exit 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1'
+on_exit 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS ${DB}_r WITH (FORCE)" >/dev/null 2>&1'
 pq() { psql "$1" -qtAXc "$2"; }
 mkdir "$ROOT/pg" && cd "$ROOT/pg" || exit 1
 export SCHEMADIFF_DATABASE_URL=$URL

@@ -159,7 +159,7 @@ fi
 DBNAME=sd_conc_$$
 URL=${BASE%/*}/$DBNAME
 psql "$BASE" -qXc "CREATE DATABASE $DBNAME" >/dev/null || exit 1
-trap 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1; rm -rf "$T"' EXIT
+on_exit 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1'
 export SCHEMADIFF_DATABASE_URL=$URL
 DIALECT=postgresql
 series() { echo "SELECT generate_series(1, $1)"; }

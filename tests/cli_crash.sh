@@ -290,7 +290,7 @@ POINTS_TOTAL=0
 SERVER=${BASE%/*}
 DBNAME=sd_crash_$$
 URL=$SERVER/$DBNAME
-trap 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1; rm -rf "$T"' EXIT
+on_exit 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1'
 rm -f "$V"/*.sql
 pg_revisions
 psql "$BASE" -qX -c "CREATE DATABASE $DBNAME" >/dev/null

@@ -285,7 +285,7 @@ DBNAME=sd_crev_$$
 SERVER=${BASE%/*}
 URL=$SERVER/$DBNAME
 psql "$BASE" -qc "CREATE DATABASE $DBNAME" >/dev/null || exit 1
-trap 'psql "$BASE" -qc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1; rm -rf "$T"' EXIT
+on_exit 'psql "$BASE" -qc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1'
 pq() { psql "$URL" -qtAc "$1"; }
 export SCHEMADIFF_DATABASE_URL=$URL
 cat > "$ROOT/pg_models1.yaml" <<'EOF'

@@ -40,9 +40,8 @@ cleanup() {
 			psql "$PGBASE" -qc "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
 		done
 	fi
-	rm -rf "$T"
 }
-trap cleanup EXIT
+on_exit cleanup
 
 # ---- per-dialect primitives -------------------------------------------------
 

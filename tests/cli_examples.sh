@@ -12,36 +12,19 @@
 #
 # TAP. Needs SD_BINARY (set by tests/meson.build).
 
-set -u
+SRC=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+. "$SRC/tests/lib.sh"
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() {
-	n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
-	shift
-	local line
-	for line in "$@"; do printf '#   %s\n' "$line"; done
-}
-skip() { n=$((n + 1)); echo "ok $n - # SKIP $*"; }
-same() {
-	if [[ $1 == "$2" ]]; then ok "$3"; else
-		not_ok "$3" "expected: '$1'" "got:      '$2'"
-	fi
-}
-finish() { echo "1..$n"; [[ $failed -eq 0 ]]; exit; }
-
-source_root=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
-sd=${SD_BINARY:-$source_root/build/schemadiff}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sd-examples.XXXXXX") || exit 1
+source_root=$SRC
+sd=$SD
+tmp=$T
 pg_db=""
-cleanup() {
+drop_pg_db() {
 	if [[ -n $pg_db ]]; then
 		psql -q "$SCHEMADIFF_TEST_PGURI" -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1
 	fi
-	rm -rf "$tmp"
 }
-trap cleanup EXIT
+on_exit drop_pg_db
 
 # The suite needs the real command-line front end.
 if ! "$sd" --help 2>&1 | grep -q '^ *generate '; then
@@ -49,9 +32,9 @@ if ! "$sd" --help 2>&1 | grep -q '^ *generate '; then
 	exit 0
 fi
 
-# run NAME EXPECTED_STATUS ARGS...: runs schemadiff in the current
+# step NAME EXPECTED_STATUS ARGS...: runs schemadiff in the current
 # directory; stdout in $out, stderr in $err.
-run() {
+step() {
 	local desc=$1 want=$2 rc
 	shift 2
 	out=$("$sd" "$@" 2>"$tmp/stderr")
@@ -88,10 +71,10 @@ CREATE UNIQUE INDEX "uq_users_email" ON "users" ("email");' \
 	"blog: Add email to User adds the column and its named unique index"
 
 # README step 2: read the history (and nothing creates blog.db)
-run "blog: history" 0 history
+step "blog: history" 0 history
 same "$first_id -> $second_id (head), Add email to User
 <base> -> $first_id, Initial" "$out" "blog: history lists both, newest first"
-run "blog: show by prefix" 0 show "${second_id:0:4}"
+step "blog: show by prefix" 0 show "${second_id:0:4}"
 [[ $out == *'CREATE UNIQUE INDEX "uq_users_email"'* ]] && ok "blog: show prints the revision's SQL" ||
 	not_ok "blog: show prints the revision's SQL" "$out"
 [[ ! -e blog.db ]] && ok "blog: reading the history creates no blog.db" ||
@@ -116,13 +99,13 @@ for f in "$first" "$second"; do
 done
 
 # README step 3: upgrade applies both.
-run "blog: upgrade to the first revision only" 0 upgrade "$first_id"
+step "blog: upgrade to the first revision only" 0 upgrade "$first_id"
 same "0" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'email'")" \
 	"blog: after Initial, users has no email"
-run "blog: upgrade" 0 upgrade
+step "blog: upgrade" 0 upgrade
 same "applied 1 revision" "$err" "blog: upgrade applies the second"
 rm -f blog.db
-run "blog: upgrade from scratch" 0 upgrade
+step "blog: upgrade from scratch" 0 upgrade
 same "applied 2 revisions" "$err" "blog: upgrade applies both revisions"
 same "posts users" "$(q "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'posts') ORDER BY name)")" \
 	"blog: users and posts exist"
@@ -139,10 +122,10 @@ dup=$(q "INSERT INTO users (username, email) VALUES ('susan2', 'susan@example.co
 if [[ $dup == *UNIQUE* ]]; then ok "blog: duplicate emails are rejected"; else
 	not_ok "blog: duplicate emails are rejected" "$dup"
 fi
-run "blog: current" 0 current
+step "blog: current" 0 current
 same "$second_id (head)" "$out" "blog: current prints the head"
-run "blog: check after upgrade" 0 check
-run "blog: generate with nothing to do" 0 generate -m "Anything new?"
+step "blog: check after upgrade" 0 check
+step "blog: generate with nothing to do" 0 generate -m "Anything new?"
 same "no changes" "$out" "blog: generate says there is nothing to do"
 same "2" "$(find migrations/versions -name '*.sql' | wc -l | tr -d ' ')" "blog: no revision written when nothing changed"
 
@@ -166,8 +149,8 @@ add_followers_and_token() {
 EOF
 }
 add_followers_and_token
-run "blog: check sees the changed models" 1 check
-run "blog: generate the third revision" 0 generate -m "Followers and user tokens"
+step "blog: check sees the changed models" 1 check
+step "blog: generate the third revision" 0 generate -m "Followers and user tokens"
 third=$(grep -oE 'migrations/versions/[0-9a-f]{12}_followers_and_user_tokens\.sql' <<<"$out" | head -n 1)
 third_id=${third##*/}
 third_id=${third_id%%_*}
@@ -176,41 +159,41 @@ if [[ -n $third ]]; then
 else
 	not_ok "blog: generate prints the second revision's path" "stdout: $out"
 fi
-run "blog: upgrade to the new revision" 0 upgrade
+step "blog: upgrade to the new revision" 0 upgrade
 token=$(q "SELECT length(token) FROM users WHERE username = 'susan'")
 same "32" "$token" "blog: the existing user got a backfilled token"
 same "0" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'token' AND \"notnull\" = 0")" \
 	"blog: token is NOT NULL"
 same "follower_id followed_id" "$(q "SELECT group_concat(name, ' ') FROM (SELECT name FROM pragma_table_info('followers') WHERE pk > 0 ORDER BY pk)")" \
 	"blog: followers has the composite key"
-run "blog: check after the new upgrade" 0 check
+step "blog: check after the new upgrade" 0 check
 
 # Back and forth.
-run "blog: downgrade" 0 downgrade
+step "blog: downgrade" 0 downgrade
 same "" "$(q "SELECT name FROM sqlite_master WHERE name = 'followers'")" "blog: downgrade drops followers"
 same "0" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'token'")" "blog: downgrade drops token"
 same "susan@example.com" "$(q "SELECT email FROM users WHERE username = 'susan'")" "blog: downgrade keeps the users' rows"
-run "blog: current after downgrade" 0 current
+step "blog: current after downgrade" 0 current
 same "$second_id" "$out" "blog: back at the shipped head"
-run "blog: downgrade base" 0 downgrade base
+step "blog: downgrade base" 0 downgrade base
 same "" "$(q "SELECT name FROM sqlite_master WHERE name IN ('users', 'posts')")" "blog: base has no tables"
-run "blog: upgrade to head again" 0 upgrade
-run "blog: current at head" 0 current
+step "blog: upgrade to head again" 0 upgrade
+step "blog: current at head" 0 current
 same "$third_id (head)" "$out" "blog: at the new revision again"
-run "blog: history" 0 history
+step "blog: history" 0 history
 same "3" "$(grep -cE "$first_id|$second_id|$third_id" <<<"$out")" "blog: history lists all three revisions"
 
 # ---- shop on PostgreSQL ---------------------------------------------------------
 cd "$tmp" || exit 1
 if [[ -z ${SCHEMADIFF_TEST_PGURI:-} ]] || ! command -v psql >/dev/null ||
 	! psql -q "$SCHEMADIFF_TEST_PGURI" -c 'SELECT 1' >/dev/null 2>&1; then
-	skip "shop-postgres: no PostgreSQL server (set SCHEMADIFF_TEST_PGURI, see tools/pg)"
+	skip "shop-postgres" "no PostgreSQL server (set SCHEMADIFF_TEST_PGURI, see tools/pg)"
 	finish
 fi
 pg_db=sd_example_shop_$$
 if ! psql -q "$SCHEMADIFF_TEST_PGURI" -c "CREATE DATABASE $pg_db" >/dev/null 2>&1; then
 	pg_db=""
-	skip "shop-postgres: cannot create a scratch database"
+	skip "shop-postgres" "cannot create a scratch database"
 	finish
 fi
 shop_url=${SCHEMADIFF_TEST_PGURI%/*}/$pg_db
@@ -225,9 +208,9 @@ cd "$tmp/shop" || exit 1
 rm -f migrations/versions/*.sql
 export SCHEMADIFF_DATABASE_URL=$shop_url
 
-run "shop: generate -m Initial" 0 generate -m "Initial"
-run "shop: upgrade" 0 upgrade
-run "shop: check" 0 check
+step "shop: generate -m Initial" 0 generate -m "Initial"
+step "shop: upgrade" 0 upgrade
+step "shop: check" 0 check
 same "billing" "$(pq "SELECT nspname FROM pg_namespace WHERE nspname = 'billing'")" "shop: schema billing exists"
 same "pending,paid,shipped,cancelled,refunded" \
 	"$(pq "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'billing.order_status'::regtype")" \
@@ -260,18 +243,18 @@ pq "DELETE FROM billing.orders" >/dev/null
 # revision swaps in a new type; the partial index ix_orders_pending_placed_at
 # compares status with a label, which the swap must survive.
 sed -i 's/values: \[pending, paid, shipped, cancelled, refunded\]/values: [pending, paid, shipped, cancelled]/' models/billing.yaml
-run "shop: generate after removing an enum label" 0 generate -m "No refunds"
+step "shop: generate after removing an enum label" 0 generate -m "No refunds"
 out=$("$sd" upgrade 2>&1)
 rc=$?
 labels=$(pq "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'billing.order_status'::regtype")
 if [[ $rc -eq 0 && $labels == pending,paid,shipped,cancelled ]]; then
 	ok "shop: upgrade removes the enum label"
 else
-	n=$((n + 1))
-	echo "not ok $n - shop: upgrade removes the enum label # TODO the type swap fails while a partial index predicate uses the column"
-	printf '#   %s\n' "exit $rc, labels '$labels'" "$out"
+	todo "shop: upgrade removes the enum label" \
+		"the type swap fails while a partial index predicate uses the column" \
+		"exit $rc, labels '$labels'" "$out"
 fi
-run "shop: downgrade base" 0 downgrade base
+step "shop: downgrade base" 0 downgrade base
 same "" "$(pq "SELECT nspname FROM pg_namespace WHERE nspname = 'billing'")" "shop: downgrade drops schema billing"
 same "0" "$(pq "SELECT count(*) FROM pg_tables WHERE tablename IN ('customers', 'products')")" "shop: downgrade drops the tables"
 

@@ -34,9 +34,8 @@ cleanup() {
 	psql "$BASE" -qAt -c "SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE);', datname)
 		FROM pg_database WHERE datname LIKE '${P}%'" 2>/dev/null |
 		psql "$BASE" -q >/dev/null 2>&1
-	rm -rf "$T"
 }
-trap cleanup EXIT
+on_exit cleanup
 
 if ! SCHEMADIFF_PG_STATE=$PG2_STATE "$SRC/tools/pg" start >/dev/null 2>"$T/pg2.err"; then
 	echo "1..0 # SKIP the second PostgreSQL server did not start: $(tail -n 1 "$T/pg2.err")"

@@ -129,7 +129,7 @@ fi
 DBNAME=sd_hostile_$$
 DBURL=${BASE%/*}/$DBNAME
 psql "$BASE" -qXc "CREATE DATABASE $DBNAME" >/dev/null || exit 1
-trap 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1; rm -rf "$T"' EXIT
+on_exit 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1'
 sed -i "s|^database: .*|database: $DBURL|" schemadiff.yaml
 pq() { psql "$DBURL" -qtAX -c "$1"; }
 Qcols() { pq "SELECT string_agg(attname, '|' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'public.\"$1\"'::regclass AND attnum > 0 AND NOT attisdropped"; }

@@ -7,39 +7,13 @@
 # TAP. Needs SD_BUILD_ROOT (set by tests/meson.build); run by hand with
 #     SD_BUILD_ROOT=build bash tests/cli_install.sh
 
-set -u
-
-# ---- minimal TAP helpers --------------------------------------------------
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() {
-	n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
-	shift
-	local line
-	for line in "$@"; do printf '#   %s\n' "$line"; done
-}
-skip() { n=$((n + 1)); echo "ok $n - # SKIP $*"; }
-# check DESCRIPTION COMMAND...: passes when the command succeeds; shows its
-# output on failure.
-check() {
-	local desc=$1 out
-	shift
-	if out=$("$@" 2>&1); then ok "$desc"; else not_ok "$desc" "$ "'$*' "$out"; fi
-}
-# same EXPECTED ACTUAL DESCRIPTION
-same() {
-	if [[ $1 == "$2" ]]; then ok "$3"; else
-		not_ok "$3" "expected: '$1'" "got:      '$2'"
-	fi
-}
-bail() { echo "Bail out! $*"; exit 1; }
+SRC=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+. "$SRC/tests/lib.sh"
 
 [[ -n ${SD_BUILD_ROOT:-} ]] || bail "SD_BUILD_ROOT is not set"
-source_root=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+source_root=$SRC
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sd-install.XXXXXX") || bail "mktemp"
-trap 'rm -rf "$tmp"' EXIT
+tmp=$T
 dest=$tmp/dest
 
 # ---- install --------------------------------------------------------------
@@ -49,8 +23,7 @@ if out=$(meson install --no-rebuild --quiet --destdir "$dest" -C "$SD_BUILD_ROOT
 	ok "meson install --destdir"
 else
 	not_ok "meson install --destdir" "$out"
-	echo "1..$n"
-	exit 1
+	finish
 fi
 
 # Locate by name rather than assuming prefix/libdir (/usr/local, lib64,
@@ -96,7 +69,7 @@ int upgrade(sd_migration *m) { (void)m; return SCHEMADIFF_REVISION_ABI - 1; }
 int downgrade(sd_migration *m) { (void)m; return 0; }
 EOF
 	# shellcheck disable=SC2086 # cflags is a word list
-	check "a C revision compiles with the installed headers and pkg-config flags" \
+	check_out "a C revision compiles with the installed headers and pkg-config flags" \
 		${CC:-cc} -std=c11 -Wall -Wextra -Werror -fPIC -c $cflags -o "$tmp/rev.o" "$tmp/rev.c"
 fi
 
@@ -264,5 +237,4 @@ else
 	same "" "$missing_comp" "the completion offers every global option"
 fi
 
-echo "1..$n"
-[[ $failed -eq 0 ]]
+finish

@@ -258,7 +258,7 @@ CASES=()
 for d in "$DATA"/$FILTER; do
 	[ -d "$d" ] && CASES+=("$d")
 done
-trap 'for d in "${CASES[@]}"; do psql "$BASE" -qXc "DROP DATABASE IF EXISTS ${PREFIX}_$(basename "$d") WITH (FORCE)" >/dev/null 2>&1; done; rm -rf "$T"' EXIT
+on_exit 'for d in "${CASES[@]}"; do psql "$BASE" -qXc "DROP DATABASE IF EXISTS ${PREFIX}_$(basename "$d") WITH (FORCE)" >/dev/null 2>&1; done'
 
 running=0
 for d in "${CASES[@]}"; do

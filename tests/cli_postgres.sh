@@ -13,7 +13,7 @@ DBNAME=sd_cli_$$
 SERVER=${BASE%/*}
 URL=$SERVER/$DBNAME
 psql "$BASE" -qc "CREATE DATABASE $DBNAME" >/dev/null || exit 1
-trap 'psql "$BASE" -qc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1; rm -rf "$T"' EXIT
+on_exit 'psql "$BASE" -qc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1'
 export SCHEMADIFF_DATABASE_URL=$URL
 VT=schemadiff_version
 V=migrations/versions

@@ -163,7 +163,7 @@ ROLE=$(printf '%s' "$PWURL" | sed -E 's|^[a-z]+://([^:]*):.*|\1|')
 HOSTPART=$(printf '%s' "$PWURL" | sed -E 's|^[a-z]+://[^@]*@([^/]*)/.*|\1|')
 DBNAME=sd_secrets_$$
 psql "$BASE" -qXc "CREATE DATABASE $DBNAME" >/dev/null || exit 1
-trap 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1; rm -rf "$T"' EXIT
+on_exit 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1'
 URL="postgresql://$ROLE:$SECRET@$HOSTPART/$DBNAME"
 equals "$(psql "$URL" -qtAXc "SELECT current_user")" "$ROLE" "the password role logs in (the test's own check)"
 

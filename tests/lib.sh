@@ -12,9 +12,16 @@
 set -u
 
 SD=${SD_BINARY:?SD_BINARY must name the schemadiff binary}
+SRC=${SRC:-${SD_SOURCE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}}
 T=$(mktemp -d "${TMPDIR:-/tmp}/sdtest.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+_on_exit=""
+trap 'eval "$_on_exit"; rm -rf "$T"' EXIT
 cd "$T" || exit 1
+
+# on_exit COMMAND: runs COMMAND when the script ends, before $T goes.
+on_exit() {
+	_on_exit="$_on_exit$1;"
+}
 # The tests must not pick up a database from the environment, nor use
 # (or fill) the user's cache of compiled C revisions.
 unset SCHEMADIFF_DATABASE_URL DATABASE_URL NO_COLOR
@@ -39,10 +46,28 @@ ok() {
 	echo "ok $_n - $1"
 }
 
+# not_ok DESCRIPTION [DIAGNOSTIC LINE...]
 not_ok() {
 	_n=$((_n + 1))
 	_failed=$((_failed + 1))
 	echo "not ok $_n - $1"
+	shift
+	[ $# -eq 0 ] || diag "$@"
+}
+
+# todo DESCRIPTION REASON [DIAGNOSTIC LINE...]: a known failure; it
+# prints "not ok" with a TODO directive and does not fail the suite.
+todo() {
+	_n=$((_n + 1))
+	echo "not ok $_n - $1 # TODO $2"
+	shift 2
+	[ $# -eq 0 ] || diag "$@"
+}
+
+# bail REASON: stops the whole suite.
+bail() {
+	echo "Bail out! $*"
+	exit 1
 }
 
 diag() {
@@ -63,6 +88,18 @@ check() {
 	else
 		not_ok "$desc"
 		diag "command failed: $*"
+	fi
+}
+
+# check_out DESCRIPTION COMMAND...: ok when the command succeeds; its
+# output is shown when it fails.
+check_out() {
+	local desc=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		ok "$desc"
+	else
+		not_ok "$desc" "command failed: $*" "$out"
 	fi
 }
 
@@ -129,6 +166,11 @@ equals() {
 		not_ok "$3"
 		diag "got:  $1" "want: $2"
 	fi
+}
+
+# same WANT GOT DESCRIPTION: equals, the expected value first.
+same() {
+	equals "$2" "$1" "$3"
 }
 
 # q DB SQL: one query through the sqlite3 shell.

@@ -37,19 +37,6 @@ static sd_schema *models(const char *yaml)
 	return s;
 }
 
-static char *slurp(const char *path)
-{
-	char *data = NULL;
-	size_t len;
-	sd_error err = SD_ERROR_INIT;
-
-	if (sd_file_read(&data, &len, path, &err) != SD_OK) {
-		sd_error_clear(&err);
-		return NULL;
-	}
-	return data;
-}
-
 /* Compiles text as a C revision would be (syntax only, warnings fatal). */
 static void compiles(const char *name, const char *text)
 {
@@ -73,24 +60,9 @@ static void compiles(const char *name, const char *text)
 static void golden(const char *name, const char *text)
 {
 	char path[1024];
-	char *want;
 
-	snprintf(path, sizeof(path), "%s/testdata/crev/%s.c", root(), name);
-	if (getenv("SD_UPDATE_GOLDEN")) {
-		sd_error err = SD_ERROR_INIT;
-		sd_arena *a = sd_arena_new();
-		sd_mkdir_p(sd_path_dirname(a, path), &err);
-		sd_arena_free(a);
-		ck_assert(sd_file_write_atomic(path, text, strlen(text), &err) == SD_OK);
-		return;
-	}
-	want = slurp(path);
-	ck_assert_msg(want != NULL, "missing %s (SD_UPDATE_GOLDEN=1 writes it)",
-	              path);
-	ck_assert_msg(strcmp(want, text) == 0,
-	              "%s differs from golden:\n--- got\n%s--- want\n%s", name,
-	              text, want);
-	free(want);
+	snprintf(path, sizeof(path), "testdata/crev/%s.c", name);
+	sd_test_golden(path, text);
 }
 
 /* Which op kinds the golden cases exercised, for the coverage test. */
@@ -107,7 +79,7 @@ static void emit_case(const char *name, const sd_dialect *d,
 	size_t i;
 
 	memset(&o, 0, sizeof(o));
-	o.dialect = d;
+	o.caps = d->caps;
 	o.drop_unlisted = true;
 	ck_assert_msg(sd_diff(&plan, from, to, &o, &err) == SD_OK, "diff: %s",
 	              err.first ? err.first->message : "?");
@@ -573,7 +545,7 @@ START_TEST(compile_cache_and_errors)
 	snprintf(first, sizeof(first), "%s", ctx.last_object);
 	strcpy(first + strlen(first) - 3, ".manifest");
 	ck_assert_uint_eq(mode_of(first), 0600);
-	stored = slurp(ctx.last_object);
+	stored = sd_test_slurp(ctx.last_object);
 	ck_assert(memcmp(stored, object.data, object.len) == 0);
 	free(stored);
 	/* nothing in the project */
@@ -639,7 +611,7 @@ START_TEST(cache_rebuilds_what_it_did_not_build)
 	ck_assert(ctx.last_compiled);
 	ck_assert(object.len != evil.len || memcmp(object.data, evil.data, evil.len) != 0);
 	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&warnings), "SHA-256 differs"));
-	again = slurp(so);
+	again = sd_test_slurp(so);
 	ck_assert(memcmp(again, object.data, object.len) == 0); /* rebuilt */
 	free(again);
 	compile_ok(&object, &ctx, path);
@@ -662,7 +634,7 @@ START_TEST(cache_rebuilds_what_it_did_not_build)
 	ck_assert(sd_file_exists(manifest));
 
 	/* a manifest for other flags (another compiler): rebuilt */
-	again = slurp(manifest);
+	again = sd_test_slurp(manifest);
 	*strstr(again, "-O1") = 'X';
 	replace_private(manifest, again, strlen(again));
 	free(again);
@@ -863,28 +835,20 @@ static Suite *capi_suite(void)
 {
 	Suite *s = suite_create("capi");
 
-#define ADD(fn)                                                            \
-	do {                                                               \
-		TCase *tc = tcase_create(#fn);                             \
-		tcase_set_timeout(tc, 120);                                \
-		tcase_add_test(tc, fn);                                    \
-		suite_add_tcase(s, tc);                                    \
-	} while (0)
-	ADD(golden_sqlite_create);
-	ADD(golden_sqlite_alter);
-	ADD(golden_postgres_create);
-	ADD(golden_postgres_alter);
-	ADD(golden_hostile_names);
-	ADD(golden_covers_op_kinds);
-	ADD(api_offline_sqlite);
-	ADD(api_offline_postgres);
-	ADD(api_errors_are_sticky);
-	ADD(api_sqlite_data_and_rebuild);
-	ADD(compile_cache_and_errors);
-	ADD(cache_rebuilds_what_it_did_not_build);
-	ADD(cache_refuses_unsafe_dirs);
-	ADD(load_maps_the_bytes_given);
-#undef ADD
+	SD_TEST(s, golden_sqlite_create, 120);
+	SD_TEST(s, golden_sqlite_alter, 120);
+	SD_TEST(s, golden_postgres_create, 120);
+	SD_TEST(s, golden_postgres_alter, 120);
+	SD_TEST(s, golden_hostile_names, 120);
+	SD_TEST(s, golden_covers_op_kinds, 120);
+	SD_TEST(s, api_offline_sqlite, 120);
+	SD_TEST(s, api_offline_postgres, 120);
+	SD_TEST(s, api_errors_are_sticky, 120);
+	SD_TEST(s, api_sqlite_data_and_rebuild, 120);
+	SD_TEST(s, compile_cache_and_errors, 120);
+	SD_TEST(s, cache_rebuilds_what_it_did_not_build, 120);
+	SD_TEST(s, cache_refuses_unsafe_dirs, 120);
+	SD_TEST(s, load_maps_the_bytes_given, 120);
 	return s;
 }
 

@@ -21,6 +21,8 @@
 #include "db/db.h"
 #include "diff/plan.h"
 #include "emit/dialect.h"
+#include "introspect/introspect.h"
+#include "normalize/normalize.h"
 #include "gen/schemagen.h"
 #include "model/load.h"
 
@@ -213,7 +215,7 @@ static int introspect(sd_db *db, sd_schema **out, sd_error *err)
 	int rc;
 
 	memset(&io, 0, sizeof(io));
-	rc = db->driver->introspect(db, &io, out, err);
+	rc = sd_introspect(out, db, &io, err);
 	timed(2, t0_);
 	return rc;
 }
@@ -227,7 +229,7 @@ static int diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 
 	memset(&o, 0, sizeof(o));
 	o.drop_unlisted = true;
-	o.dialect = d;
+	o.caps = d->caps;
 	rc = sd_diff(out, from, to, &o, err);
 	timed(3, t0_);
 	return rc;
@@ -240,7 +242,7 @@ static int insert_rows(conv_ctx *cx, sd_db *db, const sd_schema *a,
                        sd_error *err)
 {
 	double t0_ = now_s();
-	const sd_dialect *d = db->driver->dialect;
+	const sd_dialect *d = sd_db_dialect(db);
 	sd_error ignore = SD_ERROR_INIT;
 	size_t i, j;
 	unsigned row;
@@ -347,7 +349,7 @@ static int snapshot(sd_db *db, const shared_col *cols, size_t n,
                     sd_buf *out, sd_error *err)
 {
 	double t0_ = now_s();
-	const sd_dialect *d = db->driver->dialect;
+	const sd_dialect *d = sd_db_dialect(db);
 	size_t i = 0, j, r, c;
 	int rc = SD_OK;
 
@@ -398,8 +400,7 @@ static int prepare(conv_ctx *cx, sd_db *db, const sd_schema *m,
 	sd_schema *c = sd_gen_clone(m);
 	int rc = SD_OK;
 
-	if (db->driver->normalize)
-		rc = db->driver->normalize(db, c, err);
+	rc = sd_normalize(db, c, err);
 	if (rc) {
 		sd_schema_free(c);
 		return timed(1, t0_), rc;
@@ -423,7 +424,7 @@ static bool converged(sd_db *db, const sd_schema *want, const char *what,
 
 	if (introspect(db, &live, err))
 		goto done;
-	if (diff(&p, live, want, db->driver->dialect, err))
+	if (diff(&p, live, want, sd_db_dialect(db), err))
 		goto done;
 	if (p->nops == 0) {
 		ok = true;
@@ -431,7 +432,7 @@ static bool converged(sd_db *db, const sd_schema *want, const char *what,
 	}
 	sd_buf_printf(report, "residual diff after %s:\n", what);
 	put_plan(report, "residual plan", p);
-	if (sd_emit_plan(&up, &down, p, db->driver->dialect, err) == SD_OK)
+	if (sd_emit_plan(&up, &down, p, sd_db_dialect(db), err) == SD_OK)
 		put_sql(report, "residual SQL", sd_buf_cstr(&up));
 	sd_buf_put(report, "live schema:\n");
 	sd_schema_dump(report, live);
@@ -467,7 +468,7 @@ static stage run_pair(conv_ctx *cx, const sd_schema *a_model,
 
 	if (fresh_db(cx, &db, &err))
 		goto done;
-	d = db->driver->dialect;
+	d = sd_db_dialect(db);
 	if (prepare(cx, db, a_model, &a, &err) ||
 	    prepare(cx, db, b_model, &b, &err))
 		goto done;
@@ -914,7 +915,7 @@ static bool pg_setup(conv_ctx *cx, sd_buf *why)
 	{
 		sd_buf sql = SD_BUF_INIT;
 		sd_buf_put(&sql, "CREATE DATABASE ");
-		admin->driver->dialect->quote_ident(&sql, cx->pg_dbname);
+		sd_db_dialect(admin)->quote_ident(&sql, cx->pg_dbname);
 		if (admin->driver->exec(admin, sd_buf_cstr(&sql), &err)) {
 			sd_buf_put(why, "cannot create a database: ");
 			if (err.first)
@@ -952,7 +953,7 @@ static void pg_teardown(conv_ctx *cx)
 	    sd_db_open(&admin, cx->pg_admin_url, NULL, &err) == SD_OK) {
 		sd_buf sql = SD_BUF_INIT;
 		sd_buf_put(&sql, "DROP DATABASE IF EXISTS ");
-		admin->driver->dialect->quote_ident(&sql, cx->pg_dbname);
+		sd_db_dialect(admin)->quote_ident(&sql, cx->pg_dbname);
 		admin->driver->exec(admin, sd_buf_cstr(&sql), &err);
 		sd_buf_free(&sql);
 		sd_db_close(admin);
@@ -1766,32 +1767,18 @@ START_TEST(converge_postgres_pairs)
 }
 END_TEST
 
-/* One test case per test, so the TAP lines carry the test's name. */
-static void add_case(Suite *s, const char *name, const TTest *t, int timeout)
-{
-	TCase *tc = tcase_create(name);
-
-	tcase_set_timeout(tc, timeout);
-	tcase_add_test(tc, t);
-	suite_add_tcase(s, tc);
-}
-
 static Suite *generator_suite(void)
 {
 	Suite *s = suite_create("converge");
 
-	add_case(s, "gen_rng_known_values", gen_rng_known_values, 60);
-	add_case(s, "gen_is_deterministic", gen_is_deterministic, 60);
-	add_case(s, "gen_schemas_and_mutations_are_valid",
-	         gen_schemas_and_mutations_are_valid, 120);
-	add_case(s, "gen_covers_types_and_mutations",
-	         gen_covers_types_and_mutations, 120);
-	add_case(s, "gen_rows_fit_keys", gen_rows_fit_keys, 60);
-	add_case(s, "gen_shrink_helpers_keep_validity",
-	         gen_shrink_helpers_keep_validity, 60);
-	add_case(s, "gen_yaml_loads_back_identically",
-	         gen_yaml_loads_back_identically, 120);
-	add_case(s, "converge_sqlite_pairs", converge_sqlite_pairs, 600);
+	SD_TEST(s, gen_rng_known_values, 60);
+	SD_TEST(s, gen_is_deterministic, 60);
+	SD_TEST(s, gen_schemas_and_mutations_are_valid, 120);
+	SD_TEST(s, gen_covers_types_and_mutations, 120);
+	SD_TEST(s, gen_rows_fit_keys, 60);
+	SD_TEST(s, gen_shrink_helpers_keep_validity, 60);
+	SD_TEST(s, gen_yaml_loads_back_identically, 120);
+	SD_TEST(s, converge_sqlite_pairs, 600);
 	return s;
 }
 
@@ -1799,7 +1786,7 @@ static Suite *postgres_suite(void)
 {
 	Suite *s = suite_create("converge_postgres");
 
-	add_case(s, "converge_postgres_pairs", converge_postgres_pairs, 600);
+	SD_TEST(s, converge_postgres_pairs, 600);
 	return s;
 }
 

@@ -57,19 +57,24 @@ START_TEST(sql_highlight)
 	sd_buf b = SD_BUF_INIT;
 
 	sd_sql_highlight(&b, "CREATE TABLE \"we\"\"ird\" (x VARCHAR(12) DEFAULT 'it''s</pre>'); -- <b>\n"
-	                     "SELECT $1, $f$ a;b $f$ /* c /* d */ e */ 1.5");
+	                     "SELECT $1, $f$ a;b $f$ /* c /* d */ e */ 1.5", "postgresql");
 	ck_assert_str_eq(sd_buf_cstr(&b),
 		"<span class=\"k\">CREATE</span> <span class=\"k\">TABLE</span> "
 		"<span class=\"i\">&quot;we&quot;&quot;ird&quot;</span> (<span class=\"i\">x</span> "
 		"<span class=\"t\">VARCHAR</span>(<span class=\"n\">12</span>) "
 		"<span class=\"k\">DEFAULT</span> <span class=\"s\">&#39;it&#39;&#39;s&lt;/pre&gt;&#39;</span>); "
 		"<span class=\"c\">-- &lt;b&gt;</span>\n"
-		"<span class=\"k\">SELECT</span> $<span class=\"n\">1</span>, "
+		"<span class=\"k\">SELECT</span> <span class=\"n\">$1</span>, "
 		"<span class=\"s\">$f$ a;b $f$</span> "
 		"<span class=\"c\">/* c /* d */ e */</span> <span class=\"n\">1.5</span>");
 	sd_buf_truncate(&b, 0);
+	/* SQLite's block comments do not nest; [x] is an identifier there */
+	sd_sql_highlight(&b, "/* a /* b */ [c] */", "sqlite");
+	ck_assert_str_eq(sd_buf_cstr(&b),
+	                 "<span class=\"c\">/* a /* b */</span> <span class=\"i\">[c]</span> */");
+	sd_buf_truncate(&b, 0);
 	/* an unterminated string runs to the end, escaped */
-	sd_sql_highlight(&b, "x '<script>");
+	sd_sql_highlight(&b, "x '<script>", "sqlite");
 	ck_assert_str_eq(sd_buf_cstr(&b),
 	                 "<span class=\"i\">x</span> <span class=\"s\">&#39;&lt;script&gt;</span>");
 	sd_buf_free(&b);
@@ -162,7 +167,7 @@ START_TEST(change_marks)
 
 	memset(&o, 0, sizeof(o));
 	o.drop_unlisted = true;
-	o.dialect = &sd_dialect_postgres;
+	o.caps = &sd_caps_postgres;
 	ck_assert_int_eq(sd_diff(&plan, before, after, &o, &err), SD_OK);
 	d = sd_diagram_of_change(before, after, plan);
 	ck_assert(d->marked);

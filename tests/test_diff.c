@@ -18,31 +18,39 @@
 /* Fake dialects: only caps and column_type_equal matter to the differ. */
 /* ------------------------------------------------------------------ */
 
+static const sd_dialect_caps fake_sqlite_caps = {
+	.transactional_ddl = true,
+	.alter_column = false,
+	.alter_constraints = false,
+	.drop_column = true,
+	.enums = false,
+	.namespaces = false,
+	.comments = false,
+	.named_primary_keys = false,
+	.unique_as_index = true,
+};
+
 static const sd_dialect fake_sqlite = {
 	.name = "fake-a",
-	.caps = {.transactional_ddl = true,
-	         .alter_column = false,
-	         .alter_constraints = false,
-	         .drop_column = true,
-	         .enums = false,
-	         .namespaces = false,
-	         .comments = false,
-	         .named_primary_keys = false,
-	         .unique_as_index = true},
+	.caps = &fake_sqlite_caps,
+};
+
+static const sd_dialect_caps fake_pg_caps = {
+	.transactional_ddl = true,
+	.alter_column = true,
+	.alter_constraints = true,
+	.drop_column = true,
+	.enums = true,
+	.namespaces = true,
+	.comments = true,
+	.named_primary_keys = true,
+	.unique_as_index = false,
+	.max_identifier = 63,
 };
 
 static const sd_dialect fake_pg = {
 	.name = "fake-b",
-	.caps = {.transactional_ddl = true,
-	         .alter_column = true,
-	         .alter_constraints = true,
-	         .drop_column = true,
-	         .enums = true,
-	         .namespaces = true,
-	         .comments = true,
-	         .named_primary_keys = true,
-	         .unique_as_index = false,
-	         .max_identifier = 63},
+	.caps = &fake_pg_caps,
 };
 
 /* ------------------------------------------------------------------ */
@@ -192,7 +200,7 @@ static sd_diff_opts opts_for(const sd_dialect *d)
 	sd_diff_opts o;
 
 	memset(&o, 0, sizeof(o));
-	o.dialect = d;
+	o.caps = d->caps;
 	o.drop_unlisted = true;
 	o.version_table = "schemadiff_version";
 	return o;
@@ -257,39 +265,10 @@ static char *render(const sd_plan *p)
 
 static void golden(const char *name, const char *text)
 {
-	const char *root = getenv("SD_SOURCE_ROOT");
 	char path[1024];
-	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/testdata/diff/%s.txt",
-	         root ? root : ".", name);
-	if (getenv("SD_UPDATE_GOLDEN")) {
-		f = fopen(path, "w");
-		ck_assert_msg(f != NULL, "cannot write %s", path);
-		fputs(text, f);
-		fclose(f);
-		return;
-	}
-	f = fopen(path, "r");
-	ck_assert_msg(f != NULL, "missing golden file %s "
-	                         "(SD_UPDATE_GOLDEN=1 writes it)", path);
-	{
-		char *want = NULL;
-		size_t len = 0;
-		sd_buf got = SD_BUF_INIT;
-		char chunk[4096];
-		size_t n;
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			sd_buf_putn(&got, chunk, n);
-		fclose(f);
-		want = sd_buf_detach(&got);
-		len = strlen(want);
-		(void)len;
-		ck_assert_msg(strcmp(want, text) == 0,
-		              "%s differs from golden:\n--- got\n%s--- want\n%s",
-		              name, text, want);
-		free(want);
-	}
+	snprintf(path, sizeof(path), "testdata/diff/%s.txt", name);
+	sd_test_golden(path, text);
 }
 
 static void check_golden(const char *name, sd_schema *from, sd_schema *to,
@@ -1546,46 +1525,38 @@ START_TEST(describe_and_names)
 }
 END_TEST
 
-#define ADD(fn)                                                              \
-	do {                                                                 \
-		tc = tcase_create(#fn);                                      \
-		tcase_set_timeout(tc, 120);                                  \
-		tcase_add_test(tc, fn);                                      \
-		suite_add_tcase(s, tc);                                      \
-	} while (0)
 
 static Suite *diff_suite(void)
 {
 	Suite *s = suite_create("diff");
-	TCase *tc;
 
-	ADD(seed_sqlite);
-	ADD(seed_postgres);
-	ADD(no_changes_is_empty);
-	ADD(create_drop_fk_chain);
-	ADD(fk_cycles);
-	ADD(fk_chain_1000);
-	ADD(tables_20000);
-	ADD(renames);
-	ADD(wide_tables);
-	ADD(maybe_rename_warning);
-	ADD(alter_bits);
-	ADD(checks_and_indexes);
-	ADD(primary_keys);
-	ADD(fk_depends_on_unique);
-	ADD(enums);
-	ADD(namespaces);
-	ADD(rebuild_sqlite);
-	ADD(rebuild_when_inverse_needs_it);
-	ADD(backfill_staging);
-	ADD(drop_table_referencing_renamed);
-	ADD(backfill_after_type_change);
-	ADD(ignore_and_version_table);
-	ADD(deterministic);
-	ADD(inverse_property);
-	ADD(inverse_of_staged_add);
-	ADD(comments_and_notes);
-	ADD(describe_and_names);
+	SD_TEST(s, seed_sqlite, 120);
+	SD_TEST(s, seed_postgres, 120);
+	SD_TEST(s, no_changes_is_empty, 120);
+	SD_TEST(s, create_drop_fk_chain, 120);
+	SD_TEST(s, fk_cycles, 120);
+	SD_TEST(s, fk_chain_1000, 120);
+	SD_TEST(s, tables_20000, 120);
+	SD_TEST(s, renames, 120);
+	SD_TEST(s, wide_tables, 120);
+	SD_TEST(s, maybe_rename_warning, 120);
+	SD_TEST(s, alter_bits, 120);
+	SD_TEST(s, checks_and_indexes, 120);
+	SD_TEST(s, primary_keys, 120);
+	SD_TEST(s, fk_depends_on_unique, 120);
+	SD_TEST(s, enums, 120);
+	SD_TEST(s, namespaces, 120);
+	SD_TEST(s, rebuild_sqlite, 120);
+	SD_TEST(s, rebuild_when_inverse_needs_it, 120);
+	SD_TEST(s, backfill_staging, 120);
+	SD_TEST(s, drop_table_referencing_renamed, 120);
+	SD_TEST(s, backfill_after_type_change, 120);
+	SD_TEST(s, ignore_and_version_table, 120);
+	SD_TEST(s, deterministic, 120);
+	SD_TEST(s, inverse_property, 120);
+	SD_TEST(s, inverse_of_staged_add, 120);
+	SD_TEST(s, comments_and_notes, 120);
+	SD_TEST(s, describe_and_names, 120);
 	return s;
 }
 

@@ -18,6 +18,7 @@
 
 #include "harness.h"
 #include "model/load.h"
+#include "model/yamldoc.h"
 
 static const char *root(void)
 {
@@ -94,23 +95,7 @@ static void free_list(char **l)
 
 static void check_golden(const char *expected_path, const char *actual)
 {
-	char *expected = NULL;
-	size_t len;
-
-	if (getenv("SD_UPDATE_GOLDEN") && *getenv("SD_UPDATE_GOLDEN") == '1') {
-		ck_assert_int_eq(sd_file_write_atomic(expected_path, actual,
-		                                      strlen(actual), NULL),
-		                 SD_OK);
-		return;
-	}
-	ck_assert_msg(sd_file_read(&expected, &len, expected_path, NULL) ==
-	                  SD_OK,
-	              "missing golden file %s (SD_UPDATE_GOLDEN=1)",
-	              expected_path);
-	ck_assert_msg(strcmp(expected, actual) == 0,
-	              "%s differs:\n--- expected\n%s--- actual\n%s",
-	              expected_path, expected, actual);
-	free(expected);
+	sd_test_golden(expected_path, actual);
 }
 
 /* ------------------------------------------------------------------ */
@@ -481,7 +466,7 @@ START_TEST(unknown_key_with_position_and_hint)
 	              "    columns: [{name: id, type: integer}]\n",
 	              "models.yaml:3:5: users: unknown key 'indexs' (did you "
 	              "mean 'indexes'?)\n");
-	/* libcyaml stops at the first; the others are found as well */
+	/* binding stops at the first; the others are found as well */
 	EXPECT_ERRORS("tables:\n"
 	              "  - name: users\n"
 	              "    columns:\n"
@@ -926,20 +911,20 @@ START_TEST(json_schema_matches_key_table)
 		ck_assert_msg(cJSON_IsFalse(extra),
 		              "%s: additionalProperties must be false",
 		              sd_model_key_table[i].where);
-		for (k = 0; sd_model_key_table[i].keys[k]; k++) {
+		for (k = 0; sd_model_key_table[i].fields[k].key; k++) {
 			ck_assert_msg(cJSON_GetObjectItemCaseSensitive(
-					      props, sd_model_key_table[i].keys[k]),
+					      props, sd_model_key_table[i].fields[k].key),
 			              "%s: key %s missing from the JSON Schema",
 			              sd_model_key_table[i].where,
-			              sd_model_key_table[i].keys[k]);
+			              sd_model_key_table[i].fields[k].key);
 			nkeys++;
 		}
 		cJSON_ArrayForEach(p, props)
 		{
 			bool known = false;
-			for (k = 0; sd_model_key_table[i].keys[k]; k++)
+			for (k = 0; sd_model_key_table[i].fields[k].key; k++)
 				if (strcmp(p->string,
-				           sd_model_key_table[i].keys[k]) == 0)
+				           sd_model_key_table[i].fields[k].key) == 0)
 					known = true;
 			ck_assert_msg(known, "%s: JSON Schema has key %s that the "
 			                     "loader does not accept",
@@ -1007,39 +992,32 @@ START_TEST(key_table_keys_are_accepted)
 }
 END_TEST
 
-#define ADD_TEST(s, fn)                                                      \
-	do {                                                                 \
-		TCase *tc_ = tcase_create(#fn);                              \
-		tcase_add_test(tc_, fn);                                     \
-		tcase_set_timeout(tc_, 60);                                  \
-		suite_add_tcase(s, tc_);                                     \
-	} while (0)
 
 static Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
 
-	ADD_TEST(s, golden_models);
-	ADD_TEST(s, spec_shorthands);
-	ADD_TEST(s, composite_key_no_autoincrement);
-	ADD_TEST(s, identity_accepts_database_integer_spellings);
-	ADD_TEST(s, custom_naming);
-	ADD_TEST(s, directory_merges_files);
-	ADD_TEST(s, directory_errors_name_their_file);
-	ADD_TEST(s, missing_models_path);
-	ADD_TEST(s, unknown_key_with_position_and_hint);
-	ADD_TEST(s, aliases_refused);
-	ADD_TEST(s, value_type_errors);
-	ADD_TEST(s, every_semantic_problem_reported);
-	ADD_TEST(s, names_unique_per_namespace);
-	ADD_TEST(s, bad_models_corpus);
-	ADD_TEST(s, config_defaults);
-	ADD_TEST(s, config_full);
-	ADD_TEST(s, config_cache);
-	ADD_TEST(s, config_errors_have_lines);
-	ADD_TEST(s, config_from_file);
-	ADD_TEST(s, json_schema_matches_key_table);
-	ADD_TEST(s, key_table_keys_are_accepted);
+	SD_TEST(s, golden_models, 60);
+	SD_TEST(s, spec_shorthands, 60);
+	SD_TEST(s, composite_key_no_autoincrement, 60);
+	SD_TEST(s, identity_accepts_database_integer_spellings, 60);
+	SD_TEST(s, custom_naming, 60);
+	SD_TEST(s, directory_merges_files, 60);
+	SD_TEST(s, directory_errors_name_their_file, 60);
+	SD_TEST(s, missing_models_path, 60);
+	SD_TEST(s, unknown_key_with_position_and_hint, 60);
+	SD_TEST(s, aliases_refused, 60);
+	SD_TEST(s, value_type_errors, 60);
+	SD_TEST(s, every_semantic_problem_reported, 60);
+	SD_TEST(s, names_unique_per_namespace, 60);
+	SD_TEST(s, bad_models_corpus, 60);
+	SD_TEST(s, config_defaults, 60);
+	SD_TEST(s, config_full, 60);
+	SD_TEST(s, config_cache, 60);
+	SD_TEST(s, config_errors_have_lines, 60);
+	SD_TEST(s, config_from_file, 60);
+	SD_TEST(s, json_schema_matches_key_table, 60);
+	SD_TEST(s, key_table_keys_are_accepted, 60);
 	return s;
 }
 

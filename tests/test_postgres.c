@@ -13,7 +13,10 @@
 #include "db/db.h"
 #include "harness.h"
 #include "db/postgres.h"
+#include "emit/dialect.h"
+#include "introspect/introspect.h"
 #include "introspect/postgres.h"
+#include "normalize/normalize.h"
 #include "model/load.h"
 
 static const char *base_uri;
@@ -85,34 +88,12 @@ static sd_db *db_open(const char *uri)
 	return db;
 }
 
-static char *golden_path(const char *name)
-{
-	const char *root = getenv("SD_SOURCE_ROOT");
-	sd_buf b = SD_BUF_INIT;
-	sd_buf_printf(&b, "%s/testdata/postgres/%s", root ? root : ".", name);
-	return sd_buf_detach(&b);
-}
-
 static void golden_check(const char *name, const char *actual)
 {
-	char *path = golden_path(name);
-	char *expected = NULL;
-	size_t len;
-	sd_error err = SD_ERROR_INIT;
+	char path[1024];
 
-	if (getenv("SD_UPDATE_GOLDEN")) {
-		ck_assert_int_eq(sd_file_write_atomic(path, actual,
-		                                      strlen(actual), &err),
-		                 SD_OK);
-	} else {
-		if (sd_file_read(&expected, &len, path, &err) != SD_OK)
-			ck_abort_msg("missing golden file %s", path);
-		if (strcmp(expected, actual) != 0)
-			ck_abort_msg("%s differs; got:\n%s", path, actual);
-	}
-	free(expected);
-	free(path);
-	sd_error_clear(&err);
+	snprintf(path, sizeof(path), "testdata/postgres/%s", name);
+	sd_test_golden(path, actual);
 }
 
 /* What sd_schema_dump leaves out, so the golden file covers it too. */
@@ -511,8 +492,8 @@ START_TEST(normalize_spec_examples)
 	                                     &sd_naming_default, &err),
 	                 SD_OK);
 	pq_exec_ok(c, spec_ddl);
-	ck_assert_int_eq(sd_driver_postgres.normalize(db, models, &err), SD_OK);
-	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	ck_assert_int_eq(sd_normalize(db, models, &err), SD_OK);
+	ck_assert_int_eq(sd_introspect(&live, db, NULL, &err),
 	                 SD_OK);
 	mu = sd_schema_find_table(models, NULL, "users");
 	lu = sd_schema_find_table(live, NULL, "users");
@@ -550,7 +531,7 @@ START_TEST(normalize_spec_examples)
 	pq_exec_ok(c, "ALTER TABLE users ALTER COLUMN logins SET DEFAULT 1");
 	sd_schema_free(live);
 	live = NULL;
-	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	ck_assert_int_eq(sd_introspect(&live, db, NULL, &err),
 	                 SD_OK);
 	lu = sd_schema_find_table(live, NULL, "users");
 	ck_assert(!sd_expr_equal(a,
@@ -601,7 +582,7 @@ START_TEST(normalize_other_schema)
 	                                     "m.yaml", &sd_naming_default,
 	                                     &err),
 	                 SD_OK);
-	ck_assert_int_eq(sd_driver_postgres.normalize(db, models, &err), SD_OK);
+	ck_assert_int_eq(sd_normalize(db, models, &err), SD_OK);
 	t = sd_schema_find_table(models, "billing", "invoices");
 	ck_assert_str_eq(sd_table_find_column(t, "cur")->default_value.canon,
 	                 "'eur'::billing.currency");
@@ -651,7 +632,7 @@ START_TEST(normalize_many_tables)
 		ix->keys[0].column = "name";
 	}
 	sd_schema_index(models);
-	if (sd_driver_postgres.normalize(db, models, &err) != SD_OK)
+	if (sd_normalize(db, models, &err) != SD_OK)
 		ck_abort_msg("normalize: %s", err.first->message);
 	ck_assert_str_eq(models->tables[599]->columns[1]->default_value.canon,
 	                 "'x'::character varying");
@@ -680,7 +661,7 @@ START_TEST(normalize_reports_bad_expression)
 	                                     "m.yaml", &sd_naming_default,
 	                                     &err),
 	                 SD_OK);
-	ck_assert_int_eq(sd_driver_postgres.normalize(db, models, &err),
+	ck_assert_int_eq(sd_normalize(db, models, &err),
 	                 SD_EINPUT);
 	sd_diag_format(&msg, err.first);
 	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&msg), "t: "));
@@ -756,9 +737,9 @@ START_TEST(normalize_packs_conflicting_tables)
 	           "CREATE TABLE t1 (id integer, v varchar(20) DEFAULT 'a',\n"
 	           "  CONSTRAINT ck_t1 CHECK (v <> 'x'));\n"
 	           "CREATE INDEX ix_t1 ON t1 (lower(v));\n");
-	if (sd_driver_postgres.normalize(db, models, &err) != SD_OK)
+	if (sd_normalize(db, models, &err) != SD_OK)
 		ck_abort_msg("normalize: %s", err.first->message);
-	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	ck_assert_int_eq(sd_introspect(&live, db, NULL, &err),
 	                 SD_OK);
 	for (i = 0; i < 250; i++) {
 		const sd_table *m = models->tables[i];
@@ -824,7 +805,8 @@ START_TEST(normalize_nothing_sends_nothing)
 		"    indexes:\n"
 		"      - {name: ix_users_org, columns: [org_id]}\n";
 	char *uri = fresh_db("sd_t_normalize_none");
-	PGconn *c = pq_open(uri);
+	sd_db *db = db_open(uri);
+	PGconn *c = sd_pg_conn(db);
 	sd_schema *models = NULL;
 	sd_error err = SD_ERROR_INIT;
 	FILE *trace = tmpfile();
@@ -835,14 +817,14 @@ START_TEST(normalize_nothing_sends_nothing)
 	                                     &err),
 	                 SD_OK);
 	PQtrace(c, trace);
-	ck_assert_int_eq(sd_pg_normalize(c, models, &err), SD_OK);
+	ck_assert_int_eq(sd_normalize(db, models, &err), SD_OK);
 	PQuntrace(c);
 	fflush(trace);
 	ck_assert_int_eq(ftell(trace), 0);
 	fclose(trace);
 	sd_schema_free(models);
 	sd_error_clear(&err);
-	PQfinish(c);
+	sd_db_close(db);
 	free(uri);
 }
 END_TEST
@@ -873,7 +855,7 @@ START_TEST(introspect_attnums_gaps_and_outside_refs)
 	           "CREATE INDEX ix_gap ON gap (z DESC, x) INCLUDE (w);\n"
 	           "CREATE TABLE child (p int, q int, CONSTRAINT fk_child\n"
 	           "  FOREIGN KEY (q, p) REFERENCES sd_norm_outside.ref (b, a));\n");
-	ck_assert_int_eq(sd_driver_postgres.introspect(db, NULL, &live, &err),
+	ck_assert_int_eq(sd_introspect(&live, db, NULL, &err),
 	                 SD_OK);
 	ck_assert_ptr_null(sd_schema_find_table(live, "sd_norm_outside",
 	                                        "ref"));
@@ -1082,7 +1064,7 @@ START_TEST(normalize_table_qualified_references)
 	                                     "m.yaml", &sd_naming_default,
 	                                     &err),
 	                 SD_OK);
-	if (sd_driver_postgres.normalize(db, models, &err) != SD_OK)
+	if (sd_normalize(db, models, &err) != SD_OK)
 		ck_abort_msg("normalize: %s", err.first->message);
 	u = sd_schema_find_table(models, NULL, "users");
 	ck_assert_str_eq(u->checks[0]->expression.canon,
@@ -1875,9 +1857,9 @@ START_TEST(emit_quoting_types_limits)
 	sd_buf_truncate(&b, 0);
 	sd_dialect_postgres.type_sql(&b, &t);
 	ck_assert_str_eq(sd_buf_cstr(&b), "integer[]");
-	ck_assert_uint_eq(sd_dialect_postgres.caps.max_identifier, 63);
-	ck_assert(sd_dialect_postgres.caps.transactional_ddl);
-	ck_assert(!sd_dialect_postgres.caps.unique_as_index);
+	ck_assert_uint_eq(sd_dialect_postgres.caps->max_identifier, 63);
+	ck_assert(sd_dialect_postgres.caps->transactional_ddl);
+	ck_assert(!sd_dialect_postgres.caps->unique_as_index);
 	ck_assert_str_eq(sd_dialect_postgres.begin_sql, "BEGIN;");
 
 	/* 64 bytes: refused, nothing written. */
@@ -2011,36 +1993,27 @@ static Suite *postgres_suite(void)
 {
 	Suite *s = suite_create("postgres");
 
-	/* One test case per test, so TAP names each one. */
-#define ADD(fn)                                                              \
-	do {                                                                 \
-		TCase *tc = tcase_create(#fn);                               \
-		tcase_set_timeout(tc, 120);                                  \
-		tcase_add_test(tc, fn);                                      \
-		suite_add_tcase(s, tc);                                      \
-	} while (0)
-	ADD(type_mapping);
-	ADD(canon_default_table);
-	ADD(emit_quoting_types_limits);
-	ADD(driver_exec_query_transactions);
-	ADD(password_masked_on_failure);
-	ADD(advisory_lock_contention);
-	ADD(session_lock_outside_transactions);
-	ADD(introspect_every_kind);
-	ADD(introspect_query_count_constant);
-	ADD(normalize_spec_examples);
-	ADD(normalize_other_schema);
-	ADD(normalize_many_tables);
-	ADD(normalize_reports_bad_expression);
-	ADD(normalize_packs_conflicting_tables);
-	ADD(normalize_nothing_sends_nothing);
-	ADD(normalize_table_qualified_references);
-	ADD(introspect_attnums_gaps_and_outside_refs);
-	ADD(lock_estimate_matches_server);
-	ADD(lock_preflight_refuses_up_front);
-	ADD(emit_every_op);
-	ADD(emit_type_change_checks_lengths);
-#undef ADD
+	SD_TEST(s, type_mapping, 120);
+	SD_TEST(s, canon_default_table, 120);
+	SD_TEST(s, emit_quoting_types_limits, 120);
+	SD_TEST(s, driver_exec_query_transactions, 120);
+	SD_TEST(s, password_masked_on_failure, 120);
+	SD_TEST(s, advisory_lock_contention, 120);
+	SD_TEST(s, session_lock_outside_transactions, 120);
+	SD_TEST(s, introspect_every_kind, 120);
+	SD_TEST(s, introspect_query_count_constant, 120);
+	SD_TEST(s, normalize_spec_examples, 120);
+	SD_TEST(s, normalize_other_schema, 120);
+	SD_TEST(s, normalize_many_tables, 120);
+	SD_TEST(s, normalize_reports_bad_expression, 120);
+	SD_TEST(s, normalize_packs_conflicting_tables, 120);
+	SD_TEST(s, normalize_nothing_sends_nothing, 120);
+	SD_TEST(s, normalize_table_qualified_references, 120);
+	SD_TEST(s, introspect_attnums_gaps_and_outside_refs, 120);
+	SD_TEST(s, lock_estimate_matches_server, 120);
+	SD_TEST(s, lock_preflight_refuses_up_front, 120);
+	SD_TEST(s, emit_every_op, 120);
+	SD_TEST(s, emit_type_change_checks_lengths, 120);
 	return s;
 }
 

@@ -457,50 +457,105 @@ START_TEST(body_sections)
 }
 END_TEST
 
-START_TEST(split_statements)
+/* The same layout in both dialects: a statement holding semicolons at
+ * lines 4-7 (a trigger body, a BEGIN ATOMIC function body). */
+#define SPLIT_SCRIPT(body4to7, line8)                                        \
+	"-- lead comment\n"                                                  \
+	"CREATE TABLE \"a;b\" (x TEXT DEFAULT 'it''s; here');\n"              \
+	"/* c; */ INSERT INTO t VALUES (1);\n" body4to7 line8                 \
+	"-- trailing comment only\n"
+
+START_TEST(split_statements_sqlite)
 {
 	sd_arena *a = sd_arena_new();
 	const char **s;
 	int *lines;
 	size_t n = sd_sql_split(&s, &lines, a,
-	        "-- lead comment\n"
-	        "CREATE TABLE \"a;b\" (x TEXT DEFAULT 'it''s; here');\n"
-	        "/* c; */ INSERT INTO t VALUES (1);\n"
-	        "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n"
-	        "  UPDATE t SET x = 1;\n  DELETE FROM u;\nEND;\n"
-	        "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"
-	        "-- trailing comment only\n");
+	        SPLIT_SCRIPT("CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n"
+	                     "  UPDATE t SET x = 1;\n  DELETE FROM u;\nEND;\n",
+	                     "SELECT `x;y`, [a;b] FROM t;\n"),
+	        SD_SQL_SQLITE);
 
 	ck_assert_uint_eq(n, 4);
 	ck_assert_str_eq(s[0], "-- lead comment\nCREATE TABLE \"a;b\" (x TEXT DEFAULT 'it''s; here')");
 	ck_assert_str_eq(s[1], "/* c; */ INSERT INTO t VALUES (1)");
 	ck_assert_str_eq(s[2], "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n"
 	                       "  UPDATE t SET x = 1;\n  DELETE FROM u;\nEND");
-	ck_assert_str_eq(s[3], "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql");
+	ck_assert_str_eq(s[3], "SELECT `x;y`, [a;b] FROM t");
 	ck_assert_int_eq(lines[0], 1);
 	ck_assert_int_eq(lines[1], 3);
 	ck_assert_int_eq(lines[2], 4);
 	ck_assert_int_eq(lines[3], 8);
 	/* unterminated quotes and comments still reach the database */
-	n = sd_sql_split(&s, NULL, a, "SELECT 1;\nINSERT INTO t VALUES ('abc");
+	n = sd_sql_split(&s, NULL, a, "SELECT 1;\nINSERT INTO t VALUES ('abc",
+	                 SD_SQL_SQLITE);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(s[1], "INSERT INTO t VALUES ('abc");
-	n = sd_sql_split(&s, NULL, a, "SELECT \"x");
+	n = sd_sql_split(&s, NULL, a, "SELECT \"x", SD_SQL_SQLITE);
 	ck_assert_uint_eq(n, 1);
-	n = sd_sql_split(&s, NULL, a, "SELECT 1 /* open");
+	n = sd_sql_split(&s, NULL, a, "SELECT 1 /* open", SD_SQL_SQLITE);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(s[0], "SELECT 1 /* open");
-	n = sd_sql_split(&s, NULL, a, "SELECT $$ open");
-	ck_assert_uint_eq(n, 1);
-	n = sd_sql_split(&s, NULL, a, "CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1;");
+	n = sd_sql_split(&s, NULL, a,
+	                 "CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1;",
+	                 SD_SQL_SQLITE);
 	ck_assert_uint_eq(n, 1);
 	/* a CASE ... END inside a trigger body does not end the trigger */
 	n = sd_sql_split(&s, NULL, a,
 	        "CREATE TEMP TRIGGER t AFTER INSERT ON x BEGIN\n"
 	        "  UPDATE x SET a = CASE WHEN new.b THEN 1 ELSE 2 END;\n"
-	        "  SELECT 'end;';\nEND;\nSELECT 2;");
+	        "  SELECT 'end;';\nEND;\nSELECT 2;", SD_SQL_SQLITE);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(s[1], "SELECT 2");
+	sd_arena_free(a);
+}
+END_TEST
+
+START_TEST(split_statements_postgres)
+{
+	sd_arena *a = sd_arena_new();
+	const char **s;
+	int *lines;
+	size_t n = sd_sql_split(&s, &lines, a,
+	        SPLIT_SCRIPT("CREATE FUNCTION g() RETURNS void LANGUAGE sql BEGIN ATOMIC\n"
+	                     "  UPDATE t SET x = 1;\n  DELETE FROM u;\nEND;\n",
+	                     "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"),
+	        SD_SQL_POSTGRES);
+
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(s[0], "-- lead comment\nCREATE TABLE \"a;b\" (x TEXT DEFAULT 'it''s; here')");
+	ck_assert_str_eq(s[1], "/* c; */ INSERT INTO t VALUES (1)");
+	ck_assert_str_eq(s[2], "CREATE FUNCTION g() RETURNS void LANGUAGE sql BEGIN ATOMIC\n"
+	                       "  UPDATE t SET x = 1;\n  DELETE FROM u;\nEND");
+	ck_assert_str_eq(s[3], "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql");
+	ck_assert_int_eq(lines[0], 1);
+	ck_assert_int_eq(lines[1], 3);
+	ck_assert_int_eq(lines[2], 4);
+	ck_assert_int_eq(lines[3], 8);
+	/* what does not parse is split by the lexer and still reaches the
+	 * server, which says what is wrong */
+	n = sd_sql_split(&s, &lines, a,
+	                 "SELECT 1;\nSELEC E'it\\'s; (' FROM t;\n"
+	                 "SELECT $q$ ; $q$, (1;\n2);\nSELECT 3",
+	                 SD_SQL_POSTGRES);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(s[1], "SELEC E'it\\'s; (' FROM t");
+	ck_assert_str_eq(s[2], "SELECT $q$ ; $q$, (1;\n2)");
+	ck_assert_int_eq(lines[3], 5);
+	n = sd_sql_split(&s, NULL, a, "SELECT 1;\nINSERT INTO t VALUES ('abc",
+	                 SD_SQL_POSTGRES);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(s[1], "INSERT INTO t VALUES ('abc");
+	n = sd_sql_split(&s, NULL, a, "SELECT \"x", SD_SQL_POSTGRES);
+	ck_assert_uint_eq(n, 1);
+	n = sd_sql_split(&s, NULL, a, "SELECT 1 /* open", SD_SQL_POSTGRES);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(s[0], "SELECT 1 /* open");
+	n = sd_sql_split(&s, NULL, a, "SELECT $$ open", SD_SQL_POSTGRES);
+	ck_assert_uint_eq(n, 1);
+	n = sd_sql_split(&s, NULL, a, "-- nothing\n;/* at all */;",
+	                 SD_SQL_POSTGRES);
+	ck_assert_uint_eq(n, 0);
 	sd_arena_free(a);
 }
 END_TEST
@@ -740,30 +795,25 @@ END_TEST
 static Suite *revision_suite(void)
 {
 	Suite *s = suite_create("revision");
-	TCase *tc = tcase_create("header");
-	TCase *tg = tcase_create("graph");
 
-	tcase_add_test(tc, header_good);
-	tcase_add_test(tc, header_roundtrip);
-	tcase_add_test(tc, header_name_mismatch);
-	tcase_add_loop_test(tc, header_bad, 0, (int)SD_ARRAY_LEN(bad_headers));
-	tcase_add_test(tc, new_id);
-	tcase_add_test(tc, split_statements);
-	suite_add_tcase(s, tc);
-	tcase_add_checked_fixture(tg, setup_dir, teardown_dir);
-	tcase_set_timeout(tg, 120);
-	tcase_add_test(tg, graph_order_and_heads);
-	tcase_add_test(tg, graph_lookup);
-	tcase_add_test(tg, graph_plans);
-	tcase_add_test(tg, graph_two_heads);
-	tcase_add_test(tg, graph_errors);
-	tcase_add_test(tg, graph_long_chain);
-	tcase_add_test(tg, body_sections);
-	tcase_add_test(tg, offline_sql);
-	tcase_add_test(tg, replay_merge_revision);
-	tcase_add_test(tg, replay_states);
-	tcase_add_test(tg, replay_failing_revision);
-	suite_add_tcase(s, tg);
+	SD_TEST(s, header_good, 60);
+	SD_TEST(s, header_roundtrip, 60);
+	SD_TEST(s, header_name_mismatch, 60);
+	SD_TEST_LOOP(s, header_bad, 60, 0, (int)SD_ARRAY_LEN(bad_headers));
+	SD_TEST(s, new_id, 60);
+	SD_TEST(s, split_statements_sqlite, 60);
+	SD_TEST(s, split_statements_postgres, 60);
+	SD_TEST_FIXTURE(s, graph_order_and_heads, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, graph_lookup, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, graph_plans, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, graph_two_heads, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, graph_errors, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, graph_long_chain, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, body_sections, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, offline_sql, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, replay_merge_revision, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, replay_states, 120, setup_dir, teardown_dir);
+	SD_TEST_FIXTURE(s, replay_failing_revision, 120, setup_dir, teardown_dir);
 	return s;
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "util/sql.h"
 #include "util/util.h"
 
 START_TEST(arena_strings)
@@ -138,19 +139,160 @@ START_TEST(sha256_known)
 }
 END_TEST
 
+/* Lexes text and writes "KIND:text" per token, " " between. */
+static const char *lex_all(sd_arena *a, const char *text, sd_sql_lang lang,
+                           unsigned flags)
+{
+	static const char *const kinds[] = {
+		"end", "w", "n", "q", "s", "d", "p", ".", "c", "_"};
+	sd_buf b = SD_BUF_INIT;
+	sd_lexer lx;
+	sd_token t;
+	const char *out;
+
+	sd_lex_init(&lx, text, strlen(text), lang, flags);
+	while (sd_lex_next(&lx, &t))
+		sd_buf_printf(&b, "%s%s%s:%.*s", b.len ? " " : "",
+		              kinds[t.kind], t.open ? "!" : "", (int)t.n, t.s);
+	out = sd_arena_strdup(a, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return out;
+}
+
+START_TEST(lexer_both_dialects)
+{
+	sd_arena *a = sd_arena_new();
+
+	/* bytes >= 0x80 and '$' inside are identifier characters in both */
+	ck_assert_str_eq(lex_all(a, "caf\xc3\xa9 a$b", SD_SQL_SQLITE, 0),
+	                 "w:caf\xc3\xa9 w:a$b");
+	ck_assert_str_eq(lex_all(a, "caf\xc3\xa9 a$b", SD_SQL_POSTGRES, 0),
+	                 "w:caf\xc3\xa9 w:a$b");
+	ck_assert_str_eq(lex_all(a, "x.y=1.5e3, .5;", SD_SQL_POSTGRES, 0),
+	                 "w:x .:. w:y .:= n:1.5e3 .:, n:.5 .:;");
+	/* quoted identifiers and strings, doubled quotes inside */
+	ck_assert_str_eq(lex_all(a, "\"a\"\"b\" 'it''s'", SD_SQL_POSTGRES, 0),
+	                 "q:\"a\"\"b\" s:'it''s'");
+	/* SQLite's other quotes; in PostgreSQL [ is a subscript */
+	ck_assert_str_eq(lex_all(a, "`a b` [c d] X'0f'", SD_SQL_SQLITE, 0),
+	                 "q:`a b` q:[c d] s:X'0f'");
+	ck_assert_str_eq(lex_all(a, "a[1]", SD_SQL_POSTGRES, 0),
+	                 "w:a .:[ n:1 .:]");
+	/* E'' escapes backslashes; a standard string does not, unless
+	 * standard_conforming_strings is off */
+	ck_assert_str_eq(lex_all(a, "E'a\\'b' 'c\\' x", SD_SQL_POSTGRES, 0),
+	                 "s:E'a\\'b' s:'c\\' w:x");
+	ck_assert_str_eq(lex_all(a, "'c\\'' x", SD_SQL_POSTGRES,
+	                         SD_LEX_BACKSLASH_STRINGS),
+	                 "s:'c\\'' w:x");
+	ck_assert_str_eq(lex_all(a, "E'a\\'b'", SD_SQL_SQLITE, 0),
+	                 "w:E s:'a\\' w:b s!:'");
+	ck_assert_str_eq(lex_all(a, "U&\"d\\0061t\" B'01' N'x'",
+	                         SD_SQL_POSTGRES, 0),
+	                 "q:U&\"d\\0061t\" s:B'01' s:N'x'");
+	/* dollar quotes: tags must match; $1 is a parameter */
+	ck_assert_str_eq(lex_all(a, "$$a;$b$;$$ $t$ $$ $t$ $1",
+	                         SD_SQL_POSTGRES, 0),
+	                 "d:$$a;$b$;$$ d:$t$ $$ $t$ p:$1");
+	ck_assert_str_eq(lex_all(a, "$x$ open", SD_SQL_POSTGRES, 0),
+	                 "d!:$x$ open");
+	ck_assert_str_eq(lex_all(a, "$a ?1 :b @c ?", SD_SQL_SQLITE, 0),
+	                 "p:$a p:?1 p::b p:@c p:?");
+	/* comments: PostgreSQL's nest, SQLite's do not */
+	ck_assert_str_eq(lex_all(a, "/* a /* b */ c */ d -- e\nf",
+	                         SD_SQL_POSTGRES, SD_LEX_COMMENTS),
+	                 "c:/* a /* b */ c */ w:d c:-- e w:f");
+	ck_assert_str_eq(lex_all(a, "/* a /* b */ c */ d", SD_SQL_SQLITE, 0),
+	                 "w:c .:* .:/ w:d");
+	ck_assert_str_eq(lex_all(a, "a /* open", SD_SQL_SQLITE,
+	                         SD_LEX_COMMENTS | SD_LEX_SPACE),
+	                 "w:a _:  c!:/* open");
+	ck_assert_str_eq(lex_all(a, "'open", SD_SQL_SQLITE, 0), "s!:'open");
+	sd_arena_free(a);
+}
+END_TEST
+
+START_TEST(lexer_tokens)
+{
+	sd_arena *a = sd_arena_new();
+	sd_tokens t;
+	sd_token w;
+	sd_lexer lx;
+
+	sd_tokens_read(&t, "CREATE INDEX i ON t (lower(\"Name\"), [b c])",
+	               SD_SQL_SQLITE);
+	ck_assert_uint_eq(t.n, 13);
+	ck_assert(sd_tok_is(&t.v[0], "create"));
+	ck_assert(sd_tok_is(&t.v[5], "("));
+	ck_assert_int_eq(t.v[5].depth, 0);
+	ck_assert_int_eq(t.v[7].depth, 1);
+	ck_assert_uint_eq(sd_tokens_close(&t, 5), 12);
+	ck_assert_uint_eq(sd_tokens_close(&t, 7), 9);
+	ck_assert_str_eq(sd_tokens_text(a, &t, 6, 9), "lower(\"Name\")");
+	ck_assert_str_eq(sd_tok_ident(a, &t.v[8], true), "Name");
+	ck_assert_str_eq(sd_tok_ident(a, &t.v[11], false), "b c");
+	ck_assert_str_eq(sd_tok_ident(a, &t.v[6], true), "lower");
+	ck_assert(sd_tok_names(&t.v[8], "Name"));
+	ck_assert(!sd_tok_names(&t.v[8], "name"));
+	ck_assert(sd_tok_names(&t.v[6], "LOWER"));
+	ck_assert(sd_tok_names(&t.v[11], "b c"));
+	sd_tokens_free(&t);
+	sd_lex_init(&lx, "E'a\\nb''c'", 10, SD_SQL_POSTGRES, 0);
+	ck_assert(sd_lex_next(&lx, &w));
+	ck_assert_str_eq(sd_tok_string(a, &w), "a\nb'c");
+	sd_lex_init(&lx, "\"we\"\"ird\"", 9, SD_SQL_POSTGRES, 0);
+	ck_assert(sd_lex_next(&lx, &w));
+	ck_assert_str_eq(sd_tok_ident(a, &w, true), "we\"ird");
+	ck_assert(sd_tok_names(&w, "we\"ird"));
+	ck_assert(!sd_lex_next(&lx, &w));
+	ck_assert_int_eq(w.kind, SD_TOK_END);
+	sd_arena_free(a);
+}
+END_TEST
+
+START_TEST(sql_literals_and_quoting)
+{
+	sd_buf b = SD_BUF_INIT;
+
+	ck_assert(sd_sql_is_literal(" 'active' ", SD_SQL_SQLITE));
+	ck_assert(sd_sql_is_literal("-1.5e3", SD_SQL_SQLITE));
+	ck_assert(sd_sql_is_literal("NULL", SD_SQL_POSTGRES));
+	ck_assert(sd_sql_is_literal("X'0f'", SD_SQL_SQLITE));
+	ck_assert(sd_sql_is_literal(NULL, SD_SQL_SQLITE));
+	ck_assert(!sd_sql_is_literal("now()", SD_SQL_POSTGRES));
+	ck_assert(!sd_sql_is_literal("1 + 1", SD_SQL_SQLITE));
+	ck_assert(!sd_sql_is_literal("'open", SD_SQL_SQLITE));
+	ck_assert(!sd_sql_is_literal("- x", SD_SQL_SQLITE));
+	ck_assert(sd_sql_is_parenthesized(" (a + (b)) ", SD_SQL_SQLITE));
+	ck_assert(sd_sql_is_parenthesized("(')')", SD_SQL_SQLITE));
+	ck_assert(!sd_sql_is_parenthesized("(a) + (b)", SD_SQL_SQLITE));
+	ck_assert(!sd_sql_is_parenthesized("(a", SD_SQL_SQLITE));
+	sd_quote_ident_std(&b, "we\"ird");
+	sd_buf_putc(&b, ' ');
+	sd_quote_literal_std(&b, "it's");
+	sd_buf_putc(&b, ' ');
+	sd_quote_literal_std(&b, NULL);
+	ck_assert_str_eq(b.data, "\"we\"\"ird\" 'it''s' ''");
+	ck_assert_int_eq(sd_sql_lang_of("postgres"), SD_SQL_POSTGRES);
+	ck_assert_int_eq(sd_sql_lang_of("sqlite"), SD_SQL_SQLITE);
+	sd_buf_free(&b);
+}
+END_TEST
+
 static Suite *util_suite(void)
 {
 	Suite *s = suite_create("util");
-	TCase *tc = tcase_create("util");
 
-	tcase_add_test(tc, arena_strings);
-	tcase_add_test(tc, map_many);
-	tcase_add_test(tc, map_small_then_hashed);
-	tcase_add_test(tc, error_format);
-	tcase_add_test(tc, suggest_and_slug);
-	tcase_add_test(tc, mask_password);
-	tcase_add_test(tc, sha256_known);
-	suite_add_tcase(s, tc);
+	SD_TEST(s, arena_strings, 60);
+	SD_TEST(s, map_many, 60);
+	SD_TEST(s, map_small_then_hashed, 60);
+	SD_TEST(s, error_format, 60);
+	SD_TEST(s, suggest_and_slug, 60);
+	SD_TEST(s, mask_password, 60);
+	SD_TEST(s, sha256_known, 60);
+	SD_TEST(s, lexer_both_dialects, 60);
+	SD_TEST(s, lexer_tokens, 60);
+	SD_TEST(s, sql_literals_and_quoting, 60);
 	return s;
 }
 

@@ -12,6 +12,8 @@
  */
 #include "capi/capi.h"
 
+#include "introspect/introspect.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +69,7 @@ sd_migration *sd_migration_new(sd_db *db, const sd_dialect *d,
 	m->defs = sd_schema_new();
 	m->arena = m->defs->arena;
 	m->db = db;
-	m->d = db ? db->driver->dialect : d;
+	m->d = db ? sd_db_dialect(db) : d;
 	m->offline = db ? NULL : offline;
 	m->on_statement = on_statement;
 	m->ctx = ctx;
@@ -149,10 +151,7 @@ bool sd_migration_offline(const sd_migration *m)
 int sd_use_schema(sd_migration *m, const char *schema)
 {
 	/* the default namespace is NULL everywhere (model/schema.h) */
-	if (!schema || !*schema || strcmp(schema, "public") == 0)
-		m->schema = NULL;
-	else
-		m->schema = sd_arena_strdup(m->arena, schema);
+	m->schema = sd_arena_strdup(m->arena, sd_namespace_key(schema));
 	return 0;
 }
 
@@ -160,47 +159,34 @@ int sd_use_schema(sd_migration *m, const char *schema)
 /* Running statements                                                  */
 /* ------------------------------------------------------------------ */
 
-/* The position of $n placeholders outside quotes and comments, replaced
- * by literals for offline display: "... = $1" -> "... = 'O''Brien'". */
+/* The $n placeholders outside quotes and comments replaced by literals
+ * for offline display: "... = $1" -> "... = 'O''Brien'". */
 static void render_params(sd_buf *out, const sd_dialect *d, const char *sql,
                           size_t n, const char *const *params)
 {
-	const char *p = sql;
+	const char *copied = sql;
+	sd_lexer lx;
+	sd_token t;
 
-	while (*p) {
-		if (*p == '\'' || *p == '"') {
-			char q = *p;
-			const char *e = p + 1;
-			while (*e && !(*e == q && e[1] != q)) {
-				if (*e == q)
-					e++;
-				e++;
-			}
-			if (*e)
-				e++;
-			sd_buf_putn(out, p, (size_t)(e - p));
-			p = e;
-		} else if (p[0] == '-' && p[1] == '-') {
-			const char *e = strchr(p, '\n');
-			size_t len = e ? (size_t)(e - p) : strlen(p);
-			sd_buf_putn(out, p, len);
-			p += len;
-		} else if (*p == '$' && p[1] >= '1' && p[1] <= '9') {
-			char *end;
-			unsigned long k = strtoul(p + 1, &end, 10);
-			if (k >= 1 && k <= n) {
-				if (params[k - 1])
-					d->quote_literal(out, params[k - 1]);
-				else
-					sd_buf_put(out, "NULL");
-			} else {
-				sd_buf_putn(out, p, (size_t)(end - p));
-			}
-			p = end;
-		} else {
-			sd_buf_putc(out, *p++);
-		}
+	sd_lex_init(&lx, sql, strlen(sql), sd_sql_lang_of(d->name),
+	            SD_LEX_COMMENTS);
+	while (sd_lex_next(&lx, &t)) {
+		unsigned long k;
+		char *end;
+		if (t.kind != SD_TOK_PARAM || t.s[0] != '$' ||
+		    !(t.s[1] >= '1' && t.s[1] <= '9'))
+			continue;
+		k = strtoul(t.s + 1, &end, 10);
+		if (end != t.s + t.n || k < 1 || k > n)
+			continue;
+		sd_buf_putn(out, copied, (size_t)(t.s - copied));
+		if (params[k - 1])
+			d->quote_literal(out, params[k - 1]);
+		else
+			sd_buf_put(out, "NULL");
+		copied = t.s + t.n;
 	}
+	sd_buf_put(out, copied);
 }
 
 /*
@@ -253,7 +239,7 @@ static int run_script(sd_migration *m, const char *sql)
 	size_t n, i;
 	int rc = 0;
 
-	n = sd_sql_split(&stmts, NULL, a, sql);
+	n = sd_sql_split(&stmts, NULL, a, sql, sd_sql_lang_of(m->d->name));
 	for (i = 0; i < n && !rc; i++)
 		rc = run_stmt(m, stmts[i], -1, NULL, NULL);
 	sd_arena_free(a);
@@ -316,7 +302,7 @@ static int live_table(sd_migration *m, const char *name, const char *why,
 		            name, why);
 	if (!m->live) {
 		memset(&io, 0, sizeof(io));
-		if (m->db->driver->introspect(m->db, &io, &m->live, &e))
+		if (sd_introspect(&m->live, m->db, &io, &e))
 			return fail_diag(m, SD_ERR_DB, &e);
 	}
 	t = sd_schema_find_table(m->live, m->schema, name);
@@ -407,35 +393,19 @@ sd_column_def *sd_column_begin(sd_migration *m, const char *name,
 	return cd;
 }
 
-sd_column_def *sd_column_default(sd_column_def *c, const char *sql)
-{
-	c->c->default_value.sql = sd_arena_strdup(c->m->arena, sql);
-	return c;
-}
+/* The column setters: each keeps a copy of its text. */
+#define COLUMN_SETTER(fn, field)                                             \
+	sd_column_def *fn(sd_column_def *c, const char *text)                \
+	{                                                                    \
+		c->c->field = sd_arena_strdup(c->m->arena, text);            \
+		return c;                                                    \
+	}
 
-sd_column_def *sd_column_collation(sd_column_def *c, const char *collation)
-{
-	c->c->collation = sd_arena_strdup(c->m->arena, collation);
-	return c;
-}
-
-sd_column_def *sd_column_comment(sd_column_def *c, const char *comment)
-{
-	c->c->comment = sd_arena_strdup(c->m->arena, comment);
-	return c;
-}
-
-sd_column_def *sd_column_generated(sd_column_def *c, const char *sql)
-{
-	c->c->generated.sql = sd_arena_strdup(c->m->arena, sql);
-	return c;
-}
-
-sd_column_def *sd_column_backfill(sd_column_def *c, const char *sql)
-{
-	c->c->backfill = sd_arena_strdup(c->m->arena, sql);
-	return c;
-}
+COLUMN_SETTER(sd_column_default, default_value.sql)
+COLUMN_SETTER(sd_column_collation, collation)
+COLUMN_SETTER(sd_column_comment, comment)
+COLUMN_SETTER(sd_column_generated, generated.sql)
+COLUMN_SETTER(sd_column_backfill, backfill)
 
 sd_table_def *sd_table_begin(sd_migration *m, const char *name)
 {
@@ -483,6 +453,49 @@ static void strlist_from(sd_arena *a, sd_strlist *l, const char *const *v)
 		sd_strlist_push(a, l, sd_arena_strdup(a, v[i]));
 }
 
+/* NULL, with *why saying what the constraint named name lacks. */
+static sd_object *incomplete(sd_arena *a, const char **why, const char *fmt,
+                             const char *name) SD_PRINTF(3, 0);
+
+static sd_object *incomplete(sd_arena *a, const char **why, const char *fmt,
+                             const char *name)
+{
+	*why = sd_arena_printf(a, fmt, name);
+	return NULL;
+}
+
+/* The foreign key c describes, on table t; NULL with *why when c is
+ * incomplete. */
+static sd_object *fk_build(sd_migration *m, sd_table *t,
+                           const sd_constraint_def *c, const char **why)
+{
+	sd_arena *a = m->arena;
+	sd_foreign_key *fk;
+
+	if (bad_name(c->ref_table))
+		return incomplete(a, why, "foreign key '%s' needs ref_table",
+		                  c->name);
+	fk = sd_table_add_foreign_key(m->defs, t, c->name);
+	strlist_from(a, &fk->columns, c->columns);
+	/* NULL: the table's own schema; "public": the default one */
+	fk->ref_schema = c->ref_schema
+	                     ? sd_arena_strdup(a, sd_namespace_key(c->ref_schema))
+	                     : t->base.schema;
+	fk->ref_table = sd_arena_strdup(a, c->ref_table);
+	strlist_from(a, &fk->ref_columns, c->ref_columns);
+	if ((c->on_delete && sd_fk_action_parse(c->on_delete, &fk->on_delete)) ||
+	    (c->on_update && sd_fk_action_parse(c->on_update, &fk->on_update))) {
+		*why = sd_arena_printf(a, "foreign key '%s': bad action '%s'",
+		                       c->name,
+		                       c->on_delete ? c->on_delete : c->on_update);
+		return NULL;
+	}
+	fk->deferrable = c->deferrable;
+	fk->initially_deferred = c->initially_deferred;
+	fk->not_valid = c->not_valid;
+	return &fk->base;
+}
+
 /* Attaches the constraint c describes to table t (objects in defs).
  * Returns NULL with *why set when c is incomplete. */
 static sd_object *constraint_build(sd_migration *m, sd_table *t,
@@ -490,17 +503,16 @@ static sd_object *constraint_build(sd_migration *m, sd_table *t,
                                    const char **why)
 {
 	sd_arena *a = m->arena;
+	sd_object *o = NULL;
 
 	*why = NULL;
 	if (!c || bad_name(c->name)) {
 		*why = "a constraint needs a name";
 		return NULL;
 	}
-	if (c->kind != SD_CHECK && (!c->columns || !c->columns[0])) {
-		*why = sd_arena_printf(a, "constraint '%s' needs columns",
-		                       c->name);
-		return NULL;
-	}
+	if (c->kind != SD_CHECK && (!c->columns || !c->columns[0]))
+		return incomplete(a, why, "constraint '%s' needs columns",
+		                  c->name);
 	switch (c->kind) {
 	case SD_PRIMARY_KEY: {
 		sd_primary_key *pk = sd_table_set_primary_key(m->defs, t, c->name);
@@ -519,52 +531,30 @@ static sd_object *constraint_build(sd_migration *m, sd_table *t,
 		u->nulls_not_distinct = c->nulls_not_distinct;
 		u->deferrable = c->deferrable;
 		u->initially_deferred = c->initially_deferred;
-		u->comment = sd_arena_strdup(a, c->comment);
-		return &u->base;
+		o = &u->base;
+		break;
 	}
-	case SD_FOREIGN_KEY: {
-		sd_foreign_key *fk;
-		if (bad_name(c->ref_table)) {
-			*why = sd_arena_printf(a, "foreign key '%s' needs ref_table",
-			                       c->name);
-			return NULL;
-		}
-		fk = sd_table_add_foreign_key(m->defs, t, c->name);
-		strlist_from(a, &fk->columns, c->columns);
-		/* NULL: the table's own schema; "public": the default one */
-		if (!c->ref_schema)
-			fk->ref_schema = t->base.schema;
-		else if (strcmp(c->ref_schema, "public") != 0)
-			fk->ref_schema = sd_arena_strdup(a, c->ref_schema);
-		fk->ref_table = sd_arena_strdup(a, c->ref_table);
-		strlist_from(a, &fk->ref_columns, c->ref_columns);
-		if ((c->on_delete && sd_fk_action_parse(c->on_delete, &fk->on_delete)) ||
-		    (c->on_update && sd_fk_action_parse(c->on_update, &fk->on_update))) {
-			*why = sd_arena_printf(a, "foreign key '%s': bad action '%s'",
-			                       c->name,
-			                       c->on_delete ? c->on_delete : c->on_update);
-			return NULL;
-		}
-		fk->deferrable = c->deferrable;
-		fk->initially_deferred = c->initially_deferred;
-		fk->not_valid = c->not_valid;
-		fk->comment = sd_arena_strdup(a, c->comment);
-		return &fk->base;
-	}
+	case SD_FOREIGN_KEY:
+		o = fk_build(m, t, c, why);
+		break;
 	case SD_CHECK: {
 		sd_check *ck;
-		if (bad_name(c->check)) {
-			*why = sd_arena_printf(a, "check '%s' needs an expression",
-			                       c->name);
-			return NULL;
-		}
+		if (bad_name(c->check))
+			return incomplete(a, why, "check '%s' needs an expression",
+			                  c->name);
 		ck = sd_table_add_check(m->defs, t, c->name);
 		ck->expression.sql = sd_arena_strdup(a, c->check);
 		ck->not_valid = c->not_valid;
-		ck->comment = sd_arena_strdup(a, c->comment);
-		return &ck->base;
+		o = &ck->base;
+		break;
 	}
 	}
+	if (o) {
+		sd_object_set_comment(o, sd_arena_strdup(a, c->comment));
+		return o;
+	}
+	if (*why)
+		return NULL;
 	*why = sd_arena_printf(a, "constraint '%s': unknown kind %d", c->name,
 	                       (int)c->kind);
 	return NULL;
@@ -605,11 +595,6 @@ int sd_table_check(sd_table_def *t, const char *name, const char *expression)
 	return sd_table_constraint(t, &c);
 }
 
-static bool is_integer(sd_type_kind k)
-{
-	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
-}
-
 /* The models' rule (SPEC): a one-column integer primary key
  * autoincrements, unless the revision said otherwise. */
 static void mark_autoincrement(sd_table *t, sd_column_def *const *cols,
@@ -621,7 +606,7 @@ static void mark_autoincrement(sd_table *t, sd_column_def *const *cols,
 	if (!t->primary_key || t->primary_key->columns.n != 1)
 		return;
 	c = sd_table_find_column(t, t->primary_key->columns.items[0]);
-	if (!c || !is_integer(c->type.kind))
+	if (!c || !sd_type_is_integer(c->type.kind))
 		return;
 	for (i = 0; i < ncols; i++)
 		if (cols[i]->c == c &&
@@ -841,7 +826,7 @@ static int alter_column(sd_migration *m, const char *table,
 		return fail(m, SD_ERR_INPUT, "%s.%s: bad type '%s'%s%s", table,
 		            column, x->type ? x->type : "(null)",
 		            why ? ": " : "", why ? why : "");
-	if (m->db || !m->d->caps.alter_column) {
+	if (m->db || !m->d->caps->alter_column) {
 		if (live_table(m, table, "altering a column", &live))
 			return m->code;
 		old = sd_table_find_column(live, column);
@@ -866,7 +851,7 @@ static int alter_column(sd_migration *m, const char *table,
 		neu->default_value.sql = sd_arena_strdup(m->arena, x->def);
 		neu->default_value.canon = NULL;
 	}
-	if (!m->d->caps.alter_column) {
+	if (!m->d->caps->alter_column) {
 		sd_table *to = table_copy(m, live);
 		for (i = 0; i < to->ncolumns; i++)
 			if (to->columns[i] == old)
@@ -999,7 +984,7 @@ int sd_add_constraint(sd_migration *m, const char *table,
 		return m->code;
 	if (bad_name(table))
 		return fail(m, SD_ERR_INPUT, "sd_add_constraint: no table name");
-	if (!m->d->caps.alter_constraints && c && c->kind != SD_UNIQUE) {
+	if (!m->d->caps->alter_constraints && c && c->kind != SD_UNIQUE) {
 		/* SQLite: the table is rebuilt with the constraint */
 		const sd_table *live;
 		if (live_table(m, table, "adding this constraint", &live))
@@ -1092,7 +1077,7 @@ int sd_drop_constraint(sd_migration *m, const char *table, const char *name)
 		return m->code;
 	if (bad_name(table) || bad_name(name))
 		return fail(m, SD_ERR_INPUT, "sd_drop_constraint: table or name missing");
-	if (!m->d->caps.alter_constraints)
+	if (!m->d->caps->alter_constraints)
 		return drop_constraint_rebuild(m, table, name);
 	/* PostgreSQL drops any kind by name */
 	stub = sd_arena_alloc(m->arena, sizeof(*stub));

@@ -14,8 +14,9 @@
 
 #include <schemadiff/revision.h>
 
-#include "db/db.h"
 #include "revision/revision.h"
+
+SD_LAYER_HEADER(CAPI);
 
 /*
  * A new migration. Online: db is the connection (in the runner's

@@ -31,26 +31,16 @@ int sd_capi_write(const char **path_out, sd_arena *a, const char *dir,
                   const sd_revision *r, const sd_plan *plan,
                   const sd_dialect *d, sd_error *err)
 {
-	sd_buf text = SD_BUF_INIT, slug = SD_BUF_INIT;
+	sd_buf text = SD_BUF_INIT;
 	sd_revision hdr = *r;
-	const char *path;
 	int rc;
 
 	hdr.message = safe_message(a, r->message);
-	sd_slugify(&slug, r->message ? r->message : "", SD_REV_SLUG_MAX);
-	path = sd_path_join(a, dir,
-	                    sd_arena_printf(a, "%s_%s.c", r->id,
-	                                    slug.len ? sd_buf_cstr(&slug)
-	                                             : "revision"));
 	sd_rev_format_header(&text, &hdr, SD_REV_C);
 	rc = sd_emit_c(&text, plan, d, err);
 	if (!rc)
-		rc = sd_mkdir_p(dir, err);
-	if (!rc)
-		rc = sd_file_write_atomic(path, sd_buf_cstr(&text), text.len, err);
-	if (!rc)
-		*path_out = path;
+		rc = sd_rev_write_file(path_out, a, dir, r, SD_REV_C, &text,
+		                       err);
 	sd_buf_free(&text);
-	sd_buf_free(&slug);
 	return rc;
 }

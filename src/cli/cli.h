@@ -8,11 +8,10 @@
 
 #include <stdio.h>
 
-#include "db/db.h"
-#include "diff/plan.h"
-#include "emit/dialect.h"
 #include "model/load.h"
 #include "revision/revision.h"
+
+SD_LAYER_HEADER(CLI);
 
 typedef struct sd_cli {
 	const char *config_path; /* -c */
@@ -73,6 +72,14 @@ int sd_cli_parse(sd_cli *cli, const sd_cli_command *cmd,
 int sd_cli_parse_options(sd_cli *cli, const char *name,
                          const sd_cli_opt *opts, int argc, char **argv,
                          const char *hint);
+/*
+ * sd_cli_parse for a command that takes exactly one argument, into *arg,
+ * and the options opts (NULL: none); otherwise "NAME needs WHAT" is bad
+ * usage.
+ */
+int sd_cli_parse_one(sd_cli *cli, const char *name, const sd_cli_opt *opts,
+                     int argc, char **argv, const char **arg,
+                     const char *what);
 
 /* ---- shared helpers ----------------------------------------------- */
 
@@ -117,6 +124,14 @@ int sd_cli_open_db(sd_cli *cli, sd_db **out, unsigned flags);
 int sd_cli_open_url(sd_cli *cli, const char *url, sd_db **out,
                     unsigned flags);
 int sd_cli_graph(sd_cli *cli, sd_rev_graph **out);
+/*
+ * The config (c may be NULL), the revision graph and the database
+ * (flags as sd_cli_open_db): what the commands that read or move the
+ * version table start with. The caller frees *g and closes *db, which
+ * are left NULL when not made.
+ */
+int sd_cli_graph_db(sd_cli *cli, sd_config **c, sd_rev_graph **g,
+                    sd_db **db, unsigned flags);
 /* Reads the version rows and resolves them to revisions. */
 int sd_cli_current(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
                    sd_revision ***out, size_t *n);
@@ -254,6 +269,32 @@ int sd_cmd_dump(sd_cli *cli, int argc, char **argv);
 int sd_cmd_diagram(sd_cli *cli, int argc, char **argv);
 
 const sd_cli_command *sd_cli_find_command(const char *name);
+
+/* ---- usage.c: help, `help`, --version ----------------------------- */
+
+/* The program's usage: every command and the global options. */
+void sd_cli_usage(FILE *f);
+/* `help [COMMAND]`. */
+int sd_cli_help(sd_cli *cli, int argc, char **argv);
+/* SD_EINPUT for an unknown command, with the nearest one as a hint. */
+int sd_cli_unknown_command(sd_cli *cli, const char *name);
+void sd_cli_print_version(void);
+
+/* ---- opt.c: global options ---------------------------------------- */
+
+/*
+ * The global options, accepted before the command and after it, as users
+ * type them (`schemadiff upgrade --database URL`). Returns 1 when argv[*i]
+ * was one (and advances *i past its value), 2 when its value is missing,
+ * else 0.
+ */
+int sd_cli_global_option(sd_cli *cli, int argc, char **argv, int *i);
+/* Turns --color WHEN into colour on stderr and on stdout, each only on a
+ * terminal under "auto". */
+int sd_cli_resolve_color(sd_cli *cli);
+/* Parses the global options up to the command name into cli; *cmd_index
+ * gets its index. Returns -1 after --help or --version (exit 0). */
+int sd_cli_parse_global(sd_cli *cli, int argc, char **argv, int *cmd_index);
 
 /* Writes a schema as models YAML (cmd_dump.c; also used by tests). */
 void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s);

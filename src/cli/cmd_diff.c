@@ -97,10 +97,10 @@ int sd_cmd_diff(sd_cli *cli, int argc, char **argv)
 		goto done;
 	normalizer = from.db ? from.db : to.db;
 	if (normalizer) {
-		d = normalizer->driver->dialect;
+		d = sd_db_dialect(normalizer);
 	} else {
 		const sd_db_driver *drv = sd_db_driver_for_url(sd_cli_database_url(cli));
-		d = drv ? drv->dialect : &sd_dialect_sqlite;
+		d = drv ? sd_dialect_find(drv->name) : &sd_dialect_sqlite;
 	}
 	rc = load_models(cli, &from, normalizer);
 	if (!rc)

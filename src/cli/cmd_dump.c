@@ -63,6 +63,28 @@ static void kv_raw(sd_buf *out, bool *first, const char *key, const char *raw)
 	*first = false;
 }
 
+/* key: true when set; nothing otherwise. */
+static void kv_true(sd_buf *out, bool *first, const char *key, bool set)
+{
+	if (set)
+		kv_raw(out, first, key, "true");
+}
+
+static void kv_deferral(sd_buf *out, bool *first, bool deferrable,
+                        bool initially_deferred)
+{
+	kv_true(out, first, "deferrable", deferrable);
+	kv_true(out, first, "initially_deferred", initially_deferred);
+}
+
+/* key: value when there is a value. */
+static void kv_opt(sd_buf *out, bool *first, const char *key,
+                   const char *value)
+{
+	if (value)
+		kv(out, first, key, value);
+}
+
 static void list(sd_buf *out, bool *first, const char *key,
                  const sd_strlist *l)
 {
@@ -78,23 +100,10 @@ static void list(sd_buf *out, bool *first, const char *key,
 	*first = false;
 }
 
-static const char *action(sd_fk_action a)
-{
-	switch (a) {
-	case SD_FK_RESTRICT: return "restrict";
-	case SD_FK_CASCADE: return "cascade";
-	case SD_FK_SET_NULL: return "set null";
-	case SD_FK_SET_DEFAULT: return "set default";
-	default: return "no action";
-	}
-}
-
 static const char *qualified(sd_buf *tmp, const char *schema, const char *name)
 {
 	sd_buf_truncate(tmp, 0);
-	if (schema)
-		sd_buf_printf(tmp, "%s.", schema);
-	sd_buf_put(tmp, name);
+	sd_qualified_put(tmp, schema, name);
 	return sd_buf_cstr(tmp);
 }
 
@@ -170,19 +179,15 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		else if (c->identity == SD_IDENTITY_BY_DEFAULT &&
 		         !(is_pk && c->autoincrement))
 			kv(out, &first, "identity", "by default");
-		if (c->generated.sql)
-			kv(out, &first, "generated", c->generated.sql);
-		if (c->collation)
-			kv(out, &first, "collation", c->collation);
-		if (c->comment)
-			kv(out, &first, "comment", c->comment);
+		kv_opt(out, &first, "generated", c->generated.sql);
+		kv_opt(out, &first, "collation", c->collation);
+		kv_opt(out, &first, "comment", c->comment);
 		sd_buf_put(out, "}\n");
 	}
 	if (pk && !pk_inline) {
 		bool first = true;
 		sd_buf_put(out, "    primary_key: {");
-		if (pk->base.name)
-			kv(out, &first, "name", pk->base.name);
+		kv_opt(out, &first, "name", pk->base.name);
 		list(out, &first, "columns", &pk->columns);
 		sd_buf_put(out, "}\n");
 	}
@@ -214,17 +219,13 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			const sd_unique *u = t->uniques[i];
 			bool first = true;
 			sd_buf_put(out, "      - {");
-			if (u->base.name)
-				kv(out, &first, "name", u->base.name);
+			kv_opt(out, &first, "name", u->base.name);
 			list(out, &first, "columns", &u->columns);
-			if (u->nulls_not_distinct)
-				kv_raw(out, &first, "nulls_not_distinct", "true");
-			if (u->deferrable)
-				kv_raw(out, &first, "deferrable", "true");
-			if (u->initially_deferred)
-				kv_raw(out, &first, "initially_deferred", "true");
-			if (u->comment)
-				kv(out, &first, "comment", u->comment);
+			kv_true(out, &first, "nulls_not_distinct",
+			        u->nulls_not_distinct);
+			kv_deferral(out, &first, u->deferrable,
+			            u->initially_deferred);
+			kv_opt(out, &first, "comment", u->comment);
 			sd_buf_put(out, "}\n");
 		}
 	}
@@ -234,8 +235,7 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			const sd_foreign_key *f = t->foreign_keys[i];
 			bool first = true, rf = true;
 			sd_buf_put(out, "      - {");
-			if (f->base.name)
-				kv(out, &first, "name", f->base.name);
+			kv_opt(out, &first, "name", f->base.name);
 			list(out, &first, "columns", &f->columns);
 			sd_buf_put(out, ", references: {");
 			/* Unqualified names mean the referencing table's own
@@ -244,20 +244,18 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			kv(out, &rf, "table",
 			   qualified(&tmp,
 			             f->ref_schema ? f->ref_schema
-			             : t->base.schema ? "public" : NULL,
+			             : t->base.schema ? sd_namespace_default()
+			                              : NULL,
 			             f->ref_table));
 			list(out, &rf, "columns", &f->ref_columns);
 			sd_buf_putc(out, '}');
 			if (f->on_delete != SD_FK_NO_ACTION)
-				kv(out, &first, "on_delete", action(f->on_delete));
+				kv(out, &first, "on_delete", sd_fk_action_word(f->on_delete));
 			if (f->on_update != SD_FK_NO_ACTION)
-				kv(out, &first, "on_update", action(f->on_update));
-			if (f->deferrable)
-				kv_raw(out, &first, "deferrable", "true");
-			if (f->initially_deferred)
-				kv_raw(out, &first, "initially_deferred", "true");
-			if (f->comment)
-				kv(out, &first, "comment", f->comment);
+				kv(out, &first, "on_update", sd_fk_action_word(f->on_update));
+			kv_deferral(out, &first, f->deferrable,
+			            f->initially_deferred);
+			kv_opt(out, &first, "comment", f->comment);
 			sd_buf_put(out, "}\n");
 		}
 	}
@@ -267,11 +265,9 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			const sd_check *ck = t->checks[i];
 			bool first = true;
 			sd_buf_put(out, "      - {");
-			if (ck->base.name)
-				kv(out, &first, "name", ck->base.name);
+			kv_opt(out, &first, "name", ck->base.name);
 			kv(out, &first, "expression", ck->expression.sql);
-			if (ck->comment)
-				kv(out, &first, "comment", ck->comment);
+			kv_opt(out, &first, "comment", ck->comment);
 			sd_buf_put(out, "}\n");
 		}
 	}
@@ -310,18 +306,15 @@ static void dump_table(sd_buf *out, const sd_table *t)
 				list(out, &first, "columns", &cols);
 			if (exprs.n)
 				list(out, &first, "expressions", &exprs);
-			if (ix->unique)
-				kv_raw(out, &first, "unique", "true");
-			if (ix->nulls_not_distinct)
-				kv_raw(out, &first, "nulls_not_distinct", "true");
-			if (ix->where.sql)
-				kv(out, &first, "where", ix->where.sql);
+			kv_true(out, &first, "unique", ix->unique);
+			kv_true(out, &first, "nulls_not_distinct",
+			        ix->nulls_not_distinct);
+			kv_opt(out, &first, "where", ix->where.sql);
 			if (ix->method && strcmp(ix->method, "btree") != 0)
 				kv(out, &first, "using", ix->method);
 			if (ix->include.n)
 				list(out, &first, "include", &ix->include);
-			if (ix->comment)
-				kv(out, &first, "comment", ix->comment);
+			kv_opt(out, &first, "comment", ix->comment);
 			sd_buf_put(out, "}\n");
 			sd_arena_free(a);
 		}
@@ -343,11 +336,9 @@ void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s)
 			bool first = true;
 			sd_buf_put(out, "  - {");
 			kv(out, &first, "name", e->base.name);
-			if (e->base.schema)
-				kv(out, &first, "schema", e->base.schema);
+			kv_opt(out, &first, "schema", e->base.schema);
 			list(out, &first, "values", &e->values);
-			if (e->comment)
-				kv(out, &first, "comment", e->comment);
+			kv_opt(out, &first, "comment", e->comment);
 			sd_buf_put(out, "}\n");
 		}
 	}

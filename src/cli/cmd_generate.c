@@ -70,47 +70,85 @@ static int new_revision(sd_cli *cli, sd_revision *r, const char *message,
 	return SD_OK;
 }
 
+/* What `generate` and `revision` share: -m and --format, the project's
+ * configuration and its revision graph. */
+typedef struct {
+	const char *message, *format;
+	sd_config *c;
+	sd_rev_graph *g;
+} rev_args;
+
+/* Parses OPTS (which bind a->message and a->format), requires a message,
+ * and loads the configuration and the graph; the caller frees a->g. */
+static int rev_start(sd_cli *cli, const char *cmd, const sd_cli_opt *opts,
+                     int argc, char **argv, rev_args *a, const char *example)
+{
+	int rc = sd_cli_parse_options(cli, cmd, opts, argc, argv,
+	                              "the message goes after -m");
+
+	if (rc)
+		return rc;
+	if (!a->message || !*a->message)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "%s needs a message: -m \"%s\"", cmd, example);
+	rc = sd_cli_config(cli, &a->c);
+	if (rc)
+		return rc;
+	if (!a->format)
+		a->format = a->c->format;
+	rc = check_format(cli, a->format);
+	if (rc)
+		return rc;
+	return sd_cli_graph(cli, &a->g);
+}
+
+/* Writes revision R in the chosen format, a C file from PLAN or SQL, then
+ * prints PLAN's warnings and the new file's path. */
+static int rev_write(sd_cli *cli, const rev_args *a, const sd_revision *r,
+                     const sd_plan *plan, const sd_dialect *d,
+                     const char *up, const char *down)
+{
+	const char *path;
+	int rc;
+
+	if (strcmp(a->format, "c") == 0)
+		rc = sd_capi_write(&path, cli->arena, a->c->versions, r, plan,
+		                   d, &cli->err);
+	else
+		rc = sd_rev_write_sql(&path, cli->arena, a->c->versions, r, up,
+		                      down, &cli->err);
+	if (rc)
+		return rc;
+	if (plan)
+		sd_cli_warn_each(cli, &plan->warnings);
+	sd_cli_out(cli, "%s", sd_cli_display_path(cli, path));
+	return rc;
+}
+
 int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 {
-	const char *message = NULL, *format = NULL;
+	rev_args a = {0};
 	bool sql_only = false;
 	const sd_cli_opt opts[] = {
-		{"message", 'm', true, &message, NULL},
-		{"format", 0, true, &format, NULL},
+		{"message", 'm', true, &a.message, NULL},
+		{"format", 0, true, &a.format, NULL},
 		{"sql", 0, false, NULL, &sql_only},
 		{0},
 	};
-	sd_config *c;
-	sd_rev_graph *g = NULL;
 	sd_cli_compare cmp = {0};
 	const sd_plan *plan;
 	const sd_dialect *d;
 	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
 	sd_revision r;
-	const char *path;
 	int rc;
 
-	rc = sd_cli_parse_options(cli, "generate", opts, argc, argv,
-	                          "the message goes after -m");
-	if (rc)
-		return rc;
-	if (!message || !*message)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "generate needs a message: -m \"what changed\"");
-	rc = sd_cli_config(cli, &c);
-	if (rc)
-		goto done;
-	rc = check_format(cli, format ? format : c->format);
-	if (rc)
-		goto done;
-	rc = sd_cli_graph(cli, &g);
-	if (rc)
-		goto done;
-	rc = sd_cli_compare_models(cli, &cmp, require_at_head, g);
+	rc = rev_start(cli, "generate", opts, argc, argv, &a, "what changed");
+	if (!rc)
+		rc = sd_cli_compare_models(cli, &cmp, require_at_head, a.g);
 	if (rc)
 		goto done;
 	plan = cmp.plan;
-	d = cmp.db->driver->dialect;
+	d = sd_db_dialect(cmp.db);
 	sd_cli_warn_each(cli, &plan->notes);
 	if (plan->nops == 0) {
 		if (cli->verbosity >= 0)
@@ -126,27 +164,18 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 		sd_cli_warn_each(cli, &plan->warnings);
 		goto done;
 	}
-	rc = new_revision(cli, &r, message, g->heads, g->nheads, d->name);
+	rc = new_revision(cli, &r, a.message, a.g->heads, a.g->nheads, d->name);
 	if (rc)
 		goto done;
 	r.warnings = plan->warnings;
 	r.no_transaction = plan->no_transaction;
-	if (strcmp(format ? format : c->format, "c") == 0)
-		rc = sd_capi_write(&path, cli->arena, c->versions, &r, plan,
-		                   d, &cli->err);
-	else
-		rc = sd_rev_write_sql(&path, cli->arena, c->versions, &r,
-		                      sd_buf_cstr(&up), sd_buf_cstr(&down),
-		                      &cli->err);
-	if (rc)
-		goto done;
-	sd_cli_warn_each(cli, &plan->warnings);
-	sd_cli_out(cli, "%s", sd_cli_display_path(cli, path));
+	rc = rev_write(cli, &a, &r, plan, d, sd_buf_cstr(&up),
+	               sd_buf_cstr(&down));
 done:
 	sd_buf_free(&up);
 	sd_buf_free(&down);
 	sd_cli_compare_free(&cmp);
-	sd_rev_graph_free(g);
+	sd_rev_graph_free(a.g);
 	return rc;
 }
 
@@ -157,55 +186,35 @@ static const char *configured_dialect(sd_cli *cli)
 	const char *url = sd_cli_database_url(cli);
 	const sd_db_driver *d = sd_db_driver_for_url(url);
 
-	return d ? d->dialect->name : NULL;
+	return d ? sd_dialect_find(d->name)->name : NULL;
 }
 
 int sd_cmd_revision(sd_cli *cli, int argc, char **argv)
 {
-	const char *message = NULL, *format = NULL;
+	rev_args a = {0};
 	const sd_cli_opt opts[] = {
-		{"message", 'm', true, &message, NULL},
-		{"format", 0, true, &format, NULL},
+		{"message", 'm', true, &a.message, NULL},
+		{"format", 0, true, &a.format, NULL},
 		{0},
 	};
-	sd_config *c;
-	sd_rev_graph *g = NULL;
 	sd_revision r;
-	const char *path;
 	int rc;
 
-	rc = sd_cli_parse_options(cli, "revision", opts, argc, argv,
-	                          "the message goes after -m");
-	if (rc)
-		return rc;
-	if (!message || !*message)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "revision needs a message: -m \"what it does\"");
-	rc = sd_cli_config(cli, &c);
-	if (!rc)
-		rc = check_format(cli, format ? format : c->format);
-	if (!rc)
-		rc = sd_cli_graph(cli, &g);
+	rc = rev_start(cli, "revision", opts, argc, argv, &a, "what it does");
 	if (rc)
 		goto done;
-	if (g->nheads > 1) {
+	if (a.g->nheads > 1) {
 		rc = sd_error_set(&cli->err, SD_EINPUT,
 		                  "there are %zu heads; run `schemadiff merge -m MSG heads` first",
-		                  g->nheads);
+		                  a.g->nheads);
 		goto done;
 	}
-	rc = new_revision(cli, &r, message, g->heads, g->nheads,
+	rc = new_revision(cli, &r, a.message, a.g->heads, a.g->nheads,
 	                  configured_dialect(cli));
-	if (!rc && strcmp(format ? format : c->format, "c") == 0)
-		rc = sd_capi_write(&path, cli->arena, c->versions, &r, NULL,
-		                   NULL, &cli->err);
-	else if (!rc)
-		rc = sd_rev_write_sql(&path, cli->arena, c->versions, &r, "", "",
-		                      &cli->err);
 	if (!rc)
-		sd_cli_out(cli, "%s", sd_cli_display_path(cli, path));
+		rc = rev_write(cli, &a, &r, NULL, NULL, "", "");
 done:
-	sd_rev_graph_free(g);
+	sd_rev_graph_free(a.g);
 	return rc;
 }
 

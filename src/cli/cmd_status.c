@@ -110,11 +110,7 @@ int sd_cmd_status(sd_cli *cli, int argc, char **argv)
 	rc = sd_cli_parse_options(cli, "status", opts, argc, argv, NULL);
 	if (rc)
 		return rc;
-	rc = sd_cli_config(cli, &c);
-	if (!rc)
-		rc = sd_cli_graph(cli, &g);
-	if (!rc)
-		rc = sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
+	rc = sd_cli_graph_db(cli, &c, &g, &db, SD_DB_OPEN_NO_CREATE);
 	if (!rc)
 		rc = sd_cli_status_read(&st, &npending, cli->arena, db, g,
 		                        c->version_table, &cli->err);

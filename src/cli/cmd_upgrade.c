@@ -208,7 +208,7 @@ static int print_sql(sd_cli *cli, const sd_rev_graph *g, const char *target,
 			return sd_error_set(&cli->err, SD_EINPUT,
 			                    "cannot tell the SQL dialect: the database URL '%s' is not sqlite:// or postgresql://",
 			                    url ? url : "");
-		d = drv->dialect;
+		d = sd_dialect_find(drv->name);
 		rc = resolve_from(cli, g, from, &cur, &ncur);
 		if (rc)
 			return rc;
@@ -219,7 +219,7 @@ static int print_sql(sd_cli *cli, const sd_rev_graph *g, const char *target,
 		rc = sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
 		if (rc)
 			return rc;
-		d = db->driver->dialect;
+		d = sd_db_dialect(db);
 		rc = db->driver->table_exists(db, NULL, c->version_table, &exists,
 		                              &cli->err);
 		if (!rc)
@@ -369,9 +369,7 @@ int sd_cmd_downgrade(sd_cli *cli, int argc, char **argv)
 
 int sd_cmd_stamp(sd_cli *cli, int argc, char **argv)
 {
-	const sd_cli_opt opts[] = {{0}};
-	const char **pos;
-	size_t npos;
+	const char *rev;
 	sd_config *c;
 	sd_rev_graph *g = NULL;
 	sd_db *db = NULL;
@@ -379,27 +377,20 @@ int sd_cmd_stamp(sd_cli *cli, int argc, char **argv)
 	progress prog = {cli, NULL, false, false, 0, NULL, false, false};
 	int rc;
 
-	rc = sd_cli_parse(cli, sd_cli_find_command("stamp"), opts, argc, argv,
-	                  &pos, &npos);
+	rc = sd_cli_parse_one(cli, "stamp", NULL, argc, argv, &rev,
+	                      "exactly one revision (or head, heads, base)");
 	if (rc)
 		return rc;
-	if (npos != 1)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "stamp needs exactly one revision (or head, heads, base)");
-	rc = sd_cli_config(cli, &c);
-	if (!rc)
-		rc = sd_cli_graph(cli, &g);
-	if (!rc)
-		rc = sd_cli_open_db(cli, &db, 0);
+	rc = sd_cli_graph_db(cli, &c, &g, &db, 0);
 	if (rc)
 		goto done;
 	/* stamp runs no revision: only the lock wait is worth telling */
 	runner_opts(&ro, NULL, cli, c, &prog);
 	ro.on_revision = NULL;
 	ro.on_statement = NULL;
-	rc = sd_runner_stamp(db, g, pos[0], &ro, &cli->err);
+	rc = sd_runner_stamp(db, g, rev, &ro, &cli->err);
 	if (!rc)
-		sd_cli_err(cli, "stamped %s", pos[0]);
+		sd_cli_err(cli, "stamped %s", rev);
 done:
 	sd_db_close(db);
 	sd_rev_graph_free(g);

@@ -69,9 +69,7 @@ int sd_cmd_current(sd_cli *cli, int argc, char **argv)
 	rc = json_only_parse(cli, "current", argc, argv, &json);
 	if (rc)
 		return rc;
-	rc = sd_cli_graph(cli, &g);
-	if (!rc)
-		rc = sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
+	rc = sd_cli_graph_db(cli, NULL, &g, &db, SD_DB_OPEN_NO_CREATE);
 	if (!rc)
 		rc = sd_cli_current(cli, db, g, &cur, &ncur);
 	if (rc)
@@ -262,24 +260,21 @@ int sd_cmd_show(sd_cli *cli, int argc, char **argv)
 		{"dev-database", 0, true, &dev, NULL},
 		{0},
 	};
-	const char **pos;
-	size_t npos, len;
+	const char *rev;
+	size_t len;
 	sd_rev_graph *g = NULL;
 	sd_revision *r;
 	char *text = NULL;
 	int rc;
 
-	rc = sd_cli_parse(cli, sd_cli_find_command("show"), opts, argc, argv,
-	                  &pos, &npos);
+	rc = sd_cli_parse_one(cli, "show", opts, argc, argv, &rev,
+	                      "one revision (id, prefix or head)");
 	if (rc)
 		return rc;
-	if (npos != 1)
-		return sd_error_set(&cli->err, SD_EINPUT,
-		                    "show needs one revision (id, prefix or head)");
 	rc = sd_cli_graph(cli, &g);
 	if (rc)
 		return rc;
-	rc = sd_cli_lookup_revision(cli, g, pos[0], &r);
+	rc = sd_cli_lookup_revision(cli, g, rev, &r);
 	if (rc)
 		goto done;
 	if (html) {

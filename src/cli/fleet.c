@@ -28,6 +28,8 @@
 #include <string.h>
 
 #include "capi/capi.h"
+#include "introspect/introspect.h"
+#include "normalize/normalize.h"
 
 typedef enum fleet_kind {
 	FLEET_UPGRADE,
@@ -392,15 +394,15 @@ static int run_check(fleet *f, target *t, sd_db *db, sd_error *err)
 	io.ignore = c->ignore;
 	rc = sd_models_load(&models, c->models, &c->naming, err);
 	if (!rc)
-		rc = db->driver->introspect(db, &io, &live, err);
-	if (!rc && db->driver->normalize)
-		rc = db->driver->normalize(db, models, err);
+		rc = sd_introspect(&live, db, &io, err);
+	if (!rc)
+		rc = sd_normalize(db, models, err);
 	if (!rc) {
 		memset(&dopt, 0, sizeof(dopt));
 		dopt.ignore = c->ignore;
 		dopt.version_table = c->version_table;
 		dopt.drop_unlisted = true;
-		dopt.dialect = db->driver->dialect;
+		dopt.caps = sd_db_dialect(db)->caps;
 		rc = sd_diff(&plan, live, models, &dopt, err);
 	}
 	if (!rc) {

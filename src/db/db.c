@@ -26,6 +26,15 @@ const sd_db_driver *sd_db_driver_for_url(const char *url)
 	return NULL;
 }
 
+const sd_db_driver *sd_db_driver_find(const char *name)
+{
+	if (sd_strieq(name, "sqlite"))
+		return &sd_driver_sqlite;
+	if (sd_strieq(name, "postgresql") || sd_strieq(name, "postgres"))
+		return &sd_driver_postgres;
+	return NULL;
+}
+
 /*
  * Opens url through its driver. On success *out is a new connection, closed
  * with sd_db_close. On failure *out is untouched; the message names the URL
@@ -102,10 +111,6 @@ int sd_db_query(sd_db *db, const char *sql, const char *const *params,
 	return db->driver->query(db, sql, params, nparams, out, err);
 }
 
-const sd_dialect *sd_db_dialect(const sd_db *db)
-{
-	return db ? db->driver->dialect : NULL;
-}
 
 /* The cell's text, NULL for SQL NULL or out of range. The rows own it. */
 const char *sd_rows_get(const sd_rows *r, size_t row, size_t col)

@@ -2,8 +2,9 @@
  * db.h - a database connection behind a driver table (SQLite, PostgreSQL).
  *
  * The revision runner, the version table and `check` talk to databases only
- * through this interface. Each driver also knows its dialect (for emitting)
- * and its introspector (catalog -> sd_schema).
+ * through this interface. What the layers above know of a database is
+ * found by its driver's name: its dialect (emit/dialect.h), its catalog
+ * reader (introspect/introspect.h), its normaliser (normalize/normalize.h).
  *
  * SQL given to exec/query uses $1, $2, ... placeholders on every driver;
  * values are always bound, never spliced into SQL text.
@@ -11,8 +12,11 @@
 #ifndef SD_DB_H
 #define SD_DB_H
 
-#include "emit/dialect.h"
-#include "model/schema.h"
+#include "util/layer.h"
+#include "util/sql.h"
+#include "util/util.h"
+
+SD_LAYER_HEADER(DB);
 
 typedef struct sd_db sd_db;
 
@@ -27,18 +31,8 @@ typedef struct sd_rows {
 const char *sd_rows_get(const sd_rows *r, size_t row, size_t col);
 void sd_rows_free(sd_rows *r);
 
-/* Options for introspection. */
-typedef struct sd_introspect_opts {
-	const char *version_table;      /* left out of the schema */
-	const char *const *ignore;      /* table-name globs, NULL-terminated */
-	/* Called now and then during long introspection (may be NULL). */
-	void (*progress)(void *ctx, const char *what, size_t done, size_t total);
-	void *progress_ctx;
-} sd_introspect_opts;
-
 typedef struct sd_db_driver {
 	const char *name;               /* "sqlite", "postgresql" */
-	const sd_dialect *dialect;
 	/* url is the full URL; base_dir resolves relative sqlite paths. */
 	int (*open)(sd_db **out, const char *url, const char *base_dir,
 	            sd_error *err);
@@ -69,15 +63,6 @@ typedef struct sd_db_driver {
 	int (*session_lock)(sd_db *db, bool take, sd_error *err);
 	int (*commit)(sd_db *db, sd_error *err);
 	int (*rollback)(sd_db *db, sd_error *err);
-	int (*introspect)(sd_db *db, const sd_introspect_opts *opts,
-	                  sd_schema **out, sd_error *err);
-	/*
-	 * Fills canonical forms (sd_expr.canon, type spelling) into a schema
-	 * read from the models, so it compares with an introspected one by
-	 * meaning. PostgreSQL round-trips through a scratch schema in a
-	 * transaction that is rolled back. May be NULL (nothing to do).
-	 */
-	int (*normalize)(sd_db *db, sd_schema *models, sd_error *err);
 	/* true when the table exists (schema NULL = default). */
 	int (*table_exists)(sd_db *db, const char *schema, const char *table,
 	                    bool *exists, sd_error *err);
@@ -93,6 +78,20 @@ typedef struct sd_db_driver {
 	 * backup, pg_dump -Fc on PostgreSQL. NULL: no backups.
 	 */
 	int (*backup)(sd_db *db, int fd, const char *path, sd_error *err);
+	/*
+	 * Runner steps only some databases need. May be NULL.
+	 * preflight: before a revision's transaction of stmts runs, refuses
+	 * one the server cannot hold (PostgreSQL: its shared lock table).
+	 * verify: before the revision commits, checks what the database
+	 * does not check itself (SQLite: foreign keys, not enforced on this
+	 * connection while tables are rebuilt).
+	 * Both name the revision file (path) and the step (what, "revision
+	 * 2adf0de98a75") in their messages; SD_ERUNTIME stops the run.
+	 */
+	int (*preflight)(sd_db *db, const char *const *stmts, size_t nstmts,
+	                 const char *path, const char *what, sd_error *err);
+	int (*verify)(sd_db *db, const char *path, const char *what,
+	              sd_error *err);
 	/*
 	 * A throwaway database of this kind, for replaying revisions: SQLite
 	 * an in-memory database (url ignored), PostgreSQL a new database
@@ -145,6 +144,8 @@ int sd_db_scratch_open(sd_db **out, const sd_db_driver *driver,
 int sd_db_scratch_drop(sd_db *db, sd_error *err);
 /* The driver for a URL's scheme, or NULL. */
 const sd_db_driver *sd_db_driver_for_url(const char *url);
+/* The driver named "sqlite" or "postgresql" (also "postgres"), or NULL. */
+const sd_db_driver *sd_db_driver_find(const char *name);
 
 /*
  * Backs db up into path (`upgrade --backup`): written under a temporary
@@ -156,10 +157,20 @@ const sd_db_driver *sd_db_driver_for_url(const char *url);
 int sd_db_backup(sd_db *db, const char *path, bool force, long long *bytes,
                  sd_error *err);
 
+/*
+ * Splits an SQL script of a dialect into statements, each without its ';'
+ * and trimmed of blanks (comments before it kept), by the dialect's own
+ * rules (split.c): honours quotes, comments, dollar quotes, CREATE TRIGGER
+ * ... END and function bodies. Comment-only pieces are dropped. Each
+ * statement's 1-based line within the script goes into lines (may be
+ * NULL). Arena-allocated; returns the number of statements.
+ */
+size_t sd_sql_split(const char ***stmts, int **lines, sd_arena *a,
+                    const char *sql, sd_sql_lang lang);
+
 /* Convenience wrappers over the driver table. */
 int sd_db_exec(sd_db *db, const char *sql, sd_error *err);
 int sd_db_query(sd_db *db, const char *sql, const char *const *params,
                 size_t nparams, sd_rows **out, sd_error *err);
-const sd_dialect *sd_db_dialect(const sd_db *db);
 
 #endif

@@ -6,15 +6,11 @@
  */
 #include "db/postgres.h"
 
-#include <ctype.h>
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-#include "introspect/postgres.h"
 
 /*
  * The advisory lock that serialises schemadiff processes on one schema:
@@ -43,6 +39,11 @@ typedef struct pg_db {
 static PGconn *conn_of(sd_db *db)
 {
 	return ((pg_db *)db)->conn;
+}
+
+PGconn *sd_pg_conn(sd_db *db)
+{
+	return db && db->driver == &sd_driver_postgres ? conn_of(db) : NULL;
 }
 
 /* Notices go nowhere: library code never prints. */
@@ -83,7 +84,14 @@ static void one_line(sd_buf *out, const char *msg)
 	sd_buf_free(&masked);
 }
 
-static int pg_error(sd_error *err, const char *what, const char *msg)
+void sd_pg_message(sd_buf *out, const char *msg)
+{
+	sd_mask_password(out, msg ? msg : "");
+	while (out->len && out->data[out->len - 1] == '\n')
+		sd_buf_truncate(out, out->len - 1);
+}
+
+int sd_pg_error(sd_error *err, const char *what, const char *msg)
 {
 	sd_buf line = SD_BUF_INIT;
 	int rc;
@@ -150,7 +158,7 @@ static int pg_connect(sd_db **out, const char *url, const char *dbname,
 	if (!p->conn || PQstatus(p->conn) != CONNECTION_OK) {
 		sd_buf what = SD_BUF_INIT;
 		sd_buf_printf(&what, "cannot connect to %s", sd_buf_cstr(&shown));
-		rc = pg_error(err, sd_buf_cstr(&what),
+		rc = sd_pg_error(err, sd_buf_cstr(&what),
 		              p->conn ? PQerrorMessage(p->conn)
 		                      : "out of memory");
 		sd_buf_free(&what);
@@ -184,7 +192,7 @@ static int pg_exec(sd_db *db, const char *sql, sd_error *err)
 
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK &&
 	    st != PGRES_EMPTY_QUERY)
-		rc = pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
+		rc = sd_pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
 	PQclear(res);
 	return rc;
 }
@@ -218,7 +226,7 @@ static int pg_query(sd_db *db, const char *sql, const char *const *params,
 	int rc = SD_OK;
 
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-		rc = pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
+		rc = sd_pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
 		goto done;
 	}
 	if (out)
@@ -237,7 +245,7 @@ static int ask(sd_db *db, const char *sql, const char *const *params,
 	int rc = SD_OK;
 
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
+		rc = sd_pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
 		goto done;
 	}
 	*yes = PQntuples(res) > 0 && !PQgetisnull(res, 0, 0) &&
@@ -292,7 +300,7 @@ static int pg_begin(sd_db *db, sd_error *err)
 	int rc = SD_OK;
 
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
+		rc = sd_pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
 		PQclear(res);
 		/* the BEGIN may have run: leave no transaction behind */
 		PQclear(PQexec(p->conn, "ROLLBACK"));
@@ -361,17 +369,6 @@ static int pg_rollback(sd_db *db, sd_error *err)
 	return pg_exec(db, "ROLLBACK", err);
 }
 
-static int pg_introspect(sd_db *db, const sd_introspect_opts *opts,
-                         sd_schema **out, sd_error *err)
-{
-	return sd_pg_introspect(out, conn_of(db), opts, NULL, err);
-}
-
-static int pg_normalize(sd_db *db, sd_schema *models, sd_error *err)
-{
-	return sd_pg_normalize(conn_of(db), models, err);
-}
-
 /* schema NULL is the first schema on the search path, as for unqualified
  * names in the revisions. */
 static int pg_table_exists(sd_db *db, const char *schema, const char *table,
@@ -385,453 +382,6 @@ static int pg_table_exists(sd_db *db, const char *schema, const char *table,
 	           " WHERE n.nspname = COALESCE($1, current_schema())"
 	           " AND c.relname = $2 AND c.relkind IN ('r', 'p'))",
 	           params, 2, exists, err);
-}
-
-/* ------------------------------------------------------------------ */
-/* Lock table preflight                                                */
-/* ------------------------------------------------------------------ */
-
-/* One token of a statement: a word (upper-cased unless quoted), a quoted
- * identifier, or one punctuation character. Literals and comments are
- * skipped. */
-typedef struct lock_tok {
-	char *text;
-	bool quoted;
-} lock_tok;
-
-static size_t lock_tokens(lock_tok **out, sd_arena *a, const char *sql)
-{
-	sd_vec v = {NULL, 0, 0};
-	const char *p = sql;
-
-	while (*p) {
-		lock_tok *t;
-		if (isspace((unsigned char)*p)) {
-			p++;
-		} else if (p[0] == '-' && p[1] == '-') {
-			while (*p && *p != '\n')
-				p++;
-		} else if (p[0] == '/' && p[1] == '*') {
-			const char *e = strstr(p + 2, "*/");
-			p = e ? e + 2 : p + strlen(p);
-		} else if (*p == '\'') {
-			for (p++; *p; p++) {
-				if (*p == '\'' && p[1] == '\'')
-					p++;
-				else if (*p == '\'')
-					break;
-			}
-			if (*p)
-				p++;
-		} else if (*p == '"') {
-			sd_buf b = SD_BUF_INIT;
-			sd_buf_put(&b, "");
-			for (p++; *p; p++) {
-				if (*p == '"' && p[1] == '"')
-					p++;
-				else if (*p == '"')
-					break;
-				sd_buf_putc(&b, *p);
-			}
-			if (*p)
-				p++;
-			t = sd_arena_alloc(a, sizeof(*t));
-			t->text = sd_arena_strdup(a, sd_buf_cstr(&b));
-			t->quoted = true;
-			sd_vec_push(a, &v, t);
-			sd_buf_free(&b);
-		} else if (isalnum((unsigned char)*p) || *p == '_') {
-			const char *s = p;
-			size_t i, n;
-			while (isalnum((unsigned char)*p) || *p == '_' || *p == '$')
-				p++;
-			n = (size_t)(p - s);
-			t = sd_arena_alloc(a, sizeof(*t));
-			t->text = sd_arena_alloc(a, n + 1);
-			for (i = 0; i < n; i++)
-				t->text[i] = (char)toupper((unsigned char)s[i]);
-			t->text[n] = '\0';
-			t->quoted = false;
-			sd_vec_push(a, &v, t);
-		} else {
-			t = sd_arena_alloc(a, sizeof(*t));
-			t->text = sd_arena_alloc(a, 2);
-			t->text[0] = *p++;
-			t->text[1] = '\0';
-			t->quoted = false;
-			sd_vec_push(a, &v, t);
-		}
-	}
-	*out = sd_arena_alloc(a, (v.n + 1) * sizeof(lock_tok));
-	for (size_t i = 0; i < v.n; i++)
-		(*out)[i] = *(lock_tok *)v.items[i];
-	return v.n;
-}
-
-static bool kw(const lock_tok *t, size_t n, size_t i, const char *word)
-{
-	return i < n && !t[i].quoted && strcmp(t[i].text, word) == 0;
-}
-
-/* The (possibly qualified) relation name starting at *i, folded the way
- * the server folds it; advances *i past it. NULL when there is none. */
-static const char *lock_name_q(sd_arena *a, const lock_tok *t, size_t n,
-                               size_t *i, sd_buf *quoted)
-{
-	sd_buf b = SD_BUF_INIT;
-	const char *out = NULL;
-
-	while (*i < n) {
-		const lock_tok *k = &t[*i];
-		size_t j;
-		if (!k->quoted && !(isalpha((unsigned char)k->text[0]) ||
-		                    k->text[0] == '_'))
-			break;
-		size_t start = b.len;
-		if (k->quoted) {
-			sd_buf_put(&b, k->text);
-		} else {
-			for (j = 0; k->text[j]; j++)
-				sd_buf_putc(&b, (char)tolower(
-					(unsigned char)k->text[j]));
-		}
-		if (quoted) {
-			char *part = sd_xstrdup(sd_buf_cstr(&b) + start);
-			sd_dialect_postgres.quote_ident(quoted, part);
-			free(part);
-		}
-		(*i)++;
-		if (!kw(t, n, *i, "."))
-			break;
-		sd_buf_putc(&b, '.');
-		if (quoted)
-			sd_buf_putc(quoted, '.');
-		(*i)++;
-	}
-	if (b.len)
-		out = sd_arena_strdup(a, sd_buf_cstr(&b));
-	sd_buf_free(&b);
-	return out;
-}
-
-static const char *lock_name(sd_arena *a, const lock_tok *t, size_t n,
-                             size_t *i)
-{
-	return lock_name_q(a, t, n, i, NULL);
-}
-
-static void lock_touch(sd_pg_lock_estimate *e, sd_map *seen, const char *name)
-{
-	if (!name || sd_map_get(seen, name))
-		return;
-	sd_map_put(seen, name, (void *)name);
-	e->relations++;
-}
-
-/* Whether a CREATE TABLE column list has a column that gets a TOAST
- * table: unbounded variable-length types (text, json, bytea, arrays,
- * varchar and numeric without a length). */
-static bool lock_needs_toast(const lock_tok *t, size_t n, size_t from)
-{
-	static const char *const unbounded[] = {
-		"TEXT", "JSON", "JSONB", "BYTEA", "XML", "TSVECTOR", NULL};
-	size_t i, k;
-
-	for (i = from; i < n; i++) {
-		if (t[i].quoted)
-			continue;
-		if (t[i].text[0] == '[')
-			return true;
-		for (k = 0; unbounded[k]; k++)
-			if (strcmp(t[i].text, unbounded[k]) == 0)
-				return true;
-		if ((strcmp(t[i].text, "VARCHAR") == 0 ||
-		     strcmp(t[i].text, "VARYING") == 0 ||
-		     strcmp(t[i].text, "NUMERIC") == 0 ||
-		     strcmp(t[i].text, "DECIMAL") == 0) &&
-		    !kw(t, n, i + 1, "("))
-			return true;
-	}
-	return false;
-}
-
-/* Counts what the tokens from i on create: key indexes, sequences, and
- * tables named after REFERENCES. */
-static void lock_scan_body(sd_pg_lock_estimate *e, sd_map *seen,
-                           sd_arena *a, const lock_tok *t, size_t n,
-                           size_t i)
-{
-	while (i < n) {
-		if (kw(t, n, i, "PRIMARY") && kw(t, n, i + 1, "KEY")) {
-			e->indexes++;
-			i += 2;
-		} else if (kw(t, n, i, "UNIQUE") || kw(t, n, i, "EXCLUDE")) {
-			e->indexes++;
-			i++;
-		} else if (kw(t, n, i, "IDENTITY") || kw(t, n, i, "SERIAL") ||
-		           kw(t, n, i, "BIGSERIAL") ||
-		           kw(t, n, i, "SMALLSERIAL") ||
-		           kw(t, n, i, "SERIAL4") || kw(t, n, i, "SERIAL8") ||
-		           kw(t, n, i, "SERIAL2")) {
-			e->sequences++;
-			i++;
-		} else if (kw(t, n, i, "REFERENCES")) {
-			i++;
-			lock_touch(e, seen, lock_name(a, t, n, &i));
-		} else {
-			i++;
-		}
-	}
-}
-
-/* Appends name as an element of a text[] literal being built in lit. */
-static void lock_literal_add(sd_buf *lit, const char *name)
-{
-	const char *p;
-
-	sd_buf_put(lit, lit->len > 1 ? ",\"" : "\"");
-	for (p = name; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sd_buf_putc(lit, '\\');
-		sd_buf_putc(lit, *p);
-	}
-	sd_buf_putc(lit, '"');
-}
-
-/* Estimates one statement into e; the tables it drops go into dropped
- * (a text[] literal being built, may be NULL). */
-static void lock_statement(sd_pg_lock_estimate *e, sd_map *seen, sd_arena *a,
-                           const char *sql, sd_buf *dropped)
-{
-	lock_tok *t;
-	size_t n = lock_tokens(&t, a, sql), i = 1;
-
-	if (kw(t, n, 0, "CREATE")) {
-		if (kw(t, n, i, "OR") && kw(t, n, i + 1, "REPLACE"))
-			i += 2;
-		while (kw(t, n, i, "GLOBAL") || kw(t, n, i, "LOCAL") ||
-		       kw(t, n, i, "TEMP") || kw(t, n, i, "TEMPORARY") ||
-		       kw(t, n, i, "UNLOGGED") || kw(t, n, i, "UNIQUE"))
-			i++;
-		if (kw(t, n, i, "TABLE")) {
-			const char *name;
-			i++;
-			if (kw(t, n, i, "IF"))
-				i += 3;
-			name = lock_name(a, t, n, &i);
-			lock_touch(e, seen, name);
-			e->tables_created++;
-			if (lock_needs_toast(t, n, i))
-				e->relations += 2;
-			lock_scan_body(e, seen, a, t, n, i);
-		} else if (kw(t, n, i, "INDEX")) {
-			e->indexes++;
-			while (i < n && !kw(t, n, i, "ON"))
-				i++;
-			i++;
-			if (kw(t, n, i, "ONLY"))
-				i++;
-			lock_touch(e, seen, lock_name(a, t, n, &i));
-		} else if (kw(t, n, i, "SEQUENCE")) {
-			e->sequences++;
-		}
-	} else if (kw(t, n, 0, "ALTER") &&
-	           (kw(t, n, 1, "TABLE") || kw(t, n, 1, "INDEX") ||
-	            kw(t, n, 1, "SEQUENCE"))) {
-		i = 2;
-		if (kw(t, n, i, "IF"))
-			i += 2;
-		if (kw(t, n, i, "ONLY"))
-			i++;
-		lock_touch(e, seen, lock_name(a, t, n, &i));
-		if (kw(t, n, 1, "TABLE"))
-			lock_scan_body(e, seen, a, t, n, i);
-	} else if (kw(t, n, 0, "DROP") &&
-	           (kw(t, n, 1, "TABLE") || kw(t, n, 1, "INDEX") ||
-	            kw(t, n, 1, "SEQUENCE"))) {
-		i = 2;
-		if (kw(t, n, i, "CONCURRENTLY"))
-			i++;
-		if (kw(t, n, i, "IF"))
-			i += 2;
-		while (i < n) {
-			sd_buf q = SD_BUF_INIT;
-			const char *name = lock_name_q(a, t, n, &i, &q);
-			if (!name) {
-				sd_buf_free(&q);
-				break;
-			}
-			if (dropped && kw(t, n, 1, "TABLE") &&
-			    !sd_map_get(seen, name))
-				lock_literal_add(dropped, sd_buf_cstr(&q));
-			sd_buf_free(&q);
-			lock_touch(e, seen, name);
-			if (!kw(t, n, i, ","))
-				break;
-			i++;
-		}
-	}
-}
-
-static void lock_estimate(sd_pg_lock_estimate *out, const char *const *stmts,
-                          size_t nstmts, sd_buf *dropped)
-{
-	sd_arena *a = sd_arena_new();
-	sd_map *seen = sd_map_new(a, 64);
-	size_t i;
-
-	memset(out, 0, sizeof(*out));
-	if (dropped)
-		sd_buf_putc(dropped, '{');
-	for (i = 0; i < nstmts; i++)
-		lock_statement(out, seen, a, stmts[i], dropped);
-	if (dropped)
-		sd_buf_putc(dropped, '}');
-	out->total = out->relations + out->indexes + out->sequences;
-	sd_arena_free(a);
-}
-
-void sd_pg_lock_estimate_sql(sd_pg_lock_estimate *out,
-                             const char *const *stmts, size_t nstmts)
-{
-	lock_estimate(out, stmts, nstmts, NULL);
-}
-
-/*
- * Dropping a table also locks its indexes, TOAST table and index and
- * owned sequences, which only the catalog knows: their number for the
- * tables in the text[] literal dropped (not counting the tables).
- */
-static int lock_dropped_extra(sd_db *db, const char *dropped, size_t *extra,
-                              sd_error *err)
-{
-	static const char q[] =
-		"WITH t AS (SELECT to_regclass(x) AS oid"
-		"  FROM unnest($1::text[]) x)"
-		" SELECT count(*) FROM ("
-		"  SELECT i.indexrelid FROM pg_index i JOIN t ON i.indrelid = t.oid"
-		"  UNION SELECT c.reltoastrelid FROM pg_class c JOIN t"
-		"   ON c.oid = t.oid WHERE c.reltoastrelid <> 0"
-		"  UNION SELECT i.indexrelid FROM pg_class c JOIN t ON c.oid = t.oid"
-		"   JOIN pg_index i ON i.indrelid = c.reltoastrelid"
-		"  UNION SELECT d.objid FROM pg_depend d JOIN t"
-		"   ON d.refobjid = t.oid WHERE d.classid = 'pg_class'::regclass"
-		"   AND d.refclassid = 'pg_class'::regclass"
-		"   AND d.deptype IN ('a', 'i')) s";
-	const char *params[1] = {dropped};
-	PGresult *res = PQexecParams(conn_of(db), q, 1, NULL, params, NULL,
-	                             NULL, 0);
-	int rc = SD_OK;
-
-	*extra = 0;
-	if (PQresultStatus(res) != PGRES_TUPLES_OK)
-		rc = pg_error(err, "estimating the locks of dropped tables",
-		              PQresultErrorMessage(res));
-	else
-		*extra = (size_t)strtoull(PQgetvalue(res, 0, 0), NULL, 10);
-	PQclear(res);
-	return rc;
-}
-
-int sd_pg_lock_estimate_db(sd_pg_lock_estimate *out, sd_db *db,
-                           const char *const *stmts, size_t nstmts,
-                           sd_error *err)
-{
-	sd_buf dropped = SD_BUF_INIT;
-	size_t extra = 0;
-	int rc = SD_OK;
-
-	lock_estimate(out, stmts, nstmts, &dropped);
-	if (db && db->driver == &sd_driver_postgres && dropped.len > 2)
-		rc = lock_dropped_extra(db, sd_buf_cstr(&dropped), &extra, err);
-	out->relations += extra;
-	out->total += extra;
-	sd_buf_free(&dropped);
-	return rc;
-}
-
-/* 12345 -> "12,345", in a static buffer per slot. */
-static const char *thousands(int slot, size_t v)
-{
-	static _Thread_local char bufs[12][32];
-	char tmp[32], *out = bufs[slot % 12];
-	size_t len, i, j = 0;
-
-	snprintf(tmp, sizeof(tmp), "%zu", v);
-	len = strlen(tmp);
-	for (i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[j++] = ',';
-		out[j++] = tmp[i];
-	}
-	out[j] = '\0';
-	return out;
-}
-
-int sd_pg_lock_preflight(sd_db *db, const char *const *stmts, size_t nstmts,
-                         const char *path, const char *what, sd_error *err)
-{
-	/* The lock table has room for max_locks_per_transaction entries per
-	 * server process (connections, autovacuum, background workers, WAL
-	 * senders) and per prepared transaction. */
-	static const char q[] =
-		"SELECT current_setting('max_locks_per_transaction')::bigint,"
-		" current_setting('max_connections')::bigint"
-		" + current_setting('autovacuum_max_workers')::bigint + 1"
-		" + current_setting('max_worker_processes')::bigint"
-		" + current_setting('max_wal_senders')::bigint"
-		" + current_setting('max_prepared_transactions')::bigint";
-	sd_pg_lock_estimate e;
-	PGresult *res = NULL;
-	size_t per_slot, slots, capacity, want, per_table, split;
-	int rc = SD_OK;
-
-	if (!db || db->driver != &sd_driver_postgres)
-		return SD_OK;
-	if ((rc = sd_pg_lock_estimate_db(&e, db, stmts, nstmts, err)) != SD_OK)
-		goto done;
-	/* The version table, its log and their indexes come on top. */
-	e.total += 4;
-	if (e.total < 1000)
-		goto done; /* far below any configuration */
-	res = PQexec(conn_of(db), q);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = pg_error(err, "reading the lock settings",
-		              PQresultErrorMessage(res));
-		goto done;
-	}
-	per_slot = (size_t)strtoull(PQgetvalue(res, 0, 0), NULL, 10);
-	slots = (size_t)strtoull(PQgetvalue(res, 0, 1), NULL, 10);
-	capacity = per_slot * slots;
-	if (e.total <= capacity)
-		goto done;
-	/* A quarter of headroom for the other sessions, in steps of 64. */
-	want = (e.total + e.total / 4 + slots - 1) / slots;
-	want = (want + 63) / 64 * 64;
-	per_table = e.tables_created ? (e.total + e.tables_created - 1) /
-	                                   e.tables_created
-	                             : 0;
-	split = per_table ? capacity / 2 / per_table : 0;
-	rc = sd_error_add(
-		err, SD_ERUNTIME, path, 0, 0, NULL,
-		"%s refused before running anything: too big for the server's "
-		"lock table (max_locks_per_transaction %s x %s server "
-		"processes = %s locks); it needs about %s in one transaction "
-		"(%s new tables, %s new indexes, %s new sequences, %s other "
-		"relations). Raise max_locks_per_transaction to %s or more "
-		"(ALTER SYSTEM SET max_locks_per_transaction = %s; then "
-		"restart PostgreSQL)%s%s%s",
-		what, thousands(5, per_slot), thousands(6, slots),
-		thousands(7, capacity), thousands(0, e.total),
-		thousands(1, e.tables_created), thousands(2, e.indexes),
-		thousands(3, e.sequences), thousands(4, e.relations),
-		thousands(8, want), thousands(8, want),
-		split ? ", or split it into revisions of at most " : "",
-		split ? thousands(9, split) : "",
-		split ? " tables each (README: big initial upgrades)" : "");
-done:
-	PQclear(res);
-	return rc;
 }
 
 /* Appends value single-quoted for a libpq connection string. */
@@ -1061,21 +611,14 @@ static int pg_scratch_drop(sd_db *db, sd_error *err)
 
 const sd_db_driver sd_driver_postgres = {
 	.name = "postgresql",
-	.dialect = &sd_dialect_postgres,
-	.open = pg_open,
-	.close = pg_close,
-	.exec = pg_exec,
-	.query = pg_query,
-	.lock = pg_lock,
-	.unlock = pg_unlock,
-	.begin = pg_begin,
-	.session_lock = pg_session_lock,
-	.commit = pg_commit,
-	.rollback = pg_rollback,
-	.introspect = pg_introspect,
-	.normalize = pg_normalize,
+	.open = pg_open, .close = pg_close,
+	.exec = pg_exec, .query = pg_query,
+	.lock = pg_lock, .unlock = pg_unlock,
+	.begin = pg_begin, .session_lock = pg_session_lock,
+	.commit = pg_commit, .rollback = pg_rollback,
 	.table_exists = pg_table_exists,
 	.backup = pg_backup,
+	.preflight = sd_pg_lock_preflight,
 	.scratch_open = pg_scratch_open,
 	.scratch_drop = pg_scratch_drop,
 };

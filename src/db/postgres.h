@@ -4,7 +4,22 @@
 #ifndef SD_DB_POSTGRES_H
 #define SD_DB_POSTGRES_H
 
+#include <libpq-fe.h>
+
 #include "db/db.h"
+
+/* The connection's libpq handle (owned by db), NULL when db is not a
+ * PostgreSQL connection. For the catalog reader and the normaliser. */
+PGconn *sd_pg_conn(sd_db *db);
+
+/*
+ * Adds an SD_ERUNTIME diagnostic "what: msg" with the server's message on
+ * one line, its password masked. Returns SD_ERUNTIME.
+ */
+int sd_pg_error(sd_error *err, const char *what, const char *msg);
+/* Appends a server message as it is, its password masked and its trailing
+ * newlines dropped. */
+void sd_pg_message(sd_buf *out, const char *msg);
 
 /* What one transaction of statements is estimated to lock. */
 typedef struct sd_pg_lock_estimate {

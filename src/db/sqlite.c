@@ -7,10 +7,10 @@
  * reference it, which only works with enforcement off. The revision runner
  * runs `PRAGMA foreign_key_check` before COMMIT instead.
  */
-#include "db/db.h"
-#include "introspect/sqlite.h"
+#include "db/sqlite.h"
 
-#include <sqlite3.h>
+#include "util/sql.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +31,11 @@ typedef struct sqlite_db {
 static sqlite3 *conn_of(sd_db *db)
 {
 	return ((sqlite_db *)db)->conn;
+}
+
+sqlite3 *sd_sqlite_conn(sd_db *db)
+{
+	return db && db->driver == &sd_driver_sqlite ? conn_of(db) : NULL;
 }
 
 /*
@@ -347,10 +352,24 @@ static int sqlite_rollback(sd_db *db, sd_error *err)
 	return SD_OK;
 }
 
-static int sqlite_introspect(sd_db *db, const sd_introspect_opts *opts,
-                             sd_schema **out, sd_error *err)
+/* SQLite only checks deferred foreign keys at commit, and not at all
+ * while foreign_keys is off during a rebuild: ask explicitly. */
+static int sqlite_verify(sd_db *db, const char *path, const char *what,
+                         sd_error *err)
 {
-	return sd_introspect_sqlite(out, conn_of(db), opts, err);
+	sd_rows *rows = NULL;
+	int rc;
+
+	rc = sqlite_query(db, "PRAGMA foreign_key_check", NULL, 0, &rows, err);
+	if (!rc && rows->nrows > 0) {
+		const char *t = sd_rows_get(rows, 0, 0);
+		const char *p = rows->ncols > 2 ? sd_rows_get(rows, 0, 2) : NULL;
+		rc = sd_error_add(err, SD_ERUNTIME, path, 0, 0, NULL,
+		                  "%s leaves %zu row(s) violating foreign keys (first: table %s referencing %s)",
+		                  what, rows->nrows, t ? t : "?", p ? p : "?");
+	}
+	sd_rows_free(rows);
+	return rc;
 }
 
 /* Only the main database is managed; an attached one is looked up in its
@@ -366,7 +385,7 @@ static int sqlite_table_exists(sd_db *db, const char *schema,
 	params[0] = table;
 	sd_buf_put(&sql, "SELECT 1 FROM ");
 	if (schema && strcmp(schema, "main") != 0) {
-		sd_dialect_sqlite.quote_ident(&sql, schema);
+		sd_quote_ident_std(&sql, schema);
 		sd_buf_putc(&sql, '.');
 	}
 	sd_buf_put(&sql, "sqlite_schema WHERE type = 'table' AND name = $1");
@@ -435,21 +454,15 @@ static int sqlite_scratch_drop(sd_db *db, sd_error *err)
 
 const sd_db_driver sd_driver_sqlite = {
 	.name = "sqlite",
-	.dialect = &sd_dialect_sqlite,
-	.open = sqlite_open,
+	.open = sqlite_open, .open_flags = sqlite_open_flags,
 	.close = sqlite_close,
-	.exec = sqlite_exec,
-	.query = sqlite_query,
-	.lock = sqlite_lock,
-	.unlock = sqlite_unlock,
-	.begin = sqlite_begin,
-	.commit = sqlite_commit,
+	.exec = sqlite_exec, .query = sqlite_query,
+	.lock = sqlite_lock, .unlock = sqlite_unlock,
+	.begin = sqlite_begin, .commit = sqlite_commit,
 	.rollback = sqlite_rollback,
-	.introspect = sqlite_introspect,
-	.normalize = NULL,
 	.table_exists = sqlite_table_exists,
-	.open_flags = sqlite_open_flags,
 	.backup = sqlite_backup,
+	.verify = sqlite_verify,
 	.scratch_open = sqlite_scratch_open,
 	.scratch_drop = sqlite_scratch_drop,
 };

@@ -29,6 +29,9 @@
 #define SD_DIAGRAM_H
 
 #include "diff/plan.h"
+#include "emit/dialect.h"
+
+SD_LAYER_HEADER(DIAGRAM);
 
 /* What a change did to an object. SAME in a change diagram is muted. */
 typedef enum sd_dg_state {

@@ -259,7 +259,7 @@ static void put_diagram(sd_buf *out, const sd_review *r)
 }
 
 static void put_sql_block(sd_buf *out, const char *what, const char *sql,
-                          bool open)
+                          const char *dialect, bool open)
 {
 	sd_buf_printf(out, "<details%s><summary>", open ? " open" : "");
 	text(out, what);
@@ -269,7 +269,7 @@ static void put_sql_block(sd_buf *out, const char *what, const char *sql,
 		return;
 	}
 	sd_buf_put(out, "<pre class=\"sql\"><code>");
-	sd_sql_highlight(out, sql);
+	sd_sql_highlight(out, sql, dialect);
 	sd_buf_put(out, "</code></pre></details>");
 }
 
@@ -289,8 +289,8 @@ static void put_sql(sd_buf *out, const sd_review *r)
 			sd_buf_put(out, "</p>");
 		}
 		if (s->upgrade || s->downgrade) {
-			put_sql_block(out, "upgrade", s->upgrade, true);
-			put_sql_block(out, "downgrade", s->downgrade, true);
+			put_sql_block(out, "upgrade", s->upgrade, s->dialect, true);
+			put_sql_block(out, "downgrade", s->downgrade, s->dialect, true);
 		}
 	}
 	if (r->c_source) {

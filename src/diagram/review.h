@@ -15,6 +15,8 @@
 #include "diagram/diagram.h"
 #include "revision/revision.h"
 
+SD_LAYER_HEADER(DIAGRAM);
+
 /* One dialect's SQL of the revision. */
 typedef struct sd_review_sql {
 	const char *dialect;   /* "sqlite", "postgresql" */
@@ -52,11 +54,12 @@ void sd_review_html(sd_buf *out, const sd_review *r);
 /*
  * Appends sql as HTML, escaped, with spans for keywords (class "k"),
  * type names ("t"), string literals ("s"), comments ("c"), quoted and
- * plain identifiers ("i") and numbers ("n"). Line breaks are kept.
+ * plain identifiers ("i"), numbers and parameters ("n"), read with the
+ * quoting rules of dialect ("sqlite", "postgresql"). Line breaks are kept.
  *     SELECT 'it''s' -- x   ->
  *     <span class="k">SELECT</span> <span class="s">'it''s'</span> ...
  */
-void sd_sql_highlight(sd_buf *out, const char *sql);
+void sd_sql_highlight(sd_buf *out, const char *sql, const char *dialect);
 
 /*
  * Appends an SVG document (as written by sd_diagram_svg) for inline use in

@@ -1,16 +1,16 @@
 /*
  * sqlhl.c - SQL as highlighted, escaped HTML (review.h).
  *
- * A scanner for display only: it never decides what runs, so where it
- * guesses wrong a token gets the wrong colour, nothing worse. It knows
- * both dialects' quoting: '...' with '' inside (and E'...' with
- * backslashes), "..." identifiers, `...` and [...] identifiers (SQLite),
- * $tag$...$tag$ bodies, line comments and nested block comments.
+ * The tokens are the one SQL lexer's (util/sql.h), with the quoting rules
+ * of the revision's dialect; words are told apart here: keywords, type
+ * names, identifiers. Display only: a wrong guess is a wrong colour.
  */
 #include "diagram/review.h"
 
 #include <ctype.h>
 #include <string.h>
+
+#include "util/sql.h"
 
 static const char *const keywords[] = {
 	"ACTION", "ADD", "ALL", "ALTER", "ALWAYS", "AND", "AS", "ASC",
@@ -70,105 +70,44 @@ static void span(sd_buf *out, const char *cls, const char *s, size_t n)
 	sd_buf_free(&tmp);
 }
 
-/* The end of a quoted run starting at p (on its opening quote): the
- * closing quote doubled is part of it; backslash escapes too when bs. */
-static const char *quoted_end(const char *p, char close, bool bs)
+static const char *token_class(const sd_token *t)
 {
-	for (p++; *p; p++) {
-		if (bs && *p == '\\' && p[1]) {
-			p++;
-		} else if (*p == close) {
-			if (p[1] == close && close != ']')
-				p++;
-			else
-				return p + 1;
-		}
-	}
-	return p;
-}
-
-/* $tag$ ... $tag$: the end of the body starting at p, or NULL when p is
- * not a dollar quote (a $1 parameter). */
-static const char *dollar_end(const char *p)
-{
-	const char *q = p + 1, *close;
-	size_t n;
-
-	while (isalnum((unsigned char)*q) || *q == '_')
-		q++;
-	if (*q != '$' || isdigit((unsigned char)p[1]))
+	switch (t->kind) {
+	case SD_TOK_WORD:
+		return in_words(keywords, t->s, t->n) ? "k"
+		       : in_words(types, t->s, t->n) ? "t"
+		                                     : "i";
+	case SD_TOK_QUOTED:
+		return "i";
+	case SD_TOK_STRING:
+	case SD_TOK_DOLLAR:
+		return "s";
+	case SD_TOK_NUMBER:
+	case SD_TOK_PARAM:
+		return "n";
+	case SD_TOK_COMMENT:
+		return "c";
+	default:
 		return NULL;
-	n = (size_t)(q - p) + 1;
-	for (close = q + 1; *close; close++)
-		if (strncmp(close, p, n) == 0)
-			return close + n;
-	return close;
+	}
 }
 
-static const char *block_comment_end(const char *p)
+void sd_sql_highlight(sd_buf *out, const char *sql, const char *dialect)
 {
-	int depth = 0;
+	const char *text = sql ? sql : "";
+	const char *at = text;
+	sd_lexer lx;
+	sd_token t;
 
-	while (*p) {
-		if (p[0] == '/' && p[1] == '*') {
-			depth++;
-			p += 2;
-		} else if (p[0] == '*' && p[1] == '/') {
-			p += 2;
-			if (--depth == 0)
-				return p;
-		} else {
-			p++;
-		}
+	sd_lex_init(&lx, text, strlen(text), sd_sql_lang_of(dialect),
+	            SD_LEX_COMMENTS | SD_LEX_SPACE);
+	while (sd_lex_next(&lx, &t)) {
+		if (t.s > at) /* nothing should fall between tokens; if it does,
+		               * it is text all the same */
+			span(out, NULL, at, (size_t)(t.s - at));
+		span(out, token_class(&t), t.s, t.n);
+		at = t.s + t.n;
 	}
-	return p;
-}
-
-void sd_sql_highlight(sd_buf *out, const char *sql)
-{
-	const char *p = sql ? sql : "";
-
-	while (*p) {
-		const char *s = p, *e;
-		unsigned char c = (unsigned char)*p;
-
-		if (p[0] == '-' && p[1] == '-') {
-			for (e = p; *e && *e != '\n'; e++)
-				;
-			span(out, "c", s, (size_t)(e - s));
-		} else if (p[0] == '/' && p[1] == '*') {
-			e = block_comment_end(p);
-			span(out, "c", s, (size_t)(e - s));
-		} else if ((c == 'E' || c == 'e') && p[1] == '\'') {
-			e = quoted_end(p + 1, '\'', true);
-			span(out, "s", s, (size_t)(e - s));
-		} else if (c == '\'') {
-			e = quoted_end(p, '\'', false);
-			span(out, "s", s, (size_t)(e - s));
-		} else if (c == '"' || c == '`') {
-			e = quoted_end(p, (char)c, false);
-			span(out, "i", s, (size_t)(e - s));
-		} else if (c == '$' && (e = dollar_end(p)) != NULL) {
-			span(out, "s", s, (size_t)(e - s));
-		} else if (isdigit(c) || (c == '.' && isdigit((unsigned char)p[1]))) {
-			for (e = p; isalnum((unsigned char)*e) || *e == '.'; e++)
-				;
-			span(out, "n", s, (size_t)(e - s));
-		} else if (isalpha(c) || c == '_' || c >= 0x80) {
-			size_t n;
-			for (e = p; isalnum((unsigned char)*e) || *e == '_' ||
-			            *e == '$' || (unsigned char)*e >= 0x80;
-			     e++)
-				;
-			n = (size_t)(e - s);
-			span(out, in_words(keywords, s, n) ? "k"
-			          : in_words(types, s, n)  ? "t"
-			                                   : "i",
-			     s, n);
-		} else {
-			e = p + 1;
-			span(out, NULL, s, 1);
-		}
-		p = e;
-	}
+	if (*at)
+		span(out, NULL, at, strlen(at));
 }

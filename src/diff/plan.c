@@ -60,6 +60,20 @@ const char *sd_op_kind_name(sd_op_kind k)
  */
 sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 {
+	/* creates and drops, adds and drops: each the other's inverse;
+	 * renames, alters, recreates, comments: the swap is all */
+	static const sd_op_kind pairs[][2] = {
+		{SD_OP_CREATE_NAMESPACE, SD_OP_DROP_NAMESPACE},
+		{SD_OP_CREATE_ENUM, SD_OP_DROP_ENUM},
+		{SD_OP_ADD_ENUM_VALUE, SD_OP_DROP_ENUM_VALUE},
+		{SD_OP_CREATE_TABLE, SD_OP_DROP_TABLE},
+		{SD_OP_ADD_COLUMN, SD_OP_DROP_COLUMN},
+		{SD_OP_ADD_CONSTRAINT, SD_OP_DROP_CONSTRAINT},
+		{SD_OP_CREATE_INDEX, SD_OP_DROP_INDEX},
+		{SD_OP_BACKFILL, SD_OP_NOOP},
+		{SD_OP_VALIDATE_CONSTRAINT, SD_OP_NOOP},
+	};
+	size_t i;
 	sd_op *inv = sd_arena_alloc(arena, sizeof(*inv));
 
 	*inv = *op;
@@ -76,59 +90,23 @@ sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 	inv->name_old = op->name_new;
 	inv->name_new = op->name_old;
 
+
+	for (i = 0; i < SD_ARRAY_LEN(pairs); i++) {
+		if (op->kind == pairs[i][0])
+			inv->kind = pairs[i][1];
+		else if (op->kind == pairs[i][1] && pairs[i][1] != SD_OP_NOOP)
+			inv->kind = pairs[i][0];
+	}
 	switch (op->kind) {
-	case SD_OP_CREATE_NAMESPACE:
-		inv->kind = SD_OP_DROP_NAMESPACE;
-		break;
-	case SD_OP_DROP_NAMESPACE:
-		inv->kind = SD_OP_CREATE_NAMESPACE;
-		break;
-	case SD_OP_CREATE_ENUM:
-		inv->kind = SD_OP_DROP_ENUM;
-		break;
-	case SD_OP_DROP_ENUM:
-		inv->kind = SD_OP_CREATE_ENUM;
-		break;
-	case SD_OP_ADD_ENUM_VALUE:
-		inv->kind = SD_OP_DROP_ENUM_VALUE;
-		break;
-	case SD_OP_DROP_ENUM_VALUE:
-		inv->kind = SD_OP_ADD_ENUM_VALUE;
-		break;
 	case SD_OP_CREATE_TABLE:
-		inv->kind = SD_OP_DROP_TABLE;
-		inv->table = inv->table_old;
-		break;
 	case SD_OP_DROP_TABLE:
-		inv->kind = SD_OP_CREATE_TABLE;
-		inv->table = inv->table_new;
+		inv->table = inv->kind == SD_OP_DROP_TABLE ? inv->table_old
+		                                           : inv->table_new;
 		break;
 	case SD_OP_RENAME_TABLE:
 	case SD_OP_REBUILD_TABLE:
 		/* The statement names the table as it is before it runs. */
 		inv->table = inv->table_old;
-		break;
-	case SD_OP_ADD_COLUMN:
-		inv->kind = SD_OP_DROP_COLUMN;
-		break;
-	case SD_OP_DROP_COLUMN:
-		inv->kind = SD_OP_ADD_COLUMN;
-		break;
-	case SD_OP_ADD_CONSTRAINT:
-		inv->kind = SD_OP_DROP_CONSTRAINT;
-		break;
-	case SD_OP_DROP_CONSTRAINT:
-		inv->kind = SD_OP_ADD_CONSTRAINT;
-		break;
-	case SD_OP_CREATE_INDEX:
-		inv->kind = SD_OP_DROP_INDEX;
-		break;
-	case SD_OP_DROP_INDEX:
-		inv->kind = SD_OP_CREATE_INDEX;
-		break;
-	case SD_OP_BACKFILL:
-	case SD_OP_VALIDATE_CONSTRAINT:
-		inv->kind = SD_OP_NOOP;
 		break;
 	case SD_OP_NOOP:
 		/* A no-op that carries a column with a backfill is the
@@ -137,7 +115,7 @@ sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 		if (inv->column_new && inv->column_new->backfill)
 			inv->kind = SD_OP_BACKFILL;
 		break;
-	default: /* renames, alters, recreate, comments: the swap is all */
+	default:
 		break;
 	}
 	return inv;
@@ -149,9 +127,7 @@ sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 
 static void put_qualified(sd_buf *out, const char *schema, const char *name)
 {
-	if (schema)
-		sd_buf_printf(out, "%s.", schema);
-	sd_buf_put(out, name ? name : "?");
+	sd_qualified_put(out, schema, name ? name : "?");
 }
 
 static void put_table(sd_buf *out, const sd_table *t)
@@ -161,6 +137,26 @@ static void put_table(sd_buf *out, const sd_table *t)
 		return;
 	}
 	put_qualified(out, t->base.schema, t->base.name);
+}
+
+/* "<word>table[.column]" */
+static void put_column(sd_buf *out, const char *word, const sd_table *t,
+                       const sd_column *c)
+{
+	sd_buf_put(out, word);
+	put_table(out, t);
+	if (c)
+		sd_buf_printf(out, ".%s", c->base.name);
+}
+
+/* "<word>schema.name<after>" for an enum */
+static void put_named(sd_buf *out, const char *word, const sd_object *o,
+                      const char *after)
+{
+	sd_buf_put(out, word);
+	put_qualified(out, o->schema, o->name);
+	if (after)
+		sd_buf_put(out, after);
 }
 
 static const char *object_word(const sd_object *o)
@@ -312,50 +308,38 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 
 	switch (op->kind) {
 	case SD_OP_CREATE_NAMESPACE:
-		sd_buf_printf(out, "schema %s", op->name_new);
-		break;
 	case SD_OP_DROP_NAMESPACE:
-		sd_buf_printf(out, "schema %s", op->name_old);
+		sd_buf_printf(out, "schema %s",
+		              op->kind == SD_OP_CREATE_NAMESPACE ? op->name_new
+		                                                 : op->name_old);
 		break;
 	case SD_OP_CREATE_ENUM:
-		sd_buf_put(out, "enum ");
-		put_qualified(out, op->obj_new->schema, op->obj_new->name);
-		sd_buf_putc(out, ' ');
+		put_named(out, "enum ", op->obj_new, " ");
 		put_values(out, op->obj_new);
 		break;
-	case SD_OP_DROP_ENUM:
-		sd_buf_put(out, "enum ");
-		put_qualified(out, op->obj_old->schema, op->obj_old->name);
-		break;
+	case SD_OP_DROP_ENUM: put_named(out, "enum ", op->obj_old, NULL); break;
 	case SD_OP_ADD_ENUM_VALUE:
-		sd_buf_put(out, "enum value ");
-		put_qualified(out, op->obj_new->schema, op->obj_new->name);
-		sd_buf_printf(out, ".%s", op->name_new);
+		put_named(out, "enum value ", op->obj_new, ".");
+		sd_buf_put(out, op->name_new);
 		if (op->value_anchor)
 			sd_buf_printf(out, " %s %s",
 			              op->anchor_before ? "before" : "after",
 			              op->value_anchor);
 		break;
 	case SD_OP_DROP_ENUM_VALUE:
-		sd_buf_put(out, "enum value ");
-		put_qualified(out, op->obj_old->schema, op->obj_old->name);
-		sd_buf_printf(out, ".%s", op->name_old);
+		put_named(out, "enum value ", op->obj_old, ".");
+		sd_buf_put(out, op->name_old);
 		break;
 	case SD_OP_RECREATE_ENUM:
-		sd_buf_put(out, "enum ");
-		put_qualified(out, op->obj_new->schema, op->obj_new->name);
-		sd_buf_put(out, ": ");
+		put_named(out, "enum ", op->obj_new, ": ");
 		put_values(out, op->obj_old);
 		sd_buf_put(out, " -> ");
 		put_values(out, op->obj_new);
 		break;
 	case SD_OP_CREATE_TABLE:
-		sd_buf_put(out, "table ");
-		put_table(out, op->table_new);
-		break;
 	case SD_OP_DROP_TABLE:
-		sd_buf_put(out, "table ");
-		put_table(out, op->table_old);
+		put_column(out, "table ", op->table_new ? op->table_new
+		                                         : op->table_old, NULL);
 		break;
 	case SD_OP_RENAME_TABLE:
 		sd_buf_put(out, "rename table ");
@@ -377,25 +361,16 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 		}
 		break;
 	case SD_OP_ADD_COLUMN:
-		sd_buf_put(out, "column ");
-		put_table(out, op->table);
-		sd_buf_printf(out, ".%s", op->column_new->base.name);
-		break;
 	case SD_OP_DROP_COLUMN:
-		sd_buf_put(out, "column ");
-		put_table(out, op->table);
-		sd_buf_printf(out, ".%s", op->column_old->base.name);
+		put_column(out, "column ", op->table,
+		           op->column_new ? op->column_new : op->column_old);
 		break;
 	case SD_OP_RENAME_COLUMN:
-		sd_buf_put(out, "rename column ");
-		put_table(out, op->table);
-		sd_buf_printf(out, ".%s -> %s", op->column_old->base.name,
-		              op->column_new->base.name);
+		put_column(out, "rename column ", op->table, op->column_old);
+		sd_buf_printf(out, " -> %s", op->column_new->base.name);
 		break;
 	case SD_OP_ALTER_COLUMN:
-		sd_buf_put(out, "column ");
-		put_table(out, op->table);
-		sd_buf_printf(out, ".%s", op->column_new->base.name);
+		put_column(out, "column ", op->table, op->column_new);
 		put_alter(out, op);
 		break;
 	case SD_OP_ADD_CONSTRAINT:
@@ -425,20 +400,14 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 			} else {
 				put_object(out, op, op->obj_new);
 			}
-		} else if (op->column_new) {
-			sd_buf_put(out, "column ");
-			put_table(out, op->table);
-			sd_buf_printf(out, ".%s", op->column_new->base.name);
 		} else {
-			sd_buf_put(out, "table ");
-			put_table(out, op->table);
+			put_column(out, op->column_new ? "column " : "table ",
+			           op->table, op->column_new);
 		}
 		break;
 	case SD_OP_BACKFILL:
-		sd_buf_put(out, "backfill ");
-		put_table(out, op->table);
-		sd_buf_printf(out, ".%s = %s", op->column_new->base.name,
-		              op->column_new->backfill);
+		put_column(out, "backfill ", op->table, op->column_new);
+		sd_buf_printf(out, " = %s", op->column_new->backfill);
 		break;
 	case SD_OP_VALIDATE_CONSTRAINT:
 		sd_buf_put(out, "validate ");

@@ -15,6 +15,43 @@
 #define SD_PLAN_H
 
 #include "model/schema.h"
+#include "util/sql.h"
+
+SD_LAYER_HEADER(DIFF);
+
+/*
+ * What a dialect can do in place: all the differ asks of it. A table
+ * whose changes need more is rebuilt (SD_OP_REBUILD_TABLE). The emitters'
+ * dialect tables (emit/dialect.h) point at these.
+ */
+typedef struct sd_dialect_caps {
+	sd_sql_lang lang;        /* how its SQL text is read (util/sql.h) */
+	bool transactional_ddl;  /* DDL commits with the version update */
+	bool alter_column;       /* ALTER COLUMN type/null/default in place */
+	bool alter_constraints;  /* ADD/DROP CONSTRAINT on existing tables */
+	bool drop_column;        /* ALTER TABLE DROP COLUMN (plain columns) */
+	bool enums;              /* native enum types */
+	bool namespaces;         /* CREATE SCHEMA */
+	bool comments;           /* COMMENT ON */
+	bool named_primary_keys; /* primary key names survive in the catalog */
+	bool unique_as_index;    /* unique constraints are created as unique
+	                            indexes (SQLite: ALTER cannot add them) */
+	size_t max_identifier;   /* bytes; 0 = unlimited */
+	/* SQLite: AUTOINCREMENT, WITHOUT ROWID, STRICT and ON CONFLICT
+	 * clauses are part of a table's definition (a change = rebuild) */
+	bool table_options;
+	/*
+	 * Same column type by meaning in this dialect (SQLite: enum(x) is
+	 * TEXT; an autoincrementing integer key is INTEGER whatever its
+	 * declared width). NULL means sd_type_equal. `a` is the current
+	 * (database) column, `b` the desired one.
+	 */
+	bool (*column_type_equal)(const sd_column *a, const sd_column *b);
+} sd_dialect_caps;
+
+extern const sd_dialect_caps sd_caps_sqlite;
+extern const sd_dialect_caps sd_caps_postgres;
+extern const sd_dialect_caps sd_caps_all; /* no dialect: all in place */
 
 typedef enum sd_op_kind {
 	SD_OP_CREATE_NAMESPACE,   /* obj_new: namespace name in `name` */
@@ -115,9 +152,8 @@ typedef struct sd_diff_opts {
 	bool drop_unlisted;           /* drop tables absent from the target
 	                                 (generate: true; SPEC) */
 	bool concurrently;            /* PostgreSQL: CREATE INDEX CONCURRENTLY */
-	/* Which operations the target dialect can do in place; a table whose
-	 * changes need more is rebuilt (SD_OP_REBUILD_TABLE). */
-	const struct sd_dialect *dialect;
+	/* What the target dialect can do in place (NULL: everything). */
+	const sd_dialect_caps *caps;
 } sd_diff_opts;
 
 /*

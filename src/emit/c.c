@@ -14,6 +14,7 @@
 #include "emit/dialect.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef struct cgen {
@@ -28,7 +29,9 @@ typedef struct cgen {
  * and "??" is broken up so no trigraph forms. */
 static void c_str(sd_buf *out, const char *s)
 {
+	static const char special[] = "\"\\\n\t", escaped[] = "\"\\nt";
 	const unsigned char *p;
+	const char *e;
 
 	if (!s) {
 		sd_buf_put(out, "NULL");
@@ -36,27 +39,15 @@ static void c_str(sd_buf *out, const char *s)
 	}
 	sd_buf_putc(out, '"');
 	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			sd_buf_put(out, "\\\"");
-			break;
-		case '\\':
-			sd_buf_put(out, "\\\\");
-			break;
-		case '\n':
-			sd_buf_put(out, "\\n");
-			break;
-		case '\t':
-			sd_buf_put(out, "\\t");
-			break;
-		case '?':
+		if ((e = memchr(special, *p, sizeof(special) - 1)) != NULL) {
+			sd_buf_putc(out, '\\');
+			sd_buf_putc(out, escaped[e - special]);
+		} else if (*p == '?') {
 			sd_buf_put(out, p[1] == '?' ? "?\\" : "?");
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				sd_buf_printf(out, "\\%03o", *p);
-			else
-				sd_buf_putc(out, (char)*p);
+		} else if (*p < 0x20 || *p == 0x7f) {
+			sd_buf_printf(out, "\\%03o", *p);
+		} else {
+			sd_buf_putc(out, (char)*p);
 		}
 	}
 	sd_buf_putc(out, '"');
@@ -127,11 +118,6 @@ static void put_script(cgen *g, const char *sql)
 	sd_buf_put(g->out, ");\n");
 }
 
-static bool is_integer(sd_type_kind k)
-{
-	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
-}
-
 /* The type text for the API, or NULL when the portable spelling would not
  * give back the declared one. */
 static const char *api_type(sd_arena *a, const sd_dialect *d,
@@ -185,34 +171,35 @@ static bool column_expressible(sd_arena *a, const sd_dialect *d,
 	       *c->base.name;
 }
 
+/* before "value" after, when value is not NULL. */
+static void c_opt(sd_buf *out, const char *before, const char *value,
+                  const char *after)
+{
+	if (!value)
+		return;
+	sd_buf_put(out, before);
+	c_str(out, value);
+	sd_buf_put(out, after);
+}
+
+/* "\tsd_column_<fn>(var, "value");\n" when value is not NULL. */
+static void c_setter(sd_buf *out, const char *fn, const char *var,
+                     const char *value)
+{
+	char call[64];
+
+	snprintf(call, sizeof(call), "\tsd_column_%s(%s, ", fn, var);
+	c_opt(out, call, value, ");\n");
+}
+
 /* The column setters that follow a column expression. */
 static void column_setters(sd_buf *out, const sd_column *c, const char *var)
 {
-	if (c->default_value.sql) {
-		sd_buf_printf(out, "\tsd_column_default(%s, ", var);
-		c_str(out, c->default_value.sql);
-		sd_buf_put(out, ");\n");
-	}
-	if (c->collation) {
-		sd_buf_printf(out, "\tsd_column_collation(%s, ", var);
-		c_str(out, c->collation);
-		sd_buf_put(out, ");\n");
-	}
-	if (c->generated.sql) {
-		sd_buf_printf(out, "\tsd_column_generated(%s, ", var);
-		c_str(out, c->generated.sql);
-		sd_buf_put(out, ");\n");
-	}
-	if (c->comment) {
-		sd_buf_printf(out, "\tsd_column_comment(%s, ", var);
-		c_str(out, c->comment);
-		sd_buf_put(out, ");\n");
-	}
-	if (c->backfill) {
-		sd_buf_printf(out, "\tsd_column_backfill(%s, ", var);
-		c_str(out, c->backfill);
-		sd_buf_put(out, ");\n");
-	}
+	c_setter(out, "default", var, c->default_value.sql);
+	c_setter(out, "collation", var, c->collation);
+	c_setter(out, "generated", var, c->generated.sql);
+	c_setter(out, "comment", var, c->comment);
+	c_setter(out, "backfill", var, c->backfill);
 }
 
 static bool has_setters(const sd_column *c)
@@ -221,88 +208,88 @@ static bool has_setters(const sd_column *c)
 	       c->comment || c->backfill;
 }
 
+/* sep ".field = "value"" when value is not NULL. */
+static void c_field(sd_buf *out, const char *sep, const char *field,
+                    const char *value)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s.%s = ", sep, field);
+	c_opt(out, name, value, "");
+}
+
+/* ", .field = true" when set. */
+static void c_flag(sd_buf *out, const char *field, bool set)
+{
+	if (set)
+		sd_buf_printf(out, ", .%s = true", field);
+}
+
+static void c_deferral(sd_buf *out, bool deferrable, bool initially_deferred)
+{
+	c_flag(out, "deferrable", deferrable);
+	c_flag(out, "initially_deferred", initially_deferred);
+}
+
+/* ".kind = KIND, .name = "name",\n\t\t.columns = (const char *[]){...}" */
+static void c_key_head(sd_buf *out, const char *kind, const sd_object *o,
+                       const sd_strlist *columns)
+{
+	sd_buf_printf(out, ".kind = %s, .name = ", kind);
+	c_str(out, o->name);
+	sd_buf_put(out, ",\n\t\t.columns = ");
+	c_names(out, columns);
+}
+
 /* The fields of an sd_constraint_def compound literal for o. */
 static void constraint_fields(sd_buf *out, const sd_table *t,
                               const sd_object *o)
 {
+	const sd_unique *u = (const sd_unique *)o;
+	const sd_foreign_key *fk = (const sd_foreign_key *)o;
+	const sd_check *ck = (const sd_check *)o;
+
 	sd_buf_put(out, "&(sd_constraint_def){");
 	switch (o->kind) {
-	case SD_OBJ_PRIMARY_KEY: {
-		const sd_primary_key *pk = (const sd_primary_key *)o;
-		sd_buf_put(out, ".kind = SD_PRIMARY_KEY, .name = ");
-		c_str(out, o->name);
-		sd_buf_put(out, ",\n\t\t.columns = ");
-		c_names(out, &pk->columns);
+	case SD_OBJ_PRIMARY_KEY:
+		c_key_head(out, "SD_PRIMARY_KEY", o,
+		           &((const sd_primary_key *)o)->columns);
 		break;
-	}
-	case SD_OBJ_UNIQUE: {
-		const sd_unique *u = (const sd_unique *)o;
-		sd_buf_put(out, ".kind = SD_UNIQUE, .name = ");
-		c_str(out, o->name);
-		sd_buf_put(out, ",\n\t\t.columns = ");
-		c_names(out, &u->columns);
-		if (u->nulls_not_distinct)
-			sd_buf_put(out, ", .nulls_not_distinct = true");
-		if (u->deferrable)
-			sd_buf_put(out, ", .deferrable = true");
-		if (u->initially_deferred)
-			sd_buf_put(out, ", .initially_deferred = true");
-		if (u->comment) {
-			sd_buf_put(out, ",\n\t\t.comment = ");
-			c_str(out, u->comment);
-		}
+	case SD_OBJ_UNIQUE:
+		c_key_head(out, "SD_UNIQUE", o, &u->columns);
+		c_flag(out, "nulls_not_distinct", u->nulls_not_distinct);
+		c_deferral(out, u->deferrable, u->initially_deferred);
+		c_field(out, ",\n\t\t", "comment", u->comment);
 		break;
-	}
-	case SD_OBJ_FOREIGN_KEY: {
-		const sd_foreign_key *fk = (const sd_foreign_key *)o;
-		sd_buf_put(out, ".kind = SD_FOREIGN_KEY, .name = ");
-		c_str(out, o->name);
-		sd_buf_put(out, ",\n\t\t.columns = ");
-		c_names(out, &fk->columns);
-		if (!sd_streq(fk->ref_schema, t->base.schema)) {
-			sd_buf_put(out, ", .ref_schema = ");
-			c_str(out, fk->ref_schema ? fk->ref_schema : "public");
-		}
-		sd_buf_put(out, ",\n\t\t.ref_table = ");
-		c_str(out, fk->ref_table);
+	case SD_OBJ_FOREIGN_KEY:
+		c_key_head(out, "SD_FOREIGN_KEY", o, &fk->columns);
+		if (!sd_streq(fk->ref_schema, t->base.schema))
+			c_field(out, ", ", "ref_schema",
+			        fk->ref_schema ? fk->ref_schema
+			                       : sd_namespace_default());
+		c_field(out, ",\n\t\t", "ref_table", fk->ref_table);
 		if (fk->ref_columns.n) {
 			sd_buf_put(out, ", .ref_columns = ");
 			c_names(out, &fk->ref_columns);
 		}
-		if (fk->on_delete != SD_FK_NO_ACTION) {
-			sd_buf_put(out, ",\n\t\t.on_delete = ");
-			c_str(out, sd_fk_action_sql(fk->on_delete));
-		}
-		if (fk->on_update != SD_FK_NO_ACTION) {
-			sd_buf_put(out, ", .on_update = ");
-			c_str(out, sd_fk_action_sql(fk->on_update));
-		}
-		if (fk->deferrable)
-			sd_buf_put(out, ", .deferrable = true");
-		if (fk->initially_deferred)
-			sd_buf_put(out, ", .initially_deferred = true");
-		if (fk->not_valid)
-			sd_buf_put(out, ", .not_valid = true");
-		if (fk->comment) {
-			sd_buf_put(out, ",\n\t\t.comment = ");
-			c_str(out, fk->comment);
-		}
+		if (fk->on_delete != SD_FK_NO_ACTION)
+			c_field(out, ",\n\t\t", "on_delete",
+			        sd_fk_action_sql(fk->on_delete));
+		if (fk->on_update != SD_FK_NO_ACTION)
+			c_field(out, ", ", "on_update",
+			        sd_fk_action_sql(fk->on_update));
+		c_deferral(out, fk->deferrable, fk->initially_deferred);
+		c_flag(out, "not_valid", fk->not_valid);
+		c_field(out, ",\n\t\t", "comment", fk->comment);
 		break;
-	}
-	case SD_OBJ_CHECK: {
-		const sd_check *ck = (const sd_check *)o;
+	case SD_OBJ_CHECK:
 		sd_buf_put(out, ".kind = SD_CHECK, .name = ");
 		c_str(out, o->name);
 		sd_buf_put(out, ",\n\t\t.check = ");
 		c_str(out, ck->expression.sql);
-		if (ck->not_valid)
-			sd_buf_put(out, ", .not_valid = true");
-		if (ck->comment) {
-			sd_buf_put(out, ",\n\t\t.comment = ");
-			c_str(out, ck->comment);
-		}
+		c_flag(out, "not_valid", ck->not_valid);
+		c_field(out, ",\n\t\t", "comment", ck->comment);
 		break;
-	}
 	default:
 		break;
 	}
@@ -354,7 +341,7 @@ static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
 	}
 	for (i = 0; i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
-		bool rule = c == pkcol && is_integer(c->type.kind);
+		bool rule = c == pkcol && sd_type_is_integer(c->type.kind);
 		if (!column_expressible(a, g->d, c))
 			return false;
 		if (c->autoincrement && !rule)
@@ -382,7 +369,7 @@ static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
 	for (i = 0; i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
 		bool setters = has_setters(c);
-		bool rule = c == pkcol && is_integer(c->type.kind);
+		bool rule = c == pkcol && sd_type_is_integer(c->type.kind);
 		sd_buf_put(&b, setters ? "\tc = sd_table_column(t, "
 		                       : "\tsd_table_column(t, ");
 		c_str(&b, c->base.name);
@@ -402,7 +389,7 @@ static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
 		c_names(&b, &pk->columns);
 		sd_buf_put(&b, ");\n");
 		/* the key's one integer column autoincrements by the rule */
-		if (pkcol && is_integer(pkcol->type.kind) && !pkcol->autoincrement) {
+		if (pkcol && sd_type_is_integer(pkcol->type.kind) && !pkcol->autoincrement) {
 			sd_buf_free(&b);
 			return false;
 		}
@@ -467,6 +454,25 @@ static bool add_column(cgen *g, sd_arena *a, const sd_op *op)
 	return true;
 }
 
+/* A call naming a table and one or two more names: sd_drop_column(m,
+ * "users", "email"). */
+static void call_names(cgen *g, const char *fn, const char *schema,
+                       const char *a, const char *b, const char *c)
+{
+	use_schema(g, schema);
+	sd_buf_printf(g->out, "\t%s(m, ", fn);
+	c_str(g->out, a);
+	if (b) {
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, b);
+	}
+	if (c) {
+		sd_buf_put(g->out, ", ");
+		c_str(g->out, c);
+	}
+	sd_buf_put(g->out, ");\n");
+}
+
 /* PostgreSQL ALTER COLUMN as sd_alter_column_*() calls, one per change,
  * in the order the dialect emits them. */
 static bool alter_column(cgen *g, sd_arena *a, const sd_op *op)
@@ -475,7 +481,7 @@ static bool alter_column(cgen *g, sd_arena *a, const sd_op *op)
 	const sd_table *t = op->table;
 	unsigned allowed = SD_CHANGE_TYPE | SD_CHANGE_NULLABLE | SD_CHANGE_DEFAULT;
 
-	if (!g->d->caps.alter_column || !t || !from || !to ||
+	if (!g->d->caps->alter_column || !t || !from || !to ||
 	    (op->changes & ~allowed) || !sd_streq(from->base.name, to->base.name))
 		return false;
 	if (from->identity || to->identity || from->autoincrement ||
@@ -486,15 +492,9 @@ static bool alter_column(cgen *g, sd_arena *a, const sd_op *op)
 	     to->collation || !api_type(a, g->d, to)))
 		return false;
 	use_schema(g, t->base.schema);
-	if (op->changes & SD_CHANGE_TYPE) {
-		sd_buf_put(g->out, "\tsd_alter_column_type(m, ");
-		c_str(g->out, t->base.name);
-		sd_buf_put(g->out, ", ");
-		c_str(g->out, to->base.name);
-		sd_buf_put(g->out, ", ");
-		c_str(g->out, api_type(a, g->d, to));
-		sd_buf_put(g->out, ");\n");
-	}
+	if (op->changes & SD_CHANGE_TYPE)
+		call_names(g, "sd_alter_column_type", t->base.schema,
+		           t->base.name, to->base.name, api_type(a, g->d, to));
 	if (op->changes & SD_CHANGE_NULLABLE) {
 		sd_buf_put(g->out, "\tsd_alter_column_nullable(m, ");
 		c_str(g->out, t->base.name);
@@ -562,61 +562,25 @@ static bool create_index(cgen *g, const sd_op *op)
 			if (k->nulls)
 				sd_buf_printf(g->out, ", .nulls = %d",
 				              k->nulls == SD_NULLS_FIRST ? 1 : 2);
-			if (k->collation) {
-				sd_buf_put(g->out, ", .collation = ");
-				c_str(g->out, k->collation);
-			}
-			if (k->opclass) {
-				sd_buf_put(g->out, ", .opclass = ");
-				c_str(g->out, k->opclass);
-			}
+			c_field(g->out, ", ", "collation", k->collation);
+			c_field(g->out, ", ", "opclass", k->opclass);
 			sd_buf_putc(g->out, '}');
 		}
 		sd_buf_printf(g->out, "},\n\t\t.nkeys = %zu", ix->nkeys);
 	}
-	if (ix->unique)
-		sd_buf_put(g->out, ", .unique = true");
-	if (ix->nulls_not_distinct)
-		sd_buf_put(g->out, ", .nulls_not_distinct = true");
-	if (op->hazards & SD_HAZARD_NO_TRANSACTION)
-		sd_buf_put(g->out, ", .concurrently = true");
-	if (ix->where.sql) {
-		sd_buf_put(g->out, ",\n\t\t.where = ");
-		c_str(g->out, ix->where.sql);
-	}
-	if (ix->method) {
-		sd_buf_put(g->out, ", .method = ");
-		c_str(g->out, ix->method);
-	}
+	c_flag(g->out, "unique", ix->unique);
+	c_flag(g->out, "nulls_not_distinct", ix->nulls_not_distinct);
+	c_flag(g->out, "concurrently",
+	       op->hazards & SD_HAZARD_NO_TRANSACTION);
+	c_field(g->out, ",\n\t\t", "where", ix->where.sql);
+	c_field(g->out, ", ", "method", ix->method);
 	if (ix->include.n) {
 		sd_buf_put(g->out, ", .include = ");
 		c_names(g->out, &ix->include);
 	}
-	if (ix->comment) {
-		sd_buf_put(g->out, ",\n\t\t.comment = ");
-		c_str(g->out, ix->comment);
-	}
+	c_field(g->out, ",\n\t\t", "comment", ix->comment);
 	sd_buf_put(g->out, "});\n");
 	return true;
-}
-
-/* A call naming a table and one or two more names: sd_drop_column(m,
- * "users", "email"). */
-static void call_names(cgen *g, const char *fn, const char *schema,
-                       const char *a, const char *b, const char *c)
-{
-	use_schema(g, schema);
-	sd_buf_printf(g->out, "\t%s(m, ", fn);
-	c_str(g->out, a);
-	if (b) {
-		sd_buf_put(g->out, ", ");
-		c_str(g->out, b);
-	}
-	if (c) {
-		sd_buf_put(g->out, ", ");
-		c_str(g->out, c);
-	}
-	sd_buf_put(g->out, ");\n");
 }
 
 /* The API call(s) for op, when one reproduces it exactly. */
@@ -660,7 +624,7 @@ static bool api_call(cgen *g, sd_arena *a, const sd_op *op)
 		return alter_column(g, a, op);
 	case SD_OP_ADD_CONSTRAINT:
 		if (!t || !constraint_expressible(op->obj_new) ||
-		    (!g->d->caps.alter_constraints &&
+		    (!g->d->caps->alter_constraints &&
 		     op->obj_new->kind != SD_OBJ_UNIQUE))
 			return false;
 		use_schema(g, t->base.schema);
@@ -672,7 +636,7 @@ static bool api_call(cgen *g, sd_arena *a, const sd_op *op)
 		return true;
 	case SD_OP_DROP_CONSTRAINT:
 		/* SQLite's statement depends on the live table's kinds */
-		if (!t || !g->d->caps.alter_constraints ||
+		if (!t || !g->d->caps->alter_constraints ||
 		    !constraint_expressible(op->obj_old))
 			return false;
 		call_names(g, "sd_drop_constraint", t->base.schema, t->base.name,

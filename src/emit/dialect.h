@@ -7,24 +7,11 @@
 #ifndef SD_DIALECT_H
 #define SD_DIALECT_H
 
+#include "db/db.h"
 #include "diff/plan.h"
+#include "util/sql.h"
 
-typedef struct sd_dialect_caps {
-	bool transactional_ddl;  /* DDL commits with the version update */
-	bool alter_column;       /* ALTER COLUMN type/null/default in place */
-	bool alter_constraints;  /* ADD/DROP CONSTRAINT on existing tables */
-	bool drop_column;        /* ALTER TABLE DROP COLUMN (plain columns) */
-	bool enums;              /* native enum types */
-	bool namespaces;         /* CREATE SCHEMA */
-	bool comments;           /* COMMENT ON */
-	bool named_primary_keys; /* primary key names survive in the catalog */
-	bool unique_as_index;    /* unique constraints are created as unique
-	                            indexes (SQLite: ALTER cannot add them) */
-	size_t max_identifier;   /* bytes; 0 = unlimited */
-	/* SQLite: AUTOINCREMENT, WITHOUT ROWID, STRICT and ON CONFLICT
-	 * clauses are part of a table's definition (a change = rebuild) */
-	bool table_options;
-} sd_dialect_caps;
+SD_LAYER_HEADER(EMIT);
 
 /*
  * The lock an operation takes on the objects it names, for reviewers:
@@ -41,20 +28,13 @@ typedef struct sd_op_lock {
 
 typedef struct sd_dialect {
 	const char *name; /* "sqlite", "postgresql": the revision header value */
-	sd_dialect_caps caps;
+	const sd_dialect_caps *caps;
 	/* Appends name as a quoted identifier: "users", "we""ird". */
 	void (*quote_ident)(sd_buf *out, const char *name);
 	/* Appends s as a string literal: 'it''s'. */
 	void (*quote_literal)(sd_buf *out, const char *s);
 	/* Appends the column type in this dialect: VARCHAR(120), TEXT... */
 	void (*type_sql)(sd_buf *out, const sd_type *type);
-	/*
-	 * Same column type by meaning in this dialect (SQLite: enum(x) is
-	 * TEXT; an autoincrementing integer key is INTEGER whatever its
-	 * declared width). NULL means sd_type_equal. `a` is the current
-	 * (database) column, `b` the desired one.
-	 */
-	bool (*column_type_equal)(const sd_column *a, const sd_column *b);
 	/*
 	 * Appends the statements of one operation, each ending in ";\n".
 	 * Returns SD_OK, or an error when the operation cannot be expressed.
@@ -74,20 +54,12 @@ extern const sd_dialect sd_dialect_postgres;
 void sd_pg_op_lock(sd_op_lock *out, const sd_op *op);
 void sd_sqlite_op_lock(sd_op_lock *out, const sd_op *op);
 
-/*
- * SQL-standard quoting, which both dialects use: an identifier in double
- * quotes, a literal in single quotes, the quote character doubled inside
- * ("we""ird", 'it''s'). NULL quotes as empty. PostgreSQL runs with
- * standard_conforming_strings on (the default since 9.1), so backslashes
- * are ordinary characters.
- */
-void sd_quote_ident_std(sd_buf *out, const char *name);
-void sd_quote_literal_std(sd_buf *out, const char *s);
-
 /* "sqlite" or "postgresql" (also "postgres") -> dialect, else NULL. */
 const sd_dialect *sd_dialect_find(const char *name);
+/* The dialect of a connection (by its driver's name); NULL for NULL. */
+const sd_dialect *sd_db_dialect(const sd_db *db);
 
-/* Appends schema.name, or name alone when schema is NULL. */
+/* Appends schema.name quoted, or name alone in the default namespace. */
 void sd_emit_qualified(sd_buf *out, const sd_dialect *d, const char *schema,
                        const char *name);
 
@@ -108,17 +80,34 @@ void sd_emit_column_list(sd_buf *out, const sd_dialect *d,
 /*
  * Appends an index's key list with its parentheses:
  *     ("email" COLLATE nocase DESC, lower(name))
- * paren_exprs wraps expression keys in their own parentheses (PostgreSQL
- * needs that for anything but a function call; SQLite does not).
+ * SD_KEYS_PAREN_EXPRS wraps expression keys in their own parentheses
+ * (PostgreSQL needs that for anything but a function call; SQLite does
+ * not); SD_KEYS_QUOTED_COLLATION quotes every collation name (PostgreSQL
+ * would fold a bare "C" to "c").
  */
+enum { SD_KEYS_PAREN_EXPRS = 1u << 0, SD_KEYS_QUOTED_COLLATION = 1u << 1 };
 void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
-                        const sd_index *ix, bool paren_exprs);
+                        const sd_index *ix, unsigned flags);
+/*
+ * Appends t in SQL: the name in own[kind] where the dialect has its own,
+ * else the standard one (SMALLINT, VARCHAR, TIMESTAMPTZ...), then the
+ * arguments; a raw type as written (own[SD_T_RAW] when it has no text).
+ * A kind with neither (enums where own leaves them out) is written as its
+ * name: the caller handles it first.
+ */
+void sd_emit_type(sd_buf *out, const sd_type *t,
+                  const char *const own[SD_T__COUNT]);
+/* A collation name, bare when it is a plain word, so "nocase" reads as
+ * SQLite users write it; quoted otherwise. */
+void sd_emit_collation(sd_buf *out, const sd_dialect *d, const char *name);
 /*
  * Appends the REFERENCES clause of a foreign key, leaving out what is the
  * default: ` REFERENCES "orgs" ("id") ON DELETE CASCADE DEFERRABLE`.
  */
 void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
                            const sd_foreign_key *fk);
+/* " DEFERRABLE [INITIALLY DEFERRED]" when deferrable, else nothing. */
+void sd_emit_deferrable(sd_buf *out, bool deferrable, bool initially_deferred);
 
 /*
  * Appends the body of a C revision for plan (NULL: empty functions): the
@@ -130,5 +119,21 @@ void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
  */
 int sd_emit_c(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
               sd_error *err);
+
+/*
+ * Rewrites identifiers in a stored SQLite statement (a trigger's CREATE
+ * text) for renames done elsewhere: every identifier equal to old_table
+ * (ASCII case folded) becomes new_table, and a column qualified by NEW,
+ * OLD, old_table or new_table that is in from[] becomes the matching to[].
+ * Quotes, comments and layout are kept; renamed identifiers come out
+ * quoted.
+ *     CREATE TRIGGER tr AFTER INSERT ON t3 BEGIN SELECT NEW.a; END
+ *  -> CREATE TRIGGER tr AFTER INSERT ON "t4" BEGIN SELECT NEW."b"; END
+ * The result is allocated in a.
+ */
+char *sd_sqlite_rename_idents(sd_arena *a, const char *sql,
+                              const char *old_table, const char *new_table,
+                              const char *const *from, const char *const *to,
+                              size_t n);
 
 #endif

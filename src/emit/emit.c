@@ -7,6 +7,11 @@
 
 #include <string.h>
 
+const sd_dialect *sd_db_dialect(const sd_db *db)
+{
+	return db ? sd_dialect_find(db->driver->name) : NULL;
+}
+
 const sd_dialect *sd_dialect_find(const char *name)
 {
 	if (!name)
@@ -18,10 +23,34 @@ const sd_dialect *sd_dialect_find(const char *name)
 	return NULL;
 }
 
+/* The standard SQL names; the dialects override what they spell apart. */
+static const char *const sql_types[SD_T__COUNT] = {
+	[SD_T_SMALLINT] = "SMALLINT",   [SD_T_INTEGER] = "INTEGER",
+	[SD_T_BIGINT] = "BIGINT",       [SD_T_BOOLEAN] = "BOOLEAN",
+	[SD_T_REAL] = "REAL",           [SD_T_NUMERIC] = "NUMERIC",
+	[SD_T_STRING] = "VARCHAR",      [SD_T_CHAR] = "CHAR",
+	[SD_T_TEXT] = "TEXT",           [SD_T_DATE] = "DATE",
+	[SD_T_TIME] = "TIME",           [SD_T_TIMESTAMP] = "TIMESTAMP",
+	[SD_T_TIMESTAMPTZ] = "TIMESTAMPTZ", [SD_T_INTERVAL] = "INTERVAL",
+	[SD_T_JSON] = "JSON",           [SD_T_JSONB] = "JSONB",
+	[SD_T_UUID] = "UUID",
+};
+
+void sd_emit_type(sd_buf *out, const sd_type *t,
+                  const char *const own[SD_T__COUNT])
+{
+	const char *names[SD_T__COUNT];
+	size_t k;
+
+	for (k = 0; k < SD_T__COUNT; k++)
+		names[k] = own[k] ? own[k] : sql_types[k];
+	sd_type_put_sql(out, t, names);
+}
+
 void sd_emit_qualified(sd_buf *out, const sd_dialect *d, const char *schema,
                        const char *name)
 {
-	if (schema) {
+	if ((schema = sd_namespace_key(schema)) != NULL) {
 		d->quote_ident(out, schema);
 		sd_buf_putc(out, '.');
 	}
@@ -73,9 +102,7 @@ void sd_emit_column_list(sd_buf *out, const sd_dialect *d,
 	}
 }
 
-/* A collation name as an identifier, bare when it is a plain word, so
- * "nocase" reads as SQLite users write it. */
-static void put_collation(sd_buf *out, const sd_dialect *d, const char *c)
+void sd_emit_collation(sd_buf *out, const sd_dialect *d, const char *c)
 {
 	size_t i;
 	bool plain = c[0] != '\0' && !(c[0] >= '0' && c[0] <= '9');
@@ -91,7 +118,7 @@ static void put_collation(sd_buf *out, const sd_dialect *d, const char *c)
 }
 
 void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
-                        const sd_index *ix, bool paren_exprs)
+                        const sd_index *ix, unsigned flags)
 {
 	size_t i;
 
@@ -102,7 +129,7 @@ void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
 			sd_buf_put(out, ", ");
 		if (k->column) {
 			d->quote_ident(out, k->column);
-		} else if (paren_exprs) {
+		} else if (flags & SD_KEYS_PAREN_EXPRS) {
 			sd_buf_printf(out, "(%s)",
 			              k->expression.sql ? k->expression.sql : "");
 		} else {
@@ -111,7 +138,10 @@ void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
 		}
 		if (k->collation) {
 			sd_buf_put(out, " COLLATE ");
-			put_collation(out, d, k->collation);
+			if (flags & SD_KEYS_QUOTED_COLLATION)
+				d->quote_ident(out, k->collation);
+			else
+				sd_emit_collation(out, d, k->collation);
 		}
 		if (k->opclass)
 			sd_buf_printf(out, " %s", k->opclass);
@@ -141,31 +171,13 @@ void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
 	if (fk->on_update != SD_FK_NO_ACTION)
 		sd_buf_printf(out, " ON UPDATE %s",
 		              sd_fk_action_sql(fk->on_update));
-	if (fk->deferrable)
-		sd_buf_put(out, fk->initially_deferred
+	sd_emit_deferrable(out, fk->deferrable, fk->initially_deferred);
+}
+
+void sd_emit_deferrable(sd_buf *out, bool deferrable, bool initially_deferred)
+{
+	if (deferrable)
+		sd_buf_put(out, initially_deferred
 		                    ? " DEFERRABLE INITIALLY DEFERRED"
 		                    : " DEFERRABLE");
-}
-
-static void quote_doubled(sd_buf *out, const char *s, char q)
-{
-	const char *p;
-
-	sd_buf_putc(out, q);
-	for (p = s ? s : ""; *p; p++) {
-		if (*p == q)
-			sd_buf_putc(out, q);
-		sd_buf_putc(out, *p);
-	}
-	sd_buf_putc(out, q);
-}
-
-void sd_quote_ident_std(sd_buf *out, const char *name)
-{
-	quote_doubled(out, name, '"');
-}
-
-void sd_quote_literal_std(sd_buf *out, const char *s)
-{
-	quote_doubled(out, s, '\'');
 }

@@ -13,53 +13,22 @@
 
 static void qualified(sd_buf *out, const char *schema, const char *name)
 {
-	if (schema && strcmp(schema, "public") != 0) {
-		sd_quote_ident_std(out, schema);
-		sd_buf_putc(out, '.');
-	}
-	sd_quote_ident_std(out, name);
+	sd_emit_qualified(out, &sd_dialect_postgres, schema, name);
 }
+
+/* Enums are written by their qualified name. */
+static const char *const pg_types[SD_T__COUNT] = {
+	[SD_T_RAW] = "TEXT",
+	[SD_T_FLOAT] = "DOUBLE PRECISION",
+	[SD_T_BINARY] = "BYTEA",
+};
 
 static void pg_type_sql(sd_buf *out, const sd_type *t)
 {
-	switch (t->kind) {
-	case SD_T_SMALLINT: sd_buf_put(out, "SMALLINT"); break;
-	case SD_T_INTEGER: sd_buf_put(out, "INTEGER"); break;
-	case SD_T_BIGINT: sd_buf_put(out, "BIGINT"); break;
-	case SD_T_BOOLEAN: sd_buf_put(out, "BOOLEAN"); break;
-	case SD_T_REAL: sd_buf_put(out, "REAL"); break;
-	case SD_T_FLOAT: sd_buf_put(out, "DOUBLE PRECISION"); break;
-	case SD_T_NUMERIC:
-		sd_buf_put(out, "NUMERIC");
-		if (t->precision >= 0 && t->scale >= 0)
-			sd_buf_printf(out, "(%d,%d)", t->precision, t->scale);
-		else if (t->precision >= 0)
-			sd_buf_printf(out, "(%d)", t->precision);
-		break;
-	case SD_T_STRING:
-		sd_buf_put(out, "VARCHAR");
-		if (t->length >= 0)
-			sd_buf_printf(out, "(%d)", t->length);
-		break;
-	case SD_T_CHAR:
-		sd_buf_put(out, "CHAR");
-		if (t->length >= 0)
-			sd_buf_printf(out, "(%d)", t->length);
-		break;
-	case SD_T_TEXT: sd_buf_put(out, "TEXT"); break;
-	case SD_T_DATE: sd_buf_put(out, "DATE"); break;
-	case SD_T_TIME: sd_buf_put(out, "TIME"); break;
-	case SD_T_TIMESTAMP: sd_buf_put(out, "TIMESTAMP"); break;
-	case SD_T_TIMESTAMPTZ: sd_buf_put(out, "TIMESTAMPTZ"); break;
-	case SD_T_INTERVAL: sd_buf_put(out, "INTERVAL"); break;
-	case SD_T_JSON: sd_buf_put(out, "JSON"); break;
-	case SD_T_JSONB: sd_buf_put(out, "JSONB"); break;
-	case SD_T_UUID: sd_buf_put(out, "UUID"); break;
-	case SD_T_BINARY: sd_buf_put(out, "BYTEA"); break;
-	case SD_T_ENUM: qualified(out, t->enum_schema, t->name); break;
-	case SD_T_RAW:
-	default: sd_buf_put(out, t->name ? t->name : "TEXT"); break;
-	}
+	if (t->kind == SD_T_ENUM)
+		qualified(out, t->enum_schema, t->name);
+	else
+		sd_emit_type(out, t, pg_types);
 }
 
 /* ------------------------------------------------------------------ */
@@ -86,7 +55,7 @@ static void ident(pg_emit *e, const char *name)
 
 static void qname(pg_emit *e, const char *schema, const char *name)
 {
-	if (schema && strcmp(schema, "public") != 0) {
+	if ((schema = sd_namespace_key(schema)) != NULL) {
 		ident(e, schema);
 		sd_buf_putc(e->out, '.');
 	}
@@ -184,22 +153,8 @@ static void fk_body(pg_emit *e, const sd_foreign_key *fk)
 {
 	put(e, "FOREIGN KEY (");
 	columns(e, &fk->columns);
-	put(e, ") REFERENCES ");
-	qname(e, fk->ref_schema, fk->ref_table);
-	if (fk->ref_columns.n) {
-		put(e, " (");
-		columns(e, &fk->ref_columns);
-		put(e, ")");
-	}
-	if (fk->on_delete != SD_FK_NO_ACTION)
-		sd_buf_printf(e->out, " ON DELETE %s",
-		              sd_fk_action_sql(fk->on_delete));
-	if (fk->on_update != SD_FK_NO_ACTION)
-		sd_buf_printf(e->out, " ON UPDATE %s",
-		              sd_fk_action_sql(fk->on_update));
-	if (fk->deferrable)
-		put(e, fk->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"
-		                              : " DEFERRABLE");
+	put(e, ")");
+	sd_emit_fk_references(e->out, &sd_dialect_postgres, fk);
 }
 
 static const char *pk_name(const sd_table *t, const sd_primary_key *pk,
@@ -216,60 +171,53 @@ static int constraint_def(pg_emit *e, const sd_table *t, const sd_object *o,
                           bool in_create, sd_error *err)
 {
 	sd_buf tmp = SD_BUF_INIT;
+	bool not_valid = false;
 
-	switch (o->kind) {
-	case SD_OBJ_PRIMARY_KEY: {
-		const sd_primary_key *pk = (const sd_primary_key *)o;
-		put(e, "CONSTRAINT ");
-		ident(e, pk_name(t, pk, &tmp));
-		put(e, " PRIMARY KEY (");
-		columns(e, &pk->columns);
-		put(e, ")");
-		break;
-	}
-	case SD_OBJ_UNIQUE: {
-		const sd_unique *u = (const sd_unique *)o;
-		put(e, "CONSTRAINT ");
-		ident(e, u->base.name);
-		put(e, " UNIQUE ");
-		if (u->nulls_not_distinct)
-			put(e, "NULLS NOT DISTINCT ");
-		put(e, "(");
-		columns(e, &u->columns);
-		put(e, ")");
-		if (u->deferrable)
-			put(e, u->initially_deferred
-			           ? " DEFERRABLE INITIALLY DEFERRED"
-			           : " DEFERRABLE");
-		break;
-	}
-	case SD_OBJ_FOREIGN_KEY: {
-		const sd_foreign_key *fk = (const sd_foreign_key *)o;
-		put(e, "CONSTRAINT ");
-		ident(e, fk->base.name);
-		put(e, " ");
-		fk_body(e, fk);
-		if (fk->not_valid && !in_create)
-			put(e, " NOT VALID");
-		break;
-	}
-	case SD_OBJ_CHECK: {
-		const sd_check *c = (const sd_check *)o;
-		put(e, "CONSTRAINT ");
-		ident(e, c->base.name);
-		sd_buf_printf(e->out, " CHECK (%s)", expr_sql(&c->expression));
-		if (c->not_valid && !in_create)
-			put(e, " NOT VALID");
-		break;
-	}
-	default:
-		sd_buf_free(&tmp);
+	if (o->kind != SD_OBJ_PRIMARY_KEY && o->kind != SD_OBJ_UNIQUE &&
+	    o->kind != SD_OBJ_FOREIGN_KEY && o->kind != SD_OBJ_CHECK)
 		return sd_error_set(err, SD_EINPUT,
 		                    "PostgreSQL: object kind %d is not a "
 		                    "constraint", (int)o->kind);
+	put(e, "CONSTRAINT ");
+	ident(e, o->kind == SD_OBJ_PRIMARY_KEY
+	             ? pk_name(t, (const sd_primary_key *)o, &tmp)
+	             : o->name);
+	if (o->kind == SD_OBJ_PRIMARY_KEY) {
+		put(e, " PRIMARY KEY (");
+		columns(e, &((const sd_primary_key *)o)->columns);
+		put(e, ")");
+	} else if (o->kind == SD_OBJ_UNIQUE) {
+		const sd_unique *u = (const sd_unique *)o;
+		put(e, u->nulls_not_distinct ? " UNIQUE NULLS NOT DISTINCT ("
+		                             : " UNIQUE (");
+		columns(e, &u->columns);
+		put(e, ")");
+		sd_emit_deferrable(e->out, u->deferrable, u->initially_deferred);
+	} else if (o->kind == SD_OBJ_FOREIGN_KEY) {
+		const sd_foreign_key *fk = (const sd_foreign_key *)o;
+		put(e, " ");
+		fk_body(e, fk);
+		not_valid = fk->not_valid;
+	} else {
+		const sd_check *c = (const sd_check *)o;
+		sd_buf_printf(e->out, " CHECK (%s)", expr_sql(&c->expression));
+		not_valid = c->not_valid;
 	}
+	if (not_valid && !in_create)
+		put(e, " NOT VALID");
 	sd_buf_free(&tmp);
 	return SD_OK;
+}
+
+/* " IS 'text';" or " IS NULL;", ending a COMMENT ON. */
+static void comment_is(pg_emit *e, const char *text)
+{
+	put(e, " IS ");
+	if (text)
+		sd_quote_literal_std(e->out, text);
+	else
+		put(e, "NULL");
+	put(e, ";\n");
 }
 
 static void comment_on(pg_emit *e, const char *what, const sd_table *t,
@@ -281,12 +229,7 @@ static void comment_on(pg_emit *e, const char *what, const sd_table *t,
 		sd_buf_putc(e->out, '.');
 		ident(e, column);
 	}
-	put(e, " IS ");
-	if (text)
-		sd_quote_literal_std(e->out, text);
-	else
-		put(e, "NULL");
-	put(e, ";\n");
+	comment_is(e, text);
 }
 
 /*
@@ -313,12 +256,7 @@ static void comment_on_object(pg_emit *e, const sd_table *t,
 		table_name(e, t);
 		break;
 	}
-	put(e, " IS ");
-	if (text)
-		sd_quote_literal_std(e->out, text);
-	else
-		put(e, "NULL");
-	put(e, ";\n");
+	comment_is(e, text);
 }
 
 static bool fk_deferred(const sd_op *op, const sd_foreign_key *fk)
@@ -391,11 +329,18 @@ static void alter_table(pg_emit *e, const sd_table *t)
 	put(e, " ");
 }
 
-static void alter_column(pg_emit *e, const sd_table *t, const char *col)
+/* ALTER TABLE t <verb>"name" */
+static void alter_ident(pg_emit *e, const sd_table *t, const char *verb,
+                        const char *name)
 {
 	alter_table(e, t);
-	put(e, "ALTER COLUMN ");
-	ident(e, col);
+	put(e, verb);
+	ident(e, name);
+}
+
+static void alter_column(pg_emit *e, const sd_table *t, const char *col)
+{
+	alter_ident(e, t, "ALTER COLUMN ", col);
 	put(e, " ");
 }
 
@@ -493,9 +438,7 @@ done:
 
 static void drop_column(pg_emit *e, const sd_table *t, const char *col)
 {
-	alter_table(e, t);
-	put(e, "DROP COLUMN ");
-	ident(e, col);
+	alter_ident(e, t, "DROP COLUMN ", col);
 	put(e, ";\n");
 }
 
@@ -640,8 +583,6 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 
 static void create_index(pg_emit *e, const sd_op *op, const sd_index *ix)
 {
-	size_t i;
-
 	sd_buf_printf(e->out, "CREATE %sINDEX %s", ix->unique ? "UNIQUE " : "",
 	              (op->hazards & SD_HAZARD_NO_TRANSACTION)
 	                  ? "CONCURRENTLY "
@@ -651,29 +592,9 @@ static void create_index(pg_emit *e, const sd_op *op, const sd_index *ix)
 	table_name(e, op->table);
 	if (ix->method && strcmp(ix->method, "btree") != 0)
 		sd_buf_printf(e->out, " USING %s", ix->method);
-	put(e, " (");
-	for (i = 0; i < ix->nkeys; i++) {
-		const sd_index_key *k = &ix->keys[i];
-		if (i)
-			put(e, ", ");
-		if (k->column)
-			ident(e, k->column);
-		else
-			sd_buf_printf(e->out, "(%s)", expr_sql(&k->expression));
-		if (k->collation) {
-			put(e, " COLLATE ");
-			ident(e, k->collation);
-		}
-		if (k->opclass)
-			sd_buf_printf(e->out, " %s", k->opclass);
-		if (k->desc)
-			put(e, " DESC");
-		if (k->nulls == SD_NULLS_FIRST)
-			put(e, " NULLS FIRST");
-		else if (k->nulls == SD_NULLS_LAST)
-			put(e, " NULLS LAST");
-	}
-	put(e, ")");
+	put(e, " ");
+	sd_emit_index_keys(e->out, &sd_dialect_postgres, ix,
+	                   SD_KEYS_PAREN_EXPRS | SD_KEYS_QUOTED_COLLATION);
 	if (ix->include.n) {
 		put(e, " INCLUDE (");
 		columns(e, &ix->include);
@@ -688,9 +609,7 @@ static void create_index(pg_emit *e, const sd_op *op, const sd_index *ix)
 		put(e, "COMMENT ON INDEX ");
 		qname(e, op->table ? op->table->base.schema : NULL,
 		      ix->base.name);
-		put(e, " IS ");
-		sd_quote_literal_std(e->out, ix->comment);
-		put(e, ";\n");
+		comment_is(e, ix->comment);
 	}
 }
 
@@ -907,9 +826,9 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 	case SD_OP_RENAME_TABLE: {
 		const sd_table *from = op->table_old, *to = op->table_new;
 		if (!sd_streq(from->base.schema, to->base.schema)) {
-			alter_table(e, from);
-			put(e, "SET SCHEMA ");
-			ident(e, to->base.schema ? to->base.schema : "public");
+			alter_ident(e, from, "SET SCHEMA ",
+			            to->base.schema ? to->base.schema
+			                            : sd_namespace_default());
 			put(e, ";\n");
 		}
 		if (!sd_streq(from->base.name, to->base.name)) {
@@ -934,9 +853,7 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		drop_column(e, t, op->column_old->base.name);
 		break;
 	case SD_OP_RENAME_COLUMN:
-		alter_table(e, t);
-		put(e, "RENAME COLUMN ");
-		ident(e, op->column_old->base.name);
+		alter_ident(e, t, "RENAME COLUMN ", op->column_old->base.name);
 		put(e, " TO ");
 		ident(e, op->column_new->base.name);
 		put(e, ";\n");
@@ -954,15 +871,13 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 			                  sd_object_comment(op->obj_new));
 		break;
 	case SD_OP_DROP_CONSTRAINT:
-		alter_table(e, t);
-		put(e, "DROP CONSTRAINT ");
-		ident(e, object_name(t, op->obj_old, &tmp));
+		alter_ident(e, t, "DROP CONSTRAINT ",
+		            object_name(t, op->obj_old, &tmp));
 		put(e, ";\n");
 		break;
 	case SD_OP_RENAME_CONSTRAINT:
-		alter_table(e, t);
-		put(e, "RENAME CONSTRAINT ");
-		ident(e, object_name(t, op->obj_old, &tmp));
+		alter_ident(e, t, "RENAME CONSTRAINT ",
+		            object_name(t, op->obj_old, &tmp));
 		put(e, " TO ");
 		sd_buf_truncate(&tmp, 0);
 		ident(e, object_name(t, op->obj_new, &tmp));
@@ -1015,9 +930,8 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 	}
 	case SD_OP_VALIDATE_CONSTRAINT: {
 		const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
-		alter_table(e, t);
-		put(e, "VALIDATE CONSTRAINT ");
-		ident(e, object_name(t, o, &tmp));
+		alter_ident(e, t, "VALIDATE CONSTRAINT ",
+		            object_name(t, o, &tmp));
 		put(e, ";\n");
 		break;
 	}
@@ -1058,25 +972,9 @@ static int pg_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 }
 
 const sd_dialect sd_dialect_postgres = {
-	.name = "postgresql",
-	.caps = {
-		.transactional_ddl = true,
-		.alter_column = true,
-		.alter_constraints = true,
-		.drop_column = true,
-		.enums = true,
-		.namespaces = true,
-		.comments = true,
-		.named_primary_keys = true,
-		.unique_as_index = false,
-		.max_identifier = PG_MAX_IDENT,
-	},
-	.quote_ident = sd_quote_ident_std,
-	.quote_literal = sd_quote_literal_std,
-	.type_sql = pg_type_sql,
-	.column_type_equal = NULL,
-	.emit_op = pg_emit_op,
-	.begin_sql = "BEGIN;",
-	.commit_sql = "COMMIT;",
+	.name = "postgresql", .caps = &sd_caps_postgres,
+	.quote_ident = sd_quote_ident_std, .quote_literal = sd_quote_literal_std,
+	.type_sql = pg_type_sql, .emit_op = pg_emit_op,
+	.begin_sql = "BEGIN;", .commit_sql = "COMMIT;",
 	.op_lock = sd_pg_op_lock,
 };

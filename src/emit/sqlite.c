@@ -10,7 +10,6 @@
  * (caps.unique_as_index): that is the only kind ALTER can add later.
  */
 #include "emit/dialect.h"
-#include "introspect/sqlite.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -21,71 +20,16 @@
  * that SQLite's affinity rules give the expected storage (VARCHAR -> TEXT
  * affinity, NUMERIC(p,s) -> NUMERIC, BOOLEAN -> NUMERIC, REAL -> REAL).
  */
+static const char *const sqlite_types[SD_T__COUNT] = {
+	[SD_T_RAW] = "",
+	[SD_T_FLOAT] = "FLOAT",
+	[SD_T_BINARY] = "BLOB",
+	[SD_T_ENUM] = "TEXT",
+};
+
 static void sqlite_type_sql(sd_buf *out, const sd_type *t)
 {
-	switch (t->kind) {
-	case SD_T_SMALLINT: sd_buf_put(out, "SMALLINT"); break;
-	case SD_T_INTEGER: sd_buf_put(out, "INTEGER"); break;
-	case SD_T_BIGINT: sd_buf_put(out, "BIGINT"); break;
-	case SD_T_BOOLEAN: sd_buf_put(out, "BOOLEAN"); break;
-	case SD_T_REAL: sd_buf_put(out, "REAL"); break;
-	case SD_T_FLOAT: sd_buf_put(out, "FLOAT"); break;
-	case SD_T_NUMERIC:
-		sd_buf_put(out, "NUMERIC");
-		if (t->precision > 0 && t->scale >= 0)
-			sd_buf_printf(out, "(%d,%d)", t->precision, t->scale);
-		else if (t->precision > 0)
-			sd_buf_printf(out, "(%d)", t->precision);
-		break;
-	case SD_T_STRING:
-		sd_buf_put(out, "VARCHAR");
-		if (t->length > 0)
-			sd_buf_printf(out, "(%d)", t->length);
-		break;
-	case SD_T_CHAR:
-		sd_buf_put(out, "CHAR");
-		if (t->length > 0)
-			sd_buf_printf(out, "(%d)", t->length);
-		break;
-	case SD_T_TEXT: sd_buf_put(out, "TEXT"); break;
-	case SD_T_DATE: sd_buf_put(out, "DATE"); break;
-	case SD_T_TIME: sd_buf_put(out, "TIME"); break;
-	case SD_T_TIMESTAMP: sd_buf_put(out, "TIMESTAMP"); break;
-	case SD_T_TIMESTAMPTZ: sd_buf_put(out, "TIMESTAMPTZ"); break;
-	case SD_T_INTERVAL: sd_buf_put(out, "INTERVAL"); break;
-	case SD_T_JSON: sd_buf_put(out, "JSON"); break;
-	case SD_T_JSONB: sd_buf_put(out, "JSONB"); break;
-	case SD_T_UUID: sd_buf_put(out, "UUID"); break;
-	case SD_T_BINARY: sd_buf_put(out, "BLOB"); break;
-	case SD_T_ENUM: sd_buf_put(out, "TEXT"); break;
-	case SD_T_RAW:
-	default:
-		sd_buf_put(out, t->name ? t->name : "");
-		break;
-	}
-}
-
-static bool is_integer_kind(sd_type_kind k)
-{
-	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
-}
-
-/*
- * Same type by meaning on SQLite: an enum is TEXT, and the rowid alias
- * (INTEGER PRIMARY KEY) stands for any autoincrementing integer key,
- * whatever width the models declare.
- */
-static bool sqlite_column_type_equal(const sd_column *a, const sd_column *b)
-{
-	sd_type_kind ka = a->type.kind, kb = b->type.kind;
-
-	if ((ka == SD_T_ENUM || ka == SD_T_TEXT) &&
-	    (kb == SD_T_ENUM || kb == SD_T_TEXT))
-		return true; /* all of them are TEXT here */
-	if ((a->autoincrement || b->autoincrement) && is_integer_kind(ka) &&
-	    is_integer_kind(kb))
-		return true;
-	return sd_type_equal(&a->type, &b->type);
+	sd_emit_type(out, t, sqlite_types);
 }
 
 /* ------------------------------------------------------------------ */
@@ -97,18 +41,6 @@ static void quote(sd_buf *out, const char *name)
 	sd_quote_ident_std(out, name);
 }
 
-static void put_collation(sd_buf *out, const char *c)
-{
-	const char *p;
-	bool plain = isalpha((unsigned char)c[0]) || c[0] == '_';
-
-	for (p = c; *p && plain; p++)
-		plain = isalnum((unsigned char)*p) || *p == '_';
-	if (plain)
-		sd_buf_put(out, c);
-	else
-		quote(out, c);
-}
 
 /* Case-insensitive whole-text match. */
 static bool text_is(const char *s, const char *word)
@@ -124,68 +56,28 @@ static bool text_is(const char *s, const char *word)
 	return !*word && !*s;
 }
 
-/* true when s is one balanced parenthesised group: "(a + (b))". */
-static bool is_parenthesized(const char *s)
-{
-	size_t n = strlen(s);
-	int depth = 0;
-	size_t i;
-	char q = 0;
-
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	while (*s && isspace((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	if (n < 2 || s[0] != '(' || s[n - 1] != ')')
-		return false;
-	for (i = 0; i < n; i++) {
-		if (q) {
-			if (s[i] == q)
-				q = 0;
-			continue;
-		}
-		if (s[i] == '\'' || s[i] == '"')
-			q = s[i];
-		else if (s[i] == '(')
-			depth++;
-		else if (s[i] == ')' && --depth == 0 && i != n - 1)
-			return false;
-	}
-	return depth == 0;
-}
-
-/* A literal SQLite accepts after DEFAULT without parentheses. */
+/* A literal SQLite accepts after DEFAULT without parentheses. A text that
+ * starts with a string is one: the catalog keeps what followed DEFAULT,
+ * and an expression there has its parentheses. */
 static bool is_default_literal(const char *s)
 {
-	const char *p = s;
+	sd_lexer lx;
+	sd_token t;
 
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p == '\'' || ((*p == 'x' || *p == 'X') && p[1] == '\''))
-		return true; /* string or blob (one literal: trusted) */
-	if (*p == '-' || *p == '+')
-		p++;
-	if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
-		for (; *p; p++)
-			if (!(isalnum((unsigned char)*p) || *p == '.' ||
-			      ((*p == '-' || *p == '+') &&
-			       (p[-1] == 'e' || p[-1] == 'E'))))
-				return isspace((unsigned char)*p) &&
-				       text_is(p, "");
+	sd_lex_init(&lx, s, strlen(s), SD_SQL_SQLITE, 0);
+	if (sd_lex_next(&lx, &t) && t.kind == SD_TOK_STRING)
 		return true;
-	}
-	return text_is(s, "NULL") || text_is(s, "TRUE") ||
-	       text_is(s, "FALSE") || text_is(s, "CURRENT_TIME") ||
-	       text_is(s, "CURRENT_DATE") || text_is(s, "CURRENT_TIMESTAMP");
+	return sd_sql_is_literal(s, SD_SQL_SQLITE) ||
+	       text_is(s, "CURRENT_TIME") || text_is(s, "CURRENT_DATE") ||
+	       text_is(s, "CURRENT_TIMESTAMP");
 }
 
 /* DEFAULT accepts literals as they are and expressions in parentheses:
  *     "'active'" -> 'active'      "lower('X')" -> (lower('X')) */
 static void put_default(sd_buf *out, const char *sql)
 {
-	if (is_default_literal(sql) || is_parenthesized(sql))
+	if (is_default_literal(sql) ||
+	    sd_sql_is_parenthesized(sql, SD_SQL_SQLITE))
 		sd_buf_put(out, sql);
 	else
 		sd_buf_printf(out, "(%s)", sql);
@@ -210,7 +102,7 @@ static const sd_column *rowid_alias(const sd_table *t)
 	c = sd_table_find_column(t, t->primary_key->columns.items[0]);
 	if (!c || !c->autoincrement)
 		return NULL;
-	if (is_integer_kind(c->type.kind) ||
+	if (sd_type_is_integer(c->type.kind) ||
 	    (c->type.kind == SD_T_RAW && c->type.name &&
 	     text_is(c->type.name, "INTEGER")))
 		return c;
@@ -261,7 +153,7 @@ static void put_column_def(sd_buf *out, const sd_table *t,
 	}
 	if (c->collation) {
 		sd_buf_put(out, " COLLATE ");
-		put_collation(out, c->collation);
+		sd_emit_collation(out, &sd_dialect_sqlite, c->collation);
 	}
 	if (c->generated.sql)
 		sd_buf_printf(out, " GENERATED ALWAYS AS (%s) STORED",
@@ -366,7 +258,7 @@ static void put_index(sd_buf *out, const char *table, const sd_index *ix)
 	sd_buf_put(out, " ON ");
 	quote(out, table);
 	sd_buf_putc(out, ' ');
-	sd_emit_index_keys(out, &sd_dialect_sqlite, ix, false);
+	sd_emit_index_keys(out, &sd_dialect_sqlite, ix, 0);
 	if (ix->where.sql)
 		sd_buf_printf(out, " WHERE %s", ix->where.sql);
 	sd_buf_put(out, ";\n");
@@ -414,6 +306,59 @@ static int needs_rebuild(const sd_op *op, sd_error *err, const char *what)
 /* Rebuild                                                             */
 /* ------------------------------------------------------------------ */
 
+/* The name before a '.' at index i of t (i >= 2, t[i - 1] is '.'), or
+ * NULL. */
+static const char *qualifier(sd_arena *a, const sd_tokens *t, size_t i)
+{
+	if (i < 2 || !sd_tok_is(&t->v[i - 1], ".") ||
+	    !sd_tok_is_name(&t->v[i - 2]))
+		return NULL;
+	return sd_tok_ident(a, &t->v[i - 2], false);
+}
+
+char *sd_sqlite_rename_idents(sd_arena *a, const char *sql,
+                              const char *old_table, const char *new_table,
+                              const char *const *from, const char *const *to,
+                              size_t n)
+{
+	sd_tokens t;
+	sd_buf out = SD_BUF_INIT;
+	const char *copied = sql;
+	char *result;
+	size_t i, k;
+
+	sd_tokens_read(&t, sql, SD_SQL_SQLITE);
+	for (i = 0; i < t.n; i++) {
+		const sd_token *tk = &t.v[i];
+		const char *repl = NULL, *q;
+		char *id;
+		if (!sd_tok_is_name(tk))
+			continue;
+		id = sd_tok_ident(a, tk, false);
+		if ((q = qualifier(a, &t, i)) != NULL) {
+			if (sd_strieq(q, "NEW") || sd_strieq(q, "OLD") ||
+			    sd_strieq(q, old_table) || sd_strieq(q, new_table))
+				for (k = 0; k < n && !repl; k++)
+					if (sd_strieq(id, from[k]))
+						repl = to[k];
+		} else if (old_table && new_table &&
+		           !sd_streq(old_table, new_table) &&
+		           sd_strieq(id, old_table)) {
+			repl = new_table;
+		}
+		if (!repl)
+			continue;
+		sd_buf_putn(&out, copied, (size_t)(tk->s - copied));
+		sd_quote_ident_std(&out, repl);
+		copied = tk->s + tk->n;
+	}
+	sd_buf_put(&out, copied);
+	sd_tokens_free(&t);
+	result = sd_arena_strdup(a, sd_buf_cstr(&out));
+	sd_buf_free(&out);
+	return result;
+}
+
 /*
  * The old column whose values fill new column c: the one c was renamed
  * from, the one renamed to c (the downgrade of a rename), or the one of
@@ -433,16 +378,25 @@ static const sd_column *rebuild_source(const sd_table *old,
 	return sd_table_find_column(old, c->base.name);
 }
 
-static void put_rename_column(sd_buf *out, const char *table,
-                              const char *from, const char *to)
+/* ALTER TABLE "table" <verb>"a"[ TO "b"];  (b NULL: no TO) */
+static void put_alter(sd_buf *out, const char *table, const char *verb,
+                      const char *a, const char *b)
 {
 	sd_buf_put(out, "ALTER TABLE ");
 	quote(out, table);
-	sd_buf_put(out, " RENAME COLUMN ");
-	quote(out, from);
-	sd_buf_put(out, " TO ");
-	quote(out, to);
+	sd_buf_put(out, verb);
+	quote(out, a);
+	if (b) {
+		sd_buf_put(out, " TO ");
+		quote(out, b);
+	}
 	sd_buf_put(out, ";\n");
+}
+
+static void put_rename_column(sd_buf *out, const char *table,
+                              const char *from, const char *to)
+{
+	put_alter(out, table, " RENAME COLUMN ", from, to);
 }
 
 /*
@@ -468,11 +422,8 @@ static const char *put_rebuild_renames(sd_buf *out, sd_arena *a,
 	bool clash = false;
 
 	if (!sd_streq(from->base.name, to->base.name)) {
-		sd_buf_put(out, "ALTER TABLE ");
-		quote(out, from->base.name);
-		sd_buf_put(out, " RENAME TO ");
-		quote(out, to->base.name);
-		sd_buf_put(out, ";\n");
+		put_alter(out, from->base.name, " RENAME TO ", to->base.name,
+		          NULL);
 		name = to->base.name;
 	}
 	src = sd_arena_alloc(a, (to->ncolumns + 1) * sizeof(*src));
@@ -778,31 +729,20 @@ static int sqlite_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 		sd_buf_put(out, ";\n");
 		return SD_OK;
 	case SD_OP_RENAME_TABLE:
-		sd_buf_put(out, "ALTER TABLE ");
-		quote(out, op->table_old->base.name);
-		sd_buf_put(out, " RENAME TO ");
-		quote(out, op->table_new->base.name);
-		sd_buf_put(out, ";\n");
+		put_alter(out, op->table_old->base.name, " RENAME TO ",
+		          op->table_new->base.name, NULL);
 		return SD_OK;
 	case SD_OP_REBUILD_TABLE:
 		return emit_rebuild(out, op, err);
 	case SD_OP_ADD_COLUMN:
 		return emit_add_column(out, op, err);
 	case SD_OP_DROP_COLUMN:
-		sd_buf_put(out, "ALTER TABLE ");
-		quote(out, table_name(op));
-		sd_buf_put(out, " DROP COLUMN ");
-		quote(out, op->column_old->base.name);
-		sd_buf_put(out, ";\n");
+		put_alter(out, table_name(op), " DROP COLUMN ",
+		          op->column_old->base.name, NULL);
 		return SD_OK;
 	case SD_OP_RENAME_COLUMN:
-		sd_buf_put(out, "ALTER TABLE ");
-		quote(out, table_name(op));
-		sd_buf_put(out, " RENAME COLUMN ");
-		quote(out, op->column_old->base.name);
-		sd_buf_put(out, " TO ");
-		quote(out, op->column_new->base.name);
-		sd_buf_put(out, ";\n");
+		put_rename_column(out, table_name(op), op->column_old->base.name,
+		                  op->column_new->base.name);
 		return SD_OK;
 	case SD_OP_ALTER_COLUMN:
 		if ((op->changes & ~(unsigned)SD_CHANGE_COMMENT) == 0)
@@ -838,26 +778,9 @@ static int sqlite_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 }
 
 const sd_dialect sd_dialect_sqlite = {
-	.name = "sqlite",
-	.caps = {
-		.transactional_ddl = true,
-		.alter_column = false,
-		.alter_constraints = false,
-		.drop_column = true,
-		.enums = false,
-		.namespaces = false,
-		.comments = false,
-		.named_primary_keys = false,
-		.unique_as_index = true,
-		.max_identifier = 0,
-		.table_options = true,
-	},
-	.quote_ident = sd_quote_ident_std,
-	.quote_literal = sd_quote_literal_std,
-	.type_sql = sqlite_type_sql,
-	.column_type_equal = sqlite_column_type_equal,
-	.emit_op = sqlite_emit_op,
-	.begin_sql = "BEGIN;",
-	.commit_sql = "COMMIT;",
+	.name = "sqlite", .caps = &sd_caps_sqlite,
+	.quote_ident = sd_quote_ident_std, .quote_literal = sd_quote_literal_std,
+	.type_sql = sqlite_type_sql, .emit_op = sqlite_emit_op,
+	.begin_sql = "BEGIN;", .commit_sql = "COMMIT;",
 	.op_lock = sd_sqlite_op_lock,
 };

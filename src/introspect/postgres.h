@@ -1,15 +1,16 @@
 /*
- * postgres.h - PostgreSQL catalog -> sd_schema, and the normaliser that
- * makes model expressions comparable with what the server stores.
+ * postgres.h - PostgreSQL catalog -> sd_schema, and the type and default
+ * spellings the catalog reader and the normaliser share.
  *
- * Both work on a libpq connection that the driver (db/postgres.c) owns.
+ * The reader works on a libpq connection that the driver (db/postgres.c)
+ * owns.
  */
 #ifndef SD_INTROSPECT_POSTGRES_H
 #define SD_INTROSPECT_POSTGRES_H
 
 #include <libpq-fe.h>
 
-#include "db/db.h"
+#include "introspect/introspect.h"
 
 /*
  * Reads the whole database, pg_dump style: one query per object kind for
@@ -25,19 +26,6 @@
 int sd_pg_introspect(sd_schema **out, PGconn *conn,
                      const sd_introspect_opts *opts, size_t *nqueries,
                      sd_error *err);
-
-/*
- * Fills sd_expr.canon of the models' defaults, generated columns, checks,
- * index predicates and expression keys with the server's canonical text, and
- * RAW column types with the server's spelling. Only those are sent: they are
- * packed into a few wide tables of a scratch schema, inside a transaction
- * that is always rolled back, in batches under savepoints (so the default
- * max_locks_per_transaction holds), each read back by one query over its
- * own tables.
- * Models without any of them cause no round trip at all.
- * Must not be called inside an open transaction.
- */
-int sd_pg_normalize(PGconn *conn, sd_schema *models, sd_error *err);
 
 /*
  * The portable type for a format_type() text: "character varying(50)" ->

@@ -8,11 +8,10 @@
  *
  * What the pragmas do not report (constraint names, CHECK bodies, column
  * collations, generated expressions, index expressions and predicates) only
- * exists in the CREATE text kept in sqlite_schema.sql. A small tokenizer
- * reads those texts; it understands quoting, comments and nesting, and
- * nothing more: it is not an SQL parser and never needs to be one.
+ * exists in the CREATE text kept in sqlite_schema.sql, which sqlite_ddl.c
+ * reads.
  */
-#include "introspect/sqlite.h"
+#include "introspect/sqlite_ddl.h"
 
 #include <ctype.h>
 #include <fnmatch.h>
@@ -21,975 +20,13 @@
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
-/* Tokenizer                                                           */
-/* ------------------------------------------------------------------ */
-
-typedef enum tok_kind {
-	TK_WORD,   /* keyword, bare identifier or number */
-	TK_QUOTED, /* "x", `x`, [x] */
-	TK_STRING, /* 'x' */
-	TK_PUNCT,  /* one character */
-} tok_kind;
-
-typedef struct token {
-	tok_kind kind;
-	const char *s;
-	size_t n;
-	/* Parenthesis depth: a '(' and its matching ')' carry the depth
-	 * outside them; everything between is one deeper. */
-	int depth;
-} token;
-
-typedef struct tokens {
-	token *v;
-	size_t n;
-	size_t cap;
-} tokens;
-
-static bool is_word_char(unsigned char c)
-{
-	return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
-}
-
-static void tok_push(tokens *t, tok_kind kind, const char *s, size_t n,
-                     int depth)
-{
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->v = sd_xrealloc(t->v, t->cap * sizeof(*t->v));
-	}
-	t->v[t->n].kind = kind;
-	t->v[t->n].s = s;
-	t->v[t->n].n = n;
-	t->v[t->n].depth = depth;
-	t->n++;
-}
-
-/*
- * Splits SQL text into tokens, skipping whitespace and comments. An
- * unterminated quote or comment simply runs to the end of the text.
- * The caller frees out->v.
- */
-static void tokenize(tokens *out, const char *sql)
-{
-	const char *p = sql;
-	int depth = 0;
-
-	memset(out, 0, sizeof(*out));
-	while (*p) {
-		unsigned char c = (unsigned char)*p;
-		const char *start = p;
-
-		if (isspace(c)) {
-			p++;
-		} else if (c == '-' && p[1] == '-') {
-			while (*p && *p != '\n')
-				p++;
-		} else if (c == '/' && p[1] == '*') {
-			const char *end = strstr(p + 2, "*/");
-			p = end ? end + 2 : p + strlen(p);
-		} else if (c == '\'' || c == '"' || c == '`') {
-			p++;
-			while (*p) {
-				if (*p == (char)c) {
-					if (p[1] == (char)c) {
-						p += 2;
-						continue;
-					}
-					p++;
-					break;
-				}
-				p++;
-			}
-			tok_push(out, c == '\'' ? TK_STRING : TK_QUOTED, start,
-			         (size_t)(p - start), depth);
-		} else if (c == '[') {
-			while (*p && *p != ']')
-				p++;
-			if (*p)
-				p++;
-			tok_push(out, TK_QUOTED, start, (size_t)(p - start),
-			         depth);
-		} else if (is_word_char(c)) {
-			while (*p && is_word_char((unsigned char)*p))
-				p++;
-			tok_push(out, TK_WORD, start, (size_t)(p - start),
-			         depth);
-		} else if (c == '(') {
-			tok_push(out, TK_PUNCT, p++, 1, depth++);
-		} else if (c == ')') {
-			if (depth > 0)
-				depth--;
-			tok_push(out, TK_PUNCT, p++, 1, depth);
-		} else {
-			tok_push(out, TK_PUNCT, p++, 1, depth);
-		}
-	}
-}
-
-static bool tok_is(const token *t, const char *word)
-{
-	size_t n = strlen(word);
-
-	if (t->kind == TK_PUNCT)
-		return t->n == 1 && word[0] == t->s[0] && n == 1;
-	return t->kind == TK_WORD && t->n == n &&
-	       strncasecmp(t->s, word, n) == 0;
-}
-
-/* The identifier a token names, quotes removed and doubled quotes
- * undone: "we""ird" -> we"ird, [a b] -> a b. */
-static char *tok_ident(sd_arena *a, const token *t)
-{
-	char *out, *o;
-	size_t i;
-	char q;
-
-	if (t->kind == TK_WORD || t->kind == TK_PUNCT || t->n < 2)
-		return sd_arena_strndup(a, t->s, t->n);
-	if (t->s[0] == '[')
-		return sd_arena_strndup(a, t->s + 1, t->n - 2);
-	q = t->s[0];
-	out = o = sd_arena_alloc(a, t->n);
-	for (i = 1; i + 1 < t->n; i++) {
-		*o++ = t->s[i];
-		if (t->s[i] == q && t->s[i + 1] == q)
-			i++;
-	}
-	*o = '\0';
-	return out;
-}
-
-/* Index of the ')' matching the '(' at open, or n when unbalanced. */
-static size_t tok_close(const tokens *t, size_t open)
-{
-	size_t i;
-
-	for (i = open + 1; i < t->n; i++)
-		if (t->v[i].kind == TK_PUNCT && t->v[i].s[0] == ')' &&
-		    t->v[i].depth == t->v[open].depth)
-			return i;
-	return t->n;
-}
-
-/* The source text between two tokens, inclusive. */
-static char *tok_text(sd_arena *a, const tokens *t, size_t from, size_t to)
-{
-	if (from > to || to >= t->n)
-		return sd_arena_strdup(a, "");
-	return sd_arena_strndup(a, t->v[from].s,
-	                        (size_t)(t->v[to].s + t->v[to].n -
-	                                 t->v[from].s));
-}
-
-/* Identifiers of a parenthesised list "(a COLLATE x, "b" DESC)" whose '('
- * is at open: the first token of each element. */
-static void tok_name_list(sd_arena *a, const tokens *t, size_t open,
-                          sd_strlist *out)
-{
-	size_t close = tok_close(t, open), i;
-	bool want = true;
-
-	for (i = open + 1; i < close; i++) {
-		const token *k = &t->v[i];
-		if (k->depth != t->v[open].depth + 1)
-			continue;
-		if (k->kind == TK_PUNCT && k->s[0] == ',') {
-			want = true;
-		} else if (want) {
-			sd_strlist_push(a, out, tok_ident(a, k));
-			want = false;
-		}
-	}
-}
-
-static void put_quoted(sd_buf *out, const char *name)
-{
-	const char *p;
-
-	sd_buf_putc(out, '"');
-	for (p = name; *p; p++) {
-		if (*p == '"')
-			sd_buf_putc(out, '"');
-		sd_buf_putc(out, *p);
-	}
-	sd_buf_putc(out, '"');
-}
-
-char *sd_sqlite_rename_idents(sd_arena *a, const char *sql,
-                              const char *old_table, const char *new_table,
-                              const char *const *from, const char *const *to,
-                              size_t n)
-{
-	tokens t;
-	sd_buf out = SD_BUF_INIT;
-	const char *copied = sql;
-	char *result;
-	size_t i, k;
-
-	tokenize(&t, sql);
-	for (i = 0; i < t.n; i++) {
-		const token *tk = &t.v[i];
-		const char *repl = NULL;
-		char *id;
-		if (tk->kind != TK_WORD && tk->kind != TK_QUOTED)
-			continue;
-		id = tok_ident(a, tk);
-		if (i >= 2 && tok_is(&t.v[i - 1], ".") &&
-		    (t.v[i - 2].kind == TK_WORD ||
-		     t.v[i - 2].kind == TK_QUOTED)) {
-			char *q = tok_ident(a, &t.v[i - 2]);
-			if (sd_strieq(q, "NEW") || sd_strieq(q, "OLD") ||
-			    sd_strieq(q, old_table) || sd_strieq(q, new_table))
-				for (k = 0; k < n && !repl; k++)
-					if (sd_strieq(id, from[k]))
-						repl = to[k];
-		} else if (old_table && new_table &&
-		           !sd_streq(old_table, new_table) &&
-		           sd_strieq(id, old_table)) {
-			repl = new_table;
-		}
-		if (!repl)
-			continue;
-		sd_buf_putn(&out, copied, (size_t)(tk->s - copied));
-		put_quoted(&out, repl);
-		copied = tk->s + tk->n;
-	}
-	sd_buf_put(&out, copied);
-	free(t.v);
-	result = sd_arena_strdup(a, sd_buf_cstr(&out));
-	sd_buf_free(&out);
-	return result;
-}
-
-/* ------------------------------------------------------------------ */
-/* CREATE TABLE text                                                   */
-/* ------------------------------------------------------------------ */
-
-typedef struct parsed_check {
-	const char *name;
-	const char *expr;
-} parsed_check;
-
-typedef struct parsed_unique {
-	const char *name;
-	sd_strlist columns;
-	bool used;
-	const char *on_conflict; /* resolution word, NULL = none */
-} parsed_unique;
-
-typedef struct parsed_fk {
-	const char *name;
-	sd_strlist columns;
-	const char *ref_table;
-	bool deferrable;
-	bool initially_deferred;
-	bool used;
-} parsed_fk;
-
-/* A column definition read from the CREATE TABLE text, as
- * pragma_table_xinfo would report it. */
-typedef struct parsed_col {
-	const char *name;
-	const char *type;  /* "" when none; standard names upper-cased */
-	const char *dflt;  /* NULL when none */
-	bool notnull;
-	bool pk;           /* column-level PRIMARY KEY */
-} parsed_col;
-
-typedef struct parsed_table {
-	const char *pk_name;
-	bool without_rowid;
-	bool strict;
-	bool autoinc_kw;          /* PRIMARY KEY ... AUTOINCREMENT */
-	const char *pk_conflict;  /* PRIMARY KEY ON CONFLICT word */
-	sd_map *nn_conflicts;     /* column -> NOT NULL ON CONFLICT word */
-	/* Column definitions (malloc'd, freed once the columns are made)
-	 * and the table-level PRIMARY KEY list. cols_bad: the text holds
-	 * something this reader does not account for exactly (generated
-	 * columns, quoted type names, ...), so pragma_table_xinfo decides. */
-	parsed_col *cols;
-	size_t ncols, capcols;
-	sd_strlist pk_list;
-	bool cols_bad;
-	sd_vec checks;   /* parsed_check* */
-	sd_vec uniques;  /* parsed_unique* */
-	sd_vec fks;      /* parsed_fk* */
-	sd_map *collations; /* column -> collation */
-	sd_map *generated;  /* column -> expression */
-} parsed_table;
-
-static bool is_column_constraint_start(const token *k)
-{
-	static const char *const words[] = {
-		"CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK",
-		"DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS", NULL};
-	size_t i;
-
-	for (i = 0; words[i]; i++)
-		if (tok_is(k, words[i]))
-			return true;
-	return false;
-}
-
-/*
- * true when token j starts the next column constraint after a REFERENCES
- * clause. NULL and DEFAULT belong to the clause after SET (ON DELETE SET
- * NULL), and NOT to it before DEFERRABLE.
- */
-static bool ends_fk_clause(const tokens *t, size_t j, size_t to)
-{
-	static const char *const words[] = {
-		"CONSTRAINT", "REFERENCES", "CHECK", "PRIMARY", "UNIQUE",
-		"COLLATE", "GENERATED", "AS", NULL};
-	const token *k = &t->v[j];
-	size_t i;
-
-	for (i = 0; words[i]; i++)
-		if (tok_is(k, words[i]))
-			return true;
-	if (tok_is(k, "NULL") || tok_is(k, "DEFAULT"))
-		return !tok_is(&t->v[j - 1], "SET");
-	if (tok_is(k, "NOT"))
-		return j + 1 < to && tok_is(&t->v[j + 1], "NULL");
-	return false;
-}
-
-/* Skips "ON CONFLICT resolution" after a constraint keyword at i. */
-static size_t skip_on_conflict(const tokens *t, size_t i, size_t to)
-{
-	if (i + 2 < to && tok_is(&t->v[i], "ON") &&
-	    tok_is(&t->v[i + 1], "CONFLICT"))
-		return i + 3;
-	return i;
-}
-
-/* The resolution word of an "ON CONFLICT word" at i, upper-cased, or
- * NULL when none starts there. */
-static const char *conflict_at(const tokens *t, size_t i, size_t to)
-{
-	static const char *const words[] = {"ROLLBACK", "ABORT", "FAIL",
-	                                    "IGNORE", "REPLACE", NULL};
-	size_t k;
-
-	if (skip_on_conflict(t, i, to) == i)
-		return NULL;
-	for (k = 0; words[k]; k++)
-		if (tok_is(&t->v[i + 2], words[k]))
-			return words[k];
-	return NULL;
-}
-
-static bool is_space(char ch)
-{
-	return ch == ' ' || (ch >= '\t' && ch <= '\r');
-}
-
-/* Text from s to e with surrounding white space trimmed, as SQLite keeps
- * a DEFAULT span (sqlite3DbSpanDup). */
-static char *span_dup(sd_arena *a, const char *s, const char *e)
-{
-	while (s < e && is_space(*s))
-		s++;
-	while (e > s && is_space(e[-1]))
-		e--;
-	return sd_arena_strndup(a, s, (size_t)(e - s));
-}
-
-/* The declared type as pragma_table_xinfo reports it: the text as
- * written, except that SQLite keeps the six standard names as a code and
- * reports them upper-cased. */
-static const char *column_type(sd_arena *a, const char *s, size_t n)
-{
-	static const char *const std[] = {"INT", "INTEGER", "REAL", "TEXT",
-	                                  "BLOB", "ANY", NULL};
-	size_t i;
-
-	if (n == 0)
-		return "";
-	for (i = 0; std[i]; i++)
-		if (strlen(std[i]) == n && strncasecmp(s, std[i], n) == 0)
-			return std[i];
-	return sd_arena_strndup(a, s, n);
-}
-
-/*
- * Reads the column definition in tokens [from, to) at depth d into *pc.
- * Returns false for anything it does not account for exactly; the table's
- * columns then come from pragma_table_xinfo. The text is SQLite's own
- * (it parsed it), so only valid syntax needs recognising.
- */
-static bool parse_column(sd_arena *a, const tokens *t, size_t from,
-                         size_t to, int d, const char *name, parsed_col *pc)
-{
-	size_t i = from + 1, tfirst, tlast = 0;
-	bool typed = false;
-
-	memset(pc, 0, sizeof(*pc));
-	if (t->v[from].kind != TK_WORD && t->v[from].kind != TK_QUOTED)
-		return false;
-	pc->name = name; /* tok_ident of t->v[from], made by the caller */
-	tfirst = i;
-	for (; i < to; i++) {
-		const token *k = &t->v[i];
-		if (k->depth != d || k->kind != TK_WORD ||
-		    is_column_constraint_start(k))
-			break;
-		if (tok_is(k, "GENERATED") || tok_is(k, "ALWAYS"))
-			return false;
-		tlast = i;
-		typed = true;
-	}
-	if (i < to && typed && tok_is(&t->v[i], "(")) {
-		size_t close = tok_close(t, i), j;
-		if (close >= to)
-			return false;
-		for (j = i + 1; j < close; j++)
-			if (t->v[j].kind != TK_WORD &&
-			    !(t->v[j].kind == TK_PUNCT &&
-			      strchr("+-.,", t->v[j].s[0])))
-				return false;
-		tlast = close;
-		i = close + 1;
-	}
-	pc->type = typed ? column_type(a, t->v[tfirst].s,
-	                               (size_t)(t->v[tlast].s + t->v[tlast].n -
-	                                        t->v[tfirst].s))
-	                 : "";
-	while (i < to) {
-		const token *k = &t->v[i];
-		if (k->depth != d)
-			return false;
-		if (tok_is(k, "CONSTRAINT") && i + 1 < to) {
-			i += 2;
-		} else if (tok_is(k, "PRIMARY") && i + 1 < to &&
-		           tok_is(&t->v[i + 1], "KEY")) {
-			pc->pk = true;
-			i += 2;
-			if (i < to && (tok_is(&t->v[i], "ASC") ||
-			               tok_is(&t->v[i], "DESC")))
-				i++;
-			i = skip_on_conflict(t, i, to);
-			if (i < to && tok_is(&t->v[i], "AUTOINCREMENT"))
-				i++;
-		} else if (tok_is(k, "NOT") && i + 1 < to &&
-		           tok_is(&t->v[i + 1], "NULL")) {
-			pc->notnull = true;
-			i = skip_on_conflict(t, i + 2, to);
-		} else if (tok_is(k, "NULL") || tok_is(k, "UNIQUE")) {
-			i = skip_on_conflict(t, i + 1, to);
-		} else if ((tok_is(k, "CHECK") || tok_is(k, "DEFAULT")) &&
-		           i + 1 < to && tok_is(&t->v[i + 1], "(")) {
-			size_t close = tok_close(t, i + 1);
-			if (close >= to)
-				return false;
-			if (tok_is(k, "DEFAULT"))
-				pc->dflt = span_dup(a, t->v[i + 1].s + 1,
-				                    t->v[close].s);
-			i = close + 1;
-		} else if (tok_is(k, "DEFAULT") && i + 1 < to) {
-			/* a literal, a signed number or an identifier: up
-			 * to the next constraint, its first token whatever
-			 * it spells (DEFAULT NULL) */
-			size_t first = i + 1, j = i + 2;
-			while (j < to && !is_column_constraint_start(&t->v[j]))
-				j++;
-			for (i = first; i < j; i++)
-				if (t->v[i].depth != d || tok_is(&t->v[i], "("))
-					return false;
-			pc->dflt = tok_text(a, t, first, j - 1);
-		} else if (tok_is(k, "COLLATE") && i + 1 < to) {
-			i += 2;
-		} else if (tok_is(k, "REFERENCES") && i + 1 < to) {
-			size_t j = i + 2;
-			while (j < to && !ends_fk_clause(t, j, to))
-				j++;
-			i = j;
-		} else {
-			return false; /* GENERATED, AS, or not understood */
-		}
-	}
-	return true;
-}
-
-/*
- * Reads a table-level "PRIMARY KEY (a COLLATE x DESC, b)" at i into
- * p->pk_list. false for anything else (expressions, repeated columns).
- */
-static bool pk_list_parse(sd_arena *a, const tokens *t, size_t i, size_t to,
-                          parsed_table *p)
-{
-	size_t close, j, k;
-	int d;
-
-	if (!(i + 2 < to && tok_is(&t->v[i + 1], "KEY") &&
-	      tok_is(&t->v[i + 2], "(")))
-		return false;
-	close = tok_close(t, i + 2);
-	d = t->v[i + 2].depth + 1;
-	if (close >= to || p->pk_list.n > 0)
-		return false;
-	for (j = i + 3; j < close;) {
-		const char *name;
-		if (t->v[j].kind != TK_WORD && t->v[j].kind != TK_QUOTED)
-			return false;
-		name = tok_ident(a, &t->v[j++]);
-		for (k = 0; k < p->pk_list.n; k++)
-			if (sd_strieq(p->pk_list.items[k], name))
-				return false;
-		sd_strlist_push(a, &p->pk_list, name);
-		if (j + 1 < close && tok_is(&t->v[j], "COLLATE"))
-			j += 2;
-		if (j < close && (tok_is(&t->v[j], "ASC") ||
-		                  tok_is(&t->v[j], "DESC")))
-			j++;
-		if (j < close && !(t->v[j].depth == d &&
-		                   tok_is(&t->v[j], ",")))
-			return false;
-		if (j < close)
-			j++;
-	}
-	return p->pk_list.n > 0;
-}
-
-/*
- * Reads one element of a CREATE TABLE body (a column definition or a table
- * constraint), tokens [from, to) at depth `d`, into p.
- */
-static void parse_table_item(sd_arena *a, const tokens *t, size_t from,
-                             size_t to, int d, parsed_table *p)
-{
-	const char *column = NULL, *pending = NULL;
-	sd_strlist fk_columns = {NULL, 0};
-	size_t i = from;
-
-	if (from >= to)
-		return;
-	if (!(tok_is(&t->v[from], "CONSTRAINT") ||
-	      tok_is(&t->v[from], "PRIMARY") || tok_is(&t->v[from], "UNIQUE") ||
-	      tok_is(&t->v[from], "CHECK") || tok_is(&t->v[from], "FOREIGN"))) {
-		column = tok_ident(a, &t->v[from]);
-		if (p->ncols == p->capcols) {
-			p->capcols = p->capcols ? 2 * p->capcols : 16;
-			p->cols = sd_xrealloc(p->cols,
-			                      p->capcols * sizeof(*p->cols));
-		}
-		if (parse_column(a, t, from, to, d, column,
-		                 &p->cols[p->ncols]))
-			p->ncols++;
-		else
-			p->cols_bad = true;
-		/* skip the type name and its arguments */
-		for (i = from + 1; i < to; i++)
-			if (t->v[i].depth == d &&
-			    is_column_constraint_start(&t->v[i]))
-				break;
-	}
-	for (; i < to; i++) {
-		const token *k = &t->v[i];
-		if (k->depth != d)
-			continue;
-		if (tok_is(k, "CONSTRAINT") && i + 1 < to) {
-			pending = tok_ident(a, &t->v[++i]);
-		} else if (tok_is(k, "CHECK") && i + 1 < to &&
-		           tok_is(&t->v[i + 1], "(")) {
-			size_t close = tok_close(t, i + 1);
-			parsed_check *c = sd_arena_alloc(a, sizeof(*c));
-			c->name = pending;
-			c->expr = close > i + 2 ? tok_text(a, t, i + 2, close - 1)
-			                        : "";
-			sd_vec_push(a, &p->checks, c);
-			pending = NULL;
-			i = close;
-		} else if (tok_is(k, "PRIMARY")) {
-			/* PRIMARY KEY [ASC|DESC|(list)] [ON CONFLICT r]
-			 * [AUTOINCREMENT] */
-			size_t j = i + 2;
-			p->pk_name = pending;
-			pending = NULL;
-			if (!column && !pk_list_parse(a, t, i, to, p))
-				p->cols_bad = true;
-			if (j < to && tok_is(&t->v[j], "("))
-				j = tok_close(t, j) + 1;
-			else if (j < to && (tok_is(&t->v[j], "ASC") ||
-			                    tok_is(&t->v[j], "DESC")))
-				j++;
-			if (conflict_at(t, j, to)) {
-				p->pk_conflict = conflict_at(t, j, to);
-				j += 3;
-			}
-			if (j < to && tok_is(&t->v[j], "AUTOINCREMENT"))
-				p->autoinc_kw = true;
-		} else if (tok_is(k, "UNIQUE")) {
-			parsed_unique *u = sd_arena_alloc(a, sizeof(*u));
-			u->name = pending;
-			if (column)
-				sd_strlist_push(a, &u->columns, column);
-			else if (i + 1 < to && tok_is(&t->v[i + 1], "("))
-				tok_name_list(a, t, i + 1, &u->columns);
-			u->on_conflict = conflict_at(
-				t,
-				column ? i + 1
-				       : (i + 1 < to && tok_is(&t->v[i + 1], "(")
-				              ? tok_close(t, i + 1) + 1
-				              : i + 1),
-				to);
-			sd_vec_push(a, &p->uniques, u);
-			pending = NULL;
-		} else if (tok_is(k, "FOREIGN")) {
-			size_t j = i + 1;
-			if (j < to && tok_is(&t->v[j], "KEY"))
-				j++;
-			if (j < to && tok_is(&t->v[j], "(")) {
-				tok_name_list(a, t, j, &fk_columns);
-				i = tok_close(t, j);
-			}
-		} else if (tok_is(k, "REFERENCES") && i + 1 < to) {
-			parsed_fk *f = sd_arena_alloc(a, sizeof(*f));
-			size_t j = i + 1;
-			f->name = pending;
-			if (j + 2 < to && tok_is(&t->v[j + 1], "."))
-				j += 2; /* schema.table */
-			f->ref_table = tok_ident(a, &t->v[j]);
-			if (column)
-				sd_strlist_push(a, &f->columns, column);
-			else
-				f->columns = fk_columns;
-			for (j = j + 1; j < to; j++) {
-				if (t->v[j].depth != d)
-					continue;
-				if (tok_is(&t->v[j], "DEFERRABLE"))
-					f->deferrable =
-						!tok_is(&t->v[j - 1], "NOT");
-				else if (tok_is(&t->v[j], "INITIALLY") &&
-				         j + 1 < to)
-					f->initially_deferred = tok_is(
-						&t->v[j + 1], "DEFERRED");
-				else if (ends_fk_clause(t, j, to))
-					break;
-			}
-			if (!f->deferrable)
-				f->initially_deferred = false;
-			sd_vec_push(a, &p->fks, f);
-			pending = NULL;
-			i = j - 1;
-		} else if (tok_is(k, "COLLATE") && column && i + 1 < to) {
-			if (!p->collations) /* made on first use: most
-			                     * tables have none */
-				p->collations = sd_map_new(a, 4);
-			sd_map_put(p->collations, column,
-			           tok_ident(a, &t->v[++i]));
-			pending = NULL;
-		} else if (tok_is(k, "AS") && column && i + 1 < to &&
-		           tok_is(&t->v[i + 1], "(")) {
-			size_t close = tok_close(t, i + 1);
-			if (close > i + 2) {
-				if (!p->generated)
-					p->generated = sd_map_new(a, 4);
-				sd_map_put(p->generated, column,
-				           tok_text(a, t, i + 2, close - 1));
-			}
-			i = close;
-		} else if (tok_is(k, "NOT") || tok_is(k, "NULL") ||
-		           tok_is(k, "GENERATED")) {
-			/* CONSTRAINT nn NOT NULL: the name is not the next
-			 * constraint's */
-			const char *word;
-			pending = NULL;
-			if (column && tok_is(k, "NOT") &&
-			    (word = conflict_at(t, i + 2, to))) {
-				if (!p->nn_conflicts)
-					p->nn_conflicts = sd_map_new(a, 4);
-				sd_map_put(p->nn_conflicts, column,
-				           (void *)word);
-			}
-		} else if (tok_is(k, "DEFAULT") && i + 1 < to) {
-			pending = NULL;
-			/* the value is no constraint keyword, whatever it
-			 * spells: DEFAULT (x), DEFAULT -1, DEFAULT 'check' */
-			i++;
-			if (tok_is(&t->v[i], "("))
-				i = tok_close(t, i);
-			else if ((tok_is(&t->v[i], "-") ||
-			          tok_is(&t->v[i], "+")) &&
-			         i + 1 < to)
-				i++;
-		}
-	}
-}
-
-/*
- * Reads what only the CREATE TABLE text holds. A statement without a
- * column list (CREATE TABLE x AS SELECT ...) leaves p empty.
- */
-static void parse_create_table(sd_arena *a, const char *sql, parsed_table *p)
-{
-	tokens t;
-	size_t i, open = 0, close, item;
-	bool found = false;
-
-	memset(p, 0, sizeof(*p));
-	if (!sql)
-		return;
-	tokenize(&t, sql);
-	for (i = 0; i < t.n; i++) {
-		if (tok_is(&t.v[i], "AS") && t.v[i].depth == 0)
-			break;
-		if (tok_is(&t.v[i], "(") && t.v[i].depth == 0) {
-			open = i;
-			found = true;
-			break;
-		}
-	}
-	if (!found)
-		goto done;
-	close = tok_close(&t, open);
-	item = open + 1;
-	for (i = open + 1; i <= close && i < t.n + 1; i++) {
-		if (i == close || (i < t.n && t.v[i].depth == 1 &&
-		                   tok_is(&t.v[i], ","))) {
-			parse_table_item(a, &t, item, i < t.n ? i : t.n, 1, p);
-			item = i + 1;
-		}
-		if (i >= t.n)
-			break;
-	}
-	for (i = close + 1; i + 1 < t.n; i++)
-		if (tok_is(&t.v[i], "WITHOUT") && tok_is(&t.v[i + 1], "ROWID"))
-			p->without_rowid = true;
-	for (i = close + 1; i < t.n; i++)
-		if (tok_is(&t.v[i], "STRICT"))
-			p->strict = true;
-done:
-	free(t.v);
-}
-
-/* ------------------------------------------------------------------ */
-/* CREATE INDEX text                                                   */
-/* ------------------------------------------------------------------ */
-
-typedef struct parsed_index {
-	sd_vec keys;        /* const char* key text without ASC/DESC/COLLATE */
-	sd_vec collations;  /* const char* or NULL, same order */
-	const char *where;
-} parsed_index;
-
-/* The '(' that opens a CREATE INDEX's key list: the first at depth 0
- * after ON. false when there is none. */
-static bool index_key_list(const tokens *t, size_t *open)
-{
-	size_t i;
-	bool on = false;
-
-	for (i = 0; i < t->n; i++) {
-		if (t->v[i].depth != 0)
-			continue;
-		if (tok_is(&t->v[i], "ON")) {
-			on = true;
-		} else if (on && tok_is(&t->v[i], "(")) {
-			*open = i;
-			return true;
-		}
-	}
-	return false;
-}
-
-/*
- *     CREATE UNIQUE INDEX "i" ON "t" (lower(email) COLLATE nocase DESC, b)
- *         WHERE email IS NOT NULL
- * -> keys ["lower(email)", "b"], collations ["nocase", NULL],
- *    where "email IS NOT NULL"
- */
-static void parse_create_index(sd_arena *a, const char *sql, parsed_index *p)
-{
-	tokens t;
-	size_t i, open = 0, close, item;
-
-	memset(p, 0, sizeof(*p));
-	if (!sql)
-		return;
-	tokenize(&t, sql);
-	if (!index_key_list(&t, &open))
-		goto done;
-	close = tok_close(&t, open);
-	item = open + 1;
-	for (i = open + 1; i <= close && i < t.n; i++) {
-		if (i == close || (t.v[i].depth == 1 && tok_is(&t.v[i], ","))) {
-			size_t last = i - 1;
-			const char *coll = NULL;
-			if (last >= item && (tok_is(&t.v[last], "ASC") ||
-			                     tok_is(&t.v[last], "DESC")))
-				last--;
-			if (last > item && tok_is(&t.v[last - 1], "COLLATE")) {
-				coll = tok_ident(a, &t.v[last]);
-				last -= 2;
-			}
-			sd_vec_push(a, &p->keys, tok_text(a, &t, item, last));
-			sd_vec_push(a, &p->collations, (void *)coll);
-			item = i + 1;
-		}
-	}
-	for (i = close + 1; i < t.n; i++) {
-		if (t.v[i].depth == 0 && tok_is(&t.v[i], "WHERE") &&
-		    i + 1 < t.n) {
-			size_t last = t.n - 1;
-			while (last > i && tok_is(&t.v[last], ";"))
-				last--;
-			if (last > i)
-				p->where = tok_text(a, &t, i + 1, last);
-			break;
-		}
-	}
-done:
-	free(t.v);
-}
-
-/* ------------------------------------------------------------------ */
-/* Declared types                                                      */
-/* ------------------------------------------------------------------ */
-
-typedef struct type_name {
-	const char *decl;  /* upper case, single spaces */
-	sd_type_kind kind;
-	int nargs;         /* most arguments accepted */
-} type_name;
-
-static const type_name type_names[] = {
-	{"INTEGER", SD_T_INTEGER, 0},
-	{"INT", SD_T_INTEGER, 0},
-	{"INT4", SD_T_INTEGER, 0},
-	{"BIGINT", SD_T_BIGINT, 0},
-	{"INT8", SD_T_BIGINT, 0},
-	{"SMALLINT", SD_T_SMALLINT, 0},
-	{"INT2", SD_T_SMALLINT, 0},
-	{"BOOLEAN", SD_T_BOOLEAN, 0},
-	{"BOOL", SD_T_BOOLEAN, 0},
-	{"VARCHAR", SD_T_STRING, 1},
-	{"NVARCHAR", SD_T_STRING, 1},
-	{"CHARACTER VARYING", SD_T_STRING, 1},
-	{"VARYING CHARACTER", SD_T_STRING, 1},
-	{"CHAR", SD_T_CHAR, 1},
-	{"CHARACTER", SD_T_CHAR, 1},
-	{"NCHAR", SD_T_CHAR, 1},
-	{"NATIVE CHARACTER", SD_T_CHAR, 1},
-	{"TEXT", SD_T_TEXT, 0},
-	{"CLOB", SD_T_TEXT, 0},
-	{"BLOB", SD_T_BINARY, 0},
-	{"REAL", SD_T_REAL, 0},
-	{"FLOAT4", SD_T_REAL, 0},
-	{"FLOAT", SD_T_FLOAT, 0},
-	{"FLOAT8", SD_T_FLOAT, 0},
-	{"DOUBLE", SD_T_FLOAT, 0},
-	{"DOUBLE PRECISION", SD_T_FLOAT, 0},
-	{"NUMERIC", SD_T_NUMERIC, 2},
-	{"DECIMAL", SD_T_NUMERIC, 2},
-	{"DATE", SD_T_DATE, 0},
-	{"TIME", SD_T_TIME, 0},
-	{"TIMESTAMP", SD_T_TIMESTAMP, 0},
-	{"DATETIME", SD_T_TIMESTAMP, 0},
-	{"TIMESTAMPTZ", SD_T_TIMESTAMPTZ, 0},
-	{"TIMESTAMP WITH TIME ZONE", SD_T_TIMESTAMPTZ, 0},
-	{"INTERVAL", SD_T_INTERVAL, 0},
-	{"JSON", SD_T_JSON, 0},
-	{"JSONB", SD_T_JSONB, 0},
-	{"UUID", SD_T_UUID, 0},
-};
-
-/* Parses "12" (surrounding spaces allowed) into *out. */
-static bool parse_arg(const char *s, size_t n, int *out)
-{
-	long v = 0;
-	size_t i = 0;
-	bool digits = false;
-
-	while (i < n && isspace((unsigned char)s[i]))
-		i++;
-	for (; i < n && isdigit((unsigned char)s[i]); i++) {
-		v = v * 10 + (s[i] - '0');
-		digits = true;
-		if (v > 1000000000L)
-			return false;
-	}
-	while (i < n && isspace((unsigned char)s[i]))
-		i++;
-	*out = (int)v;
-	return digits && i == n;
-}
-
-void sd_sqlite_type_from_decl(sd_arena *a, const char *decl, sd_type *out)
-{
-	char head[64];
-	size_t hn = 0, i;
-	const char *p = decl ? decl : "", *args = NULL, *args_end = NULL;
-	int vals[2] = {-1, -1}, nvals = 0;
-	bool space = false;
-
-	memset(out, 0, sizeof(*out));
-	out->length = out->precision = out->scale = -1;
-	out->kind = SD_T_RAW;
-	out->name = sd_arena_strdup(a, p);
-
-	/* "  character   varying (10)" -> head "CHARACTER VARYING" */
-	for (; *p && *p != '(' && hn < sizeof(head) - 1; p++) {
-		if (isspace((unsigned char)*p)) {
-			space = hn > 0;
-			continue;
-		}
-		if (space) {
-			head[hn++] = ' ';
-			space = false;
-			if (hn >= sizeof(head) - 1)
-				return;
-		}
-		head[hn++] = (char)toupper((unsigned char)*p);
-	}
-	head[hn] = '\0';
-	if (*p && *p != '(')
-		return; /* too long for any portable name */
-	if (*p == '(') {
-		const char *rest;
-		args = p + 1;
-		args_end = strchr(args, ')');
-		if (!args_end)
-			return;
-		for (rest = args_end + 1; *rest; rest++)
-			if (!isspace((unsigned char)*rest))
-				return;
-		for (p = args; p < args_end && nvals < 2; nvals++) {
-			const char *comma = memchr(p, ',', (size_t)(args_end - p));
-			const char *end = comma ? comma : args_end;
-			if (!parse_arg(p, (size_t)(end - p), &vals[nvals]))
-				return;
-			p = comma ? comma + 1 : args_end;
-		}
-		if (p < args_end)
-			return; /* three or more arguments */
-	}
-	for (i = 0; i < SD_ARRAY_LEN(type_names); i++) {
-		if (strcmp(head, type_names[i].decl) != 0)
-			continue;
-		if (nvals > type_names[i].nargs)
-			return;
-		out->kind = type_names[i].kind;
-		out->name = NULL;
-		if (out->kind == SD_T_STRING || out->kind == SD_T_CHAR)
-			out->length = vals[0];
-		else if (out->kind == SD_T_NUMERIC) {
-			out->precision = vals[0];
-			out->scale = vals[1];
-		}
-		return;
-	}
-}
-
-/* ------------------------------------------------------------------ */
 /* Catalog                                                             */
 /* ------------------------------------------------------------------ */
 
 /* One managed table while it is being assembled. */
 typedef struct table_info {
 	sd_table *table;
-	parsed_table parsed;
+	sd_ddl_table parsed;
 	bool cols_done; /* columns read from the text: no pragma row */
 	sd_vec pk_columns; /* sd_column*, indexed by pk ordinal - 1 */
 	size_t npk;
@@ -1042,22 +79,9 @@ typedef struct ctx {
 
 static bool table_skipped(const ctx *c, const char *name)
 {
-	const char *vt = c->opts ? c->opts->version_table : NULL;
-	size_t i;
-
-	if (strncasecmp(name, "sqlite_", 7) == 0)
-		return true;
-	if (vt && *vt) {
-		size_t n = strlen(vt);
-		if (strcmp(name, vt) == 0 ||
-		    (strncmp(name, vt, n) == 0 && name[n] == '_'))
-			return true;
-	}
-	if (c->opts && c->opts->ignore)
-		for (i = 0; c->opts->ignore[i]; i++)
-			if (fnmatch(c->opts->ignore[i], name, 0) == 0)
-				return true;
-	return false;
+	return strncasecmp(name, "sqlite_", 7) == 0 ||
+	       sd_table_is_ignored(NULL, name, c->opts->version_table,
+	                           c->opts->ignore);
 }
 
 static void progress(const ctx *c, const char *what, size_t done,
@@ -1129,6 +153,24 @@ static int each_row(ctx *c, const char *sql, row_fn fn)
 	return each_row_with(c, sql, NULL, fn);
 }
 
+/*
+ * What the texts left to the pragmas: with json_each, only the tables in
+ * rest (a JSON array, malloc'ed, freed here) through the query of_tables;
+ * without it, every table through all.
+ */
+static int each_row_left(ctx *c, bool json, char *rest, const char *all,
+                         const char *of_tables, row_fn fn)
+{
+	int rc = SD_OK;
+
+	if (!json)
+		rc = each_row(c, all, fn);
+	else if (strcmp(rest, "[]") != 0)
+		rc = each_row_with(c, of_tables, rest, fn);
+	free(rest);
+	return rc;
+}
+
 /* Records col as the pk-th (1-based) primary key column of ti. */
 static void pk_column(ctx *c, table_info *ti, sd_column *col, int pk)
 {
@@ -1148,7 +190,7 @@ static void pk_column(ctx *c, table_info *ti, sd_column *col, int pk)
  */
 static void columns_from_text(ctx *c, table_info *ti)
 {
-	parsed_table *p = &ti->parsed;
+	sd_ddl_table *p = &ti->parsed;
 	size_t i, k, matched = 0;
 	void *v;
 
@@ -1164,7 +206,7 @@ static void columns_from_text(ctx *c, table_info *ti)
 	if (matched != p->pk_list.n)
 		goto done;
 	for (i = 0; i < p->ncols; i++) {
-		const parsed_col *pc = &p->cols[i];
+		const sd_ddl_column *pc = &p->cols[i];
 		sd_column *col = sd_table_add_column(c->s, ti->table, pc->name);
 		int pk = pc->pk ? 1 : 0;
 		col->type_sql = keep_type(c, pc->type);
@@ -1231,7 +273,7 @@ static int object_row(ctx *c, sqlite3_stmt *st)
 		}
 		ti = sd_arena_alloc(c->tmp, sizeof(*ti));
 		ti->table = sd_schema_add_table(c->s, NULL, name);
-		parse_create_table(c->tmp, sql, &ti->parsed);
+		sd_sqlite_parse_table(c->tmp, sql, &ti->parsed);
 		sd_map_put(c->tables, ti->table->base.name, ti);
 		columns_from_text(c, ti);
 	} else if (strcmp(type, "view") == 0) {
@@ -1303,7 +345,7 @@ static void finish_tables(ctx *c)
 	for (i = 0; i < c->s->ntables; i++) {
 		sd_table *t = c->s->tables[i];
 		table_info *ti = sd_map_get(c->tables, t->base.name);
-		parsed_table *p = &ti->parsed;
+		sd_ddl_table *p = &ti->parsed;
 
 		if (ti->npk > 0) {
 			sd_primary_key *pk =
@@ -1335,7 +377,7 @@ static void finish_tables(ctx *c)
 			t->columns[k]->not_null_conflict = sd_map_get(
 				p->nn_conflicts, t->columns[k]->base.name);
 		for (k = 0; k < p->checks.n; k++) {
-			parsed_check *pc = p->checks.items[k];
+			sd_ddl_check *pc = p->checks.items[k];
 			const char *name =
 				pc->name ? pc->name
 				         : sd_arena_printf(c->a, "ck_%s_%zu",
@@ -1344,18 +386,6 @@ static void finish_tables(ctx *c)
 			ck->expression.sql = keep(c, pc->expr);
 		}
 	}
-}
-
-static bool strlist_ieq(const sd_strlist *a, const sd_strlist *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (!sd_strieq(a->items[i], b->items[i]))
-			return false;
-	return true;
 }
 
 /* "a_b_c" from a column list, for conventional names. */
@@ -1395,8 +425,8 @@ static void finish_index(ctx *c, index_group *g)
 		}
 		name = NULL;
 		for (k = 0; k < g->ti->parsed.uniques.n; k++) {
-			parsed_unique *u = g->ti->parsed.uniques.items[k];
-			if (!u->used && strlist_ieq(&u->columns, &cols)) {
+			sd_ddl_unique *u = g->ti->parsed.uniques.items[k];
+			if (!u->used && sd_strlist_iequal(&u->columns, &cols)) {
 				u->used = true;
 				name = u->name;
 				on_conflict = u->on_conflict;
@@ -1417,8 +447,8 @@ static void finish_index(ctx *c, index_group *g)
 	for (k = 0; k < g->keys.n; k++)
 		ix->keys[k] = *(sd_index_key *)g->keys.items[k];
 	if (sd_streq(g->origin, "c")) {
-		parsed_index p;
-		parse_create_index(c->a, sd_map_get(c->index_sql, g->name), &p);
+		sd_ddl_index p;
+		sd_sqlite_parse_index(c->a, sd_map_get(c->index_sql, g->name), &p);
 		for (k = 0; k < ix->nkeys && k < p.keys.n; k++) {
 			if (!ix->keys[k].column)
 				ix->keys[k].expression.sql = p.keys.items[k];
@@ -1443,44 +473,44 @@ done:
  */
 static bool index_from_text(ctx *c, table_info *ti, const index_src *src)
 {
-	tokens t;
+	sd_tokens t;
 	size_t i, open = 0, close, item, nkeys = 0;
 	bool ok = true, unique;
 	sd_index_key keys[64];
-	parsed_index p;
+	sd_ddl_index p;
 	sd_index *ix;
 
-	tokenize(&t, src->sql);
-	unique = t.n > 1 && tok_is(&t.v[1], "UNIQUE");
-	if (!index_key_list(&t, &open) || !tok_is(&t.v[0], "CREATE")) {
+	sd_tokens_read(&t, src->sql, SD_SQL_SQLITE);
+	unique = t.n > 1 && sd_tok_is(&t.v[1], "UNIQUE");
+	if (!sd_sqlite_index_key_list(&t, &open) || !sd_tok_is(&t.v[0], "CREATE")) {
 		ok = false;
 		goto done;
 	}
-	close = tok_close(&t, open);
+	close = sd_tokens_close(&t, open);
 	item = open + 1;
 	for (i = open + 1; ok && i <= close && i < t.n; i++) {
 		size_t last, k;
 		const char *id;
 		sd_column *col = NULL;
-		if (i != close && !(t.v[i].depth == 1 && tok_is(&t.v[i], ",")))
+		if (i != close && !(t.v[i].depth == 1 && sd_tok_is(&t.v[i], ",")))
 			continue;
 		last = i - 1;
 		memset(&keys[nkeys], 0, sizeof(keys[nkeys]));
-		if (last >= item && (tok_is(&t.v[last], "ASC") ||
-		                     tok_is(&t.v[last], "DESC"))) {
-			keys[nkeys].desc = tok_is(&t.v[last], "DESC");
+		if (last >= item && (sd_tok_is(&t.v[last], "ASC") ||
+		                     sd_tok_is(&t.v[last], "DESC"))) {
+			keys[nkeys].desc = sd_tok_is(&t.v[last], "DESC");
 			last--;
 		}
-		if (last > item && tok_is(&t.v[last - 1], "COLLATE")) {
-			keys[nkeys].collation = tok_ident(c->a, &t.v[last]);
+		if (last > item && sd_tok_is(&t.v[last - 1], "COLLATE")) {
+			keys[nkeys].collation = sd_tok_ident(c->a, &t.v[last], false);
 			last -= 2;
 		}
 		if (last != item || nkeys == SD_ARRAY_LEN(keys) ||
-		    (t.v[item].kind != TK_WORD && t.v[item].kind != TK_QUOTED)) {
+		    !sd_tok_is_name(&t.v[item])) {
 			ok = false;
 			break;
 		}
-		id = tok_ident(c->tmp, &t.v[item]);
+		id = sd_tok_ident(c->tmp, &t.v[item], false);
 		for (k = 0; k < ti->table->ncolumns; k++) {
 			if (!sd_strieq(ti->table->columns[k]->base.name, id))
 				continue;
@@ -1503,8 +533,8 @@ static bool index_from_text(ctx *c, table_info *ti, const index_src *src)
 	}
 	memset(&p, 0, sizeof(p));
 	for (i = close + 1; i < t.n; i++)
-		if (t.v[i].depth == 0 && tok_is(&t.v[i], "WHERE")) {
-			parse_create_index(c->a, src->sql, &p);
+		if (t.v[i].depth == 0 && sd_tok_is(&t.v[i], "WHERE")) {
+			sd_sqlite_parse_index(c->a, src->sql, &p);
 			break;
 		}
 	ix = sd_table_add_index(c->s, ti->table, src->name);
@@ -1514,7 +544,7 @@ static bool index_from_text(ctx *c, table_info *ti, const index_src *src)
 	memcpy(ix->keys, keys, sizeof(sd_index_key) * nkeys);
 	ix->where.sql = p.where;
 done:
-	free(t.v);
+	sd_tokens_free(&t);
 	return ok;
 }
 
@@ -1627,7 +657,7 @@ static int index_row(ctx *c, sqlite3_stmt *st)
 static void finish_fk(ctx *c, fk_group *g)
 {
 	sd_foreign_key *f = g->fk;
-	parsed_table *p;
+	sd_ddl_table *p;
 	const char *name = NULL;
 	size_t k;
 
@@ -1635,8 +665,8 @@ static void finish_fk(ctx *c, fk_group *g)
 		goto done;
 	p = &g->ti->parsed;
 	for (k = 0; k < p->fks.n; k++) {
-		parsed_fk *pf = p->fks.items[k];
-		if (!pf->used && strlist_ieq(&pf->columns, &f->columns) &&
+		sd_ddl_fk *pf = p->fks.items[k];
+		if (!pf->used && sd_strlist_iequal(&pf->columns, &f->columns) &&
 		    sd_strieq(pf->ref_table, f->ref_table)) {
 			pf->used = true;
 			name = pf->name;
@@ -1817,7 +847,7 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 
 	memset(&c, 0, sizeof(c));
 	c.conn = conn;
-	c.opts = opts;
+	c.opts = opts ? opts : &sd_introspect_none;
 	c.err = err;
 	c.s = sd_schema_new();
 	c.a = c.s->arena;
@@ -1832,28 +862,16 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 	if ((rc = each_row(&c, q_objects, object_row)) != SD_OK)
 		goto done;
 	progress(&c, "columns", 1, 4);
-	{
-		char *rest = columns_pending(&c);
-		if (!json)
-			rc = each_row(&c, q_columns, column_row);
-		else if (strcmp(rest, "[]") != 0)
-			rc = each_row_with(&c, q_columns_of, rest, column_row);
-		free(rest);
-		if (rc != SD_OK)
-			goto done;
-	}
+	rc = each_row_left(&c, json, columns_pending(&c), q_columns,
+	                   q_columns_of, column_row);
+	if (rc != SD_OK)
+		goto done;
 	finish_tables(&c);
 	progress(&c, "indexes", 2, 4);
-	{
-		char *rest = indexes_from_text(&c);
-		if (!json)
-			rc = each_row(&c, q_indexes, index_row);
-		else if (strcmp(rest, "[]") != 0)
-			rc = each_row_with(&c, q_indexes_of, rest, index_row);
-		free(rest);
-		if (rc != SD_OK)
-			goto done;
-	}
+	rc = each_row_left(&c, json, indexes_from_text(&c), q_indexes,
+	                   q_indexes_of, index_row);
+	if (rc != SD_OK)
+		goto done;
 	finish_index(&c, &c.index);
 	progress(&c, "foreign keys", 3, 4);
 	if ((rc = each_row(&c, q_fks, fk_row)) != SD_OK)

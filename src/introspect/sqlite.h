@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 
-#include "db/db.h"
+#include "introspect/introspect.h"
 
 /*
  * Reads the schema of conn's main database with four bulk queries (objects,
@@ -32,20 +32,5 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
  * Strings are allocated in a.
  */
 void sd_sqlite_type_from_decl(sd_arena *a, const char *decl, sd_type *out);
-
-/*
- * Rewrites identifiers in a stored statement (a trigger's CREATE text) for
- * renames done elsewhere: every identifier equal to old_table (ASCII case
- * folded) becomes new_table, and a column qualified by NEW, OLD, old_table
- * or new_table that is in from[] becomes the matching to[]. Quotes,
- * comments and layout are kept; renamed identifiers come out quoted.
- *     CREATE TRIGGER tr AFTER INSERT ON t3 BEGIN SELECT NEW.a; END
- *  -> CREATE TRIGGER tr AFTER INSERT ON "t4" BEGIN SELECT NEW."b"; END
- * The result is allocated in a.
- */
-char *sd_sqlite_rename_idents(sd_arena *a, const char *sql,
-                              const char *old_table, const char *new_table,
-                              const char *const *from, const char *const *to,
-                              size_t n);
 
 #endif

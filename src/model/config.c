@@ -12,8 +12,8 @@
  *     targets: tenants.txt         # or a list of URLs, for fleet runs
  *     dev_database: postgresql://localhost/postgres   # replays' server
  *
- * Bound with libcyaml like the models; unknown keys are errors with a
- * suggestion, missing keys take the defaults.
+ * Read and bound like the models (yamldoc.h); unknown keys are errors with
+ * a suggestion, missing keys take the defaults.
  */
 #include "model/yamldoc.h"
 
@@ -37,53 +37,24 @@ typedef struct c_config {
 	char *dev_database;
 } c_config;
 
-#define CSTR(key, st, member)                                                \
-	CYAML_FIELD_STRING_PTR(key,                                          \
-	                       CYAML_FLAG_POINTER_NULL_STR |                 \
-	                           CYAML_FLAG_OPTIONAL,                      \
-	                       st, member, 0, CYAML_UNLIMITED)
+static const sd_yfield naming_fields[] = {
+	SD_YF_STR_OPT("pk", c_naming, pk), SD_YF_STR_OPT("ix", c_naming, ix),
+	SD_YF_STR_OPT("uq", c_naming, uq), SD_YF_STR_OPT("fk", c_naming, fk),
+	SD_YF_STR_OPT("ck", c_naming, ck), SD_YF_END};
 
-static const cyaml_schema_value_t string_entry = {
-	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, CYAML_UNLIMITED),
-};
-
-static const cyaml_schema_field_t naming_fields[] = {
-	CSTR("pk", c_naming, pk), CSTR("ix", c_naming, ix),
-	CSTR("uq", c_naming, uq), CSTR("fk", c_naming, fk),
-	CSTR("ck", c_naming, ck), CYAML_FIELD_END};
-
-static const cyaml_schema_field_t config_fields[] = {
-	CSTR("database", c_config, database),
-	CSTR("models", c_config, models),
-	CSTR("versions", c_config, versions),
-	CSTR("format", c_config, format),
-	CSTR("version_table", c_config, version_table),
-	CYAML_FIELD_SEQUENCE("ignore",
-	                     CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
-	                     c_config, ignore, &string_entry, 0,
-	                     CYAML_UNLIMITED),
-	CYAML_FIELD_MAPPING_PTR("naming",
-	                        CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
-	                        c_config, naming, naming_fields),
-	CSTR("cache", c_config, cache),
+static const sd_yfield config_fields[] = {
+	SD_YF_STR_OPT("database", c_config, database),
+	SD_YF_STR_OPT("models", c_config, models),
+	SD_YF_STR_OPT("versions", c_config, versions),
+	SD_YF_STR_OPT("format", c_config, format),
+	SD_YF_STR_OPT("version_table", c_config, version_table),
+	SD_YF_STRS("ignore", false, c_config, ignore),
+	SD_YF_MAP("naming", false, c_config, naming, c_naming, naming_fields),
+	SD_YF_STR_OPT("cache", c_config, cache),
 	/* a file name or a list: read from the position tree (take_targets) */
-	CYAML_FIELD_IGNORE("targets", CYAML_FLAG_OPTIONAL),
-	CSTR("dev_database", c_config, dev_database),
-	CYAML_FIELD_END};
-
-static const cyaml_schema_value_t config_schema = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, c_config, config_fields)};
-
-static const char *const keys_config[] = {
-	"database", "models", "versions", "format", "version_table",
-	"ignore",   "naming", "cache",  "targets", "dev_database", NULL};
-static const char *const keys_naming[] = {"pk", "ix", "uq", "fk", "ck",
-                                          NULL};
-static const sd_model_keys config_keys[] = {
-	{"", keys_config},
-	{"naming", keys_naming},
-	{NULL, NULL},
-};
+	SD_YF_ANY("targets", NULL),
+	SD_YF_STR_OPT("dev_database", c_config, dev_database),
+	SD_YF_END};
 
 static sd_config *config_new(const char *path, const char *dir)
 {
@@ -125,8 +96,8 @@ static int cfg_error(sd_error *err, const sd_ydoc *d, const char *path,
 static const char *take(sd_config *c, const sd_ydoc *d, const char *key,
                         const char *value, sd_error *local)
 {
-	/* libcyaml reads `key: ""` and `key: ~` as absent; the position
-	 * index tells a written-but-empty key from a missing one. */
+	/* `key: ""` and `key: ~` bind as absent; the position tree tells a
+	 * written-but-empty key from a missing one. */
 	if (!value && !sd_ydoc_node(d, key))
 		return NULL;
 	if (!value || !*value) {
@@ -221,11 +192,9 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 	const char *p = path ? path : "schemadiff.yaml";
 	sd_config *c = NULL;
 	c_config *raw = NULL;
-	cyaml_config_t cfg;
-	sd_cyaml_log log;
+	void *bound = NULL;
 	sd_ydoc doc;
 	const char *v;
-	cyaml_err_t crc;
 	int rc;
 	unsigned i;
 
@@ -233,21 +202,13 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 	c->dir = sd_path_dirname(c->arena, p);
 	c->models = sd_path_join(c->arena, c->dir, "models.yaml");
 	c->versions = sd_path_join(c->arena, c->dir, "migrations/versions");
-	rc = sd_ydoc_parse(&doc, c->arena, data, len, c->path, &local);
+	rc = sd_ydoc_parse(&doc, data, len, c->path, &local);
 	if (rc != SD_OK || !sd_ydoc_node(&doc, ""))
 		goto done; /* syntax error, or an empty file: all defaults */
-	sd_cyaml_config(&cfg, &log);
-	crc = cyaml_load_data((const uint8_t *)data, len, &cfg, &config_schema,
-	                      (cyaml_data_t **)&raw, NULL);
-	if (crc != CYAML_OK) {
-		raw = NULL;
-		sd_cyaml_report(&local, &log, crc, &doc, config_keys);
-		sd_ydoc_unknown_keys(&doc, config_keys, local.last->line,
-		                     local.last->col, &local);
-		sd_cyaml_log_free(&log);
+	if (sd_ydoc_bind(&bound, &doc, config_fields, sizeof(*raw), doc.arena,
+	                 &local) != SD_OK)
 		goto done;
-	}
-	sd_cyaml_log_free(&log);
+	raw = bound;
 	if ((v = take(c, &doc, "database", raw->database, &local)))
 		c->database = v;
 	if ((v = take(c, &doc, "models", raw->models, &local)))
@@ -284,7 +245,6 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 		              &local);
 	}
 	take_targets(c, &doc, &local);
-	cyaml_free(&cfg, &config_schema, raw, 0);
 done:
 	sd_ydoc_fini(&doc);
 	if (sd_error_has(&local)) {

@@ -23,14 +23,27 @@ static void put_expr(sd_buf *out, const char *label, const sd_expr *e)
 		sd_buf_printf(out, "{%s}", e->canon);
 }
 
+/* " label=value" (brackets: " label=[value]") when there is a value. */
+static void put_opt(sd_buf *out, const char *label, const char *value,
+                    bool brackets)
+{
+	if (value)
+		sd_buf_printf(out, brackets ? " %s=[%s]" : " %s=%s", label,
+		              value);
+}
+
 static void dump_table(sd_buf *out, const sd_table *t)
 {
+	static const char *const identity[] = {
+		[SD_IDENTITY_NONE] = "",
+		[SD_IDENTITY_ALWAYS] = " identity=always",
+		[SD_IDENTITY_BY_DEFAULT] = " identity=by-default",
+	};
 	size_t i, k;
 
 	sd_buf_printf(out, "table %s%s%s", t->base.schema ? t->base.schema : "",
 	              t->base.schema ? "." : "", t->base.name);
-	if (t->comment)
-		sd_buf_printf(out, " comment=[%s]", t->comment);
+	put_opt(out, "comment", t->comment, true);
 	sd_buf_putc(out, '\n');
 	for (i = 0; i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
@@ -38,21 +51,13 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		sd_type_format(out, &c->type);
 		sd_buf_put(out, c->nullable ? " null" : " not-null");
 		put_expr(out, "default", &c->default_value);
-		if (c->autoincrement)
-			sd_buf_put(out, " autoincrement");
-		if (c->identity == SD_IDENTITY_ALWAYS)
-			sd_buf_put(out, " identity=always");
-		else if (c->identity == SD_IDENTITY_BY_DEFAULT)
-			sd_buf_put(out, " identity=by-default");
+		sd_buf_put(out, c->autoincrement ? " autoincrement" : "");
+		sd_buf_put(out, identity[c->identity]);
 		put_expr(out, "generated", &c->generated);
-		if (c->collation)
-			sd_buf_printf(out, " collation=%s", c->collation);
-		if (c->comment)
-			sd_buf_printf(out, " comment=[%s]", c->comment);
-		if (c->renamed_from)
-			sd_buf_printf(out, " renamed_from=%s", c->renamed_from);
-		if (c->backfill)
-			sd_buf_printf(out, " backfill=[%s]", c->backfill);
+		put_opt(out, "collation", c->collation, false);
+		put_opt(out, "comment", c->comment, true);
+		put_opt(out, "renamed_from", c->renamed_from, false);
+		put_opt(out, "backfill", c->backfill, true);
 		sd_buf_putc(out, '\n');
 	}
 	if (t->primary_key) {

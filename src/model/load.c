@@ -2,9 +2,10 @@
  * load.c - the YAML models (SPEC "Models (YAML)") into an sd_schema.
  *
  * Three steps per load:
- *   1. every file is parsed by libyaml into a position index (yamldoc.c) and
- *      bound by libcyaml into the m_* structs below; libcyaml's first
- *      complaint per file becomes a diagnostic with line and suggestion;
+ *   1. every file is read by libyaml into a position tree (yamldoc.c) and
+ *      bound from it into the m_* structs below (ybind.c); the first
+ *      problem per file becomes a diagnostic with line, column and
+ *      suggestion, and every unknown key is reported;
  *   2. the structs of all files are lowered into one sd_schema: enums, then
  *      tables and columns, then keys, uniques, indexes and checks, then
  *      foreign keys (which need every target's keys), column shorthands
@@ -31,16 +32,15 @@ const sd_naming sd_naming_default = {
 };
 
 /* ------------------------------------------------------------------ */
-/* The models as libcyaml binds them                                   */
+/* The models as they are bound                                        */
 /* ------------------------------------------------------------------ */
 
-/* Booleans are strict enums so that `nullable: maybe` is an error rather
- * than libcyaml's lenient "true": 0 = absent, 1 = false, 2 = true. */
-enum { TRI_UNSET = 0, TRI_FALSE = 1, TRI_TRUE = 2 };
-
-static const cyaml_strval_t tri_strings[] = {
-	{"false", TRI_FALSE}, {"true", TRI_TRUE}, {"no", TRI_FALSE},
-	{"yes", TRI_TRUE},    {"off", TRI_FALSE}, {"on", TRI_TRUE},
+/* Booleans are strict, so that `nullable: maybe` is an error rather than
+ * a lenient "true": 0 = absent, 1 = false, 2 = true. */
+enum {
+	TRI_UNSET = SD_YBOOL_UNSET,
+	TRI_FALSE = SD_YBOOL_FALSE,
+	TRI_TRUE = SD_YBOOL_TRUE,
 };
 
 typedef struct m_enum {
@@ -142,179 +142,105 @@ typedef struct m_models {
 	unsigned tables_count;
 } m_models;
 
-#define STR_REQ(key, st, member)                                             \
-	CYAML_FIELD_STRING_PTR(key, CYAML_FLAG_POINTER, st, member, 0,       \
-	                       CYAML_UNLIMITED)
-#define STR_OPT(key, st, member)                                             \
-	CYAML_FIELD_STRING_PTR(key,                                          \
-	                       CYAML_FLAG_POINTER_NULL_STR |                 \
-	                           CYAML_FLAG_OPTIONAL,                      \
-	                       st, member, 0, CYAML_UNLIMITED)
-#define TRI(key, st, member)                                                 \
-	CYAML_FIELD_ENUM(key,                                                \
-	                 CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT |           \
-	                     CYAML_FLAG_CASE_INSENSITIVE,                    \
-	                 st, member, tri_strings,                            \
-	                 CYAML_ARRAY_LEN(tri_strings))
-#define SEQ_OPT(key, st, member, entry)                                      \
-	CYAML_FIELD_SEQUENCE(key, CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,  \
-	                     st, member, entry, 0, CYAML_UNLIMITED)
+/* Each mapping of the models: its keys, what each binds to (yamldoc.h). */
+static const sd_yfield enum_fields[] = {
+	SD_YF_STR("name", m_enum, name), SD_YF_STR_OPT("schema", m_enum, schema),
+	SD_YF_STRS("values", true, m_enum, values),
+	SD_YF_STR_OPT("comment", m_enum, comment), SD_YF_END};
 
-static const cyaml_schema_value_t string_entry = {
-	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, CYAML_UNLIMITED),
-};
+static const sd_yfield column_fields[] = {
+	SD_YF_STR("name", m_column, name), SD_YF_STR("type", m_column, type),
+	SD_YF_BOOL_OPT("nullable", m_column, nullable),
+	SD_YF_BOOL_OPT("primary_key", m_column, primary_key),
+	SD_YF_BOOL_OPT("unique", m_column, unique),
+	SD_YF_STR_OPT("default", m_column, default_),
+	SD_YF_STR_OPT("references", m_column, references),
+	SD_YF_STR_OPT("on_delete", m_column, on_delete),
+	SD_YF_STR_OPT("on_update", m_column, on_update),
+	SD_YF_STR_OPT("identity", m_column, identity),
+	SD_YF_STR_OPT("generated", m_column, generated),
+	SD_YF_STR_OPT("collation", m_column, collation),
+	SD_YF_STR_OPT("comment", m_column, comment),
+	SD_YF_STR_OPT("renamed_from", m_column, renamed_from),
+	SD_YF_STR_OPT("backfill", m_column, backfill), SD_YF_END};
 
-static const cyaml_schema_field_t enum_fields[] = {
-	STR_REQ("name", m_enum, name),
-	STR_OPT("schema", m_enum, schema),
-	CYAML_FIELD_SEQUENCE("values", CYAML_FLAG_POINTER, m_enum, values,
-	                     &string_entry, 0, CYAML_UNLIMITED),
-	STR_OPT("comment", m_enum, comment),
-	CYAML_FIELD_END};
+static const sd_yfield ref_fields[] = {
+	SD_YF_STR("table", m_ref, table),
+	SD_YF_STRS("columns", false, m_ref, columns), SD_YF_END};
 
-static const cyaml_schema_field_t column_fields[] = {
-	STR_REQ("name", m_column, name),
-	STR_REQ("type", m_column, type),
-	TRI("nullable", m_column, nullable),
-	TRI("primary_key", m_column, primary_key),
-	TRI("unique", m_column, unique),
-	STR_OPT("default", m_column, default_),
-	STR_OPT("references", m_column, references),
-	STR_OPT("on_delete", m_column, on_delete),
-	STR_OPT("on_update", m_column, on_update),
-	STR_OPT("identity", m_column, identity),
-	STR_OPT("generated", m_column, generated),
-	STR_OPT("collation", m_column, collation),
-	STR_OPT("comment", m_column, comment),
-	STR_OPT("renamed_from", m_column, renamed_from),
-	STR_OPT("backfill", m_column, backfill),
-	CYAML_FIELD_END};
+static const sd_yfield fk_fields[] = {
+	SD_YF_STR_OPT("name", m_fk, name),
+	SD_YF_STRS("columns", true, m_fk, columns),
+	SD_YF_MAP("references", true, m_fk, references, m_ref, ref_fields),
+	SD_YF_STR_OPT("on_delete", m_fk, on_delete),
+	SD_YF_STR_OPT("on_update", m_fk, on_update),
+	SD_YF_BOOL_OPT("deferrable", m_fk, deferrable),
+	SD_YF_BOOL_OPT("initially_deferred", m_fk, initially_deferred),
+	SD_YF_STR_OPT("comment", m_fk, comment), SD_YF_END};
 
-static const cyaml_schema_field_t ref_fields[] = {
-	STR_REQ("table", m_ref, table),
-	SEQ_OPT("columns", m_ref, columns, &string_entry),
-	CYAML_FIELD_END};
+static const sd_yfield unique_fields[] = {
+	SD_YF_STR_OPT("name", m_unique, name),
+	SD_YF_STRS("columns", true, m_unique, columns),
+	SD_YF_BOOL_OPT("nulls_not_distinct", m_unique, nulls_not_distinct),
+	SD_YF_BOOL_OPT("deferrable", m_unique, deferrable),
+	SD_YF_BOOL_OPT("initially_deferred", m_unique, initially_deferred),
+	SD_YF_STR_OPT("comment", m_unique, comment), SD_YF_END};
 
-static const cyaml_schema_field_t fk_fields[] = {
-	STR_OPT("name", m_fk, name),
-	CYAML_FIELD_SEQUENCE("columns", CYAML_FLAG_POINTER, m_fk, columns,
-	                     &string_entry, 0, CYAML_UNLIMITED),
-	CYAML_FIELD_MAPPING_PTR("references", CYAML_FLAG_POINTER, m_fk,
-	                        references, ref_fields),
-	STR_OPT("on_delete", m_fk, on_delete),
-	STR_OPT("on_update", m_fk, on_update),
-	TRI("deferrable", m_fk, deferrable),
-	TRI("initially_deferred", m_fk, initially_deferred),
-	STR_OPT("comment", m_fk, comment),
-	CYAML_FIELD_END};
+static const sd_yfield check_fields[] = {
+	SD_YF_STR_OPT("name", m_check, name),
+	SD_YF_STR("expression", m_check, expression),
+	SD_YF_STR_OPT("comment", m_check, comment), SD_YF_END};
 
-static const cyaml_schema_field_t unique_fields[] = {
-	STR_OPT("name", m_unique, name),
-	CYAML_FIELD_SEQUENCE("columns", CYAML_FLAG_POINTER, m_unique, columns,
-	                     &string_entry, 0, CYAML_UNLIMITED),
-	TRI("nulls_not_distinct", m_unique, nulls_not_distinct),
-	TRI("deferrable", m_unique, deferrable),
-	TRI("initially_deferred", m_unique, initially_deferred),
-	STR_OPT("comment", m_unique, comment),
-	CYAML_FIELD_END};
+static const sd_yfield index_fields[] = {
+	SD_YF_STR_OPT("name", m_index, name),
+	SD_YF_STRS("columns", false, m_index, columns),
+	SD_YF_STRS("expressions", false, m_index, expressions),
+	SD_YF_BOOL_OPT("unique", m_index, unique),
+	SD_YF_STR_OPT("where", m_index, where),
+	SD_YF_STR_OPT("using", m_index, using_),
+	SD_YF_STRS("include", false, m_index, include),
+	SD_YF_BOOL_OPT("nulls_not_distinct", m_index, nulls_not_distinct),
+	SD_YF_STR_OPT("comment", m_index, comment), SD_YF_END};
 
-static const cyaml_schema_field_t check_fields[] = {
-	STR_OPT("name", m_check, name),
-	STR_REQ("expression", m_check, expression),
-	STR_OPT("comment", m_check, comment),
-	CYAML_FIELD_END};
+/* `primary_key` is either a list or a mapping: load_table_pk reads it from
+ * the tree; these are the keys its mapping form takes. */
+static const sd_yfield pk_fields[] = {
+	SD_YF_ANY("name", NULL), SD_YF_ANY("columns", NULL), SD_YF_END};
 
-static const cyaml_schema_field_t index_fields[] = {
-	STR_OPT("name", m_index, name),
-	SEQ_OPT("columns", m_index, columns, &string_entry),
-	SEQ_OPT("expressions", m_index, expressions, &string_entry),
-	TRI("unique", m_index, unique),
-	STR_OPT("where", m_index, where),
-	STR_OPT("using", m_index, using_),
-	SEQ_OPT("include", m_index, include, &string_entry),
-	TRI("nulls_not_distinct", m_index, nulls_not_distinct),
-	STR_OPT("comment", m_index, comment),
-	CYAML_FIELD_END};
+static const sd_yfield table_fields[] = {
+	SD_YF_STR("name", m_table, name),
+	SD_YF_STR_OPT("schema", m_table, schema),
+	SD_YF_STR_OPT("comment", m_table, comment),
+	SD_YF_STR_OPT("renamed_from", m_table, renamed_from),
+	SD_YF_LIST_OPT("columns", m_table, columns, m_column, column_fields),
+	SD_YF_ANY("primary_key", pk_fields),
+	SD_YF_LIST_OPT("indexes", m_table, indexes, m_index, index_fields),
+	SD_YF_LIST_OPT("unique", m_table, unique, m_unique, unique_fields),
+	SD_YF_LIST_OPT("foreign_keys", m_table, foreign_keys, m_fk,
+	               fk_fields),
+	SD_YF_LIST_OPT("checks", m_table, checks, m_check, check_fields),
+	SD_YF_END};
 
-static const cyaml_schema_value_t column_entry = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_column, column_fields)};
-static const cyaml_schema_value_t fk_entry = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_fk, fk_fields)};
-static const cyaml_schema_value_t unique_entry = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_unique, unique_fields)};
-static const cyaml_schema_value_t check_entry = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_check, check_fields)};
-static const cyaml_schema_value_t index_entry = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_index, index_fields)};
-static const cyaml_schema_value_t enum_entry = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_enum, enum_fields)};
-
-/* `primary_key` is either a list or a mapping, which libcyaml cannot
- * express: it is skipped here and read from the libyaml document. */
-static const cyaml_schema_field_t table_fields[] = {
-	STR_REQ("name", m_table, name),
-	STR_OPT("schema", m_table, schema),
-	STR_OPT("comment", m_table, comment),
-	STR_OPT("renamed_from", m_table, renamed_from),
-	SEQ_OPT("columns", m_table, columns, &column_entry),
-	CYAML_FIELD_IGNORE("primary_key", CYAML_FLAG_OPTIONAL),
-	SEQ_OPT("indexes", m_table, indexes, &index_entry),
-	SEQ_OPT("unique", m_table, unique, &unique_entry),
-	SEQ_OPT("foreign_keys", m_table, foreign_keys, &fk_entry),
-	SEQ_OPT("checks", m_table, checks, &check_entry),
-	CYAML_FIELD_END};
-
-static const cyaml_schema_value_t table_entry = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, m_table, table_fields)};
-
-static const cyaml_schema_field_t models_fields[] = {
-	SEQ_OPT("enums", m_models, enums, &enum_entry),
-	SEQ_OPT("tables", m_models, tables, &table_entry),
-	CYAML_FIELD_END};
-
-static const cyaml_schema_value_t models_schema = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, m_models, models_fields)};
+static const sd_yfield models_fields[] = {
+	SD_YF_LIST_OPT("enums", m_models, enums, m_enum, enum_fields),
+	SD_YF_LIST_OPT("tables", m_models, tables, m_table, table_fields),
+	SD_YF_END};
 
 /* ------------------------------------------------------------------ */
 /* Valid keys per place, shared with the JSON Schema test              */
 /* ------------------------------------------------------------------ */
 
-static const char *const keys_top[] = {"enums", "tables", NULL};
-static const char *const keys_enum[] = {"name", "schema", "values",
-                                        "comment", NULL};
-static const char *const keys_table[] = {
-	"name",    "schema",       "comment", "renamed_from", "columns",
-	"primary_key", "indexes",  "unique",  "foreign_keys", "checks", NULL};
-static const char *const keys_column[] = {
-	"name",       "type",      "nullable",  "primary_key", "unique",
-	"default",    "references", "on_delete", "on_update",  "identity",
-	"generated",  "collation", "comment",   "renamed_from", "backfill",
-	NULL};
-static const char *const keys_pk[] = {"name", "columns", NULL};
-static const char *const keys_index[] = {
-	"name",  "columns", "expressions",        "unique", "where",
-	"using", "include", "nulls_not_distinct", "comment", NULL};
-static const char *const keys_unique[] = {
-	"name",       "columns",            "nulls_not_distinct",
-	"deferrable", "initially_deferred", "comment", NULL};
-static const char *const keys_fk[] = {
-	"name",       "columns",            "references", "on_delete", "on_update",
-	"deferrable", "initially_deferred", "comment", NULL};
-static const char *const keys_ref[] = {"table", "columns", NULL};
-static const char *const keys_check[] = {"name", "expression", "comment",
-                                         NULL};
-
 const sd_model_keys sd_model_key_table[] = {
-	{"", keys_top},
-	{"enums[]", keys_enum},
-	{"tables[]", keys_table},
-	{"tables[].columns[]", keys_column},
-	{"tables[].primary_key", keys_pk},
-	{"tables[].indexes[]", keys_index},
-	{"tables[].unique[]", keys_unique},
-	{"tables[].foreign_keys[]", keys_fk},
-	{"tables[].foreign_keys[].references", keys_ref},
-	{"tables[].checks[]", keys_check},
+	{"", models_fields},
+	{"enums[]", enum_fields},
+	{"tables[]", table_fields},
+	{"tables[].columns[]", column_fields},
+	{"tables[].primary_key", pk_fields},
+	{"tables[].indexes[]", index_fields},
+	{"tables[].unique[]", unique_fields},
+	{"tables[].foreign_keys[]", fk_fields},
+	{"tables[].foreign_keys[].references", ref_fields},
+	{"tables[].checks[]", check_fields},
 	{NULL, NULL},
 };
 
@@ -325,10 +251,8 @@ const sd_model_keys sd_model_key_table[] = {
 typedef struct file_ctx {
 	sd_ydoc doc;
 	const sd_ynode *tables; /* the `tables` sequence, or NULL */
-	m_models *m;    /* allocated from mem */
-	sd_cyaml_mem mem;
-	cyaml_config_t cfg;
-	bool parsed; /* both parses succeeded */
+	m_models *m;    /* bound into doc's arena; strings are doc's */
+	bool parsed; /* read and bound */
 } file_ctx;
 
 /* One table of the models and where it came from. */
@@ -384,9 +308,7 @@ static int lerr(loader *L, const file_ctx *f, const char *path,
 
 static const char *normalize_schema(const char *schema)
 {
-	if (!schema || !*schema || strcmp(schema, "public") == 0)
-		return NULL;
-	return schema;
+	return sd_namespace_key(schema);
 }
 
 /* The cheap test before bad_name, whose path argument costs a format. */
@@ -546,59 +468,29 @@ static int item_line(const tinfo *ti, const char *list, unsigned j)
 /* Step 1: parse                                                       */
 /* ------------------------------------------------------------------ */
 
-static int file_parse(file_ctx *f, sd_arena *a, const char *data, size_t len,
+static int file_parse(file_ctx *f, const char *data, size_t len,
                       const char *path, sd_error *err)
 {
-	sd_cyaml_log log;
-	cyaml_err_t crc;
-	bool recorded;
+	void *m = NULL;
 	int rc;
 
-	/* the common case, a valid file: one pass for both */
-	sd_cyaml_config(&f->cfg, &log);
-	sd_cyaml_mem_init(&f->mem, &f->cfg);
-	crc = sd_ydoc_cyaml_load(&f->doc, path, data, len, &f->cfg,
-	                         &models_schema, (cyaml_data_t **)&f->m,
-	                         &recorded);
-	sd_cyaml_log_free(&log);
-	if (crc == CYAML_OK && recorded) {
-		f->tables = sd_ynode_get(f->doc.root, "tables");
-		f->parsed = true;
-		return SD_OK;
-	}
-	sd_cyaml_mem_free(&f->mem);
-	f->m = NULL;
-	sd_ydoc_fini(&f->doc);
-
-	/* otherwise the two passes that tell what is wrong and where */
-	rc = sd_ydoc_parse(&f->doc, a, data, len, path, err);
+	rc = sd_ydoc_parse(&f->doc, data, len, path, err);
 	if (rc != SD_OK)
 		return rc;
 	if (!f->doc.root)
 		return SD_OK; /* empty file: no models */
 	f->tables = sd_ynode_get(f->doc.root, "tables");
-	sd_cyaml_config(&f->cfg, &log);
-	sd_cyaml_mem_init(&f->mem, &f->cfg);
-	crc = cyaml_load_data((const uint8_t *)data, len, &f->cfg,
-	                      &models_schema, (cyaml_data_t **)&f->m, NULL);
-	if (crc != CYAML_OK) {
-		f->m = NULL;
-		rc = sd_cyaml_report(err, &log, crc, &f->doc,
-		                     sd_model_key_table);
-		/* libcyaml stops at its first problem: find the other
-		 * unknown keys of the file too */
-		sd_ydoc_unknown_keys(&f->doc, sd_model_key_table,
-		                     err->last->line, err->last->col, err);
-	}
-	sd_cyaml_log_free(&log);
-	if (rc == SD_OK)
-		f->parsed = true;
-	return rc;
+	rc = sd_ydoc_bind(&m, &f->doc, models_fields, sizeof(m_models),
+	                  f->doc.arena, err);
+	if (rc != SD_OK)
+		return rc;
+	f->m = m;
+	f->parsed = true;
+	return SD_OK;
 }
 
 static void file_fini(file_ctx *f)
 {
-	sd_cyaml_mem_free(&f->mem);
 	f->m = NULL;
 	sd_ydoc_fini(&f->doc);
 }
@@ -655,11 +547,6 @@ static void load_enums(loader *L, file_ctx *f)
 			sd_strlist_push(L->a, &e->values, me->values[j]);
 		}
 	}
-}
-
-static bool is_integer_kind(sd_type_kind k)
-{
-	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
 }
 
 /* Database spellings of integer types, which may carry an identity. */
@@ -736,7 +623,7 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 			     "'%s'",
 			     mc->identity);
 		if (c->identity != SD_IDENTITY_NONE) {
-			if (type.kind != SD_T_RAW && !is_integer_kind(type.kind)) {
+			if (type.kind != SD_T_RAW && !sd_type_is_integer(type.kind)) {
 				sd_buf b = SD_BUF_INIT;
 				sd_type_format(&b, &type);
 				lerr(L, f, ipath, object,
@@ -809,15 +696,36 @@ static void resolve_enum_types(loader *L, tinfo *ti)
 	}
 }
 
-static const char **column_names(loader *L, const sd_table *t)
+static bool has_column(loader *L, const file_ctx *f, const sd_table *t,
+                       const char *name, const char *path,
+                       const char *object, const char *fmt, ...)
+	SD_PRINTF(7, 8);
+
+/*
+ * true when t has a column name; else an error (fmt, at the line of path)
+ * with the closest column of t as a hint.
+ */
+static bool has_column(loader *L, const file_ctx *f, const sd_table *t,
+                       const char *name, const char *path,
+                       const char *object, const char *fmt, ...)
 {
-	const char **names = sd_arena_alloc(L->a,
-	                                    (t->ncolumns + 1) * sizeof(char *));
+	const char **names;
+	const char *s;
+	va_list ap;
 	size_t i;
 
+	if (sd_table_find_column(t, name))
+		return true;
+	va_start(ap, fmt);
+	sd_error_vadd(L->err, SD_EINPUT, f->doc.path,
+	              sd_ydoc_line(&f->doc, path), 0, object, fmt, ap);
+	va_end(ap);
+	names = sd_arena_alloc(L->tmp, (t->ncolumns + 1) * sizeof(char *));
 	for (i = 0; i < t->ncolumns; i++)
 		names[i] = t->columns[i]->base.name;
-	return names;
+	if ((s = sd_suggest(name, names)) != NULL)
+		sd_error_hint(L->err, "did you mean '%s'?", s);
+	return false;
 }
 
 /* Reports a column list entry that names no column of t; true if all ok. */
@@ -833,16 +741,10 @@ static bool check_columns(loader *L, tinfo *ti, const char *path,
 		return false;
 	}
 	for (i = 0; i < cols->n; i++) {
-		if (!sd_table_find_column(ti->t, cols->items[i])) {
-			const char *s = sd_suggest(cols->items[i],
-			                           column_names(L, ti->t));
-			lerr(L, ti->f, path, object,
-			     "%s names missing column '%s'", what,
-			     cols->items[i]);
-			if (s)
-				sd_error_hint(L->err, "did you mean '%s'?", s);
+		if (!has_column(L, ti->f, ti->t, cols->items[i], path, object,
+		                "%s names missing column '%s'", what,
+		                cols->items[i]))
 			ok = false;
-		}
 		for (j = 0; j < i; j++)
 			if (strcmp(cols->items[i], cols->items[j]) == 0) {
 				lerr(L, ti->f, path, object,
@@ -864,7 +766,7 @@ static void strlist_from(loader *L, sd_strlist *out, char **items,
 }
 
 /* Table-level `primary_key`: [cols] or {name, columns}, from the position
- * tree (libcyaml cannot bind a list-or-mapping). */
+ * tree (a field table binds one kind of value per key). */
 static void load_table_pk(loader *L, tinfo *ti)
 {
 	file_ctx *f = ti->f;
@@ -905,7 +807,8 @@ static void load_table_pk(loader *L, tinfo *ti)
 				                         : "a list");
 				return;
 			} else {
-				const char *s = sd_suggest(key, keys_pk);
+				const char *s = sd_yfields_suggest(
+					L->tmp, key, pk_fields);
 				sd_error_add(L->err, SD_EINPUT, f->doc.path,
 				             sd_ynode_line(k), sd_ynode_col(k),
 				             ti->qname, "unknown key '%s'", key);
@@ -1013,10 +916,8 @@ static bool parse_action(loader *L, tinfo *ti, const char *list, unsigned j,
                          const char *name, const char *key, const char *text,
                          sd_fk_action *out)
 {
-	static const char *const actions[] = {"no action", "restrict",
-	                                      "cascade", "set null",
-	                                      "set default", NULL};
-	const char *s;
+	const char *words[SD_FK__COUNT + 1], *s;
+	int i;
 
 	*out = SD_FK_NO_ACTION;
 	if (!text)
@@ -1027,7 +928,10 @@ static bool parse_action(loader *L, tinfo *ti, const char *list, unsigned j,
 	     "bad %s value '%s': expected no action, restrict, cascade, set "
 	     "null or set default",
 	     key, text);
-	s = sd_suggest(text, actions);
+	for (i = 0; i < SD_FK__COUNT; i++)
+		words[i] = sd_fk_action_word((sd_fk_action)i);
+	words[i] = NULL;
+	s = sd_suggest(text, words);
 	if (s)
 		sd_error_hint(L->err, "did you mean '%s'?", s);
 	return false;
@@ -1067,7 +971,7 @@ static void load_constraints(loader *L, tinfo *ti)
 	if (t->primary_key && t->primary_key->columns.n == 1) {
 		sd_column *c = sd_table_find_column(
 			t, t->primary_key->columns.items[0]);
-		if (c && is_integer_kind(c->type.kind))
+		if (c && sd_type_is_integer(c->type.kind))
 			c->autoincrement = true;
 	}
 
@@ -1249,16 +1153,11 @@ static void add_foreign_key(loader *L, tinfo *ti, const char *path,
 		*ref_cols = target->t->primary_key->columns;
 	}
 	for (k = 0; k < ref_cols->n; k++) {
-		if (!sd_table_find_column(target->t, ref_cols->items[k])) {
-			const char *s = sd_suggest(ref_cols->items[k],
-			                           column_names(L, target->t));
-			lerr(L, ti->f, path, object,
-			     "foreign key references missing column '%s.%s'", rq,
-			     ref_cols->items[k]);
-			if (s)
-				sd_error_hint(L->err, "did you mean '%s'?", s);
+		if (!has_column(L, ti->f, target->t, ref_cols->items[k], path,
+		                object,
+		                "foreign key references missing column '%s.%s'",
+		                rq, ref_cols->items[k]))
 			ok = false;
-		}
 	}
 	if (!ok)
 		return;
@@ -1613,8 +1512,8 @@ static int load_all(sd_schema **out, const char *const *paths,
 	L.nfiles = n;
 	for (i = 0; i < n; i++) {
 		const char *p = sd_arena_strdup(L.a, paths[i]);
-		if (file_parse(&L.files[i], L.a, datas[i], lens[i], p,
-		               &local) != SD_OK)
+		if (file_parse(&L.files[i], datas[i], lens[i], p, &local) !=
+		    SD_OK)
 			parsed = false;
 		/* everything build() reads was copied out of the text */
 		if (free_datas) {

@@ -1,10 +1,10 @@
 /*
  * load.h - YAML models and the project config (schemadiff.yaml).
  *
- * Both go through libcyaml into plain structs; libcyaml's errors (with line
- * and column, captured from its log callback) become sd_diag entries. Line
- * numbers of tables and columns for the semantic checks that follow come
- * from a position index built with libyaml, the parser libcyaml sits on.
+ * Both are read once by libyaml into a tree that keeps every node's line
+ * and column, and bound from it into plain structs (model/yamldoc.h), so
+ * every diagnostic, from a syntax error to a foreign key to a missing
+ * table, names its file, line and column.
  */
 #ifndef SD_LOAD_H
 #define SD_LOAD_H
@@ -49,10 +49,12 @@ int sd_models_load_data(sd_schema **out, const char *data, size_t len,
                         sd_error *err);
 
 /* Every key the models format accepts, per mapping, for the JSON Schema
- * test: "tables[].columns[]" -> {"name", "type", ...}. NULL-terminated. */
+ * test: "tables[].columns[]" -> the fields of a column, whose `key`s are
+ * "name", "type", ... (yamldoc.h). Ends with a NULL where. */
+struct sd_yfield;
 typedef struct sd_model_keys {
 	const char *where;
-	const char *const *keys;
+	const struct sd_yfield *fields;
 } sd_model_keys;
 extern const sd_model_keys sd_model_key_table[];
 

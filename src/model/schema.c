@@ -3,6 +3,11 @@
  */
 #include "model/schema.h"
 
+#include <fnmatch.h>
+#include <stdint.h>
+
+#include "util/sql.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,11 +34,8 @@
 sd_schema *sd_schema_new(void)
 {
 	sd_arena *a = sd_arena_new();
-	sd_schema *s;
+	sd_schema *s = sd_arena_alloc(a, sizeof(*s));
 
-	if (!a)
-		return NULL;
-	s = sd_arena_alloc(a, sizeof(*s));
 	s->arena = a;
 	return s;
 }
@@ -44,26 +46,72 @@ void sd_schema_free(sd_schema *s)
 		sd_arena_free(s->arena);
 }
 
+/* Where each kind keeps its comment; 0: it has none. */
+static const size_t comment_at[SD_OBJ__COUNT] = {
+	[SD_OBJ_TABLE] = offsetof(sd_table, comment),
+	[SD_OBJ_COLUMN] = offsetof(sd_column, comment),
+	[SD_OBJ_ENUM] = offsetof(sd_enum, comment),
+	[SD_OBJ_UNIQUE] = offsetof(sd_unique, comment),
+	[SD_OBJ_FOREIGN_KEY] = offsetof(sd_foreign_key, comment),
+	[SD_OBJ_CHECK] = offsetof(sd_check, comment),
+	[SD_OBJ_INDEX] = offsetof(sd_index, comment),
+};
+
+static const char **comment_of(const sd_object *o)
+{
+	if ((unsigned)o->kind >= SD_OBJ__COUNT || !comment_at[o->kind])
+		return NULL;
+	return (const char **)((char *)(uintptr_t)o + comment_at[o->kind]);
+}
+
 const char *sd_object_comment(const sd_object *o)
 {
-	switch (o->kind) {
-	case SD_OBJ_TABLE:
-		return ((const sd_table *)o)->comment;
-	case SD_OBJ_COLUMN:
-		return ((const sd_column *)o)->comment;
-	case SD_OBJ_ENUM:
-		return ((const sd_enum *)o)->comment;
-	case SD_OBJ_UNIQUE:
-		return ((const sd_unique *)o)->comment;
-	case SD_OBJ_FOREIGN_KEY:
-		return ((const sd_foreign_key *)o)->comment;
-	case SD_OBJ_CHECK:
-		return ((const sd_check *)o)->comment;
-	case SD_OBJ_INDEX:
-		return ((const sd_index *)o)->comment;
-	default:
-		return NULL;
+	const char **at = comment_of(o);
+
+	return at ? *at : NULL;
+}
+
+void sd_object_set_comment(sd_object *o, const char *comment)
+{
+	const char **at = comment_of(o);
+
+	if (at)
+		*at = comment;
+}
+
+void sd_qualified_put(sd_buf *out, const char *schema, const char *name)
+{
+	if (schema) {
+		sd_buf_put(out, schema);
+		sd_buf_putc(out, '.');
 	}
+	sd_buf_put(out, name);
+}
+
+bool sd_table_is_ignored(const char *schema, const char *name,
+                         const char *version_table,
+                         const char *const *ignore)
+{
+	sd_buf q = SD_BUF_INIT;
+	bool hit = false;
+	size_t i;
+
+	if (version_table && *version_table) {
+		size_t n = strlen(version_table);
+		if (strncmp(name, version_table, n) == 0 &&
+		    (name[n] == '\0' || name[n] == '_'))
+			return true;
+	}
+	for (i = 0; ignore && ignore[i] && !hit; i++) {
+		hit = fnmatch(ignore[i], name, 0) == 0;
+		if (!hit && schema) {
+			if (!q.len)
+				sd_qualified_put(&q, schema, name);
+			hit = fnmatch(ignore[i], q.data, 0) == 0;
+		}
+	}
+	sd_buf_free(&q);
+	return hit;
 }
 
 const char *sd_qualified_name(sd_arena *a, const char *schema,
@@ -84,46 +132,56 @@ const char *sd_qualified_name(sd_arena *a, const char *schema,
 	return q;
 }
 
-static void object_init(sd_schema *s, sd_object *o, sd_obj_kind kind,
+/* A zeroed object of size bytes (its sd_object base first) in the
+ * schema's arena, with kind, schema and name set (copied). */
+static void *object_new(sd_schema *s, size_t size, sd_obj_kind kind,
                         const char *schema, const char *name)
 {
+	sd_object *o = sd_arena_alloc(s->arena, size);
+
 	o->kind = kind;
 	o->schema = sd_arena_strdup(s->arena, schema);
 	o->name = sd_arena_strdup(s->arena, name);
+	return o;
 }
+
+/* Appends obj to the schema's array arr, and to map under "schema.name"
+ * when the maps exist (sd_schema_index). */
+#define APPEND_NAMED(s, arr, n, map, obj)                                    \
+	do {                                                                 \
+		APPEND(s, arr, n, obj);                                      \
+		if (map)                                                     \
+			sd_map_put(map,                                      \
+			           sd_qualified_name((s)->arena,             \
+			                             (obj)->base.schema,     \
+			                             (obj)->base.name),      \
+			           obj);                                     \
+	} while (0)
 
 sd_table *sd_schema_add_table(sd_schema *s, const char *schema,
                               const char *name)
 {
-	sd_table *t = sd_arena_alloc(s->arena, sizeof(*t));
+	sd_table *t = object_new(s, sizeof(*t), SD_OBJ_TABLE, schema, name);
 
-	object_init(s, &t->base, SD_OBJ_TABLE, schema, name);
-	APPEND(s, s->tables, s->ntables, t);
-	if (s->table_map)
-		sd_map_put(s->table_map,
-		           sd_qualified_name(s->arena, schema, name), t);
+	APPEND_NAMED(s, s->tables, s->ntables, s->table_map, t);
 	return t;
 }
 
 sd_enum *sd_schema_add_enum(sd_schema *s, const char *schema,
                             const char *name)
 {
-	sd_enum *e = sd_arena_alloc(s->arena, sizeof(*e));
+	sd_enum *e = object_new(s, sizeof(*e), SD_OBJ_ENUM, schema, name);
 
-	object_init(s, &e->base, SD_OBJ_ENUM, schema, name);
-	APPEND(s, s->enums, s->nenums, e);
-	if (s->enum_map)
-		sd_map_put(s->enum_map,
-		           sd_qualified_name(s->arena, schema, name), e);
+	APPEND_NAMED(s, s->enums, s->nenums, s->enum_map, e);
 	return e;
 }
 
 sd_unmanaged *sd_schema_add_unmanaged(sd_schema *s, const char *what,
                                       const char *schema, const char *name)
 {
-	sd_unmanaged *u = sd_arena_alloc(s->arena, sizeof(*u));
+	sd_unmanaged *u =
+		object_new(s, sizeof(*u), SD_OBJ_UNMANAGED, schema, name);
 
-	object_init(s, &u->base, SD_OBJ_UNMANAGED, schema, name);
 	u->what = sd_arena_strdup(s->arena, what);
 	APPEND(s, s->unmanaged, s->nunmanaged, u);
 	return u;
@@ -138,9 +196,9 @@ void sd_schema_add_namespace(sd_schema *s, const char *name)
 
 sd_column *sd_table_add_column(sd_schema *s, sd_table *t, const char *name)
 {
-	sd_column *c = sd_arena_alloc(s->arena, sizeof(*c));
+	sd_column *c =
+		object_new(s, sizeof(*c), SD_OBJ_COLUMN, t->base.schema, name);
 
-	object_init(s, &c->base, SD_OBJ_COLUMN, t->base.schema, name);
 	c->nullable = true;
 	c->type.length = c->type.precision = c->type.scale = -1;
 	APPEND(s, t->columns, t->ncolumns, c);
@@ -149,49 +207,29 @@ sd_column *sd_table_add_column(sd_schema *s, sd_table *t, const char *name)
 	return c;
 }
 
-sd_unique *sd_table_add_unique(sd_schema *s, sd_table *t, const char *name)
-{
-	sd_unique *u = sd_arena_alloc(s->arena, sizeof(*u));
+/* The builders of a table's constraints and indexes, each appending to
+ * its own array of the table. */
+#define TABLE_ADDER(type, fn, kind, arr, count)                              \
+	type *fn(sd_schema *s, sd_table *t, const char *name)                \
+	{                                                                    \
+		type *o = object_new(s, sizeof(*o), kind, t->base.schema,    \
+		                     name);                                  \
+		APPEND(s, t->arr, t->count, o);                              \
+		return o;                                                    \
+	}
 
-	object_init(s, &u->base, SD_OBJ_UNIQUE, t->base.schema, name);
-	APPEND(s, t->uniques, t->nuniques, u);
-	return u;
-}
-
-sd_foreign_key *sd_table_add_foreign_key(sd_schema *s, sd_table *t,
-                                         const char *name)
-{
-	sd_foreign_key *f = sd_arena_alloc(s->arena, sizeof(*f));
-
-	object_init(s, &f->base, SD_OBJ_FOREIGN_KEY, t->base.schema, name);
-	APPEND(s, t->foreign_keys, t->nforeign_keys, f);
-	return f;
-}
-
-sd_check *sd_table_add_check(sd_schema *s, sd_table *t, const char *name)
-{
-	sd_check *c = sd_arena_alloc(s->arena, sizeof(*c));
-
-	object_init(s, &c->base, SD_OBJ_CHECK, t->base.schema, name);
-	APPEND(s, t->checks, t->nchecks, c);
-	return c;
-}
-
-sd_index *sd_table_add_index(sd_schema *s, sd_table *t, const char *name)
-{
-	sd_index *i = sd_arena_alloc(s->arena, sizeof(*i));
-
-	object_init(s, &i->base, SD_OBJ_INDEX, t->base.schema, name);
-	APPEND(s, t->indexes, t->nindexes, i);
-	return i;
-}
+TABLE_ADDER(sd_unique, sd_table_add_unique, SD_OBJ_UNIQUE, uniques, nuniques)
+TABLE_ADDER(sd_foreign_key, sd_table_add_foreign_key, SD_OBJ_FOREIGN_KEY,
+            foreign_keys, nforeign_keys)
+TABLE_ADDER(sd_check, sd_table_add_check, SD_OBJ_CHECK, checks, nchecks)
+TABLE_ADDER(sd_index, sd_table_add_index, SD_OBJ_INDEX, indexes, nindexes)
 
 sd_primary_key *sd_table_set_primary_key(sd_schema *s, sd_table *t,
                                          const char *name)
 {
-	sd_primary_key *pk = sd_arena_alloc(s->arena, sizeof(*pk));
+	sd_primary_key *pk = object_new(s, sizeof(*pk), SD_OBJ_PRIMARY_KEY,
+	                                t->base.schema, name);
 
-	object_init(s, &pk->base, SD_OBJ_PRIMARY_KEY, t->base.schema, name);
 	t->primary_key = pk;
 	return pk;
 }
@@ -208,16 +246,25 @@ void sd_strlist_push(sd_arena *a, sd_strlist *l, const char *item)
 	l->items[l->n++] = sd_arena_strdup(a, item);
 }
 
-bool sd_strlist_equal(const sd_strlist *a, const sd_strlist *b)
+static bool strlist_same(const sd_strlist *a, const sd_strlist *b,
+                         bool (*eq)(const char *, const char *))
 {
 	size_t i;
 
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (!sd_streq(a->items[i], b->items[i]))
+	for (i = 0; a->n == b->n && i < a->n; i++)
+		if (!eq(a->items[i], b->items[i]))
 			return false;
-	return true;
+	return a->n == b->n;
+}
+
+bool sd_strlist_equal(const sd_strlist *a, const sd_strlist *b)
+{
+	return strlist_same(a, b, sd_streq);
+}
+
+bool sd_strlist_iequal(const sd_strlist *a, const sd_strlist *b)
+{
+	return strlist_same(a, b, sd_strieq);
 }
 
 bool sd_strlist_contains(const sd_strlist *l, const char *item)
@@ -353,6 +400,22 @@ void sd_schema_sort(sd_schema *s)
 }
 
 /* ------------------------------------------------------------------ */
+/* The default namespace                                               */
+/* ------------------------------------------------------------------ */
+
+const char *sd_namespace_default(void)
+{
+	return SD_NAMESPACE_DEFAULT;
+}
+
+const char *sd_namespace_key(const char *name)
+{
+	if (!name || !*name || strcmp(name, sd_namespace_default()) == 0)
+		return NULL;
+	return name;
+}
+
+/* ------------------------------------------------------------------ */
 /* Expressions                                                         */
 /* ------------------------------------------------------------------ */
 
@@ -361,78 +424,48 @@ static bool is_punct(char c)
 	return c && strchr("(),=<>!+-*/%|&:;[]", c) != NULL;
 }
 
+/* Tokens whose text is kept as written: quoted names and literals. */
+static bool kept_as_written(const sd_token *t)
+{
+	return t->kind == SD_TOK_QUOTED || t->kind == SD_TOK_STRING ||
+	       t->kind == SD_TOK_DOLLAR;
+}
+
 const char *sd_expr_fold(sd_arena *a, const char *sql)
 {
 	sd_buf b = SD_BUF_INIT;
-	const char *p = sql;
+	sd_lexer lx;
+	sd_token t;
 	bool space = false;
-	char *out;
-	size_t n;
+	const char *out;
+	size_t i;
 
 	if (!sql)
 		return NULL;
-	while (*p) {
-		char c = *p;
-		if (c == '\'' || c == '"' || c == '`' || c == '[') {
-			char close = c == '[' ? ']' : c;
-			if (space && b.len && !is_punct(b.data[b.len - 1]))
-				sd_buf_putc(&b, ' ');
-			space = false;
-			sd_buf_putc(&b, *p++);
-			while (*p) {
-				if (*p == close) {
-					if (p[1] == close && close != ']') {
-						sd_buf_putn(&b, p, 2);
-						p += 2;
-						continue;
-					}
-					break;
-				}
-				sd_buf_putc(&b, *p++);
-			}
-			if (*p)
-				sd_buf_putc(&b, *p++);
-			continue;
-		}
-		if (isspace((unsigned char)c)) {
+	sd_lex_init(&lx, sql, strlen(sql), SD_SQL_SQLITE,
+	            SD_LEX_SPACE | SD_LEX_COMMENTS);
+	sd_buf_put(&b, "");
+	while (sd_lex_next(&lx, &t)) {
+		if (t.kind == SD_TOK_SPACE) {
 			space = true;
-			p++;
 			continue;
 		}
 		if (space && b.len && !is_punct(b.data[b.len - 1]) &&
-		    !is_punct(c))
+		    (kept_as_written(&t) || !is_punct(t.s[0])))
 			sd_buf_putc(&b, ' ');
 		space = false;
-		sd_buf_putc(&b, (char)tolower((unsigned char)c));
-		p++;
+		if (kept_as_written(&t) || t.kind == SD_TOK_COMMENT) {
+			sd_buf_putn(&b, t.s, t.n);
+			continue;
+		}
+		for (i = 0; i < t.n; i++)
+			sd_buf_putc(&b, (char)tolower((unsigned char)t.s[i]));
 	}
 	/* One layer of redundant outer parentheses: "(a > 1)" -> "a > 1". */
-	n = b.len;
-	if (n >= 2 && b.data[0] == '(' && b.data[n - 1] == ')') {
-		int depth = 0;
-		size_t i;
-		bool outer = true;
-		for (i = 0; i < n; i++) {
-			if (b.data[i] == '\'') {
-				for (i++; i < n && b.data[i] != '\''; i++)
-					;
-				continue;
-			}
-			if (b.data[i] == '(')
-				depth++;
-			else if (b.data[i] == ')' && --depth == 0 &&
-			         i != n - 1) {
-				outer = false;
-				break;
-			}
-		}
-		if (outer) {
-			out = sd_arena_strndup(a, b.data + 1, n - 2);
-			sd_buf_free(&b);
-			return out;
-		}
-	}
-	out = sd_arena_strdup(a, sd_buf_cstr(&b));
+	if (b.len >= 2 && sd_sql_is_parenthesized(b.data, SD_SQL_SQLITE))
+		out = sd_arena_strndup(a, b.data + 1, b.len - 2);
+	else
+		out = sd_arena_strdup(a, b.data);
 	sd_buf_free(&b);
 	return out;
 }
@@ -451,27 +484,38 @@ bool sd_expr_equal(sd_arena *scratch, const sd_expr *a, const sd_expr *b)
 /* FK actions                                                          */
 /* ------------------------------------------------------------------ */
 
-static const char *const fk_action_names[] = {
-	"NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"};
+/* Each action as SQL writes it and as the models write it. */
+static const struct {
+	const char *sql, *word;
+} fk_actions[] = {
+	[SD_FK_NO_ACTION] = {"NO ACTION", "no action"},
+	[SD_FK_RESTRICT] = {"RESTRICT", "restrict"},
+	[SD_FK_CASCADE] = {"CASCADE", "cascade"},
+	[SD_FK_SET_NULL] = {"SET NULL", "set null"},
+	[SD_FK_SET_DEFAULT] = {"SET DEFAULT", "set default"},
+};
 
 const char *sd_fk_action_sql(sd_fk_action a)
 {
-	return (unsigned)a < SD_ARRAY_LEN(fk_action_names)
-	           ? fk_action_names[a]
-	           : "NO ACTION";
+	return fk_actions[(unsigned)a < SD_ARRAY_LEN(fk_actions) ? a : 0].sql;
+}
+
+const char *sd_fk_action_word(sd_fk_action a)
+{
+	return fk_actions[(unsigned)a < SD_ARRAY_LEN(fk_actions) ? a : 0].word;
 }
 
 int sd_fk_action_parse(const char *text, sd_fk_action *out)
 {
-	char norm[32];
-	size_t i, j = 0;
+	size_t i, j;
 
-	for (i = 0; text[i] && j < sizeof(norm) - 1; i++)
-		norm[j++] = (char)(text[i] == '_' ? ' '
-		                                  : toupper((unsigned char)text[i]));
-	norm[j] = '\0';
-	for (i = 0; i < SD_ARRAY_LEN(fk_action_names); i++) {
-		if (strcmp(norm, fk_action_names[i]) == 0) {
+	for (i = 0; i < SD_ARRAY_LEN(fk_actions); i++) {
+		const char *w = fk_actions[i].word;
+		for (j = 0; text[j] && w[j]; j++)
+			if (tolower((unsigned char)text[j]) != w[j] &&
+			    !(text[j] == '_' && w[j] == ' '))
+				break;
+		if (!text[j] && !w[j]) {
 			*out = (sd_fk_action)i;
 			return SD_OK;
 		}

@@ -19,7 +19,26 @@
 #ifndef SD_SCHEMA_H
 #define SD_SCHEMA_H
 
+#include "util/layer.h"
 #include "util/util.h"
+
+SD_LAYER_HEADER(MODEL);
+
+/*
+ * The default namespace: stored as NULL, spelled "public" by the models
+ * and by PostgreSQL. Every place that spells it goes through these (SQL
+ * text through the macro); a PostgreSQL session whose search path names
+ * another schema has that one as its default (introspect/postgres.c).
+ *     sd_namespace_key("public") -> NULL     sd_namespace_key("") -> NULL
+ *     sd_namespace_key("billing") -> "billing"
+ */
+#define SD_NAMESPACE_DEFAULT "public"
+const char *sd_namespace_default(void);
+const char *sd_namespace_key(const char *name);
+
+/* The longest name the models may give: PostgreSQL's (NAMEDATALEN - 1),
+ * which it would otherwise truncate silently. */
+#define SD_MAX_IDENT 63
 
 /* ------------------------------------------------------------------ */
 /* Types                                                               */
@@ -74,6 +93,23 @@ typedef struct sd_type {
  */
 int sd_type_parse(sd_arena *a, const char *text, sd_type *out,
                   const char **why, const char **suggest);
+/* smallint, integer or bigint. */
+bool sd_type_is_integer(sd_type_kind k);
+/*
+ * Appends t's arguments: "(120)" for string(120) and char(120), "(10,2)"
+ * or "(10)" for numeric; nothing for an absent one (-1). Every producer of
+ * types keeps present arguments positive (a SQLite VARCHAR(0) reads as a
+ * raw type), so this is the one rule for the portable spelling and for
+ * every dialect.
+ */
+void sd_type_put_args(sd_buf *out, const sd_type *t);
+/*
+ * Appends t in a dialect's words: names[kind] and the arguments; a raw
+ * type as written (names[SD_T_RAW] when it has no text). The caller writes
+ * the kinds names leaves NULL (PostgreSQL's enums: their qualified name).
+ */
+void sd_type_put_sql(sd_buf *out, const sd_type *t,
+                     const char *const names[SD_T__COUNT]);
 /* The portable spelling: "string(120)", "numeric(10,2)", "enum(status)". */
 void sd_type_format(sd_buf *out, const sd_type *t);
 /* Same meaning (kind and arguments; RAW by folded spelling). */
@@ -179,10 +215,12 @@ typedef enum sd_fk_action {
 	SD_FK_CASCADE,
 	SD_FK_SET_NULL,
 	SD_FK_SET_DEFAULT,
+	SD_FK__COUNT
 } sd_fk_action;
 
-const char *sd_fk_action_sql(sd_fk_action a); /* "NO ACTION", "CASCADE"... */
-/* Parses "cascade", "set null", "no action" (any case). */
+const char *sd_fk_action_sql(sd_fk_action a);  /* "NO ACTION", "SET NULL" */
+const char *sd_fk_action_word(sd_fk_action a); /* "no action", "set null" */
+/* Parses "cascade", "set null", "set_null", "no action" (any case). */
 int sd_fk_action_parse(const char *text, sd_fk_action *out);
 
 typedef struct sd_primary_key {
@@ -195,8 +233,7 @@ typedef struct sd_unique {
 	sd_object base; /* kind SD_OBJ_UNIQUE */
 	sd_strlist columns;
 	bool nulls_not_distinct;
-	bool deferrable;
-	bool initially_deferred;
+	bool deferrable, initially_deferred;
 	const char *comment;
 } sd_unique;
 
@@ -206,10 +243,8 @@ typedef struct sd_foreign_key {
 	const char *ref_schema; /* NULL = default namespace */
 	const char *ref_table;
 	sd_strlist ref_columns;
-	sd_fk_action on_delete;
-	sd_fk_action on_update;
-	bool deferrable;
-	bool initially_deferred;
+	sd_fk_action on_delete, on_update;
+	bool deferrable, initially_deferred;
 	bool not_valid;
 	const char *comment;
 } sd_foreign_key;
@@ -327,7 +362,7 @@ typedef struct sd_schema {
 /* Construction and lookup                                             */
 /* ------------------------------------------------------------------ */
 
-/* A new empty schema with its own arena. NULL only on out-of-memory. */
+/* A new empty schema with its own arena (never NULL). */
 sd_schema *sd_schema_new(void);
 void sd_schema_free(sd_schema *s);
 
@@ -353,6 +388,8 @@ sd_primary_key *sd_table_set_primary_key(sd_schema *s, sd_table *t,
                                          const char *name);
 void sd_strlist_push(sd_arena *a, sd_strlist *l, const char *item);
 bool sd_strlist_equal(const sd_strlist *a, const sd_strlist *b);
+/* The same, names compared ASCII case folded (SQLite's rule). */
+bool sd_strlist_iequal(const sd_strlist *a, const sd_strlist *b);
 bool sd_strlist_contains(const sd_strlist *l, const char *item);
 
 /*
@@ -367,10 +404,22 @@ sd_enum *sd_schema_find_enum(const sd_schema *s, const char *schema,
                              const char *name);
 sd_column *sd_table_find_column(const sd_table *t, const char *name);
 sd_index *sd_table_find_index(const sd_table *t, const char *name);
-/* "users", "billing.invoices": the key used by table_map and messages. */
+/*
+ * Whether a table is left out of introspection and diffs: the version
+ * table, tables named after it + "_" (its log), and tables whose name or
+ * "schema.name" matches a glob of ignore (NULL-terminated, may be NULL).
+ */
+bool sd_table_is_ignored(const char *schema, const char *name,
+                         const char *version_table,
+                         const char *const *ignore);
+/* "users", "billing.invoices": the key used by table_map and messages
+ * (schema NULL: the name alone). sd_qualified_put appends it to out. */
+void sd_qualified_put(sd_buf *out, const char *schema, const char *name);
 /* The comment of a table, column, enum, constraint or index; NULL for
  * none and for kinds that carry none. */
 const char *sd_object_comment(const sd_object *o);
+/* Sets it (not copied); nothing for kinds that carry none. */
+void sd_object_set_comment(sd_object *o, const char *comment);
 const char *sd_qualified_name(sd_arena *a, const char *schema,
                               const char *name);
 
@@ -384,7 +433,8 @@ void sd_schema_sort(sd_schema *s);
  * Folds an SQL expression for comparison when no dialect canon exists:
  * whitespace runs outside quotes become one space (none next to
  * punctuation), keywords and identifiers outside quotes are lowercased,
- * one layer of redundant outer parentheses is removed.
+ * one layer of redundant outer parentheses is removed. The text is read
+ * with SQLite's lexer rules (PostgreSQL expressions get a server canon).
  *     "LENGTH( username )>2"  ->  "length(username)>2"
  */
 const char *sd_expr_fold(sd_arena *a, const char *sql);

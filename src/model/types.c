@@ -212,6 +212,36 @@ raw:
 	return SD_OK;
 }
 
+void sd_type_put_args(sd_buf *out, const sd_type *t)
+{
+	switch (t->kind) {
+	case SD_T_STRING:
+	case SD_T_CHAR:
+		if (t->length >= 0)
+			sd_buf_printf(out, "(%d)", t->length);
+		break;
+	case SD_T_NUMERIC:
+		if (t->precision >= 0 && t->scale >= 0)
+			sd_buf_printf(out, "(%d,%d)", t->precision, t->scale);
+		else if (t->precision >= 0)
+			sd_buf_printf(out, "(%d)", t->precision);
+		break;
+	default:
+		break;
+	}
+}
+
+void sd_type_put_sql(sd_buf *out, const sd_type *t,
+                     const char *const names[SD_T__COUNT])
+{
+	if (t->kind == SD_T_RAW || t->kind >= SD_T__COUNT || !names[t->kind]) {
+		sd_buf_put(out, t->name ? t->name : names[SD_T_RAW]);
+		return;
+	}
+	sd_buf_put(out, names[t->kind]);
+	sd_type_put_args(out, t);
+}
+
 void sd_type_format(sd_buf *out, const sd_type *t)
 {
 	if (t->kind == SD_T_RAW) {
@@ -223,18 +253,8 @@ void sd_type_format(sd_buf *out, const sd_type *t)
 		return;
 	}
 	sd_buf_put(out, sd_type_names[t->kind - 1]);
+	sd_type_put_args(out, t);
 	switch (t->kind) {
-	case SD_T_STRING:
-	case SD_T_CHAR:
-		if (t->length > 0)
-			sd_buf_printf(out, "(%d)", t->length);
-		break;
-	case SD_T_NUMERIC:
-		if (t->precision > 0 && t->scale >= 0)
-			sd_buf_printf(out, "(%d,%d)", t->precision, t->scale);
-		else if (t->precision > 0)
-			sd_buf_printf(out, "(%d)", t->precision);
-		break;
 	case SD_T_ENUM:
 		if (t->enum_schema)
 			sd_buf_printf(out, "(%s.%s)", t->enum_schema, t->name);
@@ -262,6 +282,11 @@ static bool raw_equal(const char *a, const char *b)
 			b++;
 	}
 	return true;
+}
+
+bool sd_type_is_integer(sd_type_kind k)
+{
+	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
 }
 
 bool sd_type_equal(const sd_type *a, const sd_type *b)

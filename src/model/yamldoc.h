@@ -1,20 +1,19 @@
 /*
- * yamldoc.h - internal to the model module: the libyaml position index that
- * gives semantic errors their line numbers, the capture of libcyaml's log
- * into diagnostics, and the naming-convention expander.
+ * yamldoc.h - internal to the model module: YAML read once, by libyaml's
+ * event stream, into a compact tree that keeps every node's position
+ * (sd_ynode); the binder that fills the loaders' structs from that tree
+ * by a table of fields (sd_yfield), reporting the first problem in
+ * document order with its line and column; and the naming-convention
+ * expander.
  *
- * libcyaml binds YAML to structs but tells where a problem is only through
- * its log callback, and only for the first problem. The loaders therefore
- * read every file twice: once as libyaml events into a compact tree of
- * positions (sd_ynode), once with libcyaml into structs. A path such as
- * "tables[3].columns[2]" is resolved by walking the tree, so nothing is
- * formatted or hashed per node: at 5,000 tables the tree is a few MiB.
+ * A path such as "tables[3].columns[2]" is resolved by walking the tree,
+ * so nothing is formatted or hashed per node: at 5,000 tables the tree is
+ * a few MiB.
  */
 #ifndef SD_MODEL_YAMLDOC_H
 #define SD_MODEL_YAMLDOC_H
 
-#include <cyaml/cyaml.h>
-#include <yaml.h>
+#include <stddef.h>
 
 #include "model/load.h"
 
@@ -49,27 +48,16 @@ typedef struct sd_ydoc {
 } sd_ydoc;
 
 /*
- * Reads data with libyaml (events, first document only) into the position
- * tree. Returns SD_OK, or SD_EINPUT with a "YAML syntax error" diagnostic at
- * the problem's line. The arena argument is unused (the tree has its own,
- * freed by sd_ydoc_fini). Always call sd_ydoc_fini afterwards.
+ * Reads data with libyaml (events; the first document, then one event
+ * more, so a broken start of a second document is a syntax error too) into
+ * the position tree. Aliases are refused (their expansion grows
+ * exponentially; models and config are plain data). Returns SD_OK, or
+ * SD_EINPUT with a "YAML syntax error" diagnostic at the problem's line
+ * and column. Always call sd_ydoc_fini afterwards.
  */
-int sd_ydoc_parse(sd_ydoc *d, sd_arena *a, const char *data, size_t len,
-                  const char *path, sd_error *err);
+int sd_ydoc_parse(sd_ydoc *d, const char *data, size_t len, const char *path,
+                  sd_error *err);
 void sd_ydoc_fini(sd_ydoc *d);
-/*
- * cyaml_load_data that also builds d's position tree from the same libyaml
- * events, so the file is scanned once. *recorded is true when the tree is
- * complete (the first document read to its end without problems); when it
- * is false, d is empty and the caller runs sd_ydoc_parse itself (the slow
- * path, which also produces the syntax errors). Returns libcyaml's code;
- * *out as cyaml_load_data. Always call sd_ydoc_fini afterwards.
- */
-cyaml_err_t sd_ydoc_cyaml_load(sd_ydoc *d, const char *path,
-                               const char *data, size_t len,
-                               const cyaml_config_t *cfg,
-                               const cyaml_schema_value_t *schema,
-                               cyaml_data_t **out, bool *recorded);
 /* The node at exactly this path ("" is the root), or NULL. */
 const sd_ynode *sd_ydoc_node(const sd_ydoc *d, const char *path);
 /* 1-based line of the node at path or of its nearest existing ancestor. */
@@ -84,65 +72,86 @@ const sd_ynode *sd_ynode_item(const sd_ynode *s, size_t i);
 /* 1-based line and column of n, 0 for NULL. */
 int sd_ynode_line(const sd_ynode *n);
 int sd_ynode_col(const sd_ynode *n);
-/* "tables[3].columns[2]" -> "tables[].columns[]", in the arena. */
-char *sd_ydoc_where(sd_arena *a, const char *path);
-/* The object a path is inside, from the `name` (and `schema`) keys of the
- * mappings along it: "tables[0].columns[1].type" -> "users.email". */
-char *sd_ydoc_object(const sd_ydoc *d, const char *path);
-/* Keys valid at a where-string, or NULL when the table has no entry. */
-const char *const *sd_keys_for(const sd_model_keys *table, const char *where);
+
+/* ------------------------------------------------------------------ */
+/* Binding                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef enum sd_yfield_kind {
+	SD_YF_STRING,     /* a single value, kept as written ("~" too) */
+	SD_YF_STRING_OPT, /* a single value; ~, null, Null, NULL and "" are
+	                   * the key's absence (NULL) */
+	SD_YF_BOOL,       /* true/false, yes/no, on/off in any case, into an
+	                   * int: SD_YBOOL_UNSET, _FALSE or _TRUE */
+	SD_YF_STRINGS,    /* a list of single values: char ** and a count */
+	SD_YF_LIST,       /* a list of mappings of `fields`: an array of
+	                   * `size`-byte structs and a count */
+	SD_YF_MAPPING,    /* a mapping of `fields`: a pointer to a struct */
+	SD_YF_ANY,        /* any value, read from the tree by the caller; may
+	                   * repeat; `fields` (if any) only name its keys when
+	                   * it is a mapping */
+} sd_yfield_kind;
+
+enum { SD_YBOOL_UNSET = 0, SD_YBOOL_FALSE = 1, SD_YBOOL_TRUE = 2 };
+
+/* One key of a mapping and where its value goes in the struct. The
+ * counts of lists are `unsigned`. A table ends with a NULL key. */
+typedef struct sd_yfield {
+	const char *key;
+	sd_yfield_kind kind;
+	bool required;
+	size_t offset;         /* the member */
+	size_t count_offset;   /* STRINGS, LIST: the member's count */
+	const struct sd_yfield *fields; /* LIST, MAPPING (and ANY) */
+	size_t size;           /* LIST, MAPPING: the struct's size */
+} sd_yfield;
+
+#define SD_YF_STR(key, st, m)                                                \
+	{key, SD_YF_STRING, true, offsetof(st, m), 0, NULL, 0}
+#define SD_YF_STR_OPT(key, st, m)                                            \
+	{key, SD_YF_STRING_OPT, false, offsetof(st, m), 0, NULL, 0}
+#define SD_YF_BOOL_OPT(key, st, m)                                           \
+	{key, SD_YF_BOOL, false, offsetof(st, m), 0, NULL, 0}
+#define SD_YF_STRS(key, required, st, m)                                     \
+	{key, SD_YF_STRINGS, required, offsetof(st, m),                      \
+	 offsetof(st, m##_count), NULL, 0}
+#define SD_YF_LIST_OPT(key, st, m, est, efields)                             \
+	{key, SD_YF_LIST, false, offsetof(st, m), offsetof(st, m##_count),   \
+	 efields, sizeof(est)}
+#define SD_YF_MAP(key, required, st, m, est, efields)                        \
+	{key, SD_YF_MAPPING, required, offsetof(st, m), 0, efields,          \
+	 sizeof(est)}
+#define SD_YF_ANY(key, efields) {key, SD_YF_ANY, false, 0, 0, efields, 0}
+#define SD_YF_END {NULL, SD_YF_ANY, false, 0, 0, NULL, 0}
 
 /*
- * Reports every mapping key that the key table does not list for its
- * place, except the key node at skip_line:skip_col (already reported by
- * libcyaml, which stops at its first problem).
+ * Binds the document's root mapping by `fields` into a new zeroed struct
+ * of `size` bytes in a (*out). Strings point into the tree: d must outlive
+ * *out. Like a schema-driven YAML binder, it stops at the first problem in
+ * document order and reports it (SD_EINPUT) at its line and column, inside
+ * the object the entries along the way name ("users.email"):
+ *     unknown key 'nulable' (did you mean 'nullable'?)
+ *     key 'name' appears twice            missing required key 'type'
+ *     'nullable' must be true or false, not 'maybe'
+ *     'columns' must be a list            each entry must be a mapping
+ *     the document must be a mapping of keys
+ * An empty document binds to an all-zero struct. The other unknown keys of
+ * the file are then reported too (sd_ydoc_unknown_keys).
  */
-void sd_ydoc_unknown_keys(const sd_ydoc *d, const sd_model_keys *keys,
-                          int skip_line, int skip_col, sd_error *err);
+int sd_ydoc_bind(void **out, const sd_ydoc *d, const sd_yfield *fields,
+                 size_t size, sd_arena *a, sd_error *err);
 
-/* What the log callback collected during one cyaml_load_data call. */
-typedef struct sd_cyaml_log {
-	char *message;       /* first error line, without "Load: " */
-	sd_buf path;         /* path built from the backtrace */
-	char *last_field;    /* innermost "mapping field" of the backtrace */
-	bool innermost_field;/* the innermost frame was a mapping field */
-	int line, col;       /* innermost frame, 1-based */
-	bool in_backtrace;
-	bool done;
-	/* frames innermost first, as reported */
-	struct sd_cyaml_frame {
-		int kind; /* 0 field, 1 entry, 2 other */
-		char *name;
-		int entry;
-		int line, col;
-	} frames[64];
-	int nframes;
-} sd_cyaml_log;
+/* The key of fields closest to word (sd_suggest), or NULL. */
+const char *sd_yfields_suggest(sd_arena *a, const char *word,
+                               const sd_yfield *fields);
 
-void sd_cyaml_log_fn(cyaml_log_t level, void *ctx, const char *fmt,
-                     va_list args);
-void sd_cyaml_log_free(sd_cyaml_log *log);
-/* A cyaml config that logs errors into log. */
-void sd_cyaml_config(cyaml_config_t *cfg, sd_cyaml_log *log);
 /*
- * Where cfg's loads allocate (an arena, and the heap for grown sequences):
- * the loaded data is released by sd_cyaml_mem_free, never by cyaml_free.
- * Call sd_cyaml_mem_init after sd_cyaml_config.
+ * Reports every mapping key that `fields` (and the fields of the lists
+ * and mappings below) do not list, except the key node skip (already
+ * reported by sd_ydoc_bind, which stops at its first problem).
  */
-typedef struct sd_cyaml_mem {
-	sd_arena *arena;
-	sd_vec heap;
-} sd_cyaml_mem;
-void sd_cyaml_mem_init(sd_cyaml_mem *m, cyaml_config_t *cfg);
-void sd_cyaml_mem_free(sd_cyaml_mem *m);
-/*
- * Turns the captured failure of a cyaml load into one diagnostic:
- *     models.yaml:8:9: users.email: unknown key 'nulable'
- *                                     (did you mean 'nullable'?)
- * keys is the table of valid keys per place, for suggestions.
- */
-int sd_cyaml_report(sd_error *err, const sd_cyaml_log *log, cyaml_err_t rc,
-                    const sd_ydoc *d, const sd_model_keys *keys);
+void sd_ydoc_unknown_keys(const sd_ydoc *d, const sd_yfield *fields,
+                          const sd_ynode *skip, sd_error *err);
 
 /*
  * Expands a naming template. columns may be NULL; ref_table and
@@ -156,6 +165,5 @@ char *sd_naming_expand(sd_arena *a, const char *tmpl, const char *table,
  * arena). */
 const char *sd_naming_check(sd_arena *a, const char *tmpl);
 
-#define SD_MAX_IDENT 63
 
 #endif

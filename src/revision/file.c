@@ -137,6 +137,26 @@ static char *strip_prefix(char *line, sd_rev_format fmt)
 	return p;
 }
 
+static int bad_header(sd_error *err, const char *path, int line,
+                      const char *fmt, ...) SD_PRINTF(4, 5);
+
+/* A malformed header: "path:line: malformed revision header: ...". */
+static int bad_header(sd_error *err, const char *path, int line,
+                      const char *fmt, ...)
+{
+	sd_buf msg = SD_BUF_INIT;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	sd_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	rc = sd_error_add(err, SD_EINPUT, path, line, 0, NULL,
+	                  "malformed revision header: %s", msg.data);
+	sd_buf_free(&msg);
+	return rc;
+}
+
 /*
  * The single-valued header keys may appear once: a second `revision:` line
  * would silently win. Records key in *seen; returns nonzero (with the
@@ -153,11 +173,8 @@ static int once(const char *key, unsigned *seen, const char *path,
 		if (strcmp(key, single[i]) != 0)
 			continue;
 		if (*seen & (1u << i))
-			return sd_error_add(err, SD_EINPUT, path, lineno, 0,
-			                    NULL,
-			                    "malformed revision header: '%s:' "
-			                    "appears twice",
-			                    key);
+			return bad_header(err, path, lineno,
+			                  "'%s:' appears twice", key);
 		*seen |= 1u << i;
 	}
 	return 0;
@@ -199,8 +216,8 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 				if (!*t)
 					continue;
 				if (strncmp(t, "/*", 2) != 0) {
-					rc = sd_error_add(err, SD_EINPUT, path, lineno, 0, NULL,
-					                  "malformed revision header: a C revision must start with a /* ... */ header comment");
+					rc = bad_header(err, path, lineno,
+					                "a C revision must start with a /* ... */ header comment");
 					goto done;
 				}
 				in_comment = true;
@@ -226,9 +243,9 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 		}
 		text = strip_prefix(line, fmt);
 		if (!text) {
-			rc = sd_error_add(err, SD_EINPUT, path, lineno, 0, NULL,
-			                  "malformed revision header: expected a comment line before '%s'",
-			                  SD_REV_UPGRADE_MARKER);
+			rc = bad_header(err, path, lineno,
+			                "expected a comment line before '%s'",
+			                SD_REV_UPGRADE_MARKER);
 			goto done;
 		}
 		text = trim(text);
@@ -242,9 +259,9 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 			continue;
 		colon = strchr(text, ':');
 		if (!colon) {
-			rc = sd_error_add(err, SD_EINPUT, path, lineno, 0, NULL,
-			                  "malformed revision header: expected 'key: value', got '%s'",
-			                  text);
+			rc = bad_header(err, path, lineno,
+			                "expected 'key: value', got '%s'",
+			                text);
 			goto done;
 		}
 		*colon = '\0';
@@ -256,9 +273,9 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 		}
 		if (strcmp(key, "revision") == 0) {
 			if (!sd_rev_id_valid(val)) {
-				rc = sd_error_add(err, SD_EINPUT, path, lineno, 0, NULL,
-				                  "malformed revision header: bad revision id '%s' (want 12 lowercase hex digits)",
-				                  val);
+				rc = bad_header(err, path, lineno,
+				                "bad revision id '%s' (want 12 lowercase hex digits)",
+				                val);
 				goto done;
 			}
 			memcpy(r.id, val, SD_REV_ID_LEN + 1);
@@ -274,9 +291,9 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 			have_created = true;
 		} else if (strcmp(key, "dialect") == 0) {
 			if (*val && !sd_dialect_find(val)) {
-				rc = sd_error_add(err, SD_EINPUT, path, lineno, 0, NULL,
-				                  "malformed revision header: unknown dialect '%s' (want sqlite or postgresql)",
-				                  val);
+				rc = bad_header(err, path, lineno,
+				                "unknown dialect '%s' (want sqlite or postgresql)",
+				                val);
 				goto done;
 			}
 			r.dialect = *val ? sd_arena_strdup(a, val) : NULL;
@@ -286,16 +303,16 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 			if (strcmp(val, "none") == 0)
 				r.no_transaction = true;
 			else if (strcmp(val, "each") != 0 && *val) {
-				rc = sd_error_add(err, SD_EINPUT, path, lineno, 0, NULL,
-				                  "malformed revision header: transaction must be 'none', got '%s'",
-				                  val);
+				rc = bad_header(err, path, lineno,
+				                "transaction must be 'none', got '%s'",
+				                val);
 				goto done;
 			}
 		} else if (fmt == SD_REV_SQL || strchr(key, ' ') == NULL) {
 			const char *s = sd_suggest(key, header_keys);
-			rc = sd_error_add(err, SD_EINPUT, path, lineno, 0, NULL,
-			                  "malformed revision header: unknown key '%s'",
-			                  key);
+			rc = bad_header(err, path, lineno,
+			                "unknown key '%s'",
+			                key);
 			if (s)
 				sd_error_hint(err, "did you mean '%s'?", s);
 			goto done;
@@ -310,10 +327,10 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 		goto done;
 	}
 	if (!have_rev || !have_revises || !have_created) {
-		rc = sd_error_add(err, SD_EINPUT, path, lineno, 0, NULL,
-		                  "malformed revision header: missing '%s:' line",
-		                  !have_rev ? "revision"
-		                  : !have_revises ? "revises" : "created");
+		rc = bad_header(err, path, lineno,
+		                "missing '%s:' line",
+		                !have_rev ? "revision"
+		                : !have_revises ? "revises" : "created");
 		goto done;
 	}
 	{
@@ -451,30 +468,43 @@ static void put_section(sd_buf *out, const char *sql)
 	}
 }
 
-int sd_rev_write_sql(const char **path_out, sd_arena *a, const char *dir,
-                     const sd_revision *r, const char *up, const char *down,
-                     sd_error *err)
+int sd_rev_write_file(const char **path_out, sd_arena *a, const char *dir,
+                      const sd_revision *r, sd_rev_format format,
+                      const sd_buf *text, sd_error *err)
 {
-	sd_buf text = SD_BUF_INIT, slug = SD_BUF_INIT;
+	sd_buf slug = SD_BUF_INIT;
 	const char *path;
 	int rc;
 
 	sd_slugify(&slug, r->message ? r->message : "", SD_REV_SLUG_MAX);
 	path = sd_path_join(a, dir,
-	                    sd_arena_printf(a, "%s_%s.sql", r->id,
+	                    sd_arena_printf(a, "%s_%s.%s", r->id,
 	                                    slug.len ? sd_buf_cstr(&slug)
-	                                             : "revision"));
+	                                             : "revision",
+	                                    format == SD_REV_C ? "c" : "sql"));
+	rc = sd_mkdir_p(dir, err);
+	if (!rc)
+		rc = sd_file_write_atomic(path, sd_buf_cstr(text), text->len,
+		                          err);
+	if (!rc)
+		*path_out = path;
+	sd_buf_free(&slug);
+	return rc;
+}
+
+int sd_rev_write_sql(const char **path_out, sd_arena *a, const char *dir,
+                     const sd_revision *r, const char *up, const char *down,
+                     sd_error *err)
+{
+	sd_buf text = SD_BUF_INIT;
+	int rc;
+
 	sd_rev_format_header(&text, r, SD_REV_SQL);
 	sd_buf_put(&text, SD_REV_UPGRADE_MARKER "\n");
 	put_section(&text, up);
 	sd_buf_put(&text, "\n" SD_REV_DOWNGRADE_MARKER "\n");
 	put_section(&text, down);
-	rc = sd_mkdir_p(dir, err);
-	if (!rc)
-		rc = sd_file_write_atomic(path, sd_buf_cstr(&text), text.len, err);
-	if (!rc)
-		*path_out = path;
+	rc = sd_rev_write_file(path_out, a, dir, r, SD_REV_SQL, &text, err);
 	sd_buf_free(&text);
-	sd_buf_free(&slug);
 	return rc;
 }

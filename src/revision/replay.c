@@ -4,6 +4,8 @@
  */
 #include "revision/replay.h"
 
+#include "introspect/introspect.h"
+
 #include <string.h>
 
 struct sd_replay {
@@ -101,7 +103,7 @@ int sd_replay_state(sd_replay *rp, sd_revision *const *revs, size_t n,
 	memset(&io, 0, sizeof(io));
 	io.version_table = rp->opts->version_table;
 	io.ignore = rp->opts->ignore;
-	rc = rp->db->driver->introspect(rp->db, &io, out, err);
+	rc = sd_introspect(out, rp->db, &io, err);
 done:
 	sd_arena_free(a);
 	return rc;

@@ -39,6 +39,8 @@
 
 #include "revision/revision.h"
 
+SD_LAYER_HEADER(REVISION);
+
 typedef struct sd_replay_opts {
 	/* The kind of database to replay on (&sd_driver_sqlite, ...). */
 	const sd_db_driver *driver;

@@ -32,7 +32,9 @@
 #ifndef SD_REVISION_H
 #define SD_REVISION_H
 
-#include "db/db.h"
+#include "emit/dialect.h"
+
+SD_LAYER_HEADER(REVISION);
 
 #define SD_REV_ID_LEN 12
 #define SD_REV_SLUG_MAX 40
@@ -116,6 +118,14 @@ bool sd_rev_id_valid(const char *s);
 void sd_rev_format_header(sd_buf *out, const sd_revision *r,
                           sd_rev_format format);
 
+/*
+ * Writes text as a new revision file of dir, named after r's id and
+ * message ("3f2a9c1b7e4d_add_email.sql" or ".c"), creating dir when
+ * missing. *path_out (arena) is the new file's path. Atomic.
+ */
+int sd_rev_write_file(const char **path_out, sd_arena *a, const char *dir,
+                      const sd_revision *r, sd_rev_format format,
+                      const sd_buf *text, sd_error *err);
 /*
  * Writes a new SQL revision file into dir: header, then the upgrade and
  * downgrade sections. *path_out (arena) is the new file's path. Atomic.
@@ -328,14 +338,5 @@ int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
                        sd_revision *const *current, size_t ncurrent,
                        bool create_table, const sd_runner_opts *opts,
                        sd_error *err);
-
-/*
- * Splits an SQL script into statements (without the trailing ';'),
- * honouring quotes, comments, dollar quotes and CREATE TRIGGER ... END.
- * Comment-only pieces are dropped. Each statement's 1-based line within
- * the script goes into lines (may be NULL). Arena-allocated.
- */
-size_t sd_sql_split(const char ***stmts, int **lines, sd_arena *a,
-                    const char *sql);
 
 #endif

@@ -8,7 +8,6 @@
  */
 #include "revision/revision.h"
 #include "revision/testhook.h"
-#include "db/postgres.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +100,7 @@ static int log_step(sd_db *db, const char *table, const char *id,
 	params[1] = operation;
 	params[2] = checksum;
 	params[3] = now;
-	log_stmt(&sql, db->driver->dialect, table, NULL);
+	log_stmt(&sql, sd_db_dialect(db), table, NULL);
 	rc = db->driver->query(db, sd_buf_cstr(&sql), params, 4, NULL, err);
 	sd_buf_free(&sql);
 	return rc;
@@ -128,9 +127,9 @@ int sd_version_read(const char ***ids, size_t *n, sd_arena *a, sd_db *db,
 	if (rc || !exists)
 		goto done;
 	sd_buf_put(&sql, "SELECT ");
-	drv->dialect->quote_ident(&sql, "revision");
+	sd_db_dialect(db)->quote_ident(&sql, "revision");
 	sd_buf_put(&sql, " FROM ");
-	drv->dialect->quote_ident(&sql, table);
+	sd_db_dialect(db)->quote_ident(&sql, table);
 	{
 		/* The table is there but cannot be read as ours: a table of
 		 * the same name that is not a version table is bad input. */
@@ -187,11 +186,11 @@ int sd_version_ensure(sd_db *db, const char *table, sd_error *err)
 	sd_buf sql = SD_BUF_INIT;
 	int rc;
 
-	sd_version_table_ddl(&sql, db->driver->dialect, table);
+	sd_version_table_ddl(&sql, sd_db_dialect(db), table);
 	rc = db->driver->exec(db, sd_buf_cstr(&sql), err);
 	if (!rc) {
 		sd_buf_truncate(&sql, 0);
-		sd_version_log_ddl(&sql, db->driver->dialect, table);
+		sd_version_log_ddl(&sql, sd_db_dialect(db), table);
 		rc = db->driver->exec(db, sd_buf_cstr(&sql), err);
 	}
 	sd_buf_free(&sql);
@@ -234,7 +233,7 @@ static int version_change(sd_db *db, const char *table, bool insert,
 	const char *params[1] = {id};
 	int rc;
 
-	version_stmt(&sql, db->driver->dialect, table, insert, NULL);
+	version_stmt(&sql, sd_db_dialect(db), table, insert, NULL);
 	rc = db->driver->query(db, sd_buf_cstr(&sql), params, 1, NULL, err);
 	sd_buf_free(&sql);
 	return rc;
@@ -248,7 +247,7 @@ int sd_version_set(sd_db *db, const char *table, const char *const *ids,
 	int rc;
 
 	sd_buf_put(&sql, "DELETE FROM ");
-	db->driver->dialect->quote_ident(&sql, table);
+	sd_db_dialect(db)->quote_ident(&sql, table);
 	rc = db->driver->exec(db, sd_buf_cstr(&sql), err);
 	for (i = 0; !rc && i < n; i++)
 		rc = version_change(db, table, true, ids[i], err);
@@ -368,7 +367,8 @@ static int run_sql(sd_db *db, const sd_revision *r, bool upgrade,
 	rc = sd_rev_read_body(&up, &down, &up_line, &down_line, r, err);
 	if (rc)
 		goto done;
-	n = sd_sql_split(&stmts, &lines, a, upgrade ? up : down);
+	n = sd_sql_split(&stmts, &lines, a, upgrade ? up : down,
+	                 sd_sql_lang_of(db->driver->name));
 	for (i = 0; i < n; i++) {
 		if (opts->on_statement)
 			opts->on_statement(opts->ctx, stmts[i]);
@@ -385,28 +385,6 @@ done:
 	free(up);
 	free(down);
 	sd_arena_free(a);
-	return rc;
-}
-
-/* SQLite only checks deferred foreign keys at commit, and not at all
- * while foreign_keys is off during a rebuild: ask explicitly. */
-static int fk_check(sd_db *db, const sd_revision *r, sd_error *err)
-{
-	sd_rows *rows = NULL;
-	int rc;
-
-	if (strcmp(db->driver->name, "sqlite") != 0)
-		return SD_OK;
-	rc = db->driver->query(db, "PRAGMA foreign_key_check", NULL, 0, &rows,
-	                       err);
-	if (!rc && rows->nrows > 0) {
-		const char *t = sd_rows_get(rows, 0, 0);
-		const char *p = rows->ncols > 2 ? sd_rows_get(rows, 0, 2) : NULL;
-		rc = sd_error_add(err, SD_ERUNTIME, r->path, 0, 0, NULL,
-		                  "revision %s leaves %zu row(s) violating foreign keys (first: table %s referencing %s)",
-		                  r->id, rows->nrows, t ? t : "?", p ? p : "?");
-	}
-	sd_rows_free(rows);
 	return rc;
 }
 
@@ -497,8 +475,9 @@ static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 		rc = log_step(db, opts->version_table, r->id,
 		              upgrade ? "upgrade" : "downgrade",
 		              sd_rev_file_checksum(a, r->path), err);
-	if (!rc)
-		rc = fk_check(db, r, err);
+	if (!rc && drv->verify)
+		rc = drv->verify(db, r->path,
+		                 sd_arena_printf(a, "revision %s", r->id), err);
 	if (rc)
 		goto done;
 	sd_testhook_statement();
@@ -545,13 +524,14 @@ static int preflight(const sd_rev_path *path, sd_db *db, bool upgrade,
 		if (r->format != SD_REV_SQL)
 			continue;
 		rc = sd_rev_read_body(&up, &down, NULL, NULL, r, err);
-		if (!rc && !r->no_transaction) {
+		if (!rc && !r->no_transaction && db->driver->preflight) {
 			sd_arena *a = sd_arena_new();
 			const char **stmts;
 			int *lines;
 			size_t n = sd_sql_split(&stmts, &lines, a,
-			                        upgrade ? up : down);
-			rc = sd_pg_lock_preflight(
+			                        upgrade ? up : down,
+			                        sd_sql_lang_of(db->driver->name));
+			rc = db->driver->preflight(
 				db, stmts, n, r->path,
 				sd_arena_printf(a, "%s of revision %s",
 				                upgrade ? "upgrade" : "downgrade",
@@ -746,7 +726,9 @@ int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
 			rc = sd_rev_read_body(&up, &down, NULL, NULL, r, err);
 			if (rc)
 				goto done;
-			n = sd_sql_split(&stmts, NULL, a, path->upgrade ? up : down);
+			n = sd_sql_split(&stmts, NULL, a,
+			                 path->upgrade ? up : down,
+			                 sd_sql_lang_of(d->name));
 			for (k = 0; k < n; k++)
 				sd_buf_printf(out, "%s;\n", stmts[k]);
 			free(up);

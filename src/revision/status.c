@@ -36,7 +36,7 @@ static int read_log(sd_map **out, sd_arena *a, sd_db *db, const char *table,
                     sd_error *err)
 {
 	const char *log = sd_version_log_table(a, table);
-	const sd_dialect *d = db->driver->dialect;
+	const sd_dialect *d = sd_db_dialect(db);
 	static const char *const cols[] = {"revision", "operation", "checksum",
 	                                   "applied_at"};
 	const char *params[1] = {"downgrade"};

@@ -10,6 +10,10 @@
 #ifndef SD_TESTHOOK_H
 #define SD_TESTHOOK_H
 
+#include "util/layer.h"
+
+SD_LAYER_HEADER(REVISION);
+
 void sd_testhook_statement(void);
 
 #endif

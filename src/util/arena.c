@@ -67,17 +67,17 @@ char *sd_xstrdup(const char *s)
 
 sd_arena *sd_arena_new(void)
 {
-	return calloc(1, sizeof(sd_arena));
+	return sd_xcalloc(1, sizeof(sd_arena));
 }
 
 void sd_arena_free(sd_arena *a)
 {
-	chunk *c, *next;
+	chunk *c;
 
 	if (!a)
 		return;
-	for (c = a->head; c; c = next) {
-		next = c->next;
+	while ((c = a->head) != NULL) {
+		a->head = c->next;
 		free(c);
 	}
 	free(a);

@@ -44,12 +44,18 @@ typedef enum sd_code {
 
 typedef struct sd_arena sd_arena;
 
-/* Returns a new arena, or NULL when out of memory. */
+/*
+ * Out of memory: every allocation of schemadiff goes through sd_xmalloc
+ * (or the arena, which uses it), which aborts. A schema tool that cannot
+ * allocate a few KiB has nothing sensible left to do, so no caller checks
+ * for NULL and no function returns NULL for lack of memory.
+ */
+
+/* Returns a new arena (never NULL). */
 sd_arena *sd_arena_new(void);
 /* Frees the arena and every allocation made from it. Accepts NULL. */
 void sd_arena_free(sd_arena *a);
-/* Zeroed memory aligned for any type. Aborts on out-of-memory: a schema tool
- * that cannot allocate a few KiB has nothing sensible left to do. */
+/* Zeroed memory aligned for any type. */
 void *sd_arena_alloc(sd_arena *a, size_t size);
 /* Uninitialised, aligned for pointers and 8-byte scalars only (not 16):
  * for many small blocks whose owner fills them itself. */
@@ -61,7 +67,8 @@ char *sd_arena_vprintf(sd_arena *a, const char *fmt, va_list ap);
 /* Bytes handed out so far, for the benchmark's memory figures. */
 size_t sd_arena_used(const sd_arena *a);
 
-/* Heap helpers that abort on out-of-memory, for code outside arenas. */
+/* The heap, for code outside arenas: malloc and friends that abort on
+ * out-of-memory (the one place that decides what happens then). */
 void *sd_xmalloc(size_t n);
 void *sd_xcalloc(size_t n, size_t size);
 void *sd_xrealloc(void *p, size_t n);

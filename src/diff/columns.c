@@ -1,0 +1,494 @@
+/*
+ * columns.c - the columns of a table pair: matching them (by name or
+ * renamed_from), what changed in each (type, nullability, default,
+ * identity, collation, generation, comment), and the literals a rebuild or
+ * a downgrade needs for rows that must get a value.
+ */
+#include "diff/differ.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/* ------------------------------------------------------------------ */
+/* Columns                                                             */
+/* ------------------------------------------------------------------ */
+
+bool sd_diff_autoinc(const sd_column *col)
+{
+	return col->autoincrement || col->identity != SD_IDENTITY_NONE;
+}
+
+bool sd_diff_column_type_equal(dctx *c, const sd_column *o,
+                               const sd_column *n)
+{
+	if (c->type_eq)
+		return c->type_eq(o, n);
+	return sd_type_equal(&o->type, &n->type);
+}
+
+static int int_rank(sd_type_kind k)
+{
+	switch (k) {
+	case SD_T_SMALLINT:
+		return 1;
+	case SD_T_INTEGER:
+		return 2;
+	case SD_T_BIGINT:
+		return 3;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * True when converting values of type o to type n may lose data:
+ * string(120) -> string(50), bigint -> integer, numeric(10,2) ->
+ * numeric(8,2), and any change of kind that is not a known widening.
+ */
+static bool type_narrows(const sd_type *o, const sd_type *n)
+{
+	if (sd_type_equal(o, n))
+		return false;
+	if (o->kind == n->kind) {
+		switch (o->kind) {
+		case SD_T_STRING:
+		case SD_T_CHAR:
+			if (n->length < 0)
+				return false;
+			return o->length < 0 || n->length < o->length;
+		case SD_T_NUMERIC: {
+			int os = o->scale < 0 ? 0 : o->scale;
+			int ns = n->scale < 0 ? 0 : n->scale;
+			if (n->precision < 0)
+				return false;
+			if (o->precision < 0)
+				return true;
+			return ns < os || n->precision - ns < o->precision - os;
+		}
+		default:
+			return true; /* raw spellings, other enums: unknown */
+		}
+	}
+	if (int_rank(o->kind) && int_rank(n->kind))
+		return int_rank(n->kind) < int_rank(o->kind);
+	if (int_rank(o->kind) && n->kind == SD_T_NUMERIC)
+		return n->precision >= 0;
+	switch (n->kind) {
+	case SD_T_TEXT:
+		return !(o->kind == SD_T_STRING || o->kind == SD_T_CHAR ||
+		         o->kind == SD_T_ENUM);
+	case SD_T_STRING:
+		return !((o->kind == SD_T_CHAR &&
+		          (n->length < 0 || n->length >= o->length)) ||
+		         (o->kind == SD_T_ENUM && n->length < 0));
+	case SD_T_FLOAT:
+		return !(o->kind == SD_T_REAL || o->kind == SD_T_SMALLINT ||
+		         o->kind == SD_T_INTEGER);
+	case SD_T_TIMESTAMP:
+	case SD_T_TIMESTAMPTZ:
+		return !(o->kind == SD_T_DATE || o->kind == SD_T_TIMESTAMP ||
+		         o->kind == SD_T_TIMESTAMPTZ);
+	case SD_T_JSONB:
+		return o->kind != SD_T_JSON;
+	case SD_T_JSON:
+		return o->kind != SD_T_JSONB;
+	default:
+		return true;
+	}
+}
+
+/* The SD_CHANGE_* bits between a database column and a desired one. */
+static unsigned column_changes(dctx *c, const sd_column *o,
+                               const sd_column *n)
+{
+	unsigned ch = 0;
+
+	if (!sd_diff_column_type_equal(c, o, n))
+		ch |= SD_CHANGE_TYPE;
+	if (o->nullable != n->nullable)
+		ch |= SD_CHANGE_NULLABLE;
+	if (!sd_expr_equal(c->scratch, &o->default_value, &n->default_value))
+		ch |= SD_CHANGE_DEFAULT;
+	/* serial and identity both autoincrement; ALWAYS is its own kind. */
+	if (sd_diff_autoinc(o) != sd_diff_autoinc(n) ||
+	    (o->identity == SD_IDENTITY_ALWAYS) !=
+	        (n->identity == SD_IDENTITY_ALWAYS))
+		ch |= SD_CHANGE_IDENTITY;
+	if (!sd_streq(o->collation, n->collation))
+		ch |= SD_CHANGE_COLLATION;
+	if (!sd_expr_equal(c->scratch, &o->generated, &n->generated))
+		ch |= SD_CHANGE_GENERATED;
+	if (c->caps.comments && !sd_streq(o->comment, n->comment))
+		ch |= SD_CHANGE_COMMENT;
+	return ch;
+}
+
+sd_column *sd_diff_find_col(const sd_table *t, const char *name)
+{
+	return name ? sd_table_find_column(t, name) : NULL;
+}
+
+/* A new NOT NULL column that nothing fills for the existing rows. */
+bool sd_diff_needs_value(const sd_column *n)
+{
+	return !n->nullable && !n->default_value.sql && !sd_diff_autoinc(n) &&
+	       !n->generated.sql;
+}
+
+/*
+ * A value of the column's type for rows that must get one when a dropped
+ * NOT NULL column without default comes back in a downgrade: the data is
+ * gone either way, and a placeholder keeps the downgrade runnable. NULL
+ * when the type is not known well enough (raw types).
+ */
+const char *sd_diff_zero_literal(dctx *c, const sd_column *col)
+{
+	size_t i;
+
+	switch (col->type.kind) {
+	case SD_T_SMALLINT:
+	case SD_T_INTEGER:
+	case SD_T_BIGINT:
+	case SD_T_REAL:
+	case SD_T_FLOAT:
+	case SD_T_NUMERIC:
+		return "0";
+	case SD_T_BOOLEAN:
+		return "false";
+	case SD_T_STRING:
+	case SD_T_CHAR:
+	case SD_T_TEXT:
+	case SD_T_BINARY:
+		return "''";
+	case SD_T_DATE:
+		return "'1970-01-01'";
+	case SD_T_TIME:
+		return "'00:00:00'";
+	case SD_T_TIMESTAMP:
+	case SD_T_TIMESTAMPTZ:
+		return "'1970-01-01 00:00:00'";
+	case SD_T_INTERVAL:
+		return "'0 seconds'";
+	case SD_T_JSON:
+	case SD_T_JSONB:
+		return "'{}'";
+	case SD_T_UUID:
+		return "'00000000-0000-0000-0000-000000000000'";
+	case SD_T_ENUM:
+		for (i = 0; i < c->from->nenums; i++) {
+			const sd_enum *e = c->from->enums[i];
+			sd_buf b = SD_BUF_INIT;
+			const char *r;
+			if (!sd_streq(e->base.name, col->type.name) ||
+			    !sd_streq(e->base.schema, col->type.enum_schema) ||
+			    !e->values.n)
+				continue;
+			sd_quote_literal_std(&b, e->values.items[0]);
+			r = sd_arena_strdup(c->a, b.data);
+			sd_buf_free(&b);
+			return r;
+		}
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+void sd_diff_match_columns(dctx *c, tpair *tp)
+{
+	size_t i;
+
+	tp->col_o2n = sd_map_new(c->a, tp->new_->ncolumns);
+	tp->col_n2o = sd_map_new(c->a, tp->new_->ncolumns);
+	tp->type_changed = sd_map_new(c->a, 4);
+	for (i = 0; i < tp->new_->ncolumns; i++) {
+		sd_column *n = tp->new_->columns[i];
+		sd_column *o = sd_diff_find_col(tp->old, n->base.name);
+		if (!o && n->renamed_from &&
+		    !sd_diff_find_col(tp->new_, n->renamed_from)) {
+			o = sd_diff_find_col(tp->old, n->renamed_from);
+			if (o && sd_map_get(tp->col_o2n, o->base.name))
+				o = NULL;
+		}
+		if (o) {
+			sd_map_put(tp->col_o2n, o->base.name, n);
+			sd_map_put(tp->col_n2o, n->base.name, o);
+		}
+	}
+}
+
+/* The old column a new one is matched with, or NULL. */
+static sd_column *old_of(const tpair *tp, const sd_column *n)
+{
+	return sd_map_get(tp->col_n2o, n->base.name);
+}
+
+/* The new name of an old column (itself when unmatched). */
+const char *sd_diff_map_col(const tpair *tp, const char *old_name)
+{
+	const sd_column *n = tp ? sd_map_get(tp->col_o2n, old_name) : NULL;
+
+	return n ? n->base.name : old_name;
+}
+
+/*
+ * Marks in regen[i] the generated columns of the pair's new table that read
+ * a column whose type or collation changes. PostgreSQL refuses that ALTER
+ * ("cannot alter type of a column used by a generated column"), so such a
+ * column is dropped before and added back after; its values are computed,
+ * so nothing is lost.
+ */
+static void mark_regenerated(dctx *c, tpair *tp, bool *regen)
+{
+	sd_table *nt = tp->new_;
+	size_t i, j;
+
+	for (i = 0; i < nt->ncolumns; i++) {
+		sd_column *g = nt->columns[i];
+		sd_column *og = old_of(tp, g);
+		if (!g->generated.sql || !og || !og->generated.sql)
+			continue;
+		for (j = 0; j < nt->ncolumns && !regen[i]; j++) {
+			sd_column *n = nt->columns[j];
+			sd_column *o = old_of(tp, n);
+			if (j == i || !o ||
+			    !(column_changes(c, o, n) &
+			      (SD_CHANGE_TYPE | SD_CHANGE_COLLATION)))
+				continue;
+			regen[i] = sd_diff_expr_mentions(g->generated.sql,
+			                                 n->base.name,
+			                                 c->caps.lang) ||
+			           sd_diff_expr_mentions(og->generated.sql,
+			                                 o->base.name,
+			                                 c->caps.lang);
+		}
+	}
+}
+
+/* The warning of a NOT NULL that rows already there may not satisfy. */
+static void warn_not_null(dctx *c, sd_op *op, const char *table,
+                          const sd_column *n)
+{
+	sd_diff_add_warning(c, op, SD_HAZARD_NOT_NULL,
+	                    sd_arena_printf(c->a,
+	                                    "sets NOT NULL on %s.%s: fails if "
+	                                    "existing rows hold NULL (add "
+	                                    "backfill:)",
+	                                    table, n->base.name));
+}
+
+/*
+ * Queues the ALTER_COLUMN that turns old column o into n (changes ch),
+ * with its narrowing and NOT NULL warnings, and notes a type change for
+ * the foreign keys that point at the column.
+ */
+static void alter_column_op(dctx *c, tpair *tp, const sd_column *o,
+                            const sd_column *n, unsigned ch)
+{
+	sd_op *op = sd_diff_op_new(c, SD_OP_ALTER_COLUMN, tp->new_);
+	const char *tn = sd_diff_tname(c, tp->new_);
+
+	op->column_old = o;
+	if (!sd_streq(o->base.name, n->base.name)) {
+		/* Renamed earlier in the plan: both sides carry the name the
+		 * column has when the ALTER runs, upgrade and downgrade
+		 * alike. */
+		sd_column *cur = sd_arena_alloc(c->a, sizeof(*cur));
+		*cur = *o;
+		cur->base.name = n->base.name;
+		op->column_old = cur;
+	}
+	op->column_new = n;
+	op->changes = ch;
+	if ((ch & SD_CHANGE_TYPE) && type_narrows(&o->type, &n->type)) {
+		sd_buf b = SD_BUF_INIT;
+		sd_buf_printf(&b, "narrows %s.%s: ", tn, n->base.name);
+		sd_type_format(&b, &o->type);
+		sd_buf_put(&b, " -> ");
+		sd_type_format(&b, &n->type);
+		sd_buf_put(&b, " (may lose data)");
+		sd_diff_add_warning(c, op, SD_HAZARD_DATA_LOSS,
+		                    sd_arena_strdup(c->a, b.data));
+		sd_buf_free(&b);
+	}
+	if (ch & SD_CHANGE_TYPE)
+		sd_map_put(tp->type_changed, o->base.name, (void *)o);
+	if ((ch & SD_CHANGE_NULLABLE) && !n->nullable && !n->backfill)
+		warn_not_null(c, op, tn, n);
+	sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
+}
+
+void sd_diff_columns(dctx *c, tpair *tp)
+{
+	sd_table *ot = tp->old, *nt = tp->new_;
+	const char *tn = sd_diff_tname(c, nt);
+	sd_op **added = sd_arena_alloc(c->a, (nt->ncolumns + 1) *
+	                                         sizeof(*added));
+	bool *used = sd_arena_alloc(c->a, ot->ncolumns + 1);
+	bool *regen = sd_arena_alloc(c->a, nt->ncolumns + 1);
+	size_t i, j;
+	int pass;
+
+	if (c->caps.alter_column)
+		mark_regenerated(c, tp, regen);
+	for (i = 0; i < nt->ncolumns; i++) {
+		sd_column *n = nt->columns[i], *o = old_of(tp, n);
+		if (o && !sd_streq(o->base.name, n->base.name)) {
+			sd_op *op = sd_diff_op_new(c, SD_OP_RENAME_COLUMN, nt);
+			op->column_old = o;
+			op->column_new = n;
+			sd_diff_tp_emit(c, tp, op, PH_RENAME);
+		}
+	}
+	/* Generated columns in the way of a type change go first... */
+	for (i = 0; i < nt->ncolumns; i++) {
+		sd_column *n = nt->columns[i], *o = old_of(tp, n);
+		sd_op *op;
+		if (!regen[i])
+			continue;
+		op = sd_diff_op_new(c, SD_OP_DROP_COLUMN, nt);
+		op->column_old = o;
+		if (!sd_streq(o->base.name, n->base.name)) {
+			/* renamed earlier in the plan */
+			sd_column *cur = sd_arena_alloc(c->a, sizeof(*cur));
+			*cur = *o;
+			cur->base.name = n->base.name;
+			op->column_old = cur;
+		}
+		sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
+	}
+	for (i = 0; i < nt->ncolumns; i++) {
+		sd_column *n = nt->columns[i], *o = old_of(tp, n);
+		sd_op *op;
+		if (regen[i])
+			continue;
+		if (o) {
+			unsigned ch = column_changes(c, o, n);
+			bool sets_nn = (ch & SD_CHANGE_NULLABLE) && !n->nullable;
+			if (!ch)
+				continue;
+			if (sets_nn && n->backfill) {
+				/* The backfill expression is of the new type:
+				 * the type changes first, the column tightens
+				 * after (and the downgrade loosens it before
+				 * casting back). */
+				if (ch & SD_CHANGE_TYPE) {
+					sd_column *mid = sd_arena_alloc(
+						c->a, sizeof(*mid));
+					*mid = *n;
+					mid->nullable = true;
+					alter_column_op(c, tp, o, mid,
+					                ch & ~(unsigned)
+					                         SD_CHANGE_NULLABLE);
+					o = mid;
+					ch = SD_CHANGE_NULLABLE;
+				}
+				op = sd_diff_op_new(c, SD_OP_BACKFILL, nt);
+				op->column_new = n;
+				sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
+			}
+			alter_column_op(c, tp, o, n, ch);
+			continue;
+		}
+		op = sd_diff_op_new(c, SD_OP_ADD_COLUMN, nt);
+		added[i] = op;
+		if (sd_diff_needs_value(n) && n->backfill) {
+			/* Staged: add nullable, fill, then tighten. */
+			sd_column *tmp = sd_arena_alloc(c->a, sizeof(*tmp));
+			sd_op *fill, *tighten;
+			*tmp = *n;
+			tmp->nullable = true;
+			op->column_new = tmp;
+			sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
+			fill = sd_diff_op_new(c, SD_OP_BACKFILL, nt);
+			fill->column_new = n;
+			sd_diff_tp_emit(c, tp, fill, PH_COLUMNS);
+			tighten = sd_diff_op_new(c, SD_OP_ALTER_COLUMN, nt);
+			tighten->column_old = tmp;
+			tighten->column_new = n;
+			tighten->changes = SD_CHANGE_NULLABLE;
+			sd_diff_tp_emit(c, tp, tighten, PH_COLUMNS);
+			continue;
+		}
+		op->column_new = n;
+		if (sd_diff_needs_value(n))
+			warn_not_null(c, op, tn, n);
+		sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
+	}
+
+	/* ... and come back after it. */
+	for (i = 0; i < nt->ncolumns; i++) {
+		sd_op *op;
+		if (!regen[i])
+			continue;
+		op = sd_diff_op_new(c, SD_OP_ADD_COLUMN, nt);
+		op->column_new = nt->columns[i];
+		sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
+	}
+
+	/* A drop and an add of the same type look like a forgotten rename. */
+	for (i = 0; i < nt->ncolumns; i++) {
+		sd_column *n = nt->columns[i];
+		if (!added[i])
+			continue;
+		for (j = 0; j < ot->ncolumns; j++) {
+			sd_column *o = ot->columns[j];
+			if (used[j] || sd_map_get(tp->col_o2n, o->base.name) ||
+			    !sd_diff_column_type_equal(c, o, n))
+				continue;
+			used[j] = true;
+			sd_diff_add_warning(c, added[i], SD_HAZARD_MAYBE_RENAME,
+			                    sd_arena_printf(c->a,
+			                                    "possible rename: %s.%s -> "
+			                                    "%s.%s (add renamed_from to "
+			                                    "keep data)",
+			                                    tn, o->base.name, tn,
+			                                    n->base.name));
+			break;
+		}
+	}
+
+	/* Generated columns go first: they may use the other dropped ones.
+	 * Last column first, so the downgrade (the inverse, in reverse
+	 * order) adds them back in their original column order. */
+	for (pass = 0; pass < 2; pass++) {
+		for (j = ot->ncolumns; j-- > 0;) {
+			sd_column *o = ot->columns[j];
+			sd_op *op;
+			if (sd_map_get(tp->col_o2n, o->base.name) ||
+			    (pass == 0) != (o->generated.sql != NULL))
+				continue;
+			const char *zero = sd_diff_needs_value(o) ? sd_diff_zero_literal(c, o)
+			                                  : NULL;
+			op = sd_diff_op_new(c, SD_OP_DROP_COLUMN, nt);
+			op->column_old = o;
+			sd_diff_add_warning(c, op, SD_HAZARD_DATA_LOSS,
+			                    sd_arena_printf(c->a,
+			                                    "drops column %s.%s (data loss)",
+			                                    tn, o->base.name));
+			if (zero && c->caps.alter_column) {
+				/* Staged, so the downgrade reads: add nullable,
+				 * fill with the placeholder, set NOT NULL. */
+				sd_column *loose = sd_arena_alloc(c->a,
+				                                  sizeof(*loose));
+				sd_column *fill = sd_arena_alloc(c->a,
+				                                 sizeof(*fill));
+				sd_op *relax = sd_diff_op_new(c, SD_OP_ALTER_COLUMN, nt);
+				sd_op *noop = sd_diff_op_new(c, SD_OP_NOOP, nt);
+				*loose = *o;
+				loose->nullable = true;
+				*fill = *o;
+				fill->backfill = zero;
+				relax->column_old = o;
+				relax->column_new = loose;
+				relax->changes = SD_CHANGE_NULLABLE;
+				noop->column_old = fill;
+				op->column_old = loose;
+				sd_diff_tp_emit(c, tp, relax, PH_DROP_COLUMN);
+				sd_diff_tp_emit(c, tp, noop, PH_DROP_COLUMN);
+			}
+			sd_diff_tp_emit(c, tp, op, PH_DROP_COLUMN);
+		}
+	}
+}

@@ -1,0 +1,590 @@
+/*
+ * constraints.c - the keys, uniques, checks, foreign keys and indexes of a
+ * table pair (passes A and B of diff.c), their comments, and SQLite's
+ * table options, which only a rebuild changes.
+ */
+#include "diff/differ.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Constraints and indexes                                             */
+/* ------------------------------------------------------------------ */
+
+/* Old column list, through the pair's renames, equals the new one. */
+static bool cols_equal_mapped(const tpair *tp, const sd_strlist *o,
+                              const sd_strlist *n)
+{
+	size_t i;
+
+	if (o->n != n->n)
+		return false;
+	for (i = 0; i < o->n; i++)
+		if (!sd_streq(sd_diff_map_col(tp, o->items[i]), n->items[i]))
+			return false;
+	return true;
+}
+
+static bool strlist_same_set(const sd_strlist *a, const sd_strlist *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (!sd_strlist_contains(b, a->items[i]))
+			return false;
+	return true;
+}
+
+/* The column list of a key an FK can point at, or NULL. */
+static const sd_strlist *key_columns(dctx *c, const sd_object *o)
+{
+	if (o->kind == SD_OBJ_PRIMARY_KEY)
+		return &((const sd_primary_key *)o)->columns;
+	if (o->kind == SD_OBJ_UNIQUE)
+		return &((const sd_unique *)o)->columns;
+	if (o->kind == SD_OBJ_INDEX) {
+		const sd_index *ix = (const sd_index *)o;
+		sd_strlist *l;
+		size_t i;
+		if (!ix->unique || ix->where.sql)
+			return NULL;
+		l = sd_arena_alloc(c->a, sizeof(*l));
+		for (i = 0; i < ix->nkeys; i++) {
+			if (!ix->keys[i].column)
+				return NULL;
+			sd_strlist_push(c->a, l, ix->keys[i].column);
+		}
+		return l;
+	}
+	return NULL;
+}
+
+static bool unique_equal(dctx *c, const tpair *tp, const sd_object *a,
+                         const sd_object *b)
+{
+	const sd_unique *o = (const sd_unique *)a, *n = (const sd_unique *)b;
+
+	(void)c;
+	return cols_equal_mapped(tp, &o->columns, &n->columns) &&
+	       o->nulls_not_distinct == n->nulls_not_distinct &&
+	       o->deferrable == n->deferrable &&
+	       o->initially_deferred == n->initially_deferred;
+}
+
+static bool check_equal(dctx *c, const tpair *tp, const sd_object *a,
+                        const sd_object *b)
+{
+	const sd_check *o = (const sd_check *)a, *n = (const sd_check *)b;
+
+	(void)tp;
+	return sd_expr_equal(c->scratch, &o->expression, &n->expression);
+}
+
+static bool index_equal(dctx *c, const tpair *tp, const sd_object *a,
+                        const sd_object *b)
+{
+	const sd_index *o = (const sd_index *)a, *n = (const sd_index *)b;
+	size_t i;
+
+	if (o->nkeys != n->nkeys || o->unique != n->unique ||
+	    o->nulls_not_distinct != n->nulls_not_distinct ||
+	    !sd_strieq(o->method ? o->method : "btree",
+	               n->method ? n->method : "btree") ||
+	    !sd_expr_equal(c->scratch, &o->where, &n->where) ||
+	    !cols_equal_mapped(tp, &o->include, &n->include))
+		return false;
+	for (i = 0; i < o->nkeys; i++) {
+		const sd_index_key *x = &o->keys[i], *y = &n->keys[i];
+		if (!x->column != !y->column)
+			return false;
+		if (x->column && !sd_streq(sd_diff_map_col(tp, x->column), y->column))
+			return false;
+		if (!x->column &&
+		    !sd_expr_equal(c->scratch, &x->expression, &y->expression))
+			return false;
+		if (x->desc != y->desc || x->nulls != y->nulls ||
+		    !sd_streq(x->collation, y->collation) ||
+		    !sd_strieq(x->opclass, y->opclass))
+			return false;
+	}
+	return true;
+}
+
+/* Whether one of keys (sd_strlist*) is the column set cols. */
+static bool has_key(const sd_vec *keys, const sd_strlist *cols)
+{
+	size_t i;
+
+	for (i = 0; i < keys->n; i++)
+		if (strlist_same_set(keys->items[i], cols))
+			return true;
+	return false;
+}
+
+/* The pair an old FK points at (NULL: a table not matched). */
+static tpair *fk_old_target(dctx *c, const sd_table *t,
+                            const sd_foreign_key *fk)
+{
+	(void)t;
+	return sd_map_get(c->old_tp,
+	                  sd_diff_qname(c, fk->ref_schema, fk->ref_table));
+}
+
+/*
+ * True when an existing FK must be dropped before, and re-added after, the
+ * key or column it points at changes: PostgreSQL refuses to drop a unique
+ * constraint an FK depends on, and rechecks FKs on a type change.
+ */
+bool sd_diff_fk_target_disturbed(dctx *c, const sd_table *t,
+                                 const sd_foreign_key *fk)
+{
+	tpair *rt;
+	size_t i;
+
+	if (!c->caps.alter_constraints)
+		return false;
+	rt = fk_old_target(c, t, fk);
+	if (!rt)
+		return false;
+	if (has_key(&rt->dropped_keys, &fk->ref_columns))
+		return true;
+	for (i = 0; i < fk->ref_columns.n; i++)
+		if (sd_map_get(rt->type_changed, fk->ref_columns.items[i]))
+			return true;
+	return false;
+}
+
+/*
+ * True when a new FK points at a key of an existing table that the plan
+ * only adds later (phase "add constraints"), so the FK cannot be created
+ * inline with a new table.
+ */
+bool sd_diff_fk_target_added(dctx *c, const sd_foreign_key *fk)
+{
+	tpair *rt;
+	size_t i;
+
+	if (!c->caps.alter_constraints)
+		return false;
+	rt = sd_map_get(c->new_tp,
+	                sd_diff_qname(c, fk->ref_schema, fk->ref_table));
+	if (!rt)
+		return false;
+	if (has_key(&rt->added_keys, &fk->ref_columns))
+		return true;
+	for (i = 0; i < fk->ref_columns.n; i++)
+		if (!sd_map_get(rt->col_n2o, fk->ref_columns.items[i]))
+			return true;
+	return false;
+}
+
+/*
+ * True when an FK points at a table the plan renames, or at a column it
+ * renames. The renames run early; a table dropped in the same plan is
+ * dropped late, so its inverse (CREATE TABLE ... REFERENCES old names)
+ * would run in the downgrade before the renames are undone. Such an FK is
+ * dropped on its own before the renames instead, and so comes back last.
+ */
+bool sd_diff_fk_target_renamed(dctx *c, const sd_table *t,
+                               const sd_foreign_key *fk)
+{
+	tpair *rt = fk_old_target(c, t, fk);
+	size_t i;
+
+	if (!rt)
+		return false;
+	if (rt->renamed)
+		return true;
+	for (i = 0; i < fk->ref_columns.n; i++)
+		if (!sd_streq(sd_diff_map_col(rt, fk->ref_columns.items[i]),
+		              fk->ref_columns.items[i]))
+			return true;
+	return false;
+}
+
+static bool fk_equal(dctx *c, const tpair *tp, const sd_object *a,
+                     const sd_object *b)
+{
+	const sd_foreign_key *o = (const sd_foreign_key *)a;
+	const sd_foreign_key *n = (const sd_foreign_key *)b;
+	tpair *rt = fk_old_target(c, tp->old, o);
+	const char *ref_schema = o->ref_schema, *ref_table = o->ref_table;
+
+	if (rt) {
+		ref_schema = rt->new_->base.schema;
+		ref_table = rt->new_->base.name;
+	}
+	if (!sd_streq(ref_schema, n->ref_schema) ||
+	    !sd_streq(ref_table, n->ref_table) ||
+	    !cols_equal_mapped(tp, &o->columns, &n->columns) ||
+	    !cols_equal_mapped(rt, &o->ref_columns, &n->ref_columns) ||
+	    o->on_delete != n->on_delete || o->on_update != n->on_update ||
+	    o->deferrable != n->deferrable ||
+	    o->initially_deferred != n->initially_deferred)
+		return false;
+	return !sd_diff_fk_target_disturbed(c, tp->old, o);
+}
+
+typedef bool (*obj_equal_fn)(dctx *, const tpair *, const sd_object *,
+                             const sd_object *);
+
+/* How one kind of object is added, dropped and renamed. */
+typedef struct obj_kind {
+	sd_op_kind add, drop, rename;
+	int add_phase, drop_phase;
+	obj_equal_fn equal;
+} obj_kind;
+
+/*
+ * Queues the drop of o (n NULL) or the addition of n (o NULL), noting the
+ * key columns it takes away or brings for the foreign keys of pass B.
+ */
+static sd_op *queue_object(dctx *c, tpair *tp, const obj_kind *k,
+                           const sd_object *o, const sd_object *n)
+{
+	sd_op *op = sd_diff_op_new(c, n ? k->add : k->drop,
+	                           n ? tp->new_ : tp->old);
+	const sd_strlist *key = key_columns(c, n ? n : o);
+
+	op->obj_old = o;
+	op->obj_new = n;
+	if (key)
+		sd_vec_push(c->a, n ? &tp->added_keys : &tp->dropped_keys,
+		            (void *)key);
+	sd_diff_tp_emit(c, tp, op, n ? k->add_phase : k->drop_phase);
+	return op;
+}
+
+static void drop_object(dctx *c, tpair *tp, const obj_kind *k,
+                        const sd_object *o)
+{
+	queue_object(c, tp, k, o, NULL);
+}
+
+static void add_object(dctx *c, tpair *tp, const obj_kind *k,
+                       const sd_object *n)
+{
+	sd_op *op = queue_object(c, tp, k, NULL, n);
+
+	if (k->add != SD_OP_CREATE_INDEX || !c->caps.alter_column)
+		return;
+	if (c->opts->concurrently) {
+		op->concurrently = true;
+		op->hazards |= SD_HAZARD_NO_TRANSACTION;
+	} else {
+		sd_diff_add_warning(c, op, SD_HAZARD_LOCKS,
+		                    sd_arena_printf(c->a,
+		                                    "builds index %s on %s "
+		                                    "without CONCURRENTLY "
+		                                    "(blocks writes)",
+		                                    n->name,
+		                                    sd_diff_tname(c, tp->new_)));
+	}
+}
+
+/* SET_COMMENT on an index, constraint or enum whose comment changed. */
+void sd_diff_comment_object(dctx *c, const sd_table *t, const sd_object *o,
+                            const sd_object *n)
+{
+	sd_op *op;
+
+	if (!c->caps.comments ||
+	    sd_streq(sd_object_comment(o), sd_object_comment(n)))
+		return;
+	op = sd_diff_op_new(c, SD_OP_SET_COMMENT, t);
+	op->obj_old = o;
+	op->obj_new = n;
+	op->name_old = sd_object_comment(o);
+	op->name_new = sd_object_comment(n);
+	sd_diff_emit(c, op, PH_COMMENT);
+}
+
+/*
+ * The old index o as the catalog holds it once the pair's columns are
+ * renamed (a column rename rewrites the indexes on it). A RENAME_INDEX runs
+ * after the column renames in the upgrade and, inverted, before they are
+ * undone in the downgrade, so both of its sides name the new columns.
+ * Dialects that rename an index by drop and create (SQLite) then build the
+ * old index of the downgrade on the columns that exist at that point; the
+ * column renames back carry it to the old names. Returns o itself when no
+ * key column is renamed, else a copy in the plan's arena.
+ */
+static const sd_object *index_as_renamed(dctx *c, const tpair *tp,
+                                         const sd_object *o)
+{
+	const sd_index *ix = (const sd_index *)o;
+	sd_index *cur;
+	bool moved = false;
+	size_t i;
+
+	for (i = 0; i < ix->nkeys; i++)
+		if (ix->keys[i].column &&
+		    !sd_streq(sd_diff_map_col(tp, ix->keys[i].column),
+		              ix->keys[i].column))
+			moved = true;
+	for (i = 0; i < ix->include.n; i++)
+		if (!sd_streq(sd_diff_map_col(tp, ix->include.items[i]),
+		              ix->include.items[i]))
+			moved = true;
+	if (!moved)
+		return o;
+	cur = sd_arena_alloc(c->a, sizeof(*cur));
+	*cur = *ix;
+	cur->keys = sd_arena_alloc(c->a, (ix->nkeys + 1) * sizeof(*cur->keys));
+	for (i = 0; i < ix->nkeys; i++) {
+		cur->keys[i] = ix->keys[i];
+		if (ix->keys[i].column)
+			cur->keys[i].column = sd_diff_map_col(tp, ix->keys[i].column);
+	}
+	memset(&cur->include, 0, sizeof(cur->include));
+	for (i = 0; i < ix->include.n; i++)
+		sd_strlist_push(c->a, &cur->include,
+		                sd_diff_map_col(tp, ix->include.items[i]));
+	return &cur->base;
+}
+
+/*
+ * Diffs one kind of object of a pair: same name and definition is no
+ * change; same name, other definition is drop + add; an unmatched new
+ * object whose definition equals an unmatched old one is a rename; the
+ * rest are drops and adds. Quadratic only in the table's own objects.
+ */
+static void diff_objects(dctx *c, tpair *tp, const obj_kind *k,
+                         const sd_object **olds, size_t no,
+                         const sd_object **news, size_t nn)
+{
+	bool *om = sd_arena_alloc(c->a, no + 1);
+	bool *nm = sd_arena_alloc(c->a, nn + 1);
+	size_t i, j;
+
+	for (j = 0; j < nn; j++) {
+		for (i = 0; i < no; i++) {
+			if (om[i] || !sd_streq(olds[i]->name, news[j]->name))
+				continue;
+			om[i] = nm[j] = true;
+			if (!k->equal(c, tp, olds[i], news[j])) {
+				drop_object(c, tp, k, olds[i]);
+				add_object(c, tp, k, news[j]);
+			} else {
+				sd_diff_comment_object(c, tp->new_, olds[i], news[j]);
+			}
+			break;
+		}
+	}
+	for (j = 0; j < nn; j++) {
+		if (nm[j])
+			continue;
+		for (i = 0; i < no; i++) {
+			sd_op *op;
+			if (om[i] || !k->equal(c, tp, olds[i], news[j]))
+				continue;
+			om[i] = nm[j] = true;
+			op = sd_diff_op_new(c, k->rename, tp->new_);
+			op->obj_old = k->rename == SD_OP_RENAME_INDEX
+			                  ? index_as_renamed(c, tp, olds[i])
+			                  : olds[i];
+			op->obj_new = news[j];
+			sd_diff_tp_emit(c, tp, op, PH_RENAME);
+			break;
+		}
+	}
+	for (i = 0; i < no; i++)
+		if (!om[i])
+			drop_object(c, tp, k, olds[i]);
+	for (j = 0; j < nn; j++)
+		if (!nm[j])
+			add_object(c, tp, k, news[j]);
+}
+
+#define OBJECTS(c, arr, n, out)                                              \
+	do {                                                                 \
+		size_t i_;                                                   \
+		(out) = sd_arena_alloc((c)->a, ((n) + 1) * sizeof(*(out)));  \
+		for (i_ = 0; i_ < (n); i_++)                                 \
+			(out)[i_] = &(arr)[i_]->base;                        \
+	} while (0)
+
+#define CONSTRAINT_OPS                                                       \
+	SD_OP_ADD_CONSTRAINT, SD_OP_DROP_CONSTRAINT, SD_OP_RENAME_CONSTRAINT
+#define INDEX_OPS SD_OP_CREATE_INDEX, SD_OP_DROP_INDEX, SD_OP_RENAME_INDEX
+
+static const obj_kind kind_unique = {CONSTRAINT_OPS, PH_ADD_CONS, PH_DROP_CONS,
+                                     unique_equal};
+static const obj_kind kind_check = {CONSTRAINT_OPS, PH_ADD_CONS, PH_DROP_CONS,
+                                    check_equal};
+static const obj_kind kind_index = {INDEX_OPS, PH_ADD_CONS, PH_DROP_CONS,
+                                    index_equal};
+static const obj_kind kind_fk = {CONSTRAINT_OPS, PH_ADD_FK, PH_DROP_FK,
+                                 fk_equal};
+static const obj_kind kind_pk = {CONSTRAINT_OPS, PH_ADD_CONS, PH_DROP_CONS,
+                                 NULL};
+
+static void diff_primary_key(dctx *c, tpair *tp)
+{
+	const sd_primary_key *o = tp->old->primary_key;
+	const sd_primary_key *n = tp->new_->primary_key;
+
+	if (o && n && cols_equal_mapped(tp, &o->columns, &n->columns)) {
+		if (c->caps.named_primary_keys && o->base.name &&
+		    n->base.name && !sd_streq(o->base.name, n->base.name)) {
+			sd_op *op = sd_diff_op_new(c, SD_OP_RENAME_CONSTRAINT, tp->new_);
+			op->obj_old = &o->base;
+			op->obj_new = &n->base;
+			sd_diff_tp_emit(c, tp, op, PH_RENAME);
+		}
+		return;
+	}
+	if (o)
+		drop_object(c, tp, &kind_pk, &o->base);
+	if (n)
+		add_object(c, tp, &kind_pk, &n->base);
+}
+
+/* Pass A: everything of a pair except its foreign keys. */
+void sd_diff_pair_a(dctx *c, tpair *tp)
+{
+	const sd_object **o, **n;
+
+	if (tp->renamed) {
+		sd_op *op = sd_diff_op_new(c, SD_OP_RENAME_TABLE, tp->old);
+		op->table_old = tp->old;
+		op->table_new = tp->new_;
+		sd_diff_tp_emit(c, tp, op, PH_RENAME_TABLE);
+	}
+	sd_diff_columns(c, tp);
+	diff_primary_key(c, tp);
+	OBJECTS(c, tp->old->uniques, tp->old->nuniques, o);
+	OBJECTS(c, tp->new_->uniques, tp->new_->nuniques, n);
+	diff_objects(c, tp, &kind_unique, o, tp->old->nuniques, n,
+	             tp->new_->nuniques);
+	OBJECTS(c, tp->old->checks, tp->old->nchecks, o);
+	OBJECTS(c, tp->new_->checks, tp->new_->nchecks, n);
+	diff_objects(c, tp, &kind_check, o, tp->old->nchecks, n,
+	             tp->new_->nchecks);
+	OBJECTS(c, tp->old->indexes, tp->old->nindexes, o);
+	OBJECTS(c, tp->new_->indexes, tp->new_->nindexes, n);
+	diff_objects(c, tp, &kind_index, o, tp->old->nindexes, n,
+	             tp->new_->nindexes);
+	if (c->caps.comments &&
+	    !sd_streq(tp->old->comment, tp->new_->comment)) {
+		sd_op *op = sd_diff_op_new(c, SD_OP_SET_COMMENT, tp->new_);
+		op->name_old = tp->old->comment;
+		op->name_new = tp->new_->comment;
+		sd_diff_emit(c, op, PH_COMMENT);
+	}
+}
+
+/* Pass B: foreign keys, once every pair's key changes are known. */
+void sd_diff_pair_b(dctx *c, tpair *tp)
+{
+	const sd_object **o, **n;
+
+	OBJECTS(c, tp->old->foreign_keys, tp->old->nforeign_keys, o);
+	OBJECTS(c, tp->new_->foreign_keys, tp->new_->nforeign_keys, n);
+	diff_objects(c, tp, &kind_fk, o, tp->old->nforeign_keys, n,
+	             tp->new_->nforeign_keys);
+}
+
+/* ------------------------------------------------------------------ */
+/* Table options (caps.table_options: SQLite)                          */
+/* ------------------------------------------------------------------ */
+
+static const char *conflict_of(const sd_primary_key *pk)
+{
+	return pk ? pk->on_conflict : NULL;
+}
+
+/* True when the options the table's CREATE text carries differ:
+ * WITHOUT ROWID, STRICT, AUTOINCREMENT and ON CONFLICT clauses. */
+static bool table_options_differ(const sd_table *o, const sd_table *n)
+{
+	size_t i;
+
+	if (o->without_rowid != n->without_rowid || o->strict != n->strict ||
+	    !sd_streq(conflict_of(o->primary_key), conflict_of(n->primary_key)))
+		return true;
+	for (i = 0; i < n->ncolumns; i++) {
+		const sd_column *nc = n->columns[i];
+		const sd_column *oc = sd_diff_find_col(o, nc->base.name);
+		if (!oc)
+			continue;
+		if (oc->autoincrement_keyword != nc->autoincrement_keyword ||
+		    !sd_streq(oc->not_null_conflict, nc->not_null_conflict))
+			return true;
+	}
+	for (i = 0; i < n->nindexes; i++) {
+		const sd_index *ni = n->indexes[i];
+		const sd_index *oi = sd_table_find_index(o, ni->base.name);
+		if (oi && !sd_streq(oi->on_conflict, ni->on_conflict))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A model never asks for these options, so against models the database
+ * keeps what it has: the target's working copy takes them over (columns
+ * and key copied, never the caller's objects), and a rebuild for other
+ * reasons recreates them. Between two databases the target is taken
+ * literally: a difference rebuilds the table.
+ */
+void sd_diff_table_options_pair(dctx *c, tpair *tp)
+{
+	sd_table *n = tp->new_;
+	const sd_table *o = tp->old;
+	size_t i;
+
+	if (!c->caps.table_options || !c->from->dialect)
+		return;
+	if (c->to->dialect) {
+		tp->options_changed = table_options_differ(o, n);
+		return;
+	}
+	n->without_rowid = o->without_rowid;
+	n->strict = o->strict;
+	if (n->primary_key && conflict_of(o->primary_key)) {
+		sd_primary_key *pk = sd_arena_alloc(c->a, sizeof(*pk));
+		*pk = *n->primary_key;
+		pk->on_conflict = o->primary_key->on_conflict;
+		n->primary_key = pk;
+	}
+	for (i = 0; i < n->ncolumns; i++) {
+		const sd_column *oc = sd_diff_find_col(o, n->columns[i]->base.name);
+		sd_column *col;
+		if (!oc || (!oc->autoincrement_keyword && !oc->not_null_conflict))
+			continue;
+		col = sd_arena_alloc(c->a, sizeof(*col));
+		*col = *n->columns[i];
+		col->autoincrement_keyword = oc->autoincrement_keyword;
+		col->not_null_conflict = oc->not_null_conflict;
+		n->columns[i] = col;
+		if (n->column_map)
+			sd_map_put(n->column_map, col->base.name, col);
+	}
+	/* a UNIQUE with a conflict clause only exists inline: the model's
+	 * unique on the same columns stays that constraint */
+	for (i = 0; i < n->nindexes; i++) {
+		const sd_index *oi =
+			sd_table_find_index(o, n->indexes[i]->base.name);
+		sd_index *ix;
+		size_t k;
+		if (!oi || !oi->on_conflict || !n->indexes[i]->unique ||
+		    oi->nkeys != n->indexes[i]->nkeys ||
+		    n->indexes[i]->where.sql)
+			continue;
+		for (k = 0; k < oi->nkeys; k++)
+			if (!oi->keys[k].column ||
+			    !sd_streq(oi->keys[k].column,
+			              n->indexes[i]->keys[k].column))
+				break;
+		if (k < oi->nkeys)
+			continue;
+		ix = sd_arena_alloc(c->a, sizeof(*ix));
+		*ix = *n->indexes[i];
+		ix->constraint_backed = true;
+		ix->on_conflict = oi->on_conflict;
+		n->indexes[i] = ix;
+	}
+}

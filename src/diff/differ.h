@@ -1,0 +1,122 @@
+/*
+ * differ.h - internal to the diff layer: the state the differ's files
+ * share (diff.c drives the passes; columns.c, constraints.c, rebuild.c,
+ * order.c and enums.c each own one part) and the functions they call
+ * across files.
+ */
+#ifndef SD_DIFF_DIFFER_H
+#define SD_DIFF_DIFFER_H
+
+#include "diff/plan.h"
+
+enum phase {
+	PH_CREATE_NS,
+	PH_ENUM,
+	PH_DROP_FK,
+	PH_DROP_CONS,
+	PH_RECREATE_ENUM, /* after the checks and indexes that go away */
+	PH_RENAME_TABLE,
+	PH_RENAME,
+	PH_CREATE_TABLE,
+	PH_COLUMNS,
+	PH_REBUILD,
+	PH_ADD_CONS,
+	PH_ADD_FK,
+	PH_DROP_COLUMN,
+	PH_DROP_TABLE,
+	PH_DROP_ENUM,
+	PH_DROP_NS,
+	PH_COMMENT,
+};
+
+typedef struct pending {
+	sd_op *op;
+	int phase;
+	size_t seq;
+	sd_strlist extra_warnings; /* folded ops' warnings (rebuilds) */
+} pending;
+
+/* A table of `from` matched with one of `to`; both are working copies. */
+typedef struct tpair {
+	sd_table *old;
+	sd_table *new_;
+	bool renamed;
+	sd_map *col_o2n;      /* old column name -> new sd_column */
+	sd_map *col_n2o;      /* new column name -> old sd_column */
+	sd_map *type_changed; /* old column name -> old sd_column */
+	sd_vec dropped_keys;  /* sd_strlist*: old pk/unique column lists */
+	sd_vec added_keys;    /* sd_strlist*: new pk/unique column lists */
+	sd_vec ops;           /* pending*, sequenced when flushed */
+	bool options_changed; /* table_options differ: rebuild */
+} tpair;
+
+typedef struct dctx {
+	sd_plan *plan;
+	sd_arena *a;       /* the plan's arena */
+	sd_arena *scratch; /* expression folding */
+	const sd_diff_opts *opts;
+	const sd_schema *from;
+	const sd_schema *to;
+	sd_dialect_caps caps;
+	bool (*type_eq)(const sd_column *, const sd_column *);
+	sd_vec pending;
+	size_t seq;
+	sd_map *old_tp;  /* old qualified name -> tpair */
+	sd_map *new_tp;  /* new qualified name -> tpair */
+	sd_vec pairs;    /* tpair*, in target name order */
+	sd_vec created;  /* sd_table* (working copies), name order */
+	sd_vec dropped;  /* sd_table* (working copies), name order */
+} dctx;
+
+/* diff.c */
+const char *sd_diff_qname(dctx *c, const char *schema, const char *name);
+const char *sd_diff_tname(dctx *c, const sd_table *t);
+sd_op *sd_diff_op_new(dctx *c, sd_op_kind kind, const sd_table *t);
+pending *sd_diff_emit(dctx *c, sd_op *op, int phase);
+void sd_diff_tp_emit(dctx *c, tpair *tp, sd_op *op, int phase);
+void sd_diff_add_warning(dctx *c, sd_op *op, unsigned hazard,
+                         const char *text);
+bool sd_diff_table_ignored(const sd_diff_opts *o, const sd_table *t);
+int sd_diff_cmp_object_ptr(const void *a, const void *b);
+void *sd_diff_dup_ptrs(dctx *c, const void *src, size_t n, size_t size);
+sd_table *sd_diff_work_copy(dctx *c, const sd_table *src);
+bool sd_diff_expr_mentions(const char *sql, const char *name,
+                           sd_sql_lang lang);
+
+/* columns.c */
+bool sd_diff_autoinc(const sd_column *col);
+bool sd_diff_column_type_equal(dctx *c, const sd_column *o,
+                               const sd_column *n);
+sd_column *sd_diff_find_col(const sd_table *t, const char *name);
+bool sd_diff_needs_value(const sd_column *n);
+const char *sd_diff_zero_literal(dctx *c, const sd_column *col);
+void sd_diff_match_columns(dctx *c, tpair *tp);
+const char *sd_diff_map_col(const tpair *tp, const char *old_name);
+void sd_diff_columns(dctx *c, tpair *tp);
+
+/* constraints.c */
+bool sd_diff_fk_target_disturbed(dctx *c, const sd_table *t,
+                                 const sd_foreign_key *fk);
+bool sd_diff_fk_target_added(dctx *c, const sd_foreign_key *fk);
+bool sd_diff_fk_target_renamed(dctx *c, const sd_table *t,
+                               const sd_foreign_key *fk);
+void sd_diff_comment_object(dctx *c, const sd_table *t, const sd_object *o,
+                            const sd_object *n);
+void sd_diff_pair_a(dctx *c, tpair *tp);
+void sd_diff_pair_b(dctx *c, tpair *tp);
+void sd_diff_table_options_pair(dctx *c, tpair *tp);
+
+/* rebuild.c */
+void sd_diff_flush_pair(dctx *c, tpair *tp);
+
+/* order.c */
+void sd_diff_sort(dctx *c);
+void sd_diff_create_tables(dctx *c);
+void sd_diff_drop_tables(dctx *c);
+
+/* enums.c */
+void sd_diff_enums(dctx *c, const sd_schema *from, const sd_schema *to);
+void sd_diff_namespaces(dctx *c, const sd_schema *from,
+                        const sd_schema *to, sd_map *kept_from);
+
+#endif

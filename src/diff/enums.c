@@ -1,0 +1,260 @@
+/*
+ * enums.c - enum types (create, drop, add a value in place, recreate when
+ * values go away or move) and namespaces.
+ */
+#include "diff/differ.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Enums and namespaces                                                */
+/* ------------------------------------------------------------------ */
+
+/* An enum with the values of `to` that are old or among the first k new. */
+static sd_enum *enum_step(dctx *c, const sd_enum *from, const sd_enum *to,
+                          size_t k)
+{
+	sd_enum *e = sd_arena_alloc(c->a, sizeof(*e));
+	size_t i, added = 0;
+
+	*e = *to;
+	memset(&e->values, 0, sizeof(e->values));
+	for (i = 0; i < to->values.n; i++) {
+		const char *v = to->values.items[i];
+		if (sd_strlist_contains(&from->values, v)) {
+			sd_strlist_push(c->a, &e->values, v);
+		} else if (added++ < k) {
+			sd_strlist_push(c->a, &e->values, v);
+		}
+	}
+	return e;
+}
+
+/* True when b is a with values inserted (same relative order). */
+static bool enum_only_adds(const sd_strlist *a, const sd_strlist *b)
+{
+	size_t i = 0, j;
+
+	for (j = 0; j < b->n && i < a->n; j++)
+		if (sd_streq(a->items[i], b->items[j]))
+			i++;
+	return i == a->n;
+}
+
+static bool expr_has(const sd_expr *e, const char *needle)
+{
+	return e->sql && strstr(e->sql, needle);
+}
+
+/*
+ * True when an expression of `s` (a default, a generated column, a check,
+ * an index key or predicate) holds the SQL literal 'value'. A label added
+ * by ALTER TYPE ... ADD VALUE cannot be used before its transaction commits
+ * ("unsafe use of new value"), while the labels of a type created in the
+ * same transaction can, so such a plan recreates the type instead. A
+ * literal of another type with the same spelling only costs a recreate.
+ */
+static bool schema_uses_literal(dctx *c, const sd_schema *s,
+                                const char *value)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *lit;
+	size_t t, j, k;
+	bool found = false;
+
+	sd_quote_literal_std(&b, value);
+	lit = sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	for (t = 0; t < s->ntables && !found; t++) {
+		const sd_table *tb = s->tables[t];
+		for (j = 0; j < tb->ncolumns && !found; j++)
+			found = expr_has(&tb->columns[j]->default_value, lit) ||
+			        expr_has(&tb->columns[j]->generated, lit);
+		for (j = 0; j < tb->nchecks && !found; j++)
+			found = expr_has(&tb->checks[j]->expression, lit);
+		for (j = 0; j < tb->nindexes && !found; j++) {
+			const sd_index *ix = tb->indexes[j];
+			found = expr_has(&ix->where, lit);
+			for (k = 0; k < ix->nkeys && !found; k++)
+				found = expr_has(&ix->keys[k].expression, lit);
+		}
+	}
+	return found;
+}
+
+/* True when the plan must use a value that n adds to o (see above). */
+static bool enum_new_value_used(dctx *c, const sd_enum *o, const sd_enum *n,
+                                const sd_schema *to)
+{
+	size_t i;
+
+	for (i = 0; i < n->values.n; i++)
+		if (!sd_strlist_contains(&o->values, n->values.items[i]) &&
+		    schema_uses_literal(c, to, n->values.items[i]))
+			return true;
+	return false;
+}
+
+static void diff_enum_values(dctx *c, const sd_enum *o, const sd_enum *n,
+                             const sd_schema *to)
+{
+	size_t i, k = 0;
+	const sd_enum *prev = o;
+
+	if (!enum_only_adds(&o->values, &n->values) ||
+	    enum_new_value_used(c, o, n, to)) {
+		sd_op *op = sd_diff_op_new(c, SD_OP_RECREATE_ENUM, NULL);
+		op->obj_old = &o->base;
+		op->obj_new = &n->base;
+		sd_diff_emit(c, op, PH_RECREATE_ENUM);
+		return;
+	}
+	for (i = 0; i < n->values.n; i++) {
+		const char *v = n->values.items[i];
+		sd_enum *next;
+		sd_op *op;
+		if (sd_strlist_contains(&o->values, v))
+			continue;
+		next = enum_step(c, o, n, ++k);
+		op = sd_diff_op_new(c, SD_OP_ADD_ENUM_VALUE, NULL);
+		op->obj_old = &prev->base;
+		op->obj_new = &next->base;
+		op->name_new = v;
+		/* The value before it exists by now (old or added earlier);
+		 * a new first value goes before the first old one. */
+		if (i > 0) {
+			op->value_anchor = n->values.items[i - 1];
+		} else if (o->values.n) {
+			op->value_anchor = o->values.items[0];
+			op->anchor_before = true;
+		}
+		sd_diff_emit(c, op, PH_ENUM);
+		prev = next;
+	}
+}
+
+static sd_enum **sorted_enums(dctx *c, const sd_schema *s)
+{
+	sd_enum **e = sd_diff_dup_ptrs(c, s->enums, s->nenums, sizeof(*s->enums));
+
+	if (s->nenums > 1)
+		qsort(e, s->nenums, sizeof(*e), sd_diff_cmp_object_ptr);
+	return e;
+}
+
+void sd_diff_enums(dctx *c, const sd_schema *from, const sd_schema *to)
+{
+	sd_enum **fe = sorted_enums(c, from), **te = sorted_enums(c, to);
+	sd_map *fm = sd_map_new(c->a, from->nenums), *tm;
+	size_t i;
+
+	tm = sd_map_new(c->a, to->nenums);
+	for (i = 0; i < from->nenums; i++)
+		sd_map_put(fm, sd_diff_qname(c, fe[i]->base.schema, fe[i]->base.name),
+		           fe[i]);
+	for (i = 0; i < to->nenums; i++) {
+		const char *key = sd_diff_qname(c, te[i]->base.schema, te[i]->base.name);
+		sd_enum *o = sd_map_get(fm, key);
+		sd_map_put(tm, key, te[i]);
+		if (!o) {
+			sd_op *op = sd_diff_op_new(c, SD_OP_CREATE_ENUM, NULL);
+			op->obj_new = &te[i]->base;
+			sd_diff_emit(c, op, PH_ENUM);
+		} else {
+			if (!sd_strlist_equal(&o->values, &te[i]->values))
+				diff_enum_values(c, o, te[i], to);
+			sd_diff_comment_object(c, NULL, &o->base, &te[i]->base);
+		}
+	}
+	for (i = 0; i < from->nenums; i++) {
+		if (sd_map_get(tm, sd_diff_qname(c, fe[i]->base.schema,
+		                                 fe[i]->base.name)))
+			continue;
+		sd_op *op = sd_diff_op_new(c, SD_OP_DROP_ENUM, NULL);
+		op->obj_old = &fe[i]->base;
+		sd_diff_emit(c, op, PH_DROP_ENUM);
+	}
+}
+
+static int cmp_str_ptr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void ns_add(dctx *c, sd_map *m, sd_vec *list, const char *ns)
+{
+	if (!ns || sd_map_get(m, ns))
+		return;
+	sd_map_put(m, ns, (void *)ns);
+	if (list)
+		sd_vec_push(c->a, list, (void *)ns);
+}
+
+/*
+ * CREATE_NAMESPACE for schemas the target uses and the source lacks;
+ * DROP_NAMESPACE for schemas whose every object goes away and that nothing
+ * left behind (ignored or unlisted tables) still lives in.
+ */
+void sd_diff_namespaces(dctx *c, const sd_schema *from,
+                        const sd_schema *to, sd_map *kept_from)
+{
+	sd_map *has = sd_map_new(c->a, 8), *used = sd_map_new(c->a, 8);
+	sd_map *seen = sd_map_new(c->a, 8);
+	sd_vec creates = {0}, drops = {0};
+	size_t i;
+
+	for (i = 0; i < from->namespaces.n; i++)
+		ns_add(c, has, NULL, from->namespaces.items[i]);
+	for (i = 0; i < from->ntables; i++)
+		ns_add(c, has, NULL, from->tables[i]->base.schema);
+	for (i = 0; i < from->nenums; i++)
+		ns_add(c, has, NULL, from->enums[i]->base.schema);
+	for (i = 0; i < to->namespaces.n; i++)
+		ns_add(c, used, NULL, to->namespaces.items[i]);
+	for (i = 0; i < to->ntables; i++)
+		if (!sd_diff_table_ignored(c->opts, to->tables[i]))
+			ns_add(c, used, NULL, to->tables[i]->base.schema);
+	for (i = 0; i < to->nenums; i++)
+		ns_add(c, used, NULL, to->enums[i]->base.schema);
+
+	for (i = 0; i < to->namespaces.n; i++)
+		if (!sd_map_get(has, to->namespaces.items[i]))
+			ns_add(c, seen, &creates, to->namespaces.items[i]);
+	for (i = 0; i < to->ntables; i++) {
+		const char *ns = to->tables[i]->base.schema;
+		if (ns && sd_map_get(used, ns) && !sd_map_get(has, ns))
+			ns_add(c, seen, &creates, ns);
+	}
+	for (i = 0; i < to->nenums; i++) {
+		const char *ns = to->enums[i]->base.schema;
+		if (ns && !sd_map_get(has, ns))
+			ns_add(c, seen, &creates, ns);
+	}
+	for (i = 0; i < from->ntables; i++) {
+		const char *ns = from->tables[i]->base.schema;
+		if (ns && !sd_map_get(used, ns) &&
+		    !sd_map_get(kept_from, ns))
+			ns_add(c, seen, &drops, ns);
+	}
+	for (i = 0; i < from->nenums; i++) {
+		const char *ns = from->enums[i]->base.schema;
+		if (ns && !sd_map_get(used, ns) &&
+		    !sd_map_get(kept_from, ns))
+			ns_add(c, seen, &drops, ns);
+	}
+	if (creates.n > 1)
+		qsort(creates.items, creates.n, sizeof(void *), cmp_str_ptr);
+	if (drops.n > 1)
+		qsort(drops.items, drops.n, sizeof(void *), cmp_str_ptr);
+	for (i = 0; i < creates.n; i++) {
+		sd_op *op = sd_diff_op_new(c, SD_OP_CREATE_NAMESPACE, NULL);
+		op->name_new = creates.items[i];
+		sd_diff_emit(c, op, PH_CREATE_NS);
+	}
+	for (i = 0; i < drops.n; i++) {
+		sd_op *op = sd_diff_op_new(c, SD_OP_DROP_NAMESPACE, NULL);
+		op->name_old = drops.items[i];
+		sd_diff_emit(c, op, PH_DROP_NS);
+	}
+}

@@ -1,0 +1,225 @@
+/*
+ * order.c - the order of the plan, on its own as pg_dump's pg_dump_sort.c:
+ * operations are sorted by phase (a priority per kind of change, enum
+ * phase in differ.h), stable inside a phase; created tables come after the
+ * tables their foreign keys point at and dropped ones before, with the
+ * foreign keys that close a cycle added (or dropped) separately.
+ */
+#include "diff/differ.h"
+
+#include <stdlib.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------------ */
+/* Created and dropped tables: topological order                       */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Orders tables so that every table comes after the tables its FKs point
+ * at (Kahn's algorithm, iterative, ties by name). When only cycles remain,
+ * the first remaining table by name goes next and its FKs to tables not yet
+ * placed are appended to deferred[i] (sd_vec of sd_foreign_key*): they are
+ * the ones that close a cycle. Self-references are no edges.
+ * Returns a malloc'ed array of n indexes into ts.
+ */
+static size_t *topo_order(dctx *c, sd_table **ts, size_t n, sd_vec *deferred)
+{
+	sd_map *idx = sd_map_new(c->a, n);
+	size_t *order = sd_xcalloc(n + 1, sizeof(size_t));
+	size_t *indeg = sd_xcalloc(n + 1, sizeof(size_t));
+	size_t *start = sd_xcalloc(n + 2, sizeof(size_t));
+	size_t *queue = sd_xcalloc(n + 1, sizeof(size_t));
+	bool *placed = sd_xcalloc(n + 1, sizeof(bool));
+	size_t nedges = 0, *adj, *fill, *ref_of, nfks = 0;
+	size_t i, j, e, k = 0, head = 0, tail = 0, cursor = 0;
+
+	for (i = 0; i < n; i++) {
+		sd_map_put(idx, sd_diff_tname(c, ts[i]), (void *)(uintptr_t)(i + 1));
+		nfks += ts[i]->nforeign_keys;
+	}
+	/* ref_of[e]: target index + 1 of the e-th FK in table order, or 0. */
+	ref_of = sd_xcalloc(nfks + 1, sizeof(size_t));
+	for (i = 0, e = 0; i < n; i++) {
+		for (j = 0; j < ts[i]->nforeign_keys; j++, e++) {
+			const sd_foreign_key *fk = ts[i]->foreign_keys[j];
+			size_t r = (uintptr_t)sd_map_get(
+				idx, sd_diff_qname(c, fk->ref_schema, fk->ref_table));
+			if (r && r - 1 != i) {
+				ref_of[e] = r;
+				indeg[i]++;
+				start[r - 1]++;
+				nedges++;
+			}
+		}
+	}
+	/* Compressed adjacency: dependants of each referenced table. */
+	for (i = 0, e = 0; i <= n; i++) {
+		size_t cnt = start[i];
+		start[i] = e;
+		e += cnt;
+	}
+	adj = sd_xcalloc(nedges + 1, sizeof(size_t));
+	fill = sd_xcalloc(n + 1, sizeof(size_t));
+	for (i = 0, e = 0; i < n; i++)
+		for (j = 0; j < ts[i]->nforeign_keys; j++, e++)
+			if (ref_of[e]) {
+				size_t r = ref_of[e] - 1;
+				adj[start[r] + fill[r]++] = i;
+			}
+
+	for (i = 0; i < n; i++)
+		if (!indeg[i])
+			queue[tail++] = i;
+	while (k < n) {
+		if (head == tail) {
+			while (placed[cursor])
+				cursor++;
+			i = cursor;
+			for (j = 0; j < ts[i]->nforeign_keys; j++) {
+				const sd_foreign_key *fk = ts[i]->foreign_keys[j];
+				size_t r = (uintptr_t)sd_map_get(
+					idx,
+					sd_diff_qname(c, fk->ref_schema, fk->ref_table));
+				if (r && r - 1 != i && !placed[r - 1])
+					sd_vec_push(c->a, &deferred[i],
+					            (void *)fk);
+			}
+		} else {
+			i = queue[head++];
+		}
+		placed[i] = true;
+		order[k++] = i;
+		for (e = start[i]; e < start[i + 1]; e++) {
+			size_t d = adj[e];
+			if (!placed[d] && --indeg[d] == 0)
+				queue[tail++] = d;
+		}
+	}
+	free(indeg);
+	free(start);
+	free(queue);
+	free(placed);
+	free(adj);
+	free(fill);
+	free(ref_of);
+	return order;
+}
+
+static bool fk_in(const sd_vec *v, const sd_foreign_key *fk)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		if (v->items[i] == fk)
+			return true;
+	return false;
+}
+
+/*
+ * Queues fk (of table t, created or dropped by op) as its own ADD (add) or
+ * DROP CONSTRAINT, and notes it as left out of op's statement.
+ */
+static void queue_fk_apart(dctx *c, sd_op *op, sd_table *t,
+                           sd_foreign_key *fk, bool add)
+{
+	sd_op *f = sd_diff_op_new(c, add ? SD_OP_ADD_CONSTRAINT
+	                                 : SD_OP_DROP_CONSTRAINT, t);
+
+	sd_strlist_push(c->a, &op->deferred_fks, fk->base.name);
+	if (add)
+		f->obj_new = &fk->base;
+	else
+		f->obj_old = &fk->base;
+	sd_diff_emit(c, f, add ? PH_ADD_FK : PH_DROP_FK);
+}
+
+/* Queues CREATE (add) or DROP INDEX of index ix of table t. */
+static void queue_index(dctx *c, sd_table *t, sd_index *ix, bool add)
+{
+	sd_op *op = sd_diff_op_new(c, add ? SD_OP_CREATE_INDEX
+	                                  : SD_OP_DROP_INDEX, t);
+
+	if (add)
+		op->obj_new = &ix->base;
+	else
+		op->obj_old = &ix->base;
+	sd_diff_emit(c, op, add ? PH_ADD_CONS : PH_DROP_CONS);
+}
+
+void sd_diff_create_tables(dctx *c)
+{
+	size_t n = c->created.n, i, j, k;
+	sd_table **ts = (sd_table **)c->created.items;
+	sd_vec *deferred = sd_xcalloc(n + 1, sizeof(sd_vec));
+	size_t *order = topo_order(c, ts, n, deferred);
+
+	for (k = 0; k < n; k++) {
+		sd_table *t = ts[order[k]];
+		sd_op *op = sd_diff_op_new(c, SD_OP_CREATE_TABLE, t);
+		op->table_new = t;
+		sd_diff_emit(c, op, PH_CREATE_TABLE);
+		for (j = 0; j < t->nforeign_keys && c->caps.alter_constraints;
+		     j++)
+			if (fk_in(&deferred[order[k]], t->foreign_keys[j]) ||
+			    sd_diff_fk_target_added(c, t->foreign_keys[j]))
+				queue_fk_apart(c, op, t, t->foreign_keys[j],
+				               true);
+		for (i = 0; i < t->nindexes; i++)
+			queue_index(c, t, t->indexes[i], true);
+	}
+	free(order);
+	free(deferred);
+}
+
+void sd_diff_drop_tables(dctx *c)
+{
+	size_t n = c->dropped.n, i, j, k;
+	sd_table **ts = (sd_table **)c->dropped.items;
+	sd_vec *deferred = sd_xcalloc(n + 1, sizeof(sd_vec));
+	size_t *order = topo_order(c, ts, n, deferred);
+
+	/* Referencing tables go before the tables they reference. */
+	for (k = n; k-- > 0;) {
+		sd_table *t = ts[order[k]];
+		sd_op *op = sd_diff_op_new(c, SD_OP_DROP_TABLE, t);
+		op->table_old = t;
+		for (j = 0; j < t->nforeign_keys && c->caps.alter_constraints;
+		     j++) {
+			sd_foreign_key *fk = t->foreign_keys[j];
+			if (fk_in(&deferred[order[k]], fk) ||
+			    sd_diff_fk_target_disturbed(c, t, fk) ||
+			    sd_diff_fk_target_renamed(c, t, fk))
+				queue_fk_apart(c, op, t, fk, false);
+		}
+		/* Explicit, so the inverse (CREATE TABLE) gets them back. */
+		for (i = 0; i < t->nindexes; i++)
+			if (!t->indexes[i]->constraint_backed)
+				queue_index(c, t, t->indexes[i], false);
+		sd_diff_add_warning(c, op, SD_HAZARD_DATA_LOSS,
+		                    sd_arena_printf(c->a,
+		                                    "drops table %s (data loss)",
+		                                    sd_diff_tname(c, t)));
+		sd_diff_emit(c, op, PH_DROP_TABLE);
+	}
+	free(order);
+	free(deferred);
+}
+
+static int cmp_pending(const void *a, const void *b)
+{
+	const pending *x = *(const pending *const *)a;
+	const pending *y = *(const pending *const *)b;
+
+	if (x->phase != y->phase)
+		return x->phase < y->phase ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Sorts the queued operations into the plan's order: by phase, and by
+ * queueing order inside a phase (which is already valid). */
+void sd_diff_sort(dctx *c)
+{
+	if (c->pending.n > 1)
+		qsort(c->pending.items, c->pending.n, sizeof(void *),
+		      cmp_pending);
+}
