@@ -104,54 +104,13 @@ static sd_dg_node *add_node(builder *b, sd_dg_kind k, const char *schema,
 	return n;
 }
 
-static bool in_list(const sd_strlist *l, const char *name)
-{
-	return sd_strlist_contains(l, name);
-}
-
-/* Same members, any order. */
-static bool same_set(const sd_strlist *a, const sd_strlist *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (!in_list(b, a->items[i]))
-			return false;
-	return true;
-}
-
-/* The column sets a table holds unique: its uniques and its unique,
- * full, column-only indexes. Calls fn for each. */
-static bool unique_set(const sd_table *t, const sd_strlist *cols)
-{
-	size_t i, k;
-
-	if (t->primary_key && same_set(&t->primary_key->columns, cols))
-		return true;
-	for (i = 0; i < t->nuniques; i++)
-		if (same_set(&t->uniques[i]->columns, cols))
-			return true;
-	for (i = 0; i < t->nindexes; i++) {
-		const sd_index *ix = t->indexes[i];
-		bool plain = ix->unique && !ix->where.sql && ix->nkeys == cols->n;
-		for (k = 0; plain && k < ix->nkeys; k++)
-			plain = ix->keys[k].column &&
-			        in_list(cols, ix->keys[k].column);
-		if (plain)
-			return true;
-	}
-	return false;
-}
-
 /* Whether column is in a unique constraint or a plain unique index. */
 static bool column_unique(const sd_table *t, const char *column)
 {
 	size_t i, k;
 
 	for (i = 0; i < t->nuniques; i++)
-		if (in_list(&t->uniques[i]->columns, column))
+		if (sd_strlist_contains(&t->uniques[i]->columns, column))
 			return true;
 	for (i = 0; i < t->nindexes; i++) {
 		const sd_index *ix = t->indexes[i];
@@ -175,12 +134,14 @@ static void fill_row(builder *b, sd_dg_row *r, const sd_table *t,
 	r->type = sd_arena_strdup(b->a, sd_buf_cstr(&type));
 	r->comment = c->comment;
 	r->state = state;
-	if (t->primary_key && in_list(&t->primary_key->columns, c->base.name))
+	if (t->primary_key &&
+	    sd_strlist_contains(&t->primary_key->columns, c->base.name))
 		r->marks |= SD_DG_PK;
 	else if (!c->nullable)
 		r->marks |= SD_DG_NN;
 	for (i = 0; i < t->nforeign_keys; i++)
-		if (in_list(&t->foreign_keys[i]->columns, c->base.name))
+		if (sd_strlist_contains(&t->foreign_keys[i]->columns,
+		                        c->base.name))
 			r->marks |= SD_DG_FK;
 	if (column_unique(t, c->base.name))
 		r->marks |= SD_DG_UQ;
@@ -254,10 +215,11 @@ static sd_dg_edge *add_fk_edge(builder *b, sd_dg_node *from,
 		if (c && c->nullable)
 			ee->edge.optional = true;
 		if (!t->primary_key ||
-		    !in_list(&t->primary_key->columns, fk->columns.items[i]))
+		    !sd_strlist_contains(&t->primary_key->columns,
+		                         fk->columns.items[i]))
 			ee->edge.identifying = false;
 	}
-	ee->edge.one_to_one = unique_set(t, &fk->columns);
+	ee->edge.one_to_one = sd_table_is_key(t, &fk->columns);
 	sd_buf_printf(&text, "%s: %s (", fk->base.name ? fk->base.name : "",
 	              sd_qualified_name(b->a, t->base.schema, t->base.name));
 	for (i = 0; i < fk->columns.n; i++)
@@ -487,7 +449,7 @@ static void mark_enum_values(builder *b, sd_dg_node *n, const sd_enum *old,
 
 	for (i = 0; new_ && i < new_->values.n; i++) {
 		sd_dg_row *r = find_row(n, new_->values.items[i]);
-		if (r && old && !in_list(&old->values, r->name))
+		if (r && old && !sd_strlist_contains(&old->values, r->name))
 			r->state = SD_DG_ADDED;
 	}
 	for (i = 0; old && i < old->values.n; i++) {

@@ -25,18 +25,6 @@ static bool cols_equal_mapped(const tpair *tp, const sd_strlist *o,
 	return true;
 }
 
-static bool strlist_same_set(const sd_strlist *a, const sd_strlist *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (!sd_strlist_contains(b, a->items[i]))
-			return false;
-	return true;
-}
-
 /* The column list of a key an FK can point at, or NULL. */
 static const sd_strlist *key_columns(dctx *c, const sd_object *o)
 {
@@ -118,7 +106,7 @@ static bool has_key(const sd_vec *keys, const sd_strlist *cols)
 	size_t i;
 
 	for (i = 0; i < keys->n; i++)
-		if (strlist_same_set(keys->items[i], cols))
+		if (sd_strlist_same_set(keys->items[i], cols))
 			return true;
 	return false;
 }

@@ -13,16 +13,12 @@
 
 SD_LAYER_HEADER(EMIT);
 
-/*
- * The lock an operation takes on the objects it names, for reviewers:
- * the lock's name ("ACCESS EXCLUSIVE", "SHARE"), what waits while it is
- * held ("reads and writes", "writes"), and whether it is held for a scan,
- * rewrite, copy or index build of the table's rows (long) rather than for
- * a catalog update (brief, once it is granted).
- */
+/* The lock an operation takes on the objects it names, for reviewers. */
 typedef struct sd_op_lock {
-	const char *lock;
-	const char *blocks;
+	const char *lock;   /* its name: "ACCESS EXCLUSIVE", "SHARE" */
+	const char *blocks; /* what waits while it is held: "writes" */
+	/* Held for a scan, rewrite, copy or index build of the table's rows
+	 * (long) rather than for a catalog update (brief, once granted). */
 	bool long_held;
 } sd_op_lock;
 

@@ -19,75 +19,64 @@ static void set(sd_op_lock *out, const char *lock, const char *blocks,
 	out->long_held = long_held;
 }
 
+/*
+ * PostgreSQL's lock per operation kind. A kind left out takes ACCESS
+ * EXCLUSIVE for a catalog change (drops and renames of tables, columns and
+ * constraints, added columns); sd_pg_op_lock refines the kinds whose lock
+ * depends on the operation.
+ */
+static const sd_op_lock pg_locks[SD_OP__COUNT] = {
+	[SD_OP_CREATE_NAMESPACE] = {"none on tables", "nothing", false},
+	[SD_OP_DROP_NAMESPACE] = {"none on tables", "nothing", false},
+	[SD_OP_CREATE_ENUM] = {"none on tables", "nothing", false},
+	[SD_OP_DROP_ENUM] = {"none on tables", "nothing", false},
+	[SD_OP_ADD_ENUM_VALUE] = {"EXCLUSIVE on the type", "nothing on tables",
+	                          false},
+	[SD_OP_DROP_ENUM_VALUE] = {"ACCESS EXCLUSIVE on every table using the "
+	                           "type", "reads and writes", true},
+	[SD_OP_RECREATE_ENUM] = {"ACCESS EXCLUSIVE on every table using the "
+	                         "type", "reads and writes", true},
+	[SD_OP_CREATE_TABLE] = {"SHARE ROW EXCLUSIVE on referenced tables",
+	                        "writes to referenced tables", false},
+	[SD_OP_CREATE_INDEX] = {"SHARE", "writes", true},
+	[SD_OP_RENAME_INDEX] = {"SHARE UPDATE EXCLUSIVE", "schema changes only",
+	                        false},
+	[SD_OP_SET_COMMENT] = {"SHARE UPDATE EXCLUSIVE", "schema changes only",
+	                       false},
+	[SD_OP_VALIDATE_CONSTRAINT] = {"SHARE UPDATE EXCLUSIVE",
+	                               "schema changes only", true},
+	[SD_OP_BACKFILL] = {"ROW EXCLUSIVE and every NULL row",
+	                    "writes to those rows", true},
+	[SD_OP_NOOP] = {"none", "nothing", false},
+};
+
 void sd_pg_op_lock(sd_op_lock *out, const sd_op *op)
 {
 	const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
+	bool index_op = op->kind == SD_OP_CREATE_INDEX ||
+	                op->kind == SD_OP_DROP_INDEX;
 
-	switch (op->kind) {
-	case SD_OP_CREATE_NAMESPACE:
-	case SD_OP_DROP_NAMESPACE:
-	case SD_OP_CREATE_ENUM:
-	case SD_OP_DROP_ENUM:
-		set(out, "none on tables", "nothing", false);
-		break;
-	case SD_OP_ADD_ENUM_VALUE:
-		set(out, "EXCLUSIVE on the type", "nothing on tables", false);
-		break;
-	case SD_OP_DROP_ENUM_VALUE:
-	case SD_OP_RECREATE_ENUM:
-		set(out, "ACCESS EXCLUSIVE on every table using the type",
-		    "reads and writes", true);
-		break;
-	case SD_OP_CREATE_TABLE:
-		set(out, "SHARE ROW EXCLUSIVE on referenced tables",
-		    "writes to referenced tables", false);
-		break;
-	case SD_OP_ALTER_COLUMN:
-		set(out, "ACCESS EXCLUSIVE", "reads and writes",
-		    (op->changes & (SD_CHANGE_TYPE | SD_CHANGE_GENERATED)) ||
-		        ((op->changes & SD_CHANGE_NULLABLE) && op->column_new &&
-		         !op->column_new->nullable));
-		break;
-	case SD_OP_ADD_CONSTRAINT:
-		if (o && o->kind == SD_OBJ_FOREIGN_KEY)
-			set(out, "SHARE ROW EXCLUSIVE on both tables", "writes",
-			    !((const sd_foreign_key *)o)->not_valid);
-		else
-			set(out, "ACCESS EXCLUSIVE", "reads and writes",
-			    !(o && o->kind == SD_OBJ_CHECK &&
-			      ((const sd_check *)o)->not_valid));
-		break;
-	case SD_OP_CREATE_INDEX:
-		if (op->concurrently)
-			set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", true);
-		else
-			set(out, "SHARE", "writes", true);
-		break;
-	case SD_OP_DROP_INDEX:
-		if (op->concurrently)
-			set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", false);
-		else
-			set(out, "ACCESS EXCLUSIVE", "reads and writes", false);
-		break;
-	case SD_OP_RENAME_INDEX:
-	case SD_OP_SET_COMMENT:
-		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", false);
-		break;
-	case SD_OP_VALIDATE_CONSTRAINT:
-		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", true);
-		break;
-	case SD_OP_BACKFILL:
-		set(out, "ROW EXCLUSIVE and every NULL row", "writes to those rows",
-		    true);
-		break;
-	case SD_OP_NOOP:
-		set(out, "none", "nothing", false);
-		break;
-	default:
-		/* drops and renames of tables, columns and constraints, added
-		 * columns: a catalog change under the strongest lock */
+	if (pg_locks[op->kind].lock)
+		*out = pg_locks[op->kind];
+	else
 		set(out, "ACCESS EXCLUSIVE", "reads and writes", false);
-		break;
+	if (op->kind == SD_OP_ALTER_COLUMN) {
+		/* a type change rewrites the rows, SET NOT NULL scans them */
+		out->long_held =
+		    (op->changes & (SD_CHANGE_TYPE | SD_CHANGE_GENERATED)) ||
+		    ((op->changes & SD_CHANGE_NULLABLE) && op->column_new &&
+		     !op->column_new->nullable);
+	} else if (op->kind == SD_OP_ADD_CONSTRAINT && o &&
+	           o->kind == SD_OBJ_FOREIGN_KEY) {
+		set(out, "SHARE ROW EXCLUSIVE on both tables", "writes",
+		    !((const sd_foreign_key *)o)->not_valid);
+	} else if (op->kind == SD_OP_ADD_CONSTRAINT) {
+		/* validated as it is added, unless a NOT VALID check */
+		out->long_held = !(o && o->kind == SD_OBJ_CHECK &&
+		                   ((const sd_check *)o)->not_valid);
+	} else if (index_op && op->concurrently) {
+		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only",
+		    op->kind == SD_OP_CREATE_INDEX);
 	}
 }
 

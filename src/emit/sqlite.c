@@ -781,6 +781,5 @@ const sd_dialect sd_dialect_sqlite = {
 	.name = "sqlite", .caps = &sd_caps_sqlite,
 	.quote_ident = sd_quote_ident_std, .quote_literal = sd_quote_literal_std,
 	.type_sql = sqlite_type_sql, .emit_op = sqlite_emit_op,
-	.begin_sql = "BEGIN;", .commit_sql = "COMMIT;",
-	.op_lock = sd_sqlite_op_lock,
+	.begin_sql = "BEGIN;", .commit_sql = "COMMIT;", .op_lock = sd_sqlite_op_lock,
 };

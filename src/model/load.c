@@ -1062,44 +1062,6 @@ static void load_constraints(loader *L, tinfo *ti)
 	}
 }
 
-/* True when cols is exactly the key of t or of one of its unique
- * constraints or plain unique indexes, in any order (PostgreSQL's rule
- * for a foreign key's target). */
-static bool is_unique_key(const sd_table *t, const sd_strlist *cols)
-{
-	size_t i, k;
-
-	if (t->primary_key && t->primary_key->columns.n == cols->n) {
-		bool all = true;
-		for (k = 0; k < cols->n; k++)
-			if (!sd_strlist_contains(&t->primary_key->columns,
-			                         cols->items[k]))
-				all = false;
-		if (all)
-			return true;
-	}
-	for (i = 0; i < t->nuniques; i++) {
-		bool all = t->uniques[i]->columns.n == cols->n;
-		for (k = 0; all && k < cols->n; k++)
-			if (!sd_strlist_contains(&t->uniques[i]->columns,
-			                         cols->items[k]))
-				all = false;
-		if (all)
-			return true;
-	}
-	for (i = 0; i < t->nindexes; i++) {
-		const sd_index *ix = t->indexes[i];
-		bool all = ix->unique && !ix->where.sql && ix->nkeys == cols->n;
-		for (k = 0; all && k < ix->nkeys; k++)
-			if (!ix->keys[k].column ||
-			    !sd_strlist_contains(cols, ix->keys[k].column))
-				all = false;
-		if (all)
-			return true;
-	}
-	return false;
-}
-
 static const char **table_names(loader *L, const char *schema)
 {
 	const char **names = sd_arena_alloc(L->a, (L->ntables + 1) *
@@ -1167,7 +1129,7 @@ static void add_foreign_key(loader *L, tinfo *ti, const char *path,
 		     cols->n == 1 ? "" : "s", ref_cols->n);
 		return;
 	}
-	if (!is_unique_key(target->t, ref_cols)) {
+	if (!sd_table_is_key(target->t, ref_cols)) {
 		sd_buf b = SD_BUF_INIT;
 		for (k = 0; k < ref_cols->n; k++)
 			sd_buf_printf(&b, "%s%s", k ? ", " : "",

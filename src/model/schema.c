@@ -277,6 +277,18 @@ bool sd_strlist_contains(const sd_strlist *l, const char *item)
 	return false;
 }
 
+bool sd_strlist_same_set(const sd_strlist *a, const sd_strlist *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (!sd_strlist_contains(b, a->items[i]))
+			return false;
+	return true;
+}
+
 void sd_schema_index(sd_schema *s)
 {
 	size_t i, j;
@@ -365,6 +377,28 @@ sd_index *sd_table_find_index(const sd_table *t, const char *name)
 		if (sd_streq(t->indexes[i]->base.name, name))
 			return t->indexes[i];
 	return NULL;
+}
+
+bool sd_table_is_key(const sd_table *t, const sd_strlist *cols)
+{
+	const sd_primary_key *pk = t->primary_key;
+	size_t i, k;
+
+	if (pk && sd_strlist_same_set(&pk->columns, cols))
+		return true;
+	for (i = 0; i < t->nuniques; i++)
+		if (sd_strlist_same_set(&t->uniques[i]->columns, cols))
+			return true;
+	for (i = 0; i < t->nindexes; i++) {
+		const sd_index *ix = t->indexes[i];
+		bool all = ix->unique && !ix->where.sql && ix->nkeys == cols->n;
+		for (k = 0; all && k < ix->nkeys; k++)
+			all = ix->keys[k].column &&
+			      sd_strlist_contains(cols, ix->keys[k].column);
+		if (all)
+			return true;
+	}
+	return false;
 }
 
 static int cmp_object(const void *a, const void *b)

@@ -391,6 +391,8 @@ bool sd_strlist_equal(const sd_strlist *a, const sd_strlist *b);
 /* The same, names compared ASCII case folded (SQLite's rule). */
 bool sd_strlist_iequal(const sd_strlist *a, const sd_strlist *b);
 bool sd_strlist_contains(const sd_strlist *l, const char *item);
+/* The same members in any order (lists without repeats). */
+bool sd_strlist_same_set(const sd_strlist *a, const sd_strlist *b);
 
 /*
  * (Re)builds the lookup maps. Call after the last builder call and before
@@ -404,6 +406,12 @@ sd_enum *sd_schema_find_enum(const sd_schema *s, const char *schema,
                              const char *name);
 sd_column *sd_table_find_column(const sd_table *t, const char *name);
 sd_index *sd_table_find_index(const sd_table *t, const char *name);
+/*
+ * True when cols is, in any order, the primary key of t, one of its
+ * unique constraints or a plain (column-only, not partial) unique index:
+ * PostgreSQL's rule for a foreign key's target.
+ */
+bool sd_table_is_key(const sd_table *t, const sd_strlist *cols);
 /*
  * Whether a table is left out of introspection and diffs: the version
  * table, tables named after it + "_" (its log), and tables whose name or
