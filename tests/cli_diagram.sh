@@ -5,8 +5,7 @@
 # cli_review_html.sh.
 . "$(dirname "$0")/lib.sh"
 
-CHECK="python3 ${SD_SOURCE_ROOT:-$(dirname "$0")/..}/tests/diagram_check.py"
-[ -f "${CHECK#python3 }" ] || CHECK="python3 $(cd "$(dirname "$0")" && pwd)/diagram_check.py"
+CHECK="python3 $SRC/tests/diagram_check.py"
 
 # svg_has FILE LINE DESCRIPTION: the SVG report holds exactly LINE.
 svg_has() {
@@ -50,7 +49,7 @@ YAML
 # ---- the models: every table, every column, one edge per foreign key
 sd diagram -o models.svg
 expect_rc 0 "diagram of the models"
-check "the SVG is well-formed XML" xmllint --noout models.svg
+check_out "the SVG is well-formed XML" xmllint --noout models.svg
 report=$($CHECK svg models.svg)
 for t in authors books shelves libraries; do
 	contains "$report" "node table node,sd-table $t" "the SVG has a node for table $t"
@@ -68,12 +67,12 @@ matches "$OUT" '^<\?xml' "SVG is the default format"
 sd diagram -o models.mmd
 expect_rc 0 "diagram -o x.mmd"
 contains "$(head -1 models.mmd)" "erDiagram" "the .mmd extension picks Mermaid"
-check "the Mermaid diagram parses as erDiagram" $CHECK mermaid models.mmd
+check_out "the Mermaid diagram parses as erDiagram" $CHECK mermaid models.mmd
 sd diagram --format dot
 expect_rc 0 "diagram --format dot"
 printf '%s\n' "$OUT" > models.dot
 if command -v dot >/dev/null; then
-	check "Graphviz reads the DOT text" dot -Tcanon -o /dev/null models.dot
+	check_out "Graphviz reads the DOT text" dot -Tcanon -o /dev/null models.dot
 else
 	skip "Graphviz reads the DOT text" "no dot command"
 fi
@@ -138,7 +137,7 @@ YAML
 sd generate -m "Loans"; expect_rc 0 "a revision: + loans (two foreign keys), - authors.nickname"
 sd diagram --revision head -o rev.svg
 expect_rc 0 "diagram --revision head"
-check "the revision's SVG is well-formed XML" xmllint --noout rev.svg
+check_out "the revision's SVG is well-formed XML" xmllint --noout rev.svg
 svg_has rev.svg "node table node,sd-table,sd-added loans" "the new table carries sd-added"
 svg_has rev.svg "row sd-added,sd-row loans book_id" "its columns carry sd-added"
 svg_has rev.svg "edge edge,sd-fk,sd-added fk_loans_book_id_books" "the first new foreign key carries sd-added"
@@ -157,7 +156,7 @@ contains "$add_fill$del_fill" '#ffebe9' "dropped cells have another"
 
 sd diagram --revision head -f mermaid -o rev.mmd
 expect_rc 0 "the revision as Mermaid"
-check "the revision's Mermaid parses" $CHECK mermaid rev.mmd
+check_out "the revision's Mermaid parses" $CHECK mermaid rev.mmd
 contains "$(cat rev.mmd)" 'text nickname "dropped"' "the dropped column is marked in its comment"
 contains "$(cat rev.mmd)" 'books ||..o{ loans : "fk_loans_book_id_books added"' \
 	"the foreign key is one relationship line with crow's-foot cardinalities"
@@ -179,7 +178,7 @@ done
 sd upgrade; expect_rc 0 "upgrade to head"
 sd check --diagram drift.svg
 expect_rc 0 "no drift: exit 0"
-check "check --diagram writes a diagram even when clean" xmllint --noout drift.svg
+check_out "check --diagram writes a diagram even when clean" xmllint --noout drift.svg
 cat >> models.yaml <<'YAML'
   - name: reviews
     columns:
@@ -191,7 +190,7 @@ expect_rc 1 "drift: exit 1"
 svg_has drift.svg "node table node,sd-table,sd-added reviews" "the drift diagram marks the table missing in the database"
 sd check --json --diagram drift.mmd
 expect_rc 1 "check --json --diagram"
-check "the drift as Mermaid parses" $CHECK mermaid drift.mmd
+check_out "the drift as Mermaid parses" $CHECK mermaid drift.mmd
 printf 'sqlite:///app.db\n' > targets.txt
 sd --targets targets.txt check --diagram fleet.svg
 expect_rc 2 "check --diagram over a fleet is bad usage"
@@ -225,7 +224,7 @@ tables:
 YAML
 sd diagram -o h.svg
 expect_rc 0 "a diagram of hostile names"
-check "it is well-formed XML" xmllint --noout h.svg
+check_out "it is well-formed XML" xmllint --noout h.svg
 hr=$($CHECK svg h.svg)
 contains "$hr" "node table node,sd-table x<script>alert(1)</script>" "the table name is text"
 contains "$hr" "text </pre><img src=x onerror=alert(1)>" "the comment is text"
@@ -236,31 +235,30 @@ names = {e.tag.split("}")[-1] for e in ET.parse(sys.argv[1]).iter()}
 print(sorted(names & {"script", "img", "foreignObject", "iframe"}))' h.svg)" "[]" \
 	"the SVG has no script, img, iframe or foreignObject element"
 sd diagram -f mermaid -o h.mmd
-check "the hostile Mermaid diagram parses" $CHECK mermaid h.mmd
+check_out "the hostile Mermaid diagram parses" $CHECK mermaid h.mmd
 lacks "$(cat h.mmd)" "<script>" "no tag reaches the Mermaid text"
 lacks "$(cat h.mmd)" "%%{" "no directive reaches the Mermaid text"
 contains "$(cat h.mmd)" "one_ {" "a Mermaid keyword as a table name is spelt apart"
 contains "$(cat h.mmd)" "_pk " "a column named pk does not lex as a key"
 sd diagram -f dot -o h.dot
 if command -v dot >/dev/null; then
-	check "Graphviz reads the hostile DOT text" dot -Tcanon -o /dev/null h.dot
+	check_out "Graphviz reads the hostile DOT text" dot -Tcanon -o /dev/null h.dot
 else
 	skip "Graphviz reads the hostile DOT text" "no dot command"
 fi
 printf 'tables:\n  - name: "bad\\x01\\xff"\n    columns: [{name: id, type: integer, primary_key: true}]\n' > models.yaml
 sd diagram -o ctl.svg
 expect_rc 0 "control characters and invalid UTF-8 in a name"
-check "still well-formed XML (replacement characters)" xmllint --noout ctl.svg
+check_out "still well-formed XML (replacement characters)" xmllint --noout ctl.svg
 cd ..
 
 # ---- the README's diagram of the blog example is what the tool writes
-root=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
-readme_block=$(sed -n '/^<!-- diagram: examples\/blog/,/^```$/p' "$root/README.md" | sed '1,2d;$d')
-blog=$(cd "$root/examples/blog" && "$SD" diagram --format mermaid)
+readme_block=$(sed -n '/^<!-- diagram: examples\/blog/,/^```$/p' "$SRC/README.md" | sed '1,2d;$d')
+blog=$(cd "$SRC/examples/blog" && "$SD" diagram --format mermaid)
 equals "$readme_block" "$blog" "the README's Mermaid diagram of examples/blog is current"
 printf '%s\n' "$readme_block" > readme.mmd
-check "and parses as erDiagram" $CHECK mermaid readme.mmd
-check "the README's SVG of the blog revision is well-formed" xmllint --noout "$root/doc/diagrams/blog-add-email.svg"
+check_out "and parses as erDiagram" $CHECK mermaid readme.mmd
+check_out "the README's SVG of the blog revision is well-formed" xmllint --noout "$SRC/doc/diagrams/blog-add-email.svg"
 
 # ---- a PostgreSQL revision needs a server to be replayed on
 mkdir pgrev && cd pgrev
@@ -345,7 +343,7 @@ DROP TABLE billing.lines;
 SQL
 sd diagram --revision aaaaaaaaaaaa -o pg1.svg
 expect_rc 0 "a PostgreSQL revision replayed on the dev server"
-check "well-formed" xmllint --noout pg1.svg
+check_out "well-formed" xmllint --noout pg1.svg
 r=$($CHECK svg pg1.svg)
 contains "$r" "node enum node,sd-enum,sd-added status" "the enum is a node of its own"
 contains "$r" "node table node,sd-table,sd-added orders" "the table in the schema is drawn"
@@ -355,7 +353,7 @@ contains "$r" "text billing" "the cluster is labelled with the schema"
 equals "$(printf '%s\n' "$r" | grep -c '^edge edge,sd-fk')" 1 "one foreign key edge"
 sd diagram --revision bbbbbbbbbbbb -f mermaid -o pg2.mmd
 expect_rc 0 "the second revision"
-check "its Mermaid parses" $CHECK mermaid pg2.mmd
+check_out "its Mermaid parses" $CHECK mermaid pg2.mmd
 contains "$(cat pg2.mmd)" 'value refunded "added"' "the added enum value is marked"
 contains "$(cat pg2.mmd)" "billing_orders ||--o{ billing_lines" "an identifying key (part of the primary key) is a solid line"
 equals "$(scratch_dbs)" "$before_dbs" "every scratch database is dropped again"

@@ -9,7 +9,7 @@
 # browser is a failure.
 . "$(dirname "$0")/lib.sh"
 
-CHECK="python3 ${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}/tests/diagram_check.py"
+CHECK="python3 $SRC/tests/diagram_check.py"
 
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then

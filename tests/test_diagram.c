@@ -218,6 +218,33 @@ START_TEST(change_marks)
 }
 END_TEST
 
+/* The default change diagram of before -> after as Mermaid: what a
+ * reviewer reads in a pull request. */
+START_TEST(change_mermaid)
+{
+	sd_schema *before = models(before_yaml), *after = models(after_yaml);
+	sd_diff_opts o;
+	sd_plan *plan = NULL;
+	sd_error err = SD_ERROR_INIT;
+	sd_diagram *d;
+	sd_buf b = SD_BUF_INIT;
+
+	memset(&o, 0, sizeof(o));
+	o.drop_unlisted = true;
+	o.caps = &sd_caps_postgres;
+	ck_assert_int_eq(sd_diff(&plan, before, after, &o, &err), SD_OK);
+	d = sd_diagram_of_change(before, after, plan);
+	sd_diagram_changed_only(d);
+	sd_diagram_mermaid(&b, d);
+	sd_test_golden("testdata/diagram/change.mmd", sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	sd_diagram_free(d);
+	sd_plan_free(plan);
+	sd_schema_free(before);
+	sd_schema_free(after);
+}
+END_TEST
+
 START_TEST(around_depth)
 {
 	sd_schema *s = models(after_yaml);
@@ -311,6 +338,83 @@ START_TEST(dot_escapes)
 }
 END_TEST
 
+/* The lock an operation's op_lock reports, as "LOCK / BLOCKS / long". */
+static const char *lock_of(sd_arena *a, const sd_dialect *d, const sd_op *op)
+{
+	sd_op_lock l;
+
+	d->op_lock(&l, op);
+	return sd_arena_printf(a, "%s / %s / %s", l.lock, l.blocks,
+	                       l.long_held ? "long" : "brief");
+}
+
+START_TEST(op_locks)
+{
+	sd_arena *a = sd_arena_new();
+	const sd_dialect *pg = &sd_dialect_postgres;
+	sd_foreign_key fk;
+	sd_check ck;
+	sd_column notnull;
+	sd_op op;
+
+	memset(&op, 0, sizeof(op));
+	op.kind = SD_OP_DROP_TABLE;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / brief");
+	op.kind = SD_OP_CREATE_ENUM;
+	ck_assert_str_eq(lock_of(a, pg, &op), "none on tables / nothing / brief");
+	op.kind = SD_OP_CREATE_INDEX;
+	ck_assert_str_eq(lock_of(a, pg, &op), "SHARE / writes / long");
+	op.concurrently = true;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "SHARE UPDATE EXCLUSIVE / schema changes only / long");
+	op.kind = SD_OP_DROP_INDEX;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "SHARE UPDATE EXCLUSIVE / schema changes only / brief");
+	op.concurrently = false;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / brief");
+	/* a type change rewrites the table; SET NOT NULL scans it */
+	op.kind = SD_OP_ALTER_COLUMN;
+	op.changes = SD_CHANGE_COMMENT;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / brief");
+	op.changes = SD_CHANGE_TYPE;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / long");
+	memset(&notnull, 0, sizeof(notnull));
+	op.changes = SD_CHANGE_NULLABLE;
+	op.column_new = &notnull;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / long");
+	/* a foreign key locks both tables; NOT VALID skips the scan */
+	memset(&fk, 0, sizeof(fk));
+	fk.base.kind = SD_OBJ_FOREIGN_KEY;
+	op.kind = SD_OP_ADD_CONSTRAINT;
+	op.obj_new = &fk.base;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "SHARE ROW EXCLUSIVE on both tables / writes / long");
+	fk.not_valid = true;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "SHARE ROW EXCLUSIVE on both tables / writes / brief");
+	memset(&ck, 0, sizeof(ck));
+	ck.base.kind = SD_OBJ_CHECK;
+	ck.not_valid = true;
+	op.obj_new = &ck.base;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / brief");
+	ck.not_valid = false;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / long");
+	/* SQLite: the database's write lock, for every statement */
+	op.kind = SD_OP_REBUILD_TABLE;
+	ck_assert_str_eq(lock_of(a, &sd_dialect_sqlite, &op),
+	                 "database write lock, to the end of the revision / "
+	                 "other writers / long");
+	sd_arena_free(a);
+}
+END_TEST
+
 START_TEST(review_page_escapes)
 {
 	sd_revision r;
@@ -353,16 +457,16 @@ END_TEST
 static Suite *diagram_suite(void)
 {
 	Suite *s = suite_create("diagram");
-	TCase *tc = tcase_create("diagram");
 
-	tcase_add_test(tc, xml_escape);
-	tcase_add_test(tc, sql_highlight);
-	tcase_add_test(tc, change_marks);
-	tcase_add_test(tc, around_depth);
-	tcase_add_test(tc, mermaid_words);
-	tcase_add_test(tc, dot_escapes);
-	tcase_add_test(tc, review_page_escapes);
-	suite_add_tcase(s, tc);
+	SD_TEST(s, xml_escape, 60);
+	SD_TEST(s, sql_highlight, 60);
+	SD_TEST(s, change_marks, 60);
+	SD_TEST(s, change_mermaid, 60);
+	SD_TEST(s, around_depth, 60);
+	SD_TEST(s, mermaid_words, 60);
+	SD_TEST(s, dot_escapes, 60);
+	SD_TEST(s, op_locks, 60);
+	SD_TEST(s, review_page_escapes, 60);
 	return s;
 }
 
