@@ -1,0 +1,2 @@
+CREATE TABLE posts (id integer PRIMARY KEY);
+INSERT INTO posts VALUES (1);

@@ -1,0 +1,1 @@
+CREATE COLLATION numeric_sort (provider = icu, locale = 'en-u-kn-true');

@@ -1,0 +1,1 @@
+CREATE TABLE labels (id integer PRIMARY KEY, name text COLLATE "C");

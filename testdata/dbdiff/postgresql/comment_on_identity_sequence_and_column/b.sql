@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+COMMENT ON COLUMN t.id IS 'surrogate';
+COMMENT ON SEQUENCE t_id_seq IS 'feeds t.id';

@@ -1,0 +1,1 @@
+CREATE TYPE geo_point AS (lat double precision, lon double precision);

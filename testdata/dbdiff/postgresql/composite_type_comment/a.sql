@@ -1,0 +1,1 @@
+CREATE TYPE span AS (lo integer, hi integer);

@@ -1,0 +1,1 @@
+CREATE TYPE dims AS (w real, h real, d real, unit text);

@@ -1,0 +1,3 @@
+CREATE DOMAIN rating AS smallint CHECK (VALUE BETWEEN 1 AND 10);
+CREATE TABLE reviews (id integer PRIMARY KEY, stars rating);
+CREATE TABLE votes (id integer PRIMARY KEY, stars rating);

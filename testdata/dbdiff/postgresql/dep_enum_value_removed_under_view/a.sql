@@ -1,0 +1,4 @@
+CREATE TYPE ticket_state AS ENUM ('open', 'stalled', 'closed');
+CREATE TABLE tickets (id integer PRIMARY KEY, state ticket_state NOT NULL DEFAULT 'open');
+CREATE VIEW open_tickets AS SELECT id FROM tickets WHERE state = 'open';
+INSERT INTO tickets VALUES (1, 'open'), (2, 'closed');

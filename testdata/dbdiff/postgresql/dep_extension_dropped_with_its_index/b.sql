@@ -1,0 +1,2 @@
+CREATE TABLE products (id integer PRIMARY KEY, name text);
+CREATE INDEX ix_products_name ON products (name);

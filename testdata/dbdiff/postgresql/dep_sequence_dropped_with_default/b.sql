@@ -1,0 +1,1 @@
+CREATE TABLE invoices (id integer PRIMARY KEY, no integer);

@@ -1,0 +1,1 @@
+CREATE DOMAIN short_code AS varchar(8);

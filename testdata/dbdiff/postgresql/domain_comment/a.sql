@@ -1,0 +1,1 @@
+CREATE DOMAIN iban AS text;

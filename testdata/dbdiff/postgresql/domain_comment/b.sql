@@ -1,0 +1,2 @@
+CREATE DOMAIN iban AS text;
+COMMENT ON DOMAIN iban IS 'International Bank Account Number, no spaces';

@@ -1,0 +1,1 @@
+CREATE TABLE polls (id integer PRIMARY KEY, question text);

@@ -1,0 +1,1 @@
+CREATE TABLE plans (id integer PRIMARY KEY, valid daterange);

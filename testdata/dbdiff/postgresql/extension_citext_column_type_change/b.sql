@@ -1,0 +1,2 @@
+CREATE EXTENSION citext;
+CREATE TABLE accounts (id integer PRIMARY KEY, login citext UNIQUE);

@@ -1,0 +1,2 @@
+CREATE TABLE api_keys (name text PRIMARY KEY);
+INSERT INTO api_keys VALUES ('ci');

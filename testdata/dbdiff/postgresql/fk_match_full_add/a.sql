@@ -1,0 +1,2 @@
+CREATE TABLE regions (country char(2), code text, PRIMARY KEY (country, code));
+CREATE TABLE offices (id integer PRIMARY KEY, country char(2), region text);

@@ -1,0 +1,1 @@
+CREATE FUNCTION greeting(name text) RETURNS text LANGUAGE sql AS $$ SELECT 'Hello, ' || name $$;

@@ -1,0 +1,1 @@
+CREATE FUNCTION answer() RETURNS integer LANGUAGE sql AS 'SELECT 42';

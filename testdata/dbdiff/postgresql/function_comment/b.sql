@@ -1,0 +1,2 @@
+CREATE FUNCTION answer() RETURNS integer LANGUAGE sql AS 'SELECT 42';
+COMMENT ON FUNCTION answer() IS 'the answer';

@@ -1,0 +1,1 @@
+CREATE FUNCTION order_count() RETURNS integer LANGUAGE sql AS 'SELECT 0';

@@ -1,0 +1,2 @@
+CREATE TABLE audit_log (id serial PRIMARY KEY, msg text);
+CREATE FUNCTION log_event(msg text) RETURNS void LANGUAGE sql AS $$ INSERT INTO audit_log (msg) VALUES (msg) $$;

@@ -1,0 +1,3 @@
+CREATE FUNCTION full_name(first text, last text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT first || ' ' || last $$;
+CREATE TABLE people (id integer PRIMARY KEY, first text, last text);
+INSERT INTO people VALUES (1, 'Ada', 'Lovelace');

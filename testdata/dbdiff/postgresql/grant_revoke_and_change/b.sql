@@ -1,0 +1,4 @@
+DO $$ BEGIN CREATE ROLE sd_dbdiff_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE sd_dbdiff_writer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE TABLE orders (id integer PRIMARY KEY);
+GRANT SELECT, INSERT, DELETE ON orders TO sd_dbdiff_writer;

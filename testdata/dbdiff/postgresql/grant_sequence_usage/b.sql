@@ -1,0 +1,3 @@
+DO $$ BEGIN CREATE ROLE sd_dbdiff_writer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SEQUENCE ticket_no;
+GRANT USAGE, SELECT ON SEQUENCE ticket_no TO sd_dbdiff_writer;

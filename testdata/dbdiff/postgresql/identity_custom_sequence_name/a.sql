@@ -1,0 +1,2 @@
+CREATE TABLE parts (sku text PRIMARY KEY);
+INSERT INTO parts VALUES ('p1');

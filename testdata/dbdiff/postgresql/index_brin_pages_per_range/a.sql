@@ -1,0 +1,1 @@
+CREATE TABLE readings (id bigint PRIMARY KEY, at timestamptz NOT NULL, v real);

@@ -1,0 +1,3 @@
+CREATE TABLE history (id integer PRIMARY KEY, at timestamptz);
+CREATE INDEX ix_history_at ON history (at);
+ALTER TABLE history CLUSTER ON ix_history_at;

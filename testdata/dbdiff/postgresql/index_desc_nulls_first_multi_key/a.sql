@@ -1,0 +1,1 @@
+CREATE TABLE scores (player integer, score integer, at timestamptz);

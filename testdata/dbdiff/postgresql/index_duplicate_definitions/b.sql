@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer);
+CREATE INDEX ix_t_a ON t (a);
+CREATE INDEX ix_t_a_again ON t (a);

@@ -1,0 +1,1 @@
+CREATE TABLE rentals (id integer PRIMARY KEY, tags text[], period daterange);

@@ -1,0 +1,1 @@
+CREATE TABLE blocks (id integer PRIMARY KEY, net inet);

@@ -1,0 +1,1 @@
+CREATE TABLE urls (id integer PRIMARY KEY, url text);

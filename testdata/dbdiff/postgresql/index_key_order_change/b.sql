@@ -1,0 +1,2 @@
+CREATE TABLE visits (site integer, day date, n integer);
+CREATE INDEX ix_visits ON visits (day, site);

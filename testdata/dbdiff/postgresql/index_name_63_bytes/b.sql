@@ -1,0 +1,2 @@
+CREATE TABLE subscriptions_with_a_rather_long_name (id integer PRIMARY KEY, customer_reference text);
+CREATE INDEX ix_subscriptions_with_a_rather_long_name_customer_reference_ab ON subscriptions_with_a_rather_long_name (customer_reference);

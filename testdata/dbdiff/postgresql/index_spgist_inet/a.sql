@@ -1,0 +1,1 @@
+CREATE TABLE hosts (id integer PRIMARY KEY, addr inet);

@@ -1,0 +1,1 @@
+CREATE TABLE files (id integer PRIMARY KEY, path text);

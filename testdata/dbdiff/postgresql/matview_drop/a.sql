@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, v integer);
+CREATE MATERIALIZED VIEW t_stats AS SELECT count(*) AS n, max(v) AS top FROM t;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, grp text, v numeric);
+CREATE VIEW tv AS SELECT grp, v FROM t WHERE v > 0;

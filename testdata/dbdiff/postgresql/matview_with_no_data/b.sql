@@ -1,0 +1,2 @@
+CREATE TABLE big (id integer PRIMARY KEY, v text);
+CREATE MATERIALIZED VIEW big_snapshot AS SELECT id, v FROM big WITH NO DATA;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY);
+CREATE TABLE a_table_name_that_is_exactly_sixty_three_bytes_long_xxxxxxxxxxx (a_column_name_that_is_exactly_sixty_three_bytes_long_yyyyyyyyyy integer);

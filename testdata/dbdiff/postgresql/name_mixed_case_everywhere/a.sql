@@ -1,0 +1,2 @@
+CREATE SCHEMA "Sales";
+CREATE TABLE "Sales"."Customer" ("Id" integer PRIMARY KEY, "Name" text);

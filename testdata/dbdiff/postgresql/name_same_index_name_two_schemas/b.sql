@@ -1,0 +1,6 @@
+CREATE SCHEMA s1;
+CREATE SCHEMA s2;
+CREATE TABLE s1.t (id integer PRIMARY KEY, v text);
+CREATE TABLE s2.t (id integer PRIMARY KEY, v text);
+CREATE INDEX ix_t_v ON s1.t (v);
+CREATE INDEX ix_t_v ON s2.t (v);

@@ -1,0 +1,1 @@
+CREATE TABLE "my table" (id integer PRIMARY KEY);

@@ -1,0 +1,3 @@
+CREATE TABLE metrics (day date NOT NULL, n integer) PARTITION BY RANGE (day);
+CREATE TABLE metrics_2024 PARTITION OF metrics FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+INSERT INTO metrics VALUES ('2024-02-02', 7);

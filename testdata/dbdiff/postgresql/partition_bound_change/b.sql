@@ -1,0 +1,2 @@
+CREATE TABLE metrics (day date NOT NULL, n integer) PARTITION BY RANGE (day);
+CREATE TABLE metrics_2024 PARTITION OF metrics FOR VALUES FROM ('2023-07-01') TO ('2025-01-01');

@@ -1,0 +1,3 @@
+CREATE TABLE payments (id bigint NOT NULL, paid date NOT NULL, cents integer NOT NULL) PARTITION BY RANGE (paid);
+CREATE TABLE payments_2024 PARTITION OF payments FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+INSERT INTO payments VALUES (1, '2024-04-04', 100);

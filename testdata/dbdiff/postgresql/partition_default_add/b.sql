@@ -1,0 +1,3 @@
+CREATE TABLE tickets (id bigint NOT NULL, status text NOT NULL) PARTITION BY LIST (status);
+CREATE TABLE tickets_open PARTITION OF tickets FOR VALUES IN ('open', 'pending');
+CREATE TABLE tickets_other PARTITION OF tickets DEFAULT;

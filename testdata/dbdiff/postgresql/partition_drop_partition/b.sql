@@ -1,0 +1,2 @@
+CREATE TABLE logs (id bigint NOT NULL, at date NOT NULL, line text) PARTITION BY RANGE (at);
+CREATE TABLE logs_new PARTITION OF logs FOR VALUES FROM ('2023-01-01') TO ('2030-01-01');

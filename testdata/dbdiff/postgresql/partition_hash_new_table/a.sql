@@ -1,0 +1,1 @@
+CREATE TABLE sessions_legacy (token text PRIMARY KEY);

@@ -1,0 +1,3 @@
+CREATE TABLE posts (created date NOT NULL, title text) PARTITION BY RANGE (created);
+CREATE TABLE posts_2024 PARTITION OF posts FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+INSERT INTO posts VALUES ('2024-03-01', 'first');

@@ -1,0 +1,5 @@
+CREATE TABLE sales (region text NOT NULL, sold date NOT NULL, amount numeric) PARTITION BY LIST (region);
+CREATE TABLE sales_eu PARTITION OF sales FOR VALUES IN ('eu');
+CREATE TABLE sales_us PARTITION OF sales FOR VALUES IN ('us') PARTITION BY RANGE (sold);
+CREATE TABLE sales_us_2024 PARTITION OF sales_us FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE sales_us_rest PARTITION OF sales_us DEFAULT;

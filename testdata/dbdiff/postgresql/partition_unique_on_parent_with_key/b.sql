@@ -1,0 +1,2 @@
+CREATE TABLE bookings (room integer NOT NULL, night date NOT NULL, guest text, CONSTRAINT uq_bookings_room_night UNIQUE (room, night)) PARTITION BY RANGE (night);
+CREATE TABLE bookings_2024 PARTITION OF bookings FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');

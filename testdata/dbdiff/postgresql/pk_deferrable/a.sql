@@ -1,0 +1,1 @@
+CREATE TABLE slots (n integer PRIMARY KEY);

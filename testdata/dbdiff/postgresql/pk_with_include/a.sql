@@ -1,0 +1,1 @@
+CREATE TABLE sessions (token text PRIMARY KEY, user_id integer);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, o text);
+CREATE POLICY t_p ON t USING (o = current_user);
+COMMENT ON POLICY t_p ON t IS 'owners see their rows';

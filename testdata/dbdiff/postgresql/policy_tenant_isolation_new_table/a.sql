@@ -1,0 +1,1 @@
+CREATE TABLE tenants (id integer PRIMARY KEY, name text);

@@ -1,0 +1,1 @@
+CREATE PROCEDURE noop() LANGUAGE sql AS $$ SELECT 1 $$;

@@ -1,0 +1,1 @@
+CREATE PROCEDURE purge() LANGUAGE sql AS $$ SELECT 1 $$;

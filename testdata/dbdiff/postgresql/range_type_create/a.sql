@@ -1,0 +1,1 @@
+CREATE TABLE rates (id integer PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE immutable_log (id integer PRIMARY KEY, msg text);

@@ -1,0 +1,2 @@
+CREATE SCHEMA audit;
+COMMENT ON SCHEMA audit IS 'append-only audit trail';

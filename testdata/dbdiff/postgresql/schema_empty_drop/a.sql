@@ -1,0 +1,2 @@
+CREATE SCHEMA staging;
+CREATE TABLE t (id integer PRIMARY KEY);

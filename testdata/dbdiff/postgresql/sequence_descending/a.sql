@@ -1,0 +1,1 @@
+CREATE TABLE countdown (id integer PRIMARY KEY);

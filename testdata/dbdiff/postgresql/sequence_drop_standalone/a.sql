@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY);
+CREATE SEQUENCE legacy_counter;
+SELECT nextval('legacy_counter');

@@ -1,0 +1,1 @@
+CREATE SEQUENCE member_no START WITH 1;

@@ -1,0 +1,2 @@
+CREATE TABLE flags (name text PRIMARY KEY);
+INSERT INTO flags VALUES ('beta');

@@ -1,0 +1,1 @@
+CREATE TABLE flags (name text PRIMARY KEY, ord smallserial);

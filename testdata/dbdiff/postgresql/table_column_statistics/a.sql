@@ -1,0 +1,1 @@
+CREATE TABLE searches (id integer PRIMARY KEY, term text);

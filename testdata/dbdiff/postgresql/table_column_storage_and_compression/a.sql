@@ -1,0 +1,1 @@
+CREATE TABLE blobs (id integer PRIMARY KEY, data text, doc jsonb);

@@ -1,0 +1,2 @@
+CREATE TABLE blobs (id integer PRIMARY KEY, data text, doc jsonb COMPRESSION lz4);
+ALTER TABLE blobs ALTER COLUMN data SET STORAGE EXTERNAL;

@@ -1,0 +1,1 @@
+CREATE TYPE person_t AS (name text, born date);

@@ -1,0 +1,1 @@
+CREATE TABLE changes (id integer PRIMARY KEY, v text);

@@ -1,0 +1,2 @@
+CREATE TABLE changes (id integer PRIMARY KEY, v text);
+ALTER TABLE changes REPLICA IDENTITY FULL;

@@ -1,0 +1,2 @@
+CREATE TABLE changes (id integer NOT NULL, code text NOT NULL, v text);
+CREATE UNIQUE INDEX ux_changes_code ON changes (code);

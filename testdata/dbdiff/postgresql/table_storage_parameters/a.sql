@@ -1,0 +1,1 @@
+CREATE TABLE queue (id bigint PRIMARY KEY, payload text);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, n integer);
+CREATE FUNCTION bump() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.n := coalesce(NEW.n, 0) + 1; RETURN NEW; END $$;
+CREATE TRIGGER trg_t_bump BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION bump();

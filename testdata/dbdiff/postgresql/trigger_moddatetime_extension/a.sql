@@ -1,0 +1,2 @@
+CREATE EXTENSION moddatetime;
+CREATE TABLE t (id integer PRIMARY KEY, modified timestamp);

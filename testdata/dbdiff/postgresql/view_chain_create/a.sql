@@ -1,0 +1,1 @@
+CREATE TABLE sales (id integer PRIMARY KEY, region text, amount numeric, sold date);

@@ -1,0 +1,2 @@
+CREATE TABLE notes (id serial PRIMARY KEY, body text, kind text);
+CREATE VIEW memo_notes AS SELECT id, body, kind FROM notes WHERE kind = 'memo';

@@ -1,0 +1,1 @@
+CREATE TABLE pairs (l integer, r integer);

@@ -1,0 +1,2 @@
+CREATE SCHEMA api;
+CREATE TABLE public.users (id integer PRIMARY KEY, email text, password_hash text);

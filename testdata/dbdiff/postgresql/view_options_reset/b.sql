@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY);
+CREATE VIEW v AS SELECT id FROM t WHERE id > 0;

@@ -1,0 +1,1 @@
+CREATE TABLE "Orders" ("OrderId" integer PRIMARY KEY, "Total" numeric);

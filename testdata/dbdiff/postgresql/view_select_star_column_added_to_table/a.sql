@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, a text);
+CREATE VIEW v AS SELECT * FROM t;

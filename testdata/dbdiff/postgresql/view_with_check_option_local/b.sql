@@ -1,0 +1,2 @@
+CREATE TABLE products (id integer PRIMARY KEY, price numeric, visible boolean);
+CREATE VIEW visible_products AS SELECT id, price, visible FROM products WHERE visible WITH LOCAL CHECK OPTION;

@@ -1,0 +1,2 @@
+CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL);
+CREATE TABLE refunds (id INTEGER PRIMARY KEY, amount REAL);

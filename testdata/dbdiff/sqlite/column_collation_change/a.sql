@@ -1,0 +1,2 @@
+CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT);
+INSERT INTO tags VALUES (1, 'Foo');

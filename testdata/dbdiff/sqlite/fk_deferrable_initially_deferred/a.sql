@@ -1,0 +1,2 @@
+CREATE TABLE nodes (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES nodes (id));
+INSERT INTO nodes VALUES (1, NULL), (2, 1);

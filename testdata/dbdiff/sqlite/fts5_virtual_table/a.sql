@@ -1,0 +1,2 @@
+CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT, body TEXT);
+INSERT INTO notes VALUES (1, 't', 'b');

@@ -1,0 +1,2 @@
+CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT);
+INSERT INTO docs VALUES (1, 'hello');

@@ -1,0 +1,1 @@
+CREATE TABLE "Bücher" ("Nr" INTEGER PRIMARY KEY, "Titel" TEXT);

@@ -1,0 +1,4 @@
+CREATE TABLE "Bücher" ("Nr" INTEGER PRIMARY KEY, "Titel" TEXT, "Größe" REAL);
+CREATE VIEW "Große Bücher" AS SELECT "Nr", "Titel" FROM "Bücher" WHERE "Größe" > 30;
+CREATE TABLE "日志" ("id" INTEGER PRIMARY KEY, "内容" TEXT);
+CREATE TRIGGER "記録" AFTER INSERT ON "Bücher" BEGIN INSERT INTO "日志" ("内容") VALUES (NEW."Titel"); END;

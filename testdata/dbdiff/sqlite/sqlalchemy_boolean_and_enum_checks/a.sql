@@ -1,0 +1,2 @@
+CREATE TABLE user (id INTEGER NOT NULL, name VARCHAR(64), PRIMARY KEY (id));
+INSERT INTO user VALUES (1, 'ann');

@@ -1,0 +1,3 @@
+CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', stock INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE sales (id INTEGER PRIMARY KEY, product INTEGER REFERENCES products (id), qty INTEGER);
+CREATE TRIGGER trg_sales_stock AFTER INSERT ON sales BEGIN UPDATE products SET stock = stock - NEW.qty WHERE id = NEW.product; END;

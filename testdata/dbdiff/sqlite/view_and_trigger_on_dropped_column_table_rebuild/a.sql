@@ -1,0 +1,5 @@
+CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL, legacy TEXT UNIQUE);
+CREATE TABLE order_audit (order_id INTEGER, total REAL);
+CREATE TRIGGER trg_orders_audit AFTER UPDATE OF total ON orders BEGIN INSERT INTO order_audit VALUES (NEW.id, NEW.total); END;
+CREATE VIEW order_totals AS SELECT id, total FROM orders;
+INSERT INTO orders VALUES (1, 9.5, 'x');

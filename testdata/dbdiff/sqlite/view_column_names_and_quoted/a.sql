@@ -1,0 +1,1 @@
+CREATE TABLE "Order Lines" ("Line Id" INTEGER PRIMARY KEY, qty INTEGER, price REAL);

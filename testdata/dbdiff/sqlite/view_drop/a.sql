@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);
+CREATE VIEW t_upper AS SELECT id, upper(v) AS v FROM t;

@@ -1,0 +1,5 @@
+CREATE TABLE legacy (id INTEGER PRIMARY KEY, v TEXT);
+CREATE VIEW legacy_v AS SELECT id FROM legacy;
+CREATE VIEW legacy_vv AS SELECT count(*) AS n FROM legacy_v;
+CREATE TABLE keep (id INTEGER PRIMARY KEY);
+INSERT INTO keep VALUES (1);
