@@ -6,8 +6,10 @@ databases can be compared exactly with `diff`, independently of schemadiff.
   catalog.py sqlite FILE.db
   catalog.py diff WANT GOT  the entries that differ between two such
                            texts, one per line: "- ENTRY" only in WANT,
-                           "+ ENTRY" only in GOT, "~ ENTRY" in both with
-                           other contents (then its lines that differ)
+                           "+ ENTRY" only in GOT (then its first lines, as
+                           "    | LINE"), "~ ENTRY" in both with other
+                           contents (then its lines that differ, as
+                           "    - LINE" and "    + LINE")
   catalog.py serve         reads lines "postgresql PG_DUMP-FILE OUT",
                            "sqlite DB-FILE OUT" or "diff WANT GOT OUT",
                            writes OUT, answers "ok" (or "error: ...") on a
@@ -23,11 +25,15 @@ partition bounds, storage parameters) stays, byte for byte.
 
 SQLite: every object of sqlite_schema (tables, indexes, views, triggers),
 its SQL text tokenised (comments and quoting dropped, keywords and names
-lowercased, literals kept), a table's column and constraint definitions
-sorted, and a DEFAULT NULL dropped (it equals no default). Unnamed
-constraints stay unnamed, AUTOINCREMENT, STRICT, WITHOUT ROWID, VIRTUAL and
+lowercased, literals kept). A table's column constraints are written as
+table constraints (`a INT UNIQUE` is `a INT, UNIQUE (a)`), its columns and
+constraints sorted, a DEFAULT NULL dropped (it equals no default), `AS (x)`
+written `AS (x) VIRTUAL`, and NOT NULL dropped from the INTEGER PRIMARY
+KEY (the rowid is never NULL). Constraint names, and their absence,
+AUTOINCREMENT, STRICT, WITHOUT ROWID, STORED/VIRTUAL, conflict clauses and
 type spellings are kept.
 """
+import os
 import re
 import sys
 
@@ -137,18 +143,121 @@ def split_top(tokens, sep=","):
     return parts
 
 
-def drop_default_null(elem):
-    out, i = [], 0
+COLUMN_CONSTRAINT = {"constraint", "primary", "not", "null", "unique", "check", "default",
+                     "collate", "references", "generated", "as"}
+
+
+def balanced(toks, i):
+    """The index just past the parenthesised group that starts at toks[i]."""
+    depth = 0
+    for j in range(i, len(toks)):
+        if toks[j] == "(":
+            depth += 1
+        elif toks[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return len(toks)
+
+
+def fk_clause(toks, i):
+    """REFERENCES t [(cols)] [ON DELETE/UPDATE action] [MATCH x]
+    [[NOT] DEFERRABLE [INITIALLY x]] from toks[i]; (clause, next index)."""
+    j = i + 2
+    if j < len(toks) and toks[j] == "(":
+        j = balanced(toks, j)
+    while j < len(toks):
+        if toks[j] == "on" and j + 1 < len(toks) and toks[j + 1] in ("delete", "update"):
+            j += 2
+            j += 2 if toks[j] in ("set", "no") else 1
+        elif toks[j] == "match":
+            j += 2
+        elif toks[j] == "not" and j + 1 < len(toks) and toks[j + 1] == "deferrable":
+            j += 2
+        elif toks[j] == "deferrable":
+            j += 1
+        elif toks[j] == "initially":
+            j += 2
+        else:
+            break
+    return toks[i:j], j
+
+
+def column_def(elem):
+    """A column definition cut into the column itself (name, type and the
+    attributes that stay with it) and its constraints written as table
+    constraints, so that `a INT UNIQUE` and `a INT, UNIQUE (a)` compare
+    equal while a constraint's name, or its lack of one, still counts."""
+    name, i = elem[0], 1
+    while i < len(elem) and elem[i] not in COLUMN_CONSTRAINT:
+        i = balanced(elem, i) if elem[i] == "(" else i + 1
+    col, cons, cname = elem[:i], [], None
     while i < len(elem):
-        if elem[i] == "default" and i + 1 < len(elem) and elem[i + 1] == "null":
-            i += 2
+        t = elem[i]
+        named = ["constraint", cname] if cname else []
+        if t == "constraint" and i + 1 < len(elem):
+            cname, i = elem[i + 1], i + 2
             continue
-        if (elem[i] == "default" and elem[i + 1:i + 4] == ["(", "null", ")"]):
-            i += 4
-            continue
-        out.append(elem[i])
-        i += 1
-    return out
+        if t == "primary":
+            j, key = i + 2, [name]
+            if j < len(elem) and elem[j] in ("asc", "desc"):
+                key += [elem[j]] if elem[j] == "desc" else []
+                j += 1
+            c = named + ["primary", "key", "("] + key + [")"]
+            if elem[j:j + 2] == ["on", "conflict"]:
+                c += elem[j:j + 3]
+                j += 3
+            if j < len(elem) and elem[j] == "autoincrement":
+                c.append("autoincrement")
+                j += 1
+            cons.append(c)
+        elif t == "unique":
+            j = i + 1
+            c = named + ["unique", "(", name, ")"]
+            if elem[j:j + 2] == ["on", "conflict"]:
+                c += elem[j:j + 3]
+                j += 3
+            cons.append(c)
+        elif t == "check":
+            j = balanced(elem, i + 1)
+            cons.append(named + elem[i:j])
+        elif t == "references":
+            c, j = fk_clause(elem, i)
+            cons.append(named + ["foreign", "key", "(", name, ")"] + c)
+        else:
+            # attributes of the column itself
+            if t == "not":
+                j = i + 2
+            elif t in ("null",):
+                j = i + 1
+            elif t == "default":
+                j = i + 1
+                if j < len(elem) and elem[j] in ("+", "-"):
+                    j += 1
+                j = balanced(elem, j) if j < len(elem) and elem[j] == "(" else j + 1
+            elif t == "collate":
+                j = i + 2
+            elif t in ("generated", "as"):
+                j = i + (3 if t == "generated" else 1)
+                j = balanced(elem, j)
+                kind = "virtual"
+                if j < len(elem) and elem[j] in ("stored", "virtual"):
+                    kind, j = elem[j], j + 1
+                col += named + ["as"] + elem[i + (3 if t == "generated" else 1):j - (1 if elem[j - 1] in ("stored", "virtual") else 0)] + [kind]
+                cname = None
+                i = j
+                continue
+            else:
+                j = i + 1
+            if elem[i:i + 2] in (["default", "null"],) or elem[i:i + 4] == ["default", "(", "null", ")"]:
+                pass    # DEFAULT NULL is no default
+            else:
+                if elem[j:j + 2] == ["on", "conflict"] and t in ("not", "null"):
+                    j += 3
+                col += named + elem[i:j]
+        cname = None
+        i = j
+    return col, cons
 
 
 def sqlite_table(tokens):
@@ -170,7 +279,22 @@ def sqlite_table(tokens):
                 break
     if end is None:
         return " ".join(tokens)
-    elems = [" ".join(drop_default_null(e)) for e in split_top(tokens[start + 1:end])]
+    elems = []
+    for e in split_top(tokens[start + 1:end]):
+        if not e:
+            continue
+        if e[0] in ("constraint", "primary", "unique", "check", "foreign"):
+            elems.append(" ".join(e))
+        else:
+            col, cons = column_def(e)
+            elems.append(" ".join(col))
+            elems += [" ".join(c) for c in cons]
+    # the INTEGER PRIMARY KEY column (the rowid) is NOT NULL either way
+    pks = [x for x in elems if re.match(r"^(constraint \S+ )?primary key \( (\S+) (desc )?\)", x)]
+    if len(pks) == 1:
+        key = re.match(r"^(constraint \S+ )?primary key \( (\S+)", pks[0]).group(2)
+        elems = [re.sub(r" not null$", "", x) if x.startswith(key + " integer not null") and
+                 x == key + " integer not null" else x for x in elems]
     options = sorted(" ".join(o) for o in split_top(tokens[end + 1:]) if o)
     return "%s (\n  %s\n) %s" % (" ".join(head), "\n  ".join(sorted(elems)),
                                  ", ".join(options))
@@ -178,7 +302,11 @@ def sqlite_table(tokens):
 
 def sqlite(path):
     import sqlite3
-    con = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
+    import urllib.parse
+    if not os.path.isfile(path):
+        raise OSError("no database file %s" % path)
+    con = sqlite3.connect("file:%s?mode=ro" % urllib.parse.quote(os.path.abspath(path)),
+                          uri=True)
     rows = con.execute(
         "SELECT type, name, tbl_name, sql FROM sqlite_schema "
         "WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").fetchall()
@@ -203,7 +331,7 @@ def entry_key(block):
     key = lines[0]
     if len(lines) > 1 and not key.endswith((";", "(")) and \
             lines[1].lstrip().startswith(("ADD CONSTRAINT", "ALTER COLUMN")):
-        key += " " + " ".join(lines[1].split()[:3])
+        key += " " + " ".join(lines[1].split()[:4])
     return key
 
 
@@ -222,10 +350,12 @@ def compare(want, got):
         a, b = w.get(k, []), g.get(k, [])
         if a == b:
             continue
-        if not b:
-            out.append("- " + k)
-        elif not a:
-            out.append("+ " + k)
+        if not b or not a:
+            out.append(("- " if a else "+ ") + k)
+            rest = [l.strip() for x in (a or b) for l in x.split("\n")[1:]]
+            out += ["    | " + l for l in rest[:8]]
+            if len(rest) > 8:
+                out.append("    | ...")
         else:
             out.append("~ " + k)
             al = [l for x in a for l in x.split("\n")[1:]]

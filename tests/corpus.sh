@@ -31,8 +31,8 @@
 #   expect   lines "+ TEXT" (must appear in the A->B SQL) or "- TEXT" (must not)
 #   xfail    lines "PHASE REASON" (PHASE: forward, reverse, dump, rebuild)
 #            or "REASON" (every phase): the phase is reported as a TAP TODO
-#            with that reason, written "class; class: detail" (the run
-#            ends with a tally by class, the worklist of
+#            with that reason, written "class: detail; class: detail"
+#            (the run ends with a tally by class, the worklist of
 #            testdata/dbdiff/README). A TODO phase that passes is reported
 #            as "ok ... # TODO" (meson counts it as a failure) with a
 #            BONUS note to delete its xfail line
@@ -187,16 +187,19 @@ catalog_ask() { # KIND INPUT... OUT
 	local reply
 	echo "$*" >&"${CATD[1]}"
 	IFS= read -r reply <&"${CATD[0]}"
-	[ "$reply" = ok ] || echo "tests/catalog.py: $reply" >"${!#}"
+	[ "$reply" = ok ] || echo "tests/catalog.py $*: $reply" >"${!#}"
 }
-catalog_sqlite() { catalog_ask sqlite "${1#sqlite://}" "$2"; }
+# sqlite:///rel.db is relative, sqlite:////abs.db absolute
+catalog_sqlite() { local u=${1#sqlite://}; catalog_ask sqlite "${u#/}" "$2"; }
 # Grants are compared only where the case asks for them (config
 # `privileges: true`): without it schemadiff leaves them alone.
 catalog_postgresql() {
 	local acl=--no-privileges
 	[ -n "$CFG" ] && grep -qE '^privileges:[[:space:]]*true' "$CFG" && acl=
-	if pg_dump --schema-only --no-owner $acl "$1" >"$2.raw" 2>"$2"; then
+	if pg_dump --schema-only --no-owner $acl "$1" >"$2.raw" 2>"$2.err"; then
 		catalog_ask postgresql "$2.raw" "$2"
+	else
+		echo "tests/catalog.py pg_dump $1: $(cat "$2.err")" >"$2"
 	fi
 }
 
@@ -252,7 +255,8 @@ report() {
 		[ -n "$reason" ] && echo "# BONUS: $desc now passes: delete the '$5' line of ${4#"$ROOT"/}/xfail"
 	else
 		echo "not ok - $desc$todo"
-		head -c 6000 "$problems" | sed 's/^/# /'
+		# whole lines only, so that the next TAP line starts a line
+		head -n 100 "$problems" | cut -c1-400 | sed 's/^/# /'
 	fi >>"$W/tap"
 }
 
@@ -270,6 +274,10 @@ sdc() {
 same_catalog() {
 	local got=$W/catalog.got
 	"catalog_$1" "$2" "$got"
+	if grep -q '^tests/catalog.py ' "$got" "$3"; then
+		{ echo "$4: no catalog to compare:"; cat "$got" "$3" | grep '^tests/catalog.py '; } >>"$P"
+		return 1
+	fi
 	if ! cmp -s "$got" "$3"; then
 		catalog_ask diff "$3" "$got" "$W/catalog.diff"
 		{ echo "$4: the catalog differs from the target (- only in the target, + only in the result, ~ both, other contents):"
@@ -489,11 +497,11 @@ for dir in "${cases[@]}"; do
 		esac
 	done <"$W/tap"
 done
-# The worklist: known failures by class (the classes are the xfail reason
-# before its colon, separated by "; ").
+# The worklist: known failures by class. An xfail reason is "class: detail;
+# class: detail; ...", tallied by class.
 diag "$((_n - todo - bonus - _failed)) passed, $_failed failed, $todo known failures (TODO), $bonus TODO now passing"
-cat "$T"/w*/tap 2>/dev/null | sed -n 's/^not ok - \([a-z]*\)\/.* # TODO \([^:]*\).*/\1\t\2/p' |
-	awk -F'\t' '{ n = split($2, c, "; "); for (i = 1; i <= n; i++) print $1 ": " c[i] }' |
+cat "$T"/w*/tap 2>/dev/null | sed -n 's/^not ok - \([a-z]*\)\/.* # TODO \(.*\)/\1\t\2/p' |
+	awk -F'\t' '{ n = split($2, c, "; "); for (i = 1; i <= n; i++) { sub(/:.*/, "", c[i]); print $1 ": " c[i] } }' |
 	sort | uniq -c | sort -rn | sed 's/^/# /'
 if [ "$bonus" -gt 0 ]; then
 	diag "$bonus phase(s) marked TODO now pass: delete their xfail lines (see BONUS above)"
