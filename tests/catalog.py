@@ -15,13 +15,14 @@ databases can be compared exactly with `diff`, independently of schemadiff.
                            writes OUT, answers "ok" (or "error: ...") on a
                            line: one process serves a whole test run
 
-PostgreSQL: pg_dump's output (--no-owner) cut into its entries (one per catalog object,
-at its "-- Name: ..." header), session settings and headers dropped, the
-column lines of every CREATE TABLE sorted (a column added by ALTER TABLE
-sits last, and column order is not what a migration is judged on), and the
-entries sorted. Everything else pg_dump writes (views, functions, triggers,
-policies, rules, grants, comments, sequences and their options, extensions,
-partition bounds, storage parameters) stays, byte for byte.
+PostgreSQL: the output of pg_dump --schema-only --no-owner cut into its
+entries (one per catalog object, at its "-- Name: ..." header), session
+settings, headers and blank lines dropped, the column lines of every CREATE
+TABLE sorted (a column added by ALTER TABLE sits last, and column order is
+not what a migration is judged on), and the entries sorted. Everything else
+pg_dump writes (views, functions, triggers, policies, rules, grants,
+comments, sequences and their options, extensions, partition bounds,
+storage parameters) stays as pg_dump writes it.
 
 SQLite: every object of sqlite_schema (tables, indexes, views, triggers),
 its SQL text tokenised (comments and quoting dropped, keywords and names
