@@ -447,6 +447,77 @@ START_TEST(aliases_refused)
 }
 END_TEST
 
+/*
+ * 100 KB of '[' (or of "{a: ") is refused at the first level past the
+ * limit, while the YAML events are read: before, libyaml's scanner walked
+ * every open level for every token and took minutes. Models and config
+ * read through the same reader; the deepest real models (a foreign key's
+ * reference columns, 7 levels) still load.
+ */
+static char *config_errors(const char *yaml);
+
+static char *repeated(const char *unit, size_t bytes)
+{
+	size_t n = strlen(unit), i;
+	char *s = malloc(bytes + n + 2);
+
+	for (i = 0; i + n <= bytes; i += n)
+		memcpy(s + i, unit, n);
+	s[i] = '\n';
+	s[i + 1] = '\0';
+	return s;
+}
+
+START_TEST(deep_nesting_refused_early)
+{
+	char *brackets = repeated("[", 100000);
+	char *maps = repeated("{a: ", 100000);
+	char *blocks = repeated("- ", 100000);
+	char *e;
+
+	EXPECT_ERRORS(brackets, "models.yaml:1:65: YAML nested deeper than 64 "
+	                        "levels: models and config are never that deep\n");
+	EXPECT_ERRORS(maps, "models.yaml:1:257: YAML nested deeper than 64 "
+	                    "levels: models and config are never that deep\n");
+	EXPECT_ERRORS(blocks, "models.yaml:1:129: YAML nested deeper than 64 "
+	                      "levels: models and config are never that deep\n");
+	e = config_errors(brackets);
+	ck_assert_str_eq(e, "schemadiff.yaml:1:65: YAML nested deeper than 64 "
+	                    "levels: models and config are never that deep\n");
+	free(e);
+	free(brackets);
+	free(maps);
+	free(blocks);
+}
+END_TEST
+
+START_TEST(deepest_models_still_load)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: a\n"
+		"    columns:\n"
+		"      - {name: x, type: integer, nullable: false}\n"
+		"      - {name: y, type: integer, nullable: false}\n"
+		"    primary_key: [x, y]\n"
+		"  - name: b\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true}\n"
+		"      - {name: p, type: integer}\n"
+		"      - {name: q, type: integer}\n"
+		"    foreign_keys:\n"
+		"      - {columns: [p, q], references: {table: a, columns: [x, y]}}\n";
+	sd_schema *s = NULL;
+	sd_error err = SD_ERROR_INIT;
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml),
+	                                     "models.yaml", NULL, &err),
+	                 SD_OK);
+	ck_assert_uint_eq(s->ntables, 2);
+	sd_schema_free(s);
+}
+END_TEST
+
 START_TEST(unknown_key_with_position_and_hint)
 {
 	EXPECT_ERRORS("tables:\n"
@@ -1007,6 +1078,8 @@ static Suite *model_suite(void)
 	SD_TEST(s, missing_models_path, 60);
 	SD_TEST(s, unknown_key_with_position_and_hint, 60);
 	SD_TEST(s, aliases_refused, 60);
+	SD_TEST(s, deep_nesting_refused_early, 60);
+	SD_TEST(s, deepest_models_still_load, 60);
 	SD_TEST(s, value_type_errors, 60);
 	SD_TEST(s, every_semantic_problem_reported, 60);
 	SD_TEST(s, names_unique_per_namespace, 60);

@@ -240,13 +240,26 @@ static int build_event(builder *b, const yaml_event_t *ev, bool *in_doc,
 		attach(b, &n);
 		break;
 	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		/* Refused as soon as the event arrives: libyaml's scanner
+		 * keeps one possible simple key per open flow level and
+		 * walks them all for every token, so 100 KB of '[' cost
+		 * minutes before the first error. */
+		if (b->depth >= SD_YAML_MAX_DEPTH)
+			return sd_error_add(err, SD_EINPUT, b->d->path,
+			                    (int)ev->start_mark.line + 1,
+			                    (int)ev->start_mark.column + 1, NULL,
+			                    "YAML nested deeper than %d levels: "
+			                    "models and config are never that deep",
+			                    SD_YAML_MAX_DEPTH);
+		if (ev->type == YAML_MAPPING_START_EVENT) {
+			n = make_node(SD_YMAPPING, &ev->start_mark);
+			aname = ev->data.mapping_start.anchor;
+			push_open(b, &n);
+			break;
+		}
 		n = make_node(SD_YSEQUENCE, &ev->start_mark);
 		aname = ev->data.sequence_start.anchor;
-		push_open(b, &n);
-		break;
-	case YAML_MAPPING_START_EVENT:
-		n = make_node(SD_YMAPPING, &ev->start_mark);
-		aname = ev->data.mapping_start.anchor;
 		push_open(b, &n);
 		break;
 	case YAML_SEQUENCE_END_EVENT:

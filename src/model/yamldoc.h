@@ -47,11 +47,18 @@ typedef struct sd_ydoc {
 	sd_arena *arena;   /* the tree and scratch strings; owned */
 } sd_ydoc;
 
+/* How deep sequences and mappings may nest: a models file needs 7
+ * levels (tables, a table, its foreign keys, one, its reference, its
+ * columns), a config 3. */
+#define SD_YAML_MAX_DEPTH 64
+
 /*
  * Reads data with libyaml (events; the first document, then one event
  * more, so a broken start of a second document is a syntax error too) into
  * the position tree. Aliases are refused (their expansion grows
- * exponentially; models and config are plain data). Returns SD_OK, or
+ * exponentially; models and config are plain data), and so is nesting
+ * deeper than SD_YAML_MAX_DEPTH, at its first event past the limit.
+ * Returns SD_OK, or
  * SD_EINPUT with a "YAML syntax error" diagnostic at the problem's line
  * and column. Always call sd_ydoc_fini afterwards.
  */

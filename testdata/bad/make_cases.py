@@ -127,6 +127,10 @@ models_case("indexes_not_list", T + ID + "    indexes: ix\n", "models.yaml:5:")
 models_case("index_columns_scalar", T + ID + "    indexes:\n      - {name: ix, columns: id}\n",
             "models.yaml:6:")
 models_case("binary_garbage", "tables:\n  - name: \x00\x01\xff\n", "models.yaml")
+models_case("deep_nesting_100kb", "[" * 100000 + "\n",
+            ["models.yaml:1:65:", "nested deeper than 64 levels"])
+models_case("deep_nesting_mappings", T + "      - " + "{a: " * 25000 + "\n",
+            ["models.yaml:4:", "nested deeper than 64 levels"])
 models_case("undefined_alias", T + ID + "      - *nope\n", "models.yaml:5:")
 models_case("duplicate_anchor",
             "tables:\n  - &a\n    name: users\n    columns:\n"
@@ -232,6 +236,8 @@ config_case("explicit_config_directory", CONFIG, "conf.d", args="-c conf.d check
 config_case("config_binary", "\x00\x01\x02garbage\xff\n", "schemadiff.yaml")
 config_case("config_unknown_key_upgrade", CONFIG + "databse: sqlite:///other.db\n",
             ["schemadiff.yaml:6:", "databse"], args="upgrade", files=chain())
+config_case("deep_nesting_100kb", CONFIG + "ignore: " + "[" * 100000 + "\n",
+            ["schemadiff.yaml:6:", "nested deeper than 64 levels"])
 config_case("ignore_item_mapping", CONFIG + "ignore:\n  - {a: b}\n", ["schemadiff.yaml:7:"])
 
 # ----------------------------------------------------------- revisions --
