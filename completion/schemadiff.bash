@@ -21,7 +21,7 @@ _schemadiff_command_opts()
 {
 	case $1 in
 	init) echo "--format --help" ;;
-	generate) echo "-m --message --format --sql --help" ;;
+	generate) echo "-m --message --format --sql --allow-empty --help" ;;
 	revision) echo "-m --message --format --help" ;;
 	upgrade | downgrade) echo "--sql --backup --force --json --targets -j --canary --fail-fast --help" ;;
 	current | status) echo "--json --targets -j --canary --fail-fast --help" ;;

@@ -73,18 +73,19 @@ all_zero() {
 applied_total() {
 	local total=0 f n
 	for f in err.*; do
-		n=$(sed -n 's/^\(applied\|reverted\) \([0-9]*\) revisions\{0,1\}$/\2/p' "$f")
+		n=$(sed -n 's/^\(applied\|reverted\) \([0-9]*\) revisions\{0,1\} in .*$/\2/p' "$f")
 		total=$((total + ${n:-0}))
 	done
 	echo $total
 }
 
-# every stderr is a success line: applied/reverted N, already at head,
-# nothing to downgrade, possibly after a waiting notice
+# every stderr line says what happened: one line per revision run, then
+# applied/reverted N, already at head, nothing to downgrade, possibly after
+# a waiting notice
 stderr_clean() {
 	local f
 	for f in err.*; do
-		if grep -qv -E '^(applied [0-9]+ revisions?|reverted [0-9]+ revisions?|already at head|nothing to downgrade|waiting for another schemadiff .*)$' "$f"; then
+		if grep -qv -E '^((upgrade  |downgrade) [0-9a-f]{12}  .*|(applied|reverted) [0-9]+ revisions? in [0-9.]+ s; the database is at .*|already at head|nothing to downgrade|waiting for another schemadiff .*)$' "$f"; then
 			diag "$f: $(cat "$f")"
 			return 1
 		fi

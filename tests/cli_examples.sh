@@ -103,10 +103,15 @@ step "blog: upgrade to the first revision only" 0 upgrade "$first_id"
 same "0" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'email'")" \
 	"blog: after Initial, users has no email"
 step "blog: upgrade" 0 upgrade
-same "applied 1 revision" "$err" "blog: upgrade applies the second"
+same "upgrade   $second_id  Add email to User
+applied 1 revision; the database is at $second_id (head)" "$(sed -E 's/ in [0-9.]+ s;/;/' <<<"$err")" \
+	"blog: upgrade names the second revision, then sums up"
 rm -f blog.db
 step "blog: upgrade from scratch" 0 upgrade
-same "applied 2 revisions" "$err" "blog: upgrade applies both revisions"
+same "upgrade   $first_id  Initial
+upgrade   $second_id  Add email to User
+applied 2 revisions; the database is at $second_id (head)" "$(sed -E 's/ in [0-9.]+ s;/;/' <<<"$err")" \
+	"blog: upgrade from scratch names both revisions, then sums up"
 same "posts users" "$(q "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'posts') ORDER BY name)")" \
 	"blog: users and posts exist"
 same "1" "$(q "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'email'")" \

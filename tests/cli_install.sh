@@ -44,6 +44,15 @@ for h in schemadiff.h revision.h; do
 	if [[ -n $f ]]; then ok "header installed: ${f#"$dest"}"; else not_ok "include/schemadiff/$h installed"; fi
 done
 
+for j in models.schema.json config.schema.json; do
+	f=$(find_one "share/schemadiff/$j")
+	if [[ -n $f ]] && cmp -s "$f" "$SRC/schemas/$j"; then
+		ok "JSON Schema installed: ${f#"$dest"}"
+	else
+		not_ok "share/schemadiff/$j installed"
+	fi
+done
+
 pc=$(find_one "pkgconfig/schemadiff.pc")
 if [[ -n $pc ]]; then ok "pkg-config file installed: ${pc#"$dest"}"; else not_ok "schemadiff.pc installed"; fi
 
@@ -187,7 +196,7 @@ same "--color=always --color=auto --color=never" "$(complete_words schemadiff --
 	"--color=<TAB> without '=' as a word break keeps the option"
 same "c sql" "$(complete_words schemadiff generate --format '')" "--format <TAB> offers sql/c"
 same "c sql" "$(complete_words schemadiff init --format = '')" "--format=<TAB> offers sql/c"
-same "--format --help --message --sql -m" "$(complete_words schemadiff generate -)" "generate -<TAB> offers its options"
+same "--allow-empty --format --help --message --sql -m" "$(complete_words schemadiff generate -)" "generate -<TAB> offers its options"
 same "--exit-code --from --help --json --to" "$(complete_words schemadiff diff --)" "diff --<TAB> offers its options"
 same "--json" "$(complete_words schemadiff -q history --j)" "history --j<TAB> after a global option"
 same "--canary --color= --config --database --fail-fast --help --jobs --quiet --targets --verbose --version" "$(complete_words schemadiff --)" \

@@ -55,7 +55,7 @@ every_command() {
 		"check" "check --json" "generate --sql -m x" "generate -m secret_probe"
 		"upgrade --sql" "upgrade" "current" "current --json" "history"
 		"history --json" "heads" "show head" "check" "downgrade --sql"
-		"-v downgrade" "-v upgrade" "dump" "stamp head" "diff --from models.yaml --to models.yaml"
+		"-v downgrade" "-v upgrade" "dump" "stamp base" "diff --from models.yaml --to models.yaml"
 	)
 	for cmd in "${cmds[@]}"; do
 		# shellcheck disable=SC2086

@@ -153,7 +153,7 @@ equals "$OUT" "$REV2 (head)" "the config is found from a subdirectory, like git"
 run env DATABASE_URL=sqlite:///other.db "$SD" current
 equals "$OUT" "" "DATABASE_URL overrides the config"
 # current only reads: stamp writes the file that shows where it goes.
-run env DATABASE_URL=sqlite:///other.db "$SD" stamp base
+run env DATABASE_URL=sqlite:///other.db "$SD" stamp head
 check "other.db sits next to the config" test -f other.db
 run env DATABASE_URL=sqlite:///other.db SCHEMADIFF_DATABASE_URL=sqlite:///app.db "$SD" current
 equals "$OUT" "$REV2 (head)" "SCHEMADIFF_DATABASE_URL overrides DATABASE_URL"

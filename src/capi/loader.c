@@ -400,6 +400,17 @@ int sd_capi_sql(void *c_ctx, sd_buf *out, const sd_dialect *d,
 	return run_revision(c_ctx, NULL, d, out, r, upgrade, err);
 }
 
+/* The runner's prepare_c: compiles r into the cache (or finds it there)
+ * before anything of the run is applied. */
+static int prepare_revision(void *c_ctx, const sd_revision *r, sd_error *err)
+{
+	sd_buf object = SD_BUF_INIT;
+	int rc = sd_capi_compile(&object, c_ctx, r->path, err);
+
+	sd_buf_free(&object);
+	return rc;
+}
+
 void sd_capi_runner_opts(sd_runner_opts *opts, sd_capi_ctx *ctx)
 {
 	if (!ctx->on_statement) {
@@ -407,6 +418,7 @@ void sd_capi_runner_opts(sd_runner_opts *opts, sd_capi_ctx *ctx)
 		ctx->ctx = opts->ctx;
 	}
 	opts->run_c = sd_capi_run;
+	opts->prepare_c = prepare_revision;
 	opts->sql_c = sd_capi_sql;
 	opts->c_ctx = ctx;
 }

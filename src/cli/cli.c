@@ -37,6 +37,7 @@ void sd_cli_print_json(sd_cli *cli, cJSON *root)
 	fputc('\n', stdout);
 	free(text);
 	cJSON_Delete(root);
+	cli->json_printed = true;
 }
 
 const char *sd_cli_unmanaged_name(sd_cli *cli, const sd_unmanaged *u)
@@ -143,6 +144,51 @@ static void print_diags(sd_cli *cli)
 	sd_buf_free(&b);
 }
 
+/*
+ * A command run with --json that failed before printing its document:
+ *     {"status": "error", "exit": 2, "errors": [{"message": ...,
+ *      "file": ..., "line": ..., "column": ..., "object": ...,
+ *      "hint": ...}], "warnings": ["..."]}
+ * on stdout (stderr has the same errors for a person).
+ */
+static void print_json_errors(sd_cli *cli, int rc)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *errors, *warnings;
+	const sd_diag *d;
+	sd_buf b = SD_BUF_INIT;
+
+	cJSON_AddStringToObject(root, "status", "error");
+	cJSON_AddNumberToObject(root, "exit", rc);
+	errors = cJSON_AddArrayToObject(root, "errors");
+	warnings = cJSON_AddArrayToObject(root, "warnings");
+	for (d = cli->err.first; d; d = d->next) {
+		cJSON *o;
+		if (d->severity != SD_SEV_ERROR) {
+			sd_buf_truncate(&b, 0);
+			sd_diag_format(&b, d);
+			cJSON_AddItemToArray(warnings,
+			                     cJSON_CreateString(sd_buf_cstr(&b)));
+			continue;
+		}
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "message", d->message);
+		if (d->path)
+			cJSON_AddStringToObject(o, "file", d->path);
+		if (d->line)
+			cJSON_AddNumberToObject(o, "line", d->line);
+		if (d->col)
+			cJSON_AddNumberToObject(o, "column", d->col);
+		if (d->object)
+			cJSON_AddStringToObject(o, "object", d->object);
+		if (d->hint)
+			cJSON_AddStringToObject(o, "hint", d->hint);
+		cJSON_AddItemToArray(errors, o);
+	}
+	sd_buf_free(&b);
+	sd_cli_print_json(cli, root);
+}
+
 /* ------------------------------------------------------------------ */
 /* Config and database                                                 */
 /* ------------------------------------------------------------------ */
@@ -201,7 +247,12 @@ int sd_cli_config(sd_cli *cli, sd_config **out)
 			rc = sd_config_load(&cli->config, path, &cli->err);
 		} else {
 			char cwd[PATH_MAX];
-			cli->config = sd_config_default(getcwd(cwd, sizeof(cwd)) ? cwd : ".");
+			const char *here = getcwd(cwd, sizeof(cwd)) ? cwd : ".";
+			/* only read-only commands get here (run_command
+			 * refuses the others): say what they go on with */
+			sd_cli_err(cli, "schemadiff: note: no schemadiff.yaml found in %s or above; going on with the defaults (run `schemadiff init` to make a project)",
+			           here);
+			cli->config = sd_config_default(here);
 		}
 	}
 	if (!rc)
@@ -278,6 +329,30 @@ int sd_cli_graph_db(sd_cli *cli, sd_config **c, sd_rev_graph **g,
 	return rc;
 }
 
+int sd_cli_check_target(sd_cli *cli, const sd_rev_graph *g, const char *text,
+                        bool stamp)
+{
+	sd_revision *r;
+	bool head = strcmp(text, "head") == 0;
+
+	if (stamp && (head || strcmp(text, "heads") == 0) && g->nheads == 0)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "there are no revisions in %s: nothing to stamp as %s (write one with schemadiff generate)",
+		                    sd_cli_display_path(cli, g->dir), text);
+	if (strcmp(text, "heads") == 0 || strcmp(text, "base") == 0 ||
+	    text[0] == '+' || text[0] == '-')
+		return SD_OK;
+	if (head) {
+		if (g->nheads > 1)
+			return sd_error_set(&cli->err, SD_EINPUT,
+			                    "there are %zu heads; 'head' is ambiguous "
+			                    "(use heads, or run merge)",
+			                    g->nheads);
+		return SD_OK;
+	}
+	return sd_rev_graph_lookup(&r, g, text, &cli->err);
+}
+
 int sd_cli_current(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
                    sd_revision ***out, size_t *n)
 {
@@ -339,6 +414,9 @@ static int run_command(sd_cli *cli, const sd_cli_command *cmd, int argc,
 	bool fleet = false;
 	int i, rc;
 
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--json") == 0)
+			cli->json = true;
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
@@ -346,6 +424,17 @@ static int run_command(sd_cli *cli, const sd_cli_command *cmd, int argc,
 			return cmd->run(cli, argc, argv);
 		if (sd_cli_global_option(cli, argc, argv, &i) == 2)
 			break; /* the command's parse reports it */
+	}
+	if (cmd->writes && !cli->config_path) {
+		/* a command that writes never guesses where: with no project
+		 * it would create app.db or revision files wherever it is */
+		char cwd[PATH_MAX];
+		if (!find_config(cli->arena)) {
+			return sd_error_set(&cli->err, SD_EINPUT,
+			                    "%s needs a project: no schemadiff.yaml found in %s or above (run schemadiff init, or pass -c)",
+			                    cmd->name,
+			                    getcwd(cwd, sizeof(cwd)) ? cwd : ".");
+		}
 	}
 	rc = sd_cli_fleet_wanted(cli, cmd->name, &fleet);
 	if (rc)
@@ -392,10 +481,12 @@ int sd_cli_main(int argc, char **argv)
 	if (rc >= SD_EINPUT && cli.err.nerrors == 0)
 		sd_error_set(&cli.err, (sd_code)rc, "%s failed", cmd->name);
 done:
-	fflush(stdout);
-	print_diags(&cli);
 	if (rc == SD_OK && cli.err.nerrors)
 		rc = cli.err.code;
+	if (cli.json && !cli.json_printed && rc >= SD_EINPUT)
+		print_json_errors(&cli, rc);
+	fflush(stdout);
+	print_diags(&cli);
 	sd_error_clear(&cli.err);
 	sd_config_free(cli.config);
 	sd_arena_free(cli.arena);

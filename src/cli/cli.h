@@ -28,6 +28,8 @@ typedef struct sd_cli {
 	const char *jobs;        /* -j N */
 	const char *canary;      /* --canary N */
 	bool fail_fast;          /* --fail-fast */
+	bool json;               /* --json: errors go to stdout as JSON too */
+	bool json_printed;       /* a JSON document is on stdout already */
 	sd_config *config;       /* loaded on demand */
 	sd_arena *arena;         /* lives as long as the process run */
 } sd_cli;
@@ -39,6 +41,7 @@ typedef struct sd_cli_command {
 	const char *options;  /* option lines, or NULL */
 	const char *example;  /* one real example */
 	int (*run)(sd_cli *cli, int argc, char **argv);
+	bool writes;          /* changes files or a database: needs a project */
 } sd_cli_command;
 
 /* Runs the program; returns the exit status. */
@@ -132,6 +135,15 @@ int sd_cli_graph(sd_cli *cli, sd_rev_graph **out);
  */
 int sd_cli_graph_db(sd_cli *cli, sd_config **c, sd_rev_graph **g,
                     sd_db **db, unsigned flags);
+/*
+ * Checks a revision argument (an id or prefix, head, heads, base, +N, -N)
+ * against g before any database is opened, so a bad one (unknown,
+ * ambiguous, `head` with several heads) is bad input with nothing
+ * created. stamp: head and heads need at least one revision. Relative
+ * targets are checked against the database later.
+ */
+int sd_cli_check_target(sd_cli *cli, const sd_rev_graph *g, const char *text,
+                        bool stamp);
 /* Reads the version rows and resolves them to revisions. */
 int sd_cli_current(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
                    sd_revision ***out, size_t *n);
@@ -200,6 +212,18 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
                  char **argv);
 /* Whether check reports op (cmd_check.c): not a helper step. */
 bool sd_cli_op_shown(const sd_op *op);
+/*
+ * The differences of plan as JSON objects appended to the array diffs
+ * (cmd_check.c), the one shape `check --json` and `diff --json` share:
+ *     {"op", "object", "description", "where", "warning"?, "sql"?}
+ * "sql" is the operation's statements in dialect d; an operation folded
+ * into another (the changes of one SQLite table rebuild) lists each change,
+ * the first carrying the statements of them all. "where" names the sides
+ * to and from: "in models, missing in database". Returns how many.
+ */
+size_t sd_cli_json_differences(sd_cli *cli, struct cJSON *diffs,
+                               const sd_plan *plan, const sd_dialect *d,
+                               const char *to, const char *from);
 
 /* C revisions of this project: compiled into the config's cache (else the
  * user's cache directory), the loader's warnings on stderr

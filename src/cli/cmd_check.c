@@ -8,14 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The two sides of a comparison, as a difference's "where" names them. */
+typedef struct {
+	const char *to, *from;
+} sides;
+
+static const sides check_sides = {"models", "database"};
+
 /* Where the difference lies, in words a reviewer reads at a glance. */
-static const char *op_where(const sd_op *op, char marker)
+static const char *op_where(sd_arena *a, const sides *s, char marker)
 {
-	(void)op;
 	if (marker == '+')
-		return "in models, missing in database";
+		return sd_arena_printf(a, "in %s, missing in %s", s->to, s->from);
 	if (marker == '-')
-		return "in database, not in models";
+		return sd_arena_printf(a, "in %s, not in %s", s->from, s->to);
 	return "differs";
 }
 
@@ -48,10 +54,14 @@ bool sd_cli_op_shown(const sd_op *op)
 }
 
 /*
- * Prints (or adds to the JSON array diffs) one difference. Returns 1 when
- * the operation is a difference worth reporting, 0 for bookkeeping ops.
+ * Prints (or adds to the JSON array diffs) one difference; with diffs,
+ * sql_op (may be NULL) is the operation whose statements in dialect d go
+ * with it. Returns 1 when the operation is a difference worth reporting,
+ * 0 for bookkeeping ops.
  */
-static int report_op(sd_cli *cli, cJSON *diffs, const sd_op *op)
+static int report_op(sd_cli *cli, cJSON *diffs, const sides *sd,
+                     const sd_op *op, const sd_op *sql_op,
+                     const sd_dialect *d)
 {
 	sd_buf b = SD_BUF_INIT;
 	char marker = '~';
@@ -61,15 +71,26 @@ static int report_op(sd_cli *cli, cJSON *diffs, const sd_op *op)
 	sd_op_describe(&b, op, &marker);
 	if (diffs) {
 		cJSON *o = cJSON_CreateObject();
+		sd_buf sql = SD_BUF_INIT;
+		sd_error ignore = SD_ERROR_INIT;
 		cJSON_AddStringToObject(o, "op", sd_op_kind_name(op->kind));
 		cJSON_AddStringToObject(o, "object", op_object(cli->arena, op));
 		cJSON_AddStringToObject(o, "description", sd_buf_cstr(&b));
-		cJSON_AddStringToObject(o, "where", op_where(op, marker));
+		cJSON_AddStringToObject(o, "where",
+		                        op_where(cli->arena, sd, marker));
+		if (op->warning)
+			cJSON_AddStringToObject(o, "warning", op->warning);
+		/* an operation the dialect cannot express has no "sql" */
+		if (sql_op && d && d->emit_op(&sql, sql_op, &ignore) == SD_OK &&
+		    sql.len)
+			cJSON_AddStringToObject(o, "sql", sd_buf_cstr(&sql));
+		sd_error_clear(&ignore);
+		sd_buf_free(&sql);
 		cJSON_AddItemToArray(diffs, o);
 	} else {
 		const char *line = sd_arena_printf(cli->arena, "%s (%s)",
 		                                   sd_buf_cstr(&b),
-		                                   op_where(op, marker));
+		                                   op_where(cli->arena, sd, marker));
 		sd_cli_out(cli, "%s",
 		           sd_cli_paint(cli, true,
 		                        marker == '+'   ? SD_CLI_GREEN
@@ -79,6 +100,31 @@ static int report_op(sd_cli *cli, cJSON *diffs, const sd_op *op)
 	}
 	sd_buf_free(&b);
 	return 1;
+}
+
+/* Every difference of plan, printed or (diffs) as JSON; returns how many. */
+static size_t report_ops(sd_cli *cli, cJSON *diffs, const sides *sd,
+                         const sd_plan *plan, const sd_dialect *d)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < plan->nops; i++) {
+		const sd_op *op = plan->ops[i];
+		for (k = 0; k < (op->nfolded ? op->nfolded : 1); k++)
+			n += report_op(cli, diffs, sd,
+			               op->nfolded ? op->folded[k] : op,
+			               k == 0 ? op : NULL, d);
+	}
+	return n;
+}
+
+size_t sd_cli_json_differences(sd_cli *cli, cJSON *diffs, const sd_plan *plan,
+                               const sd_dialect *d, const char *to,
+                               const char *from)
+{
+	const sides s = {to, from};
+
+	return report_ops(cli, diffs, &s, plan, d);
 }
 
 /*
@@ -151,13 +197,8 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 		warns = cJSON_AddArrayToObject(root, "warnings");
 		unmanaged = cJSON_AddArrayToObject(root, "unmanaged");
 	}
-	for (i = 0; i < plan->nops; i++) {
-		size_t k, nsub = plan->ops[i]->nfolded;
-		for (k = 0; k < (nsub ? nsub : 1); k++)
-			ndiff += report_op(cli, json ? diffs : NULL,
-			                   nsub ? plan->ops[i]->folded[k]
-			                        : plan->ops[i]);
-	}
+	ndiff = report_ops(cli, json ? diffs : NULL, &check_sides, plan,
+	                   sd_db_dialect(cmp.db));
 	for (i = 0; i < plan->warnings.n; i++) {
 		if (json)
 			cJSON_AddItemToArray(warns, cJSON_CreateString(plan->warnings.items[i]));

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 #include <cjson/cJSON.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,10 +33,25 @@ static int open_source(sd_cli *cli, source *s)
 	return sd_cli_introspect(cli, s->db, &s->schema);
 }
 
+/* Whether path is the project's versions directory. */
+static bool is_versions_dir(sd_cli *cli, const char *path)
+{
+	char a[PATH_MAX], b[PATH_MAX];
+
+	return cli->config && realpath(path, a) &&
+	       realpath(cli->config->versions, b) && strcmp(a, b) == 0;
+}
+
 static int load_models(sd_cli *cli, source *s, sd_db *normalizer)
 {
 	if (s->schema)
 		return SD_OK;
+	if (is_versions_dir(cli, s->text)) {
+		sd_error_add(&cli->err, SD_EINPUT, s->text, 0, 0, NULL,
+		             "this is the versions directory: diff compares models and databases, not revision histories");
+		sd_error_hint(&cli->err, "to see what the revisions do: `schemadiff upgrade --sql base:head`, or upgrade a scratch database and diff against it");
+		return SD_EINPUT;
+	}
 	if (!sd_file_exists(s->text) && !sd_dir_exists(s->text))
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "'%s' is neither a models file or directory nor a database URL",
@@ -124,17 +140,7 @@ int sd_cmd_diff(sd_cli *cli, int argc, char **argv)
 		cJSON *warns = cJSON_AddArrayToObject(root, "warnings");
 		cJSON_AddStringToObject(root, "status", plan->nops ? "differs" : "clean");
 		cJSON_AddStringToObject(root, "dialect", d->name);
-		for (i = 0; i < plan->nops; i++) {
-			sd_buf b = SD_BUF_INIT;
-			cJSON *o = cJSON_CreateObject();
-			sd_op_describe(&b, plan->ops[i], NULL);
-			cJSON_AddStringToObject(o, "op", sd_op_kind_name(plan->ops[i]->kind));
-			cJSON_AddStringToObject(o, "description", sd_buf_cstr(&b));
-			if (plan->ops[i]->warning)
-				cJSON_AddStringToObject(o, "warning", plan->ops[i]->warning);
-			cJSON_AddItemToArray(ops, o);
-			sd_buf_free(&b);
-		}
+		sd_cli_json_differences(cli, ops, plan, d, "--to", "--from");
 		for (i = 0; i < plan->warnings.n; i++)
 			cJSON_AddItemToArray(warns, cJSON_CreateString(plan->warnings.items[i]));
 		cJSON_AddStringToObject(root, "sql", sd_buf_cstr(&up));

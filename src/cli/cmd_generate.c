@@ -125,14 +125,34 @@ static int rev_write(sd_cli *cli, const rev_args *a, const sd_revision *r,
 	return rc;
 }
 
+/*
+ * Models without a single table against a database that has tables: most
+ * likely the wrong models path or an emptied file, and the revision would
+ * drop every table. Bad input unless --allow-empty says it is meant.
+ */
+static int refuse_empty_models(sd_cli *cli, const sd_config *c,
+                               const sd_cli_compare *cmp)
+{
+	if (cmp->models->ntables > 0 || cmp->live->ntables == 0)
+		return SD_OK;
+	sd_error_add(&cli->err, SD_EINPUT, sd_cli_display_path(cli, c->models),
+	             0, 0, NULL,
+	             "the models declare no table, and %s has %zu: the revision would drop every table",
+	             sd_cli_database_url(cli),
+	             cmp->live->ntables);
+	sd_error_hint(&cli->err, "pass --allow-empty if that is what you want");
+	return SD_EINPUT;
+}
+
 int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 {
 	rev_args a = {0};
-	bool sql_only = false;
+	bool sql_only = false, allow_empty = false;
 	const sd_cli_opt opts[] = {
 		{"message", 'm', true, &a.message, NULL},
 		{"format", 0, true, &a.format, NULL},
 		{"sql", 0, false, NULL, &sql_only},
+		{"allow-empty", 0, false, NULL, &allow_empty},
 		{0},
 	};
 	sd_cli_compare cmp = {0};
@@ -147,6 +167,11 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 		rc = sd_cli_compare_models(cli, &cmp, require_at_head, a.g);
 	if (rc)
 		goto done;
+	if (!allow_empty) {
+		rc = refuse_empty_models(cli, a.c, &cmp);
+		if (rc)
+			goto done;
+	}
 	plan = cmp.plan;
 	d = sd_db_dialect(cmp.db);
 	sd_cli_warn_each(cli, &plan->notes);

@@ -54,14 +54,17 @@ static void on_revision(void *ctx, const sd_revision *r, bool upgrade,
 
 	if (cli->verbosity < 0)
 		return;
+	/* one line per revision, as it starts, so a log shows which one
+	 * runs (or hangs); a terminal gets its time on the same line */
 	if (elapsed < 0) {
-		if (cli->stderr_tty || cli->verbosity > 0) {
-			fprintf(stderr, "%s %s  %s%s", upgrade ? "upgrade  " : "downgrade",
-			        r->id, r->message ? r->message : "",
-			        cli->stderr_tty ? " ..." : "\n");
-			fflush(stderr);
-			p->line_open = cli->stderr_tty;
-		}
+		sd_buf b = SD_BUF_INIT;
+		sd_buf_printf(&b, "%s %s  %s%s", upgrade ? "upgrade  " : "downgrade",
+		              r->id, r->message ? r->message : "",
+		              cli->stderr_tty ? " ..." : "\n");
+		sd_cli_write(cli, stderr, sd_buf_cstr(&b));
+		sd_buf_free(&b);
+		fflush(stderr);
+		p->line_open = cli->stderr_tty;
 		return;
 	}
 	end_statement(p);
@@ -279,6 +282,97 @@ static int check_backup_options(sd_cli *cli, const char *backup, bool force,
 	return SD_OK;
 }
 
+/*
+ * Resolves the run before anything is created: the database is opened
+ * without creating it, its revision read, the path planned and checked
+ * (sd_runner_preflight: bodies read, C revisions compiled). A bad target
+ * (unknown, ambiguous, `head` with several heads, `+5` past head) or a
+ * broken revision is bad input with no file made. Only an upgrade with
+ * work to do on a database that is not there yet opens it for real.
+ * *db is open on success; *path is the plan (the runner plans again under
+ * its lock).
+ */
+static int open_planned(sd_cli *cli, const sd_config *c, const sd_rev_graph *g,
+                        const char *target, bool upgrade,
+                        const sd_runner_opts *ro, sd_db **db,
+                        sd_rev_path *path)
+{
+	sd_revision **cur;
+	size_t ncur;
+	int rc = sd_cli_open_db(cli, db, SD_DB_OPEN_NO_CREATE);
+
+	if (!rc)
+		rc = sd_runner_current(&cur, &ncur, cli->arena, *db, g,
+		                       c->version_table, &cli->err);
+	if (!rc)
+		rc = sd_rev_plan(path, cli->arena, g, cur, ncur, target, upgrade,
+		                 &cli->err);
+	if (!rc && path->n)
+		rc = sd_runner_preflight(path, *db, ro, &cli->err);
+	if (!rc && path->n && (*db)->absent) {
+		sd_db_close(*db);
+		*db = NULL;
+		rc = sd_cli_open_db(cli, db, 0);
+	}
+	return rc;
+}
+
+/* "cccc00000003 (head)", "aaaa00000001, bbbb00000002", or "base". */
+static const char *where_text(sd_cli *cli, sd_revision *const *cur,
+                              size_t ncur)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *out;
+	size_t i;
+
+	for (i = 0; i < ncur; i++)
+		sd_buf_printf(&b, "%s%s%s", i ? ", " : "", cur[i]->id,
+		              cur[i]->nchildren == 0 ? " (head)" : "");
+	out = sd_arena_strdup(cli->arena, ncur ? sd_buf_cstr(&b) : "base");
+	sd_buf_free(&b);
+	return out;
+}
+
+/* Where db is now, as where_text, or NULL when it cannot be read. */
+static const char *db_where(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
+                            const sd_config *c)
+{
+	sd_revision **cur;
+	size_t ncur;
+	sd_error ignore = SD_ERROR_INIT;
+	const char *out = NULL;
+
+	if (sd_runner_current(&cur, &ncur, cli->arena, db, g, c->version_table,
+	                      &ignore) == SD_OK)
+		out = where_text(cli, cur, ncur);
+	sd_error_clear(&ignore);
+	return out;
+}
+
+/*
+ * A run that stopped: where the database is now, and how much of the run
+ * got there. Once a revision was applied the database has changed, so the
+ * failure is a runtime one (exit 3) whatever stopped it: exit 2 means
+ * nothing was written.
+ */
+static int explain_stop(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
+                        const sd_config *c, const sd_run_result *res,
+                        bool upgrade, int rc)
+{
+	const char *where = db_where(cli, db, g, c);
+
+	if (res->planned == 0)
+		return rc;
+	if (res->applied)
+		sd_error_note(&cli->err, "%s %zu of %zu revisions before the failure; the database is now at %s",
+		               upgrade ? "applied" : "reverted", res->applied,
+		               res->planned, where ? where : "an unknown revision");
+	else if (where)
+		sd_error_note(&cli->err, "nothing was %s; the database is still at %s",
+		               upgrade ? "applied" : "reverted", where);
+	return res->applied && rc == SD_EINPUT ? SD_ERUNTIME : rc;
+}
+
 static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 {
 	bool sql = false, force = false;
@@ -297,10 +391,13 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 	sd_runner_opts ro;
 	sd_capi_ctx cctx;
 	sd_run_result res;
+	sd_rev_path path;
 	progress prog = {cli, NULL, false, false, 0, NULL, false, false};
 	const char *target;
+	double t0 = sd_cli_now();
 	int rc;
 
+	memset(&res, 0, sizeof(res));
 	rc = sd_cli_parse(cli, sd_cli_find_command(upgrade ? "upgrade" : "downgrade"),
 	                  opts, argc, argv, &pos, &npos);
 	if (rc)
@@ -327,30 +424,46 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 		rc = print_sql(cli, g, target, upgrade);
 		goto done;
 	}
-	/* Reverting writes nothing on a database that is not there yet. */
-	rc = sd_cli_open_db(cli, &db, upgrade ? 0 : SD_DB_OPEN_NO_CREATE);
+	rc = sd_cli_check_target(cli, g, target, false);
+	if (rc)
+		goto done;
+	runner_opts(&ro, &cctx, cli, c, &prog);
+	rc = open_planned(cli, c, g, target, upgrade, &ro, &db, &path);
 	if (rc)
 		goto done;
 	prog.where = db->display_url;
-	runner_opts(&ro, &cctx, cli, c, &prog);
-	rc = sd_runner_migrate(&res, db, g, target, upgrade, &ro, &cli->err);
-	if (rc)
+	if (path.n)
+		rc = sd_runner_migrate(&res, db, g, target, upgrade, &ro,
+		                       &cli->err);
+	else
+		res.nothing_to_do = true;
+	if (rc) {
+		rc = explain_stop(cli, db, g, c, &res, upgrade, rc);
 		goto done;
+	}
 	{
 		sd_revision **cur;
 		size_t ncur;
 		sd_error ignore = SD_ERROR_INIT;
-		if (!sd_runner_current(&cur, &ncur, cli->arena, db, g,
+		if (!db->absent &&
+		    !sd_runner_current(&cur, &ncur, cli->arena, db, g,
 		                       c->version_table, &ignore))
 			sd_cli_warn_edited(cli, db, g, cur, ncur);
 		sd_error_clear(&ignore);
 	}
-	if (res.nothing_to_do)
+	if (res.nothing_to_do && g->n == 0)
+		sd_cli_err(cli, "no revisions in %s yet: nothing to %s",
+		           sd_cli_display_path(cli, g->dir),
+		           upgrade ? "apply (write one with schemadiff generate)"
+		                   : "revert");
+	else if (res.nothing_to_do)
 		sd_cli_err(cli, "%s%s", upgrade ? "already at head" : "nothing to downgrade",
 		           backup && !prog.backed_up ? "; no backup taken" : "");
-	else if (!cli->stderr_tty && cli->verbosity == 0)
-		sd_cli_err(cli, "%s %zu revision%s", upgrade ? "applied" : "reverted",
-		           res.applied, res.applied == 1 ? "" : "s");
+	else
+		sd_cli_err(cli, "%s %zu revision%s in %.2f s; the database is at %s",
+		           upgrade ? "applied" : "reverted", res.applied,
+		           res.applied == 1 ? "" : "s", sd_cli_now() - t0,
+		           db_where(cli, db, g, c));
 done:
 	sd_db_close(db);
 	sd_rev_graph_free(g);
@@ -381,9 +494,29 @@ int sd_cmd_stamp(sd_cli *cli, int argc, char **argv)
 	                      "exactly one revision (or head, heads, base)");
 	if (rc)
 		return rc;
-	rc = sd_cli_graph_db(cli, &c, &g, &db, 0);
+	/* the revision is resolved before the database is opened: a bad
+	 * one creates nothing */
+	rc = sd_cli_config(cli, &c);
+	if (!rc)
+		rc = sd_cli_graph(cli, &g);
+	if (!rc)
+		rc = sd_cli_check_target(cli, g, rev, true);
+	if (!rc)
+		rc = sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
 	if (rc)
 		goto done;
+	if (db->absent && strcmp(rev, "base") == 0) {
+		sd_cli_err(cli, "%s does not exist: it is at base already",
+		           db->display_url);
+		goto done;
+	}
+	if (db->absent) {
+		sd_db_close(db);
+		db = NULL;
+		rc = sd_cli_open_db(cli, &db, 0);
+		if (rc)
+			goto done;
+	}
 	/* stamp runs no revision: only the lock wait is worth telling */
 	runner_opts(&ro, NULL, cli, c, &prog);
 	ro.on_revision = NULL;

@@ -860,27 +860,6 @@ int sd_cli_fleet_wanted(sd_cli *cli, const char *command, bool *wanted)
 	return SD_OK;
 }
 
-/* The revision argument, checked against the graph before any target is
- * touched (an unknown revision is bad input, exit 2). */
-static int check_rev_target(sd_cli *cli, const sd_rev_graph *g,
-                            const char *text)
-{
-	sd_revision *r;
-
-	if (strcmp(text, "heads") == 0 || strcmp(text, "base") == 0 ||
-	    text[0] == '+' || text[0] == '-')
-		return SD_OK;
-	if (strcmp(text, "head") == 0) {
-		if (g->nheads > 1)
-			return sd_error_set(&cli->err, SD_EINPUT,
-			                    "there are %zu heads; 'head' is ambiguous "
-			                    "(use heads, or run merge)",
-			                    g->nheads);
-		return SD_OK;
-	}
-	return sd_rev_graph_lookup(&r, g, text, &cli->err);
-}
-
 static void capi_warning(void *ctx, const char *msg)
 {
 	sd_cli_warn(ctx, "%s", msg);
@@ -983,7 +962,8 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
 	if (!rc)
 		rc = sd_cli_graph(cli, &f.g);
 	if (!rc && f.rev_target)
-		rc = check_rev_target(cli, f.g, f.rev_target);
+		rc = sd_cli_check_target(cli, f.g, f.rev_target,
+		                         f.verb->kind == FLEET_STAMP);
 	f.capi.cache_dir = c->cache;
 	f.capi.project_dir = c->dir;
 	if (!rc && (f.verb->kind == FLEET_UPGRADE ||
@@ -1009,8 +989,10 @@ int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 	t0 = sd_cli_now();
-	if (f.json)
+	if (f.json) {
 		printf("{\n  \"command\": \"%s\",\n  \"targets\": [", cmd->name);
+		cli->json_printed = true; /* a failure is reported inside */
+	}
 	if (f.total && jobs > f.total)
 		jobs = f.total;
 	if (canary) {

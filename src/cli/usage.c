@@ -17,18 +17,20 @@ static const sd_cli_command commands[] = {
 	{"init", "init [--format sql|c]",
 	 "create schemadiff.yaml, an example models.yaml and migrations/versions/",
 	 "  --format sql|c    revision format `generate` writes (default sql)\n",
-	 "schemadiff init", sd_cmd_init},
-	{"generate", "generate -m MSG [--format sql|c] [--sql]",
+	 "schemadiff init", sd_cmd_init, false},
+	{"generate", "generate -m MSG [--format sql|c] [--sql] [--allow-empty]",
 	 "diff the models against the database and write a revision",
 	 "  -m, --message MSG  what the revision does (required)\n"
 	 "  --format sql|c     revision format (default: the config's format)\n"
-	 "  --sql              print the upgrade SQL instead of writing a file\n",
-	 "schemadiff generate -m \"Add email to User\"", sd_cmd_generate},
+	 "  --sql              print the upgrade SQL instead of writing a file\n"
+	 "  --allow-empty      accept models with no table although the database\n"
+	 "                     has some (the revision drops every table)\n",
+	 "schemadiff generate -m \"Add email to User\"", sd_cmd_generate, true},
 	{"revision", "revision -m MSG [--format sql|c]",
 	 "write an empty revision to fill in by hand",
 	 "  -m, --message MSG  what the revision does (required)\n"
 	 "  --format sql|c     revision format (default: the config's format)\n",
-	 "schemadiff revision -m \"Backfill user names\"", sd_cmd_revision},
+	 "schemadiff revision -m \"Backfill user names\"", sd_cmd_revision, true},
 	{"upgrade", "upgrade [TARGET] [--sql | --backup PATH [--force]]",
 	 "apply revisions up to TARGET (default head)",
 	 "  TARGET         revision id or unique prefix, head, heads, +N\n"
@@ -38,7 +40,7 @@ static const sd_cli_command commands[] = {
 	 "                 pg_dump -Fc, or SQLite's online backup; nothing runs\n"
 	 "                 when it cannot be written\n"
 	 "  --force        let --backup replace an existing PATH\n",
-	 "schemadiff upgrade --backup before-upgrade.dump", sd_cmd_upgrade},
+	 "schemadiff upgrade --backup before-upgrade.dump", sd_cmd_upgrade, true},
 	{"downgrade", "downgrade [TARGET] [--sql | --backup PATH [--force]]",
 	 "revert revisions down to TARGET (default -1)",
 	 "  TARGET         revision id or unique prefix, base, -N\n"
@@ -46,28 +48,28 @@ static const sd_cli_command commands[] = {
 	 "                 FROM:TO\n"
 	 "  --backup PATH  first back the database up into PATH (as upgrade)\n"
 	 "  --force        let --backup replace an existing PATH\n",
-	 "schemadiff downgrade -1", sd_cmd_downgrade},
+	 "schemadiff downgrade -1", sd_cmd_downgrade, true},
 	{"stamp", "stamp REV",
 	 "record REV (or head, heads, base) as applied without running anything",
-	 "  REV      revision id or unique prefix, head, heads, base\n", "schemadiff stamp head", sd_cmd_stamp},
+	 "  REV      revision id or unique prefix, head, heads, base\n", "schemadiff stamp head", sd_cmd_stamp, true},
 	{"current", "current [--json]",
 	 "print the revision(s) the database is at",
 	 "  --json   machine-readable output\n", "schemadiff current",
-	 sd_cmd_current},
+	 sd_cmd_current, false},
 	{"status", "status [--json]",
 	 "list every revision, base first: applied or pending, when, and edited since",
 	 "  --json   machine-readable output: applied and pending lists, one entry\n"
 	 "           per revision\n",
-	 "schemadiff status", sd_cmd_status},
+	 "schemadiff status", sd_cmd_status, false},
 	{"heads", "heads [--json]", "print the newest revision of every branch",
-	 "  --json   machine-readable output\n", "schemadiff heads", sd_cmd_heads},
+	 "  --json   machine-readable output\n", "schemadiff heads", sd_cmd_heads, false},
 	{"branches", "branches", "print the revisions where the history forks",
-	 NULL, "schemadiff branches", sd_cmd_branches},
+	 NULL, "schemadiff branches", sd_cmd_branches, false},
 	{"history", "history [-r FROM:TO] [--json]",
 	 "list revisions, newest first",
 	 "  -r, --rev-range FROM:TO  only revisions between FROM and TO\n"
 	 "  --json                   machine-readable output\n",
-	 "schemadiff history -r base:head", sd_cmd_history},
+	 "schemadiff history -r base:head", sd_cmd_history, false},
 	{"show", "show REV [--html] [-o PATH] [--dev-database URL]",
 	 "print a revision's header, message and SQL, or its review page",
 	 "  REV                 revision id, unique prefix, or head\n"
@@ -76,26 +78,26 @@ static const sd_cli_command commands[] = {
 	 "  -o, --output PATH   write there instead of stdout\n"
 	 "  --dev-database URL  PostgreSQL server for the scratch database the\n"
 	 "                      revisions are replayed on (default: dev_database:)\n",
-	 "schemadiff show head --html -o review.html", sd_cmd_show},
+	 "schemadiff show head --html -o review.html", sd_cmd_show, false},
 	{"merge", "merge -m MSG heads | REV REV...",
 	 "write a revision that joins several heads",
 	 "  -m, --message MSG  what the merge does (required)\n",
-	 "schemadiff merge -m \"Merge branches\" heads", sd_cmd_merge},
+	 "schemadiff merge -m \"Merge branches\" heads", sd_cmd_merge, true},
 	{"check", "check [--json] [--diagram PATH]",
 	 "compare the models with the database (exit 1 when they differ)",
 	 "  --json           machine-readable output\n"
 	 "  --diagram PATH   also write a diagram of the differences (format from\n"
 	 "                   the extension: .svg, .dot, .mmd)\n",
-	 "schemadiff check --diagram drift.svg", sd_cmd_check},
+	 "schemadiff check --diagram drift.svg", sd_cmd_check, false},
 	{"diff", "diff --from SRC --to SRC [--json] [--exit-code]",
 	 "print the SQL that turns one schema source into another",
 	 "  --from SRC     models path or database URL (current state)\n"
 	 "  --to SRC       models path or database URL (desired state)\n"
 	 "  --json         the operations as JSON instead of SQL\n"
 	 "  --exit-code    exit 1 when there are differences\n",
-	 "schemadiff diff --from sqlite:///app.db --to models.yaml", sd_cmd_diff},
+	 "schemadiff diff --from sqlite:///app.db --to models.yaml", sd_cmd_diff, false},
 	{"dump", "dump", "write the database's schema as models YAML to stdout",
-	 NULL, "schemadiff dump > models.yaml", sd_cmd_dump},
+	 NULL, "schemadiff dump > models.yaml", sd_cmd_dump, false},
 	{"diagram",
 	 "diagram [--revision REV | --models | --database] [--format svg|dot|mermaid]\n"
 	 "                  [-o PATH] [--around TABLE [--depth N]] [--dev-database URL]",
@@ -111,7 +113,7 @@ static const sd_cli_command commands[] = {
 	 "  --depth N           how many foreign keys from TABLE (default 1)\n"
 	 "  --dev-database URL  PostgreSQL server for the scratch database a\n"
 	 "                      revision is replayed on (default: dev_database:)\n",
-	 "schemadiff diagram --revision head -o change.svg", sd_cmd_diagram},
+	 "schemadiff diagram --revision head -o change.svg", sd_cmd_diagram, false},
 };
 
 static const char *const command_names[] = {
@@ -178,7 +180,7 @@ static const sd_cli_command help_command = {
 	"help", "help [COMMAND]",
 	"list the commands, or show one command's synopsis, options and example",
 	"  COMMAND   the command to explain (default: list them all)\n",
-	"schemadiff help upgrade", NULL,
+	"schemadiff help upgrade", NULL, false,
 };
 
 void sd_cli_usage(FILE *f)
@@ -211,12 +213,38 @@ void sd_cli_usage(FILE *f)
 	      f);
 }
 
+/*
+ * What users of other migration tools type, answered in schemadiff's
+ * words: Flask-Migrate (`flask db migrate`), Alembic, Django, Rails,
+ * goose and golang-migrate.
+ */
+static const struct {
+	const char *theirs;
+	const char *hint;
+} other_tools[] = {
+	{"migrate", "did you mean `generate`? `flask db migrate` is `schemadiff generate -m MSG`; to apply revisions, as Django's migrate does: `schemadiff upgrade`"},
+	{"makemigrations", "did you mean `generate`? Django's makemigrations is `schemadiff generate -m MSG`"},
+	{"autogenerate", "did you mean `generate`? `schemadiff generate -m MSG` writes a revision from the models"},
+	{"showmigrations", "did you mean `status`?"},
+	{"sqlmigrate", "did you mean `upgrade --sql`?"},
+	{"rollback", "did you mean `downgrade`?"},
+	{"up", "did you mean `upgrade`?"},
+	{"down", "did you mean `downgrade`?"},
+	{"db", "schemadiff's commands are Flask-Migrate's without `db`: `schemadiff upgrade`, `schemadiff generate -m MSG`"},
+};
+
 /* An unknown command, with the nearest one when there is one. */
 int sd_cli_unknown_command(sd_cli *cli, const char *name)
 {
 	const char *s = sd_suggest(name, command_names);
+	size_t i;
 
 	sd_error_set(&cli->err, SD_EINPUT, "unknown command '%s'", name);
+	for (i = 0; i < SD_ARRAY_LEN(other_tools); i++)
+		if (strcmp(name, other_tools[i].theirs) == 0) {
+			sd_error_hint(&cli->err, "%s", other_tools[i].hint);
+			return SD_EINPUT;
+		}
 	if (s)
 		sd_error_hint(&cli->err, "did you mean '%s'?", s);
 	else

@@ -114,6 +114,8 @@ enum { SD_DB_OPEN_NO_CREATE = 1u << 0 };
 struct sd_db {
 	const sd_db_driver *driver;
 	char *display_url; /* password masked: safe to print */
+	bool absent;       /* SD_DB_OPEN_NO_CREATE found no database: this is
+	                    * an empty stand-in, and nothing was created */
 };
 
 extern const sd_db_driver sd_driver_sqlite;

@@ -115,9 +115,11 @@ static int sqlite_open_flags(sd_db **out, const char *url,
 		goto done;
 	}
 	if ((flags & SD_DB_OPEN_NO_CREATE) && strcmp(s->path, ":memory:") != 0 &&
-	    !sd_file_exists(s->path))
+	    !sd_file_exists(s->path)) {
+		s->base.absent = true;
 		src = sqlite3_open_v2(":memory:", &s->conn, SQLITE_OPEN_READWRITE,
 		                      NULL);
+	}
 	else
 		src = sqlite3_open_v2(s->path, &s->conn,
 		                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,

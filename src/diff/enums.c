@@ -96,6 +96,36 @@ static bool enum_new_value_used(dctx *c, const sd_enum *o, const sd_enum *n,
 	return false;
 }
 
+/*
+ * A value of o that n lacks may be in use: the recreated type has no such
+ * value, so rows holding it make the upgrade fail (or lose the value where
+ * the column is converted by hand). Warned like every data-loss change,
+ * one warning naming every removed value.
+ */
+static void warn_removed_values(dctx *c, sd_op *op, const sd_enum *o,
+                                const sd_enum *n)
+{
+	sd_buf b = SD_BUF_INIT;
+	size_t i, nremoved = 0;
+
+	for (i = 0; i < o->values.n; i++) {
+		if (sd_strlist_contains(&n->values, o->values.items[i]))
+			continue;
+		sd_buf_printf(&b, "%s'%s'", nremoved++ ? ", " : "",
+		              o->values.items[i]);
+	}
+	if (nremoved)
+		sd_diff_add_warning(c, op, SD_HAZARD_DATA_LOSS,
+		                    sd_arena_printf(c->a,
+		                                    "removes value%s %s from enum %s: rows that hold %s make the upgrade fail (the type is recreated)",
+		                                    nremoved == 1 ? "" : "s",
+		                                    sd_buf_cstr(&b),
+		                                    sd_qualified_name(c->a, o->base.schema,
+		                                                      o->base.name),
+		                                    nremoved == 1 ? "it" : "one"));
+	sd_buf_free(&b);
+}
+
 static void diff_enum_values(dctx *c, const sd_enum *o, const sd_enum *n,
                              const sd_schema *to)
 {
@@ -107,6 +137,7 @@ static void diff_enum_values(dctx *c, const sd_enum *o, const sd_enum *n,
 		sd_op *op = sd_diff_op_new(c, SD_OP_RECREATE_ENUM, NULL);
 		op->obj_old = &o->base;
 		op->obj_new = &n->base;
+		warn_removed_values(c, op, o, n);
 		sd_diff_emit(c, op, PH_RECREATE_ENUM);
 		return;
 	}

@@ -1441,6 +1441,11 @@ static int list_dir(const char ***out, size_t *n, sd_arena *a,
 			sd_vec_push(a, &v, sd_path_join(a, dir, e->d_name));
 	}
 	closedir(d);
+	/* an empty set of models would drop everything: a directory without
+	 * models (a versions folder, a mistyped path) is bad input */
+	if (v.n == 0)
+		return sd_error_add(err, SD_EINPUT, dir, 0, 0, NULL,
+		                    "no models file (*.yaml, *.yml) in this directory");
 	if (v.n > 1)
 		qsort(v.items, v.n, sizeof(void *), cmp_str);
 	*out = (const char **)v.items;

@@ -281,11 +281,13 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 			memcpy(r.id, val, SD_REV_ID_LEN + 1);
 			have_rev = true;
 			rev_line = lineno;
+			r.id_line = lineno;
 		} else if (strcmp(key, "revises") == 0) {
 			rc = parse_parents(&r, a, val, path, lineno, err);
 			if (rc)
 				goto done;
 			have_revises = true;
+			r.parents_line = lineno;
 		} else if (strcmp(key, "created") == 0) {
 			r.created = sd_arena_strdup(a, val);
 			have_created = true;

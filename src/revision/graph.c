@@ -39,6 +39,45 @@ void sd_rev_graph_free(sd_rev_graph *g)
 }
 
 /*
+ * r was left over by the topological sort (indeg[r->topo] > 0), so one of
+ * its parents was too: walking such parents must come back to a revision
+ * already seen, and the revisions from there on are a cycle. Reports it at
+ * the `revises:` line of its first revision, naming every member:
+ *     b.sql:4: revision b revises a, which revises b: a cycle ...
+ */
+static int report_cycle(sd_revision *r, const size_t *indeg, size_t n,
+                        sd_error *err)
+{
+	size_t *seen = sd_xcalloc(n, sizeof(size_t)); /* position + 1 */
+	sd_revision **walk = sd_xmalloc(n * sizeof(*walk));
+	size_t len = 0, i, start;
+	sd_buf chain = SD_BUF_INIT;
+	int rc;
+
+	while (!seen[r->topo]) {
+		walk[len++] = r;
+		seen[r->topo] = len;
+		for (i = 0; i < r->nparents; i++)
+			if (indeg[r->parent_revs[i]->topo])
+				break;
+		r = r->parent_revs[i < r->nparents ? i : 0];
+	}
+	start = seen[r->topo] - 1;
+	sd_buf_printf(&chain, "revision %s revises", walk[start]->id);
+	for (i = start + 1; i < len; i++)
+		sd_buf_printf(&chain, " %s, which revises", walk[i]->id);
+	sd_buf_printf(&chain, " %s", walk[start]->id);
+	rc = sd_error_add(err, SD_EINPUT, walk[start]->path,
+	                  walk[start]->parents_line, 0, NULL,
+	                  "%s: a cycle in the revision graph",
+	                  sd_buf_cstr(&chain));
+	sd_buf_free(&chain);
+	free(seen);
+	free(walk);
+	return rc;
+}
+
+/*
  * Kahn's algorithm, taking the oldest ready revision first, so siblings
  * appear in creation order. Revisions left over sit on a cycle: reports
  * the first of them.
@@ -79,13 +118,9 @@ static int topo_sort(sd_rev_graph *g, sd_revision **all, size_t n,
 		}
 	}
 	if (out < n) {
-		for (i = 0; i < n; i++)
-			if (indeg[i]) {
-				rc = sd_error_add(err, SD_EINPUT, all[i]->path, 0, 0, NULL,
-				                  "revision %s is part of a cycle in the revision graph",
-				                  all[i]->id);
-				break;
-			}
+		for (i = 0; i < n && !indeg[i]; i++)
+			;
+		rc = report_cycle(all[i], indeg, n, err);
 		goto done;
 	}
 	g->n = n;
@@ -143,9 +178,10 @@ int sd_rev_graph_load(sd_rev_graph **out, const char *dir, sd_error *err)
 		}
 		prev = sd_map_get(g->by_id, r->id);
 		if (prev) {
-			rc = sd_error_add(err, SD_EINPUT, path, 0, 0, NULL,
-			                  "duplicate revision id %s (also in %s)",
-			                  r->id, prev->path);
+			rc = sd_error_add(err, SD_EINPUT, path, r->id_line, 0,
+			                  NULL,
+			                  "duplicate revision id %s (also in %s:%d)",
+			                  r->id, prev->path, prev->id_line);
 			continue;
 		}
 		sd_map_put(g->by_id, r->id, r);
@@ -160,7 +196,8 @@ int sd_rev_graph_load(sd_rev_graph **out, const char *dir, sd_error *err)
 		for (j = 0; j < r->nparents; j++) {
 			sd_revision *p = sd_map_get(g->by_id, r->parents[j]);
 			if (!p) {
-				rc = sd_error_add(err, SD_EINPUT, r->path, 0, 0, NULL,
+				rc = sd_error_add(err, SD_EINPUT, r->path,
+				                  r->parents_line, 0, NULL,
 				                  "revision %s revises %s, which does not exist in %s",
 				                  r->id, r->parents[j], dir);
 				continue;

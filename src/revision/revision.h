@@ -59,6 +59,8 @@ typedef struct sd_revision {
 	sd_rev_format format;
 	const char *path;       /* the file, as found in the versions dir */
 	int body_line;          /* line of the upgrade marker (SQL) */
+	int id_line;            /* lines of the `revision:` and `revises:` */
+	int parents_line;       /* header lines, for the graph's errors */
 
 	/* Filled in by sd_rev_graph_load. */
 	struct sd_revision **parent_revs; /* nparents entries */
@@ -284,6 +286,12 @@ typedef struct sd_runner_opts {
 	 */
 	int (*run_c)(void *c_ctx, sd_db *db, const sd_revision *r,
 	             bool upgrade, sd_error *err);
+	/*
+	 * C revisions: makes r ready to run (compiles it) before any
+	 * revision of the run is applied, so a revision that does not
+	 * compile stops the run with nothing applied. May be NULL.
+	 */
+	int (*prepare_c)(void *c_ctx, const sd_revision *r, sd_error *err);
 	void *c_ctx;
 	/*
 	 * Offline (sd_runner_sql_opts): appends the statements r's upgrade
@@ -296,9 +304,22 @@ typedef struct sd_runner_opts {
 
 /* What a run did. */
 typedef struct sd_run_result {
-	size_t applied;          /* revisions run */
+	size_t applied;          /* revisions run (also when a later one
+	                          * failed) */
+	size_t planned;          /* revisions the run set out to apply */
 	bool nothing_to_do;      /* already at the target */
 } sd_run_result;
+
+/*
+ * What is checked before anything of a run along path is applied: every
+ * SQL revision's body is read (a malformed file is bad input, exit 2, with
+ * the database untouched), each C revision is prepared (opts->prepare_c),
+ * and the driver refuses a revision too big for one transaction.
+ * sd_runner_migrate calls it; a caller may call it first, e.g. before it
+ * creates a database file for the run.
+ */
+int sd_runner_preflight(const sd_rev_path *path, sd_db *db,
+                        const sd_runner_opts *opts, sd_error *err);
 
 /*
  * Upgrades or downgrades db to target under the driver's lock. Each
@@ -318,7 +339,8 @@ int sd_runner_current(sd_revision ***cur, size_t *ncur, sd_arena *a,
                       sd_db *db, const sd_rev_graph *g, const char *table,
                       sd_error *err);
 
-/* Records target as applied without running anything. */
+/* Records target (a revision, head, heads or base) as applied without
+ * running anything. head and heads with no revisions are SD_EINPUT. */
 int sd_runner_stamp(sd_db *db, const sd_rev_graph *g, const char *target,
                     const sd_runner_opts *opts, sd_error *err);
 

@@ -508,19 +508,23 @@ done:
  * Reads the body of every SQL revision on the path before any of them runs,
  * so a malformed or unreadable file further along (bad input, exit 2) is
  * reported with the database untouched rather than after the revisions
- * before it were committed. Likewise a revision too big for one
- * transaction on this server (PostgreSQL's lock table) is refused up
- * front. Returns SD_OK or the first file's error.
+ * before it were committed; C revisions are compiled for the same reason.
+ * Likewise a revision too big for one transaction on this server
+ * (PostgreSQL's lock table) is refused up front. Returns SD_OK or the
+ * first file's error.
  */
-static int preflight(const sd_rev_path *path, sd_db *db, bool upgrade,
-                     sd_error *err)
+int sd_runner_preflight(const sd_rev_path *path, sd_db *db,
+                        const sd_runner_opts *opts, sd_error *err)
 {
+	bool upgrade = path->upgrade;
 	size_t i;
 	int rc = SD_OK;
 
 	for (i = 0; !rc && i < path->n; i++) {
 		const sd_revision *r = path->revs[i];
 		char *up = NULL, *down = NULL;
+		if (r->format == SD_REV_C && opts->prepare_c)
+			rc = opts->prepare_c(opts->c_ctx, r, err);
 		if (r->format != SD_REV_SQL)
 			continue;
 		rc = sd_rev_read_body(&up, &down, NULL, NULL, r, err);
@@ -572,7 +576,8 @@ int sd_runner_migrate(sd_run_result *res, sd_db *db, const sd_rev_graph *g,
 	rc = sd_rev_plan(&path, a, g, cur, ncur, target, upgrade, err);
 	if (rc)
 		goto done;
-	rc = preflight(&path, db, upgrade, err);
+	res->planned = path.n;
+	rc = sd_runner_preflight(&path, db, opts, err);
 	if (!rc && path.n > 0 && opts->before_run)
 		rc = opts->before_run(opts->ctx, db, path.n, err);
 	if (rc)
@@ -612,6 +617,12 @@ int sd_runner_stamp(sd_db *db, const sd_rev_graph *g, const char *target,
 	int rc = SD_OK;
 
 	if (strcmp(target, "heads") == 0 || strcmp(target, "head") == 0) {
+		if (g->nheads == 0) {
+			rc = sd_error_set(err, SD_EINPUT,
+			                  "there are no revisions in %s: nothing to stamp as %s",
+			                  g->dir, target);
+			goto done;
+		}
 		if (strcmp(target, "head") == 0 && g->nheads > 1) {
 			rc = sd_error_set(err, SD_EINPUT,
 			                  "there are %zu heads; stamp 'heads' or one revision",

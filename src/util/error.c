@@ -93,6 +93,17 @@ void sd_error_warn(sd_error *err, const char *path, int line,
 	va_end(ap);
 }
 
+void sd_error_note(sd_error *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return;
+	va_start(ap, fmt);
+	diag_append(err, SD_OK, SD_SEV_NOTE, NULL, 0, 0, NULL, fmt, ap);
+	va_end(ap);
+}
+
 void sd_error_hint(sd_error *err, const char *fmt, ...)
 {
 	va_list ap;

@@ -174,6 +174,8 @@ int sd_error_set(sd_error *err, sd_code code, const char *fmt, ...)
 	SD_PRINTF(3, 4);
 void sd_error_warn(sd_error *err, const char *path, int line,
                    const char *object, const char *fmt, ...) SD_PRINTF(5, 6);
+/* A note (SD_SEV_NOTE) after the errors: what state things are left in. */
+void sd_error_note(sd_error *err, const char *fmt, ...) SD_PRINTF(2, 3);
 /* Attaches a hint to the most recent diagnostic. */
 void sd_error_hint(sd_error *err, const char *fmt, ...) SD_PRINTF(2, 3);
 /* Moves every diagnostic of src to the end of dst; src is left empty. */

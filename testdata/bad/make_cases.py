@@ -263,22 +263,23 @@ rev_case("bad_parent_id", dict([rev("dddd00000004", "cccc0003", "x", "SELECT 1;"
 rev_case("parent_listed_twice", dict([rev("dddd00000004", f"{C}, {C}", "x", "SELECT 1;", "SELECT 1;")]),
          ["dddd00000004_x.sql:4:", "listed twice"])
 rev_case("duplicate_id", {P + f"{B}_copy.sql": rev(B, A, "copy", "SELECT 1;", "SELECT 1;")[1]},
-         ["duplicate revision id " + B])
+         [f"{B}_posts.sql:3: duplicate revision id " + B, f"{B}_copy.sql:3)"])
 rev_case("duplicate_id_upgrade", {P + f"{B}_copy.sql": rev(B, A, "copy", "SELECT 1;", "SELECT 1;")[1]},
          ["duplicate revision id " + B], args="upgrade")
 rev_case("missing_parent", dict([rev("dddd00000004", "999999999999", "orphan", "SELECT 1;", "SELECT 1;")]),
-         ["dddd00000004_orphan.sql", "999999999999"])
+         ["dddd00000004_orphan.sql:4:", "999999999999"])
 rev_case("missing_parent_upgrade", dict([rev("dddd00000004", "999999999999", "orphan", "SELECT 1;", "SELECT 1;")]),
-         ["dddd00000004_orphan.sql", "999999999999"], args="upgrade")
+         ["dddd00000004_orphan.sql:4:", "999999999999"], args="upgrade")
 rev_case("cycle_two", dict([rev("eeee00000001", "eeee00000002", "l1", "SELECT 1;", "SELECT 1;"),
                             rev("eeee00000002", "eeee00000001", "l2", "SELECT 1;", "SELECT 1;")]),
-         "cycle")
+         ["eeee00000001_l1.sql:4:", "eeee00000001 revises eeee00000002, which revises eeee00000001: a cycle"])
 rev_case("cycle_self", dict([rev("eeee00000001", "eeee00000001", "self", "SELECT 1;", "SELECT 1;")]),
-         "eeee00000001")
+         ["eeee00000001_self.sql:4:", "eeee00000001 revises eeee00000001: a cycle"])
 rev_case("cycle_three", dict([rev("eeee00000001", "eeee00000003", "l1", "SELECT 1;", "SELECT 1;"),
                               rev("eeee00000002", "eeee00000001", "l2", "SELECT 1;", "SELECT 1;"),
                               rev("eeee00000003", "eeee00000002", "l3", "SELECT 1;", "SELECT 1;")]),
-         "cycle", args="upgrade")
+         ["eeee00000001_l1.sql:4:", "revises eeee00000003, which revises eeee00000002, which revises eeee00000001"],
+         args="upgrade")
 rev_case("cycle_heads", dict([rev("eeee00000001", "eeee00000002", "l1", "SELECT 1;", "SELECT 1;"),
                               rev("eeee00000002", "eeee00000001", "l2", "SELECT 1;", "SELECT 1;")]),
          "cycle", args="heads")
@@ -392,6 +393,14 @@ target_case("generate_not_at_head", "generate -m x", "upgrade")
 target_case("generate_several_heads", "generate -m x", "merge", files=BRANCH, setup=("upgrade heads",))
 target_case("sql_downgrade_base_offline_unknown", "downgrade 123456789abc:base --sql", "123456789abc")
 target_case("sql_range_ambiguous_from", f"upgrade abc:{C} --sql", ["abc000000001"], files=AMB)
+# refused before the database is opened: no app.db appears
+target_case("upgrade_past_head_no_database", "upgrade +5", "up 5 revisions", setup=())
+target_case("stamp_ambiguous_no_database", "stamp abc", ["abc000000001", "abc000000002"], files=AMB, setup=())
+target_case("upgrade_head_with_two_heads_no_database", "upgrade head", "heads", files=BRANCH, setup=())
+case("targets", "stamp_head_no_revisions", "stamp head", 2, ["no revisions", "nothing to stamp"])
+case("targets", "generate_empty_models_drops_all", "generate -m x", 2,
+     ["models.yaml: the models declare no table", "--allow-empty"],
+     files=chain(), models="tables: []\n", setup=("upgrade",))
 
 # ----------------------------------------------------------------- urls --
 def url_case(name, url, frags, args="current", exit=2, how="flag", **kw):
@@ -505,6 +514,15 @@ usage_case("dump_extra_argument", "dump out.yaml", "dump takes no arguments")
 usage_case("heads_extra_argument", "heads x", "heads")
 usage_case("branches_json_unknown", "branches --jsonn", "--jsonn")
 usage_case("stamp_no_argument", "stamp", "stamp")
+usage_case("migrate", "migrate", ["unknown command 'migrate'", "did you mean `generate`?"])
+usage_case("diff_from_versions_dir", "diff --from migrations/versions --to models.yaml",
+           ["migrations/versions", "versions directory"])
+usage_case("diff_to_directory_without_models", "diff --from models.yaml --to migrations",
+           ["migrations", "no models file"])
+for cmd in ("upgrade", "downgrade", "stamp head", "generate -m x", "revision -m x", "merge -m x heads"):
+    case("usage", "outside_project_" + cmd.split()[0], cmd, 2,
+         ["needs a project: no schemadiff.yaml found", "run schemadiff init, or pass -c"],
+         config=None, models=None, versions=False)
 
 
 def main():
