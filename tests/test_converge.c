@@ -400,7 +400,7 @@ static int prepare(conv_ctx *cx, sd_db *db, const sd_schema *m,
 	sd_schema *c = sd_gen_clone(m);
 	int rc = SD_OK;
 
-	rc = sd_normalize(db, c, err);
+	rc = sd_normalize(db, c, NULL, err);
 	if (rc) {
 		sd_schema_free(c);
 		return timed(1, t0_), rc;

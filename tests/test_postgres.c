@@ -492,7 +492,7 @@ START_TEST(normalize_spec_examples)
 	                                     &sd_naming_default, &err),
 	                 SD_OK);
 	pq_exec_ok(c, spec_ddl);
-	ck_assert_int_eq(sd_normalize(db, models, &err), SD_OK);
+	ck_assert_int_eq(sd_normalize(db, models, NULL, &err), SD_OK);
 	ck_assert_int_eq(sd_introspect(&live, db, NULL, &err),
 	                 SD_OK);
 	mu = sd_schema_find_table(models, NULL, "users");
@@ -582,7 +582,7 @@ START_TEST(normalize_other_schema)
 	                                     "m.yaml", &sd_naming_default,
 	                                     &err),
 	                 SD_OK);
-	ck_assert_int_eq(sd_normalize(db, models, &err), SD_OK);
+	ck_assert_int_eq(sd_normalize(db, models, NULL, &err), SD_OK);
 	t = sd_schema_find_table(models, "billing", "invoices");
 	ck_assert_str_eq(sd_table_find_column(t, "cur")->default_value.canon,
 	                 "'eur'::billing.currency");
@@ -632,7 +632,7 @@ START_TEST(normalize_many_tables)
 		ix->keys[0].column = "name";
 	}
 	sd_schema_index(models);
-	if (sd_normalize(db, models, &err) != SD_OK)
+	if (sd_normalize(db, models, NULL, &err) != SD_OK)
 		ck_abort_msg("normalize: %s", err.first->message);
 	ck_assert_str_eq(models->tables[599]->columns[1]->default_value.canon,
 	                 "'x'::character varying");
@@ -661,7 +661,7 @@ START_TEST(normalize_reports_bad_expression)
 	                                     "m.yaml", &sd_naming_default,
 	                                     &err),
 	                 SD_OK);
-	ck_assert_int_eq(sd_normalize(db, models, &err),
+	ck_assert_int_eq(sd_normalize(db, models, NULL, &err),
 	                 SD_EINPUT);
 	sd_diag_format(&msg, err.first);
 	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&msg), "t: "));
@@ -737,7 +737,7 @@ START_TEST(normalize_packs_conflicting_tables)
 	           "CREATE TABLE t1 (id integer, v varchar(20) DEFAULT 'a',\n"
 	           "  CONSTRAINT ck_t1 CHECK (v <> 'x'));\n"
 	           "CREATE INDEX ix_t1 ON t1 (lower(v));\n");
-	if (sd_normalize(db, models, &err) != SD_OK)
+	if (sd_normalize(db, models, NULL, &err) != SD_OK)
 		ck_abort_msg("normalize: %s", err.first->message);
 	ck_assert_int_eq(sd_introspect(&live, db, NULL, &err),
 	                 SD_OK);
@@ -817,7 +817,7 @@ START_TEST(normalize_nothing_sends_nothing)
 	                                     &err),
 	                 SD_OK);
 	PQtrace(c, trace);
-	ck_assert_int_eq(sd_normalize(db, models, &err), SD_OK);
+	ck_assert_int_eq(sd_normalize(db, models, NULL, &err), SD_OK);
 	PQuntrace(c);
 	fflush(trace);
 	ck_assert_int_eq(ftell(trace), 0);
@@ -1064,7 +1064,7 @@ START_TEST(normalize_table_qualified_references)
 	                                     "m.yaml", &sd_naming_default,
 	                                     &err),
 	                 SD_OK);
-	if (sd_normalize(db, models, &err) != SD_OK)
+	if (sd_normalize(db, models, NULL, &err) != SD_OK)
 		ck_abort_msg("normalize: %s", err.first->message);
 	u = sd_schema_find_table(models, NULL, "users");
 	ck_assert_str_eq(u->checks[0]->expression.canon,
@@ -1524,18 +1524,18 @@ START_TEST(emit_every_op)
 	op.table = f.users;
 	op.obj_old = &ix->base;
 	{
-		sd_object renamed = ix->base;
-		renamed.name = "ix_users_username";
-		op.obj_new = &renamed;
+		sd_index renamed = *ix;
+		renamed.base.name = "ix_users_username";
+		op.obj_new = &renamed.base;
 		expect(c, &op, "ALTER INDEX \"ix_users_name\" RENAME TO "
 		               "\"ix_users_username\";\n");
 	}
 	OP(SD_OP_DROP_INDEX);
 	op.table = f.users;
 	{
-		sd_object gone = ix->base;
-		gone.name = "ix_users_username";
-		op.obj_old = &gone;
+		sd_index gone = *ix;
+		gone.base.name = "ix_users_username";
+		op.obj_old = &gone.base;
 		expect(c, &op, "DROP INDEX \"ix_users_username\";\n");
 	}
 

@@ -155,9 +155,10 @@ void sd_cli_warn_edited(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
  * tables; on a terminal, shows on stderr where it is. *out: caller frees.
  */
 int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out);
-/* Loads models; normalises them through the driver when db is given. */
+/* Loads models; normalises them through the driver when db is given,
+ * taking what live (db's catalog, may be NULL) spells alike from it. */
 int sd_cli_models(sd_cli *cli, const char *path, sd_db *db,
-                  sd_schema **out);
+                  const sd_schema *live, sd_schema **out);
 /* The plan turning from into to in dialect d, with the config's ignore
  * globs and version table; tables missing from `to` are dropped. */
 int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,

@@ -42,7 +42,8 @@ static bool is_versions_dir(sd_cli *cli, const char *path)
 	       realpath(cli->config->versions, b) && strcmp(a, b) == 0;
 }
 
-static int load_models(sd_cli *cli, source *s, sd_db *normalizer)
+static int load_models(sd_cli *cli, source *s, sd_db *normalizer,
+                       const sd_schema *live)
 {
 	if (s->schema)
 		return SD_OK;
@@ -56,7 +57,7 @@ static int load_models(sd_cli *cli, source *s, sd_db *normalizer)
 		return sd_error_set(&cli->err, SD_EINPUT,
 		                    "'%s' is neither a models file or directory nor a database URL",
 		                    s->text);
-	return sd_cli_models(cli, s->text, normalizer, &s->schema);
+	return sd_cli_models(cli, s->text, normalizer, live, &s->schema);
 }
 
 static void warn_unmanaged(sd_cli *cli, const source *s)
@@ -118,9 +119,10 @@ int sd_cmd_diff(sd_cli *cli, int argc, char **argv)
 		const sd_db_driver *drv = sd_db_driver_for_url(sd_cli_database_url(cli));
 		d = drv ? sd_dialect_find(drv->name) : &sd_dialect_sqlite;
 	}
-	rc = load_models(cli, &from, normalizer);
+	/* the database side's catalog answers for what it spells alike */
+	rc = load_models(cli, &from, normalizer, to.schema);
 	if (!rc)
-		rc = load_models(cli, &to, normalizer);
+		rc = load_models(cli, &to, normalizer, from.schema);
 	if (rc)
 		goto done;
 	warn_unmanaged(cli, &from);

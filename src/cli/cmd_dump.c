@@ -100,6 +100,173 @@ static void list(sd_buf *out, bool *first, const char *key,
 	*first = false;
 }
 
+/* with: {name: value, ...} of storage parameters. */
+static void kv_options(sd_buf *out, bool *first, const char *key,
+                       const sd_strlist *l)
+{
+	size_t i;
+
+	if (!l->n)
+		return;
+	sd_buf_printf(out, "%s%s: {", *first ? "" : ", ", key);
+	for (i = 0; i < l->n; i++) {
+		const char *eq = strchr(l->items[i], '=');
+		sd_buf b = SD_BUF_INIT;
+		sd_buf_putn(&b, l->items[i], (size_t)(eq - l->items[i]));
+		if (i)
+			sd_buf_put(out, ", ");
+		scalar(out, sd_buf_cstr(&b));
+		sd_buf_put(out, ": ");
+		scalar(out, eq + 1);
+		sd_buf_free(&b);
+	}
+	sd_buf_putc(out, '}');
+	*first = false;
+}
+
+/* include, with and tablespace of an index or of the one behind a
+ * constraint. */
+static void kv_storage(sd_buf *out, bool *first, const sd_strlist *include,
+                       const sd_index_storage *st)
+{
+	if (include && include->n)
+		list(out, first, "include", include);
+	kv_options(out, first, "with", &st->with);
+	kv_opt(out, first, "tablespace", st->tablespace);
+}
+
+/* An operator class with its parameters: "gist_trgm_ops(siglen=64)". */
+static const char *opclass_text(sd_buf *tmp, const sd_index_key *k)
+{
+	sd_buf_truncate(tmp, 0);
+	sd_buf_put(tmp, k->opclass);
+	if (k->opclass_params.n) {
+		sd_buf_putc(tmp, '(');
+		sd_options_put(tmp, &k->opclass_params, "=");
+		sd_buf_putc(tmp, ')');
+	}
+	return sd_buf_cstr(tmp);
+}
+
+/* "created_at desc nulls last": a column key as the models spell it. */
+static const char *column_key_text(sd_arena *a, const sd_index_key *key)
+{
+	return sd_arena_printf(a, "%s%s%s", key->column,
+	                       key->desc ? " desc" : "",
+	                       key->nulls == SD_NULLS_FIRST  ? " nulls first"
+	                       : key->nulls == SD_NULLS_LAST ? " nulls last"
+	                                                     : "");
+}
+
+/* Whether a column key needs the mapping form of `keys:`. */
+static bool key_has_details(const sd_index_key *k)
+{
+	return k->opclass || k->collation || k->op;
+}
+
+/*
+ * keys: [...] of an index or exclusion constraint: a plain column key as
+ * its name (and order words), anything else as a mapping. A column named
+ * like a YAML mapping's key words is still a plain scalar: the loader
+ * reads a scalar entry as a column.
+ */
+static void kv_keys(sd_buf *out, bool *first, const sd_index *ix)
+{
+	sd_buf tmp = SD_BUF_INIT;
+	sd_arena *a = sd_arena_new();
+	size_t k;
+
+	sd_buf_printf(out, "%skeys: [", *first ? "" : ", ");
+	for (k = 0; k < ix->nkeys; k++) {
+		const sd_index_key *key = &ix->keys[k];
+		bool f = true;
+		if (k)
+			sd_buf_put(out, ", ");
+		if (key->column && !key_has_details(key)) {
+			scalar(out, column_key_text(a, key));
+			continue;
+		}
+		sd_buf_putc(out, '{');
+		if (key->column)
+			kv(out, &f, "column", key->column);
+		else
+			kv(out, &f, "expression", key->expression.sql);
+		if (key->opclass)
+			kv(out, &f, "opclass", opclass_text(&tmp, key));
+		kv_opt(out, &f, "collation", key->collation);
+		if (key->desc)
+			kv_raw(out, &f, "order", "desc");
+		if (key->nulls != SD_NULLS_DEFAULT)
+			kv_raw(out, &f, "nulls",
+			       key->nulls == SD_NULLS_FIRST ? "first" : "last");
+		kv_opt(out, &f, "operator", key->op);
+		sd_buf_putc(out, '}');
+	}
+	sd_buf_putc(out, ']');
+	*first = false;
+	sd_buf_free(&tmp);
+	sd_arena_free(a);
+}
+
+/*
+ * Whether the index's keys fit `columns:` and `expressions:`: column keys
+ * without operator class or collation, then expressions without order.
+ */
+static bool keys_fit_lists(const sd_index *ix)
+{
+	size_t k;
+	bool exprs = false;
+
+	for (k = 0; k < ix->nkeys; k++) {
+		const sd_index_key *key = &ix->keys[k];
+		if (key_has_details(key))
+			return false;
+		if (!key->column) {
+			exprs = true;
+			if (key->desc || key->nulls != SD_NULLS_DEFAULT)
+				return false;
+		} else if (exprs) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * A type as the models must spell it to read it back the same: a type of
+ * the database's own that a portable name would take over ("string", a
+ * domain) or that the loader would take for a misspelling ("year") gets
+ * its leading name double-quoted.
+ */
+static const char *type_text(sd_buf *tmp, const sd_type *t)
+{
+	sd_arena *a;
+	sd_type back;
+	const char *why, *suggest, *name = t->name;
+	size_t n = 0;
+	bool same;
+
+	sd_buf_truncate(tmp, 0);
+	sd_type_format(tmp, t);
+	if (t->kind != SD_T_RAW || !name)
+		return sd_buf_cstr(tmp);
+	a = sd_arena_new();
+	same = sd_type_parse(a, name, &back, &why, &suggest) == SD_OK &&
+	       back.kind == SD_T_RAW;
+	sd_arena_free(a);
+	if (same)
+		return sd_buf_cstr(tmp);
+	while (name[n] && (isalnum((unsigned char)name[n]) || name[n] == '_' ||
+	                   (unsigned char)name[n] >= 0x80))
+		n++;
+	sd_buf_truncate(tmp, 0);
+	sd_buf_putc(tmp, '"');
+	sd_buf_putn(tmp, name, n);
+	sd_buf_putc(tmp, '"');
+	sd_buf_put(tmp, name + n);
+	return sd_buf_cstr(tmp);
+}
+
 static const char *qualified(sd_buf *tmp, const char *schema, const char *name)
 {
 	sd_buf_truncate(tmp, 0);
@@ -152,22 +319,29 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		scalar(out, t->comment);
 		sd_buf_putc(out, '\n');
 	}
+	if (t->without_rowid)
+		sd_buf_put(out, "    without_rowid: true\n");
+	if (t->strict)
+		sd_buf_put(out, "    strict: true\n");
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i]->autoincrement_keyword)
+			sd_buf_put(out, "    sqlite_autoincrement: true\n");
 	/* A one-column key named by the convention (or unnamed) goes on its
 	 * column; anything else is spelled out at table level. */
 	sd_buf_printf(&conv, "pk_%s", t->base.name);
 	if (pk && pk->columns.n == 1 &&
-	    (!pk->base.name || strcmp(pk->base.name, sd_buf_cstr(&conv)) == 0))
+	    (!pk->base.name || strcmp(pk->base.name, sd_buf_cstr(&conv)) == 0) &&
+	    !pk->include.n && !pk->storage.with.n && !pk->storage.tablespace &&
+	    !pk->deferrable)
 		pk_inline = true;
 	sd_buf_put(out, "    columns:\n");
 	for (i = 0; i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
 		bool first = true, is_pk = pk_inline &&
 		                           strcmp(pk->columns.items[0], c->base.name) == 0;
-		sd_buf_truncate(&tmp, 0);
-		sd_type_format(&tmp, &c->type);
 		sd_buf_put(out, "      - {");
 		kv(out, &first, "name", c->base.name);
-		kv(out, &first, "type", sd_buf_cstr(&tmp));
+		kv(out, &first, "type", type_text(&tmp, &c->type));
 		if (is_pk)
 			kv_raw(out, &first, "primary_key", "true");
 		else if (!c->nullable)
@@ -180,6 +354,8 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		         !(is_pk && c->autoincrement))
 			kv(out, &first, "identity", "by default");
 		kv_opt(out, &first, "generated", c->generated.sql);
+		kv_true(out, &first, "virtual",
+		        c->generated.sql && c->generated_virtual);
 		kv_opt(out, &first, "collation", c->collation);
 		kv_opt(out, &first, "comment", c->comment);
 		sd_buf_put(out, "}\n");
@@ -189,6 +365,9 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		sd_buf_put(out, "    primary_key: {");
 		kv_opt(out, &first, "name", pk->base.name);
 		list(out, &first, "columns", &pk->columns);
+		kv_storage(out, &first, &pk->include, &pk->storage);
+		kv_deferral(out, &first, pk->deferrable,
+		            pk->initially_deferred);
 		sd_buf_put(out, "}\n");
 	}
 	/* SQLite keeps an inline UNIQUE table constraint as an automatic
@@ -225,6 +404,7 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			        u->nulls_not_distinct);
 			kv_deferral(out, &first, u->deferrable,
 			            u->initially_deferred);
+			kv_storage(out, &first, &u->include, &u->storage);
 			kv_opt(out, &first, "comment", u->comment);
 			sd_buf_put(out, "}\n");
 		}
@@ -255,6 +435,9 @@ static void dump_table(sd_buf *out, const sd_table *t)
 				kv(out, &first, "on_update", sd_fk_action_word(f->on_update));
 			kv_deferral(out, &first, f->deferrable,
 			            f->initially_deferred);
+			if (f->match_full)
+				kv_raw(out, &first, "match", "full");
+			kv_true(out, &first, "not_valid", f->not_valid);
 			kv_opt(out, &first, "comment", f->comment);
 			sd_buf_put(out, "}\n");
 		}
@@ -267,12 +450,15 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			sd_buf_put(out, "      - {");
 			kv_opt(out, &first, "name", ck->base.name);
 			kv(out, &first, "expression", ck->expression.sql);
+			kv_true(out, &first, "not_valid", ck->not_valid);
+			kv_true(out, &first, "no_inherit", ck->no_inherit);
 			kv_opt(out, &first, "comment", ck->comment);
 			sd_buf_put(out, "}\n");
 		}
 	}
 	for (i = k = 0; i < t->nindexes; i++)
-		if (!t->indexes[i]->constraint_backed)
+		if (!t->indexes[i]->constraint_backed &&
+		    !t->indexes[i]->exclusion)
 			k++;
 	if (k) {
 		sd_buf_put(out, "    indexes:\n");
@@ -281,7 +467,7 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			sd_strlist cols = {0}, exprs = {0};
 			sd_arena *a;
 			bool first = true;
-			if (ix->constraint_backed)
+			if (ix->constraint_backed || ix->exclusion)
 				continue;
 			a = sd_arena_new();
 			/* Column keys carry their order as the models spell
@@ -289,22 +475,18 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			for (k = 0; k < ix->nkeys; k++) {
 				const sd_index_key *key = &ix->keys[k];
 				if (key->column)
-					sd_strlist_push(a, &cols, sd_arena_printf(a,
-						"%s%s%s", key->column,
-						key->desc ? " desc" : "",
-						key->nulls == SD_NULLS_FIRST
-							? " nulls first"
-							: key->nulls == SD_NULLS_LAST
-								  ? " nulls last"
-								  : ""));
+					sd_strlist_push(a, &cols,
+					                column_key_text(a, key));
 				else
 					sd_strlist_push(a, &exprs, key->expression.sql);
 			}
 			sd_buf_put(out, "      - {");
 			kv(out, &first, "name", ix->base.name);
-			if (cols.n)
+			if (!keys_fit_lists(ix))
+				kv_keys(out, &first, ix);
+			else if (cols.n)
 				list(out, &first, "columns", &cols);
-			if (exprs.n)
+			if (exprs.n && keys_fit_lists(ix))
 				list(out, &first, "expressions", &exprs);
 			kv_true(out, &first, "unique", ix->unique);
 			kv_true(out, &first, "nulls_not_distinct",
@@ -312,11 +494,33 @@ static void dump_table(sd_buf *out, const sd_table *t)
 			kv_opt(out, &first, "where", ix->where.sql);
 			if (ix->method && strcmp(ix->method, "btree") != 0)
 				kv(out, &first, "using", ix->method);
-			if (ix->include.n)
-				list(out, &first, "include", &ix->include);
+			kv_storage(out, &first, &ix->include, &ix->storage);
 			kv_opt(out, &first, "comment", ix->comment);
 			sd_buf_put(out, "}\n");
 			sd_arena_free(a);
+		}
+	}
+	for (i = k = 0; i < t->nindexes; i++)
+		if (t->indexes[i]->exclusion)
+			k++;
+	if (k) {
+		sd_buf_put(out, "    exclusions:\n");
+		for (i = 0; i < t->nindexes; i++) {
+			const sd_index *ix = t->indexes[i];
+			bool first = true;
+			if (!ix->exclusion)
+				continue;
+			sd_buf_put(out, "      - {");
+			kv(out, &first, "name", ix->base.name);
+			if (ix->method)
+				kv(out, &first, "using", ix->method);
+			kv_keys(out, &first, ix);
+			kv_opt(out, &first, "where", ix->where.sql);
+			kv_storage(out, &first, &ix->include, &ix->storage);
+			kv_deferral(out, &first, ix->deferrable,
+			            ix->initially_deferred);
+			kv_opt(out, &first, "comment", ix->comment);
+			sd_buf_put(out, "}\n");
 		}
 	}
 	sd_buf_free(&tmp);

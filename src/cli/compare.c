@@ -60,12 +60,14 @@ int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out)
 }
 
 /* Fills canonical forms into models read from YAML (normalize.h). */
-static int normalize(sd_cli *cli, sd_db *db, sd_schema *models)
+static int normalize(sd_cli *cli, sd_db *db, sd_schema *models,
+                     const sd_schema *live)
 {
-	return sd_normalize(db, models, &cli->err);
+	return sd_normalize(db, models, live, &cli->err);
 }
 
-int sd_cli_models(sd_cli *cli, const char *path, sd_db *db, sd_schema **out)
+int sd_cli_models(sd_cli *cli, const char *path, sd_db *db,
+                  const sd_schema *live, sd_schema **out)
 {
 	sd_config *c;
 	int rc = sd_cli_config(cli, &c);
@@ -75,7 +77,7 @@ int sd_cli_models(sd_cli *cli, const char *path, sd_db *db, sd_schema **out)
 	rc = sd_models_load(out, path, &c->naming, &cli->err);
 	if (rc)
 		return rc;
-	rc = normalize(cli, db, *out);
+	rc = normalize(cli, db, *out, live);
 	if (rc) {
 		sd_schema_free(*out);
 		*out = NULL;
@@ -197,7 +199,7 @@ int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
 	if (!rc && at_open)
 		rc = at_open(cli, cmp->db, ctx);
 	if (!rc)
-		rc = normalize(cli, cmp->db, cmp->models);
+		rc = normalize(cli, cmp->db, cmp->models, cmp->live);
 	if (!rc)
 		cmp->db = detach_db(cmp->db);
 	if (!rc)

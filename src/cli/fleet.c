@@ -396,7 +396,7 @@ static int run_check(fleet *f, target *t, sd_db *db, sd_error *err)
 	if (!rc)
 		rc = sd_introspect(&live, db, &io, err);
 	if (!rc)
-		rc = sd_normalize(db, models, err);
+		rc = sd_normalize(db, models, live, err);
 	if (!rc) {
 		memset(&dopt, 0, sizeof(dopt));
 		dopt.ignore = c->ignore;

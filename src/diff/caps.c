@@ -39,6 +39,7 @@ const sd_dialect_caps sd_caps_postgres = {
 	.alter_constraints = true, .drop_column = true,
 	.enums = true,             .namespaces = true,
 	.comments = true,          .named_primary_keys = true,
+	.index_storage = true,
 };
 
 /* No dialect given: every change in place, no limits. */
@@ -47,4 +48,5 @@ const sd_dialect_caps sd_caps_all = {
 	.alter_constraints = true, .drop_column = true,
 	.enums = true,             .namespaces = true,
 	.comments = true,          .named_primary_keys = true,
+	.index_storage = true,
 };

@@ -49,16 +49,41 @@ static const sd_strlist *key_columns(dctx *c, const sd_object *o)
 	return NULL;
 }
 
+/* Storage parameters and tablespace of two indexes, where the dialect
+ * has them (INCLUDE columns apart: they are columns, renames apply). */
+static bool storage_equal(const dctx *c, const sd_index_storage *o,
+                          const sd_index_storage *n)
+{
+	return !c->caps.index_storage ||
+	       (sd_strlist_equal(&o->with, &n->with) &&
+	        sd_streq(o->tablespace, n->tablespace));
+}
+
+static bool include_equal(const dctx *c, const tpair *tp,
+                          const sd_strlist *o, const sd_strlist *n)
+{
+	return !c->caps.index_storage || cols_equal_mapped(tp, o, n);
+}
+
 static bool unique_equal(dctx *c, const tpair *tp, const sd_object *a,
                          const sd_object *b)
 {
 	const sd_unique *o = (const sd_unique *)a, *n = (const sd_unique *)b;
 
-	(void)c;
 	return cols_equal_mapped(tp, &o->columns, &n->columns) &&
 	       o->nulls_not_distinct == n->nulls_not_distinct &&
 	       o->deferrable == n->deferrable &&
-	       o->initially_deferred == n->initially_deferred;
+	       o->initially_deferred == n->initially_deferred &&
+	       include_equal(c, tp, &o->include, &n->include) &&
+	       storage_equal(c, &o->storage, &n->storage);
+}
+
+/* NOT VALID and NO INHERIT are part of a constraint where the dialect
+ * keeps them: a VALID constraint is not the NOT VALID one of the target
+ * (DB-to-DB reproduces the target as it is), and the other way round. */
+static bool validity_equal(const dctx *c, bool o_not_valid, bool n_not_valid)
+{
+	return !c->caps.index_storage || o_not_valid == n_not_valid;
 }
 
 static bool check_equal(dctx *c, const tpair *tp, const sd_object *a,
@@ -67,7 +92,9 @@ static bool check_equal(dctx *c, const tpair *tp, const sd_object *a,
 	const sd_check *o = (const sd_check *)a, *n = (const sd_check *)b;
 
 	(void)tp;
-	return sd_expr_equal(c->scratch, &o->expression, &n->expression);
+	return sd_expr_equal(c->scratch, &o->expression, &n->expression) &&
+	       validity_equal(c, o->not_valid, n->not_valid) &&
+	       (!c->caps.index_storage || o->no_inherit == n->no_inherit);
 }
 
 static bool index_equal(dctx *c, const tpair *tp, const sd_object *a,
@@ -81,7 +108,10 @@ static bool index_equal(dctx *c, const tpair *tp, const sd_object *a,
 	    !sd_strieq(o->method ? o->method : "btree",
 	               n->method ? n->method : "btree") ||
 	    !sd_expr_equal(c->scratch, &o->where, &n->where) ||
-	    !cols_equal_mapped(tp, &o->include, &n->include))
+	    !cols_equal_mapped(tp, &o->include, &n->include) ||
+	    !storage_equal(c, &o->storage, &n->storage) ||
+	    o->exclusion != n->exclusion || o->deferrable != n->deferrable ||
+	    o->initially_deferred != n->initially_deferred)
 		return false;
 	for (i = 0; i < o->nkeys; i++) {
 		const sd_index_key *x = &o->keys[i], *y = &n->keys[i];
@@ -94,7 +124,9 @@ static bool index_equal(dctx *c, const tpair *tp, const sd_object *a,
 			return false;
 		if (x->desc != y->desc || x->nulls != y->nulls ||
 		    !sd_streq(x->collation, y->collation) ||
-		    !sd_strieq(x->opclass, y->opclass))
+		    !sd_strieq(x->opclass, y->opclass) ||
+		    !sd_strlist_equal(&x->opclass_params, &y->opclass_params) ||
+		    !sd_streq(x->op, y->op))
 			return false;
 	}
 	return true;
@@ -210,7 +242,9 @@ static bool fk_equal(dctx *c, const tpair *tp, const sd_object *a,
 	    !cols_equal_mapped(rt, &o->ref_columns, &n->ref_columns) ||
 	    o->on_delete != n->on_delete || o->on_update != n->on_update ||
 	    o->deferrable != n->deferrable ||
-	    o->initially_deferred != n->initially_deferred)
+	    o->initially_deferred != n->initially_deferred ||
+	    o->match_full != n->match_full ||
+	    !validity_equal(c, o->not_valid, n->not_valid))
 		return false;
 	return !sd_diff_fk_target_disturbed(c, tp->old, o);
 }
@@ -414,7 +448,11 @@ static void diff_primary_key(dctx *c, tpair *tp)
 	const sd_primary_key *o = tp->old->primary_key;
 	const sd_primary_key *n = tp->new_->primary_key;
 
-	if (o && n && cols_equal_mapped(tp, &o->columns, &n->columns)) {
+	if (o && n && cols_equal_mapped(tp, &o->columns, &n->columns) &&
+	    o->deferrable == n->deferrable &&
+	    o->initially_deferred == n->initially_deferred &&
+	    include_equal(c, tp, &o->include, &n->include) &&
+	    storage_equal(c, &o->storage, &n->storage)) {
 		if (c->caps.named_primary_keys && o->base.name &&
 		    n->base.name && !sd_streq(o->base.name, n->base.name)) {
 			sd_op *op = sd_diff_op_new(c, SD_OP_RENAME_CONSTRAINT, tp->new_);

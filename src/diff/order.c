@@ -116,21 +116,77 @@ static bool fk_in(const sd_vec *v, const sd_foreign_key *fk)
 }
 
 /*
- * Queues fk (of table t, created or dropped by op) as its own ADD (add) or
- * DROP CONSTRAINT, and notes it as left out of op's statement.
+ * Queues constraint o (an FK or a check of table t, created or dropped by
+ * op) as its own ADD (add) or DROP CONSTRAINT, in the phase of foreign
+ * keys, and notes it as left out of op's statement.
  */
-static void queue_fk_apart(dctx *c, sd_op *op, sd_table *t,
-                           sd_foreign_key *fk, bool add)
+static void queue_apart(dctx *c, sd_op *op, sd_table *t, sd_object *o,
+                        bool add)
 {
 	sd_op *f = sd_diff_op_new(c, add ? SD_OP_ADD_CONSTRAINT
 	                                 : SD_OP_DROP_CONSTRAINT, t);
 
-	sd_strlist_push(c->a, &op->deferred_fks, fk->base.name);
+	sd_strlist_push(c->a, &op->deferred_fks, o->name);
 	if (add)
-		f->obj_new = &fk->base;
+		f->obj_new = o;
 	else
-		f->obj_old = &fk->base;
+		f->obj_old = o;
 	sd_diff_emit(c, f, add ? PH_ADD_FK : PH_DROP_FK);
+}
+
+static bool same_set(const sd_strlist *a, const sd_strlist *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (!sd_strlist_contains(b, a->items[i]))
+			return false;
+	return true;
+}
+
+/*
+ * True when fk points at columns that only a unique index of its target
+ * (in schema s) makes a key, not its primary key or a unique constraint:
+ * the index is created after the tables and dropped before them, so the
+ * FK must come after it and go before it.
+ */
+static bool fk_on_unique_index(const sd_schema *s, const sd_foreign_key *fk)
+{
+	const sd_table *t = sd_schema_find_table(s, fk->ref_schema,
+	                                         fk->ref_table);
+	size_t i;
+
+	if (!t)
+		return false;
+	if (t->primary_key && same_set(&t->primary_key->columns,
+	                               &fk->ref_columns))
+		return false;
+	for (i = 0; i < t->nuniques; i++)
+		if (same_set(&t->uniques[i]->columns, &fk->ref_columns))
+			return false;
+	return true;
+}
+
+/*
+ * Whether constraint o of a created or dropped table goes in its own
+ * statement: a NOT VALID one (CREATE TABLE would validate it, and the
+ * inverse of a DROP TABLE must not), an FK that closes a cycle (in
+ * deferred) or needs a key added later or a unique index.
+ */
+static bool apart(dctx *c, const sd_schema *s, const sd_vec *deferred,
+                  const sd_object *o, bool created)
+{
+	if (o->kind == SD_OBJ_CHECK)
+		return c->caps.index_storage && ((const sd_check *)o)->not_valid;
+	{
+		const sd_foreign_key *fk = (const sd_foreign_key *)o;
+		return fk_in(deferred, fk) ||
+		       (c->caps.index_storage && fk->not_valid) ||
+		       fk_on_unique_index(s, fk) ||
+		       (created && sd_diff_fk_target_added(c, fk));
+	}
 }
 
 /* Queues CREATE (add) or DROP INDEX of index ix of table t. */
@@ -160,10 +216,14 @@ void sd_diff_create_tables(dctx *c)
 		sd_diff_emit(c, op, PH_CREATE_TABLE);
 		for (j = 0; j < t->nforeign_keys && c->caps.alter_constraints;
 		     j++)
-			if (fk_in(&deferred[order[k]], t->foreign_keys[j]) ||
-			    sd_diff_fk_target_added(c, t->foreign_keys[j]))
-				queue_fk_apart(c, op, t, t->foreign_keys[j],
-				               true);
+			if (apart(c, c->to, &deferred[order[k]],
+			          &t->foreign_keys[j]->base, true))
+				queue_apart(c, op, t, &t->foreign_keys[j]->base,
+				            true);
+		for (j = 0; j < t->nchecks && c->caps.alter_constraints; j++)
+			if (apart(c, c->to, &deferred[order[k]],
+			          &t->checks[j]->base, true))
+				queue_apart(c, op, t, &t->checks[j]->base, true);
 		for (i = 0; i < t->nindexes; i++)
 			queue_index(c, t, t->indexes[i], true);
 	}
@@ -186,11 +246,17 @@ void sd_diff_drop_tables(dctx *c)
 		for (j = 0; j < t->nforeign_keys && c->caps.alter_constraints;
 		     j++) {
 			sd_foreign_key *fk = t->foreign_keys[j];
-			if (fk_in(&deferred[order[k]], fk) ||
+			if (apart(c, c->from, &deferred[order[k]], &fk->base,
+			          false) ||
 			    sd_diff_fk_target_disturbed(c, t, fk) ||
 			    sd_diff_fk_target_renamed(c, t, fk))
-				queue_fk_apart(c, op, t, fk, false);
+				queue_apart(c, op, t, &fk->base, false);
 		}
+		for (j = 0; j < t->nchecks && c->caps.alter_constraints; j++)
+			if (apart(c, c->from, &deferred[order[k]],
+			          &t->checks[j]->base, false))
+				queue_apart(c, op, t, &t->checks[j]->base,
+				            false);
 		/* Explicit, so the inverse (CREATE TABLE) gets them back. */
 		for (i = 0; i < t->nindexes; i++)
 			if (!t->indexes[i]->constraint_backed)

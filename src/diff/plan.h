@@ -40,6 +40,10 @@ typedef struct sd_dialect_caps {
 	/* SQLite: AUTOINCREMENT, WITHOUT ROWID, STRICT and ON CONFLICT
 	 * clauses are part of a table's definition (a change = rebuild) */
 	bool table_options;
+	/* PostgreSQL: index storage parameters (WITH), tablespaces, INCLUDE
+	 * columns of keys and NOT VALID / NO INHERIT constraints exist and
+	 * are compared; without, the models' are ignored */
+	bool index_storage;
 	/*
 	 * Same column type by meaning in this dialect (SQLite: enum(x) is
 	 * TEXT; an autoincrementing integer key is INTEGER whatever its

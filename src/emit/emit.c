@@ -145,12 +145,19 @@ void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
 		}
 		if (k->opclass)
 			sd_buf_printf(out, " %s", k->opclass);
+		if (k->opclass && k->opclass_params.n) {
+			sd_buf_put(out, " (");
+			sd_options_put(out, &k->opclass_params, " = ");
+			sd_buf_putc(out, ')');
+		}
 		if (k->desc)
 			sd_buf_put(out, " DESC");
 		if (k->nulls == SD_NULLS_FIRST)
 			sd_buf_put(out, " NULLS FIRST");
 		else if (k->nulls == SD_NULLS_LAST)
 			sd_buf_put(out, " NULLS LAST");
+		if (k->op)
+			sd_buf_printf(out, " WITH %s", k->op);
 	}
 	sd_buf_putc(out, ')');
 }
@@ -165,6 +172,8 @@ void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
 		sd_emit_column_list(out, d, &fk->ref_columns);
 		sd_buf_putc(out, ')');
 	}
+	if (fk->match_full)
+		sd_buf_put(out, " MATCH FULL");
 	if (fk->on_delete != SD_FK_NO_ACTION)
 		sd_buf_printf(out, " ON DELETE %s",
 		              sd_fk_action_sql(fk->on_delete));

@@ -39,6 +39,7 @@ typedef struct pg_emit {
 	sd_buf *out;
 	const sd_op *op;
 	const char *too_long; /* first name over the limit */
+	const char *virtual_column; /* first VIRTUAL generated column */
 } pg_emit;
 
 static void put(pg_emit *e, const char *s)
@@ -139,6 +140,8 @@ static void column_def(pg_emit *e, const sd_column *c)
 	if (!c->nullable)
 		put(e, " NOT NULL");
 	if (c->generated.sql) {
+		if (c->generated_virtual && !e->virtual_column)
+			e->virtual_column = c->base.name;
 		sd_buf_printf(e->out, " GENERATED ALWAYS AS (%s) STORED",
 		              c->generated.sql);
 	} else if (id != SD_IDENTITY_NONE) {
@@ -166,6 +169,33 @@ static const char *pk_name(const sd_table *t, const sd_primary_key *pk,
 	return sd_buf_cstr(tmp);
 }
 
+/* " WITH (fillfactor = 70)" when there are storage parameters. */
+static void with_options(pg_emit *e, const sd_strlist *with)
+{
+	if (!with->n)
+		return;
+	put(e, " WITH (");
+	sd_options_put(e->out, with, " = ");
+	put(e, ")");
+}
+
+/* What follows the key columns of a primary key, unique or exclusion
+ * constraint: INCLUDE, WITH and USING INDEX TABLESPACE. */
+static void index_parameters(pg_emit *e, const sd_strlist *include,
+                             const sd_index_storage *st)
+{
+	if (include && include->n) {
+		put(e, " INCLUDE (");
+		columns(e, include);
+		put(e, ")");
+	}
+	with_options(e, &st->with);
+	if (st->tablespace) {
+		put(e, " USING INDEX TABLESPACE ");
+		ident(e, st->tablespace);
+	}
+}
+
 /* CONSTRAINT "name" <body>, for CREATE TABLE and ADD CONSTRAINT alike. */
 static int constraint_def(pg_emit *e, const sd_table *t, const sd_object *o,
                           bool in_create, sd_error *err)
@@ -183,15 +213,20 @@ static int constraint_def(pg_emit *e, const sd_table *t, const sd_object *o,
 	             ? pk_name(t, (const sd_primary_key *)o, &tmp)
 	             : o->name);
 	if (o->kind == SD_OBJ_PRIMARY_KEY) {
+		const sd_primary_key *pk = (const sd_primary_key *)o;
 		put(e, " PRIMARY KEY (");
-		columns(e, &((const sd_primary_key *)o)->columns);
+		columns(e, &pk->columns);
 		put(e, ")");
+		index_parameters(e, &pk->include, &pk->storage);
+		sd_emit_deferrable(e->out, pk->deferrable,
+		                   pk->initially_deferred);
 	} else if (o->kind == SD_OBJ_UNIQUE) {
 		const sd_unique *u = (const sd_unique *)o;
 		put(e, u->nulls_not_distinct ? " UNIQUE NULLS NOT DISTINCT ("
 		                             : " UNIQUE (");
 		columns(e, &u->columns);
 		put(e, ")");
+		index_parameters(e, &u->include, &u->storage);
 		sd_emit_deferrable(e->out, u->deferrable, u->initially_deferred);
 	} else if (o->kind == SD_OBJ_FOREIGN_KEY) {
 		const sd_foreign_key *fk = (const sd_foreign_key *)o;
@@ -201,6 +236,8 @@ static int constraint_def(pg_emit *e, const sd_table *t, const sd_object *o,
 	} else {
 		const sd_check *c = (const sd_check *)o;
 		sd_buf_printf(e->out, " CHECK (%s)", expr_sql(&c->expression));
+		if (c->no_inherit)
+			put(e, " NO INHERIT");
 		not_valid = c->not_valid;
 	}
 	if (not_valid && !in_create)
@@ -240,7 +277,12 @@ static void comment_on(pg_emit *e, const char *what, const sd_table *t,
 static void comment_on_object(pg_emit *e, const sd_table *t,
                               const sd_object *o, const char *text)
 {
-	switch (o->kind) {
+	/* an exclusion constraint is an index of the table here */
+	bool index = o->kind == SD_OBJ_INDEX &&
+	             !((const sd_index *)o)->exclusion;
+
+	switch (index ? SD_OBJ_INDEX
+	        : o->kind == SD_OBJ_INDEX ? SD_OBJ_CHECK : o->kind) {
 	case SD_OBJ_ENUM:
 		put(e, "COMMENT ON TYPE ");
 		qname(e, o->schema, o->name);
@@ -259,9 +301,11 @@ static void comment_on_object(pg_emit *e, const sd_table *t,
 	comment_is(e, text);
 }
 
-static bool fk_deferred(const sd_op *op, const sd_foreign_key *fk)
+/* A constraint the differ adds apart from its CREATE TABLE (an FK that
+ * closes a cycle, a NOT VALID one). */
+static bool left_out(const sd_op *op, const sd_object *o)
 {
-	return sd_strlist_contains(&op->deferred_fks, fk->base.name);
+	return sd_strlist_contains(&op->deferred_fks, o->name);
 }
 
 static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
@@ -287,11 +331,13 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 		constraint_def(e, t, &t->uniques[i]->base, true, err);
 	}
 	for (i = 0; i < t->nchecks; i++) {
+		if (left_out(e->op, &t->checks[i]->base))
+			continue;
 		SEP();
 		constraint_def(e, t, &t->checks[i]->base, true, err);
 	}
 	for (i = 0; i < t->nforeign_keys; i++) {
-		if (fk_deferred(e->op, t->foreign_keys[i]))
+		if (left_out(e->op, &t->foreign_keys[i]->base))
 			continue;
 		SEP();
 		if ((rc = constraint_def(e, t, &t->foreign_keys[i]->base, true,
@@ -311,12 +357,13 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 			comment_on_object(e, t, &t->uniques[i]->base,
 			                  t->uniques[i]->comment);
 	for (i = 0; i < t->nchecks; i++)
-		if (t->checks[i]->comment)
+		if (t->checks[i]->comment &&
+		    !left_out(e->op, &t->checks[i]->base))
 			comment_on_object(e, t, &t->checks[i]->base,
 			                  t->checks[i]->comment);
 	for (i = 0; i < t->nforeign_keys; i++)
 		if (t->foreign_keys[i]->comment &&
-		    !fk_deferred(e->op, t->foreign_keys[i]))
+		    !left_out(e->op, &t->foreign_keys[i]->base))
 			comment_on_object(e, t, &t->foreign_keys[i]->base,
 			                  t->foreign_keys[i]->comment);
 	return SD_OK;
@@ -581,8 +628,31 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 		comment_on(e, "COLUMN", t, col, to->comment);
 }
 
+/* ALTER TABLE t ADD CONSTRAINT x EXCLUDE USING gist (k WITH &&) ... */
+static void add_exclusion(pg_emit *e, const sd_op *op, const sd_index *ix)
+{
+	alter_ident(e, op->table, "ADD CONSTRAINT ", ix->base.name);
+	put(e, " EXCLUDE");
+	if (ix->method && strcmp(ix->method, "btree") != 0)
+		sd_buf_printf(e->out, " USING %s", ix->method);
+	put(e, " ");
+	sd_emit_index_keys(e->out, &sd_dialect_postgres, ix,
+	                   SD_KEYS_PAREN_EXPRS | SD_KEYS_QUOTED_COLLATION);
+	index_parameters(e, &ix->include, &ix->storage);
+	if (ix->where.sql)
+		sd_buf_printf(e->out, " WHERE (%s)", ix->where.sql);
+	sd_emit_deferrable(e->out, ix->deferrable, ix->initially_deferred);
+	put(e, ";\n");
+	if (ix->comment)
+		comment_on_object(e, op->table, &ix->base, ix->comment);
+}
+
 static void create_index(pg_emit *e, const sd_op *op, const sd_index *ix)
 {
+	if (ix->exclusion) {
+		add_exclusion(e, op, ix);
+		return;
+	}
 	sd_buf_printf(e->out, "CREATE %sINDEX %s", ix->unique ? "UNIQUE " : "",
 	              (op->hazards & SD_HAZARD_NO_TRANSACTION)
 	                  ? "CONCURRENTLY "
@@ -602,15 +672,16 @@ static void create_index(pg_emit *e, const sd_op *op, const sd_index *ix)
 	}
 	if (ix->nulls_not_distinct)
 		put(e, " NULLS NOT DISTINCT");
+	with_options(e, &ix->storage.with);
+	if (ix->storage.tablespace) {
+		put(e, " TABLESPACE ");
+		ident(e, ix->storage.tablespace);
+	}
 	if (ix->where.sql)
 		sd_buf_printf(e->out, " WHERE %s", ix->where.sql);
 	put(e, ";\n");
-	if (ix->comment) {
-		put(e, "COMMENT ON INDEX ");
-		qname(e, op->table ? op->table->base.schema : NULL,
-		      ix->base.name);
-		comment_is(e, ix->comment);
-	}
+	if (ix->comment)
+		comment_on_object(e, op->table, &ix->base, ix->comment);
 }
 
 /*
@@ -887,6 +958,12 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		create_index(e, op, (const sd_index *)op->obj_new);
 		break;
 	case SD_OP_DROP_INDEX:
+		if (((const sd_index *)op->obj_old)->exclusion) {
+			alter_ident(e, t, "DROP CONSTRAINT ",
+			            op->obj_old->name);
+			put(e, ";\n");
+			break;
+		}
 		sd_buf_printf(e->out, "DROP INDEX %s",
 		              (op->hazards & SD_HAZARD_NO_TRANSACTION)
 		                  ? "CONCURRENTLY "
@@ -896,6 +973,14 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		put(e, ";\n");
 		break;
 	case SD_OP_RENAME_INDEX:
+		if (((const sd_index *)op->obj_old)->exclusion) {
+			alter_ident(e, t, "RENAME CONSTRAINT ",
+			            op->obj_old->name);
+			put(e, " TO ");
+			ident(e, op->obj_new->name);
+			put(e, ";\n");
+			break;
+		}
 		put(e, "ALTER INDEX ");
 		qname(e, t ? t->base.schema : op->obj_old->schema,
 		      op->obj_old->name);
@@ -966,6 +1051,10 @@ static int pg_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 		                  "identifier is %zu bytes long; PostgreSQL "
 		                  "allows %d and would silently truncate it",
 		                  strlen(e.too_long), PG_MAX_IDENT);
+	if (rc == SD_OK && e.virtual_column)
+		rc = sd_error_add(err, SD_EINPUT, NULL, 0, 0, e.virtual_column,
+		                  "PostgreSQL 15 has no VIRTUAL generated "
+		                  "columns: leave out 'virtual' (STORED)");
 	if (rc != SD_OK)
 		sd_buf_truncate(out, start);
 	return rc;

@@ -676,6 +676,10 @@ static int emit_index_op(sd_buf *out, const sd_op *op, sd_error *err)
 		return needs_rebuild(op, err,
 		                     "rename the index of an inline UNIQUE "
 		                     "constraint");
+	if ((newix && newix->exclusion) || (oldix && oldix->exclusion))
+		return sd_error_add(err, SD_EINPUT, NULL, 0, 0,
+		                    (newix ? newix : oldix)->base.name,
+		                    "SQLite has no exclusion constraints");
 	if (op->kind != SD_OP_CREATE_INDEX) {
 		if (!oldix)
 			goto bad;

@@ -104,7 +104,14 @@ static const char q_columns[] =
 	" WHERE a.attnum > 0 AND NOT a.attisdropped"
 	" AND a.attrelid IN" USER_TABLES;
 
-/* Key columns come as attribute numbers ({1,2}), named client-side. */
+/* The tablespace of relation `rel` (an alias), NULL for the default. */
+#define TABLESPACE(rel)                                                       \
+	" CASE WHEN " rel ".reltablespace <> 0 THEN (SELECT spcname"          \
+	"  FROM pg_tablespace WHERE oid = " rel ".reltablespace) END"
+
+/* Key columns come as attribute numbers ({1,2}), named client-side; so do
+ * the INCLUDE columns of a key's index (its indkey past indnkeyatts).
+ * Exclusion constraints are read with the indexes behind them. */
 static const char q_constraints[] =
 	"SELECT co.conrelid, co.conname, co.contype, co.conkey,"
 	" rn.nspname, rc.relname, co.confrelid, co.confkey,"
@@ -112,21 +119,27 @@ static const char q_constraints[] =
 	" co.convalidated,"
 	" CASE WHEN co.contype = 'c' THEN pg_get_expr(co.conbin, co.conrelid)"
 	"  END,"
-	" ds.description, co.contype = 'u' AND co.conindid = ANY(ARRAY("
-	"  SELECT indexrelid FROM pg_index WHERE indnullsnotdistinct)),"
-	" CASE WHEN co.contype = 'x' THEN pg_get_constraintdef(co.oid, true) END"
+	" ds.description, pi.indnullsnotdistinct, pi.indnkeyatts, pi.indkey,"
+	" pic.reloptions," TABLESPACE("pic") ", co.connoinherit,"
+	" co.confmatchtype"
 	" FROM pg_constraint co"
 	" LEFT JOIN pg_class rc ON rc.oid = co.confrelid"
 	" LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
+	" LEFT JOIN pg_index pi ON pi.indexrelid = co.conindid"
+	"  AND co.contype IN ('p', 'u')"
+	" LEFT JOIN pg_class pic ON pic.oid = pi.indexrelid"
 	" LEFT JOIN pg_description ds ON ds.objoid = co.oid"
 	"  AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0"
-	" WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')"
+	" WHERE co.contype IN ('p', 'u', 'f', 'c')"
 	" AND co.conrelid IN" USER_TABLES;
 
 /*
- * One row per index: keys, options, operator classes and collations as the
- * catalog's vectors ("1 2", "0 3"); the server deparses only expression
- * keys and predicates.
+ * One row per index, and per exclusion constraint with its index: keys,
+ * options, operator classes and collations as the catalog's vectors
+ * ("1 2", "0 3"); the server deparses only expression keys and
+ * predicates, and names the operators of the rare exclusion constraints
+ * (schema-qualified where the search path does not see them, as
+ * pg_get_constraintdef writes them).
  */
 static const char q_indexes[] =
 	"SELECT i.indrelid, ic.relname, i.indisunique, am.amname,"
@@ -137,20 +150,39 @@ static const char q_indexes[] =
 	" CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(SELECT"
 	"  pg_get_indexdef(i.indexrelid, k, false)"
 	"  FROM generate_series(1, i.indnkeyatts) k ORDER BY k) END,"
-	" ds.description"
+	" CASE WHEN x.oid IS NULL THEN ds.description"
+	"  ELSE obj_description(x.oid, 'pg_constraint') END,"
+	" x.oid IS NOT NULL, x.condeferrable, x.condeferred,"
+	" CASE WHEN x.oid IS NOT NULL THEN ARRAY(SELECT"
+	"  CASE WHEN pg_operator_is_visible(o.oid) THEN o.oprname::text"
+	"  ELSE 'OPERATOR(' || quote_ident(n.nspname) || '.' || o.oprname"
+	"  || ')' END FROM unnest(x.conexclop) WITH ORDINALITY u(op, k)"
+	"  JOIN pg_operator o ON o.oid = u.op"
+	"  JOIN pg_namespace n ON n.oid = o.oprnamespace ORDER BY u.k) END,"
+	" ic.reloptions," TABLESPACE("ic") ", i.indexrelid, am.amname <> 'btree'"
 	" FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
 	" JOIN pg_am am ON am.oid = ic.relam"
+	" LEFT JOIN pg_constraint x ON x.conindid = i.indexrelid"
+	"  AND x.contype IN ('p', 'u', 'x')"
 	" LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
 	" WHERE i.indrelid IN" USER_TABLES
-	" AND i.indexrelid NOT IN (SELECT x.conindid FROM pg_constraint x"
-	"  WHERE x.contype IN ('p', 'u', 'x'))";
+	" AND (x.oid IS NULL OR x.contype = 'x')";
+
+/* The parameters of the operator classes of these indexes ($1), per
+ * index column: rare, and only where the access method is not btree. */
+static const char q_index_params[] =
+	"SELECT attrelid, attnum, attoptions FROM pg_attribute"
+	" WHERE attrelid = ANY($1::oid[]) AND attoptions IS NOT NULL";
 
 /* Names for the operator classes ($1, NULL when the class is its type's
  * default) and collations ($2) the indexes use. */
 static const char q_index_names[] =
-	"SELECT 'o', oid::text, CASE WHEN NOT opcdefault THEN opcname END"
-	" FROM pg_opclass WHERE oid = ANY($1::oid[])"
+	"SELECT 'o', c.oid::text, CASE WHEN NOT c.opcdefault THEN"
+	"  CASE WHEN pg_opclass_is_visible(c.oid) THEN quote_ident(c.opcname)"
+	"  ELSE quote_ident(n.nspname) || '.' || quote_ident(c.opcname) END END"
+	" FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace"
+	" WHERE c.oid = ANY($1::oid[])"
 	" UNION ALL SELECT 'c', oid::text, collname::text"
 	" FROM pg_collation WHERE oid = ANY($2::oid[])";
 
@@ -779,6 +811,44 @@ static int read_foreign_attnames(pg_read *r, PGresult *cons)
 	return rc;
 }
 
+/* Storage parameters as the catalog lists them ({fillfactor=70}). */
+static void read_options(sd_arena *a, sd_strlist *out, const char *lit)
+{
+	sd_strlist items = {NULL, 0};
+	size_t k;
+
+	parse_text_array(a, &items, lit);
+	for (k = 0; k < items.n; k++) {
+		const char *eq = strchr(items.items[k], '=');
+		if (eq)
+			sd_options_add(a, out, items.items[k],
+			               (size_t)(eq - items.items[k]), eq + 1,
+			               strlen(eq + 1));
+	}
+}
+
+/* What a key or unique constraint's index keeps (q_constraints' columns
+ * 16-19): INCLUDE columns, storage parameters, tablespace. */
+static void key_index(pg_read *r, PGresult *res, int row, const pg_rel *rel,
+                      sd_strlist *include, sd_index_storage *st)
+{
+	sd_arena *a = r->s->arena;
+	long keys[64];
+	size_t n, k;
+	long nkey;
+
+	if (!cell(res, row, 16))
+		return;
+	nkey = atol(cell(res, row, 16));
+	n = parse_numbers(cell(res, row, 17), keys, SD_ARRAY_LEN(keys));
+	for (k = (size_t)nkey; k < n; k++) {
+		const char *col = att_name(rel, keys[k]);
+		sd_strlist_push(a, include, col ? col : "");
+	}
+	read_options(a, &st->with, cell(res, row, 18));
+	st->tablespace = sd_arena_strdup(a, cell(res, row, 19));
+}
+
 static int read_constraints(pg_read *r)
 {
 	PGresult *res = run(r, q_constraints);
@@ -804,6 +874,9 @@ static int read_constraints(pg_read *r)
 			sd_primary_key *pk = sd_table_set_primary_key(r->s, t,
 			                                              name);
 			name_keys(a, &pk->columns, rel, cell(res, i, 3));
+			pk->deferrable = cell_true(res, i, 10);
+			pk->initially_deferred = cell_true(res, i, 11);
+			key_index(r, res, i, rel, &pk->include, &pk->storage);
 		} else if (type == 'u') {
 			sd_unique *u = sd_table_add_unique(r->s, t, name);
 			name_keys(a, &u->columns, rel, cell(res, i, 3));
@@ -811,6 +884,7 @@ static int read_constraints(pg_read *r)
 			u->initially_deferred = cell_true(res, i, 11);
 			u->nulls_not_distinct = cell_true(res, i, 15);
 			u->comment = sd_arena_strdup(a, comment);
+			key_index(r, res, i, rel, &u->include, &u->storage);
 		} else if (type == 'f') {
 			sd_foreign_key *f = sd_table_add_foreign_key(r->s, t,
 			                                             name);
@@ -825,18 +899,15 @@ static int read_constraints(pg_read *r)
 			f->deferrable = cell_true(res, i, 10);
 			f->initially_deferred = cell_true(res, i, 11);
 			f->not_valid = !cell_true(res, i, 12);
+			f->match_full = cell(res, i, 21) &&
+			                cell(res, i, 21)[0] == 'f';
 			f->comment = sd_arena_strdup(a, comment);
 		} else if (type == 'c') {
 			sd_check *c = sd_table_add_check(r->s, t, name);
 			set_expr(a, &c->expression, cell(res, i, 13));
 			c->not_valid = !cell_true(res, i, 12);
+			c->no_inherit = cell_true(res, i, 20);
 			c->comment = sd_arena_strdup(a, comment);
-		} else if (type == 'x') {
-			sd_unmanaged *u = sd_schema_add_unmanaged(
-				r->s, "exclusion constraint", t->base.schema,
-				name);
-			u->table = t->base.name;
-			u->definition = sd_arena_strdup(a, cell(res, i, 16));
 		}
 	}
 	PQclear(res);
@@ -909,11 +980,41 @@ done:
 	return rc;
 }
 
+/*
+ * The operator class parameters of the indexes in byoid (index OID ->
+ * sd_index*, those whose access method takes any): one query, only when
+ * there are such indexes.
+ */
+static int read_index_params(pg_read *r, sd_map *byoid, sd_buf *oids)
+{
+	sd_arena *a = r->s->arena;
+	const char *params[1];
+	PGresult *res;
+	int i;
+
+	if (oids->len <= 2)
+		return SD_OK;
+	params[0] = sd_buf_cstr(oids);
+	res = run_params(r, q_index_params, 1, params);
+	if (!res)
+		return SD_ERUNTIME;
+	for (i = 0; i < PQntuples(res); i++) {
+		sd_index *ix = sd_map_get(byoid, cell(res, i, 0));
+		long k = atol(cell(res, i, 1)) - 1;
+		if (ix && k >= 0 && (size_t)k < ix->nkeys)
+			read_options(a, &ix->keys[k].opclass_params,
+			             cell(res, i, 2));
+	}
+	PQclear(res);
+	return SD_OK;
+}
+
 static int read_indexes(pg_read *r)
 {
 	PGresult *res = run(r, q_indexes);
 	sd_arena *a = r->s->arena;
-	sd_map *names = NULL;
+	sd_map *names = NULL, *byoid;
+	sd_buf oids = SD_BUF_INIT;
 	int i, rc;
 
 	if (!res)
@@ -922,13 +1023,15 @@ static int read_indexes(pg_read *r)
 		PQclear(res);
 		return rc;
 	}
+	byoid = sd_map_new(a, 16);
+	sd_buf_putc(&oids, '{');
 	for (i = 0; i < PQntuples(res); i++) {
 		pg_rel *rel = rel_of(r, cell(res, i, 0));
 		sd_table *t = rel ? rel->table : NULL;
 		const char *method = cell(res, i, 3);
 		long keys[MAX_INDEX_COLUMNS], opts[MAX_INDEX_COLUMNS];
 		long opcs[MAX_INDEX_COLUMNS], colls[MAX_INDEX_COLUMNS];
-		sd_strlist exprs = {NULL, 0};
+		sd_strlist exprs = {NULL, 0}, ops = {NULL, 0};
 		size_t nkeys, nopts, nopcs, ncolls, k;
 		long nkey = atol(cell(res, i, 6));
 		sd_index *ix;
@@ -941,7 +1044,19 @@ static int read_indexes(pg_read *r)
 		ncolls = parse_numbers(cell(res, i, 10), colls,
 		                       MAX_INDEX_COLUMNS);
 		parse_text_array(a, &exprs, cell(res, i, 11));
+		parse_text_array(a, &ops, cell(res, i, 16));
 		ix = sd_table_add_index(r->s, t, cell(res, i, 1));
+		ix->exclusion = cell_true(res, i, 13);
+		ix->deferrable = cell_true(res, i, 14);
+		ix->initially_deferred = cell_true(res, i, 15);
+		read_options(a, &ix->storage.with, cell(res, i, 17));
+		ix->storage.tablespace = sd_arena_strdup(a, cell(res, i, 18));
+		if (cell_true(res, i, 20)) {
+			sd_map_put(byoid, sd_arena_strdup(a, cell(res, i, 19)),
+			           ix);
+			sd_buf_printf(&oids, "%s%s", oids.len > 1 ? "," : "",
+			              cell(res, i, 19));
+		}
 		ix->unique = cell_true(res, i, 2);
 		ix->method = strcmp(method, "btree") == 0
 		                 ? NULL
@@ -988,10 +1103,15 @@ static int read_indexes(pg_read *r)
 				key->collation = sd_map_get(
 					names, sd_arena_printf(a, "c%ld",
 					                       colls[k]));
+			if (k < ops.n)
+				key->op = ops.items[k];
 		}
 	}
 	PQclear(res);
-	return SD_OK;
+	sd_buf_putc(&oids, '}');
+	rc = read_index_params(r, byoid, &oids);
+	sd_buf_free(&oids);
+	return rc;
 }
 
 static int read_unmanaged(pg_read *r)

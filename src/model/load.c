@@ -67,6 +67,7 @@ typedef struct m_column {
 	char *comment;
 	char *renamed_from;
 	char *backfill;
+	int virtual_;
 } m_column;
 
 typedef struct m_ref {
@@ -84,6 +85,8 @@ typedef struct m_fk {
 	char *on_update;
 	int deferrable;
 	int initially_deferred;
+	int not_valid;
+	char *match;
 	char *comment;
 } m_fk;
 
@@ -95,11 +98,16 @@ typedef struct m_unique {
 	int deferrable;
 	int initially_deferred;
 	char *comment;
+	char **include;
+	unsigned include_count;
+	char *tablespace;
 } m_unique;
 
 typedef struct m_check {
 	char *name;
 	char *expression;
+	int not_valid;
+	int no_inherit;
 	char *comment;
 } m_check;
 
@@ -116,7 +124,20 @@ typedef struct m_index {
 	unsigned include_count;
 	int nulls_not_distinct;
 	char *comment;
+	char *tablespace;
 } m_index;
+
+typedef struct m_exclusion {
+	char *name;
+	char *using_;
+	char **include;
+	unsigned include_count;
+	char *where;
+	char *tablespace;
+	int deferrable;
+	int initially_deferred;
+	char *comment;
+} m_exclusion;
 
 typedef struct m_table {
 	char *name;
@@ -133,6 +154,11 @@ typedef struct m_table {
 	unsigned foreign_keys_count;
 	m_check *checks;
 	unsigned checks_count;
+	m_exclusion *exclusions;
+	unsigned exclusions_count;
+	int without_rowid;
+	int strict;
+	int sqlite_autoincrement;
 } m_table;
 
 typedef struct m_models {
@@ -162,7 +188,8 @@ static const sd_yfield column_fields[] = {
 	SD_YF_STR_OPT("collation", m_column, collation),
 	SD_YF_STR_OPT("comment", m_column, comment),
 	SD_YF_STR_OPT("renamed_from", m_column, renamed_from),
-	SD_YF_STR_OPT("backfill", m_column, backfill), SD_YF_END};
+	SD_YF_STR_OPT("backfill", m_column, backfill),
+	SD_YF_BOOL_OPT("virtual", m_column, virtual_), SD_YF_END};
 
 static const sd_yfield ref_fields[] = {
 	SD_YF_STR("table", m_ref, table),
@@ -176,6 +203,8 @@ static const sd_yfield fk_fields[] = {
 	SD_YF_STR_OPT("on_update", m_fk, on_update),
 	SD_YF_BOOL_OPT("deferrable", m_fk, deferrable),
 	SD_YF_BOOL_OPT("initially_deferred", m_fk, initially_deferred),
+	SD_YF_BOOL_OPT("not_valid", m_fk, not_valid),
+	SD_YF_STR_OPT("match", m_fk, match),
 	SD_YF_STR_OPT("comment", m_fk, comment), SD_YF_END};
 
 static const sd_yfield unique_fields[] = {
@@ -184,11 +213,16 @@ static const sd_yfield unique_fields[] = {
 	SD_YF_BOOL_OPT("nulls_not_distinct", m_unique, nulls_not_distinct),
 	SD_YF_BOOL_OPT("deferrable", m_unique, deferrable),
 	SD_YF_BOOL_OPT("initially_deferred", m_unique, initially_deferred),
-	SD_YF_STR_OPT("comment", m_unique, comment), SD_YF_END};
+	SD_YF_STR_OPT("comment", m_unique, comment),
+	SD_YF_STRS("include", false, m_unique, include),
+	SD_YF_ANY("with", NULL),
+	SD_YF_STR_OPT("tablespace", m_unique, tablespace), SD_YF_END};
 
 static const sd_yfield check_fields[] = {
 	SD_YF_STR_OPT("name", m_check, name),
 	SD_YF_STR("expression", m_check, expression),
+	SD_YF_BOOL_OPT("not_valid", m_check, not_valid),
+	SD_YF_BOOL_OPT("no_inherit", m_check, no_inherit),
 	SD_YF_STR_OPT("comment", m_check, comment), SD_YF_END};
 
 static const sd_yfield index_fields[] = {
@@ -200,12 +234,29 @@ static const sd_yfield index_fields[] = {
 	SD_YF_STR_OPT("using", m_index, using_),
 	SD_YF_STRS("include", false, m_index, include),
 	SD_YF_BOOL_OPT("nulls_not_distinct", m_index, nulls_not_distinct),
-	SD_YF_STR_OPT("comment", m_index, comment), SD_YF_END};
+	SD_YF_STR_OPT("comment", m_index, comment),
+	SD_YF_ANY("keys", NULL), SD_YF_ANY("with", NULL),
+	SD_YF_STR_OPT("tablespace", m_index, tablespace), SD_YF_END};
+
+static const sd_yfield exclusion_fields[] = {
+	SD_YF_STR("name", m_exclusion, name),
+	SD_YF_STR_OPT("using", m_exclusion, using_),
+	SD_YF_ANY("keys", NULL),
+	SD_YF_STRS("include", false, m_exclusion, include),
+	SD_YF_STR_OPT("where", m_exclusion, where),
+	SD_YF_ANY("with", NULL),
+	SD_YF_STR_OPT("tablespace", m_exclusion, tablespace),
+	SD_YF_BOOL_OPT("deferrable", m_exclusion, deferrable),
+	SD_YF_BOOL_OPT("initially_deferred", m_exclusion, initially_deferred),
+	SD_YF_STR_OPT("comment", m_exclusion, comment), SD_YF_END};
 
 /* `primary_key` is either a list or a mapping: load_table_pk reads it from
  * the tree; these are the keys its mapping form takes. */
 static const sd_yfield pk_fields[] = {
-	SD_YF_ANY("name", NULL), SD_YF_ANY("columns", NULL), SD_YF_END};
+	SD_YF_ANY("name", NULL), SD_YF_ANY("columns", NULL),
+	SD_YF_ANY("include", NULL), SD_YF_ANY("with", NULL),
+	SD_YF_ANY("tablespace", NULL), SD_YF_ANY("deferrable", NULL),
+	SD_YF_ANY("initially_deferred", NULL), SD_YF_END};
 
 static const sd_yfield table_fields[] = {
 	SD_YF_STR("name", m_table, name),
@@ -219,6 +270,11 @@ static const sd_yfield table_fields[] = {
 	SD_YF_LIST_OPT("foreign_keys", m_table, foreign_keys, m_fk,
 	               fk_fields),
 	SD_YF_LIST_OPT("checks", m_table, checks, m_check, check_fields),
+	SD_YF_LIST_OPT("exclusions", m_table, exclusions, m_exclusion,
+	               exclusion_fields),
+	SD_YF_BOOL_OPT("without_rowid", m_table, without_rowid),
+	SD_YF_BOOL_OPT("strict", m_table, strict),
+	SD_YF_BOOL_OPT("sqlite_autoincrement", m_table, sqlite_autoincrement),
 	SD_YF_END};
 
 static const sd_yfield models_fields[] = {
@@ -241,6 +297,9 @@ const sd_model_keys sd_model_key_table[] = {
 	{"tables[].foreign_keys[]", fk_fields},
 	{"tables[].foreign_keys[].references", ref_fields},
 	{"tables[].checks[]", check_fields},
+	{"tables[].exclusions[]", exclusion_fields},
+	{"tables[].indexes[].keys[]", sd_index_key_fields},
+	{"tables[].exclusions[].keys[]", sd_index_key_fields},
 	{NULL, NULL},
 };
 
@@ -336,56 +395,6 @@ static bool bad_name(loader *L, const file_ctx *f, const char *path,
 static const char *dup(loader *L, const char *s)
 {
 	return sd_arena_strdup(L->a, s);
-}
-
-/*
- * When text[0..*len) ends with " word" (any case, trailing blanks ignored),
- * cuts it off and returns true; otherwise leaves *len alone.
- */
-static bool strip_word(const char *text, size_t *len, const char *word)
-{
-	size_t n = *len, w = strlen(word);
-
-	while (n > 0 && text[n - 1] == ' ')
-		n--;
-	if (n <= w || text[n - w - 1] != ' ' ||
-	    strncasecmp(text + n - w, word, w) != 0)
-		return false;
-	n -= w;
-	while (n > 0 && text[n - 1] == ' ')
-		n--;
-	*len = n;
-	return true;
-}
-
-/*
- * Splits an index column entry such as "created_at desc nulls last" into
- * the column name (returned, allocated in a) and the key's direction and
- * nulls order. The nulls order is kept only where it is not the default for
- * the direction (FIRST for DESC, LAST for ASC), the way the introspectors
- * read it back, so "id desc nulls first" equals "id desc".
- */
-static const char *index_key_parse(sd_arena *a, const char *text,
-                                   sd_index_key *key)
-{
-	size_t len = strlen(text), keep = len;
-
-	key->nulls = SD_NULLS_DEFAULT;
-	if (strip_word(text, &len, "first") && strip_word(text, &len, "nulls"))
-		key->nulls = SD_NULLS_FIRST;
-	else if ((len = keep, strip_word(text, &len, "last")) &&
-	         strip_word(text, &len, "nulls"))
-		key->nulls = SD_NULLS_LAST;
-	else
-		len = keep;
-	key->desc = false;
-	if (strip_word(text, &len, "desc"))
-		key->desc = true;
-	else
-		(void)strip_word(text, &len, "asc");
-	if (key->nulls == (key->desc ? SD_NULLS_FIRST : SD_NULLS_LAST))
-		key->nulls = SD_NULLS_DEFAULT;
-	return sd_arena_strndup(a, text, len);
 }
 
 /* Writes v in decimal at p; returns the end. */
@@ -605,6 +614,10 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 		c->default_value.sql = dup(L, mc->default_);
 	if (mc->generated)
 		c->generated.sql = dup(L, mc->generated);
+	c->generated_virtual = mc->virtual_ == TRI_TRUE;
+	if (c->generated_virtual && !mc->generated)
+		lerr(L, f, COL_PATH("virtual"), COL_OBJECT,
+		     "'virtual' needs a 'generated' expression");
 	c->collation = dup(L, mc->collation);
 	c->comment = dup(L, mc->comment);
 	c->renamed_from = dup(L, mc->renamed_from);
@@ -765,14 +778,43 @@ static void strlist_from(loader *L, sd_strlist *out, char **items,
 		sd_strlist_push(L->a, out, items[i]);
 }
 
+/* What the value of key of a primary_key mapping must be; NULL for an
+ * unknown key. */
+static const char *pk_value_kind(const char *key)
+{
+	if (strcmp(key, "columns") == 0 || strcmp(key, "include") == 0)
+		return "a list";
+	if (strcmp(key, "deferrable") == 0 ||
+	    strcmp(key, "initially_deferred") == 0)
+		return "true or false";
+	if (strcmp(key, "name") == 0 || strcmp(key, "tablespace") == 0)
+		return "a single value";
+	return NULL;
+}
+
+/* A scalar's boolean: 1 true, 0 false, -1 neither. */
+static int yes_no(const sd_ynode *v)
+{
+	static const char *const words[] = {"false", "true", "no", "yes",
+	                                    "off",   "on"};
+	size_t i;
+
+	for (i = 0; v->type == SD_YSCALAR && i < SD_ARRAY_LEN(words); i++)
+		if (strcasecmp(v->u.str, words[i]) == 0)
+			return (int)(i & 1);
+	return -1;
+}
+
 /* Table-level `primary_key`: [cols] or {name, columns}, from the position
  * tree (a field table binds one kind of value per key). */
 static void load_table_pk(loader *L, tinfo *ti)
 {
 	file_ctx *f = ti->f;
 	const sd_ynode *n = sd_ynode_get(ti->node, "primary_key"), *cols = NULL;
-	const char *path, *name = NULL;
+	const sd_ynode *include = NULL, *with = NULL;
+	const char *path, *name = NULL, *tablespace = NULL;
 	sd_strlist list = {NULL, 0};
+	bool deferrable = false, initially_deferred = false;
 	sd_primary_key *pk;
 	size_t i;
 
@@ -798,13 +840,26 @@ static void load_table_pk(loader *L, tinfo *ti)
 			} else if (strcmp(key, "columns") == 0 &&
 			           v->type == SD_YSEQUENCE) {
 				cols = v;
-			} else if (strcmp(key, "name") == 0 ||
-			           strcmp(key, "columns") == 0) {
+			} else if (strcmp(key, "include") == 0 &&
+			           v->type == SD_YSEQUENCE) {
+				include = v;
+			} else if (strcmp(key, "with") == 0) {
+				with = v;
+			} else if (strcmp(key, "tablespace") == 0 &&
+			           v->type == SD_YSCALAR) {
+				tablespace = v->u.str;
+			} else if ((strcmp(key, "deferrable") == 0 ||
+			            strcmp(key, "initially_deferred") == 0) &&
+			           yes_no(v) >= 0) {
+				if (key[0] == 'd')
+					deferrable = yes_no(v) == 1;
+				else
+					initially_deferred = yes_no(v) == 1;
+			} else if (pk_value_kind(key)) {
 				sd_error_add(L->err, SD_EINPUT, f->doc.path,
 				             sd_ynode_line(v), sd_ynode_col(v),
 				             ti->qname, "'%s' must be %s", key,
-				             *key == 'n' ? "a single value"
-				                         : "a list");
+				             pk_value_kind(key));
 				return;
 			} else {
 				const char *s = sd_yfields_suggest(
@@ -844,6 +899,19 @@ static void load_table_pk(loader *L, tinfo *ti)
 	if (!check_columns(L, ti, path, ti->qname, "primary key", &list))
 		return;
 	pk = sd_table_set_primary_key(L->s, ti->t, name);
+	pk->deferrable = deferrable;
+	pk->initially_deferred = initially_deferred;
+	pk->storage.tablespace = dup(L, tablespace);
+	for (i = 0; include && i < include->n; i++)
+		if (include->u.kids[i].type == SD_YSCALAR)
+			sd_strlist_push(L->a, &pk->include,
+			                include->u.kids[i].u.str);
+	if (pk->include.n)
+		check_columns(L, ti, path, ti->qname, "primary key include",
+		              &pk->include);
+	if (with)
+		sd_models_options(L->a, &f->doc, with, ti->qname,
+		                  &pk->storage.with, L->err);
 	pk->base.loc.path = f->doc.path;
 	pk->base.loc.line = sd_ynode_line(n);
 	pk->columns = list;
@@ -937,6 +1005,75 @@ static bool parse_action(loader *L, tinfo *ti, const char *list, unsigned j,
 	return false;
 }
 
+/* An index's or exclusion's `keys:` list; its column keys must exist. */
+static void load_keys(loader *L, tinfo *ti, const sd_ynode *keys,
+                      const char *path, bool exclusion, sd_index *ix)
+{
+	const char *object = obj_name(L, ti, ix->base.name);
+	sd_strlist cols = {NULL, 0};
+	size_t k;
+
+	if (sd_models_keys(L->a, &ti->f->doc, keys, object, exclusion, ix,
+	                   L->err) != SD_OK)
+		return;
+	for (k = 0; k < ix->nkeys; k++)
+		if (ix->keys[k].column)
+			sd_strlist_push(L->tmp, &cols, ix->keys[k].column);
+	for (k = 0; k < cols.n; k++)
+		has_column(L, ti->f, ti->t, cols.items[k], path, object,
+		           "%s names missing column '%s'",
+		           exclusion ? "exclusion constraint" : "index",
+		           cols.items[k]);
+}
+
+/* The `with` mapping and `tablespace` of entry j of the table's list. */
+static void load_storage(loader *L, tinfo *ti, const char *list, unsigned j,
+                         sd_index_storage *st, const char *tablespace)
+{
+	const sd_ynode *with = sd_ynode_get(
+		sd_ynode_item(sd_ynode_get(ti->node, list), j), "with");
+
+	st->tablespace = dup(L, tablespace);
+	if (with)
+		sd_models_options(L->a, &ti->f->doc, with, ti->qname, &st->with,
+		                  L->err);
+}
+
+/* An EXCLUDE constraint: an index of the table whose keys have operators. */
+static void load_exclusion(loader *L, tinfo *ti, unsigned j)
+{
+	const m_exclusion *me = &ti->mt->exclusions[j];
+	const char *path = item_path(L, ti, "exclusions", j, NULL);
+	const sd_ynode *keys = sd_ynode_get(
+		sd_ynode_item(sd_ynode_get(ti->node, "exclusions"), j), "keys");
+	sd_index *ix;
+
+	if (bad_name(L, ti->f, path, ti->qname, "exclusion constraint",
+	             me->name))
+		return;
+	if (!keys) {
+		lerr(L, ti->f, path, ti->qname,
+		     "missing required key 'keys'");
+		return;
+	}
+	ix = sd_table_add_index(L->s, ti->t, me->name);
+	ix->base.loc.path = ti->f->doc.path;
+	ix->base.loc.line = item_line(ti, "exclusions", j);
+	ix->exclusion = true;
+	load_keys(L, ti, keys, path, true, ix);
+	ix->method = dup(L, me->using_);
+	if (me->where)
+		ix->where.sql = dup(L, me->where);
+	strlist_from(L, &ix->include, me->include, me->include_count);
+	if (ix->include.n)
+		check_columns(L, ti, path, ti->qname,
+		              "exclusion constraint include", &ix->include);
+	ix->deferrable = me->deferrable == TRI_TRUE;
+	ix->initially_deferred = me->initially_deferred == TRI_TRUE;
+	ix->comment = dup(L, me->comment);
+	load_storage(L, ti, "exclusions", j, &ix->storage, me->tablespace);
+}
+
 static void load_constraints(loader *L, tinfo *ti)
 {
 	const m_table *mt = ti->mt;
@@ -973,7 +1110,19 @@ static void load_constraints(loader *L, tinfo *ti)
 			t, t->primary_key->columns.items[0]);
 		if (c && sd_type_is_integer(c->type.kind))
 			c->autoincrement = true;
+		if (c && c->autoincrement && !t->without_rowid &&
+		    mt->sqlite_autoincrement == TRI_TRUE)
+			c->autoincrement_keyword = true;
 	}
+	if (mt->sqlite_autoincrement == TRI_TRUE &&
+	    !(t->primary_key && t->primary_key->columns.n == 1 &&
+	      sd_table_find_column(t, t->primary_key->columns.items[0])
+	              ->autoincrement_keyword))
+		lerr(L, f, entry_path(L, ti->index, NULL, 0,
+		                      "sqlite_autoincrement"),
+		     ti->qname,
+		     "sqlite_autoincrement needs a one-column integer primary "
+		     "key and a table with a rowid");
 
 	for (j = 0; j < mt->unique_count; j++) {
 		const m_unique *mu = &mt->unique[j];
@@ -995,31 +1144,52 @@ static void load_constraints(loader *L, tinfo *ti)
 		u->deferrable = mu->deferrable == TRI_TRUE;
 		u->initially_deferred = mu->initially_deferred == TRI_TRUE;
 		u->comment = dup(L, mu->comment);
+		strlist_from(L, &u->include, mu->include, mu->include_count);
+		if (u->include.n)
+			check_columns(L, ti, path, ti->qname,
+			              "unique constraint include", &u->include);
+		load_storage(L, ti, "unique", j, &u->storage, mu->tablespace);
 	}
 
 	for (j = 0; j < mt->indexes_count; j++) {
 		const m_index *mi = &mt->indexes[j];
 		const char *path = item_path(L, ti, "indexes", j, NULL);
+		const sd_ynode *keys;
 		sd_strlist cols = {NULL, 0};
 		sd_index *ix;
 		size_t k, nkeys;
 		if (mi->name && bad_name(L, f, path, ti->qname, "index",
 		                         mi->name))
 			continue;
+		keys = sd_ynode_get(sd_ynode_item(sd_ynode_get(ti->node,
+		                                               "indexes"), j),
+		                    "keys");
 		nkeys = mi->columns_count + mi->expressions_count;
-		if (nkeys == 0) {
+		if (nkeys == 0 && !keys) {
 			lerr(L, f, path, ti->qname,
-			     "index needs 'columns' or 'expressions'");
+			     "index needs 'columns', 'expressions' or 'keys'");
+			continue;
+		}
+		if (nkeys && keys) {
+			lerr(L, f, path, ti->qname,
+			     "an index has either 'keys' or 'columns' and "
+			     "'expressions'");
 			continue;
 		}
 		ix = sd_table_add_index(L->s, t, mi->name);
 		ix->base.loc.path = f->doc.path;
 		ix->base.loc.line = item_line(ti, "indexes", j);
-		ix->keys = sd_arena_alloc(L->a, nkeys * sizeof(*ix->keys));
-		ix->nkeys = nkeys;
+		if (keys) {
+			load_keys(L, ti, keys, path, false, ix);
+			nkeys = 0;
+		} else {
+			ix->keys = sd_arena_alloc(L->a,
+			                          nkeys * sizeof(*ix->keys));
+			ix->nkeys = nkeys;
+		}
 		/* "email desc nulls last" orders the key */
 		for (k = 0; k < mi->columns_count; k++) {
-			const char *col = index_key_parse(L->a, mi->columns[k],
+			const char *col = sd_index_key_parse(L->a, mi->columns[k],
 			                                  &ix->keys[k]);
 			ix->keys[k].column = col;
 			sd_strlist_push(L->a, &cols, col);
@@ -1039,7 +1209,12 @@ static void load_constraints(loader *L, tinfo *ti)
 			check_columns(L, ti, path, ti->qname, "index include",
 			              &ix->include);
 		ix->comment = dup(L, mi->comment);
+		load_storage(L, ti, "indexes", j, &ix->storage,
+		             mi->tablespace);
 	}
+
+	for (j = 0; j < mt->exclusions_count; j++)
+		load_exclusion(L, ti, j);
 
 	for (j = 0; j < mt->checks_count; j++) {
 		const m_check *mk = &mt->checks[j];
@@ -1057,6 +1232,8 @@ static void load_constraints(loader *L, tinfo *ti)
 		ck->base.loc.line = item_line(ti, "checks", j);
 		ck->expression.sql = dup(L, mk->expression);
 		ck->comment = dup(L, mk->comment);
+		ck->not_valid = mk->not_valid == TRI_TRUE;
+		ck->no_inherit = mk->no_inherit == TRI_TRUE;
 		if (!mk->name) /* the naming convention numbers it */
 			ck->base.name = sd_arena_printf(L->a, "\x01%u", j + 1);
 	}
@@ -1079,7 +1256,8 @@ static const char **table_names(loader *L, const char *schema)
  * cols/ref_cols are already filled; ref_cols empty means "the target's
  * primary key".
  */
-static void add_foreign_key(loader *L, tinfo *ti, const char *path,
+static sd_foreign_key *add_foreign_key(loader *L, tinfo *ti,
+                                       const char *path,
                             const char *object, const char *name,
                             sd_strlist *cols, const char *ref_schema,
                             const char *ref_table, sd_strlist *ref_cols,
@@ -1087,6 +1265,7 @@ static void add_foreign_key(loader *L, tinfo *ti, const char *path,
                             bool deferrable, bool initially_deferred,
                             const char *comment)
 {
+	/* returns the key, or NULL after reporting why there is none */
 	const char *rq = sd_qualified_name(L->tmp, ref_schema, ref_table);
 	tinfo *target = sd_map_get(L->tinfo_map, rq);
 	sd_foreign_key *fk;
@@ -1102,7 +1281,7 @@ static void add_foreign_key(loader *L, tinfo *ti, const char *path,
 		     "foreign key references missing table '%s'", rq);
 		if (s)
 			sd_error_hint(L->err, "did you mean '%s'?", s);
-		return;
+		return NULL;
 	}
 	if (ref_cols->n == 0) {
 		if (!target->t->primary_key) {
@@ -1110,7 +1289,7 @@ static void add_foreign_key(loader *L, tinfo *ti, const char *path,
 			     "foreign key names no columns of '%s', which has "
 			     "no primary key",
 			     rq);
-			return;
+			return NULL;
 		}
 		*ref_cols = target->t->primary_key->columns;
 	}
@@ -1122,12 +1301,12 @@ static void add_foreign_key(loader *L, tinfo *ti, const char *path,
 			ok = false;
 	}
 	if (!ok)
-		return;
+		return NULL;
 	if (cols->n != ref_cols->n) {
 		lerr(L, ti->f, path, object,
 		     "foreign key has %zu column%s but references %zu", cols->n,
 		     cols->n == 1 ? "" : "s", ref_cols->n);
-		return;
+		return NULL;
 	}
 	if (!sd_table_is_key(target->t, ref_cols)) {
 		sd_buf b = SD_BUF_INIT;
@@ -1141,7 +1320,7 @@ static void add_foreign_key(loader *L, tinfo *ti, const char *path,
 		sd_error_hint(L->err, "add a unique constraint on %s(%s)", rq,
 		              b.data);
 		sd_buf_free(&b);
-		return;
+		return NULL;
 	}
 	fk = sd_table_add_foreign_key(L->s, ti->t, name);
 	fk->base.loc.path = ti->f->doc.path;
@@ -1155,6 +1334,7 @@ static void add_foreign_key(loader *L, tinfo *ti, const char *path,
 	fk->deferrable = deferrable;
 	fk->initially_deferred = initially_deferred;
 	fk->comment = comment;
+	return fk;
 }
 
 static void load_foreign_keys(loader *L, tinfo *ti)
@@ -1207,6 +1387,7 @@ static void load_foreign_keys(loader *L, tinfo *ti)
 		const char *path = item_path(L, ti, "foreign_keys", j, NULL);
 		const char *object = obj_name(L, ti, mf->name);
 		const char *rs, *rt;
+		sd_foreign_key *fk;
 		sd_fk_action del, upd;
 		sd_strlist cols = {NULL, 0}, refs = {NULL, 0};
 		bool ok;
@@ -1228,10 +1409,23 @@ static void load_foreign_keys(loader *L, tinfo *ti)
 		strlist_from(L, &cols, mf->columns, mf->columns_count);
 		strlist_from(L, &refs, mf->references->columns,
 		             mf->references->columns_count);
-		add_foreign_key(L, ti, path, object, mf->name, &cols, rs, rt,
-		                &refs, del, upd, mf->deferrable == TRI_TRUE,
-		                mf->initially_deferred == TRI_TRUE,
-		                dup(L, mf->comment));
+		if (mf->match && !sd_strieq(mf->match, "full") &&
+		    !sd_strieq(mf->match, "simple")) {
+			lerr(L, ti->f,
+			     item_path(L, ti, "foreign_keys", j, "match"),
+			     object, "'match' must be full or simple, not '%s'",
+			     mf->match);
+			continue;
+		}
+		fk = add_foreign_key(L, ti, path, object, mf->name, &cols, rs,
+		                     rt, &refs, del, upd,
+		                     mf->deferrable == TRI_TRUE,
+		                     mf->initially_deferred == TRI_TRUE,
+		                     dup(L, mf->comment));
+		if (fk) {
+			fk->not_valid = mf->not_valid == TRI_TRUE;
+			fk->match_full = sd_strieq(mf->match, "full");
+		}
 	}
 }
 
@@ -1284,11 +1478,19 @@ static void apply_naming(loader *L, tinfo *ti)
 	}
 }
 
-/* Index and constraint names are unique per namespace in PostgreSQL. */
+/*
+ * Names PostgreSQL wants unique: those of indexes and of the constraints
+ * an index backs (primary key, unique, exclusion) per namespace, as
+ * relations; every constraint's per table (per_table: the key is the
+ * table's name, so a CHECK name may repeat on another table).
+ */
 static void claim_name(loader *L, tinfo *ti, const sd_object *o,
-                       const char *what)
+                       const char *what, bool per_table)
 {
-	const char *schema = o->schema ? o->schema : "";
+	const char *schema = per_table
+	                         ? sd_arena_printf(L->tmp, "\x1e%s", ti->qname)
+	                     : o->schema ? o->schema
+	                                 : "";
 	size_t ns = strlen(schema), nn = strlen(o->name);
 	char *key = sd_arena_alloc(L->tmp, ns + nn + 2);
 	name_use *prev;
@@ -1317,16 +1519,25 @@ static void check_names(loader *L, tinfo *ti)
 	sd_table *t = ti->t;
 	size_t i;
 
-	if (t->primary_key)
-		claim_name(L, ti, &t->primary_key->base, "constraint");
-	for (i = 0; i < t->nuniques; i++)
-		claim_name(L, ti, &t->uniques[i]->base, "constraint");
+	if (t->primary_key) {
+		claim_name(L, ti, &t->primary_key->base, "constraint", false);
+		claim_name(L, ti, &t->primary_key->base, "constraint", true);
+	}
+	for (i = 0; i < t->nuniques; i++) {
+		claim_name(L, ti, &t->uniques[i]->base, "constraint", false);
+		claim_name(L, ti, &t->uniques[i]->base, "constraint", true);
+	}
 	for (i = 0; i < t->nforeign_keys; i++)
-		claim_name(L, ti, &t->foreign_keys[i]->base, "constraint");
+		claim_name(L, ti, &t->foreign_keys[i]->base, "constraint",
+		           true);
 	for (i = 0; i < t->nchecks; i++)
-		claim_name(L, ti, &t->checks[i]->base, "constraint");
-	for (i = 0; i < t->nindexes; i++)
-		claim_name(L, ti, &t->indexes[i]->base, "index");
+		claim_name(L, ti, &t->checks[i]->base, "constraint", true);
+	for (i = 0; i < t->nindexes; i++) {
+		claim_name(L, ti, &t->indexes[i]->base, "index", false);
+		if (t->indexes[i]->exclusion)
+			claim_name(L, ti, &t->indexes[i]->base, "constraint",
+			           true);
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -1372,6 +1583,8 @@ static void load_tables(loader *L, file_ctx *f)
 		ti->t->base.loc.line = sd_ynode_line(ti->node);
 		ti->t->comment = dup(L, mt->comment);
 		ti->t->renamed_from = dup(L, mt->renamed_from);
+		ti->t->without_rowid = mt->without_rowid == TRI_TRUE;
+		ti->t->strict = mt->strict == TRI_TRUE;
 		sd_map_put(L->tinfo_map, qname, ti);
 		if (schema)
 			sd_schema_add_namespace(L->s, schema);

@@ -205,8 +205,12 @@ typedef struct sd_column {
 	 */
 	bool autoincrement;
 	/* SQLite: the rowid alias is declared AUTOINCREMENT (ids are never
-	 * reused; sqlite_sequence keeps the counter). Introspected only. */
+	 * reused; sqlite_sequence keeps the counter). Models: the table's
+	 * sqlite_autoincrement key. */
 	bool autoincrement_keyword;
+	/* The generated column is VIRTUAL (computed when read; SQLite's
+	 * default), not STORED. Models: virtual: true. */
+	bool generated_virtual;
 } sd_column;
 
 typedef enum sd_fk_action {
@@ -223,10 +227,24 @@ const char *sd_fk_action_word(sd_fk_action a); /* "no action", "set null" */
 /* Parses "cascade", "set null", "set_null", "no action" (any case). */
 int sd_fk_action_parse(const char *text, sd_fk_action *out);
 
+/*
+ * Where and how PostgreSQL stores an index, also the one behind a key or
+ * unique constraint: storage parameters ("fillfactor=70", sorted, booleans
+ * spelled true/false) and the tablespace (NULL: the database's default).
+ */
+typedef struct sd_index_storage {
+	sd_strlist with;
+	const char *tablespace;
+} sd_index_storage;
+
 typedef struct sd_primary_key {
 	sd_object base; /* kind SD_OBJ_PRIMARY_KEY; name may be NULL (unnamed) */
 	sd_strlist columns;
 	const char *on_conflict; /* SQLite: resolution word, NULL = none */
+	/* PostgreSQL: */
+	sd_strlist include; /* INCLUDE columns */
+	sd_index_storage storage;
+	bool deferrable, initially_deferred;
 } sd_primary_key;
 
 typedef struct sd_unique {
@@ -235,6 +253,9 @@ typedef struct sd_unique {
 	bool nulls_not_distinct;
 	bool deferrable, initially_deferred;
 	const char *comment;
+	/* PostgreSQL: */
+	sd_strlist include; /* INCLUDE columns */
+	sd_index_storage storage;
 } sd_unique;
 
 typedef struct sd_foreign_key {
@@ -246,6 +267,7 @@ typedef struct sd_foreign_key {
 	sd_fk_action on_delete, on_update;
 	bool deferrable, initially_deferred;
 	bool not_valid;
+	bool match_full; /* MATCH FULL (else SIMPLE, the default) */
 	const char *comment;
 } sd_foreign_key;
 
@@ -253,6 +275,7 @@ typedef struct sd_check {
 	sd_object base; /* kind SD_OBJ_CHECK */
 	sd_expr expression;
 	bool not_valid;
+	bool no_inherit; /* PostgreSQL: NO INHERIT */
 	const char *comment;
 } sd_check;
 
@@ -268,7 +291,11 @@ typedef struct sd_index_key {
 	bool desc;
 	sd_nulls_order nulls;
 	const char *collation;
-	const char *opclass;
+	const char *opclass;  /* NULL: the type's default operator class */
+	/* the operator class's parameters, "siglen=64", sorted */
+	sd_strlist opclass_params;
+	/* exclusion constraints: the operator ("&&", "OPERATOR(s.=)") */
+	const char *op;
 } sd_index_key;
 
 typedef struct sd_index {
@@ -281,6 +308,11 @@ typedef struct sd_index {
 	const char *method;   /* "btree" when NULL */
 	sd_strlist include;
 	const char *comment;
+	sd_index_storage storage; /* PostgreSQL */
+	/* PostgreSQL: an EXCLUDE constraint (every key has its operator),
+	 * created and dropped as a constraint of the table */
+	bool exclusion;
+	bool deferrable, initially_deferred; /* exclusion only */
 	/*
 	 * SQLite: the index is the automatic index of an inline UNIQUE or
 	 * PRIMARY KEY table constraint and can only go away with a rebuild.
@@ -290,6 +322,27 @@ typedef struct sd_index {
 	 * resolution word ("REPLACE"), NULL when none. */
 	const char *on_conflict;
 } sd_index;
+
+/*
+ * Option lists (options.c): storage parameters and operator class
+ * parameters as sorted "name=value" items, one spelling for the models
+ * and the catalog (names lower case, values unquoted, boolean words
+ * "true"/"false").
+ *     sd_options_parse("{fillfactor=70,deduplicate_items=off}")
+ *       -> deduplicate_items=false, fillfactor=70
+ * sd_options_parse reads "a=1, b='x'", "(a=1)" or the catalog's
+ * "{a=1,b=x}"; SD_EINPUT when an item is not name=value. sd_options_add
+ * adds one (replacing a same-named one). sd_options_put writes them
+ * "name<sep>value, ..." with values quoted where they are not plain words.
+ */
+int sd_options_add(sd_arena *a, sd_strlist *l, const char *name,
+                   size_t nlen, const char *value, size_t vlen);
+int sd_options_parse(sd_arena *a, const char *text, sd_strlist *out);
+void sd_options_put(sd_buf *out, const sd_strlist *l, const char *sep);
+/* "gist_trgm_ops(siglen=64)" -> name "gist_trgm_ops", params
+ * [siglen=64]; SD_EINPUT when malformed. */
+int sd_opclass_parse(sd_arena *a, const char *text, const char **name,
+                     sd_strlist *params);
 
 /* Tables up to this many columns have no column map: a scan of their
  * column pointers is as fast and costs no memory. */

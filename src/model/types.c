@@ -68,6 +68,7 @@ int sd_type_parse(sd_arena *a, const char *text, sd_type *out,
 	const char *p = text, *args = NULL, *args_end = NULL;
 	size_t hn = 0, i;
 	int depth = 0;
+	bool quoted = false;
 	sd_type t;
 
 	*why = NULL;
@@ -80,16 +81,26 @@ int sd_type_parse(sd_arena *a, const char *text, sd_type *out,
 		*why = "empty type";
 		return SD_EINPUT;
 	}
-	/* balanced parentheses and brackets anywhere */
+	/* balanced parentheses and brackets anywhere; double quotes only
+	 * around whole names ("year", public."string") */
 	for (i = 0; p[i]; i++) {
-		if (p[i] == '(' || p[i] == '[')
+		if (p[i] == '"') {
+			quoted = true;
+			for (i++; p[i] && p[i] != '"'; i++)
+				if (p[i] == '\n')
+					break;
+			if (p[i] != '"') {
+				*why = "unbalanced double quotes in type";
+				return SD_EINPUT;
+			}
+		} else if (p[i] == '(' || p[i] == '[')
 			depth++;
 		else if (p[i] == ')' || p[i] == ']') {
 			if (--depth < 0)
 				break;
-		} else if (p[i] == ';' || p[i] == '\'' || p[i] == '"' ||
-		           p[i] == '\n') {
-			*why = "a type may not contain quotes, ';' or newlines";
+		} else if (p[i] == ';' || p[i] == '\'' || p[i] == '\n') {
+			*why = "a type may not contain single quotes, ';' or "
+			       "newlines";
 			return SD_EINPUT;
 		}
 	}
@@ -97,6 +108,9 @@ int sd_type_parse(sd_arena *a, const char *text, sd_type *out,
 		*why = "unbalanced parentheses in type";
 		return SD_EINPUT;
 	}
+	/* a quoted name is the database's own type, never a portable one */
+	if (quoted)
+		goto raw;
 	while (p[hn] && (isalnum((unsigned char)p[hn]) || p[hn] == '_') &&
 	       hn < sizeof(head) - 1) {
 		head[hn] = (char)tolower((unsigned char)p[hn]);

@@ -160,6 +160,31 @@ const char *sd_yfields_suggest(sd_arena *a, const char *word,
 void sd_ydoc_unknown_keys(const sd_ydoc *d, const sd_yfield *fields,
                           const sd_ynode *skip, sd_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Models read from the tree (keys.c)                                  */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Splits an index column entry such as "created_at desc nulls last" into
+ * the column name (returned, allocated in a) and the key's direction and
+ * nulls order (the default nulls order of the direction is none).
+ */
+const char *sd_index_key_parse(sd_arena *a, const char *text,
+                               sd_index_key *key);
+/* The keys a `keys:` entry's mapping takes. */
+extern const sd_yfield sd_index_key_fields[];
+/*
+ * An index's or exclusion constraint's `keys:` list (seq) into ix->keys;
+ * with exclusion, every key needs its operator. Reports each problem
+ * (object names the owner) and returns SD_EINPUT, else SD_OK.
+ */
+int sd_models_keys(sd_arena *a, const sd_ydoc *d, const sd_ynode *seq,
+                   const char *object, bool exclusion, sd_index *ix,
+                   sd_error *err);
+/* A `with:` mapping of storage parameters into out (options.c). */
+int sd_models_options(sd_arena *a, const sd_ydoc *d, const sd_ynode *m,
+                      const char *object, sd_strlist *out, sd_error *err);
+
 /*
  * Expands a naming template. columns may be NULL; ref_table and
  * constraint_name may be NULL. Names longer than 63 bytes are cut and get

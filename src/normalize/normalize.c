@@ -7,12 +7,14 @@
 
 static const struct {
 	const char *driver;
-	int (*normalize)(sd_db *db, sd_schema *models, sd_error *err);
+	int (*normalize)(sd_db *db, sd_schema *models, const sd_schema *live,
+	                 sd_error *err);
 } normalizers[] = {
 	{"postgresql", sd_pg_normalize},
 };
 
-int sd_normalize(sd_db *db, sd_schema *models, sd_error *err)
+int sd_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
+                 sd_error *err)
 {
 	size_t i;
 
@@ -20,6 +22,6 @@ int sd_normalize(sd_db *db, sd_schema *models, sd_error *err)
 		return SD_OK;
 	for (i = 0; i < SD_ARRAY_LEN(normalizers); i++)
 		if (strcmp(db->driver->name, normalizers[i].driver) == 0)
-			return normalizers[i].normalize(db, models, err);
+			return normalizers[i].normalize(db, models, live, err);
 	return SD_OK;
 }

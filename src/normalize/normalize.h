@@ -17,7 +17,9 @@
 SD_LAYER_HEADER(NORMALIZE);
 
 /*
- * Fills canonical forms into models through db. Nothing to do (SD_OK) for
+ * Fills canonical forms into models through db. live (may be NULL) is
+ * db's catalog as read: what the models spell exactly as it does is taken
+ * from it without asking the server again. Nothing to do (SD_OK) for
  * a driver without a normaliser (SQLite). PostgreSQL: defaults, generated
  * columns, checks, index predicates and expression keys get the server's
  * text, RAW column types its spelling; they are packed into a few wide
@@ -26,9 +28,11 @@ SD_LAYER_HEADER(NORMALIZE);
  * max_locks_per_transaction holds). Models without any of them cause no
  * round trip at all. Must not be called inside an open transaction.
  */
-int sd_normalize(sd_db *db, sd_schema *models, sd_error *err);
+int sd_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
+                 sd_error *err);
 
 /* The PostgreSQL normaliser sd_normalize runs (postgres.c). */
-int sd_pg_normalize(sd_db *db, sd_schema *models, sd_error *err);
+int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
+                    sd_error *err);
 
 #endif
