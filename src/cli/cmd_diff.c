@@ -148,9 +148,13 @@ int sd_cmd_diff(sd_cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(root, "sql", sd_buf_cstr(&up));
 		sd_cli_print_json(cli, root);
 	} else if (plan->nops) {
+		sd_buf script = SD_BUF_INIT;
 		for (i = 0; i < plan->warnings.n; i++)
 			sd_cli_out(cli, "-- warning: %s", plan->warnings.items[i]);
-		sd_cli_write(cli, stdout, sd_buf_cstr(&up));
+		rc = sd_emit_script(&script, plan, d, &cli->err);
+		if (!rc)
+			sd_cli_write(cli, stdout, sd_buf_cstr(&script));
+		sd_buf_free(&script);
 	} else {
 		sd_cli_err(cli, "no differences");
 	}

@@ -55,7 +55,7 @@ static bool storage_equal(const dctx *c, const sd_index_storage *o,
                           const sd_index_storage *n)
 {
 	return !c->caps.index_storage ||
-	       (sd_strlist_equal(&o->with, &n->with) &&
+	       (sd_options_equal(&o->with, &n->with) &&
 	        sd_streq(o->tablespace, n->tablespace));
 }
 
@@ -125,7 +125,7 @@ static bool index_equal(dctx *c, const tpair *tp, const sd_object *a,
 		if (x->desc != y->desc || x->nulls != y->nulls ||
 		    !sd_streq(x->collation, y->collation) ||
 		    !sd_strieq(x->opclass, y->opclass) ||
-		    !sd_strlist_equal(&x->opclass_params, &y->opclass_params) ||
+		    !sd_options_equal(&x->opclass_params, &y->opclass_params) ||
 		    !sd_streq(x->op, y->op))
 			return false;
 	}

@@ -66,6 +66,15 @@ void sd_emit_qualified(sd_buf *out, const sd_dialect *d, const char *schema,
 int sd_emit_plan(sd_buf *up, sd_buf *down, const sd_plan *plan,
                  const sd_dialect *d, sd_error *err);
 
+/*
+ * Appends the upgrade of a plan as a script to run as it is: one
+ * transaction, with each statement that cannot run inside one between
+ * transactions after a comment saying so. Returns SD_OK or the first emit
+ * error.
+ */
+int sd_emit_script(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
+                   sd_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Helpers shared by the SQL emitters (emit.c).                        */
 /* ------------------------------------------------------------------ */

@@ -90,6 +90,48 @@ done:
 	return rc;
 }
 
+/*
+ * The upgrade as a script psql or sqlite3 runs as it is: one transaction
+ * (BEGIN ... COMMIT) around the statements; an operation that cannot run
+ * inside one (CREATE INDEX CONCURRENTLY) comes between transactions, after
+ * a comment that says so, in its place in the order:
+ *     BEGIN; CREATE TABLE ...; COMMIT;
+ *     -- cannot run inside a transaction block:
+ *     CREATE INDEX CONCURRENTLY ...;
+ *     BEGIN; ...; COMMIT;
+ */
+int sd_emit_script(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
+                   sd_error *err)
+{
+	bool open = false;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < plan->nops; i++) {
+		bool outside = (plan->ops[i]->hazards &
+		                SD_HAZARD_NO_TRANSACTION) != 0;
+		size_t start = out->len;
+		if (outside && open) {
+			sd_buf_printf(out, "%s\n", d->commit_sql);
+			open = false;
+		}
+		if (outside)
+			sd_buf_put(out, "-- cannot run inside a transaction "
+			                "block:\n");
+		else if (!open)
+			sd_buf_printf(out, "%s\n", d->begin_sql);
+		open = !outside;
+		rc = d->emit_op(out, plan->ops[i], err);
+		if (rc != SD_OK) {
+			sd_buf_truncate(out, start);
+			return rc;
+		}
+	}
+	if (open)
+		sd_buf_printf(out, "%s\n", d->commit_sql);
+	return SD_OK;
+}
+
 void sd_emit_column_list(sd_buf *out, const sd_dialect *d,
                          const sd_strlist *columns)
 {

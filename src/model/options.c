@@ -4,10 +4,12 @@
  *
  * PostgreSQL keeps `WITH (fillfactor = 70)` as the text "fillfactor=70"
  * (pg_class.reloptions, pg_attribute.attoptions), the value as written.
- * An option list here is a sorted sd_strlist of "name=value": names in
- * lower case, values unquoted, and the boolean words (on/off, true/false,
- * yes/no) spelled true and false, so that `deduplicate_items: off` and
- * the catalog's "deduplicate_items=false" are the same option.
+ * An option list here is an sd_strlist of "name=value" sorted by name:
+ * names in lower case, values unquoted and as written, so that an option
+ * is created again exactly as the catalog has it. Comparisons take the
+ * boolean words (on/off, true/false, yes/no) by meaning, so that
+ * `deduplicate_items: off` and the catalog's "deduplicate_items=false"
+ * are the same option.
  */
 #include "model/schema.h"
 
@@ -33,11 +35,41 @@ static const char *bool_word(const char *v, size_t n)
 	return NULL;
 }
 
+/* Orders "name=value" items by name. */
+static int name_cmp(const char *a, const char *b)
+{
+	size_t na = strcspn(a, "="), nb = strcspn(b, "=");
+	int c = strncmp(a, b, na < nb ? na : nb);
+
+	return c ? c : (na > nb) - (na < nb);
+}
+
+bool sd_options_equal(const sd_strlist *a, const sd_strlist *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++) {
+		const char *x = a->items[i], *y = b->items[i];
+		size_t nx = strcspn(x, "="), ny = strcspn(y, "=");
+		const char *wx, *wy;
+		if (nx != ny || strncmp(x, y, nx) != 0)
+			return false;
+		x += nx + (x[nx] == '=');
+		y += ny + (y[ny] == '=');
+		wx = bool_word(x, strlen(x));
+		wy = bool_word(y, strlen(y));
+		if (wx || wy ? !sd_streq(wx, wy) : strcmp(x, y) != 0)
+			return false;
+	}
+	return true;
+}
+
 int sd_options_add(sd_arena *a, sd_strlist *l, const char *name,
                    size_t nlen, const char *value, size_t vlen)
 {
 	sd_buf b = SD_BUF_INIT;
-	const char *word;
 	const char **items;
 	char *item;
 	size_t i, at;
@@ -62,11 +94,7 @@ int sd_options_add(sd_arena *a, sd_strlist *l, const char *name,
 		sd_buf_putc(&b, (char)tolower((unsigned char)name[i]));
 	}
 	sd_buf_putc(&b, '=');
-	word = bool_word(value, vlen);
-	if (word)
-		sd_buf_put(&b, word);
-	else
-		sd_buf_putn(&b, value, vlen);
+	sd_buf_putn(&b, value, vlen);
 	item = sd_arena_strdup(a, sd_buf_cstr(&b));
 	sd_buf_free(&b);
 	/* the same name again replaces the value; else a sorted insert */
@@ -75,7 +103,7 @@ int sd_options_add(sd_arena *a, sd_strlist *l, const char *name,
 			l->items[at] = item;
 			return SD_OK;
 		}
-	for (at = 0; at < l->n && strcmp(l->items[at], item) < 0; at++)
+	for (at = 0; at < l->n && name_cmp(l->items[at], item) < 0; at++)
 		;
 	items = sd_arena_alloc(a, (l->n + 1) * sizeof(*items));
 	if (at)

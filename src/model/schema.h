@@ -229,8 +229,9 @@ int sd_fk_action_parse(const char *text, sd_fk_action *out);
 
 /*
  * Where and how PostgreSQL stores an index, also the one behind a key or
- * unique constraint: storage parameters ("fillfactor=70", sorted, booleans
- * spelled true/false) and the tablespace (NULL: the database's default).
+ * unique constraint: storage parameters ("fillfactor=70", an option list,
+ * see sd_options_parse) and the tablespace (NULL: the database's
+ * default).
  */
 typedef struct sd_index_storage {
 	sd_strlist with;
@@ -325,11 +326,11 @@ typedef struct sd_index {
 
 /*
  * Option lists (options.c): storage parameters and operator class
- * parameters as sorted "name=value" items, one spelling for the models
- * and the catalog (names lower case, values unquoted, boolean words
- * "true"/"false").
+ * parameters as "name=value" items sorted by name, names lower case,
+ * values unquoted and as written; sd_options_equal compares them by
+ * meaning (on, true and yes alike).
  *     sd_options_parse("{fillfactor=70,deduplicate_items=off}")
- *       -> deduplicate_items=false, fillfactor=70
+ *       -> deduplicate_items=off, fillfactor=70
  * sd_options_parse reads "a=1, b='x'", "(a=1)" or the catalog's
  * "{a=1,b=x}"; SD_EINPUT when an item is not name=value. sd_options_add
  * adds one (replacing a same-named one). sd_options_put writes them
@@ -338,6 +339,7 @@ typedef struct sd_index {
 int sd_options_add(sd_arena *a, sd_strlist *l, const char *name,
                    size_t nlen, const char *value, size_t vlen);
 int sd_options_parse(sd_arena *a, const char *text, sd_strlist *out);
+bool sd_options_equal(const sd_strlist *a, const sd_strlist *b);
 void sd_options_put(sd_buf *out, const sd_strlist *l, const char *sep);
 /* "gist_trgm_ops(siglen=64)" -> name "gist_trgm_ops", params
  * [siglen=64]; SD_EINPUT when malformed. */

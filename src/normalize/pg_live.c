@@ -133,13 +133,13 @@ static void adopt_index(pg_norm *nm, sd_index *ix, const sd_index *li)
 		                  : adopt_expr(nm->models, &x->expression,
 		                               &y->expression)) &&
 		       sd_strieq(x->opclass, y->opclass) &&
-		       sd_strlist_equal(&x->opclass_params,
+		       sd_options_equal(&x->opclass_params,
 		                        &y->opclass_params) &&
 		       sd_streq(x->collation, y->collation) &&
 		       sd_streq(x->op, y->op);
 	}
 	if (same && adopt_expr(nm->models, &ix->where, &li->where) &&
-	    sd_strlist_equal(&ix->storage.with, &li->storage.with))
+	    sd_options_equal(&ix->storage.with, &li->storage.with))
 		sd_map_put(nm->resolved, sd_pgnorm_key(nm, ix), ix);
 }
 

@@ -522,32 +522,44 @@ static bool column_used(const sd_column *c, const sd_map *words)
 	return sd_map_get(words, lower) != NULL;
 }
 
+/* The columns and expression words of index ix into words. */
+static void index_words_into(pg_norm *nm, sd_map *words, const sd_index *ix)
+{
+	size_t k;
+
+	expression_words(nm, words, ix->where.sql);
+	for (k = 0; k < ix->nkeys; k++) {
+		if (ix->keys[k].column)
+			sd_map_put(words, ix->keys[k].column,
+			           (void *)ix->keys[k].column);
+		expression_words(nm, words, ix->keys[k].expression.sql);
+	}
+	for (k = 0; k < ix->include.n; k++)
+		sd_map_put(words, ix->include.items[k],
+		           (void *)ix->include.items[k]);
+}
+
+static sd_map *index_words(pg_norm *nm, const sd_index *ix)
+{
+	sd_map *words = sd_map_new(nm->tmp, 8);
+
+	index_words_into(nm, words, ix);
+	return words;
+}
+
 /* The words of every expression of t that goes to the server. */
 static sd_map *table_words(pg_norm *nm, const sd_table *t)
 {
 	sd_map *words = sd_map_new(nm->tmp, 16);
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < t->nchecks; i++)
 		expression_words(nm, words, t->checks[i]->expression.sql);
 	for (i = 0; i < t->ncolumns; i++)
 		expression_words(nm, words, t->columns[i]->generated.sql);
-	for (i = 0; i < t->nindexes; i++) {
-		const sd_index *ix = t->indexes[i];
-		if (!index_pending(nm, ix))
-			continue;
-		expression_words(nm, words, ix->where.sql);
-		for (k = 0; k < ix->nkeys; k++) {
-			if (ix->keys[k].column)
-				sd_map_put(words, ix->keys[k].column,
-				           (void *)ix->keys[k].column);
-			expression_words(nm, words,
-			                 ix->keys[k].expression.sql);
-		}
-		for (k = 0; k < ix->include.n; k++)
-			sd_map_put(words, ix->include.items[k],
-			           (void *)ix->include.items[k]);
-	}
+	for (i = 0; i < t->nindexes; i++)
+		if (index_pending(nm, t->indexes[i]))
+			index_words_into(nm, words, t->indexes[i]);
 	return words;
 }
 
@@ -757,6 +769,7 @@ static int isolated_add(pg_norm *nm, norm_run *b, sd_table *t)
 	size_t *colitem = sd_arena_alloc(nm->tmp,
 	                                 (t->ncolumns + 1) * sizeof(size_t));
 	size_t create, i, k, pass;
+	sd_map *words;
 	sd_op op;
 	int rc = SD_OK;
 
@@ -835,8 +848,11 @@ static int isolated_add(pg_norm *nm, norm_run *b, sd_table *t)
 		              sd_qualified_name(nm->tmp, tq,
 		                                t->checks[i]->base.name),
 		              "check");
+		words = sd_map_new(nm->tmp, 8);
+		expression_words(nm, words, t->checks[i]->expression.sql);
 		for (k = 0; k < t->ncolumns; k++)
-			add_dep(nm, b, it, colitem[k]);
+			if (column_used(t->columns[k], words))
+				add_dep(nm, b, it, colitem[k]);
 		add_target(nm, b,
 		           target_key(nm, nsp, t->base.name,
 		                      t->checks[i]->base.name),
@@ -854,8 +870,10 @@ static int isolated_add(pg_norm *nm, norm_run *b, sd_table *t)
 		it = add_item(nm, b, &sql, &ix->base.loc,
 		              sd_qualified_name(nm->tmp, tq, ix->base.name),
 		              ix->exclusion ? "exclusion constraint" : "index");
+		words = index_words(nm, ix);
 		for (k = 0; k < t->ncolumns; k++)
-			add_dep(nm, b, it, colitem[k]);
+			if (column_used(t->columns[k], words))
+				add_dep(nm, b, it, colitem[k]);
 		add_target(nm, b, target_key(nm, nsp, t->base.name,
 		                             ix->base.name),
 		           NORM_INDEX, ix);
