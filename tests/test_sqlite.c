@@ -189,7 +189,7 @@ START_TEST(introspect_catalog)
 	ck_assert(!sd_table_find_column(t, "org_id")->autoincrement);
 	ck_assert_uint_eq(t->nchecks, 4);
 	ck_assert_str_eq(t->checks[0]->base.name, "ck_memberships_1");
-	ck_assert_str_eq(t->checks[1]->base.name, "ck_memberships_4");
+	ck_assert_str_eq(t->checks[1]->base.name, "ck_memberships_2");
 	ck_assert_str_eq(t->checks[3]->base.name, "ck_ref2");
 	ck_assert_str_eq(t->checks[2]->base.name, "ck_memberships_nested");
 	ck_assert_str_eq(t->checks[2]->expression.sql,
@@ -598,7 +598,7 @@ START_TEST(emit_create_table)
 	op.table = op.table_new = orgs;
 	EXPECT_SQL(&op,
 	           "CREATE TABLE \"orgs\" (\n"
-	           "    \"id\" INTEGER PRIMARY KEY,\n"
+	           "    \"id\" INTEGER CONSTRAINT \"pk_orgs\" PRIMARY KEY,\n"
 	           "    \"name\" VARCHAR(80) NOT NULL COLLATE NOCASE,\n"
 	           "    \"status\" TEXT NOT NULL DEFAULT 'active',\n"
 	           "    \"created_at\" TIMESTAMP NOT NULL DEFAULT "
@@ -1514,7 +1514,7 @@ START_TEST(table_options_rebuild)
 		&a);
 	expect_text(sql,
 	            "CREATE TABLE \"_sd_new_kv\" (\n"
-	            "    \"k\" TEXT NOT NULL,\n"
+	            "    \"k\" TEXT,\n"
 	            "    \"v\" TEXT,\n"
 	            "    PRIMARY KEY (\"k\")\n"
 	            ") WITHOUT ROWID;\n"
@@ -1525,7 +1525,7 @@ START_TEST(table_options_rebuild)
 	            "ALTER TABLE \"_sd_new_kv\" RENAME TO \"kv\";\n"
 	            "PRAGMA legacy_alter_table = OFF;\n"
 	            "CREATE TABLE \"_sd_new_s\" (\n"
-	            "    \"id\" INTEGER NOT NULL,\n"
+	            "    \"id\" INTEGER,\n"
 	            "    \"v\" TEXT,\n"
 	            "    PRIMARY KEY (\"id\")\n"
 	            ") STRICT, WITHOUT ROWID;\n"

@@ -673,6 +673,7 @@ int sd_create_table(sd_migration *m, sd_table_def *td)
 	if (pkcols.n && !t->primary_key) {
 		sd_primary_key *pk = sd_table_set_primary_key(
 			m->defs, t, sd_arena_printf(m->arena, "pk_%s", t->base.name));
+		pk->base.unnamed = true; /* as the models' unnamed keys */
 		pk->columns = pkcols;
 	}
 	if ((why = check_columns(m, t)) != NULL)

@@ -299,7 +299,7 @@ int sd_cmd_diagram(sd_cli *cli, int argc, char **argv)
 		if (!rc)
 			d = sd_diagram_of_schema(s);
 	} else {
-		rc = sd_cli_models(cli, c->models, NULL, &s);
+		rc = sd_cli_models(cli, c->models, NULL, NULL, &s);
 		if (!rc)
 			d = sd_diagram_of_schema(s);
 	}

@@ -117,7 +117,9 @@ static unsigned column_changes(dctx *c, const sd_column *o,
 		ch |= SD_CHANGE_IDENTITY;
 	if (!sd_streq(o->collation, n->collation))
 		ch |= SD_CHANGE_COLLATION;
-	if (!sd_expr_equal(c->scratch, &o->generated, &n->generated))
+	if (!sd_expr_equal(c->scratch, &o->generated, &n->generated) ||
+	    (o->generated.sql && n->generated.sql &&
+	     o->generated_virtual != n->generated_virtual))
 		ch |= SD_CHANGE_GENERATED;
 	if (c->caps.comments && !sd_streq(o->comment, n->comment))
 		ch |= SD_CHANGE_COMMENT;

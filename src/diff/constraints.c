@@ -522,14 +522,21 @@ static const char *conflict_of(const sd_primary_key *pk)
 	return pk ? pk->on_conflict : NULL;
 }
 
+static const char *pk_name_of(const sd_primary_key *pk)
+{
+	return pk ? pk->base.name : NULL;
+}
+
 /* True when the options the table's CREATE text carries differ:
- * WITHOUT ROWID, STRICT, AUTOINCREMENT and ON CONFLICT clauses. */
+ * WITHOUT ROWID, STRICT, AUTOINCREMENT, ON CONFLICT clauses and the
+ * primary key's name (kept in that text only). */
 static bool table_options_differ(const sd_table *o, const sd_table *n)
 {
 	size_t i;
 
 	if (o->without_rowid != n->without_rowid || o->strict != n->strict ||
-	    !sd_streq(conflict_of(o->primary_key), conflict_of(n->primary_key)))
+	    !sd_streq(conflict_of(o->primary_key), conflict_of(n->primary_key)) ||
+	    !sd_streq(pk_name_of(o->primary_key), pk_name_of(n->primary_key)))
 		return true;
 	for (i = 0; i < n->ncolumns; i++) {
 		const sd_column *nc = n->columns[i];
@@ -550,10 +557,13 @@ static bool table_options_differ(const sd_table *o, const sd_table *n)
 }
 
 /*
- * A model never asks for these options, so against models the database
- * keeps what it has: the target's working copy takes them over (columns
- * and key copied, never the caller's objects), and a rebuild for other
- * reasons recreates them. Between two databases the target is taken
+ * Against models, the database keeps what the models cannot say (ON
+ * CONFLICT clauses, SQLite's own nullability of a primary-key column) and
+ * the options they leave unsaid: the target's working copy takes them
+ * over (columns and key copied, never the caller's objects), and a
+ * rebuild for other reasons recreates them. An option the models ask for
+ * (without_rowid, strict, sqlite_autoincrement) and the database lacks
+ * rebuilds the table. Between two databases the target is taken
  * literally: a difference rebuilds the table.
  */
 void sd_diff_table_options_pair(dctx *c, tpair *tp)
@@ -568,8 +578,10 @@ void sd_diff_table_options_pair(dctx *c, tpair *tp)
 		tp->options_changed = table_options_differ(o, n);
 		return;
 	}
-	n->without_rowid = o->without_rowid;
-	n->strict = o->strict;
+	tp->options_changed = (n->without_rowid && !o->without_rowid) ||
+	                      (n->strict && !o->strict);
+	n->without_rowid = n->without_rowid || o->without_rowid;
+	n->strict = n->strict || o->strict;
 	if (n->primary_key && conflict_of(o->primary_key)) {
 		sd_primary_key *pk = sd_arena_alloc(c->a, sizeof(*pk));
 		*pk = *n->primary_key;
@@ -578,13 +590,29 @@ void sd_diff_table_options_pair(dctx *c, tpair *tp)
 	}
 	for (i = 0; i < n->ncolumns; i++) {
 		const sd_column *oc = sd_diff_find_col(o, n->columns[i]->base.name);
+		const sd_column *nc = n->columns[i];
 		sd_column *col;
-		if (!oc || (!oc->autoincrement_keyword && !oc->not_null_conflict))
+		/* a primary-key column SQLite lets hold NULL (not the rowid):
+		 * the models cannot say so, the database keeps it */
+		bool pk_null = oc && oc->nullable && !nc->nullable &&
+		               !oc->autoincrement && o->primary_key &&
+		               n->primary_key &&
+		               sd_strlist_contains(&o->primary_key->columns,
+		                                   oc->base.name) &&
+		               sd_strlist_contains(&n->primary_key->columns,
+		                                   nc->base.name);
+		if (oc && nc->autoincrement_keyword && !oc->autoincrement_keyword)
+			tp->options_changed = true;
+		if (!oc || (!oc->autoincrement_keyword &&
+		            !oc->not_null_conflict && !pk_null))
 			continue;
 		col = sd_arena_alloc(c->a, sizeof(*col));
-		*col = *n->columns[i];
-		col->autoincrement_keyword = oc->autoincrement_keyword;
+		*col = *nc;
+		col->autoincrement_keyword = nc->autoincrement_keyword ||
+		                             oc->autoincrement_keyword;
 		col->not_null_conflict = oc->not_null_conflict;
+		if (pk_null)
+			col->nullable = true;
 		n->columns[i] = col;
 		if (n->column_map)
 			sd_map_put(n->column_map, col->base.name, col);

@@ -75,7 +75,8 @@ static bool op_needs_rebuild(dctx *c, const tpair *tp, const sd_op *op,
 		    sd_strlist_contains(&pk->columns, n->base.name))
 			return true;
 		return !caps->alter_column &&
-		       (sd_diff_needs_value(n) || n->generated.sql ||
+		       (sd_diff_needs_value(n) ||
+		        (n->generated.sql && !n->generated_virtual) ||
 		        sd_diff_autoinc(n) ||
 		        !sd_sql_is_literal(n->default_value.sql, caps->lang));
 	}

@@ -119,6 +119,17 @@ static void put_column_type(sd_buf *out, const sd_column *c)
 		sqlite_type_sql(out, &c->type);
 }
 
+/* "CONSTRAINT "name" ", or nothing for a constraint the database left
+ * unnamed. */
+static void put_constraint_name(sd_buf *out, const sd_object *o)
+{
+	if (o->unnamed)
+		return;
+	sd_buf_put(out, "CONSTRAINT ");
+	quote(out, o->name);
+	sd_buf_putc(out, ' ');
+}
+
 /* "name" TYPE [PRIMARY KEY] [NOT NULL] [DEFAULT x] [COLLATE c] [AS (e)] */
 static void put_column_def(sd_buf *out, const sd_table *t,
                            const sd_column *c, bool rowid_key)
@@ -126,7 +137,10 @@ static void put_column_def(sd_buf *out, const sd_table *t,
 	quote(out, c->base.name);
 	if (rowid_key) {
 		/* exactly INTEGER, or it is no rowid alias */
-		sd_buf_put(out, " INTEGER PRIMARY KEY");
+		sd_buf_put(out, " INTEGER ");
+		if (t->primary_key->base.name)
+			put_constraint_name(out, &t->primary_key->base);
+		sd_buf_put(out, "PRIMARY KEY");
 		if (t->primary_key->on_conflict)
 			sd_buf_printf(out, " ON CONFLICT %s",
 			              t->primary_key->on_conflict);
@@ -156,8 +170,9 @@ static void put_column_def(sd_buf *out, const sd_table *t,
 		sd_emit_collation(out, &sd_dialect_sqlite, c->collation);
 	}
 	if (c->generated.sql)
-		sd_buf_printf(out, " GENERATED ALWAYS AS (%s) STORED",
-		              c->generated.sql);
+		sd_buf_printf(out, " GENERATED ALWAYS AS (%s) %s",
+		              c->generated.sql,
+		              c->generated_virtual ? "VIRTUAL" : "STORED");
 }
 
 /* CREATE TABLE "name" (...) for t, with every inline constraint. */
@@ -175,14 +190,11 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 		put_column_def(out, t, t->columns[i], t->columns[i] == alias);
 	}
 	if (t->primary_key && !alias && t->primary_key->columns.n) {
-		/* the name survives in the CREATE text only; harmless to
-		 * keep, though not compared (caps.named_primary_keys) */
+		/* the name survives in the CREATE text only: compared
+		 * between two databases only (not caps.named_primary_keys) */
 		sd_buf_put(out, ",\n    ");
-		if (t->primary_key->base.name) {
-			sd_buf_put(out, "CONSTRAINT ");
-			quote(out, t->primary_key->base.name);
-			sd_buf_putc(out, ' ');
-		}
+		if (t->primary_key->base.name)
+			put_constraint_name(out, &t->primary_key->base);
 		sd_buf_put(out, "PRIMARY KEY (");
 		sd_emit_column_list(out, &sd_dialect_sqlite,
 		                    &t->primary_key->columns);
@@ -197,9 +209,9 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 		size_t k;
 		if (!ix->constraint_backed)
 			continue;
-		sd_buf_put(out, ",\n    CONSTRAINT ");
-		quote(out, ix->base.name);
-		sd_buf_put(out, " UNIQUE (");
+		sd_buf_put(out, ",\n    ");
+		put_constraint_name(out, &ix->base);
+		sd_buf_put(out, "UNIQUE (");
 		for (k = 0; k < ix->nkeys; k++) {
 			if (k)
 				sd_buf_put(out, ", ");
@@ -211,9 +223,9 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 			sd_buf_printf(out, " ON CONFLICT %s", ix->on_conflict);
 	}
 	for (i = 0; i < t->nchecks; i++) {
-		sd_buf_put(out, ",\n    CONSTRAINT ");
-		quote(out, t->checks[i]->base.name);
-		sd_buf_printf(out, " CHECK (%s)",
+		sd_buf_put(out, ",\n    ");
+		put_constraint_name(out, &t->checks[i]->base);
+		sd_buf_printf(out, "CHECK (%s)",
 		              t->checks[i]->expression.sql
 		                  ? t->checks[i]->expression.sql
 		                  : "");
@@ -223,9 +235,9 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 		sd_foreign_key local = *fk;
 		/* SQLite resolves references within the same database */
 		local.ref_schema = NULL;
-		sd_buf_put(out, ",\n    CONSTRAINT ");
-		quote(out, fk->base.name);
-		sd_buf_put(out, " FOREIGN KEY (");
+		sd_buf_put(out, ",\n    ");
+		put_constraint_name(out, &fk->base);
+		sd_buf_put(out, "FOREIGN KEY (");
 		sd_emit_column_list(out, &sd_dialect_sqlite, &fk->columns);
 		sd_buf_putc(out, ')');
 		sd_emit_fk_references(out, &sd_dialect_sqlite, &local);
@@ -609,10 +621,10 @@ static int emit_add_column(sd_buf *out, const sd_op *op, sd_error *err)
 		                    "SQLite cannot add primary key column '%s' "
 		                    "in place: it needs a table rebuild",
 		                    c->base.name);
-	if (c->generated.sql)
+	if (c->generated.sql && !c->generated_virtual)
 		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, t,
-		                    "SQLite cannot add generated column '%s' "
-		                    "in place: it needs a table rebuild",
+		                    "SQLite cannot add STORED generated column "
+		                    "'%s' in place: it needs a table rebuild",
 		                    c->base.name);
 	if (def && !is_constant_default(def))
 		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, t,

@@ -28,6 +28,9 @@ typedef struct table_info {
 	sd_table *table;
 	sd_ddl_table parsed;
 	bool cols_done; /* columns read from the text: no pragma row */
+	/* WITHOUT ROWID columns read from the pragma: those the text
+	 * declares NOT NULL (the pragma says so of every key column) */
+	sd_strlist declared_nn;
 	sd_vec pk_columns; /* sd_column*, indexed by pk ordinal - 1 */
 	size_t npk;
 } table_info;
@@ -98,6 +101,21 @@ static const char *col_text(ctx *c, sqlite3_stmt *st, int i)
 }
 
 /* A string of the parse (c->tmp) that the schema keeps. */
+/* A DEFAULT NULL is no default: NULL for "NULL", "(null)" and the like. */
+static const char *no_null(const char *dflt)
+{
+	const char *p = dflt, *end;
+
+	if (!p)
+		return NULL;
+	end = p + strlen(p);
+	while (p < end && (*p == '(' || *p == ' '))
+		p++;
+	while (end > p && (end[-1] == ')' || end[-1] == ' '))
+		end--;
+	return end - p == 4 && strncasecmp(p, "null", 4) == 0 ? NULL : dflt;
+}
+
 static const char *keep(ctx *c, const char *s)
 {
 	return sd_arena_strdup(c->a, s);
@@ -212,7 +230,7 @@ static void columns_from_text(ctx *c, table_info *ti)
 		col->type_sql = keep_type(c, pc->type);
 		sd_sqlite_type_from_decl(c->a, col->type_sql, &col->type);
 		col->nullable = !pc->notnull;
-		col->default_value.sql = keep(c, pc->dflt);
+		col->default_value.sql = keep(c, no_null(pc->dflt));
 		if ((v = sd_map_get(p->collations, col->base.name)))
 			col->collation = keep(c, v);
 		for (k = 0; k < p->pk_list.n; k++)
@@ -222,6 +240,10 @@ static void columns_from_text(ctx *c, table_info *ti)
 	}
 	ti->cols_done = true;
 done:
+	for (i = 0; !ti->cols_done && p->without_rowid && i < p->ncols; i++)
+		if (p->cols[i].notnull)
+			sd_strlist_push(c->tmp, &ti->declared_nn,
+			                p->cols[i].name);
 	free(p->cols);
 	p->cols = NULL;
 	p->ncols = p->capcols = 0;
@@ -325,12 +347,14 @@ static int column_row(ctx *c, sqlite3_stmt *st)
 	col->type_sql = keep_type(c, decl ? decl : "");
 	sd_sqlite_type_from_decl(c->a, col->type_sql, &col->type);
 	col->nullable = sqlite3_column_int(st, 4) == 0;
-	col->default_value.sql = col_text(c, st, 5);
+	col->default_value.sql = no_null(col_text(c, st, 5));
 	if ((v = sd_map_get(ti->parsed.collations, col->base.name)))
 		col->collation = keep(c, v);
-	if (hidden == 2 || hidden == 3)
+	if (hidden == 2 || hidden == 3) {
 		col->generated.sql = keep(c, sd_map_get(ti->parsed.generated,
 		                                        col->base.name));
+		col->generated_virtual = hidden == 2;
+	}
 	pk = sqlite3_column_int(st, 6);
 	pk_column(c, ti, col, pk);
 	return SD_OK;
@@ -340,7 +364,7 @@ static int column_row(ctx *c, sqlite3_stmt *st)
  * are known once columns are in. */
 static void finish_tables(ctx *c)
 {
-	size_t i, k;
+	size_t i, k, nunnamed;
 
 	for (i = 0; i < c->s->ntables; i++) {
 		sd_table *t = c->s->tables[i];
@@ -356,7 +380,13 @@ static void finish_tables(ctx *c)
 					continue;
 				sd_strlist_push(c->a, &pk->columns,
 				                col->base.name);
-				col->nullable = false;
+				/* a WITHOUT ROWID key refuses NULL whatever
+				 * it declares; the column says what it
+				 * declares (the pragma says NOT NULL) */
+				if (p->without_rowid && !ti->cols_done)
+					col->nullable = !sd_strlist_contains(
+						&ti->declared_nn,
+						col->base.name);
 			}
 			/* INTEGER PRIMARY KEY is the rowid alias: it
 			 * autoincrements, whatever else is declared */
@@ -366,6 +396,7 @@ static void finish_tables(ctx *c)
 			                  ->type_sql,
 			              "INTEGER")) {
 				sd_column *alias = ti->pk_columns.items[0];
+				alias->nullable = false; /* the rowid */
 				alias->autoincrement = true;
 				alias->autoincrement_keyword = p->autoinc_kw;
 			}
@@ -376,13 +407,18 @@ static void finish_tables(ctx *c)
 		for (k = 0; k < t->ncolumns && p->nn_conflicts; k++)
 			t->columns[k]->not_null_conflict = sd_map_get(
 				p->nn_conflicts, t->columns[k]->base.name);
-		for (k = 0; k < p->checks.n; k++) {
+		/* unnamed checks are numbered among themselves, so that
+		 * a table rebuilt with them (named ones in any order)
+		 * reads back under the same names */
+		for (k = 0, nunnamed = 0; k < p->checks.n; k++) {
 			sd_ddl_check *pc = p->checks.items[k];
 			const char *name =
 				pc->name ? pc->name
 				         : sd_arena_printf(c->a, "ck_%s_%zu",
-				                           t->base.name, k + 1);
+				                           t->base.name,
+				                           ++nunnamed);
 			sd_check *ck = sd_table_add_check(c->s, t, name);
+			ck->base.unnamed = !pc->name;
 			ck->expression.sql = keep(c, pc->expr);
 		}
 	}
@@ -407,6 +443,7 @@ static void finish_index(ctx *c, index_group *g)
 	sd_table *t;
 	sd_index *ix;
 	const char *name = g->name, *on_conflict = NULL;
+	bool unnamed = false;
 	size_t k;
 
 	if (!g->ti || !g->name)
@@ -433,11 +470,14 @@ static void finish_index(ctx *c, index_group *g)
 				break;
 			}
 		}
-		if (!name)
+		if (!name) {
 			name = sd_arena_printf(c->tmp, "uq_%s_%s",
 			                       t->base.name, joined(c->tmp, &cols));
+			unnamed = true;
+		}
 	}
 	ix = sd_table_add_index(c->s, t, name);
+	ix->base.unnamed = unnamed;
 	ix->unique = g->unique;
 	ix->constraint_backed = sd_streq(g->origin, "u");
 	ix->on_conflict = on_conflict;
@@ -675,10 +715,12 @@ static void finish_fk(ctx *c, fk_group *g)
 			break;
 		}
 	}
-	if (!name)
+	if (!name) {
 		name = sd_arena_printf(c->tmp, "fk_%s_%s_%s",
 		                       g->ti->table->base.name,
 		                       joined(c->tmp, &f->columns), f->ref_table);
+		f->base.unnamed = true;
+	}
 	f->base.name = keep(c, name);
 	if (g->ref_pk)
 		sd_vec_push(c->tmp, &c->implicit_fks, f);

@@ -1449,9 +1449,13 @@ static void apply_naming(loader *L, tinfo *ti)
 	const char *tn = t->base.name;
 	size_t i;
 
-	if (t->primary_key && !t->primary_key->base.name)
+	/* a key the models leave unnamed stays so where the dialect can
+	 * (SQLite keeps no name it is not given) */
+	if (t->primary_key && !t->primary_key->base.name) {
 		t->primary_key->base.name = sd_naming_expand(
 			L->a, n->pk, tn, &t->primary_key->columns, NULL, NULL);
+		t->primary_key->base.unnamed = true;
+	}
 	for (i = 0; i < t->nuniques; i++)
 		if (!t->uniques[i]->base.name)
 			t->uniques[i]->base.name = sd_naming_expand(

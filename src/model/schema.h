@@ -149,6 +149,10 @@ typedef struct sd_loc {
  */
 typedef struct sd_object {
 	sd_obj_kind kind;
+	/* Nobody named it (an unnamed SQLite constraint, a primary key
+	 * the models leave unnamed): `name` was made up by the naming
+	 * convention, and a dialect that can writes none. */
+	bool unnamed;
 	const char *schema; /* NULL = default namespace */
 	const char *name;
 	sd_loc loc;
