@@ -31,6 +31,25 @@ typedef struct sd_rows {
 const char *sd_rows_get(const sd_rows *r, size_t row, size_t col);
 void sd_rows_free(sd_rows *r);
 
+/*
+ * Where a batch step is, kept by the runner in its bookkeeping table so a
+ * stopped step resumes at its next batch. The table is walked in ranges
+ * of pages (ctid), twice: pass 1 over the pages it had when the step
+ * began, pass 2 over all of them again, for rows that writers moved or
+ * added behind the first pass. The UPDATE's own WHERE must leave out the
+ * rows already done (`WHERE col IS NULL`), which also makes pass 2 cheap.
+ */
+typedef struct sd_batch {
+	int pass;           /* 0 before the first batch, then 1, 2 */
+	long long position; /* next page of the pass */
+	long long until;    /* pages of the pass */
+	long long pages;    /* pages per batch, adapted to `rows` */
+	long target;        /* rows wanted per batch */
+	long long rows;     /* rows the last batch updated */
+	long long total;    /* rows updated by the whole step */
+	bool done;
+} sd_batch;
+
 typedef struct sd_db_driver {
 	const char *name;               /* "sqlite", "postgresql" */
 	/* url is the full URL; base_dir resolves relative sqlite paths. */
@@ -100,6 +119,52 @@ typedef struct sd_db_driver {
 	 */
 	int (*scratch_open)(sd_db **out, const char *url, sd_error *err);
 	int (*scratch_drop)(sd_db *db, sd_error *err);
+	/*
+	 * Revisions in steps and lock timeouts (PostgreSQL, pg_online.c);
+	 * NULL where the database has no such thing (SQLite: a revision is
+	 * one transaction, its lock is the whole file).
+	 *
+	 * lock_timeout: how long a statement may wait for a lock, ms (0:
+	 * forever). in_tx: for the open transaction only (SET LOCAL, which a
+	 * transaction pooler keeps to the transaction); else for the session
+	 * (steps outside a transaction, which need a direct connection), ms
+	 * < 0 putting the session's setting back.
+	 */
+	int (*lock_timeout)(sd_db *db, long ms, bool in_tx, sd_error *err);
+	/* true when the last statement that failed gave up waiting for a
+	 * lock (the lock timeout) */
+	bool (*lock_timed_out)(sd_db *db);
+	/*
+	 * Before a statement of a step outside a transaction runs: an index
+	 * that an interrupted CREATE INDEX CONCURRENTLY left invalid is
+	 * dropped (*note says so, arena a), never taken as built. resuming:
+	 * the step started in an earlier run, so an index that is there and
+	 * valid, or one to be dropped that is gone, means the statement
+	 * finished then: *skip. *concurrent: a CONCURRENTLY form, which
+	 * blocks no reader or writer while it waits and so runs without the
+	 * lock timeout (a timeout would only leave an invalid index).
+	 */
+	int (*nontx_prepare)(sd_db *db, const char *stmt, bool resuming,
+	                     sd_arena *a, bool *skip, bool *concurrent,
+	                     const char **note, sd_error *err);
+	/*
+	 * One batch of a batch step's UPDATE (sd_batch), inside the
+	 * transaction the runner opened; b NULL only checks that stmt can
+	 * run in batches (SD_EINPUT saying why not).
+	 */
+	int (*batch)(sd_db *db, const char *stmt, sd_batch *b,
+	             sd_error *err);
+	/*
+	 * The sessions holding a lock on relation (as SQL writes it, quoted
+	 * or not), one "pid N (mode, state for N s: query)" per line, for the
+	 * message of a lock that could not be had.
+	 */
+	int (*lock_holders)(sd_db *db, const char *relation, sd_buf *out,
+	                    sd_error *err);
+	/* The table's size by the catalog: rows (reltuples, -1 unknown) and
+	 * bytes with its indexes and TOAST (pg_total_relation_size). */
+	int (*table_size)(sd_db *db, const char *schema, const char *table,
+	                  double *rows, long long *bytes, sd_error *err);
 } sd_db_driver;
 
 /*

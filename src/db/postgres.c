@@ -34,6 +34,7 @@ typedef struct pg_db {
 	 * server connection it was created through, to drop it again. */
 	char *scratch_name;
 	char *scratch_admin_url;
+	char sqlstate[6];         /* of the last statement that failed */
 } pg_db;
 
 static PGconn *conn_of(sd_db *db)
@@ -184,6 +185,20 @@ static int pg_open(sd_db **out, const char *url, const char *base_dir,
 	return pg_connect(out, url, NULL, err);
 }
 
+/* Keeps the SQLSTATE of a failed result for lock_timed_out. */
+static void note_state(sd_db *db, const PGresult *res)
+{
+	const char *code = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+
+	snprintf(((pg_db *)db)->sqlstate, sizeof(((pg_db *)db)->sqlstate),
+	         "%s", code ? code : "");
+}
+
+const char *sd_pg_sqlstate(sd_db *db)
+{
+	return ((pg_db *)db)->sqlstate;
+}
+
 static int pg_exec(sd_db *db, const char *sql, sd_error *err)
 {
 	PGresult *res = PQexec(conn_of(db), sql);
@@ -191,8 +206,28 @@ static int pg_exec(sd_db *db, const char *sql, sd_error *err)
 	int rc = SD_OK;
 
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK &&
-	    st != PGRES_EMPTY_QUERY)
+	    st != PGRES_EMPTY_QUERY) {
+		note_state(db, res);
 		rc = sd_pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
+	}
+	PQclear(res);
+	return rc;
+}
+
+int sd_pg_exec_count(sd_db *db, const char *sql, long long *rows,
+                     sd_error *err)
+{
+	PGresult *res = PQexec(conn_of(db), sql);
+	int rc = SD_OK;
+
+	*rows = 0;
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK) {
+		note_state(db, res);
+		rc = sd_pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
+	} else {
+		*rows = atoll(PQcmdTuples(res));
+	}
 	PQclear(res);
 	return rc;
 }
@@ -226,6 +261,7 @@ static int pg_query(sd_db *db, const char *sql, const char *const *params,
 	int rc = SD_OK;
 
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+		note_state(db, res);
 		rc = sd_pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
 		goto done;
 	}
@@ -299,6 +335,7 @@ static int pg_begin(sd_db *db, sd_error *err)
 	bool got;
 	int rc = SD_OK;
 
+	p->sqlstate[0] = '\0';
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = sd_pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
 		PQclear(res);
@@ -621,4 +658,10 @@ const sd_db_driver sd_driver_postgres = {
 	.preflight = sd_pg_lock_preflight,
 	.scratch_open = pg_scratch_open,
 	.scratch_drop = pg_scratch_drop,
+	.lock_timeout = sd_pg_lock_timeout,
+	.lock_timed_out = sd_pg_lock_timed_out,
+	.nontx_prepare = sd_pg_nontx_prepare,
+	.batch = sd_pg_batch,
+	.lock_holders = sd_pg_lock_holders,
+	.table_size = sd_pg_table_size,
 };

@@ -65,4 +65,22 @@ int sd_pg_lock_estimate_db(sd_pg_lock_estimate *out, sd_db *db,
 int sd_pg_lock_preflight(sd_db *db, const char *const *stmts, size_t nstmts,
                          const char *path, const char *what, sd_error *err);
 
+/* Runs one statement; *rows is the count it reports (UPDATE 42). */
+int sd_pg_exec_count(sd_db *db, const char *sql, long long *rows,
+                     sd_error *err);
+/* The SQLSTATE of the last statement that failed on db ("" none). */
+const char *sd_pg_sqlstate(sd_db *db);
+
+/* The driver's revision-step hooks (pg_online.c); see sd_db_driver. */
+int sd_pg_lock_timeout(sd_db *db, long ms, bool in_tx, sd_error *err);
+bool sd_pg_lock_timed_out(sd_db *db);
+int sd_pg_nontx_prepare(sd_db *db, const char *stmt, bool resuming,
+                        sd_arena *a, bool *skip, bool *concurrent,
+                        const char **note, sd_error *err);
+int sd_pg_batch(sd_db *db, const char *stmt, sd_batch *b, sd_error *err);
+int sd_pg_lock_holders(sd_db *db, const char *relation, sd_buf *out,
+                       sd_error *err);
+int sd_pg_table_size(sd_db *db, const char *schema, const char *table,
+                     double *rows, long long *bytes, sd_error *err);
+
 #endif

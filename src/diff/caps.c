@@ -32,6 +32,45 @@ const sd_dialect_caps sd_caps_sqlite = {
 	.column_type_equal = sqlite_column_type_equal,
 };
 
+/*
+ * PostgreSQL changes a column's type without touching the rows only when
+ * the old values are valid, bit for bit, in the new type: a string type
+ * made longer or unlimited (varchar(50) -> varchar(80) or text), text to
+ * an unlimited varchar, a numeric given more precision at the same scale.
+ * Anything else (integer -> bigint, varchar -> char, json -> jsonb, a
+ * shorter length, which must be checked) rewrites the table and rebuilds
+ * its indexes under ACCESS EXCLUSIVE. Adding a column rewrites the table
+ * when every row needs its own value: a volatile default (evaluated per
+ * row), an identity or serial (numbered per row), a stored generated
+ * column; a default PostgreSQL can evaluate once is kept in the catalog.
+ */
+static bool pg_column_rewrites(const sd_column *from, const sd_column *to)
+{
+	const sd_type *o, *n;
+
+	if (!from)
+		return to->generated.sql || to->identity != SD_IDENTITY_NONE ||
+		       to->autoincrement ||
+		       sd_sql_calls_volatile(to->default_value.sql,
+		                             SD_SQL_POSTGRES);
+	if (to->generated.sql && !sd_streq(from->generated.sql, to->generated.sql))
+		return true;
+	o = &from->type;
+	n = &to->type;
+	if (sd_type_equal(o, n))
+		return false;
+	if ((o->kind == SD_T_STRING || o->kind == SD_T_TEXT) &&
+	    (n->kind == SD_T_TEXT || (n->kind == SD_T_STRING && n->length < 0)))
+		return false;
+	if (o->kind == SD_T_STRING && n->kind == SD_T_STRING)
+		return o->length < 0 || n->length < o->length;
+	if (o->kind == SD_T_NUMERIC && n->kind == SD_T_NUMERIC)
+		return !(n->precision < 0 ||
+		         (o->precision >= 0 && n->precision >= o->precision &&
+		          n->scale == o->scale));
+	return true;
+}
+
 /* PostgreSQL truncates identifiers past 63 bytes (NAMEDATALEN - 1). */
 const sd_dialect_caps sd_caps_postgres = {
 	.lang = SD_SQL_POSTGRES,   .max_identifier = 63,
@@ -40,6 +79,7 @@ const sd_dialect_caps sd_caps_postgres = {
 	.enums = true,             .namespaces = true,
 	.comments = true,          .named_primary_keys = true,
 	.index_storage = true,
+	.column_rewrites = pg_column_rewrites,
 };
 
 /* No dialect given: every change in place, no limits. */

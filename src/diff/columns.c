@@ -281,6 +281,60 @@ static void warn_not_null(dctx *c, sd_op *op, const char *table,
 }
 
 /*
+ * The warning of a change that rewrites a table holding rows: a type
+ * change (old type given) or an added column that needs a value per row.
+ * The CLI adds the table's size and the lock.
+ */
+static void warn_rewrite(dctx *c, sd_op *op, const char *table,
+                         const sd_column *n, const sd_type *old_type)
+{
+	sd_buf b = SD_BUF_INIT;
+
+	if (old_type && !sd_type_equal(old_type, &n->type)) {
+		sd_buf_printf(&b, "changes the type of %s.%s: ", table,
+		              n->base.name);
+		sd_type_format(&b, old_type);
+		sd_buf_put(&b, " -> ");
+		sd_type_format(&b, &n->type);
+	} else if (old_type) {
+		sd_buf_printf(&b, "changes the generation expression of %s.%s",
+		              table, n->base.name);
+	} else {
+		sd_buf_printf(&b, "adds %s.%s with a value computed per row",
+		              table, n->base.name);
+	}
+	sd_buf_printf(&b, " (rewrites %s)", table);
+	sd_diff_add_warning(c, op, SD_HAZARD_REWRITE,
+	                    sd_arena_strdup(c->a, sd_buf_cstr(&b)));
+	sd_buf_free(&b);
+}
+
+/*
+ * True when a backfill expression is the same value for every row, so a
+ * default can carry it: it names no column of t, calls nothing volatile
+ * and reads no table (a default cannot hold a subquery).
+ *     "'free'", "0", "now()" -> true; "username", "random()" -> false
+ */
+static bool backfill_constant(dctx *c, const sd_table *t, const char *expr)
+{
+	sd_lexer lx;
+	sd_token tok;
+	size_t i;
+
+	if (sd_sql_calls_volatile(expr, c->caps.lang))
+		return false;
+	sd_lex_init(&lx, expr, strlen(expr), c->caps.lang, 0);
+	while (sd_lex_next(&lx, &tok)) {
+		if (sd_tok_is(&tok, "select"))
+			return false;
+		for (i = 0; i < t->ncolumns; i++)
+			if (sd_tok_names(&tok, t->columns[i]->base.name))
+				return false;
+	}
+	return true;
+}
+
+/*
  * Queues the ALTER_COLUMN that turns old column o into n (changes ch),
  * with its narrowing and NOT NULL warnings, and notes a type change for
  * the foreign keys that point at the column.
@@ -314,6 +368,9 @@ static void alter_column_op(dctx *c, tpair *tp, const sd_column *o,
 		                    sd_arena_strdup(c->a, b.data));
 		sd_buf_free(&b);
 	}
+	if ((ch & (SD_CHANGE_TYPE | SD_CHANGE_GENERATED)) &&
+	    c->caps.column_rewrites && c->caps.column_rewrites(o, n))
+		warn_rewrite(c, op, tn, n, &o->type);
 	if (ch & SD_CHANGE_TYPE)
 		sd_map_put(tp->type_changed, o->base.name, (void *)o);
 	if ((ch & SD_CHANGE_NULLABLE) && !n->nullable && !n->backfill)
@@ -395,6 +452,24 @@ void sd_diff_columns(dctx *c, tpair *tp)
 		}
 		op = sd_diff_op_new(c, SD_OP_ADD_COLUMN, nt);
 		added[i] = op;
+		if (sd_diff_needs_value(n) && n->backfill && c->caps.alter_column &&
+		    backfill_constant(c, ot, n->backfill)) {
+			/* One value for every row: added NOT NULL with it as
+			 * the default (no rewrite since PostgreSQL 11), then
+			 * the default the models want is put back. */
+			sd_column *with = sd_arena_alloc(c->a, sizeof(*with));
+			sd_op *undefault;
+			*with = *n;
+			with->default_value.sql = n->backfill;
+			op->column_new = with;
+			sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
+			undefault = sd_diff_op_new(c, SD_OP_ALTER_COLUMN, nt);
+			undefault->column_old = with;
+			undefault->column_new = n;
+			undefault->changes = SD_CHANGE_DEFAULT;
+			sd_diff_tp_emit(c, tp, undefault, PH_COLUMNS);
+			continue;
+		}
 		if (sd_diff_needs_value(n) && n->backfill) {
 			/* Staged: add nullable, fill, then tighten. */
 			sd_column *tmp = sd_arena_alloc(c->a, sizeof(*tmp));
@@ -416,6 +491,9 @@ void sd_diff_columns(dctx *c, tpair *tp)
 		op->column_new = n;
 		if (sd_diff_needs_value(n))
 			warn_not_null(c, op, tn, n);
+		else if (c->caps.column_rewrites &&
+		         c->caps.column_rewrites(NULL, n))
+			warn_rewrite(c, op, tn, n, NULL);
 		sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
 	}
 

@@ -126,6 +126,41 @@ static void warn_removed_values(dctx *c, sd_op *op, const sd_enum *o,
 	sd_buf_free(&b);
 }
 
+/*
+ * Recreating an enum casts every column of that type, which rewrites each
+ * table holding one: the warning names them (the CLI adds their sizes).
+ * Nothing is said when no table of the database uses the type.
+ */
+static void warn_recreate(dctx *c, sd_op *op, const sd_enum *e)
+{
+	sd_buf b = SD_BUF_INIT;
+	size_t t, j, n = 0;
+
+	for (t = 0; t < c->from->ntables; t++) {
+		const sd_table *tb = c->from->tables[t];
+		for (j = 0; j < tb->ncolumns; j++) {
+			const sd_type *ty = &tb->columns[j]->type;
+			if (ty->kind != SD_T_ENUM ||
+			    !sd_streq(ty->name, e->base.name) ||
+			    !sd_streq(sd_namespace_key(ty->enum_schema),
+			              sd_namespace_key(e->base.schema)))
+				continue;
+			sd_buf_put(&b, n++ ? ", " : "");
+			sd_buf_put(&b, sd_diff_tname(c, tb));
+			break;
+		}
+	}
+	if (n)
+		sd_diff_add_warning(c, op, SD_HAZARD_REWRITE,
+		                    sd_arena_printf(c->a,
+		                                    "recreates enum %s (a value is "
+		                                    "removed or moved): rewrites %s",
+		                                    sd_diff_qname(c, e->base.schema,
+		                                                  e->base.name),
+		                                    sd_buf_cstr(&b)));
+	sd_buf_free(&b);
+}
+
 static void diff_enum_values(dctx *c, const sd_enum *o, const sd_enum *n,
                              const sd_schema *to)
 {
@@ -133,11 +168,12 @@ static void diff_enum_values(dctx *c, const sd_enum *o, const sd_enum *n,
 	const sd_enum *prev = o;
 
 	if (!enum_only_adds(&o->values, &n->values) ||
-	    enum_new_value_used(c, o, n, to)) {
+	    (!c->opts->online && enum_new_value_used(c, o, n, to))) {
 		sd_op *op = sd_diff_op_new(c, SD_OP_RECREATE_ENUM, NULL);
 		op->obj_old = &o->base;
 		op->obj_new = &n->base;
 		warn_removed_values(c, op, o, n);
+		warn_recreate(c, op, o);
 		sd_diff_emit(c, op, PH_RECREATE_ENUM);
 		return;
 	}

@@ -51,6 +51,14 @@ typedef struct sd_dialect_caps {
 	 * (database) column, `b` the desired one.
 	 */
 	bool (*column_type_equal)(const sd_column *a, const sd_column *b);
+	/*
+	 * Whether turning column `from` into `to` in place rewrites the
+	 * table (PostgreSQL: a type change that is not binary-compatible, a
+	 * new generation expression); from NULL asks about adding `to` to a
+	 * table that has rows (a volatile default, a stored generated
+	 * column). NULL: the dialect never rewrites in place.
+	 */
+	bool (*column_rewrites)(const sd_column *from, const sd_column *to);
 } sd_dialect_caps;
 
 extern const sd_dialect_caps sd_caps_sqlite;
@@ -107,6 +115,9 @@ enum {
 	SD_HAZARD_NOT_NULL = 1 << 3,       /* NOT NULL on existing rows */
 	SD_HAZARD_MAYBE_RENAME = 1 << 4,   /* a drop + add that looks like one */
 	SD_HAZARD_NO_TRANSACTION = 1 << 5, /* cannot run in a transaction */
+	SD_HAZARD_REWRITE = 1 << 6,        /* rewrites a table that has rows
+	                                      (type change, volatile default,
+	                                      enum recreated) */
 };
 
 typedef struct sd_op {
@@ -156,6 +167,10 @@ typedef struct sd_diff_opts {
 	bool drop_unlisted;           /* drop tables absent from the target
 	                                 (generate: true; SPEC) */
 	bool concurrently;            /* PostgreSQL: CREATE INDEX CONCURRENTLY */
+	/* The plan is emitted in online steps (sd_emit_opts.online): a label
+	 * added to an enum commits in its own step, so the revision may use
+	 * it afterwards instead of recreating the type. */
+	bool online;
 	/* What the target dialect can do in place (NULL: everything). */
 	const sd_dialect_caps *caps;
 } sd_diff_opts;
@@ -172,6 +187,16 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
             const sd_diff_opts *opts, sd_error *err);
 
 void sd_plan_free(sd_plan *p);
+
+/*
+ * Cuts plan in two for a staged change (stage.c): *expand, what the
+ * running application survives, and *contract, what needs the new
+ * application deployed first (columns becoming NOT NULL, with their
+ * backfill repeated; dropped columns, tables, enums and schemas). Both
+ * share plan's operations, so plan must outlive them; free each with
+ * sd_plan_free. *contract has no operations when nothing needs staging.
+ */
+int sd_plan_stage(sd_plan **expand, sd_plan **contract, const sd_plan *plan);
 
 /*
  * The inverse of op, allocated in arena: CREATE <-> DROP, ADD <-> DROP,

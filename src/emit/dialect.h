@@ -41,7 +41,31 @@ typedef struct sd_dialect {
 	const char *commit_sql;
 	/* The lock op takes (locks.c). */
 	void (*op_lock)(sd_op_lock *out, const sd_op *op);
+	/*
+	 * The online forms (sd_emit_opts.online): appends the statements of
+	 * ops, in order, cut into steps by SD_STEP_MARKER lines; sets *steps
+	 * when it wrote a marker. NULL: the dialect has none (every revision
+	 * is one transaction).
+	 */
+	int (*emit_online)(sd_buf *out, sd_op *const *ops, size_t n,
+	                   bool *steps, sd_error *err);
 } sd_dialect;
+
+/*
+ * A revision section in steps: statements before the first marker form a
+ * transaction; each marker line starts a step, a transaction unless a kind
+ * follows: "-- schemadiff:step nontransactional" (statements run one by
+ * one outside any transaction), "-- schemadiff:step batch" (one UPDATE,
+ * run by the runner in batches, each its own transaction). The revision
+ * header says "transaction: steps" (revision/steps.c reads them).
+ */
+#define SD_STEP_MARKER "-- schemadiff:step"
+#define SD_STEP_NONTRANSACTIONAL "nontransactional"
+#define SD_STEP_BATCH "batch"
+
+/* PostgreSQL's online forms (pg_online.c). */
+int sd_pg_emit_online(sd_buf *out, sd_op *const *ops, size_t n, bool *steps,
+                      sd_error *err);
 
 extern const sd_dialect sd_dialect_sqlite;
 extern const sd_dialect sd_dialect_postgres;
@@ -74,6 +98,22 @@ int sd_emit_plan(sd_buf *up, sd_buf *down, const sd_plan *plan,
  */
 int sd_emit_script(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
                    sd_error *err);
+
+typedef struct sd_emit_opts {
+	/* Operations on tables that exist before the revision take the
+	 * dialect's online forms, in steps (emit_online), where it has
+	 * them. */
+	bool online;
+} sd_emit_opts;
+
+/*
+ * sd_emit_plan with options (o NULL: none). *steps (may be NULL) is set
+ * when either section was written in steps, so the revision's header must
+ * say "transaction: steps".
+ */
+int sd_emit_plan_opts(sd_buf *up, sd_buf *down, const sd_plan *plan,
+                      const sd_dialect *d, const sd_emit_opts *o,
+                      bool *steps, sd_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Helpers shared by the SQL emitters (emit.c).                        */

@@ -60,32 +60,43 @@ void sd_emit_qualified(sd_buf *out, const sd_dialect *d, const char *schema,
 /*
  * The upgrade is the plan's operations in order; the downgrade is each
  * operation inverted (sd_op_invert), last first. Both buffers are appended
- * to. Stops at the first operation the dialect cannot express.
+ * to. Stops at the first operation the dialect cannot express. Online,
+ * each sequence goes to the dialect's emit_online as a whole, since a
+ * step boundary depends on the operations around it.
  */
-int sd_emit_plan(sd_buf *up, sd_buf *down, const sd_plan *plan,
-                 const sd_dialect *d, sd_error *err)
+static int emit_ops(sd_buf *out, sd_op *const *ops, size_t n,
+                    const sd_dialect *d, const sd_emit_opts *o, bool *steps,
+                    sd_error *err)
 {
-	sd_arena *scratch = NULL;
 	size_t i;
 	int rc = SD_OK;
 
-	if (up) {
-		for (i = 0; i < plan->nops; i++) {
-			rc = d->emit_op(up, plan->ops[i], err);
-			if (rc != SD_OK)
-				goto done;
-		}
-	}
-	if (down) {
+	if (o && o->online && d->emit_online)
+		return d->emit_online(out, ops, n, steps, err);
+	for (i = 0; i < n && rc == SD_OK; i++)
+		rc = d->emit_op(out, ops[i], err);
+	return rc;
+}
+
+int sd_emit_plan_opts(sd_buf *up, sd_buf *down, const sd_plan *plan,
+                      const sd_dialect *d, const sd_emit_opts *o,
+                      bool *steps, sd_error *err)
+{
+	sd_arena *scratch = NULL;
+	sd_op **inv;
+	size_t i;
+	int rc = SD_OK;
+
+	if (up)
+		rc = emit_ops(up, plan->ops, plan->nops, d, o, steps, err);
+	if (rc == SD_OK && down) {
 		scratch = sd_arena_new();
-		for (i = plan->nops; i-- > 0;) {
-			sd_op *inv = sd_op_invert(scratch, plan->ops[i]);
-			rc = d->emit_op(down, inv, err);
-			if (rc != SD_OK)
-				goto done;
-		}
+		inv = sd_arena_alloc(scratch, (plan->nops + 1) * sizeof(*inv));
+		for (i = 0; i < plan->nops; i++)
+			inv[i] = sd_op_invert(scratch,
+			                      plan->ops[plan->nops - 1 - i]);
+		rc = emit_ops(down, inv, plan->nops, d, o, steps, err);
 	}
-done:
 	sd_arena_free(scratch);
 	return rc;
 }
@@ -130,6 +141,12 @@ int sd_emit_script(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
 	if (open)
 		sd_buf_printf(out, "%s\n", d->commit_sql);
 	return SD_OK;
+}
+
+int sd_emit_plan(sd_buf *up, sd_buf *down, const sd_plan *plan,
+                 const sd_dialect *d, sd_error *err)
+{
+	return sd_emit_plan_opts(up, down, plan, d, NULL, NULL, err);
 }
 
 void sd_emit_column_list(sd_buf *out, const sd_dialect *d,

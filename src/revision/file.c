@@ -302,11 +302,17 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 		} else if (strcmp(key, "warning") == 0) {
 			sd_strlist_push(a, &r.warnings, sd_arena_strdup(a, val));
 		} else if (strcmp(key, "transaction") == 0) {
-			if (strcmp(val, "none") == 0)
+			if (strcmp(val, "none") == 0) {
 				r.no_transaction = true;
-			else if (strcmp(val, "each") != 0 && *val) {
+			} else if (strcmp(val, "steps") == 0 && fmt == SD_REV_SQL) {
+				r.steps = true;
+			} else if (strcmp(val, "steps") == 0) {
 				rc = bad_header(err, path, lineno,
-				                "transaction must be 'none', got '%s'",
+				                "'transaction: steps' is for SQL revisions; a C revision runs in one transaction");
+				goto done;
+			} else if (strcmp(val, "each") != 0 && *val) {
+				rc = bad_header(err, path, lineno,
+				                "transaction must be 'none' or 'steps', got '%s'",
 				                val);
 				goto done;
 			}
@@ -452,6 +458,8 @@ void sd_rev_format_header(sd_buf *out, const sd_revision *r,
 		sd_buf_printf(out, "%swarning: %s\n", pre, r->warnings.items[i]);
 	if (r->no_transaction)
 		sd_buf_printf(out, "%stransaction: none\n", pre);
+	else if (r->steps)
+		sd_buf_printf(out, "%stransaction: steps\n", pre);
 	if (format == SD_REV_C)
 		sd_buf_put(out, " */\n");
 	sd_buf_putc(out, '\n');

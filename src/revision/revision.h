@@ -16,6 +16,7 @@
  *   -- dialect: sqlite
  *   -- warning: drop column users.x   (zero or more)
  *   -- transaction: none              (only when needed)
+ *   -- transaction: steps             (a body in steps, see steps.c)
  *
  *   -- schemadiff:upgrade
  *   ...
@@ -56,6 +57,9 @@ typedef struct sd_revision {
 	const char *dialect;    /* "sqlite", "postgresql", or NULL */
 	sd_strlist warnings;    /* `-- warning:` lines */
 	bool no_transaction;    /* `-- transaction: none` */
+	bool steps;             /* `-- transaction: steps`: the body is cut
+	                         * into steps (SD_STEP_MARKER), each its own
+	                         * transaction or none, resumable */
 	sd_rev_format format;
 	const char *path;       /* the file, as found in the versions dir */
 	int body_line;          /* line of the upgrade marker (SQL) */
@@ -300,7 +304,64 @@ typedef struct sd_runner_opts {
 	 */
 	int (*sql_c)(void *c_ctx, sd_buf *out, const sd_dialect *d,
 	             const sd_revision *r, bool upgrade, sd_error *err);
+	/*
+	 * Databases with lock timeouts (PostgreSQL): how long each
+	 * statement may wait for a lock, ms (0: forever), and how many times
+	 * a transaction or step that waited too long is tried again, after
+	 * 250 ms, 500 ms, 1 s... (jittered). When the tries run out the run
+	 * fails naming the table and the lock; what committed stays.
+	 */
+	long lock_timeout_ms;
+	int lock_retries;
+	/* Rows per batch of a batch step (0: 10,000). */
+	long batch_size;
+	/* A line worth telling while it runs: a revision resumed at a step,
+	 * a retry after a lock timeout, an invalid index built again. May be
+	 * NULL. */
+	void (*on_note)(void *ctx, const char *msg);
 } sd_runner_opts;
+
+/* ------------------------------------------------------------------ */
+/* Steps (steps.c)                                                     */
+/* ------------------------------------------------------------------ */
+
+typedef enum sd_step_kind {
+	SD_STEP_TRANSACTION = 0,  /* its statements in one transaction */
+	SD_STEP_NONTRANSACTIONAL, /* each statement on its own */
+	SD_STEP_BATCHED,          /* one UPDATE, in batches */
+} sd_step_kind;
+
+/* One step of a revision section. */
+typedef struct sd_rev_step {
+	sd_step_kind kind;
+	int line;           /* its marker's line; 0 for the unmarked first */
+	const char **stmts;
+	int *lines;         /* each statement's line in the file */
+	size_t n;
+} sd_rev_step;
+
+/*
+ * Cuts one section of r (its text, which starts at line first_line of
+ * the file) into steps at its SD_STEP_MARKER lines. Without `transaction:
+ * steps` in the header the section is one step (a transaction, or
+ * nontransactional for `transaction: none`) and a marker is bad input.
+ * A marker with an unknown kind, and a batch step holding anything but
+ * one statement, are bad input too (SD_EINPUT naming file and line).
+ * Steps without statements are left out. Arena-allocated.
+ */
+int sd_rev_steps(sd_rev_step **out, size_t *nsteps, sd_arena *a,
+                 const sd_revision *r, const char *section, int first_line,
+                 sd_sql_lang lang, sd_error *err);
+/* "transaction", "nontransactional", "batch". */
+const char *sd_step_kind_name(sd_step_kind k);
+
+/*
+ * The bookkeeping table of steps, "<table>_steps": one row per finished
+ * (or started) step of the revision under way, removed when the revision
+ * is recorded. Its name starts with the version table's, so
+ * introspection and the differ leave it alone.
+ */
+const char *sd_version_steps_table(sd_arena *a, const char *table);
 
 /* What a run did. */
 typedef struct sd_run_result {

@@ -7,8 +7,10 @@
  * is always "every ancestor of a row", never stored.
  */
 #include "revision/revision.h"
+#include "revision/run.h"
 #include "revision/testhook.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -338,8 +340,7 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Moves the driver's message into a diagnostic naming the revision file. */
-static int fail_in_file(sd_error *err, sd_error *dberr, const sd_revision *r,
+int sd_run_fail_in_file(sd_error *err, sd_error *dberr, const sd_revision *r,
                         int line, const char *what)
 {
 	const char *msg = dberr->first ? dberr->first->message : "failed";
@@ -350,37 +351,133 @@ static int fail_in_file(sd_error *err, sd_error *dberr, const sd_revision *r,
 	return SD_ERUNTIME;
 }
 
+void sd_run_try_begin(sd_run_try *t, sd_db *db, const sd_runner_opts *opts)
+{
+	const sd_db_driver *drv = db->driver;
+
+	t->timed_out = false;
+	t->stmt = NULL;
+	t->line = 0;
+	t->lock_timeout = drv->lock_timeout && opts->lock_timeout_ms > 0;
+}
+
+int sd_run_exec(sd_run_try *t, sd_db *db, const sd_revision *r,
+                const char *stmt, int line, bool upgrade,
+                const sd_runner_opts *opts, sd_error *err)
+{
+	sd_error dberr = SD_ERROR_INIT;
+	int rc;
+
+	if (opts->on_statement)
+		opts->on_statement(opts->ctx, stmt);
+	rc = db->driver->exec(db, stmt, &dberr);
+	if (rc) {
+		t->stmt = stmt;
+		t->line = line;
+		t->timed_out = db->driver->lock_timed_out &&
+		               db->driver->lock_timed_out(db);
+		return sd_run_fail_in_file(err, &dberr, r, line,
+		                           upgrade ? "upgrade" : "downgrade");
+	}
+	sd_testhook_statement();
+	return SD_OK;
+}
+
+int sd_run_lock_timeout(sd_run_try *t, sd_db *db, const sd_runner_opts *opts,
+                        sd_error *err)
+{
+	if (!t->lock_timeout)
+		return SD_OK;
+	return db->driver->lock_timeout(db, opts->lock_timeout_ms, true, err);
+}
+
+/*
+ * After an attempt that failed: when a statement gave up waiting for a
+ * lock and tries are left, sleeps the attempt's backoff (250 ms doubling,
+ * at most 8 s, +-25 % so that two runs do not keep meeting), says so, and
+ * returns true: the caller clears the attempt's error and goes again.
+ * Otherwise false; a lock timeout with no tries left turns the attempt's
+ * error into one that names the table, the lock and who holds it.
+ */
+bool sd_run_retry(sd_run_try *t, sd_db *db, const sd_revision *r,
+                  const sd_runner_opts *opts, sd_error *attempt_err)
+{
+	double ms;
+	char note[256];
+	struct timespec ts;
+
+	if (!t->timed_out)
+		return false;
+	if (t->attempt >= opts->lock_retries) {
+		sd_run_lock_give_up(t, db, r, opts, attempt_err);
+		return false;
+	}
+	ms = 250.0 * (double)(1 << (t->attempt < 5 ? t->attempt : 5));
+	if (ms > 8000)
+		ms = 8000;
+	ms *= 0.75 + 0.5 * (double)(rand() % 1000) / 1000.0;
+	t->attempt++;
+	if (opts->on_note) {
+		snprintf(note, sizeof(note),
+		         "revision %s: lock timeout (%ld ms) at line %d; trying again "
+		         "in %.0f ms (%d of %d)",
+		         r->id, opts->lock_timeout_ms, t->line, ms, t->attempt,
+		         opts->lock_retries);
+		opts->on_note(opts->ctx, note);
+	}
+	ts.tv_sec = (time_t)(ms / 1000.0);
+	ts.tv_nsec = (long)((ms - (double)ts.tv_sec * 1000.0) * 1e6);
+	nanosleep(&ts, NULL);
+	return true;
+}
+
+void sd_run_lock_give_up(sd_run_try *t, sd_db *db, const sd_revision *r,
+                         const sd_runner_opts *opts, sd_error *attempt_err)
+{
+	sd_arena *a = sd_arena_new();
+	sd_stmt_lock lk;
+	sd_buf holders = SD_BUF_INIT;
+	sd_error ignore = SD_ERROR_INIT;
+
+	sd_stmt_lock_of(&lk, a, sd_db_dialect(db), t->stmt);
+	if (lk.relation && db->driver->lock_holders)
+		db->driver->lock_holders(db, lk.relation, &holders, &ignore);
+	sd_error_clear(&ignore);
+	sd_error_clear(attempt_err);
+	sd_error_add(attempt_err, SD_ERUNTIME, r->path, t->line, 0, NULL,
+	             "revision %s: could not lock %s (%s, which blocks %s) within %ld ms, %d tr%s%s%s",
+	             r->id, lk.relation ? lk.relation : "its table", lk.lock,
+	             lk.blocks, opts->lock_timeout_ms, t->attempt + 1,
+	             t->attempt ? "ies" : "y",
+	             holders.len ? "; held by " : "",
+	             sd_buf_cstr(&holders));
+	sd_error_hint(attempt_err, "what committed stays: run the command again once the lock is free, or give it longer (--lock-timeout, --lock-retries)");
+	sd_buf_free(&holders);
+	sd_arena_free(a);
+}
+
 /*
  * Runs one section of a revision statement by statement, so a failure
  * names the file and line of the statement that failed.
  */
-static int run_sql(sd_db *db, const sd_revision *r, bool upgrade,
-                   const sd_runner_opts *opts, sd_error *err)
+static int run_sql(sd_run_try *t, sd_db *db, const sd_revision *r,
+                   bool upgrade, const sd_runner_opts *opts, sd_error *err)
 {
 	sd_arena *a = sd_arena_new();
 	char *up = NULL, *down = NULL;
 	const char **stmts;
 	int *lines, up_line = 0, down_line = 0, rc;
 	size_t n, i;
-	sd_error dberr = SD_ERROR_INIT;
 
 	rc = sd_rev_read_body(&up, &down, &up_line, &down_line, r, err);
 	if (rc)
 		goto done;
 	n = sd_sql_split(&stmts, &lines, a, upgrade ? up : down,
 	                 sd_sql_lang_of(db->driver->name));
-	for (i = 0; i < n; i++) {
-		if (opts->on_statement)
-			opts->on_statement(opts->ctx, stmts[i]);
-		rc = db->driver->exec(db, stmts[i], &dberr);
-		sd_testhook_statement();
-		if (rc) {
-			rc = fail_in_file(err, &dberr, r,
-			                  (upgrade ? up_line : down_line) + lines[i] - 1,
-			                  upgrade ? "upgrade" : "downgrade");
-			goto done;
-		}
-	}
+	for (i = 0; i < n && !rc; i++)
+		rc = sd_run_exec(t, db, r, stmts[i],
+		                 (upgrade ? up_line : down_line) + lines[i] - 1,
+		                 upgrade, opts, err);
 done:
 	free(up);
 	free(down);
@@ -389,83 +486,45 @@ done:
 }
 
 /*
- * Applies or reverts one revision with its version update. Returns SD_OK
- * and *skipped = true when another process already did it.
+ * Whether r can be applied (upgrade) or reverted on the applied set: its
+ * parents applied, or no child of it applied. SD_ERUNTIME naming the
+ * revision otherwise.
  */
-static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
-                   bool upgrade, const sd_runner_opts *opts, bool *skipped,
-                   sd_error *err)
+int sd_run_check_order(const sd_revision *r, bool upgrade,
+                       const bool *applied, sd_error *err)
 {
-	const sd_db_driver *drv = db->driver;
-	sd_arena *a = sd_arena_new();
-	sd_revision **cur;
-	size_t ncur, i, ndel, nins;
-	const sd_revision **del = sd_arena_alloc(a, (r->nparents + 2) * sizeof(void *));
-	const sd_revision **ins = sd_arena_alloc(a, (r->nparents + 2) * sizeof(void *));
-	bool *applied, in_tx = false, session_locked = false;
-	sd_error ignore = SD_ERROR_INIT;
-	int rc;
+	size_t i;
 
-	*skipped = false;
-	if (r->format == SD_REV_C && !opts->run_c) {
-		rc = sd_error_add(err, SD_EINPUT, r->path, 0, 0, NULL,
-		                  "C revisions are not supported by this build");
-		goto done;
-	}
-	if (r->no_transaction && drv->session_lock) {
-		rc = drv->session_lock(db, true, err);
-		if (rc)
-			goto done;
-		session_locked = true;
-	}
-	if (!r->no_transaction) {
-		rc = drv->begin(db, err);
-		if (rc)
-			goto done;
-		in_tx = true;
-	}
-	/* Re-read under the lock: another schemadiff may have moved the
-	 * database since we planned. */
-	rc = sd_runner_current(&cur, &ncur, a, db, g, opts->version_table, err);
-	if (rc)
-		goto done;
-	applied = sd_rev_graph_closure(g, a, cur, ncur);
-	if (upgrade ? applied[r->topo] : !applied[r->topo]) {
-		*skipped = true;
-		goto done;
-	}
 	if (upgrade) {
 		for (i = 0; i < r->nparents; i++)
-			if (!applied[r->parent_revs[i]->topo]) {
-				rc = sd_error_add(err, SD_ERUNTIME, r->path, 0, 0, NULL,
-				                  "cannot apply %s: its parent %s is not applied",
-				                  r->id, r->parents[i]);
-				goto done;
-			}
+			if (!applied[r->parent_revs[i]->topo])
+				return sd_error_add(err, SD_ERUNTIME, r->path, 0, 0,
+				                    NULL,
+				                    "cannot apply %s: its parent %s is not applied",
+				                    r->id, r->parents[i]);
 	} else {
 		for (i = 0; i < r->nchildren; i++)
-			if (applied[r->children[i]->topo]) {
-				rc = sd_error_add(err, SD_ERUNTIME, r->path, 0, 0, NULL,
-				                  "cannot revert %s: %s, which builds on it, is applied",
-				                  r->id, r->children[i]->id);
-				goto done;
-			}
+			if (applied[r->children[i]->topo])
+				return sd_error_add(err, SD_ERUNTIME, r->path, 0, 0,
+				                    NULL,
+				                    "cannot revert %s: %s, which builds on it, is applied",
+				                    r->id, r->children[i]->id);
 	}
-	if (r->format == SD_REV_C)
-		rc = opts->run_c(opts->c_ctx, db, r, upgrade, err);
-	else
-		rc = run_sql(db, r, upgrade, opts, err);
+	return SD_OK;
+}
+
+int sd_run_record(sd_db *db, const sd_revision *r, bool upgrade,
+                  const bool *applied, const sd_runner_opts *opts,
+                  sd_arena *a, sd_error *err)
+{
+	const sd_db_driver *drv = db->driver;
+	const sd_revision **del = sd_arena_alloc(a, (r->nparents + 2) * sizeof(void *));
+	const sd_revision **ins = sd_arena_alloc(a, (r->nparents + 2) * sizeof(void *));
+	size_t i, ndel, nins;
+	int rc = sd_version_ensure(db, opts->version_table, err);
+
 	if (rc)
-		goto done;
-	if (!in_tx) {
-		rc = drv->begin(db, err);
-		if (rc)
-			goto done;
-		in_tx = true;
-	}
-	rc = sd_version_ensure(db, opts->version_table, err);
-	if (rc)
-		goto done;
+		return rc;
 	step_rows(r, upgrade, applied, del, &ndel, ins, &nins);
 	for (i = 0; !rc && i < ndel; i++)
 		rc = version_change(db, opts->version_table, false, del[i]->id, err);
@@ -478,22 +537,95 @@ static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 	if (!rc && drv->verify)
 		rc = drv->verify(db, r->path,
 		                 sd_arena_printf(a, "revision %s", r->id), err);
-	if (rc)
-		goto done;
+	return rc;
+}
+
+int sd_run_commit(sd_db *db, const sd_revision *r, sd_error *err)
+{
+	sd_error ignore = SD_ERROR_INIT;
+	int rc;
+
 	sd_testhook_statement();
-	rc = drv->commit(db, err);
-	in_tx = false;
+	rc = db->driver->commit(db, err);
 	sd_testhook_statement();
 	if (rc) {
-		drv->rollback(db, &ignore);
+		db->driver->rollback(db, &ignore);
 		sd_error_add(err, SD_ERUNTIME, r->path, 0, 0, NULL,
 		             "commit of revision %s failed", r->id);
+		sd_error_clear(&ignore);
 	}
+	return rc;
+}
+
+/*
+ * One attempt at applying or reverting a revision with its version
+ * update. Returns SD_OK and *skipped = true when another process already
+ * did it.
+ */
+static int run_once(sd_run_try *t, sd_db *db, const sd_rev_graph *g,
+                    sd_revision *r, bool upgrade, const sd_runner_opts *opts,
+                    bool *skipped, sd_error *err)
+{
+	const sd_db_driver *drv = db->driver;
+	sd_arena *a = sd_arena_new();
+	sd_revision **cur;
+	size_t ncur;
+	bool *applied, in_tx = false, session_locked = false;
+	sd_error ignore = SD_ERROR_INIT;
+	int rc;
+
+	*skipped = false;
+	sd_run_try_begin(t, db, opts);
+	if (r->no_transaction && drv->session_lock) {
+		rc = drv->session_lock(db, true, err);
+		if (rc)
+			goto done;
+		session_locked = true;
+	}
+	if (!r->no_transaction) {
+		rc = drv->begin(db, err);
+		if (rc)
+			goto done;
+		in_tx = true;
+		rc = sd_run_lock_timeout(t, db, opts, err);
+		if (rc)
+			goto done;
+	}
+	/* Re-read under the lock: another schemadiff may have moved the
+	 * database since we planned. */
+	rc = sd_runner_current(&cur, &ncur, a, db, g, opts->version_table, err);
+	if (rc)
+		goto done;
+	applied = sd_rev_graph_closure(g, a, cur, ncur);
+	if (upgrade ? applied[r->topo] : !applied[r->topo]) {
+		*skipped = true;
+		goto done;
+	}
+	rc = sd_run_check_order(r, upgrade, applied, err);
+	if (rc)
+		goto done;
+	if (r->format == SD_REV_C) {
+		rc = opts->run_c(opts->c_ctx, db, r, upgrade, err);
+		t->timed_out = rc && drv->lock_timed_out && drv->lock_timed_out(db);
+	} else {
+		rc = run_sql(t, db, r, upgrade, opts, err);
+	}
+	if (rc)
+		goto done;
+	if (!in_tx) {
+		rc = drv->begin(db, err);
+		if (rc)
+			goto done;
+		in_tx = true;
+	}
+	rc = sd_run_record(db, r, upgrade, applied, opts, a, err);
+	if (rc)
+		goto done;
+	in_tx = false;
+	rc = sd_run_commit(db, r, err);
 done:
-	if (in_tx) {
-		if (rc || *skipped)
-			drv->rollback(db, &ignore);
-	}
+	if (in_tx)
+		drv->rollback(db, &ignore);
 	if (session_locked) {
 		int urc = drv->session_lock(db, false, rc ? &ignore : err);
 		if (!rc)
@@ -502,6 +634,36 @@ done:
 	sd_error_clear(&ignore);
 	sd_arena_free(a);
 	return rc;
+}
+
+/*
+ * Applies or reverts one revision: a revision in steps step by step
+ * (steps.c) where the driver runs steps, else in one transaction, tried
+ * again after a lock timeout while opts allow.
+ */
+static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
+                   bool upgrade, const sd_runner_opts *opts, bool *skipped,
+                   sd_error *err)
+{
+	sd_run_try t;
+	int rc;
+
+	if (r->format == SD_REV_C && !opts->run_c)
+		return sd_error_add(err, SD_EINPUT, r->path, 0, 0, NULL,
+		                    "C revisions are not supported by this build");
+	if (r->steps && db->driver->batch)
+		return sd_run_steps(db, g, r, upgrade, opts, skipped, err);
+	memset(&t, 0, sizeof(t));
+	for (;;) {
+		sd_error attempt = SD_ERROR_INIT;
+		rc = run_once(&t, db, g, r, upgrade, opts, skipped, &attempt);
+		if (rc && sd_run_retry(&t, db, r, opts, &attempt)) {
+			sd_error_clear(&attempt);
+			continue;
+		}
+		sd_error_move(err, &attempt);
+		return rc;
+	}
 }
 
 /*
@@ -517,32 +679,39 @@ int sd_runner_preflight(const sd_rev_path *path, sd_db *db,
                         const sd_runner_opts *opts, sd_error *err)
 {
 	bool upgrade = path->upgrade;
+	sd_sql_lang lang = sd_sql_lang_of(db->driver->name);
 	size_t i;
 	int rc = SD_OK;
 
 	for (i = 0; !rc && i < path->n; i++) {
 		const sd_revision *r = path->revs[i];
+		sd_arena *a;
 		char *up = NULL, *down = NULL;
+		int up_line = 0, down_line = 0;
 		if (r->format == SD_REV_C && opts->prepare_c)
 			rc = opts->prepare_c(opts->c_ctx, r, err);
 		if (r->format != SD_REV_SQL)
 			continue;
-		rc = sd_rev_read_body(&up, &down, NULL, NULL, r, err);
-		if (!rc && !r->no_transaction && db->driver->preflight) {
-			sd_arena *a = sd_arena_new();
+		rc = sd_rev_read_body(&up, &down, &up_line, &down_line, r, err);
+		a = sd_arena_new();
+		if (!rc && r->steps) {
+			/* malformed steps are bad input before anything runs;
+			 * each step is its own, small, transaction */
+			rc = sd_run_steps_check(db, a, r, upgrade ? up : down,
+			                        upgrade ? up_line : down_line, err);
+		} else if (!rc && !r->no_transaction && db->driver->preflight) {
 			const char **stmts;
 			int *lines;
 			size_t n = sd_sql_split(&stmts, &lines, a,
-			                        upgrade ? up : down,
-			                        sd_sql_lang_of(db->driver->name));
+			                        upgrade ? up : down, lang);
 			rc = db->driver->preflight(
 				db, stmts, n, r->path,
 				sd_arena_printf(a, "%s of revision %s",
 				                upgrade ? "upgrade" : "downgrade",
 				                r->id),
 				err);
-			sd_arena_free(a);
 		}
+		sd_arena_free(a);
 		free(up);
 		free(down);
 	}
@@ -578,6 +747,8 @@ int sd_runner_migrate(sd_run_result *res, sd_db *db, const sd_rev_graph *g,
 		goto done;
 	res->planned = path.n;
 	rc = sd_runner_preflight(&path, db, opts, err);
+	if (!rc)
+		rc = sd_run_steps_pending(db, a, &path, opts, err);
 	if (!rc && path.n > 0 && opts->before_run)
 		rc = opts->before_run(opts->ctx, db, path.n, err);
 	if (rc)

@@ -404,6 +404,51 @@ bool sd_sql_is_literal(const char *sql, sd_sql_lang lang)
 	return !t.open && !sd_lex_next(&lx, &t);
 }
 
+bool sd_sql_function_volatile(const char *name)
+{
+	static const char *const volatile_fns[] = {
+		"random", "random_normal", "setseed", "clock_timestamp",
+		"timeofday", "gen_random_uuid", "uuid_generate_v1",
+		"uuid_generate_v1mc", "uuid_generate_v4", "nextval", "setval",
+		"txid_current", "pg_current_xact_id", NULL,
+	};
+	const char *dot = name ? strrchr(name, '.') : NULL;
+	size_t i;
+
+	if (!name)
+		return false;
+	if (dot)
+		name = dot + 1;
+	for (i = 0; volatile_fns[i]; i++)
+		if (sd_strieq(name, volatile_fns[i]))
+			return true;
+	return false;
+}
+
+bool sd_sql_calls_volatile(const char *sql, sd_sql_lang lang)
+{
+	sd_lexer lx;
+	sd_token t, prev;
+	bool have_prev = false;
+	char name[64];
+
+	if (!sql)
+		return false;
+	sd_lex_init(&lx, sql, strlen(sql), lang, 0);
+	while (sd_lex_next(&lx, &t)) {
+		if (have_prev && sd_tok_is(&t, "(") && prev.kind == SD_TOK_WORD &&
+		    prev.n < sizeof(name)) {
+			memcpy(name, prev.s, prev.n);
+			name[prev.n] = '\0';
+			if (sd_sql_function_volatile(name))
+				return true;
+		}
+		prev = t;
+		have_prev = true;
+	}
+	return false;
+}
+
 bool sd_sql_is_parenthesized(const char *sql, sd_sql_lang lang)
 {
 	sd_lexer lx;

@@ -130,6 +130,18 @@ char *sd_tok_string(sd_arena *a, const sd_token *t);
  */
 bool sd_sql_is_literal(const char *sql, sd_sql_lang lang);
 
+/*
+ * true for the name of a function PostgreSQL evaluates anew for every row
+ * (VOLATILE): random, clock_timestamp, gen_random_uuid, nextval, ... An
+ * ADD COLUMN whose default calls one rewrites the table; any other default
+ * is evaluated once and stored in the catalog. Schema-qualified names are
+ * matched by their last part. The list is the common built-ins and the
+ * uuid-ossp functions; a user's own volatile function is not known here.
+ */
+bool sd_sql_function_volatile(const char *name);
+/* true when sql calls one of those functions (a name followed by '('). */
+bool sd_sql_calls_volatile(const char *sql, sd_sql_lang lang);
+
 /* true when sql (blanks around it aside) is one parenthesised group:
  * "(a + (b))" -> true, "(a) + (b)" -> false. */
 bool sd_sql_is_parenthesized(const char *sql, sd_sql_lang lang);

@@ -119,6 +119,51 @@ const char *sd_suggest(const char *word, const char *const *candidates)
 	return best;
 }
 
+bool sd_parse_duration_ms(const char *text, long *ms)
+{
+	static const struct {
+		const char *unit;
+		double factor;
+	} units[] = {{"", 1}, {"ms", 1}, {"s", 1000}, {"min", 60000}};
+	char *end = NULL;
+	double v;
+	size_t i;
+
+	if (!text || !(*text >= '0' && *text <= '9'))
+		return false;
+	v = strtod(text, &end);
+	while (end && *end == ' ')
+		end++;
+	for (i = 0; end && i < SD_ARRAY_LEN(units); i++) {
+		double total = v * units[i].factor;
+		if (strcmp(end, units[i].unit) != 0)
+			continue;
+		if (total > 2147483647.0)
+			return false;
+		*ms = (long)(total + 0.5);
+		return true;
+	}
+	return false;
+}
+
+bool sd_parse_count(const char *text, long min, long *out)
+{
+	long v = 0;
+	const char *p;
+
+	if (!text || !*text)
+		return false;
+	for (p = text; *p; p++) {
+		if (*p < '0' || *p > '9' || v > 100000000L)
+			return false;
+		v = v * 10 + (*p - '0');
+	}
+	if (v < min)
+		return false;
+	*out = v;
+	return true;
+}
+
 void sd_slugify(sd_buf *out, const char *message, size_t max)
 {
 	size_t start = out->len, n = 0;

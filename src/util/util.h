@@ -205,6 +205,15 @@ size_t sd_edit_distance(const char *a, const char *b, size_t cap);
 const char *sd_suggest(const char *word, const char *const *candidates);
 /* Lowercase [a-z0-9_] slug of a message, cut to max characters. */
 void sd_slugify(sd_buf *out, const char *message, size_t max);
+/*
+ * A duration as configs and options write it: "500ms", "2s", "1.5s",
+ * "1min", or a bare number of milliseconds ("250"); "0" is zero. Returns
+ * false (and leaves *ms alone) for anything else, negative values
+ * included.
+ */
+bool sd_parse_duration_ms(const char *text, long *ms);
+/* A whole number >= min written in decimal digits only; false otherwise. */
+bool sd_parse_count(const char *text, long min, long *out);
 /* Replaces "scheme://user:secret@host" passwords with "****". */
 void sd_mask_password(sd_buf *out, const char *text);
 
