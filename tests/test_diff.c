@@ -1428,7 +1428,7 @@ START_TEST(inverse_of_staged_add)
 	users_base(a);
 	t = users_base(b);
 	c = CNN(b, t, "plan", "text");
-	c->backfill = "'free'";
+	c->backfill = "lower(username)";
 	p = run(a, b, &fake_pg);
 	ck_assert_uint_eq(p->nops, 3);
 	ck_assert_int_eq(p->ops[0]->kind, SD_OP_ADD_COLUMN);
@@ -1444,6 +1444,49 @@ START_TEST(inverse_of_staged_add)
 	ck_assert_int_eq(i1->kind, SD_OP_NOOP);
 	ck_assert_int_eq(i2->kind, SD_OP_DROP_COLUMN);
 	ck_assert_str_eq(i2->column_old->base.name, "plan");
+	sd_plan_free(p);
+	sd_arena_free(ar);
+	sd_schema_free(a);
+	sd_schema_free(b);
+}
+END_TEST
+
+/* A backfill that is one value for every row (no column, nothing
+ * volatile) needs no UPDATE: the column is added NOT NULL with it as the
+ * default, and the default dropped; the inverse puts it back and drops
+ * the column. A volatile one is an UPDATE like any expression. */
+START_TEST(constant_backfill_as_default)
+{
+	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
+	sd_table *t;
+	sd_column *c, *v;
+	sd_plan *p;
+	sd_arena *ar = sd_arena_new();
+	const sd_op *i0, *i1;
+
+	users_base(a);
+	t = users_base(b);
+	c = CNN(b, t, "plan", "text");
+	c->backfill = "'free'";
+	v = CNN(b, t, "token", "text");
+	v->backfill = "md5(random()::text)";
+	p = run(a, b, &fake_pg);
+	ck_assert_uint_eq(p->nops, 5);
+	ck_assert_int_eq(p->ops[0]->kind, SD_OP_ADD_COLUMN);
+	ck_assert(!p->ops[0]->column_new->nullable);
+	ck_assert_str_eq(p->ops[0]->column_new->default_value.sql, "'free'");
+	ck_assert_int_eq(p->ops[1]->kind, SD_OP_ALTER_COLUMN);
+	ck_assert_uint_eq(p->ops[1]->changes, SD_CHANGE_DEFAULT);
+	ck_assert(p->ops[1]->helper);
+	ck_assert_ptr_null(p->ops[1]->column_new->default_value.sql);
+	ck_assert_int_eq(p->ops[2]->kind, SD_OP_ADD_COLUMN);
+	ck_assert(p->ops[2]->column_new->nullable);
+	ck_assert_int_eq(p->ops[3]->kind, SD_OP_BACKFILL);
+	i0 = sd_op_invert(ar, p->ops[1]);
+	i1 = sd_op_invert(ar, p->ops[0]);
+	ck_assert_int_eq(i0->kind, SD_OP_ALTER_COLUMN);
+	ck_assert_str_eq(i0->column_new->default_value.sql, "'free'");
+	ck_assert_int_eq(i1->kind, SD_OP_DROP_COLUMN);
 	sd_plan_free(p);
 	sd_arena_free(ar);
 	sd_schema_free(a);
@@ -1555,6 +1598,7 @@ static Suite *diff_suite(void)
 	SD_TEST(s, deterministic, 120);
 	SD_TEST(s, inverse_property, 120);
 	SD_TEST(s, inverse_of_staged_add, 120);
+	SD_TEST(s, constant_backfill_as_default, 120);
 	SD_TEST(s, comments_and_notes, 120);
 	SD_TEST(s, describe_and_names, 120);
 	return s;

@@ -30,6 +30,8 @@ typedef struct sd_cli {
 	bool fail_fast;          /* --fail-fast */
 	bool json;               /* --json: errors go to stdout as JSON too */
 	bool json_printed;       /* a JSON document is on stdout already */
+	bool diff_online;        /* generate: the plan is for the dialect's
+	                          * online forms (sd_cli_diff) */
 	sd_config *config;       /* loaded on demand */
 	sd_arena *arena;         /* lives as long as the process run */
 } sd_cli;
@@ -160,7 +162,9 @@ int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out);
 int sd_cli_models(sd_cli *cli, const char *path, sd_db *db,
                   const sd_schema *live, sd_schema **out);
 /* The plan turning from into to in dialect d, with the config's ignore
- * globs and version table; tables missing from `to` are dropped. */
+ * globs and version table; tables missing from `to` are dropped. With
+ * cli->diff_online and a dialect that has online forms, index builds are
+ * concurrent and enum labels may be added and used in one revision. */
 int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
                 const sd_dialect *d, sd_plan **out);
 
@@ -193,6 +197,10 @@ int sd_cli_status_read(sd_rev_state **st, size_t *npending, sd_arena *a,
 int sd_cli_write_merge(sd_cli *cli, const char *message,
                        sd_revision *const *parents, size_t nparents,
                        const char **path);
+/* One end of a range A:B (history -r, lint): empty or "base" -> NULL,
+ * "head" -> the single head (NULL when several), else a revision. */
+int sd_cli_range_end(sd_cli *cli, const sd_rev_graph *g, const char *text,
+                     bool is_to, sd_revision **out);
 /* path relative to the working directory when it lies below it. */
 const char *sd_cli_display_path(sd_cli *cli, const char *path);
 /* Prints the help of one command. */
@@ -211,6 +219,23 @@ int sd_cli_fleet_wanted(sd_cli *cli, const char *command, bool *wanted);
 /* Runs cmd over every target (argv as the command's). */
 int sd_cli_fleet(sd_cli *cli, const sd_cli_command *cmd, int argc,
                  char **argv);
+/*
+ * The runner's options for the project of config c: its version table,
+ * lock timeout, retries and batch size, and with cctx C revisions
+ * compiled into the cache (the config's `cache:`, else the user's cache
+ * directory). No progress reporting (cmd_upgrade.c).
+ */
+struct sd_capi_ctx;
+void sd_cli_runner_opts(sd_runner_opts *ro, struct sd_capi_ctx *cctx,
+                        sd_cli *cli, const sd_config *c);
+/*
+ * Prints lint findings (cmd_lint.c): one "path:line: level: message" line
+ * each on stdout, with the lock and what it blocks, the statement under
+ * it; or the JSON document. level: what --fail-on counts.
+ */
+struct sd_lint;
+void sd_cli_lint_print(sd_cli *cli, const struct sd_lint *l, int level,
+                       bool json);
 /* Whether check reports op (cmd_check.c): not a helper step. */
 bool sd_cli_op_shown(const sd_op *op);
 /*
@@ -289,6 +314,7 @@ int sd_cmd_history(sd_cli *cli, int argc, char **argv);
 int sd_cmd_show(sd_cli *cli, int argc, char **argv);
 int sd_cmd_merge(sd_cli *cli, int argc, char **argv);
 int sd_cmd_check(sd_cli *cli, int argc, char **argv);
+int sd_cmd_lint(sd_cli *cli, int argc, char **argv);
 int sd_cmd_diff(sd_cli *cli, int argc, char **argv);
 int sd_cmd_dump(sd_cli *cli, int argc, char **argv);
 int sd_cmd_diagram(sd_cli *cli, int argc, char **argv);

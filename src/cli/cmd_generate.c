@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "capi/capi.h"
+#include "revision/lint.h"
 
 /*
  * Refuses to generate on top of a database that is not at the single head:
@@ -144,27 +145,152 @@ static int refuse_empty_models(sd_cli *cli, const sd_config *c,
 	return SD_EINPUT;
 }
 
+/* One revision to write: its plan, message and the SQL emitted for it. */
+typedef struct gen_rev {
+	const sd_plan *plan;
+	const char *message;
+	sd_buf up, down;
+	bool steps;
+	sd_revision r;
+} gen_rev;
+
+/*
+ * The sizes of the tables a rewrite warning names, from the catalog, put
+ * into the warning with the lock it holds meanwhile: "... (rewrites users;
+ * users: ~1000000 rows, 87 MB; ACCESS EXCLUSIVE for the whole rewrite,
+ * which blocks reads and writes)". The catalog is asked once per table;
+ * a database that cannot say leaves the warnings as they are.
+ */
+static void size_warnings(sd_cli *cli, sd_plan *plan, const sd_schema *live,
+                          const sd_dialect *d)
+{
+	sd_db *db = NULL;
+	sd_error ignore = SD_ERROR_INIT;
+	size_t i, t, k;
+
+	for (i = 0; i < plan->nops && !db; i++)
+		if (plan->ops[i]->hazards & SD_HAZARD_REWRITE)
+			sd_cli_open_db(cli, &db, SD_DB_OPEN_NO_CREATE);
+	if (!db || !db->driver->table_size)
+		goto done;
+	/* the opened db's diagnostics belong to no command output */
+	sd_error_clear(&cli->err);
+	memset(&plan->warnings, 0, sizeof(plan->warnings));
+	for (i = 0; i < plan->nops; i++) {
+		sd_op *op = plan->ops[i];
+		const sd_object *en = op->obj_new ? op->obj_new : op->obj_old;
+		sd_buf w = SD_BUF_INIT;
+		sd_op_lock lk;
+		if (!(op->hazards & SD_HAZARD_REWRITE) || !op->warning)
+			goto next;
+		sd_buf_put(&w, op->warning);
+		for (t = 0; t < live->ntables; t++) {
+			const sd_table *tb = live->tables[t];
+			bool uses = op->table &&
+			            sd_streq(op->table->base.name, tb->base.name) &&
+			            sd_streq(sd_namespace_key(op->table->base.schema),
+			                     sd_namespace_key(tb->base.schema));
+			double rows;
+			long long bytes;
+			for (k = 0; !op->table && en && k < tb->ncolumns; k++)
+				uses |= tb->columns[k]->type.kind == SD_T_ENUM &&
+				        sd_streq(tb->columns[k]->type.name, en->name);
+			if (!uses || db->driver->table_size(db, tb->base.schema,
+			                                    tb->base.name, &rows,
+			                                    &bytes, &ignore))
+				continue;
+			sd_buf_printf(&w, "; %s: ~%.0f rows, %.1f MB",
+			              sd_qualified_name(cli->arena, tb->base.schema,
+			                                tb->base.name),
+			              rows < 0 ? 0 : rows,
+			              (double)bytes / (1024.0 * 1024.0));
+		}
+		d->op_lock(&lk, op);
+		sd_buf_printf(&w, "; %s for the whole rewrite, which blocks %s",
+		              lk.lock, lk.blocks);
+		op->warning = sd_arena_strdup(plan->arena, sd_buf_cstr(&w));
+		sd_buf_free(&w);
+next:
+		if (op->warning)
+			sd_strlist_push(plan->arena, &plan->warnings, op->warning);
+	}
+done:
+	sd_error_clear(&ignore);
+	sd_db_close(db);
+}
+
+/*
+ * The hazards of the SQL about to be written (`--fail-on`), with the
+ * same rules as `lint`: exit 1 (and nothing written) at or above the
+ * level.
+ */
+static int gate(sd_cli *cli, const sd_dialect *d, gen_rev *revs, size_t n,
+                sd_lint_level level)
+{
+	sd_lint l;
+	size_t i, hits;
+	int rc = SD_OK;
+
+	sd_lint_init(&l);
+	for (i = 0; i < n && !rc; i++) {
+		sd_rev_step *steps;
+		size_t nsteps;
+		sd_revision r = revs[i].r;
+		r.path = sd_arena_printf(cli->arena, "(%s)", revs[i].message);
+		r.steps = revs[i].steps;
+		rc = sd_rev_steps(&steps, &nsteps, l.a, &r,
+		                  sd_buf_cstr(&revs[i].up), 1,
+		                  sd_sql_lang_of(d->name), &cli->err);
+		if (!rc)
+			sd_lint_steps(&l, d, &r, steps, nsteps);
+	}
+	hits = rc ? 0 : sd_lint_count(&l, level);
+	if (hits) {
+		sd_cli_lint_print(cli, &l, level, false);
+		rc = 1;
+		sd_cli_err(cli, "%zu hazard%s at %s or above: nothing written",
+		           hits, hits == 1 ? "" : "s", sd_lint_level_name(level));
+	}
+	sd_lint_free(&l);
+	return rc;
+}
+
 int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 {
 	rev_args a = {0};
-	bool sql_only = false, allow_empty = false;
+	bool sql_only = false, allow_empty = false, staged = false;
+	bool no_online = false;
+	const char *fail_on = NULL;
 	const sd_cli_opt opts[] = {
 		{"message", 'm', true, &a.message, NULL},
 		{"format", 0, true, &a.format, NULL},
 		{"sql", 0, false, NULL, &sql_only},
 		{"allow-empty", 0, false, NULL, &allow_empty},
+		{"staged", 0, false, NULL, &staged},
+		{"no-online", 0, false, NULL, &no_online},
+		{"fail-on", 0, true, &fail_on, NULL},
 		{0},
 	};
 	sd_cli_compare cmp = {0};
-	const sd_plan *plan;
+	sd_plan *expand = NULL, *contract = NULL;
 	const sd_dialect *d;
-	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
-	sd_revision r;
+	sd_lint_level level = SD_LINT_BLOCKING;
+	sd_emit_opts eo = {0};
+	gen_rev revs[2];
+	size_t n = 1, i;
 	int rc;
 
+	memset(revs, 0, sizeof(revs));
 	rc = rev_start(cli, "generate", opts, argc, argv, &a, "what changed");
-	if (!rc)
-		rc = sd_cli_compare_models(cli, &cmp, require_at_head, a.g);
+	if (!rc && fail_on && !sd_lint_level_parse(fail_on, &level))
+		rc = sd_error_set(&cli->err, SD_EINPUT,
+		                  "--fail-on takes info, warning, blocking or data-loss, not '%s'",
+		                  fail_on);
+	if (rc)
+		goto done;
+	eo.online = !no_online && strcmp(a.format, "sql") == 0;
+	cli->diff_online = eo.online;
+	rc = sd_cli_compare_models(cli, &cmp, require_at_head, a.g);
 	if (rc)
 		goto done;
 	if (!allow_empty) {
@@ -172,33 +298,71 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 		if (rc)
 			goto done;
 	}
-	plan = cmp.plan;
 	d = sd_db_dialect(cmp.db);
-	sd_cli_warn_each(cli, &plan->notes);
-	if (plan->nops == 0) {
+	sd_cli_warn_each(cli, &cmp.plan->notes);
+	if (cmp.plan->nops == 0) {
 		if (cli->verbosity >= 0)
 			sd_cli_out(cli, "no changes");
 		goto done;
 	}
-	rc = sd_emit_plan(&up, &down, plan, d, &cli->err);
+	size_warnings(cli, cmp.plan, cmp.live, d);
+	revs[0].plan = cmp.plan;
+	revs[0].message = a.message;
+	if (staged) {
+		rc = sd_plan_stage(&expand, &contract, cmp.plan);
+		if (rc)
+			goto done;
+		if (contract->nops && expand->nops) {
+			revs[0].plan = expand;
+			revs[0].message = sd_arena_printf(cli->arena, "%s (expand)",
+			                                  a.message);
+			revs[1].plan = contract;
+			revs[1].message = sd_arena_printf(cli->arena,
+			                                  "%s (contract)", a.message);
+			n = 2;
+		} else {
+			sd_cli_warn(cli, "--staged: nothing needs the application deployed in between; writing one revision");
+		}
+	}
+	for (i = 0; i < n && !rc; i++)
+		rc = sd_emit_plan_opts(&revs[i].up, &revs[i].down, revs[i].plan,
+		                       d, &eo, &revs[i].steps, &cli->err);
+	if (!rc && fail_on)
+		rc = gate(cli, d, revs, n, level);
 	if (rc)
 		goto done;
 	if (sql_only) {
-		sd_cli_write(cli, stdout, sd_buf_cstr(&up));
+		for (i = 0; i < n; i++) {
+			if (n > 1)
+				printf("-- %s\n", revs[i].message);
+			sd_cli_write(cli, stdout, sd_buf_cstr(&revs[i].up));
+		}
 		fflush(stdout);
-		sd_cli_warn_each(cli, &plan->warnings);
+		sd_cli_warn_each(cli, &cmp.plan->warnings);
 		goto done;
 	}
-	rc = new_revision(cli, &r, a.message, a.g->heads, a.g->nheads, d->name);
-	if (rc)
-		goto done;
-	r.warnings = plan->warnings;
-	r.no_transaction = plan->no_transaction;
-	rc = rev_write(cli, &a, &r, plan, d, sd_buf_cstr(&up),
-	               sd_buf_cstr(&down));
+	for (i = 0; i < n && !rc; i++) {
+		sd_revision *const *parents = i ? (sd_revision *const[]){&revs[0].r}
+		                                : a.g->heads;
+		rc = new_revision(cli, &revs[i].r, revs[i].message, parents,
+		                  i ? 1 : a.g->nheads, d->name);
+		if (rc)
+			break;
+		revs[i].r.warnings = revs[i].plan->warnings;
+		revs[i].r.steps = revs[i].steps;
+		revs[i].r.no_transaction = !revs[i].steps &&
+		                           revs[i].plan->no_transaction;
+		rc = rev_write(cli, &a, &revs[i].r, revs[i].plan, d,
+		               sd_buf_cstr(&revs[i].up),
+		               sd_buf_cstr(&revs[i].down));
+	}
 done:
-	sd_buf_free(&up);
-	sd_buf_free(&down);
+	for (i = 0; i < 2; i++) {
+		sd_buf_free(&revs[i].up);
+		sd_buf_free(&revs[i].down);
+	}
+	sd_plan_free(expand);
+	sd_plan_free(contract);
 	sd_cli_compare_free(&cmp);
 	sd_rev_graph_free(a.g);
 	return rc;

@@ -119,6 +119,18 @@ static int take_backup(void *ctx, sd_db *db, size_t nrevisions, sd_error *err)
 	return rc;
 }
 
+/* Resumed steps, retries after a lock timeout, rebuilt indexes. */
+static void on_note(void *ctx, const char *msg)
+{
+	progress *p = ctx;
+
+	end_statement(p);
+	if (p->line_open)
+		fputc('\n', stderr);
+	p->line_open = false;
+	sd_cli_err(p->cli, "%s", msg);
+}
+
 static void on_capi_warning(void *ctx, const char *msg)
 {
 	sd_cli_warn(ctx, "%s", msg);
@@ -134,27 +146,38 @@ void sd_cli_capi_ctx(sd_cli *cli, sd_capi_ctx *cctx, const sd_config *c)
 }
 
 /*
- * The runner's options for this project: its version table, progress to
- * prog (NULL: none) and, with cctx, C revisions compiled into the cache
- * (the config's `cache:`, else the user's cache directory).
+ * The runner's options for this project: its version table, lock timeout,
+ * retries and batch size and, with cctx, C revisions compiled into the
+ * cache (the config's `cache:`, else the user's cache directory).
  */
-static void runner_opts(sd_runner_opts *ro, sd_capi_ctx *cctx, sd_cli *cli,
-                        const sd_config *c, progress *prog)
+void sd_cli_runner_opts(sd_runner_opts *ro, sd_capi_ctx *cctx, sd_cli *cli,
+                        const sd_config *c)
 {
 	memset(ro, 0, sizeof(*ro));
 	ro->version_table = c->version_table;
-	if (prog) {
-		ro->wait_cb = on_wait;
-		ro->on_revision = on_revision;
-		ro->on_statement = on_statement;
-		ro->ctx = prog;
-	}
-	if (prog && prog->backup)
-		ro->before_run = take_backup;
+	ro->lock_timeout_ms = c->lock_timeout_ms;
+	ro->lock_retries = c->lock_retries;
+	ro->batch_size = c->batch_size;
 	if (cctx) {
 		sd_cli_capi_ctx(cli, cctx, c);
 		sd_capi_runner_opts(ro, cctx);
 	}
+}
+
+/* sd_cli_runner_opts with progress to prog (NULL: none). */
+static void runner_opts(sd_runner_opts *ro, sd_capi_ctx *cctx, sd_cli *cli,
+                        const sd_config *c, progress *prog)
+{
+	sd_cli_runner_opts(ro, cctx, cli, c);
+	if (prog) {
+		ro->wait_cb = on_wait;
+		ro->on_revision = on_revision;
+		ro->on_statement = on_statement;
+		ro->on_note = on_note;
+		ro->ctx = prog;
+	}
+	if (prog && prog->backup)
+		ro->before_run = take_backup;
 }
 
 /* Resolves "base" or a revision for the FROM of an offline range. */
@@ -373,14 +396,45 @@ static int explain_stop(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
 	return res->applied && rc == SD_EINPUT ? SD_ERUNTIME : rc;
 }
 
+/*
+ * --lock-timeout DUR, --lock-retries N and --batch-size N over the
+ * config's values; a malformed one is bad usage.
+ */
+static int lock_options(sd_cli *cli, sd_config *c, const char *timeout,
+                        const char *retries, const char *batch)
+{
+	long n;
+
+	if (timeout && !sd_parse_duration_ms(timeout, &c->lock_timeout_ms))
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--lock-timeout takes a duration such as 500ms, 2s or 0 (no limit), not '%s'",
+		                    timeout);
+	if (retries) {
+		if (!sd_parse_count(retries, 0, &n))
+			return sd_error_set(&cli->err, SD_EINPUT,
+			                    "--lock-retries takes a whole number, not '%s'",
+			                    retries);
+		c->lock_retries = (int)n;
+	}
+	if (batch && !sd_parse_count(batch, 1, &c->batch_size))
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--batch-size takes a number of rows (1 or more), not '%s'",
+		                    batch);
+	return SD_OK;
+}
+
 static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 {
 	bool sql = false, force = false;
-	const char *backup = NULL;
+	const char *backup = NULL, *timeout = NULL, *retries = NULL;
+	const char *batch = NULL;
 	const sd_cli_opt opts[] = {
 		{"sql", 0, false, NULL, &sql},
 		{"backup", 0, true, &backup, NULL},
 		{"force", 0, false, NULL, &force},
+		{"lock-timeout", 0, true, &timeout, NULL},
+		{"lock-retries", 0, true, &retries, NULL},
+		{"batch-size", 0, true, &batch, NULL},
 		{0},
 	};
 	const char **pos;
@@ -416,6 +470,8 @@ static int migrate(sd_cli *cli, int argc, char **argv, bool upgrade)
 	prog.backup = backup;
 	prog.force = force;
 	rc = sd_cli_config(cli, &c);
+	if (!rc)
+		rc = lock_options(cli, c, timeout, retries, batch);
 	if (!rc)
 		rc = sd_cli_graph(cli, &g);
 	if (rc)

@@ -162,9 +162,7 @@ int sd_cmd_branches(sd_cli *cli, int argc, char **argv)
 	return SD_OK;
 }
 
-/* Resolves one end of -r A:B: empty or "base" -> NULL, "head" -> the
- * single head, else a revision. */
-static int range_end(sd_cli *cli, const sd_rev_graph *g, const char *text,
+int sd_cli_range_end(sd_cli *cli, const sd_rev_graph *g, const char *text,
                      bool is_to, sd_revision **out)
 {
 	*out = NULL;
@@ -211,10 +209,10 @@ int sd_cmd_history(sd_cli *cli, int argc, char **argv)
 			                  "-r wants FROM:TO, e.g. base:head or 3f2a:");
 			goto done;
 		}
-		rc = range_end(cli, g, sd_arena_strndup(cli->arena, range, (size_t)(colon - range)),
+		rc = sd_cli_range_end(cli, g, sd_arena_strndup(cli->arena, range, (size_t)(colon - range)),
 		               false, &from);
 		if (!rc)
-			rc = range_end(cli, g, colon + 1, true, &to);
+			rc = sd_cli_range_end(cli, g, colon + 1, true, &to);
 		if (rc)
 			goto done;
 		sd_rev_range(&path, cli->arena, g, from, to, false);

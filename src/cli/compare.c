@@ -99,6 +99,7 @@ int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
 	o.version_table = c->version_table;
 	o.drop_unlisted = true;
 	o.caps = d ? d->caps : NULL;
+	o.online = o.concurrently = cli->diff_online && d && d->emit_online;
 	return sd_diff(out, from, to, &o, &cli->err);
 }
 

@@ -336,6 +336,9 @@ static int run_migrate(fleet *f, target *t, sd_db *db, sd_error *err)
 
 	memset(&ro, 0, sizeof(ro));
 	ro.version_table = c->version_table;
+	ro.lock_timeout_ms = c->lock_timeout_ms;
+	ro.lock_retries = c->lock_retries;
+	ro.batch_size = c->batch_size;
 	sd_capi_runner_opts(&ro, &capi);
 	rc = sd_runner_current(&t->from, &t->nfrom, t->a, db, f->g,
 	                       c->version_table, err);

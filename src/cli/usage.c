@@ -18,36 +18,52 @@ static const sd_cli_command commands[] = {
 	 "create schemadiff.yaml, an example models.yaml and migrations/versions/",
 	 "  --format sql|c    revision format `generate` writes (default sql)\n",
 	 "schemadiff init", sd_cmd_init, false},
-	{"generate", "generate -m MSG [--format sql|c] [--sql] [--allow-empty]",
+	{"generate", "generate -m MSG [--format sql|c] [--sql] [--allow-empty] [--staged] [--no-online] [--fail-on LEVEL]",
 	 "diff the models against the database and write a revision",
 	 "  -m, --message MSG  what the revision does (required)\n"
 	 "  --format sql|c     revision format (default: the config's format)\n"
 	 "  --sql              print the upgrade SQL instead of writing a file\n"
 	 "  --allow-empty      accept models with no table although the database\n"
-	 "                     has some (the revision drops every table)\n",
+	 "                     has some (the revision drops every table)\n"
+	 "  --staged           write an expand revision and a contract revision\n"
+	 "                     (NOT NULL, drops) to deploy the application\n"
+	 "                     between\n"
+	 "  --no-online        PostgreSQL: the plain statements in one\n"
+	 "                     transaction instead of the online steps\n"
+	 "  --fail-on LEVEL    write nothing, exit 1, when `lint` finds a hazard\n"
+	 "                     at LEVEL or above (info, warning, blocking,\n"
+	 "                     data-loss)\n",
 	 "schemadiff generate -m \"Add email to User\"", sd_cmd_generate, true},
 	{"revision", "revision -m MSG [--format sql|c]",
 	 "write an empty revision to fill in by hand",
 	 "  -m, --message MSG  what the revision does (required)\n"
 	 "  --format sql|c     revision format (default: the config's format)\n",
 	 "schemadiff revision -m \"Backfill user names\"", sd_cmd_revision, true},
-	{"upgrade", "upgrade [TARGET] [--sql | --backup PATH [--force]]",
+	{"upgrade", "upgrade [TARGET] [--sql | --backup PATH [--force]] [--lock-timeout DUR] [--lock-retries N] [--batch-size N]",
 	 "apply revisions up to TARGET (default head)",
-	 "  TARGET         revision id or unique prefix, head, heads, +N\n"
-	 "  --sql          print the SQL instead of running it; TARGET may be\n"
-	 "                 FROM:TO (then no database is needed)\n"
-	 "  --backup PATH  first back the database up into PATH (mode 0600):\n"
-	 "                 pg_dump -Fc, or SQLite's online backup; nothing runs\n"
-	 "                 when it cannot be written\n"
-	 "  --force        let --backup replace an existing PATH\n",
+	 "  TARGET              revision id or unique prefix, head, heads, +N\n"
+	 "  --sql               print the SQL instead of running it; TARGET may\n"
+	 "                      be FROM:TO (then no database is needed)\n"
+	 "  --backup PATH       first back the database up into PATH (mode\n"
+	 "                      0600): pg_dump -Fc, or SQLite's online backup;\n"
+	 "                      nothing runs when it cannot be written\n"
+	 "  --force             let --backup replace an existing PATH\n"
+	 "  --lock-timeout DUR  PostgreSQL: each statement's lock wait (default\n"
+	 "                      lock_timeout, 2s; 0 waits forever)\n"
+	 "  --lock-retries N    tries after a lock timeout (default 5)\n"
+	 "  --batch-size N      rows per batch of a batch step (default 10000)\n",
 	 "schemadiff upgrade --backup before-upgrade.dump", sd_cmd_upgrade, true},
-	{"downgrade", "downgrade [TARGET] [--sql | --backup PATH [--force]]",
+	{"downgrade", "downgrade [TARGET] [--sql | --backup PATH [--force]] [--lock-timeout DUR] [--lock-retries N] [--batch-size N]",
 	 "revert revisions down to TARGET (default -1)",
-	 "  TARGET         revision id or unique prefix, base, -N\n"
-	 "  --sql          print the SQL instead of running it; TARGET may be\n"
-	 "                 FROM:TO\n"
-	 "  --backup PATH  first back the database up into PATH (as upgrade)\n"
-	 "  --force        let --backup replace an existing PATH\n",
+	 "  TARGET              revision id or unique prefix, base, -N\n"
+	 "  --sql               print the SQL instead of running it; TARGET may\n"
+	 "                      be FROM:TO\n"
+	 "  --backup PATH       first back the database up into PATH (as\n"
+	 "                      upgrade)\n"
+	 "  --force             let --backup replace an existing PATH\n"
+	 "  --lock-timeout DUR  as upgrade\n"
+	 "  --lock-retries N    as upgrade\n"
+	 "  --batch-size N      as upgrade\n",
 	 "schemadiff downgrade -1", sd_cmd_downgrade, true},
 	{"stamp", "stamp REV",
 	 "record REV (or head, heads, base) as applied without running anything",
@@ -83,6 +99,15 @@ static const sd_cli_command commands[] = {
 	 "write a revision that joins several heads",
 	 "  -m, --message MSG  what the merge does (required)\n",
 	 "schemadiff merge -m \"Merge branches\" heads", sd_cmd_merge, true},
+	{"lint", "lint [REV...] [--fail-on LEVEL] [--json]",
+	 "report the hazards of revisions: locks, rewrites, data loss",
+	 "  REV              a revision id or prefix, head, or FROM:TO; default:\n"
+	 "                   the revisions the database has not applied (the\n"
+	 "                   heads when it cannot be reached)\n"
+	 "  --fail-on LEVEL  exit 1 at this level or above (info, warning,\n"
+	 "                   blocking, data-loss; default blocking)\n"
+	 "  --json           machine-readable output\n",
+	 "schemadiff lint --fail-on data-loss", sd_cmd_lint, false},
 	{"check", "check [--json] [--diagram PATH]",
 	 "compare the models with the database (exit 1 when they differ)",
 	 "  --json           machine-readable output\n"
@@ -118,8 +143,8 @@ static const sd_cli_command commands[] = {
 
 static const char *const command_names[] = {
 	"init", "generate", "revision", "upgrade", "downgrade", "stamp",
-	"current", "status", "heads", "branches", "history", "show", "merge", "check",
-	"diff", "dump", "diagram", "help", NULL,
+	"current", "status", "heads", "branches", "history", "show", "merge", "lint",
+	"check", "diff", "dump", "diagram", "help", NULL,
 };
 
 const sd_cli_command *sd_cli_find_command(const char *name)

@@ -467,6 +467,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 			undefault->column_old = with;
 			undefault->column_new = n;
 			undefault->changes = SD_CHANGE_DEFAULT;
+			undefault->helper = true;
 			sd_diff_tp_emit(c, tp, undefault, PH_COLUMNS);
 			continue;
 		}

@@ -145,6 +145,10 @@ typedef struct sd_op {
 	 * stands for, so `check` can say what differs, not just "rebuild". */
 	struct sd_op **folded;
 	size_t nfolded;
+	/* An operation that only makes another one possible (a default
+	 * that fills a new NOT NULL column, dropped again): not a
+	 * difference of its own for `check`. */
+	bool helper;
 	/* Appended by the differ: */
 	bool concurrently;         /* CREATE/DROP_INDEX: CONCURRENTLY (set when
 	                              opts->concurrently, table exists; the op

@@ -60,8 +60,8 @@ typedef struct sd_dialect {
  * header says "transaction: steps" (revision/steps.c reads them).
  */
 #define SD_STEP_MARKER "-- schemadiff:step"
-#define SD_STEP_NONTRANSACTIONAL "nontransactional"
-#define SD_STEP_BATCH "batch"
+#define SD_STEP_WORD_NONTX "nontransactional"
+#define SD_STEP_WORD_BATCH "batch"
 
 /* PostgreSQL's online forms (pg_online.c). */
 int sd_pg_emit_online(sd_buf *out, sd_op *const *ops, size_t n, bool *steps,

@@ -156,7 +156,7 @@ static void create_index(online *o, const sd_op *op)
 	c->obj_new = &bare->base;
 	c->concurrently = true;
 	c->hazards |= SD_HAZARD_NO_TRANSACTION;
-	own_step(o, c, SD_STEP_NONTRANSACTIONAL);
+	own_step(o, c, SD_STEP_WORD_NONTX);
 	comment(o, op->table, op->obj_new, ix->comment);
 }
 
@@ -166,7 +166,7 @@ static void drop_index(online *o, const sd_op *op)
 
 	c->concurrently = true;
 	c->hazards |= SD_HAZARD_NO_TRANSACTION;
-	own_step(o, c, SD_STEP_NONTRANSACTIONAL);
+	own_step(o, c, SD_STEP_WORD_NONTX);
 }
 
 /*
@@ -208,7 +208,7 @@ static void key_using_index(online *o, const sd_op *op)
 	build->obj_new = &ix->base;
 	build->concurrently = true;
 	build->hazards |= SD_HAZARD_NO_TRANSACTION;
-	own_step(o, build, SD_STEP_NONTRANSACTIONAL);
+	own_step(o, build, SD_STEP_WORD_NONTX);
 	if (o->rc != SD_OK)
 		return;
 	marker(o, NULL);
@@ -365,7 +365,7 @@ static void online_op(online *o, const sd_op *op, const sd_op *next)
 		return;
 	case SD_OP_BACKFILL:
 		if (old)
-			own_step(o, op, SD_STEP_BATCH);
+			own_step(o, op, SD_STEP_WORD_BATCH);
 		else
 			in_tx(o, op);
 		return;

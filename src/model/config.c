@@ -11,6 +11,9 @@
  *     cache: ~/.cache/schemadiff   # compiled C revisions; default by XDG
  *     targets: tenants.txt         # or a list of URLs, for fleet runs
  *     dev_database: postgresql://localhost/postgres   # replays' server
+ *     lock_timeout: 2s             # PostgreSQL: each statement's lock wait
+ *     lock_retries: 5              # tries again after a lock timeout
+ *     batch_size: 10000            # rows per batch of a batch step
  *
  * Read and bound like the models (yamldoc.h); unknown keys are errors with
  * a suggestion, missing keys take the defaults.
@@ -35,6 +38,9 @@ typedef struct c_config {
 	c_naming *naming;
 	char *cache;
 	char *dev_database;
+	char *lock_timeout;
+	char *lock_retries;
+	char *batch_size;
 } c_config;
 
 static const sd_yfield naming_fields[] = {
@@ -51,6 +57,9 @@ static const sd_yfield config_fields[] = {
 	SD_YF_STRS("ignore", false, c_config, ignore),
 	SD_YF_MAP("naming", false, c_config, naming, c_naming, naming_fields),
 	SD_YF_STR_OPT("cache", c_config, cache),
+	SD_YF_STR_OPT("lock_timeout", c_config, lock_timeout),
+	SD_YF_STR_OPT("lock_retries", c_config, lock_retries),
+	SD_YF_STR_OPT("batch_size", c_config, batch_size),
 	/* a file name or a list: read from the position tree (take_targets) */
 	SD_YF_ANY("targets", NULL),
 	SD_YF_STR_OPT("dev_database", c_config, dev_database),
@@ -71,6 +80,9 @@ static sd_config *config_new(const char *path, const char *dir)
 	c->version_table = "schemadiff_version";
 	c->ignore = sd_arena_alloc(a, sizeof(char *));
 	c->naming = sd_naming_default;
+	c->lock_timeout_ms = 2000;
+	c->lock_retries = 5;
+	c->batch_size = 10000;
 	return c;
 }
 
@@ -221,6 +233,24 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 		c->cache = cache_path(c, v);
 	if ((v = take(c, &doc, "dev_database", raw->dev_database, &local)))
 		c->dev_database = v;
+	if ((v = take(c, &doc, "lock_timeout", raw->lock_timeout, &local)) &&
+	    !sd_parse_duration_ms(v, &c->lock_timeout_ms))
+		cfg_error(&local, &doc, "lock_timeout",
+		          "'lock_timeout' must be a duration such as 2s, 500ms "
+		          "or 0 (no limit), not '%s'", v);
+	if ((v = take(c, &doc, "lock_retries", raw->lock_retries, &local))) {
+		long n;
+		if (sd_parse_count(v, 0, &n))
+			c->lock_retries = (int)n;
+		else
+			cfg_error(&local, &doc, "lock_retries",
+			          "'lock_retries' must be a whole number, not '%s'", v);
+	}
+	if ((v = take(c, &doc, "batch_size", raw->batch_size, &local)) &&
+	    !sd_parse_count(v, 1, &c->batch_size))
+		cfg_error(&local, &doc, "batch_size",
+		          "'batch_size' must be a number of rows (1 or more), not '%s'",
+		          v);
 	if ((v = take(c, &doc, "format", raw->format, &local))) {
 		if (strcmp(v, "sql") == 0 || strcmp(v, "c") == 0)
 			c->format = v;

@@ -82,6 +82,11 @@ typedef struct sd_config {
 	size_t ntargets;
 	/* PostgreSQL server for scratch databases (replays), or NULL */
 	const char *dev_database;
+	/* PostgreSQL upgrades: each statement's lock timeout (ms, 0 = none),
+	 * the tries after a timeout, rows per batch of a batch step. */
+	long lock_timeout_ms;
+	int lock_retries;
+	long batch_size;
 } sd_config;
 
 /*

@@ -7,6 +7,7 @@
  * is always "every ancestor of a row", never stored.
  */
 #include "revision/revision.h"
+#include "revision/lint.h"
 #include "revision/run.h"
 #include "revision/testhook.h"
 

@@ -42,9 +42,9 @@ const char *sd_step_kind_name(sd_step_kind k)
 {
 	switch (k) {
 	case SD_STEP_NONTRANSACTIONAL:
-		return SD_STEP_NONTRANSACTIONAL;
+		return SD_STEP_WORD_NONTX;
 	case SD_STEP_BATCHED:
-		return SD_STEP_BATCH;
+		return SD_STEP_WORD_BATCH;
 	default:
 		return "transaction";
 	}
@@ -129,16 +129,16 @@ int sd_rev_steps(sd_rev_step **out, size_t *nsteps, sd_arena *a,
 		word[w] = '\0';
 		if (!*word)
 			kind = SD_STEP_TRANSACTION;
-		else if (strcmp(word, SD_STEP_NONTRANSACTIONAL) == 0)
+		else if (strcmp(word, SD_STEP_WORD_NONTX) == 0)
 			kind = SD_STEP_NONTRANSACTIONAL;
-		else if (strcmp(word, SD_STEP_BATCH) == 0)
+		else if (strcmp(word, SD_STEP_WORD_BATCH) == 0)
 			kind = SD_STEP_BATCHED;
 		else
 			return sd_error_add(err, SD_EINPUT, r->path, marker_line, 0,
 			                    NULL,
 			                    "unknown step kind '%s' (a step is a transaction unless it says '%s' or '%s')",
-			                    word, SD_STEP_NONTRANSACTIONAL,
-			                    SD_STEP_BATCH);
+			                    word, SD_STEP_WORD_NONTX,
+			                    SD_STEP_WORD_BATCH);
 		from = at + t.n;
 	}
 	add_step(&steps, a, section, from, len, first_line, marker_line, kind,

@@ -26,14 +26,12 @@ int upgrade(sd_migration *m)
 	sd_alter_column_type(m, "users", "tags", "text");
 	/* + column billing.orgs.plan */
 	sd_use_schema(m, "billing");
-	c = sd_column_begin(m, "plan", "enum(plan)", 0);
+	c = sd_column_begin(m, "plan", "enum(plan)", SD_COL_NOT_NULL);
+	sd_column_default(c, "'free'");
 	sd_column_backfill(c, "'free'");
 	sd_add_column(m, "orgs", c);
-	/* ~ backfill billing.orgs.plan = 'free' */
-	sd_execute_script(m,
-		"UPDATE \"billing\".\"orgs\" SET \"plan\" = 'free' WHERE \"plan\" IS NULL;\n");
-	/* ~ column billing.orgs.plan: null -> not null */
-	sd_alter_column_nullable(m, "orgs", "plan", false);
+	/* ~ column billing.orgs.plan: default 'free' -> none */
+	sd_alter_column_default(m, "orgs", "plan", NULL);
 	/* + unique uq_users_org_id */
 	sd_use_schema(m, NULL);
 	sd_add_constraint(m, "users",
@@ -53,9 +51,9 @@ int downgrade(sd_migration *m)
 		"COMMENT ON TABLE \"billing\".\"orgs\" IS 'Paying customers';\n");
 	/* - unique uq_users_org_id */
 	sd_drop_constraint(m, "users", "uq_users_org_id");
-	/* ~ column billing.orgs.plan: not null -> null */
+	/* ~ column billing.orgs.plan: default none -> 'free' */
 	sd_use_schema(m, "billing");
-	sd_alter_column_nullable(m, "orgs", "plan", true);
+	sd_alter_column_default(m, "orgs", "plan", "'free'");
 	/* - column billing.orgs.plan */
 	sd_drop_column(m, "orgs", "plan");
 	/* ~ column users.tags: type text -> text[] */
