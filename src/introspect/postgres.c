@@ -167,6 +167,7 @@ static const char q_indexes[] =
 	" LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
 	" WHERE i.indrelid IN" USER_TABLES
+	" AND i.indisvalid" /* an interrupted CONCURRENTLY build: not there */
 	" AND (x.oid IS NULL OR x.contype = 'x')";
 
 /* The parameters of the operator classes of these indexes ($1), per

@@ -799,6 +799,7 @@ void sd_lint_steps(sd_lint *l, const sd_dialect *d, const sd_revision *r,
 {
 	context c;
 	sd_arena *a = sd_arena_new();
+	sd_vec trees = {0}; /* kept to the end: the actions point into them */
 	size_t i, k, j;
 
 	memset(&c, 0, sizeof(c));
@@ -837,13 +838,15 @@ void sd_lint_steps(sd_lint *l, const sd_dialect *d, const sd_revision *r,
 				       d->name);
 				continue;
 			}
+			sd_vec_push(a, &trees, tree);
 			for (j = 0; j < rd.actions.n; j++) {
 				apply_rules(&c, rd.actions.items[j]);
 				hold(&c, rd.actions.items[j]);
 			}
-			cJSON_Delete(tree);
 		}
 	}
+	for (i = 0; i < trees.n; i++)
+		cJSON_Delete(trees.items[i]);
 	sd_arena_free(a);
 }
 

@@ -868,6 +868,49 @@ int sd_runner_sql(sd_buf *out, const sd_dialect *d, const sd_rev_graph *g,
 	                          create_table, &opts, err);
 }
 
+/*
+ * The statements of a revision in steps, as the runner would run them:
+ * each transactional step in its BEGIN/COMMIT, the others said in a
+ * comment (the runner's lock timeouts, retries and ctid ranges are not
+ * SQL a script can hold).
+ */
+static int steps_sql(sd_buf *out, const sd_dialect *d, const sd_revision *r,
+                     bool upgrade, const sd_runner_opts *opts, sd_error *err)
+{
+	sd_arena *a = sd_arena_new();
+	char *up = NULL, *down = NULL;
+	int up_line = 0, down_line = 0;
+	sd_rev_step *steps;
+	size_t n, i, k;
+	int rc = sd_rev_read_body(&up, &down, &up_line, &down_line, r, err);
+
+	if (!rc)
+		rc = sd_rev_steps(&steps, &n, a, r, upgrade ? up : down,
+		                  upgrade ? up_line : down_line,
+		                  sd_sql_lang_of(d->name), err);
+	for (i = 0; !rc && i < n; i++) {
+		const sd_rev_step *st = &steps[i];
+		if (st->kind == SD_STEP_NONTRANSACTIONAL)
+			sd_buf_printf(out, "-- step %zu: outside a transaction\n",
+			              i + 1);
+		else if (st->kind == SD_STEP_BATCHED)
+			sd_buf_printf(out, "-- step %zu: in batches of %ld rows, each "
+			                   "its own transaction\n",
+			              i + 1,
+			              opts->batch_size > 0 ? opts->batch_size : 10000);
+		else
+			put_stmt(out, d->begin_sql, "BEGIN");
+		for (k = 0; k < st->n; k++)
+			sd_buf_printf(out, "%s;\n", st->stmts[k]);
+		if (st->kind == SD_STEP_TRANSACTION)
+			put_stmt(out, d->commit_sql, "COMMIT");
+	}
+	free(up);
+	free(down);
+	sd_arena_free(a);
+	return rc;
+}
+
 int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
                        const sd_rev_graph *g, const sd_rev_path *path,
                        sd_revision *const *current, size_t ncurrent,
@@ -892,11 +935,17 @@ int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
 		const sd_revision **ins = sd_arena_alloc(a, (r->nparents + 2) * sizeof(void *));
 		char *up = NULL, *down = NULL;
 
+		bool stepped = r->steps && d->emit_online;
+
 		sd_buf_printf(out, "-- %s %s: %s\n", path->upgrade ? "upgrade" : "downgrade",
 		              r->id, r->message ? r->message : "");
-		if (!r->no_transaction)
+		if (!r->no_transaction && !stepped)
 			put_stmt(out, d->begin_sql, "BEGIN");
-		if (r->format == SD_REV_C && opts->sql_c) {
+		if (stepped) {
+			rc = steps_sql(out, d, r, path->upgrade, opts, err);
+			if (rc)
+				goto done;
+		} else if (r->format == SD_REV_C && opts->sql_c) {
 			rc = opts->sql_c(opts->c_ctx, out, d, r, path->upgrade, err);
 			if (rc)
 				goto done;
@@ -917,7 +966,7 @@ int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
 			free(up);
 			free(down);
 		}
-		if (r->no_transaction)
+		if (r->no_transaction || stepped)
 			put_stmt(out, d->begin_sql, "BEGIN");
 		step_rows(r, path->upgrade, applied, del, &ndel, ins, &nins);
 		for (k = 0; k < ndel; k++) {

@@ -736,9 +736,9 @@ int sd_run_steps(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 			rc = in_transaction(&s, i, tx_statements, NULL, err);
 			break;
 		}
-		if (rc)
-			sd_error_hint(err, "steps 1 to %zu of %zu are done and recorded; run the command again to resume at step %zu",
-			              i, s.n, i + 1);
+		if (rc && i)
+			sd_error_hint(err, "the steps before step %zu (of %zu) are done and recorded; running the command again resumes at step %zu",
+			              i + 1, s.n, i + 1);
 	}
 	if (!rc && !*skipped)
 		rc = finish(&s, g, err);
