@@ -11,7 +11,7 @@
 # schemadiff itself finds it; default migrations/versions).
 
 _schemadiff_commands="init generate revision upgrade downgrade current status
-heads branches history show merge stamp check diff dump diagram help"
+heads branches history show merge stamp lint check diff dump diagram help"
 
 _schemadiff_global_opts="-c --config --database -q --quiet -v --verbose
 --color= --targets -j --jobs --canary --fail-fast -h --help --version"
@@ -21,9 +21,10 @@ _schemadiff_command_opts()
 {
 	case $1 in
 	init) echo "--format --help" ;;
-	generate) echo "-m --message --format --sql --allow-empty --help" ;;
+	generate) echo "-m --message --format --sql --allow-empty --staged --no-online --fail-on --help" ;;
 	revision) echo "-m --message --format --help" ;;
-	upgrade | downgrade) echo "--sql --backup --force --json --targets -j --canary --fail-fast --help" ;;
+	upgrade | downgrade) echo "--sql --backup --force --lock-timeout --lock-retries --batch-size --json --targets -j --canary --fail-fast --help" ;;
+	lint) echo "--fail-on --json --help" ;;
 	current | status) echo "--json --targets -j --canary --fail-fast --help" ;;
 	check) echo "--json --diagram --targets -j --canary --fail-fast --help" ;;
 	stamp) echo "--json --targets -j --canary --fail-fast --help" ;;
@@ -157,6 +158,10 @@ _schemadiff()
 		COMPREPLY=($(compgen -P --format= -W "$(_schemadiff_formats "$command")" -- "${cur#--format=}"))
 		return 0
 		;;
+	--fail-on=*)
+		COMPREPLY=($(compgen -P --fail-on= -W "info warning blocking data-loss" -- "${cur#--fail-on=}"))
+		return 0
+		;;
 	esac
 	case $prev in
 	--color | --color=)
@@ -201,6 +206,14 @@ _schemadiff()
 		fi
 		return 0
 		;;
+	--fail-on | --fail-on=)
+		COMPREPLY=($(compgen -W "info warning blocking data-loss" -- "$cur"))
+		return 0
+		;;
+	--lock-timeout | --lock-timeout= | --lock-retries | --lock-retries= | --batch-size | --batch-size=)
+		# a duration or a number: nothing to offer
+		return 0
+		;;
 	--backup | --backup= | --targets | --targets=)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		compopt -o filenames 2>/dev/null
@@ -241,7 +254,7 @@ _schemadiff()
 	for ((i = rest_start; i < cword; i++)); do
 		case ${words[i]} in
 		-m | --message | -r | --rev-range | --format | --from | --to | --targets | -j | --jobs | --canary | \
-			-o | --output | --dev-database) ((i++)) ;;
+			-o | --output | --dev-database | --fail-on | --lock-timeout | --lock-retries | --batch-size) ((i++)) ;;
 		-*) ;;
 		*) ((nargs++)) ;;
 		esac
@@ -250,6 +263,9 @@ _schemadiff()
 	upgrade | downgrade | show | stamp)
 		((nargs == 0)) &&
 			COMPREPLY=($(compgen -W "$(_schemadiff_revision_ids "$config") head heads base" -- "$cur"))
+		;;
+	lint)
+		COMPREPLY=($(compgen -W "$(_schemadiff_revision_ids "$config") head heads" -- "$cur"))
 		;;
 	merge)
 		COMPREPLY=($(compgen -W "$(_schemadiff_revision_ids "$config") heads" -- "$cur"))

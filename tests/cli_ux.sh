@@ -59,7 +59,7 @@ sd --help
 expect_rc 0 "--help exits 0"
 cmds=$(sed -n '/^commands:/,/^$/{s/^  \([a-z][a-z-]*\) .*/\1/p}' <<<"$OUT")
 equals "$(echo $cmds)" \
-	"init generate revision upgrade downgrade stamp current status heads branches history show merge check diff dump diagram" \
+	"init generate revision upgrade downgrade stamp current status heads branches history show merge lint check diff dump diagram" \
 	"--help lists every command"
 contains "$OUT" "schemadiff help COMMAND" "--help points to help COMMAND"
 
@@ -67,10 +67,10 @@ contains "$OUT" "schemadiff help COMMAND" "--help points to help COMMAND"
 # test below proves each is accepted, and that help lists no other).
 declare -A want_opts=(
 	[init]="--format"
-	[generate]="-m --message --format --sql --allow-empty"
+	[generate]="-m --message --format --sql --allow-empty --staged --no-online --fail-on"
 	[revision]="-m --message --format"
-	[upgrade]="--sql --backup --force"
-	[downgrade]="--sql --backup --force"
+	[upgrade]="--sql --backup --force --lock-timeout --lock-retries --batch-size"
+	[downgrade]="--sql --backup --force --lock-timeout --lock-retries --batch-size"
 	[stamp]=""
 	[current]="--json"
 	[status]="--json"
@@ -79,6 +79,7 @@ declare -A want_opts=(
 	[history]="-r --rev-range --json"
 	[show]="--html -o --output --dev-database"
 	[merge]="-m --message"
+	[lint]="--fail-on --json"
 	[check]="--json --diagram"
 	[diff]="--from --to --json --exit-code"
 	[dump]=""
@@ -86,7 +87,7 @@ declare -A want_opts=(
 	[help]=""
 )
 all_opts=$(printf '%s\n' "${want_opts[@]}" | tr ' ' '\n' | grep . | sort -u)
-takes_value() { [[ " -m --message --format -r --rev-range --from --to --backup -o --output --dev-database --diagram --revision -f --around --depth " == *" $1 "* ]]; }
+takes_value() { [[ " -m --message --format -r --rev-range --from --to --backup -o --output --dev-database --diagram --revision -f --around --depth --fail-on --lock-timeout --lock-retries --batch-size " == *" $1 "* ]]; }
 # option_words: the option names of an options section, first column only.
 option_words() { sed -E 's/^ +//; s/  .*$//' | grep -oE -- '(^|[ ,])--?[a-z][a-z-]*' | tr -d ' ,'; }
 

@@ -174,6 +174,7 @@ static const char pg_changed[] =
 	"      - {name: id, type: bigint, primary_key: true}\n"
 	"      - {name: name, type: text, nullable: false, comment: Legal name}\n"
 	"      - {name: plan, type: enum(plan), nullable: false, backfill: \"'free'\"}\n"
+	"      - {name: slug, type: text, nullable: false, backfill: \"lower(name)\"}\n"
 	"  - name: users\n"
 	"    columns:\n"
 	"      - {name: id, type: integer, primary_key: true}\n"

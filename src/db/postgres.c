@@ -323,38 +323,59 @@ static int pg_unlock(sd_db *db, sd_error *err)
 }
 
 /*
- * BEGIN plus the transaction-level advisory lock, tried first (in the same
- * round trip) so a wait is told once, then waited for. Whoever reads the
- * version table after this sees every revision a previous holder committed.
+ * Waiting for the lock never keeps a transaction (or a statement) open:
+ * the holder may be building an index CONCURRENTLY, which waits for every
+ * transaction older than its own, so a waiter sitting in
+ * pg_advisory_lock() would wait for the builder while the builder waits
+ * for it (the server calls that a deadlock). The waiter tries, lets go
+ * and naps instead: 20 ms doubling to half a second. The first miss is
+ * told (wait_cb) once per run.
+ */
+static void nap(pg_db *p, int attempt)
+{
+	struct timespec ts = {0, 0};
+	long ms = 20L << (attempt < 5 ? attempt : 5);
+
+	if (p->wait_cb && !p->waited)
+		p->wait_cb(p->wait_ctx);
+	p->waited = true;
+	if (ms > 500)
+		ms = 500;
+	ts.tv_nsec = ms * 1000000L;
+	nanosleep(&ts, NULL);
+}
+
+/*
+ * BEGIN plus the transaction-level advisory lock, in one round trip, until
+ * it is had (nap). Whoever reads the version table after this sees every
+ * revision a previous holder committed.
  */
 static int pg_begin(sd_db *db, sd_error *err)
 {
 	pg_db *p = (pg_db *)db;
-	PGresult *res = PQexec(p->conn, "BEGIN; SELECT pg_try_advisory_xact_lock("
-	                                SD_PG_LOCK_ARGS ")");
-	bool got;
-	int rc = SD_OK;
+	int attempt;
 
 	p->sqlstate[0] = '\0';
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = sd_pg_error(err, "PostgreSQL", PQresultErrorMessage(res));
+	for (attempt = 0;; attempt++) {
+		PGresult *res = PQexec(p->conn,
+		                       "BEGIN; SELECT pg_try_advisory_xact_lock("
+		                       SD_PG_LOCK_ARGS ")");
+		bool got;
+		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+			int rc = sd_pg_error(err, "PostgreSQL",
+			                     PQresultErrorMessage(res));
+			PQclear(res);
+			/* the BEGIN may have run: leave no transaction behind */
+			PQclear(PQexec(p->conn, "ROLLBACK"));
+			return rc;
+		}
+		got = PQntuples(res) > 0 && PQgetvalue(res, 0, 0)[0] == 't';
 		PQclear(res);
-		/* the BEGIN may have run: leave no transaction behind */
+		if (got)
+			return SD_OK;
 		PQclear(PQexec(p->conn, "ROLLBACK"));
-		return rc;
+		nap(p, attempt);
 	}
-	got = PQntuples(res) > 0 && PQgetvalue(res, 0, 0)[0] == 't';
-	PQclear(res);
-	if (got)
-		return SD_OK;
-	if (p->wait_cb && !p->waited)
-		p->wait_cb(p->wait_ctx);
-	p->waited = true;
-	rc = pg_exec(db, "SELECT pg_advisory_xact_lock(" SD_PG_LOCK_ARGS ")",
-	             err);
-	if (rc)
-		PQclear(PQexec(p->conn, "ROLLBACK"));
-	return rc;
 }
 
 /*
@@ -367,19 +388,17 @@ static int pg_session_lock(sd_db *db, bool take, sd_error *err)
 {
 	pg_db *p = (pg_db *)db;
 	bool yes = false;
-	int rc;
+	int rc, attempt;
 
 	if (take == p->session_locked)
 		return SD_OK;
 	if (take) {
-		rc = ask(db, "SELECT pg_try_advisory_lock(" SD_PG_LOCK_ARGS ")",
-		         NULL, 0, &yes, err);
-		if (!rc && !yes) {
-			if (p->wait_cb && !p->waited)
-				p->wait_cb(p->wait_ctx);
-			p->waited = true;
-			rc = pg_exec(db, "SELECT pg_advisory_lock(" SD_PG_LOCK_ARGS ")",
-			             err);
+		for (attempt = 0;; attempt++) {
+			rc = ask(db, "SELECT pg_try_advisory_lock(" SD_PG_LOCK_ARGS ")",
+			         NULL, 0, &yes, err);
+			if (rc || yes)
+				break;
+			nap(p, attempt);
 		}
 		p->session_locked = rc == SD_OK;
 		return rc;
@@ -391,8 +410,8 @@ static int pg_session_lock(sd_db *db, bool take, sd_error *err)
 		rc = sd_error_set(err, SD_ERUNTIME,
 		                  "the session lock was gone when released: is a "
 		                  "transaction pooler between schemadiff and the "
-		                  "server? A revision with `transaction: none` "
-		                  "needs a direct connection");
+		                  "server? A revision in steps or with `transaction: "
+		                  "none` needs a direct connection");
 	return rc;
 }
 

@@ -712,10 +712,12 @@ static void apply_rules(context *c, const action *x)
 		sd_map_put(c->created, x->rel, "");
 		return;
 	}
-	if (x->op.kind == SD_OP_RENAME_TABLE && fresh && x->name)
-		sd_map_put(c->created, x->name, "");
+	if (x->op.kind == SD_OP_RENAME_TABLE && x->name)
+		sd_map_put(c->created, x->name, fresh ? "" : NULL);
 	if (x->copy_from)
 		sd_map_put(c->copied, x->copy_from, (void *)x->rel);
+	if (fresh && sd_streq(x->what, "INSERT"))
+		sd_map_put(c->created, x->rel, NULL); /* rows now: a rebuild */
 	if (fresh)
 		return;
 	switch (x->op.kind) {
@@ -742,6 +744,10 @@ static void apply_rules(context *c, const action *x)
 		return;
 	case SD_OP_RENAME_COLUMN:
 	case SD_OP_RENAME_TABLE:
+		/* the copy of a rebuild taking the old table's name back */
+		if (x->op.kind == SD_OP_RENAME_TABLE && x->name &&
+		    sd_streq(sd_map_get(c->copied, x->name), x->rel))
+			return;
 		report(c, x, SD_LINT_WARNING, "rename",
 		       "renames %s%s%s: statements of the running application "
 		       "that use the old name fail until it is deployed",

@@ -32,6 +32,15 @@ int upgrade(sd_migration *m)
 	sd_add_column(m, "orgs", c);
 	/* ~ column billing.orgs.plan: default 'free' -> none */
 	sd_alter_column_default(m, "orgs", "plan", NULL);
+	/* + column billing.orgs.slug */
+	c = sd_column_begin(m, "slug", "text", 0);
+	sd_column_backfill(c, "lower(name)");
+	sd_add_column(m, "orgs", c);
+	/* ~ backfill billing.orgs.slug = lower(name) */
+	sd_execute_script(m,
+		"UPDATE \"billing\".\"orgs\" SET \"slug\" = lower(name) WHERE \"slug\" IS NULL;\n");
+	/* ~ column billing.orgs.slug: null -> not null */
+	sd_alter_column_nullable(m, "orgs", "slug", false);
 	/* + unique uq_users_org_id */
 	sd_use_schema(m, NULL);
 	sd_add_constraint(m, "users",
@@ -51,8 +60,12 @@ int downgrade(sd_migration *m)
 		"COMMENT ON TABLE \"billing\".\"orgs\" IS 'Paying customers';\n");
 	/* - unique uq_users_org_id */
 	sd_drop_constraint(m, "users", "uq_users_org_id");
-	/* ~ column billing.orgs.plan: default none -> 'free' */
+	/* ~ column billing.orgs.slug: not null -> null */
 	sd_use_schema(m, "billing");
+	sd_alter_column_nullable(m, "orgs", "slug", true);
+	/* - column billing.orgs.slug */
+	sd_drop_column(m, "orgs", "slug");
+	/* ~ column billing.orgs.plan: default none -> 'free' */
 	sd_alter_column_default(m, "orgs", "plan", "'free'");
 	/* - column billing.orgs.plan */
 	sd_drop_column(m, "orgs", "plan");
