@@ -179,13 +179,13 @@ expect_rc 0 "forms: upgrade"
 contains "$ERR" "updated $ROWS rows" "forms: the batch step filled every row"
 same 0 "$(pq "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
              WHERE c.relname IN ('users', 'teams') AND NOT i.indisvalid")" "forms: no invalid index"
-same "ck_users_age c t|fk_users_org_id_orgs f t|pk_users p t|uq_users_email u t" \
-	"$(pq "SELECT string_agg(conname || ' ' || contype || ' ' || convalidated, '|' ORDER BY conname)
+same "ck_users_age c true|fk_users_org_id_orgs f true|pk_users p true|uq_users_email u true" \
+	"$(pq "SELECT string_agg(conname || ' ' || contype::text || ' ' || convalidated, '|' ORDER BY conname)
 	       FROM pg_constraint WHERE conrelid = 'users'::regclass")" \
 	"forms: every constraint there and validated, no helper check left"
 same "uq_users_email" "$(pq "SELECT conindid::regclass FROM pg_constraint WHERE conname = 'uq_users_email'")" \
 	"forms: the unique constraint owns the concurrently built index"
-same "age=t,nick=t,plan=t,score=t" \
+same "age=true,nick=true,plan=true,score=true" \
 	"$(pq "SELECT string_agg(attname || '=' || attnotnull, ',' ORDER BY attname) FROM pg_attribute
 	       WHERE attrelid = 'users'::regclass AND attname IN ('age', 'plan', 'nick', 'score')")" \
 	"forms: NOT NULL set"
@@ -271,7 +271,8 @@ expect_rc 0 "kill: the hand-written revision in steps is clean at warning level"
 runs=0 done_rc=1
 while [ $runs -lt 200 ]; do
 	runs=$((runs + 1))
-	SCHEMADIFF_TEST_KILL_AT=4 "$SD" upgrade --batch-size 1500 >/dev/null 2>"$T/kill.err"
+	# (a subshell, so the shell's "Killed" report goes nowhere)
+	(SCHEMADIFF_TEST_KILL_AT=4 "$SD" upgrade --batch-size 1500 >/dev/null 2>"$T/kill.err"; exit $?) 2>/dev/null
 	done_rc=$?
 	[ $done_rc -eq 0 ] && break
 	[ $done_rc -eq 137 ] || break
@@ -284,7 +285,7 @@ same "four|one" "$(pq "SELECT string_agg(what, '|' ORDER BY what) FROM audit")" 
 same "$ROWS" "$(pq "SELECT n FROM touched")" "kill: no row was updated twice (one batch never repeats)"
 same "$ROWS|0" "$(pq "SELECT count(nick), count(*) FILTER (WHERE nick <> username || '!') FROM users")" \
 	"kill: every row filled"
-same "ix_users_email t|ix_users_nick t|ix_users_old t|pk_users t" \
+same "ix_users_email true|ix_users_nick true|ix_users_old true|pk_users true" \
 	"$(pq "SELECT string_agg(c.relname || ' ' || indisvalid, '|' ORDER BY c.relname) FROM pg_index i
 	       JOIN pg_class c ON c.oid = indexrelid WHERE indrelid = 'users'::regclass")" \
 	"kill: both concurrent indexes built and valid, none duplicated"
@@ -316,8 +317,8 @@ EOF
 sd generate -m "Slow index"
 expect_rc 0 "killed build: generate"
 contains "$(cat "$OUT")" 'CREATE INDEX CONCURRENTLY "ix_slow_lower"' "killed build: the index is built concurrently"
-"$SD" upgrade >"$T/slow.out" 2>&1 &
-SLOW_PID=$!
+# started by a shell that exits at once, so no job report when it is killed
+SLOW_PID=$(bash -c '"$0" upgrade >"$1" 2>&1 & echo $!' "$SD" "$T/slow.out")
 backend=""
 for _ in $(seq 1 100); do
 	backend=$(pq "SELECT pid FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY%' AND pid <> pg_backend_pid()")
@@ -325,11 +326,11 @@ for _ in $(seq 1 100); do
 	sleep 0.1
 done
 sleep 0.3
-kill -9 $SLOW_PID 2>/dev/null
-wait $SLOW_PID 2>/dev/null
+kill -9 "$SLOW_PID" 2>/dev/null
+while kill -0 "$SLOW_PID" 2>/dev/null; do sleep 0.1; done
 pq "SELECT pg_terminate_backend($backend)" >/dev/null
 sleep 0.3
-same "ix_slow_lower f" "$(pq "SELECT c.relname || ' ' || indisvalid FROM pg_index i JOIN pg_class c
+same "ix_slow_lower false" "$(pq "SELECT c.relname || ' ' || indisvalid FROM pg_index i JOIN pg_class c
                             ON c.oid = indexrelid WHERE indrelid = 'slow'::regclass AND NOT indisprimary")" \
 	"killed build: the interrupted build left an invalid index"
 sd check
@@ -339,7 +340,7 @@ sd upgrade
 expect_rc 0 "killed build: the next upgrade finishes"
 contains "$ERR" "index ix_slow_lower was left invalid by an interrupted build: dropped, built again" \
 	"killed build: and says it rebuilt the invalid index"
-same "ix_slow_lower t" "$(pq "SELECT c.relname || ' ' || indisvalid FROM pg_index i JOIN pg_class c
+same "ix_slow_lower true" "$(pq "SELECT c.relname || ' ' || indisvalid FROM pg_index i JOIN pg_class c
                             ON c.oid = indexrelid WHERE indrelid = 'slow'::regclass AND NOT indisprimary")" \
 	"killed build: one index, valid"
 sd check
@@ -352,10 +353,23 @@ sd generate -m base
 sd upgrade
 pq "INSERT INTO users (email, age, username) SELECT 'u' || g, g, 'u' || g FROM generate_series(1, 1000) g"
 LOCKBASE=$(pq "SELECT revision FROM schemadiff_version")
-sed -i 's/      - {name: username, type: text}/      - {name: username, type: text}\n      - {name: note, type: text}\n    checks:\n      - {name: ck_users_age, expression: "age >= 0"}/; s/{name: age, type: integer}/{name: age, type: integer, nullable: false}/' models.yaml
+python3 - models.yaml <<'EOF'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+s = s.replace("{name: age, type: integer}", "{name: age, type: integer, nullable: false}")
+s = s.replace("      - {name: username, type: text}\n", "      - {name: username, type: text}\n      - {name: note, type: text}\n")
+s += "    checks:\n      - {name: ck_users_age, expression: \"age >= 0\"}\n"
+s = s.replace("  - name: orgs\n    columns:\n      - {name: id, type: integer, primary_key: true}\n",
+              "  - name: orgs\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
+              "    checks:\n      - {name: ck_orgs_id, expression: \"id > 0\"}\n")
+open(p, "w").write(s)
+EOF
 sd generate -m "Note and check"
 expect_rc 0 "locks: generate"
 NSTEPS=$(( $(upgrade_sql "$OUT" | grep -c '^-- schemadiff:step') + 1 ))
+# the steps before the one that adds the check on orgs
+ORGS_STEP=$(upgrade_sql "$OUT" | sed '/ADD CONSTRAINT "ck_orgs_id"/q' | grep -c '^-- schemadiff:step')
 # holder SECONDS: a second session holding ACCESS SHARE on users
 holder() {
 	psql "$URL" -qtAXc "BEGIN; LOCK TABLE users IN ACCESS SHARE MODE; SELECT pg_sleep($1); COMMIT" >/dev/null 2>&1 &
@@ -388,23 +402,27 @@ wait $HOLDER 2>/dev/null
 same "t|t" "$(pq "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'users'::regclass AND attname = 'note'),
                      (SELECT convalidated FROM pg_constraint WHERE conname = 'ck_users_age')")" \
 	"locks: then the revision is applied"
-# a part-way revision: the lock taken after its first step
+# a part-way revision: a lock on orgs, which only a later step needs
 sd downgrade
 expect_rc 0 "locks: downgrade"
-psql "$URL" -qtAXc "BEGIN; SELECT pg_sleep(0.5); LOCK TABLE users IN ACCESS SHARE MODE; SELECT pg_sleep(6); COMMIT" >/dev/null 2>&1 &
+psql "$URL" -qtAXc "BEGIN; LOCK TABLE orgs IN ACCESS SHARE MODE; SELECT pg_sleep(6); COMMIT" >/dev/null 2>&1 &
 HOLDER=$!
-sd upgrade --lock-timeout 100ms --lock-retries 0 --batch-size 100
-stopped=$RC
-same "3|2" "$stopped|$(pq "SELECT count(*) FROM schemadiff_version_steps WHERE state = 'done'")" \
-	"locks: stopped (exit 3) at the SET NOT NULL step, the two steps before recorded"
+for _ in $(seq 1 50); do
+	[ "$(pq "SELECT count(*) FROM pg_locks WHERE relation = 'orgs'::regclass AND granted AND pid <> pg_backend_pid()")" -gt 0 ] && break
+	sleep 0.1
+done
+sd upgrade --lock-timeout 100ms --lock-retries 0
+same "3|$ORGS_STEP" "$RC|$(pq "SELECT count(*) FROM schemadiff_version_steps WHERE state = 'done'")" \
+	"locks: given up (exit 3) at the step that locks orgs, the $ORGS_STEP steps before it recorded"
+contains "$ERR" "could not lock orgs (ACCESS EXCLUSIVE" "locks: naming orgs"
 sd downgrade
 expect_rc 3 "locks: downgrade refuses while a revision is part-way"
 contains "$ERR" "is part-way through its upgrade" "locks: and says so"
 kill $HOLDER 2>/dev/null; wait $HOLDER 2>/dev/null
-pq "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'BEGIN; SELECT pg_sleep(0.5)%'" >/dev/null
+pq "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'BEGIN; LOCK TABLE orgs%'" >/dev/null
 sd upgrade
 expect_rc 0 "locks: upgrade finishes it"
-contains "$ERR" "2 of $NSTEPS steps finished in an earlier run; resuming" "locks: resuming after the recorded steps"
+contains "$ERR" "$ORGS_STEP of $NSTEPS steps finished in an earlier run; resuming" "locks: resuming after the recorded steps"
 # the plain form (one transaction) retries and gives up the same way
 sed -i 's/      - {name: note, type: text}/      - {name: note, type: text}\n      - {name: note2, type: text}/' models.yaml
 sd generate -m "Plain note2" --no-online
@@ -458,16 +476,20 @@ EXPAND=$(grep _expand <<<"$OUT")
 CONTRACT=$(grep _contract <<<"$OUT")
 if [ -n "$EXPAND" ] && [ -n "$CONTRACT" ]; then ok "staged: two revisions written"; else not_ok "staged: two revisions written" "$OUT"; fi
 contains "$(cat "$CONTRACT")" "-- revises: $(basename "$EXPAND" | cut -c1-12)" "staged: the contract revises the expand"
-same 'ALTER TABLE "users" ADD COLUMN "nick" TEXT;
+same '-- schemadiff:step nontransactional
+DROP INDEX CONCURRENTLY "ix_users_old";
+
+-- schemadiff:step
+ALTER TABLE "users" ADD COLUMN "nick" TEXT;
 
 -- schemadiff:step batch
 UPDATE "users" SET "nick" = username || '"'!'"' WHERE "nick" IS NULL;' "$(upgrade_sql "$EXPAND")" \
-	"staged: the expand adds nullable and fills"
+	"staged: the expand drops the index concurrently, adds nullable and fills"
 contains "$(upgrade_sql "$CONTRACT")" 'ALTER TABLE "users" ALTER COLUMN "nick" SET NOT NULL;' "staged: the contract sets NOT NULL"
 contains "$(upgrade_sql "$CONTRACT")" 'ALTER TABLE "users" DROP COLUMN "age";' "staged: and drops the column"
 lacks "$(upgrade_sql "$EXPAND")" 'DROP COLUMN' "staged: the expand drops nothing"
 sd upgrade --sql
-contains "$OUT" "-- step 2: in batches of 10000 rows, each its own transaction" "staged: --sql says how the batch step runs"
+contains "$OUT" "-- step 3: in batches of 10000 rows, each its own transaction" "staged: --sql says how the batch step runs"
 sd upgrade "$(basename "$EXPAND" | cut -c1-12)"
 expect_rc 0 "staged: upgrade to the expand revision"
 pq "INSERT INTO users (email, age, username) VALUES ('old-app', 1, 'old')"
