@@ -334,6 +334,27 @@ static bool backfill_constant(dctx *c, const sd_table *t, const char *expr)
 	return true;
 }
 
+static sd_column *column_copy(dctx *c, const sd_column *n)
+{
+	sd_column *x = sd_arena_alloc(c->a, sizeof(*x));
+
+	*x = *n;
+	return x;
+}
+
+/* Queues ALTER_COLUMN from -> to (changes) of the pair in phase. */
+static sd_op *queue_alter(dctx *c, tpair *tp, const sd_column *from,
+                          const sd_column *to, unsigned changes, int phase)
+{
+	sd_op *op = sd_diff_op_new(c, SD_OP_ALTER_COLUMN, tp->new_);
+
+	op->column_old = from;
+	op->column_new = to;
+	op->changes = changes;
+	sd_diff_tp_emit(c, tp, op, phase);
+	return op;
+}
+
 /*
  * Queues the ALTER_COLUMN that turns old column o into n (changes ch),
  * with its narrowing and NOT NULL warnings, and notes a type change for
@@ -452,41 +473,28 @@ void sd_diff_columns(dctx *c, tpair *tp)
 		}
 		op = sd_diff_op_new(c, SD_OP_ADD_COLUMN, nt);
 		added[i] = op;
-		if (sd_diff_needs_value(n) && n->backfill && c->caps.alter_column &&
-		    backfill_constant(c, ot, n->backfill)) {
+		if (sd_diff_needs_value(n) && n->backfill) {
 			/* One value for every row: added NOT NULL with it as
 			 * the default (no rewrite since PostgreSQL 11), then
-			 * the default the models want is put back. */
-			sd_column *with = sd_arena_alloc(c->a, sizeof(*with));
-			sd_op *undefault;
-			*with = *n;
-			with->default_value.sql = n->backfill;
-			op->column_new = with;
+			 * the default the models want is put back. Else
+			 * staged: added nullable, filled, then tightened. */
+			sd_column *first = column_copy(c, n);
+			bool constant = c->caps.alter_column &&
+			                backfill_constant(c, ot, n->backfill);
+			if (constant)
+				first->default_value.sql = n->backfill;
+			else
+				first->nullable = true;
+			op->column_new = first;
 			sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
-			undefault = sd_diff_op_new(c, SD_OP_ALTER_COLUMN, nt);
-			undefault->column_old = with;
-			undefault->column_new = n;
-			undefault->changes = SD_CHANGE_DEFAULT;
-			undefault->helper = true;
-			sd_diff_tp_emit(c, tp, undefault, PH_COLUMNS);
-			continue;
-		}
-		if (sd_diff_needs_value(n) && n->backfill) {
-			/* Staged: add nullable, fill, then tighten. */
-			sd_column *tmp = sd_arena_alloc(c->a, sizeof(*tmp));
-			sd_op *fill, *tighten;
-			*tmp = *n;
-			tmp->nullable = true;
-			op->column_new = tmp;
-			sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
-			fill = sd_diff_op_new(c, SD_OP_BACKFILL, nt);
-			fill->column_new = n;
-			sd_diff_tp_emit(c, tp, fill, PH_COLUMNS);
-			tighten = sd_diff_op_new(c, SD_OP_ALTER_COLUMN, nt);
-			tighten->column_old = tmp;
-			tighten->column_new = n;
-			tighten->changes = SD_CHANGE_NULLABLE;
-			sd_diff_tp_emit(c, tp, tighten, PH_COLUMNS);
+			if (!constant) {
+				sd_op *fill = sd_diff_op_new(c, SD_OP_BACKFILL, nt);
+				fill->column_new = n;
+				sd_diff_tp_emit(c, tp, fill, PH_COLUMNS);
+			}
+			queue_alter(c, tp, first, n,
+			            constant ? SD_CHANGE_DEFAULT : SD_CHANGE_NULLABLE,
+			            PH_COLUMNS)->helper = constant;
 			continue;
 		}
 		op->column_new = n;
@@ -551,22 +559,15 @@ void sd_diff_columns(dctx *c, tpair *tp)
 			if (zero && c->caps.alter_column) {
 				/* Staged, so the downgrade reads: add nullable,
 				 * fill with the placeholder, set NOT NULL. */
-				sd_column *loose = sd_arena_alloc(c->a,
-				                                  sizeof(*loose));
-				sd_column *fill = sd_arena_alloc(c->a,
-				                                 sizeof(*fill));
-				sd_op *relax = sd_diff_op_new(c, SD_OP_ALTER_COLUMN, nt);
+				sd_column *loose = column_copy(c, o);
+				sd_column *fill = column_copy(c, o);
 				sd_op *noop = sd_diff_op_new(c, SD_OP_NOOP, nt);
-				*loose = *o;
 				loose->nullable = true;
-				*fill = *o;
 				fill->backfill = zero;
-				relax->column_old = o;
-				relax->column_new = loose;
-				relax->changes = SD_CHANGE_NULLABLE;
 				noop->column_old = fill;
 				op->column_old = loose;
-				sd_diff_tp_emit(c, tp, relax, PH_DROP_COLUMN);
+				queue_alter(c, tp, o, loose, SD_CHANGE_NULLABLE,
+				            PH_DROP_COLUMN);
 				sd_diff_tp_emit(c, tp, noop, PH_DROP_COLUMN);
 			}
 			sd_diff_tp_emit(c, tp, op, PH_DROP_COLUMN);

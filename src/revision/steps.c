@@ -176,14 +176,33 @@ typedef struct progress {
 	const char *checksum;
 } progress;
 
-static const char *const progress_cols[] = {
-	"revision", "operation", "step", "state", "position", "pass",
-	"until_page", "pages", "total", "checksum", "updated_at", NULL,
+/* The columns of the table; the first three are its key. */
+static const struct {
+	const char *name, *type;
+} progress_cols[] = {
+	{"revision", "VARCHAR(32) NOT NULL"}, {"operation", "VARCHAR(16) NOT NULL"},
+	{"step", "INTEGER NOT NULL"},         {"state", "VARCHAR(16) NOT NULL"},
+	{"position", "BIGINT NOT NULL"},      {"pass", "INTEGER NOT NULL"},
+	{"until_page", "BIGINT NOT NULL"},    {"pages", "BIGINT NOT NULL"},
+	{"total", "BIGINT NOT NULL"},         {"checksum", "VARCHAR(64)"},
+	{"updated_at", "VARCHAR(32) NOT NULL"},
 };
+#define NKEY 3
+#define NCOLS SD_ARRAY_LEN(progress_cols)
 
-static void put_ident(sd_buf *out, const sd_dialect *d, const char *name)
+/* Appends the column names from..to (exclusive), comma-separated, each
+ * followed by its type when typed. */
+static void put_cols(sd_buf *out, const sd_dialect *d, size_t from,
+                     size_t to, bool typed)
 {
-	d->quote_ident(out, name);
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		sd_buf_put(out, i > from ? ", " : "");
+		d->quote_ident(out, progress_cols[i].name);
+		if (typed)
+			sd_buf_printf(out, " %s", progress_cols[i].type);
+	}
 }
 
 static int ensure_table(sd_db *db, const char *table, sd_error *err)
@@ -193,65 +212,47 @@ static int ensure_table(sd_db *db, const char *table, sd_error *err)
 	int rc;
 
 	sd_buf_put(&sql, "CREATE TABLE IF NOT EXISTS ");
-	put_ident(&sql, d, table);
+	d->quote_ident(&sql, table);
 	sd_buf_put(&sql, " (");
-	put_ident(&sql, d, "revision");
-	sd_buf_put(&sql, " VARCHAR(32) NOT NULL, ");
-	put_ident(&sql, d, "operation");
-	sd_buf_put(&sql, " VARCHAR(16) NOT NULL, ");
-	put_ident(&sql, d, "step");
-	sd_buf_put(&sql, " INTEGER NOT NULL, ");
-	put_ident(&sql, d, "state");
-	sd_buf_put(&sql, " VARCHAR(16) NOT NULL, ");
-	put_ident(&sql, d, "position");
-	sd_buf_put(&sql, " BIGINT NOT NULL, ");
-	put_ident(&sql, d, "pass");
-	sd_buf_put(&sql, " INTEGER NOT NULL, ");
-	put_ident(&sql, d, "until_page");
-	sd_buf_put(&sql, " BIGINT NOT NULL, ");
-	put_ident(&sql, d, "pages");
-	sd_buf_put(&sql, " BIGINT NOT NULL, ");
-	put_ident(&sql, d, "total");
-	sd_buf_put(&sql, " BIGINT NOT NULL, ");
-	put_ident(&sql, d, "checksum");
-	sd_buf_put(&sql, " VARCHAR(64), ");
-	put_ident(&sql, d, "updated_at");
-	sd_buf_put(&sql, " VARCHAR(32) NOT NULL, PRIMARY KEY (");
-	put_ident(&sql, d, "revision");
-	sd_buf_put(&sql, ", ");
-	put_ident(&sql, d, "operation");
-	sd_buf_put(&sql, ", ");
-	put_ident(&sql, d, "step");
+	put_cols(&sql, d, 0, NCOLS, true);
+	sd_buf_put(&sql, ", PRIMARY KEY (");
+	put_cols(&sql, d, 0, NKEY, false);
 	sd_buf_put(&sql, "))");
 	rc = sd_db_exec(db, sd_buf_cstr(&sql), err);
 	sd_buf_free(&sql);
 	return rc;
 }
 
-/* "SELECT <cols> FROM table WHERE revision = $1 AND operation = $2" or
- * "DELETE FROM table WHERE ..." (select false). */
-static void where_revision(sd_buf *sql, const sd_dialect *d,
-                           const char *table, bool select)
+/*
+ * "SELECT step, state, ... FROM table WHERE revision = $1 AND operation =
+ * $2" (select) or "DELETE FROM table WHERE <the first nkeys key columns>",
+ * run with params bound.
+ */
+static int by_keys(sd_db *db, const char *table, bool select,
+                   const char *const *params, size_t nkeys, sd_rows **rows,
+                   sd_error *err)
 {
+	const sd_dialect *d = sd_db_dialect(db);
+	sd_buf sql = SD_BUF_INIT;
 	size_t i;
+	int rc;
 
 	if (select) {
-		sd_buf_put(sql, "SELECT ");
-		for (i = 2; progress_cols[i]; i++) {
-			if (i > 2)
-				sd_buf_put(sql, ", ");
-			put_ident(sql, d, progress_cols[i]);
-		}
-		sd_buf_put(sql, " FROM ");
+		sd_buf_put(&sql, "SELECT ");
+		put_cols(&sql, d, NKEY - 1, NCOLS, false);
+		sd_buf_put(&sql, " FROM ");
 	} else {
-		sd_buf_put(sql, "DELETE FROM ");
+		sd_buf_put(&sql, "DELETE FROM ");
 	}
-	put_ident(sql, d, table);
-	sd_buf_put(sql, " WHERE ");
-	put_ident(sql, d, "revision");
-	sd_buf_put(sql, " = $1 AND ");
-	put_ident(sql, d, "operation");
-	sd_buf_put(sql, " = $2");
+	d->quote_ident(&sql, table);
+	for (i = 0; i < nkeys; i++) {
+		sd_buf_put(&sql, i ? " AND " : " WHERE ");
+		d->quote_ident(&sql, progress_cols[i].name);
+		sd_buf_printf(&sql, " = $%zu", i + 1);
+	}
+	rc = sd_db_query(db, sd_buf_cstr(&sql), params, nkeys, rows, err);
+	sd_buf_free(&sql);
+	return rc;
 }
 
 /* The rows of r's run in this direction into prog[step - 1]. */
@@ -259,14 +260,11 @@ static int progress_read(sd_db *db, const char *table, const sd_revision *r,
                          const char *operation, progress *prog, size_t n,
                          sd_arena *a, sd_error *err)
 {
-	sd_buf sql = SD_BUF_INIT;
 	const char *params[2] = {r->id, operation};
 	sd_rows *rows = NULL;
 	size_t i;
-	int rc;
+	int rc = by_keys(db, table, true, params, 2, &rows, err);
 
-	where_revision(&sql, sd_db_dialect(db), table, true);
-	rc = sd_db_query(db, sd_buf_cstr(&sql), params, 2, &rows, err);
 	for (i = 0; !rc && i < rows->nrows; i++) {
 		long step = atol(sd_rows_get(rows, i, 0));
 		progress *p;
@@ -284,21 +282,15 @@ static int progress_read(sd_db *db, const char *table, const sd_revision *r,
 		p->checksum = sd_arena_strdup(a, sd_rows_get(rows, i, 7));
 	}
 	sd_rows_free(rows);
-	sd_buf_free(&sql);
 	return rc;
 }
 
 static int progress_clear(sd_db *db, const char *table, const sd_revision *r,
                           const char *operation, sd_error *err)
 {
-	sd_buf sql = SD_BUF_INIT;
 	const char *params[2] = {r->id, operation};
-	int rc;
 
-	where_revision(&sql, sd_db_dialect(db), table, false);
-	rc = sd_db_query(db, sd_buf_cstr(&sql), params, 2, NULL, err);
-	sd_buf_free(&sql);
-	return rc;
+	return by_keys(db, table, false, params, 2, NULL, err);
 }
 
 /* Replaces step's row with p (inside the caller's transaction). */
@@ -310,35 +302,11 @@ static int progress_write(sd_db *db, const char *table, const sd_revision *r,
 	const sd_dialect *d = sd_db_dialect(db);
 	sd_buf sql = SD_BUF_INIT;
 	char nums[6][32], now[32];
-	const char *params[11];
+	const char *params[NCOLS];
 	size_t i;
 	int rc;
 
-	sd_buf_put(&sql, "DELETE FROM ");
-	put_ident(&sql, d, table);
-	sd_buf_put(&sql, " WHERE ");
-	put_ident(&sql, d, "revision");
-	sd_buf_put(&sql, " = $1 AND ");
-	put_ident(&sql, d, "operation");
-	sd_buf_put(&sql, " = $2 AND ");
-	put_ident(&sql, d, "step");
-	sd_buf_put(&sql, " = $3");
 	snprintf(nums[0], sizeof(nums[0]), "%zu", step);
-	params[0] = r->id;
-	params[1] = operation;
-	params[2] = nums[0];
-	rc = sd_db_query(db, sd_buf_cstr(&sql), params, 3, NULL, err);
-	if (rc)
-		goto done;
-	sd_buf_truncate(&sql, 0);
-	sd_buf_put(&sql, "INSERT INTO ");
-	put_ident(&sql, d, table);
-	sd_buf_put(&sql, " (");
-	for (i = 0; progress_cols[i]; i++) {
-		sd_buf_put(&sql, i ? ", " : "");
-		put_ident(&sql, d, progress_cols[i]);
-	}
-	sd_buf_put(&sql, ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
 	snprintf(nums[1], sizeof(nums[1]), "%lld",
 	         p->batch.pass ? p->batch.position : p->position);
 	snprintf(nums[2], sizeof(nums[2]), "%d", p->batch.pass);
@@ -346,15 +314,26 @@ static int progress_write(sd_db *db, const char *table, const sd_revision *r,
 	snprintf(nums[4], sizeof(nums[4]), "%lld", p->batch.pages);
 	snprintf(nums[5], sizeof(nums[5]), "%lld", p->batch.total);
 	sd_rev_now(now);
+	params[0] = r->id;
+	params[1] = operation;
+	params[2] = nums[0];
 	params[3] = p->done ? "done" : "started";
-	params[4] = nums[1];
-	params[5] = nums[2];
-	params[6] = nums[3];
-	params[7] = nums[4];
-	params[8] = nums[5];
+	for (i = 1; i <= 5; i++)
+		params[3 + i] = nums[i];
 	params[9] = checksum;
 	params[10] = now;
-	rc = sd_db_query(db, sd_buf_cstr(&sql), params, 11, NULL, err);
+	rc = by_keys(db, table, false, params, NKEY, NULL, err);
+	if (rc)
+		goto done;
+	sd_buf_put(&sql, "INSERT INTO ");
+	d->quote_ident(&sql, table);
+	sd_buf_put(&sql, " (");
+	put_cols(&sql, d, 0, NCOLS, false);
+	sd_buf_put(&sql, ") VALUES (");
+	for (i = 0; i < NCOLS; i++)
+		sd_buf_printf(&sql, "%s$%zu", i ? ", " : "", i + 1);
+	sd_buf_putc(&sql, ')');
+	rc = sd_db_query(db, sd_buf_cstr(&sql), params, NCOLS, NULL, err);
 done:
 	sd_buf_free(&sql);
 	return rc;
@@ -790,11 +769,9 @@ int sd_run_steps_pending(sd_db *db, sd_arena *a, const sd_rev_path *path,
 	if (rc || !exists || !db->driver->batch)
 		return rc;
 	sd_buf_put(&sql, "SELECT ");
-	put_ident(&sql, d, "revision");
-	sd_buf_put(&sql, ", ");
-	put_ident(&sql, d, "operation");
+	put_cols(&sql, d, 0, 2, false);
 	sd_buf_put(&sql, ", count(*) FROM ");
-	put_ident(&sql, d, table);
+	d->quote_ident(&sql, table);
 	sd_buf_put(&sql, " GROUP BY 1, 2 ORDER BY 1, 2");
 	rc = sd_db_query(db, sd_buf_cstr(&sql), NULL, 0, &rows, err);
 	for (i = 0; !rc && i < rows->nrows; i++) {
