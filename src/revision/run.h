@@ -14,9 +14,15 @@ typedef struct sd_run_try {
 	int attempt;        /* tries made before this one */
 	bool lock_timeout;  /* statements run with opts->lock_timeout_ms */
 	bool timed_out;     /* the failure was a lock timeout */
-	const char *stmt;   /* the statement that failed */
+	char *stmt;         /* a copy of the statement that failed */
 	int line;           /* its line in the revision file */
 } sd_run_try;
+
+/* Notes stmt (at line) as the attempt's failed statement: a copy, which
+ * outlives the statements of the attempt for the give-up message. */
+void sd_run_try_failed(sd_run_try *t, const char *stmt, int line);
+/* Frees what the tries of t kept (after the last one). */
+void sd_run_try_end(sd_run_try *t);
 
 /* Resets t for a new attempt on db (its attempt count stays). */
 void sd_run_try_begin(sd_run_try *t, sd_db *db, const sd_runner_opts *opts);
@@ -58,6 +64,9 @@ int sd_run_check_order(const sd_revision *r, bool upgrade,
 int sd_run_record(sd_db *db, const sd_revision *r, bool upgrade,
                   const bool *applied, const sd_runner_opts *opts,
                   sd_arena *a, sd_error *err);
+/* Releases the session-level upgrade lock; rc, the run's result so far,
+ * wins over a failure to release it. Returns the run's result. */
+int sd_run_session_unlock(sd_db *db, int rc, sd_error *err);
 /* Commits, between the crash test hook's points; a failure is rolled
  * back and names r. */
 int sd_run_commit(sd_db *db, const sd_revision *r, sd_error *err);

@@ -357,9 +357,20 @@ void sd_run_try_begin(sd_run_try *t, sd_db *db, const sd_runner_opts *opts)
 	const sd_db_driver *drv = db->driver;
 
 	t->timed_out = false;
-	t->stmt = NULL;
-	t->line = 0;
+	sd_run_try_failed(t, NULL, 0);
 	t->lock_timeout = drv->lock_timeout && opts->lock_timeout_ms > 0;
+}
+
+void sd_run_try_failed(sd_run_try *t, const char *stmt, int line)
+{
+	free(t->stmt);
+	t->stmt = stmt ? sd_xstrdup(stmt) : NULL;
+	t->line = line;
+}
+
+void sd_run_try_end(sd_run_try *t)
+{
+	sd_run_try_failed(t, NULL, 0);
 }
 
 int sd_run_exec(sd_run_try *t, sd_db *db, const sd_revision *r,
@@ -373,8 +384,7 @@ int sd_run_exec(sd_run_try *t, sd_db *db, const sd_revision *r,
 		opts->on_statement(opts->ctx, stmt);
 	rc = db->driver->exec(db, stmt, &dberr);
 	if (rc) {
-		t->stmt = stmt;
-		t->line = line;
+		sd_run_try_failed(t, stmt, line);
 		t->timed_out = db->driver->lock_timed_out &&
 		               db->driver->lock_timed_out(db);
 		return sd_run_fail_in_file(err, &dberr, r, line,
@@ -558,6 +568,15 @@ int sd_run_commit(sd_db *db, const sd_revision *r, sd_error *err)
 	return rc;
 }
 
+int sd_run_session_unlock(sd_db *db, int rc, sd_error *err)
+{
+	sd_error ignore = SD_ERROR_INIT;
+	int urc = db->driver->session_lock(db, false, rc ? &ignore : err);
+
+	sd_error_clear(&ignore);
+	return rc ? rc : urc;
+}
+
 /*
  * One attempt at applying or reverting a revision with its version
  * update. Returns SD_OK and *skipped = true when another process already
@@ -627,11 +646,8 @@ static int run_once(sd_run_try *t, sd_db *db, const sd_rev_graph *g,
 done:
 	if (in_tx)
 		drv->rollback(db, &ignore);
-	if (session_locked) {
-		int urc = drv->session_lock(db, false, rc ? &ignore : err);
-		if (!rc)
-			rc = urc;
-	}
+	if (session_locked)
+		rc = sd_run_session_unlock(db, rc, err);
 	sd_error_clear(&ignore);
 	sd_arena_free(a);
 	return rc;
@@ -663,6 +679,7 @@ static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 			continue;
 		}
 		sd_error_move(err, &attempt);
+		sd_run_try_end(&t);
 		return rc;
 	}
 }

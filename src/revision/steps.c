@@ -205,16 +205,23 @@ static void put_cols(sd_buf *out, const sd_dialect *d, size_t from,
 	}
 }
 
+/* "<verb> table (<every column>", typed or not. */
+static void table_cols(sd_buf *out, const sd_dialect *d, const char *verb,
+                       const char *table, bool typed)
+{
+	sd_buf_put(out, verb);
+	d->quote_ident(out, table);
+	sd_buf_put(out, " (");
+	put_cols(out, d, 0, NCOLS, typed);
+}
+
 static int ensure_table(sd_db *db, const char *table, sd_error *err)
 {
 	const sd_dialect *d = sd_db_dialect(db);
 	sd_buf sql = SD_BUF_INIT;
 	int rc;
 
-	sd_buf_put(&sql, "CREATE TABLE IF NOT EXISTS ");
-	d->quote_ident(&sql, table);
-	sd_buf_put(&sql, " (");
-	put_cols(&sql, d, 0, NCOLS, true);
+	table_cols(&sql, d, "CREATE TABLE IF NOT EXISTS ", table, true);
 	sd_buf_put(&sql, ", PRIMARY KEY (");
 	put_cols(&sql, d, 0, NKEY, false);
 	sd_buf_put(&sql, "))");
@@ -325,10 +332,7 @@ static int progress_write(sd_db *db, const char *table, const sd_revision *r,
 	rc = by_keys(db, table, false, params, NKEY, NULL, err);
 	if (rc)
 		goto done;
-	sd_buf_put(&sql, "INSERT INTO ");
-	d->quote_ident(&sql, table);
-	sd_buf_put(&sql, " (");
-	put_cols(&sql, d, 0, NCOLS, false);
+	table_cols(&sql, d, "INSERT INTO ", table, false);
 	sd_buf_put(&sql, ") VALUES (");
 	for (i = 0; i < NCOLS; i++)
 		sd_buf_printf(&sql, "%s$%zu", i ? ", " : "", i + 1);
@@ -436,6 +440,7 @@ static int in_transaction(steps_run *s, size_t i, tx_body body, void *arg,
 			continue;
 		}
 		sd_error_move(err, &attempt);
+		sd_run_try_end(&t);
 		return rc;
 	}
 }
@@ -466,8 +471,7 @@ static int tx_batch(steps_run *s, size_t i, sd_run_try *t, void *arg,
 	(void)arg;
 	rc = s->db->driver->batch(s->db, st->stmts[0], b, &dberr);
 	if (rc) {
-		t->stmt = st->stmts[0];
-		t->line = st->lines[0];
+		sd_run_try_failed(t, st->stmts[0], st->lines[0]);
 		t->timed_out = s->db->driver->lock_timed_out &&
 		               s->db->driver->lock_timed_out(s->db);
 		return sd_run_fail_in_file(err, &dberr, s->r, st->lines[0],
@@ -547,6 +551,7 @@ static int nontx_statement(steps_run *s, size_t i, size_t k, bool resuming,
 			continue;
 		}
 		sd_error_move(err, &attempt);
+		sd_run_try_end(&t);
 		return rc;
 	}
 }
@@ -672,7 +677,6 @@ int sd_run_steps(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 	steps_run s;
 	char *up = NULL, *down = NULL;
 	int up_line = 0, down_line = 0, rc;
-	sd_error ignore = SD_ERROR_INIT;
 	bool locked = false;
 	size_t i;
 
@@ -722,12 +726,8 @@ int sd_run_steps(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 	if (!rc && !*skipped)
 		rc = finish(&s, g, err);
 done:
-	if (locked) {
-		int urc = drv->session_lock(db, false, rc ? &ignore : err);
-		if (!rc)
-			rc = urc;
-	}
-	sd_error_clear(&ignore);
+	if (locked)
+		rc = sd_run_session_unlock(db, rc, err);
 	free(up);
 	free(down);
 	sd_arena_free(s.a);
