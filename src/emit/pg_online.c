@@ -322,10 +322,42 @@ static void set_not_null(online *o, const sd_op *op)
 		in_tx(o, after);
 }
 
+static void batch_step(online *o, const sd_op *op)
+{
+	own_step(o, op, SD_STEP_WORD_BATCH);
+}
+
+/* The online form of op on a table that existed before, or NULL when op
+ * keeps its plain form in the current transaction. */
+static void (*online_form(const sd_op *op))(online *, const sd_op *)
+{
+	const sd_object *k = op->obj_new;
+
+	switch (op->kind) {
+	case SD_OP_CREATE_INDEX:
+		return create_index;
+	case SD_OP_DROP_INDEX:
+		return drop_index;
+	case SD_OP_ADD_CONSTRAINT:
+		if (k->kind == SD_OBJ_UNIQUE || k->kind == SD_OBJ_PRIMARY_KEY)
+			return key_using_index;
+		if (k->kind == SD_OBJ_FOREIGN_KEY || k->kind == SD_OBJ_CHECK)
+			return add_not_valid;
+		return NULL;
+	case SD_OP_ALTER_COLUMN:
+		if ((op->changes & SD_CHANGE_NULLABLE) && !op->column_new->nullable)
+			return set_not_null;
+		return NULL;
+	case SD_OP_BACKFILL:
+		return batch_step;
+	default:
+		return NULL;
+	}
+}
+
 static void online_op(online *o, const sd_op *op, const sd_op *next)
 {
-	bool old = existing(o, op);
-	const sd_object *k = op->obj_new;
+	void (*form)(online *, const sd_op *);
 
 	switch (op->kind) {
 	case SD_OP_CREATE_TABLE: {
@@ -334,41 +366,6 @@ static void online_op(online *o, const sd_op *op, const sd_op *next)
 		in_tx(o, op);
 		return;
 	}
-	case SD_OP_CREATE_INDEX:
-		if (old)
-			create_index(o, op);
-		else
-			in_tx(o, op);
-		return;
-	case SD_OP_DROP_INDEX:
-		if (old)
-			drop_index(o, op);
-		else
-			in_tx(o, op);
-		return;
-	case SD_OP_ADD_CONSTRAINT:
-		if (old && (k->kind == SD_OBJ_UNIQUE ||
-		            k->kind == SD_OBJ_PRIMARY_KEY))
-			key_using_index(o, op);
-		else if (old && (k->kind == SD_OBJ_FOREIGN_KEY ||
-		                 k->kind == SD_OBJ_CHECK))
-			add_not_valid(o, op);
-		else
-			in_tx(o, op);
-		return;
-	case SD_OP_ALTER_COLUMN:
-		if (old && (op->changes & SD_CHANGE_NULLABLE) &&
-		    !op->column_new->nullable)
-			set_not_null(o, op);
-		else
-			in_tx(o, op);
-		return;
-	case SD_OP_BACKFILL:
-		if (old)
-			own_step(o, op, SD_STEP_WORD_BATCH);
-		else
-			in_tx(o, op);
-		return;
 	case SD_OP_VALIDATE_CONSTRAINT:
 		sd_vec_push(o->a, &o->validate, (void *)op);
 		flush_validations(o);
@@ -380,7 +377,11 @@ static void online_op(online *o, const sd_op *op, const sd_op *next)
 			o->state = ST_CLOSED;
 		return;
 	default:
-		in_tx(o, op);
+		form = existing(o, op) ? online_form(op) : NULL;
+		if (form)
+			form(o, op);
+		else
+			in_tx(o, op);
 		return;
 	}
 }
