@@ -280,24 +280,6 @@ void sd_type_format(sd_buf *out, const sd_type *t)
 	}
 }
 
-static bool raw_equal(const char *a, const char *b)
-{
-	/* case- and whitespace-insensitive */
-	while (*a || *b) {
-		while (isspace((unsigned char)*a))
-			a++;
-		while (isspace((unsigned char)*b))
-			b++;
-		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-			return false;
-		if (*a)
-			a++;
-		if (*b)
-			b++;
-	}
-	return true;
-}
-
 bool sd_type_is_integer(sd_type_kind k)
 {
 	return k == SD_T_SMALLINT || k == SD_T_INTEGER || k == SD_T_BIGINT;
@@ -309,7 +291,7 @@ bool sd_type_equal(const sd_type *a, const sd_type *b)
 		return false;
 	switch (a->kind) {
 	case SD_T_RAW:
-		return a->name && b->name && raw_equal(a->name, b->name);
+		return a->name && b->name && sd_words_eq(a->name, b->name);
 	case SD_T_STRING:
 	case SD_T_CHAR:
 		return a->length == b->length;

@@ -12,26 +12,7 @@
  */
 #include "normalize/pgnorm.h"
 
-#include <ctype.h>
 #include <string.h>
-
-/* Same spelling of a verbatim type, case and blanks aside. */
-static bool same_words(const char *a, const char *b)
-{
-	while (*a || *b) {
-		while (isspace((unsigned char)*a))
-			a++;
-		while (isspace((unsigned char)*b))
-			b++;
-		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-			return false;
-		if (*a)
-			a++;
-		if (*b)
-			b++;
-	}
-	return true;
-}
 
 /* name, or "name" quoted, equals want. */
 static bool name_is(const char *name, size_t n, const char *want)
@@ -82,7 +63,7 @@ static bool adopt_column(pg_norm *nm, sd_column *c, const sd_column *lc)
 	sd_schema *m = nm->models;
 
 	if (c->type.kind == SD_T_RAW && c->type.name && lc->type_sql &&
-	    same_words(c->type.name, lc->type_sql)) {
+	    sd_words_eq(c->type.name, lc->type_sql)) {
 		c->type = lc->type;
 		c->type.name = copy(m, lc->type.name);
 		c->type.enum_schema = copy(m, lc->type.enum_schema);

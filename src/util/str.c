@@ -24,6 +24,25 @@ bool sd_strieq(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* Same text once case and every blank are ignored (a verbatim type's
+ * spelling): "Character Varying(5)" equals "character varying (5)". */
+bool sd_words_eq(const char *a, const char *b)
+{
+	while (*a || *b) {
+		while (isspace((unsigned char)*a))
+			a++;
+		while (isspace((unsigned char)*b))
+			b++;
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+		if (*a)
+			a++;
+		if (*b)
+			b++;
+	}
+	return true;
+}
+
 bool sd_startswith(const char *s, const char *prefix)
 {
 	return s && strncmp(s, prefix, strlen(prefix)) == 0;

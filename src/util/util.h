@@ -195,6 +195,7 @@ const char *sd_strerror(sd_code code);
 
 bool sd_streq(const char *a, const char *b);      /* NULL-safe */
 bool sd_strieq(const char *a, const char *b);     /* ASCII, NULL-safe */
+bool sd_words_eq(const char *a, const char *b);   /* case and blanks aside */
 bool sd_startswith(const char *s, const char *prefix);
 bool sd_endswith(const char *s, const char *suffix);
 int sd_strcmp_null(const char *a, const char *b); /* NULL sorts first */
