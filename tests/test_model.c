@@ -434,6 +434,54 @@ static char *load_errors(const char *yaml)
 		free(e_);                                                    \
 	} while (0)
 
+/* An integer key autoincrements by the rule, unless the model says it
+ * does not: autoincrement: false, or a default of its own (a natural key,
+ * a sequence's nextval). */
+START_TEST(integer_key_autoincrement_opt_out)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: rule\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true}\n"
+		"  - name: natural\n"
+		"    columns:\n"
+		"      - {name: code, type: smallint, primary_key: true, "
+		"autoincrement: false}\n"
+		"  - name: spelled\n"
+		"    columns:\n"
+		"      - {name: id, type: bigint, autoincrement: true}\n"
+		"    primary_key: [id]\n"
+		"  - name: own_default\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true, default: "
+		"\"nextval('s'::regclass)\"}\n";
+	sd_schema *s = NULL;
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml), "m.yaml",
+	                                     NULL, NULL),
+	                 SD_OK);
+	ck_assert(sd_schema_find_table(s, NULL, "rule")->columns[0]->autoincrement);
+	ck_assert(!sd_schema_find_table(s, NULL, "natural")->columns[0]
+	                   ->autoincrement);
+	ck_assert(!sd_schema_find_table(s, NULL, "natural")->columns[0]
+	                   ->nullable);
+	ck_assert(sd_schema_find_table(s, NULL, "spelled")->columns[0]
+	                  ->autoincrement);
+	ck_assert(!sd_schema_find_table(s, NULL, "own_default")->columns[0]
+	                   ->autoincrement);
+	sd_schema_free(s);
+	EXPECT_ERRORS("tables:\n"
+	              "  - name: t\n"
+	              "    columns:\n"
+	              "      - {name: id, type: integer, primary_key: true}\n"
+	              "      - {name: n, type: integer, autoincrement: true}\n",
+	              "models.yaml:5: t.n: autoincrement applies to the "
+	              "integer column of a one-column primary key without a "
+	              "default (use identity: for other columns)\n");
+}
+END_TEST
+
 START_TEST(aliases_refused)
 {
 	EXPECT_ERRORS("tables:\n"
@@ -1004,7 +1052,7 @@ START_TEST(json_schema_matches_key_table)
 		ck_assert_uint_eq((size_t)cJSON_GetArraySize(props), nkeys);
 		nplaces++;
 	}
-	ck_assert_uint_eq(nplaces, 13);
+	ck_assert_uint_eq(nplaces, 23);
 	cJSON_Delete(doc);
 	free(text);
 	free(path);
@@ -1072,6 +1120,7 @@ static Suite *model_suite(void)
 	SD_TEST(s, spec_shorthands, 60);
 	SD_TEST(s, composite_key_no_autoincrement, 60);
 	SD_TEST(s, identity_accepts_database_integer_spellings, 60);
+	SD_TEST(s, integer_key_autoincrement_opt_out, 60);
 	SD_TEST(s, custom_naming, 60);
 	SD_TEST(s, directory_merges_files, 60);
 	SD_TEST(s, directory_errors_name_their_file, 60);

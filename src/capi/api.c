@@ -596,7 +596,8 @@ int sd_table_check(sd_table_def *t, const char *name, const char *expression)
 }
 
 /* The models' rule (SPEC): a one-column integer primary key
- * autoincrements, unless the revision said otherwise. */
+ * autoincrements, unless the revision said otherwise or gave it a default
+ * or an expression of its own. */
 static void mark_autoincrement(sd_table *t, sd_column_def *const *cols,
                                size_t ncols)
 {
@@ -606,7 +607,8 @@ static void mark_autoincrement(sd_table *t, sd_column_def *const *cols,
 	if (!t->primary_key || t->primary_key->columns.n != 1)
 		return;
 	c = sd_table_find_column(t, t->primary_key->columns.items[0]);
-	if (!c || !sd_type_is_integer(c->type.kind))
+	if (!c || !sd_type_is_integer(c->type.kind) || c->default_value.sql ||
+	    c->generated.sql)
 		return;
 	for (i = 0; i < ncols; i++)
 		if (cols[i]->c == c &&

@@ -299,7 +299,124 @@ static const char *strip_own_cast(sd_buf *tmp, const sd_column *c)
 	return sd_buf_cstr(tmp);
 }
 
-static void dump_table(sd_buf *out, const sd_table *t)
+/* "schema.name" of a table, as the models name another table from t's
+ * schema (the default one spelled out when t is elsewhere). */
+static const char *table_ref(sd_buf *tmp, const sd_table *t,
+                             const char *schema, const char *name)
+{
+	return qualified(tmp,
+	                 schema ? schema
+	                 : t->base.schema ? sd_namespace_default()
+	                                  : NULL,
+	                 name);
+}
+
+/*
+ * The sequence options of o that are not the defaults for deftype, as
+ * models keys: "start: 1000, increment: 10". The type goes out only
+ * with_type (identities take their column's).
+ */
+static void seqopts_kv(sd_buf *out, bool *first, const sd_seqopts *o,
+                       sd_type_kind deftype, bool with_type)
+{
+	sd_seqopts e, d, given;
+	sd_buf t = SD_BUF_INIT;
+
+	sd_seqopts_effective(o, deftype, &e);
+	memset(&given, 0, sizeof(given));
+	given.type = e.type;
+	given.increment = e.increment;
+	given.set = SD_SEQ_TYPE | SD_SEQ_INCREMENT;
+	sd_seqopts_effective(&given, deftype, &d);
+	if (with_type && e.type != deftype) {
+		sd_type ty = {.kind = e.type, .length = -1, .precision = -1,
+		              .scale = -1};
+		sd_type_format(&t, &ty);
+		kv(out, first, "type", sd_buf_cstr(&t));
+	}
+#define NUM(key, m)                                                          \
+	if (e.m != d.m) {                                                    \
+		sd_buf_truncate(&t, 0);                                      \
+		sd_buf_printf(&t, "%lld", (long long)e.m);                   \
+		kv_raw(out, first, key, sd_buf_cstr(&t));                    \
+	}
+	NUM("start", start)
+	if (e.increment != 1) {
+		sd_buf_truncate(&t, 0);
+		sd_buf_printf(&t, "%lld", (long long)e.increment);
+		kv_raw(out, first, "increment", sd_buf_cstr(&t));
+	}
+	NUM("min", min)
+	NUM("max", max)
+	NUM("cache", cache)
+#undef NUM
+	kv_true(out, first, "cycle", e.cycle);
+	sd_buf_free(&t);
+}
+
+/*
+ * Whether column c of a partition says anything its parent's column p
+ * does not: its default, NOT NULL or comment.
+ */
+static bool partition_override(const sd_column *c, const sd_column *p)
+{
+	return !p || !sd_streq(c->default_value.sql, p->default_value.sql) ||
+	       c->nullable != p->nullable || !sd_streq(c->comment, p->comment);
+}
+
+/* partition_by, partition_of + partition_bound, inherits of t. */
+static void dump_table_parents(sd_buf *out, const sd_table *t)
+{
+	sd_buf tmp = SD_BUF_INIT;
+	size_t i;
+
+	if (t->partition_by.sql) {
+		sd_buf_put(out, "    partition_by: ");
+		scalar(out, t->partition_by.sql);
+		sd_buf_putc(out, '\n');
+	}
+	if (t->partition_of) {
+		sd_buf_put(out, "    partition_of: ");
+		scalar(out, table_ref(&tmp, t, t->partition_of_schema,
+		                      t->partition_of));
+		sd_buf_put(out, "\n    partition_bound: ");
+		scalar(out, t->partition_bound.sql);
+		sd_buf_putc(out, '\n');
+	}
+	if (t->ninherits) {
+		sd_buf_put(out, "    inherits: [");
+		for (i = 0; i < t->ninherits; i++) {
+			if (i)
+				sd_buf_put(out, ", ");
+			scalar(out, table_ref(&tmp, t, t->inherits[i].schema,
+			                      t->inherits[i].name));
+		}
+		sd_buf_put(out, "]\n");
+	}
+	sd_buf_free(&tmp);
+}
+
+/*
+ * Whether column c of t goes into t's `columns:`: not when t is an
+ * INHERITS child that only inherits it, nor when t is a partition and c
+ * is its parent's as it is.
+ */
+static bool column_dumped(const sd_schema *s, const sd_table *t,
+                          const sd_column *c)
+{
+	const sd_table *parent;
+
+	if (!c->inherited)
+		return true;
+	if (!t->partition_of)
+		return false;
+	parent = sd_table_partition_parent(s, t);
+	return partition_override(c, parent ? sd_table_find_column(
+	                                              parent, c->base.name)
+	                                    : NULL);
+}
+
+static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 {
 	const sd_primary_key *pk = t->primary_key;
 	sd_buf tmp = SD_BUF_INIT, conv = SD_BUF_INIT, cast = SD_BUF_INIT;
@@ -334,11 +451,19 @@ static void dump_table(sd_buf *out, const sd_table *t)
 	    !pk->include.n && !pk->storage.with.n && !pk->storage.tablespace &&
 	    !pk->deferrable)
 		pk_inline = true;
-	sd_buf_put(out, "    columns:\n");
+	dump_table_parents(out, t);
+	for (i = k = 0; i < t->ncolumns; i++)
+		if (column_dumped(s, t, t->columns[i]))
+			k++;
+	sd_buf_put(out, k ? "    columns:\n" : "    columns: []\n");
 	for (i = 0; i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
 		bool first = true, is_pk = pk_inline &&
 		                           strcmp(pk->columns.items[0], c->base.name) == 0;
+		bool key = pk && pk->columns.n == 1 &&
+		           strcmp(pk->columns.items[0], c->base.name) == 0;
+		if (!column_dumped(s, t, c))
+			continue;
 		sd_buf_put(out, "      - {");
 		kv(out, &first, "name", c->base.name);
 		kv(out, &first, "type", type_text(&tmp, &c->type));
@@ -351,8 +476,25 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		if (c->identity == SD_IDENTITY_ALWAYS)
 			kv(out, &first, "identity", "always");
 		else if (c->identity == SD_IDENTITY_BY_DEFAULT &&
-		         !(is_pk && c->autoincrement))
+		         (!(key && c->autoincrement) || c->identity_options))
 			kv(out, &first, "identity", "by default");
+		if (c->identity != SD_IDENTITY_NONE && c->identity_options) {
+			bool f2 = true;
+			sd_buf_put(out, ", identity_options: {");
+			if (c->identity_options->sequence)
+				kv(out, &f2, "sequence_name",
+				   c->identity_options->sequence);
+			seqopts_kv(out, &f2, &c->identity_options->opts,
+			           c->type.kind, false);
+			kv_opt(out, &f2, "comment", c->identity_options->comment);
+			sd_buf_putc(out, '}');
+		}
+		/* an integer key the rule would make autoincrement, and the
+		 * database does not: a natural key */
+		if (key && sd_type_is_integer(c->type.kind) &&
+		    !c->autoincrement && c->identity == SD_IDENTITY_NONE &&
+		    !c->default_value.sql && !c->generated.sql)
+			kv_raw(out, &first, "autoincrement", "false");
 		kv_opt(out, &first, "generated", c->generated.sql);
 		kv_true(out, &first, "virtual",
 		        c->generated.sql && c->generated_virtual);
@@ -528,11 +670,194 @@ static void dump_table(sd_buf *out, const sd_table *t)
 	sd_buf_free(&cast);
 }
 
+/* "  - {name: x, schema: s" for an object of the top-level lists. */
+static void object_head(sd_buf *out, bool *first, const sd_object *o)
+{
+	sd_buf_put(out, "  - {");
+	kv(out, first, "name", o->name);
+	kv_opt(out, first, "schema", o->schema);
+}
+
+static void dump_extensions(sd_buf *out, const sd_schema *s)
+{
+	size_t i;
+
+	if (s->nextensions)
+		sd_buf_put(out, "extensions:\n");
+	for (i = 0; i < s->nextensions; i++) {
+		const sd_extension *e = s->extensions[i];
+		bool first = true;
+		object_head(out, &first, &e->base);
+		kv_opt(out, &first, "version", e->version);
+		kv_opt(out, &first, "comment", e->comment);
+		sd_buf_put(out, "}\n");
+	}
+}
+
+static void dump_collations(sd_buf *out, const sd_schema *s)
+{
+	size_t i;
+
+	if (s->ncollations)
+		sd_buf_put(out, "collations:\n");
+	for (i = 0; i < s->ncollations; i++) {
+		const sd_collation *c = s->collations[i];
+		bool first = true;
+		object_head(out, &first, &c->base);
+		kv_opt(out, &first, "provider", c->provider);
+		kv_opt(out, &first, "locale", c->locale);
+		kv_opt(out, &first, "lc_collate", c->lc_collate);
+		kv_opt(out, &first, "lc_ctype", c->lc_ctype);
+		if (c->nondeterministic)
+			kv_raw(out, &first, "deterministic", "false");
+		kv_opt(out, &first, "comment", c->comment);
+		sd_buf_put(out, "}\n");
+	}
+}
+
+static void dump_sequences(sd_buf *out, const sd_schema *s)
+{
+	sd_buf tmp = SD_BUF_INIT;
+	size_t i;
+
+	if (s->nsequences)
+		sd_buf_put(out, "sequences:\n");
+	for (i = 0; i < s->nsequences; i++) {
+		const sd_sequence *q = s->sequences[i];
+		bool first = true;
+		object_head(out, &first, &q->base);
+		seqopts_kv(out, &first, &q->opts, SD_T_BIGINT, true);
+		if (q->owned_by_table) {
+			sd_buf_truncate(&tmp, 0);
+			sd_buf_printf(&tmp, "%s.%s", q->owned_by_table,
+			              q->owned_by_column);
+			kv(out, &first, "owned_by", sd_buf_cstr(&tmp));
+		}
+		kv_true(out, &first, "unlogged", q->unlogged);
+		kv_opt(out, &first, "comment", q->comment);
+		sd_buf_put(out, "}\n");
+	}
+	sd_buf_free(&tmp);
+}
+
+static void dump_domains(sd_buf *out, const sd_schema *s)
+{
+	sd_buf tmp = SD_BUF_INIT;
+	size_t i, k;
+
+	if (s->ndomains)
+		sd_buf_put(out, "domains:\n");
+	for (i = 0; i < s->ndomains; i++) {
+		const sd_domain *d = s->domains[i];
+		bool first = true;
+		object_head(out, &first, &d->base);
+		kv(out, &first, "type", type_text(&tmp, &d->type));
+		kv_opt(out, &first, "default", d->default_value.sql);
+		if (d->not_null)
+			kv_raw(out, &first, "nullable", "false");
+		kv_opt(out, &first, "collation", d->collation);
+		if (d->nchecks) {
+			sd_buf_put(out, ", checks: [");
+			for (k = 0; k < d->nchecks; k++) {
+				const sd_check *ck = d->checks[k];
+				bool f2 = true;
+				sd_buf_put(out, k ? ", {" : "{");
+				kv(out, &f2, "name", ck->base.name);
+				kv(out, &f2, "expression", ck->expression.sql);
+				kv_true(out, &f2, "not_valid", ck->not_valid);
+				kv_opt(out, &f2, "comment", ck->comment);
+				sd_buf_putc(out, '}');
+			}
+			sd_buf_putc(out, ']');
+		}
+		kv_opt(out, &first, "comment", d->comment);
+		sd_buf_put(out, "}\n");
+	}
+	sd_buf_free(&tmp);
+}
+
+static void dump_composites(sd_buf *out, const sd_schema *s)
+{
+	sd_buf tmp = SD_BUF_INIT;
+	size_t i, k;
+
+	if (s->ncomposites)
+		sd_buf_put(out, "composite_types:\n");
+	for (i = 0; i < s->ncomposites; i++) {
+		const sd_composite *t = s->composites[i];
+		bool first = true;
+		object_head(out, &first, &t->base);
+		sd_buf_put(out, ", attributes: [");
+		for (k = 0; k < t->nattributes; k++) {
+			const sd_column *a = t->attributes[k];
+			bool f2 = true;
+			sd_buf_put(out, k ? ", {" : "{");
+			kv(out, &f2, "name", a->base.name);
+			kv(out, &f2, "type", type_text(&tmp, &a->type));
+			kv_opt(out, &f2, "collation", a->collation);
+			kv_opt(out, &f2, "comment", a->comment);
+			sd_buf_putc(out, '}');
+		}
+		sd_buf_putc(out, ']');
+		kv_opt(out, &first, "comment", t->comment);
+		sd_buf_put(out, "}\n");
+	}
+	sd_buf_free(&tmp);
+}
+
+static void dump_ranges(sd_buf *out, const sd_schema *s)
+{
+	sd_buf tmp = SD_BUF_INIT;
+	size_t i;
+
+	if (s->nranges)
+		sd_buf_put(out, "range_types:\n");
+	for (i = 0; i < s->nranges; i++) {
+		const sd_range *r = s->ranges[i];
+		bool first = true;
+		object_head(out, &first, &r->base);
+		kv(out, &first, "subtype", type_text(&tmp, &r->subtype));
+		kv_opt(out, &first, "subtype_opclass", r->subtype_opclass);
+		kv_opt(out, &first, "collation", r->collation);
+		kv_opt(out, &first, "canonical", r->canonical);
+		kv_opt(out, &first, "subtype_diff", r->subtype_diff);
+		kv_opt(out, &first, "multirange", r->multirange);
+		kv_opt(out, &first, "comment", r->comment);
+		sd_buf_put(out, "}\n");
+	}
+	sd_buf_free(&tmp);
+}
+
+/* Every schema, empty ones too, and their comments. */
+static void dump_namespaces(sd_buf *out, const sd_schema *s)
+{
+	size_t i;
+
+	if (s->namespaces.n)
+		sd_buf_put(out, "schemas:\n");
+	for (i = 0; i < s->namespaces.n; i++) {
+		const char *n = s->namespaces.items[i];
+		bool first = true;
+		sd_buf_put(out, "  - {");
+		kv(out, &first, "name", n);
+		kv_opt(out, &first, "comment",
+		       sd_schema_namespace_comment(s, n));
+		sd_buf_put(out, "}\n");
+	}
+}
+
 void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s)
 {
 	size_t i;
 
 	sd_buf_put(out, "# Models dumped from the database by `schemadiff dump`.\n");
+	dump_namespaces(out, s);
+	dump_extensions(out, s);
+	dump_collations(out, s);
+	dump_sequences(out, s);
+	dump_domains(out, s);
+	dump_composites(out, s);
+	dump_ranges(out, s);
 	if (s->nenums) {
 		sd_buf_put(out, "enums:\n");
 		for (i = 0; i < s->nenums; i++) {
@@ -552,7 +877,7 @@ void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s)
 	}
 	sd_buf_put(out, "tables:\n");
 	for (i = 0; i < s->ntables; i++)
-		dump_table(out, s->tables[i]);
+		dump_table(out, s, s->tables[i]);
 }
 
 int sd_cmd_dump(sd_cli *cli, int argc, char **argv)

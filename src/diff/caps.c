@@ -80,6 +80,7 @@ const sd_dialect_caps sd_caps_postgres = {
 	.comments = true,          .named_primary_keys = true,
 	.index_storage = true,
 	.column_rewrites = pg_column_rewrites,
+	.db_objects = true,
 };
 
 /* No dialect given: every change in place, no limits. */
@@ -89,4 +90,5 @@ const sd_dialect_caps sd_caps_all = {
 	.enums = true,             .namespaces = true,
 	.comments = true,          .named_primary_keys = true,
 	.index_storage = true,
+	.db_objects = true,
 };

@@ -98,23 +98,78 @@ static bool type_narrows(const sd_type *o, const sd_type *n)
 	}
 }
 
+/* How a column gets its values: which identity, serial, or the models'
+ * plain "autoincrement", which says no more. */
+typedef enum id_form {
+	ID_NONE,
+	ID_IMPLICIT,
+	ID_SERIAL,
+	ID_ALWAYS,
+	ID_BY_DEFAULT,
+} id_form;
+
+static id_form identity_form(const sd_column *col)
+{
+	if (col->identity == SD_IDENTITY_ALWAYS)
+		return ID_ALWAYS;
+	if (col->identity == SD_IDENTITY_BY_DEFAULT)
+		return ID_BY_DEFAULT;
+	if (sd_diff_serial(col))
+		return ID_SERIAL;
+	if (sd_diff_implicit_autoinc(col))
+		return ID_IMPLICIT;
+	return ID_NONE;
+}
+
+/* Same form; the models' plain autoincrement is any of serial and BY
+ * DEFAULT identity (SPEC), never ALWAYS. */
+static bool identity_same(id_form a, id_form b)
+{
+	if (a == b)
+		return true;
+	if (a == ID_IMPLICIT)
+		return b == ID_SERIAL || b == ID_BY_DEFAULT;
+	if (b == ID_IMPLICIT)
+		return a == ID_SERIAL || a == ID_BY_DEFAULT;
+	return false;
+}
+
+/* An identity's sequence: options (for the column's type), name and
+ * comment. */
+static bool identity_options_equal(const sd_column *o, const sd_column *n)
+{
+	const sd_identity_options *a = o->identity_options;
+	const sd_identity_options *b = n->identity_options;
+
+	return sd_seqopts_equal(a ? &a->opts : NULL, b ? &b->opts : NULL,
+	                        n->type.kind) &&
+	       sd_streq(a ? a->sequence : NULL, b ? b->sequence : NULL) &&
+	       sd_streq(a ? a->comment : NULL, b ? b->comment : NULL);
+}
+
 /* The SD_CHANGE_* bits between a database column and a desired one. */
 static unsigned column_changes(dctx *c, const sd_column *o,
                                const sd_column *n)
 {
+	id_form fo = identity_form(o), fn = identity_form(n);
 	unsigned ch = 0;
 
 	if (!sd_diff_column_type_equal(c, o, n))
 		ch |= SD_CHANGE_TYPE;
 	if (o->nullable != n->nullable)
 		ch |= SD_CHANGE_NULLABLE;
-	if (!sd_expr_equal(c->scratch, &o->default_value, &n->default_value))
+	/* a serial's nextval default is what the models' autoincrement
+	 * stands for */
+	if (!sd_expr_equal(c->scratch, &o->default_value, &n->default_value) &&
+	    !(fo == ID_SERIAL && fn == ID_IMPLICIT) &&
+	    !(fo == ID_IMPLICIT && fn == ID_SERIAL))
 		ch |= SD_CHANGE_DEFAULT;
-	/* serial and identity both autoincrement; ALWAYS is its own kind. */
-	if (sd_diff_autoinc(o) != sd_diff_autoinc(n) ||
-	    (o->identity == SD_IDENTITY_ALWAYS) !=
-	        (n->identity == SD_IDENTITY_ALWAYS))
+	if (!identity_same(fo, fn))
 		ch |= SD_CHANGE_IDENTITY;
+	else if ((fo == ID_ALWAYS || fo == ID_BY_DEFAULT ||
+	          fn == ID_ALWAYS || fn == ID_BY_DEFAULT) &&
+	         !identity_options_equal(o, n))
+		ch |= SD_CHANGE_OPTIONS;
 	if (!sd_streq(o->collation, n->collation))
 		ch |= SD_CHANGE_COLLATION;
 	if (!sd_expr_equal(c->scratch, &o->generated, &n->generated) ||
@@ -268,6 +323,107 @@ static void mark_regenerated(dctx *c, tpair *tp, bool *regen)
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* Columns a table has from its parent                                 */
+/* ------------------------------------------------------------------ */
+
+/* Whether old table t was already a partition or child of pair pp. */
+static bool was_child_of(dctx *c, const sd_table *t, const tpair *pp)
+{
+	size_t i;
+
+	if (t->partition_of &&
+	    sd_map_get(c->old_tp, sd_diff_qname(c, t->partition_of_schema,
+	                                        t->partition_of)) == pp)
+		return true;
+	for (i = 0; i < t->ninherits; i++)
+		if (sd_map_get(c->old_tp,
+		               sd_diff_qname(c, t->inherits[i].schema,
+		                             t->inherits[i].name)) == pp)
+			return true;
+	return false;
+}
+
+/*
+ * The pair of the parent whose column `name` the pair's table takes from
+ * it and whose ALTERs reach it by themselves: a table of both sides, of
+ * which the table was a child already. NULL when there is none (a table
+ * that becomes a partition needs its columns right before it is
+ * attached).
+ */
+static tpair *propagating_parent(dctx *c, tpair *tp, const char *name)
+{
+	tpair *pp;
+
+	if (!c->caps.db_objects || !sd_table_is_child(tp->new_))
+		return NULL;
+	pp = sd_diff_parent_pair(c, tp->new_, name);
+	return pp && was_child_of(c, tp->old, pp) ? pp : NULL;
+}
+
+/*
+ * What the pair's table's column n (the parent's column) is once the
+ * parent's own ALTERs ran: o (the table's old column, NULL when the
+ * parent adds it) with the parent's NOT NULL, or the parent's new column.
+ * Its type, collation and generation are the parent's business, its
+ * default is its own (the parent's default changes only the parent).
+ */
+static const sd_column *after_parent(dctx *c, const tpair *pp,
+                                     const sd_column *o, const sd_column *n)
+{
+	const sd_column *pn = sd_diff_find_col(pp->new_, n->base.name);
+	const sd_column *po = pn ? sd_map_get(pp->col_n2o, pn->base.name)
+	                         : NULL;
+	sd_column *e = sd_arena_alloc(c->a, sizeof(*e));
+
+	if (!pn)
+		return o;
+	if (o) {
+		*e = *o;
+		if (po && po->nullable != pn->nullable)
+			e->nullable = pn->nullable;
+	} else {
+		*e = *pn;
+		e->identity = SD_IDENTITY_NONE;
+		e->identity_options = NULL;
+		e->autoincrement = false;
+		e->sequence = NULL;
+		e->comment = NULL;
+	}
+	e->type = n->type;
+	e->type_sql = n->type_sql;
+	e->collation = n->collation;
+	e->generated = n->generated;
+	e->identity = n->identity;
+	e->identity_options = n->identity_options;
+	e->autoincrement = n->autoincrement;
+	e->sequence = n->sequence;
+	e->inherited = true;
+	return e;
+}
+
+/* Whether a parent of both sides that the pair's table stays a child of
+ * had column o and drops it, so that its DROP COLUMN takes o along. */
+static bool parent_drops(dctx *c, tpair *tp, const sd_column *o)
+{
+	size_t i, np = tp->new_->partition_of ? 1 : tp->new_->ninherits;
+
+	for (i = 0; i < np; i++) {
+		const char *schema = tp->new_->partition_of
+			                     ? tp->new_->partition_of_schema
+			                     : tp->new_->inherits[i].schema;
+		const char *name = tp->new_->partition_of
+			                   ? tp->new_->partition_of
+			                   : tp->new_->inherits[i].name;
+		tpair *pp = sd_map_get(c->new_tp, sd_diff_qname(c, schema, name));
+		if (pp && was_child_of(c, tp->old, pp) &&
+		    sd_diff_find_col(pp->old, o->base.name) &&
+		    !sd_map_get(pp->col_o2n, o->base.name))
+			return true;
+	}
+	return false;
+}
+
 /* The warning of a NOT NULL that rows already there may not satisfy. */
 static void warn_not_null(dctx *c, sd_op *op, const char *table,
                           const sd_column *n)
@@ -378,6 +534,17 @@ static void alter_column_op(dctx *c, tpair *tp, const sd_column *o,
 	}
 	op->column_new = n;
 	op->changes = ch;
+	op->only = sd_diff_has_children(c, tp->new_);
+	/* serial <-> identity: the serial's sequence goes or comes with the
+	 * column (objects.c leaves it out) */
+	if ((ch & SD_CHANGE_IDENTITY) && sd_diff_serial(o) &&
+	    n->identity != SD_IDENTITY_NONE)
+		op->obj_old = (const sd_object *)sd_schema_find_sequence(
+			c->from, tp->old->base.schema, o->sequence);
+	if ((ch & SD_CHANGE_IDENTITY) && sd_diff_serial(n) &&
+	    o->identity != SD_IDENTITY_NONE)
+		op->obj_new = (const sd_object *)sd_schema_find_sequence(
+			c->to, tp->new_->base.schema, n->sequence);
 	if ((ch & SD_CHANGE_TYPE) && type_narrows(&o->type, &n->type)) {
 		sd_buf b = SD_BUF_INIT;
 		sd_buf_printf(&b, "narrows %s.%s: ", tn, n->base.name);
@@ -407,6 +574,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 	                                         sizeof(*added));
 	bool *used = sd_arena_alloc(c->a, ot->ncolumns + 1);
 	bool *regen = sd_arena_alloc(c->a, nt->ncolumns + 1);
+	tpair *pp;
 	size_t i, j;
 	int pass;
 
@@ -443,6 +611,14 @@ void sd_diff_columns(dctx *c, tpair *tp)
 		sd_op *op;
 		if (regen[i])
 			continue;
+		if (n->inherited && (pp = propagating_parent(c, tp, n->base.name))) {
+			/* the parent's ALTERs got here first */
+			const sd_column *e = after_parent(c, pp, o, n);
+			unsigned ch = column_changes(c, e, n);
+			if (ch)
+				alter_column_op(c, tp, e, n, ch);
+			continue;
+		}
 		if (o) {
 			unsigned ch = column_changes(c, o, n);
 			bool sets_nn = (ch & SD_CHANGE_NULLABLE) && !n->nullable;
@@ -472,6 +648,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 			continue;
 		}
 		op = sd_diff_op_new(c, SD_OP_ADD_COLUMN, nt);
+		op->only = sd_diff_has_children(c, nt);
 		added[i] = op;
 		if (sd_diff_needs_value(n) && n->backfill) {
 			/* One value for every row: added NOT NULL with it as
@@ -547,6 +724,10 @@ void sd_diff_columns(dctx *c, tpair *tp)
 			sd_op *op;
 			if (sd_map_get(tp->col_o2n, o->base.name) ||
 			    (pass == 0) != (o->generated.sql != NULL))
+				continue;
+			/* the parent's DROP COLUMN takes it along */
+			if (o->inherited && c->caps.db_objects &&
+			    parent_drops(c, tp, o))
 				continue;
 			const char *zero = sd_diff_needs_value(o) ? sd_diff_zero_literal(c, o)
 			                                  : NULL;

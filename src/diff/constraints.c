@@ -292,7 +292,8 @@ static void add_object(dctx *c, tpair *tp, const obj_kind *k,
 
 	if (k->add != SD_OP_CREATE_INDEX || !c->caps.alter_column)
 		return;
-	if (c->opts->concurrently) {
+	/* (an index on a partitioned table cannot be built CONCURRENTLY) */
+	if (c->opts->concurrently && !tp->new_->partition_by.sql) {
 		op->concurrently = true;
 		op->hazards |= SD_HAZARD_NO_TRANSACTION;
 	} else {
@@ -480,6 +481,7 @@ void sd_diff_pair_a(dctx *c, tpair *tp)
 		sd_diff_tp_emit(c, tp, op, PH_RENAME_TABLE);
 	}
 	sd_diff_columns(c, tp);
+	sd_diff_parents_pair(c, tp);
 	diff_primary_key(c, tp);
 	OBJECTS(c, tp->old->uniques, tp->old->nuniques, o);
 	OBJECTS(c, tp->new_->uniques, tp->new_->nuniques, n);

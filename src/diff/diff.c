@@ -378,11 +378,15 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 	c.type_eq = c.caps.column_type_equal;
 	kept_from = sd_map_new(c.a, 8);
 
+	if (c.caps.db_objects)
+		sd_diff_note_parents(&c);
 	match_tables(&c, from, to, kept_from);
 	if (c.caps.namespaces)
 		sd_diff_namespaces(&c, from, to, kept_from);
 	if (c.caps.enums)
 		sd_diff_enums(&c, from, to);
+	if (c.caps.db_objects)
+		sd_diff_objects(&c, from, to);
 	for (i = 0; i < c.pairs.n; i++)
 		sd_diff_pair_a(&c, c.pairs.items[i]);
 	for (i = 0; i < c.pairs.n; i++)

@@ -11,8 +11,14 @@
 
 enum phase {
 	PH_CREATE_NS,
+	PH_CREATE_EXT,    /* extensions, before the types that use them */
 	PH_ENUM,
+	PH_CREATE_TYPE,   /* collations, sequences, domains, composite and
+	                     range types, each after what it uses */
+	PH_ALTER_TYPE,
 	PH_DROP_FK,
+	PH_DETACH,        /* partitions detached, NO INHERIT, sequences
+	                     no longer owned */
 	PH_DROP_CONS,
 	PH_RECREATE_ENUM, /* after the checks and indexes that go away */
 	PH_RENAME_TABLE,
@@ -21,10 +27,13 @@ enum phase {
 	PH_COLUMNS,
 	PH_REBUILD,
 	PH_ADD_CONS,
+	PH_ATTACH,        /* partitions attached, INHERIT, sequences owned */
 	PH_ADD_FK,
 	PH_DROP_COLUMN,
 	PH_DROP_TABLE,
+	PH_DROP_TYPE,     /* each before what it uses */
 	PH_DROP_ENUM,
+	PH_DROP_EXT,
 	PH_DROP_NS,
 	PH_COMMENT,
 };
@@ -66,6 +75,7 @@ typedef struct dctx {
 	sd_vec pairs;    /* tpair*, in target name order */
 	sd_vec created;  /* sd_table* (working copies), name order */
 	sd_vec dropped;  /* sd_table* (working copies), name order */
+	sd_map *inherited; /* qualified names of INHERITS parents (both sides) */
 } dctx;
 
 /* diff.c */
@@ -113,6 +123,17 @@ void sd_diff_flush_pair(dctx *c, tpair *tp);
 void sd_diff_sort(dctx *c);
 void sd_diff_create_tables(dctx *c);
 void sd_diff_drop_tables(dctx *c);
+
+/* objects.c */
+void sd_diff_objects(dctx *c, const sd_schema *from, const sd_schema *to);
+bool sd_diff_implicit_autoinc(const sd_column *col);
+bool sd_diff_serial(const sd_column *col);
+
+/* parents.c */
+void sd_diff_parents_pair(dctx *c, tpair *tp);
+tpair *sd_diff_parent_pair(dctx *c, const sd_table *t, const char *column);
+bool sd_diff_has_children(const dctx *c, const sd_table *t);
+void sd_diff_note_parents(dctx *c);
 
 /* enums.c */
 void sd_diff_enums(dctx *c, const sd_schema *from, const sd_schema *to);

@@ -259,6 +259,32 @@ static void ns_add(dctx *c, sd_map *m, sd_vec *list, const char *ns)
 }
 
 /*
+ * SET_COMMENT of namespace ns when its comment in from (NULL when from
+ * lacks it) and in to (NULL: dropped) differ. A dropped namespace loses
+ * its comment before it goes, so that the downgrade puts it back after
+ * creating it again.
+ */
+static void namespace_comment(dctx *c, const char *ns, const sd_schema *from,
+                              const sd_schema *to)
+{
+	const char *a = sd_schema_namespace_comment(from, ns);
+	const char *b = to ? sd_schema_namespace_comment(to, ns) : NULL;
+	sd_object *o;
+	sd_op *op;
+
+	if (!c->caps.comments || sd_streq(a, b))
+		return;
+	o = sd_arena_alloc(c->a, sizeof(*o));
+	o->kind = SD_OBJ_NAMESPACE;
+	o->name = ns;
+	op = sd_diff_op_new(c, SD_OP_SET_COMMENT, NULL);
+	op->obj_old = op->obj_new = o;
+	op->name_old = a;
+	op->name_new = b;
+	sd_diff_emit(c, op, to ? PH_COMMENT : PH_DETACH);
+}
+
+/*
  * CREATE_NAMESPACE for schemas the target uses and the source lacks;
  * DROP_NAMESPACE for schemas whose every object goes away and that nothing
  * left behind (ignored or unlisted tables) still lives in.
@@ -310,6 +336,17 @@ void sd_diff_namespaces(dctx *c, const sd_schema *from,
 		    !sd_map_get(kept_from, ns))
 			ns_add(c, seen, &drops, ns);
 	}
+	/* what is left alone keeps its schema */
+	for (i = 0; i < from->nunmanaged; i++)
+		if (from->unmanaged[i]->base.schema)
+			sd_map_put(kept_from, from->unmanaged[i]->base.schema,
+			           (void *)from->unmanaged[i]->base.schema);
+	/* schemas that hold nothing the models know, empty ones too */
+	for (i = 0; i < from->namespaces.n && c->opts->drop_unlisted; i++) {
+		const char *ns = from->namespaces.items[i];
+		if (!sd_map_get(used, ns) && !sd_map_get(kept_from, ns))
+			ns_add(c, seen, &drops, ns);
+	}
 	if (creates.n > 1)
 		qsort(creates.items, creates.n, sizeof(void *), cmp_str_ptr);
 	if (drops.n > 1)
@@ -323,5 +360,8 @@ void sd_diff_namespaces(dctx *c, const sd_schema *from,
 		sd_op *op = sd_diff_op_new(c, SD_OP_DROP_NAMESPACE, NULL);
 		op->name_old = drops.items[i];
 		sd_diff_emit(c, op, PH_DROP_NS);
+		namespace_comment(c, drops.items[i], from, NULL);
 	}
+	for (i = 0; i < to->namespaces.n; i++)
+		namespace_comment(c, to->namespaces.items[i], from, to);
 }

@@ -14,13 +14,37 @@
 /* Created and dropped tables: topological order                       */
 /* ------------------------------------------------------------------ */
 
+/* Index + 1 in ts of the table schema.name names, or 0. */
+static size_t table_index(dctx *c, sd_map *idx, const char *schema,
+                          const char *name)
+{
+	return name ? (uintptr_t)sd_map_get(idx, sd_diff_qname(c, schema, name))
+	            : 0;
+}
+
+/* The parents of ts[i] among ts (index + 1 each) into out; their count. */
+static size_t parents_of(dctx *c, sd_map *idx, const sd_table *t,
+                         size_t *out, size_t max)
+{
+	size_t k, n = 0, r;
+
+	if ((r = table_index(c, idx, t->partition_of_schema, t->partition_of)))
+		out[n++] = r;
+	for (k = 0; k < t->ninherits && n < max; k++)
+		if ((r = table_index(c, idx, t->inherits[k].schema,
+		                     t->inherits[k].name)))
+			out[n++] = r;
+	return n;
+}
+
 /*
  * Orders tables so that every table comes after the tables its FKs point
- * at (Kahn's algorithm, iterative, ties by name). When only cycles remain,
- * the first remaining table by name goes next and its FKs to tables not yet
- * placed are appended to deferred[i] (sd_vec of sd_foreign_key*): they are
- * the ones that close a cycle. Self-references are no edges.
- * Returns a malloc'ed array of n indexes into ts.
+ * at and after its parents (partition_of, inherits), by Kahn's algorithm,
+ * iterative, ties by name. When only FK cycles remain, the first
+ * remaining table by name whose parents are placed goes next and its FKs
+ * to tables not yet placed are appended to deferred[i] (sd_vec of
+ * sd_foreign_key*): they are the ones that close a cycle. Self-references
+ * are no edges. Returns a malloc'ed array of n indexes into ts.
  */
 static size_t *topo_order(dctx *c, sd_table **ts, size_t n, sd_vec *deferred)
 {
@@ -30,20 +54,25 @@ static size_t *topo_order(dctx *c, sd_table **ts, size_t n, sd_vec *deferred)
 	size_t *start = sd_xcalloc(n + 2, sizeof(size_t));
 	size_t *queue = sd_xcalloc(n + 1, sizeof(size_t));
 	bool *placed = sd_xcalloc(n + 1, sizeof(bool));
-	size_t nedges = 0, *adj, *fill, *ref_of, nfks = 0;
-	size_t i, j, e, k = 0, head = 0, tail = 0, cursor = 0;
+	size_t nedges = 0, *adj, *fill, *ref_of, nfks = 0, npar = 0;
+	size_t *par_of, *par_start, par[64];
+	size_t i, j, e, k = 0, head = 0, tail = 0;
 
 	for (i = 0; i < n; i++) {
 		sd_map_put(idx, sd_diff_tname(c, ts[i]), (void *)(uintptr_t)(i + 1));
 		nfks += ts[i]->nforeign_keys;
+		npar += ts[i]->ninherits + (ts[i]->partition_of ? 1 : 0);
 	}
-	/* ref_of[e]: target index + 1 of the e-th FK in table order, or 0. */
+	/* ref_of[e]: target index + 1 of the e-th FK in table order, or 0;
+	 * par_of: the parents' indexes + 1, par_start[i] where i's begin */
 	ref_of = sd_xcalloc(nfks + 1, sizeof(size_t));
+	par_of = sd_xcalloc(npar + 1, sizeof(size_t));
+	par_start = sd_xcalloc(n + 2, sizeof(size_t));
 	for (i = 0, e = 0; i < n; i++) {
 		for (j = 0; j < ts[i]->nforeign_keys; j++, e++) {
 			const sd_foreign_key *fk = ts[i]->foreign_keys[j];
-			size_t r = (uintptr_t)sd_map_get(
-				idx, sd_diff_qname(c, fk->ref_schema, fk->ref_table));
+			size_t r = table_index(c, idx, fk->ref_schema,
+			                       fk->ref_table);
 			if (r && r - 1 != i) {
 				ref_of[e] = r;
 				indeg[i]++;
@@ -52,6 +81,19 @@ static size_t *topo_order(dctx *c, sd_table **ts, size_t n, sd_vec *deferred)
 			}
 		}
 	}
+	for (i = 0, e = 0; i < n; i++) {
+		size_t np = parents_of(c, idx, ts[i], par, SD_ARRAY_LEN(par));
+		par_start[i] = e;
+		for (j = 0; j < np; j++) {
+			if (par[j] - 1 == i)
+				continue;
+			par_of[e++] = par[j];
+			indeg[i]++;
+			start[par[j] - 1]++;
+			nedges++;
+		}
+	}
+	par_start[n] = e;
 	/* Compressed adjacency: dependants of each referenced table. */
 	for (i = 0, e = 0; i <= n; i++) {
 		size_t cnt = start[i];
@@ -66,26 +108,42 @@ static size_t *topo_order(dctx *c, sd_table **ts, size_t n, sd_vec *deferred)
 				size_t r = ref_of[e] - 1;
 				adj[start[r] + fill[r]++] = i;
 			}
+	for (i = 0; i < n; i++)
+		for (e = par_start[i]; e < par_start[i + 1]; e++) {
+			size_t r = par_of[e] - 1;
+			adj[start[r] + fill[r]++] = i;
+		}
 
 	for (i = 0; i < n; i++)
 		if (!indeg[i])
 			queue[tail++] = i;
 	while (k < n) {
 		if (head == tail) {
-			while (placed[cursor])
-				cursor++;
-			i = cursor;
+			/* only FK cycles left: the first table by name whose
+			 * parents are in goes next */
+			for (i = 0; i < n; i++) {
+				bool ready = !placed[i];
+				for (e = par_start[i]; ready && e < par_start[i + 1];
+				     e++)
+					ready = placed[par_of[e] - 1];
+				if (ready)
+					break;
+			}
+			if (i == n)
+				for (i = 0; placed[i]; i++)
+					;
 			for (j = 0; j < ts[i]->nforeign_keys; j++) {
 				const sd_foreign_key *fk = ts[i]->foreign_keys[j];
-				size_t r = (uintptr_t)sd_map_get(
-					idx,
-					sd_diff_qname(c, fk->ref_schema, fk->ref_table));
+				size_t r = table_index(c, idx, fk->ref_schema,
+				                       fk->ref_table);
 				if (r && r - 1 != i && !placed[r - 1])
 					sd_vec_push(c->a, &deferred[i],
 					            (void *)fk);
 			}
 		} else {
 			i = queue[head++];
+			if (placed[i])
+				continue;
 		}
 		placed[i] = true;
 		order[k++] = i;
@@ -102,6 +160,8 @@ static size_t *topo_order(dctx *c, sd_table **ts, size_t n, sd_vec *deferred)
 	free(adj);
 	free(fill);
 	free(ref_of);
+	free(par_of);
+	free(par_start);
 	return order;
 }
 
@@ -212,7 +272,10 @@ void sd_diff_create_tables(dctx *c)
 	for (k = 0; k < n; k++) {
 		sd_table *t = ts[order[k]];
 		sd_op *op = sd_diff_op_new(c, SD_OP_CREATE_TABLE, t);
+		const sd_table *parent = sd_table_partition_parent(c->to, t);
 		op->table_new = t;
+		/* a partition states what its parent's columns lack */
+		op->obj_new = parent ? &parent->base : NULL;
 		sd_diff_emit(c, op, PH_CREATE_TABLE);
 		for (j = 0; j < t->nforeign_keys && c->caps.alter_constraints;
 		     j++)
@@ -242,7 +305,9 @@ void sd_diff_drop_tables(dctx *c)
 	for (k = n; k-- > 0;) {
 		sd_table *t = ts[order[k]];
 		sd_op *op = sd_diff_op_new(c, SD_OP_DROP_TABLE, t);
+		const sd_table *parent = sd_table_partition_parent(c->from, t);
 		op->table_old = t;
+		op->obj_old = parent ? &parent->base : NULL;
 		for (j = 0; j < t->nforeign_keys && c->caps.alter_constraints;
 		     j++) {
 			sd_foreign_key *fk = t->foreign_keys[j];

@@ -40,6 +40,13 @@ static const char *const op_kind_names[SD_OP__COUNT] = {
 	[SD_OP_SET_COMMENT] = "set_comment",
 	[SD_OP_BACKFILL] = "backfill",
 	[SD_OP_VALIDATE_CONSTRAINT] = "validate_constraint",
+	[SD_OP_CREATE_OBJECT] = "create_object",
+	[SD_OP_DROP_OBJECT] = "drop_object",
+	[SD_OP_ALTER_OBJECT] = "alter_object",
+	[SD_OP_ATTACH_PARTITION] = "attach_partition",
+	[SD_OP_DETACH_PARTITION] = "detach_partition",
+	[SD_OP_INHERIT] = "inherit",
+	[SD_OP_NO_INHERIT] = "no_inherit",
 	[SD_OP_NOOP] = "noop",
 };
 
@@ -70,6 +77,9 @@ sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 		{SD_OP_ADD_COLUMN, SD_OP_DROP_COLUMN},
 		{SD_OP_ADD_CONSTRAINT, SD_OP_DROP_CONSTRAINT},
 		{SD_OP_CREATE_INDEX, SD_OP_DROP_INDEX},
+		{SD_OP_CREATE_OBJECT, SD_OP_DROP_OBJECT},
+		{SD_OP_ATTACH_PARTITION, SD_OP_DETACH_PARTITION},
+		{SD_OP_INHERIT, SD_OP_NO_INHERIT},
 		{SD_OP_BACKFILL, SD_OP_NOOP},
 		{SD_OP_VALIDATE_CONSTRAINT, SD_OP_NOOP},
 	};
@@ -176,8 +186,109 @@ static const char *object_word(const sd_object *o)
 		return "index";
 	case SD_OBJ_ENUM:
 		return "enum";
+	case SD_OBJ_SEQUENCE:
+		return "sequence";
+	case SD_OBJ_EXTENSION:
+		return "extension";
+	case SD_OBJ_COLLATION:
+		return "collation";
+	case SD_OBJ_DOMAIN:
+		return "domain";
+	case SD_OBJ_COMPOSITE:
+		return "composite type";
+	case SD_OBJ_RANGE:
+		return "range type";
+	case SD_OBJ_NAMESPACE:
+		return "schema";
+	case SD_OBJ_TABLE:
+		return "table";
 	default:
 		return "constraint";
+	}
+}
+
+/* A schema-level object that is not a table or an enum. */
+static bool is_db_object(sd_obj_kind k)
+{
+	switch (k) {
+	case SD_OBJ_NAMESPACE:
+	case SD_OBJ_SEQUENCE:
+	case SD_OBJ_EXTENSION:
+	case SD_OBJ_COLLATION:
+	case SD_OBJ_DOMAIN:
+	case SD_OBJ_COMPOSITE:
+	case SD_OBJ_RANGE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* "sequence billing.invoice_no": a schema-level object's kind and name. */
+static void put_db_object(sd_buf *out, const sd_object *o)
+{
+	sd_buf_printf(out, "%s ", object_word(o));
+	put_qualified(out, o ? o->schema : NULL, o ? o->name : NULL);
+}
+
+/* What an ALTER_OBJECT changes: ": version 1.7 -> 1.8, owned by". */
+static void put_object_changes(sd_buf *out, const sd_op *op)
+{
+	static const struct {
+		unsigned bit;
+		const char *word;
+	} words[] = {
+		{SD_CHANGE_REPLACE, "replaced"},
+		{SD_CHANGE_OPTIONS, "options"},
+		{SD_CHANGE_PERSISTENCE, "logged/unlogged"},
+		{SD_CHANGE_DEFAULT, "default"},
+		{SD_CHANGE_NULLABLE, "not null"},
+		{SD_CHANGE_CHECKS, "checks"},
+		{SD_CHANGE_ATTRIBUTES, "attributes"},
+	};
+	const char *sep = ": ";
+	size_t i;
+
+	if (op->changes & SD_CHANGE_VERSION) {
+		const sd_extension *a = (const sd_extension *)op->obj_old;
+		const sd_extension *b = (const sd_extension *)op->obj_new;
+		sd_buf_printf(out, "%sversion %s -> %s", sep,
+		              a && a->version ? a->version : "default",
+		              b && b->version ? b->version : "default");
+		sep = ", ";
+	}
+	if (op->changes & SD_CHANGE_SCHEMA) {
+		sd_buf_printf(out, "%sschema %s -> %s", sep,
+		              op->obj_old && op->obj_old->schema
+		                  ? op->obj_old->schema
+		                  : sd_namespace_default(),
+		              op->obj_new && op->obj_new->schema
+		                  ? op->obj_new->schema
+		                  : sd_namespace_default());
+		sep = ", ";
+	}
+	if (op->changes & SD_CHANGE_OWNER) {
+		const sd_sequence *a = (const sd_sequence *)op->obj_old;
+		const sd_sequence *b = (const sd_sequence *)op->obj_new;
+		sd_buf_printf(out, "%sowned by ", sep);
+		if (a && a->owned_by_table)
+			sd_buf_printf(out, "%s.%s", a->owned_by_table,
+			              a->owned_by_column);
+		else
+			sd_buf_put(out, "none");
+		sd_buf_put(out, " -> ");
+		if (b && b->owned_by_table)
+			sd_buf_printf(out, "%s.%s", b->owned_by_table,
+			              b->owned_by_column);
+		else
+			sd_buf_put(out, "none");
+		sep = ", ";
+	}
+	for (i = 0; i < SD_ARRAY_LEN(words); i++) {
+		if (!(op->changes & words[i].bit))
+			continue;
+		sd_buf_printf(out, "%s%s", sep, words[i].word);
+		sep = ", ";
 	}
 }
 
@@ -266,6 +377,10 @@ static void put_alter(sd_buf *out, const sd_op *op)
 		              b->generated.sql ? b->generated.sql : "none");
 		sep = ", ";
 	}
+	if (op->changes & SD_CHANGE_OPTIONS) {
+		sd_buf_printf(out, "%sidentity options", sep);
+		sep = ", ";
+	}
 	if (op->changes & SD_CHANGE_COMMENT)
 		sd_buf_printf(out, "%scomment", sep);
 }
@@ -288,6 +403,9 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 	case SD_OP_ADD_COLUMN:
 	case SD_OP_ADD_CONSTRAINT:
 	case SD_OP_CREATE_INDEX:
+	case SD_OP_CREATE_OBJECT:
+	case SD_OP_ATTACH_PARTITION:
+	case SD_OP_INHERIT:
 		m = '+';
 		break;
 	case SD_OP_DROP_NAMESPACE:
@@ -297,6 +415,9 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 	case SD_OP_DROP_COLUMN:
 	case SD_OP_DROP_CONSTRAINT:
 	case SD_OP_DROP_INDEX:
+	case SD_OP_DROP_OBJECT:
+	case SD_OP_DETACH_PARTITION:
+	case SD_OP_NO_INHERIT:
 		m = '-';
 		break;
 	default:
@@ -390,9 +511,40 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 		                  ? op->obj_new->name
 		                  : "(unnamed)");
 		break;
+	case SD_OP_CREATE_OBJECT:
+		put_db_object(out, op->obj_new);
+		break;
+	case SD_OP_DROP_OBJECT:
+		put_db_object(out, op->obj_old);
+		break;
+	case SD_OP_ALTER_OBJECT:
+		put_db_object(out, op->obj_new ? op->obj_new : op->obj_old);
+		put_object_changes(out, op);
+		break;
+	case SD_OP_ATTACH_PARTITION:
+	case SD_OP_DETACH_PARTITION: {
+		const sd_object *p = op->obj_new ? op->obj_new : op->obj_old;
+		put_column(out, "partition ", op->table, NULL);
+		sd_buf_put(out, " of ");
+		put_qualified(out, p ? p->schema : NULL, p ? p->name : NULL);
+		if (op->kind == SD_OP_ATTACH_PARTITION && op->table &&
+		    op->table->partition_bound.sql)
+			sd_buf_printf(out, " %s", op->table->partition_bound.sql);
+		break;
+	}
+	case SD_OP_INHERIT:
+	case SD_OP_NO_INHERIT: {
+		const sd_object *p = op->obj_new ? op->obj_new : op->obj_old;
+		put_table(out, op->table);
+		sd_buf_put(out, " inherits ");
+		put_qualified(out, p ? p->schema : NULL, p ? p->name : NULL);
+		break;
+	}
 	case SD_OP_SET_COMMENT:
 		sd_buf_put(out, "comment on ");
-		if (op->obj_new) {
+		if (op->obj_new && is_db_object(op->obj_new->kind)) {
+			put_db_object(out, op->obj_new);
+		} else if (op->obj_new) {
 			if (op->obj_new->kind == SD_OBJ_ENUM) {
 				sd_buf_put(out, "enum ");
 				put_qualified(out, op->obj_new->schema,

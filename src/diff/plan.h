@@ -34,6 +34,9 @@ typedef struct sd_dialect_caps {
 	bool namespaces;         /* CREATE SCHEMA */
 	bool comments;           /* COMMENT ON */
 	bool named_primary_keys; /* primary key names survive in the catalog */
+	/* extensions, collations, sequences, domains, composite and range
+	 * types, partitioning and INHERITS (PostgreSQL) */
+	bool db_objects;
 	bool unique_as_index;    /* unique constraints are created as unique
 	                            indexes (SQLite: ALTER cannot add them) */
 	size_t max_identifier;   /* bytes; 0 = unlimited */
@@ -92,6 +95,15 @@ typedef enum sd_op_kind {
 	SD_OP_BACKFILL,           /* UPDATE table SET column = backfill WHERE
 	                             column IS NULL; inverse is SD_OP_NOOP */
 	SD_OP_VALIDATE_CONSTRAINT,/* PostgreSQL NOT VALID -> VALIDATE; inverse NOOP */
+	SD_OP_CREATE_OBJECT,      /* obj_new: an extension, collation, sequence,
+	                             domain, composite or range type */
+	SD_OP_DROP_OBJECT,        /* obj_old */
+	SD_OP_ALTER_OBJECT,       /* obj_old -> obj_new, `changes` */
+	SD_OP_ATTACH_PARTITION,   /* table: the partition with its bound;
+	                             obj_new: the parent table */
+	SD_OP_DETACH_PARTITION,   /* table; obj_old: the parent table */
+	SD_OP_INHERIT,            /* table: the child; obj_new: the parent */
+	SD_OP_NO_INHERIT,         /* table; obj_old: the parent */
 	SD_OP_NOOP,
 	SD_OP__COUNT
 } sd_op_kind;
@@ -105,6 +117,17 @@ enum {
 	SD_CHANGE_COLLATION = 1 << 4,
 	SD_CHANGE_GENERATED = 1 << 5,
 	SD_CHANGE_COMMENT = 1 << 6,
+	/* ALTER_COLUMN (an identity's sequence) and ALTER_OBJECT: */
+	SD_CHANGE_OPTIONS = 1 << 7,     /* sequence options, name, comment */
+	SD_CHANGE_OWNER = 1 << 8,       /* sequence OWNED BY */
+	SD_CHANGE_SCHEMA = 1 << 9,      /* extension SET SCHEMA */
+	SD_CHANGE_VERSION = 1 << 10,    /* extension UPDATE TO */
+	SD_CHANGE_CHECKS = 1 << 11,     /* a domain's checks */
+	SD_CHANGE_ATTRIBUTES = 1 << 12, /* a composite type's attributes */
+	SD_CHANGE_PERSISTENCE = 1 << 13,/* UNLOGGED sequence */
+	SD_CHANGE_REPLACE = 1 << 14,    /* dropped and created again (a
+	                                   collation, a range type, a
+	                                   domain's base type) */
 };
 
 /* Hazards: why a reviewer should look twice (SPEC "Review aids"). */
@@ -153,6 +176,10 @@ typedef struct sd_op {
 	bool concurrently;         /* CREATE/DROP_INDEX: CONCURRENTLY (set when
 	                              opts->concurrently, table exists; the op
 	                              then has SD_HAZARD_NO_TRANSACTION) */
+	/* ALTER_COLUMN, ADD_COLUMN of a table with partitions or INHERITS
+	 * children: what would recurse to them (a default) is the table's
+	 * alone; an identity is added in steps */
+	bool only;
 } sd_op;
 
 typedef struct sd_plan {

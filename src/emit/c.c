@@ -167,8 +167,8 @@ static void column_flags(sd_buf *out, const sd_column *c, bool pk_flag,
 static bool column_expressible(sd_arena *a, const sd_dialect *d,
                                const sd_column *c)
 {
-	return !c->sequence && api_type(a, d, c) && c->base.name &&
-	       *c->base.name;
+	return !c->sequence && !c->identity_options && !c->inherited &&
+	       api_type(a, d, c) && c->base.name && *c->base.name;
 }
 
 /* before "value" after, when value is not NULL. */
@@ -322,7 +322,8 @@ static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
 	sd_buf b = SD_BUF_INIT;
 	size_t i;
 
-	if (!t->ncolumns || t->triggers.n)
+	if (!t->ncolumns || t->triggers.n || t->partition_by.sql ||
+	    t->partition_of || t->ninherits)
 		return false;
 	for (i = 0; i < t->nindexes; i++)
 		if (t->indexes[i]->constraint_backed)

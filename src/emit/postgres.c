@@ -5,7 +5,7 @@
  * 63-byte limit before anything is written, because the server would
  * silently truncate it and the next diff would see a different name.
  */
-#include "emit/dialect.h"
+#include "emit/pg_emit.h"
 
 #include <string.h>
 
@@ -34,13 +34,6 @@ static void pg_type_sql(sd_buf *out, const sd_type *t)
 /* ------------------------------------------------------------------ */
 /* Emission context                                                    */
 /* ------------------------------------------------------------------ */
-
-typedef struct pg_emit {
-	sd_buf *out;
-	const sd_op *op;
-	const char *too_long; /* first name over the limit */
-	const char *virtual_column; /* first VIRTUAL generated column */
-} pg_emit;
 
 static void put(pg_emit *e, const char *s)
 {
@@ -94,7 +87,8 @@ static const char *expr_sql(const sd_expr *x)
 
 /* The identity a column should have: explicit, or the SPEC's
  * autoincrementing integer key (BY DEFAULT, so explicit ids still insert).
- * A serial column (owned sequence) is reported as NONE with *serial. */
+ * A serial column (the nextval default of a sequence it owns, which is an
+ * object of its own) is reported as NONE with *serial. */
 static sd_identity identity_of(const sd_column *c, bool *serial)
 {
 	*serial = false;
@@ -106,7 +100,7 @@ static sd_identity identity_of(const sd_column *c, bool *serial)
 		*serial = true;
 		return SD_IDENTITY_NONE;
 	}
-	if (c->autoincrement)
+	if (c->autoincrement && !c->default_value.sql)
 		return SD_IDENTITY_BY_DEFAULT;
 	return SD_IDENTITY_NONE;
 }
@@ -124,15 +118,7 @@ static void column_def(pg_emit *e, const sd_column *c)
 
 	ident(e, c->base.name);
 	sd_buf_putc(e->out, ' ');
-	if (serial && (c->type.kind == SD_T_INTEGER ||
-	               c->type.kind == SD_T_BIGINT ||
-	               c->type.kind == SD_T_SMALLINT)) {
-		put(e, c->type.kind == SD_T_BIGINT     ? "BIGSERIAL"
-		       : c->type.kind == SD_T_SMALLINT ? "SMALLSERIAL"
-		                                       : "SERIAL");
-	} else {
-		type_of(e, &c->type);
-	}
+	type_of(e, &c->type);
 	if (c->collation) {
 		put(e, " COLLATE ");
 		ident(e, c->collation);
@@ -147,7 +133,8 @@ static void column_def(pg_emit *e, const sd_column *c)
 	} else if (id != SD_IDENTITY_NONE) {
 		sd_buf_printf(e->out, " GENERATED %s AS IDENTITY",
 		              identity_sql(id));
-	} else if (c->default_value.sql && !serial) {
+		sd_pg_emit_identity_options(e, c);
+	} else if (c->default_value.sql) {
 		sd_buf_printf(e->out, " DEFAULT %s", c->default_value.sql);
 	}
 }
@@ -257,6 +244,26 @@ static void comment_is(pg_emit *e, const char *text)
 	put(e, ";\n");
 }
 
+void sd_pg_emit_ident(pg_emit *e, const char *name)
+{
+	ident(e, name);
+}
+
+void sd_pg_emit_qname(pg_emit *e, const char *schema, const char *name)
+{
+	qname(e, schema, name);
+}
+
+void sd_pg_emit_type(pg_emit *e, const sd_type *t)
+{
+	type_of(e, t);
+}
+
+void sd_pg_emit_comment_is(pg_emit *e, const char *text)
+{
+	comment_is(e, text);
+}
+
 static void comment_on(pg_emit *e, const char *what, const sd_table *t,
                        const char *column, const char *text)
 {
@@ -281,6 +288,8 @@ static void comment_on_object(pg_emit *e, const sd_table *t,
 	bool index = o->kind == SD_OBJ_INDEX &&
 	             !((const sd_index *)o)->exclusion;
 
+	if (sd_pg_emit_object_comment(e, o, text))
+		return;
 	switch (index ? SD_OBJ_INDEX
 	        : o->kind == SD_OBJ_INDEX ? SD_OBJ_CHECK : o->kind) {
 	case SD_OBJ_ENUM:
@@ -308,19 +317,88 @@ static bool left_out(const sd_op *op, const sd_object *o)
 	return sd_strlist_contains(&op->deferred_fks, o->name);
 }
 
-static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
+static void alter_column(pg_emit *e, const sd_table *t, const char *col);
+
+/*
+ * A partition's column as its CREATE TABLE ... PARTITION OF states it:
+ * "name WITH OPTIONS NOT NULL DEFAULT x" where it says more than the
+ * parent's column p (NULL: unknown), or nothing.
+ */
+static bool partition_column(pg_emit *e, const sd_column *c,
+                             const sd_column *p, bool first)
+{
+	bool nn = !c->nullable && (!p || p->nullable);
+	bool def = c->default_value.sql &&
+	           (!p || !sd_streq(c->default_value.sql, p->default_value.sql));
+
+	if (!nn && !def)
+		return false;
+	put(e, first ? "\n    " : ",\n    ");
+	ident(e, c->base.name);
+	put(e, " WITH OPTIONS");
+	if (nn)
+		put(e, " NOT NULL");
+	if (def)
+		sd_buf_printf(e->out, " DEFAULT %s", c->default_value.sql);
+	return true;
+}
+
+/* The parent a CREATE TABLE op carries for a partition, or NULL. */
+static const sd_table *op_parent(const sd_op *op)
+{
+	const sd_object *p = op->obj_new ? op->obj_new : op->obj_old;
+
+	return p && p->kind == SD_OBJ_TABLE ? (const sd_table *)p : NULL;
+}
+
+/* After a partition's CREATE TABLE: its columns without the default
+ * their parent's have. */
+static void partition_defaults(pg_emit *e, const sd_table *t,
+                               const sd_table *parent)
 {
 	size_t i;
+
+	for (i = 0; parent && i < t->ncolumns; i++) {
+		const sd_column *c = t->columns[i];
+		const sd_column *p = sd_table_find_column(parent, c->base.name);
+		if (c->default_value.sql || c->generated.sql || !p ||
+		    !p->default_value.sql)
+			continue;
+		alter_column(e, t, c->base.name);
+		put(e, "DROP DEFAULT;\n");
+	}
+}
+
+static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
+{
+	const sd_table *parent = op_parent(e->op);
+	size_t i, k;
 	bool first = true;
 	int rc;
 
 	put(e, "CREATE TABLE ");
 	table_name(e, t);
+	if (t->partition_of) {
+		put(e, " PARTITION OF ");
+		qname(e, t->partition_of_schema, t->partition_of);
+	}
 	put(e, " (");
 #define SEP() (put(e, first ? "\n    " : ",\n    "), first = false)
 	for (i = 0; i < t->ncolumns; i++) {
+		const sd_column *c = t->columns[i];
+		if (t->partition_of) {
+			if (partition_column(e, c,
+			                     parent ? sd_table_find_column(
+			                                  parent, c->base.name)
+			                            : NULL,
+			                     first))
+				first = false;
+			continue;
+		}
+		if (c->inherited)
+			continue; /* INHERITS brings it */
 		SEP();
-		column_def(e, t->columns[i]);
+		column_def(e, c);
 	}
 	if (t->primary_key) {
 		SEP();
@@ -345,13 +423,40 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 			return rc;
 	}
 #undef SEP
-	put(e, first ? ");\n" : "\n);\n");
+	if (t->partition_of && first)
+		sd_buf_truncate(e->out, e->out->len - 2); /* no " (" */
+	else
+		put(e, first ? ")" : "\n)");
+	if (t->partition_of)
+		sd_buf_printf(e->out, " %s", t->partition_bound.sql
+		                                 ? t->partition_bound.sql
+		                                 : "DEFAULT");
+	for (k = 0; k < t->ninherits; k++) {
+		put(e, k ? ", " : " INHERITS (");
+		qname(e, t->inherits[k].schema, t->inherits[k].name);
+		if (k + 1 == t->ninherits)
+			put(e, ")");
+	}
+	if (t->partition_by.sql)
+		sd_buf_printf(e->out, " PARTITION BY %s", t->partition_by.sql);
+	put(e, ";\n");
+	if (t->partition_of)
+		partition_defaults(e, t, parent);
+	for (i = 0; i < t->ncolumns && t->ninherits; i++)
+		if (t->columns[i]->inherited &&
+		    t->columns[i]->default_value.sql) {
+			alter_column(e, t, t->columns[i]->base.name);
+			sd_buf_printf(e->out, "SET DEFAULT %s;\n",
+			              t->columns[i]->default_value.sql);
+		}
 	if (t->comment)
 		comment_on(e, "TABLE", t, NULL, t->comment);
-	for (i = 0; i < t->ncolumns; i++)
+	for (i = 0; i < t->ncolumns; i++) {
 		if (t->columns[i]->comment)
 			comment_on(e, "COLUMN", t, t->columns[i]->base.name,
 			           t->columns[i]->comment);
+		sd_pg_emit_identity_comment(e, t, t->columns[i]);
+	}
 	for (i = 0; i < t->nuniques; i++)
 		if (t->uniques[i]->comment)
 			comment_on_object(e, t, &t->uniques[i]->base,
@@ -391,36 +496,70 @@ static void alter_column(pg_emit *e, const sd_table *t, const char *col)
 	put(e, " ");
 }
 
-/* Restarts the identity/serial sequence above the rows already there, so
- * the next insert does not collide with an existing id. */
-static void sequence_restart(pg_emit *e, const sd_table *t, const char *col)
+/* ALTER TABLE [ONLY] t ALTER COLUMN "col" : ONLY when the op says the
+ * change is the table's alone (a default, not its partitions'). */
+static void alter_column_own(pg_emit *e, const sd_table *t, const char *col)
+{
+	put(e, e->op && e->op->only ? "ALTER TABLE ONLY " : "ALTER TABLE ");
+	table_name(e, t);
+	put(e, " ALTER COLUMN ");
+	ident(e, col);
+	put(e, " ");
+}
+
+/*
+ * Sets a column's sequence (seq: SQL text of a regclass, the sequence's
+ * name as a literal or pg_get_serial_sequence(...)) past the rows already
+ * there, so the next insert does not collide with an existing id; an
+ * empty table leaves it at its start.
+ */
+static void sequence_restart(pg_emit *e, const sd_table *t, const char *col,
+                             const char *seq)
+{
+	sd_buf_printf(e->out, "SELECT setval(%s, GREATEST(MAX(", seq);
+	ident(e, col);
+	sd_buf_printf(e->out, ") + 1, (SELECT seqmin FROM pg_sequence WHERE "
+	                      "seqrelid = %s::regclass)), false) FROM ",
+	              seq);
+	table_name(e, t);
+	put(e, " HAVING MAX(");
+	ident(e, col);
+	put(e, ") IS NOT NULL;\n");
+}
+
+/* pg_get_serial_sequence('t', 'col'): an identity's sequence. */
+static const char *identity_sequence(const sd_table *t, const char *col,
+                                     sd_buf *tmp)
 {
 	sd_buf q = SD_BUF_INIT;
 
 	qualified(&q, t->base.schema, t->base.name);
-	put(e, "SELECT setval(pg_get_serial_sequence(");
-	sd_quote_literal_std(e->out, sd_buf_cstr(&q));
-	put(e, ", ");
-	sd_quote_literal_std(e->out, col);
-	put(e, "), COALESCE(MAX(");
-	ident(e, col);
-	put(e, "), 0) + 1, false) FROM ");
-	table_name(e, t);
-	put(e, ";\n");
+	sd_buf_put(tmp, "pg_get_serial_sequence(");
+	sd_quote_literal_std(tmp, sd_buf_cstr(&q));
+	sd_buf_put(tmp, ", ");
+	sd_quote_literal_std(tmp, col);
+	sd_buf_put(tmp, ")");
 	sd_buf_free(&q);
-}
-
-static const char *serial_sequence_name(const sd_table *t,
-                                        const sd_column *c, sd_buf *tmp)
-{
-	if (c->sequence)
-		return c->sequence;
-	sd_buf_printf(tmp, "%s_%s_seq", t->base.name, c->base.name);
 	return sd_buf_cstr(tmp);
 }
 
-/* identity/serial/none -> identity/serial/none, in the forms each pair
- * needs (HARD-PARTS: serial <-> identity, ALWAYS <-> BY DEFAULT). */
+/* 'schema.seq': a serial column's sequence, by name (its OWNED BY may
+ * come later in the plan). */
+static const char *serial_sequence(const sd_table *t, const sd_column *c,
+                                   sd_buf *tmp)
+{
+	sd_buf q = SD_BUF_INIT;
+
+	qualified(&q, t->base.schema, c->sequence);
+	sd_quote_literal_std(tmp, sd_buf_cstr(&q));
+	sd_buf_free(&q);
+	return sd_buf_cstr(tmp);
+}
+
+/* identity/none -> identity/none, in the forms each pair needs
+ * (HARD-PARTS: ALWAYS <-> BY DEFAULT); a serial's default and sequence
+ * change as a default and an object of their own. An identity added to
+ * a column with rows continues after them. */
 static void change_identity(pg_emit *e, const sd_table *t,
                             const sd_column *from, const sd_column *to)
 {
@@ -436,50 +575,21 @@ static void change_identity(pg_emit *e, const sd_table *t,
 			sd_buf_printf(e->out, "SET GENERATED %s;\n",
 			              identity_sql(i_to));
 		}
-		goto done;
+		return;
 	}
-	if (s_from && s_to)
-		goto done;
-	/* Take the old form away... */
 	if (i_from != SD_IDENTITY_NONE) {
 		alter_column(e, t, col);
 		put(e, "DROP IDENTITY;\n");
-	} else if (s_from) {
-		alter_column(e, t, col);
-		put(e, "DROP DEFAULT;\n");
-		put(e, "DROP SEQUENCE ");
-		qname(e, t->base.schema, serial_sequence_name(t, from, &tmp));
-		put(e, ";\n");
 	}
-	/* ...and put the new one in place. */
 	if (i_to != SD_IDENTITY_NONE) {
 		alter_column(e, t, col);
-		sd_buf_printf(e->out, "ADD GENERATED %s AS IDENTITY;\n",
+		sd_buf_printf(e->out, "ADD GENERATED %s AS IDENTITY",
 		              identity_sql(i_to));
-		sequence_restart(e, t, col);
-	} else if (s_to) {
-		const char *seq;
-		sd_buf_truncate(&tmp, 0);
-		seq = serial_sequence_name(t, to, &tmp);
-		put(e, "CREATE SEQUENCE ");
-		qname(e, t->base.schema, seq);
-		put(e, " OWNED BY ");
-		table_name(e, t);
-		put(e, ".");
-		ident(e, col);
+		sd_pg_emit_identity_options(e, to);
 		put(e, ";\n");
-		alter_column(e, t, col);
-		put(e, "SET DEFAULT nextval(");
-		{
-			sd_buf q = SD_BUF_INIT;
-			qualified(&q, t->base.schema, seq);
-			sd_quote_literal_std(e->out, sd_buf_cstr(&q));
-			sd_buf_free(&q);
-		}
-		put(e, "::regclass);\n");
-		sequence_restart(e, t, col);
+		sd_pg_emit_identity_comment(e, t, to);
+		sequence_restart(e, t, col, identity_sequence(t, col, &tmp));
 	}
-done:
 	sd_buf_free(&tmp);
 }
 
@@ -489,14 +599,54 @@ static void drop_column(pg_emit *e, const sd_table *t, const char *col)
 	put(e, ";\n");
 }
 
-static void add_column(pg_emit *e, const sd_table *t, const sd_column *c)
+/*
+ * PostgreSQL adds no identity column to a table with partitions or
+ * INHERITS children: the column comes NOT NULL with a placeholder, becomes
+ * the identity, and its rows take their numbers from it.
+ */
+static void add_identity_to_parent(pg_emit *e, const sd_table *t,
+                                   const sd_column *c, sd_identity id)
 {
+	sd_column plain = *c;
+
+	plain.identity = SD_IDENTITY_NONE;
+	plain.autoincrement = false;
+	plain.nullable = false;
+	plain.default_value.sql = "0";
+	plain.default_value.canon = NULL;
 	alter_table(e, t);
 	put(e, "ADD COLUMN ");
-	column_def(e, c);
+	column_def(e, &plain);
 	put(e, ";\n");
+	alter_column(e, t, c->base.name);
+	put(e, "DROP DEFAULT;\n");
+	alter_column(e, t, c->base.name);
+	sd_buf_printf(e->out, "ADD GENERATED %s AS IDENTITY", identity_sql(id));
+	sd_pg_emit_identity_options(e, c);
+	put(e, ";\n");
+	put(e, "UPDATE ");
+	table_name(e, t);
+	put(e, " SET ");
+	ident(e, c->base.name);
+	put(e, " = DEFAULT;\n");
+}
+
+static void add_column(pg_emit *e, const sd_table *t, const sd_column *c)
+{
+	bool serial;
+	sd_identity id = identity_of(c, &serial);
+
+	if (id != SD_IDENTITY_NONE && e->op && e->op->only) {
+		add_identity_to_parent(e, t, c, id);
+	} else {
+		alter_table(e, t);
+		put(e, "ADD COLUMN ");
+		column_def(e, c);
+		put(e, ";\n");
+	}
 	if (c->comment)
 		comment_on(e, "COLUMN", t, c->base.name, c->comment);
+	sd_pg_emit_identity_comment(e, t, c);
 }
 
 static bool numeric_kind(sd_type_kind k)
@@ -553,7 +703,7 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 	const sd_column *to = op->column_new;
 	const char *col = to->base.name;
 	unsigned ch = op->changes;
-	bool default_dropped = false;
+	bool default_dropped = false, s_from, s_to;
 
 	/* PostgreSQL 15 cannot change a generation expression in place. */
 	if (ch & SD_CHANGE_GENERATED) {
@@ -572,7 +722,7 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 		 * first and put the desired one back afterwards. */
 		if ((ch & SD_CHANGE_TYPE) && from->default_value.sql &&
 		    !from->generated.sql) {
-			alter_column(e, t, col);
+			alter_column_own(e, t, col);
 			put(e, "DROP DEFAULT;\n");
 			default_dropped = true;
 		}
@@ -598,6 +748,21 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 		}
 		put(e, ";\n");
 	}
+	/* An identity takes a column without a default: a serial's nextval
+	 * goes first. */
+	if ((ch & SD_CHANGE_IDENTITY) && from->default_value.sql &&
+	    !default_dropped && identity_of(from, &s_from) == SD_IDENTITY_NONE &&
+	    identity_of(to, &s_to) != SD_IDENTITY_NONE) {
+		alter_column_own(e, t, col);
+		put(e, "DROP DEFAULT;\n");
+		default_dropped = true;
+	}
+	/* a serial that becomes an identity: its sequence goes first (the
+	 * identity's may take its name) */
+	if (op->obj_old && op->obj_old->kind == SD_OBJ_SEQUENCE &&
+	    (ch & SD_CHANGE_IDENTITY))
+		sd_pg_emit_serial_sequence(e, (const sd_sequence *)op->obj_old,
+		                           false);
 	/* SET NOT NULL before an identity is added (it needs one), DROP NOT
 	 * NULL after an identity is gone (it forbids it). */
 	if ((ch & SD_CHANGE_NULLABLE) && !to->nullable) {
@@ -606,24 +771,44 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 	}
 	if (ch & SD_CHANGE_IDENTITY)
 		change_identity(e, t, from, to);
+	/* an identity that becomes a serial: its sequence comes once the
+	 * identity's is gone */
+	if (op->obj_new && op->obj_new->kind == SD_OBJ_SEQUENCE &&
+	    (ch & SD_CHANGE_IDENTITY))
+		sd_pg_emit_serial_sequence(e, (const sd_sequence *)op->obj_new,
+		                           true);
+	if (ch & SD_CHANGE_OPTIONS)
+		sd_pg_emit_identity_changes(e, t, from, to);
 	if ((ch & SD_CHANGE_NULLABLE) && to->nullable) {
 		alter_column(e, t, col);
 		put(e, "DROP NOT NULL;\n");
 	}
 	if ((ch & SD_CHANGE_DEFAULT) || default_dropped) {
-		bool serial;
-		sd_identity id = identity_of(to, &serial);
-		if (to->default_value.sql && id == SD_IDENTITY_NONE &&
-		    !serial) {
-			alter_column(e, t, col);
+		sd_identity id = identity_of(to, &s_to);
+		identity_of(from, &s_from);
+		if (to->default_value.sql && id == SD_IDENTITY_NONE) {
+			alter_column_own(e, t, col);
 			sd_buf_printf(e->out, "SET DEFAULT %s;\n",
 			              to->default_value.sql);
-		} else if (!default_dropped && !serial &&
-		           !(ch & SD_CHANGE_IDENTITY)) {
-			alter_column(e, t, col);
+			/* a serial's sequence (new, or another column's
+			 * till now) continues after the rows */
+			if (s_to && !(s_from && sd_streq(from->sequence,
+			                                 to->sequence))) {
+				sd_buf seq = SD_BUF_INIT;
+				sequence_restart(e, t, col,
+				                 serial_sequence(t, to, &seq));
+				sd_buf_free(&seq);
+			}
+		} else if (!default_dropped &&
+		           identity_of(from, &s_from) == SD_IDENTITY_NONE) {
+			alter_column_own(e, t, col);
 			put(e, "DROP DEFAULT;\n");
 		}
 	}
+	if (op->obj_new && op->obj_new->kind == SD_OBJ_SEQUENCE &&
+	    (ch & SD_CHANGE_IDENTITY) &&
+	    ((const sd_sequence *)op->obj_new)->owned_by_table)
+		sd_pg_emit_sequence_owner(e, (const sd_sequence *)op->obj_new);
 	if (ch & SD_CHANGE_COMMENT)
 		comment_on(e, "COLUMN", t, col, to->comment);
 }
@@ -896,6 +1081,7 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		break;
 	case SD_OP_RENAME_TABLE: {
 		const sd_table *from = op->table_old, *to = op->table_new;
+		size_t i;
 		if (!sd_streq(from->base.schema, to->base.schema)) {
 			alter_ident(e, from, "SET SCHEMA ",
 			            to->base.schema ? to->base.schema
@@ -909,6 +1095,9 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 			ident(e, to->base.name);
 			put(e, ";\n");
 		}
+		for (i = 0; i < from->ncolumns; i++)
+			sd_pg_emit_identity_follow(e, from, from->columns[i], to,
+			                           from->columns[i]);
 		break;
 	}
 	case SD_OP_REBUILD_TABLE:
@@ -928,6 +1117,8 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		put(e, " TO ");
 		ident(e, op->column_new->base.name);
 		put(e, ";\n");
+		sd_pg_emit_identity_follow(e, t, op->column_old, t,
+		                           op->column_new);
 		break;
 	case SD_OP_ALTER_COLUMN:
 		emit_alter_column(e, op);
@@ -1020,6 +1211,15 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		put(e, ";\n");
 		break;
 	}
+	case SD_OP_CREATE_OBJECT:
+	case SD_OP_DROP_OBJECT:
+	case SD_OP_ALTER_OBJECT:
+	case SD_OP_ATTACH_PARTITION:
+	case SD_OP_DETACH_PARTITION:
+	case SD_OP_INHERIT:
+	case SD_OP_NO_INHERIT:
+		rc = sd_pg_emit_object_op(e, op, err);
+		break;
 	case SD_OP_NOOP:
 		break;
 	default:

@@ -130,6 +130,16 @@ static void put_constraint_name(sd_buf *out, const sd_object *o)
 	sd_buf_putc(out, ' ');
 }
 
+/* The models' integer column of a one-column key that does not
+ * autoincrement (autoincrement: false, or a default of its own). */
+static bool plain_integer_key(const sd_table *t, const sd_column *c)
+{
+	return !c->type_sql && c->type.kind == SD_T_INTEGER &&
+	       !c->autoincrement && !t->without_rowid && t->primary_key &&
+	       t->primary_key->columns.n == 1 &&
+	       sd_streq(t->primary_key->columns.items[0], c->base.name);
+}
+
 /* "name" TYPE [PRIMARY KEY] [NOT NULL] [DEFAULT x] [COLLATE c] [AS (e)] */
 static void put_column_def(sd_buf *out, const sd_table *t,
                            const sd_column *c, bool rowid_key)
@@ -149,6 +159,12 @@ static void put_column_def(sd_buf *out, const sd_table *t,
 		if (!c->nullable && c->not_null_conflict)
 			sd_buf_printf(out, " NOT NULL ON CONFLICT %s",
 			              c->not_null_conflict);
+	} else if (plain_integer_key(t, c)) {
+		/* only the exact type INTEGER makes a key the rowid alias,
+		 * which autoincrements: a natural key is declared INT */
+		sd_buf_put(out, " INT");
+		if (!c->nullable)
+			sd_buf_put(out, " NOT NULL");
 	} else {
 		size_t before = out->len;
 		sd_buf_putc(out, ' ');

@@ -8,12 +8,14 @@
  * functions are what makes a catalog read slow on a big database.
  */
 #include "introspect/postgres.h"
+#include "introspect/pg_objects.h"
 
 #include "db/postgres.h"
 
 #include "util/sql.h"
 
 #include <fnmatch.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,22 +23,7 @@
 /* Catalog queries                                                     */
 /* ------------------------------------------------------------------ */
 
-/* The OIDs of user schemas: not system, not temporary, not a leftover
- * scratch schema, not created by an extension. A session whose current
- * schema is not public (a tenant kept as a schema, reached through
- * `options=-csearch_path=tenant_17`) sees that schema alone: the other
- * tenants beside it are other databases as far as it is concerned. */
-#define USER_NSP                                                              \
-	" (SELECT n.oid FROM pg_namespace n"                                  \
-	"  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"       \
-	"  AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'"         \
-	"  AND n.nspname !~ '^sd_norm_'"                                      \
-	"  AND (COALESCE(current_schema(), '" SD_NAMESPACE_DEFAULT "')"      \
-	"   = '" SD_NAMESPACE_DEFAULT "'"                                     \
-	"   OR n.nspname = current_schema())"                                 \
-	"  AND NOT EXISTS (SELECT 1 FROM pg_depend d"                         \
-	"   WHERE d.classid = 'pg_namespace'::regclass"                       \
-	"   AND d.objid = n.oid AND d.deptype = 'e')) "
+#define USER_NSP SD_PG_USER_NSP
 
 /* The OIDs of every table in a user schema (partitions and extension
  * tables too: their column names are needed for foreign keys). */
@@ -44,15 +31,15 @@
 	" (SELECT c.oid FROM pg_class c WHERE c.relkind IN ('r', 'p')"        \
 	"  AND c.relnamespace IN" USER_NSP ") "
 
-#define NOT_EXTENSION(catalog, oid)                                           \
-	" NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" catalog \
-	"'::regclass AND e.objid = " oid " AND e.deptype = 'e') "
+#define NOT_EXTENSION(catalog, oid) SD_PG_NOT_EXTENSION(catalog, oid)
 
 /* Every user schema, and whether it is the session's current one (the
  * default namespace, which the schema stores as none). */
 static const char q_namespaces[] =
-	"SELECT n.nspname, n.nspname = current_schema()"
-	" FROM pg_namespace n WHERE n.oid IN" USER_NSP "ORDER BY 1";
+	"SELECT n.nspname, n.nspname = current_schema(), ds.description"
+	" FROM pg_namespace n LEFT JOIN pg_description ds"
+	"  ON ds.objoid = n.oid AND ds.classoid = 'pg_namespace'::regclass"
+	" WHERE n.oid IN" USER_NSP "ORDER BY 1";
 
 static const char q_enums[] =
 	"SELECT n.nspname, t.typname, e.enumlabel,"
@@ -65,14 +52,22 @@ static const char q_enums[] =
 	"AND" NOT_EXTENSION("pg_type", "t.oid")
 	"ORDER BY n.nspname, t.typname, e.enumsortorder";
 
-/* Column 4 says whether the table is managed (not a partition, not an
- * extension's); the others are only kept for their column names. */
+/* Column 4 says whether the table is managed (not an extension's); the
+ * others are only kept for their column names. Then a partitioned
+ * table's key, a partition's bound, and the parents (OIDs, in order). */
 static const char q_tables[] =
 	"SELECT c.oid, n.nspname, c.relname, ds.description,"
-	" NOT c.relispartition AND" NOT_EXTENSION("pg_class", "c.oid")
+	NOT_EXTENSION("pg_class", "c.oid") ","
+	" CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,"
+	" CASE WHEN c.relispartition"
+	"  THEN pg_get_expr(c.relpartbound, c.oid) END,"
+	" c.relispartition, ih.parents"
 	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 	" LEFT JOIN pg_description ds ON ds.objoid = c.oid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
+	" LEFT JOIN (SELECT inhrelid, array_agg(inhparent ORDER BY inhseqno)"
+	"  AS parents FROM pg_inherits GROUP BY inhrelid) ih"
+	"  ON ih.inhrelid = c.oid"
 	" WHERE c.relkind IN ('r', 'p') AND c.relnamespace IN" USER_NSP;
 
 /* Subqueries run only for the rare rows that need them: a default (its
@@ -95,7 +90,7 @@ static const char q_columns[] =
 	"  AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum"
 	"  AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'"
 	"  AND s.relkind = 'S' LIMIT 1) END,"
-	" a.attcollation"
+	" a.attcollation, a.attinhcount > 0, a.attislocal"
 	" FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
 	" LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid"
 	"  AND ad.adnum = a.attnum AND a.atthasdef"
@@ -131,6 +126,9 @@ static const char q_constraints[] =
 	" LEFT JOIN pg_description ds ON ds.objoid = co.oid"
 	"  AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0"
 	" WHERE co.contype IN ('p', 'u', 'f', 'c')"
+	/* a partition's copies of its parent's constraints, an INHERITS
+	 * child's inherited checks: the parent's objects, not the child's */
+	" AND co.conparentid = 0 AND co.conislocal"
 	" AND co.conrelid IN" USER_TABLES;
 
 /*
@@ -168,7 +166,9 @@ static const char q_indexes[] =
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
 	" WHERE i.indrelid IN" USER_TABLES
 	" AND i.indisvalid" /* an interrupted CONCURRENTLY build: not there */
-	" AND (x.oid IS NULL OR x.contype = 'x')";
+	" AND (x.oid IS NULL OR x.contype = 'x')"
+	/* a partition's copy of an index of its parent */
+	" AND i.indexrelid NOT IN (SELECT inhrelid FROM pg_inherits)";
 
 /* The parameters of the operator classes of these indexes ($1), per
  * index column: rare, and only where the access method is not btree. */
@@ -196,23 +196,14 @@ static const char q_attnames[] =
 	;
 
 static const char q_unmanaged[] =
-	"SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN"
-	"  'materialized view' ELSE 'sequence' END,"
+	"SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE"
+	"  'materialized view' END,"
 	"  (SELECT n.nspname FROM pg_namespace n WHERE n.oid = c.relnamespace),"
 	"  c.relname, NULL, CASE WHEN c.relkind IN ('v', 'm')"
 	"  THEN pg_get_viewdef(c.oid, true) END"
 	" FROM pg_class c"
 	" WHERE c.relkind IN ('v', 'm') AND c.relnamespace IN" USER_NSP
 	" AND" NOT_EXTENSION("pg_class", "c.oid")
-	"UNION ALL"
-	" SELECT 'sequence',"
-	"  (SELECT n.nspname FROM pg_namespace n WHERE n.oid = c.relnamespace),"
-	"  c.relname, NULL, NULL"
-	" FROM pg_class c"
-	" WHERE c.relkind = 'S' AND c.relnamespace IN" USER_NSP
-	" AND NOT EXISTS (SELECT 1 FROM pg_depend d"
-	"  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
-	"  AND d.objsubid = 0 AND d.deptype IN ('a', 'i', 'e'))"
 	"UNION ALL"
 	" SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN"
 	"  'aggregate' WHEN 'w' THEN 'window function' ELSE 'function' END,"
@@ -222,6 +213,11 @@ static const char q_unmanaged[] =
 	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
 	" WHERE p.pronamespace IN" USER_NSP
 	"AND" NOT_EXTENSION("pg_proc", "p.oid")
+	/* a range type's constructors are the type's own */
+	" AND NOT EXISTS (SELECT 1 FROM pg_depend i"
+	"  WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid"
+	"  AND i.deptype = 'i')"
+
 	"UNION ALL"
 	" SELECT 'trigger', n.nspname, t.tgname, c.relname,"
 	"  pg_get_triggerdef(t.oid, true)"
@@ -268,23 +264,31 @@ typedef struct pg_read {
 
 /* Runs one catalog query with text parameters; returns the result or NULL
  * with err set. */
-static PGresult *run_params(pg_read *r, const char *sql, int nparams,
-                            const char *const *params)
+PGresult *sd_pg_catalog_query(PGconn *conn, const char *sql, int nparams,
+                              const char *const *params, size_t *nqueries,
+                              sd_error *err)
 {
 	PGresult *res;
 	sd_buf msg = SD_BUF_INIT;
 
-	if (r->nqueries)
-		(*r->nqueries)++;
-	res = PQexecParams(r->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+	if (nqueries)
+		(*nqueries)++;
+	res = PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) == PGRES_TUPLES_OK)
 		return res;
 	sd_pg_message(&msg, PQresultErrorMessage(res));
-	sd_error_add(r->err, SD_ERUNTIME, NULL, 0, 0, NULL,
+	sd_error_add(err, SD_ERUNTIME, NULL, 0, 0, NULL,
 	             "reading the PostgreSQL catalog: %s", sd_buf_cstr(&msg));
 	sd_buf_free(&msg);
 	PQclear(res);
 	return NULL;
+}
+
+static PGresult *run_params(pg_read *r, const char *sql, int nparams,
+                            const char *const *params)
+{
+	return sd_pg_catalog_query(r->conn, sql, nparams, params, r->nqueries,
+	                           r->err);
 }
 
 static PGresult *run(pg_read *r, const char *sql)
@@ -541,8 +545,12 @@ static int read_namespaces(pg_read *r)
 			                                 cell(res, i, 0));
 	for (i = 0; i < PQntuples(res); i++) {
 		const char *ns = map_nsp(r, cell(res, i, 0));
-		if (ns)
-			sd_schema_add_namespace(r->s, ns);
+		if (!ns)
+			continue;
+		sd_schema_add_namespace(r->s, ns);
+		if (cell(res, i, 2))
+			sd_schema_set_namespace_comment(r->s, ns,
+			                                cell(res, i, 2));
 	}
 	PQclear(res);
 	return SD_OK;
@@ -592,7 +600,36 @@ static int read_tables(pg_read *r)
 			continue;
 		rel->table = sd_schema_add_table(r->s, ns, name);
 		rel->table->comment = sd_arena_strdup(a, cell(res, i, 3));
+		if (cell(res, i, 5))
+			set_expr(a, &rel->table->partition_by, cell(res, i, 5));
+		if (cell(res, i, 6))
+			set_expr(a, &rel->table->partition_bound,
+			         cell(res, i, 6));
 		sd_vec_push(a, &r->managed, rel);
+	}
+	/* the parents, once every table is known by its OID */
+	for (i = 0; i < n; i++) {
+		pg_rel *rel = rel_of(r, cell(res, i, 0));
+		long oids[64];
+		size_t k, np = parse_numbers(cell(res, i, 8), oids,
+		                             SD_ARRAY_LEN(oids));
+		for (k = 0; rel && rel->table && k < np; k++) {
+			char key[24];
+			pg_rel *p;
+			snprintf(key, sizeof(key), "%ld", oids[k]);
+			p = rel_of(r, key);
+			if (!p || !p->table)
+				continue;
+			if (cell_true(res, i, 7)) {
+				rel->table->partition_of_schema =
+					p->table->base.schema;
+				rel->table->partition_of = p->table->base.name;
+			} else {
+				sd_table_add_inherits(r->s, rel->table,
+				                      p->table->base.schema,
+				                      p->table->base.name);
+			}
+		}
 	}
 	PQclear(res);
 	progress(r, "tables", (size_t)n, (size_t)n);
@@ -688,17 +725,59 @@ static void column_row(pg_read *r, PGresult *res, int i)
 		c->identity = SD_IDENTITY_BY_DEFAULT;
 	if (c->identity != SD_IDENTITY_NONE)
 		c->autoincrement = true;
+	/* a partition's columns are all its parent's (ATTACH leaves them
+	 * local as well); an INHERITS child's only when not its own too */
+	c->inherited = cell_true(res, i, 15) &&
+	               (t->partition_of || !cell_true(res, i, 16));
 	if (gen && gen[0] == 's') {
 		set_expr(a, &c->generated, def);
-	} else if (def && seq && sd_startswith(def, "nextval(")) {
-		/* serial: owned sequence + nextval default */
-		c->autoincrement = true;
-		c->sequence = sd_arena_strdup(a, seq);
-	} else if (def) {
+		return;
+	}
+	if (def) {
 		set_expr(a, &c->default_value, def);
 		c->default_value.canon =
 			sd_pg_canon_default(a, &c->type, c->default_value.sql);
 	}
+	if (def && seq && sd_startswith(def, "nextval(") && strstr(def, seq)) {
+		/* serial: the nextval default of a sequence the column owns */
+		c->autoincrement = true;
+		c->sequence = sd_arena_strdup(a, seq);
+	}
+}
+
+/* An identity column's sequence options, kept only when they say more
+ * than the defaults. */
+static void identity_row(void *ctx, const char *relid, int attnum,
+                         sd_identity_options *o)
+{
+	pg_read *r = ctx;
+	pg_rel *rel = rel_of(r, relid);
+	sd_column *c = rel && attnum > 0 && attnum <= rel->natt
+		               ? rel->cols[attnum]
+		               : NULL;
+
+	if (!c)
+		return;
+	if (!o->sequence && !o->comment &&
+	    sd_seqopts_equal(&o->opts, NULL, c->type.kind))
+		return;
+	c->identity_options = o;
+}
+
+static int read_objects(pg_read *r)
+{
+	sd_pg_objread o;
+
+	memset(&o, 0, sizeof(o));
+	o.conn = r->conn;
+	o.s = r->s;
+	o.nsp_oids = USER_NSP;
+	o.default_nsp = r->default_nsp;
+	o.nqueries = r->nqueries;
+	o.err = r->err;
+	o.identity = identity_row;
+	o.ctx = r;
+	return sd_pg_read_objects(&o);
 }
 
 /*
@@ -1158,6 +1237,7 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
 	    (rc = read_columns(&r)) != SD_OK ||
 	    (rc = read_constraints(&r)) != SD_OK ||
 	    (rc = read_indexes(&r)) != SD_OK ||
+	    (rc = read_objects(&r)) != SD_OK ||
 	    (rc = read_unmanaged(&r)) != SD_OK) {
 		sd_schema_free(r.s);
 		return rc;

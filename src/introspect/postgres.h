@@ -12,6 +12,28 @@
 
 #include "introspect/introspect.h"
 
+/* The OIDs of user schemas: not system, not temporary, not a leftover
+ * scratch schema, not created by an extension. A session whose current
+ * schema is not public (a tenant kept as a schema, reached through
+ * `options=-csearch_path=tenant_17`) sees that schema alone: the other
+ * tenants beside it are other databases as far as it is concerned. */
+#define SD_PG_USER_NSP                                                        \
+	" (SELECT n.oid FROM pg_namespace n"                                  \
+	"  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"       \
+	"  AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'"         \
+	"  AND n.nspname !~ '^sd_norm_'"                                      \
+	"  AND (COALESCE(current_schema(), '" SD_NAMESPACE_DEFAULT "')"      \
+	"   = '" SD_NAMESPACE_DEFAULT "'"                                     \
+	"   OR n.nspname = current_schema())"                                 \
+	"  AND NOT EXISTS (SELECT 1 FROM pg_depend d"                         \
+	"   WHERE d.classid = 'pg_namespace'::regclass"                       \
+	"   AND d.objid = n.oid AND d.deptype = 'e')) "
+
+/* Not an object of an extension (catalog: its pg_depend class). */
+#define SD_PG_NOT_EXTENSION(catalog, oid)                                     \
+	" NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" catalog \
+	"'::regclass AND e.objid = " oid " AND e.deptype = 'e') "
+
 /*
  * Reads the whole database, pg_dump style: one query per object kind for
  * all tables at once, merged client-side. Leaves out system and extension
@@ -44,5 +66,14 @@ void sd_pg_type_from_catalog(sd_arena *a, const char *format_type,
  */
 const char *sd_pg_canon_default(sd_arena *a, const sd_type *type,
                                 const char *text);
+
+/*
+ * Runs one catalog query with text parameters and counts it in *nqueries
+ * (may be NULL). Returns the result, or NULL with err set ("reading the
+ * PostgreSQL catalog: ...").
+ */
+PGresult *sd_pg_catalog_query(PGconn *conn, const char *sql, int nparams,
+                              const char *const *params, size_t *nqueries,
+                              sd_error *err);
 
 #endif

@@ -32,6 +32,96 @@ static void put_opt(sd_buf *out, const char *label, const char *value,
 		              value);
 }
 
+/* "start=1,increment=1,min=1,max=...,cache=1,cycle=false,type=bigint" */
+static void put_seqopts(sd_buf *out, const sd_seqopts *o, sd_type_kind def)
+{
+	sd_seqopts e;
+	sd_type t = {.length = -1, .precision = -1, .scale = -1};
+
+	sd_seqopts_effective(o, def, &e);
+	t.kind = e.type;
+	sd_buf_printf(out, "%lld/%lld/%lld..%lld/cache=%lld%s/",
+	              (long long)e.start, (long long)e.increment,
+	              (long long)e.min, (long long)e.max, (long long)e.cache,
+	              e.cycle ? "/cycle" : "");
+	sd_type_format(out, &t);
+}
+
+static void put_object(sd_buf *out, const char *kind, const sd_object *o)
+{
+	sd_buf_printf(out, "%s %s%s%s", kind, o->schema ? o->schema : "",
+	              o->schema ? "." : "", o->name);
+}
+
+/* The schema-level objects besides tables and enums, one line each. */
+static void dump_objects(sd_buf *out, const sd_schema *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->nextensions; i++) {
+		put_object(out, "extension", &s->extensions[i]->base);
+		put_opt(out, "version", s->extensions[i]->version, false);
+		put_opt(out, "comment", s->extensions[i]->comment, true);
+		sd_buf_putc(out, '\n');
+	}
+	for (i = 0; i < s->ncollations; i++) {
+		const sd_collation *c = s->collations[i];
+		put_object(out, "collation", &c->base);
+		put_opt(out, "provider", c->provider, false);
+		put_opt(out, "locale", c->locale, false);
+		put_opt(out, "lc_collate", c->lc_collate, false);
+		put_opt(out, "lc_ctype", c->lc_ctype, false);
+		sd_buf_put(out, c->nondeterministic ? " nondeterministic\n"
+		                                    : "\n");
+	}
+	for (i = 0; i < s->nsequences; i++) {
+		const sd_sequence *q = s->sequences[i];
+		put_object(out, "sequence", &q->base);
+		sd_buf_putc(out, ' ');
+		put_seqopts(out, &q->opts, SD_T_BIGINT);
+		if (q->owned_by_table)
+			sd_buf_printf(out, " owned-by=%s.%s", q->owned_by_table,
+			              q->owned_by_column);
+		sd_buf_put(out, q->unlogged ? " unlogged" : "");
+		put_opt(out, "comment", q->comment, true);
+		sd_buf_putc(out, '\n');
+	}
+	for (i = 0; i < s->ndomains; i++) {
+		const sd_domain *d = s->domains[i];
+		put_object(out, "domain", &d->base);
+		sd_buf_putc(out, ' ');
+		sd_type_format(out, &d->type);
+		put_expr(out, "default", &d->default_value);
+		sd_buf_put(out, d->not_null ? " not-null" : "");
+		put_opt(out, "collation", d->collation, false);
+		for (k = 0; k < d->nchecks; k++) {
+			sd_buf_printf(out, " check %s", d->checks[k]->base.name);
+			put_expr(out, "expr", &d->checks[k]->expression);
+			sd_buf_put(out, d->checks[k]->not_valid ? " not-valid"
+			                                        : "");
+		}
+		sd_buf_putc(out, '\n');
+	}
+	for (i = 0; i < s->ncomposites; i++) {
+		const sd_composite *t = s->composites[i];
+		put_object(out, "composite", &t->base);
+		for (k = 0; k < t->nattributes; k++) {
+			sd_buf_printf(out, "%s%s ", k ? ", " : " (",
+			              t->attributes[k]->base.name);
+			sd_type_format(out, &t->attributes[k]->type);
+		}
+		sd_buf_put(out, t->nattributes ? ")\n" : "\n");
+	}
+	for (i = 0; i < s->nranges; i++) {
+		const sd_range *r = s->ranges[i];
+		put_object(out, "range", &r->base);
+		sd_buf_putc(out, ' ');
+		sd_type_format(out, &r->subtype);
+		put_opt(out, "subtype_diff", r->subtype_diff, false);
+		sd_buf_putc(out, '\n');
+	}
+}
+
 static void dump_table(sd_buf *out, const sd_table *t)
 {
 	static const char *const identity[] = {
@@ -44,6 +134,19 @@ static void dump_table(sd_buf *out, const sd_table *t)
 	sd_buf_printf(out, "table %s%s%s", t->base.schema ? t->base.schema : "",
 	              t->base.schema ? "." : "", t->base.name);
 	put_opt(out, "comment", t->comment, true);
+	put_expr(out, "partition-by", &t->partition_by);
+	if (t->partition_of)
+		sd_buf_printf(out, " partition-of=%s%s%s",
+		              t->partition_of_schema ? t->partition_of_schema
+		                                     : "",
+		              t->partition_of_schema ? "." : "",
+		              t->partition_of);
+	put_expr(out, "bound", &t->partition_bound);
+	for (i = 0; i < t->ninherits; i++)
+		sd_buf_printf(out, " inherits=%s%s%s",
+		              t->inherits[i].schema ? t->inherits[i].schema : "",
+		              t->inherits[i].schema ? "." : "",
+		              t->inherits[i].name);
 	sd_buf_putc(out, '\n');
 	for (i = 0; i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
@@ -58,6 +161,17 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		put_opt(out, "comment", c->comment, true);
 		put_opt(out, "renamed_from", c->renamed_from, false);
 		put_opt(out, "backfill", c->backfill, true);
+		put_opt(out, "sequence", c->sequence, false);
+		if (c->identity_options) {
+			sd_buf_put(out, " identity-options=");
+			put_seqopts(out, &c->identity_options->opts,
+			            c->type.kind);
+			put_opt(out, "identity-sequence",
+			        c->identity_options->sequence, false);
+			put_opt(out, "identity-comment",
+			        c->identity_options->comment, true);
+		}
+		sd_buf_put(out, c->inherited ? " inherited" : "");
 		sd_buf_putc(out, '\n');
 	}
 	if (t->primary_key) {
@@ -120,8 +234,14 @@ void sd_schema_dump(sd_buf *out, const sd_schema *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->namespaces.n; i++)
-		sd_buf_printf(out, "namespace %s\n", s->namespaces.items[i]);
+	for (i = 0; i < s->namespaces.n; i++) {
+		sd_buf_printf(out, "namespace %s", s->namespaces.items[i]);
+		put_opt(out, "comment",
+		        sd_schema_namespace_comment(s, s->namespaces.items[i]),
+		        true);
+		sd_buf_putc(out, '\n');
+	}
+	dump_objects(out, s);
 	for (i = 0; i < s->nenums; i++) {
 		const sd_enum *e = s->enums[i];
 		sd_buf_printf(out, "enum %s%s%s ", e->base.schema ? e->base.schema : "",

@@ -15,7 +15,7 @@
  * Every problem is reported and the load goes on, so a user fixes a file in
  * one pass; the schema is handed out only when there were none.
  */
-#include "model/yamldoc.h"
+#include "model/load_objects.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -68,6 +68,8 @@ typedef struct m_column {
 	char *renamed_from;
 	char *backfill;
 	int virtual_;
+	int autoincrement;
+	m_seqopts *identity_options;
 } m_column;
 
 typedef struct m_ref {
@@ -159,6 +161,11 @@ typedef struct m_table {
 	int without_rowid;
 	int strict;
 	int sqlite_autoincrement;
+	char *partition_by;
+	char *partition_of;
+	char *partition_bound;
+	char **inherits;
+	unsigned inherits_count;
 } m_table;
 
 typedef struct m_models {
@@ -166,6 +173,7 @@ typedef struct m_models {
 	unsigned enums_count;
 	m_table *tables;
 	unsigned tables_count;
+	m_objects objects; /* load_objects.h */
 } m_models;
 
 /* Each mapping of the models: its keys, what each binds to (yamldoc.h). */
@@ -189,7 +197,11 @@ static const sd_yfield column_fields[] = {
 	SD_YF_STR_OPT("comment", m_column, comment),
 	SD_YF_STR_OPT("renamed_from", m_column, renamed_from),
 	SD_YF_STR_OPT("backfill", m_column, backfill),
-	SD_YF_BOOL_OPT("virtual", m_column, virtual_), SD_YF_END};
+	SD_YF_BOOL_OPT("virtual", m_column, virtual_),
+	SD_YF_BOOL_OPT("autoincrement", m_column, autoincrement),
+	SD_YF_MAP("identity_options", false, m_column, identity_options,
+	          m_seqopts, sd_models_identity_fields),
+	SD_YF_END};
 
 static const sd_yfield ref_fields[] = {
 	SD_YF_STR("table", m_ref, table),
@@ -275,12 +287,16 @@ static const sd_yfield table_fields[] = {
 	SD_YF_BOOL_OPT("without_rowid", m_table, without_rowid),
 	SD_YF_BOOL_OPT("strict", m_table, strict),
 	SD_YF_BOOL_OPT("sqlite_autoincrement", m_table, sqlite_autoincrement),
+	SD_YF_STR_OPT("partition_by", m_table, partition_by),
+	SD_YF_STR_OPT("partition_of", m_table, partition_of),
+	SD_YF_STR_OPT("partition_bound", m_table, partition_bound),
+	SD_YF_STRS("inherits", false, m_table, inherits),
 	SD_YF_END};
 
 static const sd_yfield models_fields[] = {
 	SD_YF_LIST_OPT("enums", m_models, enums, m_enum, enum_fields),
 	SD_YF_LIST_OPT("tables", m_models, tables, m_table, table_fields),
-	SD_YF_END};
+	SD_MODELS_OBJECT_FIELDS(m_models, objects), SD_YF_END};
 
 /* ------------------------------------------------------------------ */
 /* Valid keys per place, shared with the JSON Schema test              */
@@ -300,6 +316,16 @@ const sd_model_keys sd_model_key_table[] = {
 	{"tables[].exclusions[]", exclusion_fields},
 	{"tables[].indexes[].keys[]", sd_index_key_fields},
 	{"tables[].exclusions[].keys[]", sd_index_key_fields},
+	{"tables[].columns[].identity_options", sd_models_identity_fields},
+	{"schemas[]", sd_models_namespace_fields},
+	{"extensions[]", sd_models_extension_fields},
+	{"collations[]", sd_models_collation_fields},
+	{"sequences[]", sd_models_sequence_fields},
+	{"domains[]", sd_models_domain_fields},
+	{"domains[].checks[]", sd_models_domain_check_fields},
+	{"composite_types[]", sd_models_composite_fields},
+	{"composite_types[].attributes[]", sd_models_attribute_fields},
+	{"range_types[]", sd_models_range_fields},
 	{NULL, NULL},
 };
 
@@ -571,6 +597,47 @@ static bool raw_integer(const char *name)
 	return false;
 }
 
+/* Whether one of the n objects (each starting with its sd_object) is
+ * schema.name. */
+static bool object_named(void *const *objs, size_t n, const char *schema,
+                         const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const sd_object *o = objs[i];
+		if (sd_streq(o->schema, schema) && sd_streq(o->name, name))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether type ("name" or "schema.name", no arguments) is a domain,
+ * composite or range type of the models: PostgreSQL takes such a name
+ * for that type even where it spells a portable one ("year", "string").
+ */
+static bool models_type(loader *L, const char *type)
+{
+	const sd_schema *s = L->s;
+	const char *dot = strchr(type, '.');
+	const char *schema = NULL, *name = type;
+
+	if (strpbrk(type, "()[] \"\t"))
+		return false;
+	if (dot) {
+		schema = sd_namespace_key(
+			sd_arena_strndup(L->tmp, type, (size_t)(dot - type)));
+		name = dot + 1;
+	}
+	return object_named((void *const *)s->domains, s->ndomains, schema,
+	                    name) ||
+	       object_named((void *const *)s->composites, s->ncomposites,
+	                    schema, name) ||
+	       object_named((void *const *)s->ranges, s->nranges, schema,
+	                    name);
+}
+
 static void load_column(loader *L, tinfo *ti, unsigned j)
 {
 	const m_column *mc = &ti->mt->columns[j];
@@ -593,7 +660,13 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 	c = sd_table_add_column(L->s, ti->t, mc->name);
 	c->base.loc.path = f->doc.path;
 	c->base.loc.line = item_line(ti, "columns", j);
-	if (sd_type_parse(L->a, mc->type, &type, &why, &suggest) != SD_OK) {
+	if (models_type(L, mc->type)) {
+		memset(&type, 0, sizeof(type));
+		type.kind = SD_T_RAW;
+		type.name = dup(L, mc->type);
+		type.length = type.precision = type.scale = -1;
+	} else if (sd_type_parse(L->a, mc->type, &type, &why, &suggest) !=
+	           SD_OK) {
 		const char *tpath = COL_PATH("type");
 		const char *object = COL_OBJECT;
 		if (strcmp(why, "unknown type") == 0)
@@ -655,6 +728,16 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 				     mc->name);
 			c->nullable = false;
 		}
+	}
+	if (mc->identity_options) {
+		sd_lobj lo = {L->s, L->tmp, L->err, &f->doc};
+		if (c->identity == SD_IDENTITY_NONE)
+			lerr(L, f, COL_PATH("identity_options"), COL_OBJECT,
+			     "identity_options without identity");
+		else
+			c->identity_options = sd_load_identity_options(
+				&lo, mc->identity_options,
+				COL_PATH("identity_options"), COL_OBJECT);
 	}
 	if (mc->primary_key == TRI_TRUE) {
 		if (mc->nullable == TRI_TRUE)
@@ -1074,6 +1157,43 @@ static void load_exclusion(loader *L, tinfo *ti, unsigned j)
 	load_storage(L, ti, "exclusions", j, &ix->storage, me->tablespace);
 }
 
+/*
+ * SPEC: a one-column integer primary key autoincrements (an identity on
+ * PostgreSQL, the rowid on SQLite) unless the model says otherwise:
+ * `autoincrement: false`, or a default of its own (a sequence's nextval,
+ * a natural key's value), or a generation expression. `autoincrement:
+ * true` is the rule's own spelling and only fits where the rule applies.
+ */
+static void autoincrement_rule(loader *L, tinfo *ti)
+{
+	const sd_table *t = ti->t;
+	const sd_column *key = NULL;
+	unsigned j;
+
+	if (t->primary_key && t->primary_key->columns.n == 1)
+		key = sd_table_find_column(t, t->primary_key->columns.items[0]);
+	for (j = 0; j < ti->mt->columns_count; j++) {
+		const m_column *mc = &ti->mt->columns[j];
+		sd_column *c;
+		if (!mc->name || !(c = sd_table_find_column(t, mc->name)))
+			continue;
+		if (c != key || !sd_type_is_integer(c->type.kind) ||
+		    c->generated.sql || c->default_value.sql) {
+			if (mc->autoincrement == TRI_TRUE)
+				lerr(L, ti->f,
+				     item_path(L, ti, "columns", j,
+				               "autoincrement"),
+				     obj_name(L, ti, mc->name),
+				     "autoincrement applies to the integer "
+				     "column of a one-column primary key "
+				     "without a default (use identity: for "
+				     "other columns)");
+			continue;
+		}
+		c->autoincrement = mc->autoincrement != TRI_FALSE;
+	}
+}
+
 static void load_constraints(loader *L, tinfo *ti)
 {
 	const m_table *mt = ti->mt;
@@ -1105,11 +1225,10 @@ static void load_constraints(loader *L, tinfo *ti)
 		ti->pk_from_columns = true;
 	}
 	load_table_pk(L, ti);
+	autoincrement_rule(L, ti);
 	if (t->primary_key && t->primary_key->columns.n == 1) {
 		sd_column *c = sd_table_find_column(
 			t, t->primary_key->columns.items[0]);
-		if (c && sd_type_is_integer(c->type.kind))
-			c->autoincrement = true;
 		if (c && c->autoincrement && !t->without_rowid &&
 		    mt->sqlite_autoincrement == TRI_TRUE)
 			c->autoincrement_keyword = true;
@@ -1548,6 +1667,44 @@ static void check_names(loader *L, tinfo *ti)
 /* Driver                                                              */
 /* ------------------------------------------------------------------ */
 
+/*
+ * partition_by, partition_of with partition_bound, inherits. A bound
+ * written without its "FOR VALUES" gets it ("IN ('a')").
+ */
+static void load_table_parents(loader *L, tinfo *ti)
+{
+	const m_table *mt = ti->mt;
+	sd_table *t = ti->t;
+	const char *path = entry_path(L, ti->index, NULL, 0, NULL);
+	unsigned k;
+
+	if (mt->partition_by)
+		t->partition_by.sql = dup(L, mt->partition_by);
+	if (!mt->partition_of != !mt->partition_bound)
+		lerr(L, ti->f, path, ti->qname,
+		     "partition_of and partition_bound go together");
+	if (mt->partition_of && mt->partition_bound) {
+		const char *b = mt->partition_bound;
+		split_table(L, mt->partition_of, t->base.schema,
+		            &t->partition_of_schema, &t->partition_of);
+		if (sd_strieq(b, "default") ||
+		    strncasecmp(b, "for values", 10) == 0)
+			t->partition_bound.sql = dup(L, b);
+		else
+			t->partition_bound.sql =
+				sd_arena_printf(L->a, "FOR VALUES %s", b);
+		if (mt->inherits_count)
+			lerr(L, ti->f, path, ti->qname,
+			     "a partition inherits from its parent alone "
+			     "(partition_of and inherits together)");
+	}
+	for (k = 0; k < mt->inherits_count; k++) {
+		const char *schema, *name;
+		split_table(L, mt->inherits[k], t->base.schema, &schema, &name);
+		sd_table_add_inherits(L->s, t, schema, name);
+	}
+}
+
 static void load_tables(loader *L, file_ctx *f)
 {
 	unsigned i, j;
@@ -1589,10 +1746,12 @@ static void load_tables(loader *L, file_ctx *f)
 		ti->t->renamed_from = dup(L, mt->renamed_from);
 		ti->t->without_rowid = mt->without_rowid == TRI_TRUE;
 		ti->t->strict = mt->strict == TRI_TRUE;
+		load_table_parents(L, ti);
 		sd_map_put(L->tinfo_map, qname, ti);
 		if (schema)
 			sd_schema_add_namespace(L->s, schema);
-		if (mt->columns_count == 0)
+		if (mt->columns_count == 0 && !mt->partition_of &&
+		    !mt->inherits_count)
 			lerr(L, f, path, qname, "table '%s' has no columns",
 			     qname);
 		for (j = 0; j < mt->columns_count; j++)
@@ -1619,12 +1778,26 @@ static int build(loader *L)
 	for (i = 0; i < L->nfiles; i++)
 		load_enums(L, &L->files[i]);
 	for (i = 0; i < L->nfiles; i++)
+		if (L->files[i].m) {
+			sd_lobj lo = {L->s, L->tmp, L->err, &L->files[i].doc};
+			sd_load_objects(&lo, &L->files[i].m->objects);
+		}
+	for (i = 0; i < L->nfiles; i++)
 		load_tables(L, &L->files[i]);
 	sd_schema_index(L->s);
-	for (i = 0; i < L->ntables; i++) {
+	for (i = 0; i < L->nfiles; i++)
+		if (L->files[i].m) {
+			sd_lobj lo = {L->s, L->tmp, L->err, &L->files[i].doc};
+			sd_load_sequences(&lo, &L->files[i].m->objects);
+		}
+	for (i = 0; i < L->ntables; i++)
 		resolve_enum_types(L, &L->tables[i]);
-		load_constraints(L, &L->tables[i]);
+	{
+		sd_lobj lo = {L->s, L->tmp, L->err, NULL};
+		sd_load_children(&lo);
 	}
+	for (i = 0; i < L->ntables; i++)
+		load_constraints(L, &L->tables[i]);
 	for (i = 0; i < L->ntables; i++)
 		load_foreign_keys(L, &L->tables[i]);
 	for (i = 0; i < L->ntables; i++) {

@@ -77,3 +77,34 @@ char *sd_naming_expand(sd_arena *a, const char *tmpl, const char *table,
 	sd_buf_free(&b);
 	return out;
 }
+
+/* n cut back to the start of the UTF-8 character it would split. */
+static size_t clip_utf8(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+void sd_name_implicit_put(sd_buf *b, const char *name1, const char *name2,
+                          const char *label)
+{
+	size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
+	size_t overhead = (label ? strlen(label) + 1 : 0) + (name2 ? 1 : 0);
+	size_t avail = SD_MAX_IDENT - overhead;
+
+	while (n1 + n2 > avail) {
+		if (n1 > n2)
+			n1--;
+		else
+			n2--;
+	}
+	n1 = clip_utf8(name1, n1);
+	sd_buf_putn(b, name1, n1);
+	if (name2) {
+		sd_buf_putc(b, '_');
+		sd_buf_putn(b, name2, clip_utf8(name2, n2));
+	}
+	if (label)
+		sd_buf_printf(b, "_%s", label);
+}

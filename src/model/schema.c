@@ -55,6 +55,12 @@ static const size_t comment_at[SD_OBJ__COUNT] = {
 	[SD_OBJ_FOREIGN_KEY] = offsetof(sd_foreign_key, comment),
 	[SD_OBJ_CHECK] = offsetof(sd_check, comment),
 	[SD_OBJ_INDEX] = offsetof(sd_index, comment),
+	[SD_OBJ_SEQUENCE] = offsetof(sd_sequence, comment),
+	[SD_OBJ_EXTENSION] = offsetof(sd_extension, comment),
+	[SD_OBJ_COLLATION] = offsetof(sd_collation, comment),
+	[SD_OBJ_DOMAIN] = offsetof(sd_domain, comment),
+	[SD_OBJ_COMPOSITE] = offsetof(sd_composite, comment),
+	[SD_OBJ_RANGE] = offsetof(sd_range, comment),
 };
 
 static const char **comment_of(const sd_object *o)
@@ -194,6 +200,85 @@ void sd_schema_add_namespace(sd_schema *s, const char *name)
 	sd_strlist_push(s->arena, &s->namespaces, name);
 }
 
+const char *sd_schema_namespace_comment(const sd_schema *s, const char *name)
+{
+	return s->namespace_comments && name
+		       ? sd_map_get(s->namespace_comments, name)
+		       : NULL;
+}
+
+void sd_schema_set_namespace_comment(sd_schema *s, const char *name,
+                                     const char *comment)
+{
+	if (!name)
+		return;
+	if (!s->namespace_comments)
+		s->namespace_comments = sd_map_new(s->arena, 8);
+	sd_map_put(s->namespace_comments, sd_arena_strdup(s->arena, name),
+	           (void *)sd_arena_strdup(s->arena, comment));
+}
+
+sd_sequence *sd_schema_add_sequence(sd_schema *s, const char *schema,
+                                    const char *name)
+{
+	sd_sequence *q = object_new(s, sizeof(*q), SD_OBJ_SEQUENCE, schema,
+	                            name);
+
+	APPEND_NAMED(s, s->sequences, s->nsequences, s->sequence_map, q);
+	return q;
+}
+
+/* The builders of the other schema-level objects, each appending to its
+ * own array of the schema. */
+#define SCHEMA_ADDER(type, fn, kind, arr, count)                             \
+	type *fn(sd_schema *s, const char *schema, const char *name)         \
+	{                                                                    \
+		type *o = object_new(s, sizeof(*o), kind, schema, name);     \
+		APPEND(s, s->arr, s->count, o);                              \
+		return o;                                                    \
+	}
+
+SCHEMA_ADDER(sd_extension, sd_schema_add_extension, SD_OBJ_EXTENSION,
+             extensions, nextensions)
+SCHEMA_ADDER(sd_collation, sd_schema_add_collation, SD_OBJ_COLLATION,
+             collations, ncollations)
+SCHEMA_ADDER(sd_domain, sd_schema_add_domain, SD_OBJ_DOMAIN, domains,
+             ndomains)
+SCHEMA_ADDER(sd_composite, sd_schema_add_composite, SD_OBJ_COMPOSITE,
+             composites, ncomposites)
+SCHEMA_ADDER(sd_range, sd_schema_add_range, SD_OBJ_RANGE, ranges, nranges)
+
+sd_check *sd_domain_add_check(sd_schema *s, sd_domain *d, const char *name)
+{
+	sd_check *o = object_new(s, sizeof(*o), SD_OBJ_CHECK, d->base.schema,
+	                         name);
+
+	APPEND(s, d->checks, d->nchecks, o);
+	return o;
+}
+
+sd_column *sd_composite_add_attribute(sd_schema *s, sd_composite *t,
+                                      const char *name)
+{
+	sd_column *c = object_new(s, sizeof(*c), SD_OBJ_COLUMN,
+	                          t->base.schema, name);
+
+	c->nullable = true;
+	c->type.length = c->type.precision = c->type.scale = -1;
+	APPEND(s, t->attributes, t->nattributes, c);
+	return c;
+}
+
+void sd_table_add_inherits(sd_schema *s, sd_table *t, const char *schema,
+                           const char *name)
+{
+	sd_table_ref r;
+
+	r.schema = sd_arena_strdup(s->arena, schema);
+	r.name = sd_arena_strdup(s->arena, name);
+	APPEND(s, t->inherits, t->ninherits, r);
+}
+
 sd_column *sd_table_add_column(sd_schema *s, sd_table *t, const char *name)
 {
 	sd_column *c =
@@ -314,6 +399,13 @@ void sd_schema_index(sd_schema *s)
 		           sd_qualified_name(s->arena, s->enums[i]->base.schema,
 		                             s->enums[i]->base.name),
 		           s->enums[i]);
+	s->sequence_map = sd_map_new(s->arena, s->nsequences);
+	for (i = 0; i < s->nsequences; i++)
+		sd_map_put(s->sequence_map,
+		           sd_qualified_name(s->arena,
+		                             s->sequences[i]->base.schema,
+		                             s->sequences[i]->base.name),
+		           s->sequences[i]);
 }
 
 static const void *find_qualified(const sd_map *m, const char *schema,
@@ -355,6 +447,24 @@ sd_enum *sd_schema_find_enum(const sd_schema *s, const char *schema,
                              const char *name)
 {
 	return (sd_enum *)find_qualified(s->enum_map, schema, name);
+}
+
+sd_sequence *sd_schema_find_sequence(const sd_schema *s, const char *schema,
+                                     const char *name)
+{
+	return (sd_sequence *)find_qualified(s->sequence_map, schema, name);
+}
+
+sd_table *sd_table_partition_parent(const sd_schema *s, const sd_table *t)
+{
+	return t->partition_of ? sd_schema_find_table(s, t->partition_of_schema,
+	                                              t->partition_of)
+	                       : NULL;
+}
+
+bool sd_table_is_child(const sd_table *t)
+{
+	return t->partition_of || t->ninherits;
 }
 
 sd_column *sd_table_find_column(const sd_table *t, const char *name)
@@ -423,7 +533,14 @@ void sd_schema_sort(sd_schema *s)
 	SORT(s->tables, s->ntables);
 	SORT(s->enums, s->nenums);
 	SORT(s->sequences, s->nsequences);
+	SORT(s->extensions, s->nextensions);
+	SORT(s->collations, s->ncollations);
+	SORT(s->domains, s->ndomains);
+	SORT(s->composites, s->ncomposites);
+	SORT(s->ranges, s->nranges);
 	SORT(s->unmanaged, s->nunmanaged);
+	for (i = 0; i < s->ndomains; i++)
+		SORT(s->domains[i]->checks, s->domains[i]->nchecks);
 	for (i = 0; i < s->ntables; i++) {
 		sd_table *t = s->tables[i];
 		SORT(t->uniques, t->nuniques);
@@ -431,6 +548,64 @@ void sd_schema_sort(sd_schema *s)
 		SORT(t->checks, t->nchecks);
 		SORT(t->indexes, t->nindexes);
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Sequence options                                                    */
+/* ------------------------------------------------------------------ */
+
+int64_t sd_int_kind_min(sd_type_kind k)
+{
+	return k == SD_T_SMALLINT  ? INT16_MIN
+	       : k == SD_T_INTEGER ? INT32_MIN
+	                           : INT64_MIN;
+}
+
+int64_t sd_int_kind_max(sd_type_kind k)
+{
+	return k == SD_T_SMALLINT  ? INT16_MAX
+	       : k == SD_T_INTEGER ? INT32_MAX
+	                           : INT64_MAX;
+}
+
+void sd_seqopts_effective(const sd_seqopts *in, sd_type_kind deftype,
+                          sd_seqopts *out)
+{
+	static const sd_seqopts none;
+	const sd_seqopts *o = in ? in : &none;
+
+	memset(out, 0, sizeof(*out));
+	out->type = (o->set & SD_SEQ_TYPE) ? o->type : deftype;
+	if (!sd_type_is_integer(out->type))
+		out->type = SD_T_BIGINT;
+	out->increment = (o->set & SD_SEQ_INCREMENT) && o->increment
+		                 ? o->increment
+		                 : 1;
+	out->min = (o->set & SD_SEQ_MIN) ? o->min
+	           : out->increment > 0  ? 1
+	                                 : sd_int_kind_min(out->type);
+	out->max = (o->set & SD_SEQ_MAX) ? o->max
+	           : out->increment > 0  ? sd_int_kind_max(out->type)
+	                                 : -1;
+	out->start = (o->set & SD_SEQ_START) ? o->start
+	             : out->increment > 0    ? out->min
+	                                     : out->max;
+	out->cache = (o->set & SD_SEQ_CACHE) && o->cache > 0 ? o->cache : 1;
+	out->cycle = (o->set & SD_SEQ_CYCLE) && o->cycle;
+	out->set = SD_SEQ_TYPE | SD_SEQ_START | SD_SEQ_INCREMENT | SD_SEQ_MIN |
+	           SD_SEQ_MAX | SD_SEQ_CACHE | SD_SEQ_CYCLE;
+}
+
+bool sd_seqopts_equal(const sd_seqopts *a, const sd_seqopts *b,
+                      sd_type_kind deftype)
+{
+	sd_seqopts x, y;
+
+	sd_seqopts_effective(a, deftype, &x);
+	sd_seqopts_effective(b, deftype, &y);
+	return x.type == y.type && x.start == y.start &&
+	       x.increment == y.increment && x.min == y.min &&
+	       x.max == y.max && x.cache == y.cache && x.cycle == y.cycle;
 }
 
 /* ------------------------------------------------------------------ */

@@ -22,6 +22,8 @@
 #include "util/layer.h"
 #include "util/util.h"
 
+#include <stdint.h>
+
 SD_LAYER_HEADER(MODEL);
 
 /*
@@ -39,6 +41,15 @@ const char *sd_namespace_key(const char *name);
 /* The longest name the models may give: PostgreSQL's (NAMEDATALEN - 1),
  * which it would otherwise truncate silently. */
 #define SD_MAX_IDENT 63
+
+/*
+ * Appends to b the name PostgreSQL gives an implicit object of name1's
+ * name2 ("orders", "id", "seq" -> "orders_id_seq"; name2 may be NULL),
+ * with name1 and name2 cut as the server cuts them to fit SD_MAX_IDENT
+ * (the longer one first, never inside a UTF-8 character).
+ */
+void sd_name_implicit_put(sd_buf *b, const char *name1, const char *name2,
+                          const char *label);
 
 /* ------------------------------------------------------------------ */
 /* Types                                                               */
@@ -132,6 +143,11 @@ typedef enum sd_obj_kind {
 	SD_OBJ_FOREIGN_KEY,
 	SD_OBJ_CHECK,
 	SD_OBJ_INDEX,
+	SD_OBJ_EXTENSION,
+	SD_OBJ_COLLATION,
+	SD_OBJ_DOMAIN,
+	SD_OBJ_COMPOSITE, /* composite types */
+	SD_OBJ_RANGE,     /* range types */
 	SD_OBJ_UNMANAGED, /* views, functions, triggers, ... */
 	SD_OBJ__COUNT
 } sd_obj_kind;
@@ -182,6 +198,55 @@ typedef enum sd_identity {
 	SD_IDENTITY_BY_DEFAULT,
 } sd_identity;
 
+/*
+ * The options of a sequence (CREATE SEQUENCE, an identity column's
+ * sequence). A member counts only when its bit is in `set`; the others
+ * are PostgreSQL's defaults for the type and the direction, which
+ * sd_seqopts_effective fills in, so that "MAXVALUE 2147483647" on an
+ * integer sequence equals no MAXVALUE at all.
+ */
+enum {
+	SD_SEQ_TYPE = 1 << 0,
+	SD_SEQ_START = 1 << 1,
+	SD_SEQ_INCREMENT = 1 << 2,
+	SD_SEQ_MIN = 1 << 3,
+	SD_SEQ_MAX = 1 << 4,
+	SD_SEQ_CACHE = 1 << 5,
+	SD_SEQ_CYCLE = 1 << 6,
+};
+
+typedef struct sd_seqopts {
+	sd_type_kind type; /* SD_T_SMALLINT, SD_T_INTEGER or SD_T_BIGINT */
+	int64_t start, increment, min, max, cache;
+	bool cycle;
+	unsigned set;      /* SD_SEQ_* given */
+} sd_seqopts;
+
+/*
+ * out = in with every member that is not set given its default: the type
+ * deftype (bigint for a sequence, the column's type for an identity),
+ * INCREMENT 1, MINVALUE 1 and MAXVALUE the type's maximum going up (the
+ * type's minimum and -1 going down), START the MINVALUE going up (the
+ * MAXVALUE going down), CACHE 1, NO CYCLE. Every bit is set in out.
+ */
+void sd_seqopts_effective(const sd_seqopts *in, sd_type_kind deftype,
+                          sd_seqopts *out);
+/* Same effective options (in may be NULL: all defaults). */
+bool sd_seqopts_equal(const sd_seqopts *a, const sd_seqopts *b,
+                      sd_type_kind deftype);
+/* The smallest and largest value of an integer kind. */
+int64_t sd_int_kind_min(sd_type_kind k);
+int64_t sd_int_kind_max(sd_type_kind k);
+
+/* An identity column's sequence, when anything of it is not the default. */
+typedef struct sd_identity_options {
+	sd_seqopts opts;
+	/* SEQUENCE NAME (in the table's schema); NULL: PostgreSQL's own
+	 * choice, <table>_<column>_seq */
+	const char *sequence;
+	const char *comment; /* COMMENT ON SEQUENCE */
+} sd_identity_options;
+
 typedef struct sd_column {
 	sd_object base;           /* kind SD_OBJ_COLUMN; schema unused */
 	sd_type type;
@@ -197,8 +262,10 @@ typedef struct sd_column {
 	 * resolution word only ("IGNORE"); NULL when none. Introspected only. */
 	const char *not_null_conflict;
 	sd_identity identity;     /* explicit identity (models: identity key) */
+	/* the identity's sequence options; NULL: all defaults */
+	const sd_identity_options *identity_options;
 	/* (the flags last, packed: a schema holds one column per field of
-	 * every table, 168 bytes each) */
+	 * every table, 176 bytes each) */
 	bool nullable;
 	/*
 	 * An integer primary key "autoincrements" (SPEC): new tables get
@@ -215,6 +282,13 @@ typedef struct sd_column {
 	/* The generated column is VIRTUAL (computed when read; SQLite's
 	 * default), not STORED. Models: virtual: true. */
 	bool generated_virtual;
+	/*
+	 * The column comes from a parent table (a partition's columns all
+	 * do; an INHERITS child's do unless it declares them too): its type
+	 * follows the parent's, and adding or dropping it is the parent's
+	 * business. Its default, NOT NULL and comment are its own.
+	 */
+	bool inherited;
 } sd_column;
 
 typedef enum sd_fk_action {
@@ -349,6 +423,11 @@ void sd_options_put(sd_buf *out, const sd_strlist *l, const char *sep);
  * [siglen=64]; SD_EINPUT when malformed. */
 int sd_opclass_parse(sd_arena *a, const char *text, const char **name,
                      sd_strlist *params);
+/* A table named by its schema (NULL = default) and name. */
+typedef struct sd_table_ref {
+	const char *schema;
+	const char *name;
+} sd_table_ref;
 
 /* Tables up to this many columns have no column map: a scan of their
  * column pointers is as fast and costs no memory. */
@@ -375,6 +454,18 @@ typedef struct sd_table {
 	/* name -> sd_column*, built by sd_schema_index() for tables of more
 	 * than SD_COLUMN_MAP_MIN columns; smaller ones are scanned */
 	sd_map *column_map;
+	/*
+	 * PostgreSQL partitioning and inheritance. partition_by is the key
+	 * as pg_get_partkeydef prints it ("RANGE (occurred_at)"); a partition
+	 * names its parent and its bound ("FOR VALUES IN ('a')", "DEFAULT");
+	 * an INHERITS child its parents, in order.
+	 */
+	sd_expr partition_by;
+	const char *partition_of_schema; /* NULL = default namespace */
+	const char *partition_of;
+	sd_expr partition_bound;
+	sd_table_ref *inherits;
+	size_t ninherits;
 	/* SQLite table options (CREATE TABLE ... ) WITHOUT ROWID, STRICT. */
 	bool without_rowid;
 	bool strict;
@@ -386,11 +477,73 @@ typedef struct sd_enum {
 	const char *comment;
 } sd_enum;
 
+/*
+ * A sequence that is not an identity column's: free-standing, or owned by
+ * a column (serial: the column's default is its nextval, and the column
+ * autoincrements).
+ */
 typedef struct sd_sequence {
-	sd_object base; /* kind SD_OBJ_SEQUENCE: free-standing sequences */
+	sd_object base; /* kind SD_OBJ_SEQUENCE */
+	sd_seqopts opts;
+	/* OWNED BY, a table of the sequence's own schema; NULL: none */
 	const char *owned_by_table;
 	const char *owned_by_column;
+	const char *comment;
+	bool unlogged;
 } sd_sequence;
+
+/*
+ * An extension. Its name is unique in the database; base.schema is where
+ * it put its objects (NULL = the default namespace). What belongs to an
+ * extension is never an object of the schema on its own.
+ */
+typedef struct sd_extension {
+	sd_object base; /* kind SD_OBJ_EXTENSION */
+	const char *version; /* NULL: whatever is installed, or the default */
+	const char *comment; /* NULL: the extension's own */
+} sd_extension;
+
+typedef struct sd_collation {
+	sd_object base;       /* kind SD_OBJ_COLLATION */
+	const char *provider; /* "libc" (NULL) or "icu" */
+	const char *locale;   /* icu; libc when LC_COLLATE = LC_CTYPE */
+	const char *lc_collate, *lc_ctype; /* libc, when they differ */
+	const char *comment;
+	bool nondeterministic;
+} sd_collation;
+
+typedef struct sd_domain {
+	sd_object base;        /* kind SD_OBJ_DOMAIN */
+	sd_type type;          /* the base type */
+	sd_expr default_value; /* sql NULL = none */
+	const char *collation;
+	sd_check **checks;     /* named; schema = the domain's */
+	size_t nchecks;
+	const char *comment;
+	bool not_null;
+} sd_domain;
+
+/* A composite type; its attributes are columns (name, type, collation,
+ * comment; nothing else applies). */
+typedef struct sd_composite {
+	sd_object base; /* kind SD_OBJ_COMPOSITE */
+	sd_column **attributes;
+	size_t nattributes;
+	const char *comment;
+} sd_composite;
+
+/* A range type. Members other than the subtype are NULL for the
+ * defaults. */
+typedef struct sd_range {
+	sd_object base; /* kind SD_OBJ_RANGE */
+	sd_type subtype;
+	const char *subtype_opclass;
+	const char *collation;
+	const char *canonical;
+	const char *subtype_diff;
+	const char *multirange; /* the multirange type's name */
+	const char *comment;
+} sd_range;
 
 /* Something in the database that schemadiff does not manage: reported by
  * check, never dropped. */
@@ -411,10 +564,23 @@ typedef struct sd_schema {
 	size_t nenums;
 	sd_sequence **sequences;
 	size_t nsequences;
+	sd_extension **extensions;
+	size_t nextensions;
+	sd_collation **collations;
+	size_t ncollations;
+	sd_domain **domains;
+	size_t ndomains;
+	sd_composite **composites;
+	size_t ncomposites;
+	sd_range **ranges;
+	size_t nranges;
 	sd_unmanaged **unmanaged;
 	size_t nunmanaged;
+	/* namespace name -> its comment (NULL until one is set) */
+	sd_map *namespace_comments;
 	sd_map *table_map; /* "schema.name" or "name" -> sd_table* */
 	sd_map *enum_map;
+	sd_map *sequence_map;
 } sd_schema;
 
 /* ------------------------------------------------------------------ */
@@ -437,6 +603,29 @@ sd_enum *sd_schema_add_enum(sd_schema *s, const char *schema,
 sd_unmanaged *sd_schema_add_unmanaged(sd_schema *s, const char *what,
                                       const char *schema, const char *name);
 void sd_schema_add_namespace(sd_schema *s, const char *name);
+/* The comment of a namespace; NULL for none. */
+const char *sd_schema_namespace_comment(const sd_schema *s,
+                                        const char *name);
+void sd_schema_set_namespace_comment(sd_schema *s, const char *name,
+                                     const char *comment);
+sd_sequence *sd_schema_add_sequence(sd_schema *s, const char *schema,
+                                    const char *name);
+sd_extension *sd_schema_add_extension(sd_schema *s, const char *schema,
+                                      const char *name);
+sd_collation *sd_schema_add_collation(sd_schema *s, const char *schema,
+                                      const char *name);
+sd_domain *sd_schema_add_domain(sd_schema *s, const char *schema,
+                                const char *name);
+sd_composite *sd_schema_add_composite(sd_schema *s, const char *schema,
+                                      const char *name);
+sd_range *sd_schema_add_range(sd_schema *s, const char *schema,
+                              const char *name);
+sd_check *sd_domain_add_check(sd_schema *s, sd_domain *d, const char *name);
+sd_column *sd_composite_add_attribute(sd_schema *s, sd_composite *t,
+                                      const char *name);
+/* Appends a parent to t's INHERITS list. */
+void sd_table_add_inherits(sd_schema *s, sd_table *t, const char *schema,
+                           const char *name);
 sd_column *sd_table_add_column(sd_schema *s, sd_table *t, const char *name);
 sd_unique *sd_table_add_unique(sd_schema *s, sd_table *t, const char *name);
 sd_foreign_key *sd_table_add_foreign_key(sd_schema *s, sd_table *t,
@@ -463,6 +652,12 @@ sd_table *sd_schema_find_table(const sd_schema *s, const char *schema,
                                const char *name);
 sd_enum *sd_schema_find_enum(const sd_schema *s, const char *schema,
                              const char *name);
+sd_sequence *sd_schema_find_sequence(const sd_schema *s, const char *schema,
+                                     const char *name);
+/* The table t is a partition of, or NULL (none, or not in s). */
+sd_table *sd_table_partition_parent(const sd_schema *s, const sd_table *t);
+/* Whether t is a partition or an INHERITS child. */
+bool sd_table_is_child(const sd_table *t);
 sd_column *sd_table_find_column(const sd_table *t, const char *name);
 sd_index *sd_table_find_index(const sd_table *t, const char *name);
 /*
@@ -482,8 +677,9 @@ bool sd_table_is_ignored(const char *schema, const char *name,
 /* "users", "billing.invoices": the key used by table_map and messages
  * (schema NULL: the name alone). sd_qualified_put appends it to out. */
 void sd_qualified_put(sd_buf *out, const char *schema, const char *name);
-/* The comment of a table, column, enum, constraint or index; NULL for
- * none and for kinds that carry none. */
+/* The comment of a table, column, enum, constraint, index, sequence,
+ * extension, collation, domain, composite or range type; NULL for none
+ * and for kinds that carry none. */
 const char *sd_object_comment(const sd_object *o);
 /* Sets it (not copied); nothing for kinds that carry none. */
 void sd_object_set_comment(sd_object *o, const char *comment);

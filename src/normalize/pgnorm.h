@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include "normalize/normalize.h"
+#include "normalize/pg_norm.h"
 
 SD_LAYER_HEADER(NORMALIZE);
 
@@ -30,6 +31,7 @@ typedef struct pg_norm {
 	 * classes, collations and parameters, the live catalog already
 	 * spells alike (keys: sd_pgnorm_key). */
 	sd_map *resolved;
+	sd_pg_scratch sc; /* the same, for pg_objects.c */
 } pg_norm;
 
 /* The key of a model object in nm->resolved. */

@@ -365,6 +365,9 @@ static sd_column *scratch_column(pg_norm *nm, const sd_table *t,
 		                        col->type.name))
 			es = t->base.schema;
 		col->type.enum_schema = scratch_for(nm, es);
+	} else if (col->type.kind == SD_T_RAW) {
+		/* a type of another model schema: its twin's */
+		col->type.name = sd_pg_scratch_type(&nm->sc, col->type.name);
 	}
 	return col;
 }
@@ -1258,6 +1261,9 @@ static int setup_sql(pg_norm *nm, sd_buf *sql)
 		if ((rc = emit(nm, sql, &op)) != SD_OK)
 			return rc;
 	}
+	if (sd_pg_norm_objects_wanted(nm->models) &&
+	    (rc = sd_pg_norm_objects_sql(&nm->sc, sql)) != SD_OK)
+		return rc;
 	sd_buf_put(sql, "SELECT 1 AS sd_ready;\n");
 	return SD_OK;
 }
@@ -1265,7 +1271,9 @@ static int setup_sql(pg_norm *nm, sd_buf *sql)
 static void scratch_schemas(pg_norm *nm)
 {
 	const sd_schema *m = nm->models;
-	size_t i, j, max = 1 + m->ntables + m->nenums + m->namespaces.n;
+	size_t i, j, max = 1 + m->ntables + m->nenums + m->namespaces.n +
+	                   m->nextensions + m->ncollations + m->ndomains +
+	                   m->ncomposites + m->nranges;
 
 	for (i = 0; i < m->ntables; i++)
 		max += m->tables[i]->ncolumns;
@@ -1284,6 +1292,82 @@ static void scratch_schemas(pg_norm *nm)
 			    t->columns[j]->type.enum_schema)
 				add_nsp(nm, t->columns[j]->type.enum_schema);
 	}
+#define ADD_NSPS(arr, n)                                                     \
+	for (i = 0; i < m->n; i++)                                           \
+		add_nsp(nm, m->arr[i]->base.schema)
+	ADD_NSPS(extensions, nextensions);
+	ADD_NSPS(collations, ncollations);
+	ADD_NSPS(domains, ndomains);
+	ADD_NSPS(composites, ncomposites);
+	ADD_NSPS(ranges, nranges);
+#undef ADD_NSPS
+	nm->sc.conn = nm->conn;
+	nm->sc.models = nm->models;
+	nm->sc.tmp = nm->tmp;
+	nm->sc.err = nm->err;
+	nm->sc.scratch = nm->scratch;
+	nm->sc.orig = nm->orig;
+	nm->sc.n = nm->nscratch;
+	nm->sc.tag = nm->tag;
+}
+
+/*
+ * A default that only calls nextval on a sequence takes its canonical
+ * text here: the sequence may not exist yet.
+ */
+static void canon_nextval(pg_norm *nm)
+{
+	size_t i, j;
+
+	for (i = 0; i < nm->models->ntables; i++) {
+		sd_table *t = nm->models->tables[i];
+		for (j = 0; j < t->ncolumns; j++) {
+			sd_column *c = t->columns[j];
+			if (c->default_value.sql && !c->default_value.canon)
+				c->default_value.canon = sd_pg_canon_nextval(
+					nm->models->arena, c->default_value.sql);
+		}
+	}
+}
+
+/* Whether the models have partitioned tables or partitions. */
+static bool has_partitions(const sd_schema *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->ntables; i++)
+		if (m->tables[i]->partition_by.sql || m->tables[i]->partition_of)
+			return true;
+	return false;
+}
+
+/*
+ * The setup, then the read-backs of the schema-level objects and of the
+ * partitions, which take round trips of their own; the runs' script then
+ * starts ready.
+ */
+static int objects_pass(pg_norm *nm, sd_buf *sql, bool objects)
+{
+	PGresult *res = PQexec(nm->conn, sd_buf_cstr(sql));
+	int rc = SD_OK;
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK) {
+		sd_buf msg = SD_BUF_INIT;
+		sd_pg_message(&msg, PQresultErrorMessage(res));
+		rc = sd_error_add(nm->err, SD_EINPUT, NULL, 0, 0, NULL,
+		                  "the models do not compile on PostgreSQL: %s",
+		                  unscratch(nm, nm->tmp, sd_buf_cstr(&msg)));
+		sd_buf_free(&msg);
+	}
+	PQclear(res);
+	sd_buf_truncate(sql, 0);
+	if (rc == SD_OK && objects)
+		rc = sd_pg_norm_objects_read(&nm->sc);
+	if (rc == SD_OK)
+		rc = sd_pg_norm_partitions(&nm->sc);
+	sd_buf_put(sql, "SELECT 1 AS sd_ready;\n");
+	return rc;
 }
 
 static atomic_long norm_calls;
@@ -1296,7 +1380,7 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	sd_buf sql = SD_BUF_INIT;
 	size_t i, first = 0, failed;
 	int rc = SD_OK;
-	bool began = false;
+	bool began = false, objects, parts;
 
 	memset(&nm, 0, sizeof(nm));
 	nm.conn = sd_pg_conn(db);
@@ -1311,13 +1395,19 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	                         (long)atomic_fetch_add(&norm_calls, 1));
 
 	sd_pgnorm_adopt_live(&nm);
+	canon_nextval(&nm);
 	scratch_schemas(&nm);
 	plan_runs(&nm, &runs);
-	if (runs.n == 0)
+	objects = sd_pg_norm_objects_wanted(models);
+	parts = has_partitions(models);
+	if (runs.n == 0 && !objects && !parts)
 		goto done;
 	if ((rc = setup_sql(&nm, &sql)) != SD_OK)
 		goto done;
 	began = true;
+	if ((objects || parts) &&
+	    ((rc = objects_pass(&nm, &sql, objects)) != SD_OK || runs.n == 0))
+		goto done;
 	for (;;) {
 		for (i = first; i < runs.n; i++)
 			if ((rc = run_sql(&nm, runs.items[i], i, &sql)) != SD_OK)

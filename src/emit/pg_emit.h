@@ -1,0 +1,68 @@
+/*
+ * pg_emit.h - internal to the emit layer: the PostgreSQL emitter's state
+ * and pieces (postgres.c), shared with the statements of its other files
+ * (pg_objects.c: schema-level objects, partitions and INHERITS).
+ */
+#ifndef SD_EMIT_PG_EMIT_H
+#define SD_EMIT_PG_EMIT_H
+
+#include "emit/dialect.h"
+
+SD_LAYER_HEADER(EMIT);
+
+/* One operation's statements being written. */
+typedef struct pg_emit {
+	sd_buf *out;
+	const sd_op *op;
+	const char *too_long; /* first name over 63 bytes */
+	const char *virtual_column; /* first VIRTUAL generated column */
+} pg_emit;
+
+/* A quoted identifier, noting one over PostgreSQL's limit. */
+void sd_pg_emit_ident(pg_emit *e, const char *name);
+/* schema.name quoted, the name alone in the default namespace. */
+void sd_pg_emit_qname(pg_emit *e, const char *schema, const char *name);
+/* A type in PostgreSQL's words (enums by their qualified name). */
+void sd_pg_emit_type(pg_emit *e, const sd_type *t);
+/* " IS 'text';\n" or " IS NULL;\n", ending a COMMENT ON. */
+void sd_pg_emit_comment_is(pg_emit *e, const char *text);
+
+/* pg_objects.c */
+/*
+ * The statements of CREATE_OBJECT, DROP_OBJECT, ALTER_OBJECT,
+ * ATTACH/DETACH_PARTITION and (NO_)INHERIT. Returns SD_OK, or an error
+ * for an object PostgreSQL has no statement for.
+ */
+int sd_pg_emit_object_op(pg_emit *e, const sd_op *op, sd_error *err);
+/* A serial column's sequence: CREATE SEQUENCE (with its comment) or
+ * DROP SEQUENCE; its OWNED BY. */
+void sd_pg_emit_serial_sequence(pg_emit *e, const sd_sequence *q,
+                                bool create);
+void sd_pg_emit_sequence_owner(pg_emit *e, const sd_sequence *q);
+/* COMMENT ON the schema-level object o (sequence, extension, collation,
+ * domain, type, schema) IS text; false for other kinds (nothing
+ * written). */
+bool sd_pg_emit_object_comment(pg_emit *e, const sd_object *o,
+                               const char *text);
+/* An identity column's sequence named by default (from_t's from_c's)
+ * renamed after the table or column (to_t's to_c's), as it would be
+ * named had it been created so; nothing for a sequence named otherwise.
+ * The models' plain autoincrement may be a serial or an identity, named
+ * alike, or neither: IF EXISTS. */
+void sd_pg_emit_identity_follow(pg_emit *e, const sd_table *from_t,
+                                const sd_column *from_c, const sd_table *to_t,
+                                const sd_column *to_c);
+/* COMMENT ON the sequence of identity column c of t, when it has one. */
+void sd_pg_emit_identity_comment(pg_emit *e, const sd_table *t,
+                                 const sd_column *c);
+/* " (SEQUENCE NAME x START WITH ...)" of an identity column, or nothing
+ * when its options are the defaults. */
+void sd_pg_emit_identity_options(pg_emit *e, const sd_column *c);
+/* " SET INCREMENT BY ..." (ALTER COLUMN ... SET ...) for the options that
+ * differ between two identity columns, and the ALTER SEQUENCE / COMMENT
+ * statements for the sequence's name and comment. */
+void sd_pg_emit_identity_changes(pg_emit *e, const sd_table *t,
+                                 const sd_column *from,
+                                 const sd_column *to);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * pg_norm.h - internal to the normalize layer: the scratch namespaces of
+ * PostgreSQL's normaliser (postgres.c), shared with the normalisation of
+ * the schema-level objects and of partitioning (pg_objects.c).
+ */
+#ifndef SD_NORMALIZE_PG_NORM_H
+#define SD_NORMALIZE_PG_NORM_H
+
+#include <libpq-fe.h>
+
+#include "normalize/normalize.h"
+
+SD_LAYER_HEADER(NORMALIZE);
+
+/* The scratch twins of the models' namespaces, inside the normaliser's
+ * transaction. */
+typedef struct sd_pg_scratch {
+	PGconn *conn;
+	sd_schema *models;
+	sd_arena *tmp;
+	sd_error *err;
+	const char *const *scratch; /* scratch schema names */
+	const char *const *orig;    /* the model schema each stands for */
+	size_t n;
+	const char *tag;            /* unique per run */
+} sd_pg_scratch;
+
+/* The scratch twin of a model schema (NULL: the default), or the name
+ * itself when it is none of the models'. */
+const char *sd_pg_scratch_for(const sd_pg_scratch *s, const char *schema);
+/* A type's text with a leading model schema ("common.code") put into
+ * its scratch twin; other texts as they are. Allocated in s->tmp. */
+const char *sd_pg_scratch_type(const sd_pg_scratch *s, const char *text);
+/* The server's text with the scratch twins' names put back (NULL for
+ * NULL), allocated in the models' arena. */
+const char *sd_pg_unscratch(const sd_pg_scratch *s, const char *text);
+
+/* Whether the models have objects pg_objects.c canonicalises. */
+bool sd_pg_norm_objects_wanted(const sd_schema *models);
+/*
+ * Appends to sql the statements creating the models' extensions (when
+ * missing), collations, domains, composite and range types in their
+ * scratch twins, each after what it uses.
+ */
+int sd_pg_norm_objects_sql(const sd_pg_scratch *s, sd_buf *sql);
+/* Reads them back: the server's texts of domains' types, defaults and
+ * checks, composite attributes' and range subtypes' types. */
+int sd_pg_norm_objects_read(const sd_pg_scratch *s);
+/*
+ * The server's texts of partition keys and bounds: the models'
+ * partitioned tables and partitions are created in the scratch schema
+ * under a savepoint, read back, and rolled back.
+ */
+int sd_pg_norm_partitions(const sd_pg_scratch *s);
+/*
+ * The server's text of a default that only calls nextval on a sequence
+ * named plainly ("nextval('billing.seq')"), worked out here so that the
+ * sequence need not exist; NULL for any other text. With a NULL, only
+ * whether it can: sql itself or NULL.
+ */
+const char *sd_pg_canon_nextval(sd_arena *a, const char *sql);
+
+#endif

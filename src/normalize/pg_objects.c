@@ -1,0 +1,538 @@
+/*
+ * pg_objects.c - the normaliser's part for the schema-level objects
+ * (extensions, collations, domains, composite and range types) and for
+ * partitioning: what the server stores for a domain's type, default and
+ * checks, a composite's attributes, a range's subtype, a partition key
+ * and bound (see pg_norm.h). The objects live in the scratch twins of
+ * their schemas for the whole normalisation, so that the tables' columns
+ * find them; partitions only under a savepoint of their own.
+ */
+#include "normalize/pg_norm.h"
+
+#include <string.h>
+
+#include "db/postgres.h"
+#include "diff/plan.h"
+#include "emit/dialect.h"
+#include "introspect/pg_objects.h"
+#include "util/sql.h"
+
+/* ------------------------------------------------------------------ */
+/* Scratch names                                                       */
+/* ------------------------------------------------------------------ */
+
+const char *sd_pg_scratch_for(const sd_pg_scratch *s, const char *schema)
+{
+	size_t i;
+
+	schema = sd_namespace_key(schema);
+	for (i = 0; i < s->n; i++)
+		if (sd_streq(s->orig[i], schema))
+			return s->scratch[i];
+	return schema; /* not a model schema: a live one, left alone */
+}
+
+const char *sd_pg_scratch_type(const sd_pg_scratch *s, const char *text)
+{
+	const char *dot;
+	char *schema;
+	size_t i;
+
+	if (!text || !(dot = strchr(text, '.')) || text[0] == '"')
+		return text;
+	schema = sd_arena_strndup(s->tmp, text, (size_t)(dot - text));
+	for (i = 0; i < s->n; i++)
+		if (s->orig[i] && strcmp(s->orig[i], schema) == 0)
+			return sd_arena_printf(s->tmp, "%s%s", s->scratch[i],
+			                       dot);
+	return text;
+}
+
+const char *sd_pg_unscratch(const sd_pg_scratch *s, const char *text)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *p = text, *out;
+	size_t i;
+
+	if (!text)
+		return NULL;
+	if (!strstr(text, "sd_norm_"))
+		return sd_arena_strdup(s->models->arena, text);
+	while (*p) {
+		bool hit = false;
+		for (i = 0; i < s->n && !hit; i++) {
+			size_t n = strlen(s->scratch[i]);
+			if (strncmp(p, s->scratch[i], n) == 0 && p[n] == '.') {
+				if (s->orig[i])
+					sd_buf_printf(&b, "%s.", s->orig[i]);
+				p += n + 1;
+				hit = true;
+			}
+		}
+		if (!hit)
+			sd_buf_putc(&b, *p++);
+	}
+	out = sd_arena_strdup(s->models->arena, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return out;
+}
+
+/* A model type made to name the scratch twins (enums, other schemas). */
+static sd_type scratch_type(const sd_pg_scratch *s, const sd_type *t,
+                            const char *own_schema)
+{
+	sd_type x = *t;
+
+	if (x.kind == SD_T_ENUM) {
+		const char *es = x.enum_schema;
+		if (!es && own_schema &&
+		    sd_schema_find_enum(s->models, own_schema, x.name))
+			es = own_schema;
+		x.enum_schema = sd_pg_scratch_for(s, es);
+	} else if (x.kind == SD_T_RAW) {
+		x.name = sd_pg_scratch_type(s, x.name);
+	}
+	return x;
+}
+
+/* The server's type back in the models' words: an enum's schema, the
+ * namespaces in a verbatim type's text. */
+static sd_type model_type(const sd_pg_scratch *s, const sd_type *t)
+{
+	sd_type x = *t;
+	size_t i;
+
+	if (x.kind == SD_T_ENUM) {
+		for (i = 0; i < s->n; i++)
+			if (sd_streq(x.enum_schema, s->scratch[i]))
+				x.enum_schema = s->orig[i];
+		x.name = sd_arena_strdup(s->models->arena, x.name);
+	} else if (x.kind == SD_T_RAW) {
+		x.name = sd_pg_unscratch(s, x.name);
+	}
+	return x;
+}
+
+/* ------------------------------------------------------------------ */
+/* nextval                                                             */
+/* ------------------------------------------------------------------ */
+
+static bool plain_word(const char *p, size_t n)
+{
+	size_t i;
+
+	if (!n || !((p[0] >= 'a' && p[0] <= 'z') || p[0] == '_'))
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((p[i] >= 'a' && p[i] <= 'z') ||
+		      (p[i] >= '0' && p[i] <= '9') || p[i] == '_'))
+			return false;
+	return true;
+}
+
+const char *sd_pg_canon_nextval(sd_arena *a, const char *sql)
+{
+	static const char head[] = "nextval('";
+	const char *p, *end, *dot;
+	size_t n;
+
+	if (!sql || strncmp(sql, head, sizeof(head) - 1) != 0)
+		return NULL;
+	p = sql + sizeof(head) - 1;
+	end = strchr(p, '\'');
+	if (!end || (strcmp(end, "')") != 0 && strcmp(end, "'::regclass)") != 0))
+		return NULL;
+	n = (size_t)(end - p);
+	dot = memchr(p, '.', n);
+	if (dot) {
+		size_t sn = (size_t)(dot - p);
+		if (!plain_word(p, sn) || !plain_word(dot + 1, n - sn - 1))
+			return NULL;
+		/* the default namespace is on the search path */
+		if (sn == strlen(sd_namespace_default()) &&
+		    strncmp(p, sd_namespace_default(), sn) == 0) {
+			p = dot + 1;
+			n -= sn + 1;
+		}
+	} else if (!plain_word(p, n)) {
+		return NULL;
+	}
+	if (!a)
+		return sql; /* only asked whether */
+	return sd_arena_printf(a, "nextval('%.*s'::regclass)", (int)n, p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Objects                                                             */
+/* ------------------------------------------------------------------ */
+
+bool sd_pg_norm_objects_wanted(const sd_schema *m)
+{
+	return m->nextensions || m->ncollations || m->ndomains ||
+	       m->ncomposites || m->nranges;
+}
+
+/* A shallow copy of o's struct in a, in its scratch twin. */
+static void *twin(const sd_pg_scratch *s, sd_arena *a, const void *o,
+                  size_t size)
+{
+	sd_object *c = sd_arena_alloc(a, size);
+
+	memcpy(c, o, size);
+	c->schema = sd_pg_scratch_for(s, c->schema);
+	return c;
+}
+
+/* The models' collations, domains, composite and range types in their
+ * scratch twins, as a schema of their own (the differ orders them). */
+static sd_schema *twins(const sd_pg_scratch *s)
+{
+	const sd_schema *m = s->models;
+	sd_schema *t = sd_schema_new();
+	size_t i, k;
+
+	t->dialect = NULL;
+	for (i = 0; i < m->ncollations; i++) {
+		sd_collation *c = twin(s, t->arena, m->collations[i],
+		                       sizeof(*c));
+		c->comment = NULL;
+		sd_schema_add_collation(t, c->base.schema, c->base.name);
+		*t->collations[t->ncollations - 1] = *c;
+	}
+	for (i = 0; i < m->ndomains; i++) {
+		sd_domain *d = twin(s, t->arena, m->domains[i], sizeof(*d));
+		d->type = scratch_type(s, &d->type, m->domains[i]->base.schema);
+		d->comment = NULL;
+		d->checks = sd_arena_alloc(t->arena,
+		                           (d->nchecks + 1) * sizeof(sd_check *));
+		for (k = 0; k < d->nchecks; k++) {
+			sd_check *ck = sd_arena_alloc(t->arena, sizeof(*ck));
+			*ck = *m->domains[i]->checks[k];
+			ck->comment = NULL;
+			d->checks[k] = ck;
+		}
+		sd_schema_add_domain(t, d->base.schema, d->base.name);
+		*t->domains[t->ndomains - 1] = *d;
+	}
+	for (i = 0; i < m->ncomposites; i++) {
+		sd_composite *c = twin(s, t->arena, m->composites[i],
+		                       sizeof(*c));
+		c->comment = NULL;
+		c->attributes = sd_arena_alloc(
+			t->arena, (c->nattributes + 1) * sizeof(sd_column *));
+		for (k = 0; k < c->nattributes; k++) {
+			sd_column *a = sd_arena_alloc(t->arena, sizeof(*a));
+			*a = *m->composites[i]->attributes[k];
+			a->type = scratch_type(s, &a->type,
+			                       m->composites[i]->base.schema);
+			a->comment = NULL;
+			c->attributes[k] = a;
+		}
+		sd_schema_add_composite(t, c->base.schema, c->base.name);
+		*t->composites[t->ncomposites - 1] = *c;
+	}
+	for (i = 0; i < m->nranges; i++) {
+		sd_range *r = twin(s, t->arena, m->ranges[i], sizeof(*r));
+		r->subtype = scratch_type(s, &r->subtype, m->ranges[i]->base.schema);
+		r->comment = NULL;
+		/* the multirange's name would clash with the live type's */
+		r->multirange = NULL;
+		sd_schema_add_range(t, r->base.schema, r->base.name);
+		*t->ranges[t->nranges - 1] = *r;
+	}
+	return t;
+}
+
+int sd_pg_norm_objects_sql(const sd_pg_scratch *s, sd_buf *sql)
+{
+	const sd_schema *m = s->models;
+	sd_schema *t = twins(s), *empty = sd_schema_new();
+	sd_diff_opts o;
+	sd_plan *plan = NULL;
+	size_t i;
+	int rc;
+
+	/* an extension the database lacks comes into the twin of its
+	 * schema; one it has is used where it is */
+	for (i = 0; i < m->nextensions; i++) {
+		sd_buf_put(sql, "CREATE EXTENSION IF NOT EXISTS ");
+		sd_quote_ident_std(sql, m->extensions[i]->base.name);
+		sd_buf_put(sql, " WITH SCHEMA ");
+		sd_quote_ident_std(sql, sd_pg_scratch_for(
+			                        s, m->extensions[i]->base.schema));
+		sd_buf_put(sql, ";\n");
+	}
+	memset(&o, 0, sizeof(o));
+	o.caps = &sd_caps_postgres;
+	rc = sd_diff(&plan, empty, t, &o, s->err);
+	for (i = 0; rc == SD_OK && i < plan->nops; i++)
+		if (plan->ops[i]->kind == SD_OP_CREATE_OBJECT)
+			rc = sd_dialect_postgres.emit_op(sql, plan->ops[i],
+			                                 s->err);
+	sd_plan_free(plan);
+	sd_schema_free(t);
+	sd_schema_free(empty);
+	return rc;
+}
+
+/* "(SELECT oid FROM pg_namespace WHERE nspname IN ('a', 'b'))" */
+static const char *scratch_oids(const sd_pg_scratch *s)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *out;
+	size_t i;
+
+	sd_buf_put(&b, " (SELECT oid FROM pg_namespace WHERE nspname IN (");
+	for (i = 0; i < s->n; i++) {
+		sd_buf_put(&b, i ? ", " : "");
+		sd_quote_literal_std(&b, s->scratch[i]);
+	}
+	sd_buf_put(&b, ")) ");
+	out = sd_arena_strdup(s->tmp, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return out;
+}
+
+/* The object of r (read from the scratch twins) that model object o
+ * became, by kind, twin schema and name. */
+static const sd_object *read_twin(const sd_pg_scratch *s, const sd_schema *r,
+                                  const sd_object *o)
+{
+	const char *schema = sd_pg_scratch_for(s, o->schema);
+	sd_object *const *arr = NULL;
+	size_t n = 0, i;
+
+	if (sd_streq(schema, s->scratch[0]))
+		schema = NULL; /* read as the default namespace */
+	switch (o->kind) {
+	case SD_OBJ_DOMAIN:
+		arr = (sd_object *const *)r->domains;
+		n = r->ndomains;
+		break;
+	case SD_OBJ_COMPOSITE:
+		arr = (sd_object *const *)r->composites;
+		n = r->ncomposites;
+		break;
+	case SD_OBJ_RANGE:
+		arr = (sd_object *const *)r->ranges;
+		n = r->nranges;
+		break;
+	default:
+		break;
+	}
+	for (i = 0; i < n; i++)
+		if (sd_streq(arr[i]->schema, schema) &&
+		    sd_streq(arr[i]->name, o->name))
+			return arr[i];
+	return NULL;
+}
+
+/* The type a model object names, as the server stores it: only
+ * verbatim types change (portable ones compare by meaning already). */
+static void canon_type(const sd_pg_scratch *s, sd_type *model,
+                       const sd_type *server)
+{
+	if (model->kind == SD_T_RAW)
+		*model = model_type(s, server);
+}
+
+static void apply_domain(const sd_pg_scratch *s, sd_domain *d,
+                         const sd_domain *r)
+{
+	size_t i, k;
+
+	canon_type(s, &d->type, &r->type);
+	if (d->default_value.sql)
+		d->default_value.canon = sd_pg_unscratch(s, r->default_value.sql);
+	for (i = 0; i < d->nchecks; i++)
+		for (k = 0; k < r->nchecks; k++)
+			if (sd_streq(d->checks[i]->base.name,
+			             r->checks[k]->base.name))
+				d->checks[i]->expression.canon = sd_pg_unscratch(
+					s, r->checks[k]->expression.sql);
+}
+
+int sd_pg_norm_objects_read(const sd_pg_scratch *s)
+{
+	sd_schema *m = s->models;
+	sd_pg_objread o;
+	sd_schema *r = sd_schema_new();
+	size_t i, k;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	o.conn = s->conn;
+	o.s = r;
+	o.nsp_oids = scratch_oids(s);
+	o.default_nsp = s->scratch[0];
+	o.err = s->err;
+	rc = sd_pg_read_objects(&o);
+	for (i = 0; rc == SD_OK && i < m->ndomains; i++) {
+		const sd_domain *d = (const sd_domain *)read_twin(
+			s, r, &m->domains[i]->base);
+		if (d)
+			apply_domain(s, m->domains[i], d);
+	}
+	for (i = 0; rc == SD_OK && i < m->ncomposites; i++) {
+		sd_composite *c = m->composites[i];
+		const sd_composite *t =
+			(const sd_composite *)read_twin(s, r, &c->base);
+		for (k = 0; t && k < c->nattributes && k < t->nattributes; k++)
+			canon_type(s, &c->attributes[k]->type,
+			           &t->attributes[k]->type);
+	}
+	for (i = 0; rc == SD_OK && i < m->nranges; i++) {
+		const sd_range *g = (const sd_range *)read_twin(
+			s, r, &m->ranges[i]->base);
+		if (g)
+			canon_type(s, &m->ranges[i]->subtype, &g->subtype);
+	}
+	sd_schema_free(r);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Partitions                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Back from the scratch tables of a run: key, bound per scratch name. */
+static const char q_partitions[] =
+	"SELECT c.relname, CASE WHEN c.relkind = 'p'"
+	"  THEN pg_get_partkeydef(c.oid) END,"
+	" CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid)"
+	"  END"
+	" FROM pg_class c WHERE c.relnamespace = (SELECT oid FROM pg_namespace"
+	"  WHERE nspname = $1) AND c.relname = ANY($2::name[])";
+
+/* A copy of t in the scratch schema, named name, with its columns' types
+ * and collations only, and its parent's scratch name. */
+static sd_table *scratch_table(const sd_pg_scratch *s, const sd_table *t,
+                               const char *name, const char *parent)
+{
+	sd_table *x = sd_arena_alloc(s->tmp, sizeof(*x));
+	size_t i;
+
+	memset(x, 0, sizeof(*x));
+	x->base.kind = SD_OBJ_TABLE;
+	x->base.schema = s->scratch[0];
+	x->base.name = name;
+	x->partition_by = t->partition_by;
+	x->partition_bound = t->partition_bound;
+	x->partition_of = parent;
+	x->partition_of_schema = parent ? s->scratch[0] : NULL;
+	x->columns = sd_arena_alloc(s->tmp,
+	                            (t->ncolumns + 1) * sizeof(sd_column *));
+	for (i = 0; i < t->ncolumns; i++) {
+		sd_column *c = sd_arena_alloc(s->tmp, sizeof(*c));
+		memset(c, 0, sizeof(*c));
+		c->base = t->columns[i]->base;
+		c->type = scratch_type(s, &t->columns[i]->type, t->base.schema);
+		c->collation = t->columns[i]->collation;
+		c->nullable = true;
+		c->inherited = parent != NULL;
+		x->columns[x->ncolumns++] = c;
+	}
+	return x;
+}
+
+int sd_pg_norm_partitions(const sd_pg_scratch *s)
+{
+	sd_schema *m = s->models;
+	size_t n = m->ntables, i, done = 0, round;
+	const char **names = sd_arena_alloc(s->tmp, (n + 1) * sizeof(char *));
+	sd_buf sql = SD_BUF_INIT, list = SD_BUF_INIT;
+	PGresult *res = NULL;
+	int rc = SD_OK;
+
+	for (i = 0; i < n; i++)
+		if (m->tables[i]->partition_by.sql || m->tables[i]->partition_of)
+			names[i] = sd_arena_printf(s->tmp, "sd_p%s_%zu", s->tag,
+			                           i);
+	sd_buf_put(&sql, "SAVEPOINT sd_norm_parts;\n");
+	/* parents before their partitions */
+	for (round = 0; round <= n; round++) {
+		size_t before = done;
+		for (i = 0; i < n; i++) {
+			const sd_table *t = m->tables[i], *p;
+			const char *pname = NULL;
+			sd_op op;
+			size_t j;
+			if (!names[i] || names[i][0] == '\x01')
+				continue;
+			if (t->partition_of) {
+				p = sd_table_partition_parent(m, t);
+				for (j = 0; j < n && m->tables[j] != p; j++)
+					;
+				if (j == n || !names[j])
+					continue; /* loader reported it */
+				if (names[j][0] != '\x01')
+					continue; /* parent not created yet */
+				pname = names[j] + 1;
+			}
+			memset(&op, 0, sizeof(op));
+			op.kind = SD_OP_CREATE_TABLE;
+			op.table = op.table_new =
+				scratch_table(s, t, names[i], pname);
+			if ((rc = sd_dialect_postgres.emit_op(&sql, &op,
+			                                      s->err)) != SD_OK)
+				goto done;
+			sd_buf_printf(&list, "%s%s", list.len ? "," : "{",
+			              names[i]);
+			names[i] = sd_arena_printf(s->tmp, "\x01%s", names[i]);
+			done++;
+		}
+		if (done == before)
+			break;
+	}
+	if (!done)
+		goto done;
+	sd_buf_putc(&list, '}');
+	res = PQexec(s->conn, sd_buf_cstr(&sql));
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		sd_buf msg = SD_BUF_INIT;
+		sd_pg_message(&msg, PQresultErrorMessage(res));
+		rc = sd_error_add(s->err, SD_EINPUT, NULL, 0, 0, NULL,
+		                  "the models do not compile on PostgreSQL "
+		                  "(partitioning): %s",
+		                  sd_buf_cstr(&msg));
+		sd_buf_free(&msg);
+		goto done;
+	}
+	PQclear(res);
+	{
+		const char *params[2] = {s->scratch[0], sd_buf_cstr(&list)};
+		res = PQexecParams(s->conn, q_partitions, 2, NULL, params, NULL,
+		                   NULL, 0);
+	}
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		sd_buf msg = SD_BUF_INIT;
+		sd_pg_message(&msg, PQresultErrorMessage(res));
+		rc = sd_error_add(s->err, SD_ERUNTIME, NULL, 0, 0, NULL,
+		                  "reading the scratch schema back: %s",
+		                  sd_buf_cstr(&msg));
+		sd_buf_free(&msg);
+		goto done;
+	}
+	for (i = 0; i < (size_t)PQntuples(res); i++) {
+		const char *rel = PQgetvalue(res, (int)i, 0);
+		size_t k;
+		for (k = 0; k < n; k++) {
+			sd_table *t = m->tables[k];
+			if (!names[k] || strcmp(names[k] + 1, rel) != 0)
+				continue;
+			if (t->partition_by.sql && !PQgetisnull(res, (int)i, 1))
+				t->partition_by.canon = sd_pg_unscratch(
+					s, PQgetvalue(res, (int)i, 1));
+			if (t->partition_of && !PQgetisnull(res, (int)i, 2))
+				t->partition_bound.canon = sd_pg_unscratch(
+					s, PQgetvalue(res, (int)i, 2));
+		}
+	}
+	PQclear(res);
+	res = PQexec(s->conn, "ROLLBACK TO SAVEPOINT sd_norm_parts");
+done:
+	PQclear(res);
+	sd_buf_free(&sql);
+	sd_buf_free(&list);
+	return rc;
+}
