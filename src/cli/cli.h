@@ -349,5 +349,13 @@ int sd_cli_parse_global(sd_cli *cli, int argc, char **argv, int *cmd_index);
 
 /* Writes a schema as models YAML (cmd_dump.c; also used by tests). */
 void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s);
+/* A YAML scalar: plain when that reads back the same, else quoted. */
+void sd_cli_yaml_scalar(sd_buf *out, const char *s);
+/* dump_logic.c: a table's triggers, policies, rules and row-level
+ * security (inside its mapping), and the schema's views, functions,
+ * procedures and grants (top-level lists). */
+void sd_cli_table_logic_yaml(sd_buf *out, const sd_schema *s,
+                             const sd_table *t);
+void sd_cli_logic_yaml(sd_buf *out, const sd_schema *s);
 
 #endif

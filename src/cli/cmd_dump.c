@@ -873,11 +873,19 @@ void sd_cli_schema_yaml(sd_buf *out, const sd_schema *s)
 	}
 	if (!s->ntables) {
 		sd_buf_put(out, "tables: []\n");
-		return;
+	} else {
+		sd_buf_put(out, "tables:\n");
+		for (i = 0; i < s->ntables; i++) {
+			dump_table(out, s, s->tables[i]);
+			sd_cli_table_logic_yaml(out, s, s->tables[i]);
+		}
 	}
-	sd_buf_put(out, "tables:\n");
-	for (i = 0; i < s->ntables; i++)
-		dump_table(out, s, s->tables[i]);
+	sd_cli_logic_yaml(out, s);
+}
+
+void sd_cli_yaml_scalar(sd_buf *out, const char *s)
+{
+	scalar(out, s);
 }
 
 int sd_cmd_dump(sd_cli *cli, int argc, char **argv)

@@ -81,6 +81,7 @@ const sd_dialect_caps sd_caps_postgres = {
 	.index_storage = true,
 	.column_rewrites = pg_column_rewrites,
 	.db_objects = true,
+	.or_replace = true,
 };
 
 /* No dialect given: every change in place, no limits. */
@@ -91,4 +92,5 @@ const sd_dialect_caps sd_caps_all = {
 	.comments = true,          .named_primary_keys = true,
 	.index_storage = true,
 	.db_objects = true,
+	.or_replace = true,
 };

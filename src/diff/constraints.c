@@ -97,8 +97,8 @@ static bool check_equal(dctx *c, const tpair *tp, const sd_object *a,
 	       (!c->caps.index_storage || o->no_inherit == n->no_inherit);
 }
 
-static bool index_equal(dctx *c, const tpair *tp, const sd_object *a,
-                        const sd_object *b)
+bool sd_diff_index_equal(dctx *c, const tpair *tp, const sd_object *a,
+                         const sd_object *b)
 {
 	const sd_index *o = (const sd_index *)a, *n = (const sd_index *)b;
 	size_t i;
@@ -438,7 +438,7 @@ static const obj_kind kind_unique = {CONSTRAINT_OPS, PH_ADD_CONS, PH_DROP_CONS,
 static const obj_kind kind_check = {CONSTRAINT_OPS, PH_ADD_CONS, PH_DROP_CONS,
                                     check_equal};
 static const obj_kind kind_index = {INDEX_OPS, PH_ADD_CONS, PH_DROP_CONS,
-                                    index_equal};
+                                    sd_diff_index_equal};
 static const obj_kind kind_fk = {CONSTRAINT_OPS, PH_ADD_FK, PH_DROP_FK,
                                  fk_equal};
 static const obj_kind kind_pk = {CONSTRAINT_OPS, PH_ADD_CONS, PH_DROP_CONS,

@@ -395,6 +395,10 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 		sd_diff_flush_pair(&c, c.pairs.items[i]);
 	sd_diff_create_tables(&c);
 	sd_diff_drop_tables(&c);
+	sd_diff_logic(&c);
+	sd_diff_read_deps(&c);
+	sd_diff_dependants(&c);
+	sd_diff_grants(&c);
 	note_unmanaged(&c, from, to);
 
 	sd_diff_sort(&c);

@@ -9,13 +9,22 @@
 
 #include "diff/plan.h"
 
+/*
+ * The priority of each kind of change, pg_dump's per-kind priority: the
+ * plan is sorted by phase, then by the order ops were queued, except where
+ * a dependency between two ops says otherwise (depend.c).
+ */
 enum phase {
 	PH_CREATE_NS,
+	PH_DROP_LOGIC,    /* views, triggers, policies, rules, grants that go
+	                     or come back changed; functions recreated */
 	PH_CREATE_EXT,    /* extensions, before the types that use them */
 	PH_ENUM,
 	PH_CREATE_TYPE,   /* collations, sequences, domains, composite and
 	                     range types, each after what it uses */
 	PH_ALTER_TYPE,
+	PH_CREATE_FUNC,   /* functions and procedures, before the defaults,
+	                     checks and indexes that call them */
 	PH_DROP_FK,
 	PH_DETACH,        /* partitions detached, NO INHERIT, sequences
 	                     no longer owned */
@@ -29,8 +38,10 @@ enum phase {
 	PH_ADD_CONS,
 	PH_ATTACH,        /* partitions attached, INHERIT, sequences owned */
 	PH_ADD_FK,
+	PH_CREATE_LOGIC,  /* views, triggers, policies, rules, grants */
 	PH_DROP_COLUMN,
 	PH_DROP_TABLE,
+	PH_DROP_FUNC,     /* functions nothing uses any more */
 	PH_DROP_TYPE,     /* each before what it uses */
 	PH_DROP_ENUM,
 	PH_DROP_EXT,
@@ -43,6 +54,7 @@ typedef struct pending {
 	int phase;
 	size_t seq;
 	sd_strlist extra_warnings; /* folded ops' warnings (rebuilds) */
+	size_t index;              /* position while the plan is sorted */
 } pending;
 
 /* A table of `from` matched with one of `to`; both are working copies. */
@@ -76,6 +88,10 @@ typedef struct dctx {
 	sd_vec created;  /* sd_table* (working copies), name order */
 	sd_vec dropped;  /* sd_table* (working copies), name order */
 	sd_map *inherited; /* qualified names of INHERITS parents (both sides) */
+	/* dependencies of each side, "dependent uses referenced" (sd_dep*):
+	 * the catalog's own, or read from the SQL text (depend.c) */
+	sd_vec from_deps;
+	sd_vec to_deps;
 } dctx;
 
 /* diff.c */
@@ -134,6 +150,30 @@ void sd_diff_parents_pair(dctx *c, tpair *tp);
 tpair *sd_diff_parent_pair(dctx *c, const sd_table *t, const char *column);
 bool sd_diff_has_children(const dctx *c, const sd_table *t);
 void sd_diff_note_parents(dctx *c);
+/* constraints.c, shared with the logic differ */
+bool sd_diff_index_equal(dctx *c, const tpair *tp, const sd_object *a,
+                         const sd_object *b);
+
+/* logic.c: views, functions, triggers, policies, rules, row-level
+ * security and grants */
+void sd_diff_logic(dctx *c);
+void sd_diff_grants(dctx *c);
+/* The working copy of a table of `to` (a pair's new side, or a created
+ * table) by its qualified name, or NULL. */
+const sd_table *sd_diff_to_table(dctx *c, const char *qname);
+
+/* depend.c: dependencies, the dependants a change must take along, and
+ * the edges of the plan's order (before -> after, pending indexes) */
+typedef struct sd_diff_edge {
+	size_t from, to;
+} sd_diff_edge;
+typedef struct sd_diff_edges {
+	sd_diff_edge *v; /* malloc'ed */
+	size_t n, cap;
+} sd_diff_edges;
+void sd_diff_read_deps(dctx *c);
+void sd_diff_dependants(dctx *c);
+void sd_diff_collect_edges(dctx *c, sd_diff_edges *e);
 
 /* enums.c */
 void sd_diff_enums(dctx *c, const sd_schema *from, const sd_schema *to);

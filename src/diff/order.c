@@ -1,14 +1,18 @@
 /*
  * order.c - the order of the plan, on its own as pg_dump's pg_dump_sort.c:
  * operations are sorted by phase (a priority per kind of change, enum
- * phase in differ.h), stable inside a phase; created tables come after the
- * tables their foreign keys point at and dropped ones before, with the
- * foreign keys that close a cycle added (or dropped) separately.
+ * phase in differ.h), stable inside a phase, and then moved only as far
+ * as the dependencies between them require (depend.c's edges: what a view
+ * uses is established before it, what a dropped function's users are
+ * removed first). Created tables come after the tables their foreign keys
+ * point at and dropped ones before, with the foreign keys that close a
+ * cycle added (or dropped) separately.
  */
 #include "diff/differ.h"
 
 #include <stdlib.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ------------------------------------------------------------------ */
 /* Created and dropped tables: topological order                       */
@@ -346,11 +350,129 @@ static int cmp_pending(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* Sorts the queued operations into the plan's order: by phase, and by
- * queueing order inside a phase (which is already valid). */
+/* ------------------------------------------------------------------ */
+/* The plan's order                                                    */
+/* ------------------------------------------------------------------ */
+
+/* (phase, seq) of pending i is before that of j */
+static bool before(const pending *const *p, size_t i, size_t j)
+{
+	if (p[i]->phase != p[j]->phase)
+		return p[i]->phase < p[j]->phase;
+	return p[i]->seq < p[j]->seq;
+}
+
+static void heap_push(size_t *h, size_t *n, const pending *const *p,
+                      size_t x)
+{
+	size_t i = (*n)++;
+
+	while (i > 0 && before(p, x, h[(i - 1) / 2])) {
+		h[i] = h[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	h[i] = x;
+}
+
+static size_t heap_pop(size_t *h, size_t *n, const pending *const *p)
+{
+	size_t top = h[0], x = h[--(*n)], i = 0;
+
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		size_t best = x;
+		if (l < *n && before(p, h[l], best)) {
+			m = l;
+			best = h[l];
+		}
+		if (r < *n && before(p, h[r], best))
+			m = r;
+		if (m == i)
+			break;
+		h[i] = h[m];
+		i = m;
+	}
+	h[i] = x;
+	return top;
+}
+
+/*
+ * Sorts the queued operations: by (phase, queue order), except that an
+ * operation never comes before one an edge puts first. Kahn's algorithm
+ * with a priority queue; when only a cycle remains (a dependency the
+ * phases already contradict), the first remaining operation by priority
+ * goes next, as the phase order alone would have it.
+ */
 void sd_diff_sort(dctx *c)
 {
-	if (c->pending.n > 1)
-		qsort(c->pending.items, c->pending.n, sizeof(void *),
-		      cmp_pending);
+	size_t n = c->pending.n, i, k = 0, nh = 0, cursor = 0;
+	const pending *const *p = (const pending *const *)c->pending.items;
+	sd_diff_edges e = {NULL, 0, 0};
+	size_t *indeg, *start, *adj, *heap, *order;
+	bool *placed;
+	void **sorted;
+
+	if (n < 2)
+		return;
+	sd_diff_collect_edges(c, &e);
+	if (!e.n) {
+		free(e.v);
+		qsort(c->pending.items, n, sizeof(void *), cmp_pending);
+		return;
+	}
+	indeg = sd_xcalloc(n + 1, sizeof(size_t));
+	start = sd_xcalloc(n + 2, sizeof(size_t));
+	adj = sd_xcalloc(e.n + 1, sizeof(size_t));
+	heap = sd_xcalloc(n + 1, sizeof(size_t));
+	order = sd_xcalloc(n + 1, sizeof(size_t));
+	placed = sd_xcalloc(n + 1, sizeof(bool));
+	for (i = 0; i < e.n; i++) {
+		start[e.v[i].from + 1]++;
+		indeg[e.v[i].to]++;
+	}
+	for (i = 0; i < n; i++)
+		start[i + 1] += start[i];
+	{
+		size_t *fill = sd_xcalloc(n + 1, sizeof(size_t));
+		for (i = 0; i < e.n; i++)
+			adj[start[e.v[i].from] + fill[e.v[i].from]++] =
+				e.v[i].to;
+		free(fill);
+	}
+	/* the priority order itself, for breaking cycles */
+	for (i = 0; i < n; i++)
+		heap_push(heap, &nh, p, i);
+	for (i = 0; i < n; i++)
+		order[i] = heap_pop(heap, &nh, p);
+	for (i = 0; i < n; i++)
+		if (!indeg[i])
+			heap_push(heap, &nh, p, i);
+	sorted = sd_arena_alloc(c->a, n * sizeof(void *));
+	while (k < n) {
+		size_t x, j;
+		if (nh) {
+			x = heap_pop(heap, &nh, p);
+		} else {
+			while (placed[order[cursor]])
+				cursor++;
+			x = order[cursor];
+		}
+		if (placed[x])
+			continue;
+		placed[x] = true;
+		sorted[k++] = (void *)p[x];
+		for (j = start[x]; j < start[x + 1]; j++) {
+			size_t d = adj[j];
+			if (!placed[d] && indeg[d] && --indeg[d] == 0)
+				heap_push(heap, &nh, p, d);
+		}
+	}
+	memcpy(c->pending.items, sorted, n * sizeof(void *));
+	free(indeg);
+	free(start);
+	free(adj);
+	free(heap);
+	free(order);
+	free(placed);
+	free(e.v);
 }

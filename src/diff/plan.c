@@ -6,6 +6,7 @@
  * the operations were chosen.
  */
 #include "diff/plan.h"
+#include "model/logic.h"
 
 #include <string.h>
 
@@ -47,6 +48,7 @@ static const char *const op_kind_names[SD_OP__COUNT] = {
 	[SD_OP_DETACH_PARTITION] = "detach_partition",
 	[SD_OP_INHERIT] = "inherit",
 	[SD_OP_NO_INHERIT] = "no_inherit",
+	[SD_OP_REPLACE_OBJECT] = "replace_object",
 	[SD_OP_NOOP] = "noop",
 };
 
@@ -82,6 +84,7 @@ sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 		{SD_OP_INHERIT, SD_OP_NO_INHERIT},
 		{SD_OP_BACKFILL, SD_OP_NOOP},
 		{SD_OP_VALIDATE_CONSTRAINT, SD_OP_NOOP},
+		{SD_OP_CREATE_OBJECT, SD_OP_DROP_OBJECT},
 	};
 	size_t i;
 	sd_op *inv = sd_arena_alloc(arena, sizeof(*inv));
@@ -202,6 +205,20 @@ static const char *object_word(const sd_object *o)
 		return "schema";
 	case SD_OBJ_TABLE:
 		return "table";
+	case SD_OBJ_VIEW:
+		return ((const sd_view *)o)->materialized ? "materialized view"
+		                                          : "view";
+	case SD_OBJ_FUNCTION:
+		return ((const sd_function *)o)->procedure ? "procedure"
+		                                           : "function";
+	case SD_OBJ_TRIGGER:
+		return "trigger";
+	case SD_OBJ_POLICY:
+		return "policy";
+	case SD_OBJ_RULE:
+		return "rule";
+	case SD_OBJ_GRANT:
+		return "grant";
 	default:
 		return "constraint";
 	}
@@ -222,13 +239,6 @@ static bool is_db_object(sd_obj_kind k)
 	default:
 		return false;
 	}
-}
-
-/* "sequence billing.invoice_no": a schema-level object's kind and name. */
-static void put_db_object(sd_buf *out, const sd_object *o)
-{
-	sd_buf_printf(out, "%s ", object_word(o));
-	put_qualified(out, o ? o->schema : NULL, o ? o->name : NULL);
 }
 
 /* What an ALTER_OBJECT changes: ": version 1.7 -> 1.8, owned by". */
@@ -290,6 +300,41 @@ static void put_object_changes(sd_buf *out, const sd_op *op)
 		sd_buf_printf(out, "%s%s", sep, words[i].word);
 		sep = ", ";
 	}
+}
+
+/*
+ * "sequence billing.invoice_no", "view billing.active", "function add(integer, integer)", "trigger trg
+ * on users", "grant SELECT on table users to reader".
+ */
+static void put_kind_named(sd_buf *out, const sd_object *o)
+{
+	sd_buf_printf(out, "%s ", object_word(o));
+	if (!o)
+		return;
+	if (o->kind == SD_OBJ_GRANT) {
+		const sd_grant *g = (const sd_grant *)o;
+		sd_buf_printf(out, "%s%s on %s ", g->privilege,
+		              g->grant_option ? " (with grant option)" : "",
+		              g->on);
+		put_qualified(out, o->schema, o->name);
+		if (g->column)
+			sd_buf_printf(out, ".%s", g->column);
+		sd_buf_printf(out, " to %s", g->grantee);
+		return;
+	}
+	if (sd_logic_table(o)) {
+		sd_buf_printf(out, "%s on ", o->name);
+		put_qualified(out, o->schema, sd_logic_table(o));
+		return;
+	}
+	if (o->kind == SD_OBJ_FUNCTION) {
+		sd_arena *a = sd_arena_new();
+		put_qualified(out, o->schema,
+		              sd_function_key(a, (const sd_function *)o));
+		sd_arena_free(a);
+		return;
+	}
+	put_qualified(out, o->schema, o->name);
 }
 
 /* "pk_users", or "primary key of users" style fallback for unnamed ones. */
@@ -512,14 +557,31 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 		                  : "(unnamed)");
 		break;
 	case SD_OP_CREATE_OBJECT:
-		put_db_object(out, op->obj_new);
+		put_kind_named(out, op->obj_new);
 		break;
 	case SD_OP_DROP_OBJECT:
-		put_db_object(out, op->obj_old);
+		put_kind_named(out, op->obj_old);
 		break;
 	case SD_OP_ALTER_OBJECT:
-		put_db_object(out, op->obj_new ? op->obj_new : op->obj_old);
+		put_kind_named(out, op->obj_new ? op->obj_new : op->obj_old);
 		put_object_changes(out, op);
+		break;
+	case SD_OP_REPLACE_OBJECT:
+		if (op->obj_new && op->obj_new->kind == SD_OBJ_TABLE) {
+			const sd_table *o = (const sd_table *)op->obj_old;
+			const sd_table *n = (const sd_table *)op->obj_new;
+			sd_buf_put(out, "row level security on ");
+			put_table(out, n);
+			sd_buf_printf(out, ": %s -> %s",
+			              !o->row_security        ? "off"
+			              : o->force_row_security ? "forced"
+			                                      : "enabled",
+			              !n->row_security        ? "off"
+			              : n->force_row_security ? "forced"
+			                                      : "enabled");
+			break;
+		}
+		put_kind_named(out, op->obj_new);
 		break;
 	case SD_OP_ATTACH_PARTITION:
 	case SD_OP_DETACH_PARTITION: {
@@ -542,8 +604,11 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 	}
 	case SD_OP_SET_COMMENT:
 		sd_buf_put(out, "comment on ");
-		if (op->obj_new && is_db_object(op->obj_new->kind)) {
-			put_db_object(out, op->obj_new);
+		if (op->obj_new && (is_db_object(op->obj_new->kind) ||
+		                    op->obj_new->kind == SD_OBJ_VIEW ||
+		                    op->obj_new->kind == SD_OBJ_FUNCTION ||
+		                    sd_logic_table(op->obj_new))) {
+			put_kind_named(out, op->obj_new);
 		} else if (op->obj_new) {
 			if (op->obj_new->kind == SD_OBJ_ENUM) {
 				sd_buf_put(out, "enum ");

@@ -40,6 +40,7 @@ typedef struct sd_dialect_caps {
 	bool unique_as_index;    /* unique constraints are created as unique
 	                            indexes (SQLite: ALTER cannot add them) */
 	size_t max_identifier;   /* bytes; 0 = unlimited */
+	bool or_replace;         /* CREATE OR REPLACE views, functions */
 	/* SQLite: AUTOINCREMENT, WITHOUT ROWID, STRICT and ON CONFLICT
 	 * clauses are part of a table's definition (a change = rebuild) */
 	bool table_options;
@@ -95,10 +96,15 @@ typedef enum sd_op_kind {
 	SD_OP_BACKFILL,           /* UPDATE table SET column = backfill WHERE
 	                             column IS NULL; inverse is SD_OP_NOOP */
 	SD_OP_VALIDATE_CONSTRAINT,/* PostgreSQL NOT VALID -> VALIDATE; inverse NOOP */
-	SD_OP_CREATE_OBJECT,      /* obj_new: an extension, collation, sequence,
-	                             domain, composite or range type */
+	/* Objects that stand on their own, whatever their kind: extensions,
+	 * collations, sequences, domains, composite and range types; views,
+	 * functions, triggers, policies, rules, grants (model/logic.h). */
+	SD_OP_CREATE_OBJECT,      /* obj_new [, table: the one it is on] */
 	SD_OP_DROP_OBJECT,        /* obj_old */
 	SD_OP_ALTER_OBJECT,       /* obj_old -> obj_new, `changes` */
+	SD_OP_REPLACE_OBJECT,     /* obj_old -> obj_new in place (CREATE OR
+	                             REPLACE, ALTER); a table's row-level
+	                             security: the table on both sides */
 	SD_OP_ATTACH_PARTITION,   /* table: the partition with its bound;
 	                             obj_new: the parent table */
 	SD_OP_DETACH_PARTITION,   /* table; obj_old: the parent table */
@@ -202,6 +208,8 @@ typedef struct sd_diff_opts {
 	 * added to an enum commits in its own step, so the revision may use
 	 * it afterwards instead of recreating the type. */
 	bool online;
+	bool privileges;              /* grants are compared (config
+	                                 `privileges: true`) */
 	/* What the target dialect can do in place (NULL: everything). */
 	const sd_dialect_caps *caps;
 } sd_diff_opts;

@@ -166,6 +166,15 @@ int sd_emit_c(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
               sd_error *err);
 
 /*
+ * PostgreSQL's statements for views, functions, triggers, policies,
+ * rules, row-level security and grants (pg_logic.c): the three object
+ * operations (SD_OP_CREATE/DROP/REPLACE_OBJECT), and COMMENT ON such an
+ * object (false, nothing written, for other kinds).
+ */
+int sd_pg_emit_logic(sd_buf *out, const sd_op *op, sd_error *err);
+bool sd_pg_logic_comment(sd_buf *out, const sd_object *o, const char *text);
+
+/*
  * Rewrites identifiers in a stored SQLite statement (a trigger's CREATE
  * text) for renames done elsewhere: every identifier equal to old_table
  * (ASCII case folded) becomes new_table, and a column qualified by NEW,

@@ -6,6 +6,7 @@
  * silently truncate it and the next diff would see a different name.
  */
 #include "emit/pg_emit.h"
+#include "model/logic.h"
 
 #include <string.h>
 
@@ -471,6 +472,17 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 		    !left_out(e->op, &t->foreign_keys[i]->base))
 			comment_on_object(e, t, &t->foreign_keys[i]->base,
 			                  t->foreign_keys[i]->comment);
+	if (t->row_security || t->force_row_security) {
+		sd_table none;
+		sd_op rls;
+		memset(&none, 0, sizeof(none));
+		memset(&rls, 0, sizeof(rls));
+		rls.kind = SD_OP_REPLACE_OBJECT;
+		rls.obj_old = &none.base;
+		rls.obj_new = &t->base;
+		none.base.kind = SD_OBJ_TABLE;
+		return sd_pg_emit_logic(e->out, &rls, err);
+	}
 	return SD_OK;
 }
 
@@ -1179,10 +1191,22 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		ident(e, op->obj_new->name);
 		put(e, ";\n");
 		break;
+	case SD_OP_CREATE_OBJECT:
+	case SD_OP_DROP_OBJECT:
+		if (sd_obj_is_logic(op->obj_new ? op->obj_new : op->obj_old))
+			rc = sd_pg_emit_logic(e->out, op, err);
+		else
+			rc = sd_pg_emit_object_op(e, op, err);
+		break;
+	case SD_OP_REPLACE_OBJECT:
+		rc = sd_pg_emit_logic(e->out, op, err);
+		break;
 	case SD_OP_SET_COMMENT: {
 		const sd_column *c = op->column_new ? op->column_new
 		                                    : op->column_old;
 		const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
+		if (o && sd_pg_logic_comment(e->out, o, op->name_new))
+			break;
 		if (o)
 			comment_on_object(e, t, o, op->name_new);
 		else if (c)
@@ -1211,8 +1235,6 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		put(e, ";\n");
 		break;
 	}
-	case SD_OP_CREATE_OBJECT:
-	case SD_OP_DROP_OBJECT:
 	case SD_OP_ALTER_OBJECT:
 	case SD_OP_ATTACH_PARTITION:
 	case SD_OP_DETACH_PARTITION:

@@ -16,6 +16,7 @@ SD_LAYER_HEADER(INTROSPECT);
 typedef struct sd_introspect_opts {
 	const char *version_table;      /* left out of the schema */
 	const char *const *ignore;      /* table-name globs, NULL-terminated */
+	bool privileges;                /* read grants (`privileges: true`) */
 	/* Called now and then during long introspection (may be NULL). */
 	void (*progress)(void *ctx, const char *what, size_t done, size_t total);
 	void *progress_ctx;

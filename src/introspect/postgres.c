@@ -9,9 +9,11 @@
  */
 #include "introspect/postgres.h"
 #include "introspect/pg_objects.h"
+#include "introspect/pg_read.h"
 
 #include "db/postgres.h"
 
+#include "model/logic.h"
 #include "util/sql.h"
 
 #include <fnmatch.h>
@@ -22,16 +24,6 @@
 /* ------------------------------------------------------------------ */
 /* Catalog queries                                                     */
 /* ------------------------------------------------------------------ */
-
-#define USER_NSP SD_PG_USER_NSP
-
-/* The OIDs of every table in a user schema (partitions and extension
- * tables too: their column names are needed for foreign keys). */
-#define USER_TABLES                                                           \
-	" (SELECT c.oid FROM pg_class c WHERE c.relkind IN ('r', 'p')"        \
-	"  AND c.relnamespace IN" USER_NSP ") "
-
-#define NOT_EXTENSION(catalog, oid) SD_PG_NOT_EXTENSION(catalog, oid)
 
 /* Every user schema, and whether it is the session's current one (the
  * default namespace, which the schema stores as none). */
@@ -97,7 +89,7 @@ static const char q_columns[] =
 	" LEFT JOIN pg_description ds ON ds.objoid = a.attrelid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum"
 	" WHERE a.attnum > 0 AND NOT a.attisdropped"
-	" AND a.attrelid IN" USER_TABLES;
+	" AND a.attrelid IN" USER_RELS;
 
 /* The tablespace of relation `rel` (an alias), NULL for the default. */
 #define TABLESPACE(rel)                                                       \
@@ -164,7 +156,7 @@ static const char q_indexes[] =
 	"  AND x.contype IN ('p', 'u', 'x')"
 	" LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
-	" WHERE i.indrelid IN" USER_TABLES
+	" WHERE i.indrelid IN" USER_RELS
 	" AND i.indisvalid" /* an interrupted CONCURRENTLY build: not there */
 	" AND (x.oid IS NULL OR x.contype = 'x')"
 	/* a partition's copy of an index of its parent */
@@ -196,71 +188,19 @@ static const char q_attnames[] =
 	;
 
 static const char q_unmanaged[] =
-	"SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE"
-	"  'materialized view' END,"
-	"  (SELECT n.nspname FROM pg_namespace n WHERE n.oid = c.relnamespace),"
-	"  c.relname, NULL, CASE WHEN c.relkind IN ('v', 'm')"
-	"  THEN pg_get_viewdef(c.oid, true) END"
-	" FROM pg_class c"
-	" WHERE c.relkind IN ('v', 'm') AND c.relnamespace IN" USER_NSP
-	" AND" NOT_EXTENSION("pg_class", "c.oid")
-	"UNION ALL"
-	" SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN"
-	"  'aggregate' WHEN 'w' THEN 'window function' ELSE 'function' END,"
+	"SELECT CASE p.prokind WHEN 'a' THEN 'aggregate'"
+	"  ELSE 'window function' END,"
 	"  n.nspname,"
 	"  p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',"
 	"  NULL, p.prosrc"
 	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-	" WHERE p.pronamespace IN" USER_NSP
+	" WHERE p.prokind IN ('a', 'w') AND p.pronamespace IN" USER_NSP
 	"AND" NOT_EXTENSION("pg_proc", "p.oid")
-	/* a range type's constructors are the type's own */
-	" AND NOT EXISTS (SELECT 1 FROM pg_depend i"
-	"  WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid"
-	"  AND i.deptype = 'i')"
-
-	"UNION ALL"
-	" SELECT 'trigger', n.nspname, t.tgname, c.relname,"
-	"  pg_get_triggerdef(t.oid, true)"
-	" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-	" JOIN pg_namespace n ON n.oid = c.relnamespace"
-	" WHERE NOT t.tgisinternal AND c.relnamespace IN" USER_NSP
-	"AND" NOT_EXTENSION("pg_trigger", "t.oid")
-	"UNION ALL"
-	" SELECT 'policy', n.nspname, po.polname, c.relname,"
-	"  pg_get_expr(po.polqual, po.polrelid)"
-	" FROM pg_policy po JOIN pg_class c ON c.oid = po.polrelid"
-	" JOIN pg_namespace n ON n.oid = c.relnamespace"
-	" WHERE c.relnamespace IN" USER_NSP
 	"ORDER BY 1, 2, 3";
 
 /* ------------------------------------------------------------------ */
 /* Reading context                                                     */
 /* ------------------------------------------------------------------ */
-
-/* What is known of one table by OID: its model object (NULL when it is
- * left out) and its column names and collations by attribute number. */
-typedef struct pg_rel {
-	sd_table *table;
-	int natt;             /* highest attribute number */
-	int cap;              /* room in the arrays below */
-	const char **att;     /* [1..natt], NULL for dropped */
-	const char **attcoll; /* collation OID text per attribute */
-	sd_column **cols;     /* the table's columns by attribute number */
-} pg_rel;
-
-typedef struct pg_read {
-	PGconn *conn;
-	sd_schema *s;
-	const sd_introspect_opts *opts;
-	size_t *nqueries;
-	sd_error *err;
-	sd_map *rels; /* oid text -> pg_rel* */
-	sd_vec managed; /* the pg_rel of every table read */
-	/* The session's current schema, which unqualified names (the
-	 * models' schema NULL) stand for: public unless the search path
-	 * says otherwise. */
-	const char *default_nsp;
-} pg_read;
 
 /* Runs one catalog query with text parameters; returns the result or NULL
  * with err set. */
@@ -312,6 +252,8 @@ static const char *map_nsp(const pg_read *r, const char *nspname)
 {
 	if (!nspname)
 		return NULL;
+	if (r->nsp_map)
+		return r->nsp_map(r->nsp_ctx, nspname);
 	return strcmp(nspname, r->default_nsp) == 0 ? NULL : nspname;
 }
 
@@ -1236,14 +1178,62 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
 	    (rc = read_tables(&r)) != SD_OK ||
 	    (rc = read_columns(&r)) != SD_OK ||
 	    (rc = read_constraints(&r)) != SD_OK ||
+	    (rc = sd_pgr_read_views(&r)) != SD_OK ||
 	    (rc = read_indexes(&r)) != SD_OK ||
 	    (rc = read_objects(&r)) != SD_OK ||
+	    (rc = sd_pgr_read_logic(&r)) != SD_OK ||
 	    (rc = read_unmanaged(&r)) != SD_OK) {
 		sd_schema_free(r.s);
 		return rc;
 	}
 	sd_schema_sort(r.s);
+	sd_logic_sort(r.s);
 	sd_schema_index(r.s);
 	*out = r.s;
 	return SD_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* For the other readers of the catalog (pg_read.h)                    */
+/* ------------------------------------------------------------------ */
+
+PGresult *sd_pgr_query(pg_read *r, const char *sql, int nparams,
+                       const char *const *params)
+{
+	return run_params(r, sql, nparams, params);
+}
+
+const char *sd_pgr_cell(PGresult *res, int row, int col)
+{
+	return cell(res, row, col);
+}
+
+bool sd_pgr_true(PGresult *res, int row, int col)
+{
+	return cell_true(res, row, col);
+}
+
+const char *sd_pgr_nsp(const pg_read *r, const char *nspname)
+{
+	return map_nsp(r, nspname);
+}
+
+pg_rel *sd_pgr_rel(pg_read *r, const char *oid)
+{
+	return rel_get(r, oid);
+}
+
+void sd_pgr_attribute(pg_read *r, pg_rel *rel, int attnum, const char *name)
+{
+	rel_attribute(r->s->arena, rel, attnum, name, NULL, NULL);
+}
+
+void sd_pgr_text_array(sd_arena *a, sd_strlist *out, const char *lit)
+{
+	parse_text_array(a, out, lit);
+}
+
+bool sd_pgr_skip(const pg_read *r, const char *schema, const char *name)
+{
+	return skip_table(r, schema, name);
 }

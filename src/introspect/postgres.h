@@ -50,6 +50,17 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
                      sd_error *err);
 
 /*
+ * Reads the views (with their columns), functions, triggers, policies and
+ * rules of the schemas nsp_sql selects (an SQL fragment, " (SELECT oid
+ * FROM pg_namespace WHERE ...) "), each schema named by nsp_map(ctx, name)
+ * (NULL: the default one): the normaliser reads its scratch schemas back
+ * with the very queries that read a catalog. *out: a new schema.
+ */
+int sd_pg_read_logic_in(sd_schema **out, PGconn *conn, const char *nsp_sql,
+                        const char *(*nsp_map)(void *ctx, const char *nsp),
+                        void *ctx, sd_error *err);
+
+/*
  * The portable type for a format_type() text: "character varying(50)" ->
  * string(50), "integer[]" -> RAW. enum_name (with enum_schema, NULL for
  * public) is given when the column's type is an enum.

@@ -2,7 +2,7 @@
  * dump.c - a stable, readable text form of an sd_schema, for golden tests
  * and debugging. Not a file format anyone parses.
  */
-#include "model/schema.h"
+#include "model/logic.h"
 
 static void put_list(sd_buf *out, const sd_strlist *l)
 {
@@ -230,6 +230,80 @@ static void dump_table(sd_buf *out, const sd_table *t)
 	}
 }
 
+static void put_name(sd_buf *out, const char *what, const sd_object *o,
+                     const char *table)
+{
+	sd_buf_printf(out, "%s %s%s", what, o->schema ? o->schema : "",
+	              o->schema ? "." : "");
+	if (table)
+		sd_buf_printf(out, "%s.", table);
+	sd_buf_put(out, o->name);
+}
+
+/* One line per view, function, trigger, policy, rule and grant. */
+static void dump_logic(sd_buf *out, const sd_schema *s)
+{
+	const sd_logic *l = sd_logic_of(s);
+	size_t i, k;
+
+	for (i = 0; i < l->nviews; i++) {
+		const sd_view *v = l->views[i];
+		put_name(out, v->materialized ? "materialized-view" : "view",
+		         &v->base, NULL);
+		sd_buf_putc(out, ' ');
+		for (k = 0; k < v->ncolumns; k++)
+			sd_buf_printf(out, "%s%s", k ? "," : "(",
+			              v->columns[k]->base.name);
+		sd_buf_put(out, v->ncolumns ? ")" : "");
+		put_opt(out, "check", v->check_option, false);
+		put_expr(out, "query", &v->query);
+		sd_buf_putc(out, '\n');
+	}
+	for (i = 0; i < l->nfunctions; i++) {
+		const sd_function *f = l->functions[i];
+		put_name(out, f->procedure ? "procedure" : "function", &f->base,
+		         NULL);
+		sd_buf_printf(out, "(%s)", f->identity ? f->identity : "");
+		put_opt(out, "returns", f->returns, false);
+		put_opt(out, "language", f->language, false);
+		sd_buf_printf(out, " volatility=%c", f->volatility);
+		put_opt(out, "body", f->body, true);
+		sd_buf_putc(out, '\n');
+	}
+	for (i = 0; i < l->ntriggers; i++) {
+		const sd_trigger *t = l->triggers[i];
+		put_name(out, "trigger", &t->base, t->table);
+		sd_buf_printf(out, " %s events=%u%s enabled=%c", t->timing,
+		              t->events, t->each_row ? " row" : "", t->enabled);
+		put_opt(out, "function", t->function, false);
+		put_expr(out, "when", &t->when);
+		sd_buf_putc(out, '\n');
+	}
+	for (i = 0; i < l->npolicies; i++) {
+		const sd_policy *p = l->policies[i];
+		put_name(out, "policy", &p->base, p->table);
+		sd_buf_printf(out, " %s%s", p->command,
+		              p->restrictive ? " restrictive" : "");
+		put_expr(out, "using", &p->using_);
+		put_expr(out, "check", &p->with_check);
+		sd_buf_putc(out, '\n');
+	}
+	for (i = 0; i < l->nrules; i++) {
+		const sd_rule *r = l->rules[i];
+		put_name(out, "rule", &r->base, r->table);
+		sd_buf_printf(out, " %s%s", r->event, r->instead ? " instead" : "");
+		put_opt(out, "actions", r->actions, true);
+		sd_buf_putc(out, '\n');
+	}
+	for (i = 0; i < l->ngrants; i++) {
+		const sd_grant *g = l->grants[i];
+		put_name(out, "grant", &g->base, NULL);
+		sd_buf_printf(out, " %s %s to %s%s\n", g->on,
+		              g->privilege ? g->privilege : "-", g->grantee,
+		              g->grant_option ? " with-grant-option" : "");
+	}
+}
+
 void sd_schema_dump(sd_buf *out, const sd_schema *s)
 {
 	size_t i;
@@ -251,6 +325,7 @@ void sd_schema_dump(sd_buf *out, const sd_schema *s)
 	}
 	for (i = 0; i < s->ntables; i++)
 		dump_table(out, s->tables[i]);
+	dump_logic(out, s);
 	for (i = 0; i < s->nunmanaged; i++)
 		sd_buf_printf(out, "unmanaged %s %s\n", s->unmanaged[i]->what,
 		              s->unmanaged[i]->base.name);

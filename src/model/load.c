@@ -16,6 +16,8 @@
  * one pass; the schema is handed out only when there were none.
  */
 #include "model/load_objects.h"
+#include "model/load_logic.h"
+#include "model/yamldoc.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -113,22 +115,6 @@ typedef struct m_check {
 	char *comment;
 } m_check;
 
-typedef struct m_index {
-	char *name;
-	char **columns;
-	unsigned columns_count;
-	char **expressions;
-	unsigned expressions_count;
-	int unique;
-	char *where;
-	char *using_;
-	char **include;
-	unsigned include_count;
-	int nulls_not_distinct;
-	char *comment;
-	char *tablespace;
-} m_index;
-
 typedef struct m_exclusion {
 	char *name;
 	char *using_;
@@ -166,6 +152,14 @@ typedef struct m_table {
 	char *partition_bound;
 	char **inherits;
 	unsigned inherits_count;
+	m_trigger *triggers;
+	unsigned triggers_count;
+	m_policy *policies;
+	unsigned policies_count;
+	m_rule *rules;
+	unsigned rules_count;
+	int row_level_security;
+	int force_row_level_security;
 } m_table;
 
 typedef struct m_models {
@@ -174,6 +168,14 @@ typedef struct m_models {
 	m_table *tables;
 	unsigned tables_count;
 	m_objects objects; /* load_objects.h */
+	m_view *views;
+	unsigned views_count;
+	m_function *functions;
+	unsigned functions_count;
+	m_function *procedures;
+	unsigned procedures_count;
+	m_grant *grants;
+	unsigned grants_count;
 } m_models;
 
 /* Each mapping of the models: its keys, what each binds to (yamldoc.h). */
@@ -237,7 +239,7 @@ static const sd_yfield check_fields[] = {
 	SD_YF_BOOL_OPT("no_inherit", m_check, no_inherit),
 	SD_YF_STR_OPT("comment", m_check, comment), SD_YF_END};
 
-static const sd_yfield index_fields[] = {
+const sd_yfield sd_m_index_fields[] = {
 	SD_YF_STR_OPT("name", m_index, name),
 	SD_YF_STRS("columns", false, m_index, columns),
 	SD_YF_STRS("expressions", false, m_index, expressions),
@@ -277,7 +279,8 @@ static const sd_yfield table_fields[] = {
 	SD_YF_STR_OPT("renamed_from", m_table, renamed_from),
 	SD_YF_LIST_OPT("columns", m_table, columns, m_column, column_fields),
 	SD_YF_ANY("primary_key", pk_fields),
-	SD_YF_LIST_OPT("indexes", m_table, indexes, m_index, index_fields),
+	SD_YF_LIST_OPT("indexes", m_table, indexes, m_index,
+	               sd_m_index_fields),
 	SD_YF_LIST_OPT("unique", m_table, unique, m_unique, unique_fields),
 	SD_YF_LIST_OPT("foreign_keys", m_table, foreign_keys, m_fk,
 	               fk_fields),
@@ -291,12 +294,28 @@ static const sd_yfield table_fields[] = {
 	SD_YF_STR_OPT("partition_of", m_table, partition_of),
 	SD_YF_STR_OPT("partition_bound", m_table, partition_bound),
 	SD_YF_STRS("inherits", false, m_table, inherits),
+	SD_YF_LIST_OPT("triggers", m_table, triggers, m_trigger,
+	               sd_m_trigger_fields),
+	SD_YF_LIST_OPT("policies", m_table, policies, m_policy,
+	               sd_m_policy_fields),
+	SD_YF_LIST_OPT("rules", m_table, rules, m_rule, sd_m_rule_fields),
+	SD_YF_BOOL_OPT("row_level_security", m_table, row_level_security),
+	SD_YF_BOOL_OPT("force_row_level_security", m_table,
+	               force_row_level_security),
 	SD_YF_END};
 
 static const sd_yfield models_fields[] = {
 	SD_YF_LIST_OPT("enums", m_models, enums, m_enum, enum_fields),
 	SD_YF_LIST_OPT("tables", m_models, tables, m_table, table_fields),
-	SD_MODELS_OBJECT_FIELDS(m_models, objects), SD_YF_END};
+	SD_MODELS_OBJECT_FIELDS(m_models, objects),
+
+	SD_YF_LIST_OPT("views", m_models, views, m_view, sd_m_view_fields),
+	SD_YF_LIST_OPT("functions", m_models, functions, m_function,
+	               sd_m_function_fields),
+	SD_YF_LIST_OPT("procedures", m_models, procedures, m_function,
+	               sd_m_procedure_fields),
+	SD_YF_LIST_OPT("grants", m_models, grants, m_grant, sd_m_grant_fields),
+	SD_YF_END};
 
 /* ------------------------------------------------------------------ */
 /* Valid keys per place, shared with the JSON Schema test              */
@@ -308,7 +327,20 @@ const sd_model_keys sd_model_key_table[] = {
 	{"tables[]", table_fields},
 	{"tables[].columns[]", column_fields},
 	{"tables[].primary_key", pk_fields},
-	{"tables[].indexes[]", index_fields},
+	{"tables[].indexes[]", sd_m_index_fields},
+	{"tables[].triggers[]", sd_m_trigger_fields},
+	{"tables[].policies[]", sd_m_policy_fields},
+	{"tables[].rules[]", sd_m_rule_fields},
+	{"views[]", sd_m_view_fields},
+	{"views[].column_options[]", sd_m_column_option_fields},
+	{"views[].indexes[]", sd_m_index_fields},
+	{"views[].triggers[]", sd_m_trigger_fields},
+	{"views[].rules[]", sd_m_rule_fields},
+	{"functions[]", sd_m_function_fields},
+	{"functions[].arguments[]", sd_m_argument_fields},
+	{"procedures[]", sd_m_procedure_fields},
+	{"procedures[].arguments[]", sd_m_argument_fields},
+	{"grants[]", sd_m_grant_fields},
 	{"tables[].unique[]", unique_fields},
 	{"tables[].foreign_keys[]", fk_fields},
 	{"tables[].foreign_keys[].references", ref_fields},
@@ -1194,6 +1226,37 @@ static void autoincrement_rule(loader *L, tinfo *ti)
 	}
 }
 
+/* The keys and options of index mi into ix (whose name and place the
+ * caller set); the key columns are appended to cols for checking. */
+static void index_lower(loader *L, sd_index *ix, const m_index *mi,
+                        sd_strlist *cols)
+{
+	size_t k, nkeys = mi->columns_count + mi->expressions_count;
+
+	if (nkeys) { /* else `keys:` gave them */
+		ix->keys = sd_arena_alloc(L->a,
+		                          (nkeys + 1) * sizeof(*ix->keys));
+		ix->nkeys = nkeys;
+	}
+	/* "email desc nulls last" orders the key */
+	for (k = 0; k < mi->columns_count; k++) {
+		const char *col = sd_index_key_parse(L->a, mi->columns[k],
+		                                  &ix->keys[k]);
+		ix->keys[k].column = col;
+		sd_strlist_push(L->a, cols, col);
+	}
+	for (k = 0; k < mi->expressions_count; k++)
+		ix->keys[mi->columns_count + k].expression.sql =
+			dup(L, mi->expressions[k]);
+	ix->unique = mi->unique == TRI_TRUE;
+	ix->nulls_not_distinct = mi->nulls_not_distinct == TRI_TRUE;
+	if (mi->where)
+		ix->where.sql = dup(L, mi->where);
+	ix->method = dup(L, mi->using_);
+	strlist_from(L, &ix->include, mi->include, mi->include_count);
+	ix->comment = dup(L, mi->comment);
+}
+
 static void load_constraints(loader *L, tinfo *ti)
 {
 	const m_table *mt = ti->mt;
@@ -1276,7 +1339,7 @@ static void load_constraints(loader *L, tinfo *ti)
 		const sd_ynode *keys;
 		sd_strlist cols = {NULL, 0};
 		sd_index *ix;
-		size_t k, nkeys;
+		size_t nkeys;
 		if (mi->name && bad_name(L, f, path, ti->qname, "index",
 		                         mi->name))
 			continue;
@@ -1298,36 +1361,14 @@ static void load_constraints(loader *L, tinfo *ti)
 		ix = sd_table_add_index(L->s, t, mi->name);
 		ix->base.loc.path = f->doc.path;
 		ix->base.loc.line = item_line(ti, "indexes", j);
-		if (keys) {
+		if (keys)
 			load_keys(L, ti, keys, path, false, ix);
-			nkeys = 0;
-		} else {
-			ix->keys = sd_arena_alloc(L->a,
-			                          nkeys * sizeof(*ix->keys));
-			ix->nkeys = nkeys;
-		}
-		/* "email desc nulls last" orders the key */
-		for (k = 0; k < mi->columns_count; k++) {
-			const char *col = sd_index_key_parse(L->a, mi->columns[k],
-			                                  &ix->keys[k]);
-			ix->keys[k].column = col;
-			sd_strlist_push(L->a, &cols, col);
-		}
-		for (k = 0; k < mi->expressions_count; k++)
-			ix->keys[mi->columns_count + k].expression.sql =
-				dup(L, mi->expressions[k]);
+		index_lower(L, ix, mi, &cols);
 		if (cols.n)
 			check_columns(L, ti, path, ti->qname, "index", &cols);
-		ix->unique = mi->unique == TRI_TRUE;
-		ix->nulls_not_distinct = mi->nulls_not_distinct == TRI_TRUE;
-		if (mi->where)
-			ix->where.sql = dup(L, mi->where);
-		ix->method = dup(L, mi->using_);
-		strlist_from(L, &ix->include, mi->include, mi->include_count);
 		if (ix->include.n)
 			check_columns(L, ti, path, ti->qname, "index include",
 			              &ix->include);
-		ix->comment = dup(L, mi->comment);
 		load_storage(L, ti, "indexes", j, &ix->storage,
 		             mi->tablespace);
 	}
@@ -1759,6 +1800,73 @@ static void load_tables(loader *L, file_ctx *f)
 	}
 }
 
+/* What a view's index lowering needs of the loader. */
+typedef struct view_index_ctx {
+	loader *L;
+	file_ctx *f;
+} view_index_ctx;
+
+/* An index of a materialized view: as a table's, named by the
+ * convention when it has no name; its columns are the view's. */
+static void view_index_lower(void *ctx, sd_index *ix, const m_index *mi,
+                             const char *path, const char *table)
+{
+	view_index_ctx *vc = ctx;
+	loader *L = vc->L;
+	sd_strlist cols = {NULL, 0};
+
+	if (mi->name)
+		bad_name(L, vc->f, path, table, "index", mi->name);
+	if (mi->columns_count + mi->expressions_count == 0)
+		lerr(L, vc->f, path, table,
+		     "index needs 'columns' or 'expressions'");
+	index_lower(L, ix, mi, &cols);
+	ix->storage.tablespace = dup(L, mi->tablespace);
+	if (mi->name) {
+		ix->base.name = dup(L, mi->name);
+	} else {
+		sd_strlist keys = {NULL, 0};
+		key_columns(L, ix, &keys);
+		ix->base.name = sd_naming_expand(L->a, L->naming->ix, table,
+		                                 &keys, NULL, NULL);
+	}
+}
+
+/* Views, functions, procedures, grants of one file, and the triggers,
+ * policies, rules and row-level security of its tables. */
+static void load_logic(loader *L, file_ctx *f)
+{
+	sd_logic_src src = {&f->doc, L->s, L->err, L->tmp};
+	view_index_ctx vc = {L, f};
+	size_t i;
+
+	if (!f->m)
+		return;
+	sd_load_functions(&src, f->m->functions, f->m->functions_count,
+	                  false);
+	sd_load_functions(&src, f->m->procedures, f->m->procedures_count,
+	                  true);
+	sd_load_views(&src, f->m->views, f->m->views_count, view_index_lower,
+	              &vc);
+	if (f->m->grants_count)
+		sd_load_grants(&src, f->m->grants, f->m->grants_count);
+	for (i = 0; i < L->ntables; i++) {
+		tinfo *ti = &L->tables[i];
+		const m_table *mt = ti->mt;
+		if (ti->f != f)
+			continue;
+		ti->t->row_security = mt->row_level_security == TRI_TRUE;
+		ti->t->force_row_security =
+			mt->force_row_level_security == TRI_TRUE;
+		sd_load_table_logic(&src, entry_path(L, ti->index, NULL, 0,
+		                                     NULL),
+		                    ti->t->base.schema, ti->t->base.name,
+		                    mt->triggers, mt->triggers_count,
+		                    mt->policies, mt->policies_count, mt->rules,
+		                    mt->rules_count);
+	}
+}
+
 /*
  * Lowers the parsed files into L->s. Returns SD_OK or SD_EINPUT; the
  * diagnostics are in L->err either way.
@@ -1804,6 +1912,9 @@ static int build(loader *L)
 		apply_naming(L, &L->tables[i]);
 		check_names(L, &L->tables[i]);
 	}
+	for (i = 0; i < L->nfiles; i++)
+		load_logic(L, &L->files[i]);
+	sd_load_logic_check(L->s, L->err, L->tmp);
 	return sd_error_has(L->err) ? SD_EINPUT : SD_OK;
 }
 
@@ -1886,6 +1997,7 @@ static int load_all(sd_schema **out, const char *const *paths,
 		/* build() indexed the tables and columns already, and sorting
 		 * moves no object: the maps stay valid */
 		sd_schema_sort(s);
+		sd_logic_sort(s);
 		*out = s;
 		s = NULL;
 	} else {

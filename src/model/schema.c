@@ -1,7 +1,7 @@
 /*
  * schema.c - building, indexing, sorting and dumping sd_schema values.
  */
-#include "model/schema.h"
+#include "model/logic.h"
 
 #include <fnmatch.h>
 #include <stdint.h>
@@ -61,6 +61,11 @@ static const size_t comment_at[SD_OBJ__COUNT] = {
 	[SD_OBJ_DOMAIN] = offsetof(sd_domain, comment),
 	[SD_OBJ_COMPOSITE] = offsetof(sd_composite, comment),
 	[SD_OBJ_RANGE] = offsetof(sd_range, comment),
+	[SD_OBJ_VIEW] = offsetof(sd_view, comment),
+	[SD_OBJ_FUNCTION] = offsetof(sd_function, comment),
+	[SD_OBJ_TRIGGER] = offsetof(sd_trigger, comment),
+	[SD_OBJ_POLICY] = offsetof(sd_policy, comment),
+	[SD_OBJ_RULE] = offsetof(sd_rule, comment),
 };
 
 static const char **comment_of(const sd_object *o)
@@ -640,7 +645,29 @@ static bool kept_as_written(const sd_token *t)
 	       t->kind == SD_TOK_DOLLAR;
 }
 
-const char *sd_expr_fold(sd_arena *a, const char *sql)
+/* A quoted identifier that reads the same bare: a lower-case word (any
+ * case where names are case-insensitive). */
+static bool plain_word(const char *s, bool any_case)
+{
+	size_t i;
+
+	if (!s || !*s || isdigit((unsigned char)s[0]))
+		return false;
+	for (i = 0; s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!(c == '_' || isdigit(c) || c >= 0x80 ||
+		      (c >= 'a' && c <= 'z') ||
+		      (any_case && c >= 'A' && c <= 'Z')))
+			return false;
+	}
+	return true;
+}
+
+enum { FOLD_EXPR = 1 << 0, FOLD_UNQUOTE = 1 << 1 };
+
+/* sd_expr_fold (FOLD_EXPR) and sd_sql_fold (FOLD_UNQUOTE) */
+static const char *fold_sql(sd_arena *a, const char *sql, sd_sql_lang lang,
+                            unsigned how)
 {
 	sd_buf b = SD_BUF_INIT;
 	sd_lexer lx;
@@ -651,32 +678,61 @@ const char *sd_expr_fold(sd_arena *a, const char *sql)
 
 	if (!sql)
 		return NULL;
-	sd_lex_init(&lx, sql, strlen(sql), SD_SQL_SQLITE,
-	            SD_LEX_SPACE | SD_LEX_COMMENTS);
+	sd_lex_init(&lx, sql, strlen(sql), lang,
+	            SD_LEX_SPACE | (how & FOLD_EXPR ? SD_LEX_COMMENTS : 0));
 	sd_buf_put(&b, "");
 	while (sd_lex_next(&lx, &t)) {
+		const char *text = t.s;
+		size_t n = t.n;
+		bool kept = kept_as_written(&t) || t.kind == SD_TOK_COMMENT;
 		if (t.kind == SD_TOK_SPACE) {
 			space = true;
 			continue;
+		}
+		if ((how & FOLD_UNQUOTE) && t.kind == SD_TOK_QUOTED) {
+			char *name = sd_tok_ident(a, &t, false);
+			if (plain_word(name, lang == SD_SQL_SQLITE)) {
+				text = name;
+				n = strlen(name);
+				kept = false;
+			}
 		}
 		if (space && b.len && !is_punct(b.data[b.len - 1]) &&
 		    (kept_as_written(&t) || !is_punct(t.s[0])))
 			sd_buf_putc(&b, ' ');
 		space = false;
-		if (kept_as_written(&t) || t.kind == SD_TOK_COMMENT) {
-			sd_buf_putn(&b, t.s, t.n);
+		if (kept) {
+			sd_buf_putn(&b, text, n);
 			continue;
 		}
-		for (i = 0; i < t.n; i++)
-			sd_buf_putc(&b, (char)tolower((unsigned char)t.s[i]));
+		for (i = 0; i < n; i++)
+			sd_buf_putc(&b, (char)tolower((unsigned char)text[i]));
 	}
-	/* One layer of redundant outer parentheses: "(a > 1)" -> "a > 1". */
-	if (b.len >= 2 && sd_sql_is_parenthesized(b.data, SD_SQL_SQLITE))
-		out = sd_arena_strndup(a, b.data + 1, b.len - 2);
-	else
-		out = sd_arena_strdup(a, b.data);
+	if (how & FOLD_EXPR) {
+		/* One layer of redundant outer parentheses: "(a > 1)" ->
+		 * "a > 1". */
+		if (b.len >= 2 && sd_sql_is_parenthesized(b.data, lang))
+			out = sd_arena_strndup(a, b.data + 1, b.len - 2);
+		else
+			out = sd_arena_strdup(a, b.data);
+	} else {
+		while (b.len && (b.data[b.len - 1] == ';' ||
+		                 b.data[b.len - 1] == ' '))
+			sd_buf_truncate(&b, b.len - 1);
+		out = sd_arena_strdup(a, sd_buf_cstr(&b));
+	}
 	sd_buf_free(&b);
 	return out;
+}
+
+const char *sd_expr_fold(sd_arena *a, const char *sql)
+{
+	return fold_sql(a, sql, SD_SQL_SQLITE, FOLD_EXPR);
+}
+
+const char *sd_sql_fold(sd_arena *a, const char *sql, sd_sql_lang lang)
+{
+	return fold_sql(a, sql, lang, FOLD_UNQUOTE);
 }
 
 bool sd_expr_equal(sd_arena *scratch, const sd_expr *a, const sd_expr *b)

@@ -21,6 +21,7 @@
 
 #include "util/layer.h"
 #include "util/util.h"
+#include "util/sql.h"
 
 #include <stdint.h>
 
@@ -148,7 +149,14 @@ typedef enum sd_obj_kind {
 	SD_OBJ_DOMAIN,
 	SD_OBJ_COMPOSITE, /* composite types */
 	SD_OBJ_RANGE,     /* range types */
-	SD_OBJ_UNMANAGED, /* views, functions, triggers, ... */
+	/* the catalog's logic (model/logic.h) */
+	SD_OBJ_VIEW,
+	SD_OBJ_FUNCTION,
+	SD_OBJ_TRIGGER,
+	SD_OBJ_POLICY,
+	SD_OBJ_RULE,
+	SD_OBJ_GRANT,
+	SD_OBJ_UNMANAGED, /* aggregates, ... */
 	SD_OBJ__COUNT
 } sd_obj_kind;
 
@@ -469,6 +477,9 @@ typedef struct sd_table {
 	/* SQLite table options (CREATE TABLE ... ) WITHOUT ROWID, STRICT. */
 	bool without_rowid;
 	bool strict;
+	/* PostgreSQL: ENABLE / FORCE ROW LEVEL SECURITY */
+	bool row_security;
+	bool force_row_security;
 } sd_table;
 
 typedef struct sd_enum {
@@ -581,6 +592,9 @@ typedef struct sd_schema {
 	sd_map *table_map; /* "schema.name" or "name" -> sd_table* */
 	sd_map *enum_map;
 	sd_map *sequence_map;
+	/* views, functions, triggers, policies, rules, grants and the
+	 * dependencies between objects (model/logic.h); NULL when none */
+	struct sd_logic *logic;
 } sd_schema;
 
 /* ------------------------------------------------------------------ */
@@ -701,6 +715,14 @@ void sd_schema_sort(sd_schema *s);
  *     "LENGTH( username )>2"  ->  "length(username)>2"
  */
 const char *sd_expr_fold(sd_arena *a, const char *sql);
+/*
+ * The same for a whole statement where no server canon exists (SQLite's
+ * views and triggers): no parentheses taken off, a final ';' dropped,
+ * comments dropped, and a quoted identifier that reads the same bare
+ * written bare (SQLite: any case, as its names are case-insensitive).
+ *     CREATE VIEW "V" AS SELECT  A FROM t;  ->  create view v as select a from t
+ */
+const char *sd_sql_fold(sd_arena *a, const char *sql, sd_sql_lang lang);
 /* Compares two expressions by canon when both have one, else by fold. */
 bool sd_expr_equal(sd_arena *scratch, const sd_expr *a, const sd_expr *b);
 

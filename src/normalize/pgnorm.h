@@ -1,7 +1,9 @@
 /*
  * pgnorm.h - internal to the PostgreSQL normaliser: its state, shared by
- * postgres.c (the scratch schema round trip) and pg_live.c (what the live
- * catalog already answers).
+ * postgres.c (the scratch schema round trip), pg_live.c (what the live
+ * catalog already answers) and pg_logic.c (views, functions, triggers,
+ * policies and rules, in a transaction of their own on the same scratch
+ * schemas).
  */
 #ifndef SD_NORMALIZE_PGNORM_H
 #define SD_NORMALIZE_PGNORM_H
@@ -43,5 +45,31 @@ const char *sd_pgnorm_key(pg_norm *nm, const void *object);
  * server.
  */
 void sd_pgnorm_adopt_live(pg_norm *nm);
+
+/* postgres.c, shared with pg_logic.c */
+/* The scratch twin of a model schema (NULL: the default one). */
+const char *sd_pgn_scratch_for(const pg_norm *nm, const char *schema);
+/* Text the server printed with scratch schemas, with the models' schemas
+ * put back (nothing for the default one); a copy in the models' arena. */
+const char *sd_pgn_unscratch(const pg_norm *nm, const char *text);
+/* A copy of column src of t under `name` with nothing but its type (an
+ * enum's pointing at its scratch twin), collation and generation. */
+sd_column *sd_pgn_scratch_column(pg_norm *nm, const sd_table *t,
+                                 const sd_column *src, const char *name);
+/* Runs statements; on failure an error naming `what` (may be NULL). */
+int sd_pgn_exec(pg_norm *nm, const char *sql, const char *what);
+/* Adds "<doing>: <server message>" naming object (may be NULL). */
+int sd_pgn_error(pg_norm *nm, sd_code code, const char *object,
+                 const char *doing, PGresult *res);
+
+/* pg_logic.c: whether the models have logic to normalise, and doing it
+ * (inside the normaliser's transaction, scratch schemas made). */
+bool sd_pgn_has_logic(const sd_schema *models);
+/* Calls add(ctx, schema) for every schema the logic names; returns how
+ * many calls that makes (add NULL: only counts). */
+size_t sd_pgn_logic_schemas(const sd_schema *models,
+                            void (*add)(void *ctx, const char *schema),
+                            void *ctx);
+int sd_pgn_logic(pg_norm *nm);
 
 #endif

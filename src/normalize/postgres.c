@@ -182,7 +182,7 @@ typedef struct norm_run {
 /* Names                                                               */
 /* ------------------------------------------------------------------ */
 
-static const char *scratch_for(const pg_norm *nm, const char *schema)
+const char *sd_pgn_scratch_for(const pg_norm *nm, const char *schema)
 {
 	size_t i;
 
@@ -193,8 +193,9 @@ static const char *scratch_for(const pg_norm *nm, const char *schema)
 	return schema; /* not a model schema: a live one, left alone */
 }
 
-static void add_nsp(pg_norm *nm, const char *schema)
+static void add_nsp(void *ctx, const char *schema)
 {
+	pg_norm *nm = ctx;
 	size_t i;
 
 	schema = sd_namespace_key(schema);
@@ -250,6 +251,38 @@ static const char *unscratch(const pg_norm *nm, sd_arena *a, const char *text)
 	out = sd_arena_strdup(a, sd_buf_cstr(&b));
 	sd_buf_free(&b);
 	return out;
+}
+
+const char *sd_pgn_unscratch(const pg_norm *nm, const char *text)
+{
+	return unscratch(nm, nm->models->arena, text);
+}
+
+int sd_pgn_error(pg_norm *nm, sd_code code, const char *object,
+                 const char *doing, PGresult *res)
+{
+	sd_buf msg = SD_BUF_INIT;
+	int rc;
+
+	sd_pg_message(&msg, PQresultErrorMessage(res));
+	rc = sd_error_add(nm->err, code, NULL, 0, 0, object, "%s: %s", doing,
+	                  unscratch(nm, nm->tmp, sd_buf_cstr(&msg)));
+	sd_buf_free(&msg);
+	return rc;
+}
+
+int sd_pgn_exec(pg_norm *nm, const char *sql, const char *what)
+{
+	PGresult *res = PQexec(nm->conn, sql);
+	int rc = SD_OK;
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = sd_pgn_error(nm, SD_EINPUT, what,
+		                  "the models do not compile on PostgreSQL",
+		                  res);
+	PQclear(res);
+	return rc;
 }
 
 static const char *target_key(pg_norm *nm, const char *nsp, const char *rel,
@@ -346,7 +379,7 @@ static size_t pending_indexes(pg_norm *nm, const sd_table *t)
 
 /* A copy of column src of t with nothing but its type (whose enum points
  * at the scratch twin), collation and generation expression. */
-static sd_column *scratch_column(pg_norm *nm, const sd_table *t,
+sd_column *sd_pgn_scratch_column(pg_norm *nm, const sd_table *t,
                                  const sd_column *src, const char *name)
 {
 	sd_column *col = sd_arena_alloc(nm->tmp, sizeof(*col));
@@ -364,7 +397,7 @@ static sd_column *scratch_column(pg_norm *nm, const sd_table *t,
 		    sd_schema_find_enum(nm->models, t->base.schema,
 		                        col->type.name))
 			es = t->base.schema;
-		col->type.enum_schema = scratch_for(nm, es);
+		col->type.enum_schema = sd_pgn_scratch_for(nm, es);
 	} else if (col->type.kind == SD_T_RAW) {
 		/* a type of another model schema: its twin's */
 		col->type.name = sd_pg_scratch_type(&nm->sc, col->type.name);
@@ -594,7 +627,7 @@ static void carry_columns(pg_norm *nm, norm_run *b, sd_table *t)
 		}
 		if (!b->carrier || b->carrier->cols.n >= WIDE_COLUMNS)
 			b->carrier = new_wide(nm, b, true);
-		sc = scratch_column(nm, t, c,
+		sc = sd_pgn_scratch_column(nm, t, c,
 		                    sd_arena_printf(nm->tmp, "sd_d%zu",
 		                                    nm->seq++));
 		sc->collation = NULL;
@@ -630,7 +663,7 @@ static void fast_add(pg_norm *nm, norm_run *b, sd_table *t)
 		if (!column_used(t->columns[i], words))
 			continue;
 		orig[n] = t->columns[i];
-		cols[n] = scratch_column(nm, t, t->columns[i],
+		cols[n] = sd_pgn_scratch_column(nm, t, t->columns[i],
 		                         t->columns[i]->base.name);
 		keys[n] = type_key(nm, cols[n]);
 		n++;
@@ -764,7 +797,7 @@ static void push_unique(pg_norm *nm, sd_vec *v, const char *s)
  */
 static int isolated_add(pg_norm *nm, norm_run *b, sd_table *t)
 {
-	const char *nsp = scratch_for(nm, t->base.schema);
+	const char *nsp = sd_pgn_scratch_for(nm, t->base.schema);
 	const char *tq = sd_qualified_name(nm->tmp, t->base.schema,
 	                                   t->base.name);
 	sd_table st;
@@ -795,7 +828,7 @@ static int isolated_add(pg_norm *nm, norm_run *b, sd_table *t)
 			sd_column *c = t->columns[i], *sc;
 			if (!c->generated.sql != !pass)
 				continue;
-			sc = scratch_column(nm, t, c, c->base.name);
+			sc = sd_pgn_scratch_column(nm, t, c, c->base.name);
 			memset(&op, 0, sizeof(op));
 			op.kind = SD_OP_ADD_COLUMN;
 			op.table = &st;
@@ -1253,7 +1286,7 @@ static int setup_sql(pg_norm *nm, sd_buf *sql)
 	for (i = 0; i < nm->models->nenums; i++) {
 		sd_enum e = *nm->models->enums[i];
 		sd_op op;
-		e.base.schema = scratch_for(nm, e.base.schema);
+		e.base.schema = sd_pgn_scratch_for(nm, e.base.schema);
 		e.comment = NULL;
 		memset(&op, 0, sizeof(op));
 		op.kind = SD_OP_CREATE_ENUM;
@@ -1273,7 +1306,8 @@ static void scratch_schemas(pg_norm *nm)
 	const sd_schema *m = nm->models;
 	size_t i, j, max = 1 + m->ntables + m->nenums + m->namespaces.n +
 	                   m->nextensions + m->ncollations + m->ndomains +
-	                   m->ncomposites + m->nranges;
+	                   m->ncomposites + m->nranges +
+	                   sd_pgn_logic_schemas(m, NULL, NULL);
 
 	for (i = 0; i < m->ntables; i++)
 		max += m->tables[i]->ncolumns;
@@ -1301,6 +1335,7 @@ static void scratch_schemas(pg_norm *nm)
 	ADD_NSPS(composites, ncomposites);
 	ADD_NSPS(ranges, nranges);
 #undef ADD_NSPS
+	sd_pgn_logic_schemas(m, add_nsp, nm);
 	nm->sc.conn = nm->conn;
 	nm->sc.models = nm->models;
 	nm->sc.tmp = nm->tmp;
@@ -1370,6 +1405,23 @@ static int objects_pass(pg_norm *nm, sd_buf *sql, bool objects)
 	return rc;
 }
 
+/*
+ * Views, functions, procedures, triggers, policies and rules (pg_logic.c)
+ * need the tables they name: a transaction of their own after the
+ * tables' round trip, on the same scratch schemas and enums.
+ */
+static int logic_round_trip(pg_norm *nm)
+{
+	sd_buf sql = SD_BUF_INIT;
+	int rc;
+
+	if ((rc = setup_sql(nm, &sql)) == SD_OK &&
+	    (rc = sd_pgn_exec(nm, sd_buf_cstr(&sql), NULL)) == SD_OK)
+		rc = sd_pgn_logic(nm);
+	sd_buf_free(&sql);
+	return rc;
+}
+
 static atomic_long norm_calls;
 
 int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
@@ -1401,13 +1453,20 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	objects = sd_pg_norm_objects_wanted(models);
 	parts = has_partitions(models);
 	if (runs.n == 0 && !objects && !parts)
-		goto done;
+		goto logic;
 	if ((rc = setup_sql(&nm, &sql)) != SD_OK)
 		goto done;
 	began = true;
 	if ((objects || parts) &&
-	    ((rc = objects_pass(&nm, &sql, objects)) != SD_OK || runs.n == 0))
+	    (rc = objects_pass(&nm, &sql, objects)) != SD_OK)
 		goto done;
+	if (runs.n == 0) {
+		PGresult *res = PQexec(nm.conn, "ROLLBACK");
+		PQclear(res);
+		sd_buf_truncate(&sql, 0);
+		began = false;
+		goto logic;
+	}
 	for (;;) {
 		for (i = first; i < runs.n; i++)
 			if ((rc = run_sql(&nm, runs.items[i], i, &sql)) != SD_OK)
@@ -1436,6 +1495,11 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	began = rc != SD_OK || failed < runs.n;
 	if (rc == SD_OK && sd_error_has(err))
 		rc = SD_EINPUT;
+logic:
+	if (rc == SD_OK && sd_pgn_has_logic(models)) {
+		began = true;
+		rc = logic_round_trip(&nm);
+	}
 done:
 	if (began && PQtransactionStatus(nm.conn) != PQTRANS_IDLE) {
 		PGresult *res = PQexec(nm.conn, "ROLLBACK");

@@ -1,0 +1,691 @@
+/*
+ * depend.c - dependencies between objects, and what they mean for a plan.
+ *
+ * Every operation establishes and/or removes objects, named by their keys
+ * (model/logic.h): CREATE TABLE establishes the table and its columns,
+ * DROP COLUMN removes one, ALTER COLUMN ... TYPE removes the column as
+ * its users knew it and establishes the new one. The dependencies of each
+ * side ("X uses Y": the catalog's own from pg_depend, or read from the SQL
+ * of models and SQLite) then say two things:
+ *
+ *   - what a change takes along (sd_diff_dependants): PostgreSQL refuses
+ *     to drop or retype what a view, policy, trigger, rule, default, check
+ *     or index still uses, so every such dependant the plan leaves alone
+ *     is dropped first and created again after, transitively (a view over
+ *     that view too), in the same plan and so in its downgrade;
+ *   - the order (sd_diff_order): X is created after what it uses is
+ *     established, and removed before what it used is removed; an object
+ *     removed and established again by two operations is removed first.
+ *
+ * The order itself is pg_dump_sort.c's idea: operations keep their
+ * priority (the phase of their kind, then the order they were queued in),
+ * and a topological sort moves only what a dependency forces to move.
+ * Without dependencies the plan is exactly the phase order.
+ */
+#include "diff/differ.h"
+#include "model/logic.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Keys and renames                                                    */
+/* ------------------------------------------------------------------ */
+
+/* The parts of a key: kind, schema, name, sub (NULL when empty). */
+typedef struct keyparts {
+	int kind;
+	const char *schema;
+	const char *name;
+	const char *sub;
+} keyparts;
+
+static void key_split(sd_arena *a, const char *key, keyparts *kp)
+{
+	const char *p = key + 2, *q;
+
+	kp->kind = sd_objkey_kind(key);
+	q = strchr(p, '\x1f');
+	kp->schema = q > p ? sd_arena_strndup(a, p, (size_t)(q - p)) : NULL;
+	p = q + 1;
+	q = strchr(p, '\x1f');
+	kp->name = q > p ? sd_arena_strndup(a, p, (size_t)(q - p)) : NULL;
+	kp->sub = q[1] ? q + 1 : NULL;
+}
+
+/* The pair whose old side is the table schema.name, or NULL. */
+static tpair *old_pair(dctx *c, const char *schema, const char *name)
+{
+	return name ? sd_map_get(c->old_tp, sd_diff_qname(c, schema, name))
+	            : NULL;
+}
+
+/* Kinds whose name is a table's: they follow its renames. */
+static bool table_scoped(int kind)
+{
+	return kind == SD_KEY_REL || kind == SD_KEY_COLUMN ||
+	       kind == SD_KEY_DEFAULT || kind == SD_KEY_TRIGGER ||
+	       kind == SD_KEY_POLICY || kind == SD_KEY_RULE ||
+	       kind == SD_KEY_CONSTRAINT;
+}
+
+/*
+ * A key of `from` in the target's naming: tables the plan renames under
+ * their new name, columns it renames too. Every key the plan compares is
+ * in that naming, so that an object meets itself across a rename.
+ */
+static const char *to_naming(dctx *c, const char *key)
+{
+	keyparts kp;
+	tpair *tp;
+
+	if (!table_scoped(sd_objkey_kind(key)))
+		return key;
+	key_split(c->a, key, &kp);
+	tp = old_pair(c, kp.schema, kp.name);
+	if (!tp || (!tp->renamed && !(kp.sub && (kp.kind == SD_KEY_COLUMN ||
+	                                         kp.kind == SD_KEY_DEFAULT))))
+		return key;
+	return sd_objkey(c->a, kp.kind, tp->new_->base.schema,
+	                 tp->new_->base.name,
+	                 kp.kind == SD_KEY_COLUMN || kp.kind == SD_KEY_DEFAULT
+	                         ? sd_diff_map_col(tp, kp.sub)
+	                         : kp.sub);
+}
+
+/* Whether t is the old side of a pair (its names are the source's). */
+static tpair *old_side(dctx *c, const sd_table *t)
+{
+	tpair *tp = t ? old_pair(c, t->base.schema, t->base.name) : NULL;
+
+	return tp && tp->old == t ? tp : NULL;
+}
+
+/* The key of a table-scoped object of t (sub: a column or object name),
+ * in the target's naming. */
+static const char *tkey(dctx *c, int kind, const sd_table *t,
+                        const char *sub)
+{
+	tpair *tp = old_side(c, t);
+
+	if (tp)
+		return sd_objkey(c->a, kind, tp->new_->base.schema,
+		                 tp->new_->base.name,
+		                 (kind == SD_KEY_COLUMN || kind == SD_KEY_DEFAULT)
+		                         ? sd_diff_map_col(tp, sub)
+		                         : sub);
+	return sd_objkey(c->a, kind, t->base.schema, t->base.name, sub);
+}
+
+/* ------------------------------------------------------------------ */
+/* What each operation establishes and removes                         */
+/* ------------------------------------------------------------------ */
+
+typedef struct opkeys {
+	sd_vec est; /* const char* keys */
+	sd_vec rem;
+} opkeys;
+
+static void put(dctx *c, sd_vec *v, const char *key)
+{
+	sd_vec_push(c->a, v, (void *)key);
+}
+
+/* A whole table: itself, its columns, their defaults, its constraints. */
+static void table_keys(dctx *c, sd_vec *v, const sd_table *t)
+{
+	size_t i;
+
+	put(c, v, tkey(c, SD_KEY_REL, t, NULL));
+	for (i = 0; i < t->ncolumns; i++) {
+		put(c, v, tkey(c, SD_KEY_COLUMN, t, t->columns[i]->base.name));
+		if (t->columns[i]->default_value.sql)
+			put(c, v, tkey(c, SD_KEY_DEFAULT, t,
+			               t->columns[i]->base.name));
+	}
+	for (i = 0; i < t->nchecks; i++)
+		put(c, v, tkey(c, SD_KEY_CONSTRAINT, t, t->checks[i]->base.name));
+}
+
+/* A logic object, and a view's columns. */
+static void logic_keys(dctx *c, sd_vec *v, const sd_object *o)
+{
+	size_t i;
+
+	if (o->kind == SD_OBJ_GRANT)
+		return;
+	put(c, v, sd_logic_key(c->a, o));
+	if (o->kind == SD_OBJ_VIEW) {
+		const sd_view *w = (const sd_view *)o;
+		for (i = 0; i < w->ncolumns; i++)
+			put(c, v, sd_objkey(c->a, SD_KEY_COLUMN, o->schema,
+			                    o->name, w->columns[i]->base.name));
+	}
+}
+
+/* The columns of schema s of type enum e (for an enum recreate). */
+static void enum_columns(dctx *c, sd_vec *v, const sd_schema *s,
+                         const sd_object *e)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->ntables; i++)
+		for (j = 0; j < s->tables[i]->ncolumns; j++) {
+			const sd_column *col = s->tables[i]->columns[j];
+			if (col->type.kind == SD_T_ENUM &&
+			    sd_streq(col->type.name, e->name) &&
+			    sd_streq(col->type.enum_schema, e->schema))
+				put(c, v,
+				    to_naming(c, sd_objkey(c->a, SD_KEY_COLUMN,
+				                           s->tables[i]->base.schema,
+				                           s->tables[i]->base.name,
+				                           col->base.name)));
+		}
+}
+
+static const char *index_key(dctx *c, const sd_op *op, const sd_object *ix)
+{
+	return sd_objkey(c->a, SD_KEY_INDEX,
+	                 op->table ? op->table->base.schema : ix->schema,
+	                 ix->name, NULL);
+}
+
+static void op_keys(dctx *c, const sd_op *op, opkeys *k)
+{
+	const sd_table *t = op->table;
+
+	/* A helper undoes part of the op before it (the default that
+	 * filled a new NOT NULL column): it stays right after that op. */
+	if (op->helper)
+		return;
+	switch (op->kind) {
+	case SD_OP_CREATE_TABLE:
+		table_keys(c, &k->est, op->table_new);
+		break;
+	case SD_OP_DROP_TABLE:
+		table_keys(c, &k->rem, op->table_old);
+		break;
+	case SD_OP_REBUILD_TABLE:
+		table_keys(c, &k->rem, op->table_old);
+		table_keys(c, &k->est, op->table_new);
+		break;
+	case SD_OP_ADD_COLUMN:
+		put(c, &k->est, tkey(c, SD_KEY_COLUMN, t,
+		                     op->column_new->base.name));
+		if (op->column_new->default_value.sql)
+			put(c, &k->est, tkey(c, SD_KEY_DEFAULT, t,
+			                     op->column_new->base.name));
+		break;
+	case SD_OP_DROP_COLUMN:
+		put(c, &k->rem, tkey(c, SD_KEY_COLUMN, t,
+		                     op->column_old->base.name));
+		put(c, &k->rem, tkey(c, SD_KEY_DEFAULT, t,
+		                     op->column_old->base.name));
+		break;
+	case SD_OP_ALTER_COLUMN: {
+		const char *col = op->column_new->base.name;
+		bool retype = op->changes & (SD_CHANGE_TYPE |
+		                             SD_CHANGE_COLLATION |
+		                             SD_CHANGE_GENERATED);
+		if (retype) {
+			put(c, &k->rem, tkey(c, SD_KEY_COLUMN, t, col));
+			put(c, &k->est, tkey(c, SD_KEY_COLUMN, t, col));
+		}
+		if ((op->changes & SD_CHANGE_DEFAULT) || retype) {
+			if (op->column_old->default_value.sql)
+				put(c, &k->rem, tkey(c, SD_KEY_DEFAULT, t, col));
+			if (op->column_new->default_value.sql)
+				put(c, &k->est, tkey(c, SD_KEY_DEFAULT, t, col));
+		}
+		break;
+	}
+	case SD_OP_ADD_CONSTRAINT:
+		put(c, &k->est, tkey(c, SD_KEY_CONSTRAINT, t, op->obj_new->name));
+		break;
+	case SD_OP_DROP_CONSTRAINT:
+		put(c, &k->rem, tkey(c, SD_KEY_CONSTRAINT, t, op->obj_old->name));
+		break;
+	case SD_OP_CREATE_INDEX:
+		put(c, &k->est, index_key(c, op, op->obj_new));
+		break;
+	case SD_OP_DROP_INDEX:
+		put(c, &k->rem, index_key(c, op, op->obj_old));
+		break;
+	case SD_OP_CREATE_ENUM:
+		put(c, &k->est, sd_objkey(c->a, SD_KEY_TYPE, op->obj_new->schema,
+		                          op->obj_new->name, NULL));
+		break;
+	case SD_OP_DROP_ENUM:
+		put(c, &k->rem, sd_objkey(c->a, SD_KEY_TYPE, op->obj_old->schema,
+		                          op->obj_old->name, NULL));
+		break;
+	case SD_OP_RECREATE_ENUM:
+	case SD_OP_DROP_ENUM_VALUE: {
+		const sd_object *e = op->obj_new ? op->obj_new : op->obj_old;
+		const char *key = sd_objkey(c->a, SD_KEY_TYPE, e->schema,
+		                            e->name, NULL);
+		put(c, &k->rem, key);
+		put(c, &k->est, key);
+		enum_columns(c, &k->rem, c->from, e);
+		enum_columns(c, &k->est, c->to, e);
+		break;
+	}
+	case SD_OP_CREATE_OBJECT:
+		logic_keys(c, &k->est, op->obj_new);
+		break;
+	case SD_OP_DROP_OBJECT:
+		logic_keys(c, &k->rem, op->obj_old);
+		break;
+	case SD_OP_REPLACE_OBJECT:
+		if (op->obj_new->kind != SD_OBJ_TABLE)
+			logic_keys(c, &k->est, op->obj_new);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading the dependencies                                            */
+/* ------------------------------------------------------------------ */
+
+static void side_deps(dctx *c, const sd_schema *s, sd_vec *out)
+{
+	const sd_logic *l = sd_logic_of(s);
+	size_t i;
+
+	if (l->deps_exact) {
+		for (i = 0; i < l->ndeps; i++)
+			sd_vec_push(c->a, out, &l->deps[i]);
+		return;
+	}
+	sd_logic_lexical_deps(s, c->caps.lang, c->a, out);
+}
+
+void sd_diff_read_deps(dctx *c)
+{
+	side_deps(c, c->from, &c->from_deps);
+	side_deps(c, c->to, &c->to_deps);
+}
+
+/* ------------------------------------------------------------------ */
+/* Dependants a change takes along                                     */
+/* ------------------------------------------------------------------ */
+
+/* Objects by key, on one side: where the dependants come from. */
+typedef struct objmap {
+	sd_map *logic;    /* key -> sd_object* (views, functions, ...) */
+	sd_map *defaults; /* key -> sd_column* (its table in tables) */
+	sd_map *checks;   /* key -> sd_check* */
+	sd_map *indexes;  /* key -> sd_index* */
+	sd_map *tables;   /* key of a default/check/index -> sd_table* */
+} objmap;
+
+static void objmap_table(dctx *c, objmap *m, const sd_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		const char *k;
+		if (!t->columns[i]->default_value.sql)
+			continue;
+		k = tkey(c, SD_KEY_DEFAULT, t, t->columns[i]->base.name);
+		sd_map_put(m->defaults, k, t->columns[i]);
+		sd_map_put(m->tables, k, (void *)t);
+	}
+	for (i = 0; i < t->nchecks; i++) {
+		const char *k = tkey(c, SD_KEY_CONSTRAINT, t,
+		                     t->checks[i]->base.name);
+		sd_map_put(m->checks, k, t->checks[i]);
+		sd_map_put(m->tables, k, (void *)t);
+	}
+	for (i = 0; i < t->nindexes; i++) {
+		const char *k = sd_objkey(c->a, SD_KEY_INDEX, t->base.schema,
+		                          t->indexes[i]->base.name, NULL);
+		sd_map_put(m->indexes, k, t->indexes[i]);
+		sd_map_put(m->tables, k, (void *)t);
+	}
+}
+
+/* Logic objects of s by key, in the target's naming (from_side: through
+ * the renames). */
+static void objmap_logic(dctx *c, objmap *m, const sd_schema *s,
+                         bool from_side)
+{
+	const sd_logic *l = sd_logic_of(s);
+	const sd_object *const *lists[] = {
+		(const sd_object *const *)(void *)l->views,
+		(const sd_object *const *)(void *)l->functions,
+		(const sd_object *const *)(void *)l->triggers,
+		(const sd_object *const *)(void *)l->policies,
+		(const sd_object *const *)(void *)l->rules,
+	};
+	size_t counts[] = {l->nviews, l->nfunctions, l->ntriggers,
+	                   l->npolicies, l->nrules};
+	size_t i, j;
+
+	for (i = 0; i < SD_ARRAY_LEN(lists); i++)
+		for (j = 0; j < counts[i]; j++) {
+			const char *k = sd_logic_key(c->a, lists[i][j]);
+			sd_map_put(m->logic, from_side ? to_naming(c, k) : k,
+			           (void *)lists[i][j]);
+		}
+}
+
+static void objmap_init(dctx *c, objmap *m)
+{
+	m->logic = sd_map_new(c->a, 64);
+	m->defaults = sd_map_new(c->a, 16);
+	m->checks = sd_map_new(c->a, 16);
+	m->indexes = sd_map_new(c->a, 16);
+	m->tables = sd_map_new(c->a, 16);
+}
+
+typedef struct closure {
+	dctx *c;
+	objmap from, to;
+	sd_map *removed;    /* key -> non-NULL: some op removes it */
+	sd_map *replaced;   /* key -> sd_op* REPLACE_OBJECT */
+	sd_map *users;      /* referenced key -> sd_vec* of dependent keys */
+	sd_vec work;        /* keys whose dependants are still to visit */
+} closure;
+
+static void mark_removed(closure *cl, const char *key)
+{
+	if (sd_map_get(cl->removed, key))
+		return;
+	sd_map_put(cl->removed, key, (void *)key);
+	sd_vec_push(cl->c->a, &cl->work, (void *)key);
+}
+
+static sd_op *new_op(dctx *c, sd_op_kind kind, const sd_table *t,
+                     int phase)
+{
+	sd_op *op = sd_diff_op_new(c, kind, t);
+
+	sd_diff_emit(c, op, phase);
+	return op;
+}
+
+/* The table pair side a default, check or index of `to` is on: the new
+ * side of its pair, else the table itself. */
+static const sd_table *work_table(dctx *c, const sd_table *t, bool new_side)
+{
+	tpair *tp = sd_map_get(new_side ? c->new_tp : c->old_tp,
+	                       sd_diff_tname(c, t));
+
+	return tp ? (new_side ? tp->new_ : tp->old) : t;
+}
+
+/*
+ * Drops dependant `key` (of `from`) before the change and creates it
+ * again (as `to` has it) after. Returns false when the key names nothing
+ * the plan can drop and create.
+ */
+static bool take_along(closure *cl, const char *key)
+{
+	dctx *c = cl->c;
+	const sd_object *o = sd_map_get(cl->from.logic, key);
+	const sd_object *n = sd_map_get(cl->to.logic, key);
+	const sd_column *col;
+	const sd_check *ck;
+	const sd_index *ix;
+	sd_op *op;
+
+	if (o) {
+		sd_op *rep = sd_map_get(cl->replaced, key);
+		op = new_op(c, SD_OP_DROP_OBJECT, NULL, PH_DROP_LOGIC);
+		op->obj_old = o;
+		if (rep) {
+			/* CREATE OR REPLACE cannot happen with the object
+			 * gone: the replacement becomes its creation */
+			rep->kind = SD_OP_CREATE_OBJECT;
+			rep->obj_old = NULL;
+		} else if (n) {
+			op = new_op(c, SD_OP_CREATE_OBJECT, NULL,
+			            n->kind == SD_OBJ_FUNCTION ? PH_CREATE_FUNC
+			                                       : PH_CREATE_LOGIC);
+			op->obj_new = n;
+		}
+		return true;
+	}
+	if ((col = sd_map_get(cl->from.defaults, key)) != NULL) {
+		const sd_table *ot = sd_map_get(cl->from.tables, key);
+		const sd_column *nc = sd_map_get(cl->to.defaults, key);
+		sd_column *bare = sd_arena_alloc(c->a, sizeof(*bare));
+		*bare = *col;
+		memset(&bare->default_value, 0, sizeof(bare->default_value));
+		op = new_op(c, SD_OP_ALTER_COLUMN, work_table(c, ot, false),
+		            PH_DROP_LOGIC);
+		op->column_old = col;
+		op->column_new = bare;
+		op->changes = SD_CHANGE_DEFAULT;
+		if (nc) {
+			sd_column *from = sd_arena_alloc(c->a, sizeof(*from));
+			*from = *nc;
+			memset(&from->default_value, 0,
+			       sizeof(from->default_value));
+			op = new_op(c, SD_OP_ALTER_COLUMN,
+			            work_table(c, sd_map_get(cl->to.tables, key),
+			                       true),
+			            PH_CREATE_LOGIC);
+			op->column_old = from;
+			op->column_new = nc;
+			op->changes = SD_CHANGE_DEFAULT;
+		}
+		return true;
+	}
+	if ((ck = sd_map_get(cl->from.checks, key)) != NULL) {
+		const sd_check *nk = sd_map_get(cl->to.checks, key);
+		op = new_op(c, SD_OP_DROP_CONSTRAINT,
+		            work_table(c, sd_map_get(cl->from.tables, key), false),
+		            PH_DROP_LOGIC);
+		op->obj_old = &ck->base;
+		if (nk) {
+			op = new_op(c, SD_OP_ADD_CONSTRAINT,
+			            work_table(c, sd_map_get(cl->to.tables, key),
+			                       true),
+			            PH_CREATE_LOGIC);
+			op->obj_new = &nk->base;
+		}
+		return true;
+	}
+	if ((ix = sd_map_get(cl->from.indexes, key)) != NULL) {
+		const sd_index *nx = sd_map_get(cl->to.indexes, key);
+		op = new_op(c, SD_OP_DROP_INDEX,
+		            work_table(c, sd_map_get(cl->from.tables, key), false),
+		            PH_DROP_LOGIC);
+		op->obj_old = &ix->base;
+		if (nx) {
+			op = new_op(c, SD_OP_CREATE_INDEX,
+			            work_table(c, sd_map_get(cl->to.tables, key),
+			                       true),
+			            PH_CREATE_LOGIC);
+			op->obj_new = &nx->base;
+		}
+		return true;
+	}
+	return false;
+}
+
+/* The keys an object of `from` removes when dropped (a view: its
+ * columns too), for the dependants of its dependants. */
+static void removed_with(closure *cl, const char *key)
+{
+	const sd_object *o = sd_map_get(cl->from.logic, key);
+	sd_vec v = {0};
+	size_t i;
+
+	mark_removed(cl, key);
+	if (!o)
+		return;
+	logic_keys(cl->c, &v, o);
+	for (i = 0; i < v.n; i++)
+		mark_removed(cl, to_naming(cl->c, v.items[i]));
+}
+
+void sd_diff_dependants(dctx *c)
+{
+	closure cl;
+	size_t i, j, w;
+
+	memset(&cl, 0, sizeof(cl));
+	cl.c = c;
+	objmap_init(c, &cl.from);
+	objmap_init(c, &cl.to);
+	cl.removed = sd_map_new(c->a, 64);
+	cl.replaced = sd_map_new(c->a, 16);
+	cl.users = sd_map_new(c->a, c->from_deps.n + 1);
+	if (!c->from_deps.n)
+		return;
+	for (i = 0; i < c->pairs.n; i++) {
+		tpair *tp = c->pairs.items[i];
+		objmap_table(c, &cl.from, tp->old);
+		objmap_table(c, &cl.to, tp->new_);
+	}
+	for (i = 0; i < c->dropped.n; i++)
+		objmap_table(c, &cl.from, c->dropped.items[i]);
+	for (i = 0; i < c->created.n; i++)
+		objmap_table(c, &cl.to, c->created.items[i]);
+	objmap_logic(c, &cl.from, c->from, true);
+	objmap_logic(c, &cl.to, c->to, false);
+	for (i = 0; i < c->from_deps.n; i++) {
+		const sd_dep *d = c->from_deps.items[i];
+		const char *ref = to_naming(c, d->referenced);
+		sd_vec *v = sd_map_get(cl.users, ref);
+		if (!v) {
+			v = sd_arena_alloc(c->a, sizeof(*v));
+			sd_map_put(cl.users, ref, v);
+		}
+		sd_vec_push(c->a, v, (void *)to_naming(c, d->dependent));
+	}
+	for (i = 0; i < c->pending.n; i++) {
+		const sd_op *op = ((pending *)c->pending.items[i])->op;
+		opkeys k;
+		memset(&k, 0, sizeof(k));
+		op_keys(c, op, &k);
+		for (j = 0; j < k.rem.n; j++)
+			mark_removed(&cl, k.rem.items[j]);
+		if (op->kind == SD_OP_REPLACE_OBJECT &&
+		    op->obj_new->kind != SD_OBJ_TABLE)
+			sd_map_put(cl.replaced, sd_logic_key(c->a, op->obj_new),
+			           (void *)op);
+	}
+	/* breadth first: every removed key's users go too, and theirs */
+	for (w = 0; w < cl.work.n; w++) {
+		const sd_vec *v = sd_map_get(cl.users, cl.work.items[w]);
+		for (j = 0; v && j < v->n; j++) {
+			const char *dep = v->items[j];
+			if (sd_map_get(cl.removed, dep))
+				continue;
+			if (take_along(&cl, dep))
+				removed_with(&cl, dep);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Edges of the order                                                  */
+/* ------------------------------------------------------------------ */
+
+static void edge_add(sd_diff_edges *e, size_t from, size_t to)
+{
+	if (from == to)
+		return;
+	if (e->n == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 64;
+		e->v = sd_xrealloc(e->v, e->cap * sizeof(*e->v));
+	}
+	e->v[e->n].from = from;
+	e->v[e->n].to = to;
+	e->n++;
+}
+
+/* key -> sd_vec* of pending indexes (+1, so none is NULL) */
+static void index_put(dctx *c, sd_map *m, const char *key, size_t i)
+{
+	sd_vec *v = sd_map_get(m, key);
+
+	if (!v) {
+		v = sd_arena_alloc(c->a, sizeof(*v));
+		sd_map_put(m, key, v);
+	}
+	sd_vec_push(c->a, v, (void *)(uintptr_t)(i + 1));
+}
+
+/* Edges from every op in a (by key ka) to every op in b (by key kb). */
+static void edges_between(sd_diff_edges *e, const sd_map *ma, const char *ka,
+                          const sd_map *mb, const char *kb)
+{
+	const sd_vec *va = sd_map_get(ma, ka), *vb;
+	size_t i, j;
+
+	if (!va || !(vb = sd_map_get(mb, kb)))
+		return;
+	for (i = 0; i < va->n; i++)
+		for (j = 0; j < vb->n; j++)
+			edge_add(e, (uintptr_t)va->items[i] - 1,
+			         (uintptr_t)vb->items[j] - 1);
+}
+
+static bool key_in(const sd_vec *v, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		if (strcmp(v->items[i], key) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The dependency edges between the queued ops (before -> after):
+ *   - same key: an op that only removes K before one that only
+ *     establishes K (drop, then create again);
+ *   - `to` says X uses Y: what establishes Y before what establishes X;
+ *   - `from` says X uses Y: what removes X before what removes Y.
+ */
+void sd_diff_collect_edges(dctx *c, sd_diff_edges *e)
+{
+	size_t n = c->pending.n, i, j;
+	sd_map *est = sd_map_new(c->a, n + 1), *rem = sd_map_new(c->a, n + 1);
+	sd_map *pure_est = sd_map_new(c->a, n + 1);
+	sd_map *pure_rem = sd_map_new(c->a, n + 1);
+	sd_map *seen = sd_map_new(c->a, n + 1);
+	sd_vec keys = {0}; /* every key some op removes alone, once */
+
+	for (i = 0; i < n; i++) {
+		opkeys k;
+		memset(&k, 0, sizeof(k));
+		op_keys(c, ((pending *)c->pending.items[i])->op, &k);
+		for (j = 0; j < k.est.n; j++) {
+			index_put(c, est, k.est.items[j], i);
+			if (!key_in(&k.rem, k.est.items[j]))
+				index_put(c, pure_est, k.est.items[j], i);
+		}
+		for (j = 0; j < k.rem.n; j++) {
+			index_put(c, rem, k.rem.items[j], i);
+			if (key_in(&k.est, k.rem.items[j]))
+				continue;
+			index_put(c, pure_rem, k.rem.items[j], i);
+			if (!sd_map_get(seen, k.rem.items[j])) {
+				sd_map_put(seen, k.rem.items[j], (void *)1);
+				sd_vec_push(c->a, &keys, k.rem.items[j]);
+			}
+		}
+	}
+	for (i = 0; i < keys.n; i++)
+		edges_between(e, pure_rem, keys.items[i], pure_est,
+		              keys.items[i]);
+	for (i = 0; i < c->to_deps.n; i++) {
+		const sd_dep *d = c->to_deps.items[i];
+		edges_between(e, est, d->referenced, est, d->dependent);
+	}
+	for (i = 0; i < c->from_deps.n; i++) {
+		const sd_dep *d = c->from_deps.items[i];
+		edges_between(e, rem, to_naming(c, d->dependent), rem,
+		              to_naming(c, d->referenced));
+	}
+}
+

@@ -1,0 +1,86 @@
+/*
+ * pg_read.h - internal to the PostgreSQL catalog reader: its state, shared
+ * by postgres.c (tables, columns, constraints, indexes) and pg_logic.c
+ * (views, functions, triggers, policies, rules, grants, dependencies),
+ * and the SQL fragments that pick the user's objects.
+ */
+#ifndef SD_INTROSPECT_PG_READ_H
+#define SD_INTROSPECT_PG_READ_H
+
+#include "introspect/postgres.h"
+
+#define USER_NSP SD_PG_USER_NSP
+
+/* The OIDs of every table in a user schema (partitions and extension
+ * tables too: their column names are needed for foreign keys). */
+#define USER_TABLES                                                           \
+	" (SELECT c.oid FROM pg_class c WHERE c.relkind IN ('r', 'p')"        \
+	"  AND c.relnamespace IN" USER_NSP ") "
+
+#define NOT_EXTENSION(catalog, oid) SD_PG_NOT_EXTENSION(catalog, oid)
+
+/* Tables and materialized views: what has indexes. */
+#define USER_RELS                                                             \
+	" (SELECT c.oid FROM pg_class c WHERE c.relkind IN ('r', 'p', 'm')"   \
+	"  AND c.relnamespace IN" USER_NSP ") "
+
+/* What is known of one table by OID: its model object (NULL when it is
+ * left out) and its column names and collations by attribute number. */
+typedef struct pg_rel {
+	sd_table *table;
+	int natt;             /* highest attribute number */
+	int cap;              /* room in the arrays below */
+	const char **att;     /* [1..natt], NULL for dropped */
+	const char **attcoll; /* collation OID text per attribute */
+	sd_column **cols;     /* the table's columns by attribute number */
+} pg_rel;
+
+typedef struct pg_read {
+	PGconn *conn;
+	sd_schema *s;
+	const sd_introspect_opts *opts;
+	size_t *nqueries;
+	sd_error *err;
+	sd_map *rels; /* oid text -> pg_rel* */
+	sd_vec managed; /* the pg_rel of every table read */
+	/* The session's current schema, which unqualified names (the
+	 * models' schema NULL) stand for: public unless the search path
+	 * says otherwise. */
+	const char *default_nsp;
+	/* Another set of schemas than the user's (the normaliser's scratch
+	 * schemas): an SQL fragment " (SELECT oid ...) " for the queries,
+	 * and what each of its schemas stands for (NULL: the default). */
+	const char *nsp_sql;
+	const char *(*nsp_map)(void *ctx, const char *nspname);
+	void *nsp_ctx;
+	/* pg_logic.c: views by relation OID, and the materialized ones
+	 * (sd_view*) whose stand-in tables collect their indexes */
+	sd_map *views;
+	sd_vec matviews;
+} pg_read;
+
+/* One catalog query with text parameters: the result, or NULL with the
+ * error added. Counts in r->nqueries. */
+PGresult *sd_pgr_query(pg_read *r, const char *sql, int nparams,
+                       const char *const *params);
+/* A cell's text, NULL for SQL NULL; a boolean cell. */
+const char *sd_pgr_cell(PGresult *res, int row, int col);
+bool sd_pgr_true(PGresult *res, int row, int col);
+/* The elements of a text[] as the server prints it ({a,"b c"}). */
+void sd_pgr_text_array(sd_arena *a, sd_strlist *out, const char *lit);
+/* The schema a catalog namespace stands for: NULL for the default. */
+const char *sd_pgr_nsp(const pg_read *r, const char *nspname);
+/* The relation of an OID, created when first seen. */
+pg_rel *sd_pgr_rel(pg_read *r, const char *oid);
+/* Records attribute attnum's name of rel (for index keys). */
+void sd_pgr_attribute(pg_read *r, pg_rel *rel, int attnum, const char *name);
+/* Left out: the version table and its companions, ignore globs. */
+bool sd_pgr_skip(const pg_read *r, const char *schema, const char *name);
+
+/* pg_logic.c: views and materialized views, once the tables are read
+ * (before the indexes, which are read for materialized views too)... */
+int sd_pgr_read_views(pg_read *r);
+/* ... and the rest of the logic once the indexes are in. */
+int sd_pgr_read_logic(pg_read *r);
+
+#endif
