@@ -84,7 +84,9 @@ static const char q_triggers[] =
 	" JOIN pg_namespace pn ON pn.oid = p.pronamespace"
 	" LEFT JOIN pg_description ds ON ds.objoid = t.oid"
 	"  AND ds.classoid = 'pg_trigger'::regclass"
-	" WHERE NOT t.tgisinternal AND c.relnamespace IN @NSP@"
+	/* a partition's clone of its parent's trigger is the parent's */
+	" WHERE NOT t.tgisinternal AND t.tgparentid = 0"
+	" AND c.relnamespace IN @NSP@"
 	" AND" NOT_EXTENSION("pg_trigger", "t.oid");
 
 static const char q_policies[] =
