@@ -184,13 +184,7 @@ typedef struct norm_run {
 
 const char *sd_pgn_scratch_for(const pg_norm *nm, const char *schema)
 {
-	size_t i;
-
-	schema = sd_namespace_key(schema);
-	for (i = 0; i < nm->nscratch; i++)
-		if (sd_streq(nm->orig[i], schema))
-			return nm->scratch[i];
-	return schema; /* not a model schema: a live one, left alone */
+	return sd_pg_scratch_for(&nm->sc, schema); /* set by scratch_schemas */
 }
 
 static void add_nsp(void *ctx, const char *schema)
