@@ -336,6 +336,16 @@ void sd_strlist_push(sd_arena *a, sd_strlist *l, const char *item)
 	l->items[l->n++] = sd_arena_strdup(a, item);
 }
 
+void sd_strlist_copy(sd_arena *a, sd_strlist *dst, const sd_strlist *src)
+{
+	size_t i;
+
+	dst->items = NULL;
+	dst->n = 0;
+	for (i = 0; i < src->n; i++)
+		sd_strlist_push(a, dst, src->items[i]);
+}
+
 static bool strlist_same(const sd_strlist *a, const sd_strlist *b,
                          bool (*eq)(const char *, const char *))
 {

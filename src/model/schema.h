@@ -649,6 +649,8 @@ sd_index *sd_table_add_index(sd_schema *s, sd_table *t, const char *name);
 sd_primary_key *sd_table_set_primary_key(sd_schema *s, sd_table *t,
                                          const char *name);
 void sd_strlist_push(sd_arena *a, sd_strlist *l, const char *item);
+/* dst becomes a copy of src in arena a (src may live in another one). */
+void sd_strlist_copy(sd_arena *a, sd_strlist *dst, const sd_strlist *src);
 bool sd_strlist_equal(const sd_strlist *a, const sd_strlist *b);
 /* The same, names compared ASCII case folded (SQLite's rule). */
 bool sd_strlist_iequal(const sd_strlist *a, const sd_strlist *b);

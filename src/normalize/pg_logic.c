@@ -619,12 +619,19 @@ static void view_columns(pg_norm *nm, sd_view *v, const sd_view *s)
 
 	for (i = 0; i < s->ncolumns; i++) {
 		sd_column *c = sd_arena_alloc(a, sizeof(*c));
-		*c = *s->columns[i];
+		const sd_column *sc = s->columns[i];
+		/* the server's column, every text copied: the scratch
+		 * schema it was read into is freed */
+		memset(c, 0, sizeof(*c));
+		c->base = sc->base;
 		c->base.schema = v->base.schema;
-		c->base.name = sd_arena_strdup(a, c->base.name);
-		c->type_sql = unscratch(nm, c->type_sql);
-		c->default_value.sql = NULL;
-		c->default_value.canon = NULL;
+		c->base.name = sd_arena_strdup(a, sc->base.name);
+		c->type = sc->type;
+		c->type.name = unscratch(nm, sc->type.name);
+		c->type.enum_schema = sd_arena_strdup(a, sc->type.enum_schema);
+		c->type_sql = unscratch(nm, sc->type_sql);
+		c->collation = sd_arena_strdup(a, sc->collation);
+		c->nullable = sc->nullable;
 		for (j = 0; j < v->ncolumns; j++) {
 			const sd_column *m = v->columns[j];
 			if (!sd_streq(m->base.name, c->base.name))
@@ -661,7 +668,7 @@ static void copy_canon(logic_run *lr, const sd_schema *scratch)
 		if (!s)
 			continue;
 		v->query.canon = unscratch(nm, s->query.sql);
-		v->options = s->options;
+		sd_strlist_copy(nm->models->arena, &v->options, &s->options);
 		view_columns(nm, v, s);
 	}
 	for (i = 0; i < l->nfunctions; i++) {
@@ -674,7 +681,7 @@ static void copy_canon(logic_run *lr, const sd_schema *scratch)
 		f->canon_result = unscratch(nm, s->canon_result);
 		if (f->sql_body)
 			f->canon_body = unscratch(nm, s->canon_body);
-		f->config = s->config;
+		sd_strlist_copy(nm->models->arena, &f->config, &s->config);
 		if (!f->cost)
 			f->cost = sd_arena_strdup(nm->models->arena, s->cost);
 		if (!f->rows)
@@ -697,7 +704,7 @@ static void copy_canon(logic_run *lr, const sd_schema *scratch)
 			continue;
 		canon_expr(nm, &p->using_, &s->using_);
 		canon_expr(nm, &p->with_check, &s->with_check);
-		p->roles = s->roles;
+		sd_strlist_copy(nm->models->arena, &p->roles, &s->roles);
 	}
 	for (i = 0; i < l->nrules; i++) {
 		sd_rule *r = l->rules[i];
