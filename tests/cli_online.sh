@@ -299,6 +299,13 @@ same 1 "$(pq "SELECT count(*) FROM schemadiff_version_log WHERE operation = 'upg
 # ---- an index build killed on the server ------------------------------------
 project slow
 cat >models.yaml <<'EOF'
+functions:
+  - name: slow_lower
+    arguments: [{name: t, type: text}]
+    returns: text
+    language: plpgsql
+    volatility: immutable
+    body: "BEGIN PERFORM pg_sleep(0.001); RETURN lower(t); END"
 tables:
   - name: slow
     columns:
@@ -307,9 +314,7 @@ tables:
 EOF
 sd generate -m base
 sd upgrade
-pq "CREATE FUNCTION slow_lower(t text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS \$\$
-    BEGIN PERFORM pg_sleep(0.001); RETURN lower(t); END \$\$;
-    INSERT INTO slow SELECT g, 'x' || g FROM generate_series(1, 3000) g"
+pq "INSERT INTO slow SELECT g, 'x' || g FROM generate_series(1, 3000) g"
 cat >>models.yaml <<'EOF'
     indexes:
       - {name: ix_slow_lower, expressions: ["slow_lower(t)"]}
