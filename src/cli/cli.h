@@ -156,6 +156,8 @@ void sd_cli_warn_edited(sd_cli *cli, sd_db *db, const sd_rev_graph *g,
  * Reads db's schema, leaving out the version table and the ignored
  * tables; on a terminal, shows on stderr where it is. *out: caller frees.
  */
+/* With `privileges: true`, the models hold every grant (none listed: none). */
+void sd_cli_models_privileges(const sd_config *c, sd_schema *models);
 int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out);
 /* Loads models; normalises them through the driver when db is given,
  * taking what live (db's catalog, may be NULL) spells alike from it. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "introspect/introspect.h"
+#include "model/logic.h"
 #include "normalize/normalize.h"
 
 /* The progress line of one introspection, on a terminal's stderr. */
@@ -31,6 +32,12 @@ static void reading_progress(void *ctx, const char *what, size_t done,
 	fflush(stderr);
 }
 
+void sd_cli_models_privileges(const sd_config *c, sd_schema *models)
+{
+	if (c->privileges && models)
+		sd_schema_logic(models)->privileges = true;
+}
+
 int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out)
 {
 	sd_introspect_opts o;
@@ -42,6 +49,7 @@ int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out)
 	if (cli->config) {
 		o.version_table = cli->config->version_table;
 		o.ignore = cli->config->ignore;
+		o.privileges = cli->config->privileges;
 	}
 	if (show) {
 		r.cli = cli;
@@ -77,6 +85,7 @@ int sd_cli_models(sd_cli *cli, const char *path, sd_db *db,
 	rc = sd_models_load(out, path, &c->naming, &cli->err);
 	if (rc)
 		return rc;
+	sd_cli_models_privileges(c, *out);
 	rc = normalize(cli, db, *out, live);
 	if (rc) {
 		sd_schema_free(*out);
@@ -98,6 +107,7 @@ int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
 	o.ignore = c->ignore;
 	o.version_table = c->version_table;
 	o.drop_unlisted = true;
+	o.privileges = c->privileges;
 	o.caps = d ? d->caps : NULL;
 	o.online = o.concurrently = cli->diff_online && d && d->emit_online;
 	return sd_diff(out, from, to, &o, &cli->err);
@@ -196,6 +206,7 @@ int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
 		return job.rc;
 	}
 	sd_error_move(&cli->err, &db_err);
+	sd_cli_models_privileges(c, cmp->models);
 	rc = db_rc;
 	if (!rc && at_open)
 		rc = at_open(cli, cmp->db, ctx);

@@ -395,7 +395,10 @@ static int run_check(fleet *f, target *t, sd_db *db, sd_error *err)
 	memset(&io, 0, sizeof(io));
 	io.version_table = c->version_table;
 	io.ignore = c->ignore;
+	io.privileges = c->privileges;
 	rc = sd_models_load(&models, c->models, &c->naming, err);
+	if (!rc)
+		sd_cli_models_privileges(c, models);
 	if (!rc)
 		rc = sd_introspect(&live, db, &io, err);
 	if (!rc)
@@ -405,6 +408,7 @@ static int run_check(fleet *f, target *t, sd_db *db, sd_error *err)
 		dopt.ignore = c->ignore;
 		dopt.version_table = c->version_table;
 		dopt.drop_unlisted = true;
+		dopt.privileges = c->privileges;
 		dopt.caps = sd_db_dialect(db)->caps;
 		rc = sd_diff(&plan, live, models, &dopt, err);
 	}

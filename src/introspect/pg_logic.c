@@ -67,7 +67,8 @@ static const char q_functions[] =
 	" LEFT JOIN pg_description ds ON ds.objoid = p.oid"
 	"  AND ds.classoid = 'pg_proc'::regclass AND ds.objsubid = 0"
 	" WHERE p.prokind IN ('f', 'p') AND p.pronamespace IN @NSP@"
-	" AND" NOT_EXTENSION("pg_proc", "p.oid");
+	" AND" NOT_EXTENSION("pg_proc", "p.oid")
+	"AND" NOT_TYPE_OWN_PROC("p.oid");
 
 static const char q_triggers[] =
 	"SELECT n.nspname, c.relname, t.tgname,"
@@ -133,8 +134,8 @@ static const char q_grants[] =
 	"  'materialized view' WHEN 'S' THEN 'sequence' ELSE 'table' END,"
 	" n.nspname, c.relname, NULL," GRANTEE ", c.relacl IS NULL"
 	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,"
-	" aclexplode(COALESCE(c.relacl, acldefault(CASE c.relkind WHEN 'S'"
-	"  THEN 's' ELSE 'r' END, c.relowner))) a"
+	" aclexplode(COALESCE(c.relacl, acldefault((CASE c.relkind WHEN 'S'"
+	"  THEN 's' ELSE 'r' END)::\"char\", c.relowner))) a"
 	" WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')"
 	" AND c.relnamespace IN @NSP@ AND a.grantee <> c.relowner"
 	" AND" NOT_EXTENSION("pg_class", "c.oid")
@@ -152,20 +153,21 @@ static const char q_grants[] =
 	" n.nspname, p.proname || '(' || oidvectortypes(p.proargtypes) || ')',"
 	" NULL," GRANTEE ", p.proacl IS NULL"
 	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,"
-	" aclexplode(COALESCE(p.proacl, acldefault('f', p.proowner))) a"
+	" aclexplode(COALESCE(p.proacl, acldefault('f'::\"char\", p.proowner))) a"
 	" WHERE p.prokind IN ('f', 'p') AND p.pronamespace IN @NSP@"
 	" AND a.grantee <> p.proowner AND" NOT_EXTENSION("pg_proc", "p.oid")
+	"AND" NOT_TYPE_OWN_PROC("p.oid")
 	" UNION ALL"
 	" SELECT 'schema', NULL, n.nspname, NULL," GRANTEE ","
 	" n.nspacl IS NULL"
 	" FROM pg_namespace n,"
-	" aclexplode(COALESCE(n.nspacl, acldefault('n', n.nspowner))) a"
+	" aclexplode(COALESCE(n.nspacl, acldefault('n'::\"char\", n.nspowner))) a"
 	" WHERE n.oid IN @NSP@ AND a.grantee <> n.nspowner"
 	" UNION ALL"
 	" SELECT 'type', n.nspname, t.typname, NULL," GRANTEE ","
 	" t.typacl IS NULL"
 	" FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace,"
-	" aclexplode(COALESCE(t.typacl, acldefault('T', t.typowner))) a"
+	" aclexplode(COALESCE(t.typacl, acldefault('T'::\"char\", t.typowner))) a"
 	" WHERE t.typtype IN ('e', 'd', 'r', 'm')"
 	" AND t.typnamespace IN @NSP@ AND a.grantee <> t.typowner"
 	" AND" NOT_EXTENSION("pg_type", "t.oid");

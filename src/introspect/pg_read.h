@@ -19,6 +19,13 @@
 
 #define NOT_EXTENSION(catalog, oid) SD_PG_NOT_EXTENSION(catalog, oid)
 
+/* Not a function a type made for itself (a range type's constructors,
+ * its multirange's): it comes and goes with the type. */
+#define NOT_TYPE_OWN_PROC(oid)                                                \
+	" NOT EXISTS (SELECT 1 FROM pg_depend i"                              \
+	"  WHERE i.classid = 'pg_proc'::regclass AND i.objid = " oid          \
+	"  AND i.deptype = 'i') "
+
 /* Tables and materialized views: what has indexes. */
 #define USER_RELS                                                             \
 	" (SELECT c.oid FROM pg_class c WHERE c.relkind IN ('r', 'p', 'm')"   \

@@ -41,6 +41,7 @@ typedef struct c_config {
 	char *lock_timeout;
 	char *lock_retries;
 	char *batch_size;
+	int privileges;
 } c_config;
 
 static const sd_yfield naming_fields[] = {
@@ -60,6 +61,7 @@ static const sd_yfield config_fields[] = {
 	SD_YF_STR_OPT("lock_timeout", c_config, lock_timeout),
 	SD_YF_STR_OPT("lock_retries", c_config, lock_retries),
 	SD_YF_STR_OPT("batch_size", c_config, batch_size),
+	SD_YF_BOOL_OPT("privileges", c_config, privileges),
 	/* a file name or a list: read from the position tree (take_targets) */
 	SD_YF_ANY("targets", NULL),
 	SD_YF_STR_OPT("dev_database", c_config, dev_database),
@@ -258,6 +260,7 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 			cfg_error(&local, &doc, "format",
 			          "'format' must be sql or c, not '%s'", v);
 	}
+	c->privileges = raw->privileges == SD_YBOOL_TRUE;
 	c->ignore = sd_arena_alloc(c->arena,
 	                           (raw->ignore_count + 1) * sizeof(char *));
 	for (i = 0; i < raw->ignore_count; i++)

@@ -87,6 +87,9 @@ typedef struct sd_config {
 	long lock_timeout_ms;
 	int lock_retries;
 	long batch_size;
+	/* PostgreSQL grants are compared and changed (`privileges: true`);
+	 * by default they are left alone. */
+	bool privileges;
 } sd_config;
 
 /*

@@ -360,6 +360,33 @@ static sd_rule *scratch_rule(pg_norm *nm, const sd_rule *r)
 	return c;
 }
 
+/*
+ * A SQL-standard body (BEGIN ATOMIC, RETURN) is parsed at CREATE even
+ * with check_function_bodies off: one that names a view of the models
+ * comes after the views. Quoted bodies are not parsed, so they all come
+ * first (views may call them).
+ */
+static bool names_a_view(logic_run *lr, const sd_function *f)
+{
+	sd_arena *a = lr->nm->tmp;
+	const char *key;
+	size_t i, j;
+
+	if (!f->sql_body)
+		return false;
+	key = sd_logic_key(a, &f->base);
+	for (i = 0; i < lr->deps.n; i++) {
+		const sd_dep *d = lr->deps.items[i];
+		if (strcmp(d->dependent, key) != 0)
+			continue;
+		for (j = 0; j < lr->views.n; j++)
+			if (strcmp(d->referenced,
+			           sd_logic_key(a, lr->views.items[j])) == 0)
+				return true;
+	}
+	return false;
+}
+
 /* Every statement, in the order the server needs them. */
 static int plan_statements(logic_run *lr)
 {
@@ -372,11 +399,18 @@ static int plan_statements(logic_run *lr)
 		rc = add_create(lr, &scratch_table(nm, lr->tables.items[i])->base,
 		                NULL);
 	for (i = 0; i < l->nfunctions && rc == SD_OK; i++)
-		rc = add_create(lr, &scratch_function(nm, l->functions[i])->base,
-		                &l->functions[i]->base);
+		if (!names_a_view(lr, l->functions[i]))
+			rc = add_create(lr,
+			                &scratch_function(nm, l->functions[i])->base,
+			                &l->functions[i]->base);
 	for (i = 0; i < lr->views.n && rc == SD_OK; i++)
 		rc = add_create(lr, &scratch_view(nm, lr->views.items[i])->base,
 		                lr->views.items[i]);
+	for (i = 0; i < l->nfunctions && rc == SD_OK; i++)
+		if (names_a_view(lr, l->functions[i]))
+			rc = add_create(lr,
+			                &scratch_function(nm, l->functions[i])->base,
+			                &l->functions[i]->base);
 	for (i = 0; i < l->ntriggers && rc == SD_OK; i++)
 		rc = add_create(lr, &scratch_trigger(nm, l->triggers[i])->base,
 		                &l->triggers[i]->base);

@@ -1,0 +1,81 @@
+#!/bin/bash
+# cli_privileges.sh - PostgreSQL grants through the CLI: left alone by
+# default, and with `privileges: true` in schemadiff.yaml read, compared,
+# granted and revoked (the models' `grants:` list is the whole truth), the
+# catalog's ACLs checked after upgrade and after downgrade.
+# Skipped when no server answers.
+. "$(dirname "$0")/lib.sh"
+
+BASE=${SCHEMADIFF_TEST_PGURI:-}
+if [ -z "$BASE" ] || ! psql "$BASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
+	echo "1..0 # SKIP no PostgreSQL server (set SCHEMADIFF_TEST_PGURI, see tools/pg)"
+	exit 0
+fi
+SERVER=${BASE%/*}
+DB=sd_priv_$$
+ROLE=sd_priv_reader_$$
+psql "$BASE" -qc "CREATE DATABASE $DB" >/dev/null || bail "cannot create $DB"
+psql "$BASE" -qc "CREATE ROLE $ROLE" >/dev/null || bail "cannot create $ROLE"
+cleanup() {
+	psql "$BASE" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+	psql "$BASE" -qc "DROP ROLE IF EXISTS $ROLE" >/dev/null 2>&1
+}
+on_exit cleanup
+URL=$SERVER/$DB
+export SCHEMADIFF_DATABASE_URL=$URL
+pq() { psql "$URL" -qtAXc "$1"; }
+acl() { pq "SELECT coalesce(array_to_string(relacl, ','), '-') FROM pg_class WHERE relname = '$1'"; }
+
+mkdir -p "$T/p" && cd "$T/p" || bail "no project dir"
+"$SD" init >/dev/null || bail "init"
+cat >models.yaml <<'EOF'
+tables:
+  - name: invoices
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: total, type: integer}
+EOF
+sd generate -m base
+expect_rc 0 "generate the table"
+sd upgrade
+expect_rc 0 "upgrade"
+
+# Grants made by hand are left alone without privileges: true.
+pq "GRANT SELECT ON invoices TO $ROLE"
+sd check
+expect_rc 0 "without privileges: true, a grant made by hand is no difference"
+
+# With privileges: true, the models are the whole truth.
+echo "privileges: true" >>schemadiff.yaml
+sd check
+expect_rc 1 "with privileges: true, a grant the models lack is a difference"
+contains "$OUT" "grant SELECT on table invoices to $ROLE" "check names the grant"
+sd generate -m "Revoke the hand-made grant"
+expect_rc 0 "generate revokes it"
+rev=$(ls migrations/versions/*revoke*.sql)
+contains "$(cat "$rev")" "REVOKE SELECT ON TABLE \"invoices\" FROM \"$ROLE\";" "the exact REVOKE"
+sd upgrade
+expect_rc 0 "upgrade revokes"
+lacks "$(acl invoices)" "$ROLE=" "the role has no privilege left on invoices"
+sd downgrade -1
+expect_rc 0 "downgrade grants it back"
+contains "$(acl invoices)" "$ROLE=r/" "the downgrade restores SELECT for the role"
+sd upgrade
+expect_rc 0 "upgrade again"
+
+# A grant in the models is granted, and check is clean after it.
+cat >>models.yaml <<EOF
+grants:
+  - {on: table invoices, to: $ROLE, privileges: [SELECT, UPDATE]}
+EOF
+sd generate -m "Reader grants"
+expect_rc 0 "generate the grants"
+sd upgrade
+expect_rc 0 "upgrade grants"
+contains "$(acl invoices)" "$ROLE=rw/" "SELECT and UPDATE granted"
+sd check
+expect_rc 0 "check is clean after the grants"
+sd dump
+expect_rc 0 "dump"
+contains "$OUT" "to: $ROLE" "dump writes the grant"
+finish
