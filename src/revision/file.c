@@ -74,6 +74,40 @@ static char *trim(char *s)
 	return s;
 }
 
+/*
+ * A section header line: "-- schemadiff:upgrade" or "-- schemadiff:downgrade"
+ * alone or followed by a space and attributes. *upgrade tells which, *rest
+ * points at the attributes. Leading blanks are allowed.
+ */
+static bool section_line(const char *line, size_t n, bool *upgrade,
+                         const char **rest)
+{
+	static const char *const kinds[] = {"upgrade", "downgrade"};
+	size_t plen = strlen(SD_REV_MARKER_PREFIX), i, k;
+
+	while (n && (*line == ' ' || *line == '\t')) {
+		line++;
+		n--;
+	}
+	if (n < plen || strncmp(line, SD_REV_MARKER_PREFIX, plen) != 0)
+		return false;
+	for (i = 0; i < SD_ARRAY_LEN(kinds); i++) {
+		k = strlen(kinds[i]);
+		if (n < plen + k || strncmp(line + plen, kinds[i], k) != 0)
+			continue;
+		if (n > plen + k && line[plen + k] != ' ' &&
+		    line[plen + k] != '\t' && line[plen + k] != '\r' &&
+		    line[plen + k] != '\n')
+			continue;
+		if (upgrade)
+			*upgrade = i == 0;
+		if (rest)
+			*rest = line + plen + k;
+		return true;
+	}
+	return false;
+}
+
 static const char *const header_keys[] = {
 	"revision", "revises", "created", "dialect", "warning", "transaction",
 	NULL,
@@ -104,6 +138,51 @@ static int parse_parents(sd_revision *r, sd_arena *a, char *v,
 	}
 	r->parents = (const char **)ids.items;
 	r->nparents = ids.n;
+	return SD_OK;
+}
+
+void sd_rev_set_dialects(sd_revision *r, sd_arena *a,
+                         const char *const *names, size_t n)
+{
+	sd_buf text = SD_BUF_INIT;
+	size_t i;
+
+	memset(&r->dialects, 0, sizeof(r->dialects));
+	for (i = 0; i < n; i++) {
+		sd_strlist_push(a, &r->dialects, sd_arena_strdup(a, names[i]));
+		sd_buf_printf(&text, "%s%s", i ? ", " : "", names[i]);
+	}
+	r->dialect = n ? sd_arena_strdup(a, sd_buf_cstr(&text)) : NULL;
+	sd_buf_free(&text);
+}
+
+/* "sqlite, postgresql" into r->dialects (canonical names) and r->dialect;
+ * every entry must be a known dialect, listed once. */
+static int parse_dialects(sd_revision *r, sd_arena *a, char *v,
+                          const char *path, int line, sd_error *err)
+{
+	sd_vec names = {0};
+	char *save = NULL, *tok;
+	size_t i;
+
+	for (tok = strtok_r(v, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *name = trim(tok);
+		const sd_dialect *d;
+		if (!*name)
+			continue;
+		d = sd_dialect_find(name);
+		if (!d)
+			return sd_error_add(err, SD_EINPUT, path, line, 0, NULL,
+			                    "malformed revision header: unknown dialect '%s' (want sqlite or postgresql)",
+			                    name);
+		for (i = 0; i < names.n; i++)
+			if (strcmp(names.items[i], d->name) == 0)
+				return sd_error_add(err, SD_EINPUT, path, line, 0, NULL,
+				                    "malformed revision header: dialect '%s' listed twice",
+				                    d->name);
+		sd_vec_push(a, &names, (void *)d->name);
+	}
+	sd_rev_set_dialects(r, a, (const char *const *)names.items, names.n);
 	return SD_OK;
 }
 
@@ -233,7 +312,7 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 			}
 		} else {
 			char *t = trim(line);
-			if (strcmp(t, SD_REV_UPGRADE_MARKER) == 0) {
+			if (section_line(t, strlen(t), NULL, NULL)) {
 				r.body_line = lineno;
 				ended = true;
 				break;
@@ -292,13 +371,9 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 			r.created = sd_arena_strdup(a, val);
 			have_created = true;
 		} else if (strcmp(key, "dialect") == 0) {
-			if (*val && !sd_dialect_find(val)) {
-				rc = bad_header(err, path, lineno,
-				                "unknown dialect '%s' (want sqlite or postgresql)",
-				                val);
+			rc = parse_dialects(&r, a, val, path, lineno, err);
+			if (rc)
 				goto done;
-			}
-			r.dialect = *val ? sd_arena_strdup(a, val) : NULL;
 		} else if (strcmp(key, "warning") == 0) {
 			sd_strlist_push(a, &r.warnings, sd_arena_strdup(a, val));
 		} else if (strcmp(key, "transaction") == 0) {
@@ -382,7 +457,7 @@ int sd_rev_read_header(sd_revision *out, sd_arena *a, const char *path,
 	 * leading comment of a C file), never read the body. */
 	while (fgets(line, sizeof(line), f)) {
 		sd_buf_put(&head, line);
-		if (!is_c && sd_startswith(line, SD_REV_UPGRADE_MARKER))
+		if (!is_c && section_line(line, strlen(line), NULL, NULL))
 			break;
 		if (is_c && strstr(line, "*/"))
 			break;
@@ -393,45 +468,235 @@ int sd_rev_read_header(sd_revision *out, sd_arena *a, const char *path,
 	return rc;
 }
 
+/* Parses one section header line's attributes into *dialect. */
+static int section_attrs(const char **dialect, const sd_revision *r,
+                         const char *rest, int line, sd_error *err)
+{
+	char buf[256];
+	char *save = NULL, *tok;
+	size_t n = strcspn(rest, "\r\n");
+
+	*dialect = NULL;
+	if (n >= sizeof(buf))
+		return sd_error_add(err, SD_EINPUT, r->path, line, 0, NULL,
+		                    "section header line too long");
+	memcpy(buf, rest, n);
+	buf[n] = '\0';
+	for (tok = strtok_r(buf, " \t", &save); tok;
+	     tok = strtok_r(NULL, " \t", &save)) {
+		char *eq = strchr(tok, '=');
+		const char *name = tok;
+		const sd_dialect *d;
+		if (eq) {
+			*eq = '\0';
+			if (strcmp(tok, "dialect") != 0)
+				return sd_error_add(err, SD_EINPUT, r->path, line, 0, NULL,
+				                    "unknown section attribute '%s' (a section names its dialect: sqlite or postgresql)",
+				                    tok);
+			name = eq + 1;
+		}
+		d = sd_dialect_find(name);
+		if (!d)
+			return sd_error_add(err, SD_EINPUT, r->path, line, 0, NULL,
+			                    "unknown dialect '%s' in a section header (want sqlite or postgresql)",
+			                    name);
+		if (*dialect)
+			return sd_error_add(err, SD_EINPUT, r->path, line, 0, NULL,
+			                    "a section names one dialect");
+		if (r->dialects.n && !sd_strlist_contains(&r->dialects, d->name))
+			return sd_error_add(err, SD_EINPUT, r->path, line, 0, NULL,
+			                    "a %s section in a revision whose header says 'dialect: %s'",
+			                    d->name, r->dialect);
+		*dialect = d->name;
+	}
+	return SD_OK;
+}
+
+int sd_rev_parse_sections(sd_rev_section **out, size_t *nout, sd_arena *a,
+                          const sd_revision *r, const char *data,
+                          sd_error *err)
+{
+	sd_vec secs = {0};
+	const char *p = data, *text_start = NULL;
+	sd_rev_section *cur = NULL;
+	int line = 0;
+	size_t i, k;
+
+	*out = NULL;
+	*nout = 0;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		const char *rest;
+		bool upgrade;
+		line++;
+		if (section_line(p, n, &upgrade, &rest)) {
+			sd_rev_section *s = sd_arena_alloc(a, sizeof(*s));
+			int rc;
+			if (cur)
+				cur->text = sd_arena_strndup(a, text_start,
+				                             (size_t)(p - text_start));
+			rc = section_attrs(&s->dialect, r, rest, line, err);
+			if (rc)
+				return rc;
+			s->upgrade = upgrade;
+			s->marker_line = line;
+			s->first_line = line + 1;
+			for (i = 0; i < secs.n; i++) {
+				const sd_rev_section *o = secs.items[i];
+				if ((o->dialect == NULL) != (s->dialect == NULL))
+					return sd_error_add(err, SD_EINPUT, r->path, line, 0, NULL,
+					                    "sections must all name a dialect or none (line %d does not)",
+					                    o->dialect ? line : o->marker_line);
+				if (o->upgrade == s->upgrade &&
+				    sd_streq(o->dialect, s->dialect))
+					return sd_error_add(err, SD_EINPUT, r->path, line, 0, NULL,
+					                    "a second %s section%s%s (the first is at line %d)",
+					                    upgrade ? "upgrade" : "downgrade",
+					                    s->dialect ? " for " : "",
+					                    s->dialect ? s->dialect : "",
+					                    o->marker_line);
+			}
+			sd_vec_push(a, &secs, s);
+			cur = s;
+			text_start = nl ? nl + 1 : p + n;
+		}
+		p = nl ? nl + 1 : p + n;
+	}
+	if (cur)
+		cur->text = sd_arena_strndup(a, text_start, (size_t)(p - text_start));
+	if (!secs.n)
+		return sd_error_add(err, SD_EINPUT, r->path, 0, 0, NULL,
+		                    "missing '%s' section", SD_REV_UPGRADE_MARKER);
+	/* every upgrade has its downgrade, and the other way round */
+	for (i = 0; i < secs.n; i++) {
+		const sd_rev_section *s = secs.items[i];
+		bool paired = false;
+		for (k = 0; k < secs.n; k++) {
+			const sd_rev_section *o = secs.items[k];
+			if (o->upgrade != s->upgrade && sd_streq(o->dialect, s->dialect))
+				paired = true;
+		}
+		if (!paired)
+			return sd_error_add(err, SD_EINPUT, r->path, s->marker_line, 0, NULL,
+			                    "missing '%s%s%s' section",
+			                    s->upgrade ? SD_REV_DOWNGRADE_MARKER
+			                               : SD_REV_UPGRADE_MARKER,
+			                    s->dialect ? " " : "",
+			                    s->dialect ? s->dialect : "");
+	}
+	*out = sd_arena_alloc(a, secs.n * sizeof(sd_rev_section));
+	for (i = 0; i < secs.n; i++)
+		(*out)[i] = *(sd_rev_section *)secs.items[i];
+	*nout = secs.n;
+	return SD_OK;
+}
+
+bool sd_rev_sections_have(const sd_revision *r, const sd_rev_section *s,
+                          size_t n, const char *dialect)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i].dialect && strcmp(s[i].dialect, dialect) == 0)
+			return true;
+	if (n && s[0].dialect)
+		return false;
+	/* unmarked (or a C revision): the header's dialects, or any */
+	return !r->dialects.n || sd_strlist_contains(&r->dialects, dialect);
+}
+
+/* "revision X is written for sqlite and has no section for postgresql" */
+static int no_section(const sd_revision *r, const sd_rev_section *s,
+                      size_t n, const char *dialect, sd_error *err)
+{
+	sd_buf has = SD_BUF_INIT;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		if (s[i].upgrade && s[i].dialect)
+			sd_buf_printf(&has, "%s%s", has.len ? ", " : "", s[i].dialect);
+	if (!has.len && r->dialect)
+		sd_buf_put(&has, r->dialect);
+	rc = sd_error_add(err, SD_EINPUT, r->path, r->body_line, 0, NULL,
+	                  "revision %s is written for %s and has no %s for %s",
+	                  r->id, has.len ? sd_buf_cstr(&has) : "no dialect",
+	                  r->format == SD_REV_C ? "'dialect:' entry" : "section",
+	                  dialect);
+	sd_buf_free(&has);
+	return rc;
+}
+
+int sd_rev_read_body_for(char **up, char **down, int *up_line,
+                         int *down_line, const sd_revision *r,
+                         const char *dialect, sd_error *err)
+{
+	sd_arena *a = sd_arena_new();
+	sd_rev_section *secs;
+	const sd_rev_section *u = NULL, *d = NULL;
+	char *data = NULL;
+	size_t len = 0, n, i;
+	int rc;
+
+	rc = sd_file_read(&data, &len, r->path, err);
+	if (!rc)
+		rc = sd_rev_parse_sections(&secs, &n, a, r, data, err);
+	if (rc)
+		goto done;
+	if (!dialect && secs[0].dialect) {
+		for (i = 1; i < n; i++)
+			if (strcmp(secs[i].dialect, secs[0].dialect) != 0) {
+				rc = sd_error_add(err, SD_EINPUT, r->path, secs[i].marker_line, 0, NULL,
+				                  "revision %s has sections for several dialects (%s); name one",
+				                  r->id, r->dialect ? r->dialect : "");
+				goto done;
+			}
+		dialect = secs[0].dialect;
+	}
+	if (dialect && !sd_rev_sections_have(r, secs, n, dialect)) {
+		rc = no_section(r, secs, n, dialect, err);
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		if (secs[i].dialect && strcmp(secs[i].dialect, dialect) != 0)
+			continue;
+		if (secs[i].upgrade)
+			u = &secs[i];
+		else
+			d = &secs[i];
+	}
+	*up = sd_xstrdup(u->text);
+	*down = sd_xstrdup(d->text);
+	if (up_line)
+		*up_line = u->first_line;
+	if (down_line)
+		*down_line = d->first_line;
+done:
+	free(data);
+	sd_arena_free(a);
+	return rc;
+}
+
 int sd_rev_read_body(char **up, char **down, int *up_line, int *down_line,
                      const sd_revision *r, sd_error *err)
 {
-	char *data = NULL;
-	size_t len = 0;
-	const char *u, *d, *ustart;
-	int rc, line = 1;
-	const char *p;
+	return sd_rev_read_body_for(up, down, up_line, down_line, r, NULL, err);
+}
 
-	rc = sd_file_read(&data, &len, r->path, err);
-	if (rc)
-		return rc;
-	u = strstr(data, SD_REV_UPGRADE_MARKER);
-	d = u ? strstr(u, SD_REV_DOWNGRADE_MARKER) : NULL;
-	if (!u || !d) {
-		rc = sd_error_add(err, SD_EINPUT, r->path, 0, 0, NULL,
-		                  "missing '%s' section",
-		                  u ? SD_REV_DOWNGRADE_MARKER : SD_REV_UPGRADE_MARKER);
-		goto done;
-	}
-	ustart = strchr(u, '\n');
-	ustart = ustart && ustart < d ? ustart + 1 : d;
-	for (p = data; p < ustart; p++)
-		if (*p == '\n')
-			line++;
-	if (up_line)
-		*up_line = line;
-	for (; p < d; p++)
-		if (*p == '\n')
-			line++;
-	if (down_line)
-		*down_line = line + 1;
-	*up = sd_xmalloc((size_t)(d - ustart) + 1);
-	memcpy(*up, ustart, (size_t)(d - ustart));
-	(*up)[d - ustart] = '\0';
-	d = strchr(d, '\n');
-	*down = sd_xstrdup(d ? d + 1 : "");
-done:
-	free(data);
+int sd_rev_check_dialect(const sd_revision *r, const char *dialect,
+                         sd_error *err)
+{
+	char *up = NULL, *down = NULL;
+	int rc;
+
+	if (r->format == SD_REV_C)
+		return sd_rev_sections_have(r, NULL, 0, dialect)
+		           ? SD_OK
+		           : no_section(r, NULL, 0, dialect, err);
+	rc = sd_rev_read_body_for(&up, &down, NULL, NULL, r, dialect, err);
+	free(up);
+	free(down);
 	return rc;
 }
 
@@ -506,14 +771,34 @@ int sd_rev_write_sql(const char **path_out, sd_arena *a, const char *dir,
                      const sd_revision *r, const char *up, const char *down,
                      sd_error *err)
 {
+	sd_revision one = *r;
+
+	memset(&one.dialects, 0, sizeof(one.dialects));
+	return sd_rev_write_sql_dialects(path_out, a, dir, &one, &up, &down,
+	                                 err);
+}
+
+int sd_rev_write_sql_dialects(const char **path_out, sd_arena *a,
+                              const char *dir, const sd_revision *r,
+                              const char *const *ups,
+                              const char *const *downs, sd_error *err)
+{
 	sd_buf text = SD_BUF_INIT;
+	size_t i, n = r->dialects.n ? r->dialects.n : 1;
 	int rc;
 
 	sd_rev_format_header(&text, r, SD_REV_SQL);
-	sd_buf_put(&text, SD_REV_UPGRADE_MARKER "\n");
-	put_section(&text, up);
-	sd_buf_put(&text, "\n" SD_REV_DOWNGRADE_MARKER "\n");
-	put_section(&text, down);
+	for (i = 0; i < n; i++) {
+		const char *name = r->dialects.n > 1 ? r->dialects.items[i] : NULL;
+		if (i)
+			sd_buf_putc(&text, '\n');
+		sd_buf_printf(&text, SD_REV_UPGRADE_MARKER "%s%s\n",
+		              name ? " " : "", name ? name : "");
+		put_section(&text, ups[i]);
+		sd_buf_printf(&text, "\n" SD_REV_DOWNGRADE_MARKER "%s%s\n",
+		              name ? " " : "", name ? name : "");
+		put_section(&text, downs[i]);
+	}
 	rc = sd_rev_write_file(path_out, a, dir, r, SD_REV_SQL, &text, err);
 	sd_buf_free(&text);
 	return rc;

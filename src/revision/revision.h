@@ -23,6 +23,22 @@
  *   -- schemadiff:downgrade
  *   ...
  *
+ * A portable revision (`dialect: sqlite, postgresql`) holds one upgrade
+ * and one downgrade section per dialect; a section header line names it:
+ *
+ *   -- schemadiff:upgrade sqlite
+ *   ...
+ *   -- schemadiff:downgrade sqlite
+ *   ...
+ *   -- schemadiff:upgrade postgresql
+ *   ...
+ *
+ * A section header line is "-- schemadiff:KIND" and attributes separated
+ * by spaces: a bare word is a dialect (short for dialect=NAME), any other
+ * attribute is key=value. Unmarked sections are for every dialect of the
+ * header (any dialect when the header names none). Other "--
+ * schemadiff:" lines inside a section (steps) belong to its text.
+ *
  * A C revision carries the same lines in its leading block comment, each
  * line prefixed with " * " (or "-- ") instead; the header ends where that
  * comment closes.
@@ -41,6 +57,8 @@ SD_LAYER_HEADER(REVISION);
 #define SD_REV_SLUG_MAX 40
 #define SD_REV_UPGRADE_MARKER "-- schemadiff:upgrade"
 #define SD_REV_DOWNGRADE_MARKER "-- schemadiff:downgrade"
+/* Every marker line of a revision body starts with this. */
+#define SD_REV_MARKER_PREFIX "-- schemadiff:"
 
 typedef enum sd_rev_format {
 	SD_REV_SQL = 0,
@@ -54,7 +72,9 @@ typedef struct sd_revision {
 	const char **parents;   /* parent ids, as written in `revises:` */
 	size_t nparents;
 	const char *created;    /* "2026-11-24T10:15:00Z" */
-	const char *dialect;    /* "sqlite", "postgresql", or NULL */
+	const char *dialect;    /* the header's list as written back:
+	                         * "sqlite", "sqlite, postgresql", or NULL */
+	sd_strlist dialects;    /* the same, one canonical name each */
 	sd_strlist warnings;    /* `-- warning:` lines */
 	bool no_transaction;    /* `-- transaction: none` */
 	bool steps;             /* `-- transaction: steps`: the body is cut
@@ -99,14 +119,56 @@ int sd_rev_parse_header(sd_revision *out, sd_arena *a, const char *data,
 int sd_rev_read_header(sd_revision *out, sd_arena *a, const char *path,
                        sd_error *err);
 
+/* One section of an SQL revision's body. */
+typedef struct sd_rev_section {
+	bool upgrade;
+	const char *dialect; /* canonical name; NULL for an unmarked section */
+	int marker_line;     /* line of its header line */
+	int first_line;      /* line of its text's first line */
+	const char *text;    /* up to the next section header line */
+} sd_rev_section;
+
 /*
- * Reads the body of an SQL revision: the text between the upgrade and the
- * downgrade markers into *up, the rest into *down (both malloc'ed, caller
- * frees). *up_line / *down_line get the line numbers where the sections
- * start (may be NULL).
+ * Splits an SQL revision body held in memory (the whole file) into its
+ * sections, in file order, allocated in a. Bad input (SD_EINPUT naming
+ * path and line): text before the first section, an unknown attribute, a
+ * dialect the header does not list (when it lists any), the same section
+ * twice, marked and unmarked sections mixed, a dialect with an upgrade
+ * but no downgrade (or the reverse), no upgrade section at all.
  */
+int sd_rev_parse_sections(sd_rev_section **out, size_t *n, sd_arena *a,
+                          const sd_revision *r, const char *data,
+                          sd_error *err);
+
+/* true when r's SQL sections (or, for a C revision, its header) are for
+ * dialect: a section names it, or unmarked sections and a header that
+ * lists it or no dialect at all. */
+bool sd_rev_sections_have(const sd_revision *r, const sd_rev_section *s,
+                          size_t n, const char *dialect);
+
+/*
+ * Reads the body of an SQL revision for one dialect: its upgrade section
+ * into *up, its downgrade into *down (both malloc'ed, caller frees).
+ * *up_line / *down_line get the line numbers where the sections' text
+ * starts (may be NULL). dialect NULL: the revision's only set of sections
+ * (unmarked, or marked for a single dialect). A revision without a
+ * section for dialect is SD_EINPUT naming the revision, the dialects it
+ * is written for and the one asked for.
+ */
+int sd_rev_read_body_for(char **up, char **down, int *up_line,
+                         int *down_line, const sd_revision *r,
+                         const char *dialect, sd_error *err);
+/* sd_rev_read_body_for(..., NULL, err). */
 int sd_rev_read_body(char **up, char **down, int *up_line, int *down_line,
                      const sd_revision *r, sd_error *err);
+/*
+ * Refuses (SD_EINPUT, naming the revision, the dialects it is written for
+ * and dialect) a revision with nothing to run on a database of dialect:
+ * an SQL revision without its sections, a C revision whose header lists
+ * other dialects. Reads the body of SQL revisions.
+ */
+int sd_rev_check_dialect(const sd_revision *r, const char *dialect,
+                         sd_error *err);
 
 /* 12 lowercase hex digits from /dev/urandom. */
 int sd_rev_new_id(char out[SD_REV_ID_LEN + 1], sd_error *err);
@@ -139,6 +201,20 @@ int sd_rev_write_file(const char **path_out, sd_arena *a, const char *dir,
 int sd_rev_write_sql(const char **path_out, sd_arena *a, const char *dir,
                      const sd_revision *r, const char *up, const char *down,
                      sd_error *err);
+/*
+ * The same for a revision with one upgrade and one downgrade per dialect
+ * of r->dialects: ups[i] and downs[i] are the sections of
+ * r->dialects.items[i]. With one dialect the sections are unmarked (the
+ * single-dialect layout); with several each names its dialect.
+ */
+int sd_rev_write_sql_dialects(const char **path_out, sd_arena *a,
+                              const char *dir, const sd_revision *r,
+                              const char *const *ups,
+                              const char *const *downs, sd_error *err);
+/* Sets r->dialects (and r->dialect, its text) from names (canonical
+ * dialect names, n of them; allocated in a). */
+void sd_rev_set_dialects(sd_revision *r, sd_arena *a,
+                         const char *const *names, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Graph                                                               */

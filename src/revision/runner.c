@@ -480,7 +480,8 @@ static int run_sql(sd_run_try *t, sd_db *db, const sd_revision *r,
 	int *lines, up_line = 0, down_line = 0, rc;
 	size_t n, i;
 
-	rc = sd_rev_read_body(&up, &down, &up_line, &down_line, r, err);
+	rc = sd_rev_read_body_for(&up, &down, &up_line, &down_line, r,
+	                          sd_db_dialect(db)->name, err);
 	if (rc)
 		goto done;
 	n = sd_sql_split(&stmts, &lines, a, upgrade ? up : down,
@@ -653,6 +654,24 @@ done:
 	return rc;
 }
 
+/* Refuses a path holding a revision with nothing for dialect (bad
+ * input), before anything runs. */
+static int check_dialects(const sd_rev_path *path, const char *dialect,
+                          sd_error *err)
+{
+	size_t i;
+	int rc = SD_OK;
+
+	for (i = 0; !rc && i < path->n; i++)
+		rc = sd_rev_check_dialect(path->revs[i], dialect, err);
+	if (rc)
+		sd_error_hint(err, "nothing was run; list both under 'dialects:' "
+		                   "in schemadiff.yaml so that revisions hold a "
+		                   "section for each, or add the %s sections by hand",
+		              dialect);
+	return rc;
+}
+
 /*
  * Applies or reverts one revision: a revision in steps step by step
  * (steps.c) where the driver runs steps, else in one transaction, tried
@@ -686,20 +705,22 @@ static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 
 /*
  * Reads the body of every SQL revision on the path before any of them runs,
- * so a malformed or unreadable file further along (bad input, exit 2) is
- * reported with the database untouched rather than after the revisions
- * before it were committed; C revisions are compiled for the same reason.
- * Likewise a revision too big for one transaction on this server
- * (PostgreSQL's lock table) is refused up front. Returns SD_OK or the
- * first file's error.
+ * so a malformed or unreadable file further along, or a revision with no
+ * section for this database's dialect (bad input, exit 2), is reported
+ * with the database untouched rather than after the revisions before it
+ * were committed; C revisions are compiled for the same reason. Likewise
+ * a revision too big for one transaction on this server (PostgreSQL's
+ * lock table) is refused up front. Returns SD_OK or the first file's
+ * error.
  */
 int sd_runner_preflight(const sd_rev_path *path, sd_db *db,
                         const sd_runner_opts *opts, sd_error *err)
 {
 	bool upgrade = path->upgrade;
 	sd_sql_lang lang = sd_sql_lang_of(db->driver->name);
+	const char *dialect = sd_db_dialect(db)->name;
 	size_t i;
-	int rc = SD_OK;
+	int rc = check_dialects(path, dialect, err);
 
 	for (i = 0; !rc && i < path->n; i++) {
 		const sd_revision *r = path->revs[i];
@@ -710,7 +731,8 @@ int sd_runner_preflight(const sd_rev_path *path, sd_db *db,
 			rc = opts->prepare_c(opts->c_ctx, r, err);
 		if (r->format != SD_REV_SQL)
 			continue;
-		rc = sd_rev_read_body(&up, &down, &up_line, &down_line, r, err);
+		rc = sd_rev_read_body_for(&up, &down, &up_line, &down_line, r,
+		                          dialect, err);
 		a = sd_arena_new();
 		if (!rc && r->steps) {
 			/* malformed steps are bad input before anything runs;
@@ -938,8 +960,10 @@ int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
 	sd_arena *a = sd_arena_new();
 	bool *applied = sd_rev_graph_closure(g, a, current, ncurrent);
 	size_t i, k, ndel, nins;
-	int rc = SD_OK;
+	int rc = check_dialects(path, d->name, err);
 
+	if (rc)
+		goto done;
 	if (create_table) {
 		sd_version_table_ddl(out, d, version_table);
 		sd_buf_put(out, ";\n");
@@ -972,7 +996,8 @@ int sd_runner_sql_opts(sd_buf *out, const sd_dialect *d,
 		} else {
 			const char **stmts;
 			size_t n;
-			rc = sd_rev_read_body(&up, &down, NULL, NULL, r, err);
+			rc = sd_rev_read_body_for(&up, &down, NULL, NULL, r,
+			                          d->name, err);
 			if (rc)
 				goto done;
 			n = sd_sql_split(&stmts, NULL, a,
