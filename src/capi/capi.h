@@ -116,11 +116,13 @@ int sd_capi_sql(void *c_ctx, sd_buf *out, const sd_dialect *d,
 /*
  * Writes a new C revision into dir: r's header in a leading comment, then
  * upgrade() and downgrade() for plan (NULL: empty functions to fill in by
- * hand), in dialect d. *path_out (arena) is the new file. Atomic.
+ * hand), computed for dialect d, to run on each of all (nall, d among
+ * them; sd_emit_c_dialects). *path_out (arena) is the new file. Atomic.
  */
 int sd_capi_write(const char **path_out, sd_arena *a, const char *dir,
                   const sd_revision *r, const sd_plan *plan,
-                  const sd_dialect *d, sd_error *err);
+                  const sd_dialect *d, const sd_dialect *const *all,
+                  size_t nall, sd_error *err);
 
 /* Sets run_c, sql_c and c_ctx of runner options to the loader. */
 void sd_capi_runner_opts(sd_runner_opts *opts, sd_capi_ctx *ctx);

@@ -29,7 +29,8 @@ static const char *safe_message(sd_arena *a, const char *msg)
 
 int sd_capi_write(const char **path_out, sd_arena *a, const char *dir,
                   const sd_revision *r, const sd_plan *plan,
-                  const sd_dialect *d, sd_error *err)
+                  const sd_dialect *d, const sd_dialect *const *all,
+                  size_t nall, sd_error *err)
 {
 	sd_buf text = SD_BUF_INIT;
 	sd_revision hdr = *r;
@@ -37,7 +38,7 @@ int sd_capi_write(const char **path_out, sd_arena *a, const char *dir,
 
 	hdr.message = safe_message(a, r->message);
 	sd_rev_format_header(&text, &hdr, SD_REV_C);
-	rc = sd_emit_c(&text, plan, d, err);
+	rc = sd_emit_c_dialects(&text, plan, d, all, nall, err);
 	if (!rc)
 		rc = sd_rev_write_file(path_out, a, dir, r, SD_REV_C, &text,
 		                       err);

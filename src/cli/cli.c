@@ -278,6 +278,33 @@ const char *sd_cli_database_url(sd_cli *cli)
 	return c->database;
 }
 
+int sd_cli_dialects(sd_cli *cli, const sd_dialect *d,
+                    const sd_dialect ***out, size_t *n)
+{
+	sd_config *c;
+	size_t i;
+	int rc = sd_cli_config(cli, &c);
+
+	if (rc)
+		return rc;
+	*out = sd_arena_alloc(cli->arena, (c->ndialects + 2) * sizeof(void *));
+	*n = 0;
+	for (i = 0; i < c->ndialects; i++)
+		(*out)[(*n)++] = sd_dialect_find(c->dialects[i]);
+	if (*n)
+		return SD_OK;
+	if (!d) {
+		const char *url = sd_cli_database_url(cli);
+		const sd_db_driver *drv = sd_db_driver_for_url(url);
+		d = drv ? sd_dialect_find(drv->name) : NULL;
+	}
+	if (!d)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "cannot tell the SQL dialect: the database URL is not sqlite:// or postgresql:// and the config lists no 'dialects:'");
+	(*out)[(*n)++] = d;
+	return SD_OK;
+}
+
 int sd_cli_open_url(sd_cli *cli, const char *url, sd_db **out,
                     unsigned flags)
 {

@@ -169,6 +169,20 @@ int sd_cli_models(sd_cli *cli, const char *path, sd_db *db,
  * concurrent and enum labels may be added and used in one revision. */
 int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
                 const sd_dialect *d, sd_plan **out);
+/* The same, and *before (when not NULL): the state of `to` before the
+ * change as d shows it, for another dialect's plan (sd_diff_opts.before;
+ * it shares objects with from and to). */
+int sd_cli_diff_before(sd_cli *cli, const sd_schema *from,
+                       const sd_schema *to, const sd_dialect *d,
+                       sd_plan **out, sd_schema **before);
+/*
+ * The dialects a revision of this project holds sections for: the
+ * config's `dialects:`, else the one of `d` (the connected or configured
+ * database's; NULL: from the database URL). *n of them (arena). Bad
+ * input when the URL names no dialect and the config lists none.
+ */
+int sd_cli_dialects(sd_cli *cli, const sd_dialect *d,
+                    const sd_dialect ***out, size_t *n);
 
 /* What `check` and `generate` compare: the models against the database. */
 typedef struct sd_cli_compare {

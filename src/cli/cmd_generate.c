@@ -47,10 +47,83 @@ static int check_format(sd_cli *cli, const char *format)
 	                    "--format must be sql or c, not '%s'", format);
 }
 
+/* One dialect's part of a revision: its plan and its two sections. */
+typedef struct dialect_part {
+	const sd_dialect *d;
+	sd_plan *plan;        /* owned unless it is the compare's */
+	bool own_plan;
+	sd_buf up, down;
+	bool steps;           /* the sections were written in steps */
+} dialect_part;
+
+/* A revision's parts, one per dialect of the project. */
+typedef struct rev_parts {
+	dialect_part *p;
+	size_t n;
+	sd_schema *before;    /* the models' state before, for the others */
+} rev_parts;
+
+static void parts_free(rev_parts *rp)
+{
+	size_t i;
+
+	for (i = 0; i < rp->n; i++) {
+		if (rp->p[i].own_plan)
+			sd_plan_free(rp->p[i].plan);
+		sd_buf_free(&rp->p[i].up);
+		sd_buf_free(&rp->p[i].down);
+	}
+	sd_schema_free(rp->before);
+	memset(rp, 0, sizeof(*rp));
+}
+
+/* Allocates rp's n parts with empty sections; the caller sets each d. */
+static void parts_alloc(sd_cli *cli, rev_parts *rp, size_t n)
+{
+	size_t i;
+
+	rp->p = sd_arena_alloc(cli->arena, (n + 1) * sizeof(*rp->p));
+	rp->n = n;
+	for (i = 0; i < n; i++) {
+		rp->p[i].up = (sd_buf)SD_BUF_INIT;
+		rp->p[i].down = (sd_buf)SD_BUF_INIT;
+	}
+}
+
+/* Sets up one part per dialect of the project (connected: the database
+ * generate reads, or NULL). */
+static int parts_init(sd_cli *cli, rev_parts *rp, const sd_dialect *connected)
+{
+	const sd_dialect **ds;
+	size_t n, i;
+	int rc = sd_cli_dialects(cli, connected, &ds, &n);
+
+	if (rc)
+		return rc;
+	if (connected) {
+		for (i = 0; i < n && ds[i] != connected; i++)
+			;
+		if (i == n) {
+			sd_error_set(&cli->err, SD_EINPUT,
+			             "the database is %s, which 'dialects:' in %s does not list",
+			             connected->name,
+			             cli->config->path ? sd_cli_display_path(cli, cli->config->path)
+			                               : "schemadiff.yaml");
+			sd_error_hint(&cli->err, "add %s to 'dialects:', or generate against a database of a listed dialect",
+			              connected->name);
+			return SD_EINPUT;
+		}
+	}
+	parts_alloc(cli, rp, n);
+	for (i = 0; i < n; i++)
+		rp->p[i].d = ds[i];
+	return SD_OK;
+}
+
 /* Fills the header fields every new revision shares. */
 static int new_revision(sd_cli *cli, sd_revision *r, const char *message,
                         sd_revision *const *parents, size_t nparents,
-                        const char *dialect)
+                        const rev_parts *rp)
 {
 	char now[32];
 	size_t i;
@@ -63,7 +136,13 @@ static int new_revision(sd_cli *cli, sd_revision *r, const char *message,
 	sd_rev_now(now);
 	r->created = sd_arena_strdup(cli->arena, now);
 	r->message = message;
-	r->dialect = dialect;
+	if (rp) {
+		const char **names = sd_arena_alloc(cli->arena,
+		                                    (rp->n + 1) * sizeof(char *));
+		for (i = 0; i < rp->n; i++)
+			names[i] = rp->p[i].d->name;
+		sd_rev_set_dialects(r, cli->arena, names, rp->n);
+	}
 	r->parents = sd_arena_alloc(cli->arena, (nparents + 1) * sizeof(char *));
 	for (i = 0; i < nparents; i++)
 		r->parents[i] = parents[i]->id;
@@ -103,25 +182,159 @@ static int rev_start(sd_cli *cli, const char *cmd, const sd_cli_opt *opts,
 	return sd_cli_graph(cli, &a->g);
 }
 
-/* Writes revision R in the chosen format, a C file from PLAN or SQL, then
- * prints PLAN's warnings and the new file's path. */
-static int rev_write(sd_cli *cli, const rev_args *a, const sd_revision *r,
-                     const sd_plan *plan, const sd_dialect *d,
-                     const char *up, const char *down)
+/*
+ * Every dialect's plan from the same models state: the connected
+ * dialect's is the compare's (its catalog against the models); every
+ * other dialect's is diffed from the models as they stood before the
+ * change (sd_diff_opts.before), since its database is not at hand.
+ */
+static int parts_plan(sd_cli *cli, rev_parts *rp, sd_cli_compare *cmp)
 {
+	const sd_dialect *conn = sd_db_dialect(cmp->db);
+	sd_plan *again = NULL;
+	size_t i;
+	int rc = SD_OK;
+
+	if (rp->n > 1) {
+		rc = sd_cli_diff_before(cli, cmp->live, cmp->models, conn, &again,
+		                        &rp->before);
+		sd_plan_free(again);
+	}
+	for (i = 0; !rc && i < rp->n; i++) {
+		dialect_part *p = &rp->p[i];
+		if (p->d == conn) {
+			p->plan = cmp->plan;
+			continue;
+		}
+		rc = sd_cli_diff(cli, rp->before, cmp->models, p->d, &p->plan);
+		p->own_plan = rc == SD_OK;
+	}
+	return rc;
+}
+
+/* true when no dialect's plan holds anything. */
+static bool parts_empty(const rev_parts *rp)
+{
+	size_t i;
+
+	for (i = 0; i < rp->n; i++)
+		if (rp->p[i].plan->nops)
+			return false;
+	return true;
+}
+
+/*
+ * The header's warnings: those every dialect's plan has, once, then each
+ * dialect's own, prefixed with its name ("sqlite: rebuilds table users").
+ */
+static sd_strlist parts_warnings(sd_cli *cli, const rev_parts *rp)
+{
+	sd_strlist out = {0};
+	size_t i, k, j;
+
+	if (rp->n == 1)
+		return rp->p[0].plan->warnings;
+	for (i = 0; i < rp->n; i++) {
+		const sd_strlist *w = &rp->p[i].plan->warnings;
+		for (k = 0; k < w->n; k++) {
+			bool everywhere = true;
+			for (j = 0; j < rp->n && everywhere; j++)
+				everywhere = sd_strlist_contains(&rp->p[j].plan->warnings,
+				                                 w->items[k]);
+			if (everywhere && i == 0)
+				sd_strlist_push(cli->arena, &out, w->items[k]);
+			else if (!everywhere)
+				sd_strlist_push(cli->arena, &out,
+				                sd_arena_printf(cli->arena, "%s: %s",
+				                                rp->p[i].d->name,
+				                                w->items[k]));
+		}
+	}
+	return out;
+}
+
+static int parts_emit(sd_cli *cli, rev_parts *rp, const sd_emit_opts *eo)
+{
+	size_t i;
+	int rc = SD_OK;
+
+	for (i = 0; !rc && i < rp->n; i++)
+		rc = sd_emit_plan_opts(&rp->p[i].up, &rp->p[i].down,
+		                       rp->p[i].plan, rp->p[i].d, eo,
+		                       &rp->p[i].steps, &cli->err);
+	return rc;
+}
+
+/*
+ * --staged: every dialect's plan cut into an expand part (into ex) and a
+ * contract part (into co), both sharing rp's operations, so rp must
+ * outlive them. *split is false when no dialect has anything that needs
+ * the application deployed in between.
+ */
+static int parts_stage(sd_cli *cli, const rev_parts *rp, rev_parts *ex,
+                       rev_parts *co, bool *split)
+{
+	size_t i;
+	int rc = SD_OK;
+
+	*split = false;
+	parts_alloc(cli, ex, rp->n);
+	parts_alloc(cli, co, rp->n);
+	for (i = 0; !rc && i < rp->n; i++) {
+		ex->p[i].d = co->p[i].d = rp->p[i].d;
+		rc = sd_plan_stage(&ex->p[i].plan, &co->p[i].plan, rp->p[i].plan);
+		ex->p[i].own_plan = co->p[i].own_plan = rc == SD_OK;
+		if (!rc && ex->p[i].plan->nops && co->p[i].plan->nops)
+			*split = true;
+	}
+	return rc;
+}
+
+/*
+ * The part a C revision is written from: C revisions call the revision
+ * API, which does each change the way the database it runs on needs
+ * (SQLite rebuilds a table where PostgreSQL alters it), so one plan
+ * serves every dialect: the one that changes tables in place.
+ */
+static const dialect_part *c_part(const rev_parts *rp)
+{
+	size_t i;
+
+	for (i = 0; i < rp->n; i++)
+		if (rp->p[i].d->caps->alter_column)
+			return &rp->p[i];
+	return &rp->p[0];
+}
+
+/* Writes revision R in the chosen format: a C file, or SQL with each
+ * part's sections; then prints the warnings and the new file's path. */
+static int rev_write(sd_cli *cli, const rev_args *a, sd_revision *r,
+                     const rev_parts *rp)
+{
+	const char **ups = sd_arena_alloc(cli->arena, (rp->n + 1) * sizeof(char *));
+	const char **downs = sd_arena_alloc(cli->arena, (rp->n + 1) * sizeof(char *));
 	const char *path;
+	size_t i;
 	int rc;
 
-	if (strcmp(a->format, "c") == 0)
-		rc = sd_capi_write(&path, cli->arena, a->c->versions, r, plan,
-		                   d, &cli->err);
-	else
-		rc = sd_rev_write_sql(&path, cli->arena, a->c->versions, r, up,
-		                      down, &cli->err);
+	for (i = 0; i < rp->n; i++) {
+		ups[i] = sd_buf_cstr(&rp->p[i].up);
+		downs[i] = sd_buf_cstr(&rp->p[i].down);
+	}
+	if (strcmp(a->format, "c") == 0) {
+		const dialect_part *p = c_part(rp);
+		const sd_dialect **ds = sd_arena_alloc(cli->arena, (rp->n + 1) * sizeof(void *));
+		for (i = 0; i < rp->n; i++)
+			ds[i] = rp->p[i].d;
+		rc = sd_capi_write(&path, cli->arena, a->c->versions, r,
+		                   p->plan, p->d, ds, rp->n, &cli->err);
+	} else {
+		rc = sd_rev_write_sql_dialects(&path, cli->arena, a->c->versions,
+		                               r, ups, downs, &cli->err);
+	}
 	if (rc)
 		return rc;
-	if (plan)
-		sd_cli_warn_each(cli, &plan->warnings);
+	sd_cli_warn_each(cli, &r->warnings);
 	sd_cli_out(cli, "%s", sd_cli_display_path(cli, path));
 	return rc;
 }
@@ -144,15 +357,6 @@ static int refuse_empty_models(sd_cli *cli, const sd_config *c,
 	sd_error_hint(&cli->err, "pass --allow-empty if that is what you want");
 	return SD_EINPUT;
 }
-
-/* One revision to write: its plan, message and the SQL emitted for it. */
-typedef struct gen_rev {
-	const sd_plan *plan;
-	const char *message;
-	sd_buf up, down;
-	bool steps;
-	sd_revision r;
-} gen_rev;
 
 /*
  * The sizes of the tables a rewrite warning names, from the catalog, put
@@ -219,30 +423,53 @@ done:
 	sd_db_close(db);
 }
 
+/* One revision to write: its message and each dialect's part. */
+typedef struct gen_rev {
+	const char *message;
+	rev_parts *parts;
+	sd_revision r;
+} gen_rev;
+
+/* How generate writes its revisions. */
+typedef struct gen_opts {
+	bool sql_only;         /* --sql: print the upgrades, write nothing */
+	const char *fail_on;   /* --fail-on LEVEL, or NULL */
+	sd_lint_level level;   /* its level */
+	sd_emit_opts eo;
+} gen_opts;
+
 /*
  * The hazards of the SQL about to be written (`--fail-on`), with the
- * same rules as `lint`: exit 1 (and nothing written) at or above the
- * level.
+ * same rules as `lint`, each dialect's upgrade with its own: exit 1 (and
+ * nothing written) at or above the level.
  */
-static int gate(sd_cli *cli, const sd_dialect *d, gen_rev *revs, size_t n,
+static int gate(sd_cli *cli, const gen_rev *revs, size_t n,
                 sd_lint_level level)
 {
 	sd_lint l;
-	size_t i, hits;
+	size_t i, k, hits;
 	int rc = SD_OK;
 
 	sd_lint_init(&l);
 	for (i = 0; i < n && !rc; i++) {
-		sd_rev_step *steps;
-		size_t nsteps;
-		sd_revision r = revs[i].r;
-		r.path = sd_arena_printf(cli->arena, "(%s)", revs[i].message);
-		r.steps = revs[i].steps;
-		rc = sd_rev_steps(&steps, &nsteps, l.a, &r,
-		                  sd_buf_cstr(&revs[i].up), 1,
-		                  sd_sql_lang_of(d->name), &cli->err);
-		if (!rc)
-			sd_lint_steps(&l, d, &r, steps, nsteps);
+		const rev_parts *rp = revs[i].parts;
+		for (k = 0; k < rp->n && !rc; k++) {
+			const dialect_part *p = &rp->p[k];
+			sd_rev_step *steps;
+			size_t nsteps;
+			sd_revision r = revs[i].r;
+			r.path = rp->n > 1 ? sd_arena_printf(cli->arena, "(%s, %s)",
+			                                     revs[i].message,
+			                                     p->d->name)
+			                   : sd_arena_printf(cli->arena, "(%s)",
+			                                     revs[i].message);
+			r.steps = p->steps;
+			rc = sd_rev_steps(&steps, &nsteps, l.a, &r,
+			                  sd_buf_cstr(&p->up), 1,
+			                  sd_sql_lang_of(p->d->name), &cli->err);
+			if (!rc)
+				sd_lint_steps(&l, p->d, &r, steps, nsteps);
+		}
 	}
 	hits = rc ? 0 : sd_lint_count(&l, level);
 	if (hits) {
@@ -255,127 +482,200 @@ static int gate(sd_cli *cli, const sd_dialect *d, gen_rev *revs, size_t n,
 	return rc;
 }
 
+/* --sql: each revision's upgrades (under its message when several), each
+ * dialect's under its section line when several; then the warnings of
+ * the whole change. */
+static void print_upgrades(sd_cli *cli, const gen_rev *revs, size_t n,
+                           const rev_parts *whole)
+{
+	sd_strlist w = parts_warnings(cli, whole);
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const rev_parts *rp = revs[i].parts;
+		if (n > 1)
+			printf("-- %s\n", revs[i].message);
+		for (k = 0; k < rp->n; k++) {
+			if (rp->n > 1)
+				sd_cli_out(cli, "%s%s %s", k ? "\n" : "",
+				           SD_REV_UPGRADE_MARKER, rp->p[k].d->name);
+			sd_cli_write(cli, stdout, sd_buf_cstr(&rp->p[k].up));
+		}
+	}
+	fflush(stdout);
+	sd_cli_warn_each(cli, &w);
+}
+
+/*
+ * Emits the revisions of revs, checks them (--fail-on) and writes them,
+ * each on top of the one before (the first on the graph's heads), or
+ * prints them (--sql). whole: the parts of the whole change, whose
+ * warnings --sql prints.
+ */
+static int rev_finish(sd_cli *cli, const rev_args *a, gen_rev *revs,
+                      size_t n, const rev_parts *whole, const gen_opts *o)
+{
+	size_t i, k;
+	int rc = SD_OK;
+
+	for (i = 0; i < n && !rc; i++)
+		rc = parts_emit(cli, revs[i].parts, &o->eo);
+	if (!rc && o->fail_on)
+		rc = gate(cli, revs, n, o->level);
+	if (rc)
+		return rc;
+	if (o->sql_only) {
+		print_upgrades(cli, revs, n, whole);
+		return SD_OK;
+	}
+	for (i = 0; i < n && !rc; i++) {
+		sd_revision *r = &revs[i].r;
+		const rev_parts *rp = revs[i].parts;
+		sd_revision *const *parents = i ? (sd_revision *const[]){&revs[i - 1].r}
+		                                : a->g->heads;
+		rc = new_revision(cli, r, revs[i].message, parents,
+		                  i ? 1 : a->g->nheads, rp);
+		if (rc)
+			break;
+		r->warnings = parts_warnings(cli, rp);
+		for (k = 0; k < rp->n; k++)
+			r->steps |= rp->p[k].steps;
+		for (k = 0; k < rp->n; k++)
+			r->no_transaction |= !r->steps &&
+			                     rp->p[k].plan->no_transaction;
+		rc = rev_write(cli, a, r, rp);
+	}
+	return rc;
+}
+
+/*
+ * --baseline: one revision that creates the whole models from an empty
+ * database, for every dialect of the project, without opening the
+ * database (adoption: `stamp head` then records it where the schema is
+ * already there). The graph must be empty: a baseline is the first
+ * revision.
+ */
+static int generate_baseline(sd_cli *cli, rev_args *a, const gen_opts *o)
+{
+	rev_parts rp = {0};
+	gen_rev rev = {0};
+	sd_schema *models = NULL, *empty = sd_schema_new();
+	size_t i;
+	int rc;
+
+	sd_schema_index(empty);
+	if (a->g->n) {
+		rc = sd_error_set(&cli->err, SD_EINPUT,
+		                  "a baseline is the first revision, and %s holds %zu already",
+		                  sd_cli_display_path(cli, a->c->versions), a->g->n);
+		sd_error_hint(&cli->err, "run `schemadiff generate -m MSG` for a change on top of them");
+		goto done;
+	}
+	rc = parts_init(cli, &rp, NULL);
+	if (!rc)
+		rc = sd_models_load(&models, a->c->models, &a->c->naming, &cli->err);
+	for (i = 0; !rc && i < rp.n; i++) {
+		rc = sd_cli_diff(cli, empty, models, rp.p[i].d, &rp.p[i].plan);
+		rp.p[i].own_plan = rc == SD_OK;
+	}
+	if (rc)
+		goto done;
+	sd_cli_warn_each(cli, &rp.p[0].plan->notes);
+	if (parts_empty(&rp)) {
+		rc = sd_error_set(&cli->err, SD_EINPUT,
+		                  "the models hold nothing to create: no baseline written");
+		goto done;
+	}
+	rev.message = a->message;
+	rev.parts = &rp;
+	rc = rev_finish(cli, a, &rev, 1, &rp, o);
+done:
+	parts_free(&rp);
+	sd_schema_free(models);
+	sd_schema_free(empty);
+	return rc;
+}
+
 int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 {
 	rev_args a = {0};
-	bool sql_only = false, allow_empty = false, staged = false;
-	bool no_online = false;
-	const char *fail_on = NULL;
+	gen_opts o = {0};
+	bool allow_empty = false, baseline = false, staged = false;
+	bool no_online = false, split = false;
 	const sd_cli_opt opts[] = {
 		{"message", 'm', true, &a.message, NULL},
 		{"format", 0, true, &a.format, NULL},
-		{"sql", 0, false, NULL, &sql_only},
+		{"sql", 0, false, NULL, &o.sql_only},
 		{"allow-empty", 0, false, NULL, &allow_empty},
+		{"baseline", 0, false, NULL, &baseline},
 		{"staged", 0, false, NULL, &staged},
 		{"no-online", 0, false, NULL, &no_online},
-		{"fail-on", 0, true, &fail_on, NULL},
+		{"fail-on", 0, true, &o.fail_on, NULL},
 		{0},
 	};
 	sd_cli_compare cmp = {0};
-	sd_plan *expand = NULL, *contract = NULL;
-	const sd_dialect *d;
-	sd_lint_level level = SD_LINT_BLOCKING;
-	sd_emit_opts eo = {0};
+	rev_parts rp = {0}, expand = {0}, contract = {0};
 	gen_rev revs[2];
-	size_t n = 1, i;
+	size_t n = 1;
 	int rc;
 
 	memset(revs, 0, sizeof(revs));
+	o.level = SD_LINT_BLOCKING;
 	rc = rev_start(cli, "generate", opts, argc, argv, &a, "what changed");
-	if (!rc && fail_on && !sd_lint_level_parse(fail_on, &level))
+	if (!rc && o.fail_on && !sd_lint_level_parse(o.fail_on, &o.level))
 		rc = sd_error_set(&cli->err, SD_EINPUT,
 		                  "--fail-on takes info, warning, blocking or data-loss, not '%s'",
-		                  fail_on);
+		                  o.fail_on);
 	if (rc)
 		goto done;
-	eo.online = !no_online && strcmp(a.format, "sql") == 0;
-	cli->diff_online = eo.online;
-	rc = sd_cli_compare_models(cli, &cmp, require_at_head, a.g);
-	if (rc)
+	o.eo.online = !no_online && strcmp(a.format, "sql") == 0;
+	cli->diff_online = o.eo.online;
+	if (baseline) {
+		rc = generate_baseline(cli, &a, &o);
 		goto done;
-	if (!allow_empty) {
-		rc = refuse_empty_models(cli, a.c, &cmp);
-		if (rc)
-			goto done;
 	}
-	d = sd_db_dialect(cmp.db);
+	rc = sd_cli_compare_models(cli, &cmp, require_at_head, a.g);
+	if (!rc && !allow_empty)
+		rc = refuse_empty_models(cli, a.c, &cmp);
+	if (!rc)
+		rc = parts_init(cli, &rp, sd_db_dialect(cmp.db));
+	if (!rc)
+		rc = parts_plan(cli, &rp, &cmp);
+	if (rc)
+		goto done;
 	sd_cli_warn_each(cli, &cmp.plan->notes);
-	if (cmp.plan->nops == 0) {
+	if (parts_empty(&rp)) {
 		if (cli->verbosity >= 0)
 			sd_cli_out(cli, "no changes");
 		goto done;
 	}
-	size_warnings(cli, cmp.plan, cmp.live, d);
-	revs[0].plan = cmp.plan;
+	size_warnings(cli, cmp.plan, cmp.live, sd_db_dialect(cmp.db));
 	revs[0].message = a.message;
+	revs[0].parts = &rp;
 	if (staged) {
-		rc = sd_plan_stage(&expand, &contract, cmp.plan);
+		rc = parts_stage(cli, &rp, &expand, &contract, &split);
 		if (rc)
 			goto done;
-		if (contract->nops && expand->nops) {
-			revs[0].plan = expand;
+		if (split) {
 			revs[0].message = sd_arena_printf(cli->arena, "%s (expand)",
 			                                  a.message);
-			revs[1].plan = contract;
+			revs[0].parts = &expand;
 			revs[1].message = sd_arena_printf(cli->arena,
 			                                  "%s (contract)", a.message);
+			revs[1].parts = &contract;
 			n = 2;
 		} else {
 			sd_cli_warn(cli, "--staged: nothing needs the application deployed in between; writing one revision");
 		}
 	}
-	for (i = 0; i < n && !rc; i++)
-		rc = sd_emit_plan_opts(&revs[i].up, &revs[i].down, revs[i].plan,
-		                       d, &eo, &revs[i].steps, &cli->err);
-	if (!rc && fail_on)
-		rc = gate(cli, d, revs, n, level);
-	if (rc)
-		goto done;
-	if (sql_only) {
-		for (i = 0; i < n; i++) {
-			if (n > 1)
-				printf("-- %s\n", revs[i].message);
-			sd_cli_write(cli, stdout, sd_buf_cstr(&revs[i].up));
-		}
-		fflush(stdout);
-		sd_cli_warn_each(cli, &cmp.plan->warnings);
-		goto done;
-	}
-	for (i = 0; i < n && !rc; i++) {
-		sd_revision *const *parents = i ? (sd_revision *const[]){&revs[0].r}
-		                                : a.g->heads;
-		rc = new_revision(cli, &revs[i].r, revs[i].message, parents,
-		                  i ? 1 : a.g->nheads, d->name);
-		if (rc)
-			break;
-		revs[i].r.warnings = revs[i].plan->warnings;
-		revs[i].r.steps = revs[i].steps;
-		revs[i].r.no_transaction = !revs[i].steps &&
-		                           revs[i].plan->no_transaction;
-		rc = rev_write(cli, &a, &revs[i].r, revs[i].plan, d,
-		               sd_buf_cstr(&revs[i].up),
-		               sd_buf_cstr(&revs[i].down));
-	}
+	rc = rev_finish(cli, &a, revs, n, &rp, &o);
 done:
-	for (i = 0; i < 2; i++) {
-		sd_buf_free(&revs[i].up);
-		sd_buf_free(&revs[i].down);
-	}
-	sd_plan_free(expand);
-	sd_plan_free(contract);
+	parts_free(&expand);
+	parts_free(&contract);
+	parts_free(&rp);
 	sd_cli_compare_free(&cmp);
 	sd_rev_graph_free(a.g);
 	return rc;
-}
-
-/* The dialect a hand-written revision is for: the configured database's,
- * when the URL names one; nothing is opened. */
-static const char *configured_dialect(sd_cli *cli)
-{
-	const char *url = sd_cli_database_url(cli);
-	const sd_db_driver *d = sd_db_driver_for_url(url);
-
-	return d ? sd_dialect_find(d->name)->name : NULL;
 }
 
 int sd_cmd_revision(sd_cli *cli, int argc, char **argv)
@@ -386,6 +686,7 @@ int sd_cmd_revision(sd_cli *cli, int argc, char **argv)
 		{"format", 0, true, &a.format, NULL},
 		{0},
 	};
+	rev_parts rp = {0};
 	sd_revision r;
 	int rc;
 
@@ -398,29 +699,43 @@ int sd_cmd_revision(sd_cli *cli, int argc, char **argv)
 		                  a.g->nheads);
 		goto done;
 	}
-	rc = new_revision(cli, &r, a.message, a.g->heads, a.g->nheads,
-	                  configured_dialect(cli));
+	/* empty sections for each dialect; nothing is opened */
+	rc = parts_init(cli, &rp, NULL);
 	if (!rc)
-		rc = rev_write(cli, &a, &r, NULL, NULL, "", "");
+		rc = new_revision(cli, &r, a.message, a.g->heads, a.g->nheads,
+		                  &rp);
+	if (!rc)
+		rc = rev_write(cli, &a, &r, &rp);
 done:
+	parts_free(&rp);
 	sd_rev_graph_free(a.g);
 	return rc;
 }
 
-/* Used by cmd_merge.c: a revision with several parents, empty sections. */
+/* Used by cmd_merge.c: a revision with several parents, empty sections
+ * for each dialect. */
 int sd_cli_write_merge(sd_cli *cli, const char *message,
                        sd_revision *const *parents, size_t nparents,
                        const char **path)
 {
+	rev_parts rp = {0};
 	sd_config *c;
 	sd_revision r;
+	size_t i;
 	int rc = sd_cli_config(cli, &c);
 
 	if (!rc)
-		rc = new_revision(cli, &r, message, parents, nparents,
-		                  configured_dialect(cli));
+		rc = parts_init(cli, &rp, NULL);
 	if (!rc)
-		rc = sd_rev_write_sql(path, cli->arena, c->versions, &r, "", "",
-		                      &cli->err);
+		rc = new_revision(cli, &r, message, parents, nparents, &rp);
+	if (!rc) {
+		const char **empty = sd_arena_alloc(cli->arena,
+		                                    (rp.n + 1) * sizeof(char *));
+		for (i = 0; i < rp.n; i++)
+			empty[i] = "";
+		rc = sd_rev_write_sql_dialects(path, cli->arena, c->versions, &r,
+		                               empty, empty, &cli->err);
+	}
+	parts_free(&rp);
 	return rc;
 }

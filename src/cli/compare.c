@@ -94,8 +94,9 @@ int sd_cli_models(sd_cli *cli, const char *path, sd_db *db,
 	return rc;
 }
 
-int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
-                const sd_dialect *d, sd_plan **out)
+int sd_cli_diff_before(sd_cli *cli, const sd_schema *from,
+                       const sd_schema *to, const sd_dialect *d,
+                       sd_plan **out, sd_schema **before)
 {
 	sd_config *c;
 	sd_diff_opts o;
@@ -110,7 +111,14 @@ int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
 	o.privileges = c->privileges;
 	o.caps = d ? d->caps : NULL;
 	o.online = o.concurrently = cli->diff_online && d && d->emit_online;
+	o.before = before;
 	return sd_diff(out, from, to, &o, &cli->err);
+}
+
+int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
+                const sd_dialect *d, sd_plan **out)
+{
+	return sd_cli_diff_before(cli, from, to, d, out, NULL);
 }
 
 /* A no-op close for detach_db's stand-in. */

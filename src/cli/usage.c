@@ -18,13 +18,16 @@ static const sd_cli_command commands[] = {
 	 "create schemadiff.yaml, an example models.yaml and migrations/versions/",
 	 "  --format sql|c    revision format `generate` writes (default sql)\n",
 	 "schemadiff init", sd_cmd_init, false},
-	{"generate", "generate -m MSG [--format sql|c] [--sql] [--allow-empty] [--staged] [--no-online] [--fail-on LEVEL]",
+	{"generate", "generate -m MSG [--format sql|c] [--sql] [--allow-empty] [--baseline] [--staged] [--no-online] [--fail-on LEVEL]",
 	 "diff the models against the database and write a revision",
 	 "  -m, --message MSG  what the revision does (required)\n"
 	 "  --format sql|c     revision format (default: the config's format)\n"
 	 "  --sql              print the upgrade SQL instead of writing a file\n"
 	 "  --allow-empty      accept models with no table although the database\n"
 	 "                     has some (the revision drops every table)\n"
+	 "  --baseline         the first revision: the whole models from an empty\n"
+	 "                     database, without reading the database (then\n"
+	 "                     `stamp head` on a database that has them)\n"
 	 "  --staged           write an expand revision and a contract revision\n"
 	 "                     (NOT NULL, drops) to deploy the application\n"
 	 "                     between\n"

@@ -4,18 +4,42 @@
  */
 #include "diff/plan.h"
 
+/* The kinds SQLite stores as one: a date and time as TEXT or a number
+ * with no time zone (DATETIME, TIMESTAMP, TIMESTAMPTZ; SQLAlchemy also
+ * declares its Interval DATETIME there), and text (an enum is TEXT;
+ * SQLAlchemy declares its Enum VARCHAR(n), whose length SQLite never
+ * checks). 0: a kind of its own. */
+static int sqlite_storage_class(sd_type_kind k)
+{
+	switch (k) {
+	case SD_T_TIMESTAMP:
+	case SD_T_TIMESTAMPTZ:
+	case SD_T_INTERVAL:
+		return 1;
+	case SD_T_ENUM:
+	case SD_T_TEXT:
+		return 2;
+	default:
+		return 0;
+	}
+}
+
 /*
- * Same type by meaning on SQLite: an enum is TEXT, and the rowid alias
- * (INTEGER PRIMARY KEY) stands for any autoincrementing integer key,
- * whatever width the models declare.
+ * Same type by meaning on SQLite: kinds it cannot tell apart
+ * (sqlite_storage_class), an enum against a declared string of any
+ * length, and the rowid alias (INTEGER PRIMARY KEY) for any
+ * autoincrementing integer key, whatever width the models declare.
  */
 static bool sqlite_column_type_equal(const sd_column *a, const sd_column *b)
 {
 	sd_type_kind ka = a->type.kind, kb = b->type.kind;
+	int ca = sqlite_storage_class(ka);
 
-	if ((ka == SD_T_ENUM || ka == SD_T_TEXT) &&
-	    (kb == SD_T_ENUM || kb == SD_T_TEXT))
-		return true; /* all of them are TEXT here */
+	if (ca && ca == sqlite_storage_class(kb))
+		return true;
+	if ((ka == SD_T_ENUM && kb == SD_T_STRING) ||
+	    (kb == SD_T_ENUM && ka == SD_T_STRING))
+		return true;
 	if ((a->autoincrement || b->autoincrement) && sd_type_is_integer(ka) &&
 	    sd_type_is_integer(kb))
 		return true;

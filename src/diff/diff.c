@@ -417,6 +417,8 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 			plan->no_transaction = true;
 	}
 	sd_arena_free(c.scratch);
+	if (opts->before)
+		rc = sd_diff_lift(&c, opts->before);
 	/* Ownership: the plan and everything its ops allocated. */
 	*out = plan;
 	plan = NULL;

@@ -174,6 +174,9 @@ typedef struct sd_diff_edges {
 void sd_diff_read_deps(dctx *c);
 void sd_diff_dependants(dctx *c);
 void sd_diff_collect_edges(dctx *c, sd_diff_edges *e);
+/* lift.c: the schema `to` had before the plan, for another dialect
+ * (sd_diff_opts.before). */
+int sd_diff_lift(dctx *c, sd_schema **out);
 
 /* enums.c */
 void sd_diff_enums(dctx *c, const sd_schema *from, const sd_schema *to);

@@ -212,6 +212,14 @@ typedef struct sd_diff_opts {
 	                                 `privileges: true`) */
 	/* What the target dialect can do in place (NULL: everything). */
 	const sd_dialect_caps *caps;
+	/*
+	 * When not NULL, *before receives the state of `to` before this
+	 * change, as `from`'s dialect shows it (diff/lift.c): `to` where the
+	 * plan leaves it alone, `from` where the plan changes it. Another
+	 * dialect's plan is diffed from it. It shares objects with `from`
+	 * and `to` and must not outlive them; free with sd_schema_free.
+	 */
+	sd_schema **before;
 } sd_diff_opts;
 
 /*

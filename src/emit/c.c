@@ -20,6 +20,10 @@
 typedef struct cgen {
 	sd_buf *out;
 	const sd_dialect *d;
+	/* every dialect the revision is for (d among them) */
+	const sd_dialect *const *all;
+	size_t nall;
+	bool guarded;         /* a statement per dialect was written */
 	const char *schema;   /* sd_use_schema() in force */
 	bool schema_set;
 } cgen;
@@ -691,6 +695,47 @@ static bool api_call(cgen *g, sd_arena *a, const sd_op *op)
 	}
 }
 
+/*
+ * An operation no API call reproduces, for a revision of several
+ * dialects: its statements in each dialect, behind
+ * sd_migration_dialect(). The same statements everywhere need no test.
+ */
+static int put_scripts(cgen *g, const sd_op *op, const char *first,
+                       sd_error *err)
+{
+	sd_buf *sql = sd_xcalloc(g->nall, sizeof(sd_buf));
+	size_t i, branches = 0;
+	bool same = true;
+	int rc = SD_OK;
+
+	for (i = 0; i < g->nall && !rc; i++) {
+		sql[i] = (sd_buf)SD_BUF_INIT;
+		if (g->all[i] == g->d)
+			sd_buf_put(&sql[i], first);
+		else
+			rc = g->all[i]->emit_op(&sql[i], op, err);
+		same &= strcmp(sd_buf_cstr(&sql[i]), first) == 0;
+	}
+	if (!rc && same) {
+		put_script(g, first);
+	} else if (!rc) {
+		for (i = 0; i < g->nall; i++) {
+			if (!sql[i].len)
+				continue;
+			sd_buf_printf(g->out, "\t%sif (strcmp(sd_migration_dialect(m), ",
+			              branches++ ? "else " : "");
+			c_str(g->out, g->all[i]->name);
+			sd_buf_put(g->out, ") == 0)\n\t");
+			put_script(g, sd_buf_cstr(&sql[i]));
+		}
+		g->guarded = true;
+	}
+	for (i = 0; i < g->nall; i++)
+		sd_buf_free(&sql[i]);
+	free(sql);
+	return rc;
+}
+
 /* One operation: a comment naming it, then its API call or its exact
  * statements. An operation without statements in this dialect (an enum on
  * SQLite) leaves only the comment. */
@@ -705,13 +750,17 @@ static int put_op(cgen *g, sd_arena *a, const sd_op *op, sd_error *err)
 	if (op->kind == SD_OP_NOOP)
 		goto done;
 	sd_op_describe(&what, op, NULL);
-	if (!sql.len) {
+	if (!sql.len && g->nall < 2) {
 		sd_buf_printf(&what, " (nothing to run on %s)", g->d->name);
 		c_comment(g->out, sd_buf_cstr(&what));
 		goto done;
 	}
 	c_comment(g->out, sd_buf_cstr(&what));
-	if (!api_call(g, a, op))
+	if (sql.len && api_call(g, a, op))
+		goto done;
+	if (g->nall > 1)
+		rc = put_scripts(g, op, sd_buf_cstr(&sql), err);
+	else
 		put_script(g, sd_buf_cstr(&sql));
 done:
 	sd_buf_free(&sql);
@@ -743,27 +792,43 @@ static void put_function(sd_buf *out, const char *name, const char *body)
 int sd_emit_c(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
               sd_error *err)
 {
+	return sd_emit_c_dialects(out, plan, d, &d, 1, err);
+}
+
+int sd_emit_c_dialects(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
+                       const sd_dialect *const *all, size_t nall,
+                       sd_error *err)
+{
 	sd_arena *a = sd_arena_new();
 	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
 	cgen g;
 	size_t i;
+	bool guarded;
 	int rc = SD_OK;
 
 	memset(&g, 0, sizeof(g));
 	g.d = d;
+	g.all = all;
+	g.nall = nall;
 	g.out = &up;
 	for (i = 0; plan && i < plan->nops && !rc; i++)
 		rc = put_op(&g, a, plan->ops[i], err);
 	if (!rc && g.schema_set && g.schema)
 		use_schema(&g, NULL);
+	guarded = g.guarded;
 	memset(&g, 0, sizeof(g));
 	g.d = d;
+	g.all = all;
+	g.nall = nall;
 	g.out = &down;
 	for (i = plan ? plan->nops : 0; i-- > 0 && !rc;)
 		rc = put_op(&g, a, sd_op_invert(a, plan->ops[i]), err);
 	if (!rc && g.schema_set && g.schema)
 		use_schema(&g, NULL);
+	guarded |= g.guarded;
 	if (!rc) {
+		if (guarded)
+			sd_buf_put(out, "#include <string.h>\n");
 		sd_buf_put(out, "#include <schemadiff/revision.h>\n\n");
 		put_function(out, "upgrade", sd_buf_cstr(&up));
 		sd_buf_putc(out, '\n');

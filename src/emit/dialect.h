@@ -164,6 +164,16 @@ void sd_emit_deferrable(sd_buf *out, bool deferrable, bool initially_deferred);
  */
 int sd_emit_c(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
               sd_error *err);
+/*
+ * The same for a revision of several dialects (all, nall of them, d among
+ * them): the API calls serve every dialect; an operation without one gets
+ * each dialect's statements behind a test of sd_migration_dialect() (the
+ * file then includes <string.h>), or one sd_execute_script() when they
+ * are the same everywhere.
+ */
+int sd_emit_c_dialects(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
+                       const sd_dialect *const *all, size_t nall,
+                       sd_error *err);
 
 /*
  * PostgreSQL's statements for views, functions, triggers, policies,

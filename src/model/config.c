@@ -14,6 +14,7 @@
  *     lock_timeout: 2s             # PostgreSQL: each statement's lock wait
  *     lock_retries: 5              # tries again after a lock timeout
  *     batch_size: 10000            # rows per batch of a batch step
+ *     dialects: [sqlite, postgresql]   # the sections each revision holds
  *
  * Read and bound like the models (yamldoc.h); unknown keys are errors with
  * a suggestion, missing keys take the defaults.
@@ -65,7 +66,31 @@ static const sd_yfield config_fields[] = {
 	/* a file name or a list: read from the position tree (take_targets) */
 	SD_YF_ANY("targets", NULL),
 	SD_YF_STR_OPT("dev_database", c_config, dev_database),
+	/* a name or a list: read from the position tree (take_dialects) */
+	SD_YF_ANY("dialects", NULL),
 	SD_YF_END};
+
+/*
+ * Other migration tools' bookkeeping tables, ignored in every project as
+ * if listed under `ignore:`: a database that Flask-Migrate (Alembic)
+ * manages is adopted without its version table showing up in a dump, a
+ * check or a generated drop.
+ */
+static const char *const tool_tables[] = {"alembic_version"};
+
+/* The ignore list: the config's globs, then tool_tables. */
+static const char **ignore_list(sd_arena *a, char **globs, size_t n)
+{
+	const char **l = sd_arena_alloc(a, (n + SD_ARRAY_LEN(tool_tables) + 1) *
+	                                       sizeof(char *));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		l[i] = sd_arena_strdup(a, globs[i]);
+	for (i = 0; i < SD_ARRAY_LEN(tool_tables); i++)
+		l[n + i] = tool_tables[i];
+	return l;
+}
 
 static sd_config *config_new(const char *path, const char *dir)
 {
@@ -80,7 +105,7 @@ static sd_config *config_new(const char *path, const char *dir)
 	c->versions = sd_path_join(a, c->dir, "migrations/versions");
 	c->format = "sql";
 	c->version_table = "schemadiff_version";
-	c->ignore = sd_arena_alloc(a, sizeof(char *));
+	c->ignore = ignore_list(a, NULL, 0);
 	c->naming = sd_naming_default;
 	c->lock_timeout_ms = 2000;
 	c->lock_retries = 5;
@@ -199,6 +224,65 @@ static void take_targets(sd_config *c, const sd_ydoc *d, sd_error *local)
 	c->targets[c->ntargets] = NULL;
 }
 
+/* The dialect names a config may list, as the revision headers spell
+ * them (a second spelling maps to the first of its row). */
+static const char *dialect_name(const char *v)
+{
+	if (sd_strieq(v, "sqlite") || sd_strieq(v, "sqlite3"))
+		return "sqlite";
+	if (sd_strieq(v, "postgresql") || sd_strieq(v, "postgres"))
+		return "postgresql";
+	return NULL;
+}
+
+/*
+ * dialects: the SQL dialects every revision holds sections for:
+ *     dialects: [sqlite, postgresql]
+ *     dialects: postgresql
+ */
+static void take_dialects(sd_config *c, const sd_ydoc *d, sd_error *local)
+{
+	const sd_ynode *n = sd_ydoc_node(d, "dialects");
+	size_t i, k, count;
+
+	if (!n)
+		return;
+	if (n->type != SD_YSEQUENCE && n->type != SD_YSCALAR) {
+		cfg_error(local, d, "dialects",
+		          "'%s' must be a list of dialects: [sqlite, postgresql]",
+		          "dialects");
+		return;
+	}
+	count = n->type == SD_YSCALAR ? 1 : n->n;
+	c->dialects = sd_arena_alloc(c->arena, (count + 1) * sizeof(char *));
+	for (i = 0; i < count; i++) {
+		const sd_ynode *item = n->type == SD_YSCALAR ? n : sd_ynode_item(n, i);
+		const char *name = item->type == SD_YSCALAR && item->n
+		                       ? dialect_name(item->u.str) : NULL;
+		if (!name) {
+			sd_error_add(local, SD_EINPUT, d->path, sd_ynode_line(item),
+			             sd_ynode_col(item), NULL,
+			             "unknown dialect '%s' in 'dialects' (want sqlite or postgresql)",
+			             item->type == SD_YSCALAR ? item->u.str : "");
+			continue;
+		}
+		for (k = 0; k < c->ndialects; k++)
+			if (strcmp(c->dialects[k], name) == 0)
+				break;
+		if (k < c->ndialects) {
+			sd_error_add(local, SD_EINPUT, d->path, sd_ynode_line(item),
+			             sd_ynode_col(item), NULL,
+			             "dialect '%s' listed twice in 'dialects'", name);
+			continue;
+		}
+		c->dialects[c->ndialects++] = name;
+	}
+	c->dialects[c->ndialects] = NULL;
+	if (!c->ndialects && !sd_error_has(local))
+		cfg_error(local, d, "dialects", "'%s' must not be empty",
+		          "dialects");
+}
+
 int sd_config_load_data(sd_config **out, const char *data, size_t len,
                         const char *path, sd_error *err)
 {
@@ -210,7 +294,6 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 	sd_ydoc doc;
 	const char *v;
 	int rc;
-	unsigned i;
 
 	c = config_new(p, NULL);
 	c->dir = sd_path_dirname(c->arena, p);
@@ -261,10 +344,7 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 			          "'format' must be sql or c, not '%s'", v);
 	}
 	c->privileges = raw->privileges == SD_YBOOL_TRUE;
-	c->ignore = sd_arena_alloc(c->arena,
-	                           (raw->ignore_count + 1) * sizeof(char *));
-	for (i = 0; i < raw->ignore_count; i++)
-		c->ignore[i] = sd_arena_strdup(c->arena, raw->ignore[i]);
+	c->ignore = ignore_list(c->arena, raw->ignore, raw->ignore_count);
 	if (raw->naming) {
 		take_template(c, &doc, "pk", raw->naming->pk, &c->naming.pk,
 		              &local);
@@ -278,6 +358,7 @@ int sd_config_load_data(sd_config **out, const char *data, size_t len,
 		              &local);
 	}
 	take_targets(c, &doc, &local);
+	take_dialects(c, &doc, &local);
 done:
 	sd_ydoc_fini(&doc);
 	if (sd_error_has(&local)) {

@@ -71,7 +71,9 @@ typedef struct sd_config {
 	const char *versions;      /* resolved against dir */
 	const char *format;        /* "sql" | "c" */
 	const char *version_table;
-	const char **ignore;       /* NULL-terminated globs */
+	const char **ignore;       /* NULL-terminated globs: `ignore:`, then
+	                            * other tools' bookkeeping tables
+	                            * (alembic_version) */
 	sd_naming naming;
 	const char *cache;         /* compiled C revisions, resolved against
 	                            * dir; NULL: the user's cache directory */
@@ -90,6 +92,11 @@ typedef struct sd_config {
 	/* PostgreSQL grants are compared and changed (`privileges: true`);
 	 * by default they are left alone. */
 	bool privileges;
+	/* dialects: the dialects each revision holds sections for, as
+	 * canonical names ("sqlite", "postgresql"), NULL-terminated; NULL
+	 * when not set (the configured database's dialect). */
+	const char **dialects;
+	size_t ndialects;
 } sd_config;
 
 /*
