@@ -26,7 +26,7 @@ _schemadiff_command_opts()
 	upgrade | downgrade) echo "--sql --backup --force --lock-timeout --lock-retries --batch-size --json --targets -j --canary --fail-fast --help" ;;
 	lint) echo "--fail-on --json --help" ;;
 	current | status) echo "--json --targets -j --canary --fail-fast --help" ;;
-	check) echo "--json --diagram --targets -j --canary --fail-fast --help" ;;
+	check) echo "--json --diagram --replay --dev-database --targets -j --canary --fail-fast --help" ;;
 	stamp) echo "--json --targets -j --canary --fail-fast --help" ;;
 	heads) echo "--json --help" ;;
 	history) echo "-r --rev-range --json --help" ;;

@@ -210,6 +210,51 @@ expect_rc 2 "an unknown dialect in the config is bad input"
 contains "$ERR" "unknown dialect 'oracle'" "and says which"
 cd "$T" || exit 1
 
+# ---- check --replay: the revisions against the models, no database -------
+portable_project sql
+sd check --replay
+expect_rc 1 "check --replay without revisions: the models hold changes"
+contains "$OUT" "+ table users (in models, missing in the sqlite revisions)" "naming the dialect and what is missing"
+contains "$ERR" "the postgresql sections are not replayed" "PostgreSQL without a server: a warning"
+sd generate -m "Initial"
+rm -f app.db
+sd check --replay
+expect_rc 0 "check --replay once a revision makes the models"
+contains "$ERR" "the revisions produce the models" "and says so"
+check "check --replay creates no database" test ! -e app.db
+models_v2
+sd check --replay --json
+expect_rc 1 "a change of the models no revision makes yet"
+contains "$OUT" '"object":	"users.email"' "the JSON names the missing column"
+contains "$OUT" '"replayed":	["sqlite"]' "and the dialects replayed"
+sd check --replay --diagram drift.svg
+expect_rc 2 "--replay does not go with --diagram"
+if [ $HAVE_PG -eq 1 ]; then
+	SCRATCHES=$(pq "$BASE" "SELECT count(*) FROM pg_database WHERE datname LIKE 'sd_scratch%'")
+	sd check --replay --dev-database "$SERVER/postgres"
+	expect_rc 1 "check --replay on both dialects"
+	contains "$OUT" "+ column users.email (in models, missing in the postgresql revisions)" "the PostgreSQL sections replayed too"
+	sd upgrade
+	sd generate -m "Posts and email"
+	R2=$OUT
+	rm -f app.db
+	sd check --replay --dev-database "$SERVER/postgres"
+	expect_rc 0 "both dialects' sections produce the models"
+	equals "$(pq "$BASE" "SELECT count(*) FROM pg_database WHERE datname LIKE 'sd_scratch%'")" "$SCRATCHES" "the scratch databases are dropped"
+	# a hand edit of the PostgreSQL section only
+	sed -i 's/ALTER TABLE "users" ADD COLUMN "email" VARCHAR(120);/ALTER TABLE "users" ADD COLUMN "email" TEXT;/' "$R2"
+	sd check --replay --dev-database "$SERVER/postgres"
+	expect_rc 1 "a section that no longer makes the models is caught"
+	equals "$(printf '%s\n' "$OUT" | grep -c '~ column users.email')" "1" "in one dialect only"
+	sed -i '/^dialects:/d' schemadiff.yaml
+	sd --database "$SERVER/nowhere" check --replay
+	expect_rc 2 "a PostgreSQL project without a server for the scratch database"
+	contains "$ERR" "replaying it needs a postgresql server" "says what is missing"
+else
+	skip "check --replay of PostgreSQL sections" "no PostgreSQL server"
+fi
+cd "$T" || exit 1
+
 # ---- adopting a database that SQLAlchemy made -----------------------------
 cat > sa.py <<'EOF'
 import sys

@@ -301,6 +301,19 @@ int sd_cli_revision_change(sd_cli *cli, const sd_rev_graph *g,
                            sd_revision *r, const char *dev_database,
                            sd_cli_change *out);
 void sd_cli_change_free(sd_cli_change *ch);
+/*
+ * Options for a replay on a scratch database of drv's kind (the project's
+ * version table, ignore list and C revisions; ro->runner = run, cctx
+ * filled). PostgreSQL's server: dev_database, else the config's
+ * dev_database, else (configured_server) the configured database's
+ * server; none is bad input "WHAT: replaying it needs a postgresql
+ * server" with a hint.
+ */
+struct sd_replay_opts;
+int sd_cli_replay_opts(sd_cli *cli, const sd_db_driver *drv,
+                       const char *dev_database, bool configured_server,
+                       const char *what, struct sd_replay_opts *ro,
+                       sd_runner_opts *run, struct sd_capi_ctx *cctx);
 int sd_cli_replay_revision(sd_cli *cli, sd_revision *r, const sd_rev_graph *g,
                            const char *dev_database, sd_schema **before,
                            sd_schema **after, const sd_dialect **dialect);

@@ -1,12 +1,18 @@
 /*
  * cmd_check.c - `check [--json]`: are the models and the database the same?
  * Read-only, on any database, managed by schemadiff or not.
+ * `check --replay`: are the models what the revision files produce? Needs
+ * no access to the database at all (CI on every pull request).
  */
 #include "cli/cli.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "capi/capi.h"
+#include "normalize/normalize.h"
+#include "revision/replay.h"
 
 /* The two sides of a comparison, as a difference's "where" names them. */
 typedef struct {
@@ -166,13 +172,147 @@ done:
 	return SD_OK;
 }
 
+/*
+ * The end of a check: the JSON document *root (NULL: text) with its
+ * status, printed and handed over, or `clean` on stderr when nothing
+ * differs. SD_DIFFERS when ndiff.
+ */
+static int finish(sd_cli *cli, cJSON **root, size_t ndiff, const char *clean)
+{
+	if (*root) {
+		cJSON_ReplaceItemInObject(*root, "status",
+		                          cJSON_CreateString(ndiff ? "differs" : "clean"));
+		sd_cli_print_json(cli, *root);
+		*root = NULL;
+	} else if (!ndiff) {
+		sd_cli_err(cli, "%s", clean);
+	}
+	return ndiff ? SD_DIFFERS : SD_OK;
+}
+
+/*
+ * One dialect of `check --replay`: the models (normalised by the scratch
+ * server for PostgreSQL) against what the revision files produce on a
+ * scratch database of that dialect. Adds the differences to *ndiff.
+ */
+static int replay_dialect(sd_cli *cli, const sd_rev_graph *g,
+                          const sd_db_driver *drv, const sd_dialect *d,
+                          const char *dev, bool several, cJSON *diffs,
+                          size_t *ndiff)
+{
+	sd_config *c;
+	sd_replay_opts ro;
+	sd_runner_opts run;
+	sd_capi_ctx cctx;
+	sd_schema *models = NULL, *replayed = NULL;
+	sd_plan *plan = NULL;
+	sd_db *server = NULL;
+	int rc = sd_cli_config(cli, &c);
+
+	if (!rc)
+		rc = sd_cli_replay_opts(cli, drv, dev, false,
+		                        sd_arena_printf(cli->arena,
+		                                        "the %s sections", d->name),
+		                        &ro, &run, &cctx);
+	if (!rc)
+		rc = sd_models_load(&models, c->models, &c->naming, &cli->err);
+	if (!rc && ro.server_url)
+		rc = sd_cli_open_url(cli, ro.server_url, &server,
+		                     SD_DB_OPEN_NO_CREATE);
+	if (!rc)
+		rc = sd_normalize(server, models, &cli->err);
+	sd_db_close(server);
+	if (!rc)
+		rc = sd_replay_schema(&replayed, g, "heads", &ro, &cli->err);
+	if (!rc)
+		rc = sd_cli_diff(cli, replayed, models, d, &plan);
+	if (!rc) {
+		/* "in models, missing in the sqlite revisions" */
+		const sides s = {"models",
+		                 several ? sd_arena_printf(cli->arena,
+		                                           "the %s revisions",
+		                                           d->name)
+		                         : "the revisions"};
+		*ndiff += report_ops(cli, diffs, &s, plan, d);
+		sd_cli_warn_each(cli, &plan->notes);
+	}
+	sd_plan_free(plan);
+	sd_schema_free(replayed);
+	sd_schema_free(models);
+	return rc;
+}
+
+/*
+ * `check --replay`: every dialect of the project (`dialects:`, else the
+ * configured database's, which is never opened); PostgreSQL's sections
+ * need a server for the scratch database (--dev-database or
+ * dev_database:). Without one, they are skipped with a warning when
+ * another dialect is replayed, and bad input when none is.
+ */
+static int check_replay(sd_cli *cli, bool json, const char *dev)
+{
+	const sd_dialect **ds;
+	sd_rev_graph *g = NULL;
+	sd_config *c;
+	cJSON *root = NULL, *done = NULL;
+	cJSON *diffs = NULL;
+	size_t n, i, ndiff = 0, nreplayed = 0;
+	int rc = sd_cli_dialects(cli, NULL, &ds, &n);
+
+	if (!rc)
+		rc = sd_cli_config(cli, &c);
+	if (!rc)
+		rc = sd_cli_graph(cli, &g);
+	if (rc)
+		goto done;
+	if (json) {
+		root = cJSON_CreateObject();
+		cJSON_AddStringToObject(root, "status", "clean");
+		diffs = cJSON_AddArrayToObject(root, "differences");
+		done = cJSON_AddArrayToObject(root, "replayed");
+	}
+	for (i = 0; i < n; i++) {
+		const sd_db_driver *drv = sd_db_driver_find(ds[i]->name);
+		if (!drv) {
+			rc = sd_error_set(&cli->err, SD_EINPUT,
+			                  "no database driver for dialect %s",
+			                  ds[i]->name);
+			goto done;
+		}
+		if (drv->scratch_open != sd_driver_sqlite.scratch_open && !dev &&
+		    !c->dev_database && n > 1) {
+			sd_cli_warn(cli, "the %s sections are not replayed: give --dev-database URL, or dev_database: in schemadiff.yaml",
+			            ds[i]->name);
+			continue;
+		}
+		rc = replay_dialect(cli, g, drv, ds[i], dev, n > 1, diffs, &ndiff);
+		if (rc)
+			goto done;
+		nreplayed++;
+		if (done)
+			cJSON_AddItemToArray(done, cJSON_CreateString(ds[i]->name));
+	}
+	if (!nreplayed) {
+		rc = sd_error_set(&cli->err, SD_EINPUT,
+		                  "no dialect could be replayed");
+		goto done;
+	}
+	rc = finish(cli, &root, ndiff, "the revisions produce the models");
+done:
+	cJSON_Delete(root);
+	sd_rev_graph_free(g);
+	return rc;
+}
+
 int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 {
-	bool json = false;
-	const char *diagram = NULL;
+	bool json = false, replay = false;
+	const char *diagram = NULL, *dev = NULL;
 	const sd_cli_opt opts[] = {
 		{"json", 0, false, NULL, &json},
 		{"diagram", 0, true, &diagram, NULL},
+		{"replay", 0, false, NULL, &replay},
+		{"dev-database", 0, true, &dev, NULL},
 		{0},
 	};
 	size_t i, ndiff = 0;
@@ -185,6 +325,14 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 	rc = sd_cli_parse_options(cli, "check", opts, argc, argv, NULL);
 	if (rc)
 		return rc;
+	if (replay && diagram)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--diagram draws the database's drift: it does not go with --replay");
+	if (dev && !replay)
+		return sd_error_set(&cli->err, SD_EINPUT,
+		                    "--dev-database is the server of --replay's scratch database");
+	if (replay)
+		return check_replay(cli, json, dev);
 	rc = sd_cli_compare_models(cli, &cmp, warn_applied_files, NULL);
 	if (rc)
 		goto done;
@@ -222,15 +370,7 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 			sd_cli_out(cli, "  not managed: %s", sd_cli_unmanaged_name(cli, u));
 		}
 	}
-	if (json) {
-		cJSON_ReplaceItemInObject(root, "status",
-		                          cJSON_CreateString(ndiff ? "differs" : "clean"));
-		sd_cli_print_json(cli, root);
-		root = NULL;
-	} else if (!ndiff) {
-		sd_cli_err(cli, "models and database match");
-	}
-	rc = ndiff ? SD_DIFFERS : SD_OK;
+	rc = finish(cli, &root, ndiff, "models and database match");
 	if (diagram) {
 		int drc = sd_cli_drift_diagram(cli, &cmp, diagram);
 		if (drc)

@@ -122,39 +122,57 @@ static const sd_db_driver *revision_driver(sd_cli *cli, const sd_revision *r)
 	return &sd_driver_sqlite;
 }
 
-int sd_cli_replay_revision(sd_cli *cli, sd_revision *r, const sd_rev_graph *g,
-                           const char *dev_database, sd_schema **before,
-                           sd_schema **after, const sd_dialect **dialect)
+int sd_cli_replay_opts(sd_cli *cli, const sd_db_driver *drv,
+                       const char *dev_database, bool configured_server,
+                       const char *what, sd_replay_opts *ro,
+                       sd_runner_opts *run, sd_capi_ctx *cctx)
 {
 	sd_config *c;
-	sd_replay_opts ro;
-	sd_runner_opts run;
-	sd_capi_ctx cctx;
 	int rc = sd_cli_config(cli, &c);
 
 	if (rc)
 		return rc;
-	memset(&ro, 0, sizeof(ro));
-	memset(&run, 0, sizeof(run));
-	sd_cli_capi_ctx(cli, &cctx, c);
-	sd_capi_runner_opts(&run, &cctx);
-	ro.driver = revision_driver(cli, r);
-	ro.version_table = c->version_table;
-	ro.ignore = c->ignore;
-	ro.runner = &run;
-	if (ro.driver->scratch_open != sd_driver_sqlite.scratch_open) {
+	memset(ro, 0, sizeof(*ro));
+	memset(run, 0, sizeof(*run));
+	sd_cli_capi_ctx(cli, cctx, c);
+	sd_capi_runner_opts(run, cctx);
+	ro->driver = drv;
+	ro->version_table = c->version_table;
+	ro->ignore = c->ignore;
+	ro->runner = run;
+	if (drv->scratch_open != sd_driver_sqlite.scratch_open) {
 		const char *url = dev_database ? dev_database : c->dev_database;
-		if (!url && sd_db_driver_for_url(sd_cli_database_url(cli)) == ro.driver)
+		if (!url && configured_server &&
+		    sd_db_driver_for_url(sd_cli_database_url(cli)) == drv)
 			url = sd_cli_database_url(cli);
 		if (!url) {
 			rc = sd_error_set(&cli->err, SD_EINPUT,
-			                  "revision %s is for %s: replaying it needs a %s server",
-			                  r->id, ro.driver->name, ro.driver->name);
+			                  "%s: replaying it needs a %s server", what,
+			                  drv->name);
 			sd_error_hint(&cli->err, "give --dev-database URL, or dev_database: in schemadiff.yaml");
 			return rc;
 		}
-		ro.server_url = url;
+		ro->server_url = url;
 	}
+	return SD_OK;
+}
+
+int sd_cli_replay_revision(sd_cli *cli, sd_revision *r, const sd_rev_graph *g,
+                           const char *dev_database, sd_schema **before,
+                           sd_schema **after, const sd_dialect **dialect)
+{
+	sd_replay_opts ro;
+	sd_runner_opts run;
+	sd_capi_ctx cctx;
+	const sd_db_driver *drv = revision_driver(cli, r);
+	int rc = sd_cli_replay_opts(cli, drv, dev_database, true,
+	                            sd_arena_printf(cli->arena,
+	                                            "revision %s is for %s",
+	                                            r->id, drv->name),
+	                            &ro, &run, &cctx);
+
+	if (rc)
+		return rc;
 	*dialect = sd_dialect_find(ro.driver->name);
 	return sd_replay_revision(before, after, g, r, &ro, &cli->err);
 }

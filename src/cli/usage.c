@@ -111,11 +111,14 @@ static const sd_cli_command commands[] = {
 	 "                   blocking, data-loss; default blocking)\n"
 	 "  --json           machine-readable output\n",
 	 "schemadiff lint --fail-on data-loss", sd_cmd_lint, false},
-	{"check", "check [--json] [--diagram PATH]",
+	{"check", "check [--json] [--diagram PATH] [--replay [--dev-database URL]]",
 	 "compare the models with the database (exit 1 when they differ)",
 	 "  --json           machine-readable output\n"
 	 "  --diagram PATH   also write a diagram of the differences (format from\n"
-	 "                   the extension: .svg, .dot, .mmd)\n",
+	 "                   the extension: .svg, .dot, .mmd)\n"
+	 "  --replay         compare with what the revision files produce on a\n"
+	 "                   scratch database instead; the database is not used\n"
+	 "  --dev-database URL  PostgreSQL server for --replay's scratch database\n",
 	 "schemadiff check --diagram drift.svg", sd_cmd_check, false},
 	{"diff", "diff --from SRC --to SRC [--json] [--exit-code]",
 	 "print the SQL that turns one schema source into another",

@@ -188,6 +188,44 @@ static void *dup(lift *L, const void *p, size_t size)
 	return q;
 }
 
+/*
+ * A column of the database as the other dialects read it: its portable
+ * type without the database's spelling of it ("character varying(16)"
+ * is string(16), which SQLite declares VARCHAR(16)). Itself when there is
+ * no spelling to drop.
+ */
+static sd_column *catalog_column(lift *L, const sd_column *o)
+{
+	sd_column *c;
+
+	if (!o->type_sql || o->type.kind == SD_T_RAW)
+		return (sd_column *)o;
+	c = dup(L, o, sizeof(*o));
+	c->type_sql = NULL;
+	return c;
+}
+
+/* A table of the database as the other dialects read it (catalog_column
+ * for each column). */
+static sd_table *catalog_table(lift *L, const sd_table *t)
+{
+	sd_table *c = dup(L, t, sizeof(*t));
+	size_t i;
+
+	c->columns = sd_arena_alloc(L->s->arena,
+	                            (t->ncolumns + 1) * sizeof(*c->columns));
+	for (i = 0; i < t->ncolumns; i++)
+		c->columns[i] = catalog_column(L, t->columns[i]);
+	c->column_map = NULL;
+	if (t->ncolumns > SD_COLUMN_MAP_MIN) {
+		c->column_map = sd_map_new(L->s->arena, t->ncolumns);
+		for (i = 0; i < t->ncolumns; i++)
+			sd_map_put(c->column_map, c->columns[i]->base.name,
+			           c->columns[i]);
+	}
+	return c;
+}
+
 /* The database's column, for the attributes the plan changes. */
 static sd_column *lift_column(lift *L, const sd_column *n,
                               const sd_column *o, unsigned ch)
@@ -199,7 +237,7 @@ static sd_column *lift_column(lift *L, const sd_column *n,
 	c->backfill = NULL;
 	if (ch & SD_CHANGE_TYPE) {
 		c->type = o->type;
-		c->type_sql = o->type_sql;
+		c->type_sql = catalog_column(L, o)->type_sql;
 	}
 	if (ch & SD_CHANGE_NULLABLE)
 		c->nullable = o->nullable;
@@ -247,7 +285,7 @@ static void lift_columns(lift *L, sd_table *t, const pair_changes *pc)
 		if (sd_map_get(pc->tp->col_o2n, o->base.name))
 			continue;
 		memmove(&cols[at + 1], &cols[at], (n - at) * sizeof(*cols));
-		cols[at] = (sd_column *)o;
+		cols[at] = catalog_column(L, o);
 		n++;
 	}
 	t->columns = cols;
@@ -352,7 +390,9 @@ static sd_table *lift_pair(lift *L, pair_changes *pc)
 {
 	sd_table *t = dup(L, pc->new_t, sizeof(sd_table));
 
-	t->base.schema = pc->old_t->base.schema;
+	/* the models' spelling of the schema unless the table moves */
+	if (pc->tp->renamed)
+		t->base.schema = pc->old_t->base.schema;
 	t->base.name = pc->old_t->base.name;
 	t->renamed_from = NULL;
 	if (pc->comment_touched)
@@ -460,8 +500,9 @@ static void lift_tables(lift *L)
 	}
 	for (i = 0; i < L->c->dropped.n; i++) {
 		const sd_table *d = L->c->dropped.items[i];
-		tables[n++] = sd_schema_find_table(from, d->base.schema,
-		                                   d->base.name);
+		tables[n++] = catalog_table(L, sd_schema_find_table(
+		                                       from, d->base.schema,
+		                                       d->base.name));
 	}
 	/* references under their old names, in what comes from the models
 	 * (the dropped tables are the database's already) */
@@ -497,6 +538,31 @@ static void lift_tables(lift *L)
 	L->s->ntables = n;
 }
 
+/* true when a column of the lifted tables has enum type e. */
+static bool enum_used(const lift *L, const sd_enum *e)
+{
+	const char *want = sd_diff_qname(L->c, e->base.schema, e->base.name);
+	size_t i, k;
+
+	for (i = 0; i < L->s->ntables; i++) {
+		const sd_table *t = L->s->tables[i];
+		for (k = 0; k < t->ncolumns; k++) {
+			const sd_type *ty = &t->columns[k]->type;
+			if (ty->kind == SD_T_ENUM &&
+			    strcmp(sd_diff_qname(L->c, ty->enum_schema, ty->name),
+			           want) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Enums: the models', less those the plan creates, plus those it drops.
+ * A dialect without enum types (SQLite: TEXT) shows none of them: an
+ * enum was there before exactly when a column of the lifted tables uses
+ * it (a new enum comes with the columns that use it).
+ */
 static void lift_enums(lift *L)
 {
 	const sd_schema *to = L->c->to, *from = L->c->from;
@@ -510,6 +576,8 @@ static void lift_enums(lift *L)
 		                             sd_diff_qname(L->c, x->base.schema,
 		                                           x->base.name));
 		if (how && strcmp(how, "created") == 0)
+			continue;
+		if (!L->c->caps.enums && !enum_used(L, x))
 			continue;
 		e[n++] = how ? sd_schema_find_enum(from, x->base.schema,
 		                                   x->base.name)

@@ -883,7 +883,7 @@ static void set_default(sd_rng *r, sd_schema *s, sd_column *c,
                         const sd_gen_opts *o)
 {
 	c->default_value.sql = literal_sql(
-		s, &c->type, o->postgres, sd_rng_below(r, 6),
+		s, &c->type, o->postgres || o->portable, sd_rng_below(r, 6),
 		(o->features & SD_GEN_FUNC_DEFAULTS) != 0);
 	c->default_value.canon = NULL;
 }
@@ -1796,7 +1796,8 @@ static bool mut_set_not_null(mut_ctx *m)
 	if (!c)
 		return false;
 	c->nullable = false;
-	c->backfill = literal_sql(m->b, &c->type, m->o->postgres,
+	c->backfill = literal_sql(m->b, &c->type,
+	                          m->o->postgres || m->o->portable,
 	                          sd_rng_below(m->r, 2), false);
 	logf_(m, "set not null %s.%s backfill %s", t->base.name, c->base.name,
 	      c->backfill);

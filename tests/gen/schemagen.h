@@ -102,6 +102,9 @@ enum {
 
 typedef struct sd_gen_opts {
 	bool postgres;        /* dialect of the defaults and values */
+	bool portable;        /* defaults both databases take (true/false);
+	                         turn SD_GEN_BINARY off too: no binary
+	                         literal is portable */
 	unsigned max_tables;  /* >= 1 */
 	unsigned max_columns; /* >= 2, per table, before FK columns */
 	unsigned max_mutations;/* per mutate call, >= 1 */
