@@ -67,7 +67,7 @@ contains "$OUT" "schemadiff help COMMAND" "--help points to help COMMAND"
 # test below proves each is accepted, and that help lists no other).
 declare -A want_opts=(
 	[init]="--format"
-	[generate]="-m --message --format --sql --allow-empty --staged --no-online --fail-on"
+	[generate]="-m --message --format --sql --allow-empty --baseline --staged --no-online --fail-on"
 	[revision]="-m --message --format"
 	[upgrade]="--sql --backup --force --lock-timeout --lock-retries --batch-size"
 	[downgrade]="--sql --backup --force --lock-timeout --lock-retries --batch-size"
@@ -80,7 +80,7 @@ declare -A want_opts=(
 	[show]="--html -o --output --dev-database"
 	[merge]="-m --message"
 	[lint]="--fail-on --json"
-	[check]="--json --diagram"
+	[check]="--json --diagram --replay --dev-database"
 	[diff]="--from --to --json --exit-code"
 	[dump]=""
 	[diagram]="-r --revision --models --database -f --format -o --output --around --depth --dev-database"
