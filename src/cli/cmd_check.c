@@ -220,7 +220,7 @@ static int replay_dialect(sd_cli *cli, const sd_rev_graph *g,
 		rc = sd_cli_open_url(cli, ro.server_url, &server,
 		                     SD_DB_OPEN_NO_CREATE);
 	if (!rc)
-		rc = sd_normalize(server, models, &cli->err);
+		rc = sd_normalize(server, models, NULL, &cli->err);
 	sd_db_close(server);
 	if (!rc)
 		rc = sd_replay_schema(&replayed, g, "heads", &ro, &cli->err);
