@@ -6,7 +6,8 @@
 # a revision without a section for the database refused before anything
 # runs; adopting databases that SQLAlchemy (Flask-Migrate) made: no type
 # difference, alembic_version never dumped, reported or dropped; the
-# baseline recipe (dump, generate --baseline, stamp head) end to end.
+# baseline recipe (dump, generate --baseline, stamp head) end to end;
+# PostgreSQL's online forms in steps beside SQLite's plain sections.
 # The PostgreSQL half is skipped when no server answers.
 . "$(dirname "$0")/lib.sh"
 
@@ -176,6 +177,70 @@ if [ $HAVE_PG -eq 1 ]; then
 else
 	skip "C revisions on PostgreSQL" "no PostgreSQL server"
 fi
+cd "$T" || exit 1
+
+# ---- online forms, --staged, --fail-on and lint with two dialects --------
+# v3 adds a NOT NULL column and an index and drops a column: PostgreSQL's
+# sections take the online forms (in steps), SQLite's stay plain
+models_v3() {
+	cat > models.yaml <<'EOF'
+tables:
+  - name: users
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: username, type: string(50), nullable: false}
+      - {name: nick, type: string(20), nullable: false, default: "'x'"}
+    indexes:
+      - {columns: [username]}
+EOF
+}
+portable_project sql
+sd generate -m "Initial"
+sd upgrade
+q app.db "INSERT INTO users (username) VALUES ('erin')"
+models_v3
+sd generate -m "Nick" --fail-on data-loss
+expect_rc 1 "--fail-on: a hazard in either dialect's sections writes nothing"
+contains "$OUT" "(Nick, sqlite):" "the findings name the SQLite sections"
+contains "$OUT" "(Nick, postgresql):" "and the PostgreSQL ones"
+equals "$(ls $V | wc -l)" "1" "no revision was written"
+sd generate -m "Nick" --staged
+expect_rc 0 "--staged with two dialects"
+EXPAND=$(ls $V/*_nick_expand.sql)
+CONTRACT=$(ls $V/*_nick_contract.sql)
+TEXT=$(cat "$EXPAND")
+contains "$TEXT" "-- transaction: steps" "the expand revision runs in steps"
+contains "$TEXT" 'CREATE INDEX CONCURRENTLY "ix_users_username"' "PostgreSQL builds the index concurrently"
+contains "$TEXT" 'CREATE INDEX "ix_users_username" ON "users" ("username");' "SQLite builds it plainly"
+contains "$(cat "$CONTRACT")" "-- revises: $(basename "$EXPAND" | cut -c1-12)" "the contract revision builds on the expand one"
+contains "$(cat "$CONTRACT")" 'ALTER TABLE "users" DROP COLUMN "created_at";' "and drops the column"
+sd upgrade
+expect_rc 0 "SQLite runs the sections of a revision in steps"
+sd check
+expect_rc 0 "check on SQLite after the staged revisions"
+equals "$(q app.db "SELECT username || ' ' || nick FROM users")" "erin x" "the row is kept"
+sd lint "$(basename "$EXPAND" | cut -c1-12)" "$(basename "$CONTRACT" | cut -c1-12)"
+expect_rc 1 "lint of the portable revisions"
+contains "$OUT" "info: rebuilds users" "SQLite's sections are linted as SQLite"
+contains "$OUT" "builds index ix_users_username concurrently" "PostgreSQL's steps as PostgreSQL"
+contains "$OUT" "data-loss: drops column users.created_at" "the drop in the contract revision is found"
+if [ $HAVE_PG -eq 1 ]; then
+	PG=$(newdb e)
+	sd --database "$PG" upgrade --sql
+	expect_rc 0 "upgrade --sql on PostgreSQL"
+	contains "$OUT" "-- step 2: outside a transaction" "the PostgreSQL section's steps"
+	sd --database "$PG" upgrade
+	expect_rc 0 "the steps run on PostgreSQL"
+	sd --database "$PG" check
+	expect_rc 0 "check on PostgreSQL after the staged revisions"
+	equals "$(pq "$PG" "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'ix_users_username'")" "t" "the index is built and valid"
+	sd --database "$PG" downgrade base
+	expect_rc 0 "and back to base"
+else
+	skip "the steps of a portable revision on PostgreSQL" "no PostgreSQL server"
+fi
+sd downgrade base
+expect_rc 0 "SQLite back to base"
 cd "$T" || exit 1
 
 # ---- revision -m, and a revision for another dialect refused -------------

@@ -162,7 +162,7 @@ static int pending(sd_cli *cli, const sd_rev_graph *g, bool *seen,
 	return rc;
 }
 
-/* The dialect revision r is written for: its header's, else the
+/* The dialect revision r is written for: its header's (one), else the
  * database's, else the configured URL's, else PostgreSQL's. */
 static const sd_dialect *dialect_of(sd_cli *cli, const sd_revision *r,
                                     const sd_dialect *db_dialect)
@@ -175,6 +175,23 @@ static const sd_dialect *dialect_of(sd_cli *cli, const sd_revision *r,
 		return db_dialect;
 	drv = sd_db_driver_for_url(sd_cli_database_url(cli));
 	return drv ? sd_dialect_find(drv->name) : &sd_dialect_postgres;
+}
+
+/* Lints r for each dialect it is written for (a portable revision's
+ * sections one dialect after the other), else for dialect_of's. */
+static int lint_one(sd_cli *cli, sd_lint *l, const sd_revision *r,
+                    const sd_dialect *db_dialect, const sd_runner_opts *ro)
+{
+	size_t k;
+	int rc = SD_OK;
+
+	if (r->dialects.n < 2)
+		return sd_lint_revision(l, dialect_of(cli, r, db_dialect), r, ro,
+		                        &cli->err);
+	for (k = 0; !rc && k < r->dialects.n; k++)
+		rc = sd_lint_revision(l, sd_dialect_find(r->dialects.items[k]), r,
+		                      ro, &cli->err);
+	return rc;
 }
 
 int sd_cmd_lint(sd_cli *cli, int argc, char **argv)
@@ -224,8 +241,7 @@ int sd_cmd_lint(sd_cli *cli, int argc, char **argv)
 		if (!seen[i])
 			continue;
 		nrevs++;
-		rc = sd_lint_revision(&l, dialect_of(cli, g->revs[i], db_dialect),
-		                      g->revs[i], &ro, &cli->err);
+		rc = lint_one(cli, &l, g->revs[i], db_dialect, &ro);
 	}
 	if (rc)
 		goto done;

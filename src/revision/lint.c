@@ -902,7 +902,8 @@ int sd_lint_revision(sd_lint *l, const sd_dialect *d, const sd_revision *r,
 		free(text);
 		sd_buf_free(&sql);
 	} else {
-		rc = sd_rev_read_body(&up, &down, &line, NULL, r, err);
+		rc = sd_rev_read_body_for(&up, &down, &line, NULL, r, d->name,
+		                          err);
 		if (!rc)
 			rc = sd_rev_steps(&steps, &n, a, r, up, line,
 			                  sd_sql_lang_of(d->name), err);

@@ -77,10 +77,12 @@ void sd_lint_steps(sd_lint *l, const sd_dialect *d, const sd_revision *r,
                    const sd_rev_step *steps, size_t nsteps);
 
 /*
- * Lints the upgrade of revision r: an SQL revision's section as written,
- * a C revision through the statements it emits (opts->sql_c compiles
- * it), found at the line of its upgrade function. d is the revision's
- * dialect. SD_EINPUT for a malformed file, other errors as sql_c gives.
+ * Lints the upgrade of revision r: an SQL revision's section for d as
+ * written, a C revision through the statements it emits (opts->sql_c
+ * compiles it), found at the line of its upgrade function. d is the
+ * revision's dialect (one of a portable revision's). SD_EINPUT for a
+ * malformed file or one with no section for d, other errors as sql_c
+ * gives.
  */
 int sd_lint_revision(sd_lint *l, const sd_dialect *d, const sd_revision *r,
                      const sd_runner_opts *opts, sd_error *err);

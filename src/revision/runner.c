@@ -921,7 +921,8 @@ static int steps_sql(sd_buf *out, const sd_dialect *d, const sd_revision *r,
 	int up_line = 0, down_line = 0;
 	sd_rev_step *steps;
 	size_t n, i, k;
-	int rc = sd_rev_read_body(&up, &down, &up_line, &down_line, r, err);
+	int rc = sd_rev_read_body_for(&up, &down, &up_line, &down_line, r,
+	                              d->name, err);
 
 	if (!rc)
 		rc = sd_rev_steps(&steps, &n, a, r, upgrade ? up : down,

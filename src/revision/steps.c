@@ -690,7 +690,8 @@ int sd_run_steps(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 	s.a = sd_arena_new();
 	s.table = sd_version_steps_table(s.a, opts->version_table);
 	s.checksum = sd_rev_file_checksum(s.a, r->path);
-	rc = sd_rev_read_body(&up, &down, &up_line, &down_line, r, err);
+	rc = sd_rev_read_body_for(&up, &down, &up_line, &down_line, r,
+	                          sd_db_dialect(db)->name, err);
 	if (!rc)
 		rc = sd_rev_steps(&s.steps, &s.n, s.a, r, upgrade ? up : down,
 		                  upgrade ? up_line : down_line,
