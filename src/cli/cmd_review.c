@@ -17,7 +17,26 @@
 #include "diagram/review.h"
 #include "sd_config.h"
 
-/* The SQL of each dialect: an SQL revision's own sections; a C revision's
+/* An SQL revision's sections for dialect (NULL: its only ones) into out. */
+static void section_sql(sd_cli *cli, const sd_revision *r,
+                        const char *dialect, sd_review_sql *out)
+{
+	char *up = NULL, *down = NULL;
+	sd_error err = SD_ERROR_INIT;
+
+	if (sd_rev_read_body_for(&up, &down, NULL, NULL, r, dialect, &err) == SD_OK) {
+		out->upgrade = sd_arena_strdup(cli->arena, up);
+		out->downgrade = sd_arena_strdup(cli->arena, down);
+	} else {
+		out->note = sd_arena_strdup(cli->arena, err.first ? err.first->message : "unreadable");
+	}
+	free(up);
+	free(down);
+	sd_error_clear(&err);
+}
+
+/* The SQL of each dialect (out holds two): an SQL revision's own
+ * sections, each dialect's of a portable revision; a C revision's
  * statements as it would run them offline, in both dialects. */
 static size_t review_sql(sd_cli *cli, const sd_revision *r,
                          sd_review_sql *out, const char *text)
@@ -27,20 +46,17 @@ static size_t review_sql(sd_cli *cli, const sd_revision *r,
 	sd_capi_ctx cctx;
 	size_t n = 0, i;
 
+	if (r->format == SD_REV_SQL && r->dialects.n > 1) {
+		for (i = 0; i < r->dialects.n && n < SD_ARRAY_LEN(dialects); i++) {
+			out[n].dialect = r->dialects.items[i];
+			section_sql(cli, r, r->dialects.items[i], &out[n++]);
+		}
+		return n;
+	}
 	if (r->format == SD_REV_SQL) {
-		char *up = NULL, *down = NULL;
-		sd_error err = SD_ERROR_INIT;
 		const sd_dialect *d = r->dialect ? sd_dialect_find(r->dialect) : NULL;
 		out[0].dialect = d ? d->name : "SQL (no dialect: line in the header)";
-		if (sd_rev_read_body(&up, &down, NULL, NULL, r, &err) == SD_OK) {
-			out[0].upgrade = sd_arena_strdup(cli->arena, up);
-			out[0].downgrade = sd_arena_strdup(cli->arena, down);
-		} else {
-			out[0].note = sd_arena_strdup(cli->arena, err.first ? err.first->message : "unreadable");
-		}
-		free(up);
-		free(down);
-		sd_error_clear(&err);
+		section_sql(cli, r, NULL, &out[0]);
 		return 1;
 	}
 	(void)text;
