@@ -113,6 +113,26 @@ static bool str_folded_equal(dctx *c, const char *a, const char *b)
 	              sd_expr_fold(c->scratch, b)) == 0;
 }
 
+/* Statement text (a view's query, a trigger's WHEN and body) by meaning:
+ * the server's canon where both sides have one, else folded as a whole
+ * statement in the dialect's lexer (blanks, case, comments, a final ';'
+ * and needless quotes aside). */
+static bool sql_text_equal(dctx *c, const char *a, const char *a_canon,
+                           const char *b, const char *b_canon)
+{
+	if (!a || !b)
+		return !a && !b;
+	if (a_canon && b_canon)
+		return strcmp(a_canon, b_canon) == 0;
+	return strcmp(sd_sql_fold(c->scratch, a, c->caps.lang),
+	              sd_sql_fold(c->scratch, b, c->caps.lang)) == 0;
+}
+
+static bool sql_expr_equal(dctx *c, const sd_expr *a, const sd_expr *b)
+{
+	return sql_text_equal(c, a->sql, a->canon, b->sql, b->canon);
+}
+
 /* A relation that stands for a view in index and comment operations. */
 static sd_table *view_rel(dctx *c, const sd_view *v)
 {
@@ -152,7 +172,7 @@ static bool view_defaults_equal(dctx *c, const sd_view *a, const sd_view *b)
 static bool view_equal(dctx *c, const sd_view *o, const sd_view *n)
 {
 	if (o->materialized != n->materialized ||
-	    !sd_expr_equal(c->scratch, &o->query, &n->query) ||
+	    !sql_expr_equal(c, &o->query, &n->query) ||
 	    !sd_streq(o->check_option, n->check_option) ||
 	    o->security_barrier != n->security_barrier ||
 	    o->security_invoker != n->security_invoker ||
@@ -391,7 +411,7 @@ static bool trigger_equal(dctx *c, const sd_trigger *o, const sd_trigger *n)
 	       o->initially_deferred == n->initially_deferred &&
 	       sd_streq(o->old_table, n->old_table) &&
 	       sd_streq(o->new_table, n->new_table) &&
-	       str_folded_equal(c, o->body, n->body);
+	       sql_text_equal(c, o->body, NULL, n->body, NULL);
 }
 
 static void diff_trigger(dctx *c, const sd_trigger *o, const sd_trigger *n)

@@ -184,6 +184,10 @@ int sd_emit_c_dialects(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
 int sd_pg_emit_logic(sd_buf *out, const sd_op *op, sd_error *err);
 bool sd_pg_logic_comment(sd_buf *out, const sd_object *o, const char *text);
 
+/* SQLite's statements for views and triggers (sqlite_logic.c): the three
+ * object operations on them. */
+int sd_sqlite_emit_logic(sd_buf *out, const sd_op *op, sd_error *err);
+
 /*
  * Rewrites identifiers in a stored SQLite statement (a trigger's CREATE
  * text) for renames done elsewhere: every identifier equal to old_table

@@ -788,6 +788,10 @@ static int sqlite_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 	case SD_OP_DROP_INDEX:
 	case SD_OP_RENAME_INDEX:
 		return emit_index_op(out, op, err);
+	case SD_OP_CREATE_OBJECT:
+	case SD_OP_DROP_OBJECT:
+	case SD_OP_REPLACE_OBJECT:
+		return sd_sqlite_emit_logic(out, op, err);
 	case SD_OP_BACKFILL: {
 		const sd_column *c = op->column_new ? op->column_new
 		                                    : op->column_old;

@@ -12,6 +12,7 @@
  * reads.
  */
 #include "introspect/sqlite_ddl.h"
+#include "model/logic.h"
 
 #include <ctype.h>
 #include <fnmatch.h>
@@ -300,7 +301,7 @@ static int object_row(ctx *c, sqlite3_stmt *st)
 		columns_from_text(c, ti);
 	} else if (strcmp(type, "view") == 0) {
 		sd_unmanaged *u;
-		if (table_skipped(c, name))
+		if (table_skipped(c, name) || sd_sqlite_read_view(c->s, name, sql))
 			return SD_OK;
 		u = sd_schema_add_unmanaged(c->s, "view", NULL, name);
 		u->definition = sql;
@@ -313,10 +314,8 @@ static int object_row(ctx *c, sqlite3_stmt *st)
 		src->sql = sql;
 		sd_vec_push(c->tmp, &c->index_srcs, src);
 	} else if (strcmp(type, "trigger") == 0) {
-		table_info *ti = tbl ? sd_map_get(c->tables, tbl) : NULL;
-		if (ti && sql) {
-			sd_strlist_push(c->a, &ti->table->triggers, sql);
-		} else if (tbl && !table_skipped(c, tbl)) {
+		if (tbl && !table_skipped(c, tbl) &&
+		    !sd_sqlite_read_trigger(c->s, name, tbl, sql)) {
 			sd_unmanaged *u = sd_schema_add_unmanaged(
 				c->s, "trigger", NULL, name);
 			u->table = tbl;
@@ -923,6 +922,7 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 	progress(&c, "done", 4, 4);
 
 	sd_schema_sort(c.s);
+	sd_logic_sort(c.s);
 	sd_schema_index(c.s);
 	*out = c.s;
 	c.s = NULL;

@@ -74,6 +74,15 @@ typedef struct sd_ddl_index {
  */
 void sd_sqlite_parse_table(sd_arena *a, const char *sql, sd_ddl_table *p);
 
+/*
+ * A view's and a trigger's CREATE text read into s's logic
+ * (sqlite_logic.c): false, nothing added, for a text these readers do not
+ * follow (the caller records the object as unmanaged).
+ */
+bool sd_sqlite_read_view(sd_schema *s, const char *name, const char *sql);
+bool sd_sqlite_read_trigger(sd_schema *s, const char *name,
+                            const char *table, const char *sql);
+
 /* The '(' that opens a CREATE INDEX's key list: the first at depth 0
  * after ON. false when there is none. */
 bool sd_sqlite_index_key_list(const sd_tokens *t, size_t *open);
