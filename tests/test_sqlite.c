@@ -18,6 +18,7 @@
 #include "emit/dialect.h"
 #include "db/sqlite.h"
 #include "introspect/sqlite.h"
+#include "model/logic.h"
 
 static char tmpdir[256];
 
@@ -170,8 +171,9 @@ START_TEST(introspect_catalog)
 	c = sd_table_find_column(t, "id");
 	ck_assert(c->autoincrement);
 	ck_assert(!c->nullable);
-	ck_assert_uint_eq(t->triggers.n, 1);
-	ck_assert(strstr(t->triggers.items[0], "tr_users_touch") != NULL);
+	ck_assert_uint_eq(sd_logic_of(s)->ntriggers, 1);
+	ck_assert_str_eq(sd_logic_of(s)->triggers[0]->base.name,
+	                 "tr_users_touch");
 	ck_assert_str_eq(sd_table_find_index(t, "ix_users_lower_email")
 	                     ->where.sql,
 	                 "email IS NOT NULL");
@@ -222,8 +224,17 @@ START_TEST(introspect_catalog)
 	t = sd_schema_find_table(s, NULL, "keyed");
 	ck_assert(!sd_table_find_column(t, "code")->autoincrement);
 
-	ck_assert_uint_eq(s->nunmanaged, 1);
-	ck_assert_str_eq(s->unmanaged[0]->what, "view");
+	/* the view and the trigger are managed, read into their parts */
+	ck_assert_uint_eq(s->nunmanaged, 0);
+	ck_assert_uint_eq(sd_logic_of(s)->nviews, 1);
+	ck_assert_str_eq(sd_logic_of(s)->views[0]->query.sql,
+	                 "SELECT * FROM users WHERE status = 'active'");
+	ck_assert_str_eq(sd_logic_of(s)->triggers[0]->timing, "after");
+	ck_assert_str_eq(sd_logic_of(s)->triggers[0]->columns.items[0],
+	                 "email");
+	ck_assert_str_eq(sd_logic_of(s)->triggers[0]->body,
+	                 "UPDATE users SET status = 'changed' WHERE id = "
+	                 "NEW.id;");
 
 	sd_buf_free(&dump);
 	sd_schema_free(s);
@@ -271,8 +282,7 @@ START_TEST(introspect_emit_roundtrip)
 	s2 = introspect(db2, ignore);
 	/* the view and trigger are not part of CREATE TABLE */
 	s->nunmanaged = 0;
-	for (i = 0; i < s->ntables; i++)
-		s->tables[i]->triggers.n = 0;
+	s->logic = NULL;
 	sd_schema_dump(&d1, s);
 	sd_schema_dump(&d2, s2);
 	expect_text(sd_buf_cstr(&d2), sd_buf_cstr(&d1));
@@ -814,9 +824,6 @@ static const char rebuild_ddl[] =
 	"INSERT INTO parent VALUES (1, 12.5, 'a', 'x'), (2, 3, 'b', 'y'), "
 	"(3, NULL, NULL, 'z');\n"
 	"CREATE INDEX ix_parent_name ON parent (name);\n"
-	"CREATE TABLE audit (n INTEGER);\n"
-	"CREATE TRIGGER tr_parent_ins AFTER INSERT ON parent "
-	"BEGIN INSERT INTO audit VALUES (NEW.id); END;\n"
 	"CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER "
 	"REFERENCES parent (id));\n"
 	"INSERT INTO child VALUES (1, 1), (2, 3);\n"
@@ -891,9 +898,7 @@ START_TEST(rebuild_keeps_data)
 		"PRAGMA legacy_alter_table = ON;\n"
 		"ALTER TABLE \"_sd_new_parent\" RENAME TO \"parent\";\n"
 		"PRAGMA legacy_alter_table = OFF;\n"
-		"CREATE INDEX \"ix_parent_name\" ON \"parent\" (\"name\");\n"
-		"CREATE TRIGGER tr_parent_ins AFTER INSERT ON parent BEGIN "
-		"INSERT INTO audit VALUES (NEW.id); END;\n");
+		"CREATE INDEX \"ix_parent_name\" ON \"parent\" (\"name\");\n");
 
 	ck_assert_int_eq(db->driver->begin(db, &err), SD_OK);
 	exec_ok(db, sd_buf_cstr(&up));
@@ -910,12 +915,9 @@ START_TEST(rebuild_keeps_data)
 	free(text);
 	text = query_text(db, "SELECT name FROM sqlite_schema WHERE "
 	                      "tbl_name = 'parent' ORDER BY name");
-	ck_assert_str_eq(text, "ix_parent_name\nparent\ntr_parent_ins\n");
+	ck_assert_str_eq(text, "ix_parent_name\nparent\n");
 	free(text);
 	exec_ok(db, "INSERT INTO parent (id, name) VALUES (4, 'd')");
-	text = query_text(db, "SELECT n FROM audit; SELECT 1");
-	ck_assert_str_eq(text, "4\n");
-	free(text);
 	text = query_text(db, "SELECT count(*) FROM v_parent");
 	ck_assert_str_eq(text, "4\n");
 	free(text);
@@ -973,10 +975,7 @@ START_TEST(rebuild_renames_keep_references)
 	            "INSERT INTO t1 VALUES (1, 'A', 'B'), (2, 'A2', 'B2');"
 	            "CREATE TABLE t2 (r1 INTEGER REFERENCES t1 (id));"
 	            "INSERT INTO t2 VALUES (1), (2);"
-	            "CREATE VIEW v AS SELECT a FROM t1;"
-	            "CREATE TABLE log (x TEXT);"
-	            "CREATE TRIGGER tr_t1 AFTER INSERT ON t1 BEGIN "
-	            "INSERT INTO log VALUES (NEW.a); END;");
+	            "CREATE VIEW v AS SELECT a FROM t1;");
 	from = introspect(db, NULL);
 
 	t = sd_schema_add_table(models, NULL, "t9");
@@ -1018,18 +1017,6 @@ START_TEST(rebuild_renames_keep_references)
 	text = query_text(db, "SELECT * FROM v ORDER BY 1");
 	ck_assert_str_eq(text, "A\nA2\n");
 	free(text);
-	/* the trigger follows both renames */
-	text = query_text(db, "SELECT sql FROM sqlite_schema WHERE "
-	                      "type = 'trigger'");
-	ck_assert_str_eq(text, "CREATE TRIGGER tr_t1 AFTER INSERT ON \"t9\" "
-	                       "BEGIN INSERT INTO log VALUES (NEW.\"b\"); "
-	                       "END\n");
-	free(text);
-	exec_ok(db, "INSERT INTO t9 VALUES (3, 'x', 'y')");
-	text = query_text(db, "SELECT x FROM log");
-	ck_assert_str_eq(text, "y\n");
-	free(text);
-	exec_ok(db, "DELETE FROM t9 WHERE n1 = 3");
 
 	inv = sd_op_invert(models->arena, &op);
 	ck_assert_int_eq(sd_dialect_sqlite.emit_op(&down, inv, &err), SD_OK);
@@ -1127,29 +1114,6 @@ START_TEST(rename_column_reindexed_both_ways)
 	sd_schema_free(to);
 	sd_db_close(db);
 	remove_tmpdir();
-}
-END_TEST
-
-START_TEST(rename_idents)
-{
-	static const char *const from[] = {"a", "we\"ird"};
-	static const char *const to[] = {"b", "c"};
-	sd_arena *a = sd_arena_new();
-
-	ck_assert_str_eq(
-		sd_sqlite_rename_idents(
-			a,
-			"CREATE TRIGGER x AFTER UPDATE ON T3 -- t3.a stays\n"
-			"BEGIN UPDATE t3 SET a = 'NEW.a' WHERE rowid = "
-			"new.\"we\"\"ird\" + OLD.a + other.a + [t3].[a]; END",
-			"t3", "t 4", from, to, 2),
-		"CREATE TRIGGER x AFTER UPDATE ON \"t 4\" -- t3.a stays\n"
-		"BEGIN UPDATE \"t 4\" SET a = 'NEW.a' WHERE rowid = new.\"c\" "
-		"+ OLD.\"b\" + other.a + \"t 4\".\"b\"; END");
-	ck_assert_str_eq(sd_sqlite_rename_idents(a, "SELECT 1", "t", "t",
-	                                         NULL, NULL, 0),
-	                 "SELECT 1");
-	sd_arena_free(a);
 }
 END_TEST
 
@@ -1377,7 +1341,8 @@ END_TEST
 
 /* The upgrade SQL from database file `a` to `b` (both built by their
  * scripts), the way `diff --from DB --to DB` computes it. */
-static char *db_diff_sql(const char *a_sql, const char *b_sql, sd_db **a_out)
+static char *db_diff_both(const char *a_sql, const char *b_sql, sd_db **a_out,
+                          char **down_out)
 {
 	sd_db *a = open_temp("opt_a.db"), *b = open_temp("opt_b.db");
 	sd_schema *from, *to;
@@ -1396,6 +1361,8 @@ static char *db_diff_sql(const char *a_sql, const char *b_sql, sd_db **a_out)
 	ck_assert_int_eq(sd_diff(&p, from, to, &o, &err), SD_OK);
 	ck_assert_int_eq(sd_emit_plan(&up, &down, p, &sd_dialect_sqlite, &err),
 	                 SD_OK);
+	if (down_out)
+		*down_out = sd_buf_detach(&down);
 	sd_buf_free(&down);
 	sd_plan_free(p);
 	sd_schema_free(from);
@@ -1403,6 +1370,11 @@ static char *db_diff_sql(const char *a_sql, const char *b_sql, sd_db **a_out)
 	sd_db_close(b);
 	*a_out = a;
 	return sd_buf_detach(&up);
+}
+
+static char *db_diff_sql(const char *a_sql, const char *b_sql, sd_db **a_out)
+{
+	return db_diff_both(a_sql, b_sql, a_out, NULL);
 }
 
 START_TEST(autoincrement_rebuild_keeps_sequence)
@@ -1633,6 +1605,119 @@ START_TEST(conflict_clauses_rebuild)
 END_TEST
 
 
+/*
+ * Views and triggers through a table rebuild: the views over the table (and
+ * the view over that view) and its trigger are dropped before the rebuild,
+ * dependants first, and created again after it, in dependency order; the
+ * rows stay and the trigger fires; the downgrade brings back the catalog
+ * the database had.
+ */
+static const char logic_a[] =
+	"CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, qty INT);\n"
+	"CREATE TABLE audit (item INTEGER, what TEXT);\n"
+	"CREATE VIEW stocked AS SELECT id, name FROM items WHERE qty > 0;\n"
+	"CREATE VIEW stocked_names (n) AS SELECT name FROM stocked;\n"
+	"CREATE TRIGGER tr_qty AFTER UPDATE OF qty ON items FOR EACH ROW\n"
+	"WHEN new.qty <> old.qty BEGIN\n"
+	"  INSERT INTO audit VALUES (new.id, 'qty; changed');\n"
+	"END;\n"
+	"INSERT INTO items VALUES (1, 'a', 1), (2, 'b', 0);\n";
+
+START_TEST(views_triggers_through_rebuild)
+{
+	sd_error err = SD_ERROR_INIT;
+	sd_db *a;
+	char *up, *down, *text, *before;
+
+	make_tmpdir();
+	up = db_diff_both(
+		logic_a,
+		"CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+		" qty INT);\n"
+		"CREATE TABLE audit (item INTEGER, what TEXT);\n"
+		"CREATE VIEW stocked AS SELECT id, name FROM items WHERE qty > 0;\n"
+		"CREATE VIEW stocked_names (n) AS SELECT name FROM stocked;\n"
+		"CREATE TRIGGER tr_qty AFTER UPDATE OF qty ON items FOR EACH ROW\n"
+		"WHEN new.qty <> old.qty BEGIN\n"
+		"  INSERT INTO audit VALUES (new.id, 'qty; changed');\n"
+		"END;\n"
+		"CREATE TRIGGER tr_keep BEFORE DELETE ON items BEGIN\n"
+		"  SELECT RAISE(ABORT, 'kept');\n"
+		"END;\n",
+		&a, &down);
+	/* dependants first, created again in dependency order */
+	expect_text(up,
+	            "DROP TRIGGER \"tr_qty\";\n"
+	            "DROP VIEW \"stocked_names\";\n"
+	            "DROP VIEW \"stocked\";\n"
+	            "CREATE TABLE \"_sd_new_items\" (\n"
+	            "    \"id\" INTEGER PRIMARY KEY,\n"
+	            "    \"name\" TEXT NOT NULL,\n"
+	            "    \"qty\" INT\n"
+	            ");\n"
+	            "INSERT INTO \"_sd_new_items\" (\"id\", \"name\", \"qty\")\n"
+	            "    SELECT \"id\", \"name\", \"qty\" FROM \"items\";\n"
+	            "DROP TABLE \"items\";\n"
+	            "PRAGMA legacy_alter_table = ON;\n"
+	            "ALTER TABLE \"_sd_new_items\" RENAME TO \"items\";\n"
+	            "PRAGMA legacy_alter_table = OFF;\n"
+	            "CREATE TRIGGER tr_keep BEFORE DELETE ON items BEGIN\n"
+	            "  SELECT RAISE(ABORT, 'kept');\n"
+	            "END;\n"
+	            "CREATE VIEW stocked AS SELECT id, name FROM items WHERE "
+	            "qty > 0;\n"
+	            "CREATE TRIGGER tr_qty AFTER UPDATE OF qty ON items FOR "
+	            "EACH ROW\n"
+	            "WHEN new.qty <> old.qty BEGIN\n"
+	            "  INSERT INTO audit VALUES (new.id, 'qty; changed');\n"
+	            "END;\n"
+	            "CREATE VIEW stocked_names (n) AS SELECT name FROM "
+	            "stocked;\n");
+	/* the downgrade: the inverse, in the reverse order */
+	ck_assert_ptr_nonnull(strstr(
+		down, "DROP VIEW \"stocked_names\";\n"
+		      "DROP TRIGGER \"tr_qty\";\n"
+		      "DROP VIEW \"stocked\";\n"
+		      "DROP TRIGGER \"tr_keep\";\n"
+		      "CREATE TABLE \"_sd_new_items\""));
+	before = query_text(a, "SELECT type, name, tbl_name, sql FROM "
+	                       "sqlite_schema WHERE type IN ('view', "
+	                       "'trigger') ORDER BY name");
+	exec_ok(a, up);
+	text = query_text(a, "SELECT type, name, tbl_name FROM sqlite_schema "
+	                     "WHERE type IN ('view', 'trigger') ORDER BY name");
+	ck_assert_str_eq(text, "view|stocked|stocked\n"
+	                       "view|stocked_names|stocked_names\n"
+	                       "trigger|tr_keep|items\n"
+	                       "trigger|tr_qty|items\n");
+	free(text);
+	text = query_text(a, "SELECT * FROM stocked_names");
+	ck_assert_str_eq(text, "a\n");
+	free(text);
+	exec_ok(a, "UPDATE items SET qty = 5 WHERE id = 2");
+	text = query_text(a, "SELECT * FROM audit");
+	ck_assert_str_eq(text, "2|qty; changed\n");
+	free(text);
+	/* the new trigger fires too */
+	ck_assert_int_ne(sd_db_exec(a, "DELETE FROM items", &err), SD_OK);
+	sd_error_clear(&err);
+	exec_ok(a, down);
+	text = query_text(a, "SELECT type, name, tbl_name, sql FROM "
+	                     "sqlite_schema WHERE type IN ('view', "
+	                     "'trigger') ORDER BY name");
+	expect_text(text, before);
+	free(text);
+	text = query_text(a, "SELECT id, name, qty FROM items ORDER BY id");
+	ck_assert_str_eq(text, "1|a|1\n2|b|5\n");
+	free(text);
+	free(before);
+	free(up);
+	free(down);
+	sd_db_close(a);
+	remove_tmpdir();
+}
+END_TEST
+
 static Suite *sqlite_suite(void)
 {
 	Suite *s = suite_create("sqlite");
@@ -1649,7 +1734,6 @@ static Suite *sqlite_suite(void)
 	SD_TEST(s, rebuild_keeps_data, 60);
 	SD_TEST(s, rebuild_renames_keep_references, 60);
 	SD_TEST(s, rename_column_reindexed_both_ways, 60);
-	SD_TEST(s, rename_idents, 60);
 	SD_TEST(s, rebuild_foreign_key_check, 60);
 	SD_TEST(s, url_handling, 60);
 	SD_TEST(s, query_binds_parameters, 60);
@@ -1657,6 +1741,7 @@ static Suite *sqlite_suite(void)
 	SD_TEST(s, autoincrement_rebuild_keeps_sequence, 60);
 	SD_TEST(s, table_options_rebuild, 60);
 	SD_TEST(s, conflict_clauses_rebuild, 60);
+	SD_TEST(s, views_triggers_through_rebuild, 60);
 	return s;
 }
 

@@ -326,7 +326,7 @@ static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
 	sd_buf b = SD_BUF_INIT;
 	size_t i;
 
-	if (!t->ncolumns || t->triggers.n || t->partition_by.sql ||
+	if (!t->ncolumns || t->partition_by.sql ||
 	    t->partition_of || t->ninherits)
 		return false;
 	for (i = 0; i < t->nindexes; i++)

@@ -188,20 +188,4 @@ bool sd_pg_logic_comment(sd_buf *out, const sd_object *o, const char *text);
  * object operations on them. */
 int sd_sqlite_emit_logic(sd_buf *out, const sd_op *op, sd_error *err);
 
-/*
- * Rewrites identifiers in a stored SQLite statement (a trigger's CREATE
- * text) for renames done elsewhere: every identifier equal to old_table
- * (ASCII case folded) becomes new_table, and a column qualified by NEW,
- * OLD, old_table or new_table that is in from[] becomes the matching to[].
- * Quotes, comments and layout are kept; renamed identifiers come out
- * quoted.
- *     CREATE TRIGGER tr AFTER INSERT ON t3 BEGIN SELECT NEW.a; END
- *  -> CREATE TRIGGER tr AFTER INSERT ON "t4" BEGIN SELECT NEW."b"; END
- * The result is allocated in a.
- */
-char *sd_sqlite_rename_idents(sd_arena *a, const char *sql,
-                              const char *old_table, const char *new_table,
-                              const char *const *from, const char *const *to,
-                              size_t n);
-
 #endif

@@ -334,59 +334,6 @@ static int needs_rebuild(const sd_op *op, sd_error *err, const char *what)
 /* Rebuild                                                             */
 /* ------------------------------------------------------------------ */
 
-/* The name before a '.' at index i of t (i >= 2, t[i - 1] is '.'), or
- * NULL. */
-static const char *qualifier(sd_arena *a, const sd_tokens *t, size_t i)
-{
-	if (i < 2 || !sd_tok_is(&t->v[i - 1], ".") ||
-	    !sd_tok_is_name(&t->v[i - 2]))
-		return NULL;
-	return sd_tok_ident(a, &t->v[i - 2], false);
-}
-
-char *sd_sqlite_rename_idents(sd_arena *a, const char *sql,
-                              const char *old_table, const char *new_table,
-                              const char *const *from, const char *const *to,
-                              size_t n)
-{
-	sd_tokens t;
-	sd_buf out = SD_BUF_INIT;
-	const char *copied = sql;
-	char *result;
-	size_t i, k;
-
-	sd_tokens_read(&t, sql, SD_SQL_SQLITE);
-	for (i = 0; i < t.n; i++) {
-		const sd_token *tk = &t.v[i];
-		const char *repl = NULL, *q;
-		char *id;
-		if (!sd_tok_is_name(tk))
-			continue;
-		id = sd_tok_ident(a, tk, false);
-		if ((q = qualifier(a, &t, i)) != NULL) {
-			if (sd_strieq(q, "NEW") || sd_strieq(q, "OLD") ||
-			    sd_strieq(q, old_table) || sd_strieq(q, new_table))
-				for (k = 0; k < n && !repl; k++)
-					if (sd_strieq(id, from[k]))
-						repl = to[k];
-		} else if (old_table && new_table &&
-		           !sd_streq(old_table, new_table) &&
-		           sd_strieq(id, old_table)) {
-			repl = new_table;
-		}
-		if (!repl)
-			continue;
-		sd_buf_putn(&out, copied, (size_t)(tk->s - copied));
-		sd_quote_ident_std(&out, repl);
-		copied = tk->s + tk->n;
-	}
-	sd_buf_put(&out, copied);
-	sd_tokens_free(&t);
-	result = sd_arena_strdup(a, sd_buf_cstr(&out));
-	sd_buf_free(&out);
-	return result;
-}
-
 /*
  * The old column whose values fill new column c: the one c was renamed
  * from, the one renamed to c (the downgrade of a rename), or the one of
@@ -434,15 +381,9 @@ static void put_rename_column(sd_buf *out, const char *table,
  * would leave pointing at nothing. A swap (a -> b, b -> a) goes through
  * temporary names. Returns the table's name after the renames.
  */
-typedef struct renames {
-	const char **src;
-	const char **dst;
-	size_t n;
-} renames;
-
 static const char *put_rebuild_renames(sd_buf *out, sd_arena *a,
                                        const sd_table *from,
-                                       const sd_table *to, renames *r)
+                                       const sd_table *to)
 {
 	const char *name = from->base.name;
 	const char **src, **dst;
@@ -478,9 +419,6 @@ static const char *put_rebuild_renames(sd_buf *out, sd_arena *a,
 	for (i = 0; clash && i < n; i++)
 		put_rename_column(out, name,
 		                  sd_arena_printf(a, "_sd_tmp_%zu", i), dst[i]);
-	r->src = src;
-	r->dst = dst;
-	r->n = n;
 	return name;
 }
 
@@ -496,12 +434,15 @@ static const char *put_rebuild_renames(sd_buf *out, sd_arena *a,
  *     PRAGMA legacy_alter_table = ON;
  *     ALTER TABLE "_sd_new_t" RENAME TO "t";
  *     PRAGMA legacy_alter_table = OFF;
- *     CREATE INDEX ...;  CREATE TRIGGER ...;
+ *     CREATE INDEX ...;
  *
  * Values are copied as they are, never through CAST: the new column's
  * affinity decides, so 12.5 stays 12.5. legacy_alter_table keeps the
  * final rename from re-parsing views that name the table while it is
- * gone, and keeps other tables' foreign keys pointing at "t".
+ * gone, and keeps other tables' foreign keys pointing at "t". The views
+ * and triggers that use the table are the plan's own operations: dropped
+ * before the rebuild and created again after it, in dependency order
+ * (diff/depend.c), as the target has them.
  */
 /* True when t's rowid alias is declared AUTOINCREMENT. */
 static bool autoincrement_table(const sd_table *t)
@@ -545,18 +486,16 @@ static void put_sequence_carry(sd_buf *out, const char *old,
 static int emit_rebuild(sd_buf *out, const sd_op *op, sd_error *err)
 {
 	const sd_table *from = op->table_old, *to = op->table_new;
-	const sd_strlist *triggers;
 	sd_buf cols = SD_BUF_INIT, vals = SD_BUF_INIT;
 	const char *tmp, *cur;
 	sd_arena *a;
-	renames ren;
 	size_t i, n = 0;
 
 	if (!from || !to)
 		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, table_name(op),
 		                    "table rebuild without both table states");
 	a = sd_arena_new();
-	cur = put_rebuild_renames(out, a, from, to, &ren);
+	cur = put_rebuild_renames(out, a, from, to);
 	tmp = sd_arena_printf(a, "_sd_new_%s", to->base.name);
 	put_create_table(out, to, tmp);
 	for (i = 0; i < to->ncolumns; i++) {
@@ -600,20 +539,6 @@ static int emit_rebuild(sd_buf *out, const sd_op *op, sd_error *err)
 	quote(out, to->base.name);
 	sd_buf_put(out, ";\nPRAGMA legacy_alter_table = OFF;\n");
 	put_table_indexes(out, to, to->base.name);
-	/* the desired state's triggers when it knows any, else the ones the
-	 * old table had (DROP TABLE took them along), with the renames
-	 * applied that SQLite had applied to them before the drop */
-	if (to->triggers.n) {
-		for (i = 0; i < to->triggers.n; i++)
-			sd_buf_printf(out, "%s;\n", to->triggers.items[i]);
-	} else {
-		triggers = &from->triggers;
-		for (i = 0; i < triggers->n; i++)
-			sd_buf_printf(out, "%s;\n",
-			              sd_sqlite_rename_idents(
-			                  a, triggers->items[i], from->base.name,
-			                  to->base.name, ren.src, ren.dst, ren.n));
-	}
 	sd_buf_free(&cols);
 	sd_buf_free(&vals);
 	sd_arena_free(a);

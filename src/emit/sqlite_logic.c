@@ -4,9 +4,9 @@
  *
  * SQLite has no CREATE OR REPLACE and no ALTER VIEW or ALTER TRIGGER: the
  * differ changes one by a drop and a create (caps.or_replace is false), and
- * the downgrade does the inverse. A trigger read from a catalog is created
- * again from the text SQLite kept (exactly what was there); one from the
- * models from its parts:
+ * the downgrade does the inverse. A view or trigger read from a catalog is
+ * created again from the text SQLite kept (exactly what was there); one
+ * from the models from its parts:
  *
  *     CREATE VIEW "v" ("a", "b") AS SELECT ...;
  *     CREATE TRIGGER "tr" AFTER UPDATE OF "a" ON "t" FOR EACH ROW
@@ -32,6 +32,11 @@ static void put_trimmed(sd_buf *out, const char *text)
 
 static void create_view(sd_buf *out, const sd_view *v)
 {
+	if (v->definition) {
+		put_trimmed(out, v->definition);
+		sd_buf_put(out, ";\n");
+		return;
+	}
 	sd_buf_put(out, "CREATE VIEW ");
 	sd_quote_ident_std(out, v->base.name);
 	if (v->column_names.n) {

@@ -16,8 +16,10 @@
  * expressions and WHERE clauses.
  *
  * Leaves out sqlite_* tables, opts->version_table and tables named
- * "<version_table>_*", and tables matching opts->ignore. Views (and virtual
- * tables) are recorded as unmanaged objects.
+ * "<version_table>_*", and tables matching opts->ignore. Views and
+ * triggers are read into the schema's logic (sqlite_logic.c); virtual
+ * tables, and a view or trigger whose text the reader does not follow, are
+ * recorded as unmanaged objects.
  *
  * On success *out is a new sorted and indexed schema owned by the caller
  * (sd_schema_free); on failure *out is untouched and err says why.

@@ -86,6 +86,7 @@ bool sd_sqlite_read_view(sd_schema *s, const char *name, const char *sql)
 			v->column_names = cols;
 			v->query.sql = sd_tokens_text(a, &t, i + 1,
 			                              last_token(&t));
+			v->definition = sd_arena_strdup(a, sql);
 			ok = true;
 		}
 	}

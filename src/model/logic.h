@@ -51,6 +51,9 @@ typedef struct sd_view {
 	const char *comment;
 	sd_index **indexes;      /* materialized views' indexes */
 	size_t nindexes;
+	/* SQLite: the CREATE VIEW text as the catalog keeps it (read from a
+	 * database), created again as it is; NULL otherwise */
+	const char *definition;
 } sd_view;
 
 typedef enum sd_arg_mode {

@@ -456,9 +456,6 @@ typedef struct sd_table {
 	size_t nchecks;
 	sd_index **indexes;
 	size_t nindexes;
-	/* SQLite: CREATE TRIGGER statements on this table, kept verbatim so a
-	 * table rebuild can recreate them. */
-	sd_strlist triggers;
 	/* name -> sd_column*, built by sd_schema_index() for tables of more
 	 * than SD_COLUMN_MAP_MIN columns; smaller ones are scanned */
 	sd_map *column_map;

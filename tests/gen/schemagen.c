@@ -853,7 +853,6 @@ static void clone_table(sd_schema *d, const sd_table *st)
 		x->comment = sd_arena_strdup(a, sx->comment);
 		x->constraint_backed = sx->constraint_backed;
 	}
-	copy_list(a, &t->triggers, &st->triggers);
 }
 
 sd_schema *sd_gen_clone(const sd_schema *s)
