@@ -1718,6 +1718,93 @@ START_TEST(views_triggers_through_rebuild)
 }
 END_TEST
 
+/*
+ * Models against a database: the same view and trigger written otherwise
+ * (blanks, case, quotes, a final ';', FOR EACH ROW left out) are no
+ * change; a changed body is a drop and a create from the models' parts.
+ */
+START_TEST(views_triggers_by_meaning)
+{
+	sd_db *db, *other;
+	sd_schema *from, *models;
+	sd_view *v;
+	sd_trigger *tr;
+	sd_plan *p = NULL;
+	sd_diff_opts o;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	sd_error err = SD_ERROR_INIT;
+	char *text;
+
+	make_tmpdir();
+	db = open_temp("meaning.db");
+	exec_ok(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INT);\n"
+	            "CREATE TABLE log (x INT);\n"
+	            "CREATE VIEW \"big\" (k) AS SELECT id FROM t WHERE n > 1;\n"
+	            "CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW\n"
+	            "WHEN NEW.n > 0 BEGIN INSERT INTO log VALUES (NEW.n); END;\n");
+	from = introspect(db, NULL);
+	/* the models: the same tables, the logic written otherwise */
+	other = open_temp("meaning_models.db");
+	exec_ok(other, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INT);\n"
+	               "CREATE TABLE log (x INT);\n");
+	models = introspect(other, NULL);
+	sd_db_close(other);
+	v = sd_logic_add_view(models, NULL, "big");
+	v->query.sql = "select ID from \"t\"\n  where N > 1;";
+	sd_strlist_push(models->arena, &v->column_names, "k");
+	tr = sd_logic_add_trigger(models, NULL, "t", "tr");
+	tr->timing = "after";
+	tr->events = SD_TRIG_INSERT;
+	tr->when.sql = "new.n > 0";
+	tr->body = "insert into LOG values (new.n)";
+	sd_logic_sort(models);
+
+	memset(&o, 0, sizeof(o));
+	o.caps = sd_dialect_sqlite.caps;
+	o.drop_unlisted = true;
+	ck_assert_int_eq(sd_diff(&p, from, models, &o, &err), SD_OK);
+	ck_assert_uint_eq(p->nops, 0);
+	sd_plan_free(p);
+
+	tr->body = "INSERT INTO log VALUES (new.n * 2)";
+	ck_assert_int_eq(sd_diff(&p, from, models, &o, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, p, &sd_dialect_sqlite, &err),
+	                 SD_OK);
+	expect_text(sd_buf_cstr(&up),
+	            "DROP TRIGGER \"tr\";\n"
+	            "CREATE TRIGGER \"tr\" AFTER INSERT ON \"t\"\n"
+	            "WHEN new.n > 0\n"
+	            "BEGIN\n"
+	            "INSERT INTO log VALUES (new.n * 2);\n"
+	            "END;\n");
+	/* the downgrade puts back the text the database had */
+	expect_text(sd_buf_cstr(&down),
+	            "DROP TRIGGER \"tr\";\n"
+	            "CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW\n"
+	            "WHEN NEW.n > 0 BEGIN INSERT INTO log VALUES (NEW.n); "
+	            "END;\n");
+	exec_ok(db, sd_buf_cstr(&up));
+	exec_ok(db, "INSERT INTO t VALUES (1, 3)");
+	text = query_text(db, "SELECT x FROM log");
+	ck_assert_str_eq(text, "6\n");
+	free(text);
+	exec_ok(db, sd_buf_cstr(&down));
+	text = query_text(db, "SELECT sql FROM sqlite_schema WHERE name = 'tr'");
+	ck_assert_str_eq(text, "CREATE TRIGGER tr AFTER INSERT ON t FOR EACH "
+	                       "ROW\nWHEN NEW.n > 0 BEGIN INSERT INTO log "
+	                       "VALUES (NEW.n); END\n");
+	free(text);
+
+	sd_plan_free(p);
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_schema_free(from);
+	sd_schema_free(models);
+	sd_db_close(db);
+	remove_tmpdir();
+}
+END_TEST
+
 static Suite *sqlite_suite(void)
 {
 	Suite *s = suite_create("sqlite");
@@ -1742,6 +1829,7 @@ static Suite *sqlite_suite(void)
 	SD_TEST(s, table_options_rebuild, 60);
 	SD_TEST(s, conflict_clauses_rebuild, 60);
 	SD_TEST(s, views_triggers_through_rebuild, 60);
+	SD_TEST(s, views_triggers_by_meaning, 60);
 	return s;
 }
 

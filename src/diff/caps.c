@@ -48,11 +48,13 @@ static bool sqlite_column_type_equal(const sd_column *a, const sd_column *b)
 
 /* SQLite's ALTER TABLE renames, adds plain columns and drops them; the
  * rest is a rebuild. Unique constraints are unique indexes there: the only
- * kind ALTER can add later. (Members not named are false.) */
+ * kind ALTER can add later. Views and triggers have no OR REPLACE: a
+ * change is a drop and a create. (Members not named are false.) */
 const sd_dialect_caps sd_caps_sqlite = {
 	.lang = SD_SQL_SQLITE,
 	.transactional_ddl = true, .drop_column = true,
 	.unique_as_index = true,   .table_options = true,
+	.row_triggers_only = true,
 	.column_type_equal = sqlite_column_type_equal,
 };
 

@@ -402,7 +402,7 @@ static bool trigger_equal(dctx *c, const sd_trigger *o, const sd_trigger *n)
 		return strcmp(o->definition.canon, n->definition.canon) == 0;
 	return sd_streq(o->timing, n->timing) && o->events == n->events &&
 	       sd_strlist_equal(&o->columns, &n->columns) &&
-	       o->each_row == n->each_row &&
+	       (o->each_row == n->each_row || c->caps.row_triggers_only) &&
 	       sd_expr_equal(c->scratch, &o->when, &n->when) &&
 	       str_folded_equal(c, o->function, n->function) &&
 	       sd_strlist_equal(&o->arguments, &n->arguments) &&

@@ -41,6 +41,8 @@ typedef struct sd_dialect_caps {
 	                            indexes (SQLite: ALTER cannot add them) */
 	size_t max_identifier;   /* bytes; 0 = unlimited */
 	bool or_replace;         /* CREATE OR REPLACE views, functions */
+	bool row_triggers_only;  /* every trigger fires for each row (SQLite):
+	                            FOR EACH ROW written or not is the same */
 	/* SQLite: AUTOINCREMENT, WITHOUT ROWID, STRICT and ON CONFLICT
 	 * clauses are part of a table's definition (a change = rebuild) */
 	bool table_options;
