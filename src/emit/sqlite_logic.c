@@ -140,32 +140,12 @@ static int create_object(sd_buf *out, const sd_object *o, sd_error *err)
 
 int sd_sqlite_emit_logic(sd_buf *out, const sd_op *op, sd_error *err)
 {
-	size_t start = out->len;
-	int rc;
-
-	switch (op->kind) {
-	case SD_OP_CREATE_OBJECT:
-		rc = create_object(out, op->obj_new, err);
-		break;
-	case SD_OP_DROP_OBJECT:
-		rc = drop_object(out, op->obj_old, err);
-		break;
-	case SD_OP_REPLACE_OBJECT:
-		/* a trigger's enabled state is all the differ replaces in
-		 * place, and SQLite triggers always fire */
-		rc = op->obj_new->kind == SD_OBJ_TRIGGER
-		             ? SD_OK
-		             : drop_object(out, op->obj_old, err);
-		if (rc == SD_OK && op->obj_new->kind != SD_OBJ_TRIGGER)
-			rc = create_object(out, op->obj_new, err);
-		break;
-	default:
-		rc = sd_error_set(err, SD_EINPUT,
-		                  "SQLite: %s is not a view or trigger operation",
-		                  sd_op_kind_name(op->kind));
-		break;
-	}
-	if (rc != SD_OK)
-		sd_buf_truncate(out, start);
-	return rc;
+	/* Nothing is replaced in place here: views are dropped and created
+	 * (no OR REPLACE), and a trigger's enabled state, all the differ
+	 * replaces of one, does not exist (SQLite triggers always fire). */
+	if (op->kind == SD_OP_REPLACE_OBJECT)
+		return SD_OK;
+	if (op->kind == SD_OP_DROP_OBJECT)
+		return drop_object(out, op->obj_old, err);
+	return create_object(out, op->obj_new, err);
 }
