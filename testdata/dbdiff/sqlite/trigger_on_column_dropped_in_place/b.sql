@@ -1,0 +1,5 @@
+CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE audit (item INTEGER, what TEXT);
+CREATE TRIGGER tr_items AFTER INSERT ON items BEGIN
+  INSERT INTO audit VALUES (new.id, new.name);
+END;
