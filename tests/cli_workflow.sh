@@ -301,4 +301,56 @@ equals "$(q $DB "SELECT count(*) FROM $VT")" "0" "no version row"
 sd current
 equals "$OUT" "" "current prints nothing at base"
 
+# ---- SQLite views and triggers: generate, upgrade, change, downgrade -------
+mkdir logic && cd logic || exit 1
+sd init
+cat > models.yaml <<'EOF'
+tables:
+  - name: items
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: qty, type: integer}
+    triggers:
+      - name: tr_items_qty
+        timing: after
+        events: [update]
+        columns: [qty]
+        when: "new.qty <> old.qty"
+        body: |
+          INSERT INTO audit (item, what) VALUES (new.id, 'qty; changed');
+  - name: audit
+    columns:
+      - {name: item, type: integer}
+      - {name: what, type: text}
+views:
+  - name: stocked
+    query: "SELECT id, qty FROM items WHERE qty > 0"
+  - name: stocked_ids
+    query: "SELECT id FROM stocked"
+EOF
+sd generate -m "Logic"
+expect_rc 0 "generate with a view chain and a trigger"
+sd upgrade
+expect_rc 0 "upgrade creates them"
+q app.db "INSERT INTO items VALUES (1, 1), (2, 0); UPDATE items SET qty = 3 WHERE id = 2"
+equals "$(q app.db "SELECT item || ':' || what FROM audit")" "2:qty; changed" "the trigger fires, its body kept whole"
+equals "$(q app.db "SELECT group_concat(id) FROM stocked_ids")" "1,2" "the view over the view reads the table"
+sd check
+expect_rc 0 "check is clean right after upgrade"
+sed -i 's/qty; changed/qty changed/; s/{name: qty, type: integer}/{name: qty, type: integer, nullable: false, backfill: "0"}/' models.yaml
+sd generate -m "Rebuild under logic"
+sd upgrade
+expect_rc 0 "a rebuild under the views and a changed trigger body"
+equals "$(q app.db "SELECT count(*) FROM items")" "2" "the rows stay"
+q app.db "UPDATE items SET qty = 4 WHERE id = 1"
+equals "$(q app.db "SELECT what FROM audit WHERE item = 1")" "qty changed" "the new trigger fires"
+equals "$(q app.db "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type IN ('view', 'trigger') ORDER BY name)")" "stocked,stocked_ids,tr_items_qty" "views and trigger are back after the rebuild"
+sd check
+expect_rc 0 "check is clean after the rebuild"
+sd downgrade
+expect_rc 0 "downgrade"
+contains "$(q app.db "SELECT sql FROM sqlite_schema WHERE name = 'tr_items_qty'")" "'qty; changed'" "the downgrade puts the old trigger back"
+equals "$(q app.db "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name)")" "stocked,stocked_ids" "and the views"
+cd .. || exit 1
+
 finish
