@@ -1805,6 +1805,59 @@ START_TEST(views_triggers_by_meaning)
 }
 END_TEST
 
+/*
+ * A plan that leaves unlisted objects alone (drop_unlisted off) still
+ * takes a trigger along through a rebuild of its table: dropped before,
+ * created again as the database had it.
+ */
+START_TEST(unlisted_trigger_through_rebuild)
+{
+	sd_db *db, *other;
+	sd_schema *from, *to;
+	sd_plan *p = NULL;
+	sd_diff_opts o;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	sd_error err = SD_ERROR_INIT;
+	char *text;
+
+	make_tmpdir();
+	db = open_temp("unlisted.db");
+	exec_ok(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INT);\n"
+	            "CREATE TABLE log (x INT);\n"
+	            "CREATE TRIGGER tr AFTER INSERT ON t BEGIN "
+	            "INSERT INTO log VALUES (new.n); END;\n");
+	other = open_temp("unlisted_models.db");
+	exec_ok(other, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INT NOT "
+	               "NULL);\nCREATE TABLE log (x INT);\n");
+	from = introspect(db, NULL);
+	to = introspect(other, NULL);
+	memset(&o, 0, sizeof(o));
+	o.caps = sd_dialect_sqlite.caps;
+	ck_assert_int_eq(sd_diff(&p, from, to, &o, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, p, &sd_dialect_sqlite, &err),
+	                 SD_OK);
+	ck_assert(strncmp(sd_buf_cstr(&up), "DROP TRIGGER \"tr\";\n", 19) == 0);
+	ck_assert_ptr_nonnull(strstr(sd_buf_cstr(&up),
+	                             "PRAGMA legacy_alter_table = OFF;\n"
+	                             "CREATE TRIGGER tr AFTER INSERT ON t BEGIN "
+	                             "INSERT INTO log VALUES (new.n); END;\n"));
+	exec_ok(db, sd_buf_cstr(&up));
+	exec_ok(db, "INSERT INTO t VALUES (1, 7)");
+	text = query_text(db, "SELECT x FROM log");
+	ck_assert_str_eq(text, "7\n");
+	free(text);
+
+	sd_plan_free(p);
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_schema_free(from);
+	sd_schema_free(to);
+	sd_db_close(other);
+	sd_db_close(db);
+	remove_tmpdir();
+}
+END_TEST
+
 static Suite *sqlite_suite(void)
 {
 	Suite *s = suite_create("sqlite");
@@ -1830,6 +1883,7 @@ static Suite *sqlite_suite(void)
 	SD_TEST(s, conflict_clauses_rebuild, 60);
 	SD_TEST(s, views_triggers_through_rebuild, 60);
 	SD_TEST(s, views_triggers_by_meaning, 60);
+	SD_TEST(s, unlisted_trigger_through_rebuild, 60);
 	return s;
 }
 

@@ -442,11 +442,14 @@ static bool take_along(closure *cl, const char *key)
 			 * gone: the replacement becomes its creation */
 			rep->kind = SD_OP_CREATE_OBJECT;
 			rep->obj_old = NULL;
-		} else if (n) {
+		} else if (n || !c->opts->drop_unlisted) {
+			/* as the target has it; one the target does not list
+			 * and the plan leaves alone comes back as it was */
 			op = new_op(c, SD_OP_CREATE_OBJECT, NULL,
-			            n->kind == SD_OBJ_FUNCTION ? PH_CREATE_FUNC
-			                                       : PH_CREATE_LOGIC);
-			op->obj_new = n;
+			            (n ? n : o)->kind == SD_OBJ_FUNCTION
+			                    ? PH_CREATE_FUNC
+			                    : PH_CREATE_LOGIC);
+			op->obj_new = n ? n : o;
 		}
 		return true;
 	}
