@@ -206,10 +206,16 @@ static void op_keys(dctx *c, const sd_op *op, opkeys *k)
 	case SD_OP_DROP_TABLE:
 		table_keys(c, &k->rem, op->table_old);
 		break;
-	case SD_OP_REBUILD_TABLE:
-		table_keys(c, &k->rem, op->table_old);
+	case SD_OP_REBUILD_TABLE: {
+		/* the rebuild holds copies of the pair's tables: the old one
+		 * is named through the pair, so that a rename the rebuild
+		 * makes too reaches the dependants by their target names */
+		tpair *tp = old_pair(c, op->table_old->base.schema,
+		                     op->table_old->base.name);
+		table_keys(c, &k->rem, tp ? tp->old : op->table_old);
 		table_keys(c, &k->est, op->table_new);
 		break;
+	}
 	case SD_OP_ADD_COLUMN:
 		put(c, &k->est, tkey(c, SD_KEY_COLUMN, t,
 		                     op->column_new->base.name));

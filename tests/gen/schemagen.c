@@ -3,6 +3,7 @@
  * convergence suite. See schemagen.h for the invariants the mutator keeps.
  */
 #include "gen/schemagen.h"
+#include "model/logic.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -85,6 +86,8 @@ void sd_gen_opts_default(sd_gen_opts *o, bool postgres)
 		o->features &= ~(unsigned)(SD_GEN_EXPR_INDEX |
 		                           SD_GEN_PARTIAL_INDEX |
 		                           SD_GEN_FK_OPTIONS | SD_GEN_COMMENTS);
+	else
+		o->features &= ~(unsigned)SD_GEN_SQLITE_LOGIC;
 }
 
 static const char *const mutation_names[SD_MUT__COUNT] = {
@@ -701,10 +704,67 @@ void sd_gen_remove_unique(sd_schema *s, sd_table *t, size_t i)
 	REMOVE_AT(t->uniques, t->nuniques, i);
 }
 
+/* The query of the view generated over table `table`. */
+static const char *logic_query(sd_arena *a, const char *table)
+{
+	return sd_arena_printf(a, "SELECT count(*) AS n FROM \"%s\"", table);
+}
+
+/*
+ * A view over t and a trigger on it (SD_GEN_SQLITE_LOGIC): they name the
+ * table only, so no column change breaks them, and whatever rebuilds, drops
+ * or renames the table must take them along.
+ */
+static void add_table_logic(sd_schema *s, const char *table)
+{
+	sd_view *v = sd_logic_add_view(
+		s, NULL, sd_arena_printf(s->arena, "v_%s", table));
+	sd_trigger *tr = sd_logic_add_trigger(
+		s, NULL, table, sd_arena_printf(s->arena, "tr_%s", table));
+
+	v->query.sql = logic_query(s->arena, table);
+	tr->timing = "after";
+	tr->events = SD_TRIG_DELETE;
+	tr->each_row = true;
+	tr->body = "SELECT 1;";
+}
+
+/* The view and trigger of table `old` follow it to `nw` (NULL: dropped
+ * with it). */
+static void table_logic_follow(sd_schema *s, const char *old, const char *nw)
+{
+	sd_logic *l = sd_schema_logic(s);
+	size_t i, n;
+
+	for (i = n = 0; i < l->nviews; i++) {
+		sd_view *v = l->views[i];
+		if (v->query.sql &&
+		    strcmp(v->query.sql, logic_query(s->arena, old)) == 0) {
+			if (!nw)
+				continue;
+			v->query.sql = logic_query(s->arena, nw);
+		}
+		l->views[n++] = v;
+	}
+	l->nviews = n;
+	for (i = n = 0; i < l->ntriggers; i++) {
+		sd_trigger *tr = l->triggers[i];
+		if (sd_streq(tr->table, old)) {
+			if (!nw)
+				continue;
+			tr->table = nw;
+		}
+		l->triggers[n++] = tr;
+	}
+	l->ntriggers = n;
+	sd_logic_sort(s);
+}
+
 void sd_gen_remove_table(sd_schema *s, size_t ti)
 {
 	sd_table *t = s->tables[ti];
 
+	table_logic_follow(s, t->base.name, NULL);
 	remove_fks_to(s, t->base.name, NULL);
 	REMOVE_AT(s->tables, s->ntables, ti);
 	sd_schema_index(s);
@@ -870,6 +930,22 @@ sd_schema *sd_gen_clone(const sd_schema *s)
 	}
 	for (i = 0; i < s->ntables; i++)
 		clone_table(d, s->tables[i]);
+	for (i = 0; i < sd_logic_of(s)->nviews; i++) {
+		const sd_view *sv = sd_logic_of(s)->views[i];
+		sd_view *v = sd_logic_add_view(d, sv->base.schema,
+		                               sv->base.name);
+		v->query = copy_expr(d->arena, &sv->query);
+	}
+	for (i = 0; i < sd_logic_of(s)->ntriggers; i++) {
+		const sd_trigger *st = sd_logic_of(s)->triggers[i];
+		sd_trigger *tr = sd_logic_add_trigger(d, st->base.schema,
+		                                      st->table, st->base.name);
+		tr->timing = st->timing;
+		tr->events = st->events;
+		tr->each_row = st->each_row;
+		tr->body = sd_arena_strdup(d->arena, st->body);
+	}
+	sd_logic_sort(d);
 	sd_schema_index(d);
 	return d;
 }
@@ -1203,7 +1279,12 @@ sd_schema *sd_gen_schema(sd_rng *r, const sd_gen_opts *o)
 		              target < i && sd_rng_chance(r, 40), NULL,
 		              (o->features & SD_GEN_FK_OPTIONS) != 0);
 	}
+	for (i = 0; !o->postgres && (o->features & SD_GEN_SQLITE_LOGIC) &&
+	            i < n; i++)
+		if (sd_rng_chance(r, 50))
+			add_table_logic(s, s->tables[i]->base.name);
 	sd_schema_sort(s);
+	sd_logic_sort(s);
 	sd_schema_index(s);
 	return s;
 }
@@ -1426,6 +1507,7 @@ static bool mut_rename_table(mut_ctx *m)
 	if (!t->renamed_from)
 		t->renamed_from = old;
 	t->base.name = nw;
+	table_logic_follow(m->b, old, nw);
 	/* the fresh/touched marks are keyed by table name */
 	for (i = 0; i < m->fresh_columns.n; i++) {
 		size_t n = strlen(old);
@@ -2286,6 +2368,42 @@ static void yq(sd_buf *out, const char *s)
 	sd_buf_putc(out, '"');
 }
 
+/* The generated triggers of t and views of s (SD_GEN_SQLITE_LOGIC). */
+static void yaml_triggers(sd_buf *out, const sd_schema *s, const sd_table *t)
+{
+	const sd_logic *l = sd_logic_of(s);
+	size_t i;
+	bool any = false;
+
+	for (i = 0; i < l->ntriggers; i++) {
+		if (!sd_streq(l->triggers[i]->table, t->base.name))
+			continue;
+		sd_buf_put(out, any ? "" : "    triggers:\n");
+		any = true;
+		sd_buf_put(out, "      - {name: ");
+		yq(out, l->triggers[i]->base.name);
+		sd_buf_put(out, ", timing: after, events: [delete], "
+		                "for_each: row, body: ");
+		yq(out, l->triggers[i]->body);
+		sd_buf_put(out, "}\n");
+	}
+}
+
+static void yaml_views(sd_buf *out, const sd_schema *s)
+{
+	const sd_logic *l = sd_logic_of(s);
+	size_t i;
+
+	for (i = 0; i < l->nviews; i++) {
+		sd_buf_put(out, i ? "" : "views:\n");
+		sd_buf_put(out, "  - {name: ");
+		yq(out, l->views[i]->base.name);
+		sd_buf_put(out, ", query: ");
+		yq(out, l->views[i]->query.sql);
+		sd_buf_put(out, "}\n");
+	}
+}
+
 static void ylist(sd_buf *out, const sd_strlist *l)
 {
 	size_t i;
@@ -2453,5 +2571,7 @@ void sd_gen_write_yaml(sd_buf *out, const sd_schema *s)
 			yq(out, t->checks[j]->expression.sql);
 			sd_buf_put(out, "}\n");
 		}
+		yaml_triggers(out, s, t);
 	}
+	yaml_views(out, s);
 }

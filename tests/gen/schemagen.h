@@ -97,7 +97,11 @@ enum {
 	                                        (PostgreSQL) */
 	SD_GEN_COMMENTS = 1u << 15,          /* table and column comments
 	                                        (PostgreSQL) */
-	SD_GEN_FEATURES_ALL = (1u << 16) - 1,
+	SD_GEN_SQLITE_LOGIC = 1u << 16,      /* a view over a table and a
+	                                        trigger on it (SQLite), taken
+	                                        along by its renames, drops
+	                                        and rebuilds */
+	SD_GEN_FEATURES_ALL = (1u << 17) - 1,
 };
 
 typedef struct sd_gen_opts {
