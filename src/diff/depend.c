@@ -280,9 +280,17 @@ static void op_keys(dctx *c, const sd_op *op, opkeys *k)
 	case SD_OP_CREATE_OBJECT:
 		logic_keys(c, &k->est, op->obj_new);
 		break;
-	case SD_OP_DROP_OBJECT:
-		logic_keys(c, &k->rem, op->obj_old);
+	case SD_OP_DROP_OBJECT: {
+		/* a `from` object: its keys in the target's naming, as
+		 * everything the plan compares (a trigger on a renamed
+		 * table is dropped once, not again as a dependant) */
+		sd_vec v = {0};
+		size_t i;
+		logic_keys(c, &v, op->obj_old);
+		for (i = 0; i < v.n; i++)
+			put(c, &k->rem, to_naming(c, v.items[i]));
 		break;
+	}
 	case SD_OP_REPLACE_OBJECT:
 		if (op->obj_new->kind != SD_OBJ_TABLE)
 			logic_keys(c, &k->est, op->obj_new);

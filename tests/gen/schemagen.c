@@ -715,8 +715,9 @@ static const char *logic_query(sd_arena *a, const char *table)
  * table only, so no column change breaks them, and whatever rebuilds, drops
  * or renames the table must take them along.
  */
-static void add_table_logic(sd_schema *s, const char *table)
+static void add_table_logic(sd_schema *s, const sd_table *t)
 {
+	const char *table = t->base.name;
 	sd_view *v = sd_logic_add_view(
 		s, NULL, sd_arena_printf(s->arena, "v_%s", table));
 	sd_trigger *tr = sd_logic_add_trigger(
@@ -726,7 +727,31 @@ static void add_table_logic(sd_schema *s, const char *table)
 	tr->timing = "after";
 	tr->events = SD_TRIG_DELETE;
 	tr->each_row = true;
-	tr->body = "SELECT 1;";
+	/* the body names a column: renamed with it, dropped with it */
+	tr->body = t->ncolumns ? sd_arena_printf(s->arena, "SELECT old.%s;",
+	                                         t->columns[0]->base.name)
+	                       : "SELECT 1;";
+}
+
+/* The triggers on table `table` whose body names column `col`: renamed
+ * to `nw`, or dropped (nw NULL). */
+static void trigger_column_follow(sd_schema *s, const char *table,
+                                  const char *col, const char *nw)
+{
+	sd_logic *l = sd_schema_logic(s);
+	size_t i, n;
+
+	for (i = n = 0; i < l->ntriggers; i++) {
+		sd_trigger *tr = l->triggers[i];
+		if (sd_streq(tr->table, table) &&
+		    sd_gen_expr_mentions(tr->body, col)) {
+			if (!nw)
+				continue;
+			tr->body = expr_rename(s->arena, tr->body, col, nw);
+		}
+		l->triggers[n++] = tr;
+	}
+	l->ntriggers = n;
 }
 
 /* The view and trigger of table `old` follow it to `nw` (NULL: dropped
@@ -777,6 +802,7 @@ void sd_gen_remove_column(sd_schema *s, sd_table *t, size_t ci)
 	size_t i;
 
 	sd_strlist_push(s->arena, &one, col);
+	trigger_column_follow(s, t->base.name, col, NULL);
 	if (in_pk(t, col)) {
 		remove_fks_to(s, t->base.name, &t->primary_key->columns);
 		t->primary_key = NULL;
@@ -1282,7 +1308,7 @@ sd_schema *sd_gen_schema(sd_rng *r, const sd_gen_opts *o)
 	for (i = 0; !o->postgres && (o->features & SD_GEN_SQLITE_LOGIC) &&
 	            i < n; i++)
 		if (sd_rng_chance(r, 50))
-			add_table_logic(s, s->tables[i]->base.name);
+			add_table_logic(s, s->tables[i]);
 	sd_schema_sort(s);
 	sd_logic_sort(s);
 	sd_schema_index(s);
@@ -1672,6 +1698,7 @@ static bool mut_rename_column(mut_ctx *m)
 		}
 		x->where.sql = expr_rename(m->b->arena, x->where.sql, old, nw);
 	}
+	trigger_column_follow(m->b, t->base.name, old, nw);
 	if (!c->renamed_from)
 		c->renamed_from = old;
 	c->base.name = nw;
