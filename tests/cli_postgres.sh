@@ -129,6 +129,19 @@ sd check
 expect_rc 0 "check against the dump reports nothing"
 sed -i 's/^models: .*/models: models.yaml/' schemadiff.yaml
 
+# A trigger written SQLite's way (a body, no function) is refused at its
+# line: its END would otherwise end the normaliser's transaction.
+cp models.yaml models.keep
+cat >>models.yaml <<'EOF'
+    triggers:
+      - {name: tr_sqlite_style, timing: after, events: [insert], body: "SELECT 1;"}
+EOF
+sd check
+expect_rc 2 "a trigger with a body and no function is bad input on PostgreSQL"
+contains "$ERR" "a PostgreSQL trigger executes a function" "the error says why"
+matches "$ERR" "models.yaml:[0-9]+:" "at its line in the models"
+mv models.keep models.yaml
+
 # passwords never appear
 if [ -n "${SCHEMADIFF_TEST_PGURI_PASSWORD:-}" ]; then
 	PW=${SCHEMADIFF_TEST_PGURI_PASSWORD#*://*:}

@@ -411,9 +411,18 @@ static int plan_statements(logic_run *lr)
 			rc = add_create(lr,
 			                &scratch_function(nm, l->functions[i])->base,
 			                &l->functions[i]->base);
-	for (i = 0; i < l->ntriggers && rc == SD_OK; i++)
-		rc = add_create(lr, &scratch_trigger(nm, l->triggers[i])->base,
-		                &l->triggers[i]->base);
+	for (i = 0; i < l->ntriggers && rc == SD_OK; i++) {
+		const sd_trigger *t = l->triggers[i];
+		if (!t->function) {
+			/* a body's END would end the normaliser's transaction */
+			rc = sd_error_add(nm->err, SD_EINPUT, t->base.loc.path,
+			                  t->base.loc.line, 0, t->base.name,
+			                  "a PostgreSQL trigger executes a function "
+			                  "(function:); body: is SQLite's");
+			break;
+		}
+		rc = add_create(lr, &scratch_trigger(nm, t)->base, &t->base);
+	}
 	for (i = 0; i < l->npolicies && rc == SD_OK; i++)
 		rc = add_create(lr, &scratch_policy(nm, l->policies[i])->base,
 		                &l->policies[i]->base);
