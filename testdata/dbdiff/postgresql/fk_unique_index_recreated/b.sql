@@ -1,0 +1,3 @@
+CREATE TABLE currencies (id integer PRIMARY KEY, code char(3) NOT NULL);
+CREATE UNIQUE INDEX ux_currencies_code ON currencies (code) WITH (fillfactor = 80);
+CREATE TABLE prices (id integer PRIMARY KEY, currency char(3), CONSTRAINT fk_prices_currency FOREIGN KEY (currency) REFERENCES currencies (code));
