@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 static bool plain_ok(const char *s)
@@ -416,6 +417,39 @@ static bool column_dumped(const sd_schema *s, const sd_table *t,
 	                                    : NULL);
 }
 
+/* unlogged, with, replica_identity, cluster_on of t. */
+static void dump_table_settings(sd_buf *out, const sd_table *t)
+{
+	bool first = true;
+
+	if (t->unlogged)
+		sd_buf_put(out, "    unlogged: true\n");
+	if (t->with.n) {
+		sd_buf_put(out, "    ");
+		kv_options(out, &first, "with", &t->with);
+		sd_buf_putc(out, '\n');
+	}
+	if (t->replica_identity) {
+		sd_buf_put(out, "    replica_identity: ");
+		if (t->replica_identity == SD_REPLICA_INDEX) {
+			sd_buf v = SD_BUF_INIT;
+			sd_buf_printf(&v, "using index %s", t->replica_index);
+			scalar(out, sd_buf_cstr(&v));
+			sd_buf_free(&v);
+		} else {
+			sd_buf_put(out, t->replica_identity == SD_REPLICA_FULL
+			                    ? "full"
+			                    : "nothing");
+		}
+		sd_buf_putc(out, '\n');
+	}
+	if (t->cluster_on) {
+		sd_buf_put(out, "    cluster_on: ");
+		scalar(out, t->cluster_on);
+		sd_buf_putc(out, '\n');
+	}
+}
+
 static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 {
 	const sd_primary_key *pk = t->primary_key;
@@ -436,6 +470,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 		scalar(out, t->comment);
 		sd_buf_putc(out, '\n');
 	}
+	dump_table_settings(out, t);
 	if (t->without_rowid)
 		sd_buf_put(out, "    without_rowid: true\n");
 	if (t->strict)
@@ -499,6 +534,13 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 		kv_true(out, &first, "virtual",
 		        c->generated.sql && c->generated_virtual);
 		kv_opt(out, &first, "collation", c->collation);
+		kv_opt(out, &first, "storage", sd_storage_word(c->storage));
+		kv_opt(out, &first, "compression", c->compression);
+		if (c->statistics_set) {
+			char n[16];
+			snprintf(n, sizeof(n), "%d", c->statistics);
+			kv_raw(out, &first, "statistics", n);
+		}
 		kv_opt(out, &first, "comment", c->comment);
 		sd_buf_put(out, "}\n");
 	}

@@ -104,7 +104,7 @@ const sd_dialect_caps sd_caps_postgres = {
 	.alter_constraints = true, .drop_column = true,
 	.enums = true,             .namespaces = true,
 	.comments = true,          .named_primary_keys = true,
-	.index_storage = true,
+	.index_storage = true,     .table_settings = true,
 	.column_rewrites = pg_column_rewrites,
 	.db_objects = true,
 	.or_replace = true,
@@ -116,7 +116,7 @@ const sd_dialect_caps sd_caps_all = {
 	.alter_constraints = true, .drop_column = true,
 	.enums = true,             .namespaces = true,
 	.comments = true,          .named_primary_keys = true,
-	.index_storage = true,
+	.index_storage = true,     .table_settings = true,
 	.db_objects = true,
 	.or_replace = true,
 };

@@ -178,6 +178,8 @@ static unsigned column_changes(dctx *c, const sd_column *o,
 		ch |= SD_CHANGE_GENERATED;
 	if (c->caps.comments && !sd_streq(o->comment, n->comment))
 		ch |= SD_CHANGE_COMMENT;
+	if (c->caps.table_settings && !sd_diff_column_settings_equal(o, n))
+		ch |= SD_CHANGE_STORAGE;
 	return ch;
 }
 

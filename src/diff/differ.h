@@ -178,6 +178,10 @@ void sd_diff_collect_edges(dctx *c, sd_diff_edges *e);
  * (sd_diff_opts.before). */
 int sd_diff_lift(dctx *c, sd_schema **out);
 
+/* tables.c: PostgreSQL's table settings (caps.table_settings) */
+bool sd_diff_column_settings_equal(const sd_column *o, const sd_column *n);
+void sd_diff_table_settings(dctx *c);
+
 /* enums.c */
 void sd_diff_enums(dctx *c, const sd_schema *from, const sd_schema *to);
 void sd_diff_namespaces(dctx *c, const sd_schema *from,

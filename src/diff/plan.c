@@ -251,6 +251,8 @@ static void put_object_changes(sd_buf *out, const sd_op *op)
 		{SD_CHANGE_REPLACE, "replaced"},
 		{SD_CHANGE_OPTIONS, "options"},
 		{SD_CHANGE_PERSISTENCE, "logged/unlogged"},
+		{SD_CHANGE_REPLICA, "replica identity"},
+		{SD_CHANGE_CLUSTER, "cluster on"},
 		{SD_CHANGE_DEFAULT, "default"},
 		{SD_CHANGE_NULLABLE, "not null"},
 		{SD_CHANGE_CHECKS, "checks"},
@@ -424,6 +426,10 @@ static void put_alter(sd_buf *out, const sd_op *op)
 	}
 	if (op->changes & SD_CHANGE_OPTIONS) {
 		sd_buf_printf(out, "%sidentity options", sep);
+		sep = ", ";
+	}
+	if (op->changes & SD_CHANGE_STORAGE) {
+		sd_buf_printf(out, "%sstorage", sep);
 		sep = ", ";
 	}
 	if (op->changes & SD_CHANGE_COMMENT)

@@ -50,6 +50,10 @@ typedef struct sd_dialect_caps {
 	 * columns of keys and NOT VALID / NO INHERIT constraints exist and
 	 * are compared; without, the models' are ignored */
 	bool index_storage;
+	/* PostgreSQL: UNLOGGED, table storage parameters, REPLICA IDENTITY,
+	 * CLUSTER ON, column STORAGE, COMPRESSION and SET STATISTICS are
+	 * compared (diff/tables.c); without, the models' are ignored */
+	bool table_settings;
 	/*
 	 * Same column type by meaning in this dialect (SQLite: enum(x) is
 	 * TEXT; an autoincrementing integer key is INTEGER whatever its
@@ -132,10 +136,16 @@ enum {
 	SD_CHANGE_VERSION = 1 << 10,    /* extension UPDATE TO */
 	SD_CHANGE_CHECKS = 1 << 11,     /* a domain's checks */
 	SD_CHANGE_ATTRIBUTES = 1 << 12, /* a composite type's attributes */
-	SD_CHANGE_PERSISTENCE = 1 << 13,/* UNLOGGED sequence */
+	SD_CHANGE_PERSISTENCE = 1 << 13,/* UNLOGGED sequence or table */
 	SD_CHANGE_REPLACE = 1 << 14,    /* dropped and created again (a
 	                                   collation, a range type, a
 	                                   domain's base type) */
+	/* ALTER_COLUMN: STORAGE, COMPRESSION, SET STATISTICS */
+	SD_CHANGE_STORAGE = 1 << 15,
+	/* ALTER_OBJECT of a table (also SD_CHANGE_PERSISTENCE and
+	 * SD_CHANGE_OPTIONS, its storage parameters): */
+	SD_CHANGE_REPLICA = 1 << 16,    /* REPLICA IDENTITY */
+	SD_CHANGE_CLUSTER = 1 << 17,    /* CLUSTER ON */
 };
 
 /* Hazards: why a reviewer should look twice (SPEC "Review aids"). */

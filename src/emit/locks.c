@@ -50,6 +50,34 @@ static const sd_op_lock pg_locks[SD_OP__COUNT] = {
 	[SD_OP_NOOP] = {"none", "nothing", false},
 };
 
+/*
+ * A table's settings: SET LOGGED / UNLOGGED rewrites it under ACCESS
+ * EXCLUSIVE, REPLICA IDENTITY takes ACCESS EXCLUSIVE for a catalog
+ * update; CLUSTER ON and the storage parameters (but user_catalog_table)
+ * take SHARE UPDATE EXCLUSIVE.
+ */
+static void table_settings_lock(sd_op_lock *out, const sd_op *op)
+{
+	const sd_table *n = (const sd_table *)op->obj_new;
+	const sd_table *o = (const sd_table *)op->obj_old;
+	bool exclusive = op->changes & (SD_CHANGE_PERSISTENCE |
+	                                SD_CHANGE_REPLICA);
+	size_t i;
+
+	for (i = 0; (op->changes & SD_CHANGE_OPTIONS) && i < n->with.n; i++)
+		exclusive |= sd_startswith(n->with.items[i],
+		                           "user_catalog_table=");
+	for (i = 0; o && (op->changes & SD_CHANGE_OPTIONS) && i < o->with.n;
+	     i++)
+		exclusive |= sd_startswith(o->with.items[i],
+		                           "user_catalog_table=");
+	if (exclusive)
+		set(out, "ACCESS EXCLUSIVE", "reads and writes",
+		    (op->changes & SD_CHANGE_PERSISTENCE) != 0);
+	else
+		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", false);
+}
+
 void sd_pg_op_lock(sd_op_lock *out, const sd_op *op)
 {
 	const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
@@ -74,6 +102,17 @@ void sd_pg_op_lock(sd_op_lock *out, const sd_op *op)
 		/* validated as it is added, unless a NOT VALID check */
 		out->long_held = !(o && o->kind == SD_OBJ_CHECK &&
 		                   ((const sd_check *)o)->not_valid);
+	} else if (op->kind == SD_OP_ALTER_COLUMN &&
+	           !(op->changes & ~(unsigned)SD_CHANGE_STORAGE) &&
+	           op->column_old && op->column_new &&
+	           op->column_old->storage == op->column_new->storage &&
+	           sd_streq(op->column_old->compression,
+	                    op->column_new->compression)) {
+		/* SET STATISTICS alone */
+		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", false);
+	} else if (op->kind == SD_OP_ALTER_OBJECT && o &&
+	           o->kind == SD_OBJ_TABLE) {
+		table_settings_lock(out, op);
 	} else if (index_op && op->concurrently) {
 		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only",
 		    op->kind == SD_OP_CREATE_INDEX);

@@ -65,4 +65,20 @@ void sd_pg_emit_identity_changes(pg_emit *e, const sd_table *t,
                                  const sd_column *from,
                                  const sd_column *to);
 
+/* pg_table.c */
+/* ALTER_OBJECT of a table: SET LOGGED / UNLOGGED, SET / RESET (storage
+ * parameters), REPLICA IDENTITY, CLUSTER ON, as op->changes says. */
+void sd_pg_emit_table_settings(pg_emit *e, const sd_op *op);
+/* " WITH (...)" of CREATE TABLE, when t has storage parameters. */
+void sd_pg_emit_create_settings(pg_emit *e, const sd_table *t);
+/* SET STORAGE, SET COMPRESSION, SET STATISTICS where column from and to
+ * differ (retyped: the type changed first, which resets the first two). */
+void sd_pg_emit_column_settings(pg_emit *e, const sd_table *t,
+                                const sd_column *from, const sd_column *to,
+                                bool retyped);
+/* SET STORAGE and SET STATISTICS of a column just created (its
+ * COMPRESSION is part of its definition). */
+void sd_pg_emit_new_column_settings(pg_emit *e, const sd_table *t,
+                                    const sd_column *c);
+
 #endif

@@ -120,6 +120,8 @@ static void column_def(pg_emit *e, const sd_column *c)
 	ident(e, c->base.name);
 	sd_buf_putc(e->out, ' ');
 	type_of(e, &c->type);
+	if (c->compression)
+		sd_buf_printf(e->out, " COMPRESSION %s", c->compression);
 	if (c->collation) {
 		put(e, " COLLATE ");
 		ident(e, c->collation);
@@ -377,7 +379,7 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 	bool first = true;
 	int rc;
 
-	put(e, "CREATE TABLE ");
+	put(e, t->unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ");
 	table_name(e, t);
 	if (t->partition_of) {
 		put(e, " PARTITION OF ");
@@ -440,6 +442,7 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 	}
 	if (t->partition_by.sql)
 		sd_buf_printf(e->out, " PARTITION BY %s", t->partition_by.sql);
+	sd_pg_emit_create_settings(e, t);
 	put(e, ";\n");
 	if (t->partition_of)
 		partition_defaults(e, t, parent);
@@ -450,6 +453,8 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 			sd_buf_printf(e->out, "SET DEFAULT %s;\n",
 			              t->columns[i]->default_value.sql);
 		}
+	for (i = 0; i < t->ncolumns; i++)
+		sd_pg_emit_new_column_settings(e, t, t->columns[i]);
 	if (t->comment)
 		comment_on(e, "TABLE", t, NULL, t->comment);
 	for (i = 0; i < t->ncolumns; i++) {
@@ -656,6 +661,7 @@ static void add_column(pg_emit *e, const sd_table *t, const sd_column *c)
 		column_def(e, c);
 		put(e, ";\n");
 	}
+	sd_pg_emit_new_column_settings(e, t, c);
 	if (c->comment)
 		comment_on(e, "COLUMN", t, c->base.name, c->comment);
 	sd_pg_emit_identity_comment(e, t, c);
@@ -821,6 +827,9 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 	    (ch & SD_CHANGE_IDENTITY) &&
 	    ((const sd_sequence *)op->obj_new)->owned_by_table)
 		sd_pg_emit_sequence_owner(e, (const sd_sequence *)op->obj_new);
+	if (ch & (SD_CHANGE_STORAGE | SD_CHANGE_TYPE))
+		sd_pg_emit_column_settings(e, t, from, to,
+		                           (ch & SD_CHANGE_TYPE) != 0);
 	if (ch & SD_CHANGE_COMMENT)
 		comment_on(e, "COLUMN", t, col, to->comment);
 }
@@ -1236,6 +1245,11 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		break;
 	}
 	case SD_OP_ALTER_OBJECT:
+		if (op->obj_new && op->obj_new->kind == SD_OBJ_TABLE) {
+			sd_pg_emit_table_settings(e, op);
+			break;
+		}
+		/* fall through */
 	case SD_OP_ATTACH_PARTITION:
 	case SD_OP_DETACH_PARTITION:
 	case SD_OP_INHERIT:

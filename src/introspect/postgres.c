@@ -44,22 +44,37 @@ static const char q_enums[] =
 	"AND" NOT_EXTENSION("pg_type", "t.oid")
 	"ORDER BY n.nspname, t.typname, e.enumsortorder";
 
+/* An index of each table marked in pg_index (flag: indisreplident,
+ * indisclustered), by name: what REPLICA IDENTITY USING INDEX and CLUSTER
+ * ON name. */
+#define MARKED_INDEX(flag, alias)                                             \
+	" LEFT JOIN (SELECT i.indrelid, ic.relname FROM pg_index i"           \
+	"  JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i." flag ") " alias \
+	"  ON " alias ".indrelid = c.oid"
+
 /* Column 4 says whether the table is managed (not an extension's); the
  * others are only kept for their column names. Then a partitioned
- * table's key, a partition's bound, and the parents (OIDs, in order). */
+ * table's key, a partition's bound, and the parents (OIDs, in order);
+ * UNLOGGED, REPLICA IDENTITY and its index, the storage parameters of
+ * the table and of its TOAST table, the CLUSTER ON index. */
 static const char q_tables[] =
 	"SELECT c.oid, n.nspname, c.relname, ds.description,"
 	NOT_EXTENSION("pg_class", "c.oid") ","
 	" CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,"
 	" CASE WHEN c.relispartition"
 	"  THEN pg_get_expr(c.relpartbound, c.oid) END,"
-	" c.relispartition, ih.parents"
+	" c.relispartition, ih.parents,"
+	" c.relpersistence = 'u', c.relreplident, ri.relname, c.reloptions,"
+	" tc.reloptions, cl.relname"
 	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 	" LEFT JOIN pg_description ds ON ds.objoid = c.oid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
 	" LEFT JOIN (SELECT inhrelid, array_agg(inhparent ORDER BY inhseqno)"
 	"  AS parents FROM pg_inherits GROUP BY inhrelid) ih"
 	"  ON ih.inhrelid = c.oid"
+	" LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid"
+	MARKED_INDEX("indisreplident", "ri")
+	MARKED_INDEX("indisclustered", "cl")
 	" WHERE c.relkind IN ('r', 'p') AND c.relnamespace IN" USER_NSP;
 
 /* Subqueries run only for the rare rows that need them: a default (its
@@ -82,7 +97,9 @@ static const char q_columns[] =
 	"  AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum"
 	"  AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'"
 	"  AND s.relkind = 'S' LIMIT 1) END,"
-	" a.attcollation, a.attinhcount > 0, a.attislocal"
+	" a.attcollation, a.attinhcount > 0, a.attislocal,"
+	" CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,"
+	" a.attcompression, a.attstattarget"
 	" FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
 	" LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid"
 	"  AND ad.adnum = a.attnum AND a.atthasdef"
@@ -521,6 +538,44 @@ static int read_enums(pg_read *r)
 	return SD_OK;
 }
 
+/* UNLOGGED, REPLICA IDENTITY, storage parameters and CLUSTER ON of a
+ * table (q_tables' columns 9-14). A replica identity index that is gone
+ * leaves relreplident 'i' and means NOTHING. */
+static void table_settings(pg_read *r, PGresult *res, int i, sd_table *t)
+{
+	sd_arena *a = r->s->arena;
+	const char *ident = cell(res, i, 10);
+	sd_strlist items = {NULL, 0}, toast = {NULL, 0};
+	size_t k;
+
+	t->unlogged = cell_true(res, i, 9);
+	switch (ident ? ident[0] : 'd') {
+	case 'f': t->replica_identity = SD_REPLICA_FULL; break;
+	case 'n': t->replica_identity = SD_REPLICA_NOTHING; break;
+	case 'i':
+		t->replica_identity = cell(res, i, 11) ? SD_REPLICA_INDEX
+		                                       : SD_REPLICA_NOTHING;
+		t->replica_index = sd_arena_strdup(a, cell(res, i, 11));
+		break;
+	default: break;
+	}
+	/* in the catalog's order, which CREATE and SET keep */
+	parse_text_array(a, &items, cell(res, i, 12));
+	parse_text_array(a, &toast, cell(res, i, 13));
+	for (k = 0; k < items.n + toast.n; k++) {
+		const char *item = k < items.n ? items.items[k]
+		                               : sd_arena_printf(
+		                                 a, "toast.%s",
+		                                 toast.items[k - items.n]);
+		const char *eq = strchr(item, '=');
+		if (eq)
+			sd_options_append(a, &t->with, item,
+			                  (size_t)(eq - item), eq + 1,
+			                  strlen(eq + 1));
+	}
+	t->cluster_on = sd_arena_strdup(a, cell(res, i, 14));
+}
+
 static int read_tables(pg_read *r)
 {
 	PGresult *res = run(r, q_tables);
@@ -547,6 +602,7 @@ static int read_tables(pg_read *r)
 		if (cell(res, i, 6))
 			set_expr(a, &rel->table->partition_bound,
 			         cell(res, i, 6));
+		table_settings(r, res, i, rel->table);
 		sd_vec_push(a, &r->managed, rel);
 	}
 	/* the parents, once every table is known by its OID */
@@ -630,6 +686,26 @@ static void rel_attribute(sd_arena *a, pg_rel *rel, int attnum,
 	rel->cols[attnum] = col;
 }
 
+/* STORAGE other than the type's, COMPRESSION, SET STATISTICS of a
+ * column (q_columns' columns 17-19). */
+static void column_settings(PGresult *res, int i, sd_column *c)
+{
+	const char *storage = cell(res, i, 17);
+	const char *comp = cell(res, i, 18);
+	const char *stat = cell(res, i, 19);
+
+	if (storage && strchr("pemx", storage[0]))
+		c->storage = storage[0];
+	if (comp && comp[0] == 'p')
+		c->compression = "pglz";
+	else if (comp && comp[0] == 'l')
+		c->compression = "lz4";
+	if (stat && atoi(stat) >= 0) {
+		c->statistics = atoi(stat);
+		c->statistics_set = true;
+	}
+}
+
 /* One row of q_columns: the column, and its name by attribute number. */
 static void column_row(pg_read *r, PGresult *res, int i)
 {
@@ -659,6 +735,7 @@ static void column_row(pg_read *r, PGresult *res, int i)
 	else
 		sd_pg_type_from_catalog(a, c->type_sql, NULL, NULL, &c->type);
 	c->nullable = !cell_true(res, i, 4);
+	column_settings(res, i, c);
 	c->collation = sd_arena_strdup(a, cell(res, i, 8));
 	c->comment = sd_arena_strdup(a, cell(res, i, 9));
 	if (ident && ident[0] == 'a')

@@ -72,6 +72,9 @@ typedef struct m_column {
 	int virtual_;
 	int autoincrement;
 	m_seqopts *identity_options;
+	char *storage;
+	char *compression;
+	char *statistics;
 } m_column;
 
 typedef struct m_ref {
@@ -160,6 +163,9 @@ typedef struct m_table {
 	unsigned rules_count;
 	int row_level_security;
 	int force_row_level_security;
+	int unlogged;
+	char *replica_identity;
+	char *cluster_on;
 } m_table;
 
 typedef struct m_models {
@@ -203,6 +209,9 @@ static const sd_yfield column_fields[] = {
 	SD_YF_BOOL_OPT("autoincrement", m_column, autoincrement),
 	SD_YF_MAP("identity_options", false, m_column, identity_options,
 	          m_seqopts, sd_models_identity_fields),
+	SD_YF_STR_OPT("storage", m_column, storage),
+	SD_YF_STR_OPT("compression", m_column, compression),
+	SD_YF_STR_OPT("statistics", m_column, statistics),
 	SD_YF_END};
 
 static const sd_yfield ref_fields[] = {
@@ -302,6 +311,10 @@ static const sd_yfield table_fields[] = {
 	SD_YF_BOOL_OPT("row_level_security", m_table, row_level_security),
 	SD_YF_BOOL_OPT("force_row_level_security", m_table,
 	               force_row_level_security),
+	SD_YF_BOOL_OPT("unlogged", m_table, unlogged),
+	SD_YF_STR_OPT("replica_identity", m_table, replica_identity),
+	SD_YF_STR_OPT("cluster_on", m_table, cluster_on),
+	SD_YF_ANY("with", NULL),
 	SD_YF_END};
 
 static const sd_yfield models_fields[] = {
@@ -670,6 +683,51 @@ static bool models_type(loader *L, const char *type)
 	                    name);
 }
 
+/* PostgreSQL's STORAGE (kept only when not the type's own),
+ * COMPRESSION and SET STATISTICS of column j. */
+static void column_settings(loader *L, tinfo *ti, unsigned j, sd_column *c)
+{
+	const m_column *mc = &ti->mt->columns[j];
+	char *end;
+	long n;
+
+	if (mc->storage) {
+		c->storage = sd_storage_parse(mc->storage);
+		if (!c->storage)
+			lerr(L, ti->f, item_path(L, ti, "columns", j, "storage"),
+			     obj_name(L, ti, mc->name),
+			     "'storage' must be plain, external, extended or "
+			     "main, not '%s'", mc->storage);
+		if (c->storage == sd_type_default_storage(&c->type))
+			c->storage = 0;
+	}
+	if (mc->compression) {
+		if (sd_strieq(mc->compression, "pglz"))
+			c->compression = "pglz";
+		else if (sd_strieq(mc->compression, "lz4"))
+			c->compression = "lz4";
+		else if (!sd_strieq(mc->compression, "default"))
+			lerr(L, ti->f,
+			     item_path(L, ti, "columns", j, "compression"),
+			     obj_name(L, ti, mc->name),
+			     "'compression' must be pglz or lz4, not '%s'",
+			     mc->compression);
+	}
+	if (mc->statistics) {
+		n = strtol(mc->statistics, &end, 10);
+		if (*end || end == mc->statistics || n < -1 || n > 10000)
+			lerr(L, ti->f,
+			     item_path(L, ti, "columns", j, "statistics"),
+			     obj_name(L, ti, mc->name),
+			     "'statistics' must be a number from 0 to 10000 "
+			     "(-1: the default), not '%s'", mc->statistics);
+		else if (n >= 0) {
+			c->statistics = (int)n;
+			c->statistics_set = true;
+		}
+	}
+}
+
 static void load_column(loader *L, tinfo *ti, unsigned j)
 {
 	const m_column *mc = &ti->mt->columns[j];
@@ -771,6 +829,7 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 				&lo, mc->identity_options,
 				COL_PATH("identity_options"), COL_OBJECT);
 	}
+	column_settings(L, ti, j, c);
 	if (mc->primary_key == TRI_TRUE) {
 		if (mc->nullable == TRI_TRUE)
 			lerr(L, f, COL_PATH("nullable"), COL_OBJECT,
@@ -1704,6 +1763,32 @@ static void check_names(loader *L, tinfo *ti)
 	}
 }
 
+/* The index a table setting (key) names is one of the table's: an
+ * index, or the one behind its primary key or a unique constraint. */
+static void check_marked_index(loader *L, tinfo *ti, const char *key,
+                               const char *name)
+{
+	const sd_table *t = ti->t;
+	const sd_primary_key *pk = t->primary_key;
+	size_t i;
+
+	if (!name || sd_table_find_index(t, name))
+		return;
+	for (i = 0; i < t->nuniques; i++)
+		if (sd_streq(t->uniques[i]->base.name, name))
+			return;
+	if (pk && (pk->base.name ? sd_streq(pk->base.name, name)
+	                         : sd_streq(sd_arena_printf(L->tmp, "%s_pkey",
+	                                                    t->base.name),
+	                                    name)))
+		return;
+	lerr(L, ti->f,
+	     sd_arena_printf(L->tmp, "%s.%s",
+	                     entry_path(L, ti->index, NULL, 0, NULL), key),
+	     ti->qname, "'%s' names index '%s', which table '%s' does not have",
+	     key, name, ti->qname);
+}
+
 /* ------------------------------------------------------------------ */
 /* Driver                                                              */
 /* ------------------------------------------------------------------ */
@@ -1743,6 +1828,69 @@ static void load_table_parents(loader *L, tinfo *ti)
 		const char *schema, *name;
 		split_table(L, mt->inherits[k], t->base.schema, &schema, &name);
 		sd_table_add_inherits(L->s, t, schema, name);
+	}
+}
+
+/* A table's `with`, in the order written (the catalog keeps it). */
+static void table_options(loader *L, tinfo *ti, const sd_ynode *with)
+{
+	sd_strlist sorted = {NULL, 0};
+	size_t p, k;
+
+	if (sd_models_options(L->a, &ti->f->doc, with, ti->qname, &sorted,
+	                      L->err) != SD_OK)
+		return;
+	for (p = 0; p + 1 < with->n; p += 2) {
+		const sd_ynode *key = &with->u.kids[p];
+		size_t n = key->type == SD_YSCALAR ? strlen(key->u.str) : 0;
+		for (k = 0; k < sorted.n; k++) {
+			const char *item = sorted.items[k];
+			const char *eq = strchr(item, '=');
+			if (n && (size_t)(eq - item) == n &&
+			    strncasecmp(item, key->u.str, n) == 0)
+				sd_options_append(L->a, &ti->t->with, item, n,
+				                  eq + 1, strlen(eq + 1));
+		}
+	}
+}
+
+/*
+ * unlogged, with, replica_identity (default, full, nothing or "using
+ * index NAME") and cluster_on.
+ */
+static void load_table_settings(loader *L, tinfo *ti)
+{
+	const m_table *mt = ti->mt;
+	sd_table *t = ti->t;
+	const sd_ynode *with = sd_ynode_get(ti->node, "with");
+	const char *ri = mt->replica_identity;
+
+	t->unlogged = mt->unlogged == TRI_TRUE;
+	t->cluster_on = dup(L, mt->cluster_on);
+	if (with)
+		table_options(L, ti, with);
+	if (!ri || sd_strieq(ri, "default"))
+		return;
+	if (sd_strieq(ri, "full")) {
+		t->replica_identity = SD_REPLICA_FULL;
+	} else if (sd_strieq(ri, "nothing")) {
+		t->replica_identity = SD_REPLICA_NOTHING;
+	} else {
+		if (strncasecmp(ri, "using ", 6) == 0)
+			ri += 6;
+		if (strncasecmp(ri, "index ", 6) == 0 && ri[6]) {
+			t->replica_identity = SD_REPLICA_INDEX;
+			t->replica_index = dup(L, ri + 6);
+		} else {
+			lerr(L, ti->f,
+			     sd_arena_printf(L->tmp, "%s.replica_identity",
+			                     entry_path(L, ti->index, NULL, 0,
+			                                NULL)),
+			     ti->qname,
+			     "'replica_identity' must be default, full, nothing "
+			     "or 'using index NAME', not '%s'",
+			     mt->replica_identity);
+		}
 	}
 }
 
@@ -1788,6 +1936,7 @@ static void load_tables(loader *L, file_ctx *f)
 		ti->t->without_rowid = mt->without_rowid == TRI_TRUE;
 		ti->t->strict = mt->strict == TRI_TRUE;
 		load_table_parents(L, ti);
+		load_table_settings(L, ti);
 		sd_map_put(L->tinfo_map, qname, ti);
 		if (schema)
 			sd_schema_add_namespace(L->s, schema);
@@ -1911,6 +2060,10 @@ static int build(loader *L)
 	for (i = 0; i < L->ntables; i++) {
 		apply_naming(L, &L->tables[i]);
 		check_names(L, &L->tables[i]);
+		check_marked_index(L, &L->tables[i], "replica_identity",
+		                   L->tables[i].t->replica_index);
+		check_marked_index(L, &L->tables[i], "cluster_on",
+		                   L->tables[i].t->cluster_on);
 	}
 	for (i = 0; i < L->nfiles; i++)
 		load_logic(L, &L->files[i]);

@@ -44,30 +44,67 @@ static int name_cmp(const char *a, const char *b)
 	return c ? c : (na > nb) - (na < nb);
 }
 
+bool sd_option_equal(const char *x, const char *y)
+{
+	size_t nx = strcspn(x, "="), ny = strcspn(y, "=");
+	const char *wx, *wy;
+
+	if (nx != ny || strncmp(x, y, nx) != 0)
+		return false;
+	x += nx + (x[nx] == '=');
+	y += ny + (y[ny] == '=');
+	wx = bool_word(x, strlen(x));
+	wy = bool_word(y, strlen(y));
+	return wx || wy ? sd_streq(wx, wy) : strcmp(x, y) == 0;
+}
+
 bool sd_options_equal(const sd_strlist *a, const sd_strlist *b)
 {
 	size_t i;
 
 	if (a->n != b->n)
 		return false;
-	for (i = 0; i < a->n; i++) {
-		const char *x = a->items[i], *y = b->items[i];
-		size_t nx = strcspn(x, "="), ny = strcspn(y, "=");
-		const char *wx, *wy;
-		if (nx != ny || strncmp(x, y, nx) != 0)
+	for (i = 0; i < a->n; i++)
+		if (!sd_option_equal(a->items[i], b->items[i]))
 			return false;
-		x += nx + (x[nx] == '=');
-		y += ny + (y[ny] == '=');
-		wx = bool_word(x, strlen(x));
-		wy = bool_word(y, strlen(y));
-		if (wx || wy ? !sd_streq(wx, wy) : strcmp(x, y) != 0)
+	return true;
+}
+
+bool sd_options_same(const sd_strlist *a, const sd_strlist *b)
+{
+	size_t i, k;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++) {
+		for (k = 0; k < b->n; k++)
+			if (sd_option_equal(a->items[i], b->items[k]))
+				break;
+		if (k == b->n)
 			return false;
 	}
 	return true;
 }
 
+static int options_add(sd_arena *a, sd_strlist *l, const char *name,
+                       size_t nlen, const char *value, size_t vlen,
+                       bool sorted);
+
 int sd_options_add(sd_arena *a, sd_strlist *l, const char *name,
                    size_t nlen, const char *value, size_t vlen)
+{
+	return options_add(a, l, name, nlen, value, vlen, true);
+}
+
+int sd_options_append(sd_arena *a, sd_strlist *l, const char *name,
+                      size_t nlen, const char *value, size_t vlen)
+{
+	return options_add(a, l, name, nlen, value, vlen, false);
+}
+
+static int options_add(sd_arena *a, sd_strlist *l, const char *name,
+                       size_t nlen, const char *value, size_t vlen,
+                       bool sorted)
 {
 	sd_buf b = SD_BUF_INIT;
 	const char **items;
@@ -103,8 +140,11 @@ int sd_options_add(sd_arena *a, sd_strlist *l, const char *name,
 			l->items[at] = item;
 			return SD_OK;
 		}
-	for (at = 0; at < l->n && name_cmp(l->items[at], item) < 0; at++)
+	for (at = 0; sorted && at < l->n && name_cmp(l->items[at], item) < 0;
+	     at++)
 		;
+	if (!sorted)
+		at = l->n;
 	items = sd_arena_alloc(a, (l->n + 1) * sizeof(*items));
 	if (at)
 		memcpy(items, l->items, at * sizeof(*items));
@@ -200,4 +240,50 @@ int sd_opclass_parse(sd_arena *a, const char *text, const char **name,
 		return SD_EINPUT;
 	*name = sd_arena_strndup(a, text, n);
 	return sd_options_parse(a, open, params);
+}
+
+static const struct {
+	char letter;
+	const char *word;
+} storages[] = {
+	{'p', "plain"}, {'e', "external"}, {'x', "extended"}, {'m', "main"},
+};
+
+const char *sd_storage_word(char storage)
+{
+	size_t i;
+
+	for (i = 0; i < SD_ARRAY_LEN(storages); i++)
+		if (storages[i].letter == storage)
+			return storages[i].word;
+	return NULL;
+}
+
+char sd_storage_parse(const char *word)
+{
+	size_t i;
+
+	for (i = 0; word && i < SD_ARRAY_LEN(storages); i++)
+		if (sd_strieq(storages[i].word, word))
+			return storages[i].letter;
+	return 0;
+}
+
+char sd_type_default_storage(const sd_type *t)
+{
+	switch (t->kind) {
+	case SD_T_RAW:
+		return 0;
+	case SD_T_NUMERIC:
+		return 'm';
+	case SD_T_STRING:
+	case SD_T_CHAR:
+	case SD_T_TEXT:
+	case SD_T_JSON:
+	case SD_T_JSONB:
+	case SD_T_BINARY:
+		return 'x';
+	default:
+		return 'p';
+	}
 }

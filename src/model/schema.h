@@ -272,6 +272,15 @@ typedef struct sd_column {
 	sd_identity identity;     /* explicit identity (models: identity key) */
 	/* the identity's sequence options; NULL: all defaults */
 	const sd_identity_options *identity_options;
+	/* PostgreSQL: SET COMPRESSION ("pglz", "lz4"); NULL: the server's
+	 * default_toast_compression */
+	const char *compression;
+	/* PostgreSQL: SET STATISTICS n, when statistics_set */
+	int statistics;
+	/* PostgreSQL: SET STORAGE 'p'lain, 'e'xternal, e'x'tended, 'm'ain;
+	 * 0: the type's own */
+	char storage;
+	bool statistics_set;
 	/* (the flags last, packed: a schema holds one column per field of
 	 * every table, 176 bytes each) */
 	bool nullable;
@@ -426,11 +435,32 @@ int sd_options_add(sd_arena *a, sd_strlist *l, const char *name,
                    size_t nlen, const char *value, size_t vlen);
 int sd_options_parse(sd_arena *a, const char *text, sd_strlist *out);
 bool sd_options_equal(const sd_strlist *a, const sd_strlist *b);
+/* One "name=value" item equal to another by meaning. */
+bool sd_option_equal(const char *x, const char *y);
+/*
+ * A table's storage parameters keep the order they were given in (the
+ * catalog keeps it too): sd_options_append adds at the end (replacing a
+ * same-named one in place); sd_options_same compares by meaning in any
+ * order.
+ */
+int sd_options_append(sd_arena *a, sd_strlist *l, const char *name,
+                      size_t nlen, const char *value, size_t vlen);
+bool sd_options_same(const sd_strlist *a, const sd_strlist *b);
 void sd_options_put(sd_buf *out, const sd_strlist *l, const char *sep);
 /* "gist_trgm_ops(siglen=64)" -> name "gist_trgm_ops", params
  * [siglen=64]; SD_EINPUT when malformed. */
 int sd_opclass_parse(sd_arena *a, const char *text, const char **name,
                      sd_strlist *params);
+/*
+ * Column STORAGE (sd_column.storage): the word of a letter ('x' ->
+ * "extended"; NULL for 0), the letter of a word ("MAIN" -> 'm'; 0 when
+ * none), and the type's own where the portable type says it (0 for
+ * verbatim types: only the server knows).
+ */
+const char *sd_storage_word(char storage);
+char sd_storage_parse(const char *word);
+char sd_type_default_storage(const sd_type *t);
+
 /* A table named by its schema (NULL = default) and name. */
 typedef struct sd_table_ref {
 	const char *schema;
@@ -477,7 +507,26 @@ typedef struct sd_table {
 	/* PostgreSQL: ENABLE / FORCE ROW LEVEL SECURITY */
 	bool row_security;
 	bool force_row_security;
+	/*
+	 * PostgreSQL table settings: UNLOGGED, the storage parameters
+	 * (WITH (fillfactor=70); the TOAST table's as "toast.name=value"),
+	 * REPLICA IDENTITY (SD_REPLICA_*; USING INDEX names replica_index)
+	 * and the index CLUSTER ON marks (NULL: none).
+	 */
+	bool unlogged;
+	char replica_identity;
+	const char *replica_index;
+	const char *cluster_on;
+	sd_strlist with;
 } sd_table;
+
+/* sd_table.replica_identity: the catalog's relreplident letters. */
+enum {
+	SD_REPLICA_DEFAULT = 0,
+	SD_REPLICA_FULL = 'f',
+	SD_REPLICA_NOTHING = 'n',
+	SD_REPLICA_INDEX = 'i',
+};
 
 typedef struct sd_enum {
 	sd_object base; /* kind SD_OBJ_ENUM */

@@ -1,0 +1,224 @@
+/*
+ * pg_table.c - PostgreSQL's table settings: SET LOGGED / UNLOGGED, the
+ * storage parameters (SET / RESET), REPLICA IDENTITY, CLUSTER ON / SET
+ * WITHOUT CLUSTER, and a column's SET STORAGE, SET COMPRESSION and SET
+ * STATISTICS (diff/tables.c says when).
+ */
+#include "emit/pg_emit.h"
+
+#include <string.h>
+
+static void put(pg_emit *e, const char *s)
+{
+	sd_buf_put(e->out, s);
+}
+
+static void alter_table(pg_emit *e, const sd_table *t)
+{
+	put(e, "ALTER TABLE ");
+	sd_pg_emit_qname(e, t->base.schema, t->base.name);
+	put(e, " ");
+}
+
+/* The name part of "name=value". */
+static size_t option_name_len(const char *item)
+{
+	const char *eq = strchr(item, '=');
+
+	return eq ? (size_t)(eq - item) : strlen(item);
+}
+
+/* Whether l has an option named like item. */
+static bool has_option(const sd_strlist *l, const char *item)
+{
+	size_t i, n = option_name_len(item);
+
+	for (i = 0; i < l->n; i++)
+		if (option_name_len(l->items[i]) == n &&
+		    strncmp(l->items[i], item, n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * ALTER TABLE t RESET and SET, so that the table ends with to's
+ * parameters in to's order: SET keeps the parameters it does not name
+ * where they are and appends the ones it names. Past the longest common
+ * start of from and to, from's parameters that to lacks are RESET and
+ * to's are SET, in order.
+ */
+static void storage_parameters(pg_emit *e, const sd_table *t,
+                               const sd_strlist *from, const sd_strlist *to)
+{
+	sd_strlist set = {to->items, to->n};
+	size_t i, k = 0;
+	bool first = true;
+
+	while (k < from->n && k < to->n &&
+	       sd_option_equal(from->items[k], to->items[k]))
+		k++;
+	for (i = k; i < from->n; i++) {
+		if (has_option(to, from->items[i]))
+			continue;
+		if (first) {
+			alter_table(e, t);
+			put(e, "RESET (");
+		} else {
+			put(e, ", ");
+		}
+		sd_buf_putn(e->out, from->items[i],
+		            option_name_len(from->items[i]));
+		first = false;
+	}
+	if (!first)
+		put(e, ");\n");
+	set.items += k;
+	set.n -= k;
+	if (set.n) {
+		alter_table(e, t);
+		put(e, "SET (");
+		sd_options_put(e->out, &set, " = ");
+		put(e, ");\n");
+	}
+}
+
+static void replica_identity(pg_emit *e, const sd_table *t,
+                             const sd_table *to)
+{
+	alter_table(e, t);
+	put(e, "REPLICA IDENTITY ");
+	switch (to->replica_identity) {
+	case SD_REPLICA_FULL: put(e, "FULL"); break;
+	case SD_REPLICA_NOTHING: put(e, "NOTHING"); break;
+	case SD_REPLICA_INDEX:
+		put(e, "USING INDEX ");
+		sd_pg_emit_ident(e, to->replica_index);
+		break;
+	default: put(e, "DEFAULT"); break;
+	}
+	put(e, ";\n");
+}
+
+static void cluster_on(pg_emit *e, const sd_table *t, const sd_table *to)
+{
+	alter_table(e, t);
+	if (to->cluster_on) {
+		put(e, "CLUSTER ON ");
+		sd_pg_emit_ident(e, to->cluster_on);
+	} else {
+		put(e, "SET WITHOUT CLUSTER");
+	}
+	put(e, ";\n");
+}
+
+void sd_pg_emit_table_settings(pg_emit *e, const sd_op *op)
+{
+	const sd_table *t = op->table;
+	const sd_table *from = (const sd_table *)op->obj_old;
+	const sd_table *to = (const sd_table *)op->obj_new;
+
+	if (op->changes & SD_CHANGE_PERSISTENCE) {
+		alter_table(e, t);
+		put(e, to->unlogged ? "SET UNLOGGED;\n" : "SET LOGGED;\n");
+	}
+	if (op->changes & SD_CHANGE_OPTIONS)
+		storage_parameters(e, t, &from->with, &to->with);
+	if (op->changes & SD_CHANGE_REPLICA)
+		replica_identity(e, t, to);
+	if (op->changes & SD_CHANGE_CLUSTER)
+		cluster_on(e, t, to);
+}
+
+void sd_pg_emit_create_settings(pg_emit *e, const sd_table *t)
+{
+	if (!t->with.n)
+		return;
+	put(e, " WITH (");
+	sd_options_put(e->out, &t->with, " = ");
+	put(e, ")");
+}
+
+static void alter_column(pg_emit *e, const sd_table *t, const char *col)
+{
+	alter_table(e, t);
+	put(e, "ALTER COLUMN ");
+	sd_pg_emit_ident(e, col);
+	put(e, " ");
+}
+
+/*
+ * SET STORAGE back to the type's own: its word where the portable type
+ * says it, else the catalog's (a verbatim type), read when it runs.
+ */
+static void default_storage(pg_emit *e, const sd_table *t,
+                            const sd_column *c)
+{
+	const char *word = sd_storage_word(sd_type_default_storage(&c->type));
+	sd_buf rel = SD_BUF_INIT, stmt = SD_BUF_INIT;
+	pg_emit inner = *e;
+
+	if (word) {
+		alter_column(e, t, c->base.name);
+		sd_buf_printf(e->out, "SET STORAGE %s;\n", word);
+		return;
+	}
+	inner.out = &rel;
+	sd_pg_emit_qname(&inner, t->base.schema, t->base.name);
+	inner.out = &stmt;
+	alter_column(&inner, t, c->base.name);
+	put(e, "DO $sd$BEGIN EXECUTE ");
+	sd_quote_literal_std(e->out, sd_buf_cstr(&stmt));
+	put(e, " || (SELECT CASE ty.typstorage WHEN 'p' THEN 'SET STORAGE "
+	       "PLAIN' WHEN 'e' THEN 'SET STORAGE EXTERNAL' WHEN 'm' THEN "
+	       "'SET STORAGE MAIN' ELSE 'SET STORAGE EXTENDED' END FROM "
+	       "pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid WHERE "
+	       "a.attrelid = ");
+	sd_quote_literal_std(e->out, sd_buf_cstr(&rel));
+	put(e, "::regclass AND a.attname = ");
+	sd_quote_literal_std(e->out, c->base.name);
+	put(e, "); END$sd$;\n");
+	if (inner.too_long && !e->too_long)
+		e->too_long = inner.too_long;
+	sd_buf_free(&rel);
+	sd_buf_free(&stmt);
+}
+
+void sd_pg_emit_column_settings(pg_emit *e, const sd_table *t,
+                                const sd_column *from, const sd_column *to,
+                                bool retyped)
+{
+	const char *col = to->base.name;
+
+	/* a new type starts with its own storage and compression */
+	if (to->storage && (retyped || to->storage != from->storage)) {
+		alter_column(e, t, col);
+		sd_buf_printf(e->out, "SET STORAGE %s;\n",
+		              sd_storage_word(to->storage));
+	} else if (!to->storage && from->storage && !retyped) {
+		default_storage(e, t, to);
+	}
+	if (!sd_streq(from->compression, to->compression) ||
+	    (retyped && to->compression)) {
+		alter_column(e, t, col);
+		sd_buf_printf(e->out, "SET COMPRESSION %s;\n",
+		              to->compression ? to->compression : "default");
+	}
+	if (from->statistics_set != to->statistics_set ||
+	    from->statistics != to->statistics) {
+		alter_column(e, t, col);
+		sd_buf_printf(e->out, "SET STATISTICS %d;\n",
+		              to->statistics_set ? to->statistics : -1);
+	}
+}
+
+void sd_pg_emit_new_column_settings(pg_emit *e, const sd_table *t,
+                                    const sd_column *c)
+{
+	sd_column none;
+
+	if (!c->storage && !c->statistics_set)
+		return;
+	memset(&none, 0, sizeof(none));
+	none.compression = c->compression;
+	sd_pg_emit_column_settings(e, t, &none, c, false);
+}
