@@ -123,6 +123,30 @@ sd lint ffff
 expect_rc 2 "an unknown revision is bad usage"
 
 # ---- SQLite: the database is reachable: its pending revisions ----------------
+# table settings: SET LOGGED rewrites the table; CLUSTER ON, storage
+# parameters and SET STATISTICS only take SHARE UPDATE EXCLUSIVE
+cd "$T" && mkdir -p settings/$V && cd settings || bail "no dir"
+printf 'database: postgresql://nobody@127.0.0.1:1/none?connect_timeout=2\n' >schemadiff.yaml
+rev aaaa00000001 "" base postgresql "" 'CREATE UNLOGGED TABLE cache (k text PRIMARY KEY, v text);'
+rev bbbb00000002 aaaa00000001 settings postgresql "" 'ALTER TABLE cache SET LOGGED;
+ALTER TABLE cache REPLICA IDENTITY FULL;'
+sd lint bbbb00000002
+expect_rc 1 "SET LOGGED: a blocking hazard"
+same "migrations/versions/bbbb00000002_settings.sql:9: blocking: SET LOGGED rewrites cache and its indexes while reads and writes wait
+    lock: ACCESS EXCLUSIVE on cache, blocks reads and writes
+    ALTER TABLE cache SET LOGGED" "$OUT" "SET LOGGED: the finding and its lock"
+rev cccc00000003 bbbb00000002 weak postgresql "" 'ALTER TABLE cache CLUSTER ON cache_pkey;
+ALTER TABLE cache SET (fillfactor = 70);
+ALTER TABLE cache RESET (autovacuum_enabled);
+ALTER TABLE cache ALTER COLUMN v SET STATISTICS 500;
+ALTER TABLE cache VALIDATE CONSTRAINT ck_v;'
+sd lint cccc00000003
+expect_rc 0 "CLUSTER ON, SET/RESET, SET STATISTICS: no hazard"
+same "migrations/versions/cccc00000003_weak.sql:13: info: validates ck_v: scans cache, reads and writes go on
+    lock: SHARE UPDATE EXCLUSIVE on cache, blocks schema changes only
+    ALTER TABLE cache VALIDATE CONSTRAINT ck_v" "$OUT" \
+	"CLUSTER ON, storage parameters, SET STATISTICS: SHARE UPDATE EXCLUSIVE, so a validation after them in the same transaction keeps writers going"
+
 cd "$T" && mkdir -p lite/$V && cd lite || bail "no dir"
 printf 'database: sqlite:///app.db\n' >schemadiff.yaml
 rev aaaa00000001 "" base sqlite "" 'CREATE TABLE "users" ("id" INTEGER PRIMARY KEY, "name" TEXT, "age" INTEGER);'

@@ -146,6 +146,17 @@ static void alter_column(pg_emit *e, const sd_table *t, const char *col)
 	put(e, " ");
 }
 
+/* "SET STORAGE MAIN;\n" */
+static void storage_word(pg_emit *e, char storage)
+{
+	const char *w = sd_storage_word(storage);
+
+	put(e, "SET STORAGE ");
+	for (; w && *w; w++)
+		sd_buf_putc(e->out, (char)(*w - 'a' + 'A'));
+	put(e, ";\n");
+}
+
 /*
  * SET STORAGE back to the type's own: its word where the portable type
  * says it, else the catalog's (a verbatim type), read when it runs.
@@ -159,7 +170,7 @@ static void default_storage(pg_emit *e, const sd_table *t,
 
 	if (word) {
 		alter_column(e, t, c->base.name);
-		sd_buf_printf(e->out, "SET STORAGE %s;\n", word);
+		storage_word(e, sd_type_default_storage(&c->type));
 		return;
 	}
 	inner.out = &rel;
@@ -192,8 +203,7 @@ void sd_pg_emit_column_settings(pg_emit *e, const sd_table *t,
 	/* a new type starts with its own storage and compression */
 	if (to->storage && (retyped || to->storage != from->storage)) {
 		alter_column(e, t, col);
-		sd_buf_printf(e->out, "SET STORAGE %s;\n",
-		              sd_storage_word(to->storage));
+		storage_word(e, to->storage);
 	} else if (!to->storage && from->storage && !retyped) {
 		default_storage(e, t, to);
 	}

@@ -284,6 +284,47 @@ static void alter_column(reader *rd, action *x, unsigned changes,
 	x->op.changes = changes;
 }
 
+/*
+ * The table settings of ALTER TABLE (emit/pg_table.c's statements): SET
+ * LOGGED / UNLOGGED rewrites the table; CLUSTER ON, SET WITHOUT CLUSTER,
+ * SET / RESET (storage parameters) and SET STATISTICS take SHARE UPDATE
+ * EXCLUSIVE. False for another command.
+ */
+static bool table_setting(reader *rd, const char *rel, const char *sub)
+{
+	static const struct {
+		const char *sub;
+		unsigned changes;
+		const char *what;
+	} settings[] = {
+		{"AT_SetLogged", SD_CHANGE_PERSISTENCE, "SET LOGGED"},
+		{"AT_SetUnLogged", SD_CHANGE_PERSISTENCE, "SET UNLOGGED"},
+		{"AT_ClusterOn", SD_CHANGE_CLUSTER, "CLUSTER ON"},
+		{"AT_DropCluster", SD_CHANGE_CLUSTER, "SET WITHOUT CLUSTER"},
+		{"AT_SetRelOptions", SD_CHANGE_OPTIONS, "SET (...)"},
+		{"AT_ResetRelOptions", SD_CHANGE_OPTIONS, "RESET (...)"},
+		/* a column's, under the storage parameters' lock */
+		{"AT_SetStatistics", SD_CHANGE_OPTIONS, "SET STATISTICS"},
+	};
+	size_t i;
+
+	for (i = 0; i < SD_ARRAY_LEN(settings); i++) {
+		sd_table *t;
+		action *x;
+		if (!sd_streq(sub, settings[i].sub))
+			continue;
+		t = sd_arena_alloc(rd->a, sizeof(*t));
+		t->base.kind = SD_OBJ_TABLE;
+		t->base.name = rel;
+		x = act(rd, SD_OP_ALTER_OBJECT, rel, settings[i].what);
+		x->op.changes = settings[i].changes;
+		x->op.obj_old = x->op.obj_new = &t->base;
+		x->rewrites = settings[i].changes == SD_CHANGE_PERSISTENCE;
+		return true;
+	}
+	return false;
+}
+
 static void alter_table(reader *rd, const cJSON *s)
 {
 	const char *rel = range_var(rd, get(s, "relation"));
@@ -316,6 +357,8 @@ static void alter_table(reader *rd, const cJSON *s)
 			alter_column(rd, x, SD_CHANGE_NULLABLE, false);
 		} else if (sd_streq(sub, "AT_AddConstraint")) {
 			add_constraint(rd, rel, get(def, "Constraint"));
+		} else if (table_setting(rd, rel, sub)) {
+			continue;
 		} else if (sd_streq(sub, "AT_ValidateConstraint")) {
 			x = act(rd, SD_OP_VALIDATE_CONSTRAINT, rel,
 			        "VALIDATE CONSTRAINT");
@@ -778,6 +821,12 @@ static void apply_rules(context *c, const action *x)
 		break;
 	case SD_OP_ADD_COLUMN:
 		rule_add_column(c, x);
+		break;
+	case SD_OP_ALTER_OBJECT:
+		if (x->rewrites)
+			report(c, x, SD_LINT_BLOCKING, "rewrite",
+			       "%s rewrites %s and its indexes while reads and "
+			       "writes wait", x->what, x->rel);
 		break;
 	default:
 		break;

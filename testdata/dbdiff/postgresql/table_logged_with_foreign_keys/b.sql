@@ -1,0 +1,3 @@
+CREATE TABLE parents (id integer PRIMARY KEY);
+CREATE TABLE children (id integer PRIMARY KEY, parent_id integer REFERENCES parents);
+CREATE TABLE grandchildren (id integer PRIMARY KEY, child_id integer REFERENCES children);
