@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "harness.h"
 #include "db/postgres.h"
+#include "diff/plan.h"
 #include "emit/dialect.h"
 #include "introspect/introspect.h"
 #include "introspect/postgres.h"
@@ -2046,6 +2047,143 @@ START_TEST(emit_type_change_checks_lengths)
 }
 END_TEST
 
+/* One value of a catalog query, "" for NULL (freed with the result). */
+static char *pq_value(PGconn *c, const char *sql)
+{
+	PGresult *r = PQexec(c, sql);
+	char *v;
+
+	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1,
+	              "%s: %s", sql, PQresultErrorMessage(r));
+	v = strdup(PQgetisnull(r, 0, 0) ? "" : PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return v;
+}
+
+static void pq_value_is(PGconn *c, const char *sql, const char *want)
+{
+	char *got = pq_value(c, sql);
+
+	ck_assert_msg(strcmp(got, want) == 0, "%s: got '%s', want '%s'", sql,
+	              got, want);
+	free(got);
+}
+
+/* The table settings of queue as the catalog has them, one line. */
+static const char q_queue_settings[] =
+	"SELECT c.relpersistence::text || ' ' || c.relreplident::text || ' '"
+	" || coalesce(array_to_string(c.reloptions, ','), '-') || ' '"
+	" || coalesce((SELECT string_agg(ic.relname || ':'"
+	"   || left(i.indisreplident::text, 1) || left(i.indisclustered::text, 1),"
+	"   ',') FROM pg_index i JOIN pg_class ic"
+	"   ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid"
+	"   AND (i.indisreplident OR i.indisclustered)), '-') || ' '"
+	" || (SELECT string_agg(a.attname || '=' || a.attstorage::text"
+	"   || coalesce(nullif(a.attcompression::text, ''), '-')"
+	"   || a.attstattarget, ',' ORDER BY a.attnum) FROM pg_attribute a"
+	"   WHERE a.attrelid = c.oid AND a.attnum > 0)"
+	" FROM pg_class c WHERE c.relname = 'queue'";
+
+/* diff(live, models) applied, then its downgrade: the exact SQL, the
+ * catalog after each, and the rows kept. */
+START_TEST(table_settings_upgrade_downgrade)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: queue\n"
+		"    unlogged: true\n"
+		"    with: {fillfactor: 60, autovacuum_enabled: off}\n"
+		"    replica_identity: using index ux_queue_code\n"
+		"    cluster_on: ux_queue_code\n"
+		"    columns:\n"
+		"      - {name: id, type: bigint, primary_key: true,"
+		" autoincrement: false}\n"
+		"      - {name: code, type: text, nullable: false,"
+		" statistics: 300}\n"
+		"      - {name: payload, type: text, storage: external,"
+		" compression: lz4}\n"
+		"      - {name: n, type: numeric, storage: main}\n"
+		"    indexes:\n"
+		"      - {name: ux_queue_code, columns: [code], unique: true,"
+		" with: {fillfactor: 80}}\n";
+	char *uri = fresh_db("sd_t_table_settings");
+	PGconn *c = pq_open(uri);
+	sd_schema *models = NULL, *live = NULL, *after = NULL;
+	sd_plan *plan = NULL, *again = NULL;
+	sd_diff_opts opts = {.caps = &sd_caps_postgres, .drop_unlisted = true};
+	sd_error err = SD_ERROR_INIT;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	const char *before =
+		"p d fillfactor=70 ux_queue_code:ft "
+		"id=p-0,code=x-1000,payload=x--1,n=m--1";
+
+	pq_exec_ok(c, "CREATE TABLE queue (id bigint PRIMARY KEY,"
+	              " code text NOT NULL, payload text, n numeric)"
+	              " WITH (fillfactor = 70);"
+	              "CREATE UNIQUE INDEX ux_queue_code ON queue (code);"
+	              "ALTER TABLE queue CLUSTER ON ux_queue_code;"
+	              "ALTER TABLE queue ALTER COLUMN id SET STATISTICS 0;"
+	              "ALTER TABLE queue ALTER COLUMN code SET STATISTICS 1000;"
+	              "INSERT INTO queue VALUES (1, 'a', 'x', 1);");
+	pq_value_is(c, q_queue_settings, before);
+	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
+	                                     "m.yaml", &sd_naming_default,
+	                                     &err),
+	                 SD_OK);
+	/* numeric's own storage is main: nothing to set */
+	ck_assert_int_eq(sd_table_find_column(models->tables[0], "n")->storage,
+	                 0);
+	ck_assert_int_eq(sd_pg_introspect(&live, c, NULL, NULL, &err), SD_OK);
+	ck_assert_str_eq(live->tables[0]->cluster_on, "ux_queue_code");
+	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
+	                              &err),
+	                 SD_OK);
+	ck_assert_str_eq(
+		sd_buf_cstr(&up),
+		"ALTER TABLE \"queue\" SET WITHOUT CLUSTER;\n"
+		"DROP INDEX \"ux_queue_code\";\n"
+		"ALTER TABLE \"queue\" RENAME CONSTRAINT \"queue_pkey\" TO "
+		"\"pk_queue\";\n"
+		"ALTER TABLE \"queue\" ALTER COLUMN \"id\" SET STATISTICS -1;\n"
+		"ALTER TABLE \"queue\" ALTER COLUMN \"code\" SET STATISTICS 300;\n"
+		"ALTER TABLE \"queue\" ALTER COLUMN \"payload\" SET STORAGE "
+		"EXTERNAL;\n"
+		"ALTER TABLE \"queue\" ALTER COLUMN \"payload\" SET COMPRESSION "
+		"lz4;\n"
+		"ALTER TABLE \"queue\" SET UNLOGGED;\n"
+		"ALTER TABLE \"queue\" SET (fillfactor = 60, "
+		"autovacuum_enabled = off);\n"
+		"CREATE UNIQUE INDEX \"ux_queue_code\" ON \"queue\" (\"code\") "
+		"WITH (fillfactor = 80);\n"
+		"ALTER TABLE \"queue\" REPLICA IDENTITY USING INDEX "
+		"\"ux_queue_code\";\n"
+		"ALTER TABLE \"queue\" CLUSTER ON \"ux_queue_code\";\n");
+	pq_exec_ok(c, sd_buf_cstr(&up));
+	pq_value_is(c, q_queue_settings,
+	            "u i fillfactor=60,autovacuum_enabled=off "
+	            "ux_queue_code:tt "
+	            "id=p--1,code=x-300,payload=el-1,n=m--1");
+	ck_assert_int_eq(sd_pg_introspect(&after, c, NULL, NULL, &err), SD_OK);
+	ck_assert_int_eq(sd_diff(&again, after, models, &opts, &err), SD_OK);
+	ck_assert_uint_eq(again->nops, 0);
+	pq_exec_ok(c, sd_buf_cstr(&down));
+	pq_value_is(c, q_queue_settings, before);
+	pq_value_is(c, "SELECT count(*) FROM queue WHERE code = 'a'", "1");
+
+	sd_plan_free(plan);
+	sd_plan_free(again);
+	sd_schema_free(models);
+	sd_schema_free(live);
+	sd_schema_free(after);
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_error_clear(&err);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
 static Suite *postgres_suite(void)
 {
 	Suite *s = suite_create("postgres");
@@ -2071,6 +2209,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, lock_preflight_refuses_up_front, 120);
 	SD_TEST(s, emit_every_op, 120);
 	SD_TEST(s, emit_type_change_checks_lengths, 120);
+	SD_TEST(s, table_settings_upgrade_downgrade, 120);
 	return s;
 }
 
