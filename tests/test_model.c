@@ -609,6 +609,78 @@ START_TEST(unknown_key_with_position_and_hint)
 }
 END_TEST
 
+/* PostgreSQL table settings: loaded as written (a type's own storage
+ * dropped), and their errors at their lines. */
+START_TEST(table_settings_load)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: queue\n"
+		"    unlogged: true\n"
+		"    with: {fillfactor: 70, Autovacuum_Enabled: off,"
+		" toast.autovacuum_enabled: false}\n"
+		"    replica_identity: USING INDEX pk_queue\n"
+		"    cluster_on: ux_queue_code\n"
+		"    columns:\n"
+		"      - {name: id, type: bigint, primary_key: true}\n"
+		"      - {name: code, type: text, statistics: 0,"
+		" compression: LZ4}\n"
+		"      - {name: body, type: text, storage: Extended}\n"
+		"      - {name: doc, type: tsvector, storage: main}\n"
+		"    indexes:\n"
+		"      - {name: ux_queue_code, columns: [code], unique: true}\n"
+		"  - name: other\n"
+		"    replica_identity: full\n"
+		"    columns: [{name: id, type: integer}]\n";
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = NULL;
+	const sd_table *t;
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml),
+	                                     "models.yaml", NULL, &err),
+	                 SD_OK);
+	t = sd_schema_find_table(s, NULL, "queue");
+	ck_assert(t->unlogged);
+	ck_assert_uint_eq(t->with.n, 3);
+	ck_assert_str_eq(t->with.items[0], "fillfactor=70");
+	ck_assert_str_eq(t->with.items[1], "autovacuum_enabled=off");
+	ck_assert_str_eq(t->with.items[2], "toast.autovacuum_enabled=false");
+	ck_assert_int_eq(t->replica_identity, SD_REPLICA_INDEX);
+	ck_assert_str_eq(t->replica_index, "pk_queue");
+	ck_assert_str_eq(t->cluster_on, "ux_queue_code");
+	ck_assert(sd_table_find_column(t, "code")->statistics_set);
+	ck_assert_int_eq(sd_table_find_column(t, "code")->statistics, 0);
+	ck_assert_str_eq(sd_table_find_column(t, "code")->compression, "lz4");
+	ck_assert_int_eq(sd_table_find_column(t, "body")->storage, 0);
+	ck_assert_int_eq(sd_table_find_column(t, "doc")->storage, 'm');
+	ck_assert(!sd_table_find_column(t, "id")->statistics_set);
+	ck_assert_int_eq(sd_schema_find_table(s, NULL, "other")
+	                     ->replica_identity,
+	                 SD_REPLICA_FULL);
+	sd_schema_free(s);
+	sd_error_clear(&err);
+
+	EXPECT_ERRORS(
+		"tables:\n"
+		"  - name: t\n"
+		"    replica_identity: sometimes\n"
+		"    cluster_on: ix_missing\n"
+		"    columns:\n"
+		"      - {name: a, type: text, storage: compressed,"
+		" compression: zstd, statistics: 20000}\n",
+		"models.yaml:3: t: 'replica_identity' must be default, full, "
+		"nothing or 'using index NAME', not 'sometimes'\n"
+		"models.yaml:6: t.a: 'storage' must be plain, external, "
+		"extended or main, not 'compressed'\n"
+		"models.yaml:6: t.a: 'compression' must be pglz or lz4, not "
+		"'zstd'\n"
+		"models.yaml:6: t.a: 'statistics' must be a number from 0 to "
+		"10000 (-1: the default), not '20000'\n"
+		"models.yaml:4: t: 'cluster_on' names index 'ix_missing', "
+		"which table 't' does not have\n");
+}
+END_TEST
+
 START_TEST(value_type_errors)
 {
 	EXPECT_ERRORS("tables:\n"
@@ -1133,6 +1205,7 @@ static Suite *model_suite(void)
 	SD_TEST(s, deep_nesting_refused_early, 60);
 	SD_TEST(s, deepest_models_still_load, 60);
 	SD_TEST(s, value_type_errors, 60);
+	SD_TEST(s, table_settings_load, 60);
 	SD_TEST(s, every_semantic_problem_reported, 60);
 	SD_TEST(s, names_unique_per_namespace, 60);
 	SD_TEST(s, bad_models_corpus, 60);
