@@ -18,6 +18,10 @@
  *   backfill              a batch step: the runner updates the rows a few
  *                         thousand at a time, each batch committed
  *   enum label added      its step commits before anything uses it
+ * SET LOGGED / UNLOGGED has no online form (it rewrites the table under
+ * ACCESS EXCLUSIVE whatever is done): it stays, with its hazard; CLUSTER
+ * ON, storage parameters and SET STATISTICS only take SHARE UPDATE
+ * EXCLUSIVE and need none.
  * Tables created earlier in the same sequence have no rows yet and keep
  * the plain forms, inside the revision's transaction.
  *

@@ -147,6 +147,15 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		              t->inherits[i].schema ? t->inherits[i].schema : "",
 		              t->inherits[i].schema ? "." : "",
 		              t->inherits[i].name);
+	sd_buf_put(out, t->unlogged ? " unlogged" : "");
+	for (i = 0; i < t->with.n; i++)
+		sd_buf_printf(out, " with=%s", t->with.items[i]);
+	if (t->replica_identity)
+		sd_buf_printf(out, " replica-identity=%c%s%s",
+		              t->replica_identity,
+		              t->replica_index ? ":" : "",
+		              t->replica_index ? t->replica_index : "");
+	put_opt(out, "cluster-on", t->cluster_on, false);
 	sd_buf_putc(out, '\n');
 	for (i = 0; i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
@@ -162,6 +171,10 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		put_opt(out, "renamed_from", c->renamed_from, false);
 		put_opt(out, "backfill", c->backfill, true);
 		put_opt(out, "sequence", c->sequence, false);
+		put_opt(out, "storage", sd_storage_word(c->storage), false);
+		put_opt(out, "compression", c->compression, false);
+		if (c->statistics_set)
+			sd_buf_printf(out, " statistics=%d", c->statistics);
 		if (c->identity_options) {
 			sd_buf_put(out, " identity-options=");
 			put_seqopts(out, &c->identity_options->opts,
