@@ -2103,6 +2103,8 @@ START_TEST(table_settings_upgrade_downgrade)
 		"      - {name: payload, type: text, storage: external,"
 		" compression: lz4}\n"
 		"      - {name: n, type: numeric, storage: main}\n"
+		/* tsvector's own storage: no difference */
+		"      - {name: doc, type: tsvector, storage: extended}\n"
 		"    indexes:\n"
 		"      - {name: ux_queue_code, columns: [code], unique: true,"
 		" with: {fillfactor: 80}}\n";
@@ -2115,10 +2117,11 @@ START_TEST(table_settings_upgrade_downgrade)
 	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
 	const char *before =
 		"p d fillfactor=70 ux_queue_code:ft "
-		"id=p-0,code=x-1000,payload=x--1,n=m--1";
+		"id=p-0,code=x-1000,payload=x--1,n=m--1,doc=x--1";
 
 	pq_exec_ok(c, "CREATE TABLE queue (id bigint PRIMARY KEY,"
-	              " code text NOT NULL, payload text, n numeric)"
+	              " code text NOT NULL, payload text, n numeric,"
+	              " doc tsvector)"
 	              " WITH (fillfactor = 70);"
 	              "CREATE UNIQUE INDEX ux_queue_code ON queue (code);"
 	              "ALTER TABLE queue CLUSTER ON ux_queue_code;"
@@ -2163,7 +2166,7 @@ START_TEST(table_settings_upgrade_downgrade)
 	pq_value_is(c, q_queue_settings,
 	            "u i fillfactor=60,autovacuum_enabled=off "
 	            "ux_queue_code:tt "
-	            "id=p--1,code=x-300,payload=el-1,n=m--1");
+	            "id=p--1,code=x-300,payload=el-1,n=m--1,doc=x--1");
 	ck_assert_int_eq(sd_pg_introspect(&after, c, NULL, NULL, &err), SD_OK);
 	ck_assert_int_eq(sd_diff(&again, after, models, &opts, &err), SD_OK);
 	ck_assert_uint_eq(again->nops, 0);

@@ -27,9 +27,25 @@
 
 #include <string.h>
 
+/* A column's STORAGE, its type's own when it has none: known for the
+ * portable types, and from the catalog for the others (the database
+ * side's, when the type is the same). 0 when nobody knows. */
+static char storage_of(const sd_column *c, const sd_column *other)
+{
+	if (c->storage)
+		return c->storage;
+	if (c->type_storage)
+		return c->type_storage;
+	if (sd_type_default_storage(&c->type))
+		return sd_type_default_storage(&c->type);
+	return sd_type_equal(&c->type, &other->type) ? other->type_storage : 0;
+}
+
 bool sd_diff_column_settings_equal(const sd_column *o, const sd_column *n)
 {
-	return o->storage == n->storage &&
+	char so = storage_of(o, n), sn = storage_of(n, o);
+
+	return (so && sn ? so == sn : o->storage == n->storage) &&
 	       sd_streq(o->compression, n->compression) &&
 	       o->statistics_set == n->statistics_set &&
 	       (!n->statistics_set || o->statistics == n->statistics);

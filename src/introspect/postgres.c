@@ -98,8 +98,7 @@ static const char q_columns[] =
 	"  AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'"
 	"  AND s.relkind = 'S' LIMIT 1) END,"
 	" a.attcollation, a.attinhcount > 0, a.attislocal,"
-	" CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,"
-	" a.attcompression, a.attstattarget"
+	" a.attstorage, a.attcompression, a.attstattarget, t.typstorage"
 	" FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
 	" LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid"
 	"  AND ad.adnum = a.attnum AND a.atthasdef"
@@ -687,14 +686,18 @@ static void rel_attribute(sd_arena *a, pg_rel *rel, int attnum,
 }
 
 /* STORAGE other than the type's, COMPRESSION, SET STATISTICS of a
- * column (q_columns' columns 17-19). */
+ * column, and the type's own STORAGE (q_columns' columns 17-20). */
 static void column_settings(PGresult *res, int i, sd_column *c)
 {
 	const char *storage = cell(res, i, 17);
 	const char *comp = cell(res, i, 18);
 	const char *stat = cell(res, i, 19);
+	const char *own = cell(res, i, 20);
 
-	if (storage && strchr("pemx", storage[0]))
+	if (own && strchr("pemx", own[0]))
+		c->type_storage = own[0];
+	if (storage && strchr("pemx", storage[0]) &&
+	    (!own || storage[0] != own[0]))
 		c->storage = storage[0];
 	if (comp && comp[0] == 'p')
 		c->compression = "pglz";

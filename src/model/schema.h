@@ -280,6 +280,9 @@ typedef struct sd_column {
 	/* PostgreSQL: SET STORAGE 'p'lain, 'e'xternal, e'x'tended, 'm'ain;
 	 * 0: the type's own */
 	char storage;
+	/* introspected: the type's own STORAGE (pg_type.typstorage), so
+	 * that a model's explicit one on a verbatim type compares */
+	char type_storage;
 	bool statistics_set;
 	/* (the flags last, packed: a schema holds one column per field of
 	 * every table, 176 bytes each) */
