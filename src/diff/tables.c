@@ -134,6 +134,26 @@ static sd_map *index_ops(dctx *c)
 	return m;
 }
 
+/* The index *name of tp's old table after its indexes are dropped and
+ * renamed: NULL when dropped (then true), its new name when renamed. */
+static bool follow(dctx *c, sd_map *ix, const tpair *tp, const char **name)
+{
+	const char *to;
+
+	if (!*name)
+		return false;
+	if (sd_map_get(ix, sd_arena_printf(c->a, "%p d %s", (void *)tp->old,
+	                                   *name))) {
+		*name = NULL;
+		return true;
+	}
+	to = sd_map_get(ix, sd_arena_printf(c->a, "%p r %s", (void *)tp->new_,
+	                                    *name));
+	if (to)
+		*name = to;
+	return false;
+}
+
 /*
  * The marks of tp's old table as they are after its indexes are dropped
  * and renamed: a mark on a dropped index is gone (REPLICA IDENTITY back
@@ -143,32 +163,11 @@ static marks marks_between(dctx *c, sd_map *ix, const tpair *tp,
                            bool *dropped)
 {
 	marks m = marks_of(tp->old);
-	const char *to;
+	bool replica_gone = follow(c, ix, tp, &m.replica_index);
 
-	*dropped = false;
-	if (m.replica_index &&
-	    sd_map_get(ix, sd_arena_printf(c->a, "%p d %s", (void *)tp->old,
-	                                   m.replica_index))) {
+	if (replica_gone)
 		m.replica = SD_REPLICA_DEFAULT;
-		m.replica_index = NULL;
-		*dropped = true;
-	} else if (m.replica_index &&
-	           (to = sd_map_get(ix, sd_arena_printf(c->a, "%p r %s",
-	                                                (void *)tp->new_,
-	                                                m.replica_index)))) {
-		m.replica_index = to;
-	}
-	if (m.cluster_on &&
-	    sd_map_get(ix, sd_arena_printf(c->a, "%p d %s", (void *)tp->old,
-	                                   m.cluster_on))) {
-		m.cluster_on = NULL;
-		*dropped = true;
-	} else if (m.cluster_on &&
-	           (to = sd_map_get(ix, sd_arena_printf(c->a, "%p r %s",
-	                                                (void *)tp->new_,
-	                                                m.cluster_on)))) {
-		m.cluster_on = to;
-	}
+	*dropped = follow(c, ix, tp, &m.cluster_on) || replica_gone;
 	return m;
 }
 
