@@ -42,7 +42,7 @@ static const char *op_object(sd_arena *a, const sd_op *op)
 
 	if (c && tn)
 		return sd_arena_printf(a, "%s.%s", tn, c->base.name);
-	if (o && tn && o->kind != SD_OBJ_ENUM)
+	if (o && tn && o->kind != SD_OBJ_ENUM && o->kind != SD_OBJ_TABLE)
 		return sd_arena_printf(a, "%s.%s", tn, o->name ? o->name : "");
 	if (o)
 		return sd_qualified_name(a, o->schema, o->name);

@@ -428,8 +428,31 @@ static void put_alter(sd_buf *out, const sd_op *op)
 		sd_buf_printf(out, "%sidentity options", sep);
 		sep = ", ";
 	}
-	if (op->changes & SD_CHANGE_STORAGE) {
-		sd_buf_printf(out, "%sstorage", sep);
+	if ((op->changes & SD_CHANGE_STORAGE) && a->storage != b->storage) {
+		sd_buf_printf(out, "%sstorage %s -> %s", sep,
+		              a->storage ? sd_storage_word(a->storage) : "default",
+		              b->storage ? sd_storage_word(b->storage)
+		                         : "default");
+		sep = ", ";
+	}
+	if ((op->changes & SD_CHANGE_STORAGE) &&
+	    !sd_streq(a->compression, b->compression)) {
+		sd_buf_printf(out, "%scompression %s -> %s", sep,
+		              a->compression ? a->compression : "default",
+		              b->compression ? b->compression : "default");
+		sep = ", ";
+	}
+	if ((op->changes & SD_CHANGE_STORAGE) &&
+	    (a->statistics_set != b->statistics_set ||
+	     a->statistics != b->statistics)) {
+		sd_buf_printf(out, "%sstatistics ", sep);
+		if (a->statistics_set)
+			sd_buf_printf(out, "%d", a->statistics);
+		sd_buf_put(out, a->statistics_set ? " -> " : "default -> ");
+		if (b->statistics_set)
+			sd_buf_printf(out, "%d", b->statistics);
+		else
+			sd_buf_put(out, "default");
 		sep = ", ";
 	}
 	if (op->changes & SD_CHANGE_COMMENT)
