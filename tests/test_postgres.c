@@ -2174,6 +2174,46 @@ START_TEST(table_settings_upgrade_downgrade)
 	pq_value_is(c, q_queue_settings, before);
 	pq_value_is(c, "SELECT count(*) FROM queue WHERE code = 'a'", "1");
 
+	/* created: UNLOGGED, WITH and COMPRESSION in CREATE TABLE, the
+	 * rest after it, the marks once the index is there; dropped: the
+	 * marks go first, so that the downgrade puts them back */
+	sd_plan_free(plan);
+	sd_buf_truncate(&up, 0);
+	sd_buf_truncate(&down, 0);
+	sd_schema_free(live);
+	live = sd_schema_new();
+	live->dialect = "postgresql";
+	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
+	                              &err),
+	                 SD_OK);
+	ck_assert_str_eq(
+		sd_buf_cstr(&up),
+		"CREATE UNLOGGED TABLE \"queue\" (\n"
+		"    \"id\" BIGINT NOT NULL,\n"
+		"    \"code\" TEXT NOT NULL,\n"
+		"    \"payload\" TEXT COMPRESSION lz4,\n"
+		"    \"n\" NUMERIC,\n"
+		"    \"doc\" tsvector,\n"
+		"    CONSTRAINT \"pk_queue\" PRIMARY KEY (\"id\")\n"
+		") WITH (fillfactor = 60, autovacuum_enabled = off);\n"
+		"ALTER TABLE \"queue\" ALTER COLUMN \"code\" SET STATISTICS 300;\n"
+		"ALTER TABLE \"queue\" ALTER COLUMN \"payload\" SET STORAGE "
+		"EXTERNAL;\n"
+		"ALTER TABLE \"queue\" ALTER COLUMN \"doc\" SET STORAGE "
+		"EXTENDED;\n"
+		"CREATE UNIQUE INDEX \"ux_queue_code\" ON \"queue\" (\"code\") "
+		"WITH (fillfactor = 80);\n"
+		"ALTER TABLE \"queue\" REPLICA IDENTITY USING INDEX "
+		"\"ux_queue_code\";\n"
+		"ALTER TABLE \"queue\" CLUSTER ON \"ux_queue_code\";\n");
+	ck_assert_str_eq(
+		sd_buf_cstr(&down),
+		"ALTER TABLE \"queue\" REPLICA IDENTITY DEFAULT;\n"
+		"ALTER TABLE \"queue\" SET WITHOUT CLUSTER;\n"
+		"DROP INDEX \"ux_queue_code\";\n"
+		"DROP TABLE \"queue\";\n");
+
 	sd_plan_free(plan);
 	sd_plan_free(again);
 	sd_schema_free(models);
