@@ -354,7 +354,8 @@ START_TEST(op_locks)
 	const sd_dialect *pg = &sd_dialect_postgres;
 	sd_foreign_key fk;
 	sd_check ck;
-	sd_column notnull;
+	sd_column notnull, c1, c2;
+	sd_table t1, t2;
 	sd_op op;
 
 	memset(&op, 0, sizeof(op));
@@ -406,6 +407,41 @@ START_TEST(op_locks)
 	ck.not_valid = false;
 	ck_assert_str_eq(lock_of(a, pg, &op),
 	                 "ACCESS EXCLUSIVE / reads and writes / long");
+	/* a table's settings: SET LOGGED rewrites it, REPLICA IDENTITY is
+	 * a catalog update under ACCESS EXCLUSIVE, CLUSTER ON and storage
+	 * parameters take SHARE UPDATE EXCLUSIVE, user_catalog_table
+	 * excepted; a column's SET STATISTICS alone the same */
+	memset(&t1, 0, sizeof(t1));
+	t1.base.kind = SD_OBJ_TABLE;
+	t2 = t1;
+	op.kind = SD_OP_ALTER_OBJECT;
+	op.obj_old = &t1.base;
+	op.obj_new = &t2.base;
+	op.changes = SD_CHANGE_PERSISTENCE;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / long");
+	op.changes = SD_CHANGE_REPLICA | SD_CHANGE_CLUSTER;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / brief");
+	op.changes = SD_CHANGE_CLUSTER | SD_CHANGE_OPTIONS;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "SHARE UPDATE EXCLUSIVE / schema changes only / brief");
+	sd_strlist_push(a, &t2.with, "user_catalog_table=true");
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / brief");
+	memset(&c1, 0, sizeof(c1));
+	c2 = c1;
+	c2.statistics_set = true;
+	op.kind = SD_OP_ALTER_COLUMN;
+	op.obj_old = op.obj_new = NULL;
+	op.column_old = &c1;
+	op.column_new = &c2;
+	op.changes = SD_CHANGE_STORAGE;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "SHARE UPDATE EXCLUSIVE / schema changes only / brief");
+	c2.storage = 'm';
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / brief");
 	/* SQLite: the database's write lock, for every statement */
 	op.kind = SD_OP_REBUILD_TABLE;
 	ck_assert_str_eq(lock_of(a, &sd_dialect_sqlite, &op),

@@ -88,7 +88,14 @@ void sd_pg_op_lock(sd_op_lock *out, const sd_op *op)
 		*out = pg_locks[op->kind];
 	else
 		set(out, "ACCESS EXCLUSIVE", "reads and writes", false);
-	if (op->kind == SD_OP_ALTER_COLUMN) {
+	if (op->kind == SD_OP_ALTER_COLUMN && op->changes == SD_CHANGE_STORAGE &&
+	    op->column_old && op->column_new &&
+	    op->column_old->storage == op->column_new->storage &&
+	    sd_streq(op->column_old->compression,
+	             op->column_new->compression)) {
+		/* SET STATISTICS alone */
+		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", false);
+	} else if (op->kind == SD_OP_ALTER_COLUMN) {
 		/* a type change rewrites the rows, SET NOT NULL scans them */
 		out->long_held =
 		    (op->changes & (SD_CHANGE_TYPE | SD_CHANGE_GENERATED)) ||
@@ -102,14 +109,6 @@ void sd_pg_op_lock(sd_op_lock *out, const sd_op *op)
 		/* validated as it is added, unless a NOT VALID check */
 		out->long_held = !(o && o->kind == SD_OBJ_CHECK &&
 		                   ((const sd_check *)o)->not_valid);
-	} else if (op->kind == SD_OP_ALTER_COLUMN &&
-	           !(op->changes & ~(unsigned)SD_CHANGE_STORAGE) &&
-	           op->column_old && op->column_new &&
-	           op->column_old->storage == op->column_new->storage &&
-	           sd_streq(op->column_old->compression,
-	                    op->column_new->compression)) {
-		/* SET STATISTICS alone */
-		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", false);
 	} else if (op->kind == SD_OP_ALTER_OBJECT && o &&
 	           o->kind == SD_OBJ_TABLE) {
 		table_settings_lock(out, op);
