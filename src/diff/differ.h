@@ -180,6 +180,9 @@ int sd_diff_lift(dctx *c, sd_schema **out);
 
 /* tables.c: PostgreSQL's table settings (caps.table_settings) */
 bool sd_diff_column_settings_equal(const sd_column *o, const sd_column *n);
+/* fk points at a table that becomes logged or unlogged: a created or
+ * dropped table's FK then goes in a statement of its own. */
+bool sd_diff_fk_target_relogged(dctx *c, const sd_foreign_key *fk);
 void sd_diff_table_settings(dctx *c);
 
 /* enums.c */

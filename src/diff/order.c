@@ -237,7 +237,8 @@ static bool fk_on_unique_index(const sd_schema *s, const sd_foreign_key *fk)
  * Whether constraint o of a created or dropped table goes in its own
  * statement: a NOT VALID one (CREATE TABLE would validate it, and the
  * inverse of a DROP TABLE must not), an FK that closes a cycle (in
- * deferred) or needs a key added later or a unique index.
+ * deferred) or needs a key added later or a unique index, or one to a
+ * table that becomes logged or unlogged.
  */
 static bool apart(dctx *c, const sd_schema *s, const sd_vec *deferred,
                   const sd_object *o, bool created)
@@ -249,6 +250,7 @@ static bool apart(dctx *c, const sd_schema *s, const sd_vec *deferred,
 		return fk_in(deferred, fk) ||
 		       (c->caps.index_storage && fk->not_valid) ||
 		       fk_on_unique_index(s, fk) ||
+		       sd_diff_fk_target_relogged(c, fk) ||
 		       (created && sd_diff_fk_target_added(c, fk));
 	}
 }

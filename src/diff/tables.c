@@ -21,7 +21,9 @@
  *
  * A created table gets UNLOGGED and WITH in its CREATE TABLE and its
  * marks once its indexes exist; a dropped one loses its marks before its
- * indexes go, so that its downgrade gets them back.
+ * indexes go, so that its downgrade gets them back. The foreign keys of
+ * created and dropped tables to a table that becomes logged or unlogged
+ * come and go on their own (order.c), after and before the change.
  */
 #include "diff/differ.h"
 
@@ -49,6 +51,18 @@ bool sd_diff_column_settings_equal(const sd_column *o, const sd_column *n)
 	       sd_streq(o->compression, n->compression) &&
 	       o->statistics_set == n->statistics_set &&
 	       (!n->statistics_set || o->statistics == n->statistics);
+}
+
+bool sd_diff_fk_target_relogged(dctx *c, const sd_foreign_key *fk)
+{
+	const char *q = sd_diff_qname(c, fk->ref_schema, fk->ref_table);
+	const tpair *tp = sd_map_get(c->new_tp, q);
+
+	if (!c->caps.table_settings)
+		return false;
+	if (!tp)
+		tp = sd_map_get(c->old_tp, q);
+	return tp && tp->old->unlogged != tp->new_->unlogged;
 }
 
 /* The index marks of a table: REPLICA IDENTITY and CLUSTER ON. */
