@@ -343,7 +343,7 @@ dump_check() {
 	local dialect=$1 url=$2 side=$3 m=$W/models_$3.yaml out rc
 	printf 'database: "%s"\nmodels: models_%s.yaml\n' "$url" "$side" >"$W/dump_$side.yaml"
 	[ -n "$CFG" ] && grep -v -E '^(database|models):' "$CFG" >>"$W/dump_$side.yaml"
-	if ! "$SD" --database "$url" dump >"$m" 2>"$W/err"; then
+	if ! "$SD" -c "$W/dump_$side.yaml" dump >"$m" 2>"$W/err"; then
 		{ echo "$side: dump failed:"; cat "$W/err"; } >>"$P"
 		return 1
 	fi
