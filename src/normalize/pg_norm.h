@@ -34,6 +34,11 @@ const char *sd_pg_scratch_type(const sd_pg_scratch *s, const char *text);
 /* The server's text with the scratch twins' names put back (NULL for
  * NULL), allocated in the models' arena. */
 const char *sd_pg_unscratch(const sd_pg_scratch *s, const char *text);
+/* The same into arena a; with bare, a scratch name standing alone or
+ * quoted ("sd_norm_..." in a message) becomes the model schema's name
+ * too (the default namespace's for the default). */
+const char *sd_pg_unscratch_in(const sd_pg_scratch *s, sd_arena *a,
+                               const char *text, bool bare);
 
 /* Whether the models have objects pg_objects.c canonicalises. */
 bool sd_pg_norm_objects_wanted(const sd_schema *models);

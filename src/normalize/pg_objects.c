@@ -48,7 +48,8 @@ const char *sd_pg_scratch_type(const sd_pg_scratch *s, const char *text)
 	return text;
 }
 
-const char *sd_pg_unscratch(const sd_pg_scratch *s, const char *text)
+const char *sd_pg_unscratch_in(const sd_pg_scratch *s, sd_arena *a,
+                               const char *text, bool bare)
 {
 	sd_buf b = SD_BUF_INIT;
 	const char *p = text, *out;
@@ -57,24 +58,37 @@ const char *sd_pg_unscratch(const sd_pg_scratch *s, const char *text)
 	if (!text)
 		return NULL;
 	if (!strstr(text, "sd_norm_"))
-		return sd_arena_strdup(s->models->arena, text);
+		return sd_arena_strdup(a, text);
 	while (*p) {
 		bool hit = false;
 		for (i = 0; i < s->n && !hit; i++) {
 			size_t n = strlen(s->scratch[i]);
-			if (strncmp(p, s->scratch[i], n) == 0 && p[n] == '.') {
+			if (strncmp(p, s->scratch[i], n) != 0)
+				continue;
+			if (p[n] == '.') {
 				if (s->orig[i])
 					sd_buf_printf(&b, "%s.", s->orig[i]);
 				p += n + 1;
+				hit = true;
+			} else if (bare &&
+			           (p[n] == '"' || p[n] == '\0' || p[n] == ' ')) {
+				sd_buf_put(&b, s->orig[i] ? s->orig[i]
+				                          : sd_namespace_default());
+				p += n;
 				hit = true;
 			}
 		}
 		if (!hit)
 			sd_buf_putc(&b, *p++);
 	}
-	out = sd_arena_strdup(s->models->arena, sd_buf_cstr(&b));
+	out = sd_arena_strdup(a, sd_buf_cstr(&b));
 	sd_buf_free(&b);
 	return out;
+}
+
+const char *sd_pg_unscratch(const sd_pg_scratch *s, const char *text)
+{
+	return sd_pg_unscratch_in(s, s->models->arena, text, false);
 }
 
 /* A model type made to name the scratch twins (enums, other schemas). */

@@ -208,43 +208,11 @@ static void add_nsp(void *ctx, const char *schema)
  * path ("'x'::sd_norm_1_2_1.status"); puts the model's schema back
  * ("'x'::billing.status"), or nothing for the default namespace; quoted
  * mentions ("sd_norm_1_2_1") become the model schema's name. Returns a
- * copy in a.
+ * copy in a. Valid once scratch_schemas has named the twins.
  */
 static const char *unscratch(const pg_norm *nm, sd_arena *a, const char *text)
 {
-	sd_buf b = SD_BUF_INIT;
-	const char *p = text, *out;
-	size_t i;
-
-	if (!text)
-		return NULL;
-	if (!strstr(text, "sd_norm_"))
-		return sd_arena_strdup(a, text);
-	while (*p) {
-		bool hit = false;
-		for (i = 0; i < nm->nscratch && !hit; i++) {
-			size_t n = strlen(nm->scratch[i]);
-			if (strncmp(p, nm->scratch[i], n) != 0)
-				continue;
-			if (p[n] == '.') {
-				if (nm->orig[i])
-					sd_buf_printf(&b, "%s.", nm->orig[i]);
-				p += n + 1;
-				hit = true;
-			} else if (p[n] == '"' || p[n] == '\0' || p[n] == ' ') {
-				sd_buf_put(&b, nm->orig[i]
-				                   ? nm->orig[i]
-				                   : sd_namespace_default());
-				p += n;
-				hit = true;
-			}
-		}
-		if (!hit)
-			sd_buf_putc(&b, *p++);
-	}
-	out = sd_arena_strdup(a, sd_buf_cstr(&b));
-	sd_buf_free(&b);
-	return out;
+	return sd_pg_unscratch_in(&nm->sc, a, text, true);
 }
 
 const char *sd_pgn_unscratch(const pg_norm *nm, const char *text)
