@@ -21,7 +21,7 @@ _schemadiff_command_opts()
 {
 	case $1 in
 	init) echo "--format --help" ;;
-	generate) echo "-m --message --format --sql --allow-empty --baseline --staged --no-online --fail-on --help" ;;
+	generate) echo "-m --message --format --sql --allow-empty --baseline --staged --no-online --fail-on --dev-database --help" ;;
 	revision) echo "-m --message --format --help" ;;
 	upgrade | downgrade) echo "--sql --backup --force --lock-timeout --lock-retries --batch-size --json --targets -j --canary --fail-fast --help" ;;
 	lint) echo "--fail-on --json --help" ;;

@@ -196,7 +196,7 @@ same "--color=always --color=auto --color=never" "$(complete_words schemadiff --
 	"--color=<TAB> without '=' as a word break keeps the option"
 same "c sql" "$(complete_words schemadiff generate --format '')" "--format <TAB> offers sql/c"
 same "c sql" "$(complete_words schemadiff init --format = '')" "--format=<TAB> offers sql/c"
-same "--allow-empty --baseline --fail-on --format --help --message --no-online --sql --staged -m" "$(complete_words schemadiff generate -)" "generate -<TAB> offers its options"
+same "--allow-empty --baseline --dev-database --fail-on --format --help --message --no-online --sql --staged -m" "$(complete_words schemadiff generate -)" "generate -<TAB> offers its options"
 same "--exit-code --from --help --json --to" "$(complete_words schemadiff diff --)" "diff --<TAB> offers its options"
 same "--json" "$(complete_words schemadiff -q history --j)" "history --j<TAB> after a global option"
 same "--canary --color= --config --database --fail-fast --help --jobs --quiet --targets --verbose --version" "$(complete_words schemadiff --)" \

@@ -160,6 +160,129 @@ else
 	skip "revisions generated on PostgreSQL applied to SQLite" "no PostgreSQL server"
 fi
 
+# ---- drops and changes: each dialect's sections from its own replay -------
+# What one database cannot show (an enum type, a unique constraint's name,
+# PostgreSQL's cast-decorated defaults, a time zone) must not leak into the
+# other dialect's sections: those are diffed from the revisions replayed on
+# a scratch database of that dialect.
+models_d1() {
+	cat > models.yaml <<'EOF'
+enums:
+  - {name: user_status, values: [active, banned]}
+tables:
+  - name: users
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: username, type: string(50), nullable: false}
+      - {name: status, type: enum(user_status), nullable: false, default: "'active'"}
+      - {name: email, type: string(120)}
+      - {name: legacy, type: string(20), default: "'x'"}
+      - {name: seen_at, type: timestamptz}
+    unique:
+      - {name: uq_users_email, columns: [email]}
+  - name: audit
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: note, type: text, default: "'none'"}
+      - {name: at, type: timestamptz, nullable: false, default: CURRENT_TIMESTAMP}
+EOF
+}
+models_d2() {
+	cat > models.yaml <<'EOF'
+enums:
+  - {name: user_status, values: [active, banned, pending]}
+tables:
+  - name: users
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: username, type: string(80), nullable: false}
+      - {name: status, type: enum(user_status), nullable: false, default: "'active'"}
+      - {name: email, type: string(120)}
+      - {name: seen_at, type: timestamptz}
+EOF
+}
+# sqlite_sections FILE: the SQLite sections of a revision file
+sqlite_sections() {
+	awk '/^-- schemadiff:(upgrade|downgrade) /{on = ($3 == "sqlite"); next} on' "$1"
+}
+# run_sql URL SQL
+run_sql() {
+	case $1 in
+	postgresql:*) pq "$1" "$2" ;;
+	*) q "${1#sqlite:///}" "$2" ;;
+	esac
+}
+# drops_roundtrip GEN_DB RUN_DB WHAT: the second revision (models d1 ->
+# d2) generated on GEN_DB, then RUN_DB taken from base to head and back
+# with a row kept and the catalog checked against each models state
+drops_roundtrip() {
+	local gen=$1 run=$2 what=$3
+	sd --database "$gen" upgrade "$R1ID"
+	expect_rc 0 "$what: the generating database at the first revision"
+	models_d2
+	sd --database "$gen" generate -m "Drop and widen" $DEV
+	expect_rc 0 "$what: the revision that drops"
+	R2=$OUT
+	GEN_ERR=$ERR
+	sd --database "$run" upgrade "$R1ID"
+	expect_rc 0 "$what: the first revision on the other database"
+	run_sql "$run" "INSERT INTO users (id, username, status, email, legacy) VALUES (7, 'dora', 'banned', 'd@x', 'y')"
+	sd --database "$run" upgrade
+	expect_rc 0 "$what: the drops on the other database"
+	sd --database "$run" check
+	expect_rc 0 "$what: check at head on the other database"
+	sd --database "$run" downgrade "$R1ID"
+	expect_rc 0 "$what: the downgrade recreates what was dropped"
+	models_d1
+	sd --database "$run" check
+	expect_rc 0 "$what: check after the downgrade: the dropped objects are back as the models had them"
+	equals "$(run_sql "$run" "SELECT username || '/' || status || '/' || email FROM users")" "dora/banned/d@x" "$what: the row is kept"
+	models_d2
+	sd --database "$run" upgrade
+	sd --database "$run" downgrade base
+	expect_rc 0 "$what: down to base"
+}
+if [ $HAVE_PG -eq 1 ]; then
+	# generated on PostgreSQL: the SQLite sections from an in-memory replay
+	portable_project sql
+	models_d1
+	PG=$(newdb rp)
+	DEV=
+	sd --database "$PG" generate -m "Initial"
+	expect_rc 0 "generate the first revision on PostgreSQL"
+	R1ID=$(basename "$OUT" | cut -c1-12)
+	drops_roundtrip "$PG" "sqlite:///app.db" "generated on PostgreSQL, run on SQLite"
+	lacks "$(sqlite_sections "$R2")" "::" "no PostgreSQL cast in the file's SQLite sections"
+	contains "$(sqlite_sections "$R2")" '"uq_users_email"' "the SQLite downgrade brings the unique constraint back by its name"
+	lacks "$GEN_ERR" "diffed from the state" "no lifted state: SQLite replays in memory"
+	cd "$T" || exit 1
+
+	# generated on SQLite: the PostgreSQL sections from a replay on the
+	# dev server; without one, a warning says they are lifted
+	portable_project sql
+	models_d1
+	PG=$(newdb rs)
+	DEV=
+	sd generate -m "Initial"
+	expect_rc 0 "generate the first revision on SQLite"
+	R1ID=$(basename "$OUT" | cut -c1-12)
+	sd upgrade "$R1ID"
+	models_d2
+	sd generate -m "Drop and widen" --sql
+	expect_rc 0 "generate --sql without a dev database"
+	contains "$ERR" "the postgresql sections are diffed from the state sqlite shows (no dev_database)" "warns that the PostgreSQL sections are lifted"
+	models_d1
+	DEV="--dev-database $SERVER/postgres"
+	drops_roundtrip "sqlite:///app.db" "$PG" "generated on SQLite, run on PostgreSQL"
+	lacks "$GEN_ERR" "diffed from the state" "no warning with a dev database"
+	contains "$(cat "$R2")" 'ALTER TYPE "user_status" ADD VALUE' "the PostgreSQL enum gets its value although SQLite cannot show it"
+	sd check --replay $DEV
+	expect_rc 0 "check --replay: both dialects' sections make the models"
+	cd "$T" || exit 1
+else
+	skip "each dialect's sections from its own replay" "no PostgreSQL server"
+fi
+
 # ---- C revisions serve both dialects -------------------------------------
 portable_project c
 sd generate -m "Initial"

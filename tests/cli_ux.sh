@@ -67,7 +67,7 @@ contains "$OUT" "schemadiff help COMMAND" "--help points to help COMMAND"
 # test below proves each is accepted, and that help lists no other).
 declare -A want_opts=(
 	[init]="--format"
-	[generate]="-m --message --format --sql --allow-empty --baseline --staged --no-online --fail-on"
+	[generate]="-m --message --format --sql --allow-empty --baseline --staged --no-online --fail-on --dev-database"
 	[revision]="-m --message --format"
 	[upgrade]="--sql --backup --force --lock-timeout --lock-retries --batch-size"
 	[downgrade]="--sql --backup --force --lock-timeout --lock-retries --batch-size"

@@ -317,6 +317,17 @@ int sd_cli_replay_opts(sd_cli *cli, const sd_db_driver *drv,
 int sd_cli_replay_revision(sd_cli *cli, sd_revision *r, const sd_rev_graph *g,
                            const char *dev_database, sd_schema **before,
                            sd_schema **after, const sd_dialect **dialect);
+/*
+ * The models as a database of drv's kind normalises them (PostgreSQL: the
+ * replay's server; SQLite: as written) and the schema the revision files
+ * produce at the graph's heads on a scratch database of that kind
+ * (sd_cli_replay_opts, never the configured server). WHAT names the
+ * sections in errors. Both new schemas; neither set on failure.
+ */
+int sd_cli_replayed(sd_cli *cli, const sd_rev_graph *g,
+                    const sd_db_driver *drv, const char *dev_database,
+                    const char *what, sd_schema **models,
+                    sd_schema **replayed);
 /* `check --diagram PATH`: what the models add, drop and change against
  * the database, marked, the changed tables and their neighbours only;
  * the format from path's extension. */

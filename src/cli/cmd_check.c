@@ -10,10 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "capi/capi.h"
-#include "normalize/normalize.h"
-#include "revision/replay.h"
-
 /* The two sides of a comparison, as a difference's "where" names them. */
 typedef struct {
 	const char *to, *from;
@@ -200,30 +196,13 @@ static int replay_dialect(sd_cli *cli, const sd_rev_graph *g,
                           const char *dev, bool several, cJSON *diffs,
                           size_t *ndiff)
 {
-	sd_config *c;
-	sd_replay_opts ro;
-	sd_runner_opts run;
-	sd_capi_ctx cctx;
 	sd_schema *models = NULL, *replayed = NULL;
 	sd_plan *plan = NULL;
-	sd_db *server = NULL;
-	int rc = sd_cli_config(cli, &c);
+	int rc = sd_cli_replayed(cli, g, drv, dev,
+	                         sd_arena_printf(cli->arena, "the %s sections",
+	                                         d->name),
+	                         &models, &replayed);
 
-	if (!rc)
-		rc = sd_cli_replay_opts(cli, drv, dev, false,
-		                        sd_arena_printf(cli->arena,
-		                                        "the %s sections", d->name),
-		                        &ro, &run, &cctx);
-	if (!rc)
-		rc = sd_models_load(&models, c->models, &c->naming, &cli->err);
-	if (!rc && ro.server_url)
-		rc = sd_cli_open_url(cli, ro.server_url, &server,
-		                     SD_DB_OPEN_NO_CREATE);
-	if (!rc)
-		rc = sd_normalize(server, models, NULL, &cli->err);
-	sd_db_close(server);
-	if (!rc)
-		rc = sd_replay_schema(&replayed, g, "heads", &ro, &cli->err);
 	if (!rc)
 		rc = sd_cli_diff(cli, replayed, models, d, &plan);
 	if (!rc) {

@@ -177,6 +177,37 @@ int sd_cli_replay_revision(sd_cli *cli, sd_revision *r, const sd_rev_graph *g,
 	return sd_replay_revision(before, after, g, r, &ro, &cli->err);
 }
 
+int sd_cli_replayed(sd_cli *cli, const sd_rev_graph *g,
+                    const sd_db_driver *drv, const char *dev_database,
+                    const char *what, sd_schema **models,
+                    sd_schema **replayed)
+{
+	sd_config *c;
+	sd_replay_opts ro;
+	sd_runner_opts run;
+	sd_capi_ctx cctx;
+	sd_db *server = NULL;
+	int rc = sd_cli_config(cli, &c);
+
+	*models = *replayed = NULL;
+	if (!rc)
+		rc = sd_cli_replay_opts(cli, drv, dev_database, false, what, &ro,
+		                        &run, &cctx);
+	if (!rc && ro.server_url)
+		rc = sd_cli_open_url(cli, ro.server_url, &server,
+		                     SD_DB_OPEN_NO_CREATE);
+	if (!rc)
+		rc = sd_cli_models(cli, c->models, server, NULL, models);
+	sd_db_close(server);
+	if (!rc)
+		rc = sd_replay_schema(replayed, g, "heads", &ro, &cli->err);
+	if (rc) {
+		sd_schema_free(*models);
+		*models = NULL;
+	}
+	return rc;
+}
+
 /* "head" (the one head) or an id or unique prefix. */
 int sd_cli_lookup_revision(sd_cli *cli, const sd_rev_graph *g,
                            const char *text, sd_revision **out)

@@ -54,6 +54,8 @@ typedef struct dialect_part {
 	bool own_plan;
 	sd_buf up, down;
 	bool steps;           /* the sections were written in steps */
+	/* the schemas a replayed plan points into (parts_plan) */
+	sd_schema *models, *replayed;
 } dialect_part;
 
 /* A revision's parts, one per dialect of the project. */
@@ -72,6 +74,8 @@ static void parts_free(rev_parts *rp)
 			sd_plan_free(rp->p[i].plan);
 		sd_buf_free(&rp->p[i].up);
 		sd_buf_free(&rp->p[i].down);
+		sd_schema_free(rp->p[i].models);
+		sd_schema_free(rp->p[i].replayed);
 	}
 	sd_schema_free(rp->before);
 	memset(rp, 0, sizeof(*rp));
@@ -182,31 +186,128 @@ static int rev_start(sd_cli *cli, const char *cmd, const sd_cli_opt *opts,
 	return sd_cli_graph(cli, &a->g);
 }
 
+/* true when every operation of p creates something: nothing the lifted
+ * state would have to remember (the old side of a drop or change). */
+static bool plan_only_creates(const sd_plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nops; i++)
+		switch (p->ops[i]->kind) {
+		case SD_OP_CREATE_NAMESPACE:
+		case SD_OP_CREATE_ENUM:
+		case SD_OP_CREATE_TABLE:
+		case SD_OP_ADD_COLUMN:
+		case SD_OP_ADD_CONSTRAINT:
+		case SD_OP_CREATE_INDEX:
+		case SD_OP_CREATE_OBJECT:
+			break;
+		default:
+			return false;
+		}
+	return true;
+}
+
 /*
- * Every dialect's plan from the same models state: the connected
- * dialect's is the compare's (its catalog against the models); every
- * other dialect's is diffed from the models as they stood before the
- * change (sd_diff_opts.before), since its database is not at hand.
+ * Another dialect's plan, lifted: from the models' state before the
+ * change as the connected database shows it (sd_diff_opts.before, shared
+ * by every lifted dialect). Exact for what that database keeps; a warning
+ * when the plan drops or changes something, whose old state it may keep
+ * only in part (always, with ALWAYS).
  */
-static int parts_plan(sd_cli *cli, rev_parts *rp, sd_cli_compare *cmp)
+static int part_lifted(sd_cli *cli, rev_parts *rp, dialect_part *p,
+                       sd_cli_compare *cmp, const char *why, bool always)
 {
 	const sd_dialect *conn = sd_db_dialect(cmp->db);
 	sd_plan *again = NULL;
-	size_t i;
 	int rc = SD_OK;
 
-	if (rp->n > 1) {
+	if (!rp->before) {
 		rc = sd_cli_diff_before(cli, cmp->live, cmp->models, conn, &again,
 		                        &rp->before);
 		sd_plan_free(again);
 	}
+	if (!rc)
+		rc = sd_cli_diff(cli, rp->before, cmp->models, p->d, &p->plan);
+	p->own_plan = rc == SD_OK;
+	if (!rc && (always || !plan_only_creates(p->plan)))
+		sd_cli_warn(cli, "the %s sections are diffed from the state %s shows (%s): a dropped or changed object is taken as %s keeps it; set dev_database: to replay the revisions on a scratch %s database instead",
+		            p->d->name, conn->name, why, conn->name, p->d->name);
+	return rc;
+}
+
+/*
+ * p's models and the state its revisions replay to (sd_cli_replayed).
+ * When the revision files do not build a database of p's kind (a revision
+ * without its section, or one that fails there), *why says so and the
+ * failure is no error.
+ */
+static int replay_part(sd_cli *cli, const sd_rev_graph *g,
+                       const sd_db_driver *drv, const char *dev,
+                       dialect_part *p, const char **why)
+{
+	sd_error kept = SD_ERROR_INIT;
+	sd_buf msg = SD_BUF_INIT;
+	int rc;
+
+	*why = NULL;
+	sd_error_move(&kept, &cli->err);
+	rc = sd_cli_replayed(cli, g, drv, dev,
+	                     sd_arena_printf(cli->arena, "the %s sections",
+	                                     p->d->name),
+	                     &p->models, &p->replayed);
+	if ((rc == SD_EINPUT || rc == SD_ERUNTIME) && cli->err.first) {
+		sd_diag_format(&msg, cli->err.first);
+		*why = sd_arena_printf(cli->arena,
+		                       "its revisions do not replay: %s",
+		                       sd_buf_cstr(&msg));
+		sd_error_clear(&cli->err);
+		rc = SD_OK;
+	}
+	sd_error_move(&kept, &cli->err);
+	sd_error_move(&cli->err, &kept);
+	sd_buf_free(&msg);
+	return rc;
+}
+
+/*
+ * Every dialect's plan for the same models: the connected dialect's is
+ * the compare's (its catalog against the models). Every other dialect's
+ * is diffed from what its own database would hold at head: the revision
+ * files replayed on a scratch database of its kind (an in-memory SQLite
+ * database; PostgreSQL on dev_database), against the models as that kind
+ * of database normalises them. Without a server for the replay, or when
+ * the revisions do not replay on it, the state is lifted (part_lifted).
+ */
+static int parts_plan(sd_cli *cli, rev_parts *rp, sd_cli_compare *cmp,
+                      const sd_rev_graph *g, const char *dev)
+{
+	const sd_dialect *conn = sd_db_dialect(cmp->db);
+	sd_config *c;
+	size_t i;
+	int rc = sd_cli_config(cli, &c);
+
 	for (i = 0; !rc && i < rp->n; i++) {
 		dialect_part *p = &rp->p[i];
+		const sd_db_driver *drv = sd_db_driver_find(p->d->name);
+		const char *why;
 		if (p->d == conn) {
 			p->plan = cmp->plan;
 			continue;
 		}
-		rc = sd_cli_diff(cli, rp->before, cmp->models, p->d, &p->plan);
+		if (!drv || (drv->scratch_open != sd_driver_sqlite.scratch_open &&
+		             !dev && !c->dev_database)) {
+			rc = part_lifted(cli, rp, p, cmp, "no dev_database",
+			                 false);
+			continue;
+		}
+		rc = replay_part(cli, g, drv, dev, p, &why);
+		if (why) {
+			rc = part_lifted(cli, rp, p, cmp, why, true);
+			continue;
+		}
+		if (!rc)
+			rc = sd_cli_diff(cli, p->replayed, p->models, p->d, &p->plan);
 		p->own_plan = rc == SD_OK;
 	}
 	return rc;
@@ -602,6 +703,7 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 	gen_opts o = {0};
 	bool allow_empty = false, baseline = false, staged = false;
 	bool no_online = false, split = false;
+	const char *dev = NULL;
 	const sd_cli_opt opts[] = {
 		{"message", 'm', true, &a.message, NULL},
 		{"format", 0, true, &a.format, NULL},
@@ -611,6 +713,7 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 		{"staged", 0, false, NULL, &staged},
 		{"no-online", 0, false, NULL, &no_online},
 		{"fail-on", 0, true, &o.fail_on, NULL},
+		{"dev-database", 0, true, &dev, NULL},
 		{0},
 	};
 	sd_cli_compare cmp = {0};
@@ -640,7 +743,7 @@ int sd_cmd_generate(sd_cli *cli, int argc, char **argv)
 	if (!rc)
 		rc = parts_init(cli, &rp, sd_db_dialect(cmp.db));
 	if (!rc)
-		rc = parts_plan(cli, &rp, &cmp);
+		rc = parts_plan(cli, &rp, &cmp, a.g, dev);
 	if (rc)
 		goto done;
 	sd_cli_warn_each(cli, &cmp.plan->notes);

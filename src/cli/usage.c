@@ -18,7 +18,7 @@ static const sd_cli_command commands[] = {
 	 "create schemadiff.yaml, an example models.yaml and migrations/versions/",
 	 "  --format sql|c    revision format `generate` writes (default sql)\n",
 	 "schemadiff init", sd_cmd_init, false},
-	{"generate", "generate -m MSG [--format sql|c] [--sql] [--allow-empty] [--baseline] [--staged] [--no-online] [--fail-on LEVEL]",
+	{"generate", "generate -m MSG [--format sql|c] [--sql] [--allow-empty] [--baseline] [--staged] [--no-online] [--fail-on LEVEL] [--dev-database URL]",
 	 "diff the models against the database and write a revision",
 	 "  -m, --message MSG  what the revision does (required)\n"
 	 "  --format sql|c     revision format (default: the config's format)\n"
@@ -35,7 +35,10 @@ static const sd_cli_command commands[] = {
 	 "                     transaction instead of the online steps\n"
 	 "  --fail-on LEVEL    write nothing, exit 1, when `lint` finds a hazard\n"
 	 "                     at LEVEL or above (info, warning, blocking,\n"
-	 "                     data-loss)\n",
+	 "                     data-loss)\n"
+	 "  --dev-database URL  PostgreSQL server to replay the revisions'\n"
+	 "                     PostgreSQL sections on, generating them on\n"
+	 "                     SQLite (default: the config's dev_database)\n",
 	 "schemadiff generate -m \"Add email to User\"", sd_cmd_generate, true},
 	{"revision", "revision -m MSG [--format sql|c]",
 	 "write an empty revision to fill in by hand",
