@@ -142,6 +142,34 @@ contains "$ERR" "a PostgreSQL trigger executes a function" "the error says why"
 matches "$ERR" "models.yaml:[0-9]+:" "at its line in the models"
 mv models.keep models.yaml
 
+# A sequence the models create (or drop) with its OWNED BY is one
+# difference: the ownership, given after its table exists, is part of it.
+cp models.yaml models.keep
+cat >>models.yaml <<'EOF'
+  - name: tickets
+    columns:
+      - {name: id, type: bigint, nullable: false, default: "nextval('tickets_id_seq'::regclass)"}
+    primary_key: [id]
+sequences:
+  - {name: tickets_id_seq, owned_by: tickets.id}
+EOF
+sd check
+expect_rc 1 "a new sequence with its owner is a difference"
+contains "$OUT" "+ sequence tickets_id_seq (in models, missing in database)" "the sequence is reported"
+lacks "$OUT" "owned by" "and its OWNED BY is not a difference of its own"
+sd generate -m "tickets"
+expect_rc 0 "generate the sequence and its table"
+contains "$(cat "$OUT")" 'OWNED BY "tickets"."id"' "the revision still sets the owner"
+sd upgrade
+sd check
+expect_rc 0 "clean after upgrade"
+mv models.keep models.yaml
+sd check
+expect_rc 1 "the sequence and its table dropped from the models"
+lacks "$OUT" "owned by" "the dropped sequence's OWNED BY is no difference of its own"
+sd downgrade -1
+expect_rc 0 "back down"
+
 # passwords never appear
 if [ -n "${SCHEMADIFF_TEST_PGURI_PASSWORD:-}" ]; then
 	PW=${SCHEMADIFF_TEST_PGURI_PASSWORD#*://*:}

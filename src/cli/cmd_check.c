@@ -48,11 +48,13 @@ static const char *op_object(sd_arena *a, const sd_op *op)
 }
 
 /* Describes the ops a check shows: everything but the helpers that only
- * exist to make another op work (backfills, validations). */
+ * exist to make another op work (backfills, validations) and the second
+ * halves of others (a created sequence's OWNED BY). */
 bool sd_cli_op_shown(const sd_op *op)
 {
 	return op->kind != SD_OP_NOOP && op->kind != SD_OP_BACKFILL &&
-	       op->kind != SD_OP_VALIDATE_CONSTRAINT && !op->helper;
+	       op->kind != SD_OP_VALIDATE_CONSTRAINT && !op->helper &&
+	       !op->companion;
 }
 
 /*

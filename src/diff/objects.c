@@ -277,7 +277,9 @@ static sd_sequence *unowned(dctx *c, const sd_sequence *q)
 	return u;
 }
 
-/* OWNED BY o's owner -> n's (either NULL): given up early, taken late. */
+/* OWNED BY o's owner -> n's (either NULL: the sequence is created or
+ * dropped, and this is the companion of that op): given up early, taken
+ * late. */
 static void owner_ops(dctx *c, const sd_sequence *o, const sd_sequence *n)
 {
 	sd_op *op;
@@ -286,12 +288,14 @@ static void owner_ops(dctx *c, const sd_sequence *o, const sd_sequence *n)
 		op = object_op(c, SD_OP_ALTER_OBJECT, &o->base,
 		               &unowned(c, o)->base);
 		op->changes = SD_CHANGE_OWNER;
+		op->companion = !n;
 		sd_diff_emit(c, op, PH_DETACH);
 	}
 	if (n && n->owned_by_table) {
 		op = object_op(c, SD_OP_ALTER_OBJECT, &unowned(c, n)->base,
 		               &n->base);
 		op->changes = SD_CHANGE_OWNER;
+		op->companion = !o;
 		sd_diff_emit(c, op, PH_ATTACH);
 	}
 }

@@ -190,6 +190,11 @@ typedef struct sd_op {
 	 * that fills a new NOT NULL column, dropped again): not a
 	 * difference of its own for `check`. */
 	bool helper;
+	/* The second half of another op on the same object (a created
+	 * sequence's OWNED BY, given after its table exists; a dropped one's,
+	 * given up before): not a difference of its own either, but ordered
+	 * as what it does. */
+	bool companion;
 	/* Appended by the differ: */
 	bool concurrently;         /* CREATE/DROP_INDEX: CONCURRENTLY (set when
 	                              opts->concurrently, table exists; the op
