@@ -1686,7 +1686,8 @@ START_TEST(gen_covers_types_and_mutations)
 	bool kinds[SD_T__COUNT] = {false};
 	unsigned muts = 0, k;
 	bool composite = false, self_fk = false, expr_ix = false, partial = false,
-	     backfill = false, renamed = false;
+	     backfill = false, renamed = false, unlogged = false, with = false,
+	     replica = false, storage = false, stats = false;
 	uint64_t seed;
 
 	sd_gen_opts_default(&o, true);
@@ -1702,11 +1703,16 @@ START_TEST(gen_covers_types_and_mutations)
 		for (i = 0; i < b->ntables; i++) {
 			const sd_table *t = b->tables[i];
 			renamed |= t->renamed_from != NULL;
+			unlogged |= t->unlogged;
+			with |= t->with.n > 0;
+			replica |= t->replica_identity == SD_REPLICA_FULL;
 			if (t->primary_key && t->primary_key->columns.n > 1)
 				composite = true;
 			for (j = 0; j < t->ncolumns; j++) {
 				kinds[t->columns[j]->type.kind] = true;
 				backfill |= t->columns[j]->backfill != NULL;
+				storage |= t->columns[j]->storage != 0;
+				stats |= t->columns[j]->statistics_set;
 			}
 			for (j = 0; j < t->nforeign_keys; j++)
 				self_fk |= sd_streq(t->foreign_keys[j]->ref_table,
@@ -1726,6 +1732,7 @@ START_TEST(gen_covers_types_and_mutations)
 		              sd_gen_mutation_name(1u << k));
 	ck_assert(composite && self_fk && expr_ix && partial && backfill &&
 	          renamed);
+	ck_assert(unlogged && with && replica && storage && stats);
 }
 END_TEST
 

@@ -82,11 +82,13 @@ void sd_gen_opts_default(sd_gen_opts *o, bool postgres)
 	o->max_mutations = 3;
 	o->mutations = SD_MUT_ALL;
 	o->features = SD_GEN_FEATURES_ALL;
-	if (!postgres)
+	if (!postgres) {
 		o->features &= ~(unsigned)(SD_GEN_EXPR_INDEX |
 		                           SD_GEN_PARTIAL_INDEX |
-		                           SD_GEN_FK_OPTIONS | SD_GEN_COMMENTS);
-	else
+		                           SD_GEN_FK_OPTIONS | SD_GEN_COMMENTS |
+		                           SD_GEN_PG_TABLE_SETTINGS);
+		o->mutations &= ~(unsigned)SD_MUT_TABLE_SETTINGS;
+	} else
 		o->features &= ~(unsigned)SD_GEN_SQLITE_LOGIC;
 }
 
@@ -96,7 +98,7 @@ static const char *const mutation_names[SD_MUT__COUNT] = {
 	"type_cast",     "set_not_null",   "drop_not_null", "set_default",
 	"drop_default",  "add_index",      "drop_index",    "add_unique",
 	"drop_unique",   "add_check",      "drop_check",    "add_fk",
-	"drop_fk",       "enum_add_value", "enum_drop_value",
+	"drop_fk",       "enum_add_value", "enum_drop_value", "table_settings",
 };
 
 const char *sd_gen_mutation_name(unsigned bit)
@@ -879,7 +881,16 @@ static void clone_table(sd_schema *d, const sd_table *st)
 		c->comment = sd_arena_strdup(a, sc->comment);
 		c->renamed_from = sd_arena_strdup(a, sc->renamed_from);
 		c->backfill = sd_arena_strdup(a, sc->backfill);
+		c->compression = sd_arena_strdup(a, sc->compression);
+		c->statistics = sc->statistics;
+		c->statistics_set = sc->statistics_set;
+		c->storage = sc->storage;
 	}
+	t->unlogged = st->unlogged;
+	t->replica_identity = st->replica_identity;
+	t->replica_index = sd_arena_strdup(a, st->replica_index);
+	t->cluster_on = sd_arena_strdup(a, st->cluster_on);
+	copy_list(a, &t->with, &st->with);
 	if (st->primary_key) {
 		sd_primary_key *pk = sd_table_set_primary_key(
 			d, t, st->primary_key->base.name);
@@ -1169,7 +1180,8 @@ static bool add_random_fk(sd_rng *r, sd_schema *s, const sd_schema *other,
 	sd_foreign_key *f;
 	sd_strlist cols = {NULL, 0};
 
-	if (n == 0)
+	/* a logged table's key may not reference an unlogged one */
+	if (n == 0 || (to->unlogged && !t->unlogged))
 		return false;
 	ref = targets[sd_rng_below(r, (unsigned)n)];
 	for (i = 0; i < ref->n; i++) {
@@ -1228,6 +1240,44 @@ static bool add_random_fk(sd_rng *r, sd_schema *s, const sd_schema *other,
 	return true;
 }
 
+/* A fillfactor for t's storage parameters (0: none). */
+static void set_fillfactor(sd_schema *s, sd_table *t, unsigned ff)
+{
+	memset(&t->with, 0, sizeof(t->with));
+	if (ff)
+		sd_strlist_push(s->arena, &t->with,
+		                sd_arena_printf(s->arena, "fillfactor=%u", ff));
+}
+
+/* true for the columns SET STORAGE EXTERNAL applies to (varlena types
+ * whose own storage is EXTENDED). */
+static bool storage_settable(const sd_column *c)
+{
+	return c->type.kind == SD_T_TEXT || c->type.kind == SD_T_STRING;
+}
+
+/* PostgreSQL table settings (SD_GEN_PG_TABLE_SETTINGS) on a new table:
+ * nothing references it yet, so UNLOGGED is always allowed here. */
+static void add_table_settings(sd_rng *r, sd_schema *s, sd_table *t)
+{
+	size_t i;
+
+	t->unlogged = sd_rng_chance(r, 15);
+	if (sd_rng_chance(r, 20))
+		set_fillfactor(s, t, 70 + 10 * sd_rng_below(r, 3));
+	if (sd_rng_chance(r, 15))
+		t->replica_identity = SD_REPLICA_FULL;
+	for (i = 0; i < t->ncolumns; i++) {
+		sd_column *c = t->columns[i];
+		if (sd_rng_chance(r, 10)) {
+			c->statistics = 100 * (1 + (int)sd_rng_below(r, 5));
+			c->statistics_set = true;
+		}
+		if (storage_settable(c) && sd_rng_chance(r, 10))
+			c->storage = 'e';
+	}
+}
+
 static sd_table *add_random_table(sd_rng *r, sd_schema *s,
                                   const sd_schema *other, const sd_gen_opts *o)
 {
@@ -1277,6 +1327,8 @@ static sd_table *add_random_table(sd_rng *r, sd_schema *s,
 		add_random_index(r, s, other, t, o, NULL);
 	if ((o->features & SD_GEN_CHECKS) && sd_rng_chance(r, 30))
 		add_random_check(r, s, other, t, NULL);
+	if (o->postgres && (o->features & SD_GEN_PG_TABLE_SETTINGS))
+		add_table_settings(r, s, t);
 	return t;
 }
 
@@ -1716,6 +1768,8 @@ static void retype(mut_ctx *m, sd_column *c, sd_type nt)
 	c->type = nt;
 	if (had_default && ok != nt.kind)
 		set_default(m->r, m->b, c, m->o);
+	if (!storage_settable(c))
+		c->storage = 0;
 }
 
 static bool pred_retypable(mut_ctx *m, sd_table *t, sd_column *c)
@@ -2208,6 +2262,104 @@ static bool mut_enum_drop_value(mut_ctx *m)
 	return true;
 }
 
+/* true when a logged table other than t references t. */
+static bool referenced_by_logged(const sd_schema *s, const sd_table *t)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->ntables; i++) {
+		const sd_table *o = s->tables[i];
+		if (o == t || o->unlogged)
+			continue;
+		for (k = 0; k < o->nforeign_keys; k++)
+			if (sd_streq(o->foreign_keys[k]->ref_table, t->base.name))
+				return true;
+	}
+	return false;
+}
+
+/* true when t references an unlogged table other than itself. */
+static bool references_unlogged(const sd_schema *s, const sd_table *t)
+{
+	size_t k;
+
+	for (k = 0; k < t->nforeign_keys; k++) {
+		const sd_table *to = table_named(s, t->foreign_keys[k]->ref_table);
+		if (to && to != t && to->unlogged)
+			return true;
+	}
+	return false;
+}
+
+static bool pred_stats(mut_ctx *m, sd_table *t, sd_column *c)
+{
+	(void)m;
+	(void)t;
+	(void)c;
+	return true;
+}
+
+static bool pred_storage(mut_ctx *m, sd_table *t, sd_column *c)
+{
+	(void)m;
+	(void)t;
+	return storage_settable(c);
+}
+
+/* One PostgreSQL table setting changed (SD_MUT_TABLE_SETTINGS). */
+static bool mut_table_settings(mut_ctx *m)
+{
+	sd_table *t;
+	sd_column *c;
+
+	if (!m->o->postgres || !(m->o->features & SD_GEN_PG_TABLE_SETTINGS))
+		return false;
+	switch (sd_rng_below(m->r, 5)) {
+	case 0:
+		if (!(t = pick_any_table(m)))
+			return false;
+		if (t->unlogged ? references_unlogged(m->b, t)
+		                : referenced_by_logged(m->b, t))
+			return false;
+		t->unlogged = !t->unlogged;
+		logf_(m, "set %s %s", t->base.name,
+		      t->unlogged ? "unlogged" : "logged");
+		return true;
+	case 1: {
+		unsigned ff = sd_rng_below(m->r, 4);
+		if (!(t = pick_any_table(m)))
+			return false;
+		set_fillfactor(m->b, t, ff ? 60 + 10 * ff : 0);
+		logf_(m, "set %s fillfactor %u", t->base.name,
+		      ff ? 60 + 10 * ff : 0);
+		return true;
+	}
+	case 2:
+		if (!(t = pick_any_table(m)))
+			return false;
+		t->replica_identity = t->replica_identity ? SD_REPLICA_DEFAULT
+		                                          : SD_REPLICA_FULL;
+		logf_(m, "set %s replica identity %s", t->base.name,
+		      t->replica_identity ? "full" : "default");
+		return true;
+	case 3:
+		if (!(c = pick_column(m, &t, pred_stats, false)))
+			return false;
+		c->statistics_set = !c->statistics_set;
+		c->statistics = c->statistics_set ? 250 : 0;
+		logf_(m, "set %s.%s statistics %d", t->base.name, c->base.name,
+		      c->statistics_set ? 250 : -1);
+		return true;
+	default:
+		if (!(c = pick_column(m, &t, pred_storage, false)))
+			return false;
+		c->storage = c->storage ? 0 : 'e';
+		logf_(m, "set %s.%s storage %s", t->base.name, c->base.name,
+		      c->storage ? "external" : "extended");
+		return true;
+	}
+}
+
 typedef bool (*mut_fn)(mut_ctx *m);
 
 static const mut_fn mutators[SD_MUT__COUNT] = {
@@ -2218,7 +2370,7 @@ static const mut_fn mutators[SD_MUT__COUNT] = {
 	mut_drop_default,   mut_add_index,       mut_drop_index,
 	mut_add_unique,     mut_drop_unique,     mut_add_check,
 	mut_drop_check,     mut_add_fk,          mut_drop_fk,
-	mut_enum_add_value, mut_enum_drop_value,
+	mut_enum_add_value, mut_enum_drop_value, mut_table_settings,
 };
 
 sd_schema *sd_gen_mutate(sd_rng *r, const sd_schema *a, const sd_gen_opts *o,
@@ -2307,6 +2459,9 @@ bool sd_gen_validate(const sd_schema *s, bool postgres, sd_buf *why)
 		NAME(t->base.name);
 		if (t->ncolumns == 0)
 			ok = fail(why, "%s has no columns", t->base.name);
+		if (!t->unlogged && references_unlogged(s, t))
+			ok = fail(why, "logged %s references an unlogged table",
+			          t->base.name);
 		for (j = 0; j < t->ncolumns; j++) {
 			const sd_column *c = t->columns[j];
 			if (sd_map_put(cols, c->base.name, (void *)1))
@@ -2317,6 +2472,10 @@ bool sd_gen_validate(const sd_schema *s, bool postgres, sd_buf *why)
 				ok = fail(why, "%s.%s: missing enum %s",
 				          t->base.name, c->base.name,
 				          c->type.name);
+			if (c->storage && !storage_settable(c))
+				ok = fail(why, "%s.%s: STORAGE on a column "
+				          "that is not text",
+				          t->base.name, c->base.name);
 			if (in_pk(t, c->base.name) && c->nullable)
 				ok = fail(why, "%s.%s: nullable PK column",
 				          t->base.name, c->base.name);
@@ -2484,6 +2643,17 @@ void sd_gen_write_yaml(sd_buf *out, const sd_schema *s)
 			yq(out, t->comment);
 			sd_buf_putc(out, '\n');
 		}
+		if (t->unlogged)
+			sd_buf_put(out, "    unlogged: true\n");
+		if (t->replica_identity == SD_REPLICA_FULL)
+			sd_buf_put(out, "    replica_identity: full\n");
+		for (j = 0; j < t->with.n; j++) {
+			const char *eq = strchr(t->with.items[j], '=');
+			sd_buf_printf(out, "%s%.*s: %s%s", j ? ", " : "    with: {",
+			              (int)(eq - t->with.items[j]),
+			              t->with.items[j], eq + 1,
+			              j + 1 == t->with.n ? "}\n" : "");
+		}
 		sd_buf_put(out, "    columns:\n");
 		for (j = 0; j < t->ncolumns; j++) {
 			const sd_column *c = t->columns[j];
@@ -2512,6 +2682,11 @@ void sd_gen_write_yaml(sd_buf *out, const sd_schema *s)
 				sd_buf_put(out, ", comment: ");
 				yq(out, c->comment);
 			}
+			if (c->statistics_set)
+				sd_buf_printf(out, ", statistics: %d",
+				              c->statistics);
+			if (c->storage == 'e')
+				sd_buf_put(out, ", storage: external");
 			sd_buf_put(out, "}\n");
 		}
 		if (t->primary_key) {

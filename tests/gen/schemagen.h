@@ -67,8 +67,11 @@ enum {
 	SD_MUT_DROP_FK = 1u << 20,
 	SD_MUT_ENUM_ADD_VALUE = 1u << 21,
 	SD_MUT_ENUM_DROP_VALUE = 1u << 22,
-	SD_MUT__COUNT = 23,
-	SD_MUT_ALL = (1u << 23) - 1,
+	SD_MUT_TABLE_SETTINGS = 1u << 23, /* PostgreSQL: UNLOGGED, storage
+	                                     parameters, REPLICA IDENTITY,
+	                                     a column's STORAGE/STATISTICS */
+	SD_MUT__COUNT = 24,
+	SD_MUT_ALL = (1u << 24) - 1,
 };
 
 /* Generator features, as bits of sd_gen_opts.features. */
@@ -101,7 +104,12 @@ enum {
 	                                        trigger on it (SQLite), taken
 	                                        along by its renames, drops
 	                                        and rebuilds */
-	SD_GEN_FEATURES_ALL = (1u << 17) - 1,
+	SD_GEN_PG_TABLE_SETTINGS = 1u << 17, /* UNLOGGED (never referenced
+	                                        by a logged table), fillfactor,
+	                                        REPLICA IDENTITY FULL, column
+	                                        STORAGE and STATISTICS
+	                                        (PostgreSQL) */
+	SD_GEN_FEATURES_ALL = (1u << 18) - 1,
 };
 
 typedef struct sd_gen_opts {
