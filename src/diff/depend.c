@@ -589,6 +589,48 @@ void sd_diff_dependants(dctx *c)
 			sd_map_put(cl.replaced, sd_logic_key(c->a, op->obj_new),
 			           (void *)op);
 	}
+	/*
+	 * An object replaced in place whose old definition uses a table or
+	 * column the plan renames: its CREATE OR REPLACE names the new
+	 * name, and the downgrade's the old one before the rename is undone.
+	 * It is dropped before the rename and created after instead, both
+	 * ways round.
+	 */
+	for (i = 0; i < c->from_deps.n; i++) {
+		const sd_dep *d = c->from_deps.items[i];
+		const char *dep = to_naming(c, d->dependent);
+		if (strcmp(to_naming(c, d->referenced), d->referenced) == 0 ||
+		    !sd_map_get(cl.replaced, dep) ||
+		    sd_map_get(cl.removed, dep))
+			continue;
+		if (take_along(&cl, dep))
+			removed_with(&cl, dep);
+	}
+	/*
+	 * ALTER TYPE ... ADD VALUE blocks on nothing, but its inverse
+	 * recreates the type and casts its columns, which the views, rules
+	 * and policies over those columns block: they are taken along
+	 * here, so that the downgrade drops and recreates them too. (The
+	 * checks and indexes holding its labels the recreate sets aside
+	 * itself.)
+	 */
+	for (i = 0; i < c->pending.n; i++) {
+		const sd_op *op = ((pending *)c->pending.items[i])->op;
+		sd_vec cols = {0};
+		if (op->kind != SD_OP_ADD_ENUM_VALUE)
+			continue;
+		enum_columns(c, &cols, c->from, op->obj_new);
+		for (j = 0; j < cols.n; j++) {
+			const sd_vec *v = sd_map_get(cl.users, cols.items[j]);
+			for (w = 0; v && w < v->n; w++) {
+				const char *dep = v->items[w];
+				if (sd_map_get(cl.from.logic, dep) &&
+				    !sd_map_get(cl.removed, dep) &&
+				    take_along(&cl, dep))
+					removed_with(&cl, dep);
+			}
+		}
+	}
 	/* breadth first: every removed key's users go too, and theirs */
 	for (w = 0; w < cl.work.n; w++) {
 		const sd_vec *v = sd_map_get(cl.users, cl.work.items[w]);

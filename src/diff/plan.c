@@ -102,7 +102,7 @@ sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 	inv->obj_new = op->obj_old;
 	inv->name_old = op->name_new;
 	inv->name_new = op->name_old;
-
+	inv->inverted = !op->inverted;
 
 	for (i = 0; i < SD_ARRAY_LEN(pairs); i++) {
 		if (op->kind == pairs[i][0])

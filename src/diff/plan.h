@@ -195,6 +195,9 @@ typedef struct sd_op {
 	 * given up before): not a difference of its own either, but ordered
 	 * as what it does. */
 	bool companion;
+	/* Made by sd_op_invert: the op runs in a downgrade, after the
+	 * inverses of the ops that came after it in the upgrade. */
+	bool inverted;
 	/* Appended by the differ: */
 	bool concurrently;         /* CREATE/DROP_INDEX: CONCURRENTLY (set when
 	                              opts->concurrently, table exists; the op

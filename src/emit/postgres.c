@@ -1101,7 +1101,7 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		put(e, ";\n");
 		break;
 	case SD_OP_RENAME_TABLE: {
-		const sd_table *from = op->table_old, *to = op->table_new;
+		const sd_table *from = op->table_old, *to = op->table_new, *cols;
 		size_t i;
 		if (!sd_streq(from->base.schema, to->base.schema)) {
 			alter_ident(e, from, "SET SCHEMA ",
@@ -1116,9 +1116,14 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 			ident(e, to->base.name);
 			put(e, ";\n");
 		}
-		for (i = 0; i < from->ncolumns; i++)
-			sd_pg_emit_identity_follow(e, from, from->columns[i], to,
-			                           from->columns[i]);
+		/* the identity sequences follow the table: named after its
+		 * columns as they are when this runs, before the plan's
+		 * column renames in an upgrade (`from`'s names) and after
+		 * their inverses in a downgrade (`to`'s) */
+		cols = op->inverted ? to : from;
+		for (i = 0; i < cols->ncolumns; i++)
+			sd_pg_emit_identity_follow(e, from, cols->columns[i], to,
+			                           cols->columns[i]);
 		break;
 	}
 	case SD_OP_REBUILD_TABLE:

@@ -86,7 +86,8 @@ void sd_gen_opts_default(sd_gen_opts *o, bool postgres)
 		o->features &= ~(unsigned)(SD_GEN_EXPR_INDEX |
 		                           SD_GEN_PARTIAL_INDEX |
 		                           SD_GEN_FK_OPTIONS | SD_GEN_COMMENTS |
-		                           SD_GEN_PG_TABLE_SETTINGS);
+		                           SD_GEN_PG_TABLE_SETTINGS |
+		                           SD_GEN_PG_LOGIC);
 		o->mutations &= ~(unsigned)SD_MUT_TABLE_SETTINGS;
 	} else
 		o->features &= ~(unsigned)SD_GEN_SQLITE_LOGIC;
@@ -735,6 +736,41 @@ static void add_table_logic(sd_schema *s, const sd_table *t)
 	                       : "SELECT 1;";
 }
 
+/* The name of the plpgsql function a generated PostgreSQL trigger on
+ * table `table` executes. */
+static const char *pg_trigger_function(sd_arena *a, const char *table)
+{
+	return sd_arena_printf(a, "f_%s", table);
+}
+
+/*
+ * SD_GEN_PG_LOGIC: a view naming column c of t (so that a type change of
+ * c must drop and recreate it, a rename of c or t rewrites it, and a drop
+ * of either drops it), and a BEFORE UPDATE trigger on t with the plpgsql
+ * function it executes (which t's rename takes along and its drop drops).
+ */
+static void add_pg_logic(sd_schema *s, const sd_table *t, const sd_column *c)
+{
+	const char *table = t->base.name;
+	sd_view *v = sd_logic_add_view(
+		s, NULL, sd_arena_printf(s->arena, "v_%s", table));
+	sd_function *f = sd_logic_add_function(
+		s, NULL, pg_trigger_function(s->arena, table));
+	sd_trigger *tr = sd_logic_add_trigger(
+		s, NULL, table, sd_arena_printf(s->arena, "tr_%s", table));
+
+	v->query.sql = sd_arena_printf(s->arena, "SELECT %s FROM %s",
+	                               c->base.name, table);
+	f->returns = "trigger";
+	f->language = "plpgsql";
+	f->body = "BEGIN RETURN NEW; END";
+	f->identity = ""; /* no arguments, as the loader says it */
+	tr->timing = "before";
+	tr->events = SD_TRIG_UPDATE;
+	tr->each_row = true;
+	tr->function = f->base.name;
+}
+
 /* The triggers on table `table` whose body names column `col`: renamed
  * to `nw`, or dropped (nw NULL). */
 static void trigger_column_follow(sd_schema *s, const char *table,
@@ -754,6 +790,20 @@ static void trigger_column_follow(sd_schema *s, const char *table,
 		l->triggers[n++] = tr;
 	}
 	l->ntriggers = n;
+	/* PostgreSQL's views name a column of their table */
+	for (i = n = 0; i < l->nviews; i++) {
+		sd_view *v = l->views[i];
+		const char *q = v->query.sql;
+		if (q && strcmp(q, logic_query(s->arena, table)) != 0 &&
+		    sd_gen_expr_mentions(q, table) &&
+		    sd_gen_expr_mentions(q, col)) {
+			if (!nw)
+				continue;
+			v->query.sql = expr_rename(s->arena, q, col, nw);
+		}
+		l->views[n++] = v;
+	}
+	l->nviews = n;
 }
 
 /* The view and trigger of table `old` follow it to `nw` (NULL: dropped
@@ -770,6 +820,12 @@ static void table_logic_follow(sd_schema *s, const char *old, const char *nw)
 			if (!nw)
 				continue;
 			v->query.sql = logic_query(s->arena, nw);
+		} else if (v->query.sql &&
+		           sd_gen_expr_mentions(v->query.sql, old)) {
+			if (!nw)
+				continue;
+			v->query.sql = expr_rename(s->arena, v->query.sql, old,
+			                           nw);
 		}
 		l->views[n++] = v;
 	}
@@ -777,8 +833,18 @@ static void table_logic_follow(sd_schema *s, const char *old, const char *nw)
 	for (i = n = 0; i < l->ntriggers; i++) {
 		sd_trigger *tr = l->triggers[i];
 		if (sd_streq(tr->table, old)) {
-			if (!nw)
+			if (!nw) {
+				/* its function goes with it */
+				size_t k, m;
+				for (k = m = 0; tr->function && k < l->nfunctions;
+				     k++)
+					if (!sd_streq(l->functions[k]->base.name,
+					              tr->function))
+						l->functions[m++] = l->functions[k];
+				if (tr->function)
+					l->nfunctions = m;
 				continue;
+			}
 			tr->table = nw;
 		}
 		l->triggers[n++] = tr;
@@ -981,6 +1047,16 @@ sd_schema *sd_gen_clone(const sd_schema *s)
 		tr->events = st->events;
 		tr->each_row = st->each_row;
 		tr->body = sd_arena_strdup(d->arena, st->body);
+		tr->function = sd_arena_strdup(d->arena, st->function);
+	}
+	for (i = 0; i < sd_logic_of(s)->nfunctions; i++) {
+		const sd_function *sf = sd_logic_of(s)->functions[i];
+		sd_function *f = sd_logic_add_function(d, sf->base.schema,
+		                                       sf->base.name);
+		f->returns = sf->returns;
+		f->language = sf->language;
+		f->body = sf->body;
+		f->identity = sf->identity;
 	}
 	sd_logic_sort(d);
 	sd_schema_index(d);
@@ -1361,6 +1437,13 @@ sd_schema *sd_gen_schema(sd_rng *r, const sd_gen_opts *o)
 	            i < n; i++)
 		if (sd_rng_chance(r, 50))
 			add_table_logic(s, s->tables[i]);
+	for (i = 0; o->postgres && (o->features & SD_GEN_PG_LOGIC) && i < n;
+	     i++) {
+		const sd_table *t = s->tables[i];
+		if (sd_rng_chance(r, 40))
+			add_pg_logic(s, t,
+			             t->columns[sd_rng_below(r, (unsigned)t->ncolumns)]);
+	}
 	sd_schema_sort(s);
 	sd_logic_sort(s);
 	sd_schema_index(s);
@@ -2568,9 +2651,15 @@ static void yaml_triggers(sd_buf *out, const sd_schema *s, const sd_table *t)
 		any = true;
 		sd_buf_put(out, "      - {name: ");
 		yq(out, l->triggers[i]->base.name);
-		sd_buf_put(out, ", timing: after, events: [delete], "
-		                "for_each: row, body: ");
-		yq(out, l->triggers[i]->body);
+		if (l->triggers[i]->function) {
+			sd_buf_put(out, ", timing: before, events: [update], "
+			                "for_each: row, function: ");
+			yq(out, l->triggers[i]->function);
+		} else {
+			sd_buf_put(out, ", timing: after, events: [delete], "
+			                "for_each: row, body: ");
+			yq(out, l->triggers[i]->body);
+		}
 		sd_buf_put(out, "}\n");
 	}
 }
@@ -2579,6 +2668,15 @@ static void yaml_views(sd_buf *out, const sd_schema *s)
 {
 	const sd_logic *l = sd_logic_of(s);
 	size_t i;
+
+	for (i = 0; i < l->nfunctions; i++) {
+		sd_buf_put(out, i ? "" : "functions:\n");
+		sd_buf_put(out, "  - {name: ");
+		yq(out, l->functions[i]->base.name);
+		sd_buf_put(out, ", returns: trigger, language: plpgsql, body: ");
+		yq(out, l->functions[i]->body);
+		sd_buf_put(out, "}\n");
+	}
 
 	for (i = 0; i < l->nviews; i++) {
 		sd_buf_put(out, i ? "" : "views:\n");

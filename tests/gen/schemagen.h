@@ -109,7 +109,14 @@ enum {
 	                                        REPLICA IDENTITY FULL, column
 	                                        STORAGE and STATISTICS
 	                                        (PostgreSQL) */
-	SD_GEN_FEATURES_ALL = (1u << 18) - 1,
+	SD_GEN_PG_LOGIC = 1u << 18,          /* a view naming a column of a
+	                                        table, and a trigger on it
+	                                        with its plpgsql function
+	                                        (PostgreSQL): taken along
+	                                        by renames and drops, dropped
+	                                        and created again around a
+	                                        type change */
+	SD_GEN_FEATURES_ALL = (1u << 19) - 1,
 };
 
 typedef struct sd_gen_opts {
