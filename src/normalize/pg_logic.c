@@ -652,9 +652,7 @@ static void canon_expr(pg_norm *nm, sd_expr *model, const sd_expr *server)
 		model->canon = unscratch(nm, server->sql);
 }
 
-/* A view's columns as the server has them, the models' comments and
- * defaults kept on them by name. */
-static void view_columns(pg_norm *nm, sd_view *v, const sd_view *s)
+void sd_pgn_view_columns(pg_norm *nm, sd_view *v, const sd_view *s)
 {
 	sd_arena *a = nm->models->arena;
 	sd_column **cols = sd_arena_alloc(a, (s->ncolumns + 1) * sizeof(*cols));
@@ -712,7 +710,7 @@ static void copy_canon(logic_run *lr, const sd_schema *scratch)
 			continue;
 		v->query.canon = unscratch(nm, s->query.sql);
 		sd_strlist_copy(nm->models->arena, &v->options, &s->options);
-		view_columns(nm, v, s);
+		sd_pgn_view_columns(nm, v, s);
 	}
 	for (i = 0; i < l->nfunctions; i++) {
 		sd_function *f = l->functions[i];

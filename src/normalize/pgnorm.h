@@ -10,6 +10,7 @@
 
 #include <libpq-fe.h>
 
+#include "model/logic.h"
 #include "normalize/normalize.h"
 #include "normalize/pg_norm.h"
 
@@ -33,6 +34,10 @@ typedef struct pg_norm {
 	 * classes, collations and parameters, the live catalog already
 	 * spells alike (keys: sd_pgnorm_key). */
 	sd_map *resolved;
+	/* Model tables whose every column has the live twin's type and
+	 * collation (keys: sd_pgnorm_key): what names them means the same
+	 * on both sides. */
+	sd_map *same;
 	sd_pg_scratch sc; /* the same, for pg_objects.c */
 } pg_norm;
 
@@ -45,6 +50,18 @@ const char *sd_pgnorm_key(pg_norm *nm, const void *object);
  * server.
  */
 void sd_pgnorm_adopt_live(pg_norm *nm);
+/*
+ * When every view, function, trigger, policy and rule of the models is
+ * spelled as its live twin, on tables that kept their columns: their
+ * canonical texts from the live catalog, and true (the logic's round
+ * trip is not needed). Else false, and nothing changed.
+ */
+bool sd_pgnorm_adopt_logic(pg_norm *nm);
+/* The same for the models' extensions, collations, domains, composite
+ * and range types (their read-back is not needed when true)... */
+bool sd_pgnorm_adopt_objects(pg_norm *nm);
+/* ... and for the partition keys and bounds. */
+bool sd_pgnorm_adopt_partitions(pg_norm *nm);
 
 /* postgres.c, shared with pg_logic.c */
 /* The scratch twin of a model schema (NULL: the default one). */
@@ -71,5 +88,8 @@ size_t sd_pgn_logic_schemas(const sd_schema *models,
                             void (*add)(void *ctx, const char *schema),
                             void *ctx);
 int sd_pgn_logic(pg_norm *nm);
+/* View v's columns as the server has them in s (the scratch twin or the
+ * live view), the models' comments and defaults kept on them by name. */
+void sd_pgn_view_columns(pg_norm *nm, sd_view *v, const sd_view *s);
 
 #endif

@@ -1343,7 +1343,8 @@ static bool has_partitions(const sd_schema *m)
  * partitions, which take round trips of their own; the runs' script then
  * starts ready.
  */
-static int objects_pass(pg_norm *nm, sd_buf *sql, bool objects)
+static int objects_pass(pg_norm *nm, sd_buf *sql, bool objects,
+                        bool parts)
 {
 	PGresult *res = PQexec(nm->conn, sd_buf_cstr(sql));
 	int rc = SD_OK;
@@ -1361,7 +1362,7 @@ static int objects_pass(pg_norm *nm, sd_buf *sql, bool objects)
 	sd_buf_truncate(sql, 0);
 	if (rc == SD_OK && objects)
 		rc = sd_pg_norm_objects_read(&nm->sc);
-	if (rc == SD_OK)
+	if (rc == SD_OK && parts)
 		rc = sd_pg_norm_partitions(&nm->sc);
 	sd_buf_put(sql, "SELECT 1 AS sd_ready;\n");
 	return rc;
@@ -1403,6 +1404,7 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	nm.err = err;
 	nm.tmp = sd_arena_new();
 	nm.resolved = sd_map_new(nm.tmp, 64);
+	nm.same = sd_map_new(nm.tmp, 64);
 	/* unique per call: several threads may normalise on one database */
 	nm.tag = sd_arena_printf(nm.tmp, "%ld_%ld_%ld", (long)getpid(),
 	                         (long)time(NULL) % 100000,
@@ -1412,15 +1414,16 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	canon_nextval(&nm);
 	scratch_schemas(&nm);
 	plan_runs(&nm, &runs);
-	objects = sd_pg_norm_objects_wanted(models);
-	parts = has_partitions(models);
+	objects = sd_pg_norm_objects_wanted(models) &&
+	          !sd_pgnorm_adopt_objects(&nm);
+	parts = has_partitions(models) && !sd_pgnorm_adopt_partitions(&nm);
 	if (runs.n == 0 && !objects && !parts)
 		goto logic;
 	if ((rc = setup_sql(&nm, &sql)) != SD_OK)
 		goto done;
 	began = true;
 	if ((objects || parts) &&
-	    (rc = objects_pass(&nm, &sql, objects)) != SD_OK)
+	    (rc = objects_pass(&nm, &sql, objects, parts)) != SD_OK)
 		goto done;
 	if (runs.n == 0) {
 		PGresult *res = PQexec(nm.conn, "ROLLBACK");
@@ -1458,7 +1461,8 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	if (rc == SD_OK && sd_error_has(err))
 		rc = SD_EINPUT;
 logic:
-	if (rc == SD_OK && sd_pgn_has_logic(models)) {
+	if (rc == SD_OK && sd_pgn_has_logic(models) &&
+	    !sd_pgnorm_adopt_logic(&nm)) {
 		began = true;
 		rc = logic_round_trip(&nm);
 	}
