@@ -170,6 +170,54 @@ lacks "$OUT" "owned by" "the dropped sequence's OWNED BY is no difference of its
 sd downgrade -1
 expect_rc 0 "back down"
 
+# What the models spell as the catalog does needs no scratch schema: a
+# role that may not create anything checks its own dump of views,
+# functions, triggers, policies, domains and partitions; a difference
+# still goes through the server (and its scratch schema) and is found.
+RODB=sd_cli_ro_$$
+ROLE=sd_ro_$$
+psql "$BASE" -qc "CREATE DATABASE $RODB" >/dev/null || bail "cannot create $RODB"
+on_exit 'psql "$BASE" -qc "DROP DATABASE IF EXISTS $RODB WITH (FORCE)" >/dev/null 2>&1; psql "$BASE" -qc "DROP ROLE IF EXISTS $ROLE" >/dev/null 2>&1'
+psql "$SERVER/$RODB" -q >/dev/null <<EOF || bail "cannot fill $RODB"
+CREATE ROLE $ROLE LOGIN;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+REVOKE TEMPORARY ON DATABASE $RODB FROM PUBLIC;
+CREATE DOMAIN email AS text CHECK (VALUE ~ '@');
+CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL,
+  mail email, updated_at timestamptz);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql
+  AS 'BEGIN NEW.updated_at := now(); RETURN NEW; END';
+CREATE FUNCTION heavy(n int) RETURNS int LANGUAGE sql COST 500
+  AS 'SELECT n * 2';
+CREATE TRIGGER accounts_touch BEFORE UPDATE ON accounts
+  FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE VIEW named AS SELECT id, upper(name) AS name FROM accounts
+  WHERE name <> '';
+ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own ON accounts USING (name = current_user);
+CREATE TABLE events (at date NOT NULL, n int) PARTITION BY RANGE (at);
+CREATE TABLE events_2026 PARTITION OF events
+  FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO $ROLE;
+EOF
+mkdir ro && cd ro || bail "cannot make ro/"
+"$SD" --database "$SERVER/$RODB" dump >models.yaml 2>dump.err ||
+	bail "dump of $RODB failed: $(cat dump.err)"
+printf 'models: models.yaml\n' >schemadiff.yaml
+export SCHEMADIFF_DATABASE_URL
+SCHEMADIFF_DATABASE_URL=$(printf '%s' "$SERVER/$RODB" |
+	sed "s|//[^@/]*@|//|; s|//|//$ROLE@|")
+sd check
+expect_rc 0 "a role that may create nothing checks its own dump"
+contains "$OUT$ERR" "models and database match" "and the two match"
+sed -i '/name: heavy/,/body:/{/cost:/d}' models.yaml
+SCHEMADIFF_DATABASE_URL=$SERVER/$RODB
+sd check
+expect_rc 1 "a function's COST taken out of the models is a difference"
+contains "$OUT" "heavy" "naming the function"
+cd .. || bail "cannot leave ro/"
+SCHEMADIFF_DATABASE_URL=$URL
+
 # passwords never appear
 if [ -n "${SCHEMADIFF_TEST_PGURI_PASSWORD:-}" ]; then
 	PW=${SCHEMADIFF_TEST_PGURI_PASSWORD#*://*:}
