@@ -44,13 +44,16 @@ static const char q_enums[] =
 	"AND" NOT_EXTENSION("pg_type", "t.oid")
 	"ORDER BY n.nspname, t.typname, e.enumsortorder";
 
-/* An index of each table marked in pg_index (flag: indisreplident,
- * indisclustered), by name: what REPLICA IDENTITY USING INDEX and CLUSTER
- * ON name. */
-#define MARKED_INDEX(flag, alias)                                             \
-	" LEFT JOIN (SELECT i.indrelid, ic.relname FROM pg_index i"           \
-	"  JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i." flag ") " alias \
-	"  ON " alias ".indrelid = c.oid"
+/* The indexes of each table marked in pg_index, by name: what REPLICA
+ * IDENTITY USING INDEX (ri) and CLUSTER ON (cl) name; one pass over
+ * pg_index for both. */
+#define MARKED_INDEXES                                                        \
+	" LEFT JOIN (SELECT i.indrelid,"                                      \
+	"  max(CASE WHEN i.indisreplident THEN ic.relname END) AS ri,"         \
+	"  max(CASE WHEN i.indisclustered THEN ic.relname END) AS cl"          \
+	"  FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"          \
+	"  WHERE i.indisreplident OR i.indisclustered GROUP BY i.indrelid) mk" \
+	"  ON mk.indrelid = c.oid"
 
 /* Column 4 says whether the table is managed (not an extension's); the
  * others are only kept for their column names. Then a partitioned
@@ -64,17 +67,17 @@ static const char q_tables[] =
 	" CASE WHEN c.relispartition"
 	"  THEN pg_get_expr(c.relpartbound, c.oid) END,"
 	" c.relispartition, ih.parents,"
-	" c.relpersistence = 'u', c.relreplident, ri.relname, c.reloptions,"
-	" tc.reloptions, cl.relname"
+	" c.relpersistence = 'u', c.relreplident, mk.ri, c.reloptions,"
+	/* a lookup per table, not a hash of every relation */
+	" CASE WHEN c.reltoastrelid <> 0 THEN (SELECT tc.reloptions"
+	"  FROM pg_class tc WHERE tc.oid = c.reltoastrelid) END, mk.cl"
 	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 	" LEFT JOIN pg_description ds ON ds.objoid = c.oid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
 	" LEFT JOIN (SELECT inhrelid, array_agg(inhparent ORDER BY inhseqno)"
 	"  AS parents FROM pg_inherits GROUP BY inhrelid) ih"
 	"  ON ih.inhrelid = c.oid"
-	" LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid"
-	MARKED_INDEX("indisreplident", "ri")
-	MARKED_INDEX("indisclustered", "cl")
+	MARKED_INDEXES
 	" WHERE c.relkind IN ('r', 'p') AND c.relnamespace IN" USER_NSP;
 
 /* Subqueries run only for the rare rows that need them: a default (its
@@ -169,12 +172,15 @@ static const char q_indexes[] =
 	" FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
 	" JOIN pg_am am ON am.oid = ic.relam"
 	" LEFT JOIN pg_constraint x ON x.conindid = i.indexrelid"
-	"  AND x.contype IN ('p', 'u', 'x')"
+	"  AND x.contype = 'x'"
 	" LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
 	" WHERE i.indrelid IN" USER_RELS
 	" AND i.indisvalid" /* an interrupted CONCURRENTLY build: not there */
-	" AND (x.oid IS NULL OR x.contype = 'x')"
+	/* keys' indexes come with the keys (one hashed anti-join, not a
+	 * join of every index with every constraint) */
+	" AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
+	"  WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u'))"
 	/* a partition's copy of an index of its parent */
 	" AND i.indexrelid NOT IN (SELECT inhrelid FROM pg_inherits)";
 
