@@ -468,8 +468,9 @@ static bool adopt_type(sd_schema *m, sd_type *mine, const sd_type *live)
 	return true;
 }
 
-static bool domain_same(const sd_domain *d, const sd_domain *l)
+static bool domain_same(const void *mine, const void *live)
 {
+	const sd_domain *d = mine, *l = live;
 	size_t i;
 
 	if (!sd_type_equal(&d->type, &l->type) ||
@@ -491,23 +492,9 @@ static bool domain_same(const sd_domain *d, const sd_domain *l)
 	return true;
 }
 
-static void domain_adopt(sd_schema *m, sd_domain *d, const sd_domain *l)
+static bool composite_same(const void *mine, const void *live)
 {
-	size_t i, k;
-
-	adopt_type(m, &d->type, &l->type);
-	if (d->default_value.sql)
-		d->default_value.canon = copy(m, l->default_value.sql);
-	for (i = 0; i < d->nchecks; i++)
-		for (k = 0; k < l->nchecks; k++)
-			if (sd_streq(d->checks[i]->base.name,
-			             l->checks[k]->base.name))
-				d->checks[i]->expression.canon =
-					copy(m, l->checks[k]->expression.sql);
-}
-
-static bool composite_same(const sd_composite *c, const sd_composite *l)
-{
+	const sd_composite *c = mine, *l = live;
 	size_t i;
 
 	if (c->nattributes != l->nattributes)
@@ -521,13 +508,37 @@ static bool composite_same(const sd_composite *c, const sd_composite *l)
 	return true;
 }
 
-static bool collation_same(const sd_collation *c, const sd_collation *l)
+static bool collation_same(const void *mine, const void *live)
 {
+	const sd_collation *c = mine, *l = live;
+
 	return sd_streq(c->provider, l->provider) &&
 	       sd_streq(c->locale, l->locale) &&
 	       sd_streq(c->lc_collate, l->lc_collate) &&
 	       sd_streq(c->lc_ctype, l->lc_ctype) &&
 	       c->nondeterministic == l->nondeterministic;
+}
+
+static bool range_same(const void *mine, const void *live)
+{
+	return sd_type_equal(&((const sd_range *)mine)->subtype,
+	                     &((const sd_range *)live)->subtype);
+}
+
+/* Whether each of the n objects of mine has a twin among the ln of live
+ * that same (NULL: any twin) accepts. */
+static bool all_same(void *mine, size_t n, void *live, size_t ln,
+                     bool (*same)(const void *, const void *))
+{
+	sd_object **objs = mine;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const sd_object *twin = find_object(live, ln, objs[i]);
+		if (!twin || (same && !same(objs[i], twin)))
+			return false;
+	}
+	return true;
 }
 
 bool sd_pgnorm_adopt_objects(pg_norm *nm)
@@ -536,40 +547,22 @@ bool sd_pgnorm_adopt_objects(pg_norm *nm)
 	const sd_schema *l = nm->live;
 	size_t i, k;
 
-	if (!l)
+	if (!l ||
+	    !all_same(m->extensions, m->nextensions, l->extensions,
+	              l->nextensions, NULL) ||
+	    !all_same(m->collations, m->ncollations, l->collations,
+	              l->ncollations, collation_same) ||
+	    !all_same(m->domains, m->ndomains, l->domains, l->ndomains,
+	              domain_same) ||
+	    !all_same(m->composites, m->ncomposites, l->composites,
+	              l->ncomposites, composite_same) ||
+	    !all_same(m->ranges, m->nranges, l->ranges, l->nranges,
+	              range_same))
 		return false;
-	for (i = 0; i < m->nextensions; i++)
-		if (!find_object(l->extensions, l->nextensions,
-		                 &m->extensions[i]->base))
-			return false;
-	for (i = 0; i < m->ncollations; i++) {
-		const sd_collation *c = find_object(
-			l->collations, l->ncollations, &m->collations[i]->base);
-		if (!c || !collation_same(m->collations[i], c))
-			return false;
-	}
-	for (i = 0; i < m->ndomains; i++) {
-		const sd_domain *d = find_object(l->domains, l->ndomains,
-		                                 &m->domains[i]->base);
-		if (!d || !domain_same(m->domains[i], d))
-			return false;
-	}
-	for (i = 0; i < m->ncomposites; i++) {
-		const sd_composite *c = find_object(
-			l->composites, l->ncomposites, &m->composites[i]->base);
-		if (!c || !composite_same(m->composites[i], c))
-			return false;
-	}
-	for (i = 0; i < m->nranges; i++) {
-		const sd_range *r = find_object(l->ranges, l->nranges,
-		                                &m->ranges[i]->base);
-		if (!r || !sd_type_equal(&m->ranges[i]->subtype, &r->subtype))
-			return false;
-	}
 	for (i = 0; i < m->ndomains; i++)
-		domain_adopt(m, m->domains[i],
-		             find_object(l->domains, l->ndomains,
-		                         &m->domains[i]->base));
+		sd_pg_norm_domain_canon(&nm->sc, m->domains[i],
+		                        find_object(l->domains, l->ndomains,
+		                                    &m->domains[i]->base));
 	for (i = 0; i < m->ncomposites; i++) {
 		const sd_composite *c = find_object(
 			l->composites, l->ncomposites, &m->composites[i]->base);

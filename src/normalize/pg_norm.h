@@ -51,6 +51,10 @@ int sd_pg_norm_objects_sql(const sd_pg_scratch *s, sd_buf *sql);
 /* Reads them back: the server's texts of domains' types, defaults and
  * checks, composite attributes' and range subtypes' types. */
 int sd_pg_norm_objects_read(const sd_pg_scratch *s);
+/* Domain d's canonical type, default and checks from r, the server's
+ * (read from the scratch twins or the live catalog). */
+void sd_pg_norm_domain_canon(const sd_pg_scratch *s, sd_domain *d,
+                             const sd_domain *r);
 /*
  * The server's texts of partition keys and bounds: the models'
  * partitioned tables and partitions are created in the scratch schema

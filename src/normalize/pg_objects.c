@@ -350,8 +350,8 @@ static void canon_type(const sd_pg_scratch *s, sd_type *model,
 		*model = model_type(s, server);
 }
 
-static void apply_domain(const sd_pg_scratch *s, sd_domain *d,
-                         const sd_domain *r)
+void sd_pg_norm_domain_canon(const sd_pg_scratch *s, sd_domain *d,
+                             const sd_domain *r)
 {
 	size_t i, k;
 
@@ -385,7 +385,7 @@ int sd_pg_norm_objects_read(const sd_pg_scratch *s)
 		const sd_domain *d = (const sd_domain *)read_twin(
 			s, r, &m->domains[i]->base);
 		if (d)
-			apply_domain(s, m->domains[i], d);
+			sd_pg_norm_domain_canon(s, m->domains[i], d);
 	}
 	for (i = 0; rc == SD_OK && i < m->ncomposites; i++) {
 		sd_composite *c = m->composites[i];
