@@ -268,6 +268,49 @@ static const char *type_text(sd_buf *tmp, const sd_type *t)
 	return sd_buf_cstr(tmp);
 }
 
+/* Same text, ASCII case and every blank aside: "varchar ( 40 )" is
+ * "VARCHAR(40)". */
+static bool same_spelling(const char *a, const char *b)
+{
+	for (;;) {
+		while (isspace((unsigned char)*a))
+			a++;
+		while (isspace((unsigned char)*b))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+		a++;
+		b++;
+	}
+}
+
+/*
+ * A column's type as the models must spell it: SQLite keeps the declared
+ * spelling (nvarchar(40), datetime, int: `id int PRIMARY KEY` is no rowid
+ * alias), which goes out as written when the portable type would be
+ * declared otherwise; else the portable type (type_text).
+ */
+static const char *column_type_text(sd_buf *tmp, const sd_schema *s,
+                                    const sd_column *c)
+{
+	sd_type raw = c->type;
+
+	if (!sd_streq(s->dialect, "sqlite") || !c->type_sql ||
+	    !*c->type_sql || c->type.kind == SD_T_RAW)
+		return type_text(tmp, &c->type);
+	sd_buf_truncate(tmp, 0);
+	sd_dialect_sqlite.type_sql(tmp, &c->type);
+	if (same_spelling(sd_buf_cstr(tmp), c->type_sql))
+		return type_text(tmp, &c->type);
+	memset(&raw, 0, sizeof(raw));
+	raw.kind = SD_T_RAW;
+	raw.length = raw.precision = raw.scale = -1;
+	raw.name = c->type_sql;
+	return type_text(tmp, &raw);
+}
+
 static const char *qualified(sd_buf *tmp, const char *schema, const char *name)
 {
 	sd_buf_truncate(tmp, 0);
@@ -450,6 +493,13 @@ static void dump_table_settings(sd_buf *out, const sd_table *t)
 	}
 }
 
+/* A constraint's name, NULL for one the database keeps without any
+ * (SQLite): the models leave it unnamed too. */
+static const char *constraint_name(const sd_object *o)
+{
+	return o->unnamed ? NULL : o->name;
+}
+
 static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 {
 	const sd_primary_key *pk = t->primary_key;
@@ -478,11 +528,14 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 	for (i = 0; i < t->ncolumns; i++)
 		if (t->columns[i]->autoincrement_keyword)
 			sd_buf_put(out, "    sqlite_autoincrement: true\n");
-	/* A one-column key named by the convention (or unnamed) goes on its
-	 * column; anything else is spelled out at table level. */
+	/* A one-column key unnamed, or named by the convention where every
+	 * key has a name, goes on its column; anything else is spelled out
+	 * at table level (SQLite keeps a key's name only when given one). */
 	sd_buf_printf(&conv, "pk_%s", t->base.name);
 	if (pk && pk->columns.n == 1 &&
-	    (!pk->base.name || strcmp(pk->base.name, sd_buf_cstr(&conv)) == 0) &&
+	    (!pk->base.name || pk->base.unnamed ||
+	     (strcmp(pk->base.name, sd_buf_cstr(&conv)) == 0 &&
+	      !sd_streq(s->dialect, "sqlite"))) &&
 	    !pk->include.n && !pk->storage.with.n && !pk->storage.tablespace &&
 	    !pk->deferrable)
 		pk_inline = true;
@@ -501,11 +554,16 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			continue;
 		sd_buf_put(out, "      - {");
 		kv(out, &first, "name", c->base.name);
-		kv(out, &first, "type", type_text(&tmp, &c->type));
+		kv(out, &first, "type", column_type_text(&tmp, s, c));
 		if (is_pk)
 			kv_raw(out, &first, "primary_key", "true");
 		else if (!c->nullable)
 			kv_raw(out, &first, "nullable", "false");
+		/* a key column SQLite lets hold NULL (declared without NOT
+		 * NULL, not the rowid) */
+		if (c->nullable && pk &&
+		    sd_strlist_contains(&pk->columns, c->base.name))
+			kv_raw(out, &first, "nullable", "true");
 		if (c->default_value.sql)
 			kv(out, &first, "default", strip_own_cast(&cast, c));
 		if (c->identity == SD_IDENTITY_ALWAYS)
@@ -573,7 +631,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 				if (ix->keys[k].column)
 					sd_strlist_push(a, &cols, ix->keys[k].column);
 			sd_buf_put(out, "      - {");
-			kv(out, &first, "name", ix->base.name);
+			kv_opt(out, &first, "name", constraint_name(&ix->base));
 			list(out, &first, "columns", &cols);
 			sd_buf_put(out, "}\n");
 			sd_arena_free(a);
@@ -582,7 +640,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			const sd_unique *u = t->uniques[i];
 			bool first = true;
 			sd_buf_put(out, "      - {");
-			kv_opt(out, &first, "name", u->base.name);
+			kv_opt(out, &first, "name", constraint_name(&u->base));
 			list(out, &first, "columns", &u->columns);
 			kv_true(out, &first, "nulls_not_distinct",
 			        u->nulls_not_distinct);
@@ -599,7 +657,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			const sd_foreign_key *f = t->foreign_keys[i];
 			bool first = true, rf = true;
 			sd_buf_put(out, "      - {");
-			kv_opt(out, &first, "name", f->base.name);
+			kv_opt(out, &first, "name", constraint_name(&f->base));
 			list(out, &first, "columns", &f->columns);
 			sd_buf_put(out, ", references: {");
 			/* Unqualified names mean the referencing table's own
@@ -632,7 +690,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			const sd_check *ck = t->checks[i];
 			bool first = true;
 			sd_buf_put(out, "      - {");
-			kv_opt(out, &first, "name", ck->base.name);
+			kv_opt(out, &first, "name", constraint_name(&ck->base));
 			kv(out, &first, "expression", ck->expression.sql);
 			kv_true(out, &first, "not_valid", ck->not_valid);
 			kv_true(out, &first, "no_inherit", ck->no_inherit);

@@ -3,6 +3,7 @@
  * it (sd_dialect_caps in plan.h).
  */
 #include "diff/plan.h"
+#include "introspect/sqlite.h"
 
 /* The kinds SQLite stores as one: a date and time as TEXT or a number
  * with no time zone (DATETIME, TIMESTAMP, TIMESTAMPTZ; SQLAlchemy also
@@ -32,8 +33,27 @@ static int sqlite_storage_class(sd_type_kind k)
  */
 static bool sqlite_column_type_equal(const sd_column *a, const sd_column *b)
 {
-	sd_type_kind ka = a->type.kind, kb = b->type.kind;
-	int ca = sqlite_storage_class(ka);
+	sd_column ra, rb;
+	sd_type_kind ka, kb;
+	int ca;
+
+	/* a type the models take verbatim (nvarchar(40), datetime) is
+	 * what SQLite reads from that declaration */
+	if (a->type.kind == SD_T_RAW && b->type.kind != SD_T_RAW &&
+	    a->type.name) {
+		ra = *a;
+		sd_sqlite_type_from_decl(NULL, a->type.name, &ra.type);
+		a = &ra;
+	}
+	if (b->type.kind == SD_T_RAW && a->type.kind != SD_T_RAW &&
+	    b->type.name) {
+		rb = *b;
+		sd_sqlite_type_from_decl(NULL, b->type.name, &rb.type);
+		b = &rb;
+	}
+	ka = a->type.kind;
+	kb = b->type.kind;
+	ca = sqlite_storage_class(ka);
 
 	if (ca && ca == sqlite_storage_class(kb))
 		return true;
@@ -54,7 +74,7 @@ const sd_dialect_caps sd_caps_sqlite = {
 	.lang = SD_SQL_SQLITE,
 	.transactional_ddl = true, .drop_column = true,
 	.unique_as_index = true,   .table_options = true,
-	.row_triggers_only = true,
+	.row_triggers_only = true, .unnamed_constraints = true,
 	.column_type_equal = sqlite_column_type_equal,
 };
 

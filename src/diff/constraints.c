@@ -368,11 +368,20 @@ static const sd_object *index_as_renamed(dctx *c, const tpair *tp,
 	return &cur->base;
 }
 
+/* Two constraints without names where the dialect keeps none: the
+ * names made up for them mean nothing. */
+static bool both_unnamed(const dctx *c, const sd_object *o,
+                         const sd_object *n)
+{
+	return c->caps.unnamed_constraints && o->unnamed && n->unnamed;
+}
+
 /*
  * Diffs one kind of object of a pair: same name and definition is no
  * change; same name, other definition is drop + add; an unmatched new
- * object whose definition equals an unmatched old one is a rename; the
- * rest are drops and adds. Quadratic only in the table's own objects.
+ * object whose definition equals an unmatched old one is a rename (no
+ * change when neither has a name); the rest are drops and adds.
+ * Quadratic only in the table's own objects.
  */
 static void diff_objects(dctx *c, tpair *tp, const obj_kind *k,
                          const sd_object **olds, size_t no,
@@ -384,7 +393,8 @@ static void diff_objects(dctx *c, tpair *tp, const obj_kind *k,
 
 	for (j = 0; j < nn; j++) {
 		for (i = 0; i < no; i++) {
-			if (om[i] || !sd_streq(olds[i]->name, news[j]->name))
+			if (om[i] || !sd_streq(olds[i]->name, news[j]->name) ||
+			    both_unnamed(c, olds[i], news[j]))
 				continue;
 			om[i] = nm[j] = true;
 			if (!k->equal(c, tp, olds[i], news[j])) {
@@ -404,6 +414,8 @@ static void diff_objects(dctx *c, tpair *tp, const obj_kind *k,
 			if (om[i] || !k->equal(c, tp, olds[i], news[j]))
 				continue;
 			om[i] = nm[j] = true;
+			if (both_unnamed(c, olds[i], news[j]))
+				break; /* the same nameless constraint */
 			op = sd_diff_op_new(c, k->rename, tp->new_);
 			op->obj_old = k->rename == SD_OP_RENAME_INDEX
 			                  ? index_as_renamed(c, tp, olds[i])

@@ -34,6 +34,10 @@ typedef struct sd_dialect_caps {
 	bool namespaces;         /* CREATE SCHEMA */
 	bool comments;           /* COMMENT ON */
 	bool named_primary_keys; /* primary key names survive in the catalog */
+	/* a constraint may have no name at all (SQLite): two unnamed ones
+	 * are told apart by their definitions, never by the names made up
+	 * for them */
+	bool unnamed_constraints;
 	/* extensions, collations, sequences, domains, composite and range
 	 * types, partitioning and INHERITS (PostgreSQL) */
 	bool db_objects;

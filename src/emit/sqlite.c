@@ -163,7 +163,7 @@ static void put_column_def(sd_buf *out, const sd_table *t,
 		/* only the exact type INTEGER makes a key the rowid alias,
 		 * which autoincrements: a natural key is declared INT */
 		sd_buf_put(out, " INT");
-		if (!c->nullable)
+		if (!c->nullable && !c->key_nullable)
 			sd_buf_put(out, " NOT NULL");
 	} else {
 		size_t before = out->len;
@@ -171,9 +171,9 @@ static void put_column_def(sd_buf *out, const sd_table *t,
 		put_column_type(out, c);
 		if (out->len == before + 1)
 			sd_buf_truncate(out, before); /* no declared type */
-		if (!c->nullable)
+		if (!c->nullable && !c->key_nullable)
 			sd_buf_put(out, " NOT NULL");
-		if (!c->nullable && c->not_null_conflict)
+		if (!c->nullable && !c->key_nullable && c->not_null_conflict)
 			sd_buf_printf(out, " ON CONFLICT %s",
 			              c->not_null_conflict);
 	}

@@ -31,7 +31,7 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
  * Maps a declared SQLite column type back to a portable type:
  *     "VARCHAR(120)" -> string(120), "INT" -> integer, "DATETIME" ->
  *     timestamp, "DECIMAL(10,2)" -> numeric(10,2), "geometry" -> raw.
- * Strings are allocated in a.
+ * Strings are allocated in a (NULL: a raw type's name is decl itself).
  */
 void sd_sqlite_type_from_decl(sd_arena *a, const char *decl, sd_type *out);
 

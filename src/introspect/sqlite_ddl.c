@@ -637,7 +637,7 @@ void sd_sqlite_type_from_decl(sd_arena *a, const char *decl, sd_type *out)
 	memset(out, 0, sizeof(*out));
 	out->length = out->precision = out->scale = -1;
 	out->kind = SD_T_RAW;
-	out->name = sd_arena_strdup(a, p);
+	out->name = a ? sd_arena_strdup(a, p) : p;
 
 	/* "  character   varying (10)" -> head "CHARACTER VARYING" */
 	for (; *p && *p != '(' && hn < sizeof(head) - 1; p++) {

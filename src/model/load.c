@@ -831,10 +831,7 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 	}
 	column_settings(L, ti, j, c);
 	if (mc->primary_key == TRI_TRUE) {
-		if (mc->nullable == TRI_TRUE)
-			lerr(L, f, COL_PATH("nullable"), COL_OBJECT,
-			     "primary key column '%s' cannot be nullable",
-			     mc->name);
+		c->key_nullable = mc->nullable == TRI_TRUE;
 		c->nullable = false;
 	}
 #undef COL_PATH
@@ -1092,20 +1089,13 @@ static void load_table_pk(loader *L, tinfo *ti)
 	for (i = 0; i < list.n; i++) {
 		sd_column *c = sd_table_find_column(ti->t, list.items[i]);
 		unsigned j;
-		/* find the column's entry to see whether nullable was set */
+		/* nullable: true on a key column: SQLite's own nullable key
+		 * (sd_column.key_nullable) */
 		for (j = 0; j < ti->mt->columns_count; j++) {
 			if (!sd_streq(ti->mt->columns[j].name, list.items[i]))
 				continue;
-			if (ti->mt->columns[j].nullable == TRI_TRUE)
-				lerr(L, f,
-				     sd_arena_printf(L->tmp,
-				                     "tables[%u].columns[%u]."
-				                     "nullable",
-				                     ti->index, j),
-				     obj_name(L, ti, list.items[i]),
-				     "primary key column '%s' cannot be "
-				     "nullable",
-				     list.items[i]);
+			c->key_nullable =
+				ti->mt->columns[j].nullable == TRI_TRUE;
 			break;
 		}
 		c->nullable = false;
@@ -1668,28 +1658,35 @@ static void apply_naming(loader *L, tinfo *ti)
 	const char *tn = t->base.name;
 	size_t i;
 
-	/* a key the models leave unnamed stays so where the dialect can
-	 * (SQLite keeps no name it is not given) */
+	/* a constraint the models leave unnamed stays so where the
+	 * dialect can (SQLite keeps no name it is not given); the others
+	 * take the convention's */
 	if (t->primary_key && !t->primary_key->base.name) {
 		t->primary_key->base.name = sd_naming_expand(
 			L->a, n->pk, tn, &t->primary_key->columns, NULL, NULL);
 		t->primary_key->base.unnamed = true;
 	}
 	for (i = 0; i < t->nuniques; i++)
-		if (!t->uniques[i]->base.name)
+		if (!t->uniques[i]->base.name) {
 			t->uniques[i]->base.name = sd_naming_expand(
 				L->a, n->uq, tn, &t->uniques[i]->columns, NULL,
 				NULL);
+			t->uniques[i]->base.unnamed = true;
+		}
 	for (i = 0; i < t->nforeign_keys; i++)
-		if (!t->foreign_keys[i]->base.name)
+		if (!t->foreign_keys[i]->base.name) {
 			t->foreign_keys[i]->base.name = sd_naming_expand(
 				L->a, n->fk, tn, &t->foreign_keys[i]->columns,
 				t->foreign_keys[i]->ref_table, NULL);
+			t->foreign_keys[i]->base.unnamed = true;
+		}
 	for (i = 0; i < t->nchecks; i++) {
 		const char *name = t->checks[i]->base.name;
-		if (name && name[0] == '\x01')
+		if (name && name[0] == '\x01') {
 			t->checks[i]->base.name = sd_naming_expand(
 				L->a, n->ck, tn, NULL, NULL, name + 1);
+			t->checks[i]->base.unnamed = true;
+		}
 	}
 	for (i = 0; i < t->nindexes; i++) {
 		if (!t->indexes[i]->base.name) {
