@@ -563,7 +563,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 		 * NULL, not the rowid) */
 		if (c->nullable && pk &&
 		    sd_strlist_contains(&pk->columns, c->base.name))
-			kv_raw(out, &first, "nullable", "true");
+			kv_raw(out, &first, "sqlite_nullable_key", "true");
 		if (c->default_value.sql)
 			kv(out, &first, "default", strip_own_cast(&cast, c));
 		if (c->identity == SD_IDENTITY_ALWAYS)

@@ -314,7 +314,8 @@ static bool constraint_expressible(const sd_object *o)
 /*
  * CREATE TABLE through sd_table_begin() ... sd_create_table(). Returns
  * false (writing nothing) when the API would build another table: unnamed
- * or nullable key columns, SQLite's inline unique indexes and triggers,
+ * or nullable key columns, SQLite's unnamed checks and foreign keys,
+ * SQLite's inline unique indexes and triggers,
  * an autoincrement flag the models' rule does not give.
  */
 static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
@@ -331,6 +332,9 @@ static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
 		return false;
 	for (i = 0; i < t->nindexes; i++)
 		if (t->indexes[i]->constraint_backed)
+			return false;
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i]->key_nullable)
 			return false;
 	if (pk && (!pk->base.name || !pk->columns.n))
 		return false;
@@ -355,11 +359,17 @@ static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
 	for (i = 0; i < t->nuniques; i++)
 		if (!constraint_expressible(&t->uniques[i]->base))
 			return false;
+	/* the API names every check and foreign key; SQLite keeps the
+	 * unnamed ones without a name */
 	for (i = 0; i < t->nchecks; i++)
-		if (!constraint_expressible(&t->checks[i]->base))
+		if (!constraint_expressible(&t->checks[i]->base) ||
+		    (t->checks[i]->base.unnamed &&
+		     g->d->caps->unnamed_constraints))
 			return false;
 	for (i = 0; i < t->nforeign_keys; i++)
-		if (!constraint_expressible(&t->foreign_keys[i]->base))
+		if (!constraint_expressible(&t->foreign_keys[i]->base) ||
+		    (t->foreign_keys[i]->base.unnamed &&
+		     g->d->caps->unnamed_constraints))
 			return false;
 
 	use_schema(g, t->base.schema);

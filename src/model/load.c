@@ -71,6 +71,7 @@ typedef struct m_column {
 	char *backfill;
 	int virtual_;
 	int autoincrement;
+	int sqlite_nullable_key;
 	m_seqopts *identity_options;
 	char *storage;
 	char *compression;
@@ -207,6 +208,7 @@ static const sd_yfield column_fields[] = {
 	SD_YF_STR_OPT("backfill", m_column, backfill),
 	SD_YF_BOOL_OPT("virtual", m_column, virtual_),
 	SD_YF_BOOL_OPT("autoincrement", m_column, autoincrement),
+	SD_YF_BOOL_OPT("sqlite_nullable_key", m_column, sqlite_nullable_key),
 	SD_YF_MAP("identity_options", false, m_column, identity_options,
 	          m_seqopts, sd_models_identity_fields),
 	SD_YF_STR_OPT("storage", m_column, storage),
@@ -831,7 +833,10 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 	}
 	column_settings(L, ti, j, c);
 	if (mc->primary_key == TRI_TRUE) {
-		c->key_nullable = mc->nullable == TRI_TRUE;
+		if (mc->nullable == TRI_TRUE)
+			lerr(L, f, COL_PATH("nullable"), COL_OBJECT,
+			     "primary key column '%s' cannot be nullable",
+			     mc->name);
 		c->nullable = false;
 	}
 #undef COL_PATH
@@ -1089,13 +1094,20 @@ static void load_table_pk(loader *L, tinfo *ti)
 	for (i = 0; i < list.n; i++) {
 		sd_column *c = sd_table_find_column(ti->t, list.items[i]);
 		unsigned j;
-		/* nullable: true on a key column: SQLite's own nullable key
-		 * (sd_column.key_nullable) */
+		/* find the column's entry to see whether nullable was set */
 		for (j = 0; j < ti->mt->columns_count; j++) {
 			if (!sd_streq(ti->mt->columns[j].name, list.items[i]))
 				continue;
-			c->key_nullable =
-				ti->mt->columns[j].nullable == TRI_TRUE;
+			if (ti->mt->columns[j].nullable == TRI_TRUE)
+				lerr(L, f,
+				     sd_arena_printf(L->tmp,
+				                     "tables[%u].columns[%u]."
+				                     "nullable",
+				                     ti->index, j),
+				     obj_name(L, ti, list.items[i]),
+				     "primary key column '%s' cannot be "
+				     "nullable",
+				     list.items[i]);
 			break;
 		}
 		c->nullable = false;
@@ -1275,6 +1287,37 @@ static void autoincrement_rule(loader *L, tinfo *ti)
 	}
 }
 
+/*
+ * sqlite_nullable_key: true on a primary-key column: SQLite declares it
+ * without NOT NULL, and then lets it hold NULL (its legacy rule; not the
+ * rowid, nor a WITHOUT ROWID key). The column is NOT NULL everywhere
+ * else, as every key column is.
+ */
+static void nullable_keys(loader *L, tinfo *ti)
+{
+	const sd_table *t = ti->t;
+	unsigned j;
+
+	for (j = 0; j < ti->mt->columns_count; j++) {
+		const m_column *mc = &ti->mt->columns[j];
+		sd_column *c;
+		if (mc->sqlite_nullable_key != TRI_TRUE || !mc->name ||
+		    !(c = sd_table_find_column(t, mc->name)))
+			continue;
+		if (!t->primary_key ||
+		    !sd_strlist_contains(&t->primary_key->columns, mc->name)) {
+			lerr(L, ti->f,
+			     item_path(L, ti, "columns", j,
+			               "sqlite_nullable_key"),
+			     obj_name(L, ti, mc->name),
+			     "sqlite_nullable_key applies to a primary key "
+			     "column");
+			continue;
+		}
+		c->key_nullable = true;
+	}
+}
+
 /* The keys and options of index mi into ix (whose name and place the
  * caller set); the key columns are appended to cols for checking. */
 static void index_lower(loader *L, sd_index *ix, const m_index *mi,
@@ -1338,6 +1381,7 @@ static void load_constraints(loader *L, tinfo *ti)
 	}
 	load_table_pk(L, ti);
 	autoincrement_rule(L, ti);
+	nullable_keys(L, ti);
 	if (t->primary_key && t->primary_key->columns.n == 1) {
 		sd_column *c = sd_table_find_column(
 			t, t->primary_key->columns.items[0]);

@@ -287,9 +287,9 @@ typedef struct sd_column {
 	/* (the flags last, packed: a schema holds one column per field of
 	 * every table, 176 bytes each) */
 	bool nullable;
-	/* Models: a primary-key column written nullable: true, which SQLite
-	 * declares without NOT NULL (it then lets the key hold NULL, unless
-	 * it is the rowid or the table is WITHOUT ROWID); `nullable` stays
+	/* Models: a primary-key column SQLite declares without NOT NULL
+	 * (sqlite_nullable_key: it then lets the key hold NULL, unless it
+	 * is the rowid or the table is WITHOUT ROWID); `nullable` stays
 	 * false, as every other database has it. */
 	bool key_nullable;
 	/*

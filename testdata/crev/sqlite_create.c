@@ -15,17 +15,14 @@ int upgrade(sd_migration *m)
 	sd_column_default(c, "now()");
 	sd_create_table(m, t);
 	/* + table posts */
-	t = sd_table_begin(m, "posts");
-	sd_table_column(t, "id", "integer", SD_COL_PRIMARY_KEY);
-	sd_table_column(t, "user_id", "integer", 0);
-	sd_table_column(t, "title", "text", SD_COL_NOT_NULL);
-	sd_table_constraint(t, &(sd_constraint_def){.kind = SD_CHECK, .name = "ck_posts_title",
-		.check = "length(title) > 0"});
-	sd_table_constraint(t, &(sd_constraint_def){.kind = SD_FOREIGN_KEY, .name = "fk_posts_user_id_users",
-		.columns = SD_NAMES("user_id"),
-		.ref_table = "users", .ref_columns = SD_NAMES("id"),
-		.on_delete = "CASCADE"});
-	sd_create_table(m, t);
+	sd_execute_script(m,
+		"CREATE TABLE \"posts\" (\n"
+		"    \"id\" INTEGER PRIMARY KEY,\n"
+		"    \"user_id\" INTEGER,\n"
+		"    \"title\" TEXT NOT NULL,\n"
+		"    CONSTRAINT \"ck_posts_title\" CHECK (length(title) > 0),\n"
+		"    FOREIGN KEY (\"user_id\") REFERENCES \"users\" (\"id\") ON DELETE CASCADE\n"
+		");\n");
 	/* + index uq_users_email */
 	sd_create_index(m, "users", &(sd_index_def){
 		.name = "uq_users_email", .columns = SD_NAMES("email"), .unique = true});

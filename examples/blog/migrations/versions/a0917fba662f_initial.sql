@@ -18,7 +18,7 @@ CREATE TABLE "posts" (
     "body" VARCHAR(140) NOT NULL,
     "timestamp" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "user_id" INTEGER NOT NULL,
-    CONSTRAINT "fk_posts_user_id_users" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
+    FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
 CREATE UNIQUE INDEX "uq_users_username" ON "users" ("username");
 CREATE INDEX "ix_posts_timestamp" ON "posts" ("timestamp");
