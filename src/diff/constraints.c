@@ -527,6 +527,56 @@ void sd_diff_pair_b(dctx *c, tpair *tp)
 	             tp->new_->nforeign_keys);
 }
 
+/*
+ * The old index a new one is: of the same name, or, neither named, of
+ * the same columns.
+ */
+static const sd_index *old_peer(dctx *c, const tpair *tp, const sd_index *n)
+{
+	const sd_index *o = sd_table_find_index(tp->old, n->base.name);
+	size_t i;
+
+	if (o || !n->base.unnamed)
+		return o;
+	for (i = 0; i < tp->old->nindexes; i++) {
+		const sd_index *x = tp->old->indexes[i];
+		size_t k;
+		if (!both_unnamed(c, &x->base, &n->base) || !x->unique ||
+		    x->nkeys != n->nkeys || x->where.sql)
+			continue;
+		for (k = 0; k < n->nkeys; k++)
+			if (!x->keys[k].column ||
+			    !sd_streq(x->keys[k].column, n->keys[k].column))
+				break;
+		if (k == n->nkeys)
+			return x;
+	}
+	return NULL;
+}
+
+/*
+ * The models' unique constraints are inline UNIQUEs of the tables they
+ * create (unique_to_index). Of an existing table, one the table has
+ * keeps the form it has there (a rebuild writes it back so), and a new
+ * one is added as a unique index, the only form ALTER can add: the same
+ * constraint by meaning.
+ */
+void sd_diff_unique_form_pair(dctx *c, tpair *tp)
+{
+	size_t i;
+
+	if (!c->caps.unique_as_index || c->to->dialect)
+		return;
+	for (i = 0; i < tp->new_->nindexes; i++) {
+		sd_index *n = tp->new_->indexes[i];
+		const sd_index *o;
+		if (!n->constraint_backed)
+			continue;
+		o = old_peer(c, tp, n);
+		n->constraint_backed = o && o->constraint_backed;
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* Table options (caps.table_options: SQLite)                          */
 /* ------------------------------------------------------------------ */

@@ -121,8 +121,12 @@ void *sd_diff_dup_ptrs(dctx *c, const void *src, size_t n, size_t size)
 			qsort((arr), (n), sizeof(*(arr)), sd_diff_cmp_object_ptr);   \
 	} while (0)
 
-/* A unique constraint as the unique index a unique_as_index dialect keeps. */
-static sd_index *unique_to_index(dctx *c, const sd_unique *u)
+/*
+ * A unique constraint as the unique index a unique_as_index dialect keeps;
+ * inline: the index of an inline UNIQUE, as a table the models create
+ * has it (sd_diff_unique_form_pair settles an existing table's).
+ */
+static sd_index *unique_to_index(dctx *c, const sd_unique *u, bool inline_)
 {
 	sd_index *ix = sd_arena_alloc(c->a, sizeof(*ix));
 	size_t i;
@@ -137,6 +141,7 @@ static sd_index *unique_to_index(dctx *c, const sd_unique *u)
 	ix->unique = true;
 	ix->nulls_not_distinct = u->nulls_not_distinct;
 	ix->comment = u->comment;
+	ix->constraint_backed = inline_;
 	return ix;
 }
 
@@ -144,9 +149,10 @@ static sd_index *unique_to_index(dctx *c, const sd_unique *u)
  * Returns a shallow copy of src in the plan arena with its own, sorted
  * constraint and index arrays (inputs are const and maybe unsorted), its own
  * column map, and, for unique_as_index dialects, uniques turned into
- * indexes. Columns and objects are shared with src.
+ * indexes (of inline UNIQUEs on the target side). Columns and objects are
+ * shared with src.
  */
-sd_table *sd_diff_work_copy(dctx *c, const sd_table *src)
+sd_table *sd_diff_work_copy(dctx *c, const sd_table *src, bool target)
 {
 	sd_table *t = sd_arena_alloc(c->a, sizeof(*t));
 	size_t i;
@@ -162,7 +168,7 @@ sd_table *sd_diff_work_copy(dctx *c, const sd_table *src)
 			       src->nindexes * sizeof(*ix));
 		for (i = 0; i < src->nuniques; i++)
 			ix[src->nindexes + i] =
-				unique_to_index(c, src->uniques[i]);
+				unique_to_index(c, src->uniques[i], target);
 		t->indexes = ix;
 		t->nindexes = n;
 		t->uniques = NULL;
@@ -271,14 +277,16 @@ static void match_tables(dctx *c, const sd_schema *from, const sd_schema *to,
 			}
 		}
 		if (!o) {
-			sd_vec_push(c->a, &c->created, sd_diff_work_copy(c, tt[i]));
+			sd_vec_push(c->a, &c->created,
+			            sd_diff_work_copy(c, tt[i], true));
 			continue;
 		}
 		sd_map_put(taken, okey, (void *)o);
 		tp = sd_arena_alloc(c->a, sizeof(*tp));
-		tp->old = sd_diff_work_copy(c, o);
-		tp->new_ = sd_diff_work_copy(c, tt[i]);
+		tp->old = sd_diff_work_copy(c, o, false);
+		tp->new_ = sd_diff_work_copy(c, tt[i], true);
 		tp->renamed = renamed;
+		sd_diff_unique_form_pair(c, tp);
 		sd_diff_table_options_pair(c, tp);
 		sd_diff_match_columns(c, tp);
 		sd_map_put(c->old_tp, okey, tp);
@@ -289,7 +297,8 @@ static void match_tables(dctx *c, const sd_schema *from, const sd_schema *to,
 		if (sd_map_get(taken, sd_diff_tname(c, ft[i])))
 			continue;
 		if (c->opts->drop_unlisted)
-			sd_vec_push(c->a, &c->dropped, sd_diff_work_copy(c, ft[i]));
+			sd_vec_push(c->a, &c->dropped,
+			            sd_diff_work_copy(c, ft[i], false));
 		else if (ft[i]->base.schema)
 			sd_map_put(kept_from, ft[i]->base.schema,
 			           (void *)ft[i]->base.schema);

@@ -105,7 +105,7 @@ void sd_diff_add_warning(dctx *c, sd_op *op, unsigned hazard,
 bool sd_diff_table_ignored(const sd_diff_opts *o, const sd_table *t);
 int sd_diff_cmp_object_ptr(const void *a, const void *b);
 void *sd_diff_dup_ptrs(dctx *c, const void *src, size_t n, size_t size);
-sd_table *sd_diff_work_copy(dctx *c, const sd_table *src);
+sd_table *sd_diff_work_copy(dctx *c, const sd_table *src, bool target);
 bool sd_diff_expr_mentions(const char *sql, const char *name,
                            sd_sql_lang lang);
 
@@ -131,6 +131,9 @@ void sd_diff_comment_object(dctx *c, const sd_table *t, const sd_object *o,
 void sd_diff_pair_a(dctx *c, tpair *tp);
 void sd_diff_pair_b(dctx *c, tpair *tp);
 void sd_diff_table_options_pair(dctx *c, tpair *tp);
+/* unique_as_index: whether each of the models' unique constraints of a
+ * table pair is an inline UNIQUE or a unique index (constraints.c). */
+void sd_diff_unique_form_pair(dctx *c, tpair *tp);
 
 /* rebuild.c */
 void sd_diff_flush_pair(dctx *c, tpair *tp);

@@ -3,17 +3,15 @@
 
 int upgrade(sd_migration *m)
 {
-	sd_table_def *t;
-	sd_column_def *c;
-
 	/* + table users */
-	t = sd_table_begin(m, "users");
-	sd_table_column(t, "id", "integer", SD_COL_PRIMARY_KEY);
-	sd_table_column(t, "username", "string(50)", SD_COL_NOT_NULL);
-	sd_table_column(t, "email", "string(120)", 0);
-	c = sd_table_column(t, "created_at", "timestamptz", SD_COL_NOT_NULL);
-	sd_column_default(c, "now()");
-	sd_create_table(m, t);
+	sd_execute_script(m,
+		"CREATE TABLE \"users\" (\n"
+		"    \"id\" INTEGER PRIMARY KEY,\n"
+		"    \"username\" VARCHAR(50) NOT NULL,\n"
+		"    \"email\" VARCHAR(120),\n"
+		"    \"created_at\" TIMESTAMPTZ NOT NULL DEFAULT (now()),\n"
+		"    UNIQUE (\"email\")\n"
+		");\n");
 	/* + table posts */
 	sd_execute_script(m,
 		"CREATE TABLE \"posts\" (\n"
@@ -23,9 +21,7 @@ int upgrade(sd_migration *m)
 		"    CONSTRAINT \"ck_posts_title\" CHECK (length(title) > 0),\n"
 		"    FOREIGN KEY (\"user_id\") REFERENCES \"users\" (\"id\") ON DELETE CASCADE\n"
 		");\n");
-	/* + index uq_users_email */
-	sd_create_index(m, "users", &(sd_index_def){
-		.name = "uq_users_email", .columns = SD_NAMES("email"), .unique = true});
+	/* + index uq_users_email (nothing to run on sqlite) */
 	/* + index ix_posts_lower_title */
 	sd_create_index(m, "posts", &(sd_index_def){
 		.name = "ix_posts_lower_title",
@@ -46,8 +42,7 @@ int downgrade(sd_migration *m)
 	sd_drop_index(m, "posts", "ix_posts_title");
 	/* - index ix_posts_lower_title */
 	sd_drop_index(m, "posts", "ix_posts_lower_title");
-	/* - index uq_users_email */
-	sd_drop_index(m, "users", "uq_users_email");
+	/* - index uq_users_email (nothing to run on sqlite) */
 	/* - table posts */
 	sd_drop_table(m, "posts");
 	/* - table users */

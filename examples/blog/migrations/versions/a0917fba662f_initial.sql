@@ -11,7 +11,8 @@ CREATE TABLE "users" (
     "username" VARCHAR(64) NOT NULL,
     "password_hash" VARCHAR(256),
     "about_me" VARCHAR(140),
-    "last_seen" TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+    "last_seen" TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+    UNIQUE ("username")
 );
 CREATE TABLE "posts" (
     "id" INTEGER PRIMARY KEY,
@@ -20,13 +21,11 @@ CREATE TABLE "posts" (
     "user_id" INTEGER NOT NULL,
     FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
-CREATE UNIQUE INDEX "uq_users_username" ON "users" ("username");
 CREATE INDEX "ix_posts_timestamp" ON "posts" ("timestamp");
 CREATE INDEX "ix_posts_user_id" ON "posts" ("user_id");
 
 -- schemadiff:downgrade
 DROP INDEX "ix_posts_user_id";
 DROP INDEX "ix_posts_timestamp";
-DROP INDEX "uq_users_username";
 DROP TABLE "posts";
 DROP TABLE "users";
