@@ -205,8 +205,35 @@ static sd_column *catalog_column(lift *L, const sd_column *o)
 	return c;
 }
 
+/*
+ * The indexes of t as the other dialects read them: the index of a SQLite
+ * inline UNIQUE is a unique index of that name there, as SQLite makes the
+ * models' unique constraints of an existing table. Copies what it
+ * changes.
+ */
+static void plain_indexes(lift *L, sd_table *t)
+{
+	sd_index **v;
+	size_t i;
+
+	for (i = 0; i < t->nindexes; i++)
+		if (t->indexes[i]->constraint_backed)
+			break;
+	if (i == t->nindexes)
+		return;
+	v = dup(L, t->indexes, (t->nindexes + 1) * sizeof(*v));
+	for (i = 0; i < t->nindexes; i++) {
+		if (!v[i]->constraint_backed)
+			continue;
+		v[i] = dup(L, v[i], sizeof(*v[i]));
+		v[i]->constraint_backed = false;
+		v[i]->on_conflict = NULL;
+	}
+	t->indexes = v;
+}
+
 /* A table of the database as the other dialects read it (catalog_column
- * for each column). */
+ * for each column, plain_indexes). */
 static sd_table *catalog_table(lift *L, const sd_table *t)
 {
 	sd_table *c = dup(L, t, sizeof(*t));
@@ -223,6 +250,7 @@ static sd_table *catalog_table(lift *L, const sd_table *t)
 			sd_map_put(c->column_map, c->columns[i]->base.name,
 			           c->columns[i]);
 	}
+	plain_indexes(L, c);
 	return c;
 }
 
@@ -411,6 +439,7 @@ static sd_table *lift_pair(lift *L, pair_changes *pc)
 	LIFT_OBJECTS(L, pc, t, checks, nchecks, sd_check);
 	LIFT_OBJECTS(L, pc, t, indexes, nindexes, sd_index);
 	LIFT_OBJECTS(L, pc, t, foreign_keys, nforeign_keys, sd_foreign_key);
+	plain_indexes(L, t);
 	return t;
 }
 
