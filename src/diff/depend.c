@@ -132,6 +132,16 @@ static void put(dctx *c, sd_vec *v, const char *key)
 	sd_vec_push(c->a, v, (void *)key);
 }
 
+static bool key_in(const sd_vec *v, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		if (strcmp(v->items[i], key) == 0)
+			return true;
+	return false;
+}
+
 /* A whole table: itself, its columns, their defaults, its constraints. */
 static void table_keys(dctx *c, sd_vec *v, const sd_table *t)
 {
@@ -402,6 +412,8 @@ typedef struct closure {
 	sd_map *removed;    /* key -> non-NULL: some op removes it */
 	sd_map *replaced;   /* key -> sd_op* REPLACE_OBJECT */
 	sd_map *users;      /* referenced key -> sd_vec* of dependent keys */
+	sd_map *reset;      /* default key -> the ALTER COLUMN that drops
+	                       and sets it again (a retype) */
 	sd_vec work;        /* keys whose dependants are still to visit */
 } closure;
 
@@ -526,6 +538,32 @@ static bool take_along(closure *cl, const char *key)
 	return false;
 }
 
+/*
+ * A default that an ALTER COLUMN drops and sets again around a retype,
+ * when a function it calls is dropped and created again: the op alone
+ * would need the function both gone and back, so its DROP DEFAULT goes
+ * first on its own, with the dependants, and the op sets the default.
+ */
+static void split_reset(closure *cl, const char *key)
+{
+	dctx *c = cl->c;
+	sd_op *alter = sd_map_get(cl->reset, key), *op;
+	sd_column *bare;
+
+	if (!alter)
+		return;
+	sd_map_put(cl->reset, key, NULL);
+	bare = sd_arena_alloc(c->a, sizeof(*bare));
+	*bare = *alter->column_old;
+	memset(&bare->default_value, 0, sizeof(bare->default_value));
+	op = new_op(c, SD_OP_ALTER_COLUMN, alter->table, PH_DROP_LOGIC);
+	op->column_old = alter->column_old;
+	op->column_new = bare;
+	op->changes = SD_CHANGE_DEFAULT;
+	alter->column_old = bare;
+	alter->changes |= SD_CHANGE_DEFAULT;
+}
+
 /* The keys an object of `from` removes when dropped (a view: its
  * columns too), for the dependants of its dependants. */
 static void removed_with(closure *cl, const char *key)
@@ -554,6 +592,7 @@ void sd_diff_dependants(dctx *c)
 	cl.removed = sd_map_new(c->a, 64);
 	cl.replaced = sd_map_new(c->a, 16);
 	cl.users = sd_map_new(c->a, c->from_deps.n + 1);
+	cl.reset = sd_map_new(c->a, 16);
 	if (!c->from_deps.n)
 		return;
 	for (i = 0; i < c->pairs.n; i++) {
@@ -578,12 +617,18 @@ void sd_diff_dependants(dctx *c)
 		sd_vec_push(c->a, v, (void *)to_naming(c, d->dependent));
 	}
 	for (i = 0; i < c->pending.n; i++) {
-		const sd_op *op = ((pending *)c->pending.items[i])->op;
+		sd_op *op = ((pending *)c->pending.items[i])->op;
 		opkeys k;
 		memset(&k, 0, sizeof(k));
 		op_keys(c, op, &k);
-		for (j = 0; j < k.rem.n; j++)
+		for (j = 0; j < k.rem.n; j++) {
 			mark_removed(&cl, k.rem.items[j]);
+			if (op->kind == SD_OP_ALTER_COLUMN &&
+			    sd_objkey_kind(k.rem.items[j]) == SD_KEY_DEFAULT &&
+			    key_in(&k.est, k.rem.items[j]))
+				sd_map_put(cl.reset, k.rem.items[j],
+				           (void *)op);
+		}
 		if (op->kind == SD_OP_REPLACE_OBJECT &&
 		    op->obj_new->kind != SD_OBJ_TABLE)
 			sd_map_put(cl.replaced, sd_logic_key(c->a, op->obj_new),
@@ -636,8 +681,12 @@ void sd_diff_dependants(dctx *c)
 		const sd_vec *v = sd_map_get(cl.users, cl.work.items[w]);
 		for (j = 0; v && j < v->n; j++) {
 			const char *dep = v->items[j];
-			if (sd_map_get(cl.removed, dep))
+			if (sd_map_get(cl.removed, dep)) {
+				if (sd_objkey_kind(cl.work.items[w]) ==
+				    SD_KEY_FUNCTION)
+					split_reset(&cl, dep);
 				continue;
+			}
 			if (take_along(&cl, dep))
 				removed_with(&cl, dep);
 		}
@@ -686,16 +735,6 @@ static void edges_between(sd_diff_edges *e, const sd_map *ma, const char *ka,
 		for (j = 0; j < vb->n; j++)
 			edge_add(e, (uintptr_t)va->items[i] - 1,
 			         (uintptr_t)vb->items[j] - 1);
-}
-
-static bool key_in(const sd_vec *v, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < v->n; i++)
-		if (strcmp(v->items[i], key) == 0)
-			return true;
-	return false;
 }
 
 /*

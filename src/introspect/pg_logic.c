@@ -249,7 +249,8 @@ static const char q_depend[] =
 	" LEFT JOIN pg_class rtc ON rtc.oid = rt.typrelid"
 	" LEFT JOIN pg_namespace rn ON rn.oid = COALESCE(rc.relnamespace,"
 	"  rp.pronamespace, rtc.relnamespace, rt.typnamespace)"
-	" WHERE NOT (rw.rulename = '_RETURN' AND rw.ev_class = d.refobjid)"
+	" WHERE (rw.oid IS NULL OR rw.rulename <> '_RETURN'"
+	"  OR rw.ev_class <> d.refobjid)"
 	" AND dn.oid IN @NSP@ AND rn.oid IN @NSP@";
 
 /* ------------------------------------------------------------------ */

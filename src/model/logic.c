@@ -466,9 +466,10 @@ static void function_deps(lexdeps *L, const sd_function *f)
 		text_deps(L, key, f->args[i].default_sql, NULL, true);
 	}
 	text_deps(L, key, f->returns, NULL, false);
-	/* a quoted body is only read when it runs; a SQL-standard one is
-	 * parsed, so what it names must exist first */
-	if (f->sql_body)
+	/* a SQL-standard body is parsed, and so is a quoted one in SQL
+	 * (check_function_bodies), so what it names must exist first; other
+	 * languages' bodies are only read when they run */
+	if (f->sql_body || sd_strieq(f->language, "sql"))
 		text_deps(L, key, f->body, NULL, false);
 }
 

@@ -27,6 +27,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 bool sd_pgn_has_logic(const sd_schema *models)
 {
@@ -429,6 +430,90 @@ static int plan_statements(logic_run *lr)
 	for (i = 0; i < l->nrules && rc == SD_OK; i++)
 		rc = add_create(lr, &scratch_rule(nm, l->rules[i])->base,
 		                &l->rules[i]->base);
+	return rc;
+}
+
+static bool mentions(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (; text && *text; text++)
+		if (strncasecmp(text, name, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the relation key names a relation f's arguments or result
+ * mention (a row type), roughly: by its name anywhere in them. */
+static bool names_in_signature(sd_arena *a, const sd_function *f,
+                               const char *key)
+{
+	const char *name = strchr(key + 2, '\x1f') + 1;
+	const char *end = strchr(name, '\x1f');
+	char *n = sd_arena_strndup(a, name, (size_t)(end - name));
+	size_t i;
+
+	if (sd_objkey_kind(key) != SD_KEY_REL)
+		return false;
+	if (mentions(f->returns, n))
+		return true;
+	for (i = 0; i < f->nargs; i++)
+		if (mentions(f->args[i].type, n))
+			return true;
+	return false;
+}
+
+/*
+ * Whether function f of the models goes into the tables' round trip: a
+ * default, check, generated column or index calls it, and its body
+ * (quoted, so not parsed with check_function_bodies off; or standard
+ * SQL naming no relation) needs no table.
+ */
+static bool table_function(const sd_vec *deps, sd_arena *a,
+                           const sd_function *f)
+{
+	const char *key = sd_logic_key(a, &f->base);
+	bool called = false;
+	size_t i;
+
+	for (i = 0; i < deps->n; i++) {
+		const sd_dep *d = deps->items[i];
+		int dk = sd_objkey_kind(d->dependent);
+		if (strcmp(d->referenced, key) == 0 &&
+		    (dk == SD_KEY_DEFAULT || dk == SD_KEY_COLUMN ||
+		     dk == SD_KEY_CONSTRAINT || dk == SD_KEY_INDEX))
+			called = true;
+		else if (strcmp(d->dependent, key) == 0 &&
+		         sd_objkey_kind(d->referenced) != SD_KEY_TYPE &&
+		         (f->sql_body || names_in_signature(a, f, d->referenced)))
+			return false;
+	}
+	return called;
+}
+
+int sd_pgn_table_functions_sql(pg_norm *nm, sd_buf *sql)
+{
+	const sd_logic *l = sd_logic_of(nm->models);
+	sd_vec deps = {NULL, 0, 0};
+	bool any = false;
+	size_t i;
+	int rc = SD_OK;
+
+	if (!l->nfunctions)
+		return SD_OK;
+	sd_logic_lexical_deps(nm->models, SD_SQL_POSTGRES, nm->tmp, &deps);
+	for (i = 0; i < l->nfunctions && rc == SD_OK; i++) {
+		sd_op op;
+		if (!table_function(&deps, nm->tmp, l->functions[i]))
+			continue;
+		if (!any)
+			sd_buf_put(sql, "SET LOCAL check_function_bodies = off;\n");
+		any = true;
+		memset(&op, 0, sizeof(op));
+		op.kind = SD_OP_CREATE_OBJECT;
+		op.obj_new = &scratch_function(nm, l->functions[i])->base;
+		rc = sd_dialect_postgres.emit_op(sql, &op, nm->err);
+	}
 	return rc;
 }
 

@@ -91,5 +91,9 @@ int sd_pgn_logic(pg_norm *nm);
 /* View v's columns as the server has them in s (the scratch twin or the
  * live view), the models' comments and defaults kept on them by name. */
 void sd_pgn_view_columns(pg_norm *nm, sd_view *v, const sd_view *s);
+/* The models' functions that defaults, checks, generated columns and
+ * indexes call, created in the scratch schemas before the tables'
+ * round trip (those whose bodies need no table). */
+int sd_pgn_table_functions_sql(pg_norm *nm, sd_buf *sql);
 
 #endif

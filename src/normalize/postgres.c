@@ -1221,7 +1221,7 @@ static int isolate(pg_norm *nm, sd_vec *runs, size_t bad, sd_vec *out)
 
 /* The statements that open the transaction: scratch schemas, the search
  * path, the enums' twins. */
-static int setup_sql(pg_norm *nm, sd_buf *sql)
+static int setup_sql(pg_norm *nm, sd_buf *sql, bool functions)
 {
 	size_t i;
 	int rc;
@@ -1258,6 +1258,8 @@ static int setup_sql(pg_norm *nm, sd_buf *sql)
 	}
 	if (sd_pg_norm_objects_wanted(nm->models) &&
 	    (rc = sd_pg_norm_objects_sql(&nm->sc, sql)) != SD_OK)
+		return rc;
+	if (functions && (rc = sd_pgn_table_functions_sql(nm, sql)) != SD_OK)
 		return rc;
 	sd_buf_put(sql, "SELECT 1 AS sd_ready;\n");
 	return SD_OK;
@@ -1378,7 +1380,7 @@ static int logic_round_trip(pg_norm *nm)
 	sd_buf sql = SD_BUF_INIT;
 	int rc;
 
-	if ((rc = setup_sql(nm, &sql)) == SD_OK &&
+	if ((rc = setup_sql(nm, &sql, false)) == SD_OK &&
 	    (rc = sd_pgn_exec(nm, sd_buf_cstr(&sql), NULL)) == SD_OK)
 		rc = sd_pgn_logic(nm);
 	sd_buf_free(&sql);
@@ -1419,7 +1421,7 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	parts = has_partitions(models) && !sd_pgnorm_adopt_partitions(&nm);
 	if (runs.n == 0 && !objects && !parts)
 		goto logic;
-	if ((rc = setup_sql(&nm, &sql)) != SD_OK)
+	if ((rc = setup_sql(&nm, &sql, true)) != SD_OK)
 		goto done;
 	began = true;
 	if ((objects || parts) &&
