@@ -78,4 +78,42 @@ expect_rc 0 "check is clean after the grants"
 sd dump
 expect_rc 0 "dump"
 contains "$OUT" "to: $ROLE" "dump writes the grant"
+
+# PUBLIC's EXECUTE on a function is its default, no grant: the models
+# take it away with revoked:, and dump writes that back.
+facl() { pq "SELECT coalesce(array_to_string(proacl, ','), '-') FROM pg_proc WHERE proname = '$1'"; }
+cat >>models.yaml <<EOF
+  - {on: "function purge()", to: PUBLIC, revoked: [EXECUTE]}
+  - {on: "function purge()", to: $ROLE, privileges: [EXECUTE]}
+functions:
+  - {name: purge, returns: void, language: sql, body: SELECT}
+EOF
+sd generate -m "Purge for the reader only"
+expect_rc 0 "generate the function and its grants"
+rev=$(ls migrations/versions/*purge*.sql)
+contains "$(cat "$rev")" 'REVOKE EXECUTE ON FUNCTION "purge"() FROM PUBLIC;' "the exact REVOKE from PUBLIC"
+lacks "$(sed '/schemadiff:downgrade/q' "$rev")" 'TO PUBLIC' "the upgrade does not grant the default"
+sd upgrade
+expect_rc 0 "upgrade"
+lacks ",$(facl purge)" ",=X/" "PUBLIC cannot execute purge"
+contains "$(facl purge)" "$ROLE=X/" "the role can"
+sd check
+expect_rc 0 "check is clean with the default revoked"
+sd dump
+contains "$OUT" '{on: "function purge()", to: public, revoked: [EXECUTE]}' "dump writes the revoked default"
+pq "GRANT EXECUTE ON FUNCTION purge() TO PUBLIC"
+sd check
+expect_rc 1 "the default given back by hand is a difference"
+pq "REVOKE EXECUTE ON FUNCTION purge() FROM PUBLIC"
+sd downgrade -1
+expect_rc 0 "downgrade"
+contains "$(pq "SELECT count(*) FROM pg_proc WHERE proname = 'purge'")" "0" "the downgrade drops the function"
+
+# Only a default of PUBLIC's can be revoked.
+cp models.yaml models.good
+sed -i "/^grants:/a\\  - {on: table invoices, to: $ROLE, revoked: [SELECT]}" models.yaml
+sd check
+expect_rc 2 "revoked: on a privilege no object has by default is bad input"
+contains "$ERR" "can be revoked" "the error says what can be revoked"
+cp models.good models.yaml
 finish

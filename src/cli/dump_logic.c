@@ -345,8 +345,8 @@ static const char *grant_on(sd_arena *a, const sd_grant *g)
 }
 
 /*
- * One entry per object, column, grantee and grant option, its privileges
- * together; grants the object has by default are left out.
+ * One entry per object, column, grantee, grant option and revocation,
+ * its privileges together (a revoked default of PUBLIC's: revoked:).
  */
 static void grants_yaml(sd_buf *out, const sd_logic *l)
 {
@@ -357,11 +357,12 @@ static void grants_yaml(sd_buf *out, const sd_logic *l)
 	for (i = 0; i < l->ngrants; i++) {
 		const sd_grant *g = l->grants[i];
 		sd_strlist privs = {0};
-		if (done[i] || g->implicit)
+		if (done[i])
 			continue;
 		for (j = i; j < l->ngrants; j++) {
 			const sd_grant *h = l->grants[j];
-			if (done[j] || h->implicit || !sd_streq(g->on, h->on) ||
+			if (done[j] || h->revoked != g->revoked ||
+			    !sd_streq(g->on, h->on) ||
 			    !sd_streq(g->base.schema, h->base.schema) ||
 			    !sd_streq(g->base.name, h->base.name) ||
 			    !sd_streq(g->column, h->column) ||
@@ -379,7 +380,8 @@ static void grants_yaml(sd_buf *out, const sd_logic *l)
 		sd_cli_yaml_scalar(out, grant_on(a, g));
 		sd_buf_put(out, ", to: ");
 		sd_cli_yaml_scalar(out, g->grantee);
-		sd_buf_put(out, ", privileges: [");
+		sd_buf_put(out, g->revoked ? ", revoked: ["
+		                           : ", privileges: [");
 		for (j = 0; j < privs.n; j++) {
 			sd_buf_put(out, j ? ", " : "");
 			sd_cli_yaml_scalar(out, privs.items[j]);

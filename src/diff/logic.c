@@ -563,14 +563,15 @@ static const char *grant_key(dctx *c, const sd_grant *g, bool from_side)
 
 	if (from_side && sd_streq(grant_class(g->on), "rel")) {
 		const char *q = to_table_name(c, g->base.schema, name);
-		return sd_arena_printf(c->a, "rel|%s|%s|%s|%s|%d", q,
+		return sd_arena_printf(c->a, "rel|%s|%s|%s|%s|%d%d", q,
 		                       g->column ? g->column : "", g->grantee,
-		                       g->privilege, g->grant_option);
+		                       g->privilege, g->grant_option,
+		                       g->revoked);
 	}
-	return sd_arena_printf(c->a, "%s|%s|%s|%s|%s|%d", grant_class(g->on),
+	return sd_arena_printf(c->a, "%s|%s|%s|%s|%s|%d%d", grant_class(g->on),
 	                       sd_diff_qname(c, g->base.schema, name),
 	                       g->column ? g->column : "", g->grantee,
-	                       g->privilege, g->grant_option);
+	                       g->privilege, g->grant_option, g->revoked);
 }
 
 /* The key of the object a grant is on, as depend.c names objects. */

@@ -637,10 +637,12 @@ static void grantee(sd_buf *out, const sd_grant *g)
 		ident(out, g->grantee);
 }
 
+/* give: the grant is created (a revoked default: by REVOKE). */
 static void grant(sd_buf *out, const sd_grant *g, bool give)
 {
 	if (!g->privilege)
 		return;
+	give = give != g->revoked;
 	sd_buf_printf(out, "%s %s", give ? "GRANT" : "REVOKE",
 	              g->privilege);
 	if (g->column) {

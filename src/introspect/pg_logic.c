@@ -120,19 +120,21 @@ static const char q_rules[] =
 
 /* A grantee by name ('public' for PUBLIC), the owner left out. */
 #define GRANTEE                                                               \
-	" CASE WHEN a.grantee = 0 THEN 'public'"                              \
+	" CASE WHEN a.grantee = 0 OR a.grantee IS NULL THEN 'public'"         \
 	"  ELSE pg_get_userbyid(a.grantee) END, a.privilege_type,"            \
 	" a.is_grantable"
 
 /*
  * Every privilege on relations, their columns, functions, schemas and
- * types but the owner's: the catalog's ACL, or the default one where
- * there is none (last column: true then).
+ * types but the owner's and those every such object has by default
+ * (acldefault: PUBLIC's EXECUTE on functions, USAGE on types); and each
+ * of those defaults an ACL lacks, as a row with no grantee (last column
+ * true: revoked). In ACL order.
  */
 static const char q_grants[] =
 	"SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN"
 	"  'materialized view' WHEN 'S' THEN 'sequence' ELSE 'table' END,"
-	" n.nspname, c.relname, NULL," GRANTEE ", c.relacl IS NULL"
+	" n.nspname, c.relname, NULL," GRANTEE ", false"
 	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,"
 	" aclexplode(COALESCE(c.relacl, acldefault((CASE c.relkind WHEN 'S'"
 	"  THEN 's' ELSE 'r' END)::\"char\", c.relowner))) a"
@@ -151,25 +153,36 @@ static const char q_grants[] =
 	" UNION ALL"
 	" SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,"
 	" n.nspname, p.proname || '(' || oidvectortypes(p.proargtypes) || ')',"
-	" NULL," GRANTEE ", p.proacl IS NULL"
-	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,"
-	" aclexplode(COALESCE(p.proacl, acldefault('f'::\"char\", p.proowner))) a"
+	" NULL," GRANTEE ", a.grantee IS NULL"
+	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+	" CROSS JOIN LATERAL (SELECT x.grantee, x.privilege_type,"
+	"  x.is_grantable FROM aclexplode(p.proacl) x"
+	"  WHERE x.grantee <> p.proowner AND NOT (x.grantee = 0"
+	"  AND x.privilege_type = 'EXECUTE' AND NOT x.is_grantable)"
+	"  UNION ALL SELECT NULL, 'EXECUTE', false WHERE p.proacl IS NOT NULL"
+	"  AND NOT EXISTS (SELECT 1 FROM aclexplode(p.proacl) y"
+	"  WHERE y.grantee = 0 AND y.privilege_type = 'EXECUTE')) a"
 	" WHERE p.prokind IN ('f', 'p') AND p.pronamespace IN @NSP@"
-	" AND a.grantee <> p.proowner AND" NOT_EXTENSION("pg_proc", "p.oid")
+	" AND" NOT_EXTENSION("pg_proc", "p.oid")
 	"AND" NOT_TYPE_OWN_PROC("p.oid")
 	" UNION ALL"
-	" SELECT 'schema', NULL, n.nspname, NULL," GRANTEE ","
-	" n.nspacl IS NULL"
+	" SELECT 'schema', NULL, n.nspname, NULL," GRANTEE ", false"
 	" FROM pg_namespace n,"
 	" aclexplode(COALESCE(n.nspacl, acldefault('n'::\"char\", n.nspowner))) a"
 	" WHERE n.oid IN @NSP@ AND a.grantee <> n.nspowner"
 	" UNION ALL"
 	" SELECT 'type', n.nspname, t.typname, NULL," GRANTEE ","
-	" t.typacl IS NULL"
-	" FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace,"
-	" aclexplode(COALESCE(t.typacl, acldefault('T'::\"char\", t.typowner))) a"
+	" a.grantee IS NULL"
+	" FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+	" CROSS JOIN LATERAL (SELECT x.grantee, x.privilege_type,"
+	"  x.is_grantable FROM aclexplode(t.typacl) x"
+	"  WHERE x.grantee <> t.typowner AND NOT (x.grantee = 0"
+	"  AND x.privilege_type = 'USAGE' AND NOT x.is_grantable)"
+	"  UNION ALL SELECT NULL, 'USAGE', false WHERE t.typacl IS NOT NULL"
+	"  AND NOT EXISTS (SELECT 1 FROM aclexplode(t.typacl) y"
+	"  WHERE y.grantee = 0 AND y.privilege_type = 'USAGE')) a"
 	" WHERE t.typtype IN ('e', 'd', 'r', 'm')"
-	" AND t.typnamespace IN @NSP@ AND a.grantee <> t.typowner"
+	" AND t.typnamespace IN @NSP@"
 	" AND" NOT_EXTENSION("pg_type", "t.oid");
 
 /*
@@ -799,7 +812,7 @@ static int read_grants(pg_read *r)
 		g->grantee = keep(r, cell(res, i, 4));
 		g->privilege = keep(r, cell(res, i, 5));
 		g->grant_option = sd_pgr_true(res, i, 6);
-		g->implicit = sd_pgr_true(res, i, 7);
+		g->revoked = sd_pgr_true(res, i, 7);
 	}
 	PQclear(res);
 	return SD_OK;

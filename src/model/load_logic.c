@@ -108,8 +108,9 @@ const sd_yfield sd_m_view_fields[] = {
 
 const sd_yfield sd_m_grant_fields[] = {
 	SD_YF_STR("on", m_grant, on), SD_YF_STR("to", m_grant, to),
-	SD_YF_STRS("privileges", true, m_grant, privileges),
+	SD_YF_STRS("privileges", false, m_grant, privileges),
 	SD_YF_STRS("columns", false, m_grant, columns),
+	SD_YF_STRS("revoked", false, m_grant, revoked),
 	SD_YF_BOOL_OPT("grant_option", m_grant, grant_option), SD_YF_END};
 
 /* ------------------------------------------------------------------ */
@@ -673,18 +674,23 @@ static bool grant_target(sd_arena *a, const char *on, size_t *kind,
 	return true;
 }
 
+/* One grant; none for a privilege the object has by default (both
+ * sides have it, so it is no difference). */
 static void push_grant(const sd_logic_src *src, const char *path,
                        size_t kind, const char *schema, const char *name,
                        const char *column, const m_grant *mg,
                        const char *privilege)
 {
-	sd_grant *g = sd_logic_add_grant(src->s, grant_kinds[kind].on, schema,
-	                                 name);
+	sd_grant *g;
 	char *p = sd_arena_strdup(src->s->arena, privilege);
 	size_t i;
 
 	for (i = 0; p[i]; i++)
 		p[i] = (char)toupper((unsigned char)p[i]);
+	if (!column && mg->grant_option != SD_YBOOL_TRUE &&
+	    sd_grant_is_default(grant_kinds[kind].on, mg->to, p))
+		return;
+	g = sd_logic_add_grant(src->s, grant_kinds[kind].on, schema, name);
 	set_loc(src, &g->base, path);
 	g->column = dup(src, column);
 	g->grantee = dup(src, sd_strieq(mg->to, "public") ? "public" : mg->to);
@@ -715,6 +721,34 @@ void sd_load_grants(const sd_logic_src *src, const m_grant *grants,
 		}
 		if (bad_name(src, path, NULL, "role", mg->to))
 			continue;
+		if (!mg->privileges_count && !mg->revoked_count) {
+			lerr(src, path, NULL,
+			     "a grant needs privileges: (or revoked: for a "
+			     "default privilege of PUBLIC)");
+			continue;
+		}
+		for (j = 0; j < mg->revoked_count; j++) {
+			sd_grant *g;
+			const char *priv = mg->revoked[j];
+			if (mg->columns_count ||
+			    mg->grant_option == SD_YBOOL_TRUE ||
+			    !sd_grant_is_default(grant_kinds[kind].on, mg->to,
+			                         priv)) {
+				lerr(src, path, NULL,
+				     "revoked: '%s': only a privilege PUBLIC has "
+				     "by default (EXECUTE on a function or "
+				     "procedure, USAGE on a type) can be revoked",
+				     priv);
+				continue;
+			}
+			g = sd_logic_add_grant(src->s, grant_kinds[kind].on,
+			                       schema, name);
+			set_loc(src, &g->base, path);
+			g->grantee = "public";
+			g->privilege = sd_strieq(priv, "usage") ? "USAGE"
+			                                        : "EXECUTE";
+			g->revoked = true;
+		}
 		for (j = 0; j < mg->privileges_count; j++) {
 			const char *priv = mg->privileges[j];
 			const char *all = grant_kinds[kind].all;

@@ -135,6 +135,8 @@ typedef struct m_grant {
 	unsigned privileges_count;
 	char **columns;
 	unsigned columns_count;
+	char **revoked;
+	unsigned revoked_count;
 	int grant_option;
 } m_grant;
 

@@ -121,9 +121,20 @@ sd_grant *sd_logic_add_grant(sd_schema *s, const char *on,
 	sd_grant *g = PUSH(s, l, sd_grant, SD_OBJ_GRANT, grants, ngrants);
 
 	g->on = sd_arena_strdup(s->arena, on);
+	g->seq = l->ngrants;
 	return g;
 }
 #undef PUSH
+
+bool sd_grant_is_default(const char *on, const char *grantee,
+                         const char *privilege)
+{
+	if (!sd_strieq(grantee, "public") || !privilege)
+		return false;
+	if (sd_streq(on, "function") || sd_streq(on, "procedure"))
+		return sd_strieq(privilege, "EXECUTE");
+	return sd_streq(on, "type") && sd_strieq(privilege, "USAGE");
+}
 
 void sd_logic_add_dep(sd_schema *s, const char *dependent,
                       const char *referenced)
@@ -178,11 +189,11 @@ static int cmp_logic(const void *a, const void *b)
 		                   ((const sd_function *)y)->identity);
 	if (!c && x->kind == SD_OBJ_GRANT) {
 		const sd_grant *g = (const sd_grant *)x, *h = (const sd_grant *)y;
-		c = sd_strcmp_null(g->column, h->column);
+		c = sd_strcmp_null(g->on, h->on);
 		if (!c)
-			c = sd_strcmp_null(g->grantee, h->grantee);
+			c = sd_strcmp_null(g->column, h->column);
 		if (!c)
-			c = sd_strcmp_null(g->privilege, h->privilege);
+			c = g->seq < h->seq ? -1 : g->seq > h->seq;
 	}
 	return c;
 }

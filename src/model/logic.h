@@ -179,9 +179,21 @@ typedef struct sd_grant {
 	                            none (the object's privileges are
 	                            managed, and this role has none) */
 	bool grant_option;
-	bool implicit;           /* the object's default privileges (no ACL
-	                            of its own in the catalog) */
+	size_t seq;              /* the order it was added in: the catalog
+	                            ACL's (pg_dump prints an ACL as is), the
+	                            models' */
+	bool revoked;            /* a privilege the object has by default
+	                            (PUBLIC's EXECUTE on a function or
+	                            procedure, USAGE on a type) that it does
+	                            not have: created by REVOKE, dropped by
+	                            GRANT. The defaults themselves are no
+	                            grants: both sides have them */
 } sd_grant;
+
+/* Whether PUBLIC has `privilege` on every new object of grant kind `on`
+ * (acldefault): EXECUTE on functions and procedures, USAGE on types. */
+bool sd_grant_is_default(const char *on, const char *grantee,
+                         const char *privilege);
 
 /* "dependent uses referenced", as object keys. */
 typedef struct sd_dep {
