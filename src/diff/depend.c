@@ -412,6 +412,8 @@ typedef struct closure {
 	sd_map *removed;    /* key -> non-NULL: some op removes it */
 	sd_map *replaced;   /* key -> sd_op* REPLACE_OBJECT */
 	sd_map *users;      /* referenced key -> sd_vec* of dependent keys */
+	sd_map *dropped;    /* column key -> non-NULL: a DROP COLUMN removes
+	                       it (its indexes go with it) */
 	sd_map *reset;      /* default key -> the ALTER COLUMN that drops
 	                       and sets it again (a retype) */
 	sd_vec work;        /* keys whose dependants are still to visit */
@@ -593,6 +595,7 @@ void sd_diff_dependants(dctx *c)
 	cl.replaced = sd_map_new(c->a, 16);
 	cl.users = sd_map_new(c->a, c->from_deps.n + 1);
 	cl.reset = sd_map_new(c->a, 16);
+	cl.dropped = sd_map_new(c->a, 16);
 	if (!c->from_deps.n)
 		return;
 	for (i = 0; i < c->pairs.n; i++) {
@@ -623,6 +626,9 @@ void sd_diff_dependants(dctx *c)
 		op_keys(c, op, &k);
 		for (j = 0; j < k.rem.n; j++) {
 			mark_removed(&cl, k.rem.items[j]);
+			if (op->kind == SD_OP_DROP_COLUMN)
+				sd_map_put(cl.dropped, k.rem.items[j],
+				           (void *)op);
 			if (op->kind == SD_OP_ALTER_COLUMN &&
 			    sd_objkey_kind(k.rem.items[j]) == SD_KEY_DEFAULT &&
 			    key_in(&k.est, k.rem.items[j]))
@@ -681,6 +687,14 @@ void sd_diff_dependants(dctx *c)
 		const sd_vec *v = sd_map_get(cl.users, cl.work.items[w]);
 		for (j = 0; v && j < v->n; j++) {
 			const char *dep = v->items[j];
+			/* an index outlives a retyped column (PostgreSQL
+			 * rebuilds it) and goes with a dropped table: only
+			 * a dropped column takes it (and one added again
+			 * wants it back) */
+			if (sd_objkey_kind(dep) == SD_KEY_INDEX &&
+			    sd_objkey_kind(cl.work.items[w]) == SD_KEY_COLUMN &&
+			    !sd_map_get(cl.dropped, cl.work.items[w]))
+				continue;
 			if (sd_map_get(cl.removed, dep)) {
 				if (sd_objkey_kind(cl.work.items[w]) ==
 				    SD_KEY_FUNCTION)

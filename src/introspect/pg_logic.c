@@ -187,8 +187,8 @@ static const char q_grants[] =
 
 /*
  * "dependent uses referenced" for every view, rule, trigger, policy and
- * function, and for every default, check and index that calls a
- * function: each side as the parts of its key (sd_objkey), named
+ * function, for every default, check and index that calls a function,
+ * and for every index on the columns it is on: each side as the parts of its key (sd_objkey), named
  * server-side. Objects of initdb (OIDs below 16384) are left out.
  */
 static const char q_depend[] =
@@ -202,7 +202,9 @@ static const char q_depend[] =
 	"   'pg_policy'::regclass, 'pg_proc'::regclass)"
 	"   OR (refclassid = 'pg_proc'::regclass AND classid IN"
 	"   ('pg_attrdef'::regclass, 'pg_constraint'::regclass,"
-	"    'pg_class'::regclass))))"
+	"    'pg_class'::regclass))"
+	"   OR (classid = 'pg_class'::regclass AND deptype = 'a'"
+	"    AND refclassid = 'pg_class'::regclass AND refobjsubid > 0)))"
 	" SELECT CASE WHEN rw.oid IS NOT NULL THEN CASE WHEN"
 	"  rw.rulename = '_RETURN' THEN 'r' ELSE 'u' END"
 	"  WHEN tg.oid IS NOT NULL THEN 'g' WHEN po.oid IS NOT NULL THEN 'p'"
