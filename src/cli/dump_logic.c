@@ -311,6 +311,11 @@ static void function_yaml(sd_buf *out, const sd_function *f)
 		}
 		sd_buf_put(out, "}\n");
 	}
+	if (f->aggregate) {
+		line_sql(out, 4, "definition", f->body);
+		line_opt(out, 4, "comment", f->comment);
+		return;
+	}
 	if (!f->procedure)
 		line_opt(out, 4, "returns", f->returns);
 	line(out, 4, false, "language", f->language);
@@ -409,14 +414,16 @@ void sd_cli_logic_yaml(sd_buf *out, const sd_schema *s)
 		sd_buf_put(out, "views:\n");
 	for (i = 0; i < l->nviews; i++)
 		view_yaml(out, l, l->views[i]);
-	for (pass = 0; pass < 2; pass++) {
+	for (pass = 0; pass < 3; pass++) {
+		static const char *const lists[] = {
+			"functions:\n", "procedures:\n", "aggregates:\n"};
 		bool any = false;
 		for (i = 0; i < l->nfunctions; i++) {
-			if (l->functions[i]->procedure != (pass == 1))
+			const sd_function *f = l->functions[i];
+			if ((f->aggregate ? 2 : f->procedure ? 1 : 0) != pass)
 				continue;
 			if (!any)
-				sd_buf_put(out, pass ? "procedures:\n"
-				                     : "functions:\n");
+				sd_buf_put(out, lists[pass]);
 			any = true;
 			function_yaml(out, l->functions[i]);
 		}

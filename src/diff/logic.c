@@ -331,9 +331,9 @@ static bool result_equal(dctx *c, const sd_function *o,
 
 static bool body_equal(const sd_function *o, const sd_function *n)
 {
-	if (o->sql_body != n->sql_body)
+	if (o->sql_body != n->sql_body || o->aggregate != n->aggregate)
 		return false;
-	if (o->sql_body && o->canon_body && n->canon_body)
+	if ((o->sql_body || o->aggregate) && o->canon_body && n->canon_body)
 		return strcmp(o->canon_body, n->canon_body) == 0;
 	return sd_streq(o->body, n->body);
 }
@@ -341,6 +341,9 @@ static bool body_equal(const sd_function *o, const sd_function *n)
 static bool function_equal(dctx *c, const sd_function *o,
                            const sd_function *n)
 {
+	/* an aggregate is its arguments and options */
+	if (o->aggregate || n->aggregate)
+		return args_equal(c, o, n) && body_equal(o, n);
 	return o->procedure == n->procedure && args_equal(c, o, n) &&
 	       result_equal(c, o, n) && body_equal(o, n) &&
 	       sd_strieq(o->language, n->language) &&
@@ -365,6 +368,7 @@ static bool function_replaceable(dctx *c, const sd_function *o,
 	size_t i;
 
 	if (!c->caps.or_replace || o->procedure != n->procedure ||
+	    o->aggregate || n->aggregate ||
 	    !result_equal(c, o, n) || o->nargs != n->nargs)
 		return false;
 	for (i = 0; i < o->nargs; i++) {

@@ -221,14 +221,18 @@ static int replace_view(sd_buf *out, const sd_view *o, const sd_view *n,
 
 static const char *function_word(const sd_function *f)
 {
-	return f->procedure ? "PROCEDURE" : "FUNCTION";
+	return f->procedure   ? "PROCEDURE"
+	       : f->aggregate ? "AGGREGATE"
+	                      : "FUNCTION";
 }
 
 /* name(identity): what DROP and COMMENT name a function by. */
 static void function_ref(sd_buf *out, const sd_function *f)
 {
 	qname(out, f->base.schema, f->base.name);
-	sd_buf_printf(out, "(%s)", f->identity ? f->identity : "");
+	sd_buf_printf(out, "(%s)", f->identity && *f->identity ? f->identity
+	                           : f->aggregate          ? "*"
+	                                                   : "");
 }
 
 static void function_args(sd_buf *out, const sd_function *f)
@@ -236,7 +240,10 @@ static void function_args(sd_buf *out, const sd_function *f)
 	size_t i;
 
 	sd_buf_put(out, "(");
-	if (f->canon_args) {
+	if (f->aggregate && !f->nargs &&
+	    !(f->canon_args && *f->canon_args)) {
+		sd_buf_put(out, "*");
+	} else if (f->canon_args) {
 		sd_buf_put(out, f->canon_args);
 	} else {
 		for (i = 0; i < f->nargs; i++) {
@@ -341,6 +348,13 @@ static void function_def(sd_buf *out, const sd_function *f, bool replace)
 	              function_word(f));
 	qname(out, f->base.schema, f->base.name);
 	function_args(out, f);
+	if (f->aggregate) {
+		sd_buf_printf(out, " (\n    %s\n)",
+		              f->canon_body ? f->canon_body : f->body);
+		end(out);
+		sd_arena_free(a);
+		return;
+	}
 	if (!f->procedure && result)
 		sd_buf_printf(out, " RETURNS %s", result);
 	sd_buf_put(out, "\n    LANGUAGE ");

@@ -50,6 +50,49 @@ static const char q_view_columns[] =
 
 /* $1: the server's version number decides whether SQL-standard bodies
  * (PostgreSQL 14) are asked for. */
+/* A support function of an aggregate, "SFUNC = name" (NULL: none). */
+#define AGG_FN(key, col)                                                      \
+	" CASE WHEN ag." col " <> 0 THEN '" key " = ' || ag." col "::regproc END,"
+#define AGG_MODIFY(key, col, fn)                                              \
+	" CASE WHEN ag." fn " <> 0 AND ag." col " <> CASE ag.aggkind"         \
+	"  WHEN 'n' THEN 'r' ELSE 'w' END THEN '" key " = ' || CASE ag." col  \
+	"  WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE'"               \
+	"  ELSE 'READ_WRITE' END END,"
+
+/*
+ * An aggregate's CREATE AGGREGATE options as pg_dump spells them, each
+ * only where it is not the default; NULL for other functions.
+ */
+#define AGGREGATE_OPTIONS                                                     \
+	" CASE WHEN p.prokind = 'a' THEN concat_ws(', ',"                     \
+	AGG_FN("SFUNC", "aggtransfn")                                         \
+	" 'STYPE = ' || format_type(ag.aggtranstype, NULL),"                  \
+	" CASE WHEN ag.aggtransspace <> 0 THEN 'SSPACE = ' ||"                \
+	"  ag.aggtransspace END,"                                             \
+	AGG_FN("FINALFUNC", "aggfinalfn")                                     \
+	" CASE WHEN ag.aggfinalextra THEN 'FINALFUNC_EXTRA' END,"             \
+	AGG_MODIFY("FINALFUNC_MODIFY", "aggfinalmodify", "aggfinalfn")        \
+	AGG_FN("COMBINEFUNC", "aggcombinefn")                                 \
+	AGG_FN("SERIALFUNC", "aggserialfn")                                   \
+	AGG_FN("DESERIALFUNC", "aggdeserialfn")                               \
+	" 'INITCOND = ' || quote_literal(ag.agginitval),"                     \
+	AGG_FN("MSFUNC", "aggmtransfn")                                       \
+	AGG_FN("MINVFUNC", "aggminvtransfn")                                  \
+	" CASE WHEN ag.aggmtransfn <> 0 THEN 'MSTYPE = ' ||"                  \
+	"  format_type(ag.aggmtranstype, NULL) END,"                          \
+	" CASE WHEN ag.aggmtransspace <> 0 THEN 'MSSPACE = ' ||"              \
+	"  ag.aggmtransspace END,"                                            \
+	AGG_FN("MFINALFUNC", "aggmfinalfn")                                   \
+	" CASE WHEN ag.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END,"           \
+	AGG_MODIFY("MFINALFUNC_MODIFY", "aggmfinalmodify", "aggmfinalfn")     \
+	" 'MINITCOND = ' || quote_literal(ag.aggminitval),"                   \
+	" (SELECT 'SORTOP = OPERATOR(' || quote_ident(opn.nspname) || '.' ||" \
+	"  op.oprname || ')' FROM pg_operator op JOIN pg_namespace opn"       \
+	"  ON opn.oid = op.oprnamespace WHERE op.oid = ag.aggsortop),"        \
+	" CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE'"                 \
+	"  WHEN 'r' THEN 'PARALLEL = RESTRICTED' END,"                        \
+	" CASE WHEN ag.aggkind = 'h' THEN 'HYPOTHETICAL' END) END"
+
 static const char q_functions[] =
 	"SELECT p.oid, n.nspname, p.proname, p.prokind,"
 	" oidvectortypes(p.proargtypes), pg_get_function_arguments(p.oid),"
@@ -61,12 +104,13 @@ static const char q_functions[] =
 	" ARRAY(SELECT format_type(u.t, NULL) FROM unnest(COALESCE("
 	"  p.proallargtypes, p.proargtypes::oid[])) WITH ORDINALITY u(t, o)"
 	"  ORDER BY u.o),"
-	" pg_get_expr(p.proargdefaults, 0)"
+	" pg_get_expr(p.proargdefaults, 0), " AGGREGATE_OPTIONS
 	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
 	" JOIN pg_language l ON l.oid = p.prolang"
 	" LEFT JOIN pg_description ds ON ds.objoid = p.oid"
 	"  AND ds.classoid = 'pg_proc'::regclass AND ds.objsubid = 0"
-	" WHERE p.prokind IN ('f', 'p') AND p.pronamespace IN @NSP@"
+	" LEFT JOIN pg_aggregate ag ON ag.aggfnoid = p.oid"
+	" WHERE p.prokind IN ('f', 'p', 'a') AND p.pronamespace IN @NSP@"
 	" AND" NOT_EXTENSION("pg_proc", "p.oid")
 	"AND" NOT_TYPE_OWN_PROC("p.oid");
 
@@ -539,12 +583,16 @@ static void function_row(pg_read *r, PGresult *res, int i)
 	const char *sqlbody = cell(res, i, 9);
 
 	f->procedure = cell(res, i, 3)[0] == 'p';
+	f->aggregate = cell(res, i, 3)[0] == 'a';
 	f->identity = keep(r, cell(res, i, 4));
 	f->canon_args = keep(r, cell(res, i, 5));
 	f->canon_result = keep(r, cell(res, i, 6));
 	f->returns = f->canon_result;
 	f->language = keep(r, cell(res, i, 7));
-	if (sqlbody) {
+	if (f->aggregate) {
+		f->body = keep(r, cell(res, i, 23));
+		f->canon_body = f->body;
+	} else if (sqlbody) {
 		f->sql_body = true;
 		f->body = keep(r, sqlbody);
 		f->canon_body = f->body;

@@ -210,13 +210,12 @@ static const char q_attnames[] =
 	;
 
 static const char q_unmanaged[] =
-	"SELECT CASE p.prokind WHEN 'a' THEN 'aggregate'"
-	"  ELSE 'window function' END,"
+	"SELECT 'window function',"
 	"  n.nspname,"
 	"  p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',"
 	"  NULL, p.prosrc"
 	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-	" WHERE p.prokind IN ('a', 'w') AND p.pronamespace IN" USER_NSP
+	" WHERE p.prokind = 'w' AND p.pronamespace IN" USER_NSP
 	"AND" NOT_EXTENSION("pg_proc", "p.oid")
 	"ORDER BY 1, 2, 3";
 

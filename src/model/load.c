@@ -181,6 +181,8 @@ typedef struct m_models {
 	unsigned functions_count;
 	m_function *procedures;
 	unsigned procedures_count;
+	m_function *aggregates;
+	unsigned aggregates_count;
 	m_grant *grants;
 	unsigned grants_count;
 } m_models;
@@ -329,6 +331,8 @@ static const sd_yfield models_fields[] = {
 	               sd_m_function_fields),
 	SD_YF_LIST_OPT("procedures", m_models, procedures, m_function,
 	               sd_m_procedure_fields),
+	SD_YF_LIST_OPT("aggregates", m_models, aggregates, m_function,
+	               sd_m_aggregate_fields),
 	SD_YF_LIST_OPT("grants", m_models, grants, m_grant, sd_m_grant_fields),
 	SD_YF_END};
 
@@ -355,6 +359,8 @@ const sd_model_keys sd_model_key_table[] = {
 	{"functions[].arguments[]", sd_m_argument_fields},
 	{"procedures[]", sd_m_procedure_fields},
 	{"procedures[].arguments[]", sd_m_argument_fields},
+	{"aggregates[]", sd_m_aggregate_fields},
+	{"aggregates[].arguments[]", sd_m_argument_fields},
 	{"grants[]", sd_m_grant_fields},
 	{"tables[].unique[]", unique_fields},
 	{"tables[].foreign_keys[]", fk_fields},
@@ -2033,9 +2039,11 @@ static void load_logic(loader *L, file_ctx *f)
 	if (!f->m)
 		return;
 	sd_load_functions(&src, f->m->functions, f->m->functions_count,
-	                  false);
+	                  SD_FN_FUNCTION);
 	sd_load_functions(&src, f->m->procedures, f->m->procedures_count,
-	                  true);
+	                  SD_FN_PROCEDURE);
+	sd_load_functions(&src, f->m->aggregates, f->m->aggregates_count,
+	                  SD_FN_AGGREGATE);
 	sd_load_views(&src, f->m->views, f->m->views_count, view_index_lower,
 	              &vc);
 	if (f->m->grants_count)

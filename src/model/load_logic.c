@@ -44,6 +44,15 @@ const sd_yfield sd_m_function_fields[] = {
 
 const sd_yfield sd_m_procedure_fields[] = {FUNCTION_FIELDS, SD_YF_END};
 
+/* An aggregate: its arguments and CREATE AGGREGATE's options. */
+const sd_yfield sd_m_aggregate_fields[] = {
+	SD_YF_STR("name", m_function, name),
+	SD_YF_STR_OPT("schema", m_function, schema),
+	SD_YF_LIST_OPT("arguments", m_function, arguments, m_argument,
+	               sd_m_argument_fields),
+	SD_YF_STR("definition", m_function, body),
+	SD_YF_STR_OPT("comment", m_function, comment), SD_YF_END};
+
 const sd_yfield sd_m_trigger_fields[] = {
 	SD_YF_STR("name", m_trigger, name), SD_YF_STR("timing", m_trigger, timing),
 	SD_YF_STRS("events", true, m_trigger, events),
@@ -391,16 +400,21 @@ static const char *written_identity(sd_arena *a, const sd_function *f)
 }
 
 void sd_load_functions(const sd_logic_src *src, const m_function *fns,
-                       unsigned n, bool procedures)
+                       unsigned n, sd_fn_list kind)
 {
+	static const char *const lists[] = {"functions", "procedures",
+	                                    "aggregates"};
+	static const char *const whats[] = {"function", "procedure",
+	                                    "aggregate"};
+	bool procedures = kind == SD_FN_PROCEDURE;
 	static const char *const volatilities[] = {"volatile", "stable",
 	                                           "immutable", NULL};
 	static const char *const parallels[] = {"unsafe", "restricted", "safe",
 	                                        NULL};
 	static const char *const modes[] = {"in", "out", "inout", "variadic",
 	                                    NULL};
-	const char *list = procedures ? "procedures" : "functions";
-	const char *what = procedures ? "procedure" : "function";
+	const char *list = lists[kind];
+	const char *what = whats[kind];
 	unsigned i, j;
 
 	for (i = 0; i < n; i++) {
@@ -422,6 +436,7 @@ void sd_load_functions(const sd_logic_src *src, const m_function *fns,
 		if (schema)
 			sd_schema_add_namespace(src->s, schema);
 		f->procedure = procedures;
+		f->aggregate = kind == SD_FN_AGGREGATE;
 		f->args = sd_arena_alloc(src->s->arena,
 		                         (mf->arguments_count + 1) *
 		                                 sizeof(*f->args));
@@ -444,13 +459,15 @@ void sd_load_functions(const sd_logic_src *src, const m_function *fns,
 			arg->default_sql = dup(src, ma->default_);
 		}
 		f->returns = dup(src, mf->returns);
-		if (!procedures && !f->returns && !outs)
+		if (kind == SD_FN_FUNCTION && !f->returns && !outs)
 			lerr(src, path, qname,
 			     "missing required key 'returns' (or OUT "
 			     "arguments)");
-		f->language = dup(src, mf->language ? mf->language : "sql");
+		f->language = dup(src, mf->language    ? mf->language
+		                       : f->aggregate ? "internal"
+		                                      : "sql");
 		f->body = dup(src, mf->body);
-		f->sql_body = is_sql_body(f->language, f->body);
+		f->sql_body = !f->aggregate && is_sql_body(f->language, f->body);
 		k = pick(src, path, qname, "volatility", mf->volatility,
 		         volatilities, 0);
 		f->volatility = k == 2 ? 'i' : k == 1 ? 's' : 'v';
@@ -721,15 +738,21 @@ void sd_load_grants(const sd_logic_src *src, const m_grant *grants,
 		}
 		if (bad_name(src, path, NULL, "role", mg->to))
 			continue;
-		if (!mg->privileges_count && !mg->revoked_count) {
-			lerr(src, path, NULL,
-			     "a grant needs privileges: (or revoked: for a "
-			     "default privilege of PUBLIC)");
-			continue;
-		}
-		for (j = 0; j < mg->revoked_count; j++) {
+		for (j = 0; j < mg->revoked_count + (!mg->revoked_count &&
+		                                     !mg->privileges_count);
+		     j++) {
+			/* privileges: [] to PUBLIC: its default is revoked */
+			const char *priv =
+				mg->revoked_count ? mg->revoked[j]
+				: sd_grant_is_default(grant_kinds[kind].on,
+				                      mg->to, "USAGE")
+				        ? "USAGE"
+				        : "EXECUTE";
 			sd_grant *g;
-			const char *priv = mg->revoked[j];
+			if (!mg->revoked_count &&
+			    !sd_grant_is_default(grant_kinds[kind].on, mg->to,
+			                         priv))
+				break;
 			if (mg->columns_count ||
 			    mg->grant_option == SD_YBOOL_TRUE ||
 			    !sd_grant_is_default(grant_kinds[kind].on, mg->to,
@@ -845,7 +868,10 @@ void sd_load_logic_check(sd_schema *s, sd_error *err, sd_arena *tmp)
 		const sd_object *first = sd_map_get(seen, q);
 		if (first)
 			duplicate(err, &f->base, first,
-			          f->procedure ? "procedure" : "function", q);
+			          f->procedure   ? "procedure"
+			          : f->aggregate ? "aggregate"
+			                         : "function",
+			          q);
 		sd_map_put(seen, q, (void *)&f->base);
 	}
 	for (i = 0; i < l->ntriggers + l->npolicies + l->nrules; i++) {

@@ -142,6 +142,7 @@ typedef struct m_grant {
 
 extern const sd_yfield sd_m_function_fields[];
 extern const sd_yfield sd_m_procedure_fields[];
+extern const sd_yfield sd_m_aggregate_fields[];
 extern const sd_yfield sd_m_trigger_fields[];
 extern const sd_yfield sd_m_policy_fields[];
 extern const sd_yfield sd_m_rule_fields[];
@@ -170,8 +171,13 @@ typedef void (*sd_index_lower_fn)(void *ctx, sd_index *ix,
 
 void sd_load_views(const sd_logic_src *src, const m_view *views,
                    unsigned n, sd_index_lower_fn lower_index, void *ctx);
+typedef enum sd_fn_list {
+	SD_FN_FUNCTION,
+	SD_FN_PROCEDURE,
+	SD_FN_AGGREGATE,
+} sd_fn_list;
 void sd_load_functions(const sd_logic_src *src, const m_function *fns,
-                       unsigned n, bool procedures);
+                       unsigned n, sd_fn_list kind);
 /* The nested lists of table `tpath` ("tables[3]") schema.table. */
 void sd_load_table_logic(const sd_logic_src *src, const char *tpath,
                          const char *schema, const char *table,

@@ -467,6 +467,30 @@ static const name_ref *rel_named(lexdeps *L, const char *schema,
 	return NULL;
 }
 
+/* An aggregate's options ("SFUNC = f, FINALFUNC = g"): every name of
+ * a function of the models in them. */
+static void option_deps(lexdeps *L, const char *key, const char *options)
+{
+	sd_tokens tk;
+	const name_ref *r;
+	size_t i;
+
+	if (!options)
+		return;
+	sd_tokens_read(&tk, options, L->lang);
+	for (i = 0; i < tk.n; i++) {
+		if (!sd_tok_is_name(&tk.v[i]))
+			continue;
+		for (r = sd_map_get(L->funcs,
+		                    fold(L->a, token_name(L, &tk.v[i])));
+		     r; r = r->next)
+			if (!r->func->aggregate)
+				dep_push(L, key,
+				         sd_logic_key(L->a, &r->func->base));
+	}
+	sd_tokens_free(&tk);
+}
+
 static void function_deps(lexdeps *L, const sd_function *f)
 {
 	const char *key = sd_logic_key(L->a, &f->base);
@@ -477,6 +501,8 @@ static void function_deps(lexdeps *L, const sd_function *f)
 		text_deps(L, key, f->args[i].default_sql, NULL, true);
 	}
 	text_deps(L, key, f->returns, NULL, false);
+	if (f->aggregate)
+		option_deps(L, key, f->body);
 	/* a SQL-standard body is parsed, and so is a quoted one in SQL
 	 * (check_function_bodies), so what it names must exist first; other
 	 * languages' bodies are only read when they run */

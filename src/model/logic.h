@@ -74,6 +74,9 @@ typedef struct sd_func_arg {
 typedef struct sd_function {
 	sd_object base;          /* kind SD_OBJ_FUNCTION; name: proname */
 	bool procedure;
+	bool aggregate;          /* CREATE AGGREGATE: body holds its options
+	                            ("SFUNC = f, STYPE = t"), canon_body the
+	                            server's spelling of them */
 	sd_func_arg *args;
 	size_t nargs;
 	const char *returns;     /* "integer", "SETOF users", "trigger";

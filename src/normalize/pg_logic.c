@@ -320,7 +320,7 @@ static sd_function *scratch_function(pg_norm *nm, const sd_function *f)
 
 	c->canon_args = c->canon_result = c->canon_body = NULL;
 	c->returns = to_scratch(nm, f->returns);
-	if (f->sql_body)
+	if (f->sql_body || f->aggregate)
 		c->body = to_scratch(nm, f->body);
 	c->args = sd_arena_alloc(nm->tmp, (f->nargs + 1) * sizeof(*c->args));
 	for (i = 0; i < f->nargs; i++) {
@@ -399,11 +399,13 @@ static int plan_statements(logic_run *lr)
 	for (i = 0; i < lr->tables.n && rc == SD_OK; i++)
 		rc = add_create(lr, &scratch_table(nm, lr->tables.items[i])->base,
 		                NULL);
-	for (i = 0; i < l->nfunctions && rc == SD_OK; i++)
-		if (!names_a_view(lr, l->functions[i]))
-			rc = add_create(lr,
-			                &scratch_function(nm, l->functions[i])->base,
-			                &l->functions[i]->base);
+	/* aggregates after the functions they call */
+	for (i = 0; i < 2 * l->nfunctions && rc == SD_OK; i++) {
+		const sd_function *f = l->functions[i % l->nfunctions];
+		if (f->aggregate == (i < l->nfunctions) || names_a_view(lr, f))
+			continue;
+		rc = add_create(lr, &scratch_function(nm, f)->base, &f->base);
+	}
 	for (i = 0; i < lr->views.n && rc == SD_OK; i++)
 		rc = add_create(lr, &scratch_view(nm, lr->views.items[i])->base,
 		                lr->views.items[i]);
@@ -476,6 +478,8 @@ static bool table_function(const sd_vec *deps, sd_arena *a,
 	bool called = false;
 	size_t i;
 
+	if (f->aggregate)
+		return false;
 	for (i = 0; i < deps->n; i++) {
 		const sd_dep *d = deps->items[i];
 		int dk = sd_objkey_kind(d->dependent);
@@ -805,7 +809,7 @@ static void copy_canon(logic_run *lr, const sd_schema *scratch)
 			continue;
 		f->canon_args = unscratch(nm, s->canon_args);
 		f->canon_result = unscratch(nm, s->canon_result);
-		if (f->sql_body)
+		if (f->sql_body || f->aggregate)
 			f->canon_body = unscratch(nm, s->canon_body);
 		sd_strlist_copy(nm->models->arena, &f->config, &s->config);
 		if (!f->cost)
