@@ -113,17 +113,86 @@ static bool str_folded_equal(dctx *c, const char *a, const char *b)
 	              sd_expr_fold(c->scratch, b)) == 0;
 }
 
+/* A name as the server prints it: bare when it is a plain lower-case
+ * word, else quoted. */
+static void put_name(sd_buf *b, const char *name)
+{
+	const char *p = name;
+
+	for (; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || *p == '_' ||
+		      (p > name && *p >= '0' && *p <= '9')))
+			break;
+	if (*p || !*name)
+		sd_quote_ident_std(b, name);
+	else
+		sd_buf_put(b, name);
+}
+
+/*
+ * A `from` side's canonical text with the tables the plan renames under
+ * their new names ("FROM t2" -> "FROM t4", "t2.id" -> "t4.id"): the server
+ * keeps a view or trigger on a renamed table as it is and prints it so
+ * after the rename. NULL when the text names no renamed table.
+ */
+static const char *through_renames(dctx *c, const char *text)
+{
+	sd_tokens tk;
+	sd_buf b = SD_BUF_INIT;
+	const char *last = text, *out = NULL;
+	size_t i;
+
+	if (!text || !c->old_tp)
+		return NULL;
+	sd_tokens_read(&tk, text, c->caps.lang);
+	for (i = 0; i < tk.n; i++) {
+		const char *schema = NULL;
+		tpair *tp;
+		if (!sd_tok_is_name(&tk.v[i]))
+			continue;
+		if (i >= 2 && sd_tok_is(&tk.v[i - 1], ".")) {
+			if (!sd_tok_is_name(&tk.v[i - 2]))
+				continue;
+			schema = sd_namespace_key(
+				sd_tok_ident(c->scratch, &tk.v[i - 2], true));
+		}
+		tp = sd_map_get(c->old_tp,
+		                sd_diff_qname(c, schema,
+		                              sd_tok_ident(c->scratch, &tk.v[i],
+		                                           true)));
+		if (!tp || !tp->renamed ||
+		    !sd_streq(tp->old->base.schema, tp->new_->base.schema))
+			continue;
+		sd_buf_putn(&b, last, (size_t)(tk.v[i].s - last));
+		put_name(&b, tp->new_->base.name);
+		last = tk.v[i].s + tk.v[i].n;
+	}
+	if (b.len) {
+		sd_buf_put(&b, last);
+		out = sd_arena_strdup(c->a, sd_buf_cstr(&b));
+	}
+	sd_buf_free(&b);
+	sd_tokens_free(&tk);
+	return out;
+}
+
 /* Statement text (a view's query, a trigger's WHEN and body) by meaning:
- * the server's canon where both sides have one, else folded as a whole
- * statement in the dialect's lexer (blanks, case, comments, a final ';'
- * and needless quotes aside). */
+ * the server's canon where both sides have one (the `from` side's through
+ * the plan's table renames), else folded as a whole statement in the
+ * dialect's lexer (blanks, case, comments, a final ';' and needless
+ * quotes aside). */
 static bool sql_text_equal(dctx *c, const char *a, const char *a_canon,
                            const char *b, const char *b_canon)
 {
 	if (!a || !b)
 		return !a && !b;
-	if (a_canon && b_canon)
-		return strcmp(a_canon, b_canon) == 0;
+	if (a_canon && b_canon) {
+		const char *r;
+		if (strcmp(a_canon, b_canon) == 0)
+			return true;
+		r = through_renames(c, a_canon);
+		return r && strcmp(r, b_canon) == 0;
+	}
 	return strcmp(sd_sql_fold(c->scratch, a, c->caps.lang),
 	              sd_sql_fold(c->scratch, b, c->caps.lang)) == 0;
 }
@@ -403,7 +472,9 @@ static void diff_function(dctx *c, const sd_function *o,
 static bool trigger_equal(dctx *c, const sd_trigger *o, const sd_trigger *n)
 {
 	if (o->definition.canon && n->definition.canon)
-		return strcmp(o->definition.canon, n->definition.canon) == 0;
+		return sql_text_equal(c, o->definition.canon,
+		                      o->definition.canon, n->definition.canon,
+		                      n->definition.canon);
 	return sd_streq(o->timing, n->timing) && o->events == n->events &&
 	       sd_strlist_equal(&o->columns, &n->columns) &&
 	       (o->each_row == n->each_row || c->caps.row_triggers_only) &&
