@@ -52,7 +52,8 @@ static const char q_view_columns[] =
  * (PostgreSQL 14) are asked for. */
 /* A support function of an aggregate, "SFUNC = name" (NULL: none). */
 #define AGG_FN(key, col)                                                      \
-	" CASE WHEN ag." col " <> 0 THEN '" key " = ' || ag." col "::regproc END,"
+	" CASE WHEN ag." col " <> 0 THEN '" key " = ' ||"                     \
+	"  ag." col "::regproc END,"
 #define AGG_MODIFY(key, col, fn)                                              \
 	" CASE WHEN ag." fn " <> 0 AND ag." col " <> CASE ag.aggkind"         \
 	"  WHEN 'n' THEN 'r' ELSE 'w' END THEN '" key " = ' || CASE ag." col  \
@@ -232,8 +233,9 @@ static const char q_grants[] =
 /*
  * "dependent uses referenced" for every view, rule, trigger, policy and
  * function, for every default, check and index that calls a function,
- * and for every index on the columns it is on: each side as the parts of its key (sd_objkey), named
- * server-side. Objects of initdb (OIDs below 16384) are left out.
+ * and for every index on the columns it is on: each side as the parts
+ * of its key (sd_objkey), named server-side. Objects of initdb (OIDs
+ * below 16384) are left out.
  */
 static const char q_depend[] =
 	"WITH d AS (SELECT classid, objid, objsubid, refclassid, refobjid,"

@@ -758,9 +758,10 @@ void sd_load_grants(const sd_logic_src *src, const m_grant *grants,
 			    !sd_grant_is_default(grant_kinds[kind].on, mg->to,
 			                         priv)) {
 				lerr(src, path, NULL,
-				     "revoked: '%s': only a privilege PUBLIC has "
-				     "by default (EXECUTE on a function or "
-				     "procedure, USAGE on a type) can be revoked",
+				     "revoked: '%s': only a privilege PUBLIC "
+				     "has by default (EXECUTE on a function "
+				     "or procedure, USAGE on a type) can be "
+				     "revoked",
 				     priv);
 				continue;
 			}

@@ -489,7 +489,8 @@ static bool table_function(const sd_vec *deps, sd_arena *a,
 			called = true;
 		else if (strcmp(d->dependent, key) == 0 &&
 		         sd_objkey_kind(d->referenced) != SD_KEY_TYPE &&
-		         (f->sql_body || names_in_signature(a, f, d->referenced)))
+		         (f->sql_body ||
+		          names_in_signature(a, f, d->referenced)))
 			return false;
 	}
 	return called;
@@ -511,7 +512,8 @@ int sd_pgn_table_functions_sql(pg_norm *nm, sd_buf *sql)
 		if (!table_function(&deps, nm->tmp, l->functions[i]))
 			continue;
 		if (!any)
-			sd_buf_put(sql, "SET LOCAL check_function_bodies = off;\n");
+			sd_buf_put(sql,
+			           "SET LOCAL check_function_bodies = off;\n");
 		any = true;
 		memset(&op, 0, sizeof(op));
 		op.kind = SD_OP_CREATE_OBJECT;
