@@ -1127,7 +1127,7 @@ START_TEST(json_schema_matches_key_table)
 		ck_assert_uint_eq((size_t)cJSON_GetArraySize(props), nkeys);
 		nplaces++;
 	}
-	ck_assert_uint_eq(nplaces, 36);
+	ck_assert_uint_eq(nplaces, 38);
 	cJSON_Delete(doc);
 	free(text);
 	free(path);
