@@ -331,6 +331,10 @@ void sd_diff_read_deps(dctx *c)
 {
 	side_deps(c, c->from, &c->from_deps);
 	side_deps(c, c->to, &c->to_deps);
+	/* the target's only order creations: what a quoted SQL body names
+	 * comes first, which the catalog does not record */
+	if (sd_logic_of(c->to)->deps_exact)
+		sd_logic_body_deps(c->to, c->caps.lang, c->a, &c->to_deps);
 }
 
 /* ------------------------------------------------------------------ */

@@ -572,6 +572,62 @@ static void table_deps(lexdeps *L, const sd_table *t)
 	}
 }
 
+/* The names of s's relations and functions, for reading its SQL. */
+static void lexdeps_init(lexdeps *L, const sd_schema *s, sd_sql_lang lang,
+                         sd_arena *a, sd_vec *out)
+{
+	const sd_logic *l = sd_logic_of(s);
+	size_t i;
+
+	memset(L, 0, sizeof(*L));
+	L->s = s;
+	L->lang = lang;
+	L->a = a;
+	L->out = out;
+	L->rels = sd_map_new(a, s->ntables + l->nviews + 1);
+	L->funcs = sd_map_new(a, l->nfunctions + 1);
+	for (i = 0; i < s->ntables; i++) {
+		name_ref *r = sd_arena_alloc(a, sizeof(*r));
+		r->schema = s->tables[i]->base.schema;
+		r->name = s->tables[i]->base.name;
+		r->table = s->tables[i];
+		ref_add(L, L->rels, r);
+	}
+	for (i = 0; i < l->nviews; i++) {
+		name_ref *r = sd_arena_alloc(a, sizeof(*r));
+		r->schema = l->views[i]->base.schema;
+		r->name = l->views[i]->base.name;
+		r->view = l->views[i];
+		ref_add(L, L->rels, r);
+	}
+	for (i = 0; i < l->nfunctions; i++) {
+		name_ref *r = sd_arena_alloc(a, sizeof(*r));
+		r->schema = l->functions[i]->base.schema;
+		r->name = l->functions[i]->base.name;
+		r->func = l->functions[i];
+		ref_add(L, L->funcs, r);
+	}
+}
+
+void sd_logic_body_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
+                        sd_vec *out)
+{
+	const sd_logic *l = sd_logic_of(s);
+	lexdeps L;
+	size_t i;
+
+	if (!l->nfunctions)
+		return;
+	lexdeps_init(&L, s, lang, a, out);
+	for (i = 0; i < l->nfunctions; i++) {
+		const sd_function *f = l->functions[i];
+		if (!f->sql_body && !f->aggregate &&
+		    sd_strieq(f->language, "sql"))
+			text_deps(&L, sd_logic_key(a, &f->base), f->body, NULL,
+			          false);
+	}
+}
+
 void sd_logic_lexical_deps(const sd_schema *s, sd_sql_lang lang,
                            sd_arena *a, sd_vec *out)
 {
@@ -579,37 +635,10 @@ void sd_logic_lexical_deps(const sd_schema *s, sd_sql_lang lang,
 	lexdeps L;
 	size_t i;
 
-	memset(&L, 0, sizeof(L));
-	L.s = s;
-	L.lang = lang;
-	L.a = a;
-	L.out = out;
-	L.rels = sd_map_new(a, s->ntables + l->nviews + 1);
-	L.funcs = sd_map_new(a, l->nfunctions + 1);
 	if (!l->nviews && !l->nfunctions && !l->ntriggers && !l->npolicies &&
 	    !l->nrules)
 		return;
-	for (i = 0; i < s->ntables; i++) {
-		name_ref *r = sd_arena_alloc(a, sizeof(*r));
-		r->schema = s->tables[i]->base.schema;
-		r->name = s->tables[i]->base.name;
-		r->table = s->tables[i];
-		ref_add(&L, L.rels, r);
-	}
-	for (i = 0; i < l->nviews; i++) {
-		name_ref *r = sd_arena_alloc(a, sizeof(*r));
-		r->schema = l->views[i]->base.schema;
-		r->name = l->views[i]->base.name;
-		r->view = l->views[i];
-		ref_add(&L, L.rels, r);
-	}
-	for (i = 0; i < l->nfunctions; i++) {
-		name_ref *r = sd_arena_alloc(a, sizeof(*r));
-		r->schema = l->functions[i]->base.schema;
-		r->name = l->functions[i]->base.name;
-		r->func = l->functions[i];
-		ref_add(&L, L.funcs, r);
-	}
+	lexdeps_init(&L, s, lang, a, out);
 	for (i = 0; i < l->nviews; i++) {
 		const sd_view *v = l->views[i];
 		text_deps(&L, sd_logic_key(a, &v->base), v->query.sql, NULL,

@@ -312,6 +312,11 @@ const char *sd_logic_key(sd_arena *a, const sd_object *o);
  */
 void sd_logic_lexical_deps(const sd_schema *s, sd_sql_lang lang,
                            sd_arena *a, sd_vec *out);
+/* Only what the quoted bodies of s's SQL functions name: the server
+ * parses them at CREATE (check_function_bodies) but records nothing of
+ * them in pg_depend, so a catalog's exact dependencies lack it. */
+void sd_logic_body_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
+                        sd_vec *out);
 
 /* ------------------------------------------------------------------ */
 /* Words                                                               */
