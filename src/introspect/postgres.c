@@ -412,8 +412,7 @@ void sd_pg_type_from_catalog(sd_arena *a, const char *ft,
 		{"bytea", SD_T_BINARY},
 	};
 	size_t i;
-	int x, y;
-	char tail;
+	int x, y, end;
 
 	memset(out, 0, sizeof(*out));
 	out->length = out->precision = out->scale = -1;
@@ -429,18 +428,25 @@ void sd_pg_type_from_catalog(sd_arena *a, const char *ft,
 			return;
 		}
 	}
-	if (sscanf(ft, "character varying(%d%c", &x, &tail) == 2 &&
-	    tail == ')') {
+	/* %n after the closing parenthesis: the whole text, so that an
+	 * array ("character varying(20)[]") stays the raw type it is */
+	end = 0;
+	if (sscanf(ft, "character varying(%d)%n", &x, &end) == 1 &&
+	    end > 0 && ft[end] == '\0') {
 		out->kind = SD_T_STRING;
 		out->length = x;
 		return;
 	}
-	if (sscanf(ft, "character(%d%c", &x, &tail) == 2 && tail == ')') {
+	end = 0;
+	if (sscanf(ft, "character(%d)%n", &x, &end) == 1 && end > 0 &&
+	    ft[end] == '\0') {
 		out->kind = SD_T_CHAR;
 		out->length = x;
 		return;
 	}
-	if (sscanf(ft, "numeric(%d,%d%c", &x, &y, &tail) == 3 && tail == ')') {
+	end = 0;
+	if (sscanf(ft, "numeric(%d,%d)%n", &x, &y, &end) == 2 && end > 0 &&
+	    ft[end] == '\0') {
 		out->kind = SD_T_NUMERIC;
 		out->precision = x;
 		out->scale = y;
