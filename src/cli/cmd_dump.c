@@ -673,6 +673,9 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			sd_buf_putc(out, '}');
 			if (f->on_delete != SD_FK_NO_ACTION)
 				kv(out, &first, "on_delete", sd_fk_action_word(f->on_delete));
+			if (f->on_delete_columns.n)
+				list(out, &first, "on_delete_columns",
+				     &f->on_delete_columns);
 			if (f->on_update != SD_FK_NO_ACTION)
 				kv(out, &first, "on_update", sd_fk_action_word(f->on_update));
 			kv_deferral(out, &first, f->deferrable,

@@ -241,6 +241,8 @@ static bool fk_equal(dctx *c, const tpair *tp, const sd_object *a,
 	    !cols_equal_mapped(tp, &o->columns, &n->columns) ||
 	    !cols_equal_mapped(rt, &o->ref_columns, &n->ref_columns) ||
 	    o->on_delete != n->on_delete || o->on_update != n->on_update ||
+	    !cols_equal_mapped(tp, &o->on_delete_columns,
+	                       &n->on_delete_columns) ||
 	    o->deferrable != n->deferrable ||
 	    o->initially_deferred != n->initially_deferred ||
 	    o->match_full != n->match_full ||

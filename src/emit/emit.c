@@ -233,9 +233,15 @@ void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
 	}
 	if (fk->match_full)
 		sd_buf_put(out, " MATCH FULL");
-	if (fk->on_delete != SD_FK_NO_ACTION)
+	if (fk->on_delete != SD_FK_NO_ACTION) {
 		sd_buf_printf(out, " ON DELETE %s",
 		              sd_fk_action_sql(fk->on_delete));
+		if (fk->on_delete_columns.n) {
+			sd_buf_put(out, " (");
+			sd_emit_column_list(out, d, &fk->on_delete_columns);
+			sd_buf_putc(out, ')');
+		}
+	}
 	if (fk->on_update != SD_FK_NO_ACTION)
 		sd_buf_printf(out, " ON UPDATE %s",
 		              sd_fk_action_sql(fk->on_update));

@@ -127,7 +127,7 @@ static const char q_constraints[] =
 	"  END,"
 	" ds.description, pi.indnullsnotdistinct, pi.indnkeyatts, pi.indkey,"
 	" pic.reloptions," TABLESPACE("pic") ", co.connoinherit,"
-	" co.confmatchtype"
+	" co.confmatchtype, co.confdelsetcols"
 	" FROM pg_constraint co"
 	" LEFT JOIN pg_class rc ON rc.oid = co.confrelid"
 	" LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
@@ -1009,6 +1009,8 @@ static int read_constraints(pg_read *r)
 			          rel_of(r, cell(res, i, 6)), cell(res, i, 7));
 			f->on_delete = fk_action(cell(res, i, 8));
 			f->on_update = fk_action(cell(res, i, 9));
+			name_keys(a, &f->on_delete_columns, rel,
+			          cell(res, i, 22));
 			f->deferrable = cell_true(res, i, 10);
 			f->initially_deferred = cell_true(res, i, 11);
 			f->not_valid = !cell_true(res, i, 12);

@@ -91,6 +91,8 @@ typedef struct m_fk {
 	m_ref *references;
 	char *on_delete;
 	char *on_update;
+	char **on_delete_columns;
+	unsigned on_delete_columns_count;
 	int deferrable;
 	int initially_deferred;
 	int not_valid;
@@ -228,6 +230,7 @@ static const sd_yfield fk_fields[] = {
 	SD_YF_MAP("references", true, m_fk, references, m_ref, ref_fields),
 	SD_YF_STR_OPT("on_delete", m_fk, on_delete),
 	SD_YF_STR_OPT("on_update", m_fk, on_update),
+	SD_YF_STRS("on_delete_columns", false, m_fk, on_delete_columns),
 	SD_YF_BOOL_OPT("deferrable", m_fk, deferrable),
 	SD_YF_BOOL_OPT("initially_deferred", m_fk, initially_deferred),
 	SD_YF_BOOL_OPT("not_valid", m_fk, not_valid),
@@ -1596,6 +1599,41 @@ static sd_foreign_key *add_foreign_key(loader *L, tinfo *ti,
 	return fk;
 }
 
+/*
+ * on_delete_columns: the key's columns ON DELETE SET NULL / SET DEFAULT
+ * sets (PostgreSQL 15), a subset of the key's own columns.
+ */
+static void set_delete_columns(loader *L, tinfo *ti, unsigned j,
+                               const char *object, const m_fk *mf,
+                               sd_foreign_key *fk)
+{
+	const char *path;
+	unsigned k;
+
+	if (!mf->on_delete_columns_count)
+		return;
+	path = item_path(L, ti, "foreign_keys", j, "on_delete_columns");
+	if (fk->on_delete != SD_FK_SET_NULL &&
+	    fk->on_delete != SD_FK_SET_DEFAULT) {
+		lerr(L, ti->f, path, object,
+		     "on_delete_columns needs on_delete: set null or set "
+		     "default");
+		return;
+	}
+	for (k = 0; k < mf->on_delete_columns_count; k++) {
+		if (!sd_strlist_contains(&fk->columns,
+		                         mf->on_delete_columns[k])) {
+			lerr(L, ti->f, path, object,
+			     "on_delete_columns names '%s', which is not a "
+			     "column of the foreign key",
+			     mf->on_delete_columns[k]);
+			return;
+		}
+	}
+	strlist_from(L, &fk->on_delete_columns, mf->on_delete_columns,
+	             mf->on_delete_columns_count);
+}
+
 static void load_foreign_keys(loader *L, tinfo *ti)
 {
 	const m_table *mt = ti->mt;
@@ -1684,6 +1722,7 @@ static void load_foreign_keys(loader *L, tinfo *ti)
 		if (fk) {
 			fk->not_valid = mf->not_valid == TRI_TRUE;
 			fk->match_full = sd_strieq(mf->match, "full");
+			set_delete_columns(L, ti, j, object, mf, fk);
 		}
 	}
 }

@@ -369,6 +369,9 @@ typedef struct sd_foreign_key {
 	const char *ref_table;
 	sd_strlist ref_columns;
 	sd_fk_action on_delete, on_update;
+	/* PostgreSQL 15: ON DELETE SET NULL / SET DEFAULT (columns), the
+	 * columns set; empty = all the key's columns */
+	sd_strlist on_delete_columns;
 	bool deferrable, initially_deferred;
 	bool not_valid;
 	bool match_full; /* MATCH FULL (else SIMPLE, the default) */
