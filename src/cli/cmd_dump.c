@@ -537,7 +537,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 	     (strcmp(pk->base.name, sd_buf_cstr(&conv)) == 0 &&
 	      !sd_streq(s->dialect, "sqlite"))) &&
 	    !pk->include.n && !pk->storage.with.n && !pk->storage.tablespace &&
-	    !pk->deferrable)
+	    !pk->deferrable && !pk->comment)
 		pk_inline = true;
 	dump_table_parents(out, t);
 	for (i = k = 0; i < t->ncolumns; i++)
@@ -610,6 +610,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 		kv_storage(out, &first, &pk->include, &pk->storage);
 		kv_deferral(out, &first, pk->deferrable,
 		            pk->initially_deferred);
+		kv_opt(out, &first, "comment", pk->comment);
 		sd_buf_put(out, "}\n");
 	}
 	/* SQLite keeps an inline UNIQUE table constraint as an automatic

@@ -475,6 +475,7 @@ static void diff_primary_key(dctx *c, tpair *tp)
 			op->obj_new = &n->base;
 			sd_diff_tp_emit(c, tp, op, PH_RENAME);
 		}
+		sd_diff_comment_object(c, tp->new_, &o->base, &n->base);
 		return;
 	}
 	if (o)

@@ -463,6 +463,9 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 			           t->columns[i]->comment);
 		sd_pg_emit_identity_comment(e, t, t->columns[i]);
 	}
+	if (t->primary_key && t->primary_key->comment)
+		comment_on_object(e, t, &t->primary_key->base,
+		                  t->primary_key->comment);
 	for (i = 0; i < t->nuniques; i++)
 		if (t->uniques[i]->comment)
 			comment_on_object(e, t, &t->uniques[i]->base,

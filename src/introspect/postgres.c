@@ -989,6 +989,7 @@ static int read_constraints(pg_read *r)
 			name_keys(a, &pk->columns, rel, cell(res, i, 3));
 			pk->deferrable = cell_true(res, i, 10);
 			pk->initially_deferred = cell_true(res, i, 11);
+			pk->comment = sd_arena_strdup(a, comment);
 			key_index(r, res, i, rel, &pk->include, &pk->storage);
 		} else if (type == 'u') {
 			sd_unique *u = sd_table_add_unique(r->s, t, name);

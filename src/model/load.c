@@ -286,7 +286,8 @@ static const sd_yfield pk_fields[] = {
 	SD_YF_ANY("name", NULL), SD_YF_ANY("columns", NULL),
 	SD_YF_ANY("include", NULL), SD_YF_ANY("with", NULL),
 	SD_YF_ANY("tablespace", NULL), SD_YF_ANY("deferrable", NULL),
-	SD_YF_ANY("initially_deferred", NULL), SD_YF_END};
+	SD_YF_ANY("initially_deferred", NULL), SD_YF_ANY("comment", NULL),
+	SD_YF_END};
 
 static const sd_yfield table_fields[] = {
 	SD_YF_STR("name", m_table, name),
@@ -972,7 +973,8 @@ static const char *pk_value_kind(const char *key)
 	if (strcmp(key, "deferrable") == 0 ||
 	    strcmp(key, "initially_deferred") == 0)
 		return "true or false";
-	if (strcmp(key, "name") == 0 || strcmp(key, "tablespace") == 0)
+	if (strcmp(key, "name") == 0 || strcmp(key, "tablespace") == 0 ||
+	    strcmp(key, "comment") == 0)
 		return "a single value";
 	return NULL;
 }
@@ -997,7 +999,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 	file_ctx *f = ti->f;
 	const sd_ynode *n = sd_ynode_get(ti->node, "primary_key"), *cols = NULL;
 	const sd_ynode *include = NULL, *with = NULL;
-	const char *path, *name = NULL, *tablespace = NULL;
+	const char *path, *name = NULL, *tablespace = NULL, *comment = NULL;
 	sd_strlist list = {NULL, 0};
 	bool deferrable = false, initially_deferred = false;
 	sd_primary_key *pk;
@@ -1033,6 +1035,9 @@ static void load_table_pk(loader *L, tinfo *ti)
 			} else if (strcmp(key, "tablespace") == 0 &&
 			           v->type == SD_YSCALAR) {
 				tablespace = v->u.str;
+			} else if (strcmp(key, "comment") == 0 &&
+			           v->type == SD_YSCALAR) {
+				comment = v->u.str;
 			} else if ((strcmp(key, "deferrable") == 0 ||
 			            strcmp(key, "initially_deferred") == 0) &&
 			           yes_no(v) >= 0) {
@@ -1087,6 +1092,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 	pk->deferrable = deferrable;
 	pk->initially_deferred = initially_deferred;
 	pk->storage.tablespace = dup(L, tablespace);
+	pk->comment = dup(L, comment);
 	for (i = 0; include && i < include->n; i++)
 		if (include->u.kids[i].type == SD_YSCALAR)
 			sd_strlist_push(L->a, &pk->include,

@@ -51,6 +51,7 @@ static const size_t comment_at[SD_OBJ__COUNT] = {
 	[SD_OBJ_TABLE] = offsetof(sd_table, comment),
 	[SD_OBJ_COLUMN] = offsetof(sd_column, comment),
 	[SD_OBJ_ENUM] = offsetof(sd_enum, comment),
+	[SD_OBJ_PRIMARY_KEY] = offsetof(sd_primary_key, comment),
 	[SD_OBJ_UNIQUE] = offsetof(sd_unique, comment),
 	[SD_OBJ_FOREIGN_KEY] = offsetof(sd_foreign_key, comment),
 	[SD_OBJ_CHECK] = offsetof(sd_check, comment),

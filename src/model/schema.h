@@ -349,6 +349,7 @@ typedef struct sd_primary_key {
 	sd_strlist include; /* INCLUDE columns */
 	sd_index_storage storage;
 	bool deferrable, initially_deferred;
+	const char *comment;
 } sd_primary_key;
 
 typedef struct sd_unique {
