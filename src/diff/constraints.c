@@ -55,7 +55,7 @@ static bool storage_equal(const dctx *c, const sd_index_storage *o,
                           const sd_index_storage *n)
 {
 	return !c->caps.index_storage ||
-	       (sd_options_equal(&o->with, &n->with) &&
+	       (sd_options_same(&o->with, &n->with) &&
 	        sd_streq(o->tablespace, n->tablespace));
 }
 

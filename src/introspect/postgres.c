@@ -924,8 +924,11 @@ static int read_foreign_attnames(pg_read *r, PGresult *cons)
 	return rc;
 }
 
-/* Storage parameters as the catalog lists them ({fillfactor=70}). */
-static void read_options(sd_arena *a, sd_strlist *out, const char *lit)
+/* Storage parameters as the catalog lists them ({fillfactor=70}), in its
+ * order (CREATE INDEX ... WITH keeps the order written); operator class
+ * parameters sorted (ordered false). */
+static void read_options(sd_arena *a, sd_strlist *out, const char *lit,
+                         bool ordered)
 {
 	sd_strlist items = {NULL, 0};
 	size_t k;
@@ -933,7 +936,11 @@ static void read_options(sd_arena *a, sd_strlist *out, const char *lit)
 	parse_text_array(a, &items, lit);
 	for (k = 0; k < items.n; k++) {
 		const char *eq = strchr(items.items[k], '=');
-		if (eq)
+		if (eq && ordered)
+			sd_options_append(a, out, items.items[k],
+			                  (size_t)(eq - items.items[k]), eq + 1,
+			                  strlen(eq + 1));
+		else if (eq)
 			sd_options_add(a, out, items.items[k],
 			               (size_t)(eq - items.items[k]), eq + 1,
 			               strlen(eq + 1));
@@ -958,7 +965,7 @@ static void key_index(pg_read *r, PGresult *res, int row, const pg_rel *rel,
 		const char *col = att_name(rel, keys[k]);
 		sd_strlist_push(a, include, col ? col : "");
 	}
-	read_options(a, &st->with, cell(res, row, 18));
+	read_options(a, &st->with, cell(res, row, 18), true);
 	st->tablespace = sd_arena_strdup(a, cell(res, row, 19));
 }
 
@@ -1119,7 +1126,7 @@ static int read_index_params(pg_read *r, sd_map *byoid, sd_buf *oids)
 		long k = atol(cell(res, i, 1)) - 1;
 		if (ix && k >= 0 && (size_t)k < ix->nkeys)
 			read_options(a, &ix->keys[k].opclass_params,
-			             cell(res, i, 2));
+			             cell(res, i, 2), false);
 	}
 	PQclear(res);
 	return SD_OK;
@@ -1165,7 +1172,7 @@ static int read_indexes(pg_read *r)
 		ix->exclusion = cell_true(res, i, 13);
 		ix->deferrable = cell_true(res, i, 14);
 		ix->initially_deferred = cell_true(res, i, 15);
-		read_options(a, &ix->storage.with, cell(res, i, 17));
+		read_options(a, &ix->storage.with, cell(res, i, 17), true);
 		ix->storage.tablespace = sd_arena_strdup(a, cell(res, i, 18));
 		if (cell_true(res, i, 20)) {
 			sd_map_put(byoid, sd_arena_strdup(a, cell(res, i, 19)),

@@ -231,8 +231,8 @@ int sd_models_options(sd_arena *a, const sd_ydoc *d, const sd_ynode *m,
 		const sd_ynode *k = &m->u.kids[p], *v = &m->u.kids[p + 1];
 		const char *name = scalar(k), *val = scalar(v);
 		if (!name || !val ||
-		    sd_options_add(a, out, name, strlen(name), val,
-		                   strlen(val)) != SD_OK)
+		    sd_options_append(a, out, name, strlen(name), val,
+		                      strlen(val)) != SD_OK)
 			return node_err(err, d, k, object,
 			                "bad storage parameter '%s'",
 			                name ? name : "");

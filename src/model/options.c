@@ -156,7 +156,21 @@ static int options_add(sd_arena *a, sd_strlist *l, const char *name,
 	return SD_OK;
 }
 
+static int options_parse(sd_arena *a, const char *text, sd_strlist *out,
+                         bool sorted);
+
 int sd_options_parse(sd_arena *a, const char *text, sd_strlist *out)
+{
+	return options_parse(a, text, out, true);
+}
+
+int sd_options_parse_ordered(sd_arena *a, const char *text, sd_strlist *out)
+{
+	return options_parse(a, text, out, false);
+}
+
+static int options_parse(sd_arena *a, const char *text, sd_strlist *out,
+                         bool sorted)
 {
 	const char *p = text, *end;
 	bool braces;
@@ -190,8 +204,8 @@ int sd_options_parse(sd_arena *a, const char *text, sd_strlist *out)
 		}
 		if (!eq)
 			return SD_EINPUT;
-		if (sd_options_add(a, out, item, (size_t)(eq - item), eq + 1,
-		                   (size_t)(p - eq - 1)) != SD_OK)
+		if (options_add(a, out, item, (size_t)(eq - item), eq + 1,
+		                (size_t)(p - eq - 1), sorted) != SD_OK)
 			return SD_EINPUT;
 		if (p < end)
 			p++;

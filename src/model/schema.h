@@ -458,6 +458,8 @@ bool sd_option_equal(const char *x, const char *y);
 int sd_options_append(sd_arena *a, sd_strlist *l, const char *name,
                       size_t nlen, const char *value, size_t vlen);
 bool sd_options_same(const sd_strlist *a, const sd_strlist *b);
+/* sd_options_parse keeping the order of the text. */
+int sd_options_parse_ordered(sd_arena *a, const char *text, sd_strlist *out);
 void sd_options_put(sd_buf *out, const sd_strlist *l, const char *sep);
 /* "gist_trgm_ops(siglen=64)" -> name "gist_trgm_ops", params
  * [siglen=64]; SD_EINPUT when malformed. */

@@ -181,7 +181,8 @@ extern const sd_yfield sd_index_key_fields[];
 int sd_models_keys(sd_arena *a, const sd_ydoc *d, const sd_ynode *seq,
                    const char *object, bool exclusion, sd_index *ix,
                    sd_error *err);
-/* A `with:` mapping of storage parameters into out (options.c). */
+/* A `with:` mapping of storage parameters into out, in the order written
+ * (the catalog keeps it; options.c). */
 int sd_models_options(sd_arena *a, const sd_ydoc *d, const sd_ynode *m,
                       const char *object, sd_strlist *out, sd_error *err);
 

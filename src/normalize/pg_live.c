@@ -122,7 +122,7 @@ static void adopt_index(pg_norm *nm, sd_index *ix, const sd_index *li)
 		       sd_streq(x->op, y->op);
 	}
 	if (same && adopt_expr(nm->models, &ix->where, &li->where) &&
-	    sd_options_equal(&ix->storage.with, &li->storage.with))
+	    sd_options_same(&ix->storage.with, &li->storage.with))
 		sd_map_put(nm->resolved, sd_pgnorm_key(nm, ix), ix);
 }
 

@@ -999,7 +999,7 @@ static void apply_index_key(pg_norm *nm, sd_index *ix, PGresult *res, int row)
 	if (key->op && cell(res, row, 11))
 		key->op = unscratch(nm, a, cell(res, row, 11));
 	if (k == 0) {
-		sd_options_parse(a, cell(res, row, 10), &with);
+		sd_options_parse_ordered(a, cell(res, row, 10), &with);
 		ix->storage.with = with;
 	}
 }
