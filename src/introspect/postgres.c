@@ -460,10 +460,10 @@ void sd_pg_type_from_catalog(sd_arena *a, const char *ft,
  * The only canonicalisation done in C, on top of the server's text, for
  * defaults equal in meaning but stored differently (real server outputs,
  * see test_postgres.c):
- *     CURRENT_TIMESTAMP, transaction_timestamp()  -> now()
  *     'x'::text on a varchar column                -> 'x'::character varying
  *     'x'::character varying on a text column      -> 'x'::text
- * Anything else is returned as is.
+ * Anything else is returned as is: now() and CURRENT_TIMESTAMP in
+ * particular, which the catalog keeps (and pg_dump prints) as written.
  */
 const char *sd_pg_canon_default(sd_arena *a, const sd_type *type,
                                 const char *text)
@@ -477,9 +477,6 @@ const char *sd_pg_canon_default(sd_arena *a, const sd_type *type,
 
 	if (!text)
 		return NULL;
-	if (strcmp(text, "CURRENT_TIMESTAMP") == 0 ||
-	    strcmp(text, "transaction_timestamp()") == 0)
-		return "now()";
 	if (type->kind == SD_T_STRING)
 		want = casts[1];
 	else if (type->kind == SD_T_TEXT)
