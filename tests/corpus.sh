@@ -77,20 +77,23 @@ trap cleanup EXIT
 # they are what the suite's time goes to, so each primitive does as much
 # as it can in one.
 
-# COLS_DIALECT: "table<TAB>column<TAB>type" for every stored, not
-# generated column (pragma_table_info hides SQLite's; a partition's rows
-# are read through its parent), names quoted for a SELECT.
+# COLS_DIALECT: "table<TAB>column<TAB>type[<TAB>kind]" for every stored,
+# not generated column (pragma_table_info hides SQLite's), names quoted for
+# a SELECT; kind (PostgreSQL) is "p" for a partitioned table, "part" for a
+# partition, "r" (or none) for a plain table (common_cols says how rows are
+# compared).
 COLS_SQLITE="SELECT '\"' || replace(m.name, '\"', '\"\"') || '\"', '\"' || replace(p.name, '\"', '\"\"') || '\"', upper(p.type)
    FROM sqlite_schema m, pragma_table_info(m.name) p
   WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
   ORDER BY m.name, p.cid"
 COLS_POSTGRESQL="SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), quote_ident(a.attname),
-        format_type(a.atttypid, a.atttypmod) || coalesce(' collate ' || co.collname, '')
+        format_type(a.atttypid, a.atttypmod) || coalesce(' collate ' || co.collname, ''),
+        CASE WHEN c.relkind = 'p' THEN 'p' WHEN c.relispartition THEN 'part' ELSE 'r' END
    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
    JOIN pg_namespace n ON n.oid = c.relnamespace
    LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> 100
   WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-    AND a.attgenerated = '' AND NOT c.relispartition
+    AND a.attgenerated = ''
     AND n.nspname NOT IN ('pg_catalog', 'information_schema')
     AND n.nspname NOT LIKE 'pg_toast%'
   ORDER BY 1, a.attnum"
@@ -286,13 +289,30 @@ same_catalog() {
 	fi
 }
 
+# common_cols FROM-COLS TO-COLS: "table<TAB>column<TAB>type" of the
+# columns whose rows must survive, sorted by table. Rows are compared where
+# they are stored: a plain table or a partition on its own (attaching,
+# detaching or dropping a partition changes what its parent reads, not its
+# rows); a table that becomes partitioned, or stops being so, through the
+# partitioned side's parent, which reads every partition; two partitioned
+# tables not at all (their partitions are compared).
+common_cols() {
+	local tag='BEGIN { FS = OFS = "\t" }
+		{ k = NF < 4 ? "r" : $4; $4 = "" }
+		k != "p" { print $1, $2, $3, "leaf" }
+		k == "r" { print $1, $2, $3, side == "from" ? "whole" : "parent" }
+		k == "p" { print $1, $2, $3, side == "from" ? "parent" : "whole" }'
+	comm -12 <(awk -v side=from "$tag" "$1" | sort) <(awk -v side=to "$tag" "$2" | sort) |
+		cut -f1-3 | sort -u | sort -t$'\t' -k1,1 -s
+}
+
 # converge DIALECT DIR DIRECTION FROM-URL TO-URL TO-CATALOG FROM-COLS
 # TO-COLS: appends problems to $P. FROM is migrated; TO is left as it is.
 converge() {
 	local dialect=$1 dir=$2 direction=$3 from=$4 to=$5 want=$6
 	local sqlfile=$W/$direction.sql p=$P out rc line applied fk
 
-	comm -12 "$7" "$8" | sort -t$'\t' -k1,1 -s >"$W/cols.common"
+	common_cols "$7" "$8" >"$W/cols.common"
 	snapshot "$dialect" "$from" "$W/cols.common" >"$W/rows.before" 2>&1
 
 	sdc diff --from "$from" --to "$to" >"$sqlfile" 2>"$W/err"
