@@ -18,6 +18,7 @@
 #include "introspect/introspect.h"
 #include "introspect/postgres.h"
 #include "normalize/normalize.h"
+#include "normalize/pg_norm.h"
 #include "model/load.h"
 
 static const char *base_uri;
@@ -439,6 +440,41 @@ START_TEST(canon_default_table)
 		t.kind = cases[i].kind;
 		ck_assert_str_eq(sd_pg_canon_default(a, &t, cases[i].server),
 		                 cases[i].canon);
+	}
+	sd_arena_free(a);
+}
+END_TEST
+
+/* A nextval default's canonical text, as the server prints it, whatever
+ * quoting the models use (the sequence may not exist yet). */
+START_TEST(canon_nextval_table)
+{
+	static const struct {
+		const char *sql, *canon;
+	} cases[] = {
+		{"nextval('o_id_seq'::regclass)", "nextval('o_id_seq'::regclass)"},
+		{"nextval('o_id_seq')", "nextval('o_id_seq'::regclass)"},
+		{"nextval('public.o_id_seq')", "nextval('o_id_seq'::regclass)"},
+		{"nextval('app.o_id_seq')", "nextval('app.o_id_seq'::regclass)"},
+		{"nextval('\"Orders_Id_seq\"'::regclass)",
+		 "nextval('\"Orders_Id_seq\"'::regclass)"},
+		{"nextval('\"App\".\"we\"\"ird\"')",
+		 "nextval('\"App\".\"we\"\"ird\"'::regclass)"},
+		{"nextval('\"app\".\"o_seq\"')", "nextval('app.o_seq'::regclass)"},
+		{"nextval('Orders_seq')", NULL}, /* the server folds it */
+		{"nextval('a.b.c')", NULL},
+		{"nextval('\"\"')", NULL},
+		{"nextval('x') + 1", NULL},
+	};
+	sd_arena *a = sd_arena_new();
+	size_t i;
+
+	for (i = 0; i < SD_ARRAY_LEN(cases); i++) {
+		const char *got = sd_pg_canon_nextval(a, cases[i].sql);
+		if (!cases[i].canon)
+			ck_assert_msg(!got, "%s: %s", cases[i].sql, got);
+		else
+			ck_assert_str_eq(got, cases[i].canon);
 	}
 	sd_arena_free(a);
 }
@@ -2243,6 +2279,7 @@ static Suite *postgres_suite(void)
 
 	SD_TEST(s, type_mapping, 120);
 	SD_TEST(s, canon_default_table, 120);
+	SD_TEST(s, canon_nextval_table, 120);
 	SD_TEST(s, emit_quoting_types_limits, 120);
 	SD_TEST(s, driver_exec_query_transactions, 120);
 	SD_TEST(s, password_masked_on_failure, 120);

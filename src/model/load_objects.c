@@ -570,26 +570,56 @@ void sd_load_objects(sd_lobj *L, const m_objects *m)
 	load_ranges(L, m);
 }
 
+/* name as it is, or in double quotes ("Orders_id_seq", as the server
+ * writes a name that needs them). */
+static const char *seq_part(sd_arena *a, const char *name, bool quoted)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *p, *out;
+
+	if (!quoted)
+		return name;
+	sd_buf_putc(&b, '"');
+	for (p = name; *p; p++) {
+		if (*p == '"')
+			sd_buf_putc(&b, '"');
+		sd_buf_putc(&b, *p);
+	}
+	sd_buf_putc(&b, '"');
+	out = sd_arena_strdup(a, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return out;
+}
+
 /*
  * A column whose default is the nextval of the sequence it owns is a
  * serial column (as the catalog reader sees one): it autoincrements by
- * that sequence.
+ * that sequence. The sequence's name may be schema-qualified, each part
+ * plain or quoted.
  */
 static void serial_column(sd_lobj *L, const sd_sequence *q, sd_column *c)
 {
 	const char *def = c ? c->default_value.sql : NULL;
-	const char *plain, *qualified;
+	unsigned form;
 
 	if (!def)
 		return;
-	plain = sd_arena_printf(L->tmp, "nextval('%s'", q->base.name);
-	qualified = q->base.schema
-		            ? sd_arena_printf(L->tmp, "nextval('%s.%s'",
-		                              q->base.schema, q->base.name)
-		            : plain;
-	if (sd_startswith(def, plain) || sd_startswith(def, qualified)) {
-		c->autoincrement = true;
-		c->sequence = q->base.name;
+	for (form = 0; form < 6; form++) {
+		const char *name = seq_part(L->tmp, q->base.name, form & 1);
+		const char *head;
+		if (form >= 2 && !q->base.schema)
+			break;
+		head = form < 2 ? sd_arena_printf(L->tmp, "nextval('%s'", name)
+		                : sd_arena_printf(L->tmp, "nextval('%s.%s'",
+		                                  seq_part(L->tmp,
+		                                           q->base.schema,
+		                                           form >= 4),
+		                                  name);
+		if (sd_startswith(def, head)) {
+			c->autoincrement = true;
+			c->sequence = q->base.name;
+			return;
+		}
 	}
 }
 

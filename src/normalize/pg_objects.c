@@ -144,36 +144,96 @@ static bool plain_word(const char *p, size_t n)
 	return true;
 }
 
+/*
+ * One part of a sequence's name in a nextval literal at *p: a plain word
+ * or a double-quoted name ("" for a quote); its name into out, *p moved
+ * past it. False when neither.
+ */
+static bool seq_name_part(const char **p, sd_buf *out)
+{
+	const char *s = *p;
+	size_t n = 0;
+
+	if (*s == '"') {
+		for (s++; *s; s++) {
+			if (*s == '"' && s[1] != '"')
+				break;
+			if (*s == '"')
+				s++;
+			sd_buf_putc(out, *s);
+			n++;
+		}
+		if (*s != '"' || !n)
+			return false;
+		*p = s + 1;
+		return true;
+	}
+	while (s[n] && s[n] != '.' && s[n] != '\'')
+		n++;
+	if (!plain_word(s, n))
+		return false;
+	sd_buf_putn(out, s, n);
+	*p = s + n;
+	return true;
+}
+
+/* name as the server writes it in a regclass: plain, or quoted. */
+static void put_regclass_part(sd_buf *out, const char *name)
+{
+	const char *c;
+
+	if (plain_word(name, strlen(name))) {
+		sd_buf_put(out, name);
+		return;
+	}
+	sd_buf_putc(out, '"');
+	for (c = name; *c; c++) {
+		if (*c == '"')
+			sd_buf_putc(out, '"');
+		sd_buf_putc(out, *c);
+	}
+	sd_buf_putc(out, '"');
+}
+
 const char *sd_pg_canon_nextval(sd_arena *a, const char *sql)
 {
 	static const char head[] = "nextval('";
-	const char *p, *end, *dot;
-	size_t n;
+	sd_buf first = SD_BUF_INIT, second = SD_BUF_INIT, out = SD_BUF_INIT;
+	const char *p, *res = NULL;
+	bool qualified = false;
 
 	if (!sql || strncmp(sql, head, sizeof(head) - 1) != 0)
 		return NULL;
 	p = sql + sizeof(head) - 1;
-	end = strchr(p, '\'');
-	if (!end || (strcmp(end, "')") != 0 && strcmp(end, "'::regclass)") != 0))
-		return NULL;
-	n = (size_t)(end - p);
-	dot = memchr(p, '.', n);
-	if (dot) {
-		size_t sn = (size_t)(dot - p);
-		if (!plain_word(p, sn) || !plain_word(dot + 1, n - sn - 1))
-			return NULL;
-		/* the default namespace is on the search path */
-		if (sn == strlen(sd_namespace_default()) &&
-		    strncmp(p, sd_namespace_default(), sn) == 0) {
-			p = dot + 1;
-			n -= sn + 1;
-		}
-	} else if (!plain_word(p, n)) {
-		return NULL;
+	if (!seq_name_part(&p, &first))
+		goto done;
+	if (*p == '.') {
+		p++;
+		qualified = true;
+		if (!seq_name_part(&p, &second))
+			goto done;
 	}
-	if (!a)
-		return sql; /* only asked whether */
-	return sd_arena_printf(a, "nextval('%.*s'::regclass)", (int)n, p);
+	if (strcmp(p, "')") != 0 && strcmp(p, "'::regclass)") != 0)
+		goto done;
+	if (!a) {
+		res = sql; /* only asked whether */
+		goto done;
+	}
+	sd_buf_put(&out, "nextval('");
+	/* the default namespace is on the search path */
+	if (qualified &&
+	    strcmp(sd_buf_cstr(&first), sd_namespace_default()) != 0) {
+		put_regclass_part(&out, sd_buf_cstr(&first));
+		sd_buf_putc(&out, '.');
+	}
+	put_regclass_part(&out, sd_buf_cstr(qualified ? &second : &first));
+	sd_buf_put(&out, "'::regclass)");
+	res = sd_arena_strdup(a, sd_buf_cstr(&out));
+done:
+	sd_buf_free(&first);
+	sd_buf_free(&second);
+	sd_buf_free(&out);
+	return res;
 }
 
 /* ------------------------------------------------------------------ */
