@@ -674,6 +674,11 @@ static int sqlite_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 		 * on the table can only be a unique index here. */
 		const sd_table *t = op->table_new ? op->table_new : op->table;
 		size_t i;
+		if (!t->ncolumns)
+			return sd_error_add(err, SD_EINPUT, NULL, 0, 0,
+			                    t->base.name,
+			                    "SQLite has no tables without "
+			                    "columns");
 		put_create_table(out, t, t->base.name);
 		for (i = 0; i < t->nuniques; i++)
 			put_unique_index(out, t->base.name, t->uniques[i]);

@@ -2032,8 +2032,10 @@ static void load_tables(loader *L, file_ctx *f)
 		sd_map_put(L->tinfo_map, qname, ti);
 		if (schema)
 			sd_schema_add_namespace(L->s, schema);
+		/* an explicit `columns: []` is a column-less table, which
+		 * PostgreSQL has; a table without the key is a mistake */
 		if (mt->columns_count == 0 && !mt->partition_of &&
-		    !mt->inherits_count)
+		    !mt->inherits_count && !sd_ynode_get(ti->node, "columns"))
 			lerr(L, f, path, qname, "table '%s' has no columns",
 			     qname);
 		for (j = 0; j < mt->columns_count; j++)
