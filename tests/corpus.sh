@@ -291,15 +291,16 @@ same_catalog() {
 
 # common_cols FROM-COLS TO-COLS: "table<TAB>column<TAB>type" of the
 # columns whose rows must survive, sorted by table. Rows are compared where
-# they are stored: a plain table or a partition on its own (attaching,
-# detaching or dropping a partition changes what its parent reads, not its
-# rows); a table that becomes partitioned, or stops being so, through the
-# partitioned side's parent, which reads every partition; two partitioned
-# tables not at all (their partitions are compared).
+# they are stored: a plain table or a partition on its own (ONLY: attaching,
+# detaching or dropping a partition or an INHERITS child changes what its
+# parent reads, not its rows); a table that becomes partitioned, or stops
+# being so, through the partitioned side's parent, which reads every
+# partition; two partitioned tables not at all (their partitions are
+# compared).
 common_cols() {
 	local tag='BEGIN { FS = OFS = "\t" }
-		{ k = NF < 4 ? "r" : $4; $4 = "" }
-		k != "p" { print $1, $2, $3, "leaf" }
+		{ only = NF < 4 ? "" : "ONLY "; k = NF < 4 ? "r" : $4; $4 = "" }
+		k != "p" { print only $1, $2, $3, "leaf" }
 		k == "r" { print $1, $2, $3, side == "from" ? "whole" : "parent" }
 		k == "p" { print $1, $2, $3, side == "from" ? "parent" : "whole" }'
 	comm -12 <(awk -v side=from "$tag" "$1" | sort) <(awk -v side=to "$tag" "$2" | sort) |
