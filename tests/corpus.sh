@@ -79,7 +79,9 @@ trap cleanup EXIT
 
 # COLS_DIALECT: "table<TAB>column<TAB>type[<TAB>kind]" for every stored,
 # not generated column (pragma_table_info hides SQLite's), names quoted for
-# a SELECT; kind (PostgreSQL) is "p" for a partitioned table, "part" for a
+# a SELECT; a composite type's attribute types follow its name (a column
+# whose type gains or changes an attribute holds other values); kind
+# (PostgreSQL) is "p" for a partitioned table, "part" for a
 # partition, "r" (or none) for a plain table (common_cols says how rows are
 # compared).
 COLS_SQLITE="SELECT '\"' || replace(m.name, '\"', '\"\"') || '\"', '\"' || replace(p.name, '\"', '\"\"') || '\"', upper(p.type)
@@ -87,7 +89,10 @@ COLS_SQLITE="SELECT '\"' || replace(m.name, '\"', '\"\"') || '\"', '\"' || repla
   WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
   ORDER BY m.name, p.cid"
 COLS_POSTGRESQL="SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), quote_ident(a.attname),
-        format_type(a.atttypid, a.atttypmod) || coalesce(' collate ' || co.collname, ''),
+        format_type(a.atttypid, a.atttypmod) || coalesce(' collate ' || co.collname, '')
+          || coalesce((SELECT ' (' || string_agg(format_type(ta.atttypid, ta.atttypmod), ', ' ORDER BY ta.attnum) || ')'
+                         FROM pg_type ct JOIN pg_attribute ta ON ta.attrelid = ct.typrelid
+                        WHERE ct.oid = a.atttypid AND ct.typtype = 'c' AND ta.attnum > 0 AND NOT ta.attisdropped), ''),
         CASE WHEN c.relkind = 'p' THEN 'p' WHEN c.relispartition THEN 'part' ELSE 'r' END
    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
    JOIN pg_namespace n ON n.oid = c.relnamespace
