@@ -437,6 +437,11 @@ static void dump_table_parents(sd_buf *out, const sd_table *t)
 		}
 		sd_buf_put(out, "]\n");
 	}
+	if (t->of_type) {
+		sd_buf_put(out, "    of: ");
+		scalar(out, table_ref(&tmp, t, t->of_type_schema, t->of_type));
+		sd_buf_putc(out, '\n');
+	}
 	sd_buf_free(&tmp);
 }
 

@@ -84,6 +84,35 @@ static void partition_ops(dctx *c, tpair *tp)
 		                        n->partition_of));
 }
 
+/* A typed table's composite type (CREATE TABLE ... OF): NOT OF and OF,
+ * as INHERIT ops whose parent is the type. */
+static void typed_ops(dctx *c, tpair *tp)
+{
+	const sd_table *o = tp->old, *n = tp->new_;
+	sd_object *ty;
+
+	if (!o->of_type && !n->of_type)
+		return;
+	if (o->of_type && n->of_type &&
+	    sd_streq(sd_diff_qname(c, o->of_type_schema, o->of_type),
+	             sd_diff_qname(c, n->of_type_schema, n->of_type)))
+		return;
+	if (o->of_type) {
+		ty = sd_arena_alloc(c->a, sizeof(*ty));
+		ty->kind = SD_OBJ_COMPOSITE;
+		ty->schema = o->of_type_schema;
+		ty->name = o->of_type;
+		parent_op(c, tp, SD_OP_NO_INHERIT, o, ty);
+	}
+	if (n->of_type) {
+		ty = sd_arena_alloc(c->a, sizeof(*ty));
+		ty->kind = SD_OBJ_COMPOSITE;
+		ty->schema = n->of_type_schema;
+		ty->name = n->of_type;
+		parent_op(c, tp, SD_OP_INHERIT, n, ty);
+	}
+}
+
 /* INHERITS lists: the parents that go, then (when the order changed,
  * all of them again, in order) those that come. */
 static void inherit_ops(dctx *c, tpair *tp)
@@ -145,6 +174,7 @@ void sd_diff_parents_pair(dctx *c, tpair *tp)
 		return;
 	partition_ops(c, tp);
 	inherit_ops(c, tp);
+	typed_ops(c, tp);
 	if (!sd_expr_equal(c->scratch, &tp->old->partition_by,
 	                   &tp->new_->partition_by))
 		sd_strlist_push(c->a, &c->plan->notes,

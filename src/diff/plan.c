@@ -627,7 +627,8 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 	case SD_OP_NO_INHERIT: {
 		const sd_object *p = op->obj_new ? op->obj_new : op->obj_old;
 		put_table(out, op->table);
-		sd_buf_put(out, " inherits ");
+		sd_buf_put(out, p && p->kind == SD_OBJ_COMPOSITE ? " of type "
+		                                                  : " inherits ");
 		put_qualified(out, p ? p->schema : NULL, p ? p->name : NULL);
 		break;
 	}

@@ -749,7 +749,13 @@ static void parent_statement(pg_emit *e, const sd_op *op)
 		break;
 	default:
 		sd_pg_emit_qname(e, t->base.schema, t->base.name);
-		put(e, op->kind == SD_OP_INHERIT ? " INHERIT " : " NO INHERIT ");
+		if (p->kind == SD_OBJ_COMPOSITE && op->kind == SD_OP_NO_INHERIT) {
+			put(e, " NOT OF;\n"); /* a typed table's type */
+			break;
+		}
+		put(e, p->kind == SD_OBJ_COMPOSITE ? " OF "
+		       : op->kind == SD_OP_INHERIT ? " INHERIT "
+		                                   : " NO INHERIT ");
 		qname(e, p);
 		put(e, ";\n");
 		break;

@@ -385,10 +385,20 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 		put(e, " PARTITION OF ");
 		qname(e, t->partition_of_schema, t->partition_of);
 	}
+	if (t->of_type) {
+		put(e, " OF ");
+		qname(e, t->of_type_schema, t->of_type);
+	}
 	put(e, " (");
 #define SEP() (put(e, first ? "\n    " : ",\n    "), first = false)
 	for (i = 0; i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
+		if (t->of_type && !t->partition_of) {
+			/* the type brings it: only what the table adds */
+			if (partition_column(e, c, NULL, first))
+				first = false;
+			continue;
+		}
 		if (t->partition_of) {
 			if (partition_column(e, c,
 			                     parent ? sd_table_find_column(
@@ -426,7 +436,7 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 			return rc;
 	}
 #undef SEP
-	if (t->partition_of && first)
+	if ((t->partition_of || t->of_type) && first)
 		sd_buf_truncate(e->out, e->out->len - 2); /* no " (" */
 	else
 		put(e, first ? ")" : "\n)");

@@ -70,8 +70,11 @@ static const char q_tables[] =
 	" c.relpersistence = 'u', c.relreplident, mk.ri, c.reloptions,"
 	/* a lookup per table, not a hash of every relation */
 	" CASE WHEN c.reltoastrelid <> 0 THEN (SELECT tc.reloptions"
-	"  FROM pg_class tc WHERE tc.oid = c.reltoastrelid) END, mk.cl"
+	"  FROM pg_class tc WHERE tc.oid = c.reltoastrelid) END, mk.cl,"
+	" ot.typname, otn.nspname"
 	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+	" LEFT JOIN pg_type ot ON ot.oid = c.reloftype"
+	" LEFT JOIN pg_namespace otn ON otn.oid = ot.typnamespace"
 	" LEFT JOIN pg_description ds ON ds.objoid = c.oid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
 	" LEFT JOIN (SELECT inhrelid, array_agg(inhparent ORDER BY inhseqno)"
@@ -610,6 +613,11 @@ static int read_tables(pg_read *r)
 			set_expr(a, &rel->table->partition_bound,
 			         cell(res, i, 6));
 		table_settings(r, res, i, rel->table);
+		if (cell(res, i, 15)) {
+			rel->table->of_type = sd_arena_strdup(a, cell(res, i, 15));
+			rel->table->of_type_schema = sd_arena_strdup(
+				a, map_nsp(r, cell(res, i, 16)));
+		}
 		sd_vec_push(a, &r->managed, rel);
 	}
 	/* the parents, once every table is known by its OID */

@@ -155,6 +155,7 @@ typedef struct m_table {
 	int sqlite_autoincrement;
 	char *partition_by;
 	char *partition_of;
+	char *of;
 	char *partition_bound;
 	char **inherits;
 	unsigned inherits_count;
@@ -309,6 +310,7 @@ static const sd_yfield table_fields[] = {
 	SD_YF_BOOL_OPT("sqlite_autoincrement", m_table, sqlite_autoincrement),
 	SD_YF_STR_OPT("partition_by", m_table, partition_by),
 	SD_YF_STR_OPT("partition_of", m_table, partition_of),
+	SD_YF_STR_OPT("of", m_table, of),
 	SD_YF_STR_OPT("partition_bound", m_table, partition_bound),
 	SD_YF_STRS("inherits", false, m_table, inherits),
 	SD_YF_LIST_OPT("triggers", m_table, triggers, m_trigger,
@@ -1920,6 +1922,14 @@ static void load_table_parents(loader *L, tinfo *ti)
 		const char *schema, *name;
 		split_table(L, mt->inherits[k], t->base.schema, &schema, &name);
 		sd_table_add_inherits(L->s, t, schema, name);
+	}
+	if (mt->of) {
+		split_table(L, mt->of, t->base.schema, &t->of_type_schema,
+		            &t->of_type);
+		if (mt->partition_of || mt->inherits_count)
+			lerr(L, ti->f, path, ti->qname,
+			     "a typed table (of) is no partition and inherits "
+			     "nothing");
 	}
 }
 

@@ -515,6 +515,10 @@ typedef struct sd_table {
 	sd_expr partition_bound;
 	sd_table_ref *inherits;
 	size_t ninherits;
+	/* PostgreSQL typed table (CREATE TABLE ... OF type): the composite
+	 * type, NULL when none; its columns are listed as any table's */
+	const char *of_type_schema; /* NULL = default namespace */
+	const char *of_type;
 	/* SQLite table options (CREATE TABLE ... ) WITHOUT ROWID, STRICT. */
 	bool without_rowid;
 	bool strict;
