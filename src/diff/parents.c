@@ -84,12 +84,22 @@ static void partition_ops(dctx *c, tpair *tp)
 		                        n->partition_of));
 }
 
+/* The composite type t is a typed table of, as an object. */
+static const sd_object *of_type_object(dctx *c, const sd_table *t)
+{
+	sd_object *ty = sd_arena_alloc(c->a, sizeof(*ty));
+
+	ty->kind = SD_OBJ_COMPOSITE;
+	ty->schema = t->of_type_schema;
+	ty->name = t->of_type;
+	return ty;
+}
+
 /* A typed table's composite type (CREATE TABLE ... OF): NOT OF and OF,
  * as INHERIT ops whose parent is the type. */
 static void typed_ops(dctx *c, tpair *tp)
 {
 	const sd_table *o = tp->old, *n = tp->new_;
-	sd_object *ty;
 
 	if (!o->of_type && !n->of_type)
 		return;
@@ -97,20 +107,10 @@ static void typed_ops(dctx *c, tpair *tp)
 	    sd_streq(sd_diff_qname(c, o->of_type_schema, o->of_type),
 	             sd_diff_qname(c, n->of_type_schema, n->of_type)))
 		return;
-	if (o->of_type) {
-		ty = sd_arena_alloc(c->a, sizeof(*ty));
-		ty->kind = SD_OBJ_COMPOSITE;
-		ty->schema = o->of_type_schema;
-		ty->name = o->of_type;
-		parent_op(c, tp, SD_OP_NO_INHERIT, o, ty);
-	}
-	if (n->of_type) {
-		ty = sd_arena_alloc(c->a, sizeof(*ty));
-		ty->kind = SD_OBJ_COMPOSITE;
-		ty->schema = n->of_type_schema;
-		ty->name = n->of_type;
-		parent_op(c, tp, SD_OP_INHERIT, n, ty);
-	}
+	if (o->of_type)
+		parent_op(c, tp, SD_OP_NO_INHERIT, o, of_type_object(c, o));
+	if (n->of_type)
+		parent_op(c, tp, SD_OP_INHERIT, n, of_type_object(c, n));
 }
 
 /* INHERITS lists: the parents that go, then (when the order changed,
