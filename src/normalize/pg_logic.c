@@ -82,7 +82,7 @@ static const char *twin_of(pg_norm *nm, const sd_token *t)
  * "SELECT * FROM sd_norm_..._1.invoices". A name after a '.' is a column
  * or a field, never a schema, and is left alone.
  */
-static const char *to_scratch(pg_norm *nm, const char *sql)
+const char *sd_pgn_to_scratch(pg_norm *nm, const char *sql)
 {
 	sd_tokens tk;
 	sd_buf b = SD_BUF_INIT;
@@ -289,7 +289,7 @@ static sd_view *scratch_view(pg_norm *nm, const sd_view *v)
 	sd_view *c = twin_copy(nm, &v->base, sizeof(*c));
 	size_t i;
 
-	c->query.sql = to_scratch(nm, v->query.sql);
+	c->query.sql = sd_pgn_to_scratch(nm, v->query.sql);
 	c->no_data = true;
 	c->columns = sd_arena_alloc(nm->tmp,
 	                            (v->ncolumns + 1) * sizeof(*c->columns));
@@ -297,7 +297,8 @@ static sd_view *scratch_view(pg_norm *nm, const sd_view *v)
 		sd_column *col = sd_arena_alloc(nm->tmp, sizeof(*col));
 		*col = *v->columns[i];
 		col->comment = NULL;
-		col->default_value.sql = to_scratch(nm, col->default_value.sql);
+		col->default_value.sql =
+			sd_pgn_to_scratch(nm, col->default_value.sql);
 		c->columns[i] = col;
 	}
 	c->indexes = sd_arena_alloc(nm->tmp,
@@ -319,14 +320,14 @@ static sd_function *scratch_function(pg_norm *nm, const sd_function *f)
 	size_t i;
 
 	c->canon_args = c->canon_result = c->canon_body = NULL;
-	c->returns = to_scratch(nm, f->returns);
+	c->returns = sd_pgn_to_scratch(nm, f->returns);
 	if (f->sql_body || f->aggregate)
-		c->body = to_scratch(nm, f->body);
+		c->body = sd_pgn_to_scratch(nm, f->body);
 	c->args = sd_arena_alloc(nm->tmp, (f->nargs + 1) * sizeof(*c->args));
 	for (i = 0; i < f->nargs; i++) {
 		c->args[i] = f->args[i];
-		c->args[i].type = to_scratch(nm, f->args[i].type);
-		c->args[i].default_sql = to_scratch(nm, f->args[i].default_sql);
+		c->args[i].type = sd_pgn_to_scratch(nm, f->args[i].type);
+		c->args[i].default_sql = sd_pgn_to_scratch(nm, f->args[i].default_sql);
 	}
 	return c;
 }
@@ -335,8 +336,8 @@ static sd_trigger *scratch_trigger(pg_norm *nm, const sd_trigger *t)
 {
 	sd_trigger *c = twin_copy(nm, &t->base, sizeof(*c));
 
-	c->when.sql = to_scratch(nm, t->when.sql);
-	c->function = to_scratch(nm, t->function);
+	c->when.sql = sd_pgn_to_scratch(nm, t->when.sql);
+	c->function = sd_pgn_to_scratch(nm, t->function);
 	c->enabled = 'O';
 	memset(&c->definition, 0, sizeof(c->definition));
 	return c;
@@ -346,8 +347,8 @@ static sd_policy *scratch_policy(pg_norm *nm, const sd_policy *p)
 {
 	sd_policy *c = twin_copy(nm, &p->base, sizeof(*c));
 
-	c->using_.sql = to_scratch(nm, p->using_.sql);
-	c->with_check.sql = to_scratch(nm, p->with_check.sql);
+	c->using_.sql = sd_pgn_to_scratch(nm, p->using_.sql);
+	c->with_check.sql = sd_pgn_to_scratch(nm, p->with_check.sql);
 	return c;
 }
 
@@ -355,8 +356,8 @@ static sd_rule *scratch_rule(pg_norm *nm, const sd_rule *r)
 {
 	sd_rule *c = twin_copy(nm, &r->base, sizeof(*c));
 
-	c->where.sql = to_scratch(nm, r->where.sql);
-	c->actions = to_scratch(nm, r->actions);
+	c->where.sql = sd_pgn_to_scratch(nm, r->where.sql);
+	c->actions = sd_pgn_to_scratch(nm, r->actions);
 	memset(&c->definition, 0, sizeof(c->definition));
 	return c;
 }
@@ -677,7 +678,7 @@ static int function_identities(logic_run *lr)
 		sd_buf_putc(&sig, '.');
 		sd_quote_ident_std(&sig, f->base.name);
 		sd_buf_putc(&sig, '(');
-		sd_buf_put(&sig, to_scratch(nm, f->identity));
+		sd_buf_put(&sig, sd_pgn_to_scratch(nm, f->identity));
 		sd_buf_putc(&sig, ')');
 		sd_buf_put(&sigs, i ? ",\"" : "\"");
 		for (k = 0; k < sig.len; k++) {

@@ -66,6 +66,10 @@ bool sd_pgnorm_adopt_partitions(pg_norm *nm);
 /* postgres.c, shared with pg_logic.c */
 /* The scratch twin of a model schema (NULL: the default one). */
 const char *sd_pgn_scratch_for(const pg_norm *nm, const char *schema);
+/* sql with every "schema." prefix naming a model schema replaced by its
+ * scratch twin ("'x'::billing.status" -> "'x'::sd_norm_..._1.status"),
+ * in nm->tmp; NULL for NULL. */
+const char *sd_pgn_to_scratch(pg_norm *nm, const char *sql);
 /* Text the server printed with scratch schemas, with the models' schemas
  * put back (nothing for the default one); a copy in the models' arena. */
 const char *sd_pgn_unscratch(const pg_norm *nm, const char *text);

@@ -378,6 +378,16 @@ static sd_index *scratch_index(pg_norm *nm, const sd_index *ix,
 	x->base.name = name;
 	x->comment = NULL;
 	x->storage.tablespace = NULL;
+	x->where.sql = sd_pgn_to_scratch(nm, ix->where.sql);
+	if (ix->nkeys) {
+		size_t k;
+		x->keys = sd_arena_alloc(nm->tmp, ix->nkeys * sizeof(*x->keys));
+		for (k = 0; k < ix->nkeys; k++) {
+			x->keys[k] = ix->keys[k];
+			x->keys[k].expression.sql = sd_pgn_to_scratch(
+				nm, ix->keys[k].expression.sql);
+		}
+	}
 	return x;
 }
 
@@ -390,6 +400,7 @@ static sd_check *scratch_check(pg_norm *nm, const sd_check *src,
 	ck->base.name = name;
 	ck->not_valid = false;
 	ck->comment = NULL;
+	ck->expression.sql = sd_pgn_to_scratch(nm, src->expression.sql);
 	return ck;
 }
 
@@ -594,8 +605,11 @@ static void carry_columns(pg_norm *nm, norm_run *b, sd_table *t)
 		                                    nm->seq++));
 		sc->collation = NULL;
 		sc->generated.sql = NULL;
-		if (default_pending(c))
+		if (default_pending(c)) {
 			sc->default_value = c->default_value;
+			sc->default_value.sql =
+				sd_pgn_to_scratch(nm, c->default_value.sql);
+		}
 		sd_vec_push(nm->tmp, &b->carrier->cols, sc);
 		key = target_key(nm, nm->scratch[0], b->carrier->t.base.name,
 		                 sc->base.name);
@@ -827,7 +841,8 @@ static int isolated_add(pg_norm *nm, norm_run *b, sd_table *t)
 		                  t->base.name);
 		sd_buf_put(&sql, " ALTER COLUMN ");
 		sd_quote_ident_std(&sql, c->base.name);
-		sd_buf_printf(&sql, " SET DEFAULT %s;\n", c->default_value.sql);
+		sd_buf_printf(&sql, " SET DEFAULT %s;\n",
+		              sd_pgn_to_scratch(nm, c->default_value.sql));
 		it = add_item(nm, b, &sql, &c->base.loc,
 		              sd_qualified_name(nm->tmp, tq, c->base.name),
 		              "default");

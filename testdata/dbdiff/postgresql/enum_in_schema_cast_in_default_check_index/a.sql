@@ -1,0 +1,13 @@
+-- An enum of a non-public schema, named with its schema in casts of a
+-- default, a check and a partial index's predicate (as the catalog prints
+-- them): a rebuild from the dump creates them in the scratch schema's twin.
+CREATE SCHEMA app;
+CREATE TYPE app.ticket_state AS ENUM ('new', 'open', 'closed');
+CREATE TABLE app.tickets (
+    id integer PRIMARY KEY,
+    state app.ticket_state NOT NULL DEFAULT 'new'::app.ticket_state,
+    closed_at timestamptz,
+    CONSTRAINT tickets_closed_has_date CHECK (state <> 'closed'::app.ticket_state OR closed_at IS NOT NULL)
+);
+CREATE INDEX tickets_open_idx ON app.tickets (id) WHERE state = 'open'::app.ticket_state;
+INSERT INTO app.tickets (id, state) VALUES (1, 'new'), (2, 'open');
