@@ -311,6 +311,12 @@ static const char *column_type_text(sd_buf *tmp, const sd_schema *s,
 	return type_text(tmp, &raw);
 }
 
+static bool typeless(const sd_column *c)
+{
+	return c->type.kind == SD_T_RAW && c->type.name && !*c->type.name &&
+	       (!c->type_sql || !*c->type_sql);
+}
+
 static const char *qualified(sd_buf *tmp, const char *schema, const char *name)
 {
 	sd_buf_truncate(tmp, 0);
@@ -505,6 +511,38 @@ static const char *constraint_name(const sd_object *o)
 	return o->unnamed ? NULL : o->name;
 }
 
+/* SQLite's ON CONFLICT word as the models write it ("replace"). */
+static const char *conflict_word(sd_buf *tmp, const char *word)
+{
+	if (!word)
+		return NULL;
+	sd_buf_truncate(tmp, 0);
+	for (; *word; word++)
+		sd_buf_putc(tmp, (char)tolower((unsigned char)*word));
+	return sd_buf_cstr(tmp);
+}
+
+/* ", sqlite_order: [default, not_null]" from sd_column.sqlite_order. */
+static void kv_sqlite_order(sd_buf *out, bool *first, const char *order)
+{
+	static const char letters[] = "NnDCG";
+	static const char *const words[] = {"not_null", "null", "default",
+	                                    "collation", "generated"};
+	const char *p;
+
+	sd_buf_put(out, *first ? "" : ", ");
+	*first = false;
+	sd_buf_put(out, "sqlite_order: [");
+	for (p = order; *p; p++) {
+		const char *at = strchr(letters, *p);
+		if (!at)
+			continue;
+		sd_buf_printf(out, "%s%s", p == order ? "" : ", ",
+		              words[at - letters]);
+	}
+	sd_buf_putc(out, ']');
+}
+
 static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 {
 	const sd_primary_key *pk = t->primary_key;
@@ -542,7 +580,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 	     (strcmp(pk->base.name, sd_buf_cstr(&conv)) == 0 &&
 	      !sd_streq(s->dialect, "sqlite"))) &&
 	    !pk->include.n && !pk->storage.with.n && !pk->storage.tablespace &&
-	    !pk->deferrable && !pk->comment)
+	    !pk->deferrable && !pk->comment && !pk->on_conflict)
 		pk_inline = true;
 	dump_table_parents(out, t);
 	for (i = k = 0; i < t->ncolumns; i++)
@@ -559,7 +597,11 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			continue;
 		sd_buf_put(out, "      - {");
 		kv(out, &first, "name", c->base.name);
-		kv(out, &first, "type", column_type_text(&tmp, s, c));
+		/* a SQLite column declared without a type: type: null */
+		if (typeless(c))
+			kv_raw(out, &first, "type", "null");
+		else
+			kv(out, &first, "type", column_type_text(&tmp, s, c));
 		if (is_pk)
 			kv_raw(out, &first, "primary_key", "true");
 		else if (!c->nullable)
@@ -569,6 +611,8 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 		if (c->nullable && pk &&
 		    sd_strlist_contains(&pk->columns, c->base.name))
 			kv_raw(out, &first, "sqlite_nullable_key", "true");
+		kv_opt(out, &first, "not_null_on_conflict",
+		       conflict_word(&cast, c->not_null_conflict));
 		if (c->default_value.sql)
 			kv(out, &first, "default", strip_own_cast(&cast, c));
 		if (c->identity == SD_IDENTITY_ALWAYS)
@@ -605,6 +649,8 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			kv_raw(out, &first, "statistics", n);
 		}
 		kv_opt(out, &first, "comment", c->comment);
+		if (c->sqlite_order)
+			kv_sqlite_order(out, &first, c->sqlite_order);
 		sd_buf_put(out, "}\n");
 	}
 	if (pk && !pk_inline) {
@@ -616,6 +662,8 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 		kv_deferral(out, &first, pk->deferrable,
 		            pk->initially_deferred);
 		kv_opt(out, &first, "comment", pk->comment);
+		kv_opt(out, &first, "on_conflict",
+		       conflict_word(&tmp, pk->on_conflict));
 		sd_buf_put(out, "}\n");
 	}
 	/* SQLite keeps an inline UNIQUE table constraint as an automatic
@@ -639,6 +687,8 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			sd_buf_put(out, "      - {");
 			kv_opt(out, &first, "name", constraint_name(&ix->base));
 			list(out, &first, "columns", &cols);
+			kv_opt(out, &first, "on_conflict",
+			       conflict_word(&tmp, ix->on_conflict));
 			sd_buf_put(out, "}\n");
 			sd_arena_free(a);
 		}

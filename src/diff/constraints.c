@@ -113,6 +113,12 @@ bool sd_diff_index_equal(dctx *c, const tpair *tp, const sd_object *a,
 	    o->exclusion != n->exclusion || o->deferrable != n->deferrable ||
 	    o->initially_deferred != n->initially_deferred)
 		return false;
+	/* SQLite between two databases: an inline UNIQUE and a CREATE
+	 * UNIQUE INDEX are the same by meaning, not in the catalog, and
+	 * the target's form is taken */
+	if (c->caps.unique_as_index && c->from->dialect && c->to->dialect &&
+	    o->constraint_backed != n->constraint_backed)
+		return false;
 	for (i = 0; i < o->nkeys; i++) {
 		const sd_index_key *x = &o->keys[i], *y = &n->keys[i];
 		if (!x->column != !y->column)
@@ -594,6 +600,38 @@ static const char *pk_name_of(const sd_primary_key *pk)
 	return pk ? pk->base.name : NULL;
 }
 
+/*
+ * The column's attributes as its SQLite CREATE text orders them, only
+ * those it has (sd_column.sqlite_order): "DN" for DEFAULT 0 NOT NULL.
+ */
+static void attr_order(const sd_column *c, char out[8])
+{
+	const char *o = c->sqlite_order ? c->sqlite_order : "NDCG";
+	size_t n = 0;
+
+	for (; *o && n < 7; o++)
+		if ((*o == 'N' && !c->nullable) ||
+		    (*o == 'n') ||
+		    (*o == 'D' && c->default_value.sql) ||
+		    (*o == 'C' && c->collation) ||
+		    (*o == 'G' && c->generated.sql))
+			out[n++] = *o == 'n' && !c->nullable ? 'N' : *o;
+	out[n] = '\0';
+}
+
+/* True when two columns' CREATE texts differ in what only they keep:
+ * AUTOINCREMENT, the NOT NULL's conflict clause, the attributes' order. */
+static bool column_text_differs(const sd_column *o, const sd_column *n)
+{
+	char x[8], y[8];
+
+	attr_order(o, x);
+	attr_order(n, y);
+	return o->autoincrement_keyword != n->autoincrement_keyword ||
+	       !sd_streq(o->not_null_conflict, n->not_null_conflict) ||
+	       strcmp(x, y) != 0;
+}
+
 /* True when the options the table's CREATE text carries differ:
  * WITHOUT ROWID, STRICT, AUTOINCREMENT, ON CONFLICT clauses and the
  * primary key's name (kept in that text only). */
@@ -610,8 +648,7 @@ static bool table_options_differ(const sd_table *o, const sd_table *n)
 		const sd_column *oc = sd_diff_find_col(o, nc->base.name);
 		if (!oc)
 			continue;
-		if (oc->autoincrement_keyword != nc->autoincrement_keyword ||
-		    !sd_streq(oc->not_null_conflict, nc->not_null_conflict))
+		if (column_text_differs(oc, nc))
 			return true;
 	}
 	for (i = 0; i < n->nindexes; i++) {
@@ -649,7 +686,11 @@ void sd_diff_table_options_pair(dctx *c, tpair *tp)
 	                      (n->strict && !o->strict);
 	n->without_rowid = n->without_rowid || o->without_rowid;
 	n->strict = n->strict || o->strict;
-	if (n->primary_key && conflict_of(o->primary_key)) {
+	if (n->primary_key && n->primary_key->on_conflict &&
+	    !sd_streq(n->primary_key->on_conflict, conflict_of(o->primary_key)))
+		tp->options_changed = true;
+	if (n->primary_key && conflict_of(o->primary_key) &&
+	    !n->primary_key->on_conflict) {
 		sd_primary_key *pk = sd_arena_alloc(c->a, sizeof(*pk));
 		*pk = *n->primary_key;
 		pk->on_conflict = o->primary_key->on_conflict;
@@ -668,16 +709,29 @@ void sd_diff_table_options_pair(dctx *c, tpair *tp)
 		                                   oc->base.name) &&
 		               sd_strlist_contains(&n->primary_key->columns,
 		                                   nc->base.name);
-		if (oc && nc->autoincrement_keyword && !oc->autoincrement_keyword)
+		/* what the models say of the CREATE text (the NOT NULL's
+		 * conflict clause, the attributes' order) they are taken
+		 * at; what they leave unsaid the database keeps */
+		if (oc && ((nc->autoincrement_keyword &&
+		            !oc->autoincrement_keyword) ||
+		           (nc->not_null_conflict &&
+		            !sd_streq(nc->not_null_conflict,
+		                      oc->not_null_conflict)) ||
+		           (nc->sqlite_order &&
+		            column_text_differs(oc, nc))))
 			tp->options_changed = true;
 		if (!oc || (!oc->autoincrement_keyword &&
-		            !oc->not_null_conflict && !pk_null))
+		            !oc->not_null_conflict && !oc->sqlite_order &&
+		            !pk_null))
 			continue;
 		col = sd_arena_alloc(c->a, sizeof(*col));
 		*col = *nc;
 		col->autoincrement_keyword = nc->autoincrement_keyword ||
 		                             oc->autoincrement_keyword;
-		col->not_null_conflict = oc->not_null_conflict;
+		if (!nc->not_null_conflict)
+			col->not_null_conflict = oc->not_null_conflict;
+		if (!nc->sqlite_order)
+			col->sqlite_order = oc->sqlite_order;
 		if (pk_null)
 			col->nullable = true;
 		n->columns[i] = col;
@@ -691,7 +745,11 @@ void sd_diff_table_options_pair(dctx *c, tpair *tp)
 			sd_table_find_index(o, n->indexes[i]->base.name);
 		sd_index *ix;
 		size_t k;
-		if (!oi || !oi->on_conflict || !n->indexes[i]->unique ||
+		if (oi && n->indexes[i]->on_conflict &&
+		    !sd_streq(oi->on_conflict, n->indexes[i]->on_conflict))
+			tp->options_changed = true;
+		if (!oi || !oi->on_conflict || n->indexes[i]->on_conflict ||
+		    !n->indexes[i]->unique ||
 		    oi->nkeys != n->indexes[i]->nkeys ||
 		    n->indexes[i]->where.sql)
 			continue;

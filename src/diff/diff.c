@@ -142,6 +142,7 @@ static sd_index *unique_to_index(dctx *c, const sd_unique *u, bool inline_)
 	ix->nulls_not_distinct = u->nulls_not_distinct;
 	ix->comment = u->comment;
 	ix->constraint_backed = inline_;
+	ix->on_conflict = u->on_conflict;
 	return ix;
 }
 

@@ -140,10 +140,62 @@ static bool plain_integer_key(const sd_table *t, const sd_column *c)
 	       sd_streq(t->primary_key->columns.items[0], c->base.name);
 }
 
-/* "name" TYPE [PRIMARY KEY] [NOT NULL] [DEFAULT x] [COLLATE c] [AS (e)] */
+/*
+ * The column's attributes after its type, in the order its CREATE text
+ * had them (sd_column.sqlite_order): [NOT NULL [ON CONFLICT r] | NULL]
+ * [DEFAULT x] [COLLATE c] [GENERATED ALWAYS AS (e) VIRTUAL|STORED].
+ * not_null: whether NOT NULL is written at all.
+ */
+static void put_column_attrs(sd_buf *out, const sd_column *c, bool not_null)
+{
+	const char *o = c->sqlite_order ? c->sqlite_order : "NDCG";
+
+	for (; *o; o++) {
+		switch (*o) {
+		case 'N':
+		case 'n':
+			if (not_null) {
+				sd_buf_put(out, " NOT NULL");
+				if (c->not_null_conflict)
+					sd_buf_printf(out, " ON CONFLICT %s",
+					              c->not_null_conflict);
+			} else if (*o == 'n' && c->nullable) {
+				sd_buf_put(out, " NULL");
+			}
+			break;
+		case 'D':
+			if (c->default_value.sql) {
+				sd_buf_put(out, " DEFAULT ");
+				put_default(out, c->default_value.sql);
+			}
+			break;
+		case 'C':
+			if (c->collation) {
+				sd_buf_put(out, " COLLATE ");
+				sd_emit_collation(out, &sd_dialect_sqlite,
+				                  c->collation);
+			}
+			break;
+		case 'G':
+			if (c->generated.sql)
+				sd_buf_printf(out,
+				              " GENERATED ALWAYS AS (%s) %s",
+				              c->generated.sql,
+				              c->generated_virtual ? "VIRTUAL"
+				                                   : "STORED");
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* "name" TYPE [PRIMARY KEY] attributes (put_column_attrs) */
 static void put_column_def(sd_buf *out, const sd_table *t,
                            const sd_column *c, bool rowid_key)
 {
+	bool not_null = !c->nullable && !c->key_nullable;
+
 	quote(out, c->base.name);
 	if (rowid_key) {
 		/* exactly INTEGER, or it is no rowid alias */
@@ -156,39 +208,21 @@ static void put_column_def(sd_buf *out, const sd_table *t,
 			              t->primary_key->on_conflict);
 		if (c->autoincrement_keyword)
 			sd_buf_put(out, " AUTOINCREMENT");
-		if (!c->nullable && c->not_null_conflict)
-			sd_buf_printf(out, " NOT NULL ON CONFLICT %s",
-			              c->not_null_conflict);
+		/* the rowid is never NULL: NOT NULL is written only for
+		 * its conflict clause */
+		not_null = !c->nullable && c->not_null_conflict;
 	} else if (plain_integer_key(t, c)) {
 		/* only the exact type INTEGER makes a key the rowid alias,
 		 * which autoincrements: a natural key is declared INT */
 		sd_buf_put(out, " INT");
-		if (!c->nullable && !c->key_nullable)
-			sd_buf_put(out, " NOT NULL");
 	} else {
 		size_t before = out->len;
 		sd_buf_putc(out, ' ');
 		put_column_type(out, c);
 		if (out->len == before + 1)
 			sd_buf_truncate(out, before); /* no declared type */
-		if (!c->nullable && !c->key_nullable)
-			sd_buf_put(out, " NOT NULL");
-		if (!c->nullable && !c->key_nullable && c->not_null_conflict)
-			sd_buf_printf(out, " ON CONFLICT %s",
-			              c->not_null_conflict);
 	}
-	if (c->default_value.sql) {
-		sd_buf_put(out, " DEFAULT ");
-		put_default(out, c->default_value.sql);
-	}
-	if (c->collation) {
-		sd_buf_put(out, " COLLATE ");
-		sd_emit_collation(out, &sd_dialect_sqlite, c->collation);
-	}
-	if (c->generated.sql)
-		sd_buf_printf(out, " GENERATED ALWAYS AS (%s) %s",
-		              c->generated.sql,
-		              c->generated_virtual ? "VIRTUAL" : "STORED");
+	put_column_attrs(out, c, not_null);
 }
 
 /* CREATE TABLE "name" (...) for t, with every inline constraint. */

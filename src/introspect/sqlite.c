@@ -234,6 +234,8 @@ static void columns_from_text(ctx *c, table_info *ti)
 		col->default_value.sql = keep(c, no_null(pc->dflt));
 		if ((v = sd_map_get(p->collations, col->base.name)))
 			col->collation = keep(c, v);
+		if ((v = sd_map_get(p->orders, col->base.name)))
+			col->sqlite_order = keep(c, v);
 		for (k = 0; k < p->pk_list.n; k++)
 			if (sd_strieq(p->pk_list.items[k], pc->name))
 				pk = (int)k + 1;
@@ -349,6 +351,8 @@ static int column_row(ctx *c, sqlite3_stmt *st)
 	col->default_value.sql = no_null(col_text(c, st, 5));
 	if ((v = sd_map_get(ti->parsed.collations, col->base.name)))
 		col->collation = keep(c, v);
+	if ((v = sd_map_get(ti->parsed.orders, col->base.name)))
+		col->sqlite_order = keep(c, v);
 	if (hidden == 2 || hidden == 3) {
 		col->generated.sql = keep(c, sd_map_get(ti->parsed.generated,
 		                                        col->base.name));

@@ -284,12 +284,43 @@ static bool pk_list_parse(sd_arena *a, const sd_tokens *t, size_t i, size_t to,
  * Reads one element of a CREATE TABLE body (a column definition or a table
  * constraint), tokens [from, to) at depth `d`, into p.
  */
+/* Adds attribute letter ch to the column's order (at most 7). */
+static void order_add(char *order, char ch)
+{
+	size_t n = strlen(order);
+
+	if (n < 7 && !strchr(order, ch))
+		order[n] = ch;
+}
+
+/* Keeps a column's attribute order when it is not the usual
+ * (sd_column.sqlite_order): what its letters would be in "NDCG" order,
+ * without an explicit NULL, needs nothing kept. */
+static void order_keep(sd_arena *a, sd_ddl_table *p, const char *column,
+                       const char *order)
+{
+	const char *usual = "NDCG", *u = usual, *o;
+
+	for (o = order; *o; o++) {
+		while (*u && *u != *o)
+			u++;
+		if (!*u)
+			break;
+	}
+	if (!*o)
+		return;
+	if (!p->orders)
+		p->orders = sd_map_new(a, 4);
+	sd_map_put(p->orders, column, sd_arena_strdup(a, order));
+}
+
 static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
                              size_t to, int d, sd_ddl_table *p)
 {
 	const char *column = NULL, *pending = NULL;
 	sd_strlist fk_columns = {NULL, 0};
 	size_t i = from;
+	char order[8] = {0};
 
 	if (from >= to)
 		return;
@@ -402,6 +433,7 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 			pending = NULL;
 			i = j - 1;
 		} else if (sd_tok_is(k, "COLLATE") && column && i + 1 < to) {
+			order_add(order, 'C');
 			if (!p->collations) /* made on first use: most
 			                     * tables have none */
 				p->collations = sd_map_new(a, 4);
@@ -411,6 +443,7 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 		} else if (sd_tok_is(k, "AS") && column && i + 1 < to &&
 		           sd_tok_is(&t->v[i + 1], "(")) {
 			size_t close = sd_tokens_close(t, i + 1);
+			order_add(order, 'G');
 			if (close > i + 2) {
 				if (!p->generated)
 					p->generated = sd_map_new(a, 4);
@@ -424,6 +457,11 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 			 * constraint's */
 			const char *word;
 			pending = NULL;
+			if (sd_tok_is(k, "NOT"))
+				order_add(order, 'N');
+			else if (sd_tok_is(k, "NULL") &&
+			         !sd_tok_is(&t->v[i - 1], "NOT"))
+				order_add(order, 'n');
 			if (column && sd_tok_is(k, "NOT") &&
 			    (word = conflict_at(t, i + 2, to))) {
 				if (!p->nn_conflicts)
@@ -433,6 +471,7 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 			}
 		} else if (sd_tok_is(k, "DEFAULT") && i + 1 < to) {
 			pending = NULL;
+			order_add(order, 'D');
 			/* the value is no constraint keyword, whatever it
 			 * spells: DEFAULT (x), DEFAULT -1, DEFAULT 'check' */
 			i++;
@@ -444,6 +483,8 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 				i++;
 		}
 	}
+	if (column && *order)
+		order_keep(a, p, column, order);
 }
 
 void sd_sqlite_parse_table(sd_arena *a, const char *sql, sd_ddl_table *p)

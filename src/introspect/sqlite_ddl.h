@@ -60,6 +60,9 @@ typedef struct sd_ddl_table {
 	sd_vec fks;      /* sd_ddl_fk* */
 	sd_map *collations; /* column -> collation */
 	sd_map *generated;  /* column -> expression */
+	/* column -> the order of its attributes (sd_column.sqlite_order),
+	 * only for a column whose order is not the usual one */
+	sd_map *orders;
 } sd_ddl_table;
 
 typedef struct sd_ddl_index {

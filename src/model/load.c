@@ -72,6 +72,9 @@ typedef struct m_column {
 	int virtual_;
 	int autoincrement;
 	int sqlite_nullable_key;
+	char *not_null_on_conflict;
+	char **sqlite_order;
+	unsigned sqlite_order_count;
 	m_seqopts *identity_options;
 	char *storage;
 	char *compression;
@@ -108,6 +111,7 @@ typedef struct m_unique {
 	int deferrable;
 	int initially_deferred;
 	char *comment;
+	char *on_conflict;
 	char **include;
 	unsigned include_count;
 	char *tablespace;
@@ -214,6 +218,8 @@ static const sd_yfield column_fields[] = {
 	SD_YF_BOOL_OPT("virtual", m_column, virtual_),
 	SD_YF_BOOL_OPT("autoincrement", m_column, autoincrement),
 	SD_YF_BOOL_OPT("sqlite_nullable_key", m_column, sqlite_nullable_key),
+	SD_YF_STR_OPT("not_null_on_conflict", m_column, not_null_on_conflict),
+	SD_YF_STRS("sqlite_order", false, m_column, sqlite_order),
 	SD_YF_MAP("identity_options", false, m_column, identity_options,
 	          m_seqopts, sd_models_identity_fields),
 	SD_YF_STR_OPT("storage", m_column, storage),
@@ -245,6 +251,7 @@ static const sd_yfield unique_fields[] = {
 	SD_YF_BOOL_OPT("deferrable", m_unique, deferrable),
 	SD_YF_BOOL_OPT("initially_deferred", m_unique, initially_deferred),
 	SD_YF_STR_OPT("comment", m_unique, comment),
+	SD_YF_STR_OPT("on_conflict", m_unique, on_conflict),
 	SD_YF_STRS("include", false, m_unique, include),
 	SD_YF_ANY("with", NULL),
 	SD_YF_STR_OPT("tablespace", m_unique, tablespace), SD_YF_END};
@@ -288,7 +295,7 @@ static const sd_yfield pk_fields[] = {
 	SD_YF_ANY("include", NULL), SD_YF_ANY("with", NULL),
 	SD_YF_ANY("tablespace", NULL), SD_YF_ANY("deferrable", NULL),
 	SD_YF_ANY("initially_deferred", NULL), SD_YF_ANY("comment", NULL),
-	SD_YF_END};
+	SD_YF_ANY("on_conflict", NULL), SD_YF_END};
 
 static const sd_yfield table_fields[] = {
 	SD_YF_STR("name", m_table, name),
@@ -742,6 +749,75 @@ static void column_settings(loader *L, tinfo *ti, unsigned j, sd_column *c)
 	}
 }
 
+/* `type: null` (or ~): a column without a type, which SQLite allows. */
+static bool typeless(const char *type)
+{
+	return strcmp(type, "~") == 0 || strcmp(type, "null") == 0 ||
+	       strcmp(type, "Null") == 0 || strcmp(type, "NULL") == 0;
+}
+
+/*
+ * SQLite's ON CONFLICT resolution word of a NOT NULL, PRIMARY KEY or
+ * UNIQUE, upper-cased: "replace" -> "REPLACE". NULL for none; an error
+ * for anything else.
+ */
+static const char *conflict_word(loader *L, const file_ctx *f,
+                                 const char *path, const char *object,
+                                 const char *text)
+{
+	static const char *const words[] = {"ROLLBACK", "ABORT", "FAIL",
+	                                    "IGNORE", "REPLACE", NULL};
+	size_t i;
+
+	if (!text)
+		return NULL;
+	for (i = 0; words[i]; i++)
+		if (sd_strieq(text, words[i]))
+			return words[i];
+	lerr(L, f, path, object,
+	     "an ON CONFLICT resolution is rollback, abort, fail, ignore "
+	     "or replace, not '%s'",
+	     text);
+	return NULL;
+}
+
+/*
+ * sqlite_order: [default, not_null] -> "DN" (sd_column.sqlite_order):
+ * the order of the column's attributes in SQLite's CREATE TABLE text.
+ * Each word at most once.
+ */
+static const char *sqlite_order(loader *L, tinfo *ti, unsigned j)
+{
+	static const char *const words[] = {"not_null", "null", "default",
+	                                    "collation", "generated", NULL};
+	static const char letters[] = "NnDCG";
+	const m_column *mc = &ti->mt->columns[j];
+	char *out;
+	unsigned i;
+	size_t k;
+
+	if (!mc->sqlite_order_count)
+		return NULL;
+	out = sd_arena_alloc(L->a, mc->sqlite_order_count + 1);
+	for (i = 0; i < mc->sqlite_order_count; i++) {
+		for (k = 0; words[k]; k++)
+			if (sd_strieq(mc->sqlite_order[i], words[k]))
+				break;
+		if (!words[k] || memchr(out, letters[k], i)) {
+			lerr(L, ti->f, item_path(L, ti, "columns", j,
+			                         "sqlite_order"),
+			     obj_name(L, ti, mc->name),
+			     "'sqlite_order' lists not_null, null, default, "
+			     "collation and generated, each once, not '%s'",
+			     mc->sqlite_order[i]);
+			return NULL;
+		}
+		out[i] = letters[k];
+	}
+	out[i] = '\0';
+	return out;
+}
+
 static void load_column(loader *L, tinfo *ti, unsigned j)
 {
 	const m_column *mc = &ti->mt->columns[j];
@@ -764,10 +840,12 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 	c = sd_table_add_column(L->s, ti->t, mc->name);
 	c->base.loc.path = f->doc.path;
 	c->base.loc.line = item_line(ti, "columns", j);
-	if (models_type(L, mc->type)) {
+	if (typeless(mc->type) || models_type(L, mc->type)) {
+		/* type: null, a SQLite column declared without a type (the
+		 * dialects that need one refuse it) */
 		memset(&type, 0, sizeof(type));
 		type.kind = SD_T_RAW;
-		type.name = dup(L, mc->type);
+		type.name = typeless(mc->type) ? "" : dup(L, mc->type);
 		type.length = type.precision = type.scale = -1;
 	} else if (sd_type_parse(L->a, mc->type, &type, &why, &suggest) !=
 	           SD_OK) {
@@ -797,6 +875,9 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 		     "'virtual' needs a 'generated' expression");
 	c->collation = dup(L, mc->collation);
 	c->comment = dup(L, mc->comment);
+	c->not_null_conflict = conflict_word(L, f, COL_PATH("not_null_on_conflict"),
+	                                     COL_OBJECT, mc->not_null_on_conflict);
+	c->sqlite_order = sqlite_order(L, ti, j);
 	c->renamed_from = dup(L, mc->renamed_from);
 	c->backfill = dup(L, mc->backfill);
 	if (mc->identity) {
@@ -976,7 +1057,7 @@ static const char *pk_value_kind(const char *key)
 	    strcmp(key, "initially_deferred") == 0)
 		return "true or false";
 	if (strcmp(key, "name") == 0 || strcmp(key, "tablespace") == 0 ||
-	    strcmp(key, "comment") == 0)
+	    strcmp(key, "comment") == 0 || strcmp(key, "on_conflict") == 0)
 		return "a single value";
 	return NULL;
 }
@@ -1002,6 +1083,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 	const sd_ynode *n = sd_ynode_get(ti->node, "primary_key"), *cols = NULL;
 	const sd_ynode *include = NULL, *with = NULL;
 	const char *path, *name = NULL, *tablespace = NULL, *comment = NULL;
+	const char *on_conflict = NULL;
 	sd_strlist list = {NULL, 0};
 	bool deferrable = false, initially_deferred = false;
 	sd_primary_key *pk;
@@ -1040,6 +1122,9 @@ static void load_table_pk(loader *L, tinfo *ti)
 			} else if (strcmp(key, "comment") == 0 &&
 			           v->type == SD_YSCALAR) {
 				comment = v->u.str;
+			} else if (strcmp(key, "on_conflict") == 0 &&
+			           v->type == SD_YSCALAR) {
+				on_conflict = v->u.str;
 			} else if ((strcmp(key, "deferrable") == 0 ||
 			            strcmp(key, "initially_deferred") == 0) &&
 			           yes_no(v) >= 0) {
@@ -1095,6 +1180,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 	pk->initially_deferred = initially_deferred;
 	pk->storage.tablespace = dup(L, tablespace);
 	pk->comment = dup(L, comment);
+	pk->on_conflict = conflict_word(L, f, path, ti->qname, on_conflict);
 	for (i = 0; include && i < include->n; i++)
 		if (include->u.kids[i].type == SD_YSCALAR)
 			sd_strlist_push(L->a, &pk->include,
@@ -1436,6 +1522,8 @@ static void load_constraints(loader *L, tinfo *ti)
 		u->deferrable = mu->deferrable == TRI_TRUE;
 		u->initially_deferred = mu->initially_deferred == TRI_TRUE;
 		u->comment = dup(L, mu->comment);
+		u->on_conflict = conflict_word(L, f, path, ti->qname,
+		                               mu->on_conflict);
 		strlist_from(L, &u->include, mu->include, mu->include_count);
 		if (u->include.n)
 			check_columns(L, ti, path, ti->qname,

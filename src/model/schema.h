@@ -267,8 +267,15 @@ typedef struct sd_column {
 	const char *renamed_from; /* models only */
 	const char *backfill;     /* models only: SQL expression */
 	/* SQLite: "ON CONFLICT IGNORE" etc. of the NOT NULL constraint, the
-	 * resolution word only ("IGNORE"); NULL when none. Introspected only. */
+	 * resolution word only ("IGNORE"); NULL when none. Models:
+	 * not_null_on_conflict. */
 	const char *not_null_conflict;
+	/* SQLite: the order the column's attributes are written in after
+	 * its type, one letter each: 'N' NOT NULL (or nothing when
+	 * nullable), 'n' the same but an explicit NULL when nullable, 'D'
+	 * DEFAULT, 'C' COLLATE, 'G' the generated expression. NULL: "NDCG".
+	 * The CREATE text keeps it; models: sqlite_order. */
+	const char *sqlite_order;
 	sd_identity identity;     /* explicit identity (models: identity key) */
 	/* the identity's sequence options; NULL: all defaults */
 	const sd_identity_options *identity_options;
@@ -358,6 +365,7 @@ typedef struct sd_unique {
 	bool nulls_not_distinct;
 	bool deferrable, initially_deferred;
 	const char *comment;
+	const char *on_conflict; /* SQLite: resolution word, NULL = none */
 	/* PostgreSQL: */
 	sd_strlist include; /* INCLUDE columns */
 	sd_index_storage storage;
