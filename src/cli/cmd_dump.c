@@ -568,6 +568,13 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 		sd_buf_put(out, "    without_rowid: true\n");
 	if (t->strict)
 		sd_buf_put(out, "    strict: true\n");
+	if (t->sqlite_using) {
+		/* a virtual table: its columns are the module's */
+		sd_buf_put(out, "    using: ");
+		scalar(out, t->sqlite_using);
+		sd_buf_putc(out, '\n');
+		return;
+	}
 	for (i = 0; i < t->ncolumns; i++)
 		if (t->columns[i]->autoincrement_keyword)
 			sd_buf_put(out, "    sqlite_autoincrement: true\n");

@@ -640,6 +640,7 @@ static bool table_options_differ(const sd_table *o, const sd_table *n)
 	size_t i;
 
 	if (o->without_rowid != n->without_rowid || o->strict != n->strict ||
+	    !sd_streq(o->sqlite_using, n->sqlite_using) ||
 	    !sd_streq(conflict_of(o->primary_key), conflict_of(n->primary_key)) ||
 	    !sd_streq(pk_name_of(o->primary_key), pk_name_of(n->primary_key)))
 		return true;
@@ -683,7 +684,8 @@ void sd_diff_table_options_pair(dctx *c, tpair *tp)
 		return;
 	}
 	tp->options_changed = (n->without_rowid && !o->without_rowid) ||
-	                      (n->strict && !o->strict);
+	                      (n->strict && !o->strict) ||
+	                      !sd_streq(o->sqlite_using, n->sqlite_using);
 	n->without_rowid = n->without_rowid || o->without_rowid;
 	n->strict = n->strict || o->strict;
 	if (n->primary_key && n->primary_key->on_conflict &&

@@ -225,6 +225,14 @@ static void put_column_def(sd_buf *out, const sd_table *t,
 	put_column_attrs(out, c, not_null);
 }
 
+/* CREATE VIRTUAL TABLE "name" USING module(arguments as written) */
+static void put_create_virtual(sd_buf *out, const sd_table *t)
+{
+	sd_buf_put(out, "CREATE VIRTUAL TABLE ");
+	quote(out, t->base.name);
+	sd_buf_printf(out, " USING %s;\n", t->sqlite_using);
+}
+
 /* CREATE TABLE "name" (...) for t, with every inline constraint. */
 static void put_create_table(sd_buf *out, const sd_table *t,
                              const char *name)
@@ -528,6 +536,19 @@ static int emit_rebuild(sd_buf *out, const sd_op *op, sd_error *err)
 	if (!from || !to)
 		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, table_name(op),
 		                    "table rebuild without both table states");
+	if (from->sqlite_using || to->sqlite_using) {
+		/* a virtual table's module keeps its rows: it is made
+		 * anew (an external-content index is rebuilt by its
+		 * module's 'rebuild' command, not here) */
+		sd_buf_put(out, "DROP TABLE ");
+		quote(out, from->base.name);
+		sd_buf_put(out, ";\n");
+		if (to->sqlite_using)
+			put_create_virtual(out, to);
+		else
+			put_create_table(out, to, to->base.name);
+		return SD_OK;
+	}
 	a = sd_arena_new();
 	cur = put_rebuild_renames(out, a, from, to);
 	tmp = sd_arena_printf(a, "_sd_new_%s", to->base.name);
@@ -708,6 +729,10 @@ static int sqlite_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 		 * on the table can only be a unique index here. */
 		const sd_table *t = op->table_new ? op->table_new : op->table;
 		size_t i;
+		if (t->sqlite_using) {
+			put_create_virtual(out, t);
+			return SD_OK;
+		}
 		if (!t->ncolumns)
 			return sd_error_add(err, SD_EINPUT, NULL, 0, 0,
 			                    t->base.name,

@@ -75,6 +75,7 @@ typedef struct ctx {
 	sd_map *index_sql;   /* index name -> CREATE INDEX text */
 	sd_vec index_srcs;   /* index_src*, in sqlite_schema order */
 	sd_map *index_done;  /* index name -> non-NULL: read from its text */
+	sd_map *shadows;     /* shadow table name -> non-NULL */
 	index_group index;
 	fk_group fk;
 	sd_vec implicit_fks; /* sd_foreign_key* that need the parent's PK */
@@ -290,10 +291,23 @@ static int object_row(ctx *c, sqlite3_stmt *st)
 		table_info *ti;
 		if (table_skipped(c, name))
 			return SD_OK;
+		/* a virtual table's shadow tables are the module's */
+		if (sd_map_get(c->shadows, name))
+			return SD_OK;
 		if (sql && strncasecmp(sql, "CREATE VIRTUAL", 14) == 0) {
-			sd_unmanaged *u = sd_schema_add_unmanaged(
-				c->s, "virtual table", NULL, name);
-			u->definition = sd_arena_strdup(c->a, sql);
+			const char *using_ =
+				sd_sqlite_virtual_using(c->a, sql);
+			if (!using_) {
+				sd_unmanaged *u = sd_schema_add_unmanaged(
+					c->s, "virtual table", NULL, name);
+				u->definition = sd_arena_strdup(c->a, sql);
+				return SD_OK;
+			}
+			ti = sd_arena_alloc(c->tmp, sizeof(*ti));
+			ti->table = sd_schema_add_table(c->s, NULL, name);
+			ti->table->sqlite_using = using_;
+			ti->cols_done = true; /* the module's */
+			sd_map_put(c->tables, ti->table->base.name, ti);
 			return SD_OK;
 		}
 		ti = sd_arena_alloc(c->tmp, sizeof(*ti));
@@ -791,6 +805,37 @@ static void resolve_implicit_fks(ctx *c)
 	}
 }
 
+/* The shadow tables of virtual tables (SQLite 3.37 and later; older
+ * ones have no pragma_table_list, and then none are known). */
+static const char *const q_shadows =
+	"SELECT name FROM pragma_table_list WHERE schema = 'main' "
+	"AND type = 'shadow'";
+
+static int shadow_row(ctx *c, sqlite3_stmt *st)
+{
+	const char *name = (const char *)sqlite3_column_text(st, 0);
+
+	if (name)
+		sd_map_put(c->shadows, sd_arena_strdup(c->tmp, name),
+		           (void *)1);
+	return SD_OK;
+}
+
+/* Reads the shadow table names; a SQLite without the pragma has none. */
+static void read_shadows(ctx *c)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(c->conn, q_shadows, -1, &st, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_finalize(st);
+		return;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		shadow_row(c, st);
+	sqlite3_finalize(st);
+}
+
 static const char *const q_objects =
 	"SELECT type, name, tbl_name, sql FROM sqlite_schema "
 	"ORDER BY rowid";
@@ -903,6 +948,8 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 	c.index_done = sd_map_new(c.tmp, 64);
 	c.index_sql = sd_map_new(c.tmp, 64);
 
+	c.shadows = sd_map_new(c.tmp, 8);
+	read_shadows(&c);
 	progress(&c, "objects", 0, 4);
 	if ((rc = each_row(&c, q_objects, object_row)) != SD_OK)
 		goto done;

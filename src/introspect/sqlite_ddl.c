@@ -529,6 +529,26 @@ done:
 	sd_tokens_free(&t);
 }
 
+const char *sd_sqlite_virtual_using(sd_arena *a, const char *sql)
+{
+	sd_tokens t;
+	const char *out = NULL;
+	size_t i;
+
+	sd_tokens_read(&t, sql, SD_SQL_SQLITE);
+	for (i = 0; i + 1 < t.n; i++)
+		if (t.v[i].depth == 0 && sd_tok_is(&t.v[i], "USING"))
+			break;
+	if (i + 1 < t.n) {
+		size_t last = t.n - 1;
+		while (last > i + 1 && sd_tok_is(&t.v[last], ";"))
+			last--;
+		out = sd_tokens_text(a, &t, i + 1, last);
+	}
+	sd_tokens_free(&t);
+	return out;
+}
+
 /* ------------------------------------------------------------------ */
 /* CREATE INDEX text                                                   */
 /* ------------------------------------------------------------------ */

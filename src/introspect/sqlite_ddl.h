@@ -86,6 +86,10 @@ bool sd_sqlite_read_view(sd_schema *s, const char *name, const char *sql);
 bool sd_sqlite_read_trigger(sd_schema *s, const char *name,
                             const char *table, const char *sql);
 
+/* What follows USING in a CREATE VIRTUAL TABLE text, as written
+ * ("fts5(a, b)"); NULL when there is no USING. */
+const char *sd_sqlite_virtual_using(sd_arena *a, const char *sql);
+
 /* The '(' that opens a CREATE INDEX's key list: the first at depth 0
  * after ON. false when there is none. */
 bool sd_sqlite_index_key_list(const sd_tokens *t, size_t *open);

@@ -156,6 +156,7 @@ typedef struct m_table {
 	unsigned exclusions_count;
 	int without_rowid;
 	int strict;
+	char *using_;
 	int sqlite_autoincrement;
 	char *partition_by;
 	char *partition_of;
@@ -314,6 +315,7 @@ static const sd_yfield table_fields[] = {
 	               exclusion_fields),
 	SD_YF_BOOL_OPT("without_rowid", m_table, without_rowid),
 	SD_YF_BOOL_OPT("strict", m_table, strict),
+	SD_YF_STR_OPT("using", m_table, using_),
 	SD_YF_BOOL_OPT("sqlite_autoincrement", m_table, sqlite_autoincrement),
 	SD_YF_STR_OPT("partition_by", m_table, partition_by),
 	SD_YF_STR_OPT("partition_of", m_table, partition_of),
@@ -2125,6 +2127,7 @@ static void load_tables(loader *L, file_ctx *f)
 		ti->t->renamed_from = dup(L, mt->renamed_from);
 		ti->t->without_rowid = mt->without_rowid == TRI_TRUE;
 		ti->t->strict = mt->strict == TRI_TRUE;
+		ti->t->sqlite_using = dup(L, mt->using_);
 		load_table_parents(L, ti);
 		load_table_settings(L, ti);
 		sd_map_put(L->tinfo_map, qname, ti);
@@ -2133,7 +2136,8 @@ static void load_tables(loader *L, file_ctx *f)
 		/* an explicit `columns: []` is a column-less table, which
 		 * PostgreSQL has; a table without the key is a mistake */
 		if (mt->columns_count == 0 && !mt->partition_of &&
-		    !mt->inherits_count && !sd_ynode_get(ti->node, "columns"))
+		    !mt->inherits_count && !mt->using_ &&
+		    !sd_ynode_get(ti->node, "columns"))
 			lerr(L, f, path, qname, "table '%s' has no columns",
 			     qname);
 		for (j = 0; j < mt->columns_count; j++)

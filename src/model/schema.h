@@ -527,6 +527,10 @@ typedef struct sd_table {
 	 * type, NULL when none; its columns are listed as any table's */
 	const char *of_type_schema; /* NULL = default namespace */
 	const char *of_type;
+	/* SQLite virtual table: what follows USING, as written
+	 * ("fts5(title, body, content='notes')"); NULL for a table. Its
+	 * columns are the module's business: none are listed. */
+	const char *sqlite_using;
 	/* SQLite table options (CREATE TABLE ... ) WITHOUT ROWID, STRICT. */
 	bool without_rowid;
 	bool strict;
