@@ -511,6 +511,13 @@ static const char *constraint_name(const sd_object *o)
 	return o->unnamed ? NULL : o->name;
 }
 
+/* ON UPDATE written before ON DELETE, both there (SQLite). */
+static bool update_first(const sd_foreign_key *f)
+{
+	return f->update_first && f->on_update != SD_FK_NO_ACTION &&
+	       f->on_delete != SD_FK_NO_ACTION;
+}
+
 /* SQLite's ON CONFLICT word as the models write it ("replace"). */
 static const char *conflict_word(sd_buf *tmp, const char *word)
 {
@@ -745,6 +752,9 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			            f->initially_deferred);
 			if (f->match_full)
 				kv_raw(out, &first, "match", "full");
+			if (update_first(f))
+				kv_raw(out, &first, "sqlite_order",
+				       "[on_update, on_delete]");
 			kv_true(out, &first, "not_valid", f->not_valid);
 			kv_opt(out, &first, "comment", f->comment);
 			sd_buf_put(out, "}\n");

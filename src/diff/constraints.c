@@ -230,6 +230,13 @@ bool sd_diff_fk_target_renamed(dctx *c, const sd_table *t,
 	return false;
 }
 
+/* ON UPDATE written before ON DELETE, both there (SQLite). */
+static bool actions_reversed(const sd_foreign_key *f)
+{
+	return f->update_first && f->on_update != SD_FK_NO_ACTION &&
+	       f->on_delete != SD_FK_NO_ACTION;
+}
+
 static bool fk_equal(dctx *c, const tpair *tp, const sd_object *a,
                      const sd_object *b)
 {
@@ -253,6 +260,11 @@ static bool fk_equal(dctx *c, const tpair *tp, const sd_object *a,
 	    o->initially_deferred != n->initially_deferred ||
 	    o->match_full != n->match_full ||
 	    !validity_equal(c, o->not_valid, n->not_valid))
+		return false;
+	/* SQLite between two databases: the actions' order is the
+	 * target's */
+	if (c->caps.table_options && c->from->dialect && c->to->dialect &&
+	    actions_reversed(o) != actions_reversed(n))
 		return false;
 	return !sd_diff_fk_target_disturbed(c, tp->old, o);
 }

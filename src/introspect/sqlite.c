@@ -237,6 +237,9 @@ static void columns_from_text(ctx *c, table_info *ti)
 			col->collation = keep(c, v);
 		if ((v = sd_map_get(p->orders, col->base.name)))
 			col->sqlite_order = keep(c, v);
+		if (col->default_value.sql &&
+		    (v = sd_map_get(p->paren_defaults, col->base.name)))
+			col->default_value.sql = keep(c, v);
 		for (k = 0; k < p->pk_list.n; k++)
 			if (sd_strieq(p->pk_list.items[k], pc->name))
 				pk = (int)k + 1;
@@ -367,6 +370,9 @@ static int column_row(ctx *c, sqlite3_stmt *st)
 		col->collation = keep(c, v);
 	if ((v = sd_map_get(ti->parsed.orders, col->base.name)))
 		col->sqlite_order = keep(c, v);
+	if (col->default_value.sql &&
+	    (v = sd_map_get(ti->parsed.paren_defaults, col->base.name)))
+		col->default_value.sql = keep(c, v);
 	if (hidden == 2 || hidden == 3) {
 		col->generated.sql = keep(c, sd_map_get(ti->parsed.generated,
 		                                        col->base.name));
@@ -729,6 +735,7 @@ static void finish_fk(ctx *c, fk_group *g)
 			name = pf->name;
 			f->deferrable = pf->deferrable;
 			f->initially_deferred = pf->initially_deferred;
+			f->update_first = pf->update_first;
 			break;
 		}
 	}

@@ -284,6 +284,16 @@ static bool pk_list_parse(sd_arena *a, const sd_tokens *t, size_t i, size_t to,
  * Reads one element of a CREATE TABLE body (a column definition or a table
  * constraint), tokens [from, to) at depth `d`, into p.
  */
+/* A one-token DEFAULT value that needs no parentheses: a string, a
+ * number, CURRENT_TIME, CURRENT_DATE, CURRENT_TIMESTAMP. */
+static bool bare_default(const sd_token *k)
+{
+	return k->kind == SD_TOK_STRING || k->kind == SD_TOK_NUMBER ||
+	       sd_tok_is(k, "CURRENT_TIMESTAMP") ||
+	       sd_tok_is(k, "CURRENT_TIME") || sd_tok_is(k, "CURRENT_DATE") ||
+	       sd_tok_is(k, "TRUE") || sd_tok_is(k, "FALSE");
+}
+
 /* Adds attribute letter ch to the column's order (at most 7). */
 static void order_add(char *order, char ch)
 {
@@ -406,6 +416,7 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 		} else if (sd_tok_is(k, "REFERENCES") && i + 1 < to) {
 			sd_ddl_fk *f = sd_arena_alloc(a, sizeof(*f));
 			size_t j = i + 1;
+			bool seen_delete = false;
 			f->name = pending;
 			if (j + 2 < to && sd_tok_is(&t->v[j + 1], "."))
 				j += 2; /* schema.table */
@@ -417,6 +428,14 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 			for (j = j + 1; j < to; j++) {
 				if (t->v[j].depth != d)
 					continue;
+				if (sd_tok_is(&t->v[j], "ON") && j + 1 < to &&
+				    sd_tok_is(&t->v[j + 1], "UPDATE") &&
+				    !seen_delete)
+					f->update_first = true;
+				else if (sd_tok_is(&t->v[j], "ON") &&
+				         j + 1 < to &&
+				         sd_tok_is(&t->v[j + 1], "DELETE"))
+					seen_delete = true;
 				if (sd_tok_is(&t->v[j], "DEFERRABLE"))
 					f->deferrable =
 						!sd_tok_is(&t->v[j - 1], "NOT");
@@ -429,6 +448,8 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 			}
 			if (!f->deferrable)
 				f->initially_deferred = false;
+			if (!seen_delete)
+				f->update_first = false; /* nothing after */
 			sd_vec_push(a, &p->fks, f);
 			pending = NULL;
 			i = j - 1;
@@ -475,8 +496,24 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 			/* the value is no constraint keyword, whatever it
 			 * spells: DEFAULT (x), DEFAULT -1, DEFAULT 'check' */
 			i++;
-			if (sd_tok_is(&t->v[i], "("))
-				i = sd_tokens_close(t, i);
+			if (sd_tok_is(&t->v[i], "(")) {
+				size_t close = sd_tokens_close(t, i);
+				if (column && close < to &&
+				    ((close == i + 2 &&
+				      bare_default(&t->v[i + 1])) ||
+				     (close == i + 3 &&
+				      (sd_tok_is(&t->v[i + 1], "-") ||
+				       sd_tok_is(&t->v[i + 1], "+")) &&
+				      t->v[i + 2].kind == SD_TOK_NUMBER))) {
+					if (!p->paren_defaults)
+						p->paren_defaults =
+							sd_map_new(a, 4);
+					sd_map_put(p->paren_defaults, column,
+					           sd_tokens_text(a, t, i,
+					                          close));
+				}
+				i = close;
+			}
 			else if ((sd_tok_is(&t->v[i], "-") ||
 			          sd_tok_is(&t->v[i], "+")) &&
 			         i + 1 < to)

@@ -27,6 +27,7 @@ typedef struct sd_ddl_fk {
 	const char *ref_table;
 	bool deferrable;
 	bool initially_deferred;
+	bool update_first; /* ON UPDATE before ON DELETE */
 	bool used;
 } sd_ddl_fk;
 
@@ -63,6 +64,10 @@ typedef struct sd_ddl_table {
 	/* column -> the order of its attributes (sd_column.sqlite_order),
 	 * only for a column whose order is not the usual one */
 	sd_map *orders;
+	/* column -> "(x)": a DEFAULT written in parentheses around what
+	 * could go without them (a literal, CURRENT_TIMESTAMP), which the
+	 * pragma reports bare; the parentheses are part of the text */
+	sd_map *paren_defaults;
 } sd_ddl_table;
 
 typedef struct sd_ddl_index {

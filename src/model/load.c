@@ -101,6 +101,8 @@ typedef struct m_fk {
 	int not_valid;
 	char *match;
 	char *comment;
+	char **sqlite_order;
+	unsigned sqlite_order_count;
 } m_fk;
 
 typedef struct m_unique {
@@ -243,7 +245,8 @@ static const sd_yfield fk_fields[] = {
 	SD_YF_BOOL_OPT("initially_deferred", m_fk, initially_deferred),
 	SD_YF_BOOL_OPT("not_valid", m_fk, not_valid),
 	SD_YF_STR_OPT("match", m_fk, match),
-	SD_YF_STR_OPT("comment", m_fk, comment), SD_YF_END};
+	SD_YF_STR_OPT("comment", m_fk, comment),
+	SD_YF_STRS("sqlite_order", false, m_fk, sqlite_order), SD_YF_END};
 
 static const sd_yfield unique_fields[] = {
 	SD_YF_STR_OPT("name", m_unique, name),
@@ -1817,9 +1820,25 @@ static void load_foreign_keys(loader *L, tinfo *ti)
 		                     mf->deferrable == TRI_TRUE,
 		                     mf->initially_deferred == TRI_TRUE,
 		                     dup(L, mf->comment));
+		if (mf->sqlite_order_count &&
+		    (mf->sqlite_order_count != 2 ||
+		     !((sd_strieq(mf->sqlite_order[0], "on_update") &&
+		        sd_strieq(mf->sqlite_order[1], "on_delete")) ||
+		       (sd_strieq(mf->sqlite_order[0], "on_delete") &&
+		        sd_strieq(mf->sqlite_order[1], "on_update"))))) {
+			lerr(L, ti->f,
+			     item_path(L, ti, "foreign_keys", j, "sqlite_order"),
+			     object,
+			     "'sqlite_order' of a foreign key is [on_update, "
+			     "on_delete] or [on_delete, on_update]");
+			continue;
+		}
 		if (fk) {
 			fk->not_valid = mf->not_valid == TRI_TRUE;
 			fk->match_full = sd_strieq(mf->match, "full");
+			fk->update_first =
+				mf->sqlite_order_count &&
+				sd_strieq(mf->sqlite_order[0], "on_update");
 			set_delete_columns(L, ti, j, object, mf, fk);
 		}
 	}

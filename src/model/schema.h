@@ -384,6 +384,9 @@ typedef struct sd_foreign_key {
 	bool deferrable, initially_deferred;
 	bool not_valid;
 	bool match_full; /* MATCH FULL (else SIMPLE, the default) */
+	/* SQLite: ON UPDATE is written before ON DELETE (the CREATE text
+	 * keeps the order); models: sqlite_order: [on_update, on_delete] */
+	bool update_first;
 	const char *comment;
 } sd_foreign_key;
 
