@@ -142,6 +142,24 @@ contains "$ERR" "a PostgreSQL trigger executes a function" "the error says why"
 matches "$ERR" "models.yaml:[0-9]+:" "at its line in the models"
 mv models.keep models.yaml
 
+# What only SQLite has (a virtual table, a column without a type) is
+# refused at its line, not handed to the server.
+cp models.yaml models.keep
+cat >>models.yaml <<'EOF'
+  - name: notes_fts
+    using: "fts5(title, body)"
+  - name: loose
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: anything, type: null}
+EOF
+sd check
+expect_rc 2 "a virtual table or a typeless column is bad input on PostgreSQL"
+contains "$ERR" "a virtual table (using: fts5(title, body)) is SQLite's" "the virtual table is named"
+contains "$ERR" "column 'anything' has no type" "the typeless column is named"
+matches "$ERR" "models.yaml:[0-9]+:" "at its line in the models"
+mv models.keep models.yaml
+
 # A sequence the models create (or drop) with its OWNED BY is one
 # difference: the ownership, given after its table exists, is part of it.
 cp models.yaml models.keep

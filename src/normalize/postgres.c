@@ -1404,6 +1404,38 @@ static int logic_round_trip(pg_norm *nm)
 
 static atomic_long norm_calls;
 
+/*
+ * What only SQLite has, refused at the models' line: a virtual table
+ * (using:) and a column without a type (type: null).
+ */
+static int sqlite_only(const sd_schema *models, sd_error *err)
+{
+	size_t i, k;
+	int rc = SD_OK;
+
+	for (i = 0; i < models->ntables; i++) {
+		const sd_table *t = models->tables[i];
+		if (t->sqlite_using)
+			rc = sd_error_add(err, SD_EINPUT, t->base.loc.path,
+			                  t->base.loc.line, 0, t->base.name,
+			                  "a virtual table (using: %s) is "
+			                  "SQLite's: PostgreSQL has none",
+			                  t->sqlite_using);
+		for (k = 0; k < t->ncolumns; k++) {
+			const sd_column *c = t->columns[k];
+			if (c->type.kind != SD_T_RAW || !c->type.name ||
+			    *c->type.name)
+				continue;
+			rc = sd_error_add(err, SD_EINPUT, c->base.loc.path,
+			                  c->base.loc.line, 0, t->base.name,
+			                  "column '%s' has no type (type: null "
+			                  "is SQLite's): PostgreSQL needs one",
+			                  c->base.name);
+		}
+	}
+	return rc;
+}
+
 int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
                     sd_error *err)
 {
@@ -1414,6 +1446,8 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	int rc = SD_OK;
 	bool began = false, objects, parts;
 
+	if ((rc = sqlite_only(models, err)) != SD_OK)
+		return rc;
 	memset(&nm, 0, sizeof(nm));
 	nm.conn = sd_pg_conn(db);
 	nm.models = models;

@@ -148,6 +148,15 @@ models_case("numeric_three_args", T + ID + "      - {name: x, type: 'numeric(1,2
 models_case("unbalanced_type", T + ID + "      - {name: x, type: 'string(50'}\n",
             ["models.yaml:5:", "string(50"])
 models_case("empty_type", T + ID + "      - {name: x, type: ''}\n", "models.yaml:5:")
+models_case("bad_not_null_on_conflict",
+            T + ID + "      - {name: x, type: text, nullable: false, not_null_on_conflict: skip}\n",
+            ["models.yaml:5:", "not 'skip'"])
+models_case("bad_sqlite_order",
+            T + ID + "      - {name: x, type: text, sqlite_order: [default, default]}\n",
+            ["models.yaml:5:", "each once"])
+models_case("bad_unique_on_conflict",
+            T + ID + "      - {name: x, type: text}\n    unique:\n      - {columns: [x], on_conflict: merge}\n",
+            ["models.yaml:", "not 'merge'"])
 models_case("duplicate_column_upgrade_check", T + ID + ID, "duplicate column 'id'", args="check")
 models_case("fk_to_missing_column_check",
             T + ID + "      - {name: o, type: integer, references: users.nope}\n",
