@@ -739,7 +739,8 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			             : t->base.schema ? sd_namespace_default()
 			                              : NULL,
 			             f->ref_table));
-			list(out, &rf, "columns", &f->ref_columns);
+			if (!f->ref_implicit)
+				list(out, &rf, "columns", &f->ref_columns);
 			sd_buf_putc(out, '}');
 			if (f->on_delete != SD_FK_NO_ACTION)
 				kv(out, &first, "on_delete", sd_fk_action_word(f->on_delete));

@@ -264,7 +264,8 @@ static bool fk_equal(dctx *c, const tpair *tp, const sd_object *a,
 	/* SQLite between two databases: the actions' order is the
 	 * target's */
 	if (c->caps.table_options && c->from->dialect && c->to->dialect &&
-	    actions_reversed(o) != actions_reversed(n))
+	    (actions_reversed(o) != actions_reversed(n) ||
+	     o->ref_implicit != n->ref_implicit))
 		return false;
 	return !sd_diff_fk_target_disturbed(c, tp->old, o);
 }

@@ -226,7 +226,7 @@ void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
 {
 	sd_buf_put(out, " REFERENCES ");
 	sd_emit_qualified(out, d, fk->ref_schema, fk->ref_table);
-	if (fk->ref_columns.n) {
+	if (fk->ref_columns.n && !fk->ref_implicit) {
 		sd_buf_put(out, " (");
 		sd_emit_column_list(out, d, &fk->ref_columns);
 		sd_buf_putc(out, ')');

@@ -803,6 +803,7 @@ static void resolve_implicit_fks(ctx *c)
 		sd_foreign_key *f = c->implicit_fks.items[i];
 		table_info *parent = sd_map_get(c->tables, f->ref_table);
 		f->ref_columns.n = 0;
+		f->ref_implicit = true;
 		if (!parent || !parent->table->primary_key)
 			continue;
 		for (k = 0; k < parent->table->primary_key->columns.n; k++)

@@ -1632,6 +1632,7 @@ static sd_foreign_key *add_foreign_key(loader *L, tinfo *ti,
 	const char *rq = sd_qualified_name(L->tmp, ref_schema, ref_table);
 	tinfo *target = sd_map_get(L->tinfo_map, rq);
 	sd_foreign_key *fk;
+	bool implicit = false;
 	bool ok = true;
 	size_t k;
 
@@ -1647,6 +1648,7 @@ static sd_foreign_key *add_foreign_key(loader *L, tinfo *ti,
 		return NULL;
 	}
 	if (ref_cols->n == 0) {
+		implicit = true;
 		if (!target->t->primary_key) {
 			lerr(L, ti->f, path, object,
 			     "foreign key names no columns of '%s', which has "
@@ -1692,6 +1694,7 @@ static sd_foreign_key *add_foreign_key(loader *L, tinfo *ti,
 	fk->ref_schema = ref_schema;
 	fk->ref_table = target->t->base.name;
 	fk->ref_columns = *ref_cols;
+	fk->ref_implicit = implicit;
 	fk->on_delete = on_delete;
 	fk->on_update = on_update;
 	fk->deferrable = deferrable;

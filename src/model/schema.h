@@ -387,6 +387,9 @@ typedef struct sd_foreign_key {
 	/* SQLite: ON UPDATE is written before ON DELETE (the CREATE text
 	 * keeps the order); models: sqlite_order: [on_update, on_delete] */
 	bool update_first;
+	/* REFERENCES t without columns: the parent's primary key, which
+	 * SQLite keeps so in its text; models: references without columns */
+	bool ref_implicit;
 	const char *comment;
 } sd_foreign_key;
 
