@@ -514,8 +514,8 @@ static const char *constraint_name(const sd_object *o)
 /* ON UPDATE written before ON DELETE, both there (SQLite). */
 static bool update_first(const sd_foreign_key *f)
 {
-	return f->update_first && f->on_update != SD_FK_NO_ACTION &&
-	       f->on_delete != SD_FK_NO_ACTION;
+	return f->update_first && sd_fk_update_written(f) &&
+	       sd_fk_delete_written(f);
 }
 
 /* SQLite's ON CONFLICT word as the models write it ("replace"). */
@@ -742,12 +742,12 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			if (!f->ref_implicit)
 				list(out, &rf, "columns", &f->ref_columns);
 			sd_buf_putc(out, '}');
-			if (f->on_delete != SD_FK_NO_ACTION)
+			if (sd_fk_delete_written(f))
 				kv(out, &first, "on_delete", sd_fk_action_word(f->on_delete));
 			if (f->on_delete_columns.n)
 				list(out, &first, "on_delete_columns",
 				     &f->on_delete_columns);
-			if (f->on_update != SD_FK_NO_ACTION)
+			if (sd_fk_update_written(f))
 				kv(out, &first, "on_update", sd_fk_action_word(f->on_update));
 			kv_deferral(out, &first, f->deferrable,
 			            f->initially_deferred);

@@ -233,8 +233,8 @@ bool sd_diff_fk_target_renamed(dctx *c, const sd_table *t,
 /* ON UPDATE written before ON DELETE, both there (SQLite). */
 static bool actions_reversed(const sd_foreign_key *f)
 {
-	return f->update_first && f->on_update != SD_FK_NO_ACTION &&
-	       f->on_delete != SD_FK_NO_ACTION;
+	return f->update_first && sd_fk_update_written(f) &&
+	       sd_fk_delete_written(f);
 }
 
 static bool fk_equal(dctx *c, const tpair *tp, const sd_object *a,
@@ -265,7 +265,9 @@ static bool fk_equal(dctx *c, const tpair *tp, const sd_object *a,
 	 * target's */
 	if (c->caps.table_options && c->from->dialect && c->to->dialect &&
 	    (actions_reversed(o) != actions_reversed(n) ||
-	     o->ref_implicit != n->ref_implicit))
+	     o->ref_implicit != n->ref_implicit ||
+	     sd_fk_delete_written(o) != sd_fk_delete_written(n) ||
+	     sd_fk_update_written(o) != sd_fk_update_written(n)))
 		return false;
 	return !sd_diff_fk_target_disturbed(c, tp->old, o);
 }

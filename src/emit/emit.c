@@ -233,10 +233,10 @@ void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
 	}
 	if (fk->match_full)
 		sd_buf_put(out, " MATCH FULL");
-	if (fk->update_first && fk->on_update != SD_FK_NO_ACTION)
+	if (fk->update_first && sd_fk_update_written(fk))
 		sd_buf_printf(out, " ON UPDATE %s",
 		              sd_fk_action_sql(fk->on_update));
-	if (fk->on_delete != SD_FK_NO_ACTION) {
+	if (sd_fk_delete_written(fk)) {
 		sd_buf_printf(out, " ON DELETE %s",
 		              sd_fk_action_sql(fk->on_delete));
 		if (fk->on_delete_columns.n) {
@@ -245,7 +245,7 @@ void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
 			sd_buf_putc(out, ')');
 		}
 	}
-	if (!fk->update_first && fk->on_update != SD_FK_NO_ACTION)
+	if (!fk->update_first && sd_fk_update_written(fk))
 		sd_buf_printf(out, " ON UPDATE %s",
 		              sd_fk_action_sql(fk->on_update));
 	sd_emit_deferrable(out, fk->deferrable, fk->initially_deferred);

@@ -736,6 +736,8 @@ static void finish_fk(ctx *c, fk_group *g)
 			f->deferrable = pf->deferrable;
 			f->initially_deferred = pf->initially_deferred;
 			f->update_first = pf->update_first;
+			f->delete_written = pf->delete_written;
+			f->update_written = pf->update_written;
 			break;
 		}
 	}

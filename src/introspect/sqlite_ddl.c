@@ -429,13 +429,15 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 				if (t->v[j].depth != d)
 					continue;
 				if (sd_tok_is(&t->v[j], "ON") && j + 1 < to &&
-				    sd_tok_is(&t->v[j + 1], "UPDATE") &&
-				    !seen_delete)
-					f->update_first = true;
-				else if (sd_tok_is(&t->v[j], "ON") &&
-				         j + 1 < to &&
-				         sd_tok_is(&t->v[j + 1], "DELETE"))
+				    sd_tok_is(&t->v[j + 1], "UPDATE")) {
+					f->update_first = !seen_delete;
+					f->update_written = true;
+				} else if (sd_tok_is(&t->v[j], "ON") &&
+				           j + 1 < to &&
+				           sd_tok_is(&t->v[j + 1], "DELETE")) {
 					seen_delete = true;
+					f->delete_written = true;
+				}
 				if (sd_tok_is(&t->v[j], "DEFERRABLE"))
 					f->deferrable =
 						!sd_tok_is(&t->v[j - 1], "NOT");

@@ -28,6 +28,7 @@ typedef struct sd_ddl_fk {
 	bool deferrable;
 	bool initially_deferred;
 	bool update_first; /* ON UPDATE before ON DELETE */
+	bool delete_written, update_written; /* ON DELETE/UPDATE given */
 	bool used;
 } sd_ddl_fk;
 

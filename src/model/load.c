@@ -1839,6 +1839,8 @@ static void load_foreign_keys(loader *L, tinfo *ti)
 		if (fk) {
 			fk->not_valid = mf->not_valid == TRI_TRUE;
 			fk->match_full = sd_strieq(mf->match, "full");
+			fk->delete_written = mf->on_delete != NULL;
+			fk->update_written = mf->on_update != NULL;
 			fk->update_first =
 				mf->sqlite_order_count &&
 				sd_strieq(mf->sqlite_order[0], "on_update");

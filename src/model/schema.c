@@ -771,6 +771,16 @@ static const struct {
 	[SD_FK_SET_DEFAULT] = {"SET DEFAULT", "set default"},
 };
 
+bool sd_fk_delete_written(const sd_foreign_key *fk)
+{
+	return fk->on_delete != SD_FK_NO_ACTION || fk->delete_written;
+}
+
+bool sd_fk_update_written(const sd_foreign_key *fk)
+{
+	return fk->on_update != SD_FK_NO_ACTION || fk->update_written;
+}
+
 const char *sd_fk_action_sql(sd_fk_action a)
 {
 	return fk_actions[(unsigned)a < SD_ARRAY_LEN(fk_actions) ? a : 0].sql;

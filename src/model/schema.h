@@ -390,8 +390,16 @@ typedef struct sd_foreign_key {
 	/* REFERENCES t without columns: the parent's primary key, which
 	 * SQLite keeps so in its text; models: references without columns */
 	bool ref_implicit;
+	/* ON DELETE / ON UPDATE NO ACTION written out (SQLite keeps the
+	 * text so; models: on_delete: no action given) */
+	bool delete_written, update_written;
 	const char *comment;
 } sd_foreign_key;
+
+/* Whether a key's ON DELETE / ON UPDATE clause is written: an action
+ * other than NO ACTION, or NO ACTION spelled out. */
+bool sd_fk_delete_written(const sd_foreign_key *fk);
+bool sd_fk_update_written(const sd_foreign_key *fk);
 
 typedef struct sd_check {
 	sd_object base; /* kind SD_OBJ_CHECK */

@@ -1,0 +1,3 @@
+CREATE TABLE "user" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, "email" varchar NOT NULL DEFAULT (''), CONSTRAINT "UQ_e12875dfb3b1d92d7d7c5377e22" UNIQUE ("email"));
+CREATE TABLE "post" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar NOT NULL, "authorId" integer, "editorId" integer, CONSTRAINT "FK_c6fb082a3114f35d0cc27c518e0" FOREIGN KEY ("authorId") REFERENCES "user" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT "FK_editor" FOREIGN KEY ("editorId") REFERENCES "user" ("id") ON UPDATE NO ACTION ON DELETE CASCADE);
+CREATE INDEX "IDX_c6fb082a3114f35d0cc27c518e" ON "post" ("authorId") ;
