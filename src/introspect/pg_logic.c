@@ -325,7 +325,9 @@ static const char q_depend[] =
 static const char *with_nsp(pg_read *r, const char *sql, ...)
 {
 	sd_buf b = SD_BUF_INIT;
-	const char *nsp = r->nsp_sql ? r->nsp_sql : USER_NSP;
+	const char *nsp = r->nsp_sql    ? r->nsp_sql
+	                  : r->nsp_list ? r->nsp_list
+	                                : USER_NSP;
 	const char *p = sql, *out;
 
 	while (*p) {

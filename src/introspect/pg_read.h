@@ -54,6 +54,9 @@ typedef struct pg_read {
 	 * models' schema NULL) stand for: public unless the search path
 	 * says otherwise. */
 	const char *default_nsp;
+	/* The OIDs of the user schemas as read first, " (0,2200,...) ":
+	 * what USER_NSP selects, put in its place in the queries after. */
+	const char *nsp_list;
 	/* Another set of schemas than the user's (the normaliser's scratch
 	 * schemas): an SQL fragment " (SELECT oid ...) " for the queries,
 	 * and what each of its schemas stands for (NULL: the default). */

@@ -28,7 +28,7 @@
 /* Every user schema, and whether it is the session's current one (the
  * default namespace, which the schema stores as none). */
 static const char q_namespaces[] =
-	"SELECT n.nspname, n.nspname = current_schema(), ds.description"
+	"SELECT n.nspname, n.nspname = current_schema(), ds.description, n.oid"
 	" FROM pg_namespace n LEFT JOIN pg_description ds"
 	"  ON ds.objoid = n.oid AND ds.classoid = 'pg_namespace'::regclass"
 	" WHERE n.oid IN" USER_NSP "ORDER BY 1";
@@ -248,11 +248,35 @@ PGresult *sd_pg_catalog_query(PGconn *conn, const char *sql, int nparams,
 	return NULL;
 }
 
+/* sql with every USER_NSP replaced by the OIDs read once (r->nsp_list),
+ * into b: the server then plans each query with the schema set known
+ * instead of running the subquery for every row it joins. */
+static const char *user_nsp_sql(const pg_read *r, const char *sql, sd_buf *b)
+{
+	const char *p = sql, *q;
+	size_t n = strlen(USER_NSP);
+
+	if (!r->nsp_list || !strstr(sql, USER_NSP))
+		return sql;
+	while ((q = strstr(p, USER_NSP))) {
+		sd_buf_putn(b, p, (size_t)(q - p));
+		sd_buf_put(b, r->nsp_list);
+		p = q + n;
+	}
+	sd_buf_put(b, p);
+	return sd_buf_cstr(b);
+}
+
 static PGresult *run_params(pg_read *r, const char *sql, int nparams,
                             const char *const *params)
 {
-	return sd_pg_catalog_query(r->conn, sql, nparams, params, r->nqueries,
-	                           r->err);
+	sd_buf b = SD_BUF_INIT;
+	PGresult *res;
+
+	res = sd_pg_catalog_query(r->conn, user_nsp_sql(r, sql, &b), nparams,
+	                          params, r->nqueries, r->err);
+	sd_buf_free(&b);
+	return res;
 }
 
 static PGresult *run(pg_read *r, const char *sql)
@@ -503,15 +527,22 @@ const char *sd_pg_canon_default(sd_arena *a, const sd_type *type,
 static int read_namespaces(pg_read *r)
 {
 	PGresult *res = run(r, q_namespaces);
+	sd_buf oids = SD_BUF_INIT;
 	int i;
 
 	if (!res)
 		return SD_ERUNTIME;
 	r->default_nsp = sd_namespace_default();
-	for (i = 0; i < PQntuples(res); i++)
+	sd_buf_put(&oids, " (0");
+	for (i = 0; i < PQntuples(res); i++) {
 		if (cell_true(res, i, 1))
 			r->default_nsp = sd_arena_strdup(r->s->arena,
 			                                 cell(res, i, 0));
+		sd_buf_printf(&oids, ",%s", cell(res, i, 3));
+	}
+	sd_buf_put(&oids, ") ");
+	r->nsp_list = sd_arena_strdup(r->s->arena, sd_buf_cstr(&oids));
+	sd_buf_free(&oids);
 	for (i = 0; i < PQntuples(res); i++) {
 		const char *ns = map_nsp(r, cell(res, i, 0));
 		if (!ns)
@@ -809,7 +840,7 @@ static int read_objects(pg_read *r)
 	memset(&o, 0, sizeof(o));
 	o.conn = r->conn;
 	o.s = r->s;
-	o.nsp_oids = USER_NSP;
+	o.nsp_oids = r->nsp_list;
 	o.default_nsp = r->default_nsp;
 	o.nqueries = r->nqueries;
 	o.err = r->err;
@@ -828,14 +859,17 @@ static int read_columns(pg_read *r)
 {
 	PGconn *conn = r->conn;
 	PGresult *res;
+	sd_buf sql = SD_BUF_INIT;
 	bool failed = false;
 	size_t i;
-	int k, j;
+	int k, j, sent;
 
 	if (r->nqueries)
 		(*r->nqueries)++;
-	if (!PQsendQueryParams(conn, q_columns, 0, NULL, NULL, NULL, NULL,
-	                       0) ||
+	sent = PQsendQueryParams(conn, user_nsp_sql(r, q_columns, &sql), 0,
+	                         NULL, NULL, NULL, NULL, 0);
+	sd_buf_free(&sql);
+	if (!sent ||
 	    !PQsetSingleRowMode(conn)) {
 		sd_buf msg = SD_BUF_INIT;
 		sd_mask_password(&msg, PQerrorMessage(conn));
