@@ -235,7 +235,9 @@ static const char q_grants[] =
  * function, for every default, check and index that calls a function,
  * and for every index on the columns it is on: each side as the parts
  * of its key (sd_objkey), named server-side. Objects of initdb (OIDs
- * below 16384) are left out.
+ * below 16384) are left out. The dependent side is a branch per catalog
+ * joined on its own key (one wide outer join of all of them cost the
+ * server twice as much).
  */
 static const char q_depend[] =
 	"WITH d AS (SELECT classid, objid, objsubid, refclassid, refobjid,"
@@ -250,26 +252,53 @@ static const char q_depend[] =
 	"   ('pg_attrdef'::regclass, 'pg_constraint'::regclass,"
 	"    'pg_class'::regclass))"
 	"   OR (classid = 'pg_class'::regclass AND deptype = 'a'"
-	"    AND refclassid = 'pg_class'::regclass AND refobjsubid > 0)))"
-	" SELECT CASE WHEN rw.oid IS NOT NULL THEN CASE WHEN"
-	"  rw.rulename = '_RETURN' THEN 'r' ELSE 'u' END"
-	"  WHEN tg.oid IS NOT NULL THEN 'g' WHEN po.oid IS NOT NULL THEN 'p'"
-	"  WHEN dp.oid IS NOT NULL THEN 'f' WHEN ad.oid IS NOT NULL THEN 'd'"
-	"  WHEN co.oid IS NOT NULL THEN 'k' WHEN di.oid IS NOT NULL THEN 'i'"
-	"  END,"
-	" dn.nspname,"
-	" CASE WHEN dp.oid IS NOT NULL THEN dp.proname || '(' ||"
-	"  oidvectortypes(dp.proargtypes) || ')' ELSE dr.relname END,"
-	" CASE WHEN rw.rulename <> '_RETURN' THEN rw.rulename::text"
-	"  WHEN tg.oid IS NOT NULL THEN tg.tgname::text"
-	"  WHEN po.oid IS NOT NULL THEN po.polname::text"
-	"  WHEN ad.oid IS NOT NULL THEN (SELECT aa.attname::text"
-	"   FROM pg_attribute aa WHERE aa.attrelid = ad.adrelid"
-	"   AND aa.attnum = ad.adnum)"
-	"  WHEN co.oid IS NOT NULL THEN co.conname::text END,"
+	"    AND refclassid = 'pg_class'::regclass AND refobjsubid > 0))),"
+	/* the dependent side, one branch per catalog */
+	" dep AS (SELECT d.refclassid, d.refobjid, d.refobjsubid,"
+	"  CASE WHEN rw.rulename = '_RETURN' THEN 'r' ELSE 'u' END AS dk,"
+	"  c.relnamespace AS dns, c.relname::text AS dname,"
+	"  CASE WHEN rw.rulename <> '_RETURN' THEN rw.rulename::text END"
+	"  AS dsub"
+	"  FROM d JOIN pg_rewrite rw ON rw.oid = d.objid"
+	"  JOIN pg_class c ON c.oid = rw.ev_class"
+	"  WHERE d.classid = 'pg_rewrite'::regclass"
+	"  AND (rw.rulename <> '_RETURN' OR rw.ev_class <> d.refobjid)"
+	" UNION ALL SELECT d.refclassid, d.refobjid, d.refobjsubid, 'g',"
+	"  c.relnamespace, c.relname::text, tg.tgname::text"
+	"  FROM d JOIN pg_trigger tg ON tg.oid = d.objid"
+	"  JOIN pg_class c ON c.oid = tg.tgrelid"
+	"  WHERE d.classid = 'pg_trigger'::regclass"
+	" UNION ALL SELECT d.refclassid, d.refobjid, d.refobjsubid, 'p',"
+	"  c.relnamespace, c.relname::text, po.polname::text"
+	"  FROM d JOIN pg_policy po ON po.oid = d.objid"
+	"  JOIN pg_class c ON c.oid = po.polrelid"
+	"  WHERE d.classid = 'pg_policy'::regclass"
+	" UNION ALL SELECT d.refclassid, d.refobjid, d.refobjsubid, 'f',"
+	"  p.pronamespace,"
+	"  p.proname || '(' || oidvectortypes(p.proargtypes) || ')', NULL"
+	"  FROM d JOIN pg_proc p ON p.oid = d.objid"
+	"  WHERE d.classid = 'pg_proc'::regclass"
+	" UNION ALL SELECT d.refclassid, d.refobjid, d.refobjsubid, 'd',"
+	"  c.relnamespace, c.relname::text, a.attname::text"
+	"  FROM d JOIN pg_attrdef ad ON ad.oid = d.objid"
+	"  JOIN pg_class c ON c.oid = ad.adrelid"
+	"  LEFT JOIN pg_attribute a ON a.attrelid = ad.adrelid"
+	"  AND a.attnum = ad.adnum"
+	"  WHERE d.classid = 'pg_attrdef'::regclass"
+	" UNION ALL SELECT d.refclassid, d.refobjid, d.refobjsubid, 'k',"
+	"  c.relnamespace, c.relname::text, co.conname::text"
+	"  FROM d JOIN pg_constraint co ON co.oid = d.objid"
+	"  AND co.contype = 'c' JOIN pg_class c ON c.oid = co.conrelid"
+	"  WHERE d.classid = 'pg_constraint'::regclass"
+	" UNION ALL SELECT d.refclassid, d.refobjid, d.refobjsubid, 'i',"
+	"  c.relnamespace, c.relname::text, NULL"
+	"  FROM d JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'i'"
+	"  WHERE d.classid = 'pg_class'::regclass)"
+	/* and what it uses */
+	" SELECT dep.dk, dn.nspname, dep.dname, dep.dsub,"
 	" CASE WHEN rp.oid IS NOT NULL THEN 'f'"
 	"  WHEN rc.relkind = 'i' THEN 'i' WHEN rc.oid IS NOT NULL THEN"
-	"   CASE WHEN d.refobjsubid > 0 THEN 'c' ELSE 'r' END"
+	"   CASE WHEN dep.refobjsubid > 0 THEN 'c' ELSE 'r' END"
 	"  WHEN rt.typrelid <> 0 THEN 'r' WHEN rt.oid IS NOT NULL THEN 'y'"
 	"  END,"
 	" rn.nspname,"
@@ -279,40 +308,20 @@ static const char q_depend[] =
 	"  WHEN rtc.oid IS NOT NULL THEN rtc.relname::text"
 	"  ELSE rt.typname::text END,"
 	" ra.attname"
-	" FROM d"
-	" LEFT JOIN pg_rewrite rw ON d.classid = 'pg_rewrite'::regclass"
-	"  AND rw.oid = d.objid"
-	" LEFT JOIN pg_trigger tg ON d.classid = 'pg_trigger'::regclass"
-	"  AND tg.oid = d.objid"
-	" LEFT JOIN pg_policy po ON d.classid = 'pg_policy'::regclass"
-	"  AND po.oid = d.objid"
-	" LEFT JOIN pg_proc dp ON d.classid = 'pg_proc'::regclass"
-	"  AND dp.oid = d.objid"
-	" LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass"
-	"  AND ad.oid = d.objid"
-	" LEFT JOIN pg_constraint co ON d.classid = 'pg_constraint'::regclass"
-	"  AND co.oid = d.objid AND co.contype = 'c'"
-	" LEFT JOIN pg_class di ON d.classid = 'pg_class'::regclass"
-	"  AND di.oid = d.objid AND di.relkind = 'i'"
-	" LEFT JOIN pg_class dr ON dr.oid = COALESCE(rw.ev_class, tg.tgrelid,"
-	"  po.polrelid, ad.adrelid, co.conrelid, di.oid)"
-	" LEFT JOIN pg_namespace dn ON dn.oid = COALESCE(dr.relnamespace,"
-	"  dp.pronamespace)"
-	" LEFT JOIN pg_class rc ON d.refclassid = 'pg_class'::regclass"
-	"  AND rc.oid = d.refobjid"
-	" LEFT JOIN pg_attribute ra ON rc.oid IS NOT NULL"
-	"  AND d.refobjsubid > 0 AND ra.attrelid = rc.oid"
-	"  AND ra.attnum = d.refobjsubid"
-	" LEFT JOIN pg_proc rp ON d.refclassid = 'pg_proc'::regclass"
-	"  AND rp.oid = d.refobjid"
-	" LEFT JOIN pg_type rt ON d.refclassid = 'pg_type'::regclass"
-	"  AND rt.oid = d.refobjid"
+	" FROM dep JOIN pg_namespace dn ON dn.oid = dep.dns"
+	" LEFT JOIN pg_class rc ON dep.refclassid = 'pg_class'::regclass"
+	"  AND rc.oid = dep.refobjid"
+	" LEFT JOIN pg_attribute ra ON dep.refclassid = 'pg_class'::regclass"
+	"  AND dep.refobjsubid > 0 AND ra.attrelid = dep.refobjid"
+	"  AND ra.attnum = dep.refobjsubid"
+	" LEFT JOIN pg_proc rp ON dep.refclassid = 'pg_proc'::regclass"
+	"  AND rp.oid = dep.refobjid"
+	" LEFT JOIN pg_type rt ON dep.refclassid = 'pg_type'::regclass"
+	"  AND rt.oid = dep.refobjid"
 	" LEFT JOIN pg_class rtc ON rtc.oid = rt.typrelid"
-	" LEFT JOIN pg_namespace rn ON rn.oid = COALESCE(rc.relnamespace,"
+	" JOIN pg_namespace rn ON rn.oid = COALESCE(rc.relnamespace,"
 	"  rp.pronamespace, rtc.relnamespace, rt.typnamespace)"
-	" WHERE (rw.oid IS NULL OR rw.rulename <> '_RETURN'"
-	"  OR rw.ev_class <> d.refobjid)"
-	" AND dn.oid IN @NSP@ AND rn.oid IN @NSP@";
+	" WHERE dep.dns IN @NSP@ AND rn.oid IN @NSP@";
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
@@ -931,10 +940,13 @@ static int read_code(pg_read *r)
 	int rc;
 
 	if ((rc = read_rows(r, q_functions, function_row, false)) != SD_OK ||
-	    (rc = read_rows(r, q_triggers, trigger_row, true)) != SD_OK ||
+	    (rc = read_rows(r, q_triggers, trigger_row, true)) != SD_OK)
+		return rc;
+	if (!sd_pgr_absent(r, 'p') &&
 	    (rc = read_rows(r, q_policies, policy_row, true)) != SD_OK)
 		return rc;
-	return read_rows(r, q_rules, rule_row, true);
+	return sd_pgr_absent(r, 'u') ? SD_OK
+	                             : read_rows(r, q_rules, rule_row, true);
 }
 
 /* Materialized views' indexes, read onto their stand-in tables. */
@@ -956,7 +968,7 @@ int sd_pgr_read_logic(pg_read *r)
 
 	matview_indexes(r);
 	if ((rc = read_code(r)) != SD_OK ||
-	    (rc = read_row_security(r)) != SD_OK ||
+	    (!sd_pgr_absent(r, 's') && (rc = read_row_security(r)) != SD_OK) ||
 	    (rc = read_grants(r)) != SD_OK)
 		return rc;
 	return read_depend(r);

@@ -417,16 +417,23 @@ static int read_ranges(sd_pg_objread *r, sd_arena *a)
 	return SD_OK;
 }
 
+/* None of the kind in the schemas (r->present): its query is not sent. */
+static bool absent(const sd_pg_objread *r, char kind)
+{
+	return r->present && !strchr(r->present, kind);
+}
+
 int sd_pg_read_objects(sd_pg_objread *r)
 {
 	sd_arena *a = sd_arena_new();
 	int rc;
 
 	if ((rc = read_extensions(r, a)) == SD_OK &&
-	    (rc = read_collations(r, a)) == SD_OK &&
+	    (absent(r, 'o') || (rc = read_collations(r, a)) == SD_OK) &&
 	    (rc = read_sequences(r, a)) == SD_OK &&
 	    (rc = read_domains(r, a)) == SD_OK &&
-	    (rc = read_composites(r, a)) == SD_OK)
+	    (absent(r, 'c') || (rc = read_composites(r, a)) == SD_OK) &&
+	    !absent(r, 'r'))
 		rc = read_ranges(r, a);
 	sd_arena_free(a);
 	return rc;

@@ -21,6 +21,9 @@ typedef struct sd_pg_objread {
 	/* SQL: a parenthesised query of the OIDs of the namespaces to read
 	 * (SD_PG_USER_NSP for a database's schema) */
 	const char *nsp_oids;
+	/* the kinds present ('o' collations, 'c' composite and 'r' range
+	 * types), NULL when not known: the others are not read */
+	const char *present;
 	/* the namespace stored as NULL (the session's current schema) */
 	const char *default_nsp;
 	size_t *nqueries;     /* counts the queries, may be NULL */

@@ -49,6 +49,7 @@ typedef struct pg_read {
 	size_t *nqueries;
 	sd_error *err;
 	sd_map *rels; /* oid text -> pg_rel* */
+	sd_arena *tmp; /* for the reading only (NULL: the schema's) */
 	sd_vec managed; /* the pg_rel of every table read */
 	/* The session's current schema, which unqualified names (the
 	 * models' schema NULL) stand for: public unless the search path
@@ -57,6 +58,9 @@ typedef struct pg_read {
 	/* The OIDs of the user schemas as read first, " (0,2200,...) ":
 	 * what USER_NSP selects, put in its place in the queries after. */
 	const char *nsp_list;
+	/* The rarer kinds the schemas have (letters of PRESENT_KINDS in
+	 * postgres.c), NULL when not known: every query is sent. */
+	const char *present;
 	/* Another set of schemas than the user's (the normaliser's scratch
 	 * schemas): an SQL fragment " (SELECT oid ...) " for the queries,
 	 * and what each of its schemas stands for (NULL: the default). */
@@ -78,6 +82,9 @@ const char *sd_pgr_cell(PGresult *res, int row, int col);
 bool sd_pgr_true(PGresult *res, int row, int col);
 /* The elements of a text[] as the server prints it ({a,"b c"}). */
 void sd_pgr_text_array(sd_arena *a, sd_strlist *out, const char *lit);
+/* Whether the schemas have no object of a kind (a PRESENT_KINDS letter):
+ * its query need not be sent. */
+bool sd_pgr_absent(const pg_read *r, char kind);
 /* The schema a catalog namespace stands for: NULL for the default. */
 const char *sd_pgr_nsp(const pg_read *r, const char *nspname);
 /* The relation of an OID, created when first seen. */

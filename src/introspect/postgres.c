@@ -25,13 +25,40 @@
 /* Catalog queries                                                     */
 /* ------------------------------------------------------------------ */
 
+/* Which of the rarer kinds the user schemas have at all, one letter each
+ * (computed once, on every row): the queries of the others are not sent.
+ * Each test is looser than its kind's query. */
+#define PRESENT_KINDS                                                         \
+	" (SELECT concat("                                                    \
+	"  CASE WHEN EXISTS (SELECT 1 FROM pg_collation x"                    \
+	"   WHERE x.collnamespace IN (SELECT oid FROM u)) THEN 'o' END,"      \
+	"  CASE WHEN EXISTS (SELECT 1 FROM pg_class x WHERE x.relkind = 'c'"  \
+	"   AND x.relnamespace IN (SELECT oid FROM u)) THEN 'c' END,"         \
+	"  CASE WHEN EXISTS (SELECT 1 FROM pg_type x WHERE x.typtype = 'r'"   \
+	"   AND x.typnamespace IN (SELECT oid FROM u)) THEN 'r' END,"         \
+	"  CASE WHEN EXISTS (SELECT 1 FROM pg_policy x"                       \
+	"   JOIN pg_class xc ON xc.oid = x.polrelid"                          \
+	"   WHERE xc.relnamespace IN (SELECT oid FROM u)) THEN 'p' END,"      \
+	"  CASE WHEN EXISTS (SELECT 1 FROM pg_rewrite x"                      \
+	"   JOIN pg_class xc ON xc.oid = x.ev_class"                          \
+	"   WHERE x.rulename <> '_RETURN'"                                    \
+	"   AND xc.relnamespace IN (SELECT oid FROM u)) THEN 'u' END,"        \
+	"  CASE WHEN EXISTS (SELECT 1 FROM pg_class x"                        \
+	"   WHERE (x.relrowsecurity OR x.relforcerowsecurity)"                \
+	"   AND x.relnamespace IN (SELECT oid FROM u)) THEN 's' END,"         \
+	"  CASE WHEN EXISTS (SELECT 1 FROM pg_proc x WHERE x.prokind = 'w'"   \
+	"   AND x.pronamespace IN (SELECT oid FROM u)) THEN 'w' END)) "
+
 /* Every user schema, and whether it is the session's current one (the
- * default namespace, which the schema stores as none). */
+ * default namespace, which the schema stores as none); its OID, and the
+ * kinds present (PRESENT_KINDS). */
 static const char q_namespaces[] =
-	"SELECT n.nspname, n.nspname = current_schema(), ds.description, n.oid"
+	"WITH u AS (SELECT n.oid FROM pg_namespace n WHERE n.oid IN" USER_NSP ")"
+	" SELECT n.nspname, n.nspname = current_schema(), ds.description, n.oid,"
+	PRESENT_KINDS
 	" FROM pg_namespace n LEFT JOIN pg_description ds"
 	"  ON ds.objoid = n.oid AND ds.classoid = 'pg_namespace'::regclass"
-	" WHERE n.oid IN" USER_NSP "ORDER BY 1";
+	" WHERE n.oid IN (SELECT oid FROM u) ORDER BY 1";
 
 static const char q_enums[] =
 	"SELECT n.nspname, t.typname, e.enumlabel,"
@@ -84,11 +111,15 @@ static const char q_tables[] =
 	" WHERE c.relkind IN ('r', 'p') AND c.relnamespace IN" USER_NSP;
 
 /* Subqueries run only for the rare rows that need them: a default (its
- * serial sequence), a collation other than the type's. */
+ * serial sequence), a collation other than the type's. A default names
+ * no column, so it is printed without its table (which would have the
+ * server open every table for its column names); only a generated
+ * column's expression needs it. */
 static const char q_columns[] =
 	"SELECT a.attrelid, a.attnum, a.attname,"
 	" format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-	" CASE WHEN a.atthasdef THEN pg_get_expr(ad.adbin, ad.adrelid) END,"
+	" CASE WHEN a.atthasdef THEN pg_get_expr(ad.adbin,"
+	"  CASE WHEN a.attgenerated <> '' THEN ad.adrelid ELSE 0 END) END,"
 	" a.attidentity, a.attgenerated,"
 	" CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation"
 	"  THEN (SELECT co.collname FROM pg_collation co"
@@ -160,7 +191,8 @@ static const char q_indexes[] =
 	" i.indnullsnotdistinct, i.indnkeyatts, i.indkey, i.indoption,"
 	" i.indclass, i.indcollation,"
 	" CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(SELECT"
-	"  pg_get_indexdef(i.indexrelid, k, false)"
+	"  CASE WHEN i.indkey[k - 1] = 0"
+	"  THEN pg_get_indexdef(i.indexrelid, k, false) END"
 	"  FROM generate_series(1, i.indnkeyatts) k ORDER BY k) END,"
 	" CASE WHEN x.oid IS NULL THEN ds.description"
 	"  ELSE obj_description(x.oid, 'pg_constraint') END,"
@@ -542,6 +574,9 @@ static int read_namespaces(pg_read *r)
 	}
 	sd_buf_put(&oids, ") ");
 	r->nsp_list = sd_arena_strdup(r->s->arena, sd_buf_cstr(&oids));
+	r->present = PQntuples(res) ? sd_arena_strdup(r->s->arena,
+	                                              cell(res, 0, 4))
+	                            : "";
 	sd_buf_free(&oids);
 	for (i = 0; i < PQntuples(res); i++) {
 		const char *ns = map_nsp(r, cell(res, i, 0));
@@ -617,6 +652,14 @@ static void table_settings(pg_read *r, PGresult *res, int i, sd_table *t)
 	t->cluster_on = sd_arena_strdup(a, cell(res, i, 14));
 }
 
+/* Where what only the reading needs goes (relations by OID, attribute
+ * arrays): freed when the catalog has been read, where the schema's
+ * arena would keep it for as long as the schema lives. */
+static sd_arena *scratch(const pg_read *r)
+{
+	return r->tmp ? r->tmp : r->s->arena;
+}
+
 static int read_tables(pg_read *r)
 {
 	PGresult *res = run(r, q_tables);
@@ -626,14 +669,15 @@ static int read_tables(pg_read *r)
 	if (!res)
 		return SD_ERUNTIME;
 	n = PQntuples(res);
-	r->rels = sd_map_new(a, (size_t)n);
+	r->rels = sd_map_new(scratch(r), (size_t)n);
 	for (i = 0; i < n; i++) {
 		const char *ns = map_nsp(r, cell(res, i, 1));
 		const char *name = cell(res, i, 2);
-		pg_rel *rel = sd_arena_alloc(a, sizeof(*rel));
+		pg_rel *rel = sd_arena_alloc(scratch(r), sizeof(*rel));
 
 		memset(rel, 0, sizeof(*rel));
-		sd_map_put(r->rels, sd_arena_strdup(a, cell(res, i, 0)), rel);
+		sd_map_put(r->rels, sd_arena_strdup(scratch(r), cell(res, i, 0)),
+		           rel);
 		if (!cell_true(res, i, 4) || skip_table(r, ns, name))
 			continue;
 		rel->table = sd_schema_add_table(r->s, ns, name);
@@ -683,7 +727,7 @@ static int read_tables(pg_read *r)
 /* The relation for oid, created when first seen. */
 static pg_rel *rel_get(pg_read *r, const char *oid)
 {
-	sd_arena *a = r->s->arena;
+	sd_arena *a = scratch(r);
 	pg_rel *rel = sd_map_get(r->rels, oid);
 
 	if (!rel) {
@@ -695,10 +739,12 @@ static pg_rel *rel_get(pg_read *r, const char *oid)
 }
 
 /* Records attribute attnum of rel: its name, collation and column. */
-static void rel_attribute(sd_arena *a, pg_rel *rel, int attnum,
+static void rel_attribute(pg_read *r, pg_rel *rel, int attnum,
                           const char *name, const char *coll,
                           sd_column *col)
 {
+	sd_arena *a = scratch(r);
+
 	if (attnum < 1)
 		return;
 	if (attnum >= rel->cap) {
@@ -727,7 +773,9 @@ static void rel_attribute(sd_arena *a, pg_rel *rel, int attnum,
 	}
 	if (attnum > rel->natt)
 		rel->natt = attnum;
-	rel->att[attnum] = col ? col->base.name : sd_arena_strdup(a, name);
+	/* names are kept: index keys point at them */
+	rel->att[attnum] = col ? col->base.name
+	                       : sd_arena_strdup(r->s->arena, name);
 	rel->attcoll[attnum] = sd_arena_strdup(a, coll);
 	rel->cols[attnum] = col;
 }
@@ -770,12 +818,12 @@ static void column_row(pg_read *r, PGresult *res, int i)
 	sd_column *c;
 
 	if (!t) {
-		rel_attribute(a, rel, atoi(cell(res, i, 1)), cell(res, i, 2),
+		rel_attribute(r, rel, atoi(cell(res, i, 1)), cell(res, i, 2),
 		              cell(res, i, 14), NULL);
 		return;
 	}
 	c = sd_table_add_column(r->s, t, cell(res, i, 2));
-	rel_attribute(a, rel, atoi(cell(res, i, 1)), NULL, cell(res, i, 14),
+	rel_attribute(r, rel, atoi(cell(res, i, 1)), NULL, cell(res, i, 14),
 	              c);
 	c->type_sql = sd_arena_strdup(a, cell(res, i, 3));
 	if (typtype && typtype[0] == 'e')
@@ -841,6 +889,7 @@ static int read_objects(pg_read *r)
 	o.conn = r->conn;
 	o.s = r->s;
 	o.nsp_oids = r->nsp_list;
+	o.present = r->present;
 	o.default_nsp = r->default_nsp;
 	o.nqueries = r->nqueries;
 	o.err = r->err;
@@ -952,7 +1001,7 @@ static int read_foreign_attnames(pg_read *r, PGresult *cons)
 			rc = SD_ERUNTIME;
 		} else {
 			for (i = 0; i < PQntuples(res); i++)
-				rel_attribute(r->s->arena,
+				rel_attribute(r,
 				              rel_get(r, cell(res, i, 0)),
 				              atoi(cell(res, i, 1)),
 				              cell(res, i, 2), NULL, NULL);
@@ -1278,9 +1327,12 @@ static int read_indexes(pg_read *r)
 
 static int read_unmanaged(pg_read *r)
 {
-	PGresult *res = run(r, q_unmanaged);
+	PGresult *res;
 	int i;
 
+	if (sd_pgr_absent(r, 'w'))
+		return SD_OK;
+	res = run(r, q_unmanaged);
 	if (!res)
 		return SD_ERUNTIME;
 	for (i = 0; i < PQntuples(res); i++) {
@@ -1313,6 +1365,7 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
 	r.err = err;
 	r.s = sd_schema_new();
 	r.s->dialect = "postgresql";
+	r.tmp = sd_arena_new();
 	if ((rc = read_namespaces(&r)) != SD_OK ||
 	    (rc = read_enums(&r)) != SD_OK ||
 	    (rc = read_tables(&r)) != SD_OK ||
@@ -1323,9 +1376,11 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
 	    (rc = read_objects(&r)) != SD_OK ||
 	    (rc = sd_pgr_read_logic(&r)) != SD_OK ||
 	    (rc = read_unmanaged(&r)) != SD_OK) {
+		sd_arena_free(r.tmp);
 		sd_schema_free(r.s);
 		return rc;
 	}
+	sd_arena_free(r.tmp);
 	sd_schema_sort(r.s);
 	sd_logic_sort(r.s);
 	sd_schema_index(r.s);
@@ -1353,6 +1408,11 @@ bool sd_pgr_true(PGresult *res, int row, int col)
 	return cell_true(res, row, col);
 }
 
+bool sd_pgr_absent(const pg_read *r, char kind)
+{
+	return r->present && !strchr(r->present, kind);
+}
+
 const char *sd_pgr_nsp(const pg_read *r, const char *nspname)
 {
 	return map_nsp(r, nspname);
@@ -1365,7 +1425,7 @@ pg_rel *sd_pgr_rel(pg_read *r, const char *oid)
 
 void sd_pgr_attribute(pg_read *r, pg_rel *rel, int attnum, const char *name)
 {
-	rel_attribute(r->s->arena, rel, attnum, name, NULL, NULL);
+	rel_attribute(r, rel, attnum, name, NULL, NULL);
 }
 
 void sd_pgr_text_array(sd_arena *a, sd_strlist *out, const char *lit)
