@@ -17,6 +17,7 @@
 #include "emit/dialect.h"
 #include "introspect/introspect.h"
 #include "introspect/postgres.h"
+#include "model/logic.h"
 #include "normalize/normalize.h"
 #include "normalize/pg_norm.h"
 #include "model/load.h"
@@ -347,6 +348,54 @@ START_TEST(introspect_query_count_constant)
 
 	ck_assert_uint_eq(n10, n200);
 	ck_assert_uint_le(n10, 22); /* one query per kind */
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
+/*
+ * The rarer kinds (collations, composite and range types, policies,
+ * rules, row security, window functions) are read when the schemas have
+ * them, and their queries are not sent when they have none: one query
+ * each between the two.
+ */
+START_TEST(introspect_rare_kinds_only_when_present)
+{
+	char *uri = fresh_db("sd_t_rare");
+	PGconn *c = pq_open(uri);
+	sd_schema *s = NULL;
+	sd_error err = SD_ERROR_INIT;
+	size_t none = 0, all = 0;
+	sd_logic *l;
+	sd_table *t;
+
+	pq_exec_ok(c, "CREATE TABLE t (id int PRIMARY KEY, name text)");
+	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, &none, &err), SD_OK);
+	ck_assert_uint_eq(s->ncollations + s->ncomposites + s->nranges, 0);
+	sd_schema_free(s);
+	pq_exec_ok(c,
+	           "CREATE COLLATION ci (provider = icu, locale = 'und');"
+	           "CREATE TYPE pair AS (a int, b int);"
+	           "CREATE TYPE span AS RANGE (subtype = int4);"
+	           "ALTER TABLE t ENABLE ROW LEVEL SECURITY;"
+	           "CREATE POLICY own ON t USING (id > 0);"
+	           "CREATE RULE keep AS ON DELETE TO t DO INSTEAD NOTHING;"
+	           "CREATE FUNCTION rn() RETURNS bigint WINDOW"
+	           " LANGUAGE internal AS 'window_row_number';");
+	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, &all, &err), SD_OK);
+	l = sd_schema_logic(s);
+	t = sd_schema_find_table(s, NULL, "t");
+	ck_assert_uint_eq(s->ncollations, 1);
+	ck_assert_uint_eq(s->ncomposites, 1);
+	ck_assert_uint_eq(s->nranges, 1);
+	ck_assert_uint_eq(l->npolicies, 1);
+	ck_assert_uint_eq(l->nrules, 1);
+	ck_assert(t->row_security);
+	ck_assert_uint_eq(s->nunmanaged, 1);
+	ck_assert_str_eq(s->unmanaged[0]->what, "window function");
+	ck_assert_uint_eq(all, none + 7);
+	sd_schema_free(s);
+	sd_error_clear(&err);
 	PQfinish(c);
 	free(uri);
 }
@@ -2287,6 +2336,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, session_lock_outside_transactions, 120);
 	SD_TEST(s, introspect_every_kind, 120);
 	SD_TEST(s, introspect_query_count_constant, 120);
+	SD_TEST(s, introspect_rare_kinds_only_when_present, 60);
 	SD_TEST(s, normalize_spec_examples, 120);
 	SD_TEST(s, normalize_other_schema, 120);
 	SD_TEST(s, normalize_many_tables, 120);
