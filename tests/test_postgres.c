@@ -401,6 +401,39 @@ START_TEST(introspect_rare_kinds_only_when_present)
 }
 END_TEST
 
+/*
+ * The catalog is read in stages of queries sent ahead together; the
+ * queries made from an earlier result (operator class names) come in
+ * between. The connection is left out of pipeline mode and idle.
+ */
+START_TEST(introspect_pipeline_leaves_connection_idle)
+{
+	char *uri = fresh_db("sd_t_pipe");
+	PGconn *c = pq_open(uri);
+	sd_schema *s = NULL;
+	sd_error err = SD_ERROR_INIT;
+	const sd_index *ix;
+	PGresult *res;
+
+	pq_exec_ok(c, "CREATE TABLE t (id int PRIMARY KEY, name text);"
+	              "CREATE INDEX t_name ON t (name text_pattern_ops);"
+	              "CREATE VIEW v AS SELECT id FROM t;");
+	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, NULL, &err), SD_OK);
+	ix = sd_schema_find_table(s, NULL, "t")->indexes[0];
+	ck_assert_str_eq(ix->keys[0].opclass, "text_pattern_ops");
+	ck_assert_uint_eq(sd_schema_logic(s)->nviews, 1);
+	ck_assert_int_eq(PQpipelineStatus(c), PQ_PIPELINE_OFF);
+	ck_assert_int_eq(PQtransactionStatus(c), PQTRANS_IDLE);
+	res = PQexec(c, "SELECT 1");
+	ck_assert_int_eq(PQresultStatus(res), PGRES_TUPLES_OK);
+	PQclear(res);
+	sd_schema_free(s);
+	sd_error_clear(&err);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
 START_TEST(type_mapping)
 {
 	static const struct {
@@ -2337,6 +2370,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, introspect_every_kind, 120);
 	SD_TEST(s, introspect_query_count_constant, 120);
 	SD_TEST(s, introspect_rare_kinds_only_when_present, 60);
+	SD_TEST(s, introspect_pipeline_leaves_connection_idle, 60);
 	SD_TEST(s, normalize_spec_examples, 120);
 	SD_TEST(s, normalize_other_schema, 120);
 	SD_TEST(s, normalize_many_tables, 120);

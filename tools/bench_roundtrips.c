@@ -2,7 +2,8 @@
  * bench_roundtrips.c - counts a process's PostgreSQL round trips, for
  * tools/bench: loaded with LD_PRELOAD, it stands in front of libpq's
  * query calls (each is one round trip: a multi-statement script is one
- * too) and, at exit, appends how many there were to the file named by
+ * too, and so are the queries of a pipeline up to its Sync) and, at
+ * exit, appends how many there were to the file named by
  * SD_BENCH_ROUNDTRIPS (a line per process that was preloaded: the
  * launcher's too). Wall times move with the machine's load; this
  * figure does not.
@@ -80,6 +81,16 @@ int PQsendQuery(PGconn *conn, const char *query)
 	COUNTED(real(conn, query));
 }
 
+/* libpq's PQpipelineStatus: 0 (PQ_PIPELINE_OFF) outside pipeline mode */
+static int in_pipeline(PGconn *conn)
+{
+	static int (*status)(const PGconn *);
+
+	if (!status)
+		status = (int (*)(const PGconn *))next("PQpipelineStatus");
+	return status(conn) != 0;
+}
+
 int PQsendQueryParams(PGconn *conn, const char *command, int nParams,
                       const Oid *paramTypes, const char *const *paramValues,
                       const int *paramLengths, const int *paramFormats,
@@ -92,8 +103,21 @@ int PQsendQueryParams(PGconn *conn, const char *command, int nParams,
 		real = (int (*)(PGconn *, const char *, int, const Oid *,
 		                const char *const *, const int *, const int *,
 		                int))next("PQsendQueryParams");
+	/* queued in a pipeline: its Sync is the round trip */
+	if (in_pipeline(conn))
+		return real(conn, command, nParams, paramTypes, paramValues,
+		            paramLengths, paramFormats, resultFormat);
 	COUNTED(real(conn, command, nParams, paramTypes, paramValues,
 	             paramLengths, paramFormats, resultFormat));
+}
+
+int PQpipelineSync(PGconn *conn)
+{
+	static int (*real)(PGconn *);
+
+	if (!real)
+		real = (int (*)(PGconn *))next("PQpipelineSync");
+	COUNTED(real(conn));
 }
 
 __attribute__((destructor)) static void report(void)

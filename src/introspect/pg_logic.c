@@ -364,6 +364,12 @@ static PGresult *query(pg_read *r, const char *sql)
 	return sd_pgr_query(r, with_nsp(r, sql), 0, NULL);
 }
 
+/* Sends sql ahead, as query() will ask for it (sd_pgr_send). */
+static void send(pg_read *r, const char *sql)
+{
+	sd_pgr_send(r, with_nsp(r, sql));
+}
+
 static const char *keep(pg_read *r, const char *s)
 {
 	return sd_arena_strdup(r->s->arena, s);
@@ -960,6 +966,28 @@ static void matview_indexes(pg_read *r)
 		v->indexes = rel->table->indexes;
 		v->nindexes = rel->table->nindexes;
 	}
+}
+
+void sd_pgr_send_views(pg_read *r)
+{
+	send(r, q_views);
+	send(r, q_view_columns);
+}
+
+/* What sd_pgr_read_logic asks, in its order. */
+void sd_pgr_send_logic(pg_read *r)
+{
+	send(r, q_functions);
+	send(r, q_triggers);
+	if (!sd_pgr_absent(r, 'p'))
+		send(r, q_policies);
+	if (!sd_pgr_absent(r, 'u'))
+		send(r, q_rules);
+	if (!sd_pgr_absent(r, 's'))
+		send(r, q_row_security);
+	if (r->opts->privileges)
+		send(r, q_grants);
+	send(r, q_depend);
 }
 
 int sd_pgr_read_logic(pg_read *r)

@@ -4,6 +4,7 @@
  * pg_objects.h).
  */
 #include "introspect/pg_objects.h"
+#include "introspect/pg_pipe.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,26 +21,45 @@ static bool cell_true(PGresult *res, int row, int col)
 	return v && v[0] == 't';
 }
 
-/* Runs the query template q, its namespaces put in for every %s. */
-static PGresult *run(sd_pg_objread *r, const char *q)
+/* The query template q with its namespaces put in for every %s. */
+static const char *sql_of(const sd_pg_objread *r, const char *q, sd_buf *sql)
 {
-	sd_buf sql = SD_BUF_INIT;
-	PGresult *res;
 	const char *p;
 
 	for (p = q; *p; p++) {
 		if (p[0] == '%' && p[1] == 's') {
-			sd_buf_put(&sql, r->nsp_oids);
+			sd_buf_put(sql, r->nsp_oids);
 			p++;
 		} else {
-			sd_buf_putc(&sql, *p);
+			sd_buf_putc(sql, *p);
 		}
 	}
-	res = sd_pg_catalog_query(r->conn, sd_buf_cstr(&sql), 0, NULL,
-	                          r->nqueries, r->err);
+	return sd_buf_cstr(sql);
+}
+
+/* Runs the query template q (taken from r->pipe when sent ahead). */
+static PGresult *run(sd_pg_objread *r, const char *q)
+{
+	sd_buf sql = SD_BUF_INIT;
+	PGresult *res;
+
+	res = sd_pg_pipe_query(r->pipe, r->conn, sql_of(r, q, &sql), 0, NULL,
+	                       r->nqueries, r->err);
 	sd_buf_free(&sql);
 	return res;
 }
+
+/* Sends the query template q ahead on r->pipe. */
+static void send(sd_pg_objread *r, const char *q)
+{
+	sd_buf sql = SD_BUF_INIT;
+
+	if (r->pipe)
+		sd_pg_pipe_send(r->pipe, r->conn, sql_of(r, q, &sql));
+	sd_buf_free(&sql);
+}
+
+static const char *collations_query(const sd_pg_objread *r);
 
 static const char *nsp(const sd_pg_objread *r, const char *nspname)
 {
@@ -126,9 +146,7 @@ static const char q_collations_17[] =
 
 static int read_collations(sd_pg_objread *r, sd_arena *a)
 {
-	PGresult *res = run(r, PQserverVersion(r->conn) >= 170000
-	                              ? q_collations_17
-	                              : q_collations_15);
+	PGresult *res = run(r, collations_query(r));
 	int i;
 
 	if (!res)
@@ -417,6 +435,12 @@ static int read_ranges(sd_pg_objread *r, sd_arena *a)
 	return SD_OK;
 }
 
+static const char *collations_query(const sd_pg_objread *r)
+{
+	return PQserverVersion(r->conn) >= 170000 ? q_collations_17
+	                                          : q_collations_15;
+}
+
 /* None of the kind in the schemas (r->present): its query is not sent. */
 static bool absent(const sd_pg_objread *r, char kind)
 {
@@ -437,4 +461,17 @@ int sd_pg_read_objects(sd_pg_objread *r)
 		rc = read_ranges(r, a);
 	sd_arena_free(a);
 	return rc;
+}
+
+void sd_pg_send_objects(sd_pg_objread *r)
+{
+	send(r, q_extensions);
+	if (!absent(r, 'o'))
+		send(r, collations_query(r));
+	send(r, q_sequences);
+	send(r, q_domains);
+	if (!absent(r, 'c'))
+		send(r, q_composites);
+	if (!absent(r, 'r'))
+		send(r, q_ranges);
 }

@@ -27,6 +27,7 @@ typedef struct sd_pg_objread {
 	/* the namespace stored as NULL (the session's current schema) */
 	const char *default_nsp;
 	size_t *nqueries;     /* counts the queries, may be NULL */
+	struct sd_pg_pipe *pipe; /* the queries sent ahead, may be NULL */
 	sd_error *err;
 	/* called per identity column with its sequence's options (allocated
 	 * in s), relid being the table's OID as text; may be NULL */
@@ -41,5 +42,9 @@ typedef struct sd_pg_objread {
  * extension owns. Returns SD_OK or SD_ERUNTIME with r->err set.
  */
 int sd_pg_read_objects(sd_pg_objread *r);
+
+/* Queues the queries sd_pg_read_objects(r) sends, in its order, on
+ * r->pipe (pg_pipe.h). */
+void sd_pg_send_objects(sd_pg_objread *r);
 
 #endif

@@ -8,6 +8,7 @@
 #define SD_INTROSPECT_PG_READ_H
 
 #include "introspect/postgres.h"
+#include "introspect/pg_pipe.h"
 
 #define USER_NSP SD_PG_USER_NSP
 
@@ -50,6 +51,7 @@ typedef struct pg_read {
 	sd_error *err;
 	sd_map *rels; /* oid text -> pg_rel* */
 	sd_arena *tmp; /* for the reading only (NULL: the schema's) */
+	sd_pg_pipe *pipe; /* the queries sent ahead, NULL for none */
 	sd_vec managed; /* the pg_rel of every table read */
 	/* The session's current schema, which unqualified names (the
 	 * models' schema NULL) stand for: public unless the search path
@@ -73,6 +75,9 @@ typedef struct pg_read {
 	sd_vec matviews;
 } pg_read;
 
+/* Queues sql (made with the same substitutions as sd_pgr_query's) on
+ * r->pipe, when there is one. */
+void sd_pgr_send(pg_read *r, const char *sql);
 /* One catalog query with text parameters: the result, or NULL with the
  * error added. Counts in r->nqueries. */
 PGresult *sd_pgr_query(pg_read *r, const char *sql, int nparams,
@@ -97,6 +102,10 @@ bool sd_pgr_skip(const pg_read *r, const char *schema, const char *name);
 /* pg_logic.c: views and materialized views, once the tables are read
  * (before the indexes, which are read for materialized views too)... */
 int sd_pgr_read_views(pg_read *r);
+/* Queue what sd_pgr_read_views and sd_pgr_read_logic will ask, in
+ * their order (sd_pgr_send). */
+void sd_pgr_send_views(pg_read *r);
+void sd_pgr_send_logic(pg_read *r);
 /* ... and the rest of the logic once the indexes are in. */
 int sd_pgr_read_logic(pg_read *r);
 

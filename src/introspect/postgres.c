@@ -264,12 +264,17 @@ PGresult *sd_pg_catalog_query(PGconn *conn, const char *sql, int nparams,
                               const char *const *params, size_t *nqueries,
                               sd_error *err)
 {
-	PGresult *res;
-	sd_buf msg = SD_BUF_INIT;
-
 	if (nqueries)
 		(*nqueries)++;
-	res = PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0);
+	return sd_pg_catalog_result(
+		PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0),
+		err);
+}
+
+PGresult *sd_pg_catalog_result(PGresult *res, sd_error *err)
+{
+	sd_buf msg = SD_BUF_INIT;
+
 	if (PQresultStatus(res) == PGRES_TUPLES_OK)
 		return res;
 	sd_pg_message(&msg, PQresultErrorMessage(res));
@@ -305,8 +310,8 @@ static PGresult *run_params(pg_read *r, const char *sql, int nparams,
 	sd_buf b = SD_BUF_INIT;
 	PGresult *res;
 
-	res = sd_pg_catalog_query(r->conn, user_nsp_sql(r, sql, &b), nparams,
-	                          params, r->nqueries, r->err);
+	res = sd_pg_pipe_query(r->pipe, r->conn, user_nsp_sql(r, sql, &b),
+	                       nparams, params, r->nqueries, r->err);
 	sd_buf_free(&b);
 	return res;
 }
@@ -881,20 +886,22 @@ static void identity_row(void *ctx, const char *relid, int attnum,
 	c->identity_options = o;
 }
 
+/* The reader of the schema-level objects (pg_objects.h) for r. */
+static void objread(pg_read *r, sd_pg_objread *o)
+{
+	*o = (sd_pg_objread){
+		.conn = r->conn, .s = r->s, .nsp_oids = r->nsp_list,
+		.present = r->present, .default_nsp = r->default_nsp,
+		.nqueries = r->nqueries, .err = r->err,
+		.identity = identity_row, .ctx = r, .pipe = r->pipe,
+	};
+}
+
 static int read_objects(pg_read *r)
 {
 	sd_pg_objread o;
 
-	memset(&o, 0, sizeof(o));
-	o.conn = r->conn;
-	o.s = r->s;
-	o.nsp_oids = r->nsp_list;
-	o.present = r->present;
-	o.default_nsp = r->default_nsp;
-	o.nqueries = r->nqueries;
-	o.err = r->err;
-	o.identity = identity_row;
-	o.ctx = r;
+	objread(r, &o);
 	return sd_pg_read_objects(&o);
 }
 
@@ -909,17 +916,24 @@ static int read_columns(pg_read *r)
 	PGconn *conn = r->conn;
 	PGresult *res;
 	sd_buf sql = SD_BUF_INIT;
-	bool failed = false;
+	bool failed = false, queued;
 	size_t i;
-	int k, j, sent;
+	int k, j, sent = 1;
 
 	if (r->nqueries)
 		(*r->nqueries)++;
-	sent = PQsendQueryParams(conn, user_nsp_sql(r, q_columns, &sql), 0,
-	                         NULL, NULL, NULL, NULL, 0);
+	/* sent ahead: single rows from here on (when the mode cannot be had
+	 * any more, the whole result is read below all the same) */
+	queued = sd_pg_pipe_next(r->pipe, user_nsp_sql(r, q_columns, &sql));
+	if (queued) {
+		PQsetSingleRowMode(conn);
+	} else {
+		sd_pg_pipe_end(r->pipe);
+		sent = PQsendQueryParams(conn, sd_buf_cstr(&sql), 0, NULL,
+		                         NULL, NULL, NULL, 0);
+	}
 	sd_buf_free(&sql);
-	if (!sent ||
-	    !PQsetSingleRowMode(conn)) {
+	if (!sent || (!queued && !PQsetSingleRowMode(conn))) {
 		sd_buf msg = SD_BUF_INIT;
 		sd_mask_password(&msg, PQerrorMessage(conn));
 		sd_error_add(r->err, SD_ERUNTIME, NULL, 0, 0, NULL,
@@ -934,6 +948,9 @@ static int read_columns(pg_read *r)
 		ExecStatusType st = PQresultStatus(res);
 		if (st == PGRES_SINGLE_TUPLE && !failed) {
 			column_row(r, res, 0);
+		} else if (st == PGRES_TUPLES_OK && !failed) {
+			for (k = 0; k < PQntuples(res); k++)
+				column_row(r, res, k);
 		} else if (st != PGRES_TUPLES_OK && st != PGRES_SINGLE_TUPLE &&
 		           !failed) {
 			sd_buf msg = SD_BUF_INIT;
@@ -948,8 +965,12 @@ static int read_columns(pg_read *r)
 		}
 		PQclear(res);
 	}
-	if (failed)
+	if (queued)
+		sd_pg_pipe_taken(r->pipe);
+	if (failed) {
+		sd_pg_pipe_end(r->pipe);
 		return SD_ERUNTIME;
+	}
 	for (i = 0; i < r->managed.n; i++) {
 		pg_rel *rel = r->managed.items[i];
 		for (k = 1, j = 0; k <= rel->natt; k++)
@@ -1325,6 +1346,35 @@ static int read_indexes(pg_read *r)
 	return rc;
 }
 
+/* The queries of one stage of the reading, sent ahead together. */
+static void send_tables(pg_read *r)
+{
+	sd_pgr_send(r, q_enums);
+	sd_pgr_send(r, q_tables);
+	sd_pgr_send(r, q_columns);
+	sd_pgr_send(r, q_constraints);
+	sd_pg_pipe_sync(r->pipe);
+}
+
+static void send_indexes(pg_read *r)
+{
+	sd_pgr_send_views(r);
+	sd_pgr_send(r, q_indexes);
+	sd_pg_pipe_sync(r->pipe);
+}
+
+static void send_rest(pg_read *r)
+{
+	sd_pg_objread o;
+
+	objread(r, &o);
+	sd_pg_send_objects(&o);
+	sd_pgr_send_logic(r);
+	if (!sd_pgr_absent(r, 'w'))
+		sd_pgr_send(r, q_unmanaged);
+	sd_pg_pipe_sync(r->pipe);
+}
+
 static int read_unmanaged(pg_read *r)
 {
 	PGresult *res;
@@ -1351,35 +1401,55 @@ static int read_unmanaged(pg_read *r)
 	return SD_OK;
 }
 
+/* Every kind, in three round trips after the first: the queries of a
+ * stage are sent together (pg_pipe.h) and read in the same order. */
+static int read_all(pg_read *r)
+{
+	int rc;
+
+	if ((rc = read_namespaces(r)) != SD_OK)
+		return rc;
+	send_tables(r);
+	if ((rc = read_enums(r)) != SD_OK || (rc = read_tables(r)) != SD_OK ||
+	    (rc = read_columns(r)) != SD_OK ||
+	    (rc = read_constraints(r)) != SD_OK)
+		return rc;
+	send_indexes(r);
+	if ((rc = sd_pgr_read_views(r)) != SD_OK ||
+	    (rc = read_indexes(r)) != SD_OK)
+		return rc;
+	send_rest(r);
+	if ((rc = read_objects(r)) != SD_OK ||
+	    (rc = sd_pgr_read_logic(r)) != SD_OK)
+		return rc;
+	return read_unmanaged(r);
+}
+
 int sd_pg_introspect(sd_schema **out, PGconn *conn,
                      const sd_introspect_opts *opts, size_t *nqueries,
                      sd_error *err)
 {
 	pg_read r;
+	sd_pg_pipe pipe;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
+	memset(&pipe, 0, sizeof(pipe));
 	r.conn = conn;
+	r.pipe = &pipe;
 	r.opts = opts ? opts : &sd_introspect_none;
 	r.nqueries = nqueries;
 	r.err = err;
 	r.s = sd_schema_new();
 	r.s->dialect = "postgresql";
 	r.tmp = sd_arena_new();
-	if ((rc = read_namespaces(&r)) != SD_OK ||
-	    (rc = read_enums(&r)) != SD_OK ||
-	    (rc = read_tables(&r)) != SD_OK ||
-	    (rc = read_columns(&r)) != SD_OK ||
-	    (rc = read_constraints(&r)) != SD_OK ||
-	    (rc = sd_pgr_read_views(&r)) != SD_OK ||
-	    (rc = read_indexes(&r)) != SD_OK ||
-	    (rc = read_objects(&r)) != SD_OK ||
-	    (rc = sd_pgr_read_logic(&r)) != SD_OK ||
-	    (rc = read_unmanaged(&r)) != SD_OK) {
+	if ((rc = read_all(&r)) != SD_OK) {
+		sd_pg_pipe_end(&pipe);
 		sd_arena_free(r.tmp);
 		sd_schema_free(r.s);
 		return rc;
 	}
+	sd_pg_pipe_end(&pipe);
 	sd_arena_free(r.tmp);
 	sd_schema_sort(r.s);
 	sd_logic_sort(r.s);
@@ -1391,6 +1461,15 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
 /* ------------------------------------------------------------------ */
 /* For the other readers of the catalog (pg_read.h)                    */
 /* ------------------------------------------------------------------ */
+
+void sd_pgr_send(pg_read *r, const char *sql)
+{
+	sd_buf b = SD_BUF_INIT;
+
+	if (r->pipe)
+		sd_pg_pipe_send(r->pipe, r->conn, user_nsp_sql(r, sql, &b));
+	sd_buf_free(&b);
+}
 
 PGresult *sd_pgr_query(pg_read *r, const char *sql, int nparams,
                        const char *const *params)

@@ -87,4 +87,7 @@ PGresult *sd_pg_catalog_query(PGconn *conn, const char *sql, int nparams,
                               const char *const *params, size_t *nqueries,
                               sd_error *err);
 
+/* res when it holds rows, else NULL with err set as above (res cleared). */
+PGresult *sd_pg_catalog_result(PGresult *res, sd_error *err);
+
 #endif
