@@ -17,6 +17,7 @@
 #include "emit/dialect.h"
 #include "introspect/introspect.h"
 #include "introspect/postgres.h"
+#include "introspect/pg_pipe.h"
 #include "model/logic.h"
 #include "normalize/normalize.h"
 #include "normalize/pg_norm.h"
@@ -428,6 +429,54 @@ START_TEST(introspect_pipeline_leaves_connection_idle)
 	ck_assert_int_eq(PQresultStatus(res), PGRES_TUPLES_OK);
 	PQclear(res);
 	sd_schema_free(s);
+	sd_error_clear(&err);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
+/* Queries sent ahead are taken in order; one asked out of order ends the
+ * pipeline and every query still gets its own answer. */
+START_TEST(pipe_out_of_order)
+{
+	char *uri = fresh_db("sd_t_pipe2");
+	PGconn *c = pq_open(uri);
+	sd_error err = SD_ERROR_INIT;
+	sd_pg_pipe p;
+	size_t n = 0;
+	PGresult *res;
+
+	memset(&p, 0, sizeof(p));
+	sd_pg_pipe_send(&p, c, "SELECT 1");
+	sd_pg_pipe_send(&p, c, "SELECT 2");
+	sd_pg_pipe_send(&p, c, "SELECT 3");
+	sd_pg_pipe_sync(&p);
+	ck_assert(sd_pg_pipe_next(&p, "SELECT 1"));
+	res = sd_pg_pipe_query(&p, c, "SELECT 1", 0, NULL, &n, &err);
+	ck_assert_str_eq(PQgetvalue(res, 0, 0), "1");
+	PQclear(res);
+	/* not the next one queued: the pipeline ends first */
+	res = sd_pg_pipe_query(&p, c, "SELECT 3", 0, NULL, &n, &err);
+	ck_assert_str_eq(PQgetvalue(res, 0, 0), "3");
+	PQclear(res);
+	ck_assert(!sd_pg_pipe_next(&p, "SELECT 2"));
+	ck_assert_int_eq(PQpipelineStatus(c), PQ_PIPELINE_OFF);
+	res = sd_pg_pipe_query(&p, c, "SELECT 2", 0, NULL, &n, &err);
+	ck_assert_str_eq(PQgetvalue(res, 0, 0), "2");
+	PQclear(res);
+	ck_assert_uint_eq(n, 3);
+	/* an error in a stage: reported, and the rest dropped */
+	sd_pg_pipe_send(&p, c, "SELECT 1/0");
+	sd_pg_pipe_send(&p, c, "SELECT 4");
+	sd_pg_pipe_sync(&p);
+	ck_assert_ptr_null(
+		sd_pg_pipe_query(&p, c, "SELECT 1/0", 0, NULL, &n, &err));
+	ck_assert(strstr(err.first->message, "division by zero"));
+	ck_assert_int_eq(PQpipelineStatus(c), PQ_PIPELINE_OFF);
+	res = PQexec(c, "SELECT 5");
+	ck_assert_str_eq(PQgetvalue(res, 0, 0), "5");
+	PQclear(res);
+	sd_pg_pipe_end(&p);
 	sd_error_clear(&err);
 	PQfinish(c);
 	free(uri);
@@ -2371,6 +2420,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, introspect_query_count_constant, 120);
 	SD_TEST(s, introspect_rare_kinds_only_when_present, 60);
 	SD_TEST(s, introspect_pipeline_leaves_connection_idle, 60);
+	SD_TEST(s, pipe_out_of_order, 60);
 	SD_TEST(s, normalize_spec_examples, 120);
 	SD_TEST(s, normalize_other_schema, 120);
 	SD_TEST(s, normalize_many_tables, 120);
