@@ -152,6 +152,8 @@ static unsigned column_changes(dctx *c, const sd_column *o,
                                const sd_column *n)
 {
 	id_form fo = identity_form(o), fn = identity_form(n);
+	bool io = fo == ID_ALWAYS || fo == ID_BY_DEFAULT;
+	bool in = fn == ID_ALWAYS || fn == ID_BY_DEFAULT;
 	unsigned ch = 0;
 
 	if (!sd_diff_column_type_equal(c, o, n))
@@ -164,11 +166,12 @@ static unsigned column_changes(dctx *c, const sd_column *o,
 	    !(fo == ID_SERIAL && fn == ID_IMPLICIT) &&
 	    !(fo == ID_IMPLICIT && fn == ID_SERIAL))
 		ch |= SD_CHANGE_DEFAULT;
+	/* ALWAYS <-> BY DEFAULT keeps the sequence: its options are
+	 * compared too (SET GENERATED changes none of them) */
 	if (!identity_same(fo, fn))
 		ch |= SD_CHANGE_IDENTITY;
-	else if ((fo == ID_ALWAYS || fo == ID_BY_DEFAULT ||
-	          fn == ID_ALWAYS || fn == ID_BY_DEFAULT) &&
-	         !identity_options_equal(o, n))
+	if (((io && in) || (identity_same(fo, fn) && (io || in))) &&
+	    !identity_options_equal(o, n))
 		ch |= SD_CHANGE_OPTIONS;
 	if (!sd_streq(o->collation, n->collation))
 		ch |= SD_CHANGE_COLLATION;

@@ -149,6 +149,20 @@ static void object_refs(dctx *c, const sd_object *o, sd_strlist *out)
 #undef REF
 }
 
+/* Index + 1 in order_by_use's idx of the object key names, or 0: an
+ * unqualified name not found in the default namespace is looked up in
+ * the schema of o, which uses it (the normaliser's scratch twins name
+ * each other so). */
+static size_t use_index(dctx *c, sd_map *idx, const sd_object *o,
+                        const char *key)
+{
+	size_t r = (size_t)sd_map_get(idx, key);
+
+	if (!r && o->schema && !strchr(key, '.'))
+		r = (size_t)sd_map_get(idx, sd_diff_qname(c, o->schema, key));
+	return r;
+}
+
 /*
  * Orders objs (sd_object*) so that each comes after the objects of objs
  * it names (Kahn; ties keep the given order, which is by kind then
@@ -180,8 +194,8 @@ static void order_by_use(dctx *c, sd_vec *objs)
 			if (done[i])
 				continue;
 			for (k = 0; k < refs[i].n && ready; k++) {
-				size_t r = (size_t)sd_map_get(idx,
-				                              refs[i].items[k]);
+				size_t r = use_index(c, idx, objs->items[i],
+				                     refs[i].items[k]);
 				ready = !r || r - 1 == i || done[r - 1];
 			}
 			if (!ready)

@@ -727,6 +727,16 @@ static bool assignment_cast(const sd_type *o, const sd_type *n)
 	}
 }
 
+/* smallint and bigint <-> boolean: PostgreSQL casts booleans to and
+ * from integer only. */
+static bool bool_int_bridge(const sd_type *o, const sd_type *n)
+{
+	sd_type_kind a = o->kind, b = n->kind;
+
+	return (a == SD_T_BOOLEAN && (b == SD_T_SMALLINT || b == SD_T_BIGINT)) ||
+	       (b == SD_T_BOOLEAN && (a == SD_T_SMALLINT || a == SD_T_BIGINT));
+}
+
 static void emit_alter_column(pg_emit *e, const sd_op *op)
 {
 	const sd_table *t = op->table;
@@ -771,10 +781,13 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 			put(e, " USING ");
 			ident(e, col);
 			put(e, "::");
-			/* Enum to enum has no cast; text bridges them. */
+			/* Enum to enum has no cast; text bridges them.
+			 * Booleans cast to and from integer only. */
 			if (to->type.kind == SD_T_ENUM &&
 			    from->type.kind == SD_T_ENUM)
 				put(e, "text::");
+			else if (bool_int_bridge(&from->type, &to->type))
+				put(e, "INTEGER::");
 			type_of(e, &to->type);
 		}
 		put(e, ";\n");

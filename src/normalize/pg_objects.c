@@ -38,9 +38,28 @@ const char *sd_pg_scratch_type(const sd_pg_scratch *s, const char *text)
 	char *schema;
 	size_t i;
 
-	if (!text || !(dot = strchr(text, '.')) || text[0] == '"')
+	if (!text)
 		return text;
-	schema = sd_arena_strndup(s->tmp, text, (size_t)(dot - text));
+	if (text[0] == '"') {
+		/* "Odd Schema".type: the quoted name, "" as one quote */
+		sd_buf b = SD_BUF_INIT;
+		for (dot = text + 1; *dot; dot++) {
+			if (*dot == '"' && dot[1] != '"')
+				break;
+			if (*dot == '"')
+				dot++;
+			sd_buf_putc(&b, *dot);
+		}
+		schema = sd_arena_strdup(s->tmp, sd_buf_cstr(&b));
+		sd_buf_free(&b);
+		if (*dot != '"' || dot[1] != '.')
+			return text;
+		dot++;
+	} else {
+		if (!(dot = strchr(text, '.')))
+			return text;
+		schema = sd_arena_strndup(s->tmp, text, (size_t)(dot - text));
+	}
 	for (i = 0; i < s->n; i++)
 		if (s->orig[i] && strcmp(s->orig[i], schema) == 0)
 			return sd_arena_printf(s->tmp, "%s%s", s->scratch[i],
@@ -317,6 +336,37 @@ static sd_schema *twins(const sd_pg_scratch *s)
 	return t;
 }
 
+/* A DO block that creates extension name in schema twin, or moves it
+ * there when the database has it elsewhere and it can move. */
+static void extension_sql(sd_buf *sql, const char *name, const char *twin)
+{
+	sd_buf q = SD_BUF_INIT, create = SD_BUF_INIT, move = SD_BUF_INIT;
+
+	sd_quote_ident_std(&q, twin);
+	sd_buf_put(&create, "CREATE EXTENSION ");
+	sd_quote_ident_std(&create, name);
+	sd_buf_printf(&create, " SCHEMA %s", sd_buf_cstr(&q));
+	sd_buf_put(&move, "ALTER EXTENSION ");
+	sd_quote_ident_std(&move, name);
+	sd_buf_printf(&move, " SET SCHEMA %s", sd_buf_cstr(&q));
+	sd_buf_put(sql, "DO $sd_ext$ DECLARE x record; BEGIN\n"
+	                "  SELECT extrelocatable, extnamespace::regnamespace::text"
+	                " AS nsp INTO x FROM pg_extension WHERE extname = ");
+	sd_quote_literal_std(sql, name);
+	sd_buf_put(sql, ";\n  IF NOT FOUND THEN\n    EXECUTE ");
+	sd_quote_literal_std(sql, sd_buf_cstr(&create));
+	sd_buf_put(sql, ";\n  ELSIF x.extrelocatable AND x.nsp <> ");
+	sd_quote_literal_std(sql, twin);
+	sd_buf_put(sql, " AND EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ");
+	sd_quote_literal_std(sql, twin);
+	sd_buf_put(sql, ") THEN\n    EXECUTE ");
+	sd_quote_literal_std(sql, sd_buf_cstr(&move));
+	sd_buf_put(sql, ";\n  END IF;\nEND $sd_ext$;\n");
+	sd_buf_free(&q);
+	sd_buf_free(&create);
+	sd_buf_free(&move);
+}
+
 int sd_pg_norm_objects_sql(const sd_pg_scratch *s, sd_buf *sql)
 {
 	const sd_schema *m = s->models;
@@ -327,15 +377,13 @@ int sd_pg_norm_objects_sql(const sd_pg_scratch *s, sd_buf *sql)
 	int rc;
 
 	/* an extension the database lacks comes into the twin of its
-	 * schema; one it has is used where it is */
-	for (i = 0; i < m->nextensions; i++) {
-		sd_buf_put(sql, "CREATE EXTENSION IF NOT EXISTS ");
-		sd_quote_ident_std(sql, m->extensions[i]->base.name);
-		sd_buf_put(sql, " WITH SCHEMA ");
-		sd_quote_ident_std(sql, sd_pg_scratch_for(
-			                        s, m->extensions[i]->base.schema));
-		sd_buf_put(sql, ";\n");
-	}
+	 * schema; one it has moves there when it can (the transaction is
+	 * rolled back), so that "ext.hstore" finds it as the models'
+	 * columns, defaults and operator classes name it; one that cannot
+	 * move is used where it is */
+	for (i = 0; i < m->nextensions; i++)
+		extension_sql(sql, m->extensions[i]->base.name,
+		              sd_pg_scratch_for(s, m->extensions[i]->base.schema));
 	memset(&o, 0, sizeof(o));
 	o.caps = &sd_caps_postgres;
 	rc = sd_diff(&plan, empty, t, &o, s->err);

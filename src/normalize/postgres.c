@@ -386,6 +386,8 @@ static sd_index *scratch_index(pg_norm *nm, const sd_index *ix,
 			x->keys[k] = ix->keys[k];
 			x->keys[k].expression.sql = sd_pgn_to_scratch(
 				nm, ix->keys[k].expression.sql);
+			x->keys[k].opclass =
+				sd_pgn_to_scratch(nm, ix->keys[k].opclass);
 		}
 	}
 	return x;

@@ -1,0 +1,4 @@
+CREATE SCHEMA billing;
+CREATE SEQUENCE billing.invoice_no_seq START 1000;
+CREATE TABLE invoices (id integer PRIMARY KEY, number bigint NOT NULL);
+INSERT INTO invoices VALUES (1, 1), (2, 2);

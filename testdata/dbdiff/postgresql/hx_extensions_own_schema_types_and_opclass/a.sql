@@ -1,0 +1,5 @@
+CREATE SCHEMA ext;
+CREATE EXTENSION citext SCHEMA ext;
+CREATE EXTENSION hstore SCHEMA ext;
+CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL);
+INSERT INTO users VALUES (1, 'A@x.org');

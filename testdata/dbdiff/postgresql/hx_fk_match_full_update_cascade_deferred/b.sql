@@ -1,0 +1,3 @@
+CREATE TABLE regions (code text NOT NULL, country text NOT NULL, PRIMARY KEY (country, code));
+CREATE TABLE stores (id integer PRIMARY KEY, country text, region text,
+  CONSTRAINT stores_region_fk FOREIGN KEY (country, region) REFERENCES regions (country, code) MATCH FULL ON UPDATE CASCADE ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED);

@@ -1,0 +1,2 @@
+CREATE TABLE tickets (id integer GENERATED ALWAYS AS IDENTITY (START WITH 100 INCREMENT BY 5) PRIMARY KEY, title text);
+INSERT INTO tickets (title) VALUES ('a'), ('b');

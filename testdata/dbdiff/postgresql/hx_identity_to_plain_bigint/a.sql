@@ -1,0 +1,2 @@
+CREATE TABLE s (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text);
+INSERT INTO s (v) VALUES ('a'), ('b');

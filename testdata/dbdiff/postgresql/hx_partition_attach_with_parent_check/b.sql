@@ -1,0 +1,4 @@
+CREATE TABLE ledger (id bigint NOT NULL, booked date NOT NULL, amount numeric, CONSTRAINT ledger_amount_check CHECK (amount IS NOT NULL)) PARTITION BY RANGE (booked);
+CREATE TABLE ledger_2023 PARTITION OF ledger FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+CREATE TABLE ledger_2024 PARTITION OF ledger FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE ledger_rest PARTITION OF ledger DEFAULT;

@@ -1,0 +1,5 @@
+CREATE TABLE accounts (id integer PRIMARY KEY);
+CREATE TABLE transfers (id bigint NOT NULL, at date NOT NULL, account_id integer) PARTITION BY HASH (id);
+CREATE TABLE transfers_0 PARTITION OF transfers FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE transfers_1 PARTITION OF transfers FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO accounts VALUES (1); INSERT INTO transfers VALUES (1, '2024-01-01', 1), (2, '2024-01-01', 1);

@@ -1,0 +1,2 @@
+CREATE TABLE s (id serial PRIMARY KEY, v text);
+INSERT INTO s (v) VALUES ('a'), ('b');

@@ -1,0 +1,2 @@
+CREATE TABLE items (id integer PRIMARY KEY, sku text NOT NULL);
+CREATE UNIQUE INDEX items_sku_idx ON items (lower(sku)) NULLS NOT DISTINCT;
