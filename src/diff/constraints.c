@@ -505,10 +505,27 @@ static void diff_primary_key(dctx *c, tpair *tp)
 		add_object(c, tp, &kind_pk, &n->base);
 }
 
+/* The old table's checks, but for those a table about to be attached
+ * as a partition keeps for its new parent (a copy it has already). */
+static size_t old_checks(dctx *c, tpair *tp, const sd_object ***out)
+{
+	const sd_table *t = tp->old;
+	size_t i, n = 0;
+
+	*out = sd_arena_alloc(c->a, (t->nchecks + 1) * sizeof(**out));
+	for (i = 0; i < t->nchecks; i++)
+		if (tp->old->partition_of || !tp->new_->partition_of ||
+		    !sd_diff_check_of_parent(c, tp->new_,
+		                             t->checks[i]->base.name))
+			(*out)[n++] = &t->checks[i]->base;
+	return n;
+}
+
 /* Pass A: everything of a pair except its foreign keys. */
 void sd_diff_pair_a(dctx *c, tpair *tp)
 {
 	const sd_object **o, **n;
+	size_t no;
 
 	if (tp->renamed) {
 		sd_op *op = sd_diff_op_new(c, SD_OP_RENAME_TABLE, tp->old);
@@ -523,10 +540,9 @@ void sd_diff_pair_a(dctx *c, tpair *tp)
 	OBJECTS(c, tp->new_->uniques, tp->new_->nuniques, n);
 	diff_objects(c, tp, &kind_unique, o, tp->old->nuniques, n,
 	             tp->new_->nuniques);
-	OBJECTS(c, tp->old->checks, tp->old->nchecks, o);
+	no = old_checks(c, tp, &o);
 	OBJECTS(c, tp->new_->checks, tp->new_->nchecks, n);
-	diff_objects(c, tp, &kind_check, o, tp->old->nchecks, n,
-	             tp->new_->nchecks);
+	diff_objects(c, tp, &kind_check, o, no, n, tp->new_->nchecks);
 	OBJECTS(c, tp->old->indexes, tp->old->nindexes, o);
 	OBJECTS(c, tp->new_->indexes, tp->new_->nindexes, n);
 	diff_objects(c, tp, &kind_index, o, tp->old->nindexes, n,

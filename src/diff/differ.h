@@ -149,6 +149,10 @@ bool sd_diff_implicit_autoinc(const sd_column *col);
 bool sd_diff_serial(const sd_column *col);
 
 /* parents.c */
+/* Whether the parent t becomes a partition of has a check named name
+ * that t takes from it (a standalone table's own copy stays for the
+ * attach). */
+bool sd_diff_check_of_parent(dctx *c, const sd_table *t, const char *name);
 void sd_diff_parents_pair(dctx *c, tpair *tp);
 tpair *sd_diff_parent_pair(dctx *c, const sd_table *t, const char *column);
 bool sd_diff_has_children(const dctx *c, const sd_table *t);

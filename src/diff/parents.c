@@ -58,6 +58,57 @@ static void parent_op(dctx *c, tpair *tp, sd_op_kind kind,
 	sd_diff_tp_emit(c, tp, op, up ? PH_ATTACH : PH_DETACH);
 }
 
+/* The check named name of t, or NULL. */
+static const sd_check *check_named(const sd_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; t && i < t->nchecks; i++)
+		if (sd_streq(t->checks[i]->base.name, name))
+			return t->checks[i];
+	return NULL;
+}
+
+/* The target parent table t becomes a partition of, or NULL. */
+static const sd_table *new_parent(dctx *c, const sd_table *t)
+{
+	return t->partition_of ? sd_schema_find_table(c->to,
+	                                              t->partition_of_schema,
+	                                              t->partition_of)
+	                       : NULL;
+}
+
+bool sd_diff_check_of_parent(dctx *c, const sd_table *t, const char *name)
+{
+	const sd_check *ck = check_named(new_parent(c, t), name);
+
+	return ck && !ck->no_inherit;
+}
+
+/*
+ * ATTACH PARTITION wants the table to have its parent's checks already
+ * ("child table is missing constraint"): the ones it lacks are added
+ * first, and the attach makes them the parent's (not local).
+ */
+static void attach_checks(dctx *c, tpair *tp, const sd_object *parent)
+{
+	const sd_table *p;
+	size_t i;
+
+	if (!parent || parent->kind != SD_OBJ_TABLE)
+		return;
+	p = (const sd_table *)parent;
+	for (i = 0; i < p->nchecks; i++) {
+		const sd_check *ck = p->checks[i];
+		sd_op *op;
+		if (ck->no_inherit || check_named(tp->old, ck->base.name))
+			continue;
+		op = sd_diff_op_new(c, SD_OP_ADD_CONSTRAINT, tp->new_);
+		op->obj_new = &ck->base;
+		sd_diff_tp_emit(c, tp, op, PH_ADD_CONS);
+	}
+}
+
 static void partition_ops(dctx *c, tpair *tp)
 {
 	const sd_table *o = tp->old, *n = tp->new_;
@@ -78,10 +129,13 @@ static void partition_ops(dctx *c, tpair *tp)
 		parent_op(c, tp, SD_OP_DETACH_PARTITION, o,
 		          parent_object(c, c->from, o->partition_of_schema,
 		                        o->partition_of));
-	if (n->partition_of)
-		parent_op(c, tp, SD_OP_ATTACH_PARTITION, n,
-		          parent_object(c, c->to, n->partition_of_schema,
-		                        n->partition_of));
+	if (n->partition_of) {
+		const sd_object *p = parent_object(c, c->to,
+		                                   n->partition_of_schema,
+		                                   n->partition_of);
+		attach_checks(c, tp, p);
+		parent_op(c, tp, SD_OP_ATTACH_PARTITION, n, p);
+	}
 }
 
 /* The composite type t is a typed table of, as an object. */

@@ -726,11 +726,68 @@ static int alter_object(pg_emit *e, const sd_op *op, sd_error *err)
 /* Partitions and INHERITS                                             */
 /* ------------------------------------------------------------------ */
 
+/* Whether parent p gives its partitions indexes or constraints. */
+static bool parent_hands_down(const sd_object *p)
+{
+	const sd_table *t = (const sd_table *)p;
+
+	return p->kind == SD_OBJ_TABLE &&
+	       (t->primary_key || t->nuniques || t->nchecks || t->nindexes ||
+	        t->nforeign_keys);
+}
+
+/*
+ * DETACH PARTITION leaves the partition its copies of the parent's
+ * indexes and constraints, as its own: the models never had them (they
+ * are the parent's), so they go with the detach. Their names are read
+ * while the table is still a partition.
+ */
+static void detach_dropping_copies(pg_emit *e, const sd_table *t,
+                                   const sd_object *p)
+{
+	sd_buf q = SD_BUF_INIT, lit = SD_BUF_INIT, *out = e->out;
+
+	e->out = &q;
+	sd_pg_emit_qname(e, t->base.schema, t->base.name);
+	e->out = out;
+	sd_quote_literal_std(&lit, sd_buf_cstr(&q));
+	put(e, "DO $schemadiff$ DECLARE ixs text[]; cons text[]; x text; BEGIN\n");
+	sd_buf_printf(e->out,
+		"    SELECT array_agg(i.indexrelid::regclass::text) INTO ixs FROM pg_index i\n"
+		"        JOIN pg_inherits h ON h.inhrelid = i.indexrelid WHERE i.indrelid = %s::regclass\n"
+		"        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid\n"
+		"        AND k.conrelid = i.indrelid);\n"
+		"    SELECT array_agg(quote_ident(conname) ORDER BY contype <> 'f') INTO cons\n"
+		"        FROM pg_constraint WHERE conrelid = %s::regclass\n"
+		"        AND (conparentid <> 0 OR (contype = 'c' AND NOT conislocal));\n"
+		"    ALTER TABLE ",
+		sd_buf_cstr(&lit), sd_buf_cstr(&lit));
+	qname(e, p);
+	put(e, " DETACH PARTITION ");
+	put(e, sd_buf_cstr(&q));
+	sd_buf_printf(e->out,
+		";\n"
+		"    FOREACH x IN ARRAY coalesce(cons, '{}') LOOP\n"
+		"        EXECUTE 'ALTER TABLE ' || %s || ' DROP CONSTRAINT ' || x;\n"
+		"    END LOOP;\n"
+		"    FOREACH x IN ARRAY coalesce(ixs, '{}') LOOP\n"
+		"        EXECUTE 'DROP INDEX ' || x;\n"
+		"    END LOOP;\n"
+		"END $schemadiff$;\n",
+		sd_buf_cstr(&lit));
+	sd_buf_free(&q);
+	sd_buf_free(&lit);
+}
+
 static void parent_statement(pg_emit *e, const sd_op *op)
 {
 	const sd_table *t = op->table;
 	const sd_object *p = op->obj_new ? op->obj_new : op->obj_old;
 
+	if (op->kind == SD_OP_DETACH_PARTITION && parent_hands_down(p)) {
+		detach_dropping_copies(e, t, p);
+		return;
+	}
 	put(e, "ALTER TABLE ");
 	switch (op->kind) {
 	case SD_OP_ATTACH_PARTITION:
