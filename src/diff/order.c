@@ -268,6 +268,36 @@ static void queue_index(dctx *c, sd_table *t, sd_index *ix, bool add)
 	sd_diff_emit(c, op, add ? PH_ADD_CONS : PH_DROP_CONS);
 }
 
+static bool default_bound(const sd_table *t)
+{
+	return t->partition_of && sd_strieq(t->partition_bound.sql, "DEFAULT");
+}
+
+/* The DEFAULT partition of `parent` (target) that the database has and
+ * keeps, when t is a new bounded, unpartitioned partition of it: the
+ * rows of t's bound it holds move into t (see the emitter). */
+static const sd_object *kept_default(dctx *c, const sd_table *parent,
+                                     const sd_table *t)
+{
+	const sd_table *o;
+	size_t i;
+
+	if (!parent || default_bound(t) || t->partition_by.sql)
+		return NULL;
+	for (i = 0; i < c->to->ntables; i++) {
+		const sd_table *d = c->to->tables[i];
+		if (!default_bound(d) ||
+		    sd_table_partition_parent(c->to, d) != parent)
+			continue;
+		o = sd_schema_find_table(c->from, d->base.schema, d->base.name);
+		if (o && default_bound(o) &&
+		    sd_streq(o->partition_of, d->partition_of) &&
+		    sd_streq(o->partition_of_schema, d->partition_of_schema))
+			return &o->base;
+	}
+	return NULL;
+}
+
 void sd_diff_create_tables(dctx *c)
 {
 	size_t n = c->created.n, i, j, k;
@@ -282,6 +312,7 @@ void sd_diff_create_tables(dctx *c)
 		op->table_new = t;
 		/* a partition states what its parent's columns lack */
 		op->obj_new = parent ? &parent->base : NULL;
+		op->obj_old = kept_default(c, parent, t);
 		sd_diff_emit(c, op, PH_CREATE_TABLE);
 		for (j = 0; j < t->nforeign_keys && c->caps.alter_constraints;
 		     j++)

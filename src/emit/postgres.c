@@ -504,6 +504,69 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 	return SD_OK;
 }
 
+/*
+ * A new partition whose parent has a DEFAULT partition with rows: the
+ * rows of the new bound that the default holds would make CREATE TABLE
+ * ... PARTITION OF fail ("updated partition constraint for default
+ * partition would be violated"). The default steps aside, the partition
+ * comes, the rows of its bound move into it and the default comes back.
+ */
+static int create_beside_default(pg_emit *e, const sd_op *op, sd_error *err)
+{
+	const sd_table *t = op->table_new ? op->table_new : op->table;
+	const sd_table *d = (const sd_table *)op->obj_old;
+	const sd_table *parent = op_parent(op);
+	sd_buf cols = SD_BUF_INIT, dn = SD_BUF_INIT, tn = SD_BUF_INIT;
+	sd_buf *out = e->out;
+	bool always = false;
+	size_t i;
+	int rc;
+
+	e->out = &dn;
+	table_name(e, d);
+	e->out = &tn;
+	table_name(e, t);
+	e->out = &cols;
+	for (i = 0; i < d->ncolumns; i++) {
+		const sd_column *c = d->columns[i];
+		if (c->generated.sql)
+			continue;
+		always |= c->identity == SD_IDENTITY_ALWAYS;
+		put(e, cols.len ? ", " : "");
+		ident(e, c->base.name);
+	}
+	e->out = out;
+	put(e, "ALTER TABLE ");
+	table_name(e, parent);
+	sd_buf_printf(e->out, " DETACH PARTITION %s;\n", sd_buf_cstr(&dn));
+	if ((rc = create_table(e, t, err)) != SD_OK)
+		goto done;
+	put(e, "DO $schemadiff$ BEGIN\n    EXECUTE format(");
+	{
+		sd_buf f = SD_BUF_INIT;
+		sd_buf_printf(&f, "WITH moved AS (DELETE FROM %s WHERE %%s RETURNING *) "
+		              "INSERT INTO %s ", sd_buf_cstr(&dn), sd_buf_cstr(&tn));
+		if (cols.len)
+			sd_buf_printf(&f, "(%s) ", sd_buf_cstr(&cols));
+		if (always)
+			sd_buf_put(&f, "OVERRIDING SYSTEM VALUE ");
+		sd_buf_printf(&f, "SELECT %s FROM moved",
+		              cols.len ? sd_buf_cstr(&cols) : "*");
+		sd_quote_literal_std(e->out, sd_buf_cstr(&f));
+		sd_buf_free(&f);
+	}
+	put(e, ",\n        pg_get_partition_constraintdef(");
+	sd_quote_literal_std(e->out, sd_buf_cstr(&tn));
+	put(e, "::regclass));\nEND $schemadiff$;\nALTER TABLE ");
+	table_name(e, parent);
+	sd_buf_printf(e->out, " ATTACH PARTITION %s DEFAULT;\n", sd_buf_cstr(&dn));
+done:
+	sd_buf_free(&cols);
+	sd_buf_free(&dn);
+	sd_buf_free(&tn);
+	return rc;
+}
+
 static void alter_table(pg_emit *e, const sd_table *t)
 {
 	put(e, "ALTER TABLE ");
@@ -1119,6 +1182,11 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		recreate_enum(e, (const sd_enum *)op->obj_new, NULL);
 		break;
 	case SD_OP_CREATE_TABLE:
+		if (op->obj_old && op->obj_old->kind == SD_OBJ_TABLE &&
+		    op_parent(op)) {
+			rc = create_beside_default(e, op, err);
+			break;
+		}
 		rc = create_table(e, op->table_new ? op->table_new : t, err);
 		break;
 	case SD_OP_DROP_TABLE:
