@@ -790,6 +790,14 @@ static bool assignment_cast(const sd_type *o, const sd_type *n)
 	}
 }
 
+/* A verbatim array type ("integer[]", "text[][]"). */
+static bool array_of(const sd_type *t)
+{
+	size_t n = t->kind == SD_T_RAW && t->name ? strlen(t->name) : 0;
+
+	return n > 2 && strcmp(t->name + n - 2, "[]") == 0;
+}
+
 /* smallint and bigint <-> boolean: PostgreSQL casts booleans to and
  * from integer only. */
 static bool bool_int_bridge(const sd_type *o, const sd_type *n)
@@ -840,6 +848,23 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 			put(e, " COLLATE \"default\"");
 		}
 		if ((ch & SD_CHANGE_TYPE) &&
+		    array_of(&to->type) && !array_of(&from->type)) {
+			/* a value becomes the one element of an array */
+			put(e, " USING CASE WHEN ");
+			ident(e, col);
+			put(e, " IS NULL THEN NULL ELSE ARRAY[");
+			ident(e, col);
+			put(e, "] END::");
+			type_of(e, &to->type);
+		} else if ((ch & SD_CHANGE_TYPE) &&
+		    array_of(&from->type) && !array_of(&to->type) &&
+		    !assignment_cast(&from->type, &to->type)) {
+			/* an array's first element becomes the value */
+			put(e, " USING (");
+			ident(e, col);
+			put(e, ")[1]::");
+			type_of(e, &to->type);
+		} else if ((ch & SD_CHANGE_TYPE) &&
 		    !assignment_cast(&from->type, &to->type)) {
 			put(e, " USING ");
 			ident(e, col);

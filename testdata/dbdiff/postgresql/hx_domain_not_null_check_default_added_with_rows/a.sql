@@ -1,0 +1,3 @@
+CREATE DOMAIN code AS text;
+CREATE TABLE products (id integer PRIMARY KEY, c code);
+INSERT INTO products VALUES (1, 'A1');

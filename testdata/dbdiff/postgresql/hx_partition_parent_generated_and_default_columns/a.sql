@@ -1,0 +1,3 @@
+CREATE TABLE jobs (id bigint NOT NULL, queued date NOT NULL, payload text) PARTITION BY RANGE (queued);
+CREATE TABLE jobs_2024 PARTITION OF jobs FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+INSERT INTO jobs VALUES (1, '2024-05-05', 'x');
