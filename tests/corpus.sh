@@ -39,6 +39,9 @@
 #   post     lines "+ SQL" (must succeed) or "! SQL" (must fail), run one by
 #            one on A after the forward migration, SQLite with foreign keys
 #            on: constraints, triggers and sequences still work
+#   rowmap   lines "OLD NEW": a value OLD of a surviving column reads NEW
+#            after the forward migration and OLD again after the reverse
+#            one (an enum label renamed in place)
 #   config   a schemadiff.yaml passed with -c to every command of the case;
 #            with `privileges: true` the catalogs compared include grants
 #            (they are left out otherwise)
@@ -348,6 +351,13 @@ converge() {
 	same_catalog "$dialect" "$from" "$want" "after the migration" ||
 		{ echo "--- SQL:"; cat "$sqlfile"; } >>"$p"
 	snapshot "$dialect" "$from" "$W/cols.common" >"$W/rows.after" 2>&1
+	if [ -f "$dir/rowmap" ]; then
+		awk -v dir="$direction" 'NR == FNR { if (dir == "forward") m[$1] = $2; else m[$2] = $1; next }
+			{ n = split($0, f, "|"); s = ""
+			  for (i = 1; i <= n; i++) s = s (i > 1 ? "|" : "") (f[i] in m ? m[f[i]] : f[i])
+			  print s }' "$dir/rowmap" "$W/rows.before" >"$W/rows.mapped"
+		mv "$W/rows.mapped" "$W/rows.before"
+	fi
 	if ! cmp -s "$W/rows.before" "$W/rows.after"; then
 		{ echo "rows changed:"; diff "$W/rows.before" "$W/rows.after"; } >>"$p"
 	fi

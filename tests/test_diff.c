@@ -949,6 +949,85 @@ START_TEST(enums)
 }
 END_TEST
 
+/* The kinds of a plan's ops, in order, as "kind,kind,...". */
+static const char *op_kinds(sd_arena *a, const sd_plan *p)
+{
+	const char *s = "";
+	size_t i;
+
+	for (i = 0; i < p->nops; i++)
+		s = sd_arena_printf(a, "%s%s%s", s, i ? "," : "",
+		                    sd_op_kind_name(p->ops[i]->kind));
+	return s;
+}
+
+/*
+ * A label renamed in place: named by the models' renamed_values, or the
+ * lone label that differs in the same place (a warned guess). Anything
+ * else stays drops and adds.
+ */
+START_TEST(enum_value_renames)
+{
+	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
+	sd_diff_opts o = opts_for(&fake_pg);
+	sd_enum *e;
+	sd_plan *p;
+	sd_arena *tmp = sd_arena_new();
+
+	EN(a, "state", "new,payed,shipped");
+	EN(b, "state", "new,paid,shipped");
+	p = run_opts(a, b, &o);
+	ck_assert_str_eq(op_kinds(tmp, p), "rename_enum_value");
+	ck_assert_str_eq(p->ops[0]->name_old, "payed");
+	ck_assert_str_eq(p->ops[0]->name_new, "paid");
+	ck_assert(p->ops[0]->hazards & SD_HAZARD_MAYBE_RENAME);
+	ck_assert_ptr_nonnull(strstr(p->ops[0]->warning, "assumes value 'payed'"));
+	sd_plan_free(p);
+	sd_schema_free(b);
+
+	/* two labels differ: no guess, the type is recreated */
+	b = sd_schema_new();
+	EN(b, "state", "new,paid,sent");
+	p = run_opts(a, b, &o);
+	ck_assert_str_eq(op_kinds(tmp, p), "recreate_enum");
+	sd_plan_free(p);
+
+	/* the models say which: renamed, then the rest as usual */
+	e = b->enums[0];
+	sd_strlist_push(b->arena, &e->renamed_values, "paid");
+	sd_strlist_push(b->arena, &e->renamed_values, "payed");
+	sd_strlist_push(b->arena, &e->renamed_values, "sent");
+	sd_strlist_push(b->arena, &e->renamed_values, "shipped");
+	p = run_opts(a, b, &o);
+	ck_assert_str_eq(op_kinds(tmp, p),
+	                 "rename_enum_value,rename_enum_value");
+	ck_assert_ptr_null(p->ops[0]->warning);
+	ck_assert_uint_eq(((const sd_enum *)p->ops[1]->obj_new)->values.n, 3);
+	sd_plan_free(p);
+	sd_schema_free(b);
+
+	/* a hint and an added label */
+	b = sd_schema_new();
+	e = EN(b, "state", "new,paid,shipped,lost");
+	sd_strlist_push(b->arena, &e->renamed_values, "paid");
+	sd_strlist_push(b->arena, &e->renamed_values, "payed");
+	p = run_opts(a, b, &o);
+	ck_assert_str_eq(op_kinds(tmp, p), "rename_enum_value,add_enum_value");
+	ck_assert_str_eq(p->ops[1]->value_anchor, "shipped");
+	/* the inverse renames back */
+	{
+		sd_op *inv = sd_op_invert(tmp, p->ops[0]);
+		ck_assert_int_eq(inv->kind, SD_OP_RENAME_ENUM_VALUE);
+		ck_assert_str_eq(inv->name_old, "paid");
+		ck_assert_str_eq(inv->name_new, "payed");
+	}
+	sd_plan_free(p);
+	sd_schema_free(b);
+	sd_schema_free(a);
+	sd_arena_free(tmp);
+}
+END_TEST
+
 START_TEST(namespaces)
 {
 	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
@@ -1588,6 +1667,7 @@ static Suite *diff_suite(void)
 	SD_TEST(s, primary_keys, 120);
 	SD_TEST(s, fk_depends_on_unique, 120);
 	SD_TEST(s, enums, 120);
+	SD_TEST(s, enum_value_renames, 120);
 	SD_TEST(s, namespaces, 120);
 	SD_TEST(s, rebuild_sqlite, 120);
 	SD_TEST(s, rebuild_when_inverse_needs_it, 120);

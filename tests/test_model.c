@@ -1186,12 +1186,56 @@ START_TEST(key_table_keys_are_accepted)
 }
 END_TEST
 
+/* renamed_values: pairs kept in order; a hint that names no label, or
+ * an old label still in use, or one label twice, is an error. */
+START_TEST(enum_renamed_values)
+{
+	static const char yaml[] =
+		"enums:\n"
+		"  - name: st\n"
+		"    values: [new, paid, sent]\n"
+		"    renamed_values:\n"
+		"      - {name: paid, renamed_from: payed}\n"
+		"      - {name: sent, renamed_from: shipped}\n";
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = NULL;
+	char *errs;
+	int rc;
+
+	rc = sd_models_load_data(&s, yaml, strlen(yaml), "m.yaml", NULL, &err);
+	errs = diags(&err);
+	ck_assert_msg(rc == SD_OK, "%s", errs);
+	ck_assert_uint_eq(s->enums[0]->renamed_values.n, 4);
+	ck_assert_str_eq(s->enums[0]->renamed_values.items[0], "paid");
+	ck_assert_str_eq(s->enums[0]->renamed_values.items[1], "payed");
+	ck_assert_str_eq(s->enums[0]->renamed_values.items[3], "shipped");
+	free(errs);
+	sd_schema_free(s);
+
+	EXPECT_ERRORS("enums:\n"
+	              "  - name: st\n"
+	              "    values: [new, paid]\n"
+	              "    renamed_values:\n"
+	              "      - {name: payd, renamed_from: payed}\n"
+	              "      - {name: paid, renamed_from: new}\n"
+	              "      - {name: paid, renamed_from: payed}\n"
+	              "      - {name: paid, renamed_from: pay}\n",
+	              "models.yaml:5: st: renamed value 'payd' is not a value "
+	              "of enum 'st'\n"
+	              "models.yaml:6: st: value 'paid' of enum 'st' cannot be "
+	              "renamed from 'new': that is still a value of the enum\n"
+	              "models.yaml:8: st: enum 'st' renames value 'paid' or "
+	              "'pay' twice\n");
+}
+END_TEST
+
 
 static Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
 
 	SD_TEST(s, golden_models, 60);
+	SD_TEST(s, enum_renamed_values, 60);
 	SD_TEST(s, spec_shorthands, 60);
 	SD_TEST(s, composite_key_no_autoincrement, 60);
 	SD_TEST(s, identity_accepts_database_integer_spellings, 60);

@@ -607,6 +607,7 @@ static void apply_op(builder *b, const sd_op *op, sd_vec *dropped_tables)
 		break;
 	case SD_OP_ADD_ENUM_VALUE:
 	case SD_OP_DROP_ENUM_VALUE:
+	case SD_OP_RENAME_ENUM_VALUE:
 	case SD_OP_RECREATE_ENUM: {
 		const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
 		n = find_node(b, SD_DG_ENUM, o->schema, o->name);

@@ -161,11 +161,116 @@ static void warn_recreate(dctx *c, sd_op *op, const sd_enum *e)
 	sd_buf_free(&b);
 }
 
+/* o with label `from` called `to`, in the same place. */
+static sd_enum *enum_renamed(dctx *c, const sd_enum *o, const char *from,
+                             const char *to)
+{
+	sd_enum *e = sd_arena_alloc(c->a, sizeof(*e));
+	size_t i;
+
+	*e = *o;
+	memset(&e->values, 0, sizeof(e->values));
+	for (i = 0; i < o->values.n; i++)
+		sd_strlist_push(c->a, &e->values,
+		                sd_streq(o->values.items[i], from)
+		                        ? to
+		                        : o->values.items[i]);
+	return e;
+}
+
+/*
+ * Without a hint, a rename is the one reading that keeps the rows: both
+ * sides have the same number of labels and differ in exactly one place.
+ * Returns that index, or -1.
+ */
+static long enum_lone_change(const sd_enum *o, const sd_enum *n)
+{
+	size_t i;
+	long at = -1;
+
+	if (o->values.n != n->values.n)
+		return -1;
+	for (i = 0; i < o->values.n; i++) {
+		if (sd_streq(o->values.items[i], n->values.items[i]))
+			continue;
+		if (at >= 0)
+			return -1;
+		at = (long)i;
+	}
+	if (at < 0 || sd_strlist_contains(&n->values, o->values.items[at]) ||
+	    sd_strlist_contains(&o->values, n->values.items[at]))
+		return -1;
+	return at;
+}
+
+static const sd_enum *rename_value(dctx *c, const sd_enum *prev,
+                                   const char *from, const char *to,
+                                   const char *guess)
+{
+	sd_enum *next = enum_renamed(c, prev, from, to);
+	sd_op *op = sd_diff_op_new(c, SD_OP_RENAME_ENUM_VALUE, NULL);
+
+	op->obj_old = &prev->base;
+	op->obj_new = &next->base;
+	op->name_old = from;
+	op->name_new = to;
+	if (guess)
+		sd_diff_add_warning(c, op, SD_HAZARD_MAYBE_RENAME, guess);
+	sd_diff_emit(c, op, PH_ENUM);
+	return next;
+}
+
+/*
+ * The labels renamed in place, first: those the models name in
+ * renamed_values (their old label still in the database, the new one not
+ * yet), else the lone label that changed in place (enum_lone_change), an
+ * assumption the script states. Recreating the type instead would fail
+ * on every row holding the old label. Returns the enum as the renames
+ * leave it.
+ */
+static const sd_enum *rename_values(dctx *c, const sd_enum *o,
+                                    const sd_enum *n)
+{
+	const sd_enum *prev = o;
+	size_t k;
+	long at;
+
+	for (k = 0; k + 1 < n->renamed_values.n; k += 2) {
+		const char *to = n->renamed_values.items[k];
+		const char *from = n->renamed_values.items[k + 1];
+		if (sd_strlist_contains(&prev->values, from) &&
+		    !sd_strlist_contains(&prev->values, to))
+			prev = rename_value(c, prev, from, to, NULL);
+	}
+	at = enum_lone_change(prev, n);
+	if (at >= 0) {
+		const char *from = prev->values.items[at];
+		const char *to = n->values.items[at];
+		prev = rename_value(
+			c, prev, from, to,
+			sd_arena_printf(c->a,
+			                "assumes value '%s' of enum %s is renamed to "
+			                "'%s' (one label differs, in the same "
+			                "place): rows keep it; add renamed_values "
+			                "to the models to say so, or drop and add "
+			                "it by hand",
+			                from,
+			                sd_diff_qname(c, o->base.schema, o->base.name),
+			                to));
+	}
+	return prev;
+}
+
 static void diff_enum_values(dctx *c, const sd_enum *o, const sd_enum *n,
                              const sd_schema *to)
 {
 	size_t i, k = 0;
-	const sd_enum *prev = o;
+	const sd_enum *prev;
+
+	o = rename_values(c, o, n);
+	if (sd_strlist_equal(&o->values, &n->values))
+		return;
+	prev = o;
 
 	if (!enum_only_adds(&o->values, &n->values) ||
 	    (!c->opts->online && enum_new_value_used(c, o, n, to))) {

@@ -98,6 +98,7 @@ static void note_op(lift *L, const sd_op *op)
 	case SD_OP_DROP_ENUM:
 	case SD_OP_ADD_ENUM_VALUE:
 	case SD_OP_DROP_ENUM_VALUE:
+	case SD_OP_RENAME_ENUM_VALUE:
 	case SD_OP_RECREATE_ENUM: {
 		const sd_object *e = op->obj_new ? op->obj_new : op->obj_old;
 		sd_map_put(L->enums_touched,

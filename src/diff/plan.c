@@ -49,6 +49,7 @@ static const char *const op_kind_names[SD_OP__COUNT] = {
 	[SD_OP_INHERIT] = "inherit",
 	[SD_OP_NO_INHERIT] = "no_inherit",
 	[SD_OP_REPLACE_OBJECT] = "replace_object",
+	[SD_OP_RENAME_ENUM_VALUE] = "rename_enum_value",
 	[SD_OP_NOOP] = "noop",
 };
 
@@ -524,6 +525,10 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 	case SD_OP_DROP_ENUM_VALUE:
 		put_named(out, "enum value ", op->obj_old, ".");
 		sd_buf_put(out, op->name_old);
+		break;
+	case SD_OP_RENAME_ENUM_VALUE:
+		put_named(out, "enum value ", op->obj_new, ".");
+		sd_buf_printf(out, "%s -> %s", op->name_old, op->name_new);
 		break;
 	case SD_OP_RECREATE_ENUM:
 		put_named(out, "enum ", op->obj_new, ": ");

@@ -120,6 +120,8 @@ typedef enum sd_op_kind {
 	SD_OP_DETACH_PARTITION,   /* table; obj_old: the parent table */
 	SD_OP_INHERIT,            /* table: the child; obj_new: the parent */
 	SD_OP_NO_INHERIT,         /* table; obj_old: the parent */
+	SD_OP_RENAME_ENUM_VALUE,  /* obj_old -> obj_new: label name_old becomes
+	                             name_new in place (rows keep it) */
 	SD_OP_NOOP,
 	SD_OP__COUNT
 } sd_op_kind;

@@ -1210,6 +1210,16 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 	case SD_OP_RECREATE_ENUM:
 		recreate_enum(e, (const sd_enum *)op->obj_new, NULL);
 		break;
+	case SD_OP_RENAME_ENUM_VALUE:
+		/* the rows holding the label keep it under its new name */
+		put(e, "ALTER TYPE ");
+		qname(e, op->obj_new->schema, op->obj_new->name);
+		put(e, " RENAME VALUE ");
+		sd_quote_literal_std(e->out, op->name_old);
+		put(e, " TO ");
+		sd_quote_literal_std(e->out, op->name_new);
+		put(e, ";\n");
+		break;
 	case SD_OP_CREATE_TABLE:
 		if (op->obj_old && op->obj_old->kind == SD_OBJ_TABLE &&
 		    op_parent(op)) {

@@ -717,6 +717,7 @@ static int sqlite_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 	case SD_OP_DROP_ENUM:
 	case SD_OP_ADD_ENUM_VALUE:
 	case SD_OP_DROP_ENUM_VALUE:
+	case SD_OP_RENAME_ENUM_VALUE:
 	case SD_OP_RECREATE_ENUM:
 	case SD_OP_SET_COMMENT:
 	case SD_OP_VALIDATE_CONSTRAINT:

@@ -45,12 +45,19 @@ enum {
 	TRI_TRUE = SD_YBOOL_TRUE,
 };
 
+typedef struct m_enum_rename {
+	char *name;
+	char *renamed_from;
+} m_enum_rename;
+
 typedef struct m_enum {
 	char *name;
 	char *schema;
 	char **values;
 	unsigned values_count;
 	char *comment;
+	m_enum_rename *renamed_values;
+	unsigned renamed_values_count;
 } m_enum;
 
 typedef struct m_column {
@@ -198,10 +205,17 @@ typedef struct m_models {
 } m_models;
 
 /* Each mapping of the models: its keys, what each binds to (yamldoc.h). */
+static const sd_yfield enum_rename_fields[] = {
+	SD_YF_STR("name", m_enum_rename, name),
+	SD_YF_STR("renamed_from", m_enum_rename, renamed_from), SD_YF_END};
+
 static const sd_yfield enum_fields[] = {
 	SD_YF_STR("name", m_enum, name), SD_YF_STR_OPT("schema", m_enum, schema),
 	SD_YF_STRS("values", true, m_enum, values),
-	SD_YF_STR_OPT("comment", m_enum, comment), SD_YF_END};
+	SD_YF_STR_OPT("comment", m_enum, comment),
+	SD_YF_LIST_OPT("renamed_values", m_enum, renamed_values, m_enum_rename,
+	               enum_rename_fields),
+	SD_YF_END};
 
 static const sd_yfield column_fields[] = {
 	SD_YF_STR("name", m_column, name), SD_YF_STR("type", m_column, type),
@@ -605,6 +619,10 @@ static void file_fini(file_ctx *f)
 /* Step 2: lower into sd_schema                                        */
 /* ------------------------------------------------------------------ */
 
+static void load_enum_renames(loader *L, file_ctx *f, const char *path,
+                              const char *qname, const m_enum *me,
+                              sd_enum *e);
+
 static void load_enums(loader *L, file_ctx *f)
 {
 	unsigned i, j;
@@ -652,6 +670,53 @@ static void load_enums(loader *L, file_ctx *f)
 			}
 			sd_strlist_push(L->a, &e->values, me->values[j]);
 		}
+		load_enum_renames(L, f, path, qname, me, e);
+	}
+}
+
+/*
+ * An enum's renamed_values: each names one of its labels and the old
+ * label it had, which must not be a label of the enum any more; a label
+ * is renamed at most once and from one old label.
+ */
+static void load_enum_renames(loader *L, file_ctx *f, const char *path,
+                              const char *qname, const m_enum *me, sd_enum *e)
+{
+	unsigned j;
+	size_t k;
+
+	for (j = 0; j < me->renamed_values_count; j++) {
+		const m_enum_rename *r = &me->renamed_values[j];
+		char *rpath = sd_arena_printf(L->tmp, "%s.renamed_values[%u]",
+		                              path, j);
+		bool dup = false;
+		if (!sd_strlist_contains(&e->values, r->name)) {
+			lerr(L, f, rpath, qname,
+			     "renamed value '%s' is not a value of enum '%s'",
+			     r->name, qname);
+			continue;
+		}
+		if (sd_strlist_contains(&e->values, r->renamed_from) ||
+		    !*r->renamed_from) {
+			lerr(L, f, rpath, qname,
+			     "value '%s' of enum '%s' cannot be renamed from "
+			     "'%s': that is still a value of the enum",
+			     r->name, qname, r->renamed_from);
+			continue;
+		}
+		for (k = 0; k + 1 < e->renamed_values.n; k += 2)
+			dup = dup ||
+			      sd_streq(e->renamed_values.items[k], r->name) ||
+			      sd_streq(e->renamed_values.items[k + 1],
+			               r->renamed_from);
+		if (dup) {
+			lerr(L, f, rpath, qname,
+			     "enum '%s' renames value '%s' or '%s' twice",
+			     qname, r->name, r->renamed_from);
+			continue;
+		}
+		sd_strlist_push(L->a, &e->renamed_values, r->name);
+		sd_strlist_push(L->a, &e->renamed_values, r->renamed_from);
 	}
 }
 

@@ -576,6 +576,9 @@ typedef struct sd_enum {
 	sd_object base; /* kind SD_OBJ_ENUM */
 	sd_strlist values; /* in declaration order */
 	const char *comment;
+	/* models only: pairs (label, its old name), the label renamed in
+	 * place rather than dropped and added */
+	sd_strlist renamed_values;
 } sd_enum;
 
 /*
