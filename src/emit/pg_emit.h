@@ -68,6 +68,14 @@ void sd_pg_emit_identity_changes(pg_emit *e, const sd_table *t,
 /* pg_table.c */
 /* ALTER_OBJECT of a table: SET LOGGED / UNLOGGED, SET / RESET (storage
  * parameters), REPLICA IDENTITY, CLUSTER ON, as op->changes says. */
+/*
+ * ALTER TYPE type<retype> (its ALTER ATTRIBUTE ... TYPE clauses), or, when
+ * a table column uses the type, the type recreated as (<defs>) with those
+ * columns converted (pg_recreate.c).
+ */
+void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
+                                 const char *retype, const char *defs);
+
 void sd_pg_emit_table_settings(pg_emit *e, const sd_op *op);
 /* " WITH (...)" of CREATE TABLE, when t has storage parameters. */
 void sd_pg_emit_create_settings(pg_emit *e, const sd_table *t);

@@ -645,15 +645,18 @@ static const sd_column *find_attribute(const sd_composite *t,
 	return NULL;
 }
 
-/* One ALTER TYPE with every attribute dropped, retyped and added, then
- * the attributes' comments. */
+/* One ALTER TYPE with every attribute dropped and added, then (see
+ * sd_pg_emit_composite_retype) the retyped ones, then the attributes'
+ * comments. */
 static void alter_composite(pg_emit *e, const sd_op *op)
 {
 	const sd_composite *o = (const sd_composite *)op->obj_old;
 	const sd_composite *n = (const sd_composite *)op->obj_new;
-	const char *sep = " ";
-	sd_buf acts = SD_BUF_INIT, *out = e->out;
+	const char *sep = " ", *rsep = " ";
+	sd_buf acts = SD_BUF_INIT, retype = SD_BUF_INIT, defs = SD_BUF_INIT;
+	sd_buf *out = e->out;
 	size_t i;
+	bool retyped;
 
 	e->out = &acts;
 	for (i = 0; i < o->nattributes; i++) {
@@ -671,11 +674,15 @@ static void alter_composite(pg_emit *e, const sd_op *op)
 		if (a && sd_streq(a->collation, b->collation)) {
 			if (sd_type_equal(&a->type, &b->type))
 				continue;
-			put(e, sep);
+			e->out = &retype;
+			put(e, rsep);
 			put(e, "ALTER ATTRIBUTE ");
 			ident(e, b->base.name);
 			put(e, " TYPE ");
 			sd_pg_emit_type(e, &b->type);
+			e->out = &acts;
+			rsep = ", ";
+			continue;
 		} else {
 			put(e, sep);
 			put(e, "ADD ATTRIBUTE ");
@@ -690,11 +697,28 @@ static void alter_composite(pg_emit *e, const sd_op *op)
 		put(e, sd_buf_cstr(&acts));
 		put(e, ";\n");
 	}
+	retyped = retype.len > 0;
+	if (retyped) {
+		e->out = &defs;
+		for (i = 0; i < n->nattributes; i++) {
+			put(e, i ? ", " : "");
+			attribute_def(e, n->attributes[i]);
+		}
+		e->out = out;
+		sd_pg_emit_composite_retype(e, &n->base, sd_buf_cstr(&retype),
+		                            sd_buf_cstr(&defs));
+	}
 	sd_buf_free(&acts);
+	sd_buf_free(&retype);
+	sd_buf_free(&defs);
+	/* a recreated type has lost its comments */
+	if (n->comment && retyped)
+		sd_pg_emit_object_comment(e, &n->base, n->comment);
 	for (i = 0; i < n->nattributes; i++) {
 		const sd_column *b = n->attributes[i];
 		const sd_column *a = find_attribute(o, b->base.name);
-		if (!sd_streq(a ? a->comment : NULL, b->comment))
+		if (!sd_streq(a ? a->comment : NULL, b->comment) ||
+		    (b->comment && retyped))
 			attribute_comment(e, n, b, b->comment);
 	}
 }
