@@ -73,6 +73,8 @@ void sd_pg_emit_identity_changes(pg_emit *e, const sd_table *t,
  * a table column uses the type, the type recreated as (<defs>) with those
  * columns converted (pg_recreate.c).
  */
+void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
+                                const char *newq, const char *name);
 void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
                                  const char *retype, const char *defs);
 

@@ -19,6 +19,57 @@ static void put(pg_emit *e, const char *s)
 	sd_buf_put(e->out, s);
 }
 
+/*
+ * Inside a DO block that declares r record, saved text[] := '{}' and i
+ * integer, once the new type `newq` exists: every column of type `oldq`
+ * or an array of it (not inherited ones: their parent's conversion
+ * reaches them) converted through text, its default set aside; the old
+ * type dropped, the new one renamed to `name`, the defaults put back.
+ */
+void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
+                                const char *newq, const char *name)
+{
+	sd_buf lit = SD_BUF_INIT;
+	const char *l;
+
+	sd_quote_literal_std(&lit, oldq);
+	l = sd_buf_cstr(&lit);
+	sd_buf_printf(e->out,
+		"    FOR r IN SELECT a.attrelid::regclass::text AS tbl, a.attname::text AS col,\n"
+		"                    pg_get_expr(d.adbin, d.adrelid) AS def,\n"
+		"                    CASE WHEN a.atttypid = %s::regtype THEN '' ELSE '[]' END AS dims\n"
+		"             FROM pg_attribute a\n"
+		"             JOIN pg_class c ON c.oid = a.attrelid\n"
+		"             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
+		"             WHERE a.atttypid IN (%s::regtype, (SELECT typarray FROM pg_type WHERE oid = %s::regtype))\n"
+		"               AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')\n"
+		"               AND a.attinhcount = 0\n"
+		"    LOOP\n"
+		"        IF r.def IS NOT NULL THEN\n"
+		"            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I DROP DEFAULT', r.tbl, r.col);\n"
+		"        END IF;\n"
+		"        EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %s%%s USING %%I::text%%s::%s%%s',\n"
+		"                       r.tbl, r.col, r.dims, r.col, r.dims, r.dims);\n"
+		"        saved := saved || ARRAY[r.tbl, r.col, r.def];\n"
+		"    END LOOP;\n"
+		"    DROP TYPE %s;\n"
+		"    ALTER TYPE %s RENAME TO ",
+		l, l, l, newq, newq, oldq, newq);
+	sd_pg_emit_ident(e, name);
+	put(e, ";\n"
+	       "    FOR i IN 1 .. coalesce(array_length(saved, 1), 0) / 3 LOOP\n"
+	       "        IF saved[i * 3] IS NOT NULL THEN\n"
+	       "            BEGIN\n"
+	       "                EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT %s',\n"
+	       "                               saved[i * 3 - 2], saved[i * 3 - 1], saved[i * 3]);\n"
+	       "            EXCEPTION WHEN invalid_text_representation THEN\n"
+	       "                NULL; -- a value the new type lacks: the plan sets the column's new default\n"
+	       "            END;\n"
+	       "        END IF;\n"
+	       "    END LOOP;\n");
+	sd_buf_free(&lit);
+}
+
 void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
                                  const char *retype, const char *defs)
 {
@@ -57,38 +108,9 @@ void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
 	sd_buf_printf(&stmt, "CREATE TYPE %s AS (%s)", sd_buf_cstr(&newq), defs);
 	sd_quote_literal_std(e->out, sd_buf_cstr(&stmt));
 	put(e, ";\n");
-	sd_buf_printf(e->out,
-		"    FOR r IN SELECT a.attrelid::regclass::text AS tbl, a.attname::text AS col,\n"
-		"                    pg_get_expr(d.adbin, d.adrelid) AS def,\n"
-		"                    CASE WHEN a.atttypid = %s::regtype THEN '' ELSE '[]' END AS dims\n"
-		"             FROM pg_attribute a\n"
-		"             JOIN pg_class c ON c.oid = a.attrelid\n"
-		"             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
-		"             WHERE a.atttypid IN (%s::regtype, (SELECT typarray FROM pg_type WHERE oid = %s::regtype))\n"
-		"               AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')\n"
-		"               AND a.attinhcount = 0\n"
-		"    LOOP\n"
-		"        IF r.def IS NOT NULL THEN\n"
-		"            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I DROP DEFAULT', r.tbl, r.col);\n"
-		"        END IF;\n"
-		"        EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %s%%s USING %%I::text::%s%%s',\n"
-		"                       r.tbl, r.col, r.dims, r.col, r.dims);\n"
-		"        saved := saved || ARRAY[r.tbl, r.col, r.def];\n"
-		"    END LOOP;\n"
-		"    DROP TYPE %s;\n"
-		"    ALTER TYPE %s RENAME TO ",
-		sd_buf_cstr(&lit), sd_buf_cstr(&lit), sd_buf_cstr(&lit),
-		sd_buf_cstr(&newq), sd_buf_cstr(&newq), sd_buf_cstr(&oldq),
-		sd_buf_cstr(&newq));
-	sd_pg_emit_ident(e, type->name);
-	put(e, ";\n"
-	       "    FOR i IN 1 .. coalesce(array_length(saved, 1), 0) / 3 LOOP\n"
-	       "        IF saved[i * 3] IS NOT NULL THEN\n"
-	       "            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT %s',\n"
-	       "                           saved[i * 3 - 2], saved[i * 3 - 1], saved[i * 3]);\n"
-	       "        END IF;\n"
-	       "    END LOOP;\n"
-	       "END\n"
+	sd_pg_emit_convert_columns(e, sd_buf_cstr(&oldq), sd_buf_cstr(&newq),
+	                           type->name);
+	put(e, "END\n"
 	       "$schemadiff$;\n");
 	sd_buf_free(&tmp);
 	sd_buf_free(&oldq);

@@ -1071,41 +1071,12 @@ static void recreate_enum(pg_emit *e, const sd_enum *en,
 		"        IF r.note IS NOT NULL THEN\n"
 		"            deps := deps || r.note;\n"
 		"        END IF;\n"
-		"    END LOOP;\n"
-		"    FOR r IN SELECT a.attrelid::regclass::text AS tbl, a.attname::text AS col,\n"
-		"                    pg_get_expr(d.adbin, d.adrelid) AS def,\n"
-		"                    CASE WHEN a.atttypid = %s::regtype THEN '' ELSE '[]' END AS dims\n"
-		"             FROM pg_attribute a\n"
-		"             JOIN pg_class c ON c.oid = a.attrelid\n"
-		"             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
-		"             WHERE a.atttypid IN (%s::regtype, (SELECT typarray FROM pg_type WHERE oid = %s::regtype))\n"
-		"               AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')\n"
-		"    LOOP\n"
-		"        IF r.def IS NOT NULL THEN\n"
-		"            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I DROP DEFAULT', r.tbl, r.col);\n"
-		"        END IF;\n"
-		"        EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %s%%s USING %%I::text%%s::%s%%s',\n"
-		"                       r.tbl, r.col, r.dims, r.col, r.dims, r.dims);\n"
-		"        saved := saved || ARRAY[r.tbl, r.col, r.def];\n"
-		"    END LOOP;\n"
-		"    DROP TYPE %s;\n"
-		"    ALTER TYPE %s RENAME TO ",
+		"    END LOOP;\n",
 		sd_buf_cstr(&lit), sd_buf_cstr(&lit), sd_buf_cstr(&lit),
-		sd_buf_cstr(&lit), sd_buf_cstr(&lit), sd_buf_cstr(&lit),
-		sd_buf_cstr(&lit), sd_buf_cstr(&newq), sd_buf_cstr(&newq),
-		sd_buf_cstr(&oldq), sd_buf_cstr(&newq));
-	sd_quote_ident_std(e->out, en->base.name);
-	put(e, ";\n"
-	       "    FOR i IN 1 .. coalesce(array_length(saved, 1), 0) / 3 LOOP\n"
-	       "        IF saved[i * 3] IS NOT NULL THEN\n"
-	       "            BEGIN\n"
-	       "                EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT %s',\n"
-	       "                               saved[i * 3 - 2], saved[i * 3 - 1], saved[i * 3]);\n"
-	       "            EXCEPTION WHEN invalid_text_representation THEN\n"
-	       "                NULL; -- a removed label: the plan sets the column's new default\n"
-	       "            END;\n"
-	       "        END IF;\n"
-	       "    END LOOP;\n"
+		sd_buf_cstr(&lit));
+	sd_pg_emit_convert_columns(e, sd_buf_cstr(&oldq), sd_buf_cstr(&newq),
+	                           en->base.name);
+	put(e,
 	       "    FOR i IN 1 .. coalesce(array_length(deps, 1), 0) LOOP\n"
 	       "        EXECUTE deps[i];\n"
 	       "    END LOOP;\n"

@@ -150,7 +150,7 @@ int downgrade(sd_migration *m)
 		"                EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT %s',\n"
 		"                               saved[i * 3 - 2], saved[i * 3 - 1], saved[i * 3]);\n"
 		"            EXCEPTION WHEN invalid_text_representation THEN\n"
-		"                NULL; -- a removed label: the plan sets the column's new default\n"
+		"                NULL; -- a value the new type lacks: the plan sets the column's new default\n"
 		"            END;\n"
 		"        END IF;\n"
 		"    END LOOP;\n"

@@ -126,6 +126,7 @@ BEGIN
              LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
              WHERE a.atttypid IN ('"plan"'::regtype, (SELECT typarray FROM pg_type WHERE oid = '"plan"'::regtype))
                AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')
+               AND a.attinhcount = 0
     LOOP
         IF r.def IS NOT NULL THEN
             EXECUTE format('ALTER TABLE %s ALTER COLUMN %I DROP DEFAULT', r.tbl, r.col);
