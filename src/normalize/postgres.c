@@ -836,7 +836,9 @@ static int isolated_add(pg_norm *nm, norm_run *b, sd_table *t)
 	for (i = 0; i < t->ncolumns; i++) {
 		sd_column *c = t->columns[i];
 		size_t it;
-		if (!c->default_value.sql || c->generated.sql)
+		/* a default already canonical (a nextval of a sequence the
+		 * models create, canon_nextval) has nothing to ask */
+		if (!default_pending(c) || c->generated.sql)
 			continue;
 		sd_buf_put(&sql, "ALTER TABLE ");
 		sd_emit_qualified(&sql, &sd_dialect_postgres, nsp,
