@@ -134,6 +134,7 @@ int downgrade(sd_migration *m)
 		"             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
 		"             WHERE a.atttypid IN ('\"user_status\"'::regtype, (SELECT typarray FROM pg_type WHERE oid = '\"user_status\"'::regtype))\n"
 		"               AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')\n"
+		"               AND a.attinhcount = 0\n"
 		"    LOOP\n"
 		"        IF r.def IS NOT NULL THEN\n"
 		"            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I DROP DEFAULT', r.tbl, r.col);\n"
