@@ -69,6 +69,7 @@ typedef struct tpair {
 	sd_vec added_keys;    /* sd_strlist*: new pk/unique column lists */
 	sd_vec ops;           /* pending*, sequenced when flushed */
 	bool options_changed; /* table_options differ: rebuild */
+	bool recreate;        /* PostgreSQL: recreated (recreate.c) */
 } tpair;
 
 typedef struct dctx {
@@ -137,6 +138,10 @@ void sd_diff_unique_form_pair(dctx *c, tpair *tp);
 
 /* rebuild.c */
 void sd_diff_flush_pair(dctx *c, tpair *tp);
+/* recreate.c: whether a pair's table must be recreated (PostgreSQL);
+ * the rebuild op of such a pair split in its two steps */
+bool sd_diff_needs_recreate(dctx *c, const tpair *tp);
+void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p);
 
 /* order.c */
 void sd_diff_sort(dctx *c);

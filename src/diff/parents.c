@@ -230,7 +230,8 @@ void sd_diff_parents_pair(dctx *c, tpair *tp)
 	inherit_ops(c, tp);
 	typed_ops(c, tp);
 	if (!sd_expr_equal(c->scratch, &tp->old->partition_by,
-	                   &tp->new_->partition_by))
+	                   &tp->new_->partition_by) &&
+	    !sd_diff_needs_recreate(c, tp))
 		sd_strlist_push(c->a, &c->plan->notes,
 		                sd_arena_printf(c->a,
 		                                "partitioning of %s changes (%s "

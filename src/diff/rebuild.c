@@ -148,7 +148,7 @@ void sd_diff_flush_pair(dctx *c, tpair *tp)
 		if (f->kind == SD_OP_CREATE_INDEX && f->obj_new->name)
 			sd_map_put(created_ix, f->obj_new->name, (void *)f);
 	}
-	rebuild = tp->options_changed;
+	rebuild = tp->options_changed || (tp->recreate = sd_diff_needs_recreate(c, tp));
 	for (i = 0; i < tp->ops.n && !rebuild; i++) {
 		const sd_op *f = ((pending *)tp->ops.items[i])->op;
 		rebuild = op_needs_rebuild(c, tp, f, dropped_ix) ||
@@ -167,11 +167,12 @@ void sd_diff_flush_pair(dctx *c, tpair *tp)
 	op->table_old = rebuild_side(c, tp, false);
 	op->table_new = rebuild_side(c, tp, true);
 	op->table = op->table_old;
-	sd_diff_add_warning(c, op, SD_HAZARD_REBUILD,
-	                    sd_arena_printf(c->a,
-	                                    "rebuilds table %s (SQLite copies every "
-	                                    "row)",
-	                                    sd_diff_tname(c, tp->new_)));
+	if (!tp->recreate)
+		sd_diff_add_warning(c, op, SD_HAZARD_REBUILD,
+		                    sd_arena_printf(c->a,
+		                                    "rebuilds table %s (SQLite copies "
+		                                    "every row)",
+		                                    sd_diff_tname(c, tp->new_)));
 	p = sd_diff_emit(c, op, PH_REBUILD);
 	op->folded = sd_arena_alloc(c->a, tp->ops.n * sizeof(sd_op *));
 	for (i = 0; i < tp->ops.n; i++) {
@@ -184,4 +185,6 @@ void sd_diff_flush_pair(dctx *c, tpair *tp)
 		op->hazards |= f->hazards;
 		sd_strlist_push(c->a, &p->extra_warnings, f->warning);
 	}
+	if (tp->recreate)
+		sd_diff_recreate_split(c, tp, op, p);
 }

@@ -47,6 +47,7 @@ static const sd_op_lock pg_locks[SD_OP__COUNT] = {
 	                               "schema changes only", true},
 	[SD_OP_BACKFILL] = {"ROW EXCLUSIVE and every NULL row",
 	                    "writes to those rows", true},
+	[SD_OP_REBUILD_TABLE] = {"ACCESS EXCLUSIVE", "reads and writes", true},
 	[SD_OP_RENAME_ENUM_VALUE] = {"EXCLUSIVE on the type", "nothing on tables",
 	                             false},
 	[SD_OP_NOOP] = {"none", "nothing", false},

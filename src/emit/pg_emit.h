@@ -78,6 +78,9 @@ void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
 void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
                                  const char *retype, const char *defs);
 
+/* REBUILD_TABLE: one step of a recreated table (diff/recreate.c). */
+int sd_pg_emit_recreate(pg_emit *e, const sd_op *op, sd_error *err);
+
 void sd_pg_emit_table_settings(pg_emit *e, const sd_op *op);
 /* " WITH (...)" of CREATE TABLE, when t has storage parameters. */
 void sd_pg_emit_create_settings(pg_emit *e, const sd_table *t);

@@ -11,6 +11,7 @@
  * the same attributes in the same order.
  */
 #include "emit/pg_emit.h"
+#include "model/schema.h"
 
 #include <string.h>
 
@@ -117,4 +118,273 @@ void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
 	sd_buf_free(&newq);
 	sd_buf_free(&lit);
 	sd_buf_free(&stmt);
+}
+
+/* ------------------------------------------------------------------ */
+/* Recreated tables (diff/recreate.c)                                  */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A table set aside lives in this schema until its rows are copied; what
+ * must be done again once the new table exists (kind 'own': sequences'
+ * OWNED BY, row-level security, grants) or once the rows are back (kind
+ * 'fk': other tables' foreign keys to it, their comments) waits in its
+ * table `redo`.
+ */
+#define ASIDE "schemadiff_recreate"
+
+/* The table's name as a SQL literal naming it (for ::regclass). */
+static void table_lit(sd_buf *out, const sd_table *t)
+{
+	sd_buf q = SD_BUF_INIT;
+	pg_emit tmp;
+
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.out = &q;
+	sd_pg_emit_qname(&tmp, t->base.schema, t->base.name);
+	sd_quote_literal_std(out, sd_buf_cstr(&q));
+	sd_buf_free(&q);
+}
+
+static void aside_name(pg_emit *e, const sd_table *t)
+{
+	put(e, ASIDE ".");
+	sd_pg_emit_ident(e, t->base.name);
+}
+
+/* Runs the statements of `kind` waiting for t, in order. */
+static void redo(pg_emit *e, const sd_table *t, const char *kind)
+{
+	put(e, "DO $schemadiff$\nDECLARE\n    r record;\nBEGIN\n"
+	       "    FOR r IN SELECT stmt FROM " ASIDE ".redo WHERE tbl = ");
+	table_lit(e->out, t);
+	sd_buf_printf(e->out, " AND kind = '%s' ORDER BY n LOOP\n"
+	              "        EXECUTE r.stmt;\n    END LOOP;\n"
+	              "    DELETE FROM " ASIDE ".redo WHERE tbl = ", kind);
+	table_lit(e->out, t);
+	sd_buf_printf(e->out, " AND kind = '%s';\nEND\n$schemadiff$;\n", kind);
+}
+
+/* Sets t aside (n: the table that replaces it): what refers to it from outside is noted and let go
+ * (other tables' foreign keys, the sequences it owns, which stay where
+ * their defaults find them), then it moves to the aside schema with its
+ * indexes, constraints and identity sequences. */
+static void set_aside(pg_emit *e, const sd_table *t, const sd_table *n)
+{
+	sd_buf lit = SD_BUF_INIT, nlit = SD_BUF_INIT;
+	const char *l, *nl;
+
+	table_lit(&lit, t);
+	table_lit(&nlit, n);
+	l = sd_buf_cstr(&lit);
+	nl = sd_buf_cstr(&nlit);
+	put(e, "CREATE SCHEMA IF NOT EXISTS " ASIDE ";\n"
+	       "CREATE TABLE IF NOT EXISTS " ASIDE ".redo (n integer, tbl text, "
+	       "kind text, stmt text);\n");
+	sd_buf_printf(e->out,
+		"DO $schemadiff$\n"
+		"DECLARE\n"
+		"    r record;\n"
+		"    t regclass := %s::regclass;\n"
+		"BEGIN\n"
+		"    FOR r IN SELECT k.conrelid::regclass AS tbl, k.conname, pg_get_constraintdef(k.oid) AS def,\n"
+		"                    obj_description(k.oid, 'pg_constraint') AS note\n"
+		"             FROM pg_constraint k\n"
+		"             WHERE k.contype = 'f' AND k.confrelid = t AND k.conrelid <> t AND k.conparentid = 0\n"
+		"             ORDER BY 1::text, 2\n"
+		"    LOOP\n"
+		"        EXECUTE format('ALTER TABLE %%s DROP CONSTRAINT %%I', r.tbl, r.conname);\n"
+		"        INSERT INTO " ASIDE ".redo SELECT count(*), %s, 'fk',\n"
+		"               format('ALTER TABLE %%s ADD CONSTRAINT %%I %%s', r.tbl, r.conname, r.def) FROM " ASIDE ".redo;\n"
+		"        IF r.note IS NOT NULL THEN\n"
+		"            INSERT INTO " ASIDE ".redo SELECT count(*), %s, 'fk',\n"
+		"                   format('COMMENT ON CONSTRAINT %%I ON %%s IS %%L', r.conname, r.tbl, r.note) FROM " ASIDE ".redo;\n"
+		"        END IF;\n"
+		"    END LOOP;\n"
+		"    FOR r IN SELECT d.objid::regclass AS seq, a.attname\n"
+		"             FROM pg_depend d\n"
+		"             JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'\n"
+		"             JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid\n"
+		"             WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass\n"
+		"               AND d.refobjid = t AND d.deptype = 'a'\n"
+		"    LOOP\n"
+		"        EXECUTE format('ALTER SEQUENCE %%s OWNED BY NONE', r.seq);\n"
+		"        INSERT INTO " ASIDE ".redo SELECT count(*), %s, 'own',\n"
+		"               format('ALTER SEQUENCE %%s OWNED BY %%s.%%I', r.seq, %s, r.attname) FROM " ASIDE ".redo;\n"
+		"    END LOOP;\n"
+		"    INSERT INTO " ASIDE ".redo\n"
+		"    SELECT (SELECT count(*) FROM " ASIDE ".redo) + row_number() OVER (), %s, 'own', g\n"
+		"    FROM (SELECT format('GRANT %%s ON %%s TO %%s%%s', a.privilege_type, %s,\n"
+		"                        CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,\n"
+		"                        CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) AS g\n"
+		"          FROM pg_class c, aclexplode(c.relacl) a\n"
+		"          WHERE c.oid = t AND a.grantee <> c.relowner\n"
+		"          UNION ALL SELECT format('ALTER TABLE %%s ENABLE ROW LEVEL SECURITY', %s)\n"
+		"          FROM pg_class c WHERE c.oid = t AND c.relrowsecurity\n"
+		"          UNION ALL SELECT format('ALTER TABLE %%s FORCE ROW LEVEL SECURITY', %s)\n"
+		"          FROM pg_class c WHERE c.oid = t AND c.relforcerowsecurity) s;\n"
+		"END\n"
+		"$schemadiff$;\n",
+		l, nl, nl, nl, nl, nl, nl, nl, nl);
+	put(e, "ALTER TABLE ");
+	sd_pg_emit_qname(e, t->base.schema, t->base.name);
+	put(e, " SET SCHEMA " ASIDE ";\n");
+	sd_buf_free(&lit);
+	sd_buf_free(&nlit);
+}
+
+/* CREATE TABLE and CREATE INDEX of t (a partition of parent, or NULL). */
+static int create(pg_emit *e, const sd_table *t, const sd_table *parent,
+                  sd_error *err)
+{
+	sd_op sub;
+	size_t i;
+	int rc;
+
+	memset(&sub, 0, sizeof(sub));
+	sub.kind = SD_OP_CREATE_TABLE;
+	sub.table = sub.table_new = t;
+	sub.obj_new = parent ? &parent->base : NULL;
+	if ((rc = sd_dialect_postgres.emit_op(e->out, &sub, err)) != SD_OK)
+		return rc;
+	for (i = 0; i < t->nindexes; i++) {
+		memset(&sub, 0, sizeof(sub));
+		sub.kind = SD_OP_CREATE_INDEX;
+		sub.table = t;
+		sub.obj_new = &t->indexes[i]->base;
+		if ((rc = sd_dialect_postgres.emit_op(e->out, &sub, err)) !=
+		    SD_OK)
+			return rc;
+	}
+	return SD_OK;
+}
+
+/* The column of `from` that `c` (of the other side) takes its rows from. */
+static const sd_column *source_column(const sd_table *from,
+                                      const sd_column *c)
+{
+	return sd_table_find_column(from, c->renamed_from ? c->renamed_from
+	                                                  : c->base.name);
+}
+
+/* Rows of the set-aside `from` into `to`, column by column by name; the
+ * identities go on from where they were; the foreign keys to it come
+ * back. */
+static void copy_rows(pg_emit *e, const sd_table *from, const sd_table *to)
+{
+	sd_buf cols = SD_BUF_INIT, vals = SD_BUF_INIT, *out = e->out;
+	bool always = false;
+	size_t i;
+
+	for (i = 0; i < to->ncolumns; i++) {
+		const sd_column *c = to->columns[i];
+		const sd_column *s = source_column(from, c);
+		if (c->generated.sql || (!s && !c->backfill))
+			continue;
+		e->out = &cols;
+		put(e, cols.len ? ", " : "");
+		sd_pg_emit_ident(e, c->base.name);
+		e->out = &vals;
+		put(e, vals.len ? ", " : "");
+		if (s)
+			sd_pg_emit_ident(e, s->base.name);
+		else
+			put(e, c->backfill);
+		always = always || c->identity == SD_IDENTITY_ALWAYS;
+	}
+	e->out = out;
+	if (cols.len) {
+		put(e, "INSERT INTO ");
+		sd_pg_emit_qname(e, to->base.schema, to->base.name);
+		sd_buf_printf(e->out, " (%s)%s SELECT %s FROM ", sd_buf_cstr(&cols),
+		              always ? " OVERRIDING SYSTEM VALUE" : "",
+		              sd_buf_cstr(&vals));
+		aside_name(e, from);
+		put(e, ";\n");
+	}
+	for (i = 0; i < to->ncolumns; i++) {
+		const sd_column *c = to->columns[i];
+		const sd_column *s = source_column(from, c);
+		sd_buf a = SD_BUF_INIT, b = SD_BUF_INIT;
+		if (c->identity == SD_IDENTITY_NONE || !s ||
+		    s->identity == SD_IDENTITY_NONE)
+			continue;
+		sd_buf_put(&a, ASIDE ".");
+		sd_quote_ident_std(&a, from->base.name);
+		sd_buf_put(&b, "SELECT setval(pg_get_serial_sequence(");
+		table_lit(&b, to);
+		sd_buf_put(&b, ", ");
+		sd_quote_literal_std(&b, c->base.name);
+		sd_buf_put(&b, "), last_value, is_called) FROM %s");
+		put(e, "DO $schemadiff$ BEGIN EXECUTE format(");
+		sd_quote_literal_std(e->out, sd_buf_cstr(&b));
+		put(e, ", pg_get_serial_sequence(");
+		sd_quote_literal_std(e->out, sd_buf_cstr(&a));
+		put(e, ", ");
+		sd_quote_literal_std(e->out, s->base.name);
+		put(e, ")); END $schemadiff$;\n");
+		sd_buf_free(&a);
+		sd_buf_free(&b);
+	}
+	redo(e, to, "fk");
+	sd_buf_free(&cols);
+	sd_buf_free(&vals);
+}
+
+/* Drops the set-aside t (with the partitions it had), and the aside
+ * schema once nothing else waits there. */
+static void drop_aside(pg_emit *e, const sd_table *t)
+{
+	put(e, "DROP TABLE ");
+	aside_name(e, t);
+	put(e, ";\n"
+	       "DO $schemadiff$ BEGIN\n"
+	       "    IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = '" ASIDE "'::regnamespace\n"
+	       "                     AND relname <> 'redo')\n"
+	       "       AND NOT EXISTS (SELECT 1 FROM " ASIDE ".redo) THEN\n"
+	       "        DROP TABLE " ASIDE ".redo;\n"
+	       "        DROP SCHEMA " ASIDE ";\n"
+	       "    END IF;\n"
+	       "END $schemadiff$;\n");
+}
+
+int sd_pg_emit_recreate(pg_emit *e, const sd_op *op, sd_error *err)
+{
+	const sd_table *o = op->table_old, *n = op->table_new;
+	size_t i;
+	int rc;
+
+	if (op->companion) {
+		if (op->inverted) {
+			drop_aside(e, o);
+			return SD_OK;
+		}
+		put(e, "-- recreates the table: set aside, created anew, its "
+		       "rows copied back once its partitions exist\n");
+		set_aside(e, o, n);
+		if ((rc = create(e, n, NULL, err)) != SD_OK)
+			return rc;
+		redo(e, n, "own");
+		return SD_OK;
+	}
+	if (!op->inverted) {
+		copy_rows(e, o, n);
+		drop_aside(e, o);
+		return SD_OK;
+	}
+	put(e, "-- recreates the table: set aside, created anew with its "
+	       "partitions, its rows copied back\n");
+	set_aside(e, o, n);
+	if ((rc = create(e, n, NULL, err)) != SD_OK)
+		return rc;
+	for (i = 0; i < op->nfolded; i++) {
+		const sd_op *f = op->folded[i];
+		if (f->kind == SD_OP_DROP_TABLE && f->table_old &&
+		    f->table_old->partition_of &&
+		    (rc = create(e, f->table_old, n, err)) != SD_OK)
+			return rc;
+	}
+	redo(e, n, "own");
+	copy_rows(e, o, n);
+	return SD_OK;
 }

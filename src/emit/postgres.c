@@ -1231,10 +1231,7 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		break;
 	}
 	case SD_OP_REBUILD_TABLE:
-		rc = sd_error_add(err, SD_EINPUT, NULL, 0, 0,
-		                  t ? t->base.name : NULL,
-		                  "PostgreSQL alters tables in place; a table "
-		                  "rebuild is never needed");
+		rc = sd_pg_emit_recreate(e, op, err);
 		break;
 	case SD_OP_ADD_COLUMN:
 		add_column(e, t, op->column_new);

@@ -258,6 +258,9 @@ static sd_table *scratch_table(pg_norm *nm, const sd_table *t)
 
 	c->nchecks = c->nforeign_keys = c->nindexes = 0;
 	c->row_security = c->force_row_security = false;
+	/* its parents need not be there: every column its own */
+	c->ninherits = 0;
+	c->partition_of = NULL;
 	c->columns = sd_arena_alloc(nm->tmp,
 	                            (t->ncolumns + 1) * sizeof(*c->columns));
 	for (i = 0; i < t->ncolumns; i++) {
