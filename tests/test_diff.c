@@ -1028,6 +1028,63 @@ START_TEST(enum_value_renames)
 }
 END_TEST
 
+/*
+ * PostgreSQL cannot make a plain table partitioned in place: it is
+ * recreated in two steps around its new partitions, the old partitions
+ * folded into the copy step; and the inverse of each step is a step.
+ */
+START_TEST(recreate_partitioned)
+{
+	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
+	sd_diff_opts o;
+	sd_table *t, *part;
+	sd_plan *p;
+	sd_arena *tmp = sd_arena_new();
+	size_t i;
+
+	memset(&o, 0, sizeof(o));
+	o.caps = &sd_caps_postgres;
+	o.drop_unlisted = true;
+	t = T(a, "notes");
+	C(a, t, "id", "bigint")->nullable = false;
+	C(a, t, "at", "date")->nullable = false;
+	t = T(b, "notes");
+	C(b, t, "id", "bigint")->nullable = false;
+	C(b, t, "at", "date")->nullable = false;
+	t->partition_by.sql = "RANGE (at)";
+	part = T(b, "notes_2024");
+	C(b, part, "id", "bigint")->nullable = false;
+	C(b, part, "at", "date")->nullable = false;
+	part->partition_of = "notes";
+	part->partition_bound.sql =
+		"FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')";
+
+	p = run_opts(a, b, &o);
+	ck_assert_str_eq(op_kinds(tmp, p),
+	                 "rebuild_table,create_table,rebuild_table");
+	ck_assert(p->ops[0]->companion);
+	ck_assert(!p->ops[2]->companion);
+	ck_assert(p->ops[2]->hazards & SD_HAZARD_REWRITE);
+	ck_assert_ptr_nonnull(strstr(p->ops[2]->warning, "recreates table notes"));
+	ck_assert(sd_op_invert(tmp, p->ops[0])->companion);
+	sd_plan_free(p);
+
+	/* back: the partition goes with the table set aside */
+	p = run_opts(b, a, &o);
+	ck_assert_str_eq(op_kinds(tmp, p), "rebuild_table,rebuild_table");
+	for (i = 0; i < p->ops[1]->nfolded; i++)
+		if (p->ops[1]->folded[i]->kind == SD_OP_DROP_TABLE)
+			break;
+	ck_assert_uint_lt(i, p->ops[1]->nfolded);
+	ck_assert_str_eq(p->ops[1]->folded[i]->table_old->base.name,
+	                 "notes_2024");
+	sd_plan_free(p);
+	sd_schema_free(a);
+	sd_schema_free(b);
+	sd_arena_free(tmp);
+}
+END_TEST
+
 START_TEST(namespaces)
 {
 	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
@@ -1668,6 +1725,7 @@ static Suite *diff_suite(void)
 	SD_TEST(s, fk_depends_on_unique, 120);
 	SD_TEST(s, enums, 120);
 	SD_TEST(s, enum_value_renames, 120);
+	SD_TEST(s, recreate_partitioned, 120);
 	SD_TEST(s, namespaces, 120);
 	SD_TEST(s, rebuild_sqlite, 120);
 	SD_TEST(s, rebuild_when_inverse_needs_it, 120);
