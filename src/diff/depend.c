@@ -174,18 +174,24 @@ static void logic_keys(dctx *c, sd_vec *v, const sd_object *o)
 	}
 }
 
-/* The columns of schema s of type enum e (for an enum recreate). */
-static void enum_columns(dctx *c, sd_vec *v, const sd_schema *s,
-                         const sd_object *e)
+static bool enum_typed(const sd_type *t, const sd_object *e)
+{
+	return t->kind == SD_T_ENUM && sd_streq(t->name, e->name) &&
+	       sd_streq(t->enum_schema, e->schema);
+}
+
+/* The columns of schema s of type e, an enum or (when `typed` says so)
+ * another type, for a type recreated under them. */
+static void type_columns(dctx *c, sd_vec *v, const sd_schema *s,
+                         const sd_object *e,
+                         bool (*typed)(const sd_type *, const sd_object *))
 {
 	size_t i, j;
 
 	for (i = 0; i < s->ntables; i++)
 		for (j = 0; j < s->tables[i]->ncolumns; j++) {
 			const sd_column *col = s->tables[i]->columns[j];
-			if (col->type.kind == SD_T_ENUM &&
-			    sd_streq(col->type.name, e->name) &&
-			    sd_streq(col->type.enum_schema, e->schema))
+			if (typed(&col->type, e))
 				put(c, v,
 				    to_naming(c, sd_objkey(c->a, SD_KEY_COLUMN,
 				                           s->tables[i]->base.schema,
@@ -283,8 +289,8 @@ static void op_keys(dctx *c, const sd_op *op, opkeys *k)
 		                            e->name, NULL);
 		put(c, &k->rem, key);
 		put(c, &k->est, key);
-		enum_columns(c, &k->rem, c->from, e);
-		enum_columns(c, &k->est, c->to, e);
+		type_columns(c, &k->rem, c->from, e, enum_typed);
+		type_columns(c, &k->est, c->to, e, enum_typed);
 		break;
 	}
 	case SD_OP_CREATE_OBJECT:
@@ -304,6 +310,16 @@ static void op_keys(dctx *c, const sd_op *op, opkeys *k)
 	case SD_OP_REPLACE_OBJECT:
 		if (op->obj_new->kind != SD_OBJ_TABLE)
 			logic_keys(c, &k->est, op->obj_new);
+		break;
+	case SD_OP_ALTER_OBJECT:
+		/* a composite type recreated under its columns (an
+		 * attribute retyped) converts them */
+		if (sd_diff_composite_retyped(op)) {
+			type_columns(c, &k->rem, c->from, op->obj_old,
+			             sd_diff_type_is);
+			type_columns(c, &k->est, c->to, op->obj_new,
+			             sd_diff_type_is);
+		}
 		break;
 	default:
 		break;
@@ -674,7 +690,7 @@ void sd_diff_dependants(dctx *c)
 		sd_vec cols = {0};
 		if (op->kind != SD_OP_ADD_ENUM_VALUE)
 			continue;
-		enum_columns(c, &cols, c->from, op->obj_new);
+		type_columns(c, &cols, c->from, op->obj_new, enum_typed);
 		for (j = 0; j < cols.n; j++) {
 			const sd_vec *v = sd_map_get(cl.users, cols.items[j]);
 			for (w = 0; v && w < v->n; w++) {

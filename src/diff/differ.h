@@ -141,6 +141,11 @@ void sd_diff_flush_pair(dctx *c, tpair *tp);
 /* recreate.c: whether a pair's table must be recreated (PostgreSQL);
  * the rebuild op of such a pair split in its two steps */
 bool sd_diff_needs_recreate(dctx *c, const tpair *tp);
+/* whether an ALTER_OBJECT op retypes an attribute of a composite type
+ * (which recreates the type under the columns of that type); whether
+ * column type t is the type o (RAW: named, maybe qualified, an array) */
+bool sd_diff_composite_retyped(const sd_op *op);
+bool sd_diff_type_is(const sd_type *t, const sd_object *o);
 void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p);
 
 /* order.c */

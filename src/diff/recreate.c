@@ -123,3 +123,46 @@ void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p)
 		sd_diff_tname(c, tp->new_), why));
 	(void)p;
 }
+
+bool sd_diff_composite_retyped(const sd_op *op)
+{
+	const sd_composite *o, *n;
+	size_t i, j;
+
+	if (op->kind != SD_OP_ALTER_OBJECT || !op->obj_new ||
+	    op->obj_new->kind != SD_OBJ_COMPOSITE ||
+	    !(op->changes & SD_CHANGE_ATTRIBUTES))
+		return false;
+	o = (const sd_composite *)op->obj_old;
+	n = (const sd_composite *)op->obj_new;
+	for (i = 0; i < n->nattributes; i++)
+		for (j = 0; j < o->nattributes; j++)
+			if (sd_streq(n->attributes[i]->base.name,
+			             o->attributes[j]->base.name) &&
+			    sd_streq(n->attributes[i]->collation,
+			             o->attributes[j]->collation) &&
+			    !sd_type_equal(&n->attributes[i]->type,
+			                   &o->attributes[j]->type))
+				return true;
+	return false;
+}
+
+bool sd_diff_type_is(const sd_type *t, const sd_object *o)
+{
+	size_t len;
+	const char *name;
+
+	if (t->kind != SD_T_RAW || !t->name)
+		return false;
+	len = strlen(t->name);
+	while (len >= 2 && t->name[len - 2] == '[' && t->name[len - 1] == ']')
+		len -= 2;
+	name = t->name;
+	if (o->schema && len > strlen(o->schema) + 1 &&
+	    strncmp(name, o->schema, strlen(o->schema)) == 0 &&
+	    name[strlen(o->schema)] == '.') {
+		name += strlen(o->schema) + 1;
+		len -= strlen(o->schema) + 1;
+	}
+	return strlen(o->name) == len && strncmp(name, o->name, len) == 0;
+}
