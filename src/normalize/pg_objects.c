@@ -336,16 +336,24 @@ static sd_schema *twins(const sd_pg_scratch *s)
 	return t;
 }
 
-/* A DO block that creates extension name in schema twin, or moves it
- * there when the database has it elsewhere and it can move. */
-static void extension_sql(sd_buf *sql, const char *name, const char *twin)
+/* A DO block for extension name of schema own: one the database lacks
+ * is created in own when that exists and may be written (a function
+ * body or expression may name its objects qualified, as
+ * public.unaccent), else in schema twin; one the database has elsewhere
+ * moves to twin when it can. */
+static void extension_sql(sd_buf *sql, const char *name, const char *own,
+                          const char *twin)
 {
 	sd_buf q = SD_BUF_INIT, create = SD_BUF_INIT, move = SD_BUF_INIT;
 
-	sd_quote_ident_std(&q, twin);
-	sd_buf_put(&create, "CREATE EXTENSION ");
+	sd_buf_put(&create, "BEGIN CREATE EXTENSION ");
 	sd_quote_ident_std(&create, name);
-	sd_buf_printf(&create, " SCHEMA %s", sd_buf_cstr(&q));
+	sd_buf_put(&create, " SCHEMA ");
+	sd_quote_ident_std(&create, own);
+	sd_buf_put(&create, "; EXCEPTION WHEN OTHERS THEN CREATE EXTENSION ");
+	sd_quote_ident_std(&create, name);
+	sd_quote_ident_std(&q, twin);
+	sd_buf_printf(&create, " SCHEMA %s; END;", sd_buf_cstr(&q));
 	sd_buf_put(&move, "ALTER EXTENSION ");
 	sd_quote_ident_std(&move, name);
 	sd_buf_printf(&move, " SET SCHEMA %s", sd_buf_cstr(&q));
@@ -353,9 +361,9 @@ static void extension_sql(sd_buf *sql, const char *name, const char *twin)
 	                "  SELECT extrelocatable, extnamespace::regnamespace::text"
 	                " AS nsp INTO x FROM pg_extension WHERE extname = ");
 	sd_quote_literal_std(sql, name);
-	sd_buf_put(sql, ";\n  IF NOT FOUND THEN\n    EXECUTE ");
-	sd_quote_literal_std(sql, sd_buf_cstr(&create));
-	sd_buf_put(sql, ";\n  ELSIF x.extrelocatable AND x.nsp <> ");
+	sd_buf_put(sql, ";\n  IF NOT FOUND THEN\n    ");
+	sd_buf_put(sql, sd_buf_cstr(&create));
+	sd_buf_put(sql, "\n  ELSIF x.extrelocatable AND x.nsp <> ");
 	sd_quote_literal_std(sql, twin);
 	sd_buf_put(sql, " AND EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ");
 	sd_quote_literal_std(sql, twin);
@@ -376,13 +384,17 @@ int sd_pg_norm_objects_sql(const sd_pg_scratch *s, sd_buf *sql)
 	size_t i;
 	int rc;
 
-	/* an extension the database lacks comes into the twin of its
-	 * schema; one it has moves there when it can (the transaction is
-	 * rolled back), so that "ext.hstore" finds it as the models'
-	 * columns, defaults and operator classes name it; one that cannot
-	 * move is used where it is */
+	/* an extension the database lacks comes into its own schema when
+	 * it can, else into the twin of that schema; one it has moves to
+	 * the twin when it can (the transaction is rolled back), so that
+	 * "ext.hstore" finds it as the models' columns, defaults and
+	 * operator classes name it; one that cannot move is used where it
+	 * is */
 	for (i = 0; i < m->nextensions; i++)
 		extension_sql(sql, m->extensions[i]->base.name,
+		              m->extensions[i]->base.schema ?
+		                      m->extensions[i]->base.schema :
+		                      sd_namespace_default(),
 		              sd_pg_scratch_for(s, m->extensions[i]->base.schema));
 	memset(&o, 0, sizeof(o));
 	o.caps = &sd_caps_postgres;
