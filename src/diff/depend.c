@@ -163,8 +163,6 @@ static void logic_keys(dctx *c, sd_vec *v, const sd_object *o)
 {
 	size_t i;
 
-	if (o->kind == SD_OBJ_GRANT)
-		return;
 	put(c, v, sd_logic_key(c->a, o));
 	if (o->kind == SD_OBJ_VIEW) {
 		const sd_view *w = (const sd_view *)o;
@@ -330,7 +328,9 @@ static void op_keys(dctx *c, const sd_op *op, opkeys *k)
 /* Reading the dependencies                                            */
 /* ------------------------------------------------------------------ */
 
-static void side_deps(dctx *c, const sd_schema *s, sd_vec *out)
+/* A side's dependencies; the target's (what orders creations) leave
+ * out what quoted SQL bodies name (body_users has it). */
+static void side_deps(dctx *c, const sd_schema *s, sd_vec *out, bool target)
 {
 	const sd_logic *l = sd_logic_of(s);
 	size_t i;
@@ -340,17 +340,82 @@ static void side_deps(dctx *c, const sd_schema *s, sd_vec *out)
 			sd_vec_push(c->a, out, &l->deps[i]);
 		return;
 	}
-	sd_logic_lexical_deps(s, c->caps.lang, c->a, out);
+	if (target)
+		sd_logic_create_deps(s, c->caps.lang, c->a, out);
+	else
+		sd_logic_lexical_deps(s, c->caps.lang, c->a, out);
+}
+
+/* Adds "user uses R" to out for every R the functions reached from key
+ * (a function) name, through the functions they call; seen: keys done. */
+static void body_reach(dctx *c, sd_map *calls, sd_map *seen, const char *user,
+                       const char *key, sd_vec *out)
+{
+	const sd_vec *v = sd_map_get(calls, key);
+	size_t i;
+
+	for (i = 0; v && i < v->n; i++) {
+		const char *r = v->items[i];
+		sd_dep *d;
+		if (sd_map_get(seen, r))
+			continue;
+		sd_map_put(seen, r, (void *)1);
+		d = sd_arena_alloc(c->a, sizeof(*d));
+		d->dependent = user;
+		d->referenced = r;
+		sd_vec_push(c->a, out, d);
+		if (sd_objkey_kind(r) == SD_KEY_FUNCTION)
+			body_reach(c, calls, seen, user, r, out);
+	}
+}
+
+/*
+ * What a quoted SQL body names is not needed to create its function (the
+ * scripts leave bodies unchecked, as pg_dump does: a function a default
+ * calls may read the default's own table) but wherever the body runs
+ * during the migration: a default filled into existing rows, a check
+ * validated, an index or a materialized view built. So each user of a
+ * function (anything but another function) follows what the bodies of
+ * the functions it reaches name.
+ */
+static void body_users(dctx *c)
+{
+	sd_vec body = {NULL, 0, 0};
+	sd_map *calls;
+	size_t i, n = c->to_deps.n;
+
+	sd_logic_body_deps(c->to, c->caps.lang, c->a, &body);
+	if (!body.n)
+		return;
+	calls = sd_map_new(c->a, body.n + 1);
+	for (i = 0; i < body.n + n; i++) {
+		const sd_dep *d = i < body.n ? body.items[i]
+		                             : c->to_deps.items[i - body.n];
+		sd_vec *v;
+		if (sd_objkey_kind(d->dependent) != SD_KEY_FUNCTION)
+			continue;
+		if (!(v = sd_map_get(calls, d->dependent))) {
+			v = sd_arena_alloc(c->a, sizeof(*v));
+			memset(v, 0, sizeof(*v));
+			sd_map_put(calls, d->dependent, v);
+		}
+		sd_vec_push(c->a, v, (void *)d->referenced);
+	}
+	for (i = 0; i < n; i++) {
+		const sd_dep *d = c->to_deps.items[i];
+		if (sd_objkey_kind(d->dependent) == SD_KEY_FUNCTION ||
+		    sd_objkey_kind(d->referenced) != SD_KEY_FUNCTION)
+			continue;
+		body_reach(c, calls, sd_map_new(c->a, 8), d->dependent,
+		           d->referenced, &c->to_deps);
+	}
 }
 
 void sd_diff_read_deps(dctx *c)
 {
-	side_deps(c, c->from, &c->from_deps);
-	side_deps(c, c->to, &c->to_deps);
-	/* the target's only order creations: what a quoted SQL body names
-	 * comes first, which the catalog does not record */
-	if (sd_logic_of(c->to)->deps_exact)
-		sd_logic_body_deps(c->to, c->caps.lang, c->a, &c->to_deps);
+	side_deps(c, c->from, &c->from_deps, false);
+	side_deps(c, c->to, &c->to_deps, true);
+	body_users(c);
 }
 
 /* ------------------------------------------------------------------ */

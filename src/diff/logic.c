@@ -660,7 +660,30 @@ static const char *grant_object_key(dctx *c, const sd_grant *g)
 	if (sd_streq(cls, "func"))
 		return sd_objkey(c->a, SD_KEY_FUNCTION, g->base.schema,
 		                 g->base.name, NULL);
+	if (sd_streq(cls, "type"))
+		return sd_objkey(c->a, SD_KEY_TYPE, g->base.schema,
+		                 g->base.name, NULL);
 	return NULL;
+}
+
+/* Queues the grant or revoke of g; it comes after the creation of its
+ * object and before its drop (deps: the `from` or the `to` side's). */
+static void grant_op(dctx *c, const sd_grant *g, const char *object,
+                     bool create)
+{
+	sd_dep *d;
+
+	if (object) {
+		d = sd_arena_alloc(c->a, sizeof(*d));
+		d->dependent = sd_logic_key(c->a, &g->base);
+		d->referenced = object;
+		sd_vec_push(c->a, create ? &c->to_deps : &c->from_deps, d);
+	}
+	if (create)
+		object_op(c, SD_OP_CREATE_OBJECT, NULL, &g->base,
+		          PH_CREATE_LOGIC);
+	else
+		object_op(c, SD_OP_DROP_OBJECT, &g->base, NULL, PH_DROP_LOGIC);
 }
 
 /*
@@ -715,7 +738,7 @@ void sd_diff_grants(dctx *c)
 		if (!(ok && sd_map_get(dropped, ok)) &&
 		    sd_map_get(tm, grant_key(c, g, true)))
 			continue;
-		object_op(c, SD_OP_DROP_OBJECT, &g->base, NULL, PH_DROP_LOGIC);
+		grant_op(c, g, ok, false);
 	}
 	for (i = 0; i < t->ngrants; i++) {
 		const sd_grant *g = t->grants[i];
@@ -723,7 +746,6 @@ void sd_diff_grants(dctx *c)
 		if (!(ok && sd_map_get(created, ok)) &&
 		    sd_map_get(fm, grant_key(c, g, false)))
 			continue;
-		object_op(c, SD_OP_CREATE_OBJECT, NULL, &g->base,
-		          PH_CREATE_LOGIC);
+		grant_op(c, g, ok, true);
 	}
 }

@@ -49,6 +49,12 @@ typedef struct sd_dialect {
 	 */
 	int (*emit_online)(sd_buf *out, sd_op *const *ops, size_t n,
 	                   bool *steps, sd_error *err);
+	/*
+	 * Appends the settings a run of ops needs before its first
+	 * statement (PostgreSQL: function bodies left unchecked where
+	 * functions are created, as pg_dump does). NULL: none.
+	 */
+	void (*prologue)(sd_buf *out, sd_op *const *ops, size_t n);
 } sd_dialect;
 
 /*
@@ -182,6 +188,14 @@ int sd_emit_c_dialects(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
  * object (false, nothing written, for other kinds).
  */
 int sd_pg_emit_logic(sd_buf *out, const sd_op *op, sd_error *err);
+/*
+ * PostgreSQL's prologue: "SET check_function_bodies = false;" when ops
+ * create or replace a function, so that a SQL function may come before
+ * the tables its body names (a default calling a function that reads its
+ * own table is a cycle otherwise). Session-wide, as in pg_dump's scripts:
+ * it holds through every transaction of a revision in steps.
+ */
+void sd_pg_logic_prologue(sd_buf *out, sd_op *const *ops, size_t n);
 bool sd_pg_logic_comment(sd_buf *out, const sd_object *o, const char *text);
 
 /* SQLite's statements for views and triggers (sqlite_logic.c): the three

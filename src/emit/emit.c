@@ -71,6 +71,8 @@ static int emit_ops(sd_buf *out, sd_op *const *ops, size_t n,
 	size_t i;
 	int rc = SD_OK;
 
+	if (d->prologue)
+		d->prologue(out, ops, n);
 	if (o && o->online && d->emit_online)
 		return d->emit_online(out, ops, n, steps, err);
 	for (i = 0; i < n && rc == SD_OK; i++)
@@ -118,6 +120,8 @@ int sd_emit_script(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
 	size_t i;
 	int rc;
 
+	if (d->prologue)
+		d->prologue(out, plan->ops, plan->nops);
 	for (i = 0; i < plan->nops; i++) {
 		bool outside = (plan->ops[i]->hazards &
 		                SD_HAZARD_NO_TRANSACTION) != 0;

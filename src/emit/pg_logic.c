@@ -802,6 +802,19 @@ static const char *too_long(const sd_object *o)
 	return NULL;
 }
 
+void sd_pg_logic_prologue(sd_buf *out, sd_op *const *ops, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((ops[i]->kind == SD_OP_CREATE_OBJECT ||
+		     ops[i]->kind == SD_OP_REPLACE_OBJECT) &&
+		    ops[i]->obj_new && ops[i]->obj_new->kind == SD_OBJ_FUNCTION) {
+			sd_buf_put(out, "SET check_function_bodies = false;\n");
+			return;
+		}
+}
+
 int sd_pg_emit_logic(sd_buf *out, const sd_op *op, sd_error *err)
 {
 	const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;

@@ -1407,5 +1407,5 @@ const sd_dialect sd_dialect_postgres = {
 	.quote_ident = sd_quote_ident_std, .quote_literal = sd_quote_literal_std,
 	.type_sql = pg_type_sql, .emit_op = pg_emit_op,
 	.begin_sql = "BEGIN;", .commit_sql = "COMMIT;", .op_lock = sd_pg_op_lock,
-	.emit_online = sd_pg_emit_online,
+	.emit_online = sd_pg_emit_online, .prologue = sd_pg_logic_prologue,
 };

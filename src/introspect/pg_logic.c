@@ -170,8 +170,8 @@ static const char q_rules[] =
 	" a.is_grantable"
 
 /*
- * Every privilege on relations, their columns, functions, schemas and
- * types but the owner's and those every such object has by default
+ * Every privilege on relations, their columns, functions (aggregates
+ * too: GRANT ... ON FUNCTION names them), schemas and types but the owner's and those every such object has by default
  * (acldefault: PUBLIC's EXECUTE on functions, USAGE on types); and each
  * of those defaults an ACL lacks, as a row with no grantee (last column
  * true: revoked). In ACL order.
@@ -207,7 +207,7 @@ static const char q_grants[] =
 	"  UNION ALL SELECT NULL, 'EXECUTE', false WHERE p.proacl IS NOT NULL"
 	"  AND NOT EXISTS (SELECT 1 FROM aclexplode(p.proacl) y"
 	"  WHERE y.grantee = 0 AND y.privilege_type = 'EXECUTE')) a"
-	" WHERE p.prokind IN ('f', 'p') AND p.pronamespace IN @NSP@"
+	" WHERE p.prokind IN ('f', 'p', 'a') AND p.pronamespace IN @NSP@"
 	" AND" NOT_EXTENSION("pg_proc", "p.oid")
 	"AND" NOT_TYPE_OWN_PROC("p.oid")
 	" UNION ALL"

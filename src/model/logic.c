@@ -301,6 +301,13 @@ const char *sd_logic_key(sd_arena *a, const sd_object *o)
 	case SD_OBJ_COMPOSITE:
 	case SD_OBJ_RANGE:
 		return sd_objkey(a, SD_KEY_TYPE, o->schema, o->name, NULL);
+	case SD_OBJ_GRANT: {
+		const sd_grant *g = (const sd_grant *)o;
+		return sd_objkey(a, SD_KEY_GRANT, o->schema, o->name,
+		                 sd_arena_printf(a, "%s\x1f%s\x1f%s\x1f%s", g->on,
+		                                 g->grantee, g->privilege,
+		                                 g->column ? g->column : ""));
+	}
 	default:
 		return sd_objkey(a, '?', o->schema, o->name, NULL);
 	}
@@ -333,6 +340,7 @@ typedef struct lexdeps {
 	sd_vec *out;
 	sd_map *rels;  /* folded name -> name_ref* */
 	sd_map *funcs; /* folded name -> name_ref* */
+	bool quoted_bodies; /* what quoted SQL bodies name counts too */
 } lexdeps;
 
 static char *fold(sd_arena *a, const char *s)
@@ -506,7 +514,7 @@ static void function_deps(lexdeps *L, const sd_function *f)
 	/* a SQL-standard body is parsed, and so is a quoted one in SQL
 	 * (check_function_bodies), so what it names must exist first; other
 	 * languages' bodies are only read when they run */
-	if (f->sql_body || sd_strieq(f->language, "sql"))
+	if (f->sql_body || (L->quoted_bodies && sd_strieq(f->language, "sql")))
 		text_deps(L, key, f->body, NULL, false);
 }
 
@@ -628,8 +636,8 @@ void sd_logic_body_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
 	}
 }
 
-void sd_logic_lexical_deps(const sd_schema *s, sd_sql_lang lang,
-                           sd_arena *a, sd_vec *out)
+static void lexical_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
+                         sd_vec *out, bool quoted_bodies)
 {
 	const sd_logic *l = sd_logic_of(s);
 	lexdeps L;
@@ -639,6 +647,7 @@ void sd_logic_lexical_deps(const sd_schema *s, sd_sql_lang lang,
 	    !l->nrules)
 		return;
 	lexdeps_init(&L, s, lang, a, out);
+	L.quoted_bodies = quoted_bodies;
 	for (i = 0; i < l->nviews; i++) {
 		const sd_view *v = l->views[i];
 		text_deps(&L, sd_logic_key(a, &v->base), v->query.sql, NULL,
@@ -669,6 +678,18 @@ void sd_logic_lexical_deps(const sd_schema *s, sd_sql_lang lang,
 	if (l->nfunctions)
 		for (i = 0; i < s->ntables; i++)
 			table_deps(&L, s->tables[i]);
+}
+
+void sd_logic_lexical_deps(const sd_schema *s, sd_sql_lang lang,
+                           sd_arena *a, sd_vec *out)
+{
+	lexical_deps(s, lang, a, out, true);
+}
+
+void sd_logic_create_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
+                          sd_vec *out)
+{
+	lexical_deps(s, lang, a, out, false);
 }
 
 /* ------------------------------------------------------------------ */

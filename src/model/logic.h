@@ -277,6 +277,8 @@ sd_column *sd_view_column(const sd_view *v, const char *name);
  *                   (name: the table, sub: the object)
  *   SD_KEY_INDEX    an index (name: the index)
  *   SD_KEY_TYPE     an enum or other type
+ *   SD_KEY_GRANT    one privilege (name: its object, sub: grantee,
+ *                   privilege and column)
  */
 enum {
 	SD_KEY_REL = 'r',
@@ -289,6 +291,7 @@ enum {
 	SD_KEY_CONSTRAINT = 'k',
 	SD_KEY_INDEX = 'i',
 	SD_KEY_TYPE = 'y',
+	SD_KEY_GRANT = 'a',
 };
 const char *sd_objkey(sd_arena *a, int kind, const char *schema,
                       const char *name, const char *sub);
@@ -312,6 +315,11 @@ const char *sd_logic_key(sd_arena *a, const sd_object *o);
  */
 void sd_logic_lexical_deps(const sd_schema *s, sd_sql_lang lang,
                            sd_arena *a, sd_vec *out);
+/* The same without what quoted SQL bodies name: what must exist before
+ * each object is created when function bodies are left unchecked
+ * (check_function_bodies off, as the PostgreSQL scripts run). */
+void sd_logic_create_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
+                          sd_vec *out);
 /* Only what the quoted bodies of s's SQL functions name: the server
  * parses them at CREATE (check_function_bodies) but records nothing of
  * them in pg_depend, so a catalog's exact dependencies lack it. */

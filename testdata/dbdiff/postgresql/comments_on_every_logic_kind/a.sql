@@ -1,0 +1,15 @@
+CREATE TABLE t (id integer PRIMARY KEY, v text, owner name);
+CREATE TABLE t_log (id integer, v text);
+CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x + 1';
+CREATE PROCEDURE p(x integer) LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION tg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE AGGREGATE agg_max(integer) (SFUNC = int4larger, STYPE = integer);
+CREATE VIEW v AS SELECT id, v FROM t;
+CREATE MATERIALIZED VIEW mv AS SELECT id, v FROM t;
+CREATE TRIGGER t_tg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tg();
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY t_pol ON t USING (owner = current_user);
+CREATE RULE t_rule AS ON UPDATE TO t DO ALSO INSERT INTO t_log VALUES (OLD.id, OLD.v);
+INSERT INTO t VALUES (1, 'a', 'x');
+COMMENT ON VIEW v IS 'old view comment';
+COMMENT ON TRIGGER t_tg ON t IS 'old trigger comment';

@@ -1,0 +1,11 @@
+DO $$ BEGIN CREATE ROLE sd_dbdiff_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE sd_dbdiff_writer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE TABLE t (id integer PRIMARY KEY, v text);
+CREATE FUNCTION concat_sep(acc text, v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN acc IS NULL THEN v ELSE acc || ';' || v END $$;
+CREATE AGGREGATE semicolon_join(text) (SFUNC = concat_sep, STYPE = text);
+REVOKE EXECUTE ON FUNCTION semicolon_join(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION semicolon_join(text) TO sd_dbdiff_writer WITH GRANT OPTION;
+CREATE AGGREGATE total_len(text) (SFUNC = concat_sep, STYPE = text, INITCOND = '');
+CREATE AGGREGATE first_v(text) (SFUNC = concat_sep, STYPE = text);
+REVOKE ALL ON FUNCTION first_v(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION first_v(text) TO sd_dbdiff_reader;

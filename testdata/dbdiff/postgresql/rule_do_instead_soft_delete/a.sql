@@ -1,0 +1,2 @@
+CREATE TABLE items (id integer PRIMARY KEY, deleted boolean NOT NULL DEFAULT false);
+INSERT INTO items VALUES (1, false), (2, false);

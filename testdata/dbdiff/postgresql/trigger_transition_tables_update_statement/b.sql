@@ -1,0 +1,4 @@
+CREATE TABLE stock (id integer PRIMARY KEY, qty integer NOT NULL);
+CREATE TABLE stock_audit (at timestamptz NOT NULL DEFAULT now(), changed integer NOT NULL);
+CREATE FUNCTION stock_audit_fn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO stock_audit (changed) SELECT count(*) FROM new_rows n JOIN old_rows o USING (id) WHERE n.qty <> o.qty; RETURN NULL; END $$;
+CREATE TRIGGER stock_audit_upd AFTER UPDATE ON stock REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stock_audit_fn();
