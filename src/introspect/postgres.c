@@ -252,6 +252,12 @@ static const char q_unmanaged[] =
 	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
 	" WHERE p.prokind = 'w' AND p.pronamespace IN" USER_NSP
 	"AND" NOT_EXTENSION("pg_proc", "p.oid")
+	" UNION ALL"
+	" SELECT 'event trigger', NULL, et.evtname, NULL,"
+	"  et.evtevent || coalesce(' ' || et.evttags::text, '') || ' '"
+	"  || et.evtfoid::regprocedure || ' ' || et.evtenabled::text"
+	" FROM pg_event_trigger et"
+	" WHERE" NOT_EXTENSION("pg_event_trigger", "et.oid")
 	"ORDER BY 1, 2, 3";
 
 /* ------------------------------------------------------------------ */
