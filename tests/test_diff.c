@@ -1613,7 +1613,7 @@ START_TEST(constant_backfill_as_default)
 	ck_assert_str_eq(p->ops[0]->column_new->default_value.sql, "'free'");
 	ck_assert_int_eq(p->ops[1]->kind, SD_OP_ALTER_COLUMN);
 	ck_assert_uint_eq(p->ops[1]->changes, SD_CHANGE_DEFAULT);
-	ck_assert(p->ops[1]->helper);
+	ck_assert(p->ops[1]->role == SD_ROLE_HELPER);
 	ck_assert_ptr_null(p->ops[1]->column_new->default_value.sql);
 	ck_assert_int_eq(p->ops[2]->kind, SD_OP_ADD_COLUMN);
 	ck_assert(p->ops[2]->column_new->nullable);

@@ -53,8 +53,7 @@ static const char *op_object(sd_arena *a, const sd_op *op)
 bool sd_cli_op_shown(const sd_op *op)
 {
 	return op->kind != SD_OP_NOOP && op->kind != SD_OP_BACKFILL &&
-	       op->kind != SD_OP_VALIDATE_CONSTRAINT && !op->helper &&
-	       !op->companion;
+	       op->kind != SD_OP_VALIDATE_CONSTRAINT && op->role == SD_ROLE_OWN;
 }
 
 /*

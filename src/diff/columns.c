@@ -676,7 +676,8 @@ void sd_diff_columns(dctx *c, tpair *tp)
 			}
 			queue_alter(c, tp, first, n,
 			            constant ? SD_CHANGE_DEFAULT : SD_CHANGE_NULLABLE,
-			            PH_COLUMNS)->helper = constant;
+			            PH_COLUMNS)->role =
+				constant ? SD_ROLE_HELPER : SD_ROLE_OWN;
 			continue;
 		}
 		op->column_new = n;

@@ -211,7 +211,7 @@ static void op_keys(dctx *c, const sd_op *op, opkeys *k)
 
 	/* A helper undoes part of the op before it (the default that
 	 * filled a new NOT NULL column): it stays right after that op. */
-	if (op->helper)
+	if (op->role == SD_ROLE_HELPER)
 		return;
 	switch (op->kind) {
 	case SD_OP_CREATE_TABLE:

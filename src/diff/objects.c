@@ -302,14 +302,14 @@ static void owner_ops(dctx *c, const sd_sequence *o, const sd_sequence *n)
 		op = object_op(c, SD_OP_ALTER_OBJECT, &o->base,
 		               &unowned(c, o)->base);
 		op->changes = SD_CHANGE_OWNER;
-		op->companion = !n;
+		op->role = n ? SD_ROLE_OWN : SD_ROLE_COMPANION;
 		sd_diff_emit(c, op, PH_DETACH);
 	}
 	if (n && n->owned_by_table) {
 		op = object_op(c, SD_OP_ALTER_OBJECT, &unowned(c, n)->base,
 		               &n->base);
 		op->changes = SD_CHANGE_OWNER;
-		op->companion = !o;
+		op->role = o ? SD_ROLE_OWN : SD_ROLE_COMPANION;
 		sd_diff_emit(c, op, PH_ATTACH);
 	}
 }

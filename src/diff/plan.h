@@ -167,6 +167,24 @@ enum {
 	                                      enum recreated) */
 };
 
+/*
+ * What an operation is to the plan. Only SD_ROLE_OWN ones are differences
+ * `check` reports:
+ *   SD_ROLE_OWN        a difference of its own
+ *   SD_ROLE_HELPER     only makes another op possible (a default that
+ *                      fills a new NOT NULL column, dropped again): it
+ *                      stays right after that op, out of the ordering
+ *   SD_ROLE_COMPANION  the second half of another op on the same object
+ *                      (a created sequence's OWNED BY, given after its
+ *                      table exists; a dropped one's, given up before):
+ *                      ordered as what it does
+ */
+typedef enum sd_op_role {
+	SD_ROLE_OWN = 0,
+	SD_ROLE_HELPER,
+	SD_ROLE_COMPANION,
+} sd_op_role;
+
 typedef struct sd_op {
 	sd_op_kind kind;
 	/* The table the statement names, in the state it has when the
@@ -192,15 +210,7 @@ typedef struct sd_op {
 	 * stands for, so `check` can say what differs, not just "rebuild". */
 	struct sd_op **folded;
 	size_t nfolded;
-	/* An operation that only makes another one possible (a default
-	 * that fills a new NOT NULL column, dropped again): not a
-	 * difference of its own for `check`. */
-	bool helper;
-	/* The second half of another op on the same object (a created
-	 * sequence's OWNED BY, given after its table exists; a dropped one's,
-	 * given up before): not a difference of its own either, but ordered
-	 * as what it does. */
-	bool companion;
+	sd_op_role role;
 	/* Made by sd_op_invert: the op runs in a downgrade, after the
 	 * inverses of the ops that came after it in the upgrade. */
 	bool inverted;

@@ -198,12 +198,13 @@ static void pair_marks(dctx *c, sd_map *ix, const tpair *tp)
 	if (dropped) {
 		op = queue(c, tp->old, before, between,
 		           marks_changes(&o, &mid), PH_DROP_FK);
-		op->helper = true;
+		op->role = SD_ROLE_HELPER;
 	}
 	ch = marks_changes(&mid, &n);
 	if (ch) {
 		op = queue(c, tp->new_, between, tp->new_, ch, PH_ADD_FK);
-		op->helper = dropped && !marks_changes(&o, &n);
+		if (dropped && !marks_changes(&o, &n))
+			op->role = SD_ROLE_HELPER;
 	}
 }
 
@@ -308,6 +309,6 @@ void sd_diff_table_settings(dctx *c)
 		unsigned ch = marks_changes(&o, &none);
 		if (ch)
 			queue(c, t, t, with_marks(c, t, &none), ch, PH_DROP_FK)
-				->helper = true;
+				->role = SD_ROLE_HELPER;
 	}
 }

@@ -778,6 +778,30 @@ done:
 	return rc;
 }
 
+/* The dialects' prologues for ops (the settings they need first), each
+ * behind a test of sd_migration_dialect() when the revision is for
+ * several. */
+static void put_prologue(cgen *g, sd_op *const *ops, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < g->nall; i++) {
+		sd_buf b = SD_BUF_INIT;
+		if (g->all[i]->prologue)
+			g->all[i]->prologue(&b, ops, n);
+		if (b.len && g->nall > 1) {
+			sd_buf_put(g->out,
+			           "\tif (strcmp(sd_migration_dialect(m), ");
+			c_str(g->out, g->all[i]->name);
+			sd_buf_put(g->out, ") == 0)\n\t");
+			g->guarded = true;
+		}
+		if (b.len)
+			put_script(g, sd_buf_cstr(&b));
+		sd_buf_free(&b);
+	}
+}
+
 /* Wraps a body into its function, declaring the variables it uses: t
  * for table definitions, c for columns that take setters. */
 static void put_function(sd_buf *out, const char *name, const char *body)
@@ -811,17 +835,22 @@ int sd_emit_c_dialects(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
 {
 	sd_arena *a = sd_arena_new();
 	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	size_t i, n = plan ? plan->nops : 0;
+	sd_op **inv = sd_arena_alloc(a, (n + 1) * sizeof(*inv));
 	cgen g;
-	size_t i;
 	bool guarded;
 	int rc = SD_OK;
 
+	for (i = 0; i < n; i++)
+		inv[i] = sd_op_invert(a, plan->ops[n - 1 - i]);
 	memset(&g, 0, sizeof(g));
 	g.d = d;
 	g.all = all;
 	g.nall = nall;
 	g.out = &up;
-	for (i = 0; plan && i < plan->nops && !rc; i++)
+	if (n)
+		put_prologue(&g, plan->ops, n);
+	for (i = 0; i < n && !rc; i++)
 		rc = put_op(&g, a, plan->ops[i], err);
 	if (!rc && g.schema_set && g.schema)
 		use_schema(&g, NULL);
@@ -831,8 +860,10 @@ int sd_emit_c_dialects(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
 	g.all = all;
 	g.nall = nall;
 	g.out = &down;
-	for (i = plan ? plan->nops : 0; i-- > 0 && !rc;)
-		rc = put_op(&g, a, sd_op_invert(a, plan->ops[i]), err);
+	if (n)
+		put_prologue(&g, inv, n);
+	for (i = 0; i < n && !rc; i++)
+		rc = put_op(&g, a, inv[i], err);
 	if (!rc && g.schema_set && g.schema)
 		use_schema(&g, NULL);
 	guarded |= g.guarded;
