@@ -1062,11 +1062,11 @@ START_TEST(recreate_partitioned)
 	p = run_opts(a, b, &o);
 	ck_assert_str_eq(op_kinds(tmp, p),
 	                 "rebuild_table,create_table,rebuild_table");
-	ck_assert(p->ops[0]->companion);
-	ck_assert(!p->ops[2]->companion);
+	ck_assert(p->ops[0]->role == SD_ROLE_COMPANION);
+	ck_assert(p->ops[2]->role == SD_ROLE_OWN);
 	ck_assert(p->ops[2]->hazards & SD_HAZARD_REWRITE);
 	ck_assert_ptr_nonnull(strstr(p->ops[2]->warning, "recreates table notes"));
-	ck_assert(sd_op_invert(tmp, p->ops[0])->companion);
+	ck_assert(sd_op_invert(tmp, p->ops[0])->role == SD_ROLE_COMPANION);
 	sd_plan_free(p);
 
 	/* back: the partition goes with the table set aside */

@@ -112,7 +112,7 @@ void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p)
 	absorb_partitions(c, copy, tp->old);
 	aside->table_old = copy->table_old;
 	aside->table_new = copy->table_new;
-	aside->companion = true;
+	aside->role = SD_ROLE_COMPANION;
 	sd_diff_emit(c, aside, PH_CREATE_TABLE);
 	sd_diff_add_warning(c, copy, SD_HAZARD_REWRITE | SD_HAZARD_LOCKS,
 	                    sd_arena_printf(

@@ -354,7 +354,7 @@ int sd_pg_emit_recreate(pg_emit *e, const sd_op *op, sd_error *err)
 	size_t i;
 	int rc;
 
-	if (op->companion) {
+	if (op->role == SD_ROLE_COMPANION) {
 		if (op->inverted) {
 			drop_aside(e, o);
 			return SD_OK;
