@@ -412,6 +412,22 @@ END_TEST
 /* Bad models: exact messages                                          */
 /* ------------------------------------------------------------------ */
 
+/* The schema yaml loads into; the test fails with its diagnostics if it
+ * does not load. */
+static sd_schema *load_ok(const char *yaml)
+{
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = NULL;
+	char *errs;
+	int rc;
+
+	rc = sd_models_load_data(&s, yaml, strlen(yaml), "m.yaml", NULL, &err);
+	errs = diags(&err);
+	ck_assert_msg(rc == SD_OK, "%s", errs);
+	free(errs);
+	return s;
+}
+
 static char *load_errors(const char *yaml)
 {
 	sd_error err = SD_ERROR_INIT;
@@ -1169,19 +1185,12 @@ START_TEST(key_table_keys_are_accepted)
 		"initially_deferred: false, comment: c}\n"
 		"    checks:\n"
 		"      - {name: k, expression: r > 0, comment: c}\n";
-	sd_error err = SD_ERROR_INIT;
-	sd_schema *s = NULL;
-	char *errs;
-	int rc;
+	sd_schema *s = load_ok(yaml);
 
-	rc = sd_models_load_data(&s, yaml, strlen(yaml), "m.yaml", NULL, &err);
-	errs = diags(&err);
-	ck_assert_msg(rc == SD_OK, "%s", errs);
 	ck_assert_str_eq(s->tables[1]->primary_key->base.name, "pk_t");
 	ck_assert_str_eq(s->tables[0]->primary_key->base.name, "pk_p");
 	ck_assert_int_eq(s->tables[1]->columns[0]->identity,
 	                 SD_IDENTITY_BY_DEFAULT);
-	free(errs);
 	sd_schema_free(s);
 }
 END_TEST
@@ -1197,19 +1206,12 @@ START_TEST(enum_renamed_values)
 		"    renamed_values:\n"
 		"      - {name: paid, renamed_from: payed}\n"
 		"      - {name: sent, renamed_from: shipped}\n";
-	sd_error err = SD_ERROR_INIT;
-	sd_schema *s = NULL;
-	char *errs;
-	int rc;
+	sd_schema *s = load_ok(yaml);
 
-	rc = sd_models_load_data(&s, yaml, strlen(yaml), "m.yaml", NULL, &err);
-	errs = diags(&err);
-	ck_assert_msg(rc == SD_OK, "%s", errs);
 	ck_assert_uint_eq(s->enums[0]->renamed_values.n, 4);
 	ck_assert_str_eq(s->enums[0]->renamed_values.items[0], "paid");
 	ck_assert_str_eq(s->enums[0]->renamed_values.items[1], "payed");
 	ck_assert_str_eq(s->enums[0]->renamed_values.items[3], "shipped");
-	free(errs);
 	sd_schema_free(s);
 
 	EXPECT_ERRORS("enums:\n"
