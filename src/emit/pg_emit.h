@@ -1,7 +1,8 @@
 /*
  * pg_emit.h - internal to the emit layer: the PostgreSQL emitter's state
  * and pieces (postgres.c), shared with the statements of its other files
- * (pg_objects.c: schema-level objects, partitions and INHERITS).
+ * (pg_objects.c: schema-level objects, partitions and INHERITS; pg_table.c:
+ * table settings; pg_recreate.c: tables and types recreated).
  */
 #ifndef SD_EMIT_PG_EMIT_H
 #define SD_EMIT_PG_EMIT_H
@@ -17,6 +18,12 @@ typedef struct pg_emit {
 	const char *too_long; /* first name over 63 bytes */
 	const char *virtual_column; /* first VIRTUAL generated column */
 } pg_emit;
+
+/* Text as is, into the statement being written. */
+static inline void put(pg_emit *e, const char *s)
+{
+	sd_buf_put(e->out, s);
+}
 
 /* A quoted identifier, noting one over PostgreSQL's limit. */
 void sd_pg_emit_ident(pg_emit *e, const char *name);

@@ -8,11 +8,6 @@
 
 #include <string.h>
 
-static void put(pg_emit *e, const char *s)
-{
-	sd_buf_put(e->out, s);
-}
-
 static void ident(pg_emit *e, const char *name)
 {
 	sd_pg_emit_ident(e, name);

@@ -15,11 +15,6 @@
 
 #include <string.h>
 
-static void put(pg_emit *e, const char *s)
-{
-	sd_buf_put(e->out, s);
-}
-
 /*
  * Inside a DO block that declares r record, saved text[] := '{}' and i
  * integer, once the new type `newq` exists: every column of type `oldq`

@@ -8,11 +8,6 @@
 
 #include <string.h>
 
-static void put(pg_emit *e, const char *s)
-{
-	sd_buf_put(e->out, s);
-}
-
 static void alter_table(pg_emit *e, const sd_table *t)
 {
 	put(e, "ALTER TABLE ");

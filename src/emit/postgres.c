@@ -36,11 +36,6 @@ static void pg_type_sql(sd_buf *out, const sd_type *t)
 /* Emission context                                                    */
 /* ------------------------------------------------------------------ */
 
-static void put(pg_emit *e, const char *s)
-{
-	sd_buf_put(e->out, s);
-}
-
 static void ident(pg_emit *e, const char *name)
 {
 	if (name && strlen(name) > PG_MAX_IDENT && !e->too_long)
