@@ -498,6 +498,35 @@ START_TEST(integer_key_autoincrement_opt_out)
 }
 END_TEST
 
+/* not_null_on_conflict: a resolution word is kept (upper case), any
+ * other word is refused at the column's line, naming the column. */
+START_TEST(not_null_on_conflict_words)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: t\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true}\n"
+		"      - {name: a, type: integer, nullable: false, "
+		"not_null_on_conflict: ignore}\n"
+		"      - {name: b, type: integer, nullable: false}\n";
+	sd_schema *s = load_ok(yaml);
+	const sd_table *t = sd_schema_find_table(s, NULL, "t");
+
+	ck_assert_str_eq(t->columns[1]->not_null_conflict, "IGNORE");
+	ck_assert_ptr_null(t->columns[2]->not_null_conflict);
+	sd_schema_free(s);
+	EXPECT_ERRORS("tables:\n"
+	              "  - name: t\n"
+	              "    columns:\n"
+	              "      - {name: id, type: integer, primary_key: true}\n"
+	              "      - {name: a, type: integer, nullable: false, "
+	              "not_null_on_conflict: skip}\n",
+	              "models.yaml:5: t.a: an ON CONFLICT resolution is "
+	              "rollback, abort, fail, ignore or replace, not 'skip'\n");
+}
+END_TEST
+
 START_TEST(aliases_refused)
 {
 	EXPECT_ERRORS("tables:\n"
@@ -1248,6 +1277,7 @@ static Suite *model_suite(void)
 	SD_TEST(s, missing_models_path, 60);
 	SD_TEST(s, unknown_key_with_position_and_hint, 60);
 	SD_TEST(s, aliases_refused, 60);
+	SD_TEST(s, not_null_on_conflict_words, 60);
 	SD_TEST(s, deep_nesting_refused_early, 60);
 	SD_TEST(s, deepest_models_still_load, 60);
 	SD_TEST(s, value_type_errors, 60);

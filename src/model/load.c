@@ -945,8 +945,12 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 		     "'virtual' needs a 'generated' expression");
 	c->collation = dup(L, mc->collation);
 	c->comment = dup(L, mc->comment);
-	c->not_null_conflict = conflict_word(L, f, COL_PATH("not_null_on_conflict"),
-	                                     COL_OBJECT, mc->not_null_on_conflict);
+	/* the diagnostic's path and object only when there is a word: made
+	 * for every column, they were a tenth of a big model's memory */
+	if (mc->not_null_on_conflict)
+		c->not_null_conflict = conflict_word(
+			L, f, COL_PATH("not_null_on_conflict"), COL_OBJECT,
+			mc->not_null_on_conflict);
 	c->sqlite_order = sqlite_order(L, ti, j);
 	c->renamed_from = dup(L, mc->renamed_from);
 	c->backfill = dup(L, mc->backfill);
