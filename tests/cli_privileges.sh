@@ -116,4 +116,45 @@ sd check
 expect_rc 2 "revoked: on a privilege no object has by default is bad input"
 contains "$ERR" "can be revoked" "the error says what can be revoked"
 cp models.good models.yaml
+
+# Owners: with privileges: true, `{on: ..., owner: role}` hands an
+# object over (ALTER ... OWNER TO), the downgrade hands it back, and an
+# owner other than the role running schemadiff is a difference.
+owner() { pq "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = '$1'"; }
+me=$(pq "SELECT current_user")
+sd upgrade
+expect_rc 0 "upgrade to head"
+pq "ALTER TABLE invoices OWNER TO $ROLE"
+sd check
+expect_rc 1 "an owner the models do not name is a difference"
+contains "$OUT" "owner $ROLE of table invoices" "check names the owner"
+sd dump
+expect_rc 0 "dump with an owner"
+contains "$OUT" "{on: \"table invoices\", owner: $ROLE}" "dump writes the owner"
+pq "ALTER TABLE invoices OWNER TO $me"
+sed -i "/^grants:/a\\  - {on: table invoices, owner: $ROLE}" models.yaml
+sd generate -m "Hand invoices over"
+expect_rc 0 "generate the hand-over"
+rev=$(ls migrations/versions/*hand_invoices*.sql)
+lacks "$(cat "$rev")" "GRANT" "the new owner's grants are no grants: it has every privilege"
+contains "$(sed '/schemadiff:downgrade/q' "$rev")" "ALTER TABLE \"invoices\" OWNER TO \"$ROLE\";" "the exact OWNER TO"
+contains "$(sed -n '/schemadiff:downgrade/,$p' "$rev")" 'ALTER TABLE "invoices" OWNER TO CURRENT_USER;' "the downgrade hands it back"
+sd upgrade
+expect_rc 0 "upgrade hands it over"
+equals "$(owner invoices)" "$ROLE" "the role owns invoices"
+equals "$(acl invoices)" "$ROLE=arwdDxt/$ROLE" "the owner has every privilege, no grant of its own"
+sd check
+expect_rc 0 "check is clean with the owner in the models"
+sd downgrade -1
+expect_rc 0 "downgrade"
+equals "$(owner invoices)" "$me" "the downgrade gives invoices back"
+sed -i "s/{on: table invoices, owner: $ROLE}/{on: table invoices, owner: $ROLE, to: $ROLE}/" models.yaml
+sd check
+expect_rc 2 "owner: with to: is bad input"
+contains "$ERR" "owner: stands alone" "the error says owner stands alone"
+sed -i "s/{on: table invoices, owner: $ROLE, to: $ROLE}/{on: table invoices}/" models.yaml
+sd check
+expect_rc 2 "a grant with neither to: nor owner: is bad input"
+contains "$ERR" "needs \`to\`" "the error names to"
+cp models.good models.yaml
 finish

@@ -202,12 +202,12 @@ catalog_ask() { # KIND INPUT... OUT
 }
 # sqlite:///rel.db is relative, sqlite:////abs.db absolute
 catalog_sqlite() { local u=${1#sqlite://}; catalog_ask sqlite "${u#/}" "$2"; }
-# Grants are compared only where the case asks for them (config
-# `privileges: true`): without it schemadiff leaves them alone.
+# Grants and owners are compared only where the case asks for them
+# (config `privileges: true`): without it schemadiff leaves them alone.
 catalog_postgresql() {
-	local acl=--no-privileges
+	local acl="--no-privileges --no-owner"
 	[ -n "$CFG" ] && grep -qE '^privileges:[[:space:]]*true' "$CFG" && acl=
-	if pg_dump --schema-only --no-owner $acl "$1" >"$2.raw" 2>"$2.err"; then
+	if pg_dump --schema-only $acl "$1" >"$2.raw" 2>"$2.err"; then
 		catalog_ask postgresql "$2.raw" "$2"
 	else
 		echo "tests/catalog.py pg_dump $1: $(cat "$2.err")" >"$2"

@@ -367,6 +367,7 @@ static void grants_yaml(sd_buf *out, const sd_logic *l)
 		for (j = i; j < l->ngrants; j++) {
 			const sd_grant *h = l->grants[j];
 			if (done[j] || h->revoked != g->revoked ||
+			    sd_grant_is_owner(h) != sd_grant_is_owner(g) ||
 			    !sd_streq(g->on, h->on) ||
 			    !sd_streq(g->base.schema, h->base.schema) ||
 			    !sd_streq(g->base.name, h->base.name) ||
@@ -383,6 +384,12 @@ static void grants_yaml(sd_buf *out, const sd_logic *l)
 		any = true;
 		sd_buf_put(out, "  - {on: ");
 		sd_cli_yaml_scalar(out, grant_on(a, g));
+		if (sd_grant_is_owner(g)) {
+			sd_buf_put(out, ", owner: ");
+			sd_cli_yaml_scalar(out, g->grantee);
+			sd_buf_put(out, "}\n");
+			continue;
+		}
 		sd_buf_put(out, ", to: ");
 		sd_cli_yaml_scalar(out, g->grantee);
 		sd_buf_put(out, g->revoked ? ", revoked: ["

@@ -686,6 +686,71 @@ static void grant_op(dctx *c, const sd_grant *g, const char *object,
 		object_op(c, SD_OP_DROP_OBJECT, &g->base, NULL, PH_DROP_LOGIC);
 }
 
+/* The key of g's object whatever the grant: an owner's. */
+static const char *owner_key(dctx *c, const sd_grant *g, bool from_side)
+{
+	sd_grant k = *g;
+
+	k.grantee = "";
+	k.privilege = SD_GRANT_OWNER;
+	k.column = NULL;
+	k.grant_option = k.revoked = false;
+	return grant_key(c, &k, from_side);
+}
+
+/* One side's owner grants, by owner_key. */
+static sd_map *owners_of(dctx *c, const sd_logic *l, bool from_side)
+{
+	sd_map *owners = sd_map_new(c->a, 16);
+	size_t i;
+
+	for (i = 0; i < l->ngrants; i++)
+		if (sd_grant_is_owner(l->grants[i]))
+			sd_map_put(owners, owner_key(c, l->grants[i], from_side),
+			           l->grants[i]);
+	return owners;
+}
+
+/* A privilege granted to the object's own owner: the owner has every
+ * privilege (the catalog lists none of them), so it is no grant. */
+static bool owners_right(dctx *c, sd_map *owners, const sd_grant *g,
+                         bool from_side)
+{
+	const sd_grant *o;
+
+	if (sd_grant_is_owner(g) || g->column)
+		return false;
+	o = sd_map_get(owners, owner_key(c, g, from_side));
+	return o && sd_streq(o->grantee, g->grantee);
+}
+
+/*
+ * An object that stays and changes hands: one ALTER ... OWNER TO the new
+ * owner (its inverse gives it back), not a hand-back to the role running
+ * the migration and a hand-over. Both are put in the other side's map so
+ * that the set difference below passes over them.
+ */
+static void owner_changes(dctx *c, sd_map *owners, const sd_logic *t,
+                          sd_map *dropped, sd_map *created, sd_map *fm,
+                          sd_map *tm)
+{
+	size_t i;
+
+	for (i = 0; i < t->ngrants; i++) {
+		const sd_grant *n = t->grants[i], *o;
+		const char *ok = grant_object_key(c, n);
+		if (!sd_grant_is_owner(n) ||
+		    !(o = sd_map_get(owners, owner_key(c, n, false))) ||
+		    sd_streq(o->grantee, n->grantee) ||
+		    (ok && (sd_map_get(dropped, ok) || sd_map_get(created, ok))))
+			continue;
+		object_op(c, SD_OP_REPLACE_OBJECT, &o->base, &n->base,
+		          PH_CREATE_LOGIC);
+		sd_map_put(tm, grant_key(c, o, true), (void *)o);
+		sd_map_put(fm, grant_key(c, n, false), (void *)n);
+	}
+}
+
 /*
  * Grants (only with `privileges: true`, and only where both sides know
  * theirs): the set difference, by object, column, grantee, privilege
@@ -697,7 +762,7 @@ static void grant_op(dctx *c, const sd_grant *g, const char *object,
 void sd_diff_grants(dctx *c)
 {
 	const sd_logic *f = sd_logic_of(c->from), *t = sd_logic_of(c->to);
-	sd_map *fm, *tm, *dropped, *created;
+	sd_map *fm, *tm, *dropped, *created, *fo, *to;
 	size_t i;
 
 	if (!c->opts->privileges || !f->privileges || !t->privileges)
@@ -728,23 +793,28 @@ void sd_diff_grants(dctx *c)
 			                     op->table_new->base.name, NULL),
 			           (void *)op);
 	}
+	fo = owners_of(c, f, true);
+	to = owners_of(c, t, false);
 	for (i = 0; i < f->ngrants; i++)
 		sd_map_put(fm, grant_key(c, f->grants[i], true), f->grants[i]);
 	for (i = 0; i < t->ngrants; i++)
 		sd_map_put(tm, grant_key(c, t->grants[i], false), t->grants[i]);
+	owner_changes(c, fo, t, dropped, created, fm, tm);
 	for (i = 0; i < f->ngrants; i++) {
 		const sd_grant *g = f->grants[i];
 		const char *ok = grant_object_key(c, g);
-		if (!(ok && sd_map_get(dropped, ok)) &&
-		    sd_map_get(tm, grant_key(c, g, true)))
+		if (owners_right(c, fo, g, true) ||
+		    (!(ok && sd_map_get(dropped, ok)) &&
+		     sd_map_get(tm, grant_key(c, g, true))))
 			continue;
 		grant_op(c, g, ok, false);
 	}
 	for (i = 0; i < t->ngrants; i++) {
 		const sd_grant *g = t->grants[i];
 		const char *ok = grant_object_key(c, g);
-		if (!(ok && sd_map_get(created, ok)) &&
-		    sd_map_get(fm, grant_key(c, g, false)))
+		if (owners_right(c, to, g, false) ||
+		    (!(ok && sd_map_get(created, ok)) &&
+		     sd_map_get(fm, grant_key(c, g, false))))
 			continue;
 		grant_op(c, g, ok, true);
 	}

@@ -219,7 +219,8 @@ static const char *object_word(const sd_object *o)
 	case SD_OBJ_RULE:
 		return "rule";
 	case SD_OBJ_GRANT:
-		return "grant";
+		return sd_grant_is_owner((const sd_grant *)o) ? "owner"
+		                                               : "grant";
 	default:
 		return "constraint";
 	}
@@ -314,6 +315,13 @@ static void put_kind_named(sd_buf *out, const sd_object *o)
 	sd_buf_printf(out, "%s ", object_word(o));
 	if (!o)
 		return;
+	if (o->kind == SD_OBJ_GRANT &&
+	    sd_grant_is_owner((const sd_grant *)o)) {
+		const sd_grant *g = (const sd_grant *)o;
+		sd_buf_printf(out, "%s of %s ", g->grantee, g->on);
+		put_qualified(out, o->schema, o->name);
+		return;
+	}
 	if (o->kind == SD_OBJ_GRANT) {
 		const sd_grant *g = (const sd_grant *)o;
 		sd_buf_printf(out, "%s%s on %s ", g->privilege,

@@ -610,17 +610,11 @@ static void row_security(sd_buf *out, const sd_table *o, const sd_table *n)
 /* Grants                                                              */
 /* ------------------------------------------------------------------ */
 
-static void grant_target(sd_buf *out, const sd_grant *g)
+/* The name of the object a grant is on, as GRANT and ALTER name it. */
+static void grant_object(sd_buf *out, const sd_grant *g)
 {
-	const char *what = strcmp(g->on, "sequence") == 0    ? "SEQUENCE"
-	                   : strcmp(g->on, "function") == 0  ? "FUNCTION"
-	                   : strcmp(g->on, "procedure") == 0 ? "PROCEDURE"
-	                   : strcmp(g->on, "schema") == 0    ? "SCHEMA"
-	                   : strcmp(g->on, "type") == 0      ? "TYPE"
-	                                                     : "TABLE";
 	const char *paren;
 
-	sd_buf_printf(out, " ON %s ", what);
 	if (strcmp(g->on, "schema") == 0) {
 		ident(out, g->base.name);
 		return;
@@ -643,6 +637,45 @@ static void grant_target(sd_buf *out, const sd_grant *g)
 	sd_buf_put(out, paren);
 }
 
+static void grant_target(sd_buf *out, const sd_grant *g)
+{
+	const char *what = strcmp(g->on, "sequence") == 0    ? "SEQUENCE"
+	                   : strcmp(g->on, "function") == 0  ? "FUNCTION"
+	                   : strcmp(g->on, "procedure") == 0 ? "PROCEDURE"
+	                   : strcmp(g->on, "schema") == 0    ? "SCHEMA"
+	                   : strcmp(g->on, "type") == 0      ? "TYPE"
+	                                                     : "TABLE";
+
+	sd_buf_printf(out, " ON %s ", what);
+	grant_object(out, g);
+}
+
+/* ALTER ... OWNER TO the grant's role (give) or back to the role running
+ * the migration. ROUTINE covers functions, procedures and aggregates;
+ * TYPE covers domains. */
+static void owner(sd_buf *out, const sd_grant *g, bool give)
+{
+	const char *what = strcmp(g->on, "view") == 0       ? "VIEW"
+	                   : strcmp(g->on, "materialized view") == 0
+	                           ? "MATERIALIZED VIEW"
+	                   : strcmp(g->on, "sequence") == 0  ? "SEQUENCE"
+	                   : strcmp(g->on, "function") == 0 ||
+	                                   strcmp(g->on, "procedure") == 0
+	                           ? "ROUTINE"
+	                   : strcmp(g->on, "schema") == 0    ? "SCHEMA"
+	                   : strcmp(g->on, "type") == 0      ? "TYPE"
+	                                                     : "TABLE";
+
+	sd_buf_printf(out, "ALTER %s ", what);
+	grant_object(out, g);
+	sd_buf_put(out, " OWNER TO ");
+	if (give)
+		ident(out, g->grantee);
+	else
+		sd_buf_put(out, "CURRENT_USER");
+	end(out);
+}
+
 static void grantee(sd_buf *out, const sd_grant *g)
 {
 	if (strcmp(g->grantee, "public") == 0)
@@ -656,6 +689,10 @@ static void grant(sd_buf *out, const sd_grant *g, bool give)
 {
 	if (!g->privilege)
 		return;
+	if (sd_grant_is_owner(g)) {
+		owner(out, g, give);
+		return;
+	}
 	give = give != g->revoked;
 	sd_buf_printf(out, "%s %s", give ? "GRANT" : "REVOKE",
 	              g->privilege);
@@ -759,6 +796,13 @@ static int replace_object(sd_buf *out, const sd_object *o, const sd_object *n,
 	case SD_OBJ_TRIGGER:
 		trigger_state(out, (const sd_trigger *)n, true);
 		return SD_OK;
+	case SD_OBJ_GRANT:
+		if (sd_grant_is_owner((const sd_grant *)n)) {
+			/* another owner: OWNER TO is the whole change */
+			grant(out, (const sd_grant *)n, true);
+			return SD_OK;
+		}
+		/* fall through */
 	default:
 		if ((drop_object(out, o, err)) != SD_OK)
 			return SD_EINPUT;

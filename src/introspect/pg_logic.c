@@ -176,6 +176,9 @@ static const char q_rules[] =
  * of those defaults an ACL lacks, as a row with no grantee (last column
  * true: revoked). In ACL order.
  */
+/* The role reading the catalog: what it owns needs no grant of OWNER. */
+#define ME "(SELECT oid FROM pg_roles WHERE rolname = current_user)"
+
 static const char q_grants[] =
 	"SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN"
 	"  'materialized view' WHEN 'S' THEN 'sequence' ELSE 'table' END,"
@@ -228,6 +231,49 @@ static const char q_grants[] =
 	"  WHERE y.grantee = 0 AND y.privilege_type = 'USAGE')) a"
 	" WHERE t.typtype IN ('e', 'd', 'r', 'm')"
 	" AND t.typnamespace IN @NSP@"
+	" AND" NOT_EXTENSION("pg_type", "t.oid");
+
+/*
+ * Owners other than the role reading, as grants of OWNER (q_grants'
+ * columns); not a sequence owned by a column (it follows its table).
+ */
+static const char q_owners[] =
+	" SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN"
+	"  'materialized view' WHEN 'S' THEN 'sequence' ELSE 'table' END,"
+	" n.nspname, c.relname, NULL, pg_get_userbyid(c.relowner),"
+	" '" SD_GRANT_OWNER "', false, false"
+	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+	" WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')"
+	" AND c.relnamespace IN @NSP@ AND c.relowner <> " ME
+	" AND" NOT_EXTENSION("pg_class", "c.oid")
+	" AND NOT EXISTS (SELECT 1 FROM pg_depend o"
+	"  WHERE o.classid = 'pg_class'::regclass AND o.objid = c.oid"
+	"  AND o.refclassid = 'pg_class'::regclass AND o.deptype IN ('a', 'i')"
+	"  AND c.relkind = 'S')"
+	" UNION ALL"
+	" SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,"
+	" n.nspname, p.proname || '(' || oidvectortypes(p.proargtypes) || ')',"
+	" NULL, pg_get_userbyid(p.proowner), '" SD_GRANT_OWNER "', false, false"
+	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+	" WHERE p.prokind IN ('f', 'p', 'a') AND p.pronamespace IN @NSP@"
+	" AND p.proowner <> " ME
+	" AND" NOT_EXTENSION("pg_proc", "p.oid")
+	"AND" NOT_TYPE_OWN_PROC("p.oid")
+	" UNION ALL"
+	" SELECT 'schema', NULL, n.nspname, NULL, pg_get_userbyid(n.nspowner),"
+	" '" SD_GRANT_OWNER "', false, false"
+	" FROM pg_namespace n"
+	" WHERE n.oid IN @NSP@ AND n.nspowner <> " ME
+	/* PostgreSQL 15's own owner of schema public */
+	" AND NOT (n.nspname = 'public'"
+	"  AND pg_get_userbyid(n.nspowner) = 'pg_database_owner')"
+	" UNION ALL"
+	" SELECT 'type', n.nspname, t.typname, NULL, pg_get_userbyid(t.typowner),"
+	" '" SD_GRANT_OWNER "', false, false"
+	" FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+	" LEFT JOIN pg_class tc ON tc.oid = t.typrelid"
+	" WHERE (t.typtype IN ('e', 'd', 'r') OR tc.relkind = 'c')"
+	" AND t.typnamespace IN @NSP@ AND t.typowner <> " ME
 	" AND" NOT_EXTENSION("pg_type", "t.oid");
 
 /*
@@ -854,36 +900,40 @@ static void rule_row(pg_read *r, PGresult *res, int i)
 
 static int read_grants(pg_read *r)
 {
+	const char *const qs[] = {q_grants, q_owners};
 	PGresult *res;
+	size_t q;
 	int i;
 
 	if (!r->opts->privileges)
 		return SD_OK;
 	sd_schema_logic(r->s)->privileges = true;
-	res = query(r, q_grants);
-	if (!res)
-		return SD_ERUNTIME;
-	for (i = 0; i < PQntuples(res); i++) {
-		const char *on = cell(res, i, 0);
-		const char *ns = strcmp(on, "schema") == 0
-		                         ? NULL
-		                         : sd_pgr_nsp(r, cell(res, i, 1));
-		const char *name = cell(res, i, 2);
-		sd_grant *g;
-		if (strcmp(on, "schema") == 0) {
-			/* the default schema is "public" in the models */
-			name = sd_pgr_nsp(r, name);
-			if (!name)
-				name = sd_namespace_default();
+	for (q = 0; q < SD_ARRAY_LEN(qs); q++) {
+		res = query(r, qs[q]);
+		if (!res)
+			return SD_ERUNTIME;
+		for (i = 0; i < PQntuples(res); i++) {
+			const char *on = cell(res, i, 0);
+			const char *ns = strcmp(on, "schema") == 0
+			                         ? NULL
+			                         : sd_pgr_nsp(r, cell(res, i, 1));
+			const char *name = cell(res, i, 2);
+			sd_grant *g;
+			if (strcmp(on, "schema") == 0) {
+				/* the default schema is "public" in the models */
+				name = sd_pgr_nsp(r, name);
+				if (!name)
+					name = sd_namespace_default();
+			}
+			g = sd_logic_add_grant(r->s, on, ns, name);
+			g->column = keep(r, cell(res, i, 3));
+			g->grantee = keep(r, cell(res, i, 4));
+			g->privilege = keep(r, cell(res, i, 5));
+			g->grant_option = sd_pgr_true(res, i, 6);
+			g->revoked = sd_pgr_true(res, i, 7);
 		}
-		g = sd_logic_add_grant(r->s, on, ns, name);
-		g->column = keep(r, cell(res, i, 3));
-		g->grantee = keep(r, cell(res, i, 4));
-		g->privilege = keep(r, cell(res, i, 5));
-		g->grant_option = sd_pgr_true(res, i, 6);
-		g->revoked = sd_pgr_true(res, i, 7);
+		PQclear(res);
 	}
-	PQclear(res);
 	return SD_OK;
 }
 
@@ -985,8 +1035,10 @@ void sd_pgr_send_logic(pg_read *r)
 		send(r, q_rules);
 	if (!sd_pgr_absent(r, 's'))
 		send(r, q_row_security);
-	if (r->opts->privileges)
+	if (r->opts->privileges) {
 		send(r, q_grants);
+		send(r, q_owners);
+	}
 	send(r, q_depend);
 }
 

@@ -116,7 +116,8 @@ const sd_yfield sd_m_view_fields[] = {
 	SD_YF_END};
 
 const sd_yfield sd_m_grant_fields[] = {
-	SD_YF_STR("on", m_grant, on), SD_YF_STR("to", m_grant, to),
+	SD_YF_STR("on", m_grant, on), SD_YF_STR_OPT("to", m_grant, to),
+	SD_YF_STR_OPT("owner", m_grant, owner),
 	SD_YF_STRS("privileges", false, m_grant, privileges),
 	SD_YF_STRS("columns", false, m_grant, columns),
 	SD_YF_STRS("revoked", false, m_grant, revoked),
@@ -715,6 +716,35 @@ static void push_grant(const sd_logic_src *src, const char *path,
 	g->grant_option = mg->grant_option == SD_YBOOL_TRUE;
 }
 
+/* {on: ..., owner: role}: the object belongs to that role (a grant of
+ * privilege "OWNER"); alone, without to, privileges, columns or the
+ * rest of a grant. */
+static void load_owner(const sd_logic_src *src, const char *path,
+                       const m_grant *mg, size_t kind, const char *schema,
+                       const char *name)
+{
+	sd_grant *g;
+
+	if (mg->to || mg->privileges_count || mg->columns_count ||
+	    mg->revoked_count || mg->grant_option == SD_YBOOL_TRUE) {
+		lerr(src, path, NULL,
+		     "owner: stands alone: write the object's grants "
+		     "(to, privileges, columns, revoked, grant_option) as "
+		     "entries of their own");
+		return;
+	}
+	if (bad_name(src, path, NULL, "role", mg->owner))
+		return;
+	if (sd_strieq(mg->owner, "public")) {
+		lerr(src, path, NULL, "owner: PUBLIC cannot own an object");
+		return;
+	}
+	g = sd_logic_add_grant(src->s, grant_kinds[kind].on, schema, name);
+	set_loc(src, &g->base, path);
+	g->grantee = dup(src, mg->owner);
+	g->privilege = SD_GRANT_OWNER;
+}
+
 void sd_load_grants(const sd_logic_src *src, const m_grant *grants,
                     unsigned n)
 {
@@ -734,6 +764,16 @@ void sd_load_grants(const sd_logic_src *src, const m_grant *grants,
 			     "materialized view, sequence, function, procedure, "
 			     "schema, type) and a name",
 			     mg->on);
+			continue;
+		}
+		if (mg->owner) {
+			load_owner(src, path, mg, kind, schema, name);
+			continue;
+		}
+		if (!mg->to) {
+			lerr(src, path, NULL,
+			     "a grant needs `to` (the role given privileges) "
+			     "or `owner` (the role owning the object)");
 			continue;
 		}
 		if (bad_name(src, path, NULL, "role", mg->to))

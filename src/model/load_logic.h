@@ -131,6 +131,7 @@ typedef struct m_view {
 typedef struct m_grant {
 	char *on;
 	char *to;
+	char *owner;
 	char **privileges;
 	unsigned privileges_count;
 	char **columns;

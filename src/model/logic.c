@@ -126,6 +126,11 @@ sd_grant *sd_logic_add_grant(sd_schema *s, const char *on,
 }
 #undef PUSH
 
+bool sd_grant_is_owner(const sd_grant *g)
+{
+	return g->privilege && strcmp(g->privilege, SD_GRANT_OWNER) == 0;
+}
+
 bool sd_grant_is_default(const char *on, const char *grantee,
                          const char *privilege)
 {

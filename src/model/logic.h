@@ -193,6 +193,13 @@ typedef struct sd_grant {
 	                            grants: both sides have them */
 } sd_grant;
 
+/* The privilege of a grant that says who owns its object (models
+ * `{on: ..., owner: role}`, ALTER ... OWNER TO): the role running the
+ * migration owns what has none. */
+#define SD_GRANT_OWNER "OWNER"
+/* Whether g says who owns its object rather than granting a privilege. */
+bool sd_grant_is_owner(const sd_grant *g);
+
 /* Whether PUBLIC has `privilege` on every new object of grant kind `on`
  * (acldefault): EXECUTE on functions and procedures, USAGE on types. */
 bool sd_grant_is_default(const char *on, const char *grantee,

@@ -1,0 +1,20 @@
+DO $$ BEGIN CREATE ROLE sd_dbdiff_app NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "sd_dbdiff Ops" NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA billing;
+CREATE TYPE billing.invoice_state AS ENUM ('draft', 'sent', 'paid');
+CREATE DOMAIN billing.money_cents AS bigint CHECK (VALUE >= 0);
+CREATE TABLE billing.invoices (
+    id bigserial PRIMARY KEY,
+    state billing.invoice_state NOT NULL DEFAULT 'draft',
+    total billing.money_cents NOT NULL
+);
+CREATE TABLE billing.audit (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
+CREATE SEQUENCE billing.invoice_number_seq;
+CREATE VIEW billing.open_invoices AS SELECT id, total FROM billing.invoices WHERE state <> 'paid';
+CREATE MATERIALIZED VIEW billing.totals AS SELECT state, sum(total) AS total FROM billing.invoices GROUP BY state;
+CREATE FUNCTION billing.invoice_total(p_id bigint) RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT total FROM billing.invoices WHERE id = p_id $$;
+CREATE AGGREGATE billing.cents_sum(bigint) (SFUNC = int8pl, STYPE = bigint);
+ALTER TABLE billing.invoices OWNER TO sd_dbdiff_app;
+ALTER SCHEMA billing OWNER TO sd_dbdiff_app;
+ALTER VIEW billing.open_invoices OWNER TO "sd_dbdiff Ops";
+INSERT INTO billing.invoices (state, total) VALUES ('sent', 1200), ('paid', 300);
