@@ -157,4 +157,41 @@ sd check
 expect_rc 2 "a grant with neither to: nor owner: is bad input"
 contains "$ERR" "needs \`to\`" "the error names to"
 cp models.good models.yaml
+
+# Default privileges (ALTER DEFAULT PRIVILEGES): granted and revoked on
+# objects yet to be created, database-wide or in one schema.
+dacl() { pq "SELECT coalesce(string_agg(coalesce(n.nspname, '*') || ':' || d.defaclobjtype::text || ':' || array_to_string(d.defaclacl, ','), ' ' ORDER BY 1), '-') FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"; }
+sd upgrade
+expect_rc 0 "upgrade to head"
+cat >>models.yaml <<EOF
+default_privileges:
+  - {on: tables, schema: public, to: $ROLE, privileges: [SELECT]}
+  - {on: functions, to: PUBLIC, revoked: [EXECUTE]}
+EOF
+sd generate -m "Default privileges"
+expect_rc 0 "generate default privileges"
+rev=$(ls migrations/versions/*default_privileges*.sql)
+contains "$(sed '/schemadiff:downgrade/q' "$rev")" "ALTER DEFAULT PRIVILEGES IN SCHEMA \"public\" GRANT SELECT ON TABLES TO \"$ROLE\";" "the exact ALTER DEFAULT PRIVILEGES ... GRANT"
+contains "$(sed '/schemadiff:downgrade/q' "$rev")" "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;" "the exact database-wide REVOKE"
+contains "$(sed -n '/schemadiff:downgrade/,$p' "$rev")" "ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;" "the downgrade gives PUBLIC its default back"
+sd upgrade
+expect_rc 0 "upgrade sets the default privileges"
+contains "$(dacl)" "public:r:$ROLE=r/" "new tables in public will be readable by the role"
+matches "$(dacl)" '\*:f:[^ =]+=X/' "new functions: the owner only, PUBLIC's EXECUTE taken away"
+pq "CREATE TABLE later (id int)"
+contains "$(acl later)" "$ROLE=r/" "a table created afterwards gets the privilege"
+pq "DROP TABLE later"
+sd check
+expect_rc 0 "check is clean with the default privileges"
+sd dump
+contains "$OUT" "{on: functions, to: public, revoked: [EXECUTE]}" "dump writes the revoked default"
+contains "$OUT" "{on: tables, schema: public, to: $ROLE, privileges: [SELECT]}" "dump writes the schema's default privilege"
+sd downgrade -1
+expect_rc 0 "downgrade"
+equals "$(dacl)" "-" "the downgrade leaves no default privileges"
+sed -i 's/{on: functions, to: PUBLIC, revoked: \[EXECUTE\]}/{on: functions, schema: public, to: PUBLIC, revoked: [EXECUTE]}/' models.yaml
+sd check
+expect_rc 2 "revoked: in a schema is bad input"
+contains "$ERR" "revoked: only without schema" "the error says why"
+cp models.good models.yaml
 finish

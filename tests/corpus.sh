@@ -131,7 +131,12 @@ PG_RESET="DO \$\$ DECLARE r record; BEGIN
   END LOOP;
   FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
     EXECUTE format('DROP EXTENSION %I CASCADE', r.extname);
-  END LOOP; END \$\$;
+  END LOOP;
+  -- database-wide default privileges outlive the schemas: no statement
+  -- takes them all away, so the rows go (superuser)
+  DELETE FROM pg_shdepend WHERE classid = 'pg_default_acl'::regclass
+    AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database());
+  DELETE FROM pg_default_acl; END \$\$;
 CREATE SCHEMA public AUTHORIZATION pg_database_owner;
 COMMENT ON SCHEMA public IS 'standard public schema';
 GRANT USAGE ON SCHEMA public TO PUBLIC;"

@@ -1172,7 +1172,7 @@ START_TEST(json_schema_matches_key_table)
 		ck_assert_uint_eq((size_t)cJSON_GetArraySize(props), nkeys);
 		nplaces++;
 	}
-	ck_assert_uint_eq(nplaces, 38);
+	ck_assert_uint_eq(nplaces, 39);
 	cJSON_Delete(doc);
 	free(text);
 	free(path);

@@ -353,7 +353,7 @@ static const char *grant_on(sd_arena *a, const sd_grant *g)
  * One entry per object, column, grantee, grant option and revocation,
  * its privileges together (a revoked default of PUBLIC's: revoked:).
  */
-static void grants_yaml(sd_buf *out, const sd_logic *l)
+static void grants_yaml(sd_buf *out, const sd_logic *l, bool defaults)
 {
 	sd_arena *a = sd_arena_new();
 	size_t i, j;
@@ -362,7 +362,7 @@ static void grants_yaml(sd_buf *out, const sd_logic *l)
 	for (i = 0; i < l->ngrants; i++) {
 		const sd_grant *g = l->grants[i];
 		sd_strlist privs = {0};
-		if (done[i])
+		if (done[i] || sd_grant_is_default_acl(g) != defaults)
 			continue;
 		for (j = i; j < l->ngrants; j++) {
 			const sd_grant *h = l->grants[j];
@@ -380,10 +380,22 @@ static void grants_yaml(sd_buf *out, const sd_logic *l)
 				sd_strlist_push(a, &privs, h->privilege);
 		}
 		if (!any)
-			sd_buf_put(out, "grants:\n");
+			sd_buf_put(out, defaults ? "default_privileges:\n"
+			                         : "grants:\n");
 		any = true;
 		sd_buf_put(out, "  - {on: ");
-		sd_cli_yaml_scalar(out, grant_on(a, g));
+		if (defaults) {
+			sd_buf_put(out, g->on + 8);
+			if (g->base.schema) {
+				sd_buf_put(out, ", schema: ");
+				sd_cli_yaml_scalar(out, g->base.schema);
+			}
+			if (*g->base.name) {
+				sd_buf_put(out, ", for_role: ");
+				sd_cli_yaml_scalar(out, g->base.name);
+			}
+		} else
+			sd_cli_yaml_scalar(out, grant_on(a, g));
 		if (sd_grant_is_owner(g)) {
 			sd_buf_put(out, ", owner: ");
 			sd_cli_yaml_scalar(out, g->grantee);
@@ -435,6 +447,8 @@ void sd_cli_logic_yaml(sd_buf *out, const sd_schema *s)
 			function_yaml(out, l->functions[i]);
 		}
 	}
-	if (l->privileges)
-		grants_yaml(out, l);
+	if (l->privileges) {
+		grants_yaml(out, l, false);
+		grants_yaml(out, l, true);
+	}
 }

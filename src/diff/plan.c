@@ -220,7 +220,9 @@ static const char *object_word(const sd_object *o)
 		return "rule";
 	case SD_OBJ_GRANT:
 		return sd_grant_is_owner((const sd_grant *)o) ? "owner"
-		                                               : "grant";
+		       : sd_grant_is_default_acl((const sd_grant *)o)
+		               ? "default privilege"
+		               : "grant";
 	default:
 		return "constraint";
 	}
@@ -320,6 +322,20 @@ static void put_kind_named(sd_buf *out, const sd_object *o)
 		const sd_grant *g = (const sd_grant *)o;
 		sd_buf_printf(out, "%s of %s ", g->grantee, g->on);
 		put_qualified(out, o->schema, o->name);
+		return;
+	}
+	if (o->kind == SD_OBJ_GRANT &&
+	    sd_grant_is_default_acl((const sd_grant *)o)) {
+		const sd_grant *g = (const sd_grant *)o;
+		sd_buf_printf(out, "%s%s on %s", g->privilege,
+		              g->grant_option ? " (with grant option)" : "",
+		              g->on + 8);
+		if (o->schema)
+			sd_buf_printf(out, " in schema %s", o->schema);
+		if (*o->name)
+			sd_buf_printf(out, " for role %s", o->name);
+		sd_buf_printf(out, " %s %s", g->revoked ? "revoked from" : "to",
+		              g->grantee);
 		return;
 	}
 	if (o->kind == SD_OBJ_GRANT) {

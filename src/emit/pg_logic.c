@@ -639,6 +639,14 @@ static void grant_object(sd_buf *out, const sd_grant *g)
 
 static void grant_target(sd_buf *out, const sd_grant *g)
 {
+	if (sd_grant_is_default_acl(g)) {
+		/* "default tables": ON TABLES */
+		const char *p;
+		sd_buf_put(out, " ON ");
+		for (p = g->on + 8; *p; p++)
+			sd_buf_putc(out, (char)toupper((unsigned char)*p));
+		return;
+	}
 	const char *what = strcmp(g->on, "sequence") == 0    ? "SEQUENCE"
 	                   : strcmp(g->on, "function") == 0  ? "FUNCTION"
 	                   : strcmp(g->on, "procedure") == 0 ? "PROCEDURE"
@@ -694,6 +702,18 @@ static void grant(sd_buf *out, const sd_grant *g, bool give)
 		return;
 	}
 	give = give != g->revoked;
+	if (sd_grant_is_default_acl(g)) {
+		sd_buf_put(out, "ALTER DEFAULT PRIVILEGES");
+		if (*g->base.name) {
+			sd_buf_put(out, " FOR ROLE ");
+			ident(out, g->base.name);
+		}
+		if (g->base.schema) {
+			sd_buf_put(out, " IN SCHEMA ");
+			ident(out, g->base.schema);
+		}
+		sd_buf_put(out, " ");
+	}
 	sd_buf_printf(out, "%s %s", give ? "GRANT" : "REVOKE",
 	              g->privilege);
 	if (g->column) {

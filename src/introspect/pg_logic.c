@@ -234,6 +234,39 @@ static const char q_grants[] =
 	" AND" NOT_EXTENSION("pg_type", "t.oid");
 
 /*
+ * Default privileges (pg_default_acl) as grants of kind "default tables"
+ * and so on (q_grants' columns; the name is the role they are for, ""
+ * for the role reading). An entry for every schema replaces the built-in
+ * defaults (acldefault): what it adds to them, and what of them it lacks
+ * (revoked); one IN SCHEMA only adds.
+ */
+static const char q_default_acls[] =
+	"SELECT 'default ' || CASE d.defaclobjtype WHEN 'r' THEN 'tables'"
+	"  WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions'"
+	"  WHEN 'T' THEN 'types' ELSE 'schemas' END,"
+	" n.nspname, CASE WHEN d.defaclrole = " ME " THEN ''"
+	"  ELSE pg_get_userbyid(d.defaclrole) END, NULL,"
+	" CASE WHEN a.grantee = 0 THEN 'public'"
+	"  ELSE pg_get_userbyid(a.grantee) END, a.privilege_type,"
+	" a.is_grantable, a.revoked"
+	" FROM pg_default_acl d"
+	" LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"
+	" CROSS JOIN LATERAL (SELECT x.grantee, x.privilege_type,"
+	"  x.is_grantable, false AS revoked FROM aclexplode(d.defaclacl) x"
+	"  WHERE d.defaclnamespace <> 0 OR NOT EXISTS (SELECT 1"
+	"  FROM aclexplode(acldefault(CASE d.defaclobjtype WHEN 'S' THEN 's'"
+	"   ELSE d.defaclobjtype END, d.defaclrole)) y"
+	"  WHERE y.grantee = x.grantee AND y.privilege_type = x.privilege_type"
+	"  AND y.is_grantable = x.is_grantable)"
+	"  UNION ALL SELECT y.grantee, y.privilege_type, false, true"
+	"  FROM aclexplode(acldefault(CASE d.defaclobjtype WHEN 'S' THEN 's'"
+	"   ELSE d.defaclobjtype END, d.defaclrole)) y"
+	"  WHERE d.defaclnamespace = 0 AND NOT EXISTS (SELECT 1"
+	"  FROM aclexplode(d.defaclacl) x WHERE x.grantee = y.grantee"
+	"  AND x.privilege_type = y.privilege_type)) a"
+	" WHERE d.defaclnamespace = 0 OR d.defaclnamespace IN @NSP@";
+
+/*
  * Owners other than the role reading, as grants of OWNER (q_grants'
  * columns); not a sequence owned by a column (it follows its table).
  */
@@ -900,7 +933,7 @@ static void rule_row(pg_read *r, PGresult *res, int i)
 
 static int read_grants(pg_read *r)
 {
-	const char *const qs[] = {q_grants, q_owners};
+	const char *const qs[] = {q_grants, q_owners, q_default_acls};
 	PGresult *res;
 	size_t q;
 	int i;
@@ -919,6 +952,11 @@ static int read_grants(pg_read *r)
 			                         : sd_pgr_nsp(r, cell(res, i, 1));
 			const char *name = cell(res, i, 2);
 			sd_grant *g;
+			/* default privileges: NULL for every schema, the
+			 * default one by its name */
+			if (strncmp(on, "default ", 8) == 0 && cell(res, i, 1) &&
+			    !ns)
+				ns = sd_namespace_default();
 			if (strcmp(on, "schema") == 0) {
 				/* the default schema is "public" in the models */
 				name = sd_pgr_nsp(r, name);
@@ -1038,6 +1076,7 @@ void sd_pgr_send_logic(pg_read *r)
 	if (r->opts->privileges) {
 		send(r, q_grants);
 		send(r, q_owners);
+		send(r, q_default_acls);
 	}
 	send(r, q_depend);
 }

@@ -202,6 +202,8 @@ typedef struct m_models {
 	unsigned aggregates_count;
 	m_grant *grants;
 	unsigned grants_count;
+	m_grant *default_privileges;
+	unsigned default_privileges_count;
 } m_models;
 
 /* Each mapping of the models: its keys, what each binds to (yamldoc.h). */
@@ -366,6 +368,8 @@ static const sd_yfield models_fields[] = {
 	SD_YF_LIST_OPT("aggregates", m_models, aggregates, m_function,
 	               sd_m_aggregate_fields),
 	SD_YF_LIST_OPT("grants", m_models, grants, m_grant, sd_m_grant_fields),
+	SD_YF_LIST_OPT("default_privileges", m_models, default_privileges,
+	               m_grant, sd_m_default_privilege_fields),
 	SD_YF_END};
 
 /* ------------------------------------------------------------------ */
@@ -394,6 +398,7 @@ const sd_model_keys sd_model_key_table[] = {
 	{"aggregates[]", sd_m_aggregate_fields},
 	{"aggregates[].arguments[]", sd_m_argument_fields},
 	{"grants[]", sd_m_grant_fields},
+	{"default_privileges[]", sd_m_default_privilege_fields},
 	{"tables[].unique[]", unique_fields},
 	{"tables[].foreign_keys[]", fk_fields},
 	{"tables[].foreign_keys[].references", ref_fields},
@@ -2290,6 +2295,9 @@ static void load_logic(loader *L, file_ctx *f)
 	              &vc);
 	if (f->m->grants_count)
 		sd_load_grants(&src, f->m->grants, f->m->grants_count);
+	if (f->m->default_privileges_count)
+		sd_load_default_privileges(&src, f->m->default_privileges,
+		                           f->m->default_privileges_count);
 	for (i = 0; i < L->ntables; i++) {
 		tinfo *ti = &L->tables[i];
 		const m_table *mt = ti->mt;

@@ -122,6 +122,13 @@ const sd_yfield sd_m_grant_fields[] = {
 	SD_YF_STRS("columns", false, m_grant, columns),
 	SD_YF_STRS("revoked", false, m_grant, revoked),
 	SD_YF_BOOL_OPT("grant_option", m_grant, grant_option), SD_YF_END};
+const sd_yfield sd_m_default_privilege_fields[] = {
+	SD_YF_STR("on", m_grant, on), SD_YF_STR_OPT("schema", m_grant, schema),
+	SD_YF_STR_OPT("for_role", m_grant, for_role),
+	SD_YF_STR("to", m_grant, to),
+	SD_YF_STRS("privileges", false, m_grant, privileges),
+	SD_YF_STRS("revoked", false, m_grant, revoked),
+	SD_YF_BOOL_OPT("grant_option", m_grant, grant_option), SD_YF_END};
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
@@ -846,6 +853,111 @@ void sd_load_grants(const sd_logic_src *src, const m_grant *grants,
 				           mg->columns_count ? mg->columns[c]
 				                             : NULL,
 				           mg, priv);
+		}
+	}
+}
+
+/* What ALL stands for in default privileges, per kind of new object. */
+static const struct {
+	const char *on;      /* the models' word */
+	const char *kind;    /* the grant's `on` (model/logic.h) */
+	const char *all;
+} default_kinds[] = {
+	{"tables", "default tables",
+	 "SELECT INSERT UPDATE DELETE TRUNCATE REFERENCES TRIGGER"},
+	{"sequences", "default sequences", "USAGE SELECT UPDATE"},
+	{"functions", "default functions", "EXECUTE"},
+	{"routines", "default functions", "EXECUTE"},
+	{"types", "default types", "USAGE"},
+	{"schemas", "default schemas", "USAGE CREATE"},
+};
+
+/* One default privilege: a grant on `kind` (schema: IN SCHEMA, name: FOR
+ * ROLE, "" for the role running the migration). */
+static void push_default(const sd_logic_src *src, const char *path,
+                         size_t k, const m_grant *mg, const char *privilege,
+                         bool revoked)
+{
+	sd_grant *g;
+	char *p = sd_arena_strdup(src->s->arena, privilege);
+	size_t i;
+
+	for (i = 0; p[i]; i++)
+		p[i] = (char)toupper((unsigned char)p[i]);
+	if (!revoked && !mg->schema && mg->grant_option != SD_YBOOL_TRUE &&
+	    sd_grant_is_default(default_kinds[k].kind, mg->to, p))
+		return;
+	g = sd_logic_add_grant(src->s, default_kinds[k].kind,
+	                       !mg->schema ? NULL
+	                       : sd_namespace_key(mg->schema)
+	                               ? dup(src, mg->schema)
+	                               : sd_namespace_default(),
+	                       mg->for_role ? dup(src, mg->for_role) : "");
+	set_loc(src, &g->base, path);
+	g->grantee = dup(src, sd_strieq(mg->to, "public") ? "public" : mg->to);
+	g->privilege = p;
+	g->grant_option = mg->grant_option == SD_YBOOL_TRUE;
+	g->revoked = revoked;
+}
+
+void sd_load_default_privileges(const sd_logic_src *src,
+                                const m_grant *grants, unsigned n)
+{
+	unsigned i, j;
+	size_t k;
+
+	sd_schema_logic(src->s)->privileges = true;
+	for (i = 0; i < n; i++) {
+		const m_grant *mg = &grants[i];
+		const char *path =
+			sd_arena_printf(src->tmp, "default_privileges[%u]", i);
+		for (k = 0; k < SD_ARRAY_LEN(default_kinds); k++)
+			if (sd_strieq(mg->on, default_kinds[k].on))
+				break;
+		if (k == SD_ARRAY_LEN(default_kinds)) {
+			lerr(src, path, NULL,
+			     "bad on '%s': expected tables, sequences, "
+			     "functions, routines, types or schemas",
+			     mg->on);
+			continue;
+		}
+		if (bad_name(src, path, NULL, "role", mg->to) ||
+		    (mg->for_role &&
+		     bad_name(src, path, NULL, "role", mg->for_role)) ||
+		    (mg->schema && bad_name(src, path, NULL, "schema",
+		                            mg->schema)))
+			continue;
+		if (mg->schema && strcmp(default_kinds[k].on, "schemas") == 0) {
+			lerr(src, path, NULL,
+			     "default privileges on schemas cannot be given "
+			     "in a schema");
+			continue;
+		}
+		if (mg->revoked_count && mg->schema) {
+			lerr(src, path, NULL,
+			     "revoked: only without schema: (default "
+			     "privileges in a schema add to the database-wide "
+			     "ones, they take nothing away)");
+			continue;
+		}
+		for (j = 0; j < mg->revoked_count; j++)
+			push_default(src, path, k, mg, mg->revoked[j], true);
+		for (j = 0; j < mg->privileges_count; j++) {
+			const char *priv = mg->privileges[j];
+			const char *all = default_kinds[k].all;
+			if (!sd_strieq(priv, "all") &&
+			    !sd_strieq(priv, "all privileges")) {
+				push_default(src, path, k, mg, priv, false);
+				continue;
+			}
+			while (*all) {
+				const char *sp = strchr(all, ' ');
+				size_t len = sp ? (size_t)(sp - all) : strlen(all);
+				push_default(src, path, k, mg,
+				             sd_arena_strndup(src->tmp, all, len),
+				             false);
+				all += len + (sp ? 1 : 0);
+			}
 		}
 	}
 }

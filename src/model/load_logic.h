@@ -132,6 +132,8 @@ typedef struct m_grant {
 	char *on;
 	char *to;
 	char *owner;
+	char *schema;    /* default privileges: IN SCHEMA */
+	char *for_role;  /* default privileges: FOR ROLE */
 	char **privileges;
 	unsigned privileges_count;
 	char **columns;
@@ -148,6 +150,7 @@ extern const sd_yfield sd_m_trigger_fields[];
 extern const sd_yfield sd_m_policy_fields[];
 extern const sd_yfield sd_m_rule_fields[];
 extern const sd_yfield sd_m_grant_fields[];
+extern const sd_yfield sd_m_default_privilege_fields[];
 extern const sd_yfield sd_m_argument_fields[];
 extern const sd_yfield sd_m_column_option_fields[];
 extern const sd_yfield sd_m_view_fields[];
@@ -185,6 +188,10 @@ void sd_load_table_logic(const sd_logic_src *src, const char *tpath,
                          const m_trigger *triggers, unsigned ntriggers,
                          const m_policy *policies, unsigned npolicies,
                          const m_rule *rules, unsigned nrules);
+/* The models' default_privileges (ALTER DEFAULT PRIVILEGES): grants of
+ * kind "default tables", "default functions"... (model/logic.h). */
+void sd_load_default_privileges(const sd_logic_src *src,
+                                const m_grant *grants, unsigned n);
 void sd_load_grants(const sd_logic_src *src, const m_grant *grants,
                     unsigned n);
 /* Checks across objects once every file is in: triggers and policies on

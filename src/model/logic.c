@@ -131,14 +131,21 @@ bool sd_grant_is_owner(const sd_grant *g)
 	return g->privilege && strcmp(g->privilege, SD_GRANT_OWNER) == 0;
 }
 
+bool sd_grant_is_default_acl(const sd_grant *g)
+{
+	return strncmp(g->on, "default ", 8) == 0;
+}
+
 bool sd_grant_is_default(const char *on, const char *grantee,
                          const char *privilege)
 {
 	if (!sd_strieq(grantee, "public") || !privilege)
 		return false;
-	if (sd_streq(on, "function") || sd_streq(on, "procedure"))
+	if (sd_streq(on, "function") || sd_streq(on, "procedure") ||
+	    sd_streq(on, "default functions"))
 		return sd_strieq(privilege, "EXECUTE");
-	return sd_streq(on, "type") && sd_strieq(privilege, "USAGE");
+	return (sd_streq(on, "type") || sd_streq(on, "default types")) &&
+	       sd_strieq(privilege, "USAGE");
 }
 
 void sd_logic_add_dep(sd_schema *s, const char *dependent,

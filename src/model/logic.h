@@ -175,7 +175,14 @@ typedef struct sd_grant {
 	sd_object base;          /* kind SD_OBJ_GRANT */
 	const char *on;          /* "table", "view", "materialized view",
 	                            "sequence", "function", "procedure",
-	                            "schema", "type" */
+	                            "schema", "type"; or default privileges
+	                            (ALTER DEFAULT PRIVILEGES) on new
+	                            objects: "default tables", "default
+	                            sequences", "default functions",
+	                            "default types", "default schemas",
+	                            base.schema IN SCHEMA (NULL: every
+	                            schema), base.name FOR ROLE ("": the
+	                            role running the migration) */
 	const char *column;      /* column-level, else NULL */
 	const char *grantee;     /* role name, "public" for PUBLIC */
 	const char *privilege;   /* upper case: "SELECT", "EXECUTE"; NULL:
@@ -199,6 +206,8 @@ typedef struct sd_grant {
 #define SD_GRANT_OWNER "OWNER"
 /* Whether g says who owns its object rather than granting a privilege. */
 bool sd_grant_is_owner(const sd_grant *g);
+/* Whether g is a default privilege (on objects yet to be created). */
+bool sd_grant_is_default_acl(const sd_grant *g);
 
 /* Whether PUBLIC has `privilege` on every new object of grant kind `on`
  * (acldefault): EXECUTE on functions and procedures, USAGE on types. */
