@@ -521,8 +521,12 @@ adopt() {
 	lacks "$OUT" "alembic_version" "$where: alembic_version is not reported"
 	sd dump
 	expect_rc 0 "$where: dump"
-	lacks "$OUT" "alembic_version" "$where: dump leaves alembic_version out"
-	printf '%s\n' "$OUT" > models.yaml
+	contains "$OUT" "name: alembic_version" "$where: dump writes alembic_version like any table"
+	# the project leaves Flask-Migrate behind: its table goes from the
+	# models, and stays in the database, left alone
+	printf '%s\n' "$OUT" |
+		awk '/^  - name: /{ skip = ($3 == "alembic_version") } /^[a-z]/{ skip = 0 } !skip' > models.yaml
+	lacks "$(cat models.yaml)" "alembic_version" "$where: the table is out of the models"
 	sd check
 	expect_rc 0 "$where: the dumped models match"
 	sd generate --baseline -m "Baseline"

@@ -880,9 +880,11 @@ START_TEST(config_defaults)
 	ck_assert_str_eq(c->versions, "/proj/migrations/versions");
 	ck_assert_str_eq(c->format, "sql");
 	ck_assert_str_eq(c->version_table, "schemadiff_version");
-	/* another tool's bookkeeping is ignored in every project */
-	ck_assert_str_eq(c->ignore[0], "alembic_version");
-	ck_assert_ptr_null(c->ignore[1]);
+	/* nothing ignored: another tool's bookkeeping is the differ's
+	 * (sd_table_is_tool) */
+	ck_assert_ptr_null(c->ignore[0]);
+	ck_assert(sd_table_is_tool("alembic_version"));
+	ck_assert(!sd_table_is_tool("alembic_versions"));
 	ck_assert_str_eq(c->naming.pk, "pk_%(table)");
 	ck_assert_str_eq(c->naming.fk, "fk_%(table)_%(columns)_%(ref_table)");
 	ck_assert_ptr_null(c->path);
@@ -928,8 +930,7 @@ START_TEST(config_full)
 	ck_assert_str_eq(c->version_table, "my_versions");
 	ck_assert_str_eq(c->ignore[0], "spatial_ref_sys");
 	ck_assert_str_eq(c->ignore[1], "legacy_*");
-	ck_assert_str_eq(c->ignore[2], "alembic_version");
-	ck_assert_ptr_null(c->ignore[3]);
+	ck_assert_ptr_null(c->ignore[2]);
 	ck_assert_str_eq(c->naming.pk, "%(table)_pkey");
 	ck_assert_str_eq(c->naming.ix, "%(table)_%(column_0_name)_idx");
 	ck_assert_str_eq(c->naming.uq, "uq_%(table)_%(columns)");

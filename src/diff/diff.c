@@ -297,6 +297,12 @@ static void match_tables(dctx *c, const sd_schema *from, const sd_schema *to,
 	for (i = 0; i < nf; i++) {
 		if (sd_map_get(taken, sd_diff_tname(c, ft[i])))
 			continue;
+		if (sd_table_is_tool(ft[i]->base.name)) {
+			if (ft[i]->base.schema)
+				sd_map_put(kept_from, ft[i]->base.schema,
+				           (void *)ft[i]->base.schema);
+			continue;
+		}
 		if (c->opts->drop_unlisted)
 			sd_vec_push(c->a, &c->dropped,
 			            sd_diff_work_copy(c, ft[i], false));

@@ -70,25 +70,15 @@ static const sd_yfield config_fields[] = {
 	SD_YF_ANY("dialects", NULL),
 	SD_YF_END};
 
-/*
- * Other migration tools' bookkeeping tables, ignored in every project as
- * if listed under `ignore:`: a database that Flask-Migrate (Alembic)
- * manages is adopted without its version table showing up in a dump, a
- * check or a generated drop.
- */
-static const char *const tool_tables[] = {"alembic_version"};
-
-/* The ignore list: the config's globs, then tool_tables. */
+/* The ignore list: the config's globs (other tools' bookkeeping tables
+ * are the differ's business: sd_table_is_tool). */
 static const char **ignore_list(sd_arena *a, char **globs, size_t n)
 {
-	const char **l = sd_arena_alloc(a, (n + SD_ARRAY_LEN(tool_tables) + 1) *
-	                                       sizeof(char *));
+	const char **l = sd_arena_alloc(a, (n + 1) * sizeof(char *));
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		l[i] = sd_arena_strdup(a, globs[i]);
-	for (i = 0; i < SD_ARRAY_LEN(tool_tables); i++)
-		l[n + i] = tool_tables[i];
 	return l;
 }
 

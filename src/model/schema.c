@@ -100,6 +100,17 @@ void sd_qualified_put(sd_buf *out, const char *schema, const char *name)
 	sd_buf_put(out, name);
 }
 
+bool sd_table_is_tool(const char *name)
+{
+	static const char *const tool_tables[] = {"alembic_version"};
+	size_t i;
+
+	for (i = 0; i < SD_ARRAY_LEN(tool_tables); i++)
+		if (strcmp(name, tool_tables[i]) == 0)
+			return true;
+	return false;
+}
+
 bool sd_table_is_ignored(const char *schema, const char *name,
                          const char *version_table,
                          const char *const *ignore)

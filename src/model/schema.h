@@ -783,6 +783,13 @@ bool sd_table_is_key(const sd_table *t, const sd_strlist *cols);
 bool sd_table_is_ignored(const char *schema, const char *name,
                          const char *version_table,
                          const char *const *ignore);
+/*
+ * Whether a table is another migration tool's bookkeeping
+ * (alembic_version): read and dumped like any table, but one the models
+ * lack is left alone, never dropped or reported, so that a database that
+ * tool manages is adopted as it is.
+ */
+bool sd_table_is_tool(const char *name);
 /* "users", "billing.invoices": the key used by table_map and messages
  * (schema NULL: the name alone). sd_qualified_put appends it to out. */
 void sd_qualified_put(sd_buf *out, const char *schema, const char *name);
