@@ -85,8 +85,9 @@ trap cleanup EXIT
 # a SELECT; a composite type's attribute types follow its name (a column
 # whose type gains or changes an attribute holds other values); kind
 # (PostgreSQL) is "p" for a partitioned table, "part" for a
-# partition, "r" (or none) for a plain table (common_cols says how rows are
-# compared).
+# partition, "r" (or none) for a plain table, then for a partition the
+# root of its tree, for a partitioned table its key (common_cols says how
+# rows are compared).
 COLS_SQLITE="SELECT '\"' || replace(m.name, '\"', '\"\"') || '\"', '\"' || replace(p.name, '\"', '\"\"') || '\"', upper(p.type)
    FROM sqlite_schema m, pragma_table_info(m.name) p
   WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
@@ -96,7 +97,11 @@ COLS_POSTGRESQL="SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname),
           || coalesce((SELECT ' (' || string_agg(format_type(ta.atttypid, ta.atttypmod), ', ' ORDER BY ta.attnum) || ')'
                          FROM pg_type ct JOIN pg_attribute ta ON ta.attrelid = ct.typrelid
                         WHERE ct.oid = a.atttypid AND ct.typtype = 'c' AND ta.attnum > 0 AND NOT ta.attisdropped), ''),
-        CASE WHEN c.relkind = 'p' THEN 'p' WHEN c.relispartition THEN 'part' ELSE 'r' END
+        CASE WHEN c.relkind = 'p' THEN 'p' WHEN c.relispartition THEN 'part' ELSE 'r' END,
+        CASE WHEN c.relispartition THEN (SELECT quote_ident(rn.nspname) || '.' || quote_ident(rc.relname)
+                                           FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+                                          WHERE rc.oid = pg_partition_root(c.oid))
+             WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END
    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
    JOIN pg_namespace n ON n.oid = c.relnamespace
    LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> 100
@@ -308,16 +313,54 @@ same_catalog() {
 # detaching or dropping a partition or an INHERITS child changes what its
 # parent reads, not its rows); a table that becomes partitioned, or stops
 # being so, through the partitioned side's parent, which reads every
-# partition; two partitioned tables not at all (their partitions are
-# compared).
+# partition. A partition tree whose root is partitioned on both sides is
+# compared as a whole, since a row may move to another partition (a new
+# bound takes it out of the DEFAULT partition; a new key routes it anew):
+# the rows its root reads from the partitions that stay in the tree or are
+# new in it (not from those dropped or detached, whose rows leave it), and
+# from every partition when the root's key changes (the tree is recreated
+# with all its rows).
 common_cols() {
-	local tag='BEGIN { FS = OFS = "\t" }
-		{ only = NF < 4 ? "" : "ONLY "; k = NF < 4 ? "r" : $4; $4 = "" }
-		k != "p" { print only $1, $2, $3, "leaf" }
-		k == "r" { print $1, $2, $3, side == "from" ? "whole" : "parent" }
-		k == "p" { print $1, $2, $3, side == "from" ? "parent" : "whole" }'
-	comm -12 <(awk -v side=from "$tag" "$1" | sort) <(awk -v side=to "$tag" "$2" | sort) |
-		cut -f1-3 | sort -u | sort -t$'\t' -k1,1 -s
+	awk -v sq="'" 'BEGIN { FS = OFS = "\t" }
+		function emit(s, t, c, ty, tag) { line[s, t "\t" c "\t" ty "\t" tag] = 1 }
+		{ s = FNR == NR ? 1 : 2; n[s]++; row[s, n[s]] = $0
+		  kind[s, $1] = NF < 4 ? "r" : $4; extra[s, $1] = $5; pg = pg || NF >= 4 }
+		END {
+			# the partitions compared with their tree: "member[root, leaf]"
+			for (s = 1; s <= 2; s++)
+				for (i = 1; i <= n[s]; i++) {
+					split(row[s, i], f, "\t"); t = f[1]; r = extra[s, t]; o = 3 - s
+					if (kind[s, t] != "part" || kind[1, r] != "p" || kind[2, r] != "p")
+						continue
+					if (extra[1, r] != extra[2, r] ||
+					    (kind[o, t] == "part" && extra[o, t] == r) ||
+					    (s == 2 && !((1, t) in kind)))
+						member[r, t] = 1
+				}
+			for (x in member) {
+				split(x, m, SUBSEP); q = m[2]; gsub(sq, sq sq, q)
+				list[m[1]] = (m[1] in list ? list[m[1]] ", " : "") sq q sq
+			}
+			for (s = 1; s <= 2; s++)
+				for (i = 1; i <= n[s]; i++) {
+					split(row[s, i], f, "\t"); t = f[1]; k = kind[s, t]
+					if (k == "part" && ((extra[s, t], t) in member))
+						continue
+					if (k != "p")
+						emit(s, (pg ? "ONLY " : "") t, f[2], f[3], "leaf")
+					if (k == "r")
+						emit(s, t, f[2], f[3], s == 1 ? "whole" : "parent")
+					if (k == "p")
+						emit(s, t, f[2], f[3], s == 1 ? "parent" : "whole")
+					if (k == "p" && (t in list))
+						emit(s, t " WHERE tableoid IN (SELECT to_regclass(x) FROM unnest(ARRAY[" list[t] "]) x)",
+						     f[2], f[3], "tree")
+				}
+			for (x in line) {
+				split(x, g, SUBSEP)
+				if (g[1] == 1 && ((2, g[2]) in line)) { split(g[2], h, "\t"); print h[1], h[2], h[3] }
+			}
+		}' "$1" "$2" | sort -u | sort -t$'\t' -k1,1 -s
 }
 
 # converge DIALECT DIR DIRECTION FROM-URL TO-URL TO-CATALOG FROM-COLS
