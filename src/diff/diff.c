@@ -270,6 +270,13 @@ static void match_tables(dctx *c, const sd_schema *from, const sd_schema *to,
 		const char *okey = key;
 		bool renamed = false;
 		tpair *tp;
+		if (o && sd_diff_recreated_partition(c, fmap, tmap, tt[i])) {
+			/* its tree is recreated: dropped and created */
+			sd_vec_push(c->a, &c->dropped,
+			            sd_diff_work_copy(c, o, false));
+			sd_map_put(taken, key, (void *)o);
+			o = NULL;
+		}
 		if (!o && tt[i]->renamed_from) {
 			okey = renamed_key(c, tt[i]);
 			if (!sd_map_get(tmap, okey) && !sd_map_get(taken, okey)) {

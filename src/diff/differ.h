@@ -147,6 +147,11 @@ bool sd_diff_needs_recreate(dctx *c, const tpair *tp);
 bool sd_diff_composite_retyped(const sd_op *op);
 bool sd_diff_type_is(const sd_type *t, const sd_object *o);
 void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p);
+/* whether target table t is a partition (at any level) of a table whose
+ * partition key changes (tables of each side by qualified name): it is
+ * created anew, its old self dropped with the recreated table */
+bool sd_diff_recreated_partition(dctx *c, sd_map *from, sd_map *to,
+                                 const sd_table *t);
 
 /* order.c */
 void sd_diff_sort(dctx *c);

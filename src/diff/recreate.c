@@ -21,6 +21,17 @@
 
 #include <string.h>
 
+/* ptrs (n of them) in a new array of room for `room`. */
+static sd_op **grow_folded(dctx *c, sd_op **ptrs, size_t n,
+                                     size_t room)
+{
+	sd_op **grown = sd_arena_alloc(c->a, room * sizeof(sd_op *));
+
+	if (n)
+		memcpy(grown, ptrs, n * sizeof(sd_op *));
+	return grown;
+}
+
 /* Whether the columns t inherits only (not its own) include one that old
  * has as its own: INHERIT would leave it local. */
 static bool inherit_keeps_local(const sd_table *old, const sd_table *t)
@@ -56,63 +67,127 @@ static bool gains_parent(dctx *c, const sd_table *o, const sd_table *n)
 	return false;
 }
 
+/* Whether a table partitioned on both sides (not itself a partition)
+ * changes its partition key or strategy: its partitions are then
+ * recreated too (never paired, sd_diff_recreated_partition). */
+static bool rekeyed(dctx *c, const sd_table *o, const sd_table *n)
+{
+	return o->partition_by.sql && n->partition_by.sql && !o->partition_of &&
+	       !n->partition_of &&
+	       !sd_expr_equal(c->scratch, &o->partition_by, &n->partition_by);
+}
+
 bool sd_diff_needs_recreate(dctx *c, const tpair *tp)
 {
 	const sd_table *o = tp->old, *n = tp->new_;
 
 	if (!c->caps.db_objects)
 		return false;
-	/* plain <-> partitioned (not one partitioning for another: its
-	 * partitions would have to be recreated too) */
+	/* plain <-> partitioned, or another partitioning of a table that is
+	 * not a partition */
 	if (!o->partition_by.sql != !n->partition_by.sql &&
 	    !o->partition_of && !n->partition_of)
+		return true;
+	if (rekeyed(c, o, n))
 		return true;
 	/* either direction must run: INHERIT keeps the columns local */
 	return (gains_parent(c, o, n) && inherit_keeps_local(o, n)) ||
 	       (gains_parent(c, n, o) && inherit_keeps_local(n, o));
 }
 
-/* The partitions of `t` that the plan drops: taken out of the drops and
- * folded into the copy step, which drops them with their parent. */
-static void absorb_partitions(dctx *c, sd_op *copy, const sd_table *t)
+bool sd_diff_recreated_partition(dctx *c, sd_map *from, sd_map *to,
+                                 const sd_table *t)
 {
-	const char *key = sd_diff_tname(c, t);
+	const sd_table *o, *n;
+	size_t depth = 0;
+
+	if (!c->caps.db_objects)
+		return false;
+	/* up to the root (a bounded walk: a cycle is no tree) */
+	while (t->partition_of && depth++ < 64) {
+		const char *key = sd_diff_qname(c, t->partition_of_schema,
+		                                t->partition_of);
+		n = sd_map_get(to, key);
+		o = sd_map_get(from, key);
+		if (!n)
+			return false;
+		if (o && rekeyed(c, o, n))
+			return true;
+		t = n;
+	}
+	return false;
+}
+
+/* The partitions of `parent` in v, the tables the plan drops (or, with
+ * `created`, creates): taken out of v and folded into `into` (the copy
+ * step, which drops them with their parent; the set-aside step, which
+ * creates them with it). */
+static void absorb_children(dctx *c, sd_vec *v, sd_op *into,
+                            const sd_table *parent, bool created)
+{
+	const char *key = sd_diff_tname(c, parent);
 	size_t i, kept = 0;
 
-	for (i = 0; i < c->dropped.n; i++) {
-		sd_table *p = c->dropped.items[i];
+	for (i = 0; i < v->n; i++) {
+		sd_table *p = v->items[i];
 		sd_op *op;
 		if (!p->partition_of ||
 		    !sd_streq(sd_diff_qname(c, p->partition_of_schema,
 		                            p->partition_of),
 		              key)) {
-			c->dropped.items[kept++] = p;
+			v->items[kept++] = p;
 			continue;
 		}
-		op = sd_diff_op_new(c, SD_OP_DROP_TABLE, p);
-		op->table_old = p;
-		op->obj_old = &t->base;
-		copy->folded[copy->nfolded++] = op;
+		op = sd_diff_op_new(c, created ? SD_OP_CREATE_TABLE
+		                               : SD_OP_DROP_TABLE, p);
+		if (created) {
+			op->table_new = p;
+			op->obj_new = &parent->base;
+		} else {
+			op->table_old = p;
+			op->obj_old = &parent->base;
+		}
+		into->folded[into->nfolded++] = op;
 	}
-	c->dropped.n = kept;
+	v->n = kept;
+}
+
+/* The partitions of t in v, theirs in turn, parents first (the downgrade
+ * creates dropped ones again in that order, each under its parent). */
+static void absorb_partitions(dctx *c, sd_vec *v, sd_op *into,
+                              const sd_table *t, bool created)
+{
+	size_t next = into->nfolded;
+
+	into->folded = grow_folded(c, into->folded, into->nfolded,
+	                                     into->nfolded + v->n + 1);
+	absorb_children(c, v, into, t, created);
+	while (next < into->nfolded) {
+		const sd_op *f = into->folded[next++];
+		absorb_children(c, v, into, created ? f->table_new : f->table_old,
+		                created);
+	}
 }
 
 void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p)
 {
 	sd_op *aside = sd_diff_op_new(c, SD_OP_REBUILD_TABLE, copy->table);
-	sd_op **folded = sd_arena_alloc(c->a, (copy->nfolded + c->dropped.n + 1) *
-	                                          sizeof(sd_op *));
-	const char *why = tp->old->partition_by.sql != NULL ||
+	bool rekey = rekeyed(c, tp->old, tp->new_);
+	const char *why = rekey ? "its partition key changes: its "
+	                          "partitions are recreated too"
+	                  : tp->old->partition_by.sql != NULL ||
 	                          tp->new_->partition_by.sql != NULL
 	                          ? "partitioning changes"
 	                          : "columns become inherited only";
 
-	memcpy(folded, copy->folded, copy->nfolded * sizeof(sd_op *));
-	copy->folded = folded;
-	absorb_partitions(c, copy, tp->old);
+	absorb_partitions(c, &c->dropped, copy, tp->old, false);
 	aside->table_old = copy->table_old;
 	aside->table_new = copy->table_new;
 	aside->role = SD_ROLE_COMPANION;
+	/* a new key: the old partitions (set aside with the table) may have
+	 * the new ones' names; these are created with the table */
+	if (rekey)
+		absorb_partitions(c, &c->created, aside, tp->new_, true);
 	sd_diff_emit(c, aside, PH_CREATE_TABLE);
 	sd_diff_add_warning(c, copy, SD_HAZARD_REWRITE | SD_HAZARD_LOCKS,
 	                    sd_arena_printf(

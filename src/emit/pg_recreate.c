@@ -13,6 +13,7 @@
 #include "emit/pg_emit.h"
 #include "model/schema.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /*
@@ -141,10 +142,41 @@ static void table_lit(sd_buf *out, const sd_table *t)
 	sd_buf_free(&q);
 }
 
+/* The name t has while set aside (unquoted): its own, qualified by its
+ * schema when that is not the default one (tables of one name in two
+ * schemas may be recreated together), shortened with a hash of it past
+ * the length PostgreSQL keeps. */
+static void aside_ident(sd_buf *name, const sd_table *t)
+{
+	uint32_t h = 2166136261u;
+	const char *p;
+
+	if (t->base.schema)
+		sd_buf_printf(name, "%s.", t->base.schema);
+	sd_buf_put(name, t->base.name);
+	if (name->len <= 63)
+		return;
+	for (p = sd_buf_cstr(name); *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	p = sd_buf_cstr(name);
+	h = h ? h : 1;
+	{
+		size_t len = 54;
+		while (len && ((unsigned char)p[len] & 0xC0) == 0x80)
+			len--; /* on a character boundary */
+		sd_buf_truncate(name, len);
+	}
+	sd_buf_printf(name, "_%08x", (unsigned)h);
+}
+
 static void aside_name(pg_emit *e, const sd_table *t)
 {
+	sd_buf name = SD_BUF_INIT;
+
+	aside_ident(&name, t);
 	put(e, ASIDE ".");
-	sd_pg_emit_ident(e, t->base.name);
+	sd_pg_emit_ident(e, sd_buf_cstr(&name));
+	sd_buf_free(&name);
 }
 
 /* Runs the statements of `kind` waiting for t, in order. */
@@ -158,6 +190,53 @@ static void redo(pg_emit *e, const sd_table *t, const char *kind)
 	              "    DELETE FROM " ASIDE ".redo WHERE tbl = ", kind);
 	table_lit(e->out, t);
 	sd_buf_printf(e->out, " AND kind = '%s';\nEND\n$schemadiff$;\n", kind);
+}
+
+/*
+ * Moves t (`l`: its name as a literal) to the aside schema under its
+ * aside name, with its partitions at every level; the names the new
+ * table or another one set aside may want are given up first: its
+ * partitions', their indexes' and identity sequences' (each then named
+ * after its oid, which no other has).
+ */
+static void move_aside(pg_emit *e, const sd_table *t, const char *l)
+{
+	sd_buf name = SD_BUF_INIT;
+
+	sd_buf_printf(e->out,
+		"DO $schemadiff$\n"
+		"DECLARE\n"
+		"    r record;\n"
+		"BEGIN\n"
+		"    FOR r IN WITH tree AS (SELECT %s::regclass AS relid\n"
+		"                           UNION SELECT relid FROM pg_partition_tree(%s::regclass))\n"
+		"             SELECT i.indexrelid AS oid, 'INDEX' AS kind, false AS part FROM pg_index i\n"
+		"             WHERE i.indrelid IN (SELECT relid FROM tree)\n"
+		"             UNION ALL SELECT d.objid, 'SEQUENCE', false FROM pg_depend d\n"
+		"             WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass\n"
+		"               AND d.refobjid IN (SELECT relid FROM tree) AND d.deptype = 'i'\n"
+		"               AND d.objid IN (SELECT oid FROM pg_class WHERE relkind = 'S')\n"
+		"             UNION ALL SELECT relid, 'TABLE', true FROM tree WHERE relid <> %s::regclass\n"
+		"    LOOP\n"
+		"        EXECUTE format('ALTER %%s %%s RENAME TO %%I', r.kind, r.oid::regclass, 'sd_' || r.oid);\n"
+		"        IF r.part THEN\n"
+		"            EXECUTE format('ALTER TABLE %%s SET SCHEMA " ASIDE "', r.oid::regclass);\n"
+		"        END IF;\n"
+		"    END LOOP;\n"
+		"END\n"
+		"$schemadiff$;\n",
+		l, l, l);
+	aside_ident(&name, t);
+	put(e, "ALTER TABLE ");
+	sd_pg_emit_qname(e, t->base.schema, t->base.name);
+	if (!sd_streq(sd_buf_cstr(&name), t->base.name)) {
+		put(e, " RENAME TO ");
+		sd_pg_emit_ident(e, sd_buf_cstr(&name));
+		put(e, ";\nALTER TABLE ");
+		sd_pg_emit_qname(e, t->base.schema, sd_buf_cstr(&name));
+	}
+	put(e, " SET SCHEMA " ASIDE ";\n");
+	sd_buf_free(&name);
 }
 
 /* Sets t aside (n: the table that replaces it): what refers to it from outside is noted and let go
@@ -221,9 +300,7 @@ static void set_aside(pg_emit *e, const sd_table *t, const sd_table *n)
 		"END\n"
 		"$schemadiff$;\n",
 		l, nl, nl, nl, nl, nl, nl, nl, nl);
-	put(e, "ALTER TABLE ");
-	sd_pg_emit_qname(e, t->base.schema, t->base.name);
-	put(e, " SET SCHEMA " ASIDE ";\n");
+	move_aside(e, t, l);
 	sd_buf_free(&lit);
 	sd_buf_free(&nlit);
 }
@@ -359,6 +436,14 @@ int sd_pg_emit_recreate(pg_emit *e, const sd_op *op, sd_error *err)
 		set_aside(e, o, n);
 		if ((rc = create(e, n, NULL, err)) != SD_OK)
 			return rc;
+		for (i = 0; i < op->nfolded; i++) {
+			const sd_op *f = op->folded[i];
+			if (f->kind == SD_OP_CREATE_TABLE && f->table_new &&
+			    (rc = create(e, f->table_new,
+			                 (const sd_table *)f->obj_new, err)) !=
+			        SD_OK)
+				return rc;
+		}
 		redo(e, n, "own");
 		return SD_OK;
 	}
@@ -376,7 +461,11 @@ int sd_pg_emit_recreate(pg_emit *e, const sd_op *op, sd_error *err)
 		const sd_op *f = op->folded[i];
 		if (f->kind == SD_OP_DROP_TABLE && f->table_old &&
 		    f->table_old->partition_of &&
-		    (rc = create(e, f->table_old, n, err)) != SD_OK)
+		    (rc = create(e, f->table_old,
+		                 f->obj_old && f->obj_old->kind == SD_OBJ_TABLE
+		                     ? (const sd_table *)f->obj_old
+		                     : n,
+		                 err)) != SD_OK)
 			return rc;
 	}
 	redo(e, n, "own");
