@@ -67,6 +67,8 @@ static bool gains_parent(dctx *c, const sd_table *o, const sd_table *n)
 	return false;
 }
 
+static bool needs_recreate(dctx *c, const tpair *tp, int depth);
+
 /* Whether a table partitioned on both sides (not itself a partition)
  * changes its partition key or strategy: its partitions are then
  * recreated too (never paired, sd_diff_recreated_partition). */
@@ -77,12 +79,44 @@ static bool rekeyed(dctx *c, const sd_table *o, const sd_table *n)
 	       !sd_expr_equal(c->scratch, &o->partition_by, &n->partition_by);
 }
 
+/* The pair of an INHERITS parent of n, a parent of o too (names as
+ * written), that is recreated; NULL if none. depth bounds the walk up. */
+static const tpair *recreated_parent(dctx *c, const sd_table *o,
+                                     const sd_table *n, int depth)
+{
+	size_t i, k;
+
+	for (i = 0; i < n->ninherits && depth < 32; i++) {
+		const char *key = sd_diff_qname(c, n->inherits[i].schema,
+		                                n->inherits[i].name);
+		const tpair *pp = sd_map_get(c->new_tp, key);
+		bool had = false;
+		for (k = 0; k < o->ninherits && !had; k++)
+			had = sd_streq(sd_diff_qname(c, o->inherits[k].schema,
+			                             o->inherits[k].name),
+			               key);
+		if (had && pp && needs_recreate(c, pp, depth + 1))
+			return pp;
+	}
+	return NULL;
+}
+
 bool sd_diff_needs_recreate(dctx *c, const tpair *tp)
+{
+	return needs_recreate(c, tp, 0);
+}
+
+/* depth: how many INHERITS children down from the first table asked */
+static bool needs_recreate(dctx *c, const tpair *tp, int depth)
 {
 	const sd_table *o = tp->old, *n = tp->new_;
 
 	if (!c->caps.db_objects)
 		return false;
+	/* under a recreated INHERITS parent: ALTER TABLE ... INHERIT would
+	 * make the columns and checks it inherits its own; recreated too */
+	if (recreated_parent(c, o, n, depth))
+		return true;
 	/* plain <-> partitioned, or another partitioning of a table that is
 	 * not a partition */
 	if (!o->partition_by.sql != !n->partition_by.sql &&
@@ -169,12 +203,39 @@ static void absorb_partitions(dctx *c, sd_vec *v, sd_op *into,
 	}
 }
 
+/*
+ * An INHERITS tree recreated: each table is created after its parent (its
+ * set-aside step later than the parent's) and its rows copied before the
+ * parent's copy step drops the old parent; so the downgrade, which runs
+ * the inverses in reverse order, creates the old parent before the old
+ * child again. Steps otherwise keep their order.
+ */
+static void order_steps(dctx *c, const tpair *tp, pending *aside,
+                        pending *copy)
+{
+	const size_t step = (size_t)1 << (sizeof(size_t) > 4 ? 40 : 20);
+	const tpair *at = tp;
+	size_t depth = 0;
+
+	while (depth < 32 && (at = recreated_parent(c, at->old, at->new_, 0)))
+		depth++;
+	if (!depth && !sd_diff_has_children(c, tp->new_))
+		return;
+	aside->seq += depth * step;
+	copy->seq += (32 - depth) * step;
+}
+
 void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p)
 {
 	sd_op *aside = sd_diff_op_new(c, SD_OP_REBUILD_TABLE, copy->table);
 	bool rekey = rekeyed(c, tp->old, tp->new_);
+	const tpair *parent = recreated_parent(c, tp->old, tp->new_, 0);
 	const char *why = rekey ? "its partition key changes: its "
 	                          "partitions are recreated too"
+	                  : parent ? sd_arena_printf(c->a, "its INHERITS "
+	                                                   "parent %s is "
+	                                                   "recreated",
+	                                             sd_diff_tname(c, parent->new_))
 	                  : tp->old->partition_by.sql != NULL ||
 	                          tp->new_->partition_by.sql != NULL
 	                          ? "partitioning changes"
@@ -188,7 +249,7 @@ void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p)
 	 * the new ones' names; these are created with the table */
 	if (rekey)
 		absorb_partitions(c, &c->created, aside, tp->new_, true);
-	sd_diff_emit(c, aside, PH_CREATE_TABLE);
+	order_steps(c, tp, sd_diff_emit(c, aside, PH_CREATE_TABLE), p);
 	sd_diff_add_warning(c, copy, SD_HAZARD_REWRITE | SD_HAZARD_LOCKS,
 	                    sd_arena_printf(
 		c->a,
@@ -196,7 +257,6 @@ void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p)
 		"every row is copied under an ACCESS EXCLUSIVE lock and its "
 		"dependants are recreated",
 		sd_diff_tname(c, tp->new_), why));
-	(void)p;
 }
 
 bool sd_diff_composite_retyped(const sd_op *op)

@@ -179,6 +179,14 @@ static void aside_name(pg_emit *e, const sd_table *t)
 	sd_buf_free(&name);
 }
 
+/* The column of `from` that `c` (of the other side) takes its rows from. */
+static const sd_column *source_column(const sd_table *from,
+                                      const sd_column *c)
+{
+	return sd_table_find_column(from, c->renamed_from ? c->renamed_from
+	                                                  : c->base.name);
+}
+
 /* Runs the statements of `kind` waiting for t, in order. */
 static void redo(pg_emit *e, const sd_table *t, const char *kind)
 {
@@ -237,6 +245,48 @@ static void move_aside(pg_emit *e, const sd_table *t, const char *l)
 	}
 	put(e, " SET SCHEMA " ASIDE ";\n");
 	sd_buf_free(&name);
+}
+
+/*
+ * Notes for n (`nl`) what t (`l`) has that the table-wide grants do not
+ * cover: its columns' grants (under n's names for them) and its owner
+ * when that is not the role running the migration (owners are not
+ * managed otherwise: the recreated table keeps the one it had), last, so
+ * that the grants are the owner's.
+ */
+static void keep_column_grants_and_owner(pg_emit *e, const sd_table *t,
+                                         const sd_table *n, const char *l,
+                                         const char *nl)
+{
+	sd_buf map = SD_BUF_INIT;
+	pg_emit q = *e;
+	size_t i;
+
+	q.out = &map;
+	for (i = 0; i < n->ncolumns; i++) {
+		const sd_column *s = source_column(t, n->columns[i]);
+		if (!s)
+			continue;
+		put(&q, map.len ? ", (" : "(");
+		sd_quote_literal_std(&map, s->base.name);
+		put(&q, ", ");
+		sd_quote_literal_std(&map, n->columns[i]->base.name);
+		put(&q, ")");
+	}
+	sd_buf_printf(e->out,
+		"INSERT INTO " ASIDE ".redo\n"
+		"SELECT (SELECT count(*) FROM " ASIDE ".redo) + row_number() OVER (ORDER BY k), %s, 'own', g\n"
+		"FROM (SELECT 0 AS k, format('GRANT %%s (%%I) ON %%s TO %%s%%s', x.privilege_type, m.col, %s,\n"
+		"                            CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END,\n"
+		"                            CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) AS g\n"
+		"      FROM pg_attribute a CROSS JOIN LATERAL aclexplode(a.attacl) x\n"
+		"      JOIN (VALUES %s) m(att, col) ON m.att = a.attname\n"
+		"      WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL\n"
+		"      UNION ALL SELECT 1, format('ALTER TABLE %%s OWNER TO %%I', %s, pg_get_userbyid(c.relowner))\n"
+		"      FROM pg_class c WHERE c.oid = %s::regclass AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)) s;\n",
+		nl, nl, map.len ? sd_buf_cstr(&map) : "(NULL::name, NULL::text)",
+		l, nl, l);
+	sd_buf_free(&map);
 }
 
 /* Sets t aside (n: the table that replaces it): what refers to it from outside is noted and let go
@@ -300,6 +350,7 @@ static void set_aside(pg_emit *e, const sd_table *t, const sd_table *n)
 		"END\n"
 		"$schemadiff$;\n",
 		l, nl, nl, nl, nl, nl, nl, nl, nl);
+	keep_column_grants_and_owner(e, t, n, l, nl);
 	move_aside(e, t, l);
 	sd_buf_free(&lit);
 	sd_buf_free(&nlit);
@@ -331,14 +382,6 @@ static int create(pg_emit *e, const sd_table *t, const sd_table *parent,
 	return SD_OK;
 }
 
-/* The column of `from` that `c` (of the other side) takes its rows from. */
-static const sd_column *source_column(const sd_table *from,
-                                      const sd_column *c)
-{
-	return sd_table_find_column(from, c->renamed_from ? c->renamed_from
-	                                                  : c->base.name);
-}
-
 /* Rows of the set-aside `from` into `to`, column by column by name; the
  * identities go on from where they were; the foreign keys to it come
  * back. */
@@ -368,9 +411,11 @@ static void copy_rows(pg_emit *e, const sd_table *from, const sd_table *to)
 	if (cols.len) {
 		put(e, "INSERT INTO ");
 		sd_pg_emit_qname(e, to->base.schema, to->base.name);
-		sd_buf_printf(e->out, " (%s)%s SELECT %s FROM ", sd_buf_cstr(&cols),
+		/* ONLY: an INHERITS child's rows are its own to copy */
+		sd_buf_printf(e->out, " (%s)%s SELECT %s FROM %s", sd_buf_cstr(&cols),
 		              always ? " OVERRIDING SYSTEM VALUE" : "",
-		              sd_buf_cstr(&vals));
+		              sd_buf_cstr(&vals),
+		              from->partition_by.sql ? "" : "ONLY ");
 		aside_name(e, from);
 		put(e, ";\n");
 	}
@@ -382,7 +427,9 @@ static void copy_rows(pg_emit *e, const sd_table *from, const sd_table *to)
 		    s->identity == SD_IDENTITY_NONE)
 			continue;
 		sd_buf_put(&a, ASIDE ".");
-		sd_quote_ident_std(&a, from->base.name);
+		aside_ident(&b, from);
+		sd_quote_ident_std(&a, sd_buf_cstr(&b));
+		sd_buf_truncate(&b, 0);
 		sd_buf_put(&b, "SELECT setval(pg_get_serial_sequence(");
 		table_lit(&b, to);
 		sd_buf_put(&b, ", ");
