@@ -669,7 +669,7 @@ START_TEST(table_settings_load)
 		"    columns:\n"
 		"      - {name: id, type: bigint, primary_key: true}\n"
 		"      - {name: code, type: text, statistics: 0,"
-		" compression: LZ4}\n"
+		" compression: LZ4, options: {n_distinct: -0.5}}\n"
 		"      - {name: body, type: text, storage: Extended}\n"
 		"      - {name: doc, type: tsvector, storage: main}\n"
 		"    indexes:\n"
@@ -696,6 +696,9 @@ START_TEST(table_settings_load)
 	ck_assert(sd_table_find_column(t, "code")->statistics_set);
 	ck_assert_int_eq(sd_table_find_column(t, "code")->statistics, 0);
 	ck_assert_str_eq(sd_table_find_column(t, "code")->compression, "lz4");
+	ck_assert_uint_eq(sd_table_find_column(t, "code")->options.n, 1);
+	ck_assert_str_eq(sd_table_find_column(t, "code")->options.items[0],
+	                 "n_distinct=-0.5");
 	ck_assert_int_eq(sd_table_find_column(t, "body")->storage, 0);
 	ck_assert_int_eq(sd_table_find_column(t, "doc")->storage, 'm');
 	ck_assert(!sd_table_find_column(t, "id")->statistics_set);
@@ -712,7 +715,10 @@ START_TEST(table_settings_load)
 		"    cluster_on: ix_missing\n"
 		"    columns:\n"
 		"      - {name: a, type: text, storage: compressed,"
-		" compression: zstd, statistics: 20000}\n",
+		" compression: zstd, statistics: 20000}\n"
+		"      - {name: b, type: text, options: {n_distinct: lots,"
+		" fillfactor: 5}}\n"
+		"      - {name: c, type: text, options: [n_distinct]}\n",
 		"models.yaml:3: t: 'replica_identity' must be default, full, "
 		"nothing or 'using index NAME', not 'sometimes'\n"
 		"models.yaml:6: t.a: 'storage' must be plain, external, "
@@ -721,6 +727,12 @@ START_TEST(table_settings_load)
 		"'zstd'\n"
 		"models.yaml:6: t.a: 'statistics' must be a number from 0 to "
 		"10000 (-1: the default), not '20000'\n"
+		"models.yaml:7: t.b: column option 'n_distinct' must be a "
+		"number, not 'lots'\n"
+		"models.yaml:7: t.b: unknown column option 'fillfactor' "
+		"(n_distinct, n_distinct_inherited)\n"
+		"models.yaml:8: t.c: 'options' must be a mapping "
+		"({n_distinct: 1000})\n"
 		"models.yaml:4: t: 'cluster_on' names index 'ix_missing', "
 		"which table 't' does not have\n");
 }

@@ -2404,6 +2404,116 @@ START_TEST(table_settings_upgrade_downgrade)
 }
 END_TEST
 
+/* The attribute options of every column of table t, in order. */
+#define Q_COLUMN_OPTIONS(t)                                                   \
+	"SELECT string_agg(a.attname || '=' || coalesce(array_to_string("     \
+	"a.attoptions, ','), '-'), ' ' ORDER BY a.attnum) FROM pg_attribute a" \
+	" WHERE a.attrelid = '" t "'::regclass AND a.attnum > 0"
+
+/* Column options (ALTER COLUMN ... SET (n_distinct ...)): the exact SQL
+ * both ways, the catalog after each, the rows kept. */
+START_TEST(column_options_upgrade_downgrade)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: events\n"
+		"    columns:\n"
+		"      - {name: id, type: bigint, primary_key: true,"
+		" autoincrement: false}\n"
+		"      - {name: account, type: integer,"
+		" options: {n_distinct: -0.2}}\n"
+		"      - {name: kind, type: text,"
+		" options: {n_distinct: 12.0, n_distinct_inherited: 15}}\n";
+	char *uri = fresh_db("sd_t_column_options");
+	PGconn *c = pq_open(uri);
+	sd_schema *models = NULL, *live = NULL, *after = NULL;
+	sd_plan *plan = NULL, *again = NULL;
+	sd_diff_opts opts = {.caps = &sd_caps_postgres, .drop_unlisted = true};
+	sd_error err = SD_ERROR_INIT;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	const char *before = "id=- account=n_distinct=1000,"
+	                     "n_distinct_inherited=2000 kind=n_distinct=12";
+
+	pq_exec_ok(c, "CREATE TABLE events (id bigint CONSTRAINT pk_events"
+	              " PRIMARY KEY, account integer, kind text);"
+	              "ALTER TABLE events ALTER COLUMN account SET"
+	              " (n_distinct = 1000, n_distinct_inherited = 2000);"
+	              "ALTER TABLE events ALTER COLUMN kind SET"
+	              " (n_distinct = 12);"
+	              "INSERT INTO events VALUES (1, 7, 'click');");
+	pq_value_is(c, Q_COLUMN_OPTIONS("events"), before);
+	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
+	                                     "m.yaml", &sd_naming_default,
+	                                     &err),
+	                 SD_OK);
+	ck_assert_int_eq(sd_pg_introspect(&live, c, NULL, NULL, &err), SD_OK);
+	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
+	                              &err),
+	                 SD_OK);
+	ck_assert_str_eq(
+		sd_buf_cstr(&up),
+		"ALTER TABLE \"events\" ALTER COLUMN \"account\" RESET "
+		"(n_distinct_inherited);\n"
+		"ALTER TABLE \"events\" ALTER COLUMN \"account\" SET "
+		"(n_distinct = -0.2);\n"
+		"ALTER TABLE \"events\" ALTER COLUMN \"kind\" SET "
+		"(n_distinct_inherited = 15);\n");
+	ck_assert_str_eq(
+		sd_buf_cstr(&down),
+		"ALTER TABLE \"events\" ALTER COLUMN \"kind\" RESET "
+		"(n_distinct_inherited);\n"
+		"ALTER TABLE \"events\" ALTER COLUMN \"account\" SET "
+		"(n_distinct = 1000, n_distinct_inherited = 2000);\n");
+	pq_exec_ok(c, sd_buf_cstr(&up));
+	pq_value_is(c, Q_COLUMN_OPTIONS("events"),
+	            "id=- account=n_distinct=-0.2 "
+	            "kind=n_distinct=12,n_distinct_inherited=15");
+	ck_assert_int_eq(sd_pg_introspect(&after, c, NULL, NULL, &err), SD_OK);
+	ck_assert_int_eq(sd_diff(&again, after, models, &opts, &err), SD_OK);
+	ck_assert_uint_eq(again->nops, 0);
+	pq_exec_ok(c, sd_buf_cstr(&down));
+	pq_value_is(c, Q_COLUMN_OPTIONS("events"), before);
+	pq_value_is(c, "SELECT count(*) FROM events WHERE kind = 'click'",
+	            "1");
+
+	/* a new table: its options after CREATE TABLE */
+	sd_plan_free(plan);
+	sd_buf_truncate(&up, 0);
+	sd_buf_truncate(&down, 0);
+	sd_schema_free(live);
+	live = sd_schema_new();
+	live->dialect = "postgresql";
+	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
+	                              &err),
+	                 SD_OK);
+	ck_assert_str_eq(
+		sd_buf_cstr(&up),
+		"CREATE TABLE \"events\" (\n"
+		"    \"id\" BIGINT NOT NULL,\n"
+		"    \"account\" INTEGER,\n"
+		"    \"kind\" TEXT,\n"
+		"    CONSTRAINT \"pk_events\" PRIMARY KEY (\"id\")\n"
+		");\n"
+		"ALTER TABLE \"events\" ALTER COLUMN \"account\" SET "
+		"(n_distinct = -0.2);\n"
+		"ALTER TABLE \"events\" ALTER COLUMN \"kind\" SET "
+		"(n_distinct = 12.0, n_distinct_inherited = 15);\n");
+
+	sd_plan_free(plan);
+	sd_plan_free(again);
+	sd_schema_free(models);
+	sd_schema_free(live);
+	sd_schema_free(after);
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_error_clear(&err);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
 static Suite *postgres_suite(void)
 {
 	Suite *s = suite_create("postgres");
@@ -2434,6 +2544,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, emit_every_op, 120);
 	SD_TEST(s, emit_type_change_checks_lengths, 120);
 	SD_TEST(s, table_settings_upgrade_downgrade, 120);
+	SD_TEST(s, column_options_upgrade_downgrade, 120);
 	return s;
 }
 

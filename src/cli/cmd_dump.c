@@ -657,6 +657,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 		kv_opt(out, &first, "collation", c->collation);
 		kv_opt(out, &first, "storage", sd_storage_word(c->storage));
 		kv_opt(out, &first, "compression", c->compression);
+		kv_options(out, &first, "options", &c->options);
 		if (c->statistics_set) {
 			char n[16];
 			snprintf(n, sizeof(n), "%d", c->statistics);

@@ -480,6 +480,11 @@ static void put_alter(sd_buf *out, const sd_op *op)
 			sd_buf_put(out, "default");
 		sep = ", ";
 	}
+	if ((op->changes & SD_CHANGE_STORAGE) &&
+	    !sd_options_same(&a->options, &b->options)) {
+		sd_buf_printf(out, "%soptions", sep);
+		sep = ", ";
+	}
 	if (op->changes & SD_CHANGE_COMMENT)
 		sd_buf_printf(out, "%scomment", sep);
 }

@@ -49,6 +49,7 @@ bool sd_diff_column_settings_equal(const sd_column *o, const sd_column *n)
 
 	return (so && sn ? so == sn : o->storage == n->storage) &&
 	       sd_streq(o->compression, n->compression) &&
+	       sd_options_same(&o->options, &n->options) &&
 	       o->statistics_set == n->statistics_set &&
 	       (!n->statistics_set || o->statistics == n->statistics);
 }

@@ -96,7 +96,7 @@ void sd_pg_op_lock(sd_op_lock *out, const sd_op *op)
 	    op->column_old->storage == op->column_new->storage &&
 	    sd_streq(op->column_old->compression,
 	             op->column_new->compression)) {
-		/* SET STATISTICS alone */
+		/* SET STATISTICS or attribute options (n_distinct) alone */
 		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", false);
 	} else if (op->kind == SD_OP_ALTER_COLUMN) {
 		/* a type change rewrites the rows, SET NOT NULL scans them */

@@ -189,6 +189,55 @@ static void default_storage(pg_emit *e, const sd_table *t,
 	sd_buf_free(&stmt);
 }
 
+/*
+ * The attribute options from has and to lacks, then those to has anew
+ * or with another value:
+ *     ALTER TABLE "t" ALTER COLUMN "c" RESET (n_distinct_inherited);
+ *     ALTER TABLE "t" ALTER COLUMN "c" SET (n_distinct = -0.05);
+ */
+static void column_options(pg_emit *e, const sd_table *t,
+                           const sd_column *from, const sd_column *to)
+{
+	const char *sep = "";
+	size_t i, k;
+
+	if (sd_options_same(&from->options, &to->options))
+		return;
+	for (i = 0; i < from->options.n; i++) {
+		const char *o = from->options.items[i];
+		if (has_option(&to->options, o))
+			continue;
+		if (!*sep) {
+			alter_column(e, t, to->base.name);
+			put(e, "RESET (");
+		}
+		put(e, sep);
+		sd_buf_putn(e->out, o, option_name_len(o));
+		sep = ", ";
+	}
+	if (*sep)
+		put(e, ");\n");
+	sep = "";
+	for (i = 0; i < to->options.n; i++) {
+		sd_strlist one = {&to->options.items[i], 1};
+		for (k = 0; k < from->options.n; k++)
+			if (sd_option_equal(from->options.items[k],
+			                    to->options.items[i]))
+				break;
+		if (k < from->options.n)
+			continue;
+		if (!*sep) {
+			alter_column(e, t, to->base.name);
+			put(e, "SET (");
+		}
+		put(e, sep);
+		sd_options_put(e->out, &one, " = ");
+		sep = ", ";
+	}
+	if (*sep)
+		put(e, ");\n");
+}
+
 void sd_pg_emit_column_settings(pg_emit *e, const sd_table *t,
                                 const sd_column *from, const sd_column *to,
                                 bool retyped)
@@ -214,6 +263,7 @@ void sd_pg_emit_column_settings(pg_emit *e, const sd_table *t,
 		sd_buf_printf(e->out, "SET STATISTICS %d;\n",
 		              to->statistics_set ? to->statistics : -1);
 	}
+	column_options(e, t, from, to);
 }
 
 void sd_pg_emit_new_column_settings(pg_emit *e, const sd_table *t,
@@ -221,7 +271,7 @@ void sd_pg_emit_new_column_settings(pg_emit *e, const sd_table *t,
 {
 	sd_column none;
 
-	if (!c->storage && !c->statistics_set)
+	if (!c->storage && !c->statistics_set && !c->options.n)
 		return;
 	memset(&none, 0, sizeof(none));
 	none.compression = c->compression;

@@ -135,7 +135,8 @@ static const char q_columns[] =
 	"  AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'"
 	"  AND s.relkind = 'S' LIMIT 1) END,"
 	" a.attcollation, a.attinhcount > 0, a.attislocal,"
-	" a.attstorage, a.attcompression, a.attstattarget, t.typstorage"
+	" a.attstorage, a.attcompression, a.attstattarget, t.typstorage,"
+	" a.attoptions"
 	" FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
 	" LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid"
 	"  AND ad.adnum = a.attnum AND a.atthasdef"
@@ -792,13 +793,15 @@ static void rel_attribute(pg_read *r, pg_rel *rel, int attnum,
 }
 
 /* STORAGE other than the type's, COMPRESSION, SET STATISTICS of a
- * column, and the type's own STORAGE (q_columns' columns 17-20). */
-static void column_settings(PGresult *res, int i, sd_column *c)
+ * column, the type's own STORAGE and the attribute options (q_columns'
+ * columns 17-21). */
+static void column_settings(sd_arena *a, PGresult *res, int i, sd_column *c)
 {
 	const char *storage = cell(res, i, 17);
 	const char *comp = cell(res, i, 18);
 	const char *stat = cell(res, i, 19);
 	const char *own = cell(res, i, 20);
+	const char *opts = cell(res, i, 21);
 
 	if (own && strchr("pemx", own[0]))
 		c->type_storage = own[0];
@@ -813,6 +816,8 @@ static void column_settings(PGresult *res, int i, sd_column *c)
 		c->statistics = atoi(stat);
 		c->statistics_set = true;
 	}
+	if (opts)
+		(void)sd_options_parse(a, opts, &c->options);
 }
 
 /* One row of q_columns: the column, and its name by attribute number. */
@@ -844,7 +849,7 @@ static void column_row(pg_read *r, PGresult *res, int i)
 	else
 		sd_pg_type_from_catalog(a, c->type_sql, NULL, NULL, &c->type);
 	c->nullable = !cell_true(res, i, 4);
-	column_settings(res, i, c);
+	column_settings(a, res, i, c);
 	c->collation = sd_arena_strdup(a, cell(res, i, 8));
 	c->comment = sd_arena_strdup(a, cell(res, i, 9));
 	if (ident && ident[0] == 'a')

@@ -173,6 +173,10 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		put_opt(out, "sequence", c->sequence, false);
 		put_opt(out, "storage", sd_storage_word(c->storage), false);
 		put_opt(out, "compression", c->compression, false);
+		if (c->options.n) {
+			sd_buf_put(out, " options=");
+			sd_options_put(out, &c->options, "=");
+		}
 		if (c->statistics_set)
 			sd_buf_printf(out, " statistics=%d", c->statistics);
 		if (c->identity_options) {

@@ -244,6 +244,7 @@ static const sd_yfield column_fields[] = {
 	SD_YF_STR_OPT("storage", m_column, storage),
 	SD_YF_STR_OPT("compression", m_column, compression),
 	SD_YF_STR_OPT("statistics", m_column, statistics),
+	SD_YF_ANY("options", NULL),
 	SD_YF_END};
 
 static const sd_yfield ref_fields[] = {
@@ -779,14 +780,53 @@ static bool models_type(loader *L, const char *type)
 	                    name);
 }
 
+/* The attribute options of column j (ALTER COLUMN ... SET (...)):
+ * PostgreSQL knows n_distinct and n_distinct_inherited, numbers. */
+static void column_options(loader *L, tinfo *ti, unsigned j, sd_column *c)
+{
+	const m_column *mc = &ti->mt->columns[j];
+	const sd_ynode *m = sd_ynode_get(
+		sd_ynode_item(sd_ynode_get(ti->node, "columns"), j), "options");
+	size_t i;
+
+	if (m && m->type != SD_YMAPPING) {
+		lerr(L, ti->f, item_path(L, ti, "columns", j, "options"),
+		     obj_name(L, ti, mc->name),
+		     "'options' must be a mapping ({n_distinct: 1000})");
+		return;
+	}
+	if (!m || sd_models_options(L->a, &ti->f->doc, m,
+	                            obj_name(L, ti, mc->name), &c->options,
+	                            L->err) != SD_OK)
+		return;
+	for (i = 0; i < c->options.n; i++) {
+		const char *o = c->options.items[i], *eq = strchr(o, '=');
+		char *end;
+		size_t n = (size_t)(eq - o);
+
+		if (!((n == 10 && strncmp(o, "n_distinct", n) == 0) ||
+		      (n == 20 && strncmp(o, "n_distinct_inherited", n) == 0)))
+			lerr(L, ti->f, item_path(L, ti, "columns", j, "options"),
+			     obj_name(L, ti, mc->name),
+			     "unknown column option '%.*s' (n_distinct, "
+			     "n_distinct_inherited)", (int)n, o);
+		else if ((void)strtod(eq + 1, &end), !eq[1] || *end)
+			lerr(L, ti->f, item_path(L, ti, "columns", j, "options"),
+			     obj_name(L, ti, mc->name),
+			     "column option '%.*s' must be a number, not '%s'",
+			     (int)n, o, eq + 1);
+	}
+}
+
 /* PostgreSQL's STORAGE (kept only when not the type's own),
- * COMPRESSION and SET STATISTICS of column j. */
+ * COMPRESSION, SET STATISTICS and the options of column j. */
 static void column_settings(loader *L, tinfo *ti, unsigned j, sd_column *c)
 {
 	const m_column *mc = &ti->mt->columns[j];
 	char *end;
 	long n;
 
+	column_options(L, ti, j, c);
 	if (mc->storage) {
 		c->storage = sd_storage_parse(mc->storage);
 		if (!c->storage)

@@ -14,6 +14,7 @@
 #include "model/schema.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -44,6 +45,20 @@ static int name_cmp(const char *a, const char *b)
 	return c ? c : (na > nb) - (na < nb);
 }
 
+/* Both values are numbers, and the same one ("1000" and "1000.0",
+ * "-0.05" and "-.05"). */
+static bool same_number(const char *x, const char *y)
+{
+	char *ex, *ey;
+	double dx, dy;
+
+	if (!*x || !*y)
+		return false;
+	dx = strtod(x, &ex);
+	dy = strtod(y, &ey);
+	return !*ex && !*ey && dx == dy;
+}
+
 bool sd_option_equal(const char *x, const char *y)
 {
 	size_t nx = strcspn(x, "="), ny = strcspn(y, "=");
@@ -55,7 +70,9 @@ bool sd_option_equal(const char *x, const char *y)
 	y += ny + (y[ny] == '=');
 	wx = bool_word(x, strlen(x));
 	wy = bool_word(y, strlen(y));
-	return wx || wy ? sd_streq(wx, wy) : strcmp(x, y) == 0;
+	if (wx || wy)
+		return sd_streq(wx, wy);
+	return strcmp(x, y) == 0 || same_number(x, y);
 }
 
 bool sd_options_equal(const sd_strlist *a, const sd_strlist *b)

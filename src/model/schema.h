@@ -282,6 +282,10 @@ typedef struct sd_column {
 	/* PostgreSQL: SET COMPRESSION ("pglz", "lz4"); NULL: the server's
 	 * default_toast_compression */
 	const char *compression;
+	/* PostgreSQL: the attribute options ALTER COLUMN ... SET (...)
+	 * gives (n_distinct, n_distinct_inherited), an option list (see
+	 * sd_options_parse); empty: none */
+	sd_strlist options;
 	/* PostgreSQL: SET STATISTICS n, when statistics_set */
 	int statistics;
 	/* PostgreSQL: SET STORAGE 'p'lain, 'e'xternal, e'x'tended, 'm'ain;
