@@ -403,6 +403,83 @@ START_TEST(introspect_rare_kinds_only_when_present)
 END_TEST
 
 /*
+ * What schemadiff does not manage is reported, each kind by what it is
+ * and a name that tells it apart, and never an extension's objects (the
+ * operators and classes of pg_trgm, the wrapper of postgres_fdw): one
+ * query more than a database of tables alone.
+ */
+START_TEST(introspect_reports_unmanaged_kinds)
+{
+	char *uri = fresh_db("sd_t_unmanaged");
+	PGconn *c = pq_open(uri);
+	sd_schema *s = NULL;
+	sd_error err = SD_ERROR_INIT;
+	sd_buf got = SD_BUF_INIT;
+	size_t none = 0, all = 0, i;
+
+	pq_exec_ok(c, "CREATE EXTENSION pg_trgm; CREATE EXTENSION postgres_fdw;"
+	              "CREATE TABLE t (id int PRIMARY KEY);");
+	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, &none, &err), SD_OK);
+	ck_assert_uint_eq(s->nunmanaged, 0);
+	sd_schema_free(s);
+	pq_exec_ok(c,
+	           "CREATE SCHEMA ext;"
+	           "CREATE SERVER films_srv FOREIGN DATA WRAPPER postgres_fdw"
+	           " OPTIONS (dbname 'films');"
+	           "CREATE USER MAPPING FOR PUBLIC SERVER films_srv;"
+	           "CREATE FOREIGN TABLE ext.films (code text) SERVER films_srv;"
+	           "CREATE FOREIGN DATA WRAPPER dummy_fdw;"
+	           "CREATE TYPE mood AS ENUM ('a', 'b');"
+	           "CREATE FUNCTION mood_text(mood) RETURNS text LANGUAGE sql"
+	           " IMMUTABLE AS 'SELECT $1::text';"
+	           "CREATE CAST (mood AS text) WITH FUNCTION mood_text(mood);"
+	           "CREATE FUNCTION int_eq(int, int) RETURNS boolean"
+	           " LANGUAGE sql IMMUTABLE AS 'SELECT $1 = $2';"
+	           "CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int,"
+	           " FUNCTION = int_eq);"
+	           "CREATE OPERATOR CLASS int_ops FOR TYPE int USING hash AS"
+	           " OPERATOR 1 ===, FUNCTION 1 hashint4(int);"
+	           "CREATE OPERATOR FAMILY fam USING btree;"
+	           "CREATE TEXT SEARCH CONFIGURATION cfg (COPY = english);"
+	           "CREATE TEXT SEARCH DICTIONARY dict (TEMPLATE = simple);"
+	           "CREATE PUBLICATION pub FOR TABLE t;"
+	           "CREATE CONVERSION conv FOR 'LATIN1' TO 'UTF8'"
+	           " FROM iso8859_1_to_utf8;"
+	           "CREATE LANGUAGE lang HANDLER plpgsql_call_handler;"
+	           "CREATE ACCESS METHOD am TYPE TABLE"
+	           " HANDLER heap_tableam_handler;");
+	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, &all, &err), SD_OK);
+	for (i = 0; i < s->nunmanaged; i++)
+		sd_buf_printf(&got, "%s %s%s%s\n", s->unmanaged[i]->what,
+		              s->unmanaged[i]->base.schema
+		                  ? s->unmanaged[i]->base.schema : "",
+		              s->unmanaged[i]->base.schema ? "." : "",
+		              s->unmanaged[i]->base.name);
+	ck_assert_str_eq(sd_buf_cstr(&got),
+	                 "cast (mood AS text)\n"
+	                 "operator ===(integer, integer)\n"
+	                 "access method am\n"
+	                 "text search configuration cfg\n"
+	                 "conversion conv\n"
+	                 "text search dictionary dict\n"
+	                 "foreign data wrapper dummy_fdw\n"
+	                 "operator family fam USING btree\n"
+	                 "server films_srv\n"
+	                 "user mapping for PUBLIC server films_srv\n"
+	                 "operator class int_ops USING hash\n"
+	                 "language lang\n"
+	                 "publication pub\n"
+	                 "foreign table ext.films\n");
+	ck_assert_uint_eq(all, none + 1);
+	sd_schema_free(s);
+	sd_buf_free(&got);
+	sd_error_clear(&err);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
+/*
  * The catalog is read in stages of queries sent ahead together; the
  * queries made from an earlier result (operator class names) come in
  * between. The connection is left out of pipeline mode and idle.
@@ -2545,6 +2622,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, emit_type_change_checks_lengths, 120);
 	SD_TEST(s, table_settings_upgrade_downgrade, 120);
 	SD_TEST(s, column_options_upgrade_downgrade, 120);
+	SD_TEST(s, introspect_reports_unmanaged_kinds, 60);
 	return s;
 }
 

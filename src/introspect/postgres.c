@@ -25,6 +25,45 @@
 /* Catalog queries                                                     */
 /* ------------------------------------------------------------------ */
 
+/* Whether the database has any object of a kind q_unmanaged reports
+ * besides window functions ('x'), an extension's aside: of the user
+ * schemas, or made after initdb (the OIDs below 16384 are the
+ * system's). */
+#define UNMANAGED_KINDS                                                       \
+	"  CASE WHEN EXISTS (SELECT 1 FROM ("                                 \
+	"   SELECT 'pg_class'::regclass c, oid FROM pg_class"                 \
+	"    WHERE relkind = 'f' AND relnamespace IN (SELECT oid FROM u)"     \
+	"   UNION ALL SELECT 'pg_operator'::regclass, oid FROM pg_operator"   \
+	"    WHERE oprnamespace IN (SELECT oid FROM u)"                       \
+	"   UNION ALL SELECT 'pg_opfamily'::regclass, oid FROM pg_opfamily"   \
+	"    WHERE opfnamespace IN (SELECT oid FROM u)"                       \
+	"   UNION ALL SELECT 'pg_ts_config'::regclass, oid FROM pg_ts_config" \
+	"    WHERE cfgnamespace IN (SELECT oid FROM u)"                       \
+	"   UNION ALL SELECT 'pg_ts_dict'::regclass, oid FROM pg_ts_dict"     \
+	"    WHERE dictnamespace IN (SELECT oid FROM u)"                      \
+	"   UNION ALL SELECT 'pg_ts_parser'::regclass, oid FROM pg_ts_parser" \
+	"    WHERE prsnamespace IN (SELECT oid FROM u)"                       \
+	"   UNION ALL SELECT 'pg_ts_template'::regclass, oid"                 \
+	"    FROM pg_ts_template WHERE tmplnamespace IN (SELECT oid FROM u)"  \
+	"   UNION ALL SELECT 'pg_conversion'::regclass, oid FROM pg_conversion"\
+	"    WHERE connamespace IN (SELECT oid FROM u)"                       \
+	"   UNION ALL SELECT 'pg_cast'::regclass, oid FROM pg_cast"           \
+	"   UNION ALL SELECT 'pg_language'::regclass, oid FROM pg_language"   \
+	"   UNION ALL SELECT 'pg_am'::regclass, oid FROM pg_am"               \
+	"   UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass, oid"        \
+	"    FROM pg_foreign_data_wrapper"                                    \
+	"   UNION ALL SELECT 'pg_foreign_server'::regclass, oid"              \
+	"    FROM pg_foreign_server"                                          \
+	"   UNION ALL SELECT 'pg_event_trigger'::regclass, oid"               \
+	"    FROM pg_event_trigger"                                           \
+	"   UNION ALL SELECT 'pg_publication'::regclass, oid"                 \
+	"    FROM pg_publication"                                             \
+	"   UNION ALL SELECT 'pg_subscription'::regclass, oid"                \
+	"    FROM pg_subscription) x WHERE x.oid >= 16384"                    \
+	"   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = x.c"  \
+	"    AND d.objid = x.oid AND d.deptype IN ('e', 'i')))"               \
+	"  "
+
 /* Which of the rarer kinds the user schemas have at all, one letter each
  * (computed once, on every row): the queries of the others are not sent.
  * Each test is looser than its kind's query. */
@@ -47,7 +86,8 @@
 	"   WHERE (x.relrowsecurity OR x.relforcerowsecurity)"                \
 	"   AND x.relnamespace IN (SELECT oid FROM u)) THEN 's' END,"         \
 	"  CASE WHEN EXISTS (SELECT 1 FROM pg_proc x WHERE x.prokind = 'w'"   \
-	"   AND x.pronamespace IN (SELECT oid FROM u)) THEN 'w' END)) "
+	"   AND x.pronamespace IN (SELECT oid FROM u)) THEN 'w' END,"         \
+	UNMANAGED_KINDS "THEN 'x' END)) "
 
 /* Every user schema, and whether it is the session's current one (the
  * default namespace, which the schema stores as none); its OID, and the
@@ -245,21 +285,104 @@ static const char q_attnames[] =
 	" AND a.attnum > 0 AND NOT a.attisdropped"
 	;
 
+/* What schemadiff reads but does not manage, each with what it is, its
+ * schema, its name (made unique: an operator's argument types, an
+ * operator class's access method), its table and a definition that says
+ * when it changed; the objects of extensions left out. Database-wide
+ * kinds (event triggers, casts, languages, access methods, foreign data
+ * wrappers, servers, user mappings, publications, subscriptions) have no
+ * schema; only those made after initdb are the user's. Neither an
+ * extension's objects nor those another one made for itself (the cast a
+ * range type makes to its multirange) are the user's. */
 static const char q_unmanaged[] =
-	"SELECT 'window function',"
-	"  n.nspname,"
+	"WITH o (what, cls, oid, nsp, name, def) AS ("
+	" SELECT 'window function', 'pg_proc'::regclass, p.oid, p.pronamespace,"
 	"  p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',"
-	"  NULL, p.prosrc"
-	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-	" WHERE p.prokind = 'w' AND p.pronamespace IN" USER_NSP
-	"AND" NOT_EXTENSION("pg_proc", "p.oid")
+	"  p.prosrc"
+	" FROM pg_proc p WHERE p.prokind = 'w'"
 	" UNION ALL"
-	" SELECT 'event trigger', NULL, et.evtname, NULL,"
-	"  et.evtevent || coalesce(' ' || et.evttags::text, '') || ' '"
-	"  || et.evtfoid::regprocedure || ' ' || et.evtenabled::text"
+	" SELECT 'event trigger', 'pg_event_trigger'::regclass, et.oid, 0,"
+	"  et.evtname, et.evtevent || coalesce(' ' || et.evttags::text, '')"
+	"  || ' ' || et.evtfoid::regprocedure || ' ' || et.evtenabled::text"
 	" FROM pg_event_trigger et"
-	" WHERE" NOT_EXTENSION("pg_event_trigger", "et.oid")
-	"ORDER BY 1, 2, 3";
+	" UNION ALL"
+	" SELECT 'foreign table', 'pg_class'::regclass, c.oid, c.relnamespace,"
+	"  c.relname, s.srvname || coalesce(' ' || ft.ftoptions::text, '')"
+	" FROM pg_class c JOIN pg_foreign_table ft ON ft.ftrelid = c.oid"
+	" JOIN pg_foreign_server s ON s.oid = ft.ftserver"
+	" WHERE c.relkind = 'f'"
+	" UNION ALL"
+	" SELECT 'cast', 'pg_cast'::regclass, k.oid, 0,"
+	"  '(' || format_type(k.castsource, NULL) || ' AS '"
+	"  || format_type(k.casttarget, NULL) || ')',"
+	"  k.castmethod::text || ' ' || k.castcontext::text"
+	"  || coalesce(' ' || nullif(k.castfunc, 0)::regprocedure::text, '')"
+	" FROM pg_cast k WHERE k.oid >= 16384"
+	" UNION ALL"
+	" SELECT 'operator', 'pg_operator'::regclass, x.oid, x.oprnamespace,"
+	"  x.oprname || '('"
+	"  || coalesce(format_type(nullif(x.oprleft, 0), NULL), 'NONE')"
+	"  || ', ' || format_type(x.oprright, NULL) || ')', x.oprcode::text"
+	" FROM pg_operator x"
+	" UNION ALL"
+	" SELECT 'operator class', 'pg_opclass'::regclass, x.oid,"
+	"  x.opcnamespace, x.opcname || ' USING ' || am.amname, NULL"
+	" FROM pg_opclass x JOIN pg_am am ON am.oid = x.opcmethod"
+	" UNION ALL"
+	/* not the family CREATE OPERATOR CLASS made for itself */
+	" SELECT 'operator family', 'pg_opfamily'::regclass, f.oid,"
+	"  f.opfnamespace, f.opfname || ' USING ' || am.amname, NULL"
+	" FROM pg_opfamily f JOIN pg_am am ON am.oid = f.opfmethod"
+	" WHERE NOT EXISTS (SELECT 1 FROM pg_opclass x"
+	"  WHERE x.opcfamily = f.oid AND x.opcname = f.opfname"
+	"  AND x.opcnamespace = f.opfnamespace)"
+	" UNION ALL"
+	" SELECT 'text search configuration', 'pg_ts_config'::regclass, x.oid,"
+	"  x.cfgnamespace, x.cfgname, NULL FROM pg_ts_config x"
+	" UNION ALL"
+	" SELECT 'text search dictionary', 'pg_ts_dict'::regclass, x.oid,"
+	"  x.dictnamespace, x.dictname, x.dictinitoption FROM pg_ts_dict x"
+	" UNION ALL"
+	" SELECT 'text search parser', 'pg_ts_parser'::regclass, x.oid,"
+	"  x.prsnamespace, x.prsname, NULL FROM pg_ts_parser x"
+	" UNION ALL"
+	" SELECT 'text search template', 'pg_ts_template'::regclass, x.oid,"
+	"  x.tmplnamespace, x.tmplname, NULL FROM pg_ts_template x"
+	" UNION ALL"
+	" SELECT 'conversion', 'pg_conversion'::regclass, x.oid,"
+	"  x.connamespace, x.conname, NULL FROM pg_conversion x"
+	" UNION ALL"
+	" SELECT 'language', 'pg_language'::regclass, x.oid, 0, x.lanname,"
+	"  NULL FROM pg_language x WHERE x.oid >= 16384"
+	" UNION ALL"
+	" SELECT 'access method', 'pg_am'::regclass, x.oid, 0, x.amname,"
+	"  x.amtype::text FROM pg_am x WHERE x.oid >= 16384"
+	" UNION ALL"
+	" SELECT 'foreign data wrapper', 'pg_foreign_data_wrapper'::regclass,"
+	"  x.oid, 0, x.fdwname, NULL FROM pg_foreign_data_wrapper x"
+	" UNION ALL"
+	" SELECT 'server', 'pg_foreign_server'::regclass, x.oid, 0,"
+	"  x.srvname, NULL FROM pg_foreign_server x"
+	" UNION ALL"
+	/* the view: the catalog itself is the superuser's */
+	" SELECT 'user mapping', 'pg_user_mapping'::regclass, x.umid, 0,"
+	"  'for ' || CASE WHEN x.umuser = 0 THEN 'PUBLIC'"
+	"  ELSE x.usename::text END || ' server ' || x.srvname, NULL"
+	" FROM pg_user_mappings x"
+	" UNION ALL"
+	" SELECT 'publication', 'pg_publication'::regclass, x.oid, 0,"
+	"  x.pubname, NULL FROM pg_publication x"
+	" UNION ALL"
+	/* the columns everyone may read */
+	" SELECT 'subscription', 'pg_subscription'::regclass, x.oid, 0,"
+	"  x.subname, NULL FROM pg_subscription x WHERE x.subdbid = (SELECT"
+	"  oid FROM pg_database WHERE datname = current_database()))"
+	" SELECT o.what, n.nspname, o.name, NULL, o.def"
+	" FROM o LEFT JOIN pg_namespace n ON n.oid = o.nsp"
+	" WHERE (o.nsp = 0 OR o.nsp IN" USER_NSP ")"
+	" AND (o.cls, o.oid) NOT IN (SELECT classid, objid FROM pg_depend"
+	"  WHERE deptype IN ('e', 'i'))"
+	" ORDER BY 1, 2, 3";
 
 /* ------------------------------------------------------------------ */
 /* Reading context                                                     */
@@ -1381,7 +1504,7 @@ static void send_rest(pg_read *r)
 	objread(r, &o);
 	sd_pg_send_objects(&o);
 	sd_pgr_send_logic(r);
-	if (!sd_pgr_absent(r, 'w'))
+	if (!sd_pgr_absent(r, 'w') || !sd_pgr_absent(r, 'x'))
 		sd_pgr_send(r, q_unmanaged);
 	sd_pg_pipe_sync(r->pipe);
 }
@@ -1391,7 +1514,7 @@ static int read_unmanaged(pg_read *r)
 	PGresult *res;
 	int i;
 
-	if (sd_pgr_absent(r, 'w'))
+	if (sd_pgr_absent(r, 'w') && sd_pgr_absent(r, 'x'))
 		return SD_OK;
 	res = run(r, q_unmanaged);
 	if (!res)
