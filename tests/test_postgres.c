@@ -2591,6 +2591,128 @@ START_TEST(column_options_upgrade_downgrade)
 }
 END_TEST
 
+/* The comments of the indexes of table t, "name=comment" by name. */
+#define Q_INDEX_COMMENTS(t)                                                   \
+	"SELECT string_agg(c.relname || '=' || coalesce(obj_description("      \
+	"c.oid, 'pg_class'), '-'), ' ' ORDER BY c.relname) FROM pg_index i"   \
+	" JOIN pg_class c ON c.oid = i.indexrelid"                            \
+	" WHERE i.indrelid = '" t "'::regclass"
+
+/* COMMENT ON INDEX of the indexes behind a primary key, a unique and an
+ * exclusion constraint, apart from the constraints' own comments: the
+ * exact SQL both ways, the catalog after each. */
+START_TEST(constraint_index_comments)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: slots\n"
+		"    primary_key: {name: slots_pkey, columns: [id],"
+		" index_comment: by id}\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, autoincrement: false}\n"
+		"      - {name: code, type: text}\n"
+		"      - {name: during, type: tstzrange}\n"
+		"    unique:\n"
+		"      - {name: slots_code_key, columns: [code],"
+		" comment: codes are unique, index_comment: code lookups}\n"
+		"    exclusions:\n"
+		"      - {name: slots_during_excl, using: gist,"
+		" keys: [{column: during, operator: '&&'}],"
+		" index_comment: gist over the ranges}\n";
+	char *uri = fresh_db("sd_t_key_index_comments");
+	PGconn *c = pq_open(uri);
+	sd_schema *models = NULL, *live = NULL, *after = NULL;
+	sd_plan *plan = NULL, *again = NULL;
+	sd_diff_opts opts = {.caps = &sd_caps_postgres, .drop_unlisted = true};
+	sd_error err = SD_ERROR_INIT;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	const char *before = "slots_code_key=- slots_during_excl=- "
+	                     "slots_pkey=old";
+
+	pq_exec_ok(c, "CREATE TABLE slots (id integer PRIMARY KEY, code text"
+	              " CONSTRAINT slots_code_key UNIQUE, during tstzrange,"
+	              " CONSTRAINT slots_during_excl EXCLUDE USING gist"
+	              " (during WITH &&));"
+	              "COMMENT ON INDEX slots_pkey IS 'old';"
+	              "COMMENT ON CONSTRAINT slots_code_key ON slots"
+	              " IS 'codes are unique';");
+	pq_value_is(c, Q_INDEX_COMMENTS("slots"), before);
+	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
+	                                     "m.yaml", &sd_naming_default,
+	                                     &err),
+	                 SD_OK);
+	ck_assert_int_eq(sd_pg_introspect(&live, c, NULL, NULL, &err), SD_OK);
+	ck_assert_str_eq(live->tables[0]->primary_key->storage.comment, "old");
+	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
+	                              &err),
+	                 SD_OK);
+	ck_assert_str_eq(
+		sd_buf_cstr(&up),
+		"COMMENT ON INDEX \"slots_pkey\" IS 'by id';\n"
+		"COMMENT ON INDEX \"slots_code_key\" IS 'code lookups';\n"
+		"COMMENT ON INDEX \"slots_during_excl\" IS "
+		"'gist over the ranges';\n");
+	ck_assert_str_eq(
+		sd_buf_cstr(&down),
+		"COMMENT ON INDEX \"slots_during_excl\" IS NULL;\n"
+		"COMMENT ON INDEX \"slots_code_key\" IS NULL;\n"
+		"COMMENT ON INDEX \"slots_pkey\" IS 'old';\n");
+	pq_exec_ok(c, sd_buf_cstr(&up));
+	pq_value_is(c, Q_INDEX_COMMENTS("slots"),
+	            "slots_code_key=code lookups "
+	            "slots_during_excl=gist over the ranges slots_pkey=by id");
+	pq_value_is(c, "SELECT obj_description(oid, 'pg_constraint') FROM"
+	               " pg_constraint WHERE conname = 'slots_code_key'",
+	            "codes are unique");
+	ck_assert_int_eq(sd_pg_introspect(&after, c, NULL, NULL, &err), SD_OK);
+	ck_assert_int_eq(sd_diff(&again, after, models, &opts, &err), SD_OK);
+	ck_assert_uint_eq(again->nops, 0);
+	pq_exec_ok(c, sd_buf_cstr(&down));
+	pq_value_is(c, Q_INDEX_COMMENTS("slots"), before);
+
+	/* created with the table: after the constraints' own comments */
+	sd_plan_free(plan);
+	sd_buf_truncate(&up, 0);
+	sd_buf_truncate(&down, 0);
+	sd_schema_free(live);
+	live = sd_schema_new();
+	live->dialect = "postgresql";
+	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
+	                              &err),
+	                 SD_OK);
+	ck_assert_str_eq(
+		sd_buf_cstr(&up),
+		"CREATE TABLE \"slots\" (\n"
+		"    \"id\" INTEGER NOT NULL,\n"
+		"    \"code\" TEXT,\n"
+		"    \"during\" tstzrange,\n"
+		"    CONSTRAINT \"slots_pkey\" PRIMARY KEY (\"id\"),\n"
+		"    CONSTRAINT \"slots_code_key\" UNIQUE (\"code\")\n"
+		");\n"
+		"COMMENT ON INDEX \"slots_pkey\" IS 'by id';\n"
+		"COMMENT ON CONSTRAINT \"slots_code_key\" ON \"slots\" IS "
+		"'codes are unique';\n"
+		"COMMENT ON INDEX \"slots_code_key\" IS 'code lookups';\n"
+		"ALTER TABLE \"slots\" ADD CONSTRAINT \"slots_during_excl\" "
+		"EXCLUDE USING gist (\"during\" WITH &&);\n"
+		"COMMENT ON INDEX \"slots_during_excl\" IS "
+		"'gist over the ranges';\n");
+
+	sd_plan_free(plan);
+	sd_plan_free(again);
+	sd_schema_free(models);
+	sd_schema_free(live);
+	sd_schema_free(after);
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_error_clear(&err);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
 static Suite *postgres_suite(void)
 {
 	Suite *s = suite_create("postgres");
@@ -2623,6 +2745,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, table_settings_upgrade_downgrade, 120);
 	SD_TEST(s, column_options_upgrade_downgrade, 120);
 	SD_TEST(s, introspect_reports_unmanaged_kinds, 60);
+	SD_TEST(s, constraint_index_comments, 120);
 	return s;
 }
 

@@ -134,6 +134,7 @@ static void kv_storage(sd_buf *out, bool *first, const sd_strlist *include,
 		list(out, first, "include", include);
 	kv_options(out, first, "with", &st->with);
 	kv_opt(out, first, "tablespace", st->tablespace);
+	kv_opt(out, first, "index_comment", st->comment);
 }
 
 /* An operator class with its parameters: "gist_trgm_ops(siglen=64)". */
@@ -594,6 +595,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 	     (strcmp(pk->base.name, sd_buf_cstr(&conv)) == 0 &&
 	      !sd_streq(s->dialect, "sqlite"))) &&
 	    !pk->include.n && !pk->storage.with.n && !pk->storage.tablespace &&
+	    !pk->storage.comment &&
 	    !pk->deferrable && !pk->comment && !pk->on_conflict)
 		pk_inline = true;
 	dump_table_parents(out, t);

@@ -330,14 +330,67 @@ static void add_object(dctx *c, tpair *tp, const obj_kind *k,
 	}
 }
 
-/* SET_COMMENT on an index, constraint or enum whose comment changed. */
+/* The index behind key, unique or exclusion constraint o; NULL for
+ * other objects. */
+static const sd_index_storage *backing_index(const sd_object *o)
+{
+	switch (o->kind) {
+	case SD_OBJ_PRIMARY_KEY:
+		return &((const sd_primary_key *)o)->storage;
+	case SD_OBJ_UNIQUE:
+		return &((const sd_unique *)o)->storage;
+	case SD_OBJ_INDEX:
+		return ((const sd_index *)o)->exclusion
+		           ? &((const sd_index *)o)->storage
+		           : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* The index behind constraint o as an index of its own (named as the
+ * constraint, as PostgreSQL names it) that carries only its comment. */
+static const sd_object *index_behind(dctx *c, const sd_object *o,
+                                     const char *comment)
+{
+	sd_index *ix = sd_arena_alloc(c->a, sizeof(*ix));
+
+	memset(ix, 0, sizeof(*ix));
+	ix->base = *o;
+	ix->base.kind = SD_OBJ_INDEX;
+	ix->comment = comment;
+	return &ix->base;
+}
+
+/* SET_COMMENT (COMMENT ON INDEX) on the index behind constraints o and
+ * n when its comment changed. */
+static void comment_backing_index(dctx *c, const sd_table *t,
+                                  const sd_object *o, const sd_object *n)
+{
+	const sd_index_storage *so = backing_index(o), *sn = backing_index(n);
+	sd_op *op;
+
+	if (!so || !sn || sd_streq(so->comment, sn->comment))
+		return;
+	op = sd_diff_op_new(c, SD_OP_SET_COMMENT, t);
+	op->obj_old = index_behind(c, o, so->comment);
+	op->obj_new = index_behind(c, n, sn->comment);
+	op->name_old = so->comment;
+	op->name_new = sn->comment;
+	sd_diff_emit(c, op, PH_COMMENT);
+}
+
+/* SET_COMMENT on an index, constraint or enum whose comment changed, and
+ * on the index behind a constraint. */
 void sd_diff_comment_object(dctx *c, const sd_table *t, const sd_object *o,
                             const sd_object *n)
 {
 	sd_op *op;
 
-	if (!c->caps.comments ||
-	    sd_streq(sd_object_comment(o), sd_object_comment(n)))
+	if (!c->caps.comments)
+		return;
+	comment_backing_index(c, t, o, n);
+	if (sd_streq(sd_object_comment(o), sd_object_comment(n)))
 		return;
 	op = sd_diff_op_new(c, SD_OP_SET_COMMENT, t);
 	op->obj_old = o;

@@ -308,6 +308,25 @@ static void comment_on_object(pg_emit *e, const sd_table *t,
 	comment_is(e, text);
 }
 
+/* COMMENT ON INDEX of the index behind key, unique or exclusion
+ * constraint o of t (named as the constraint), when it has one. */
+static void backing_index_comment(pg_emit *e, const sd_table *t,
+                                  const sd_object *o)
+{
+	const sd_index_storage *st =
+		o->kind == SD_OBJ_PRIMARY_KEY
+			? &((const sd_primary_key *)o)->storage
+		: o->kind == SD_OBJ_UNIQUE ? &((const sd_unique *)o)->storage
+		: o->kind == SD_OBJ_INDEX ? &((const sd_index *)o)->storage
+		                          : NULL;
+
+	if (!st || !st->comment || !o->name)
+		return;
+	put(e, "COMMENT ON INDEX ");
+	qname(e, t->base.schema, o->name);
+	comment_is(e, st->comment);
+}
+
 /* A constraint the differ adds apart from its CREATE TABLE (an FK that
  * closes a cycle, a NOT VALID one). */
 static bool left_out(const sd_op *op, const sd_object *o)
@@ -471,10 +490,14 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 	if (t->primary_key && t->primary_key->comment)
 		comment_on_object(e, t, &t->primary_key->base,
 		                  t->primary_key->comment);
-	for (i = 0; i < t->nuniques; i++)
+	if (t->primary_key)
+		backing_index_comment(e, t, &t->primary_key->base);
+	for (i = 0; i < t->nuniques; i++) {
 		if (t->uniques[i]->comment)
 			comment_on_object(e, t, &t->uniques[i]->base,
 			                  t->uniques[i]->comment);
+		backing_index_comment(e, t, &t->uniques[i]->base);
+	}
 	for (i = 0; i < t->nchecks; i++)
 		if (t->checks[i]->comment &&
 		    !left_out(e->op, &t->checks[i]->base))
@@ -960,6 +983,7 @@ static void add_exclusion(pg_emit *e, const sd_op *op, const sd_index *ix)
 	put(e, ";\n");
 	if (ix->comment)
 		comment_on_object(e, op->table, &ix->base, ix->comment);
+	backing_index_comment(e, op->table, &ix->base);
 }
 
 static void create_index(pg_emit *e, const sd_op *op, const sd_index *ix)
@@ -1253,6 +1277,7 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		if (sd_object_comment(op->obj_new))
 			comment_on_object(e, t, op->obj_new,
 			                  sd_object_comment(op->obj_new));
+		backing_index_comment(e, t, op->obj_new);
 		break;
 	case SD_OP_DROP_CONSTRAINT:
 		alter_ident(e, t, "DROP CONSTRAINT ",

@@ -202,7 +202,7 @@ static const char q_constraints[] =
 	"  END,"
 	" ds.description, pi.indnullsnotdistinct, pi.indnkeyatts, pi.indkey,"
 	" pic.reloptions," TABLESPACE("pic") ", co.connoinherit,"
-	" co.confmatchtype, co.confdelsetcols"
+	" co.confmatchtype, co.confdelsetcols, di.description"
 	" FROM pg_constraint co"
 	" LEFT JOIN pg_class rc ON rc.oid = co.confrelid"
 	" LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
@@ -211,6 +211,9 @@ static const char q_constraints[] =
 	" LEFT JOIN pg_class pic ON pic.oid = pi.indexrelid"
 	" LEFT JOIN pg_description ds ON ds.objoid = co.oid"
 	"  AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0"
+	/* COMMENT ON INDEX of a key's index */
+	" LEFT JOIN pg_description di ON di.objoid = pi.indexrelid"
+	"  AND di.classoid = 'pg_class'::regclass AND di.objsubid = 0"
 	" WHERE co.contype IN ('p', 'u', 'f', 'c')"
 	/* a partition's copies of its parent's constraints, an INHERITS
 	 * child's inherited checks: the parent's objects, not the child's */
@@ -244,7 +247,8 @@ static const char q_indexes[] =
 	"  || ')' END FROM unnest(x.conexclop) WITH ORDINALITY u(op, k)"
 	"  JOIN pg_operator o ON o.oid = u.op"
 	"  JOIN pg_namespace n ON n.oid = o.oprnamespace ORDER BY u.k) END,"
-	" ic.reloptions," TABLESPACE("ic") ", i.indexrelid, am.amname <> 'btree'"
+	" ic.reloptions," TABLESPACE("ic") ", i.indexrelid, am.amname <> 'btree',"
+	" CASE WHEN x.oid IS NOT NULL THEN ds.description END"
 	" FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
 	" JOIN pg_am am ON am.oid = ic.relam"
 	" LEFT JOIN pg_constraint x ON x.conindid = i.indexrelid"
@@ -1210,6 +1214,7 @@ static void key_index(pg_read *r, PGresult *res, int row, const pg_rel *rel,
 	}
 	read_options(a, &st->with, cell(res, row, 18), true);
 	st->tablespace = sd_arena_strdup(a, cell(res, row, 19));
+	st->comment = sd_arena_strdup(a, cell(res, row, 23));
 }
 
 static int read_constraints(pg_read *r)
@@ -1417,6 +1422,7 @@ static int read_indexes(pg_read *r)
 		ix->initially_deferred = cell_true(res, i, 15);
 		read_options(a, &ix->storage.with, cell(res, i, 17), true);
 		ix->storage.tablespace = sd_arena_strdup(a, cell(res, i, 18));
+		ix->storage.comment = sd_arena_strdup(a, cell(res, i, 21));
 		if (cell_true(res, i, 20)) {
 			sd_map_put(byoid, sd_arena_strdup(a, cell(res, i, 19)),
 			           ix);

@@ -274,7 +274,7 @@ static const sd_yfield unique_fields[] = {
 	SD_YF_STR_OPT("comment", m_unique, comment),
 	SD_YF_STR_OPT("on_conflict", m_unique, on_conflict),
 	SD_YF_STRS("include", false, m_unique, include),
-	SD_YF_ANY("with", NULL),
+	SD_YF_ANY("with", NULL), SD_YF_ANY("index_comment", NULL),
 	SD_YF_STR_OPT("tablespace", m_unique, tablespace), SD_YF_END};
 
 static const sd_yfield check_fields[] = {
@@ -303,7 +303,7 @@ static const sd_yfield exclusion_fields[] = {
 	SD_YF_ANY("keys", NULL),
 	SD_YF_STRS("include", false, m_exclusion, include),
 	SD_YF_STR_OPT("where", m_exclusion, where),
-	SD_YF_ANY("with", NULL),
+	SD_YF_ANY("with", NULL), SD_YF_ANY("index_comment", NULL),
 	SD_YF_STR_OPT("tablespace", m_exclusion, tablespace),
 	SD_YF_BOOL_OPT("deferrable", m_exclusion, deferrable),
 	SD_YF_BOOL_OPT("initially_deferred", m_exclusion, initially_deferred),
@@ -316,7 +316,8 @@ static const sd_yfield pk_fields[] = {
 	SD_YF_ANY("include", NULL), SD_YF_ANY("with", NULL),
 	SD_YF_ANY("tablespace", NULL), SD_YF_ANY("deferrable", NULL),
 	SD_YF_ANY("initially_deferred", NULL), SD_YF_ANY("comment", NULL),
-	SD_YF_ANY("on_conflict", NULL), SD_YF_END};
+	SD_YF_ANY("on_conflict", NULL), SD_YF_ANY("index_comment", NULL),
+	SD_YF_END};
 
 static const sd_yfield table_fields[] = {
 	SD_YF_STR("name", m_table, name),
@@ -1176,7 +1177,8 @@ static const char *pk_value_kind(const char *key)
 	    strcmp(key, "initially_deferred") == 0)
 		return "true or false";
 	if (strcmp(key, "name") == 0 || strcmp(key, "tablespace") == 0 ||
-	    strcmp(key, "comment") == 0 || strcmp(key, "on_conflict") == 0)
+	    strcmp(key, "comment") == 0 || strcmp(key, "on_conflict") == 0 ||
+	    strcmp(key, "index_comment") == 0)
 		return "a single value";
 	return NULL;
 }
@@ -1202,7 +1204,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 	const sd_ynode *n = sd_ynode_get(ti->node, "primary_key"), *cols = NULL;
 	const sd_ynode *include = NULL, *with = NULL;
 	const char *path, *name = NULL, *tablespace = NULL, *comment = NULL;
-	const char *on_conflict = NULL;
+	const char *on_conflict = NULL, *index_comment = NULL;
 	sd_strlist list = {NULL, 0};
 	bool deferrable = false, initially_deferred = false;
 	sd_primary_key *pk;
@@ -1244,6 +1246,9 @@ static void load_table_pk(loader *L, tinfo *ti)
 			} else if (strcmp(key, "on_conflict") == 0 &&
 			           v->type == SD_YSCALAR) {
 				on_conflict = v->u.str;
+			} else if (strcmp(key, "index_comment") == 0 &&
+			           v->type == SD_YSCALAR) {
+				index_comment = v->u.str;
 			} else if ((strcmp(key, "deferrable") == 0 ||
 			            strcmp(key, "initially_deferred") == 0) &&
 			           yes_no(v) >= 0) {
@@ -1298,6 +1303,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 	pk->deferrable = deferrable;
 	pk->initially_deferred = initially_deferred;
 	pk->storage.tablespace = dup(L, tablespace);
+	pk->storage.comment = dup(L, index_comment);
 	pk->comment = dup(L, comment);
 	pk->on_conflict = conflict_word(L, f, path, ti->qname, on_conflict);
 	for (i = 0; include && i < include->n; i++)
@@ -1424,14 +1430,21 @@ static void load_keys(loader *L, tinfo *ti, const sd_ynode *keys,
 		           cols.items[k]);
 }
 
-/* The `with` mapping and `tablespace` of entry j of the table's list. */
+/* The `with` mapping, `tablespace` and `index_comment` (of a constraint's
+ * index) of entry j of the table's list. */
 static void load_storage(loader *L, tinfo *ti, const char *list, unsigned j,
                          sd_index_storage *st, const char *tablespace)
 {
-	const sd_ynode *with = sd_ynode_get(
-		sd_ynode_item(sd_ynode_get(ti->node, list), j), "with");
+	const sd_ynode *item = sd_ynode_item(sd_ynode_get(ti->node, list), j);
+	const sd_ynode *with = sd_ynode_get(item, "with");
+	const sd_ynode *note = sd_ynode_get(item, "index_comment");
 
 	st->tablespace = dup(L, tablespace);
+	if (note && note->type == SD_YSCALAR)
+		st->comment = dup(L, note->u.str);
+	else if (note)
+		lerr(L, ti->f, item_path(L, ti, list, j, "index_comment"),
+		     ti->qname, "'index_comment' must be a single value");
 	if (with)
 		sd_models_options(L->a, &ti->f->doc, with, ti->qname, &st->with,
 		                  L->err);

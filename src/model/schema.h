@@ -350,6 +350,10 @@ int sd_fk_action_parse(const char *text, sd_fk_action *out);
 typedef struct sd_index_storage {
 	sd_strlist with;
 	const char *tablespace;
+	/* COMMENT ON INDEX of the index behind a key, unique or exclusion
+	 * constraint (the constraint's own is its `comment`; a plain
+	 * index's is sd_index.comment); NULL: none */
+	const char *comment;
 } sd_index_storage;
 
 typedef struct sd_primary_key {
