@@ -718,7 +718,12 @@ START_TEST(table_settings_load)
 		" compression: zstd, statistics: 20000}\n"
 		"      - {name: b, type: text, options: {n_distinct: lots,"
 		" fillfactor: 5}}\n"
-		"      - {name: c, type: text, options: [n_distinct]}\n",
+		"      - {name: c, type: text, options: [n_distinct]}\n"
+		"    statistics:\n"
+		"      - {name: s1, columns: [a], kinds: [mcv, histogram]}\n"
+		"      - {name: s2, expressions: [\"lower(a)\"], kinds: [mcv],"
+		" target: 20000}\n"
+		"      - {name: s3, columns: [a, nope]}\n",
 		"models.yaml:3: t: 'replica_identity' must be default, full, "
 		"nothing or 'using index NAME', not 'sometimes'\n"
 		"models.yaml:6: t.a: 'storage' must be plain, external, "
@@ -733,6 +738,16 @@ START_TEST(table_settings_load)
 		"(n_distinct, n_distinct_inherited)\n"
 		"models.yaml:8: t.c: 'options' must be a mapping "
 		"({n_distinct: 1000})\n"
+		"models.yaml:10: t: statistics 's1' needs two or more columns "
+		"and expressions, or one expression alone\n"
+		"models.yaml:10: t: statistics 's1': unknown kind 'histogram' "
+		"(ndistinct, dependencies, mcv)\n"
+		"models.yaml:11: t: statistics 's2' on one expression takes no "
+		"kinds\n"
+		"models.yaml:11: t: statistics 's2': 'target' must be a number "
+		"from 0 to 10000 (-1: the default), not '20000'\n"
+		"models.yaml:12: t: statistics 's3' names missing column "
+		"'nope'\n"
 		"models.yaml:4: t: 'cluster_on' names index 'ix_missing', "
 		"which table 't' does not have\n");
 }

@@ -2713,6 +2713,141 @@ START_TEST(constraint_index_comments)
 }
 END_TEST
 
+/* Every extended statistics object: its definition and target. */
+#define Q_STATISTICS                                                          \
+	"SELECT string_agg(pg_get_statisticsobjdef(oid) || ' /'"               \
+	" || stxstattarget || coalesce(' ' || obj_description(oid,"           \
+	" 'pg_statistic_ext'), ''), '; ' ORDER BY stxname)"                    \
+	" FROM pg_statistic_ext"
+
+/* Extended statistics: created, changed (kinds: dropped and created
+ * again; target and comment: altered), dropped; the exact SQL both
+ * ways, the catalog after each, nothing left to do after the upgrade. */
+START_TEST(extended_statistics_upgrade_downgrade)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: addresses\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true,"
+		" autoincrement: false}\n"
+		"      - {name: zip, type: text}\n"
+		"      - {name: city, type: text}\n"
+		"      - {name: country, type: text}\n"
+		"    statistics:\n"
+		"      - {name: addresses_zip_city, kinds: [dependencies,"
+		" ndistinct], columns: [city, zip], target: 500,"
+		" comment: zip decides city}\n"
+		"      - {name: addresses_country_mcv, kinds: [mcv],"
+		" columns: [country], expressions: [\"LOWER(city)\"]}\n"
+		"      - {name: addresses_kept, columns: [zip, country],"
+		" kinds: [ndistinct, mcv, dependencies]}\n";
+	char *uri = fresh_db("sd_t_statistics");
+	PGconn *c = pq_open(uri);
+	sd_schema *models = NULL, *live = NULL, *after = NULL;
+	sd_plan *plan = NULL, *again = NULL;
+	sd_diff_opts opts = {.caps = &sd_caps_postgres, .drop_unlisted = true};
+	sd_error err = SD_ERROR_INIT;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	const char *before =
+		"CREATE STATISTICS public.addresses_kept ON zip, country FROM "
+		"addresses /-1 kept; "
+		"CREATE STATISTICS public.addresses_old ON zip, country FROM "
+		"addresses /-1; "
+		"CREATE STATISTICS public.addresses_zip_city (ndistinct) ON zip, "
+		"city FROM addresses /-1";
+
+	pq_exec_ok(c, "CREATE TABLE addresses (id integer CONSTRAINT"
+	              " pk_addresses PRIMARY KEY, zip text, city text,"
+	              " country text);"
+	              "CREATE STATISTICS addresses_zip_city (ndistinct)"
+	              " ON zip, city FROM addresses;"
+	              "CREATE STATISTICS addresses_old ON country, zip"
+	              " FROM addresses;"
+	              "CREATE STATISTICS addresses_kept ON country, zip"
+	              " FROM addresses;"
+	              "COMMENT ON STATISTICS addresses_kept IS 'kept';"
+	              "INSERT INTO addresses VALUES (1, '1', 'x', 'de');");
+	pq_value_is(c, Q_STATISTICS, before);
+	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
+	                                     "m.yaml", &sd_naming_default,
+	                                     &err),
+	                 SD_OK);
+	ck_assert_int_eq(sd_pg_introspect(&live, c, NULL, NULL, &err), SD_OK);
+	ck_assert_uint_eq(live->tables[0]->nstatistics, 3);
+	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
+	                              &err),
+	                 SD_OK);
+	ck_assert_str_eq(
+		sd_buf_cstr(&up),
+		"DROP STATISTICS \"addresses_zip_city\";\n"
+		"DROP STATISTICS \"addresses_old\";\n"
+		"CREATE STATISTICS \"addresses_country_mcv\" (mcv) ON "
+		"\"country\", (LOWER(city)) FROM \"addresses\";\n"
+		"CREATE STATISTICS \"addresses_zip_city\" (ndistinct, "
+		"dependencies) ON \"city\", \"zip\" FROM \"addresses\";\n"
+		"ALTER STATISTICS \"addresses_zip_city\" SET STATISTICS 500;\n"
+		"COMMENT ON STATISTICS \"addresses_zip_city\" IS "
+		"'zip decides city';\n"
+		"COMMENT ON STATISTICS \"addresses_kept\" IS NULL;\n");
+	ck_assert_str_eq(
+		sd_buf_cstr(&down),
+		"COMMENT ON STATISTICS \"addresses_kept\" IS 'kept';\n"
+		"DROP STATISTICS \"addresses_zip_city\";\n"
+		"DROP STATISTICS \"addresses_country_mcv\";\n"
+		"CREATE STATISTICS \"addresses_old\" ON \"zip\", "
+		"\"country\" FROM \"addresses\";\n"
+		"CREATE STATISTICS \"addresses_zip_city\" (ndistinct) ON "
+		"\"zip\", \"city\" FROM \"addresses\";\n");
+	pq_exec_ok(c, sd_buf_cstr(&up));
+	pq_value_is(c, Q_STATISTICS,
+	            "CREATE STATISTICS public.addresses_country_mcv (mcv) ON "
+	            "country, lower(city) FROM addresses /-1; "
+	            "CREATE STATISTICS public.addresses_kept ON zip, country "
+	            "FROM addresses /-1; "
+	            "CREATE STATISTICS public.addresses_zip_city (ndistinct, "
+	            "dependencies) ON zip, city FROM addresses /500 "
+	            "zip decides city");
+	ck_assert_int_eq(sd_pg_introspect(&after, c, NULL, NULL, &err), SD_OK);
+	ck_assert_int_eq(sd_diff(&again, after, models, &opts, &err), SD_OK);
+	ck_assert_uint_eq(again->nops, 0);
+	pq_exec_ok(c, sd_buf_cstr(&down));
+	pq_value_is(c, Q_STATISTICS, before);
+	pq_value_is(c, "SELECT count(*) FROM addresses", "1");
+
+	/* a new table: its statistics after it */
+	sd_plan_free(plan);
+	sd_buf_truncate(&up, 0);
+	sd_buf_truncate(&down, 0);
+	sd_schema_free(live);
+	live = sd_schema_new();
+	live->dialect = "postgresql";
+	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
+	                              &err),
+	                 SD_OK);
+	ck_assert(strstr(sd_buf_cstr(&up),
+	                 ");\nCREATE STATISTICS \"addresses_country_mcv\" "));
+	ck_assert_str_eq(sd_buf_cstr(&down),
+	                 "DROP STATISTICS \"addresses_zip_city\";\n"
+	                 "DROP STATISTICS \"addresses_kept\";\n"
+	                 "DROP STATISTICS \"addresses_country_mcv\";\n"
+	                 "DROP TABLE \"addresses\";\n");
+
+	sd_plan_free(plan);
+	sd_plan_free(again);
+	sd_schema_free(models);
+	sd_schema_free(live);
+	sd_schema_free(after);
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	sd_error_clear(&err);
+	PQfinish(c);
+	free(uri);
+}
+END_TEST
+
 static Suite *postgres_suite(void)
 {
 	Suite *s = suite_create("postgres");
@@ -2746,6 +2881,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, column_options_upgrade_downgrade, 120);
 	SD_TEST(s, introspect_reports_unmanaged_kinds, 60);
 	SD_TEST(s, constraint_index_comments, 120);
+	SD_TEST(s, extended_statistics_upgrade_downgrade, 120);
 	return s;
 }
 

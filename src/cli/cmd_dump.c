@@ -125,6 +125,45 @@ static void kv_options(sd_buf *out, bool *first, const char *key,
 	*first = false;
 }
 
+/* statistics: the table's extended statistics (PostgreSQL); the schema
+ * only where it is not the table's. */
+static void dump_statistics(sd_buf *out, const sd_table *t)
+{
+	size_t i, k;
+
+	if (t->nstatistics)
+		sd_buf_put(out, "    statistics:\n");
+	for (i = 0; i < t->nstatistics; i++) {
+		const sd_statistics *st = t->statistics[i];
+		sd_strlist exprs = {NULL, 0};
+		const char *items[64];
+		bool first = true;
+		sd_buf_put(out, "      - {");
+		kv(out, &first, "name", st->base.name);
+		if (!sd_streq(st->base.schema, t->base.schema))
+			kv(out, &first, "schema",
+			   st->base.schema ? st->base.schema
+			                   : sd_namespace_default());
+		if (st->kinds.n)
+			list(out, &first, "kinds", &st->kinds);
+		if (st->columns.n)
+			list(out, &first, "columns", &st->columns);
+		for (k = 0; k < st->nexpressions && k < 64; k++)
+			items[k] = st->expressions[k].sql;
+		exprs.items = items;
+		exprs.n = k;
+		if (exprs.n)
+			list(out, &first, "expressions", &exprs);
+		if (st->target_set) {
+			char n[16];
+			snprintf(n, sizeof(n), "%d", st->target);
+			kv_raw(out, &first, "target", n);
+		}
+		kv_opt(out, &first, "comment", st->comment);
+		sd_buf_put(out, "}\n");
+	}
+}
+
 /* include, with and tablespace of an index or of the one behind a
  * constraint. */
 static void kv_storage(sd_buf *out, bool *first, const sd_strlist *include,
@@ -845,6 +884,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			sd_buf_put(out, "}\n");
 		}
 	}
+	dump_statistics(out, t);
 	sd_buf_free(&tmp);
 	sd_buf_free(&conv);
 	sd_buf_free(&cast);

@@ -421,8 +421,10 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 	sd_diff_logic(&c);
 	sd_diff_read_deps(&c);
 	sd_diff_dependants(&c);
-	if (c.caps.table_settings)
+	if (c.caps.table_settings) {
 		sd_diff_table_settings(&c);
+		sd_diff_statistics(&c);
+	}
 	sd_diff_grants(&c);
 	note_unmanaged(&c, from, to);
 

@@ -200,6 +200,9 @@ void sd_diff_collect_edges(dctx *c, sd_diff_edges *e);
  * (sd_diff_opts.before). */
 int sd_diff_lift(dctx *c, sd_schema **out);
 
+/* statistics.c: PostgreSQL's extended statistics (caps.table_settings) */
+void sd_diff_statistics(dctx *c);
+
 /* tables.c: PostgreSQL's table settings (caps.table_settings) */
 bool sd_diff_column_settings_equal(const sd_column *o, const sd_column *n);
 /* fk points at a table that becomes logged or unlogged: a created or

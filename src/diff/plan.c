@@ -202,6 +202,8 @@ static const char *object_word(const sd_object *o)
 		return "composite type";
 	case SD_OBJ_RANGE:
 		return "range type";
+	case SD_OBJ_STATISTICS:
+		return "statistics";
 	case SD_OBJ_NAMESPACE:
 		return "schema";
 	case SD_OBJ_TABLE:

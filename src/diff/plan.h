@@ -55,8 +55,9 @@ typedef struct sd_dialect_caps {
 	 * are compared; without, the models' are ignored */
 	bool index_storage;
 	/* PostgreSQL: UNLOGGED, table storage parameters, REPLICA IDENTITY,
-	 * CLUSTER ON, column STORAGE, COMPRESSION and SET STATISTICS are
-	 * compared (diff/tables.c); without, the models' are ignored */
+	 * CLUSTER ON, column STORAGE, COMPRESSION, SET STATISTICS and
+	 * options, and extended statistics are compared (diff/tables.c,
+	 * diff/statistics.c); without, the models' are ignored */
 	bool table_settings;
 	/*
 	 * Same column type by meaning in this dialect (SQLite: enum(x) is

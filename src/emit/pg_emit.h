@@ -72,6 +72,11 @@ void sd_pg_emit_identity_changes(pg_emit *e, const sd_table *t,
                                  const sd_column *from,
                                  const sd_column *to);
 
+/* pg_stats.c */
+/* CREATE_OBJECT, DROP_OBJECT and ALTER_OBJECT of extended statistics
+ * (CREATE / DROP / ALTER STATISTICS, with the comment). */
+int sd_pg_emit_statistics_op(pg_emit *e, const sd_op *op, sd_error *err);
+
 /* pg_table.c */
 /* ALTER_OBJECT of a table: SET LOGGED / UNLOGGED, SET / RESET (storage
  * parameters), REPLICA IDENTITY, CLUSTER ON, as op->changes says. */

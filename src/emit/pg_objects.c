@@ -222,6 +222,7 @@ bool sd_pg_emit_object_comment(pg_emit *e, const sd_object *o,
 	case SD_OBJ_DOMAIN: what = "DOMAIN"; break;
 	case SD_OBJ_COMPOSITE:
 	case SD_OBJ_RANGE: what = "TYPE"; break;
+	case SD_OBJ_STATISTICS: what = "STATISTICS"; break;
 	case SD_OBJ_NAMESPACE:
 		put(e, "COMMENT ON SCHEMA ");
 		ident(e, o->name);
@@ -869,6 +870,10 @@ void sd_pg_emit_sequence_owner(pg_emit *e, const sd_sequence *q)
 
 int sd_pg_emit_object_op(pg_emit *e, const sd_op *op, sd_error *err)
 {
+	const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
+
+	if (o && o->kind == SD_OBJ_STATISTICS)
+		return sd_pg_emit_statistics_op(e, op, err);
 	switch (op->kind) {
 	case SD_OP_CREATE_OBJECT:
 		return create_object(e, op->obj_new, err);

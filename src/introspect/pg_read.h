@@ -1,6 +1,7 @@
 /*
  * pg_read.h - internal to the PostgreSQL catalog reader: its state, shared
- * by postgres.c (tables, columns, constraints, indexes) and pg_logic.c
+ * by postgres.c (tables, columns, constraints, indexes), pg_stats.c
+ * (extended statistics) and pg_logic.c
  * (views, functions, triggers, policies, rules, grants, dependencies),
  * and the SQL fragments that pick the user's objects.
  */
@@ -98,6 +99,11 @@ pg_rel *sd_pgr_rel(pg_read *r, const char *oid);
 void sd_pgr_attribute(pg_read *r, pg_rel *rel, int attnum, const char *name);
 /* Left out: the version table and its companions, ignore globs. */
 bool sd_pgr_skip(const pg_read *r, const char *schema, const char *name);
+
+/* pg_stats.c: extended statistics, sent after the logic's queries and
+ * read after them (once the tables and their columns are in). */
+void sd_pgr_send_statistics(pg_read *r);
+int sd_pgr_read_statistics(pg_read *r);
 
 /* pg_logic.c: views and materialized views, once the tables are read
  * (before the indexes, which are read for materialized views too)... */

@@ -87,6 +87,8 @@
 	"   AND x.relnamespace IN (SELECT oid FROM u)) THEN 's' END,"         \
 	"  CASE WHEN EXISTS (SELECT 1 FROM pg_proc x WHERE x.prokind = 'w'"   \
 	"   AND x.pronamespace IN (SELECT oid FROM u)) THEN 'w' END,"         \
+	"  CASE WHEN EXISTS (SELECT 1 FROM pg_statistic_ext x"                \
+	"   WHERE x.stxnamespace IN (SELECT oid FROM u)) THEN 't' END,"       \
 	UNMANAGED_KINDS "THEN 'x' END)) "
 
 /* Every user schema, and whether it is the session's current one (the
@@ -1510,6 +1512,7 @@ static void send_rest(pg_read *r)
 	objread(r, &o);
 	sd_pg_send_objects(&o);
 	sd_pgr_send_logic(r);
+	sd_pgr_send_statistics(r);
 	if (!sd_pgr_absent(r, 'w') || !sd_pgr_absent(r, 'x'))
 		sd_pgr_send(r, q_unmanaged);
 	sd_pg_pipe_sync(r->pipe);
@@ -1560,7 +1563,8 @@ static int read_all(pg_read *r)
 		return rc;
 	send_rest(r);
 	if ((rc = read_objects(r)) != SD_OK ||
-	    (rc = sd_pgr_read_logic(r)) != SD_OK)
+	    (rc = sd_pgr_read_logic(r)) != SD_OK ||
+	    (rc = sd_pgr_read_statistics(r)) != SD_OK)
 		return rc;
 	return read_unmanaged(r);
 }

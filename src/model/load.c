@@ -146,6 +146,19 @@ typedef struct m_exclusion {
 	char *comment;
 } m_exclusion;
 
+typedef struct m_statistics {
+	char *name;
+	char *schema;
+	char **kinds;
+	unsigned kinds_count;
+	char **columns;
+	unsigned columns_count;
+	char **expressions;
+	unsigned expressions_count;
+	char *target;
+	char *comment;
+} m_statistics;
+
 typedef struct m_table {
 	char *name;
 	char *schema;
@@ -163,6 +176,8 @@ typedef struct m_table {
 	unsigned checks_count;
 	m_exclusion *exclusions;
 	unsigned exclusions_count;
+	m_statistics *statistics;
+	unsigned statistics_count;
 	int without_rowid;
 	int strict;
 	char *using_;
@@ -309,6 +324,15 @@ static const sd_yfield exclusion_fields[] = {
 	SD_YF_BOOL_OPT("initially_deferred", m_exclusion, initially_deferred),
 	SD_YF_STR_OPT("comment", m_exclusion, comment), SD_YF_END};
 
+static const sd_yfield statistics_fields[] = {
+	SD_YF_STR("name", m_statistics, name),
+	SD_YF_STR_OPT("schema", m_statistics, schema),
+	SD_YF_STRS("kinds", false, m_statistics, kinds),
+	SD_YF_STRS("columns", false, m_statistics, columns),
+	SD_YF_STRS("expressions", false, m_statistics, expressions),
+	SD_YF_STR_OPT("target", m_statistics, target),
+	SD_YF_STR_OPT("comment", m_statistics, comment), SD_YF_END};
+
 /* `primary_key` is either a list or a mapping: load_table_pk reads it from
  * the tree; these are the keys its mapping form takes. */
 static const sd_yfield pk_fields[] = {
@@ -334,6 +358,8 @@ static const sd_yfield table_fields[] = {
 	SD_YF_LIST_OPT("checks", m_table, checks, m_check, check_fields),
 	SD_YF_LIST_OPT("exclusions", m_table, exclusions, m_exclusion,
 	               exclusion_fields),
+	SD_YF_LIST_OPT("statistics", m_table, statistics, m_statistics,
+	               statistics_fields),
 	SD_YF_BOOL_OPT("without_rowid", m_table, without_rowid),
 	SD_YF_BOOL_OPT("strict", m_table, strict),
 	SD_YF_STR_OPT("using", m_table, using_),
@@ -1486,6 +1512,84 @@ static void load_exclusion(loader *L, tinfo *ti, unsigned j)
 }
 
 /*
+ * Extended statistics (PostgreSQL CREATE STATISTICS): on two or more
+ * columns and expressions, or on one expression alone (which takes no
+ * kinds); kinds among ndistinct, dependencies and mcv.
+ */
+static void load_statistics(loader *L, tinfo *ti, unsigned j)
+{
+	const m_statistics *ms = &ti->mt->statistics[j];
+	const char *path = item_path(L, ti, "statistics", j, NULL);
+	const char *object = ti->qname;
+	const char *what = sd_arena_printf(L->tmp, "statistics '%s'", ms->name);
+	sd_statistics *st;
+	unsigned k;
+	char *end;
+	long n;
+
+	if (bad_name(L, ti->f, path, ti->qname, "statistics", ms->name))
+		return;
+	st = sd_table_add_statistics(L->s, ti->t, ms->name);
+	st->base.loc.path = ti->f->doc.path;
+	st->base.loc.line = item_line(ti, "statistics", j);
+	if (ms->schema)
+		st->base.schema = sd_namespace_key(dup(L, ms->schema));
+	strlist_from(L, &st->columns, ms->columns, ms->columns_count);
+	if (st->columns.n)
+		check_columns(L, ti, path, object, what, &st->columns);
+	for (k = 0; k < ms->expressions_count; k++) {
+		if (!ms->expressions[k][0])
+			lerr(L, ti->f, path, object, "%s: empty expression",
+			     what);
+		sd_statistics_add_expression(L->s, st, ms->expressions[k]);
+	}
+	if (st->columns.n + st->nexpressions < 2 && st->nexpressions != 1)
+		lerr(L, ti->f, path, object,
+		     "%s needs two or more columns and expressions, or one "
+		     "expression alone", what);
+	for (k = 0; k < ms->kinds_count; k++) {
+		size_t i;
+		for (i = 0; sd_statistics_kinds[i]; i++)
+			if (sd_strieq(ms->kinds[k], sd_statistics_kinds[i]))
+				break;
+		if (!sd_statistics_kinds[i])
+			lerr(L, ti->f, path, object,
+			     "%s: unknown kind '%s' (ndistinct, dependencies, "
+			     "mcv)", what, ms->kinds[k]);
+		else if (!sd_strlist_contains(&st->kinds,
+		                              sd_statistics_kinds[i]))
+			sd_strlist_push(L->a, &st->kinds,
+			                sd_statistics_kinds[i]);
+	}
+	if (st->kinds.n && !st->columns.n && st->nexpressions == 1)
+		lerr(L, ti->f, path, object,
+		     "%s on one expression takes no kinds", what);
+	/* the canonical order, and every kind is none written */
+	if (st->kinds.n) {
+		sd_strlist sorted = {0};
+		size_t i;
+		for (i = 0; sd_statistics_kinds[i]; i++)
+			if (sd_strlist_contains(&st->kinds,
+			                        sd_statistics_kinds[i]))
+				sd_strlist_push(L->a, &sorted,
+				                sd_statistics_kinds[i]);
+		st->kinds = sorted.n == 3 ? (sd_strlist){0} : sorted;
+	}
+	if (ms->target) {
+		n = strtol(ms->target, &end, 10);
+		if (*end || end == ms->target || n < -1 || n > 10000)
+			lerr(L, ti->f, path, object,
+			     "%s: 'target' must be a number from 0 to 10000 "
+			     "(-1: the default), not '%s'", what, ms->target);
+		else if (n >= 0) {
+			st->target = (int)n;
+			st->target_set = true;
+		}
+	}
+	st->comment = dup(L, ms->comment);
+}
+
+/*
  * SPEC: a one-column integer primary key autoincrements (an identity on
  * PostgreSQL, the rowid on SQLite) unless the model says otherwise:
  * `autoincrement: false`, or a default of its own (a sequence's nextval,
@@ -1705,6 +1809,8 @@ static void load_constraints(loader *L, tinfo *ti)
 
 	for (j = 0; j < mt->exclusions_count; j++)
 		load_exclusion(L, ti, j);
+	for (j = 0; j < mt->statistics_count; j++)
+		load_statistics(L, ti, j);
 
 	for (j = 0; j < mt->checks_count; j++) {
 		const m_check *mk = &mt->checks[j];

@@ -62,6 +62,7 @@ static const size_t comment_at[SD_OBJ__COUNT] = {
 	[SD_OBJ_DOMAIN] = offsetof(sd_domain, comment),
 	[SD_OBJ_COMPOSITE] = offsetof(sd_composite, comment),
 	[SD_OBJ_RANGE] = offsetof(sd_range, comment),
+	[SD_OBJ_STATISTICS] = offsetof(sd_statistics, comment),
 	[SD_OBJ_VIEW] = offsetof(sd_view, comment),
 	[SD_OBJ_FUNCTION] = offsetof(sd_function, comment),
 	[SD_OBJ_TRIGGER] = offsetof(sd_trigger, comment),
@@ -325,6 +326,32 @@ TABLE_ADDER(sd_foreign_key, sd_table_add_foreign_key, SD_OBJ_FOREIGN_KEY,
             foreign_keys, nforeign_keys)
 TABLE_ADDER(sd_check, sd_table_add_check, SD_OBJ_CHECK, checks, nchecks)
 TABLE_ADDER(sd_index, sd_table_add_index, SD_OBJ_INDEX, indexes, nindexes)
+TABLE_ADDER(sd_statistics, sd_table_add_statistics, SD_OBJ_STATISTICS,
+            statistics, nstatistics)
+
+void sd_statistics_add_expression(sd_schema *s, sd_statistics *st,
+                                  const char *sql)
+{
+	sd_expr e = {sd_arena_strdup(s->arena, sql), NULL};
+
+	APPEND(s, st->expressions, st->nexpressions, e);
+}
+
+const char *const sd_statistics_kinds[] = {"ndistinct", "dependencies",
+                                           "mcv", NULL};
+
+bool sd_statistics_kinds_equal(const sd_strlist *a, const sd_strlist *b)
+{
+	size_t i;
+
+	for (i = 0; sd_statistics_kinds[i]; i++) {
+		const char *k = sd_statistics_kinds[i];
+		if ((!a->n || sd_strlist_contains(a, k)) !=
+		    (!b->n || sd_strlist_contains(b, k)))
+			return false;
+	}
+	return true;
+}
 
 sd_primary_key *sd_table_set_primary_key(sd_schema *s, sd_table *t,
                                          const char *name)
@@ -574,6 +601,7 @@ void sd_schema_sort(sd_schema *s)
 		SORT(t->foreign_keys, t->nforeign_keys);
 		SORT(t->checks, t->nchecks);
 		SORT(t->indexes, t->nindexes);
+		SORT(t->statistics, t->nstatistics);
 	}
 }
 

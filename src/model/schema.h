@@ -149,6 +149,7 @@ typedef enum sd_obj_kind {
 	SD_OBJ_DOMAIN,
 	SD_OBJ_COMPOSITE, /* composite types */
 	SD_OBJ_RANGE,     /* range types */
+	SD_OBJ_STATISTICS, /* extended statistics of a table */
 	/* the catalog's logic (model/logic.h) */
 	SD_OBJ_VIEW,
 	SD_OBJ_FUNCTION,
@@ -505,6 +506,30 @@ const char *sd_storage_word(char storage);
 char sd_storage_parse(const char *word);
 char sd_type_default_storage(const sd_type *t);
 
+/*
+ * PostgreSQL extended statistics (CREATE STATISTICS) on columns and
+ * expressions of one table. The catalog keeps the columns in the table's
+ * order whatever the order written: they compare as a set; the
+ * expressions keep theirs.
+ */
+typedef struct sd_statistics {
+	sd_object base;      /* kind SD_OBJ_STATISTICS; schema: its own */
+	/* "ndistinct", "dependencies", "mcv", in that order; empty: every
+	 * kind the server builds (which the catalog also says so) */
+	sd_strlist kinds;
+	sd_strlist columns;
+	sd_expr *expressions;
+	size_t nexpressions;
+	int target;          /* ALTER STATISTICS ... SET STATISTICS, when */
+	bool target_set;     /* target_set */
+	const char *comment;
+} sd_statistics;
+
+/* The kinds in their canonical order, NULL-terminated. */
+extern const char *const sd_statistics_kinds[];
+/* Whether a and b ask for the same kinds (none written = all). */
+bool sd_statistics_kinds_equal(const sd_strlist *a, const sd_strlist *b);
+
 /* A table named by its schema (NULL = default) and name. */
 typedef struct sd_table_ref {
 	const char *schema;
@@ -530,6 +555,8 @@ typedef struct sd_table {
 	size_t nchecks;
 	sd_index **indexes;
 	size_t nindexes;
+	sd_statistics **statistics; /* PostgreSQL extended statistics */
+	size_t nstatistics;
 	/* name -> sd_column*, built by sd_schema_index() for tables of more
 	 * than SD_COLUMN_MAP_MIN columns; smaller ones are scanned */
 	sd_map *column_map;
@@ -747,6 +774,12 @@ sd_foreign_key *sd_table_add_foreign_key(sd_schema *s, sd_table *t,
                                          const char *name);
 sd_check *sd_table_add_check(sd_schema *s, sd_table *t, const char *name);
 sd_index *sd_table_add_index(sd_schema *s, sd_table *t, const char *name);
+/* Extended statistics of t, in the table's schema until told otherwise. */
+sd_statistics *sd_table_add_statistics(sd_schema *s, sd_table *t,
+                                       const char *name);
+/* Appends an expression (copied) to st's. */
+void sd_statistics_add_expression(sd_schema *s, sd_statistics *st,
+                                  const char *sql);
 sd_primary_key *sd_table_set_primary_key(sd_schema *s, sd_table *t,
                                          const char *name);
 void sd_strlist_push(sd_arena *a, sd_strlist *l, const char *item);
