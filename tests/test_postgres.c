@@ -2481,6 +2481,54 @@ START_TEST(table_settings_upgrade_downgrade)
 }
 END_TEST
 
+/* The models of yaml, named by the default convention. */
+static sd_schema *models_of(const char *yaml)
+{
+	sd_schema *s = NULL;
+	sd_error err = SD_ERROR_INIT;
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml), "m.yaml",
+	                                     &sd_naming_default, &err),
+	                 SD_OK);
+	return s;
+}
+
+/* The plan from the database at c (NULL: an empty one) to models, as
+ * PostgreSQL upgrade and downgrade SQL. */
+static void plan_sql(PGconn *c, const sd_schema *models, sd_buf *up,
+                     sd_buf *down)
+{
+	sd_diff_opts opts = {.caps = &sd_caps_postgres, .drop_unlisted = true};
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *live = NULL;
+	sd_plan *plan = NULL;
+
+	if (c) {
+		ck_assert_int_eq(sd_pg_introspect(&live, c, NULL, NULL, &err),
+		                 SD_OK);
+	} else {
+		live = sd_schema_new();
+		live->dialect = "postgresql";
+	}
+	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
+	ck_assert_int_eq(sd_emit_plan(up, down, plan, &sd_dialect_postgres,
+	                              &err),
+	                 SD_OK);
+	sd_plan_free(plan);
+	sd_schema_free(live);
+}
+
+/* The database at c is what models say: nothing to do. */
+static void assert_converged(PGconn *c, const sd_schema *models)
+{
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+
+	plan_sql(c, models, &up, &down);
+	ck_assert_str_eq(sd_buf_cstr(&up), "");
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+}
+
 /* The attribute options of every column of table t, in order. */
 #define Q_COLUMN_OPTIONS(t)                                                   \
 	"SELECT string_agg(a.attname || '=' || coalesce(array_to_string("     \
@@ -2503,10 +2551,7 @@ START_TEST(column_options_upgrade_downgrade)
 		" options: {n_distinct: 12.0, n_distinct_inherited: 15}}\n";
 	char *uri = fresh_db("sd_t_column_options");
 	PGconn *c = pq_open(uri);
-	sd_schema *models = NULL, *live = NULL, *after = NULL;
-	sd_plan *plan = NULL, *again = NULL;
-	sd_diff_opts opts = {.caps = &sd_caps_postgres, .drop_unlisted = true};
-	sd_error err = SD_ERROR_INIT;
+	sd_schema *models = models_of(yaml);
 	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
 	const char *before = "id=- account=n_distinct=1000,"
 	                     "n_distinct_inherited=2000 kind=n_distinct=12";
@@ -2519,15 +2564,7 @@ START_TEST(column_options_upgrade_downgrade)
 	              " (n_distinct = 12);"
 	              "INSERT INTO events VALUES (1, 7, 'click');");
 	pq_value_is(c, Q_COLUMN_OPTIONS("events"), before);
-	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
-	                                     "m.yaml", &sd_naming_default,
-	                                     &err),
-	                 SD_OK);
-	ck_assert_int_eq(sd_pg_introspect(&live, c, NULL, NULL, &err), SD_OK);
-	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
-	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
-	                              &err),
-	                 SD_OK);
+	plan_sql(c, models, &up, &down);
 	ck_assert_str_eq(
 		sd_buf_cstr(&up),
 		"ALTER TABLE \"events\" ALTER COLUMN \"account\" RESET "
@@ -2546,25 +2583,16 @@ START_TEST(column_options_upgrade_downgrade)
 	pq_value_is(c, Q_COLUMN_OPTIONS("events"),
 	            "id=- account=n_distinct=-0.2 "
 	            "kind=n_distinct=12,n_distinct_inherited=15");
-	ck_assert_int_eq(sd_pg_introspect(&after, c, NULL, NULL, &err), SD_OK);
-	ck_assert_int_eq(sd_diff(&again, after, models, &opts, &err), SD_OK);
-	ck_assert_uint_eq(again->nops, 0);
+	assert_converged(c, models);
 	pq_exec_ok(c, sd_buf_cstr(&down));
 	pq_value_is(c, Q_COLUMN_OPTIONS("events"), before);
 	pq_value_is(c, "SELECT count(*) FROM events WHERE kind = 'click'",
 	            "1");
 
 	/* a new table: its options after CREATE TABLE */
-	sd_plan_free(plan);
 	sd_buf_truncate(&up, 0);
 	sd_buf_truncate(&down, 0);
-	sd_schema_free(live);
-	live = sd_schema_new();
-	live->dialect = "postgresql";
-	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
-	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
-	                              &err),
-	                 SD_OK);
+	plan_sql(NULL, models, &up, &down);
 	ck_assert_str_eq(
 		sd_buf_cstr(&up),
 		"CREATE TABLE \"events\" (\n"
@@ -2578,14 +2606,9 @@ START_TEST(column_options_upgrade_downgrade)
 		"ALTER TABLE \"events\" ALTER COLUMN \"kind\" SET "
 		"(n_distinct = 12.0, n_distinct_inherited = 15);\n");
 
-	sd_plan_free(plan);
-	sd_plan_free(again);
 	sd_schema_free(models);
-	sd_schema_free(live);
-	sd_schema_free(after);
 	sd_buf_free(&up);
 	sd_buf_free(&down);
-	sd_error_clear(&err);
 	PQfinish(c);
 	free(uri);
 }
@@ -2621,10 +2644,7 @@ START_TEST(constraint_index_comments)
 		" index_comment: gist over the ranges}\n";
 	char *uri = fresh_db("sd_t_key_index_comments");
 	PGconn *c = pq_open(uri);
-	sd_schema *models = NULL, *live = NULL, *after = NULL;
-	sd_plan *plan = NULL, *again = NULL;
-	sd_diff_opts opts = {.caps = &sd_caps_postgres, .drop_unlisted = true};
-	sd_error err = SD_ERROR_INIT;
+	sd_schema *models = models_of(yaml);
 	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
 	const char *before = "slots_code_key=- slots_during_excl=- "
 	                     "slots_pkey=old";
@@ -2637,16 +2657,7 @@ START_TEST(constraint_index_comments)
 	              "COMMENT ON CONSTRAINT slots_code_key ON slots"
 	              " IS 'codes are unique';");
 	pq_value_is(c, Q_INDEX_COMMENTS("slots"), before);
-	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
-	                                     "m.yaml", &sd_naming_default,
-	                                     &err),
-	                 SD_OK);
-	ck_assert_int_eq(sd_pg_introspect(&live, c, NULL, NULL, &err), SD_OK);
-	ck_assert_str_eq(live->tables[0]->primary_key->storage.comment, "old");
-	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
-	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
-	                              &err),
-	                 SD_OK);
+	plan_sql(c, models, &up, &down);
 	ck_assert_str_eq(
 		sd_buf_cstr(&up),
 		"COMMENT ON INDEX \"slots_pkey\" IS 'by id';\n"
@@ -2665,23 +2676,14 @@ START_TEST(constraint_index_comments)
 	pq_value_is(c, "SELECT obj_description(oid, 'pg_constraint') FROM"
 	               " pg_constraint WHERE conname = 'slots_code_key'",
 	            "codes are unique");
-	ck_assert_int_eq(sd_pg_introspect(&after, c, NULL, NULL, &err), SD_OK);
-	ck_assert_int_eq(sd_diff(&again, after, models, &opts, &err), SD_OK);
-	ck_assert_uint_eq(again->nops, 0);
+	assert_converged(c, models);
 	pq_exec_ok(c, sd_buf_cstr(&down));
 	pq_value_is(c, Q_INDEX_COMMENTS("slots"), before);
 
 	/* created with the table: after the constraints' own comments */
-	sd_plan_free(plan);
 	sd_buf_truncate(&up, 0);
 	sd_buf_truncate(&down, 0);
-	sd_schema_free(live);
-	live = sd_schema_new();
-	live->dialect = "postgresql";
-	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
-	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
-	                              &err),
-	                 SD_OK);
+	plan_sql(NULL, models, &up, &down);
 	ck_assert_str_eq(
 		sd_buf_cstr(&up),
 		"CREATE TABLE \"slots\" (\n"
@@ -2700,14 +2702,9 @@ START_TEST(constraint_index_comments)
 		"COMMENT ON INDEX \"slots_during_excl\" IS "
 		"'gist over the ranges';\n");
 
-	sd_plan_free(plan);
-	sd_plan_free(again);
 	sd_schema_free(models);
-	sd_schema_free(live);
-	sd_schema_free(after);
 	sd_buf_free(&up);
 	sd_buf_free(&down);
-	sd_error_clear(&err);
 	PQfinish(c);
 	free(uri);
 }
@@ -2744,10 +2741,7 @@ START_TEST(extended_statistics_upgrade_downgrade)
 		" kinds: [ndistinct, mcv, dependencies]}\n";
 	char *uri = fresh_db("sd_t_statistics");
 	PGconn *c = pq_open(uri);
-	sd_schema *models = NULL, *live = NULL, *after = NULL;
-	sd_plan *plan = NULL, *again = NULL;
-	sd_diff_opts opts = {.caps = &sd_caps_postgres, .drop_unlisted = true};
-	sd_error err = SD_ERROR_INIT;
+	sd_schema *models = models_of(yaml);
 	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
 	const char *before =
 		"CREATE STATISTICS public.addresses_kept ON zip, country FROM "
@@ -2769,16 +2763,7 @@ START_TEST(extended_statistics_upgrade_downgrade)
 	              "COMMENT ON STATISTICS addresses_kept IS 'kept';"
 	              "INSERT INTO addresses VALUES (1, '1', 'x', 'de');");
 	pq_value_is(c, Q_STATISTICS, before);
-	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
-	                                     "m.yaml", &sd_naming_default,
-	                                     &err),
-	                 SD_OK);
-	ck_assert_int_eq(sd_pg_introspect(&live, c, NULL, NULL, &err), SD_OK);
-	ck_assert_uint_eq(live->tables[0]->nstatistics, 3);
-	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
-	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
-	                              &err),
-	                 SD_OK);
+	plan_sql(c, models, &up, &down);
 	ck_assert_str_eq(
 		sd_buf_cstr(&up),
 		"DROP STATISTICS \"addresses_zip_city\";\n"
@@ -2809,24 +2794,15 @@ START_TEST(extended_statistics_upgrade_downgrade)
 	            "CREATE STATISTICS public.addresses_zip_city (ndistinct, "
 	            "dependencies) ON zip, city FROM addresses /500 "
 	            "zip decides city");
-	ck_assert_int_eq(sd_pg_introspect(&after, c, NULL, NULL, &err), SD_OK);
-	ck_assert_int_eq(sd_diff(&again, after, models, &opts, &err), SD_OK);
-	ck_assert_uint_eq(again->nops, 0);
+	assert_converged(c, models);
 	pq_exec_ok(c, sd_buf_cstr(&down));
 	pq_value_is(c, Q_STATISTICS, before);
 	pq_value_is(c, "SELECT count(*) FROM addresses", "1");
 
 	/* a new table: its statistics after it */
-	sd_plan_free(plan);
 	sd_buf_truncate(&up, 0);
 	sd_buf_truncate(&down, 0);
-	sd_schema_free(live);
-	live = sd_schema_new();
-	live->dialect = "postgresql";
-	ck_assert_int_eq(sd_diff(&plan, live, models, &opts, &err), SD_OK);
-	ck_assert_int_eq(sd_emit_plan(&up, &down, plan, &sd_dialect_postgres,
-	                              &err),
-	                 SD_OK);
+	plan_sql(NULL, models, &up, &down);
 	ck_assert(strstr(sd_buf_cstr(&up),
 	                 ");\nCREATE STATISTICS \"addresses_country_mcv\" "));
 	ck_assert_str_eq(sd_buf_cstr(&down),
@@ -2835,14 +2811,9 @@ START_TEST(extended_statistics_upgrade_downgrade)
 	                 "DROP STATISTICS \"addresses_country_mcv\";\n"
 	                 "DROP TABLE \"addresses\";\n");
 
-	sd_plan_free(plan);
-	sd_plan_free(again);
 	sd_schema_free(models);
-	sd_schema_free(live);
-	sd_schema_free(after);
 	sd_buf_free(&up);
 	sd_buf_free(&down);
-	sd_error_clear(&err);
 	PQfinish(c);
 	free(uri);
 }
