@@ -139,6 +139,38 @@ END_TEST
 
 /* Without online forms the same plan is plain DDL in one transaction, and
  * the label used by a default means the type is recreated. */
+/* A key built online keeps the comment of its index, apart from the
+ * constraint's. */
+START_TEST(online_key_index_comment)
+{
+	sd_schema *a = models("tables:\n"
+	                      "  - name: t\n"
+	                      "    columns: [{name: id, type: integer},"
+	                      " {name: code, type: text}]\n");
+	sd_schema *b = models("tables:\n"
+	                      "  - name: t\n"
+	                      "    columns: [{name: id, type: integer},"
+	                      " {name: code, type: text}]\n"
+	                      "    unique:\n"
+	                      "      - {name: uq_t_code, columns: [code],"
+	                      " comment: one code, index_comment: lookups}\n");
+	sd_plan *p = plan_of(a, b, true);
+	bool steps;
+	char *sql = online_sql(p, &steps);
+
+	ck_assert_ptr_nonnull(strstr(
+		sql, "ALTER TABLE \"t\" ADD CONSTRAINT \"uq_t_code\" UNIQUE "
+		     "USING INDEX \"uq_t_code\";\n"
+		     "COMMENT ON CONSTRAINT \"uq_t_code\" ON \"t\" IS "
+		     "'one code';\n"
+		     "COMMENT ON INDEX \"uq_t_code\" IS 'lookups';\n"));
+	free(sql);
+	sd_plan_free(p);
+	sd_schema_free(a);
+	sd_schema_free(b);
+}
+END_TEST
+
 START_TEST(plain_forms_unchanged)
 {
 	sd_schema *a = models(before), *b = models(after);
@@ -447,6 +479,7 @@ static Suite *online_suite(void)
 	Suite *s = suite_create("online");
 
 	SD_TEST(s, online_forms_golden, 60);
+	SD_TEST(s, online_key_index_comment, 60);
 	SD_TEST(s, plain_forms_unchanged, 60);
 	SD_TEST(s, staged_golden, 60);
 	SD_TEST(s, steps_read_back, 60);

@@ -187,16 +187,19 @@ static void key_using_index(online *o, const sd_op *op)
 	sd_op *build = op_new(o, SD_OP_CREATE_INDEX, t);
 	sd_buf *out = o->out;
 	const char *name = k->name;
+	const sd_index_storage *st;
 	bool deferrable = false, deferred = false;
 	size_t i;
 
 	if (k->kind == SD_OBJ_PRIMARY_KEY) {
 		cols = &((const sd_primary_key *)k)->columns;
+		st = &((const sd_primary_key *)k)->storage;
 		if (!name)
 			name = sd_arena_printf(o->a, "%s_pkey", t->base.name);
 	} else {
 		const sd_unique *u = (const sd_unique *)k;
 		cols = &u->columns;
+		st = &u->storage;
 		ix->nulls_not_distinct = u->nulls_not_distinct;
 		deferrable = u->deferrable;
 		deferred = u->initially_deferred;
@@ -229,6 +232,8 @@ static void key_using_index(online *o, const sd_op *op)
 	sd_emit_deferrable(out, deferrable, deferred);
 	sd_buf_put(out, ";\n");
 	comment(o, t, k, sd_object_comment(k));
+	/* the index keeps a comment of its own (COMMENT ON INDEX) */
+	comment(o, t, &ix->base, st->comment);
 }
 
 /* A foreign key or check added NOT VALID now and validated once the
