@@ -217,9 +217,27 @@ START_TEST(golden_sqlite_alter)
 }
 END_TEST
 
+/* PostgreSQL's column settings, a key index's comment and extended
+ * statistics have no API words: their statements as they are. */
+static const char pg_settings_models[] =
+	"tables:\n"
+	"  - name: addresses\n"
+	"    columns:\n"
+	"      - {name: id, type: integer, primary_key: true}\n"
+	"      - {name: zip, type: text, options: {n_distinct: 500}}\n"
+	"      - {name: city, type: text, compression: lz4}\n"
+	"    unique:\n"
+	"      - {name: uq_addresses_zip, columns: [zip],"
+	" index_comment: lookups}\n"
+	"    statistics:\n"
+	"      - {name: addresses_zip_city, kinds: [dependencies],"
+	" columns: [zip, city], target: 300}\n";
+
 START_TEST(golden_postgres_create)
 {
 	emit_case("postgres_create", &sd_dialect_postgres, empty_models, pg_models);
+	emit_case("postgres_settings_create", &sd_dialect_postgres,
+	          empty_models, pg_settings_models);
 	emit_case("postgres_drop", &sd_dialect_postgres, pg_models, empty_models);
 }
 END_TEST

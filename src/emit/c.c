@@ -167,12 +167,15 @@ static void column_flags(sd_buf *out, const sd_column *c, bool pk_flag,
 }
 
 /* Whether the API's column handling reproduces c (checked per column:
- * no serial sequence, a type the portable spelling gives back). */
+ * no serial sequence, a type the portable spelling gives back, none of
+ * PostgreSQL's column settings, which the API has no words for). */
 static bool column_expressible(sd_arena *a, const sd_dialect *d,
                                const sd_column *c)
 {
 	return !c->sequence && !c->identity_options && !c->inherited &&
-	       api_type(a, d, c) && c->base.name && *c->base.name;
+	       !c->options.n && !c->storage && !c->compression &&
+	       !c->statistics_set && api_type(a, d, c) && c->base.name &&
+	       *c->base.name;
 }
 
 /* before "value" after, when value is not NULL. */
@@ -305,6 +308,11 @@ static bool constraint_expressible(const sd_object *o)
 {
 	if (!o || !o->name || !*o->name)
 		return false;
+	/* COMMENT ON INDEX of a key's index: no words in the API */
+	if ((o->kind == SD_OBJ_PRIMARY_KEY &&
+	     ((const sd_primary_key *)o)->storage.comment) ||
+	    (o->kind == SD_OBJ_UNIQUE && ((const sd_unique *)o)->storage.comment))
+		return false;
 	if (o->kind == SD_OBJ_CHECK)
 		return ((const sd_check *)o)->expression.sql != NULL;
 	return o->kind == SD_OBJ_PRIMARY_KEY || o->kind == SD_OBJ_UNIQUE ||
@@ -336,7 +344,7 @@ static bool create_table(cgen *g, sd_arena *a, const sd_op *op)
 	for (i = 0; i < t->ncolumns; i++)
 		if (t->columns[i]->key_nullable)
 			return false;
-	if (pk && (!pk->base.name || !pk->columns.n))
+	if (pk && (!pk->base.name || !pk->columns.n || pk->storage.comment))
 		return false;
 	for (i = 0; pk && i < pk->columns.n; i++) {
 		const sd_column *c = sd_table_find_column(t, pk->columns.items[i]);
