@@ -407,6 +407,37 @@ static const sd_column *after_parent(dctx *c, const tpair *pp,
 	return e;
 }
 
+/* Whether the pair's table is a typed table of the same composite type on
+ * both sides: ALTER TYPE ... CASCADE adds, drops and retypes its columns
+ * (ALTER TABLE may not), which are then what after_type says. */
+static bool typed_alike(dctx *c, const tpair *tp)
+{
+	return c->caps.db_objects && tp->old->of_type && tp->new_->of_type &&
+	       sd_streq(sd_diff_qname(c, tp->old->of_type_schema,
+	                              tp->old->of_type),
+	                sd_diff_qname(c, tp->new_->of_type_schema,
+	                              tp->new_->of_type));
+}
+
+/* Column n of a typed table once its type's ALTERs ran: o (NULL when the
+ * type adds the attribute: a plain column) with n's type and collation. */
+static const sd_column *after_type(dctx *c, const sd_column *o,
+                                   const sd_column *n)
+{
+	sd_column *e = sd_arena_alloc(c->a, sizeof(*e));
+
+	*e = o ? *o : *n;
+	if (!o) {
+		e->nullable = true;
+		memset(&e->default_value, 0, sizeof(e->default_value));
+		e->comment = NULL;
+	}
+	e->type = n->type;
+	e->type_sql = n->type_sql;
+	e->collation = n->collation;
+	return e;
+}
+
 /* Whether a parent of both sides that the pair's table stays a child of
  * had column o and drops it, so that its DROP COLUMN takes o along. */
 static bool parent_drops(dctx *c, tpair *tp, const sd_column *o)
@@ -616,6 +647,13 @@ void sd_diff_columns(dctx *c, tpair *tp)
 		sd_op *op;
 		if (regen[i])
 			continue;
+		if (typed_alike(c, tp)) {
+			const sd_column *e = after_type(c, o, n);
+			unsigned ch = column_changes(c, e, n);
+			if (ch)
+				alter_column_op(c, tp, e, n, ch);
+			continue;
+		}
 		if (n->inherited && (pp = propagating_parent(c, tp, n->base.name))) {
 			/* the parent's ALTERs got here first */
 			const sd_column *e = after_parent(c, pp, o, n);
@@ -731,9 +769,11 @@ void sd_diff_columns(dctx *c, tpair *tp)
 			if (sd_map_get(tp->col_o2n, o->base.name) ||
 			    (pass == 0) != (o->generated.sql != NULL))
 				continue;
-			/* the parent's DROP COLUMN takes it along */
-			if (o->inherited && c->caps.db_objects &&
-			    parent_drops(c, tp, o))
+			/* the parent's DROP COLUMN takes it along, or the
+			 * type's DROP ATTRIBUTE */
+			if ((o->inherited && c->caps.db_objects &&
+			     parent_drops(c, tp, o)) ||
+			    typed_alike(c, tp))
 				continue;
 			const char *zero = sd_diff_needs_value(o) ? sd_diff_zero_literal(c, o)
 			                                  : NULL;

@@ -662,6 +662,7 @@ static void alter_composite(pg_emit *e, const sd_op *op)
 		put(e, sep);
 		put(e, "DROP ATTRIBUTE ");
 		ident(e, o->attributes[i]->base.name);
+		put(e, " CASCADE");
 		sep = ", ";
 	}
 	for (i = 0; i < n->nattributes; i++) {
@@ -676,6 +677,7 @@ static void alter_composite(pg_emit *e, const sd_op *op)
 			ident(e, b->base.name);
 			put(e, " TYPE ");
 			sd_pg_emit_type(e, &b->type);
+			put(e, " CASCADE"); /* to typed tables */
 			e->out = &acts;
 			rsep = ", ";
 			continue;
@@ -683,6 +685,7 @@ static void alter_composite(pg_emit *e, const sd_op *op)
 			put(e, sep);
 			put(e, "ADD ATTRIBUTE ");
 			attribute_def(e, b);
+			put(e, " CASCADE");
 		}
 		sep = ", ";
 	}

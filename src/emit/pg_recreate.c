@@ -26,10 +26,11 @@
 void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
                                 const char *newq, const char *name)
 {
-	sd_buf lit = SD_BUF_INIT;
+	sd_buf lit = SD_BUF_INIT, nlit = SD_BUF_INIT;
 	const char *l;
 
 	sd_quote_literal_std(&lit, oldq);
+	sd_quote_literal_std(&nlit, newq);
 	l = sd_buf_cstr(&lit);
 	sd_buf_printf(e->out,
 		"    FOR r IN SELECT a.attrelid::regclass::text AS tbl, a.attname::text AS col,\n"
@@ -49,9 +50,26 @@ void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
 		"                       r.tbl, r.col, r.dims, r.col, r.dims, r.dims);\n"
 		"        saved := saved || ARRAY[r.tbl, r.col, r.def];\n"
 		"    END LOOP;\n"
+		"    FOR r IN SELECT c.oid::regclass::text AS tbl FROM pg_class c WHERE c.reloftype = %s::regtype\n"
+		"    LOOP\n"
+		"        -- a typed table: its columns take the new attributes' types, then the new type\n"
+		"        EXECUTE format('ALTER TABLE %%s NOT OF', r.tbl);\n"
+		"        FOR i IN SELECT a.attnum FROM pg_attribute a JOIN pg_attribute b ON b.attname = a.attname\n"
+		"                 WHERE a.attrelid = (SELECT typrelid FROM pg_type WHERE oid = %s::regtype)\n"
+		"                   AND b.attrelid = r.tbl::regclass AND a.attnum > 0 AND NOT a.attisdropped\n"
+		"                   AND NOT b.attisdropped AND (a.atttypid, a.atttypmod) <> (b.atttypid, b.atttypmod)\n"
+		"        LOOP\n"
+		"            EXECUTE (SELECT format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %%s USING %%I::%%s', r.tbl, a.attname,\n"
+		"                                   format_type(a.atttypid, a.atttypmod), a.attname, format_type(a.atttypid, a.atttypmod))\n"
+		"                     FROM pg_attribute a WHERE a.attrelid = (SELECT typrelid FROM pg_type WHERE oid = %s::regtype)\n"
+		"                       AND a.attnum = i);\n"
+		"        END LOOP;\n"
+		"        EXECUTE format('ALTER TABLE %%s OF %s', r.tbl);\n"
+		"    END LOOP;\n"
 		"    DROP TYPE %s;\n"
 		"    ALTER TYPE %s RENAME TO ",
-		l, l, l, newq, newq, oldq, newq);
+		l, l, l, newq, newq, l, sd_buf_cstr(&nlit), sd_buf_cstr(&nlit), newq,
+		oldq, newq);
 	sd_pg_emit_ident(e, name);
 	put(e, ";\n"
 	       "    FOR i IN 1 .. coalesce(array_length(saved, 1), 0) / 3 LOOP\n"
@@ -65,6 +83,7 @@ void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
 	       "        END IF;\n"
 	       "    END LOOP;\n");
 	sd_buf_free(&lit);
+	sd_buf_free(&nlit);
 }
 
 void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
