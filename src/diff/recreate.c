@@ -301,3 +301,48 @@ bool sd_diff_type_is(const sd_type *t, const sd_object *o)
 	}
 	return strlen(o->name) == len && strncmp(name, o->name, len) == 0;
 }
+
+/* Whether some column of a table of s holds composite type d. */
+static bool type_in_tables(const sd_schema *s, const sd_object *d)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->ntables; i++)
+		for (k = 0; k < s->tables[i]->ncolumns; k++)
+			if (sd_diff_type_is(&s->tables[i]->columns[k]->type, d))
+				return true;
+	return false;
+}
+
+void sd_diff_note_nested_composites(dctx *c)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < c->pending.n; i++) {
+		const sd_op *op = ((pending *)c->pending.items[i])->op;
+		if (!sd_diff_composite_retyped(op))
+			continue;
+		for (j = 0; j < c->to->ncomposites; j++) {
+			const sd_composite *d = c->to->composites[j];
+			for (k = 0; k < d->nattributes; k++)
+				if (sd_diff_type_is(&d->attributes[k]->type,
+				                    op->obj_new) &&
+				    type_in_tables(c->to, &d->base))
+					break;
+			if (k == d->nattributes)
+				continue;
+			sd_strlist_push(c->a, &c->plan->notes,
+			                sd_arena_printf(
+				c->a,
+				"not managed: composite type %s changes an "
+				"attribute's type while composite type %s, "
+				"which a table column holds, has an attribute "
+				"of it; PostgreSQL refuses the change: recreate "
+				"%s by hand",
+				sd_diff_qname(c, op->obj_new->schema,
+				              op->obj_new->name),
+				sd_diff_qname(c, d->base.schema, d->base.name),
+				sd_diff_qname(c, d->base.schema, d->base.name)));
+		}
+	}
+}
