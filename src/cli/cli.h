@@ -190,10 +190,6 @@ typedef struct sd_cli_compare {
 	sd_schema *models; /* normalised through db */
 	sd_schema *live;
 	sd_plan *plan;     /* live -> models */
-	/* Set before sd_cli_compare_models (kept): the live schema is read
-	 * without the dependencies between its objects, and they are read
-	 * only when the plan has an op (sd_introspect_opts.lazy_depend). */
-	bool lazy_depend;
 } sd_cli_compare;
 /*
  * Loads the config, then the models on a second thread while the database

@@ -313,8 +313,6 @@ int sd_cmd_check(sd_cli *cli, int argc, char **argv)
 		                    "--dev-database is the server of --replay's scratch database");
 	if (replay)
 		return check_replay(cli, json, dev);
-	/* a check without a difference needs no dependencies */
-	cmp.lazy_depend = true;
 	rc = sd_cli_compare_models(cli, &cmp, warn_applied_files, NULL);
 	if (rc)
 		goto done;

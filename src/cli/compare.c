@@ -38,9 +38,7 @@ void sd_cli_models_privileges(const sd_config *c, sd_schema *models)
 		sd_schema_logic(models)->privileges = true;
 }
 
-/* sd_cli_introspect, leaving the dependencies out with lazy_depend. */
-static int introspect(sd_cli *cli, sd_db *db, sd_schema **out,
-                      bool lazy_depend)
+int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out)
 {
 	sd_introspect_opts o;
 	reading r;
@@ -53,7 +51,6 @@ static int introspect(sd_cli *cli, sd_db *db, sd_schema **out,
 		o.ignore = cli->config->ignore;
 		o.privileges = cli->config->privileges;
 	}
-	o.lazy_depend = lazy_depend;
 	if (show) {
 		r.cli = cli;
 		r.where = db->display_url ? db->display_url : "the database";
@@ -68,11 +65,6 @@ static int introspect(sd_cli *cli, sd_db *db, sd_schema **out,
 		fflush(stderr);
 	}
 	return rc;
-}
-
-int sd_cli_introspect(sd_cli *cli, sd_db *db, sd_schema **out)
-{
-	return introspect(cli, db, out, false);
 }
 
 /* Fills canonical forms into models read from YAML (normalize.h). */
@@ -102,25 +94,9 @@ int sd_cli_models(sd_cli *cli, const char *path, sd_db *db,
 	return rc;
 }
 
-/* The dependencies of the live schema a lazy_depend reading left out,
- * read when the differ needs them (sd_diff_opts.load_deps). */
-typedef struct live_deps {
-	sd_db *db;
-	sd_schema *live;
-} live_deps;
-
-static int load_live_deps(void *ctx, sd_error *err)
-{
-	live_deps *l = ctx;
-
-	return sd_introspect_depend(l->db, l->live, err);
-}
-
-/* sd_cli_diff_before; with deps, from is its live schema, read without
- * its dependencies. */
-static int cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
-                    const sd_dialect *d, sd_plan **out, sd_schema **before,
-                    live_deps *deps)
+int sd_cli_diff_before(sd_cli *cli, const sd_schema *from,
+                       const sd_schema *to, const sd_dialect *d,
+                       sd_plan **out, sd_schema **before)
 {
 	sd_config *c;
 	sd_diff_opts o;
@@ -136,18 +112,7 @@ static int cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
 	o.caps = d ? d->caps : NULL;
 	o.online = o.concurrently = cli->diff_online && d && d->emit_online;
 	o.before = before;
-	if (deps) {
-		o.load_deps = load_live_deps;
-		o.load_deps_ctx = deps;
-	}
 	return sd_diff(out, from, to, &o, &cli->err);
-}
-
-int sd_cli_diff_before(sd_cli *cli, const sd_schema *from,
-                       const sd_schema *to, const sd_dialect *d,
-                       sd_plan **out, sd_schema **before)
-{
-	return cli_diff(cli, from, to, d, out, before, NULL);
 }
 
 int sd_cli_diff(sd_cli *cli, const sd_schema *from, const sd_schema *to,
@@ -218,12 +183,10 @@ int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
 	models_job job;
 	pthread_t tid;
 	sd_error saved, db_err;
-	live_deps deps;
-	bool threaded, lazy = cmp->lazy_depend;
+	bool threaded;
 	int rc, db_rc;
 
 	memset(cmp, 0, sizeof(*cmp));
-	cmp->lazy_depend = lazy;
 	rc = sd_cli_config(cli, &c);
 	if (rc)
 		return rc;
@@ -238,7 +201,7 @@ int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
 	memset(&cli->err, 0, sizeof(cli->err));
 	db_rc = sd_cli_open_db(cli, &cmp->db, SD_DB_OPEN_NO_CREATE);
 	if (!db_rc)
-		db_rc = introspect(cli, cmp->db, &cmp->live, lazy);
+		db_rc = sd_cli_introspect(cli, cmp->db, &cmp->live);
 	db_err = cli->err;
 	cli->err = saved;
 	if (threaded)
@@ -257,18 +220,11 @@ int sd_cli_compare_models(sd_cli *cli, sd_cli_compare *cmp,
 		rc = at_open(cli, cmp->db, ctx);
 	if (!rc)
 		rc = normalize(cli, cmp->db, cmp->models, cmp->live);
-	/* with the dependencies still to be read, the connection stays
-	 * open while the differ may ask for them */
-	if (!rc && !lazy)
-		cmp->db = detach_db(cmp->db);
-	deps.db = cmp->db;
-	deps.live = cmp->live;
 	if (!rc)
-		rc = cli_diff(cli, cmp->live, cmp->models,
-		              sd_db_dialect(cmp->db), &cmp->plan, NULL,
-		              lazy ? &deps : NULL);
-	if (!rc && lazy)
 		cmp->db = detach_db(cmp->db);
+	if (!rc)
+		rc = sd_cli_diff(cli, cmp->live, cmp->models,
+		                 sd_db_dialect(cmp->db), &cmp->plan);
 	return rc;
 }
 

@@ -377,7 +377,6 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 	dctx c;
 	sd_map *kept_from;
 	size_t i;
-	bool deps_read = false;
 	int rc = SD_OK;
 
 	if (!out || !from || !to) {
@@ -422,13 +421,7 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 	sd_diff_create_tables(&c);
 	sd_diff_drop_tables(&c);
 	sd_diff_logic(&c);
-	/* dependencies left out of the reading: only a change needs them */
-	if (opts->load_deps && c.pending.n) {
-		rc = opts->load_deps(opts->load_deps_ctx, err);
-		deps_read = true;
-	}
-	if (rc == SD_OK && (!opts->load_deps || deps_read))
-		sd_diff_read_deps(&c);
+	sd_diff_read_deps(&c);
 	sd_diff_dependants(&c);
 	if (c.caps.table_settings) {
 		sd_diff_table_settings(&c);
@@ -436,19 +429,6 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 	}
 	sd_diff_grants(&c);
 	note_unmanaged(&c, from, to);
-	if (rc != SD_OK || (opts->load_deps && !deps_read && c.pending.n)) {
-		/* an error, or ops that came after the dependencies were
-		 * needed (a table's settings, grants): the whole diff again,
-		 * with them */
-		sd_diff_opts again = *opts;
-		sd_arena_free(c.scratch);
-		if (rc == SD_OK)
-			rc = opts->load_deps(opts->load_deps_ctx, err);
-		again.load_deps = NULL;
-		if (rc == SD_OK)
-			rc = sd_diff(out, from, to, &again, err);
-		goto done;
-	}
 
 	sd_diff_sort(&c);
 	plan->nops = c.pending.n;

@@ -257,15 +257,6 @@ typedef struct sd_diff_opts {
 	 * and `to` and must not outlive them; free with sd_schema_free.
 	 */
 	sd_schema **before;
-	/*
-	 * When not NULL, `from` was read without the dependencies between
-	 * its objects (sd_introspect_opts.lazy_depend): a plan without ops
-	 * needs none, and once the plan has one, load_deps(load_deps_ctx,
-	 * err) is called to read them into `from` before anything uses
-	 * them. SD_OK, or an error that sd_diff returns.
-	 */
-	int (*load_deps)(void *ctx, sd_error *err);
-	void *load_deps_ctx;
 } sd_diff_opts;
 
 /*

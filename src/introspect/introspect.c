@@ -22,20 +22,13 @@ static int read_postgres(sd_schema **out, sd_db *db,
 	return sd_pg_introspect(out, sd_pg_conn(db), opts, NULL, err);
 }
 
-static int depend_postgres(sd_db *db, sd_schema *s, sd_error *err)
-{
-	return sd_pg_introspect_depend(s, sd_pg_conn(db), err);
-}
-
 static const struct {
 	const char *driver;
 	int (*read)(sd_schema **out, sd_db *db,
 	            const sd_introspect_opts *opts, sd_error *err);
-	/* the dependencies lazy_depend left out; NULL: none left out */
-	int (*depend)(sd_db *db, sd_schema *s, sd_error *err);
 } readers[] = {
-	{"sqlite", read_sqlite, NULL},
-	{"postgresql", read_postgres, depend_postgres},
+	{"sqlite", read_sqlite},
+	{"postgresql", read_postgres},
 };
 
 const sd_introspect_opts sd_introspect_none;
@@ -51,15 +44,4 @@ int sd_introspect(sd_schema **out, sd_db *db, const sd_introspect_opts *opts,
 	return sd_error_set(err, SD_ERUNTIME,
 	                    "%s: reading the catalog is not supported",
 	                    db->driver->name);
-}
-
-int sd_introspect_depend(sd_db *db, sd_schema *s, sd_error *err)
-{
-	size_t i;
-
-	for (i = 0; i < SD_ARRAY_LEN(readers); i++)
-		if (strcmp(db->driver->name, readers[i].driver) == 0)
-			return readers[i].depend ? readers[i].depend(db, s, err)
-			                         : SD_OK;
-	return SD_OK;
 }

@@ -17,11 +17,6 @@ typedef struct sd_introspect_opts {
 	const char *version_table;      /* left out of the schema */
 	const char *const *ignore;      /* table-name globs, NULL-terminated */
 	bool privileges;                /* read grants (`privileges: true`) */
-	/* Leave out the dependencies between objects (PostgreSQL's
-	 * pg_depend, a big share of the catalog read): the schema then has
-	 * none, until sd_introspect_depend reads them. For a reader that
-	 * needs them only when there is a difference (`check`). */
-	bool lazy_depend;
 	/* Called now and then during long introspection (may be NULL). */
 	void (*progress)(void *ctx, const char *what, size_t done, size_t total);
 	void *progress_ctx;
@@ -38,12 +33,5 @@ extern const sd_introspect_opts sd_introspect_none;
  */
 int sd_introspect(sd_schema **out, sd_db *db, const sd_introspect_opts *opts,
                   sd_error *err);
-
-/*
- * Reads the dependencies that a reading with lazy_depend left out into
- * s (read from db, which has not changed since); a no-op where the
- * reader has none of its own. SD_OK, or an error in err.
- */
-int sd_introspect_depend(sd_db *db, sd_schema *s, sd_error *err);
 
 #endif

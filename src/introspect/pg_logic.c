@@ -1078,8 +1078,7 @@ void sd_pgr_send_logic(pg_read *r)
 		send(r, q_owners);
 		send(r, q_default_acls);
 	}
-	if (!r->opts->lazy_depend)
-		send(r, q_depend);
+	send(r, q_depend);
 }
 
 int sd_pgr_read_logic(pg_read *r)
@@ -1091,11 +1090,6 @@ int sd_pgr_read_logic(pg_read *r)
 	    (!sd_pgr_absent(r, 's') && (rc = read_row_security(r)) != SD_OK) ||
 	    (rc = read_grants(r)) != SD_OK)
 		return rc;
-	return r->opts->lazy_depend ? SD_OK : read_depend(r);
-}
-
-int sd_pgr_read_depend(pg_read *r)
-{
 	return read_depend(r);
 }
 

@@ -114,8 +114,5 @@ void sd_pgr_send_views(pg_read *r);
 void sd_pgr_send_logic(pg_read *r);
 /* ... and the rest of the logic once the indexes are in. */
 int sd_pgr_read_logic(pg_read *r);
-/* The dependencies (into r->s), which opts->lazy_depend leaves out of
- * sd_pgr_read_logic. */
-int sd_pgr_read_depend(pg_read *r);
 
 #endif

@@ -1602,29 +1602,6 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
 	return SD_OK;
 }
 
-/* The user schemas are read again (what the dependency query selects,
- * and the default one, which it names NULL), into a schema of their own:
- * s has them already. */
-int sd_pg_introspect_depend(sd_schema *s, PGconn *conn, sd_error *err)
-{
-	pg_read r;
-	sd_schema *nsps = sd_schema_new();
-	int rc;
-
-	memset(&r, 0, sizeof(r));
-	r.conn = conn;
-	r.opts = &sd_introspect_none;
-	r.err = err;
-	r.s = nsps;
-	rc = read_namespaces(&r);
-	if (rc == SD_OK) {
-		r.s = s;
-		rc = sd_pgr_read_depend(&r);
-	}
-	sd_schema_free(nsps);
-	return rc;
-}
-
 /* ------------------------------------------------------------------ */
 /* For the other readers of the catalog (pg_read.h)                    */
 /* ------------------------------------------------------------------ */

@@ -49,10 +49,6 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
                      const sd_introspect_opts *opts, size_t *nqueries,
                      sd_error *err);
 
-/* The dependencies a reading with lazy_depend left out, into s (the
- * schema that reading made): sd_introspect_depend. */
-int sd_pg_introspect_depend(sd_schema *s, PGconn *conn, sd_error *err);
-
 /*
  * Reads the views (with their columns), functions, triggers, policies and
  * rules of the schemas nsp_sql selects (an SQL fragment, " (SELECT oid
