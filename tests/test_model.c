@@ -1200,7 +1200,7 @@ START_TEST(json_schema_matches_key_table)
 		ck_assert_uint_eq((size_t)cJSON_GetArraySize(props), nkeys);
 		nplaces++;
 	}
-	ck_assert_uint_eq(nplaces, 39);
+	ck_assert_uint_eq(nplaces, 40);
 	cJSON_Delete(doc);
 	free(text);
 	free(path);

@@ -193,7 +193,7 @@ static const char *opclass_text(sd_buf *tmp, const sd_index_key *k)
 static const char *column_key_text(sd_arena *a, const sd_index_key *key)
 {
 	return sd_arena_printf(a, "%s%s%s", key->column,
-	                       key->desc ? " desc" : "",
+	                       key->desc ? " desc" : key->asc ? " asc" : "",
 	                       key->nulls == SD_NULLS_FIRST  ? " nulls first"
 	                       : key->nulls == SD_NULLS_LAST ? " nulls last"
 	                                                     : "");
@@ -235,8 +235,8 @@ static void kv_keys(sd_buf *out, bool *first, const sd_index *ix)
 		if (key->opclass)
 			kv(out, &f, "opclass", opclass_text(&tmp, key));
 		kv_opt(out, &f, "collation", key->collation);
-		if (key->desc)
-			kv_raw(out, &f, "order", "desc");
+		if (key->desc || key->asc)
+			kv_raw(out, &f, "order", key->desc ? "desc" : "asc");
 		if (key->nulls != SD_NULLS_DEFAULT)
 			kv_raw(out, &f, "nulls",
 			       key->nulls == SD_NULLS_FIRST ? "first" : "last");
@@ -264,7 +264,8 @@ static bool keys_fit_lists(const sd_index *ix)
 			return false;
 		if (!key->column) {
 			exprs = true;
-			if (key->desc || key->nulls != SD_NULLS_DEFAULT)
+			if (key->desc || key->asc ||
+			    key->nulls != SD_NULLS_DEFAULT)
 				return false;
 		} else if (exprs) {
 			return false;
@@ -548,7 +549,7 @@ static void dump_table_settings(sd_buf *out, const sd_table *t)
  * (SQLite): the models leave it unnamed too. */
 static const char *constraint_name(const sd_object *o)
 {
-	return o->unnamed ? NULL : o->name;
+	return o->unnamed && !o->name_unclashed ? NULL : o->name;
 }
 
 /* ON UPDATE written before ON DELETE, both there (SQLite). */
@@ -588,6 +589,41 @@ static void kv_sqlite_order(sd_buf *out, bool *first, const char *order)
 		              words[at - letters]);
 	}
 	sd_buf_putc(out, ']');
+}
+
+/* ", sqlite_names: {not_null: nn, default: df}" from sd_column.sqlite_names */
+static void kv_sqlite_names(sd_buf *out, bool *first, const sd_column *c)
+{
+	static const char *const words[SD_ATTR__COUNT] = {
+		"not_null", "default", "collation", "generated"};
+	bool f = true;
+	int i;
+
+	sd_buf_printf(out, "%ssqlite_names: {", *first ? "" : ", ");
+	*first = false;
+	for (i = 0; i < SD_ATTR__COUNT; i++)
+		kv_opt(out, &f, words[i],
+		       sd_column_attr_name(c, (sd_column_attr)i));
+	sd_buf_putc(out, '}');
+}
+
+/* ", columns: [a, b desc]": a primary key's columns, with the order
+ * SQLite keeps written out. */
+static void key_columns(sd_buf *out, bool *first, const sd_primary_key *pk)
+{
+	sd_arena *a = sd_arena_new();
+	sd_strlist cols = {NULL, 0};
+	size_t i;
+
+	for (i = 0; i < pk->columns.n; i++) {
+		const char *col = pk->columns.items[i];
+		sd_strlist_push(a, &cols,
+		                sd_strlist_contains(&pk->desc, col)
+		                    ? sd_arena_printf(a, "%s desc", col)
+		                    : col);
+	}
+	list(out, first, "columns", &cols);
+	sd_arena_free(a);
 }
 
 static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
@@ -635,7 +671,8 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 	      !sd_streq(s->dialect, "sqlite"))) &&
 	    !pk->include.n && !pk->storage.with.n && !pk->storage.tablespace &&
 	    !pk->storage.comment &&
-	    !pk->deferrable && !pk->comment && !pk->on_conflict)
+	    !pk->deferrable && !pk->comment && !pk->on_conflict &&
+	    !pk->desc.n)
 		pk_inline = true;
 	dump_table_parents(out, t);
 	for (i = k = 0; i < t->ncolumns; i++)
@@ -707,13 +744,15 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 		kv_opt(out, &first, "comment", c->comment);
 		if (c->sqlite_order)
 			kv_sqlite_order(out, &first, c->sqlite_order);
+		if (c->sqlite_names)
+			kv_sqlite_names(out, &first, c);
 		sd_buf_put(out, "}\n");
 	}
 	if (pk && !pk_inline) {
 		bool first = true;
 		sd_buf_put(out, "    primary_key: {");
 		kv_opt(out, &first, "name", pk->base.name);
-		list(out, &first, "columns", &pk->columns);
+		key_columns(out, &first, pk);
 		kv_storage(out, &first, &pk->include, &pk->storage);
 		kv_deferral(out, &first, pk->deferrable,
 		            pk->initially_deferred);
@@ -742,6 +781,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 					sd_strlist_push(a, &cols, ix->keys[k].column);
 			sd_buf_put(out, "      - {");
 			kv_opt(out, &first, "name", constraint_name(&ix->base));
+			kv_true(out, &first, "unnamed", ix->base.name_unclashed);
 			list(out, &first, "columns", &cols);
 			kv_opt(out, &first, "on_conflict",
 			       conflict_word(&tmp, ix->on_conflict));
@@ -753,6 +793,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			bool first = true;
 			sd_buf_put(out, "      - {");
 			kv_opt(out, &first, "name", constraint_name(&u->base));
+			kv_true(out, &first, "unnamed", u->base.name_unclashed);
 			list(out, &first, "columns", &u->columns);
 			kv_true(out, &first, "nulls_not_distinct",
 			        u->nulls_not_distinct);
@@ -770,6 +811,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			bool first = true, rf = true;
 			sd_buf_put(out, "      - {");
 			kv_opt(out, &first, "name", constraint_name(&f->base));
+			kv_true(out, &first, "unnamed", f->base.name_unclashed);
 			list(out, &first, "columns", &f->columns);
 			sd_buf_put(out, ", references: {");
 			/* Unqualified names mean the referencing table's own
@@ -793,8 +835,9 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 				kv(out, &first, "on_update", sd_fk_action_word(f->on_update));
 			kv_deferral(out, &first, f->deferrable,
 			            f->initially_deferred);
-			if (f->match_full)
-				kv_raw(out, &first, "match", "full");
+			if (f->match_full || f->match_simple)
+				kv_raw(out, &first, "match",
+				       f->match_full ? "full" : "simple");
 			if (update_first(f))
 				kv_raw(out, &first, "sqlite_order",
 				       "[on_update, on_delete]");
@@ -810,10 +853,13 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			bool first = true;
 			sd_buf_put(out, "      - {");
 			kv_opt(out, &first, "name", constraint_name(&ck->base));
+			kv_true(out, &first, "unnamed", ck->base.name_unclashed);
 			kv(out, &first, "expression", ck->expression.sql);
 			kv_true(out, &first, "not_valid", ck->not_valid);
 			kv_true(out, &first, "no_inherit", ck->no_inherit);
 			kv_opt(out, &first, "comment", ck->comment);
+			kv_opt(out, &first, "on_conflict",
+			       conflict_word(&tmp, ck->on_conflict));
 			sd_buf_put(out, "}\n");
 		}
 	}

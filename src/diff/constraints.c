@@ -86,6 +86,20 @@ static bool validity_equal(const dctx *c, bool o_not_valid, bool n_not_valid)
 	return !c->caps.index_storage || o_not_valid == n_not_valid;
 }
 
+/*
+ * What only SQLite's CREATE text keeps (an explicit ASC, MATCH SIMPLE, a
+ * CHECK's ON CONFLICT; caps.table_options): between two databases the
+ * target is taken as written (same: the two texts agree); against models
+ * what they say counts (n_says), what they leave unsaid the database
+ * keeps.
+ */
+static bool text_kept_equal(const dctx *c, bool same, bool n_says)
+{
+	if (!c->caps.table_options || !c->from->dialect || same)
+		return true;
+	return !c->to->dialect && !n_says;
+}
+
 static bool check_equal(dctx *c, const tpair *tp, const sd_object *a,
                         const sd_object *b)
 {
@@ -94,6 +108,8 @@ static bool check_equal(dctx *c, const tpair *tp, const sd_object *a,
 	(void)tp;
 	return sd_expr_equal(c->scratch, &o->expression, &n->expression) &&
 	       validity_equal(c, o->not_valid, n->not_valid) &&
+	       text_kept_equal(c, sd_streq(o->on_conflict, n->on_conflict),
+	                       n->on_conflict != NULL) &&
 	       (!c->caps.index_storage || o->no_inherit == n->no_inherit);
 }
 
@@ -127,6 +143,8 @@ bool sd_diff_index_equal(dctx *c, const tpair *tp, const sd_object *a,
 			return false;
 		if (!x->column &&
 		    !sd_expr_equal(c->scratch, &x->expression, &y->expression))
+			return false;
+		if (!text_kept_equal(c, x->asc == y->asc, y->asc))
 			return false;
 		if (x->desc != y->desc || x->nulls != y->nulls ||
 		    !sd_streq(x->collation, y->collation) ||
@@ -259,6 +277,8 @@ static bool fk_equal(dctx *c, const tpair *tp, const sd_object *a,
 	    o->deferrable != n->deferrable ||
 	    o->initially_deferred != n->initially_deferred ||
 	    o->match_full != n->match_full ||
+	    !text_kept_equal(c, o->match_simple == n->match_simple,
+	                     n->match_simple) ||
 	    !validity_equal(c, o->not_valid, n->not_valid))
 		return false;
 	/* SQLite between two databases: the actions' order is the
@@ -684,6 +704,14 @@ static const char *pk_name_of(const sd_primary_key *pk)
 	return pk ? pk->base.name : NULL;
 }
 
+/* Whether two keys write the same columns DESC. */
+static bool pk_desc_equal(const sd_primary_key *o, const sd_primary_key *n)
+{
+	static const sd_strlist none = {NULL, 0};
+
+	return sd_strlist_equal(o ? &o->desc : &none, n ? &n->desc : &none);
+}
+
 /*
  * The column's attributes as its SQLite CREATE text orders them, only
  * those it has (sd_column.sqlite_order): "DN" for DEFAULT 0 NOT NULL.
@@ -726,14 +754,16 @@ static bool table_options_differ(const sd_table *o, const sd_table *n)
 	if (o->without_rowid != n->without_rowid || o->strict != n->strict ||
 	    !sd_streq(o->sqlite_using, n->sqlite_using) ||
 	    !sd_streq(conflict_of(o->primary_key), conflict_of(n->primary_key)) ||
-	    !sd_streq(pk_name_of(o->primary_key), pk_name_of(n->primary_key)))
+	    !sd_streq(pk_name_of(o->primary_key), pk_name_of(n->primary_key)) ||
+	    !pk_desc_equal(o->primary_key, n->primary_key))
 		return true;
 	for (i = 0; i < n->ncolumns; i++) {
 		const sd_column *nc = n->columns[i];
 		const sd_column *oc = sd_diff_find_col(o, nc->base.name);
 		if (!oc)
 			continue;
-		if (column_text_differs(oc, nc))
+		if (column_text_differs(oc, nc) ||
+		    !sd_column_attr_names_equal(oc, nc))
 			return true;
 	}
 	for (i = 0; i < n->nindexes; i++) {
@@ -775,11 +805,21 @@ void sd_diff_table_options_pair(dctx *c, tpair *tp)
 	if (n->primary_key && n->primary_key->on_conflict &&
 	    !sd_streq(n->primary_key->on_conflict, conflict_of(o->primary_key)))
 		tp->options_changed = true;
-	if (n->primary_key && conflict_of(o->primary_key) &&
-	    !n->primary_key->on_conflict) {
+	if (n->primary_key && n->primary_key->desc.n &&
+	    !pk_desc_equal(o->primary_key, n->primary_key))
+		tp->options_changed = true;
+	if (n->primary_key && o->primary_key &&
+	    ((conflict_of(o->primary_key) && !n->primary_key->on_conflict) ||
+	     (o->primary_key->desc.n && !n->primary_key->desc.n &&
+	      sd_strlist_equal(&o->primary_key->columns,
+	                       &n->primary_key->columns)))) {
 		sd_primary_key *pk = sd_arena_alloc(c->a, sizeof(*pk));
 		*pk = *n->primary_key;
-		pk->on_conflict = o->primary_key->on_conflict;
+		if (!pk->on_conflict)
+			pk->on_conflict = o->primary_key->on_conflict;
+		if (!pk->desc.n && sd_strlist_equal(&o->primary_key->columns,
+		                                    &pk->columns))
+			pk->desc = o->primary_key->desc;
 		n->primary_key = pk;
 	}
 	for (i = 0; i < n->ncolumns; i++) {
@@ -804,11 +844,13 @@ void sd_diff_table_options_pair(dctx *c, tpair *tp)
 		            !sd_streq(nc->not_null_conflict,
 		                      oc->not_null_conflict)) ||
 		           (nc->sqlite_order &&
-		            column_text_differs(oc, nc))))
+		            column_text_differs(oc, nc)) ||
+		           (nc->sqlite_names &&
+		            !sd_column_attr_names_equal(oc, nc))))
 			tp->options_changed = true;
 		if (!oc || (!oc->autoincrement_keyword &&
 		            !oc->not_null_conflict && !oc->sqlite_order &&
-		            !pk_null))
+		            !oc->sqlite_names && !pk_null))
 			continue;
 		col = sd_arena_alloc(c->a, sizeof(*col));
 		*col = *nc;
@@ -818,6 +860,8 @@ void sd_diff_table_options_pair(dctx *c, tpair *tp)
 			col->not_null_conflict = oc->not_null_conflict;
 		if (!nc->sqlite_order)
 			col->sqlite_order = oc->sqlite_order;
+		if (!nc->sqlite_names)
+			col->sqlite_names = oc->sqlite_names;
 		if (pk_null)
 			col->nullable = true;
 		n->columns[i] = col;

@@ -215,6 +215,8 @@ void sd_emit_index_keys(sd_buf *out, const sd_dialect *d,
 		}
 		if (k->desc)
 			sd_buf_put(out, " DESC");
+		else if (k->asc)
+			sd_buf_put(out, " ASC");
 		if (k->nulls == SD_NULLS_FIRST)
 			sd_buf_put(out, " NULLS FIRST");
 		else if (k->nulls == SD_NULLS_LAST)
@@ -237,6 +239,8 @@ void sd_emit_fk_references(sd_buf *out, const sd_dialect *d,
 	}
 	if (fk->match_full)
 		sd_buf_put(out, " MATCH FULL");
+	else if (fk->match_simple)
+		sd_buf_put(out, " MATCH SIMPLE");
 	if (fk->update_first && sd_fk_update_written(fk))
 		sd_buf_printf(out, " ON UPDATE %s",
 		              sd_fk_action_sql(fk->on_update));

@@ -100,13 +100,29 @@ static const sd_column *rowid_alias(const sd_table *t)
 	if (!t->primary_key || t->primary_key->columns.n != 1)
 		return NULL;
 	c = sd_table_find_column(t, t->primary_key->columns.items[0]);
-	if (!c || !c->autoincrement)
-		return NULL;
+	if (!c || !c->autoincrement ||
+	    sd_strlist_contains(&t->primary_key->desc, c->base.name))
+		return NULL; /* DESC on the column would make it none */
 	if (sd_type_is_integer(c->type.kind) ||
 	    (c->type.kind == SD_T_RAW && c->type.name &&
 	     text_is(c->type.name, "INTEGER")))
 		return c;
 	return NULL;
+}
+
+/* The column of a one-column key written DESC that does not
+ * autoincrement: its key goes on it (INTEGER PRIMARY KEY DESC is no
+ * rowid alias, where PRIMARY KEY ("id" DESC) at table level is one). */
+static const sd_column *inline_desc_key(const sd_table *t)
+{
+	const sd_column *c;
+
+	if (!t->primary_key || t->primary_key->columns.n != 1 ||
+	    !sd_strlist_contains(&t->primary_key->desc,
+	                         t->primary_key->columns.items[0]))
+		return NULL;
+	c = sd_table_find_column(t, t->primary_key->columns.items[0]);
+	return c && !c->autoincrement ? c : NULL;
 }
 
 /* The declared type: what the database declared when the column came
@@ -140,6 +156,28 @@ static bool plain_integer_key(const sd_table *t, const sd_column *c)
 	       sd_streq(t->primary_key->columns.items[0], c->base.name);
 }
 
+/* " CONSTRAINT "name"" before a column attribute the text named. */
+static void put_attr_name(sd_buf *out, const sd_column *c,
+                          sd_column_attr attr)
+{
+	const char *name = sd_column_attr_name(c, attr);
+
+	if (!name)
+		return;
+	sd_buf_put(out, " CONSTRAINT ");
+	quote(out, name);
+}
+
+/* "[CONSTRAINT "pk"] PRIMARY KEY[ DESC][ ON CONFLICT r]" on a column */
+static void put_inline_key(sd_buf *out, const sd_primary_key *pk, bool desc)
+{
+	if (pk->base.name)
+		put_constraint_name(out, &pk->base);
+	sd_buf_put(out, desc ? "PRIMARY KEY DESC" : "PRIMARY KEY");
+	if (pk->on_conflict)
+		sd_buf_printf(out, " ON CONFLICT %s", pk->on_conflict);
+}
+
 /*
  * The column's attributes after its type, in the order its CREATE text
  * had them (sd_column.sqlite_order): [NOT NULL [ON CONFLICT r] | NULL]
@@ -154,6 +192,8 @@ static void put_column_attrs(sd_buf *out, const sd_column *c, bool not_null)
 		switch (*o) {
 		case 'N':
 		case 'n':
+			if (not_null || (*o == 'n' && c->nullable))
+				put_attr_name(out, c, SD_ATTR_NOT_NULL);
 			if (not_null) {
 				sd_buf_put(out, " NOT NULL");
 				if (c->not_null_conflict)
@@ -164,12 +204,16 @@ static void put_column_attrs(sd_buf *out, const sd_column *c, bool not_null)
 			}
 			break;
 		case 'D':
+			if (c->default_value.sql)
+				put_attr_name(out, c, SD_ATTR_DEFAULT);
 			if (c->default_value.sql) {
 				sd_buf_put(out, " DEFAULT ");
 				put_default(out, c->default_value.sql);
 			}
 			break;
 		case 'C':
+			if (c->collation)
+				put_attr_name(out, c, SD_ATTR_COLLATE);
 			if (c->collation) {
 				sd_buf_put(out, " COLLATE ");
 				sd_emit_collation(out, &sd_dialect_sqlite,
@@ -177,6 +221,8 @@ static void put_column_attrs(sd_buf *out, const sd_column *c, bool not_null)
 			}
 			break;
 		case 'G':
+			if (c->generated.sql)
+				put_attr_name(out, c, SD_ATTR_GENERATED);
 			if (c->generated.sql)
 				sd_buf_printf(out,
 				              " GENERATED ALWAYS AS (%s) %s",
@@ -200,17 +246,17 @@ static void put_column_def(sd_buf *out, const sd_table *t,
 	if (rowid_key) {
 		/* exactly INTEGER, or it is no rowid alias */
 		sd_buf_put(out, " INTEGER ");
-		if (t->primary_key->base.name)
-			put_constraint_name(out, &t->primary_key->base);
-		sd_buf_put(out, "PRIMARY KEY");
-		if (t->primary_key->on_conflict)
-			sd_buf_printf(out, " ON CONFLICT %s",
-			              t->primary_key->on_conflict);
+		put_inline_key(out, t->primary_key, false);
 		if (c->autoincrement_keyword)
 			sd_buf_put(out, " AUTOINCREMENT");
 		/* the rowid is never NULL: NOT NULL is written only for
 		 * its conflict clause */
 		not_null = !c->nullable && c->not_null_conflict;
+	} else if (c == inline_desc_key(t)) {
+		sd_buf_putc(out, ' ');
+		put_column_type(out, c);
+		sd_buf_putc(out, ' ');
+		put_inline_key(out, t->primary_key, true);
 	} else if (plain_integer_key(t, c)) {
 		/* only the exact type INTEGER makes a key the rowid alias,
 		 * which autoincrements: a natural key is declared INT */
@@ -238,7 +284,7 @@ static void put_create_table(sd_buf *out, const sd_table *t,
                              const char *name)
 {
 	const sd_column *alias = rowid_alias(t);
-	size_t i;
+	size_t i, k;
 
 	sd_buf_put(out, "CREATE TABLE ");
 	quote(out, name);
@@ -247,15 +293,22 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 		sd_buf_put(out, i ? ",\n    " : "\n    ");
 		put_column_def(out, t, t->columns[i], t->columns[i] == alias);
 	}
-	if (t->primary_key && !alias && t->primary_key->columns.n) {
+	if (t->primary_key && !alias && !inline_desc_key(t) &&
+	    t->primary_key->columns.n) {
 		/* the name survives in the CREATE text only: compared
 		 * between two databases only (not caps.named_primary_keys) */
 		sd_buf_put(out, ",\n    ");
 		if (t->primary_key->base.name)
 			put_constraint_name(out, &t->primary_key->base);
 		sd_buf_put(out, "PRIMARY KEY (");
-		sd_emit_column_list(out, &sd_dialect_sqlite,
-		                    &t->primary_key->columns);
+		for (k = 0; k < t->primary_key->columns.n; k++) {
+			const char *col = t->primary_key->columns.items[k];
+			if (k)
+				sd_buf_put(out, ", ");
+			quote(out, col);
+			if (sd_strlist_contains(&t->primary_key->desc, col))
+				sd_buf_put(out, " DESC");
+		}
 		sd_buf_putc(out, ')');
 		if (t->primary_key->on_conflict)
 			sd_buf_printf(out, " ON CONFLICT %s",
@@ -264,7 +317,6 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 	/* an index that backs an inline UNIQUE only exists that way */
 	for (i = 0; i < t->nindexes; i++) {
 		const sd_index *ix = t->indexes[i];
-		size_t k;
 		if (!ix->constraint_backed)
 			continue;
 		sd_buf_put(out, ",\n    ");
@@ -287,6 +339,9 @@ static void put_create_table(sd_buf *out, const sd_table *t,
 		              t->checks[i]->expression.sql
 		                  ? t->checks[i]->expression.sql
 		                  : "");
+		if (t->checks[i]->on_conflict)
+			sd_buf_printf(out, " ON CONFLICT %s",
+			              t->checks[i]->on_conflict);
 	}
 	for (i = 0; i < t->nforeign_keys; i++) {
 		const sd_foreign_key *fk = t->foreign_keys[i];

@@ -191,6 +191,23 @@ static int each_row_left(ctx *c, bool json, char *rest, const char *all,
 	return rc;
 }
 
+/* The CONSTRAINT names of col's attributes the CREATE text gave
+ * (sd_column.sqlite_names), kept in the schema's arena; NULL for none. */
+static const char *const *attr_names(ctx *c, const sd_ddl_table *p,
+                                     const char *column)
+{
+	const char *const *from = sd_map_get(p->attr_names, column);
+	const char **names;
+	int i;
+
+	if (!from)
+		return NULL;
+	names = sd_arena_alloc(c->a, SD_ATTR__COUNT * sizeof(*names));
+	for (i = 0; i < SD_ATTR__COUNT; i++)
+		names[i] = keep(c, from[i]);
+	return names;
+}
+
 /* Records col as the pk-th (1-based) primary key column of ti. */
 static void pk_column(ctx *c, table_info *ti, sd_column *col, int pk)
 {
@@ -237,6 +254,7 @@ static void columns_from_text(ctx *c, table_info *ti)
 			col->collation = keep(c, v);
 		if ((v = sd_map_get(p->orders, col->base.name)))
 			col->sqlite_order = keep(c, v);
+		col->sqlite_names = attr_names(c, p, col->base.name);
 		if (col->default_value.sql &&
 		    (v = sd_map_get(p->paren_defaults, col->base.name)))
 			col->default_value.sql = keep(c, v);
@@ -370,6 +388,7 @@ static int column_row(ctx *c, sqlite3_stmt *st)
 		col->collation = keep(c, v);
 	if ((v = sd_map_get(ti->parsed.orders, col->base.name)))
 		col->sqlite_order = keep(c, v);
+	col->sqlite_names = attr_names(c, &ti->parsed, col->base.name);
 	if (col->default_value.sql &&
 	    (v = sd_map_get(ti->parsed.paren_defaults, col->base.name)))
 		col->default_value.sql = keep(c, v);
@@ -411,9 +430,14 @@ static void finish_tables(ctx *c)
 						&ti->declared_nn,
 						col->base.name);
 			}
+			for (k = 0; k < p->pk_desc.n; k++)
+				sd_strlist_push(c->a, &pk->desc,
+				                keep(c, p->pk_desc.items[k]));
 			/* INTEGER PRIMARY KEY is the rowid alias: it
-			 * autoincrements, whatever else is declared */
+			 * autoincrements, whatever else is declared;
+			 * INTEGER PRIMARY KEY DESC on the column is not */
 			if (ti->npk == 1 && !p->without_rowid &&
+			    !p->pk_inline_desc &&
 			    ti->pk_columns.items[0] &&
 			    sd_strieq(((sd_column *)ti->pk_columns.items[0])
 			                  ->type_sql,
@@ -443,6 +467,7 @@ static void finish_tables(ctx *c)
 			sd_check *ck = sd_table_add_check(c->s, t, name);
 			ck->base.unnamed = !pc->name;
 			ck->expression.sql = keep(c, pc->expr);
+			ck->on_conflict = pc->on_conflict;
 		}
 	}
 }
@@ -516,6 +541,7 @@ static void finish_index(ctx *c, index_group *g)
 			if (!ix->keys[k].column)
 				ix->keys[k].expression.sql = p.keys.items[k];
 			ix->keys[k].collation = p.collations.items[k];
+			ix->keys[k].asc = p.ascs.items[k] != NULL;
 		}
 		if (g->partial)
 			ix->where.sql = p.where;
@@ -562,6 +588,7 @@ static bool index_from_text(ctx *c, table_info *ti, const index_src *src)
 		if (last >= item && (sd_tok_is(&t.v[last], "ASC") ||
 		                     sd_tok_is(&t.v[last], "DESC"))) {
 			keys[nkeys].desc = sd_tok_is(&t.v[last], "DESC");
+			keys[nkeys].asc = sd_tok_is(&t.v[last], "ASC");
 			last--;
 		}
 		if (last > item && sd_tok_is(&t.v[last - 1], "COLLATE")) {
@@ -738,6 +765,8 @@ static void finish_fk(ctx *c, fk_group *g)
 			f->update_first = pf->update_first;
 			f->delete_written = pf->delete_written;
 			f->update_written = pf->update_written;
+			f->match_full = pf->match_full;
+			f->match_simple = pf->match_simple;
 			break;
 		}
 	}
@@ -980,6 +1009,7 @@ int sd_introspect_sqlite(sd_schema **out, sqlite3 *conn,
 		goto done;
 	finish_fk(&c, &c.fk);
 	resolve_implicit_fks(&c);
+	sd_schema_unclash_unnamed(c.s);
 	progress(&c, "done", 4, 4);
 
 	sd_schema_sort(c.s);

@@ -268,6 +268,8 @@ static bool pk_list_parse(sd_arena *a, const sd_tokens *t, size_t i, size_t to,
 		sd_strlist_push(a, &p->pk_list, name);
 		if (j + 1 < close && sd_tok_is(&t->v[j], "COLLATE"))
 			j += 2;
+		if (j < close && sd_tok_is(&t->v[j], "DESC"))
+			sd_strlist_push(a, &p->pk_desc, name);
 		if (j < close && (sd_tok_is(&t->v[j], "ASC") ||
 		                  sd_tok_is(&t->v[j], "DESC")))
 			j++;
@@ -324,6 +326,25 @@ static void order_keep(sd_arena *a, sd_ddl_table *p, const char *column,
 	sd_map_put(p->orders, column, sd_arena_strdup(a, order));
 }
 
+/* Keeps name (when there is one) as the CONSTRAINT name of column's
+ * attribute attr (sd_column.sqlite_names). */
+static void attr_name(sd_arena *a, sd_ddl_table *p, const char *column,
+                      sd_column_attr attr, const char *name)
+{
+	const char **names;
+
+	if (!column || !name)
+		return;
+	if (!p->attr_names)
+		p->attr_names = sd_map_new(a, 4);
+	names = sd_map_get(p->attr_names, column);
+	if (!names) {
+		names = sd_arena_alloc(a, SD_ATTR__COUNT * sizeof(*names));
+		sd_map_put(p->attr_names, column, names);
+	}
+	names[attr] = name;
+}
+
 static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
                              size_t to, int d, sd_ddl_table *p)
 {
@@ -367,6 +388,8 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 			c->name = pending;
 			c->expr = close > i + 2 ? sd_tokens_text(a, t, i + 2, close - 1)
 			                        : "";
+			if (!column)
+				c->on_conflict = conflict_at(t, close + 1, to);
 			sd_vec_push(a, &p->checks, c);
 			pending = NULL;
 			i = close;
@@ -381,8 +404,13 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 			if (j < to && sd_tok_is(&t->v[j], "("))
 				j = sd_tokens_close(t, j) + 1;
 			else if (j < to && (sd_tok_is(&t->v[j], "ASC") ||
-			                    sd_tok_is(&t->v[j], "DESC")))
+			                    sd_tok_is(&t->v[j], "DESC"))) {
+				if (column && sd_tok_is(&t->v[j], "DESC")) {
+					sd_strlist_push(a, &p->pk_desc, column);
+					p->pk_inline_desc = true;
+				}
 				j++;
+			}
 			if (conflict_at(t, j, to)) {
 				p->pk_conflict = conflict_at(t, j, to);
 				j += 3;
@@ -438,6 +466,12 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 					seen_delete = true;
 					f->delete_written = true;
 				}
+				if (sd_tok_is(&t->v[j], "MATCH") && j + 1 < to) {
+					f->match_full = sd_tok_is(&t->v[j + 1],
+					                          "FULL");
+					f->match_simple = sd_tok_is(&t->v[j + 1],
+					                            "SIMPLE");
+				}
 				if (sd_tok_is(&t->v[j], "DEFERRABLE"))
 					f->deferrable =
 						!sd_tok_is(&t->v[j - 1], "NOT");
@@ -457,6 +491,7 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 			i = j - 1;
 		} else if (sd_tok_is(k, "COLLATE") && column && i + 1 < to) {
 			order_add(order, 'C');
+			attr_name(a, p, column, SD_ATTR_COLLATE, pending);
 			if (!p->collations) /* made on first use: most
 			                     * tables have none */
 				p->collations = sd_map_new(a, 4);
@@ -467,6 +502,8 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 		           sd_tok_is(&t->v[i + 1], "(")) {
 			size_t close = sd_tokens_close(t, i + 1);
 			order_add(order, 'G');
+			attr_name(a, p, column, SD_ATTR_GENERATED, pending);
+			pending = NULL;
 			if (close > i + 2) {
 				if (!p->generated)
 					p->generated = sd_map_new(a, 4);
@@ -479,6 +516,10 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 			/* CONSTRAINT nn NOT NULL: the name is not the next
 			 * constraint's */
 			const char *word;
+			attr_name(a, p, column,
+			          sd_tok_is(k, "GENERATED") ? SD_ATTR_GENERATED
+			                                    : SD_ATTR_NOT_NULL,
+			          pending);
 			pending = NULL;
 			if (sd_tok_is(k, "NOT"))
 				order_add(order, 'N');
@@ -493,6 +534,7 @@ static void parse_table_item(sd_arena *a, const sd_tokens *t, size_t from,
 				           (void *)word);
 			}
 		} else if (sd_tok_is(k, "DEFAULT") && i + 1 < to) {
+			attr_name(a, p, column, SD_ATTR_DEFAULT, pending);
 			pending = NULL;
 			order_add(order, 'D');
 			/* the value is no constraint keyword, whatever it
@@ -627,6 +669,7 @@ void sd_sqlite_parse_index(sd_arena *a, const char *sql, sd_ddl_index *p)
 		if (i == close || (t.v[i].depth == 1 && sd_tok_is(&t.v[i], ","))) {
 			size_t last = i - 1;
 			const char *coll = NULL;
+			bool asc = last >= item && sd_tok_is(&t.v[last], "ASC");
 			if (last >= item && (sd_tok_is(&t.v[last], "ASC") ||
 			                     sd_tok_is(&t.v[last], "DESC")))
 				last--;
@@ -636,6 +679,7 @@ void sd_sqlite_parse_index(sd_arena *a, const char *sql, sd_ddl_index *p)
 			}
 			sd_vec_push(a, &p->keys, sd_tokens_text(a, &t, item, last));
 			sd_vec_push(a, &p->collations, (void *)coll);
+			sd_vec_push(a, &p->ascs, asc ? (void *)"ASC" : NULL);
 			item = i + 1;
 		}
 	}

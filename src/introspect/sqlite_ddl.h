@@ -12,6 +12,7 @@
 typedef struct sd_ddl_check {
 	const char *name;
 	const char *expr;
+	const char *on_conflict; /* table CHECK's resolution word, or NULL */
 } sd_ddl_check;
 
 typedef struct sd_ddl_unique {
@@ -29,6 +30,7 @@ typedef struct sd_ddl_fk {
 	bool initially_deferred;
 	bool update_first; /* ON UPDATE before ON DELETE */
 	bool delete_written, update_written; /* ON DELETE/UPDATE given */
+	bool match_full, match_simple;       /* MATCH FULL / SIMPLE given */
 	bool used;
 } sd_ddl_fk;
 
@@ -56,6 +58,10 @@ typedef struct sd_ddl_table {
 	sd_ddl_column *cols;
 	size_t ncols, capcols;
 	sd_strlist pk_list;
+	/* key columns written DESC; pk_inline_desc: on the column
+	 * ("id INTEGER PRIMARY KEY DESC", which is no rowid alias) */
+	sd_strlist pk_desc;
+	bool pk_inline_desc;
 	bool cols_bad;
 	sd_vec checks;   /* sd_ddl_check* */
 	sd_vec uniques;  /* sd_ddl_unique* */
@@ -69,11 +75,16 @@ typedef struct sd_ddl_table {
 	 * could go without them (a literal, CURRENT_TIMESTAMP), which the
 	 * pragma reports bare; the parentheses are part of the text */
 	sd_map *paren_defaults;
+	/* column -> const char *[SD_ATTR__COUNT]: the CONSTRAINT names of
+	 * its attributes (sd_column.sqlite_names), only for a column that
+	 * names one */
+	sd_map *attr_names;
 } sd_ddl_table;
 
 typedef struct sd_ddl_index {
 	sd_vec keys;        /* const char* key text without ASC/DESC/COLLATE */
 	sd_vec collations;  /* const char* or NULL, same order */
+	sd_vec ascs;        /* non-NULL where ASC is written, same order */
 	const char *where;
 } sd_ddl_index;
 

@@ -58,10 +58,11 @@ const char *sd_index_key_parse(sd_arena *a, const char *text,
 	else
 		len = keep;
 	key->desc = false;
+	key->asc = false;
 	if (strip_word(text, &len, "desc"))
 		key->desc = true;
 	else
-		(void)strip_word(text, &len, "asc");
+		key->asc = strip_word(text, &len, "asc");
 	if (key->nulls == (key->desc ? SD_NULLS_FIRST : SD_NULLS_LAST))
 		key->nulls = SD_NULLS_DEFAULT;
 	return sd_arena_strndup(a, text, len);
@@ -153,6 +154,7 @@ static bool key_mapping(sd_arena *a, const sd_ydoc *d, const sd_ynode *m,
 				return false;
 			}
 			key->desc = strcasecmp(val, "desc") == 0;
+			key->asc = !key->desc;
 		} else if (strcmp(name, "nulls") == 0) {
 			if (strcasecmp(val, "first") != 0 &&
 			    strcasecmp(val, "last") != 0) {

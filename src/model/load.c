@@ -60,6 +60,20 @@ typedef struct m_enum {
 	unsigned renamed_values_count;
 } m_enum;
 
+/* sqlite_names: the CONSTRAINT names of a column's attributes */
+typedef struct m_attr_names {
+	char *not_null;
+	char *default_;
+	char *collation;
+	char *generated;
+} m_attr_names;
+
+static const sd_yfield attr_name_fields[] = {
+	SD_YF_STR_OPT("not_null", m_attr_names, not_null),
+	SD_YF_STR_OPT("default", m_attr_names, default_),
+	SD_YF_STR_OPT("collation", m_attr_names, collation),
+	SD_YF_STR_OPT("generated", m_attr_names, generated), SD_YF_END};
+
 typedef struct m_column {
 	char *name;
 	char *type;
@@ -83,6 +97,7 @@ typedef struct m_column {
 	char **sqlite_order;
 	unsigned sqlite_order_count;
 	m_seqopts *identity_options;
+	m_attr_names *sqlite_names;
 	char *storage;
 	char *compression;
 	char *statistics;
@@ -110,6 +125,7 @@ typedef struct m_fk {
 	char *comment;
 	char **sqlite_order;
 	unsigned sqlite_order_count;
+	int unnamed;
 } m_fk;
 
 typedef struct m_unique {
@@ -124,6 +140,7 @@ typedef struct m_unique {
 	char **include;
 	unsigned include_count;
 	char *tablespace;
+	int unnamed;
 } m_unique;
 
 typedef struct m_check {
@@ -132,6 +149,8 @@ typedef struct m_check {
 	int not_valid;
 	int no_inherit;
 	char *comment;
+	char *on_conflict;
+	int unnamed;
 } m_check;
 
 typedef struct m_exclusion {
@@ -254,6 +273,8 @@ static const sd_yfield column_fields[] = {
 	SD_YF_BOOL_OPT("sqlite_nullable_key", m_column, sqlite_nullable_key),
 	SD_YF_STR_OPT("not_null_on_conflict", m_column, not_null_on_conflict),
 	SD_YF_STRS("sqlite_order", false, m_column, sqlite_order),
+	SD_YF_MAP("sqlite_names", false, m_column, sqlite_names,
+	          m_attr_names, attr_name_fields),
 	SD_YF_MAP("identity_options", false, m_column, identity_options,
 	          m_seqopts, sd_models_identity_fields),
 	SD_YF_STR_OPT("storage", m_column, storage),
@@ -278,7 +299,8 @@ static const sd_yfield fk_fields[] = {
 	SD_YF_BOOL_OPT("not_valid", m_fk, not_valid),
 	SD_YF_STR_OPT("match", m_fk, match),
 	SD_YF_STR_OPT("comment", m_fk, comment),
-	SD_YF_STRS("sqlite_order", false, m_fk, sqlite_order), SD_YF_END};
+	SD_YF_STRS("sqlite_order", false, m_fk, sqlite_order),
+	SD_YF_BOOL_OPT("unnamed", m_fk, unnamed), SD_YF_END};
 
 static const sd_yfield unique_fields[] = {
 	SD_YF_STR_OPT("name", m_unique, name),
@@ -290,14 +312,17 @@ static const sd_yfield unique_fields[] = {
 	SD_YF_STR_OPT("on_conflict", m_unique, on_conflict),
 	SD_YF_STRS("include", false, m_unique, include),
 	SD_YF_ANY("with", NULL), SD_YF_ANY("index_comment", NULL),
-	SD_YF_STR_OPT("tablespace", m_unique, tablespace), SD_YF_END};
+	SD_YF_STR_OPT("tablespace", m_unique, tablespace),
+	SD_YF_BOOL_OPT("unnamed", m_unique, unnamed), SD_YF_END};
 
 static const sd_yfield check_fields[] = {
 	SD_YF_STR_OPT("name", m_check, name),
 	SD_YF_STR("expression", m_check, expression),
 	SD_YF_BOOL_OPT("not_valid", m_check, not_valid),
 	SD_YF_BOOL_OPT("no_inherit", m_check, no_inherit),
-	SD_YF_STR_OPT("comment", m_check, comment), SD_YF_END};
+	SD_YF_STR_OPT("comment", m_check, comment),
+	SD_YF_STR_OPT("on_conflict", m_check, on_conflict),
+	SD_YF_BOOL_OPT("unnamed", m_check, unnamed), SD_YF_END};
 
 const sd_yfield sd_m_index_fields[] = {
 	SD_YF_STR_OPT("name", m_index, name),
@@ -435,6 +460,7 @@ const sd_model_keys sd_model_key_table[] = {
 	{"tables[].indexes[].keys[]", sd_index_key_fields},
 	{"tables[].exclusions[].keys[]", sd_index_key_fields},
 	{"tables[].columns[].identity_options", sd_models_identity_fields},
+	{"tables[].columns[].sqlite_names", attr_name_fields},
 	{"schemas[]", sd_models_namespace_fields},
 	{"extensions[]", sd_models_extension_fields},
 	{"collations[]", sd_models_collation_fields},
@@ -960,6 +986,35 @@ static const char *sqlite_order(loader *L, tinfo *ti, unsigned j)
 	return out;
 }
 
+/*
+ * unnamed: true on a constraint the models name: the database holds it
+ * without a name, and schemadiff knows it by this one (the convention's
+ * was taken by another object: sd_schema_unclash_unnamed).
+ */
+static void spelled_unnamed(sd_object *o, int unnamed)
+{
+	if (unnamed != TRI_TRUE || !o->name)
+		return;
+	o->unnamed = true;
+	o->name_unclashed = true;
+}
+
+/* sqlite_names: {not_null: nn, default: df} -> sd_column.sqlite_names */
+static const char *const *attr_names(loader *L, const m_attr_names *m)
+{
+	const char **names;
+
+	if (!m || !(m->not_null || m->default_ || m->collation ||
+	            m->generated))
+		return NULL;
+	names = sd_arena_alloc(L->a, SD_ATTR__COUNT * sizeof(*names));
+	names[SD_ATTR_NOT_NULL] = dup(L, m->not_null);
+	names[SD_ATTR_DEFAULT] = dup(L, m->default_);
+	names[SD_ATTR_COLLATE] = dup(L, m->collation);
+	names[SD_ATTR_GENERATED] = dup(L, m->generated);
+	return names;
+}
+
 static void load_column(loader *L, tinfo *ti, unsigned j)
 {
 	const m_column *mc = &ti->mt->columns[j];
@@ -1024,6 +1079,7 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 			L, f, COL_PATH("not_null_on_conflict"), COL_OBJECT,
 			mc->not_null_on_conflict);
 	c->sqlite_order = sqlite_order(L, ti, j);
+	c->sqlite_names = attr_names(L, mc->sqlite_names);
 	c->renamed_from = dup(L, mc->renamed_from);
 	c->backfill = dup(L, mc->backfill);
 	if (mc->identity) {
@@ -1231,7 +1287,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 	const sd_ynode *include = NULL, *with = NULL;
 	const char *path, *name = NULL, *tablespace = NULL, *comment = NULL;
 	const char *on_conflict = NULL, *index_comment = NULL;
-	sd_strlist list = {NULL, 0};
+	sd_strlist list = {NULL, 0}, desc = {NULL, 0};
 	bool deferrable = false, initially_deferred = false;
 	sd_primary_key *pk;
 	size_t i;
@@ -1321,7 +1377,15 @@ static void load_table_pk(loader *L, tinfo *ti)
 			     "primary key columns must be column names");
 			return;
 		}
-		sd_strlist_push(L->a, &list, c->u.str);
+		/* "id desc": SQLite keeps a key column's order */
+		{
+			sd_index_key key;
+			const char *col = sd_index_key_parse(L->a, c->u.str,
+			                                     &key);
+			sd_strlist_push(L->a, &list, col);
+			if (key.desc)
+				sd_strlist_push(L->a, &desc, col);
+		}
 	}
 	if (!check_columns(L, ti, path, ti->qname, "primary key", &list))
 		return;
@@ -1332,6 +1396,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 	pk->storage.comment = dup(L, index_comment);
 	pk->comment = dup(L, comment);
 	pk->on_conflict = conflict_word(L, f, path, ti->qname, on_conflict);
+	pk->desc = desc;
 	for (i = 0; include && i < include->n; i++)
 		if (include->u.kids[i].type == SD_YSCALAR)
 			sd_strlist_push(L->a, &pk->include,
@@ -1754,6 +1819,7 @@ static void load_constraints(loader *L, tinfo *ti)
 		u->base.loc.path = f->doc.path;
 		u->base.loc.line = item_line(ti, "unique", j);
 		u->columns = cols;
+		spelled_unnamed(&u->base, mu->unnamed);
 		u->nulls_not_distinct = mu->nulls_not_distinct == TRI_TRUE;
 		u->deferrable = mu->deferrable == TRI_TRUE;
 		u->initially_deferred = mu->initially_deferred == TRI_TRUE;
@@ -1830,6 +1896,9 @@ static void load_constraints(loader *L, tinfo *ti)
 		ck->comment = dup(L, mk->comment);
 		ck->not_valid = mk->not_valid == TRI_TRUE;
 		ck->no_inherit = mk->no_inherit == TRI_TRUE;
+		ck->on_conflict = conflict_word(L, f, path, ti->qname,
+		                                mk->on_conflict);
+		spelled_unnamed(&ck->base, mk->unnamed);
 		if (!mk->name) /* the naming convention numbers it */
 			ck->base.name = sd_arena_printf(L->a, "\x01%u", j + 1);
 	}
@@ -2072,6 +2141,8 @@ static void load_foreign_keys(loader *L, tinfo *ti)
 		if (fk) {
 			fk->not_valid = mf->not_valid == TRI_TRUE;
 			fk->match_full = sd_strieq(mf->match, "full");
+			fk->match_simple = sd_strieq(mf->match, "simple");
+			spelled_unnamed(&fk->base, mf->unnamed);
 			fk->delete_written = mf->on_delete != NULL;
 			fk->update_written = mf->on_update != NULL;
 			fk->update_first =

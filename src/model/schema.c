@@ -847,3 +847,71 @@ int sd_fk_action_parse(const char *text, sd_fk_action *out)
 	}
 	return SD_EINPUT;
 }
+
+const char *sd_column_attr_name(const sd_column *c, sd_column_attr attr)
+{
+	return c->sqlite_names ? c->sqlite_names[attr] : NULL;
+}
+
+bool sd_column_attr_names_equal(const sd_column *a, const sd_column *b)
+{
+	int i;
+
+	for (i = 0; i < SD_ATTR__COUNT; i++)
+		if (!sd_streq(sd_column_attr_name(a, (sd_column_attr)i),
+		              sd_column_attr_name(b, (sd_column_attr)i)))
+			return false;
+	return true;
+}
+
+/* The objects of t that may be unnamed, in a fixed order, into v. */
+static void table_named_objects(sd_arena *a, sd_table *t, sd_vec *v)
+{
+	size_t i;
+
+	v->n = 0;
+	if (t->primary_key)
+		sd_vec_push(a, v, &t->primary_key->base);
+	for (i = 0; i < t->nuniques; i++)
+		sd_vec_push(a, v, &t->uniques[i]->base);
+	for (i = 0; i < t->nindexes; i++)
+		sd_vec_push(a, v, &t->indexes[i]->base);
+	for (i = 0; i < t->nchecks; i++)
+		sd_vec_push(a, v, &t->checks[i]->base);
+	for (i = 0; i < t->nforeign_keys; i++)
+		sd_vec_push(a, v, &t->foreign_keys[i]->base);
+}
+
+void sd_schema_unclash_unnamed(sd_schema *s)
+{
+	sd_arena *tmp = sd_arena_new();
+	sd_map *taken = sd_map_new(tmp, 64);
+	sd_vec objs = {NULL, 0, 0};
+	size_t i, k;
+
+	for (i = 0; i < s->ntables; i++) {
+		table_named_objects(tmp, s->tables[i], &objs);
+		for (k = 0; k < objs.n; k++) {
+			const sd_object *o = objs.items[k];
+			if (o->name && !o->unnamed)
+				sd_map_put(taken, o->name, (void *)o);
+		}
+	}
+	for (i = 0; i < s->ntables; i++) {
+		table_named_objects(tmp, s->tables[i], &objs);
+		for (k = 0; k < objs.n; k++) {
+			sd_object *o = objs.items[k];
+			const char *name;
+			unsigned n = 0;
+			if (!o->name || !o->unnamed || !sd_map_get(taken, o->name))
+				continue;
+			do
+				name = sd_arena_printf(tmp, "%s_%u", o->name, ++n);
+			while (sd_map_get(taken, name));
+			o->name = sd_arena_strdup(s->arena, name);
+			o->name_unclashed = true;
+			sd_map_put(taken, o->name, o);
+		}
+	}
+	sd_arena_free(tmp);
+}

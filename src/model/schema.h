@@ -178,6 +178,10 @@ typedef struct sd_object {
 	 * the models leave unnamed): `name` was made up by the naming
 	 * convention, and a dialect that can writes none. */
 	bool unnamed;
+	/* unnamed, and the made-up name is not the convention's: another
+	 * object held that one (sd_schema_unclash_unnamed); models spell
+	 * it, with unnamed: true */
+	bool name_unclashed;
 	const char *schema; /* NULL = default namespace */
 	const char *name;
 	sd_loc loc;
@@ -256,6 +260,16 @@ typedef struct sd_identity_options {
 	const char *comment; /* COMMENT ON SEQUENCE */
 } sd_identity_options;
 
+/* A column attribute that can carry a CONSTRAINT name (SQLite). */
+typedef enum sd_column_attr {
+	SD_ATTR_NOT_NULL = 0, /* NOT NULL, or an explicit NULL */
+	SD_ATTR_DEFAULT,
+	SD_ATTR_COLLATE,
+	SD_ATTR_GENERATED,
+	SD_ATTR__COUNT
+} sd_column_attr;
+
+
 typedef struct sd_column {
 	sd_object base;           /* kind SD_OBJ_COLUMN; schema unused */
 	sd_type type;
@@ -277,6 +291,11 @@ typedef struct sd_column {
 	 * DEFAULT, 'C' COLLATE, 'G' the generated expression. NULL: "NDCG".
 	 * The CREATE text keeps it; models: sqlite_order. */
 	const char *sqlite_order;
+	/* SQLite: the names of its attributes' CONSTRAINT clauses
+	 * ("email TEXT CONSTRAINT email_nn NOT NULL"), indexed by
+	 * sd_column_attr; NULL when none is named. The CREATE text keeps
+	 * them; models: sqlite_names. */
+	const char *const *sqlite_names;
 	sd_identity identity;     /* explicit identity (models: identity key) */
 	/* the identity's sequence options; NULL: all defaults */
 	const sd_identity_options *identity_options;
@@ -328,6 +347,11 @@ typedef struct sd_column {
 	bool inherited;
 } sd_column;
 
+/* The name of c's attribute attr's CONSTRAINT clause, or NULL. */
+const char *sd_column_attr_name(const sd_column *c, sd_column_attr attr);
+/* Whether two columns name their attributes alike. */
+bool sd_column_attr_names_equal(const sd_column *a, const sd_column *b);
+
 typedef enum sd_fk_action {
 	SD_FK_NO_ACTION = 0,
 	SD_FK_RESTRICT,
@@ -361,6 +385,12 @@ typedef struct sd_primary_key {
 	sd_object base; /* kind SD_OBJ_PRIMARY_KEY; name may be NULL (unnamed) */
 	sd_strlist columns;
 	const char *on_conflict; /* SQLite: resolution word, NULL = none */
+	/* SQLite: the key columns written DESC (models: "id desc" in its
+	 * columns). A one-column INTEGER key that does not autoincrement
+	 * is then written on its column (INTEGER PRIMARY KEY DESC, which
+	 * SQLite does not make the rowid alias); one that autoincrements
+	 * at table level (PRIMARY KEY ("id" DESC), which it does). */
+	sd_strlist desc;
 	/* PostgreSQL: */
 	sd_strlist include; /* INCLUDE columns */
 	sd_index_storage storage;
@@ -393,6 +423,9 @@ typedef struct sd_foreign_key {
 	bool deferrable, initially_deferred;
 	bool not_valid;
 	bool match_full; /* MATCH FULL (else SIMPLE, the default) */
+	/* MATCH SIMPLE written out (SQLite keeps the text so; models:
+	 * match: simple) */
+	bool match_simple;
 	/* SQLite: ON UPDATE is written before ON DELETE (the CREATE text
 	 * keeps the order); models: sqlite_order: [on_update, on_delete] */
 	bool update_first;
@@ -416,6 +449,9 @@ typedef struct sd_check {
 	bool not_valid;
 	bool no_inherit; /* PostgreSQL: NO INHERIT */
 	const char *comment;
+	/* SQLite: a table CHECK's ON CONFLICT resolution word, which it
+	 * accepts and keeps in the text (and ignores); NULL = none */
+	const char *on_conflict;
 } sd_check;
 
 typedef enum sd_nulls_order {
@@ -428,6 +464,8 @@ typedef struct sd_index_key {
 	const char *column;   /* either a column name ... */
 	sd_expr expression;   /* ... or an expression (column NULL) */
 	bool desc;
+	/* ASC written out (SQLite keeps the text so; models: "a asc") */
+	bool asc;
 	sd_nulls_order nulls;
 	const char *collation;
 	const char *opclass;  /* NULL: the type's default operator class */
@@ -796,6 +834,15 @@ bool sd_strlist_same_set(const sd_strlist *a, const sd_strlist *b);
  * (Re)builds the lookup maps. Call after the last builder call and before
  * any lookup; the builders keep the maps current once they exist.
  */
+/*
+ * An unnamed constraint goes by its conventional name (uq_t_email, ck_t_1,
+ * fk_...); where an object named explicitly holds that name (CREATE INDEX
+ * uq_t_email ON t (login)), the unnamed one takes the first free
+ * "<name>_<n>" (n = 1, 2, ...) and is marked name_unclashed, so that
+ * names stay unique and the models dumped from the catalog spell it
+ * (unnamed: true). Catalog readers call it once every name is set.
+ */
+void sd_schema_unclash_unnamed(sd_schema *s);
 void sd_schema_index(sd_schema *s);
 /* Lookup by schema (NULL = default) and name. */
 sd_table *sd_schema_find_table(const sd_schema *s, const char *schema,

@@ -1,0 +1,7 @@
+CREATE TABLE item (
+	id INTEGER PRIMARY KEY,
+	qty INTEGER NOT NULL,
+	price REAL,
+	CHECK (qty >= 0)
+);
+INSERT INTO item VALUES (1, 3, 9.5), (2, 0, NULL);

@@ -1,0 +1,9 @@
+CREATE TABLE org (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE person (
+	id INTEGER PRIMARY KEY,
+	email TEXT NOT NULL UNIQUE,
+	age INTEGER DEFAULT 0 CHECK (age >= 0),
+	org_id INTEGER REFERENCES org (id)
+);
+INSERT INTO org VALUES (1, 'acme');
+INSERT INTO person VALUES (1, 'a@x', 30, 1), (2, 'b@x', 0, NULL);
