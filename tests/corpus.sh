@@ -42,6 +42,10 @@
 #   rowmap   lines "OLD NEW": a value OLD of a surviving column reads NEW
 #            after the forward migration and OLD again after the reverse
 #            one (an enum label renamed in place)
+#   rowfill  lines "TABLE COLUMN": a column the forward migration fills
+#            where it held NULL (one that becomes NOT NULL takes its
+#            default): its rows are left out of the forward comparison,
+#            and `post` says what they hold
 #   config   a schemadiff.yaml passed with -c to every command of the case;
 #            with `privileges: true` the catalogs compared include grants
 #            (they are left out otherwise)
@@ -370,6 +374,12 @@ converge() {
 	local sqlfile=$W/$direction.sql p=$P out rc line applied fk
 
 	common_cols "$7" "$8" >"$W/cols.common"
+	if [ "$direction" = forward ] && [ -f "$dir/rowfill" ]; then
+		awk -F '\t' 'NR == FNR { split($0, w, " "); skip[w[1] "\t" w[2]] = 1; next }
+			{ t = $1; sub(/^.*\./, "", t); gsub(/"/, "", t); c = $2; gsub(/"/, "", c)
+			  if (!((t "\t" c) in skip)) print }' "$dir/rowfill" "$W/cols.common" >"$W/cols.kept"
+		mv "$W/cols.kept" "$W/cols.common"
+	fi
 	snapshot "$dialect" "$from" "$W/cols.common" >"$W/rows.before" 2>&1
 
 	sdc diff --from "$from" --to "$to" >"$sqlfile" 2>"$W/err"

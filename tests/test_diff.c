@@ -1277,10 +1277,15 @@ START_TEST(backfill_staging)
 	t = users_base(a);
 	C(a, t, "nick", "text");
 	C(a, t, "bio", "text");
+	C(a, t, "status", "text");
+	C(a, t, "level", "integer");
 	t = users_base(b);
 	c = CNN(b, t, "nick", "text");
 	c->backfill = "username";
 	C(b, t, "bio", "text");
+	/* NOT NULL with a default: its NULLs take it first (warned) */
+	CNN(b, t, "status", "text")->default_value.sql = "'new'";
+	CNN(b, t, "level", "integer"); /* no default: hazard */
 	c = CNN(b, t, "plan", "string(20)");
 	c->backfill = "'free'";
 	CNN(b, t, "karma", "integer"); /* no backfill: hazard */

@@ -472,6 +472,68 @@ static void warn_not_null(dctx *c, sd_op *op, const char *table,
 	                                    table, n->base.name));
 }
 
+static sd_column *column_copy(dctx *c, const sd_column *n)
+{
+	sd_column *x = sd_arena_alloc(c->a, sizeof(*x));
+
+	*x = *n;
+	return x;
+}
+
+/* The warning of a NOT NULL column added without a value for the rows. */
+static void warn_added_not_null(dctx *c, sd_op *op, const char *table,
+                                const sd_column *n)
+{
+	sd_diff_add_warning(c, op, SD_HAZARD_NOT_NULL,
+	                    sd_arena_printf(c->a,
+	                                    "adds NOT NULL column %s.%s without "
+	                                    "a default: fails if %s has rows "
+	                                    "(give it a default or backfill:)",
+	                                    table, n->base.name, table));
+}
+
+/*
+ * A column that becomes NOT NULL and has a default: the rows holding NULL
+ * get the default first (UPDATE ... WHERE c IS NULL), or SET NOT NULL
+ * fails on them. Returns a copy of n whose backfill is its default, with
+ * *why the warning to put on the fill; n itself when it has a backfill of
+ * its own, no default, or a value of its own kind (identity, generated).
+ */
+static const sd_column *default_fill(dctx *c, const char *table,
+                                     const sd_column *n, const char **why)
+{
+	sd_column *x;
+
+	*why = NULL;
+	if (n->backfill || !n->default_value.sql || sd_diff_autoinc(n) ||
+	    n->generated.sql)
+		return n;
+	x = column_copy(c, n);
+	x->backfill = n->default_value.sql;
+	*why = sd_arena_printf(c->a,
+	                       "fills the NULLs of %s.%s with its default %s "
+	                       "as it becomes NOT NULL (changes rows; the "
+	                       "downgrade cannot restore the NULLs)",
+	                       table, n->base.name, n->default_value.sql);
+	return x;
+}
+
+/*
+ * A NOT NULL column without a default that a database-to-database diff
+ * adds to a table that may hold rows (the target's rows got their values
+ * somehow; the source's have none): they get the zero value of the
+ * column's type, through a temporary default dropped right after (no
+ * rewrite since PostgreSQL 11), or in the copy of a rebuild (SQLite).
+ * NULL, nothing to do, for the models (their revision says what fills
+ * the rows: a default or backfill:) and a type without a known zero value.
+ */
+const char *sd_diff_readd_zero(dctx *c, const sd_column *n)
+{
+	if (!c->to->dialect || n->backfill || !sd_diff_needs_value(n))
+		return NULL;
+	return sd_diff_zero_literal(c, n);
+}
+
 /*
  * The warning of a change that rewrites a table holding rows: a type
  * change (old type given) or an added column that needs a value per row.
@@ -524,14 +586,6 @@ static bool backfill_constant(dctx *c, const sd_table *t, const char *expr)
 				return false;
 	}
 	return true;
-}
-
-static sd_column *column_copy(dctx *c, const sd_column *n)
-{
-	sd_column *x = sd_arena_alloc(c->a, sizeof(*x));
-
-	*x = *n;
-	return x;
 }
 
 /* Queues ALTER_COLUMN from -> to (changes) of the pair in phase. */
@@ -611,6 +665,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 	bool *used = sd_arena_alloc(c->a, ot->ncolumns + 1);
 	bool *regen = sd_arena_alloc(c->a, nt->ncolumns + 1);
 	tpair *pp;
+	const char *readd;
 	size_t i, j;
 	int pass;
 
@@ -665,8 +720,11 @@ void sd_diff_columns(dctx *c, tpair *tp)
 		if (o) {
 			unsigned ch = column_changes(c, o, n);
 			bool sets_nn = (ch & SD_CHANGE_NULLABLE) && !n->nullable;
+			const char *why = NULL;
 			if (!ch)
 				continue;
+			if (sets_nn)
+				n = (sd_column *)default_fill(c, tn, n, &why);
 			if (sets_nn && n->backfill) {
 				/* The backfill expression is of the new type:
 				 * the type changes first, the column tightens
@@ -685,6 +743,9 @@ void sd_diff_columns(dctx *c, tpair *tp)
 				}
 				op = sd_diff_op_new(c, SD_OP_BACKFILL, nt);
 				op->column_new = n;
+				if (why)
+					sd_diff_add_warning(c, op,
+					                    SD_HAZARD_DATA_LOSS, why);
 				sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
 			}
 			alter_column_op(c, tp, o, n, ch);
@@ -718,9 +779,30 @@ void sd_diff_columns(dctx *c, tpair *tp)
 				constant ? SD_ROLE_HELPER : SD_ROLE_OWN;
 			continue;
 		}
+		if ((readd = sd_diff_readd_zero(c, n))) {
+			/* added with the zero value as its default, which
+			 * goes right after: the target has none */
+			sd_column *first = column_copy(c, n);
+			first->default_value.sql = readd;
+			op->column_new = c->caps.alter_column ? first : n;
+			sd_diff_add_warning(
+				c, op, SD_HAZARD_NOT_NULL,
+				sd_arena_printf(c->a,
+				                "adds NOT NULL column %s.%s without "
+				                "a default: rows already in %s get "
+				                "%s (a temporary default, dropped "
+				                "right after)",
+				                tn, n->base.name, tn, readd));
+			sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
+			if (!c->caps.alter_column)
+				continue; /* the rebuild's copy fills it */
+			queue_alter(c, tp, first, n, SD_CHANGE_DEFAULT,
+			            PH_COLUMNS)->role = SD_ROLE_HELPER;
+			continue;
+		}
 		op->column_new = n;
 		if (sd_diff_needs_value(n))
-			warn_not_null(c, op, tn, n);
+			warn_added_not_null(c, op, tn, n);
 		else if (c->caps.column_rewrites &&
 		         c->caps.column_rewrites(NULL, n))
 			warn_rewrite(c, op, tn, n, NULL);

@@ -117,6 +117,10 @@ bool sd_diff_column_type_equal(dctx *c, const sd_column *o,
 sd_column *sd_diff_find_col(const sd_table *t, const char *name);
 bool sd_diff_needs_value(const sd_column *n);
 const char *sd_diff_zero_literal(dctx *c, const sd_column *col);
+/* The zero value rows get when a database-to-database diff adds NOT NULL
+ * column n without a default to a table that may hold rows; NULL when
+ * nothing is filled (columns.c). */
+const char *sd_diff_readd_zero(dctx *c, const sd_column *n);
 void sd_diff_match_columns(dctx *c, tpair *tp);
 const char *sd_diff_map_col(const tpair *tp, const char *old_name);
 void sd_diff_columns(dctx *c, tpair *tp);

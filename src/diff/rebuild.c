@@ -115,6 +115,15 @@ static sd_table *rebuild_side(dctx *c, const tpair *tp, bool new_side)
 		 * brings back needs a value for the existing rows. */
 		if (!new_side && !peer && sd_diff_needs_value(col) && !col->backfill)
 			col->backfill = sd_diff_zero_literal(c, col);
+		/* ... so does one the target brings, taken literally */
+		if (new_side && !peer && sd_diff_readd_zero(c, col))
+			col->backfill = sd_diff_readd_zero(c, col);
+		/* a column that becomes NOT NULL: its NULLs take its default
+		 * (sd_diff_columns warns) */
+		if (peer && peer->nullable && !col->nullable && !col->backfill &&
+		    col->default_value.sql && !sd_diff_autoinc(col) &&
+		    !col->generated.sql)
+			col->backfill = col->default_value.sql;
 		col->renamed_from =
 			peer && !sd_streq(peer->base.name, col->base.name)
 				? peer->base.name

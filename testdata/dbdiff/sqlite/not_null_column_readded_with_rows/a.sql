@@ -1,0 +1,10 @@
+CREATE TABLE contact (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(100) NOT NULL,
+	notes TEXT NOT NULL,
+	score INTEGER NOT NULL,
+	active BOOLEAN NOT NULL,
+	since DATETIME NOT NULL,
+	weight NUMERIC(8, 2) NOT NULL
+);
+INSERT INTO contact VALUES (1, 'ann', 'met at fair', 3, 1, '2024-01-01 10:00:00', 61.5);

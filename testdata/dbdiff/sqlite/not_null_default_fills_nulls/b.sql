@@ -1,0 +1,7 @@
+CREATE TABLE orders (
+	id integer PRIMARY KEY,
+	status text NOT NULL DEFAULT 'new',
+	qty integer NOT NULL DEFAULT 1,
+	placed TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+INSERT INTO orders VALUES (1, 'paid', 2, CURRENT_TIMESTAMP);
