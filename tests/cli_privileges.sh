@@ -45,6 +45,38 @@ pq "GRANT SELECT ON invoices TO $ROLE"
 sd check
 expect_rc 0 "without privileges: true, a grant made by hand is no difference"
 
+# A view the revision drops and creates again (a column under it changes
+# type) keeps the grants and owner made by hand, both ways.
+cat >>models.yaml <<'EOF'
+views:
+  - {name: big_invoices, query: "SELECT id, total FROM invoices WHERE total > 100"}
+EOF
+sd generate -m "Big invoices"
+expect_rc 0 "generate the view"
+sd upgrade
+expect_rc 0 "upgrade creates the view"
+pq "ALTER VIEW big_invoices OWNER TO $ROLE; GRANT SELECT, UPDATE ON big_invoices TO PUBLIC"
+sed -i 's/{name: total, type: integer}/{name: total, type: bigint}/' models.yaml
+sd generate -m "Wider totals"
+expect_rc 0 "generate the type change under the view"
+rev=$(ls migrations/versions/*wider_totals*.sql)
+contains "$(cat "$rev")" "the grants and owner of big_invoices, kept across its re-creation" "the revision keeps the view's grants"
+sd upgrade
+expect_rc 0 "upgrade recreates the view"
+vacl() { pq "SELECT pg_get_userbyid(relowner) || ' ' || coalesce(array_to_string(relacl, ','), '-') FROM pg_class WHERE relname = 'big_invoices'"; }
+contains "$(vacl)" "$ROLE " "the recreated view keeps its owner"
+contains "$(vacl)" "=rw/$ROLE" "and its grants"
+pq "REVOKE UPDATE ON big_invoices FROM PUBLIC"
+sd downgrade -1
+expect_rc 0 "downgrade recreates the view"
+contains "$(vacl)" "=r/" "the downgrade keeps the grant made meanwhile"
+pq "ALTER VIEW big_invoices OWNER TO CURRENT_USER; REVOKE ALL ON big_invoices FROM PUBLIC"
+sd downgrade -1
+expect_rc 0 "downgrade drops the view"
+sed -i '/^views:/,$d' models.yaml
+sed -i 's/{name: total, type: bigint}/{name: total, type: integer}/' models.yaml
+rm -f migrations/versions/*wider_totals*.sql migrations/versions/*big_invoices*.sql
+
 # With privileges: true, the models are the whole truth.
 echo "privileges: true" >>schemadiff.yaml
 sd check

@@ -752,6 +752,34 @@ static void owner_changes(dctx *c, sd_map *owners, const sd_logic *t,
 }
 
 /*
+ * Grants left alone (no `privileges: true`) must survive a view or
+ * function the plan drops and creates again: both ops keep its grants
+ * and owner (sd_op.keep_acl), read by the database at the drop.
+ */
+static void keep_acls(dctx *c)
+{
+	sd_map *dropped = sd_map_new(c->a, 16);
+	size_t i;
+
+	for (i = 0; i < c->pending.n; i++) {
+		sd_op *op = ((pending *)c->pending.items[i])->op;
+		if (op->kind == SD_OP_DROP_OBJECT &&
+		    (op->obj_old->kind == SD_OBJ_VIEW ||
+		     op->obj_old->kind == SD_OBJ_FUNCTION))
+			sd_map_put(dropped, sd_logic_key(c->a, op->obj_old), op);
+	}
+	for (i = 0; i < c->pending.n; i++) {
+		sd_op *op = ((pending *)c->pending.items[i])->op, *d;
+		if (op->kind == SD_OP_CREATE_OBJECT &&
+		    (op->obj_new->kind == SD_OBJ_VIEW ||
+		     op->obj_new->kind == SD_OBJ_FUNCTION) &&
+		    (d = sd_map_get(dropped, sd_logic_key(c->a, op->obj_new)))) {
+			d->keep_acl = op->keep_acl = true;
+		}
+	}
+}
+
+/*
  * Grants (only with `privileges: true`, and only where both sides know
  * theirs): the set difference, by object, column, grantee, privilege
  * and grant option. An object the plan drops takes its grants along and
@@ -765,8 +793,10 @@ void sd_diff_grants(dctx *c)
 	sd_map *fm, *tm, *dropped, *created, *fo, *to;
 	size_t i;
 
-	if (!c->opts->privileges || !f->privileges || !t->privileges)
+	if (!c->opts->privileges || !f->privileges || !t->privileges) {
+		keep_acls(c);
 		return;
+	}
 	fm = sd_map_new(c->a, f->ngrants + 1);
 	tm = sd_map_new(c->a, t->ngrants + 1);
 	dropped = sd_map_new(c->a, 16);

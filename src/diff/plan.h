@@ -223,6 +223,11 @@ typedef struct sd_op {
 	 * children: what would recurse to them (a default) is the table's
 	 * alone; an identity is added in steps */
 	bool only;
+	/* DROP_OBJECT / CREATE_OBJECT of a view or function the plan drops
+	 * and creates again while grants are not managed: the grants and
+	 * owner it had are kept by the database, saved before the drop and
+	 * put back after the create */
+	bool keep_acl;
 } sd_op;
 
 typedef struct sd_plan {

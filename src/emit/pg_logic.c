@@ -879,6 +879,97 @@ void sd_pg_logic_prologue(sd_buf *out, sd_op *const *ops, size_t n)
 		}
 }
 
+/* ------------------------------------------------------------------ */
+/* Grants kept across a drop and create (sd_op.keep_acl)               */
+/* ------------------------------------------------------------------ */
+
+/* The object as the catalog names it: 'view'::regclass or
+ * 'f(integer)'::regprocedure, as an SQL expression. */
+static void kept_ref(sd_buf *out, const sd_object *o)
+{
+	sd_buf name = SD_BUF_INIT;
+
+	if (o->kind == SD_OBJ_FUNCTION)
+		function_ref(&name, (const sd_function *)o);
+	else
+		qname(&name, o->schema, o->name);
+	sd_quote_literal_std(out, sd_buf_cstr(&name));
+	sd_buf_put(out, o->kind == SD_OBJ_FUNCTION ? "::regprocedure"
+	                                           : "::regclass");
+	sd_buf_free(&name);
+}
+
+/*
+ * Before the drop: the statements that give the object back its grants
+ * (column grants too) and its owner, as the database has them, saved in
+ * a temporary table of the session.
+ */
+static void keep_save(sd_buf *out, const sd_object *o)
+{
+	const char *p;
+
+	sd_buf_put(out, "-- the grants and owner of ");
+	for (p = o->name; *p; p++)
+		sd_buf_putc(out, (unsigned char)*p < ' ' ? '?' : *p);
+	sd_buf_put(out, ", kept across its re-creation\n"
+	                "DO $schemadiff$\n"
+	                "BEGIN\n"
+	                "IF to_regclass('pg_temp.schemadiff_kept_acl') IS NULL THEN\n"
+	                "    CREATE TEMPORARY TABLE schemadiff_kept_acl (obj text PRIMARY KEY, redo text[]);\n"
+	                "END IF;\n"
+	                "INSERT INTO schemadiff_kept_acl\n");
+	if (o->kind == SD_OBJ_FUNCTION) {
+		sd_buf_put(out,
+			"SELECT p.oid::regprocedure::text, ARRAY(\n"
+			"    SELECT format('GRANT %s ON ROUTINE %s TO %s%s', a.privilege_type, p.oid::regprocedure,\n"
+			"                  CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,\n"
+			"                  CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)\n"
+			"    FROM aclexplode(p.proacl) a WHERE a.grantee <> p.proowner\n"
+			"    UNION ALL SELECT format('REVOKE EXECUTE ON ROUTINE %s FROM PUBLIC', p.oid::regprocedure)\n"
+			"    WHERE p.proacl IS NOT NULL AND NOT EXISTS (SELECT 1 FROM aclexplode(p.proacl) y\n"
+			"      WHERE y.grantee = 0 AND y.privilege_type = 'EXECUTE')\n"
+			"    UNION ALL SELECT format('ALTER ROUTINE %s OWNER TO %I', p.oid::regprocedure, pg_get_userbyid(p.proowner))\n"
+			"    WHERE p.proowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user))\n"
+			"FROM pg_proc p WHERE p.oid = ");
+	} else {
+		sd_buf_put(out,
+			"SELECT c.oid::regclass::text, ARRAY(\n"
+			"    SELECT format('GRANT %s ON TABLE %s TO %s%s', a.privilege_type, c.oid::regclass,\n"
+			"                  CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,\n"
+			"                  CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)\n"
+			"    FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner\n"
+			"    UNION ALL SELECT format('GRANT %s (%I) ON TABLE %s TO %s%s', a.privilege_type, t.attname, c.oid::regclass,\n"
+			"                  CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,\n"
+			"                  CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)\n"
+			"    FROM pg_attribute t, aclexplode(t.attacl) a WHERE t.attrelid = c.oid AND t.attnum > 0\n"
+			"    UNION ALL SELECT format('ALTER TABLE %s OWNER TO %I', c.oid::regclass, pg_get_userbyid(c.relowner))\n"
+			"    WHERE c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user))\n"
+			"FROM pg_class c WHERE c.oid = ");
+	}
+	kept_ref(out, o);
+	sd_buf_put(out, "\nON CONFLICT (obj) DO NOTHING;\n"
+	                "END\n"
+	                "$schemadiff$;\n");
+}
+
+/* After the create: the saved statements run, and are forgotten. */
+static void keep_restore(sd_buf *out, const sd_object *o)
+{
+	sd_buf_put(out, "DO $schemadiff$\n"
+	                "DECLARE s text;\n"
+	                "BEGIN\n"
+	                "    FOR s IN SELECT unnest(redo) FROM schemadiff_kept_acl WHERE obj = ");
+	kept_ref(out, o);
+	sd_buf_put(out, "::text LOOP\n"
+	                "        EXECUTE s;\n"
+	                "    END LOOP;\n"
+	                "    DELETE FROM schemadiff_kept_acl WHERE obj = ");
+	kept_ref(out, o);
+	sd_buf_put(out, "::text;\n"
+	                "END\n"
+	                "$schemadiff$;\n");
+}
+
 int sd_pg_emit_logic(sd_buf *out, const sd_op *op, sd_error *err)
 {
 	const sd_object *o = op->obj_new ? op->obj_new : op->obj_old;
@@ -894,8 +985,12 @@ int sd_pg_emit_logic(sd_buf *out, const sd_op *op, sd_error *err)
 	switch (op->kind) {
 	case SD_OP_CREATE_OBJECT:
 		rc = create_object(out, op->obj_new, err);
+		if (rc == SD_OK && op->keep_acl)
+			keep_restore(out, op->obj_new);
 		break;
 	case SD_OP_DROP_OBJECT:
+		if (op->keep_acl)
+			keep_save(out, op->obj_old);
 		rc = drop_object(out, op->obj_old, err);
 		break;
 	case SD_OP_REPLACE_OBJECT:

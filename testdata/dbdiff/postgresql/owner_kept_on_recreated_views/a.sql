@@ -1,0 +1,16 @@
+DO $$ BEGIN CREATE ROLE sd_dbdiff_app NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE sd_dbdiff_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE TABLE members (id bigint PRIMARY KEY, name text NOT NULL, score integer NOT NULL DEFAULT 0);
+CREATE VIEW member_names AS SELECT id, name, score FROM members;
+CREATE VIEW top_members AS SELECT id, name FROM member_names WHERE score > 10;
+CREATE VIEW top_member_ids AS SELECT id FROM top_members;
+CREATE MATERIALIZED VIEW member_scores AS SELECT id, score FROM members WITH NO DATA;
+CREATE UNIQUE INDEX member_scores_id ON member_scores (id);
+ALTER VIEW member_names OWNER TO sd_dbdiff_app;
+ALTER VIEW top_members OWNER TO sd_dbdiff_app;
+ALTER VIEW top_member_ids OWNER TO sd_dbdiff_app;
+ALTER MATERIALIZED VIEW member_scores OWNER TO sd_dbdiff_app;
+COMMENT ON VIEW top_members IS 'members above ten points';
+GRANT SELECT ON top_member_ids TO sd_dbdiff_reader;
+GRANT SELECT ON member_scores TO sd_dbdiff_reader;
+INSERT INTO members VALUES (1, 'Ada', 12), (2, 'Brook', 3);
