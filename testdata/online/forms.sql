@@ -135,6 +135,22 @@ BEGIN
                        r.tbl, r.col, r.dims, r.col, r.dims, r.dims);
         saved := saved || ARRAY[r.tbl, r.col, r.def];
     END LOOP;
+    FOR r IN SELECT c.oid::regclass::text AS tbl FROM pg_class c WHERE c.reloftype = '"plan"'::regtype
+    LOOP
+        -- a typed table: its columns take the new attributes' types, then the new type
+        EXECUTE format('ALTER TABLE %s NOT OF', r.tbl);
+        FOR i IN SELECT a.attnum FROM pg_attribute a JOIN pg_attribute b ON b.attname = a.attname
+                 WHERE a.attrelid = (SELECT typrelid FROM pg_type WHERE oid = '"plan__sd_new"'::regtype)
+                   AND b.attrelid = r.tbl::regclass AND a.attnum > 0 AND NOT a.attisdropped
+                   AND NOT b.attisdropped AND (a.atttypid, a.atttypmod) <> (b.atttypid, b.atttypmod)
+        LOOP
+            EXECUTE (SELECT format('ALTER TABLE %s ALTER COLUMN %I TYPE %s USING %I::%s', r.tbl, a.attname,
+                                   format_type(a.atttypid, a.atttypmod), a.attname, format_type(a.atttypid, a.atttypmod))
+                     FROM pg_attribute a WHERE a.attrelid = (SELECT typrelid FROM pg_type WHERE oid = '"plan__sd_new"'::regtype)
+                       AND a.attnum = i);
+        END LOOP;
+        EXECUTE format('ALTER TABLE %s OF "plan__sd_new"', r.tbl);
+    END LOOP;
     DROP TYPE "plan";
     ALTER TYPE "plan__sd_new" RENAME TO "plan";
     FOR i IN 1 .. coalesce(array_length(saved, 1), 0) / 3 LOOP
