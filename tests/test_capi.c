@@ -295,6 +295,27 @@ END_TEST
 /* The API offline: the exact statements                               */
 /* ------------------------------------------------------------------ */
 
+/* A script in pieces runs as the pieces joined (generated revisions
+ * write long statements so). */
+START_TEST(api_script_parts)
+{
+	static const char *const parts[] = {"CREATE TABLE \"t\" (", "\"id\" ",
+	                                    "INTEGER);\nDROP TABLE \"t\";\n",
+	                                    NULL};
+	sd_buf out = SD_BUF_INIT;
+	sd_migration *m = sd_migration_new(NULL, &sd_dialect_sqlite, &out,
+	                                   NULL, NULL);
+
+	ck_assert_int_eq(sd_execute_script_parts(m, parts), 0);
+	ck_assert_str_eq(sd_buf_cstr(&out),
+	                 "CREATE TABLE \"t\" (\"id\" INTEGER);\n"
+	                 "DROP TABLE \"t\";\n");
+	ck_assert_int_eq(sd_execute_script_parts(m, NULL), SD_ERR_INPUT);
+	sd_migration_free(m);
+	sd_buf_free(&out);
+}
+END_TEST
+
 START_TEST(api_offline_sqlite)
 {
 	sd_buf out = SD_BUF_INIT;
@@ -858,6 +879,7 @@ static Suite *capi_suite(void)
 	SD_TEST(s, golden_sqlite_alter, 120);
 	SD_TEST(s, golden_postgres_create, 120);
 	SD_TEST(s, golden_postgres_alter, 120);
+	SD_TEST(s, api_script_parts, 30);
 	SD_TEST(s, golden_hostile_names, 120);
 	SD_TEST(s, golden_covers_op_kinds, 120);
 	SD_TEST(s, api_offline_sqlite, 120);

@@ -576,6 +576,15 @@ SD_API int sd_execute_list(sd_migration *m, size_t n,
  */
 SD_API int sd_execute_script(sd_migration *m, const char *sql);
 
+/*
+ * sd_execute_script_parts - sd_execute_script() of the pieces of a
+ * NULL-terminated array joined in order: how a generated revision writes
+ * a statement longer than the 4095 characters a C string literal may
+ * portably hold.
+ */
+SD_API int sd_execute_script_parts(sd_migration *m,
+                                   const char *const *parts);
+
 /* The rows of a query, read one at a time. Owned by the caller until
  * sd_cursor_free(), or by the migration if never freed. */
 typedef struct sd_cursor sd_cursor;

@@ -1185,6 +1185,23 @@ int sd_execute_script(sd_migration *m, const char *sql)
 	return run_script(m, sql);
 }
 
+int sd_execute_script_parts(sd_migration *m, const char *const *parts)
+{
+	sd_buf sql = SD_BUF_INIT;
+	size_t i;
+	int rc;
+
+	if (m->code)
+		return m->code;
+	if (!parts)
+		return fail(m, SD_ERR_INPUT, "sd_execute_script_parts: no SQL");
+	for (i = 0; parts[i]; i++)
+		sd_buf_put(&sql, parts[i]);
+	rc = run_script(m, sd_buf_cstr(&sql));
+	sd_buf_free(&sql);
+	return rc;
+}
+
 int sd_query_params(sd_cursor **out, sd_migration *m, const char *sql,
                     size_t nparams, const char *const *params)
 {

@@ -102,24 +102,37 @@ static void use_schema(cgen *g, const char *schema)
 	g->schema_set = true;
 }
 
-/* The statements as sd_execute_script(), one literal piece per line. */
+/* The longest string literal C11 promises to compile (5.2.4.1), with
+ * room for the escapes c_str adds. */
+#define C_LITERAL_MAX 3000
+
+/* The statements as sd_execute_script(), one literal piece per line; a
+ * longer script as an array of pieces (sd_execute_script_parts). */
 static void put_script(cgen *g, const char *sql)
 {
 	const char *p = sql;
+	bool parts = strlen(sql) > C_LITERAL_MAX;
 
-	sd_buf_put(g->out, "\tsd_execute_script(m,");
+	sd_buf_put(g->out, parts ? "\t{\n\t\tstatic const char *const "
+	                           "script[] = {"
+	                         : "\tsd_execute_script(m,");
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) + 1 : strlen(p);
 		char *line = sd_xmalloc(n + 1);
 		memcpy(line, p, n);
 		line[n] = '\0';
-		sd_buf_put(g->out, "\n\t\t");
+		sd_buf_put(g->out, parts ? "\n\t\t\t" : "\n\t\t");
 		c_str(g->out, line);
+		if (parts)
+			sd_buf_putc(g->out, ',');
 		free(line);
 		p += n;
 	}
-	sd_buf_put(g->out, ");\n");
+	sd_buf_put(g->out, parts ? "\n\t\t\tNULL};\n"
+	                           "\t\tsd_execute_script_parts(m, script);\n"
+	                           "\t}\n"
+	                         : ");\n");
 }
 
 /* The type text for the API, or NULL when the portable spelling would not
