@@ -171,6 +171,36 @@ START_TEST(online_key_index_comment)
 }
 END_TEST
 
+/* A key built concurrently is built as the key itself would be: its
+ * INCLUDE columns and storage parameters are the index's. */
+START_TEST(online_key_index_include_with)
+{
+	sd_schema *a = models("tables:\n"
+	                      "  - name: t\n"
+	                      "    columns: [{name: id, type: integer},"
+	                      " {name: code, type: text}, {name: note, type: text}]\n");
+	sd_schema *b = models("tables:\n"
+	                      "  - name: t\n"
+	                      "    columns: [{name: id, type: integer},"
+	                      " {name: code, type: text}, {name: note, type: text}]\n"
+	                      "    unique:\n"
+	                      "      - {name: uq_t_code, columns: [code],"
+	                      " include: [note], with: {fillfactor: 70}}\n");
+	sd_plan *p = plan_of(a, b, true);
+	bool steps;
+	char *sql = online_sql(p, &steps);
+
+	ck_assert_msg(strstr(sql, "CREATE UNIQUE INDEX CONCURRENTLY \"uq_t_code\" "
+	                          "ON \"t\" (\"code\") INCLUDE (\"note\") "
+	                          "WITH (fillfactor = 70);\n") != NULL,
+	              "%s", sql);
+	free(sql);
+	sd_plan_free(p);
+	sd_schema_free(a);
+	sd_schema_free(b);
+}
+END_TEST
+
 START_TEST(plain_forms_unchanged)
 {
 	sd_schema *a = models(before), *b = models(after);
@@ -480,6 +510,7 @@ static Suite *online_suite(void)
 
 	SD_TEST(s, online_forms_golden, 60);
 	SD_TEST(s, online_key_index_comment, 60);
+	SD_TEST(s, online_key_index_include_with, 60);
 	SD_TEST(s, plain_forms_unchanged, 60);
 	SD_TEST(s, staged_golden, 60);
 	SD_TEST(s, steps_read_back, 60);

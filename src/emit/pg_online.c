@@ -182,7 +182,7 @@ static void key_using_index(online *o, const sd_op *op)
 {
 	const sd_object *k = op->obj_new;
 	const sd_table *t = op->table;
-	const sd_strlist *cols;
+	const sd_strlist *cols, *include;
 	sd_index *ix = sd_arena_alloc(o->a, sizeof(*ix));
 	sd_op *build = op_new(o, SD_OP_CREATE_INDEX, t);
 	sd_buf *out = o->out;
@@ -193,12 +193,14 @@ static void key_using_index(online *o, const sd_op *op)
 
 	if (k->kind == SD_OBJ_PRIMARY_KEY) {
 		cols = &((const sd_primary_key *)k)->columns;
+		include = &((const sd_primary_key *)k)->include;
 		st = &((const sd_primary_key *)k)->storage;
 		if (!name)
 			name = sd_arena_printf(o->a, "%s_pkey", t->base.name);
 	} else {
 		const sd_unique *u = (const sd_unique *)k;
 		cols = &u->columns;
+		include = &u->include;
 		st = &u->storage;
 		ix->nulls_not_distinct = u->nulls_not_distinct;
 		deferrable = u->deferrable;
@@ -212,6 +214,11 @@ static void key_using_index(online *o, const sd_op *op)
 	ix->keys = sd_arena_alloc(o->a, (cols->n + 1) * sizeof(*ix->keys));
 	for (i = 0; i < cols->n; i++)
 		ix->keys[i].column = cols->items[i];
+	/* the key's index as the key would make it: INCLUDE, WITH and
+	 * TABLESPACE (its comment comes after the constraint) */
+	ix->include = *include;
+	ix->storage.with = st->with;
+	ix->storage.tablespace = st->tablespace;
 	build->obj_new = &ix->base;
 	build->concurrently = true;
 	build->hazards |= SD_HAZARD_NO_TRANSACTION;
