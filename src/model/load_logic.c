@@ -701,10 +701,13 @@ static bool grant_target(sd_arena *a, const char *on, size_t *kind,
 
 /* One grant; none for a privilege the object has by default (both
  * sides have it, so it is no difference). */
-static void push_grant(const sd_logic_src *src, const char *path,
-                       size_t kind, const char *schema, const char *name,
-                       const char *column, const m_grant *mg,
-                       const char *privilege)
+/* One privilege of mg to its role on `on` schema.name; none (NULL) for
+ * one every such object has by default where that can be (both sides
+ * have it, so it is no difference). */
+static sd_grant *add_grant(const sd_logic_src *src, const char *path,
+                           const char *on, const char *schema,
+                           const char *name, const m_grant *mg,
+                           const char *privilege, bool may_be_default)
 {
 	sd_grant *g;
 	char *p = sd_arena_strdup(src->s->arena, privilege);
@@ -712,15 +715,27 @@ static void push_grant(const sd_logic_src *src, const char *path,
 
 	for (i = 0; p[i]; i++)
 		p[i] = (char)toupper((unsigned char)p[i]);
-	if (!column && mg->grant_option != SD_YBOOL_TRUE &&
-	    sd_grant_is_default(grant_kinds[kind].on, mg->to, p))
-		return;
-	g = sd_logic_add_grant(src->s, grant_kinds[kind].on, schema, name);
+	if (may_be_default && mg->grant_option != SD_YBOOL_TRUE &&
+	    sd_grant_is_default(on, mg->to, p))
+		return NULL;
+	g = sd_logic_add_grant(src->s, on, schema, name);
 	set_loc(src, &g->base, path);
-	g->column = dup(src, column);
 	g->grantee = dup(src, sd_strieq(mg->to, "public") ? "public" : mg->to);
 	g->privilege = p;
 	g->grant_option = mg->grant_option == SD_YBOOL_TRUE;
+	return g;
+}
+
+static void push_grant(const sd_logic_src *src, const char *path,
+                       size_t kind, const char *schema, const char *name,
+                       const char *column, const m_grant *mg,
+                       const char *privilege)
+{
+	sd_grant *g = add_grant(src, path, grant_kinds[kind].on, schema, name,
+	                        mg, privilege, !column);
+
+	if (g)
+		g->column = dup(src, column);
 }
 
 /* {on: ..., owner: role}: the object belongs to that role (a grant of
@@ -878,26 +893,16 @@ static void push_default(const sd_logic_src *src, const char *path,
                          size_t k, const m_grant *mg, const char *privilege,
                          bool revoked)
 {
-	sd_grant *g;
-	char *p = sd_arena_strdup(src->s->arena, privilege);
-	size_t i;
+	const char *schema = !mg->schema ? NULL
+	                     : sd_namespace_key(mg->schema)
+	                             ? dup(src, mg->schema)
+	                             : sd_namespace_default();
+	sd_grant *g = add_grant(src, path, default_kinds[k].kind, schema,
+	                        mg->for_role ? dup(src, mg->for_role) : "", mg,
+	                        privilege, !revoked && !mg->schema);
 
-	for (i = 0; p[i]; i++)
-		p[i] = (char)toupper((unsigned char)p[i]);
-	if (!revoked && !mg->schema && mg->grant_option != SD_YBOOL_TRUE &&
-	    sd_grant_is_default(default_kinds[k].kind, mg->to, p))
-		return;
-	g = sd_logic_add_grant(src->s, default_kinds[k].kind,
-	                       !mg->schema ? NULL
-	                       : sd_namespace_key(mg->schema)
-	                               ? dup(src, mg->schema)
-	                               : sd_namespace_default(),
-	                       mg->for_role ? dup(src, mg->for_role) : "");
-	set_loc(src, &g->base, path);
-	g->grantee = dup(src, sd_strieq(mg->to, "public") ? "public" : mg->to);
-	g->privilege = p;
-	g->grant_option = mg->grant_option == SD_YBOOL_TRUE;
-	g->revoked = revoked;
+	if (g)
+		g->revoked = revoked;
 }
 
 void sd_load_default_privileges(const sd_logic_src *src,
