@@ -2,7 +2,8 @@
  * pg_emit.h - internal to the emit layer: the PostgreSQL emitter's state
  * and pieces (postgres.c), shared with the statements of its other files
  * (pg_objects.c: schema-level objects, partitions and INHERITS; pg_table.c:
- * table settings; pg_recreate.c: tables and types recreated).
+ * table settings; pg_recreate.c: tables and types recreated; pg_logic.c:
+ * grants written back from the catalog's ACLs).
  */
 #ifndef SD_EMIT_PG_EMIT_H
 #define SD_EMIT_PG_EMIT_H
@@ -71,6 +72,20 @@ void sd_pg_emit_identity_options(pg_emit *e, const sd_column *c);
 void sd_pg_emit_identity_changes(pg_emit *e, const sd_table *t,
                                  const sd_column *from,
                                  const sd_column *to);
+
+/* pg_logic.c */
+/*
+ * The SQL expression that writes one row `a` of aclexplode() back as its
+ * GRANT statement, for an object recreated that keeps the grants the
+ * database has for it:
+ *   format('GRANT %s[ (%I)] ON <on> %s TO %s%s', a.privilege_type, ...)
+ * on: "TABLE" or "ROUTINE"; object: an SQL expression naming the object
+ * (e.g. "c.oid::regclass", or a quoted literal); column: NULL for a
+ * grant on the whole object, else the SQL expression naming the column
+ * (e.g. "t.attname"). Written into out as it is (not a format string).
+ */
+void sd_pg_emit_acl_regrant(sd_buf *out, const char *a, const char *on,
+                            const char *object, const char *column);
 
 /* pg_stats.c */
 /* CREATE_OBJECT, DROP_OBJECT and ALTER_OBJECT of extended statistics

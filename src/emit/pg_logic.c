@@ -8,7 +8,7 @@
  * Every name goes through the standard quoting and is checked against the
  * 63-byte limit, like the tables' own statements (postgres.c).
  */
-#include "emit/dialect.h"
+#include "emit/pg_emit.h"
 #include "model/logic.h"
 
 #include <ctype.h>
@@ -883,6 +883,17 @@ void sd_pg_logic_prologue(sd_buf *out, sd_op *const *ops, size_t n)
 /* Grants kept across a drop and create (sd_op.keep_acl)               */
 /* ------------------------------------------------------------------ */
 
+void sd_pg_emit_acl_regrant(sd_buf *out, const char *a, const char *on,
+                            const char *object, const char *column)
+{
+	sd_buf_printf(out,
+		"format('GRANT %%s%s ON %s %%s TO %%s%%s', %s.privilege_type, %s%s%s,\n"
+		"           CASE WHEN %s.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(%s.grantee)) END,\n"
+		"           CASE WHEN %s.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)",
+		column ? " (%I)" : "", on, a, column ? column : "",
+		column ? ", " : "", object, a, a, a);
+}
+
 /* The object as the catalog names it: 'view'::regclass or
  * 'f(integer)'::regprocedure, as an SQL expression. */
 static void kept_ref(sd_buf *out, const sd_object *o)
@@ -921,9 +932,9 @@ static void keep_save(sd_buf *out, const sd_object *o)
 	if (o->kind == SD_OBJ_FUNCTION) {
 		sd_buf_put(out,
 			"SELECT p.oid::regprocedure::text, ARRAY(\n"
-			"    SELECT format('GRANT %s ON ROUTINE %s TO %s%s', a.privilege_type, p.oid::regprocedure,\n"
-			"                  CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,\n"
-			"                  CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)\n"
+			"    SELECT ");
+		sd_pg_emit_acl_regrant(out, "a", "ROUTINE", "p.oid::regprocedure", NULL);
+		sd_buf_put(out, "\n"
 			"    FROM aclexplode(p.proacl) a WHERE a.grantee <> p.proowner\n"
 			"    UNION ALL SELECT format('REVOKE EXECUTE ON ROUTINE %s FROM PUBLIC', p.oid::regprocedure)\n"
 			"    WHERE p.proacl IS NOT NULL AND NOT EXISTS (SELECT 1 FROM aclexplode(p.proacl) y\n"
@@ -934,13 +945,13 @@ static void keep_save(sd_buf *out, const sd_object *o)
 	} else {
 		sd_buf_put(out,
 			"SELECT c.oid::regclass::text, ARRAY(\n"
-			"    SELECT format('GRANT %s ON TABLE %s TO %s%s', a.privilege_type, c.oid::regclass,\n"
-			"                  CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,\n"
-			"                  CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)\n"
+			"    SELECT ");
+		sd_pg_emit_acl_regrant(out, "a", "TABLE", "c.oid::regclass", NULL);
+		sd_buf_put(out, "\n"
 			"    FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner\n"
-			"    UNION ALL SELECT format('GRANT %s (%I) ON TABLE %s TO %s%s', a.privilege_type, t.attname, c.oid::regclass,\n"
-			"                  CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,\n"
-			"                  CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)\n"
+			"    UNION ALL SELECT ");
+		sd_pg_emit_acl_regrant(out, "a", "TABLE", "c.oid::regclass", "t.attname");
+		sd_buf_put(out, "\n"
 			"    FROM pg_attribute t, aclexplode(t.attacl) a WHERE t.attrelid = c.oid AND t.attnum > 0\n"
 			"    UNION ALL SELECT format('ALTER TABLE %s OWNER TO %I', c.oid::regclass, pg_get_userbyid(c.relowner))\n"
 			"    WHERE c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user))\n"

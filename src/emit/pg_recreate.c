@@ -295,15 +295,15 @@ static void keep_column_grants_and_owner(pg_emit *e, const sd_table *t,
 	sd_buf_printf(e->out,
 		"INSERT INTO " ASIDE ".redo\n"
 		"SELECT (SELECT count(*) FROM " ASIDE ".redo) + row_number() OVER (ORDER BY k), %s, 'own', g\n"
-		"FROM (SELECT 0 AS k, format('GRANT %%s (%%I) ON %%s TO %%s%%s', x.privilege_type, m.col, %s,\n"
-		"                            CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END,\n"
-		"                            CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) AS g\n"
+		"FROM (SELECT 0 AS k, ", nl);
+	sd_pg_emit_acl_regrant(e->out, "x", "TABLE", nl, "m.col");
+	sd_buf_printf(e->out, " AS g\n"
 		"      FROM pg_attribute a CROSS JOIN LATERAL aclexplode(a.attacl) x\n"
 		"      JOIN (VALUES %s) m(att, col) ON m.att = a.attname\n"
 		"      WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL\n"
 		"      UNION ALL SELECT 1, format('ALTER TABLE %%s OWNER TO %%I', %s, pg_get_userbyid(c.relowner))\n"
 		"      FROM pg_class c WHERE c.oid = %s::regclass AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)) s;\n",
-		nl, nl, map.len ? sd_buf_cstr(&map) : "(NULL::name, NULL::text)",
+		map.len ? sd_buf_cstr(&map) : "(NULL::name, NULL::text)",
 		l, nl, l);
 	sd_buf_free(&map);
 }
@@ -357,9 +357,10 @@ static void set_aside(pg_emit *e, const sd_table *t, const sd_table *n)
 		"    END LOOP;\n"
 		"    INSERT INTO " ASIDE ".redo\n"
 		"    SELECT (SELECT count(*) FROM " ASIDE ".redo) + row_number() OVER (), %s, 'own', g\n"
-		"    FROM (SELECT format('GRANT %%s ON %%s TO %%s%%s', a.privilege_type, %s,\n"
-		"                        CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,\n"
-		"                        CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) AS g\n"
+		"    FROM (SELECT ",
+		l, nl, nl, nl, nl, nl);
+	sd_pg_emit_acl_regrant(e->out, "a", "TABLE", nl, NULL);
+	sd_buf_printf(e->out, " AS g\n"
 		"          FROM pg_class c, aclexplode(c.relacl) a\n"
 		"          WHERE c.oid = t AND a.grantee <> c.relowner\n"
 		"          UNION ALL SELECT format('ALTER TABLE %%s ENABLE ROW LEVEL SECURITY', %s)\n"
@@ -368,7 +369,7 @@ static void set_aside(pg_emit *e, const sd_table *t, const sd_table *n)
 		"          FROM pg_class c WHERE c.oid = t AND c.relforcerowsecurity) s;\n"
 		"END\n"
 		"$schemadiff$;\n",
-		l, nl, nl, nl, nl, nl, nl, nl, nl);
+		nl, nl);
 	keep_column_grants_and_owner(e, t, n, l, nl);
 	move_aside(e, t, l);
 	sd_buf_free(&lit);
