@@ -610,6 +610,35 @@ static void row_security(sd_buf *out, const sd_table *o, const sd_table *n)
 /* Grants                                                              */
 /* ------------------------------------------------------------------ */
 
+/*
+ * The kinds of object a grant is on (sd_grant.on) in SQL's words: after
+ * GRANT ... ON (views are tables there) and after ALTER ... OWNER TO
+ * (ROUTINE covers functions, procedures and aggregates; TYPE covers
+ * domains). The last row serves any other kind (a table).
+ */
+static const struct grant_word {
+	const char *on, *grant, *owner;
+} grant_words[] = {
+	{"view", "TABLE", "VIEW"},
+	{"materialized view", "TABLE", "MATERIALIZED VIEW"},
+	{"sequence", "SEQUENCE", "SEQUENCE"},
+	{"function", "FUNCTION", "ROUTINE"},
+	{"procedure", "PROCEDURE", "ROUTINE"},
+	{"schema", "SCHEMA", "SCHEMA"},
+	{"type", "TYPE", "TYPE"},
+	{"table", "TABLE", "TABLE"},
+};
+
+static const struct grant_word *grant_word(const sd_grant *g)
+{
+	size_t i, n = SD_ARRAY_LEN(grant_words);
+
+	for (i = 0; i + 1 < n; i++)
+		if (strcmp(g->on, grant_words[i].on) == 0)
+			break;
+	return &grant_words[i];
+}
+
 /* The name of the object a grant is on, as GRANT and ALTER name it. */
 static void grant_object(sd_buf *out, const sd_grant *g)
 {
@@ -647,34 +676,15 @@ static void grant_target(sd_buf *out, const sd_grant *g)
 			sd_buf_putc(out, (char)toupper((unsigned char)*p));
 		return;
 	}
-	const char *what = strcmp(g->on, "sequence") == 0    ? "SEQUENCE"
-	                   : strcmp(g->on, "function") == 0  ? "FUNCTION"
-	                   : strcmp(g->on, "procedure") == 0 ? "PROCEDURE"
-	                   : strcmp(g->on, "schema") == 0    ? "SCHEMA"
-	                   : strcmp(g->on, "type") == 0      ? "TYPE"
-	                                                     : "TABLE";
-
-	sd_buf_printf(out, " ON %s ", what);
+	sd_buf_printf(out, " ON %s ", grant_word(g)->grant);
 	grant_object(out, g);
 }
 
 /* ALTER ... OWNER TO the grant's role (give) or back to the role running
- * the migration. ROUTINE covers functions, procedures and aggregates;
- * TYPE covers domains. */
+ * the migration. */
 static void owner(sd_buf *out, const sd_grant *g, bool give)
 {
-	const char *what = strcmp(g->on, "view") == 0       ? "VIEW"
-	                   : strcmp(g->on, "materialized view") == 0
-	                           ? "MATERIALIZED VIEW"
-	                   : strcmp(g->on, "sequence") == 0  ? "SEQUENCE"
-	                   : strcmp(g->on, "function") == 0 ||
-	                                   strcmp(g->on, "procedure") == 0
-	                           ? "ROUTINE"
-	                   : strcmp(g->on, "schema") == 0    ? "SCHEMA"
-	                   : strcmp(g->on, "type") == 0      ? "TYPE"
-	                                                     : "TABLE";
-
-	sd_buf_printf(out, "ALTER %s ", what);
+	sd_buf_printf(out, "ALTER %s ", grant_word(g)->owner);
 	grant_object(out, g);
 	sd_buf_put(out, " OWNER TO ");
 	if (give)
