@@ -18,6 +18,7 @@
 
 #include "harness.h"
 #include "model/load.h"
+#include "model/logic.h"
 #include "model/yamldoc.h"
 
 static const char *root(void)
@@ -656,6 +657,83 @@ END_TEST
 
 /* PostgreSQL table settings: loaded as written (a type's own storage
  * dropped), and their errors at their lines. */
+/*
+ * ALL (or ALL PRIVILEGES) in grants and default privileges stands for
+ * every privilege of the object's kind, one grant each (per column for
+ * a column grant); any other word stands for itself, upper-cased.
+ */
+START_TEST(all_privileges_expand)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: t\n"
+		"    columns: [{name: id, type: integer}, {name: v, type: text}]\n"
+		"grants:\n"
+		"  - {on: table t, to: app, privileges: [all]}\n"
+		"  - {on: table t, to: col, privileges: [ALL PRIVILEGES],"
+		" columns: [id, v]}\n"
+		"  - {on: schema public, to: app, privileges: [usage]}\n"
+		"default_privileges:\n"
+		"  - {on: sequences, to: app, privileges: [All]}\n"
+		"  - {on: types, to: app, privileges: [usage]}\n";
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = NULL;
+	const sd_logic *l;
+	char *lines[64];
+	sd_buf b = SD_BUF_INIT;
+	size_t i;
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml),
+	                                     "models.yaml", NULL, &err),
+	                 SD_OK);
+	l = sd_schema_logic(s);
+	ck_assert_uint_le(l->ngrants, SD_ARRAY_LEN(lines));
+	for (i = 0; i < l->ngrants; i++) {
+		const sd_grant *g = l->grants[i];
+		sd_buf one = SD_BUF_INIT;
+		sd_buf_printf(&one, "%s %s%s%s%s %s to %s", g->on, g->base.name,
+		              g->column ? " (" : "", g->column ? g->column : "",
+		              g->column ? ")" : "", g->privilege, g->grantee);
+		lines[i] = sd_buf_detach(&one);
+	}
+	qsort(lines, l->ngrants, sizeof(lines[0]), cmp_names);
+	for (i = 0; i < l->ngrants; i++) {
+		sd_buf_printf(&b, "%s\n", lines[i]);
+		free(lines[i]);
+	}
+	ck_assert_str_eq(sd_buf_cstr(&b),
+	                 "default sequences  SELECT to app\n"
+	                 "default sequences  UPDATE to app\n"
+	                 "default sequences  USAGE to app\n"
+	                 "default types  USAGE to app\n"
+	                 "schema public USAGE to app\n"
+	                 "table t (id) DELETE to col\n"
+	                 "table t (id) INSERT to col\n"
+	                 "table t (id) REFERENCES to col\n"
+	                 "table t (id) SELECT to col\n"
+	                 "table t (id) TRIGGER to col\n"
+	                 "table t (id) TRUNCATE to col\n"
+	                 "table t (id) UPDATE to col\n"
+	                 "table t (v) DELETE to col\n"
+	                 "table t (v) INSERT to col\n"
+	                 "table t (v) REFERENCES to col\n"
+	                 "table t (v) SELECT to col\n"
+	                 "table t (v) TRIGGER to col\n"
+	                 "table t (v) TRUNCATE to col\n"
+	                 "table t (v) UPDATE to col\n"
+	                 "table t DELETE to app\n"
+	                 "table t INSERT to app\n"
+	                 "table t REFERENCES to app\n"
+	                 "table t SELECT to app\n"
+	                 "table t TRIGGER to app\n"
+	                 "table t TRUNCATE to app\n"
+	                 "table t UPDATE to app\n");
+	sd_buf_free(&b);
+	sd_schema_free(s);
+	sd_error_clear(&err);
+}
+END_TEST
+
 START_TEST(table_settings_load)
 {
 	static const char yaml[] =
@@ -1310,6 +1388,7 @@ static Suite *model_suite(void)
 	SD_TEST(s, deepest_models_still_load, 60);
 	SD_TEST(s, value_type_errors, 60);
 	SD_TEST(s, table_settings_load, 60);
+	SD_TEST(s, all_privileges_expand, 60);
 	SD_TEST(s, every_semantic_problem_reported, 60);
 	SD_TEST(s, names_unique_per_namespace, 60);
 	SD_TEST(s, bad_models_corpus, 60);
