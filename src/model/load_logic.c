@@ -699,8 +699,34 @@ static bool grant_target(sd_arena *a, const char *on, size_t *kind,
 	return true;
 }
 
-/* One grant; none for a privilege the object has by default (both
- * sides have it, so it is no difference). */
+/* The most privileges ALL stands for on any kind (a table's seven). */
+#define PRIVILEGES_MAX 8
+
+/*
+ * The privileges the models' word priv stands for on a kind whose ALL
+ * is `all` (words separated by one space): each word of `all` for ALL or
+ * ALL PRIVILEGES, else priv itself. Writes them to out (the words from
+ * src->tmp) and returns how many: "all" with "USAGE SELECT UPDATE" gives
+ * {"USAGE", "SELECT", "UPDATE"}, "select" gives {"select"}.
+ */
+static size_t privileges(const sd_logic_src *src, const char *priv,
+                         const char *all, const char *out[PRIVILEGES_MAX])
+{
+	size_t n = 0;
+
+	if (!sd_strieq(priv, "all") && !sd_strieq(priv, "all privileges")) {
+		out[0] = priv;
+		return 1;
+	}
+	while (*all && n < PRIVILEGES_MAX) {
+		const char *sp = strchr(all, ' ');
+		size_t len = sp ? (size_t)(sp - all) : strlen(all);
+		out[n++] = sd_arena_strndup(src->tmp, all, len);
+		all += len + (sp ? 1 : 0);
+	}
+	return n;
+}
+
 /* One privilege of mg to its role on `on` schema.name; none (NULL) for
  * one every such object has by default where that can be (both sides
  * have it, so it is no difference). */
@@ -836,38 +862,20 @@ void sd_load_grants(const sd_logic_src *src, const m_grant *grants,
 			g->revoked = true;
 		}
 		for (j = 0; j < mg->privileges_count; j++) {
-			const char *priv = mg->privileges[j];
-			const char *all = grant_kinds[kind].all;
-			if (sd_strieq(priv, "all") ||
-			    sd_strieq(priv, "all privileges")) {
-				/* one grant per privilege ALL stands for */
-				while (*all) {
-					const char *sp = strchr(all, ' ');
-					size_t len = sp ? (size_t)(sp - all)
-					                : strlen(all);
-					const char *one = sd_arena_strndup(
-						src->tmp, all, len);
-					for (c = 0; c < (mg->columns_count
-					                     ? mg->columns_count
-					                     : 1);
-					     c++)
-						push_grant(src, path, kind,
-						           schema, name,
-						           mg->columns_count
-						                   ? mg->columns[c]
-						                   : NULL,
-						           mg, one);
-					all += len + (sp ? 1 : 0);
-				}
-				continue;
-			}
-			for (c = 0; c < (mg->columns_count ? mg->columns_count
-			                                   : 1);
-			     c++)
-				push_grant(src, path, kind, schema, name,
-				           mg->columns_count ? mg->columns[c]
-				                             : NULL,
-				           mg, priv);
+			const char *privs[PRIVILEGES_MAX];
+			size_t p, np = privileges(src, mg->privileges[j],
+			                          grant_kinds[kind].all, privs);
+			for (p = 0; p < np; p++)
+				for (c = 0; c < (mg->columns_count
+				                     ? mg->columns_count
+				                     : 1);
+				     c++)
+					push_grant(src, path, kind, schema,
+					           name,
+					           mg->columns_count
+					                   ? mg->columns[c]
+					                   : NULL,
+					           mg, privs[p]);
 		}
 	}
 }
@@ -948,21 +956,11 @@ void sd_load_default_privileges(const sd_logic_src *src,
 		for (j = 0; j < mg->revoked_count; j++)
 			push_default(src, path, k, mg, mg->revoked[j], true);
 		for (j = 0; j < mg->privileges_count; j++) {
-			const char *priv = mg->privileges[j];
-			const char *all = default_kinds[k].all;
-			if (!sd_strieq(priv, "all") &&
-			    !sd_strieq(priv, "all privileges")) {
-				push_default(src, path, k, mg, priv, false);
-				continue;
-			}
-			while (*all) {
-				const char *sp = strchr(all, ' ');
-				size_t len = sp ? (size_t)(sp - all) : strlen(all);
-				push_default(src, path, k, mg,
-				             sd_arena_strndup(src->tmp, all, len),
-				             false);
-				all += len + (sp ? 1 : 0);
-			}
+			const char *privs[PRIVILEGES_MAX];
+			size_t p, np = privileges(src, mg->privileges[j],
+			                          default_kinds[k].all, privs);
+			for (p = 0; p < np; p++)
+				push_default(src, path, k, mg, privs[p], false);
 		}
 	}
 }
