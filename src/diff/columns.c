@@ -460,16 +460,23 @@ static bool parent_drops(dctx *c, tpair *tp, const sd_column *o)
 	return false;
 }
 
-/* The warning of a NOT NULL that rows already there may not satisfy. */
+/* The warning of a NOT NULL that rows already there may not satisfy:
+ * set on column n of table, or n added (added) without a value for
+ * them. */
 static void warn_not_null(dctx *c, sd_op *op, const char *table,
-                          const sd_column *n)
+                          const sd_column *n, bool added)
 {
-	sd_diff_add_warning(c, op, SD_HAZARD_NOT_NULL,
-	                    sd_arena_printf(c->a,
-	                                    "sets NOT NULL on %s.%s: fails if "
-	                                    "existing rows hold NULL (add "
-	                                    "backfill:)",
-	                                    table, n->base.name));
+	sd_diff_add_warning(
+		c, op, SD_HAZARD_NOT_NULL,
+		added ? sd_arena_printf(c->a,
+		                        "adds NOT NULL column %s.%s without a "
+		                        "default: fails if %s has rows (give it "
+		                        "a default or backfill:)",
+		                        table, n->base.name, table)
+		      : sd_arena_printf(c->a,
+		                        "sets NOT NULL on %s.%s: fails if "
+		                        "existing rows hold NULL (add backfill:)",
+		                        table, n->base.name));
 }
 
 static sd_column *column_copy(dctx *c, const sd_column *n)
@@ -478,18 +485,6 @@ static sd_column *column_copy(dctx *c, const sd_column *n)
 
 	*x = *n;
 	return x;
-}
-
-/* The warning of a NOT NULL column added without a value for the rows. */
-static void warn_added_not_null(dctx *c, sd_op *op, const char *table,
-                                const sd_column *n)
-{
-	sd_diff_add_warning(c, op, SD_HAZARD_NOT_NULL,
-	                    sd_arena_printf(c->a,
-	                                    "adds NOT NULL column %s.%s without "
-	                                    "a default: fails if %s has rows "
-	                                    "(give it a default or backfill:)",
-	                                    table, n->base.name, table));
 }
 
 /*
@@ -652,7 +647,7 @@ static void alter_column_op(dctx *c, tpair *tp, const sd_column *o,
 	if (ch & SD_CHANGE_TYPE)
 		sd_map_put(tp->type_changed, o->base.name, (void *)o);
 	if ((ch & SD_CHANGE_NULLABLE) && !n->nullable && !n->backfill)
-		warn_not_null(c, op, tn, n);
+		warn_not_null(c, op, tn, n, false);
 	sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
 }
 
@@ -802,7 +797,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 		}
 		op->column_new = n;
 		if (sd_diff_needs_value(n))
-			warn_added_not_null(c, op, tn, n);
+			warn_not_null(c, op, tn, n, true);
 		else if (c->caps.column_rewrites &&
 		         c->caps.column_rewrites(NULL, n))
 			warn_rewrite(c, op, tn, n, NULL);
