@@ -85,7 +85,6 @@ sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 		{SD_OP_INHERIT, SD_OP_NO_INHERIT},
 		{SD_OP_BACKFILL, SD_OP_NOOP},
 		{SD_OP_VALIDATE_CONSTRAINT, SD_OP_NOOP},
-		{SD_OP_CREATE_OBJECT, SD_OP_DROP_OBJECT},
 	};
 	size_t i;
 	sd_op *inv = sd_arena_alloc(arena, sizeof(*inv));
@@ -132,6 +131,17 @@ sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 	default:
 		break;
 	}
+	return inv;
+}
+
+sd_op **sd_plan_inverse(sd_arena *arena, const sd_plan *plan)
+{
+	size_t i, n = plan ? plan->nops : 0;
+	sd_op **inv = sd_arena_alloc(arena, (n + 1) * sizeof(*inv));
+
+	for (i = 0; i < n; i++)
+		inv[i] = sd_op_invert(arena, plan->ops[n - 1 - i]);
+	inv[n] = NULL;
 	return inv;
 }
 

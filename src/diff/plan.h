@@ -212,8 +212,18 @@ typedef struct sd_op {
 	struct sd_op **folded;
 	size_t nfolded;
 	sd_op_role role;
-	/* Made by sd_op_invert: the op runs in a downgrade, after the
-	 * inverses of the ops that came after it in the upgrade. */
+	/*
+	 * Made by sd_op_invert: the op runs in a downgrade, after the
+	 * inverses of the ops that came after it in the upgrade. The two
+	 * sides of an op do not always say which way it runs, and two
+	 * PostgreSQL statements depend on it: REBUILD_TABLE, split into a
+	 * set-aside-and-create half (SD_ROLE_COMPANION) and a copy-and-drop
+	 * half, whose inverses are drop-the-aside and set-aside-create-copy
+	 * (emit/pg_recreate.c); RENAME_TABLE, whose identity sequences are
+	 * renamed after the columns as they are when it runs: the upgrade's
+	 * old names, `from`'s in the upgrade and `to`'s in the downgrade
+	 * (emit/postgres.c).
+	 */
 	bool inverted;
 	/* Appended by the differ: */
 	bool concurrently;         /* CREATE/DROP_INDEX: CONCURRENTLY (set when
@@ -292,6 +302,13 @@ int sd_plan_stage(sd_plan **expand, sd_plan **contract, const sd_plan *plan);
  * renames and alters with old/new swapped, BACKFILL -> NOOP.
  */
 sd_op *sd_op_invert(sd_arena *arena, const sd_op *op);
+
+/*
+ * The downgrade of plan: its operations inverted (sd_op_invert), last
+ * first, plan->nops of them in an array allocated in arena (one slot
+ * more, NULL, so an empty plan gives a valid array).
+ */
+sd_op **sd_plan_inverse(sd_arena *arena, const sd_plan *plan);
 
 /*
  * One line per operation for `check` and `diff` listings:

@@ -857,13 +857,11 @@ int sd_emit_c_dialects(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
 	sd_arena *a = sd_arena_new();
 	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
 	size_t i, n = plan ? plan->nops : 0;
-	sd_op **inv = sd_arena_alloc(a, (n + 1) * sizeof(*inv));
+	sd_op **inv = sd_plan_inverse(a, plan);
 	cgen g;
 	bool guarded;
 	int rc = SD_OK;
 
-	for (i = 0; i < n; i++)
-		inv[i] = sd_op_invert(a, plan->ops[n - 1 - i]);
 	memset(&g, 0, sizeof(g));
 	g.d = d;
 	g.all = all;

@@ -59,7 +59,7 @@ void sd_emit_qualified(sd_buf *out, const sd_dialect *d, const char *schema,
 
 /*
  * The upgrade is the plan's operations in order; the downgrade is each
- * operation inverted (sd_op_invert), last first. Both buffers are appended
+ * operation inverted, last first (sd_plan_inverse). Both buffers are appended
  * to. Stops at the first operation the dialect cannot express. Online,
  * each sequence goes to the dialect's emit_online as a whole, since a
  * step boundary depends on the operations around it.
@@ -85,19 +85,14 @@ int sd_emit_plan_opts(sd_buf *up, sd_buf *down, const sd_plan *plan,
                       bool *steps, sd_error *err)
 {
 	sd_arena *scratch = NULL;
-	sd_op **inv;
-	size_t i;
 	int rc = SD_OK;
 
 	if (up)
 		rc = emit_ops(up, plan->ops, plan->nops, d, o, steps, err);
 	if (rc == SD_OK && down) {
 		scratch = sd_arena_new();
-		inv = sd_arena_alloc(scratch, (plan->nops + 1) * sizeof(*inv));
-		for (i = 0; i < plan->nops; i++)
-			inv[i] = sd_op_invert(scratch,
-			                      plan->ops[plan->nops - 1 - i]);
-		rc = emit_ops(down, inv, plan->nops, d, o, steps, err);
+		rc = emit_ops(down, sd_plan_inverse(scratch, plan), plan->nops,
+		              d, o, steps, err);
 	}
 	sd_arena_free(scratch);
 	return rc;
