@@ -198,18 +198,6 @@ static void queue_apart(dctx *c, sd_op *op, sd_table *t, sd_object *o,
 	sd_diff_emit(c, f, add ? PH_ADD_FK : PH_DROP_FK);
 }
 
-static bool same_set(const sd_strlist *a, const sd_strlist *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (!sd_strlist_contains(b, a->items[i]))
-			return false;
-	return true;
-}
-
 /*
  * True when fk points at columns that only a unique index of its target
  * (in schema s) makes a key, not its primary key or a unique constraint:
@@ -224,11 +212,12 @@ static bool fk_on_unique_index(const sd_schema *s, const sd_foreign_key *fk)
 
 	if (!t)
 		return false;
-	if (t->primary_key && same_set(&t->primary_key->columns,
-	                               &fk->ref_columns))
+	if (t->primary_key &&
+	    sd_strlist_same_set(&t->primary_key->columns, &fk->ref_columns))
 		return false;
 	for (i = 0; i < t->nuniques; i++)
-		if (same_set(&t->uniques[i]->columns, &fk->ref_columns))
+		if (sd_strlist_same_set(&t->uniques[i]->columns,
+		                        &fk->ref_columns))
 			return false;
 	return true;
 }
