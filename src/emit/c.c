@@ -844,6 +844,34 @@ static void put_function(sd_buf *out, const char *name, const char *body)
 	sd_buf_put(out, "\treturn sd_migration_status(m);\n}\n");
 }
 
+/*
+ * The body of the upgrade or the downgrade function: ops (n of them) in
+ * order, into out, for d among the dialects all (nall). Sets *guarded
+ * when it writes a statement per dialect (which needs string.h).
+ */
+static int put_body(sd_buf *out, const sd_dialect *d,
+                    const sd_dialect *const *all, size_t nall, sd_arena *a,
+                    sd_op *const *ops, size_t n, bool *guarded, sd_error *err)
+{
+	cgen g;
+	size_t i;
+	int rc = SD_OK;
+
+	memset(&g, 0, sizeof(g));
+	g.d = d;
+	g.all = all;
+	g.nall = nall;
+	g.out = out;
+	if (n)
+		put_prologue(&g, ops, n);
+	for (i = 0; i < n && !rc; i++)
+		rc = put_op(&g, a, ops[i], err);
+	if (!rc && g.schema_set && g.schema)
+		use_schema(&g, NULL);
+	*guarded |= g.guarded;
+	return rc;
+}
+
 int sd_emit_c(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
               sd_error *err)
 {
@@ -856,36 +884,15 @@ int sd_emit_c_dialects(sd_buf *out, const sd_plan *plan, const sd_dialect *d,
 {
 	sd_arena *a = sd_arena_new();
 	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
-	size_t i, n = plan ? plan->nops : 0;
-	sd_op **inv = sd_plan_inverse(a, plan);
-	cgen g;
-	bool guarded;
-	int rc = SD_OK;
+	size_t n = plan ? plan->nops : 0;
+	bool guarded = false;
+	int rc;
 
-	memset(&g, 0, sizeof(g));
-	g.d = d;
-	g.all = all;
-	g.nall = nall;
-	g.out = &up;
-	if (n)
-		put_prologue(&g, plan->ops, n);
-	for (i = 0; i < n && !rc; i++)
-		rc = put_op(&g, a, plan->ops[i], err);
-	if (!rc && g.schema_set && g.schema)
-		use_schema(&g, NULL);
-	guarded = g.guarded;
-	memset(&g, 0, sizeof(g));
-	g.d = d;
-	g.all = all;
-	g.nall = nall;
-	g.out = &down;
-	if (n)
-		put_prologue(&g, inv, n);
-	for (i = 0; i < n && !rc; i++)
-		rc = put_op(&g, a, inv[i], err);
-	if (!rc && g.schema_set && g.schema)
-		use_schema(&g, NULL);
-	guarded |= g.guarded;
+	rc = put_body(&up, d, all, nall, a, n ? plan->ops : NULL, n, &guarded,
+	              err);
+	if (!rc)
+		rc = put_body(&down, d, all, nall, a, sd_plan_inverse(a, plan), n,
+		              &guarded, err);
 	if (!rc) {
 		if (guarded)
 			sd_buf_put(out, "#include <string.h>\n");
