@@ -275,14 +275,23 @@ sd_check *sd_domain_add_check(sd_schema *s, sd_domain *d, const char *name)
 	return o;
 }
 
-sd_column *sd_composite_add_attribute(sd_schema *s, sd_composite *t,
-                                      const char *name)
+/* A new column named name of an object of schema: nullable, its type's
+ * length, precision and scale unset. */
+static sd_column *column_new(sd_schema *s, const char *schema,
+                             const char *name)
 {
-	sd_column *c = object_new(s, sizeof(*c), SD_OBJ_COLUMN,
-	                          t->base.schema, name);
+	sd_column *c = object_new(s, sizeof(*c), SD_OBJ_COLUMN, schema, name);
 
 	c->nullable = true;
 	c->type.length = c->type.precision = c->type.scale = -1;
+	return c;
+}
+
+sd_column *sd_composite_add_attribute(sd_schema *s, sd_composite *t,
+                                      const char *name)
+{
+	sd_column *c = column_new(s, t->base.schema, name);
+
 	APPEND(s, t->attributes, t->nattributes, c);
 	return c;
 }
@@ -299,11 +308,8 @@ void sd_table_add_inherits(sd_schema *s, sd_table *t, const char *schema,
 
 sd_column *sd_table_add_column(sd_schema *s, sd_table *t, const char *name)
 {
-	sd_column *c =
-		object_new(s, sizeof(*c), SD_OBJ_COLUMN, t->base.schema, name);
+	sd_column *c = column_new(s, t->base.schema, name);
 
-	c->nullable = true;
-	c->type.length = c->type.precision = c->type.scale = -1;
 	APPEND(s, t->columns, t->ncolumns, c);
 	if (t->column_map)
 		sd_map_put(t->column_map, c->base.name, c);
