@@ -43,6 +43,15 @@ int sd_run_exec(sd_run_try *t, sd_db *db, const sd_revision *r,
  */
 bool sd_run_retry(sd_run_try *t, sd_db *db, const sd_revision *r,
                   const sd_runner_opts *opts, sd_error *attempt_err);
+/*
+ * The end of an attempt that returned rc, in a loop that tries again:
+ * true when it goes again (sd_run_retry said so; the attempt's error is
+ * cleared); else false, the attempt's error moved to err and t's
+ * keepings freed, and the caller returns rc.
+ */
+bool sd_run_again(sd_run_try *t, int rc, sd_db *db, const sd_revision *r,
+                  const sd_runner_opts *opts, sd_error *attempt_err,
+                  sd_error *err);
 /* The lock-timeout failure once the tries are used up: replaces the
  * attempt's error with one naming the table, the lock and its holders. */
 void sd_run_lock_give_up(sd_run_try *t, sd_db *db, const sd_revision *r,

@@ -402,6 +402,19 @@ int sd_run_lock_timeout(sd_run_try *t, sd_db *db, const sd_runner_opts *opts,
 	return db->driver->lock_timeout(db, opts->lock_timeout_ms, true, err);
 }
 
+bool sd_run_again(sd_run_try *t, int rc, sd_db *db, const sd_revision *r,
+                  const sd_runner_opts *opts, sd_error *attempt_err,
+                  sd_error *err)
+{
+	if (rc && sd_run_retry(t, db, r, opts, attempt_err)) {
+		sd_error_clear(attempt_err);
+		return true;
+	}
+	sd_error_move(err, attempt_err);
+	sd_run_try_end(t);
+	return false;
+}
+
 /*
  * After an attempt that failed: when a statement gave up waiting for a
  * lock and tries are left, sleeps the attempt's backoff (250 ms doubling,
@@ -693,13 +706,8 @@ static int run_one(sd_db *db, const sd_rev_graph *g, sd_revision *r,
 	for (;;) {
 		sd_error attempt = SD_ERROR_INIT;
 		rc = run_once(&t, db, g, r, upgrade, opts, skipped, &attempt);
-		if (rc && sd_run_retry(&t, db, r, opts, &attempt)) {
-			sd_error_clear(&attempt);
-			continue;
-		}
-		sd_error_move(err, &attempt);
-		sd_run_try_end(&t);
-		return rc;
+		if (!sd_run_again(&t, rc, db, r, opts, &attempt, err))
+			return rc;
 	}
 }
 

@@ -435,13 +435,8 @@ static int in_transaction(steps_run *s, size_t i, tx_body body, void *arg,
 		if (in_tx)
 			drv->rollback(s->db, &ignore);
 		sd_error_clear(&ignore);
-		if (rc && sd_run_retry(&t, s->db, s->r, s->opts, &attempt)) {
-			sd_error_clear(&attempt);
-			continue;
-		}
-		sd_error_move(err, &attempt);
-		sd_run_try_end(&t);
-		return rc;
+		if (!sd_run_again(&t, rc, s->db, s->r, s->opts, &attempt, err))
+			return rc;
 	}
 }
 
@@ -546,13 +541,8 @@ static int nontx_statement(steps_run *s, size_t i, size_t k, bool resuming,
 		if (t.lock_timeout)
 			drv->lock_timeout(s->db, -1, false, &ignore);
 		sd_error_clear(&ignore);
-		if (rc && sd_run_retry(&t, s->db, s->r, s->opts, &attempt)) {
-			sd_error_clear(&attempt);
-			continue;
-		}
-		sd_error_move(err, &attempt);
-		sd_run_try_end(&t);
-		return rc;
+		if (!sd_run_again(&t, rc, s->db, s->r, s->opts, &attempt, err))
+			return rc;
 	}
 }
 
