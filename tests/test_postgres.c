@@ -1416,7 +1416,8 @@ static void release_holder(void *p)
 	ck_assert_int_eq(sd_driver_postgres.rollback(ctx->holder, &err), SD_OK);
 }
 
-/* The number of advisory locks granted on the server. */
+/* The number of advisory locks granted in db's database (a database of
+ * the test's own: other suites may hold locks in theirs meanwhile). */
 static const char *advisory_locks(sd_db *db)
 {
 	static char count[32];
@@ -1426,7 +1427,9 @@ static const char *advisory_locks(sd_db *db)
 	ck_assert_int_eq(sd_driver_postgres.query(
 				 db,
 				 "SELECT count(*) FROM pg_locks WHERE "
-				 "locktype = 'advisory' AND granted",
+				 "locktype = 'advisory' AND granted AND "
+				 "database = (SELECT oid FROM pg_database "
+				 "WHERE datname = current_database())",
 				 NULL, 0, &rows, &err),
 	                 SD_OK);
 	snprintf(count, sizeof(count), "%s", rows->cells[0]);
@@ -1460,7 +1463,8 @@ static const char *try_xact_lock(sd_db *db)
  */
 START_TEST(advisory_lock_contention)
 {
-	sd_db *a = db_open(base_uri), *b = db_open(base_uri);
+	char *uri = fresh_db("sd_t_advisory_contention");
+	sd_db *a = db_open(uri), *b = db_open(uri);
 	sd_error err = SD_ERROR_INIT;
 	lock_ctx ctx = {a, 0};
 
@@ -1491,6 +1495,7 @@ START_TEST(advisory_lock_contention)
 	ck_assert_int_eq(sd_driver_postgres.unlock(a, &err), SD_OK);
 	sd_driver_postgres.close(a);
 	sd_driver_postgres.close(b);
+	free(uri);
 }
 END_TEST
 
@@ -1501,7 +1506,8 @@ END_TEST
  */
 START_TEST(session_lock_outside_transactions)
 {
-	sd_db *a = db_open(base_uri), *b = db_open(base_uri);
+	char *uri = fresh_db("sd_t_advisory_session");
+	sd_db *a = db_open(uri), *b = db_open(uri);
 	sd_error err = SD_ERROR_INIT;
 
 	ck_assert_int_eq(sd_driver_postgres.session_lock(a, true, &err), SD_OK);
@@ -1521,6 +1527,7 @@ START_TEST(session_lock_outside_transactions)
 	sd_error_clear(&err);
 	sd_driver_postgres.close(a);
 	sd_driver_postgres.close(b);
+	free(uri);
 }
 END_TEST
 
