@@ -135,7 +135,8 @@ static const char q_tables[] =
 	" CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,"
 	" CASE WHEN c.relispartition"
 	"  THEN pg_get_expr(c.relpartbound, c.oid) END,"
-	" c.relispartition, ih.parents,"
+	" c.relispartition, ARRAY(SELECT h.inhparent FROM pg_inherits h"
+	"  WHERE h.inhrelid = c.oid ORDER BY h.inhseqno),"
 	" c.relpersistence = 'u', c.relreplident, mk.ri, c.reloptions,"
 	/* a lookup per table, not a hash of every relation */
 	" CASE WHEN c.reltoastrelid <> 0 THEN (SELECT tc.reloptions"
@@ -146,9 +147,6 @@ static const char q_tables[] =
 	" LEFT JOIN pg_namespace otn ON otn.oid = ot.typnamespace"
 	" LEFT JOIN pg_description ds ON ds.objoid = c.oid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
-	" LEFT JOIN (SELECT inhrelid, array_agg(inhparent ORDER BY inhseqno)"
-	"  AS parents FROM pg_inherits GROUP BY inhrelid) ih"
-	"  ON ih.inhrelid = c.oid"
 	MARKED_INDEXES
 	" WHERE c.relkind IN ('r', 'p') AND c.relnamespace IN" USER_NSP;
 
@@ -231,7 +229,15 @@ static const char q_constraints[] =
  * pg_get_constraintdef writes them).
  */
 static const char q_indexes[] =
-	"SELECT i.indrelid, ic.relname, i.indisunique, am.amname,"
+	/* pg_constraint has no index on conindid: joined on it, the planner
+	 * may scan every constraint again for each index when its statistics
+	 * are stale, as they are right after a bulk load (minutes at 5,000
+	 * tables). The rare exclusion constraints are read once; a key's
+	 * index is found through its internal dependency on the key, an
+	 * index lookup whatever the plan. */
+	"WITH x AS MATERIALIZED (SELECT oid, conindid, condeferrable,"
+	"  condeferred, conexclop FROM pg_constraint WHERE contype = 'x')"
+	" SELECT i.indrelid, ic.relname, i.indisunique, am.amname,"
 	" CASE WHEN i.indpred IS NOT NULL"
 	"  THEN pg_get_expr(i.indpred, i.indrelid) END,"
 	" i.indnullsnotdistinct, i.indnkeyatts, i.indkey, i.indoption,"
@@ -253,18 +259,21 @@ static const char q_indexes[] =
 	" CASE WHEN x.oid IS NOT NULL THEN ds.description END"
 	" FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
 	" JOIN pg_am am ON am.oid = ic.relam"
-	" LEFT JOIN pg_constraint x ON x.conindid = i.indexrelid"
-	"  AND x.contype = 'x'"
+	" LEFT JOIN x ON x.conindid = i.indexrelid"
 	" LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid"
 	"  AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0"
 	" WHERE i.indrelid IN" USER_RELS
 	" AND i.indisvalid" /* an interrupted CONCURRENTLY build: not there */
-	/* keys' indexes come with the keys (one hashed anti-join, not a
-	 * join of every index with every constraint) */
-	" AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
-	"  WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u'))"
+	/* keys' indexes come with the keys */
+	" AND NOT EXISTS (SELECT 1 FROM pg_depend kd"
+	"  JOIN pg_constraint k ON k.oid = kd.refobjid"
+	"  WHERE kd.classid = 'pg_class'::regclass"
+	"  AND kd.objid = i.indexrelid AND kd.objsubid = 0"
+	"  AND kd.refclassid = 'pg_constraint'::regclass AND kd.deptype = 'i'"
+	"  AND k.contype IN ('p', 'u'))"
 	/* a partition's copy of an index of its parent */
-	" AND i.indexrelid NOT IN (SELECT inhrelid FROM pg_inherits)";
+	" AND NOT EXISTS (SELECT 1 FROM pg_inherits h"
+	"  WHERE h.inhrelid = i.indexrelid)";
 
 /* The parameters of the operator classes of these indexes ($1), per
  * index column: rare, and only where the access method is not btree. */
@@ -1569,12 +1578,69 @@ static int read_all(pg_read *r)
 	return read_unmanaged(r);
 }
 
+/*
+ * The catalog is read in a transaction of its own, or, when the caller has
+ * one open, in a savepoint rolled back afterwards (which takes the settings
+ * back with it): every query then sees one snapshot, and none is compiled
+ * by JIT (the plans of whole-catalog queries at thousands of tables cost
+ * enough to be compiled, which takes longer than running them).
+ */
+static const char q_read_begin[] =
+	"BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL jit = off";
+static const char q_read_savepoint[] =
+	"SAVEPOINT sd_catalog_read; SET LOCAL jit = off";
+static const char q_read_commit[] = "COMMIT";
+static const char q_read_rollback[] = "ROLLBACK";
+static const char q_read_release[] =
+	"ROLLBACK TO SAVEPOINT sd_catalog_read;"
+	" RELEASE SAVEPOINT sd_catalog_read";
+
+/* Starts the reading's transaction or savepoint; returns the statement
+ * that ends it when it goes well (NULL: none was started). */
+static const char *read_begin(PGconn *conn, size_t *nqueries, sd_error *err,
+                              int *rc)
+{
+	bool nested = PQtransactionStatus(conn) == PQTRANS_INTRANS;
+	PGresult *res = PQexec(conn, nested ? q_read_savepoint : q_read_begin);
+	sd_buf msg = SD_BUF_INIT;
+
+	if (nqueries)
+		(*nqueries)++;
+	*rc = SD_OK;
+	if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+		PQclear(res);
+		return nested ? q_read_release : q_read_commit;
+	}
+	sd_pg_message(&msg, PQresultErrorMessage(res));
+	sd_error_add(err, SD_ERUNTIME, NULL, 0, 0, NULL,
+	             "reading the PostgreSQL catalog: %s", sd_buf_cstr(&msg));
+	sd_buf_free(&msg);
+	PQclear(res);
+	if (!nested && PQtransactionStatus(conn) != PQTRANS_IDLE)
+		PQclear(PQexec(conn, q_read_rollback));
+	*rc = SD_ERUNTIME;
+	return NULL;
+}
+
+/* Ends what read_begin started: end on success, else a rollback (of the
+ * transaction, or to the savepoint, which keeps the caller's transaction
+ * usable after a failed catalog query). */
+static void read_end(PGconn *conn, const char *end, bool ok)
+{
+	if (!end)
+		return;
+	if (!ok && end == q_read_commit)
+		end = q_read_rollback;
+	PQclear(PQexec(conn, end));
+}
+
 int sd_pg_introspect(sd_schema **out, PGconn *conn,
                      const sd_introspect_opts *opts, size_t *nqueries,
                      sd_error *err)
 {
 	pg_read r;
 	sd_pg_pipe pipe;
+	const char *end;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
@@ -1587,14 +1653,16 @@ int sd_pg_introspect(sd_schema **out, PGconn *conn,
 	r.s = sd_schema_new();
 	r.s->dialect = "postgresql";
 	r.tmp = sd_arena_new();
-	if ((rc = read_all(&r)) != SD_OK) {
-		sd_pg_pipe_end(&pipe);
-		sd_arena_free(r.tmp);
+	end = read_begin(conn, nqueries, err, &rc);
+	if (rc == SD_OK)
+		rc = read_all(&r);
+	sd_pg_pipe_end(&pipe);
+	read_end(conn, end, rc == SD_OK);
+	sd_arena_free(r.tmp);
+	if (rc != SD_OK) {
 		sd_schema_free(r.s);
 		return rc;
 	}
-	sd_pg_pipe_end(&pipe);
-	sd_arena_free(r.tmp);
 	sd_schema_sort(r.s);
 	sd_logic_sort(r.s);
 	sd_schema_index(r.s);
