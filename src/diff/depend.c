@@ -205,6 +205,33 @@ static const char *index_key(dctx *c, const sd_op *op, const sd_object *ix)
 	                 ix->name, NULL);
 }
 
+/*
+ * A recreated partitioned table's partitions (recreate.c): those dropped
+ * with the old table (folded into the copy step) and those created with
+ * the new one (folded into the set-aside step), removed and established
+ * by both steps as the table itself is, so that what is on them (triggers,
+ * grants, owners) goes before the old tree is set aside and comes back
+ * once the rows are in the new one.
+ */
+static void recreated_partitions(dctx *c, const sd_op *op, opkeys *k)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->pending.n; i++) {
+		const sd_op *s = ((pending *)c->pending.items[i])->op;
+		if (s->kind != SD_OP_REBUILD_TABLE ||
+		    s->table_old != op->table_old)
+			continue;
+		for (j = 0; j < s->nfolded; j++) {
+			const sd_op *f = s->folded[j];
+			if (f->kind == SD_OP_DROP_TABLE && f->table_old)
+				table_keys(c, &k->rem, f->table_old);
+			else if (f->kind == SD_OP_CREATE_TABLE && f->table_new)
+				table_keys(c, &k->est, f->table_new);
+		}
+	}
+}
+
 static void op_keys(dctx *c, const sd_op *op, opkeys *k)
 {
 	const sd_table *t = op->table;
@@ -228,6 +255,9 @@ static void op_keys(dctx *c, const sd_op *op, opkeys *k)
 		                     op->table_old->base.name);
 		table_keys(c, &k->rem, tp ? tp->old : op->table_old);
 		table_keys(c, &k->est, op->table_new);
+		if (op->table_old->partition_by.sql ||
+		    op->table_new->partition_by.sql)
+			recreated_partitions(c, op, k);
 		break;
 	}
 	case SD_OP_ADD_COLUMN:

@@ -779,6 +779,23 @@ static void keep_acls(dctx *c)
 	}
 }
 
+/* A DROP_TABLE's or CREATE_TABLE's table, by key, into `dropped` or
+ * `created`. */
+static void table_dropped_or_created(dctx *c, const sd_op *op,
+                                     sd_map *dropped, sd_map *created)
+{
+	if (op->kind == SD_OP_DROP_TABLE && op->table_old)
+		sd_map_put(dropped,
+		           sd_objkey(c->a, SD_KEY_REL, op->table_old->base.schema,
+		                     op->table_old->base.name, NULL),
+		           (void *)op);
+	else if (op->kind == SD_OP_CREATE_TABLE && op->table_new)
+		sd_map_put(created,
+		           sd_objkey(c->a, SD_KEY_REL, op->table_new->base.schema,
+		                     op->table_new->base.name, NULL),
+		           (void *)op);
+}
+
 /*
  * Grants (only with `privileges: true`, and only where both sides know
  * theirs): the set difference, by object, column, grantee, privilege
@@ -805,23 +822,19 @@ void sd_diff_grants(dctx *c)
 	for (i = 0; i < c->pending.n; i++) {
 		const sd_op *op = ((pending *)c->pending.items[i])->op;
 		const sd_object *o = op->obj_old, *n = op->obj_new;
+		size_t k;
 		if (op->kind == SD_OP_DROP_OBJECT && o->kind != SD_OBJ_GRANT)
 			sd_map_put(dropped, sd_logic_key(c->a, o), (void *)o);
 		else if (op->kind == SD_OP_CREATE_OBJECT &&
 		         n->kind != SD_OBJ_GRANT)
 			sd_map_put(created, sd_logic_key(c->a, n), (void *)n);
-		else if (op->kind == SD_OP_DROP_TABLE)
-			sd_map_put(dropped,
-			           sd_objkey(c->a, SD_KEY_REL,
-			                     op->table_old->base.schema,
-			                     op->table_old->base.name, NULL),
-			           (void *)op);
-		else if (op->kind == SD_OP_CREATE_TABLE)
-			sd_map_put(created,
-			           sd_objkey(c->a, SD_KEY_REL,
-			                     op->table_new->base.schema,
-			                     op->table_new->base.name, NULL),
-			           (void *)op);
+		else
+			table_dropped_or_created(c, op, dropped, created);
+		/* the partitions a recreated table drops and creates */
+		for (k = 0; op->kind == SD_OP_REBUILD_TABLE && k < op->nfolded;
+		     k++)
+			table_dropped_or_created(c, op->folded[k], dropped,
+			                         created);
 	}
 	fo = owners_of(c, f, true);
 	to = owners_of(c, t, false);

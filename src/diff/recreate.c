@@ -69,13 +69,13 @@ static bool gains_parent(dctx *c, const sd_table *o, const sd_table *n)
 
 static bool needs_recreate(dctx *c, const tpair *tp, int depth);
 
-/* Whether a table partitioned on both sides (not itself a partition)
- * changes its partition key or strategy: its partitions are then
- * recreated too (never paired, sd_diff_recreated_partition). */
+/* Whether a table partitioned on both sides (a partition itself too: a
+ * sub-partitioned one) changes its partition key or strategy: its
+ * partitions are then recreated too (never paired,
+ * sd_diff_recreated_partition). */
 static bool rekeyed(dctx *c, const sd_table *o, const sd_table *n)
 {
-	return o->partition_by.sql && n->partition_by.sql && !o->partition_of &&
-	       !n->partition_of &&
+	return o->partition_by.sql && n->partition_by.sql &&
 	       !sd_expr_equal(c->scratch, &o->partition_by, &n->partition_by);
 }
 
@@ -117,10 +117,10 @@ static bool needs_recreate(dctx *c, const tpair *tp, int depth)
 	 * make the columns and checks it inherits its own; recreated too */
 	if (recreated_parent(c, o, n, depth))
 		return true;
-	/* plain <-> partitioned, or another partitioning of a table that is
-	 * not a partition */
-	if (!o->partition_by.sql != !n->partition_by.sql &&
-	    !o->partition_of && !n->partition_of)
+	/* plain <-> partitioned (a partition too: it is detached when set
+	 * aside and its successor created in its place), or another
+	 * partitioning */
+	if (!o->partition_by.sql != !n->partition_by.sql)
 		return true;
 	if (rekeyed(c, o, n))
 		return true;

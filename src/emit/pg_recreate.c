@@ -371,6 +371,15 @@ static void set_aside(pg_emit *e, const sd_table *t, const sd_table *n)
 		"$schemadiff$;\n",
 		nl, nl);
 	keep_column_grants_and_owner(e, t, n, l, nl);
+	/* a partition (sub-partitioned, or becoming so) leaves its parent:
+	 * the new table takes its bound */
+	if (t->partition_of) {
+		put(e, "ALTER TABLE ");
+		sd_pg_emit_qname(e, t->partition_of_schema, t->partition_of);
+		put(e, " DETACH PARTITION ");
+		sd_pg_emit_qname(e, t->base.schema, t->base.name);
+		put(e, ";\n");
+	}
 	move_aside(e, t, l);
 	sd_buf_free(&lit);
 	sd_buf_free(&nlit);
