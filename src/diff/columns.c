@@ -201,13 +201,16 @@ bool sd_diff_needs_value(const sd_column *n)
 /*
  * A value of the column's type for rows that must get one when a dropped
  * NOT NULL column without default comes back in a downgrade: the data is
- * gone either way, and a placeholder keeps the downgrade runnable. NULL
- * when the type is not known well enough (raw types).
+ * gone either way, and a placeholder keeps the downgrade runnable: the
+ * server's own when the catalog read gave one (any type PostgreSQL has a
+ * value for), NULL when the type is not known well enough.
  */
 const char *sd_diff_zero_literal(dctx *c, const sd_column *col)
 {
 	size_t i;
 
+	if (col->zero)
+		return col->zero;
 	switch (col->type.kind) {
 	case SD_T_SMALLINT:
 	case SD_T_INTEGER:

@@ -105,6 +105,11 @@ bool sd_pgr_skip(const pg_read *r, const char *schema, const char *name);
 void sd_pgr_send_statistics(pg_read *r);
 int sd_pgr_read_statistics(pg_read *r);
 
+/* pg_zero.c: a literal of their type for the NOT NULL columns without
+ * default whose type the differ knows no value of (sd_column.zero), once
+ * the tables are read; no round trip when there is none. */
+int sd_pgr_read_zeros(pg_read *r);
+
 /* pg_logic.c: views and materialized views, once the tables are read
  * (before the indexes, which are read for materialized views too)... */
 int sd_pgr_read_views(pg_read *r);

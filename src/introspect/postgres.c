@@ -1575,7 +1575,9 @@ static int read_all(pg_read *r)
 	    (rc = sd_pgr_read_logic(r)) != SD_OK ||
 	    (rc = sd_pgr_read_statistics(r)) != SD_OK)
 		return rc;
-	return read_unmanaged(r);
+	if ((rc = read_unmanaged(r)) != SD_OK)
+		return rc;
+	return sd_pgr_read_zeros(r);
 }
 
 /*

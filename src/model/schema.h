@@ -281,6 +281,10 @@ typedef struct sd_column {
 	const char *comment;
 	const char *renamed_from; /* models only */
 	const char *backfill;     /* models only: SQL expression */
+	/* introspected (PostgreSQL), a NOT NULL column without default: a
+	 * literal of its type (the first the server accepts of a few, its
+	 * own output) for rows that must get a value; NULL: none known */
+	const char *zero;
 	/* SQLite: "ON CONFLICT IGNORE" etc. of the NOT NULL constraint, the
 	 * resolution word only ("IGNORE"); NULL when none. Models:
 	 * not_null_on_conflict. */
