@@ -86,8 +86,10 @@ trap cleanup EXIT
 
 # COLS_DIALECT: "table<TAB>column<TAB>type[<TAB>kind]" for every stored,
 # not generated column (pragma_table_info hides SQLite's), names quoted for
-# a SELECT; a composite type's attribute types follow its name (a column
-# whose type gains or changes an attribute holds other values); kind
+# a SELECT; a composite type's attribute types follow its name, for a
+# composite reached through arrays, domains and other composites too,
+# each with its path (a column whose type gains or changes an attribute
+# at any depth holds other values); kind
 # (PostgreSQL) is "p" for a partitioned table, "part" for a
 # partition, "r" (or none) for a plain table, then for a partition the
 # root of its tree, for a partitioned table its key (common_cols says how
@@ -98,9 +100,21 @@ COLS_SQLITE="SELECT '\"' || replace(m.name, '\"', '\"\"') || '\"', '\"' || repla
   ORDER BY m.name, p.cid"
 COLS_POSTGRESQL="SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), quote_ident(a.attname),
         format_type(a.atttypid, a.atttypmod) || coalesce(' collate ' || co.collname, '')
-          || coalesce((SELECT ' (' || string_agg(format_type(ta.atttypid, ta.atttypmod), ', ' ORDER BY ta.attnum) || ')'
-                         FROM pg_type ct JOIN pg_attribute ta ON ta.attrelid = ct.typrelid
-                        WHERE ct.oid = a.atttypid AND ct.typtype = 'c' AND ta.attnum > 0 AND NOT ta.attisdropped), ''),
+          || CASE WHEN at.typtype IN ('c', 'd') OR at.typelem <> 0 THEN coalesce((
+               WITH RECURSIVE x(oid, typmod, path, lvl) AS (
+                   SELECT a.atttypid, a.atttypmod, ''::text, 0
+                   UNION ALL
+                   SELECT s.oid, s.typmod, x.path || s.step, x.lvl + 1
+                     FROM x JOIN pg_type t ON t.oid = x.oid
+                    CROSS JOIN LATERAL (
+                          SELECT t.typbasetype AS oid, t.typtypmod AS typmod, '' AS step WHERE t.typtype = 'd'
+                          UNION ALL SELECT t.typelem, x.typmod, '[]' WHERE t.typtype <> 'd' AND t.typcategory = 'A' AND t.typelem <> 0
+                          UNION ALL SELECT ta.atttypid, ta.atttypmod, '.' || lpad(ta.attnum::text, 4, '0')
+                            FROM pg_attribute ta
+                           WHERE t.typtype = 'c' AND ta.attrelid = t.typrelid AND ta.attnum > 0 AND NOT ta.attisdropped) s
+                    WHERE x.lvl < 8)
+               SELECT ' (' || string_agg(x.path || ' ' || format_type(x.oid, x.typmod), ', ' ORDER BY x.path) || ')'
+                 FROM x WHERE x.path LIKE '%.%'), '') ELSE '' END,
         CASE WHEN c.relkind = 'p' THEN 'p' WHEN c.relispartition THEN 'part' ELSE 'r' END,
         CASE WHEN c.relispartition THEN (SELECT quote_ident(rn.nspname) || '.' || quote_ident(rc.relname)
                                            FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace
@@ -108,6 +122,7 @@ COLS_POSTGRESQL="SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname),
              WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END
    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
    JOIN pg_namespace n ON n.oid = c.relnamespace
+   JOIN pg_type at ON at.oid = a.atttypid
    LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> 100
   WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
     AND a.attgenerated = ''
