@@ -236,7 +236,8 @@ typedef struct sd_op {
 	/* DROP_OBJECT / CREATE_OBJECT of a view or function the plan drops
 	 * and creates again while grants are not managed: the grants and
 	 * owner it had are kept by the database, saved before the drop and
-	 * put back after the create */
+	 * put back after the create; REBUILD_TABLE of a recreated table, the
+	 * same for its partitions recreated under their names */
 	bool keep_acl;
 } sd_op;
 

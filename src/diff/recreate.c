@@ -18,6 +18,7 @@
  * set-aside step's inverse drops what was set aside.
  */
 #include "diff/differ.h"
+#include "model/logic.h"
 
 #include <string.h>
 
@@ -241,7 +242,13 @@ void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p)
 	                          ? "partitioning changes"
 	                          : "columns become inherited only";
 
+	const sd_logic *fl = sd_logic_of(c->from), *tl = sd_logic_of(c->to);
+
 	absorb_partitions(c, &c->dropped, copy, tp->old, false);
+	/* grants not managed: the partitions recreated under their names
+	 * keep the ones they had (emit/pg_recreate.c) */
+	copy->keep_acl = aside->keep_acl =
+		!c->opts->privileges || !fl->privileges || !tl->privileges;
 	aside->table_old = copy->table_old;
 	aside->table_new = copy->table_new;
 	aside->role = SD_ROLE_COMPANION;

@@ -148,6 +148,13 @@ void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
  */
 #define ASIDE "schemadiff_recreate"
 
+/* The grantee and grant option of an aclexplode() row `a`, for a
+ * format('GRANT ... TO %s%s'). */
+#define GRANTEE                                                               \
+	"CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE "                          \
+	"quote_ident(pg_get_userbyid(a.grantee)) END, "                        \
+	"CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END"
+
 /* The table's name as a SQL literal naming it (for ::regclass). */
 static void table_lit(sd_buf *out, const sd_table *t)
 {
@@ -308,11 +315,62 @@ static void keep_column_grants_and_owner(pg_emit *e, const sd_table *t,
 	sd_buf_free(&map);
 }
 
+/*
+ * Notes, for the partitions `op` creates again under the names of
+ * partitions of t's old tree (`l`), the grants, column grants and owner
+ * those had, when grants are not managed (sd_op.keep_acl): the plan says
+ * nothing of them, so the partitions keep what they had, as t does. With
+ * grants managed, the plan grants the target's on what it creates.
+ */
+static void keep_partition_acls(pg_emit *e, const sd_op *op, const char *l,
+                                const char *nl)
+{
+	sd_buf names = SD_BUF_INIT, q = SD_BUF_INIT;
+	pg_emit tmp = *e;
+	const char *x;
+	size_t i;
+
+	tmp.out = &q;
+	for (i = 0; op->keep_acl && i < op->nfolded; i++) {
+		const sd_op *f = op->folded[i];
+		const sd_table *p = f->kind == SD_OP_CREATE_TABLE ? f->table_new
+		                    : f->kind == SD_OP_DROP_TABLE ? f->table_old
+		                                                  : NULL;
+		if (!p)
+			continue;
+		sd_buf_truncate(&q, 0);
+		sd_pg_emit_qname(&tmp, p->base.schema, p->base.name);
+		sd_buf_put(&names, names.len ? ", " : "");
+		sd_quote_literal_std(&names, sd_buf_cstr(&q));
+	}
+	if (!names.len)
+		goto done;
+	x = sd_buf_cstr(&names);
+	sd_buf_printf(e->out,
+		"WITH p AS (SELECT x, c.oid, c.relacl, c.relowner FROM unnest(ARRAY[%s]::text[]) x\n"
+		"           JOIN pg_class c ON c.oid = to_regclass(x)\n"
+		"           WHERE c.oid IN (SELECT relid FROM pg_partition_tree(%s::regclass)))\n"
+		"INSERT INTO " ASIDE ".redo\n"
+		"SELECT (SELECT count(*) FROM " ASIDE ".redo) + row_number() OVER (ORDER BY k, x, g), %s, 'own', g\n"
+		"FROM (SELECT 0 AS k, p.x, format('GRANT %%s ON %%s TO %%s%%s', a.privilege_type, p.x, " GRANTEE ") AS g\n"
+		"      FROM p CROSS JOIN LATERAL aclexplode(p.relacl) a WHERE a.grantee <> p.relowner\n"
+		"      UNION ALL SELECT 0, p.x, format('GRANT %%s (%%I) ON %%s TO %%s%%s', a.privilege_type, t.attname, p.x, " GRANTEE ")\n"
+		"      FROM p JOIN pg_attribute t ON t.attrelid = p.oid AND t.attnum > 0 AND NOT t.attisdropped\n"
+		"       AND t.attacl IS NOT NULL CROSS JOIN LATERAL aclexplode(t.attacl) a\n"
+		"      UNION ALL SELECT 1, p.x, format('ALTER TABLE %%s OWNER TO %%I', p.x, pg_get_userbyid(p.relowner))\n"
+		"      FROM p WHERE p.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)) s;\n",
+		x, l, nl);
+done:
+	sd_buf_free(&names);
+	sd_buf_free(&q);
+}
+
 /* Sets t aside (n: the table that replaces it): what refers to it from outside is noted and let go
  * (other tables' foreign keys, the sequences it owns, which stay where
  * their defaults find them), then it moves to the aside schema with its
  * indexes, constraints and identity sequences. */
-static void set_aside(pg_emit *e, const sd_table *t, const sd_table *n)
+static void set_aside(pg_emit *e, const sd_op *op, const sd_table *t,
+                      const sd_table *n)
 {
 	sd_buf lit = SD_BUF_INIT, nlit = SD_BUF_INIT;
 	const char *l, *nl;
@@ -371,6 +429,7 @@ static void set_aside(pg_emit *e, const sd_table *t, const sd_table *n)
 		"$schemadiff$;\n",
 		nl, nl);
 	keep_column_grants_and_owner(e, t, n, l, nl);
+	keep_partition_acls(e, op, l, nl);
 	/* a partition (sub-partitioned, or becoming so) leaves its parent:
 	 * the new table takes its bound */
 	if (t->partition_of) {
@@ -509,7 +568,7 @@ int sd_pg_emit_recreate(pg_emit *e, const sd_op *op, sd_error *err)
 		}
 		put(e, "-- recreates the table: set aside, created anew, its "
 		       "rows copied back once its partitions exist\n");
-		set_aside(e, o, n);
+		set_aside(e, op, o, n);
 		if ((rc = create(e, n, NULL, err)) != SD_OK)
 			return rc;
 		for (i = 0; i < op->nfolded; i++) {
@@ -530,7 +589,7 @@ int sd_pg_emit_recreate(pg_emit *e, const sd_op *op, sd_error *err)
 	}
 	put(e, "-- recreates the table: set aside, created anew with its "
 	       "partitions, its rows copied back\n");
-	set_aside(e, o, n);
+	set_aside(e, op, o, n);
 	if ((rc = create(e, n, NULL, err)) != SD_OK)
 		return rc;
 	for (i = 0; i < op->nfolded; i++) {
