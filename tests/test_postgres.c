@@ -2945,6 +2945,73 @@ START_TEST(recreated_table_downgrade)
 }
 END_TEST
 
+/* Statistics expressions of the models are compared by the server's
+ * text, as index expressions are: lower(email) on a varchar column is
+ * the catalog's lower((email)::text), a + b its (a + b); a changed
+ * expression still differs. */
+START_TEST(statistics_expressions_normalised)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: accounts\n"
+		"    columns:\n"
+		"      - {name: id, type: integer, primary_key: true,"
+		" autoincrement: false}\n"
+		"      - {name: email, type: string(80)}\n"
+		"      - {name: a, type: integer}\n"
+		"      - {name: b, type: integer}\n"
+		"    statistics:\n"
+		"      - {name: accounts_expr, columns: [id],"
+		" expressions: [\"LOWER(email)\", \"a+b\"]}\n";
+	char *uri = fresh_db("sd_t_statistics_norm");
+	sd_db *db = db_open(uri);
+	PGconn *c = pq_open(uri);
+	sd_schema *models = NULL, *changed = NULL;
+	sd_error err = SD_ERROR_INIT;
+	sd_buf up = SD_BUF_INIT, down = SD_BUF_INIT;
+	const sd_statistics *st;
+	char *other = strdup(yaml);
+
+	pq_exec_ok(c, "CREATE TABLE accounts (id integer CONSTRAINT"
+	              " pk_accounts PRIMARY KEY, email varchar(80), a integer,"
+	              " b integer);"
+	              "CREATE STATISTICS accounts_expr ON id, (lower(email)),"
+	              " (a + b) FROM accounts");
+	ck_assert_int_eq(sd_models_load_data(&models, yaml, strlen(yaml),
+	                                     "models.yaml", &sd_naming_default,
+	                                     &err),
+	                 SD_OK);
+	ck_assert_int_eq(sd_normalize(db, models, NULL, &err), SD_OK);
+	st = sd_schema_find_table(models, NULL, "accounts")->statistics[0];
+	ck_assert_str_eq(st->expressions[0].canon, "lower((email)::text)");
+	ck_assert_str_eq(st->expressions[1].canon, "(a + b)");
+	ck_assert_str_eq(st->expressions[0].sql, "LOWER(email)");
+	assert_converged(c, models);
+
+	memcpy(strstr(other, "a+b"), "a-b", 3);
+	ck_assert_int_eq(sd_models_load_data(&changed, other, strlen(other),
+	                                     "models.yaml", &sd_naming_default,
+	                                     &err),
+	                 SD_OK);
+	ck_assert_int_eq(sd_normalize(db, changed, NULL, &err), SD_OK);
+	plan_sql(c, changed, &up, &down);
+	ck_assert_str_eq(sd_buf_cstr(&up),
+	                 "DROP STATISTICS \"accounts_expr\";\n"
+	                 "CREATE STATISTICS \"accounts_expr\" ON \"id\","
+	                 " (LOWER(email)), (a-b) FROM \"accounts\";\n");
+
+	sd_schema_free(models);
+	sd_schema_free(changed);
+	sd_buf_free(&up);
+	sd_buf_free(&down);
+	free(other);
+	sd_error_clear(&err);
+	PQfinish(c);
+	sd_driver_postgres.close(db);
+	free(uri);
+}
+END_TEST
+
 static Suite *postgres_suite(void)
 {
 	Suite *s = suite_create("postgres");
@@ -2981,6 +3048,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, renamed_identity_downgrade, 60);
 	SD_TEST(s, recreated_table_downgrade, 60);
 	SD_TEST(s, extended_statistics_upgrade_downgrade, 120);
+	SD_TEST(s, statistics_expressions_normalised, 120);
 	return s;
 }
 

@@ -101,6 +101,25 @@ static bool adopt_expr(sd_schema *m, sd_expr *a, const sd_expr *b)
 	return true;
 }
 
+/* The expressions of model statistics st that the same-named statistics
+ * of live table lt spell alike, in the same place. */
+static void adopt_statistics(pg_norm *nm, sd_statistics *st,
+                             const sd_table *lt)
+{
+	size_t i, k;
+
+	for (i = 0; i < lt->nstatistics; i++) {
+		const sd_statistics *ls = lt->statistics[i];
+		if (!sd_streq(ls->base.name, st->base.name) ||
+		    !sd_streq(ls->base.schema, st->base.schema) ||
+		    ls->nexpressions != st->nexpressions)
+			continue;
+		for (k = 0; k < st->nexpressions; k++)
+			adopt_expr(nm->models, &st->expressions[k],
+			           &ls->expressions[k]);
+	}
+}
+
 /* A model index whose every detail the live one spells the same needs
  * nothing from the server. */
 static void adopt_index(pg_norm *nm, sd_index *ix, const sd_index *li)
@@ -165,6 +184,8 @@ void sd_pgnorm_adopt_live(pg_norm *nm)
 			if (li && li->exclusion == t->indexes[j]->exclusion)
 				adopt_index(nm, t->indexes[j], li);
 		}
+		for (j = 0; j < t->nstatistics; j++)
+			adopt_statistics(nm, t->statistics[j], lt);
 	}
 }
 

@@ -65,9 +65,9 @@ const char *sd_pgnorm_key(pg_norm *nm, const void *object)
 
 /*
  * Reads back what a run created: one row per column ('c'), check ('k')
- * and index key ('i') of the tables named in $rels in the schemas named
- * in $nsps (both text[] literals spliced in: the script has no
- * parameters). Index keys come with their operator class and collation
+ * index key ('i') and statistics expression ('s') of the tables named in
+ * $rels in the schemas named in $nsps (both text[] literals spliced in:
+ * the script has no parameters). Index keys come with their operator class and collation
  * where they are not the default (as the catalog reader has them), the
  * operator class's parameters, the index's storage parameters and, for
  * exclusion constraints, the operator. The first column's name carries
@@ -125,7 +125,13 @@ static const char q_readback_tail[] =
 	"  WHERE x.conindid = i.indexrelid AND x.contype = 'x'), NULL"
 	" FROM w JOIN pg_index i ON i.indrelid = w.oid"
 	" JOIN pg_class ic ON ic.oid = i.indexrelid"
-	" CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) k(k)";
+	" CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) k(k)"
+	" UNION ALL"
+	" SELECT 's', w.nsp, w.rel, s.stxname::text, e.x, e.n::text,"
+	" NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	" FROM w JOIN pg_statistic_ext s ON s.stxrelid = w.oid"
+	" CROSS JOIN LATERAL unnest(pg_get_statisticsobjdef_expressions(s.oid))"
+	"  WITH ORDINALITY e(x, n)";
 
 /* One wide scratch table of a fast run, in scratch[0]. */
 typedef struct norm_wide {
@@ -133,6 +139,7 @@ typedef struct norm_wide {
 	sd_vec cols;    /* sd_column* */
 	sd_vec checks;  /* sd_check* */
 	sd_vec indexes; /* sd_index* */
+	sd_vec stats;   /* sd_statistics* */
 	sd_map *shape;  /* shared table: column name -> type key */
 	sd_map *asked;  /* shared table: check text -> its scratch name */
 	bool carrier;
@@ -143,6 +150,7 @@ typedef enum norm_kind {
 	NORM_GENERATED, /* a model column's generation expression */
 	NORM_CHECK,
 	NORM_INDEX,
+	NORM_STATS,     /* a model table's statistics' expressions */
 } norm_kind;
 
 /* A model object waiting for the server's text of a scratch object. */
@@ -151,6 +159,7 @@ typedef struct norm_target {
 	sd_column *col;
 	sd_check *check;
 	sd_index *index;
+	sd_statistics *stats;
 	struct norm_target *next; /* same scratch object (shared columns) */
 } norm_target;
 
@@ -294,12 +303,28 @@ static bool index_pending(pg_norm *nm, const sd_index *ix)
 	return details && !sd_map_get(nm->resolved, sd_pgnorm_key(nm, ix));
 }
 
+/* Statistics whose expressions are not yet the server's text: created
+ * on the shared table like an index (only in fast runs: an isolated run
+ * leaves them to the folded comparison). */
+static bool stats_pending(const sd_statistics *st)
+{
+	size_t k;
+
+	for (k = 0; k < st->nexpressions; k++)
+		if (!st->expressions[k].canon)
+			return true;
+	return false;
+}
+
 /* Whether t has anything for a shared table (expressions that refer to
  * its columns). */
 static bool table_needs_shared(pg_norm *nm, const sd_table *t)
 {
 	size_t i;
 
+	for (i = 0; i < t->nstatistics; i++)
+		if (stats_pending(t->statistics[i]))
+			return true;
 	for (i = 0; i < t->nchecks; i++)
 		if (!t->checks[i]->expression.canon)
 			return true;
@@ -393,6 +418,29 @@ static sd_index *scratch_index(pg_norm *nm, const sd_index *ix,
 	return x;
 }
 
+/* A copy of model statistics st as scratch statistics named name, in
+ * schema: its kinds, columns and expressions only. */
+static sd_statistics *scratch_stats(pg_norm *nm, const sd_statistics *st,
+                                    const char *schema, const char *name)
+{
+	sd_statistics *x = sd_arena_alloc(nm->tmp, sizeof(*x));
+	size_t k;
+
+	*x = *st;
+	x->base.schema = schema;
+	x->base.name = name;
+	x->comment = NULL;
+	x->target_set = false;
+	x->expressions = sd_arena_alloc(nm->tmp, (st->nexpressions + 1) *
+	                                             sizeof(*x->expressions));
+	for (k = 0; k < st->nexpressions; k++) {
+		x->expressions[k] = st->expressions[k];
+		x->expressions[k].sql =
+			sd_pgn_to_scratch(nm, st->expressions[k].sql);
+	}
+	return x;
+}
+
 static sd_check *scratch_check(pg_norm *nm, const sd_check *src,
                                const char *name)
 {
@@ -425,6 +473,8 @@ static void add_target(pg_norm *nm, norm_run *b, const char *key,
 		t->check = obj;
 	else if (kind == NORM_INDEX)
 		t->index = obj;
+	else if (kind == NORM_STATS)
+		t->stats = obj;
 	else
 		t->col = obj;
 	t->next = sd_map_get(b->targets, key);
@@ -571,6 +621,17 @@ static sd_map *table_words(pg_norm *nm, const sd_table *t)
 	for (i = 0; i < t->nindexes; i++)
 		if (index_pending(nm, t->indexes[i]))
 			index_words_into(nm, words, t->indexes[i]);
+	for (i = 0; i < t->nstatistics; i++) {
+		const sd_statistics *st = t->statistics[i];
+		size_t k;
+		if (!stats_pending(st))
+			continue;
+		for (k = 0; k < st->columns.n; k++)
+			sd_map_put(words, st->columns.items[k],
+			           (void *)st->columns.items[k]);
+		for (k = 0; k < st->nexpressions; k++)
+			expression_words(nm, words, st->expressions[k].sql);
+	}
 	return words;
 }
 
@@ -690,6 +751,19 @@ static void fast_add(pg_norm *nm, norm_run *b, sd_table *t)
 		           NORM_INDEX, t->indexes[j]);
 		b->locks++;
 	}
+	for (j = 0; j < t->nstatistics; j++) {
+		const char *name;
+		if (!stats_pending(t->statistics[j]))
+			continue;
+		name = sd_arena_printf(nm->tmp, "sd_s%s_%zu", nm->tag,
+		                       nm->seq++);
+		sd_vec_push(nm->tmp, &w->stats,
+		            scratch_stats(nm, t->statistics[j], nm->scratch[0],
+		                          name));
+		add_target(nm, b,
+		           target_key(nm, nm->scratch[0], w->t.base.name, name),
+		           NORM_STATS, t->statistics[j]);
+	}
 }
 
 static int emit(pg_norm *nm, sd_buf *sql, sd_op *op)
@@ -723,6 +797,15 @@ static int fast_sql(pg_norm *nm, norm_run *b, sd_buf *sql)
 			op.kind = SD_OP_CREATE_INDEX;
 			op.table = &w->t;
 			op.obj_new = &((sd_index *)w->indexes.items[j])->base;
+			if ((rc = emit(nm, sql, &op)) != SD_OK)
+				return rc;
+		}
+		for (j = 0; j < w->stats.n; j++) {
+			memset(&op, 0, sizeof(op));
+			op.kind = SD_OP_CREATE_OBJECT;
+			op.table = &w->t;
+			op.obj_new =
+				&((sd_statistics *)w->stats.items[j])->base;
 			if ((rc = emit(nm, sql, &op)) != SD_OK)
 				return rc;
 		}
@@ -1073,6 +1156,13 @@ static void readback_apply(pg_norm *nm, norm_run *b, PGresult *res)
 					unscratch(nm, a, cell(res, i, 4));
 			} else if (t->kind == NORM_INDEX) {
 				apply_index_key(nm, t->index, res, i);
+			} else if (t->kind == NORM_STATS) {
+				long k = atol(cell(res, i, 5)) - 1;
+				if (k >= 0 &&
+				    (size_t)k < t->stats->nexpressions &&
+				    cell(res, i, 4))
+					t->stats->expressions[k].canon =
+						unscratch(nm, a, cell(res, i, 4));
 			}
 		}
 	}
