@@ -80,6 +80,41 @@ static PGconn *pq_open(const char *uri)
 	return c;
 }
 
+/* A database of the test's own (fresh_db), made by ddl (NULL: left
+ * empty); *uri its URI. Returns a connection to it; fresh_close ends
+ * both. */
+static PGconn *fresh_conn(const char *name, const char *ddl, char **uri)
+{
+	PGconn *c;
+
+	*uri = fresh_db(name);
+	c = pq_open(*uri);
+	if (ddl)
+		pq_exec_ok(c, ddl);
+	return c;
+}
+
+static void fresh_close(PGconn *c, char *uri)
+{
+	PQfinish(c);
+	free(uri);
+}
+
+/* The schema of the database at c as introspection reads it (opts may
+ * be NULL); *queries, when not NULL: how many queries it sent. */
+static sd_schema *introspected(PGconn *c, const sd_introspect_opts *opts,
+                               size_t *queries)
+{
+	sd_schema *s = NULL;
+	sd_error err = SD_ERROR_INIT;
+	int rc = sd_pg_introspect(&s, c, opts, queries, &err);
+
+	ck_assert_msg(rc == SD_OK, "introspection failed: %s",
+	              err.first ? err.first->message : "?");
+	sd_error_clear(&err);
+	return s;
+}
+
 static sd_db *db_open(const char *uri)
 {
 	sd_db *db = NULL;
@@ -246,17 +281,14 @@ static const char *const ignore_globs[] = {"legacy_*", NULL};
 
 START_TEST(introspect_every_kind)
 {
-	char *uri = fresh_db("sd_t_introspect");
-	PGconn *c = pq_open(uri);
+	char *uri;
+	PGconn *c = fresh_conn("sd_t_introspect", introspect_ddl, &uri);
 	sd_introspect_opts opts = {.version_table = "schemadiff_version",
 	                           .ignore = ignore_globs};
-	sd_schema *s = NULL;
-	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = introspected(c, &opts, NULL);
 	sd_buf out = SD_BUF_INIT;
 	const sd_table *users, *orgs, *inv;
 
-	pq_exec_ok(c, introspect_ddl);
-	ck_assert_int_eq(sd_pg_introspect(&s, c, &opts, NULL, &err), SD_OK);
 	sd_schema_dump(&out, s);
 	sd_buf_put(&out, "--- details\n");
 	dump_details(&out, s);
@@ -307,9 +339,7 @@ START_TEST(introspect_every_kind)
 
 	sd_schema_free(s);
 	sd_buf_free(&out);
-	sd_error_clear(&err);
-	PQfinish(c);
-	free(uri);
+	fresh_close(c, uri);
 }
 END_TEST
 
@@ -317,8 +347,7 @@ END_TEST
 static size_t count_queries(PGconn *c, int ntables)
 {
 	sd_buf ddl = SD_BUF_INIT;
-	sd_schema *s = NULL;
-	sd_error err = SD_ERROR_INIT;
+	sd_schema *s;
 	size_t n = 0;
 	int i;
 
@@ -331,7 +360,7 @@ static size_t count_queries(PGconn *c, int ntables)
 		              "CREATE INDEX ix_t%d ON t%d (lower(name));\n",
 		              i, i ? i - 1 : 0, i, i);
 	pq_exec_ok(c, sd_buf_cstr(&ddl));
-	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, &n, &err), SD_OK);
+	s = introspected(c, NULL, &n);
 	ck_assert_uint_eq(s->ntables, (size_t)ntables);
 	ck_assert_uint_eq(s->tables[0]->nindexes, 1);
 	ck_assert_uint_eq(s->tables[0]->nforeign_keys, 1);
@@ -342,15 +371,14 @@ static size_t count_queries(PGconn *c, int ntables)
 
 START_TEST(introspect_query_count_constant)
 {
-	char *uri = fresh_db("sd_t_count");
-	PGconn *c = pq_open(uri);
+	char *uri;
+	PGconn *c = fresh_conn("sd_t_count", NULL, &uri);
 	size_t n10 = count_queries(c, 10);
 	size_t n200 = count_queries(c, 200);
 
 	ck_assert_uint_eq(n10, n200);
 	ck_assert_uint_le(n10, 22); /* one query per kind */
-	PQfinish(c);
-	free(uri);
+	fresh_close(c, uri);
 }
 END_TEST
 
@@ -362,16 +390,15 @@ END_TEST
  */
 START_TEST(introspect_rare_kinds_only_when_present)
 {
-	char *uri = fresh_db("sd_t_rare");
-	PGconn *c = pq_open(uri);
-	sd_schema *s = NULL;
-	sd_error err = SD_ERROR_INIT;
+	char *uri;
+	PGconn *c = fresh_conn("sd_t_rare",
+	                       "CREATE TABLE t (id int PRIMARY KEY, name text)",
+	                       &uri);
 	size_t none = 0, all = 0;
+	sd_schema *s = introspected(c, NULL, &none);
 	sd_logic *l;
 	sd_table *t;
 
-	pq_exec_ok(c, "CREATE TABLE t (id int PRIMARY KEY, name text)");
-	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, &none, &err), SD_OK);
 	ck_assert_uint_eq(s->ncollations + s->ncomposites + s->nranges, 0);
 	sd_schema_free(s);
 	pq_exec_ok(c,
@@ -383,7 +410,7 @@ START_TEST(introspect_rare_kinds_only_when_present)
 	           "CREATE RULE keep AS ON DELETE TO t DO INSTEAD NOTHING;"
 	           "CREATE FUNCTION rn() RETURNS bigint WINDOW"
 	           " LANGUAGE internal AS 'window_row_number';");
-	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, &all, &err), SD_OK);
+	s = introspected(c, NULL, &all);
 	l = sd_schema_logic(s);
 	t = sd_schema_find_table(s, NULL, "t");
 	ck_assert_uint_eq(s->ncollations, 1);
@@ -396,9 +423,7 @@ START_TEST(introspect_rare_kinds_only_when_present)
 	ck_assert_str_eq(s->unmanaged[0]->what, "window function");
 	ck_assert_uint_eq(all, none + 7);
 	sd_schema_free(s);
-	sd_error_clear(&err);
-	PQfinish(c);
-	free(uri);
+	fresh_close(c, uri);
 }
 END_TEST
 
@@ -410,16 +435,16 @@ END_TEST
  */
 START_TEST(introspect_reports_unmanaged_kinds)
 {
-	char *uri = fresh_db("sd_t_unmanaged");
-	PGconn *c = pq_open(uri);
-	sd_schema *s = NULL;
-	sd_error err = SD_ERROR_INIT;
-	sd_buf got = SD_BUF_INIT;
+	char *uri;
+	PGconn *c = fresh_conn("sd_t_unmanaged",
+	                       "CREATE EXTENSION pg_trgm;"
+	                       " CREATE EXTENSION postgres_fdw;"
+	                       "CREATE TABLE t (id int PRIMARY KEY);",
+	                       &uri);
 	size_t none = 0, all = 0, i;
+	sd_schema *s = introspected(c, NULL, &none);
+	sd_buf got = SD_BUF_INIT;
 
-	pq_exec_ok(c, "CREATE EXTENSION pg_trgm; CREATE EXTENSION postgres_fdw;"
-	              "CREATE TABLE t (id int PRIMARY KEY);");
-	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, &none, &err), SD_OK);
 	ck_assert_uint_eq(s->nunmanaged, 0);
 	sd_schema_free(s);
 	pq_exec_ok(c,
@@ -448,7 +473,7 @@ START_TEST(introspect_reports_unmanaged_kinds)
 	           "CREATE LANGUAGE lang HANDLER plpgsql_call_handler;"
 	           "CREATE ACCESS METHOD am TYPE TABLE"
 	           " HANDLER heap_tableam_handler;");
-	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, &all, &err), SD_OK);
+	s = introspected(c, NULL, &all);
 	for (i = 0; i < s->nunmanaged; i++)
 		sd_buf_printf(&got, "%s %s%s%s\n", s->unmanaged[i]->what,
 		              s->unmanaged[i]->base.schema
@@ -473,9 +498,7 @@ START_TEST(introspect_reports_unmanaged_kinds)
 	ck_assert_uint_eq(all, none + 1);
 	sd_schema_free(s);
 	sd_buf_free(&got);
-	sd_error_clear(&err);
-	PQfinish(c);
-	free(uri);
+	fresh_close(c, uri);
 }
 END_TEST
 
@@ -486,17 +509,16 @@ END_TEST
  */
 START_TEST(introspect_pipeline_leaves_connection_idle)
 {
-	char *uri = fresh_db("sd_t_pipe");
-	PGconn *c = pq_open(uri);
-	sd_schema *s = NULL;
-	sd_error err = SD_ERROR_INIT;
+	char *uri;
+	PGconn *c = fresh_conn("sd_t_pipe",
+	                       "CREATE TABLE t (id int PRIMARY KEY, name text);"
+	                       "CREATE INDEX t_name ON t (name text_pattern_ops);"
+	                       "CREATE VIEW v AS SELECT id FROM t;",
+	                       &uri);
+	sd_schema *s = introspected(c, NULL, NULL);
 	const sd_index *ix;
 	PGresult *res;
 
-	pq_exec_ok(c, "CREATE TABLE t (id int PRIMARY KEY, name text);"
-	              "CREATE INDEX t_name ON t (name text_pattern_ops);"
-	              "CREATE VIEW v AS SELECT id FROM t;");
-	ck_assert_int_eq(sd_pg_introspect(&s, c, NULL, NULL, &err), SD_OK);
 	ix = sd_schema_find_table(s, NULL, "t")->indexes[0];
 	ck_assert_str_eq(ix->keys[0].opclass, "text_pattern_ops");
 	ck_assert_uint_eq(sd_schema_logic(s)->nviews, 1);
@@ -506,9 +528,7 @@ START_TEST(introspect_pipeline_leaves_connection_idle)
 	ck_assert_int_eq(PQresultStatus(res), PGRES_TUPLES_OK);
 	PQclear(res);
 	sd_schema_free(s);
-	sd_error_clear(&err);
-	PQfinish(c);
-	free(uri);
+	fresh_close(c, uri);
 }
 END_TEST
 
@@ -2507,12 +2527,11 @@ static void plan_sql(PGconn *c, const sd_schema *models, sd_buf *up,
 {
 	sd_diff_opts opts = {.caps = &sd_caps_postgres, .drop_unlisted = true};
 	sd_error err = SD_ERROR_INIT;
-	sd_schema *live = NULL;
+	sd_schema *live;
 	sd_plan *plan = NULL;
 
 	if (c) {
-		ck_assert_int_eq(sd_pg_introspect(&live, c, NULL, NULL, &err),
-		                 SD_OK);
+		live = introspected(c, NULL, NULL);
 	} else {
 		live = sd_schema_new();
 		live->dialect = "postgresql";
@@ -2555,10 +2574,8 @@ static void updown_start(updown *t, const char *db, const char *yaml,
                          const char *ddl)
 {
 	memset(t, 0, sizeof(*t));
-	t->uri = fresh_db(db);
-	t->c = pq_open(t->uri);
+	t->c = fresh_conn(db, ddl, &t->uri);
 	t->models = models_of(yaml);
-	pq_exec_ok(t->c, ddl);
 }
 
 static void updown_up(updown *t, const char *q, const char *before,
@@ -2592,8 +2609,7 @@ static void updown_end(updown *t)
 	sd_schema_free(t->models);
 	sd_buf_free(&t->up);
 	sd_buf_free(&t->down);
-	PQfinish(t->c);
-	free(t->uri);
+	fresh_close(t->c, t->uri);
 }
 
 /* The attribute options of every column of table t, in order. */
@@ -2901,27 +2917,24 @@ START_TEST(recreated_table_downgrade)
 		"CREATE TABLE sessions_eu PARTITION OF sessions"
 		" FOR VALUES IN ('eu');"
 		"CREATE TABLE sessions_other PARTITION OF sessions DEFAULT;";
-	char *uri = fresh_db("sd_t_recreated_target");
-	PGconn *target = pq_open(uri);
-	sd_schema *models = NULL;
-	sd_error err = SD_ERROR_INIT;
+	char *uri;
+	PGconn *target = fresh_conn(
+		"sd_t_recreated_target",
+		"CREATE TABLE sessions (id integer NOT NULL, region text"
+		" NOT NULL, CONSTRAINT pk_sessions PRIMARY KEY (id, region))"
+		" PARTITION BY HASH (id);"
+		"CREATE TABLE sessions_eu PARTITION OF sessions"
+		" FOR VALUES WITH (MODULUS 2, REMAINDER 0);"
+		"CREATE TABLE sessions_other PARTITION OF sessions"
+		" FOR VALUES WITH (MODULUS 2, REMAINDER 1);",
+		&uri);
 	updown t;
 	const char *before = "sessions_eu:FOR VALUES IN ('eu') "
 	                     "sessions_other:DEFAULT rows=3";
 
-	pq_exec_ok(target,
-	           "CREATE TABLE sessions (id integer NOT NULL, region text"
-	           " NOT NULL, CONSTRAINT pk_sessions PRIMARY KEY (id, region))"
-	           " PARTITION BY HASH (id);"
-	           "CREATE TABLE sessions_eu PARTITION OF sessions"
-	           " FOR VALUES WITH (MODULUS 2, REMAINDER 0);"
-	           "CREATE TABLE sessions_other PARTITION OF sessions"
-	           " FOR VALUES WITH (MODULUS 2, REMAINDER 1);");
-	ck_assert_int_eq(sd_pg_introspect(&models, target, NULL, NULL, &err),
-	                 SD_OK);
 	updown_start(&t, "sd_t_recreated", "tables: []\n", ddl);
 	sd_schema_free(t.models);
-	t.models = models;
+	t.models = introspected(target, NULL, NULL);
 	pq_exec_ok(t.c, "INSERT INTO sessions VALUES (1, 'eu'), (2, 'us'),"
 	                " (3, 'eu')");
 	pq_value_is(t.c, Q_SESSIONS, before);
@@ -2939,9 +2952,7 @@ START_TEST(recreated_table_downgrade)
 	pq_value_is(t.c, "SELECT count(*) FROM pg_namespace WHERE nspname"
 	                 " LIKE 'schemadiff%'", "0");
 	updown_end(&t);
-	sd_error_clear(&err);
-	PQfinish(target);
-	free(uri);
+	fresh_close(target, uri);
 }
 END_TEST
 
