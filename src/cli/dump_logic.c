@@ -1,10 +1,10 @@
 /*
  * dump_logic.c - `dump` of the catalog's logic: views, functions,
- * procedures, triggers, policies, rules, row-level security and grants,
- * as models YAML (schemadiff-models(5)). SQL goes in block scalars so
- * that it reads as SQL; what a block scalar cannot hold exactly (a line
- * of blanks, a carriage return) goes double-quoted: `check` against the
- * dump must see the very text the catalog holds.
+ * procedures, triggers, policies, rules, row-level security, event
+ * triggers and grants, as models YAML (schemadiff-models(5)). SQL goes in
+ * block scalars so that it reads as SQL; what a block scalar cannot hold
+ * exactly (a line of blanks, a carriage return) goes double-quoted:
+ * `check` against the dump must see the very text the catalog holds.
  */
 #include "cli/cli.h"
 #include "model/logic.h"
@@ -423,6 +423,18 @@ static void grants_yaml(sd_buf *out, const sd_logic *l, bool defaults)
 	sd_arena_free(a);
 }
 
+static void event_trigger_yaml(sd_buf *out, const sd_event_trigger *t)
+{
+	line(out, 4, true, "name", t->base.name);
+	line(out, 4, false, "event", t->event);
+	line_list(out, 4, "tags", &t->tags);
+	line(out, 4, false, "function", t->function);
+	if (t->enabled != 'O')
+		line(out, 4, false, "enabled",
+		     sd_event_trigger_enabled_word(t->enabled));
+	line_opt(out, 4, "comment", t->comment);
+}
+
 void sd_cli_logic_yaml(sd_buf *out, const sd_schema *s)
 {
 	const sd_logic *l = sd_logic_of(s);
@@ -447,6 +459,10 @@ void sd_cli_logic_yaml(sd_buf *out, const sd_schema *s)
 			function_yaml(out, l->functions[i]);
 		}
 	}
+	if (l->nevent_triggers)
+		sd_buf_put(out, "event_triggers:\n");
+	for (i = 0; i < l->nevent_triggers; i++)
+		event_trigger_yaml(out, l->event_triggers[i]);
 	if (l->privileges) {
 		grants_yaml(out, l, false);
 		grants_yaml(out, l, true);

@@ -499,9 +499,10 @@ static void objmap_logic(dctx *c, objmap *m, const sd_schema *s,
 		(const sd_object *const *)(void *)l->triggers,
 		(const sd_object *const *)(void *)l->policies,
 		(const sd_object *const *)(void *)l->rules,
+		(const sd_object *const *)(void *)l->event_triggers,
 	};
 	size_t counts[] = {l->nviews, l->nfunctions, l->ntriggers,
-	                   l->npolicies, l->nrules};
+	                   l->npolicies, l->nrules, l->nevent_triggers};
 	size_t i, j;
 
 	for (i = 0; i < SD_ARRAY_LEN(lists); i++)

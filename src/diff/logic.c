@@ -519,6 +519,23 @@ static bool rule_equal(dctx *c, const sd_rule *o, const sd_rule *n)
 	       str_folded_equal(c, o->actions, n->actions);
 }
 
+/* An event trigger is its event, tags and function; its enabled state
+ * is an ALTER EVENT TRIGGER of its own. */
+static void diff_event_trigger(dctx *c, const sd_event_trigger *o,
+                               const sd_event_trigger *n)
+{
+	if (!sd_streq(o->event, n->event) ||
+	    !sd_strlist_same_set(&o->tags, &n->tags) ||
+	    !str_folded_equal(c, o->function, n->function)) {
+		drop_create(c, &o->base, &n->base);
+		return;
+	}
+	if (o->enabled != n->enabled)
+		object_op(c, SD_OP_REPLACE_OBJECT, &o->base, &n->base,
+		          PH_CREATE_LOGIC);
+	comment_op(c, &o->base, &n->base);
+}
+
 static void diff_pair(dctx *c, const sd_object *o, const sd_object *n)
 {
 	switch (n->kind) {
@@ -531,6 +548,10 @@ static void diff_pair(dctx *c, const sd_object *o, const sd_object *n)
 		break;
 	case SD_OBJ_TRIGGER:
 		diff_trigger(c, (const sd_trigger *)o, (const sd_trigger *)n);
+		break;
+	case SD_OBJ_EVENT_TRIGGER:
+		diff_event_trigger(c, (const sd_event_trigger *)o,
+		                   (const sd_event_trigger *)n);
 		break;
 	case SD_OBJ_POLICY:
 		if (!policy_equal(c, (const sd_policy *)o,
@@ -613,6 +634,8 @@ void sd_diff_logic(dctx *c)
 	diff_kind(c, KIND(f, policies, npolicies), KIND(t, policies,
 	                                                npolicies));
 	diff_kind(c, KIND(f, rules, nrules), KIND(t, rules, nrules));
+	diff_kind(c, KIND(f, event_triggers, nevent_triggers),
+	          KIND(t, event_triggers, nevent_triggers));
 	diff_row_security(c);
 }
 

@@ -230,6 +230,8 @@ static const char *object_word(const sd_object *o)
 		return "policy";
 	case SD_OBJ_RULE:
 		return "rule";
+	case SD_OBJ_EVENT_TRIGGER:
+		return "event trigger";
 	case SD_OBJ_GRANT:
 		return sd_grant_is_owner((const sd_grant *)o) ? "owner"
 		       : sd_grant_is_default_acl((const sd_grant *)o)
@@ -657,6 +659,15 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 			break;
 		}
 		put_kind_named(out, op->obj_new);
+		if (op->obj_new && op->obj_new->kind == SD_OBJ_EVENT_TRIGGER)
+			sd_buf_printf(
+				out, ": %s -> %s",
+				sd_event_trigger_enabled_word(
+					((const sd_event_trigger *)op->obj_old)
+						->enabled),
+				sd_event_trigger_enabled_word(
+					((const sd_event_trigger *)op->obj_new)
+						->enabled));
 		break;
 	case SD_OP_ATTACH_PARTITION:
 	case SD_OP_DETACH_PARTITION: {

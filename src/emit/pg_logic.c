@@ -425,30 +425,67 @@ static void split_name(sd_buf *out, const char *text, const char *dot)
 	sd_buf_free(&s);
 }
 
+/* The verb that gives a trigger or event trigger its state ('O', 'D',
+ * 'A', 'R'). */
+static const char *enable_verb(char code)
+{
+	switch (code) {
+	case 'D':
+		return "DISABLE";
+	case 'A':
+		return "ENABLE ALWAYS";
+	case 'R':
+		return "ENABLE REPLICA";
+	default:
+		return "ENABLE";
+	}
+}
+
 /* ALTER TABLE t ENABLE / DISABLE ... TRIGGER name, for a state other
  * than the default. */
 static void trigger_state(sd_buf *out, const sd_trigger *t, bool always)
 {
-	static const struct {
-		char code;
-		const char *verb;
-	} states[] = {{'O', "ENABLE"},
-	              {'D', "DISABLE"},
-	              {'A', "ENABLE ALWAYS"},
-	              {'R', "ENABLE REPLICA"}};
-	size_t i;
-
 	if (t->enabled == 'O' && !always)
 		return;
-	for (i = 0; i < SD_ARRAY_LEN(states); i++) {
-		if (states[i].code != t->enabled)
-			continue;
-		sd_buf_put(out, "ALTER TABLE ");
-		qname(out, t->base.schema, t->table);
-		sd_buf_printf(out, " %s TRIGGER ", states[i].verb);
-		ident(out, t->base.name);
-		end(out);
+	sd_buf_put(out, "ALTER TABLE ");
+	qname(out, t->base.schema, t->table);
+	sd_buf_printf(out, " %s TRIGGER ", enable_verb(t->enabled));
+	ident(out, t->base.name);
+	end(out);
+}
+
+/* ALTER EVENT TRIGGER name ENABLE / DISABLE ..., for a state other than
+ * the default. */
+static void event_trigger_state(sd_buf *out, const sd_event_trigger *t,
+                                bool always)
+{
+	if (t->enabled == 'O' && !always)
+		return;
+	sd_buf_put(out, "ALTER EVENT TRIGGER ");
+	ident(out, t->base.name);
+	sd_buf_printf(out, " %s", enable_verb(t->enabled));
+	end(out);
+}
+
+/* CREATE EVENT TRIGGER name ON event [WHEN TAG IN (...)] EXECUTE
+ * FUNCTION f() */
+static void event_trigger_def(sd_buf *out, const sd_event_trigger *t)
+{
+	const char *fn = t->function ? t->function : "";
+	size_t i;
+
+	sd_buf_put(out, "CREATE EVENT TRIGGER ");
+	ident(out, t->base.name);
+	sd_buf_printf(out, " ON %s", t->event);
+	for (i = 0; i < t->tags.n; i++) {
+		sd_buf_put(out, i ? ", " : "\n    WHEN TAG IN (");
+		sd_quote_literal_std(out, t->tags.items[i]);
 	}
+	sd_buf_put(out, t->tags.n ? ")" : "");
+	sd_buf_put(out, "\n    EXECUTE FUNCTION ");
+	split_name(out, fn, strrchr(fn, '.'));
+	sd_buf_put(out, "()");
+	end(out);
 }
 
 static void trigger_def(sd_buf *out, const sd_trigger *t)
@@ -762,6 +799,10 @@ static int create_object(sd_buf *out, const sd_object *o, sd_error *err)
 	case SD_OBJ_RULE:
 		rule_def(out, (const sd_rule *)o);
 		break;
+	case SD_OBJ_EVENT_TRIGGER:
+		event_trigger_def(out, (const sd_event_trigger *)o);
+		event_trigger_state(out, (const sd_event_trigger *)o, false);
+		break;
 	case SD_OBJ_GRANT:
 		grant(out, (const sd_grant *)o, true);
 		return SD_OK;
@@ -799,6 +840,11 @@ static int drop_object(sd_buf *out, const sd_object *o, sd_error *err)
 		on_table(out, "DROP", "RULE", o, ((const sd_rule *)o)->table);
 		end(out);
 		break;
+	case SD_OBJ_EVENT_TRIGGER:
+		sd_buf_put(out, "DROP EVENT TRIGGER ");
+		ident(out, o->name);
+		end(out);
+		break;
 	case SD_OBJ_GRANT:
 		grant(out, (const sd_grant *)o, false);
 		break;
@@ -825,6 +871,9 @@ static int replace_object(sd_buf *out, const sd_object *o, const sd_object *n,
 		return SD_OK;
 	case SD_OBJ_TRIGGER:
 		trigger_state(out, (const sd_trigger *)n, true);
+		return SD_OK;
+	case SD_OBJ_EVENT_TRIGGER:
+		event_trigger_state(out, (const sd_event_trigger *)n, true);
 		return SD_OK;
 	case SD_OBJ_GRANT:
 		if (sd_grant_is_owner((const sd_grant *)n)) {
@@ -1057,6 +1106,11 @@ bool sd_pg_logic_comment(sd_buf *out, const sd_object *o, const char *text)
 		what = "RULE";
 		table = ((const sd_rule *)o)->table;
 		break;
+	case SD_OBJ_EVENT_TRIGGER:
+		sd_buf_put(out, "COMMENT ON EVENT TRIGGER ");
+		ident(out, o->name);
+		comment_is(out, text);
+		return true;
 	default:
 		return false;
 	}

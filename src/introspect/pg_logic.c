@@ -135,6 +135,18 @@ static const char q_triggers[] =
 	" AND c.relnamespace IN @NSP@"
 	" AND" NOT_EXTENSION("pg_trigger", "t.oid");
 
+/* Event triggers are the database's, not a schema's: read whole (an
+ * extension's left out), never in the normaliser's scratch. */
+static const char q_event_triggers[] =
+	"SELECT et.evtname, et.evtevent, et.evtenabled,"
+	" array_to_string(et.evttags, E'\\x1f'), pn.nspname, p.proname,"
+	" ds.description"
+	" FROM pg_event_trigger et JOIN pg_proc p ON p.oid = et.evtfoid"
+	" JOIN pg_namespace pn ON pn.oid = p.pronamespace"
+	" LEFT JOIN pg_description ds ON ds.objoid = et.oid"
+	"  AND ds.classoid = 'pg_event_trigger'::regclass"
+	" WHERE" NOT_EXTENSION("pg_event_trigger", "et.oid");
+
 static const char q_policies[] =
 	"SELECT n.nspname, c.relname, po.polname, po.polpermissive,"
 	" po.polcmd, CASE WHEN po.polroles = '{0}' THEN '{public}'::name[]"
@@ -804,6 +816,34 @@ static void trigger_row(pg_read *r, PGresult *res, int i)
 
 
 /* ------------------------------------------------------------------ */
+/* Event triggers                                                      */
+/* ------------------------------------------------------------------ */
+
+static void event_trigger_row(pg_read *r, PGresult *res, int i)
+{
+	sd_arena *a = r->s->arena;
+	const char *fns = sd_pgr_nsp(r, cell(res, i, 4));
+	const char *fname = cell(res, i, 5);
+	sd_strlist tags = {NULL, 0};
+	sd_event_trigger *t;
+	size_t j;
+
+	t = sd_logic_add_event_trigger(r->s, cell(res, i, 0));
+	t->event = keep(r, cell(res, i, 1));
+	t->enabled = cell(res, i, 2)[0];
+	split_into(a, &tags, cell(res, i, 3), '\x1f');
+	for (j = 0; j < tags.n; j++)
+		sd_event_trigger_add_tag(r->s, t, tags.items[j]);
+	t->function = fns ? sd_arena_printf(a, "%s.%s", fns, fname)
+	                  : keep(r, fname);
+	t->comment = keep(r, cell(res, i, 6));
+	/* its function takes no arguments: pg_depend's 'n' entry, named */
+	sd_logic_add_dep(r->s, sd_logic_key(a, &t->base),
+	                 sd_objkey(a, SD_KEY_FUNCTION, fns,
+	                           sd_arena_printf(a, "%s()", fname), NULL));
+}
+
+/* ------------------------------------------------------------------ */
 /* Policies and row-level security                                     */
 /* ------------------------------------------------------------------ */
 
@@ -1071,6 +1111,7 @@ void sd_pgr_send_logic(pg_read *r)
 		send(r, q_policies);
 	if (!sd_pgr_absent(r, 'u'))
 		send(r, q_rules);
+	send(r, q_event_triggers);
 	if (!sd_pgr_absent(r, 's'))
 		send(r, q_row_security);
 	if (r->opts->privileges) {
@@ -1087,6 +1128,8 @@ int sd_pgr_read_logic(pg_read *r)
 
 	matview_indexes(r);
 	if ((rc = read_code(r)) != SD_OK ||
+	    (rc = read_rows(r, q_event_triggers, event_trigger_row, false)) !=
+	            SD_OK ||
 	    (!sd_pgr_absent(r, 's') && (rc = read_row_security(r)) != SD_OK) ||
 	    (rc = read_grants(r)) != SD_OK)
 		return rc;

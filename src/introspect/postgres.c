@@ -304,7 +304,7 @@ static const char q_attnames[] =
  * schema, its name (made unique: an operator's argument types, an
  * operator class's access method), its table and a definition that says
  * when it changed; the objects of extensions left out. Database-wide
- * kinds (event triggers, casts, languages, access methods, foreign data
+ * kinds (casts, languages, access methods, foreign data
  * wrappers, servers, user mappings, publications, subscriptions) have no
  * schema; only those made after initdb are the user's. Neither an
  * extension's objects nor those another one made for itself (the cast a
@@ -315,11 +315,6 @@ static const char q_unmanaged[] =
 	"  p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',"
 	"  p.prosrc"
 	" FROM pg_proc p WHERE p.prokind = 'w'"
-	" UNION ALL"
-	" SELECT 'event trigger', 'pg_event_trigger'::regclass, et.oid, 0,"
-	"  et.evtname, et.evtevent || coalesce(' ' || et.evttags::text, '')"
-	"  || ' ' || et.evtfoid::regprocedure || ' ' || et.evtenabled::text"
-	" FROM pg_event_trigger et"
 	" UNION ALL"
 	" SELECT 'foreign table', 'pg_class'::regclass, c.oid, c.relnamespace,"
 	"  c.relname, s.srvname || coalesce(' ' || ft.ftoptions::text, '')"

@@ -238,6 +238,8 @@ typedef struct m_models {
 	unsigned grants_count;
 	m_grant *default_privileges;
 	unsigned default_privileges_count;
+	m_event_trigger *event_triggers;
+	unsigned event_triggers_count;
 } m_models;
 
 /* Each mapping of the models: its keys, what each binds to (yamldoc.h). */
@@ -423,6 +425,8 @@ static const sd_yfield models_fields[] = {
 	SD_YF_LIST_OPT("grants", m_models, grants, m_grant, sd_m_grant_fields),
 	SD_YF_LIST_OPT("default_privileges", m_models, default_privileges,
 	               m_grant, sd_m_default_privilege_fields),
+	SD_YF_LIST_OPT("event_triggers", m_models, event_triggers,
+	               m_event_trigger, sd_m_event_trigger_fields),
 	SD_YF_END};
 
 /* ------------------------------------------------------------------ */
@@ -452,6 +456,7 @@ const sd_model_keys sd_model_key_table[] = {
 	{"aggregates[].arguments[]", sd_m_argument_fields},
 	{"grants[]", sd_m_grant_fields},
 	{"default_privileges[]", sd_m_default_privilege_fields},
+	{"event_triggers[]", sd_m_event_trigger_fields},
 	{"tables[].unique[]", unique_fields},
 	{"tables[].foreign_keys[]", fk_fields},
 	{"tables[].foreign_keys[].references", ref_fields},
@@ -2528,6 +2533,8 @@ static void load_logic(loader *L, file_ctx *f)
 	if (f->m->default_privileges_count)
 		sd_load_default_privileges(&src, f->m->default_privileges,
 		                           f->m->default_privileges_count);
+	sd_load_event_triggers(&src, f->m->event_triggers,
+	                       f->m->event_triggers_count);
 	for (i = 0; i < L->ntables; i++) {
 		tinfo *ti = &L->tables[i];
 		const m_table *mt = ti->mt;

@@ -73,6 +73,14 @@ const sd_yfield sd_m_trigger_fields[] = {
 	SD_YF_STR_OPT("enabled", m_trigger, enabled),
 	SD_YF_STR_OPT("comment", m_trigger, comment), SD_YF_END};
 
+const sd_yfield sd_m_event_trigger_fields[] = {
+	SD_YF_STR("name", m_event_trigger, name),
+	SD_YF_STR("event", m_event_trigger, event),
+	SD_YF_STRS("tags", false, m_event_trigger, tags),
+	SD_YF_STR("function", m_event_trigger, function),
+	SD_YF_STR_OPT("enabled", m_event_trigger, enabled),
+	SD_YF_STR_OPT("comment", m_event_trigger, comment), SD_YF_END};
+
 const sd_yfield sd_m_policy_fields[] = {
 	SD_YF_STR("name", m_policy, name),
 	SD_YF_STR_OPT("command", m_policy, command),
@@ -614,6 +622,79 @@ static void load_rule(const sd_logic_src *src, const char *path,
 	r->comment = dup(src, mr->comment);
 }
 
+/* ------------------------------------------------------------------ */
+/* Event triggers                                                      */
+/* ------------------------------------------------------------------ */
+
+/* The function an event trigger executes, "[schema.]name" with "()"
+ * allowed after it: the default namespace is left unqualified. */
+static const char *called_function(const sd_logic_src *src,
+                                   const char *path, const char *object,
+                                   const char *text)
+{
+	size_t n = strlen(text);
+	const char *dot;
+	char *name;
+
+	if (n > 2 && strcmp(text + n - 2, "()") == 0)
+		n -= 2;
+	name = sd_arena_strndup(src->tmp, text, n);
+	dot = strrchr(name, '.');
+	if (!*name || (dot && (dot == name || !dot[1])) ||
+	    strpbrk(name, "() \t")) {
+		lerr(src, path, object,
+		     "bad function '%s': expected [schema.]name of a function "
+		     "without arguments",
+		     text);
+		return NULL;
+	}
+	if (dot && !sd_namespace_key(
+	                   sd_arena_strndup(src->tmp, name,
+	                                    (size_t)(dot - name))))
+		return dup(src, dot + 1);
+	return dup(src, name);
+}
+
+void sd_load_event_triggers(const sd_logic_src *src,
+                            const m_event_trigger *triggers, unsigned n)
+{
+	static const char *const states[] = {"origin",   "enabled", "true",
+	                                     "disabled", "false",   "always",
+	                                     "replica",  NULL};
+	static const char state_codes[] = "OOODDAR";
+	unsigned i, j;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		const m_event_trigger *me = &triggers[i];
+		const char *path =
+			sd_arena_printf(src->tmp, "event_triggers[%u]", i);
+		sd_event_trigger *t;
+		if (bad_name(src, path, NULL, "event trigger", me->name))
+			continue;
+		t = sd_logic_add_event_trigger(src->s, me->name);
+		set_loc(src, &t->base, path);
+		t->event = pick_word(src, path, me->name, "event", me->event,
+		                     sd_event_trigger_events);
+		for (j = 0; j < me->tags_count; j++) {
+			if (!*me->tags[j]) {
+				lerr(src,
+				     sd_arena_printf(src->tmp, "%s.tags[%u]",
+				                     path, j),
+				     me->name, "empty tag");
+				continue;
+			}
+			sd_event_trigger_add_tag(src->s, t, me->tags[j]);
+		}
+		t->function = called_function(src, path, me->name,
+		                              me->function);
+		k = pick(src, path, me->name, "enabled", me->enabled, states,
+		         0);
+		t->enabled = state_codes[k < 0 ? 0 : k];
+		t->comment = dup(src, me->comment);
+	}
+}
+
 void sd_load_table_logic(const sd_logic_src *src, const char *tpath,
                          const char *schema, const char *table,
                          const m_trigger *triggers, unsigned ntriggers,
@@ -1029,6 +1110,15 @@ void sd_load_logic_check(sd_schema *s, sd_error *err, sd_arena *tmp)
 			                         : "function",
 			          q);
 		sd_map_put(seen, q, (void *)&f->base);
+	}
+	for (i = 0; i < l->nevent_triggers; i++) {
+		const sd_object *o = &l->event_triggers[i]->base;
+		const char *q = sd_arena_printf(tmp, "event trigger %s",
+		                                o->name);
+		const sd_object *first = sd_map_get(seen, q);
+		if (first)
+			duplicate(err, o, first, "event trigger", o->name);
+		sd_map_put(seen, q, (void *)o);
 	}
 	for (i = 0; i < l->ntriggers + l->npolicies + l->nrules; i++) {
 		const sd_object *o =

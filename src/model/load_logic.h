@@ -143,6 +143,17 @@ typedef struct m_grant {
 	int grant_option;
 } m_grant;
 
+typedef struct m_event_trigger {
+	char *name;
+	char *event;
+	char **tags;
+	unsigned tags_count;
+	char *function;
+	char *enabled;
+	char *comment;
+} m_event_trigger;
+
+extern const sd_yfield sd_m_event_trigger_fields[];
 extern const sd_yfield sd_m_function_fields[];
 extern const sd_yfield sd_m_procedure_fields[];
 extern const sd_yfield sd_m_aggregate_fields[];
@@ -194,6 +205,9 @@ void sd_load_default_privileges(const sd_logic_src *src,
                                 const m_grant *grants, unsigned n);
 void sd_load_grants(const sd_logic_src *src, const m_grant *grants,
                     unsigned n);
+/* The models' event_triggers (PostgreSQL, database-wide). */
+void sd_load_event_triggers(const sd_logic_src *src,
+                            const m_event_trigger *triggers, unsigned n);
 /* Checks across objects once every file is in: triggers and policies on
  * tables or views that exist, duplicate names. */
 void sd_load_logic_check(sd_schema *s, sd_error *err, sd_arena *tmp);

@@ -114,6 +114,34 @@ sd_rule *sd_logic_add_rule(sd_schema *s, const char *schema,
 	return r;
 }
 
+const char *const sd_event_trigger_events[] = {
+	"ddl_command_start", "ddl_command_end", "sql_drop", "table_rewrite",
+	NULL};
+
+sd_event_trigger *sd_logic_add_event_trigger(sd_schema *s, const char *name)
+{
+	sd_logic *l = sd_schema_logic(s);
+	const char *schema = NULL;
+	sd_event_trigger *t = PUSH(s, l, sd_event_trigger,
+	                           SD_OBJ_EVENT_TRIGGER, event_triggers,
+	                           nevent_triggers);
+
+	t->enabled = 'O';
+	return t;
+}
+
+void sd_event_trigger_add_tag(sd_schema *s, sd_event_trigger *t,
+                              const char *tag)
+{
+	char *up = sd_arena_strdup(s->arena, tag);
+	size_t i;
+
+	for (i = 0; up[i]; i++)
+		up[i] = (char)toupper((unsigned char)up[i]);
+	if (!sd_strlist_contains(&t->tags, up))
+		sd_strlist_push(s->arena, &t->tags, up);
+}
+
 sd_grant *sd_logic_add_grant(sd_schema *s, const char *on,
                              const char *schema, const char *name)
 {
@@ -236,6 +264,7 @@ void sd_logic_sort(sd_schema *s)
 	sort_objects(l->triggers, l->ntriggers);
 	sort_objects(l->policies, l->npolicies);
 	sort_objects(l->rules, l->nrules);
+	sort_objects(l->event_triggers, l->nevent_triggers);
 	sort_objects(l->grants, l->ngrants);
 	for (i = 0; i < l->nviews; i++)
 		sort_objects(l->views[i]->indexes, l->views[i]->nindexes);
@@ -306,6 +335,8 @@ const char *sd_logic_key(sd_arena *a, const sd_object *o)
 	case SD_OBJ_RULE:
 		return sd_objkey(a, SD_KEY_RULE, o->schema, sd_logic_table(o),
 		                 o->name);
+	case SD_OBJ_EVENT_TRIGGER:
+		return sd_objkey(a, SD_KEY_EVENT_TRIGGER, NULL, o->name, NULL);
 	case SD_OBJ_SEQUENCE:
 		return sd_objkey(a, SD_KEY_REL, o->schema, o->name, NULL);
 	case SD_OBJ_ENUM:
@@ -530,11 +561,30 @@ static void function_deps(lexdeps *L, const sd_function *f)
 		text_deps(L, key, f->body, NULL, false);
 }
 
+/* "key uses the function called": a trigger's or event trigger's
+ * [schema.]name, a function of the models without arguments. */
+static void called_deps(lexdeps *L, const char *key, const char *function)
+{
+	const char *dot, *fname, *fschema = NULL;
+	const name_ref *r;
+
+	if (!function)
+		return;
+	dot = strrchr(function, '.');
+	fname = dot ? dot + 1 : function;
+	if (dot)
+		fschema = sd_namespace_key(sd_arena_strndup(
+			L->a, function, (size_t)(dot - function)));
+	for (r = sd_map_get(L->funcs, fold(L->a, fname)); r; r = r->next)
+		if ((!dot || sd_streq(fschema, r->schema)) &&
+		    r->func->nargs == 0)
+			dep_push(L, key, sd_logic_key(L->a, &r->func->base));
+}
+
 static void trigger_deps(lexdeps *L, const sd_trigger *t)
 {
 	const char *key = sd_logic_key(L->a, &t->base);
 	const name_ref *own = rel_named(L, t->base.schema, t->table);
-	const name_ref *r;
 	size_t i;
 
 	dep_push(L, key,
@@ -544,21 +594,7 @@ static void trigger_deps(lexdeps *L, const sd_trigger *t)
 		                           t->table, t->columns.items[i]));
 	text_deps(L, key, t->when.sql, own, false);
 	text_deps(L, key, t->body, own, false);
-	if (t->function) {
-		const char *dot = strrchr(t->function, '.');
-		const char *fname = dot ? dot + 1 : t->function;
-		const char *fschema =
-			dot ? sd_namespace_key(sd_arena_strndup(
-				      L->a, t->function,
-				      (size_t)(dot - t->function)))
-			    : NULL;
-		for (r = sd_map_get(L->funcs, fold(L->a, fname)); r;
-		     r = r->next)
-			if ((!dot || sd_streq(fschema, r->schema)) &&
-			    r->func->nargs == 0)
-				dep_push(L, key,
-				         sd_logic_key(L->a, &r->func->base));
-	}
+	called_deps(L, key, t->function);
 }
 
 static void table_deps(lexdeps *L, const sd_table *t)
@@ -656,7 +692,7 @@ static void lexical_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
 	size_t i;
 
 	if (!l->nviews && !l->nfunctions && !l->ntriggers && !l->npolicies &&
-	    !l->nrules)
+	    !l->nrules && !l->nevent_triggers)
 		return;
 	lexdeps_init(&L, s, lang, a, out);
 	L.quoted_bodies = quoted_bodies;
@@ -669,6 +705,9 @@ static void lexical_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
 		function_deps(&L, l->functions[i]);
 	for (i = 0; i < l->ntriggers; i++)
 		trigger_deps(&L, l->triggers[i]);
+	for (i = 0; i < l->nevent_triggers; i++)
+		called_deps(&L, sd_logic_key(a, &l->event_triggers[i]->base),
+		            l->event_triggers[i]->function);
 	for (i = 0; i < l->npolicies; i++) {
 		const sd_policy *p = l->policies[i];
 		const char *key = sd_logic_key(a, &p->base);
@@ -730,6 +769,11 @@ const char *sd_trigger_enabled_word(char e)
 	default:
 		return "enabled";
 	}
+}
+
+const char *sd_event_trigger_enabled_word(char e)
+{
+	return e == 'O' ? "origin" : sd_trigger_enabled_word(e);
 }
 
 const char *sd_arg_mode_word(sd_arg_mode m)

@@ -167,6 +167,27 @@ typedef struct sd_rule {
 } sd_rule;
 
 /*
+ * A PostgreSQL event trigger: database-wide (base.schema is always NULL),
+ * it runs a function returning event_trigger on an event of DDL.
+ */
+typedef struct sd_event_trigger {
+	sd_object base;          /* kind SD_OBJ_EVENT_TRIGGER */
+	const char *event;       /* "ddl_command_start", "ddl_command_end",
+	                            "sql_drop", "table_rewrite" */
+	sd_strlist tags;         /* WHEN TAG IN (...), upper case, in the
+	                            order written (compared as a set);
+	                            empty: every command */
+	const char *function;    /* [schema.]name it executes (the default
+	                            namespace unqualified) */
+	char enabled;            /* 'O' fires (default), 'D' disabled,
+	                            'R' replica only, 'A' always */
+	const char *comment;
+} sd_event_trigger;
+
+/* The event trigger events PostgreSQL knows, NULL-terminated. */
+extern const char *const sd_event_trigger_events[];
+
+/*
  * One privilege granted on one object (or one column of it) to one role.
  * base.schema and base.name name the object (a function by
  * sd_function_key's "name(identity)"); `on` says which kind it is.
@@ -231,6 +252,8 @@ typedef struct sd_logic {
 	size_t npolicies;
 	sd_rule **rules;
 	size_t nrules;
+	sd_event_trigger **event_triggers;
+	size_t nevent_triggers;
 	sd_grant **grants;
 	size_t ngrants;
 	/* Privileges are part of this schema (introspected with
@@ -259,6 +282,11 @@ sd_policy *sd_logic_add_policy(sd_schema *s, const char *schema,
                                const char *table, const char *name);
 sd_rule *sd_logic_add_rule(sd_schema *s, const char *schema,
                            const char *table, const char *name);
+sd_event_trigger *sd_logic_add_event_trigger(sd_schema *s,
+                                             const char *name);
+/* Adds tag (upper-cased) to t's tags, unless it is there already. */
+void sd_event_trigger_add_tag(sd_schema *s, sd_event_trigger *t,
+                              const char *tag);
 sd_grant *sd_logic_add_grant(sd_schema *s, const char *on,
                              const char *schema, const char *name);
 /* Appends obj to the pointer array *arrp of *n entries, grown in a (to
@@ -270,7 +298,8 @@ void sd_logic_add_dep(sd_schema *s, const char *dependent,
 /* Sorts every list by schema, table and name, deps by key: deterministic
  * output whatever order a catalog or the models gave. */
 void sd_logic_sort(sd_schema *s);
-/* Whether o is a view, function, trigger, policy, rule or grant. */
+/* Whether o is a view, function, trigger, policy, rule, event trigger or
+ * grant. */
 bool sd_obj_is_logic(const sd_object *o);
 /* The table a trigger, policy or rule is on; NULL for other kinds. */
 const char *sd_logic_table(const sd_object *o);
@@ -295,6 +324,7 @@ sd_column *sd_view_column(const sd_view *v, const char *name);
  *   SD_KEY_TYPE     an enum or other type
  *   SD_KEY_GRANT    one privilege (name: its object, sub: grantee,
  *                   privilege and column)
+ *   SD_KEY_EVENT_TRIGGER an event trigger (name; no schema)
  */
 enum {
 	SD_KEY_REL = 'r',
@@ -308,6 +338,7 @@ enum {
 	SD_KEY_INDEX = 'i',
 	SD_KEY_TYPE = 'y',
 	SD_KEY_GRANT = 'a',
+	SD_KEY_EVENT_TRIGGER = 'e',
 };
 const char *sd_objkey(sd_arena *a, int kind, const char *schema,
                       const char *name, const char *sub);
@@ -351,6 +382,9 @@ const char *sd_volatility_word(char v);
 const char *sd_parallel_word(char p);
 /* "always", "replica", "disabled", "enabled" for a trigger's state. */
 const char *sd_trigger_enabled_word(char e);
+/* The state of an event trigger as the models spell it: "origin" (the
+ * default), "always", "replica", "disabled". */
+const char *sd_event_trigger_enabled_word(char e);
 /* "in", "out", "inout", "variadic", "table" */
 const char *sd_arg_mode_word(sd_arg_mode m);
 /* The default cost and rows PostgreSQL gives a function. */

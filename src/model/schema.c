@@ -68,6 +68,7 @@ static const size_t comment_at[SD_OBJ__COUNT] = {
 	[SD_OBJ_TRIGGER] = offsetof(sd_trigger, comment),
 	[SD_OBJ_POLICY] = offsetof(sd_policy, comment),
 	[SD_OBJ_RULE] = offsetof(sd_rule, comment),
+	[SD_OBJ_EVENT_TRIGGER] = offsetof(sd_event_trigger, comment),
 };
 
 static const char **comment_of(const sd_object *o)

@@ -156,6 +156,7 @@ typedef enum sd_obj_kind {
 	SD_OBJ_TRIGGER,
 	SD_OBJ_POLICY,
 	SD_OBJ_RULE,
+	SD_OBJ_EVENT_TRIGGER, /* database-wide: no schema */
 	SD_OBJ_GRANT,
 	SD_OBJ_UNMANAGED, /* aggregates, ... */
 	SD_OBJ__COUNT

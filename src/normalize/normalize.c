@@ -11,6 +11,7 @@ static const struct {
 	                 sd_error *err);
 } normalizers[] = {
 	{"postgresql", sd_pg_normalize},
+	{"sqlite", sd_sqlite_normalize},
 };
 
 int sd_normalize(sd_db *db, sd_schema *models, const sd_schema *live,

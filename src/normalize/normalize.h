@@ -19,8 +19,8 @@ SD_LAYER_HEADER(NORMALIZE);
 /*
  * Fills canonical forms into models through db. live (may be NULL) is
  * db's catalog as read: what the models spell exactly as it does is taken
- * from it without asking the server again. Nothing to do (SD_OK) for
- * a driver without a normaliser (SQLite). PostgreSQL: defaults, generated
+ * from it without asking the server again. SQLite: nothing to
+ * canonicalise, only what it has no such thing as refused. PostgreSQL: defaults, generated
  * columns, checks, index predicates and expression keys get the server's
  * text, RAW column types its spelling; they are packed into a few wide
  * tables of a scratch schema, inside a transaction that is always rolled
@@ -34,5 +34,10 @@ int sd_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 /* The PostgreSQL normaliser sd_normalize runs (postgres.c). */
 int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
                     sd_error *err);
+
+/* SQLite's (sqlite.c): nothing to canonicalise; refuses what SQLite has
+ * no such thing as (event triggers), at its line. */
+int sd_sqlite_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
+                        sd_error *err);
 
 #endif
