@@ -446,6 +446,9 @@ void sd_diff_read_deps(dctx *c)
 	side_deps(c, c->from, &c->from_deps, false);
 	side_deps(c, c->to, &c->to_deps, true);
 	body_users(c);
+	/* an event trigger's function runs during the migration itself */
+	sd_logic_event_body_deps(c->from, c->caps.lang, c->a, &c->from_deps);
+	sd_logic_event_body_deps(c->to, c->caps.lang, c->a, &c->to_deps);
 }
 
 /* ------------------------------------------------------------------ */

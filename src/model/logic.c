@@ -684,6 +684,24 @@ void sd_logic_body_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
 	}
 }
 
+void sd_logic_event_body_deps(const sd_schema *s, sd_sql_lang lang,
+                              sd_arena *a, sd_vec *out)
+{
+	const sd_logic *l = sd_logic_of(s);
+	lexdeps L;
+	size_t i;
+
+	if (!l->nevent_triggers || !l->nfunctions)
+		return;
+	lexdeps_init(&L, s, lang, a, out);
+	for (i = 0; i < l->nfunctions; i++) {
+		const sd_function *f = l->functions[i];
+		if (f->returns && sd_strieq(f->returns, "event_trigger"))
+			text_deps(&L, sd_logic_key(a, &f->base), f->body, NULL,
+			          false);
+	}
+}
+
 static void lexical_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
                          sd_vec *out, bool quoted_bodies)
 {

@@ -372,6 +372,12 @@ void sd_logic_create_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
  * them in pg_depend, so a catalog's exact dependencies lack it. */
 void sd_logic_body_deps(const sd_schema *s, sd_sql_lang lang, sd_arena *a,
                         sd_vec *out);
+/* What the bodies of s's functions returning event_trigger name, in any
+ * language: they run on every DDL statement while an event trigger
+ * calls them, a migration's own included, so what a body uses must
+ * exist while it is in place. */
+void sd_logic_event_body_deps(const sd_schema *s, sd_sql_lang lang,
+                              sd_arena *a, sd_vec *out);
 
 /* ------------------------------------------------------------------ */
 /* Words                                                               */

@@ -1328,6 +1328,45 @@ static int isolate(pg_norm *nm, sd_vec *runs, size_t bad, sd_vec *out)
 	return SD_OK;
 }
 
+/* The names of live's event triggers that fire ("a, b"), or NULL. */
+static const char *firing_event_triggers(pg_norm *nm)
+{
+	const sd_logic *l = sd_logic_of(nm->live);
+	sd_buf b = SD_BUF_INIT;
+	const char *out = NULL;
+	size_t i;
+
+	for (i = 0; i < l->nevent_triggers; i++)
+		if (l->event_triggers[i]->enabled != 'D')
+			sd_buf_printf(&b, "%s%s", b.len ? ", " : "",
+			              l->event_triggers[i]->base.name);
+	if (b.len)
+		out = sd_arena_strdup(nm->tmp, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return out;
+}
+
+/*
+ * The database's event triggers fire on the scratch schemas' DDL too (a
+ * guard refusing CREATE TABLE would fail the models): a superuser's
+ * scratch transaction disables them, and its rollback enables them
+ * again, unseen by any other session. (ALTER EVENT TRIGGER fires none.)
+ */
+static void quiet_event_triggers(pg_norm *nm, sd_buf *sql)
+{
+	if (nm->live && !firing_event_triggers(nm))
+		return;
+	sd_buf_put(sql,
+	           "DO $sd_evt$ DECLARE e name; BEGIN\n"
+	           " IF current_setting('is_superuser') = 'on' THEN\n"
+	           "  FOR e IN SELECT evtname FROM pg_event_trigger"
+	           " WHERE evtenabled <> 'D' ORDER BY 1 LOOP\n"
+	           "   EXECUTE format('ALTER EVENT TRIGGER %I DISABLE', e);\n"
+	           "  END LOOP;\n"
+	           " END IF;\n"
+	           "END $sd_evt$;\n");
+}
+
 /* The statements that open the transaction: scratch schemas, the search
  * path, the enums' twins. */
 static int setup_sql(pg_norm *nm, sd_buf *sql, bool functions)
@@ -1336,6 +1375,7 @@ static int setup_sql(pg_norm *nm, sd_buf *sql, bool functions)
 	int rc;
 
 	sd_buf_put(sql, "BEGIN;\n");
+	quiet_event_triggers(nm, sql);
 	for (i = 0; i < nm->nscratch; i++) {
 		sd_buf_put(sql, "CREATE SCHEMA ");
 		sd_quote_ident_std(sql, nm->scratch[i]);
@@ -1616,6 +1656,13 @@ done:
 		PGresult *res = PQexec(nm.conn, "ROLLBACK");
 		PQclear(res);
 	}
+	if (rc == SD_ERUNTIME && firing_event_triggers(&nm))
+		sd_error_hint(err,
+		              "the database's event triggers (%s) fire on the "
+		              "scratch schema's DDL too; they are disabled "
+		              "for it (and only for it) when connected as a "
+		              "superuser",
+		              firing_event_triggers(&nm));
 	sd_buf_free(&sql);
 	sd_arena_free(nm.tmp);
 	return rc;
