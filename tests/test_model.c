@@ -734,6 +734,70 @@ START_TEST(all_privileges_expand)
 }
 END_TEST
 
+START_TEST(event_triggers_load)
+{
+	static const char yaml[] =
+		"event_triggers:\n"
+		"  - name: log_ddl\n"
+		"    event: ddl_command_end\n"
+		"    tags: [create table, CREATE TABLE, Alter Table]\n"
+		"    function: public.log_ddl()\n"
+		"    comment: records DDL\n"
+		"  - {name: guard, event: sql_drop, function: audit.no_drops,"
+		" enabled: always}\n"
+		"  - {name: off, event: table_rewrite, function: f,"
+		" enabled: false}\n";
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = NULL;
+	const sd_logic *l;
+	const sd_event_trigger *t;
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml),
+	                                     "models.yaml", NULL, &err),
+	                 SD_OK);
+	l = sd_logic_of(s);
+	ck_assert_uint_eq(l->nevent_triggers, 3);
+	/* sorted by name */
+	t = l->event_triggers[1];
+	ck_assert_str_eq(t->base.name, "log_ddl");
+	ck_assert_ptr_null(t->base.schema);
+	ck_assert_str_eq(t->event, "ddl_command_end");
+	ck_assert_uint_eq(t->tags.n, 2);
+	ck_assert_str_eq(t->tags.items[0], "CREATE TABLE");
+	ck_assert_str_eq(t->tags.items[1], "ALTER TABLE");
+	ck_assert_str_eq(t->function, "log_ddl");
+	ck_assert_int_eq(t->enabled, 'O');
+	ck_assert_str_eq(t->comment, "records DDL");
+	ck_assert_int_eq(t->base.loc.line, 2);
+	t = l->event_triggers[0];
+	ck_assert_str_eq(t->function, "audit.no_drops");
+	ck_assert_int_eq(t->enabled, 'A');
+	ck_assert_uint_eq(t->tags.n, 0);
+	ck_assert_int_eq(l->event_triggers[2]->enabled, 'D');
+	sd_schema_free(s);
+	sd_error_clear(&err);
+
+	EXPECT_ERRORS(
+		"event_triggers:\n"
+		"  - {name: a, event: ddl_command, function: f}\n"
+		"  - {name: b, event: sql_drop, function: \"f(integer)\"}\n"
+		"  - {name: c, event: sql_drop, function: f, enabled: maybe}\n"
+		"  - {name: d, event: sql_drop, function: f, tags: [\"\"]}\n"
+		"  - {name: d, event: sql_drop, function: f}\n"
+		"  - {name: \"\", event: sql_drop, function: f}\n",
+		"models.yaml:2: a: bad event 'ddl_command': expected "
+		"ddl_command_start, ddl_command_end, sql_drop, table_rewrite\n"
+		"models.yaml:3: b: bad function 'f(integer)': expected "
+		"[schema.]name of a function without arguments\n"
+		"models.yaml:4: c: bad enabled 'maybe': expected origin, "
+		"enabled, true, disabled, false, always, replica\n"
+		"models.yaml:5: d: empty tag\n"
+		"models.yaml:7: empty event trigger name\n"
+		"models.yaml:6: d: duplicate event trigger 'd' (first declared "
+		"at models.yaml:5)\n");
+}
+END_TEST
+
 START_TEST(table_settings_load)
 {
 	static const char yaml[] =
@@ -1278,7 +1342,7 @@ START_TEST(json_schema_matches_key_table)
 		ck_assert_uint_eq((size_t)cJSON_GetArraySize(props), nkeys);
 		nplaces++;
 	}
-	ck_assert_uint_eq(nplaces, 40);
+	ck_assert_uint_eq(nplaces, 41);
 	cJSON_Delete(doc);
 	free(text);
 	free(path);
@@ -1388,6 +1452,7 @@ static Suite *model_suite(void)
 	SD_TEST(s, deepest_models_still_load, 60);
 	SD_TEST(s, value_type_errors, 60);
 	SD_TEST(s, table_settings_load, 60);
+	SD_TEST(s, event_triggers_load, 60);
 	SD_TEST(s, all_privileges_expand, 60);
 	SD_TEST(s, every_semantic_problem_reported, 60);
 	SD_TEST(s, names_unique_per_namespace, 60);

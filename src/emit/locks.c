@@ -112,6 +112,9 @@ void sd_pg_op_lock(sd_op_lock *out, const sd_op *op)
 		/* validated as it is added, unless a NOT VALID check */
 		out->long_held = !(o && o->kind == SD_OBJ_CHECK &&
 		                   ((const sd_check *)o)->not_valid);
+	} else if (o && o->kind == SD_OBJ_EVENT_TRIGGER) {
+		/* CREATE, ALTER and DROP EVENT TRIGGER: the database's */
+		set(out, "none on tables", "nothing on tables", false);
 	} else if (o && o->kind == SD_OBJ_STATISTICS) {
 		/* CREATE, ALTER and DROP STATISTICS */
 		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", false);
