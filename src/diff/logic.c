@@ -489,16 +489,18 @@ static bool trigger_equal(dctx *c, const sd_trigger *o, const sd_trigger *n)
 	       sql_text_equal(c, o->body, NULL, n->body, NULL);
 }
 
-static void diff_trigger(dctx *c, const sd_trigger *o, const sd_trigger *n)
+/* A trigger or event trigger: a changed definition is a drop and create,
+ * a state of its own (ENABLE / DISABLE ...) an ALTER. */
+static void diff_enabled(dctx *c, const sd_object *o, const sd_object *n,
+                         bool same, char was, char is)
 {
-	if (!trigger_equal(c, o, n)) {
-		drop_create(c, &o->base, &n->base);
+	if (!same) {
+		drop_create(c, o, n);
 		return;
 	}
-	if (o->enabled != n->enabled)
-		object_op(c, SD_OP_REPLACE_OBJECT, &o->base, &n->base,
-		          PH_CREATE_LOGIC);
-	comment_op(c, &o->base, &n->base);
+	if (was != is)
+		object_op(c, SD_OP_REPLACE_OBJECT, o, n, PH_CREATE_LOGIC);
+	comment_op(c, o, n);
 }
 
 static bool policy_equal(dctx *c, const sd_policy *o, const sd_policy *n)
@@ -519,21 +521,13 @@ static bool rule_equal(dctx *c, const sd_rule *o, const sd_rule *n)
 	       str_folded_equal(c, o->actions, n->actions);
 }
 
-/* An event trigger is its event, tags and function; its enabled state
- * is an ALTER EVENT TRIGGER of its own. */
-static void diff_event_trigger(dctx *c, const sd_event_trigger *o,
-                               const sd_event_trigger *n)
+/* An event trigger is its event, tags and function. */
+static bool event_trigger_equal(dctx *c, const sd_event_trigger *o,
+                                const sd_event_trigger *n)
 {
-	if (!sd_streq(o->event, n->event) ||
-	    !sd_strlist_same_set(&o->tags, &n->tags) ||
-	    !str_folded_equal(c, o->function, n->function)) {
-		drop_create(c, &o->base, &n->base);
-		return;
-	}
-	if (o->enabled != n->enabled)
-		object_op(c, SD_OP_REPLACE_OBJECT, &o->base, &n->base,
-		          PH_CREATE_LOGIC);
-	comment_op(c, &o->base, &n->base);
+	return sd_streq(o->event, n->event) &&
+	       sd_strlist_same_set(&o->tags, &n->tags) &&
+	       str_folded_equal(c, o->function, n->function);
 }
 
 static void diff_pair(dctx *c, const sd_object *o, const sd_object *n)
@@ -547,11 +541,18 @@ static void diff_pair(dctx *c, const sd_object *o, const sd_object *n)
 		              (const sd_function *)n);
 		break;
 	case SD_OBJ_TRIGGER:
-		diff_trigger(c, (const sd_trigger *)o, (const sd_trigger *)n);
+		diff_enabled(c, o, n,
+		             trigger_equal(c, (const sd_trigger *)o,
+		                           (const sd_trigger *)n),
+		             ((const sd_trigger *)o)->enabled,
+		             ((const sd_trigger *)n)->enabled);
 		break;
 	case SD_OBJ_EVENT_TRIGGER:
-		diff_event_trigger(c, (const sd_event_trigger *)o,
-		                   (const sd_event_trigger *)n);
+		diff_enabled(c, o, n,
+		             event_trigger_equal(c, (const sd_event_trigger *)o,
+		                                 (const sd_event_trigger *)n),
+		             ((const sd_event_trigger *)o)->enabled,
+		             ((const sd_event_trigger *)n)->enabled);
 		break;
 	case SD_OBJ_POLICY:
 		if (!policy_equal(c, (const sd_policy *)o,
