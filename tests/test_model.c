@@ -774,6 +774,20 @@ START_TEST(event_triggers_load)
 	ck_assert_int_eq(t->enabled, 'A');
 	ck_assert_uint_eq(t->tags.n, 0);
 	ck_assert_int_eq(l->event_triggers[2]->enabled, 'D');
+	{
+		sd_buf b = SD_BUF_INIT;
+		sd_schema_dump(&b, s);
+		ck_assert_str_eq(
+			sd_buf_cstr(&b),
+			"event trigger guard sql_drop enabled=A () "
+			"function=audit.no_drops\n"
+			"event trigger log_ddl ddl_command_end enabled=O "
+			"(CREATE TABLE, ALTER TABLE) function=log_ddl "
+			"comment=[records DDL]\n"
+			"event trigger off table_rewrite enabled=D () "
+			"function=f\n");
+		sd_buf_free(&b);
+	}
 	sd_schema_free(s);
 	sd_error_clear(&err);
 

@@ -312,6 +312,15 @@ static void dump_logic(sd_buf *out, const sd_schema *s)
 		put_opt(out, "actions", r->actions, true);
 		sd_buf_putc(out, '\n');
 	}
+	for (i = 0; i < l->nevent_triggers; i++) {
+		const sd_event_trigger *t = l->event_triggers[i];
+		put_name(out, "event trigger", &t->base, NULL);
+		sd_buf_printf(out, " %s enabled=%c ", t->event, t->enabled);
+		put_list(out, &t->tags);
+		put_opt(out, "function", t->function, false);
+		put_opt(out, "comment", t->comment, true);
+		sd_buf_putc(out, '\n');
+	}
 	for (i = 0; i < l->ngrants; i++) {
 		const sd_grant *g = l->grants[i];
 		put_name(out, "grant", &g->base, NULL);
