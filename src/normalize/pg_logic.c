@@ -24,6 +24,8 @@
 #include "model/logic.h"
 #include "util/sql.h"
 
+#include <cjson/cJSON.h>
+#include <pg_query.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,17 +78,83 @@ static const char *twin_of(pg_norm *nm, const sd_token *t)
 	return NULL;
 }
 
+/* Collects into out the offsets of the two-part column references under
+ * node ("t.c", "t.*"), less skew. */
+static void collect_column_refs(sd_arena *a, const cJSON *node, long skew,
+                                sd_vec *out)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, node)
+	{
+		if (it->string && strcmp(it->string, "ColumnRef") == 0) {
+			const cJSON *loc = cJSON_GetObjectItemCaseSensitive(
+				it, "location");
+			if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+				    it, "fields")) == 2 &&
+			    cJSON_IsNumber(loc) && loc->valuedouble >= skew)
+				sd_vec_push(a, out,
+				            (void *)(uintptr_t)(loc->valuedouble -
+				                                (double)skew));
+		}
+		if (cJSON_IsObject(it) || cJSON_IsArray(it))
+			collect_column_refs(a, it, skew, out);
+	}
+}
+
+/* The offsets in sql of its two-part column references, as PostgreSQL's
+ * grammar reads sql (statements, or else an expression): their first
+ * name is a table or an alias, never a schema, even when a schema has
+ * that name ("person.id" in "SELECT person.id FROM person.person").
+ * Empty when sql parses as neither. */
+static void column_refs(pg_norm *nm, const char *sql, sd_vec *out)
+{
+	static const char select[] = "SELECT ";
+	char *wrapped = sd_arena_printf(nm->tmp, "%s%s", select, sql);
+	PgQueryParseResult r = pg_query_parse(sql);
+	long skew = 0;
+	cJSON *tree;
+
+	if (r.error) {
+		pg_query_free_parse_result(r);
+		r = pg_query_parse(wrapped);
+		skew = (long)strlen(select);
+	}
+	if (r.error) {
+		pg_query_free_parse_result(r);
+		return;
+	}
+	tree = cJSON_Parse(r.parse_tree);
+	pg_query_free_parse_result(r);
+	if (tree)
+		collect_column_refs(nm->tmp, tree, skew, out);
+	cJSON_Delete(tree);
+}
+
+static bool is_column_ref(const sd_vec *refs, size_t offset)
+{
+	size_t i;
+
+	for (i = 0; i < refs->n; i++)
+		if ((uintptr_t)refs->items[i] == offset)
+			return true;
+	return false;
+}
+
 /*
  * sql with every "schema." prefix naming a model schema replaced by its
  * scratch twin: "SELECT * FROM billing.invoices" ->
  * "SELECT * FROM sd_norm_..._1.invoices". A name after a '.' is a column
- * or a field, never a schema, and is left alone.
+ * or a field, never a schema, and is left alone; so is the table or alias
+ * of a two-part column reference.
  */
 const char *sd_pgn_to_scratch(pg_norm *nm, const char *sql)
 {
 	sd_tokens tk;
 	sd_buf b = SD_BUF_INIT;
 	const char *from = sql, *out;
+	sd_vec refs = {0};
+	bool parsed = false;
 	size_t i;
 
 	if (!sql)
@@ -97,6 +165,14 @@ const char *sd_pgn_to_scratch(pg_norm *nm, const char *sql)
 		if (!sd_tok_is_name(&tk.v[i]) || !sd_tok_is(&tk.v[i + 1], ".") ||
 		    !sd_tok_is_name(&tk.v[i + 2]) ||
 		    (i > 0 && sd_tok_is(&tk.v[i - 1], ".")))
+			continue;
+		if (!twin_of(nm, &tk.v[i]))
+			continue;
+		if (!parsed) { /* only for SQL that names a model schema */
+			column_refs(nm, sql, &refs);
+			parsed = true;
+		}
+		if (is_column_ref(&refs, (size_t)(tk.v[i].s - sql)))
 			continue;
 		if (!(twin = twin_of(nm, &tk.v[i])))
 			continue;
