@@ -79,9 +79,8 @@ static const char *twin_of(pg_norm *nm, const sd_token *t)
 }
 
 /* Collects into out the offsets of the two-part column references under
- * node ("t.c", "t.*"), less skew. */
-static void collect_column_refs(sd_arena *a, const cJSON *node, long skew,
-                                sd_vec *out)
+ * node ("t.c", "t.*"). */
+static void collect_column_refs(sd_arena *a, const cJSON *node, sd_vec *out)
 {
 	const cJSON *it;
 
@@ -92,34 +91,25 @@ static void collect_column_refs(sd_arena *a, const cJSON *node, long skew,
 				it, "location");
 			if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
 				    it, "fields")) == 2 &&
-			    cJSON_IsNumber(loc) && loc->valuedouble >= skew)
+			    cJSON_IsNumber(loc) && loc->valuedouble >= 0)
 				sd_vec_push(a, out,
-				            (void *)(uintptr_t)(loc->valuedouble -
-				                                (double)skew));
+				            (void *)(uintptr_t)loc->valuedouble);
 		}
 		if (cJSON_IsObject(it) || cJSON_IsArray(it))
-			collect_column_refs(a, it, skew, out);
+			collect_column_refs(a, it, out);
 	}
 }
 
-/* The offsets in sql of its two-part column references, as PostgreSQL's
- * grammar reads sql (statements, or else an expression): their first
+/* The offsets in sql of its two-part column references, when sql parses
+ * as statements (a view's query, an SQL function's body): their first
  * name is a table or an alias, never a schema, even when a schema has
  * that name ("person.id" in "SELECT person.id FROM person.person").
- * Empty when sql parses as neither. */
+ * Anything else (a function's name, an expression) adds none. */
 static void column_refs(pg_norm *nm, const char *sql, sd_vec *out)
 {
-	static const char select[] = "SELECT ";
-	char *wrapped = sd_arena_printf(nm->tmp, "%s%s", select, sql);
 	PgQueryParseResult r = pg_query_parse(sql);
-	long skew = 0;
 	cJSON *tree;
 
-	if (r.error) {
-		pg_query_free_parse_result(r);
-		r = pg_query_parse(wrapped);
-		skew = (long)strlen(select);
-	}
 	if (r.error) {
 		pg_query_free_parse_result(r);
 		return;
@@ -127,7 +117,7 @@ static void column_refs(pg_norm *nm, const char *sql, sd_vec *out)
 	tree = cJSON_Parse(r.parse_tree);
 	pg_query_free_parse_result(r);
 	if (tree)
-		collect_column_refs(nm->tmp, tree, skew, out);
+		collect_column_refs(nm->tmp, tree, out);
 	cJSON_Delete(tree);
 }
 
