@@ -201,6 +201,28 @@ START_TEST(online_key_index_include_with)
 }
 END_TEST
 
+/* The first revision of a project: its downgrade drops the tables it
+ * created, so the indexes on them go in the same transaction (DROP INDEX
+ * CONCURRENTLY there made the whole revision one of steps, and its
+ * thousands of CREATE TABLE one step that the lock-table preflight, which
+ * looks at one-transaction revisions, never saw). */
+START_TEST(online_initial_revision_one_transaction)
+{
+	sd_schema *a = models("tables: []\n"), *b = models(after);
+	sd_plan *p = plan_of(a, b, true);
+	bool steps;
+	char *sql = online_sql(p, &steps);
+
+	ck_assert(!steps);
+	ck_assert_ptr_null(strstr(sql, "CONCURRENTLY"));
+	ck_assert_ptr_nonnull(strstr(sql, "DROP INDEX \"ix_teams_org_id\""));
+	free(sql);
+	sd_plan_free(p);
+	sd_schema_free(a);
+	sd_schema_free(b);
+}
+END_TEST
+
 START_TEST(plain_forms_unchanged)
 {
 	sd_schema *a = models(before), *b = models(after);
@@ -511,6 +533,7 @@ static Suite *online_suite(void)
 	SD_TEST(s, online_forms_golden, 60);
 	SD_TEST(s, online_key_index_comment, 60);
 	SD_TEST(s, online_key_index_include_with, 60);
+	SD_TEST(s, online_initial_revision_one_transaction, 60);
 	SD_TEST(s, plain_forms_unchanged, 60);
 	SD_TEST(s, staged_golden, 60);
 	SD_TEST(s, steps_read_back, 60);

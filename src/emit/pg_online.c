@@ -47,6 +47,7 @@ typedef struct online {
 	sd_arena *a;
 	sd_error *err;
 	sd_map *created; /* tables created earlier in the sequence */
+	sd_map *dropped; /* tables the sequence drops */
 	sd_vec validate; /* VALIDATE_CONSTRAINT ops due when the step ends */
 	step_state state;
 	bool steps;      /* a marker was written */
@@ -58,10 +59,14 @@ static const char *table_key(online *o, const sd_table *t)
 	return sd_qualified_name(o->a, t->base.schema, t->base.name);
 }
 
-/* The op's table existed before the sequence (it may hold rows). */
+/* The op's table existed before the sequence (it may hold rows) and stays
+ * after it: a table the sequence drops is locked whole by its DROP TABLE
+ * anyway, so what comes before it on that table (the indexes the downgrade
+ * of its creation drops first) keeps the plain form. */
 static bool existing(online *o, const sd_op *op)
 {
-	return op->table && !sd_map_get(o->created, table_key(o, op->table));
+	return op->table && !sd_map_get(o->created, table_key(o, op->table)) &&
+	       !sd_map_get(o->dropped, table_key(o, op->table));
 }
 
 static void marker(online *o, const char *kind)
@@ -413,6 +418,11 @@ int sd_pg_emit_online(sd_buf *out, sd_op *const *ops, size_t n, bool *steps,
 	o.err = err;
 	o.a = sd_arena_new();
 	o.created = sd_map_new(o.a, 16);
+	o.dropped = sd_map_new(o.a, 16);
+	for (i = 0; i < n; i++)
+		if (ops[i]->kind == SD_OP_DROP_TABLE && ops[i]->table)
+			sd_map_put(o.dropped, table_key(&o, ops[i]->table),
+			           (void *)ops[i]->table);
 	for (i = 0; i < n && o.rc == SD_OK; i++)
 		online_op(&o, ops[i], i + 1 < n ? ops[i + 1] : NULL);
 	flush_validations(&o);

@@ -59,9 +59,7 @@ ALTER TABLE "users" ADD CONSTRAINT "fk_users_org_id_orgs" FOREIGN KEY ("org_id")
 ALTER TABLE "users" VALIDATE CONSTRAINT "fk_users_org_id_orgs";
 -- downgrade
 ALTER TABLE "users" DROP CONSTRAINT "fk_users_org_id_orgs";
-
--- schemadiff:step nontransactional
-DROP INDEX CONCURRENTLY "ix_teams_org_id";
+DROP INDEX "ix_teams_org_id";
 
 -- schemadiff:step nontransactional
 DROP INDEX CONCURRENTLY "ix_users_username";
