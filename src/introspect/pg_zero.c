@@ -141,7 +141,6 @@ int sd_pgr_read_zeros(pg_read *r)
 	sd_arena *a;
 	sd_buf arr = SD_BUF_INIT, sql = SD_BUF_INIT;
 	PGresult *res;
-	bool inside;
 	size_t i, k;
 	int row;
 
@@ -154,11 +153,9 @@ int sd_pgr_read_zeros(pg_read *r)
 		return SD_OK;
 	}
 	sd_pg_pipe_end(r->pipe);
-	/* inside the caller's transaction, the setting and any failure stay
-	 * in a savepoint rolled back */
-	inside = PQtransactionStatus(r->conn) == PQTRANS_INTRANS;
-	if (inside)
-		sd_buf_put(&sql, "SAVEPOINT schemadiff_zero;\n");
+	/* the catalog is read in a transaction of its own (sd_pg_introspect):
+	 * the setting and any failure stay in a savepoint rolled back */
+	sd_buf_put(&sql, "SAVEPOINT schemadiff_zero;\n");
 	sd_buf_printf(&sql, zero_do, sd_buf_cstr(&arr));
 	if (r->nqueries)
 		(*r->nqueries)++;
@@ -179,9 +176,8 @@ int sd_pgr_read_zeros(pg_read *r)
 					zeros, type_text(r, t->columns[k]));
 	}
 	PQclear(res);
-	if (inside)
-		PQclear(PQexec(r->conn, "ROLLBACK TO SAVEPOINT schemadiff_zero;"
-		                        " RELEASE SAVEPOINT schemadiff_zero"));
+	PQclear(PQexec(r->conn, "ROLLBACK TO SAVEPOINT schemadiff_zero;"
+	                        " RELEASE SAVEPOINT schemadiff_zero"));
 	sd_buf_free(&arr);
 	sd_buf_free(&sql);
 	return SD_OK;
