@@ -6,7 +6,8 @@
 # exercise: converged both ways with an exact catalog, dumped and checked,
 # rebuilt from the dump (tests/corpus.sh says how).
 #
-# Usage: cli_dbdiff.sh [CASE-GLOB]   (e.g. 'postgresql/enum*')
+# Usage: cli_dbdiff.sh [CASE-GLOB...]   (e.g. 'postgresql/enum*'; meson
+# runs it in three parts, tests/meson.build)
 CORPUS=dbdiff
 FIRST=a.sql
 SECOND=b.sql

@@ -50,14 +50,16 @@
 #            with `privileges: true` the catalogs compared include grants
 #            (they are left out otherwise)
 #
-# Arguments: [CASE-GLOB] (e.g. 'postgresql/enum*'). SD_CORPUS_JOBS sets the
+# Arguments: [CASE-GLOB...] (e.g. 'postgresql/enum*' 'sqlite/*'; default
+# every case). SD_CORPUS_JOBS sets the
 # number of workers (default 6), SD_CORPUS_PHASES limits the phases (e.g.
 # "forward reverse").
 ROOT=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 . "$(dirname "$0")/lib.sh"
 
 DATA=$ROOT/testdata/$CORPUS
-FILTER=${1:-*/*}
+FILTERS=("$@")
+[ ${#FILTERS[@]} -gt 0 ] || FILTERS=('*/*')
 PHASES=${SD_CORPUS_PHASES:-forward reverse dump rebuild}
 
 PGBASE=${SCHEMADIFF_TEST_PGURI:-}
@@ -568,8 +570,10 @@ want() {
 # catalog round trips, not CPU.
 JOBS=${SD_CORPUS_JOBS:-6}
 cases=()
-for dir in "$DATA"/$FILTER; do
-	[ -f "$dir/$FIRST" ] && cases+=("$dir")
+for filter in "${FILTERS[@]}"; do
+	for dir in "$DATA"/$filter; do
+		[ -f "$dir/$FIRST" ] && cases+=("$dir")
+	done
 done
 for ((k = 0; k < JOBS; k++)); do
 	(
