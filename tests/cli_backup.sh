@@ -114,8 +114,7 @@ expect_rc 2 "--force without --backup: exit 2"
 check "nothing written for bad usage" test ! -e x.db
 
 # ---- PostgreSQL ---------------------------------------------------------
-BASE=${SCHEMADIFF_TEST_PGURI:-}
-if [ -z "$BASE" ] || ! psql "$BASE" -qtAXc "SELECT 1" >/dev/null 2>&1; then
+if ! pg_server; then
 	for d in "upgrade --backup" "0600" "custom format" "pg_restore into a new database" \
 	         "pg_restore --clean in place" "pg_dump missing" "pg_dump failing"; do
 		skip "PostgreSQL: $d" "no PostgreSQL"
@@ -123,10 +122,7 @@ if [ -z "$BASE" ] || ! psql "$BASE" -qtAXc "SELECT 1" >/dev/null 2>&1; then
 	finish
 fi
 DB=sd_backup_$$
-SERVER=${BASE%/*}
-URL=$SERVER/$DB
-psql "$BASE" -qXc "CREATE DATABASE $DB" >/dev/null || exit 1
-on_exit 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1'
+pg_database $DB
 on_exit 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS ${DB}_r WITH (FORCE)" >/dev/null 2>&1'
 pq() { psql "$1" -qtAXc "$2"; }
 mkdir "$ROOT/pg" && cd "$ROOT/pg" || exit 1

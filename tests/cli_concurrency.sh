@@ -152,15 +152,12 @@ Q() { sqlite3 -batch app.db "$1"; }
 scenario sqlite
 
 # ---- PostgreSQL --------------------------------------------------------------
-BASE=${SCHEMADIFF_TEST_PGURI:-}
-if [ -z "$BASE" ] || ! psql "$BASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
+if ! pg_server; then
 	skip "postgresql: 16 concurrent upgrades, 8 over branches, 8 downgrades" "no PostgreSQL"
 	finish
 fi
 DBNAME=sd_conc_$$
-URL=${BASE%/*}/$DBNAME
-psql "$BASE" -qXc "CREATE DATABASE $DBNAME" >/dev/null || exit 1
-on_exit 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1'
+pg_database $DBNAME
 export SCHEMADIFF_DATABASE_URL=$URL
 DIALECT=postgresql
 series() { echo "SELECT generate_series(1, $1)"; }

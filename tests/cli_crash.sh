@@ -280,14 +280,12 @@ crash_loop sqlite downgrade
 SQLITE_POINTS=$POINTS_TOTAL
 
 # ---- PostgreSQL --------------------------------------------------------------
-BASE=${SCHEMADIFF_TEST_PGURI:-}
-if [ -z "$BASE" ] || ! psql "$BASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
+if ! pg_server; then
 	skip "postgresql upgrade crash points" "no PostgreSQL"
 	skip "postgresql downgrade crash points" "no PostgreSQL"
 	finish
 fi
 POINTS_TOTAL=0
-SERVER=${BASE%/*}
 DBNAME=sd_crash_$$
 URL=$SERVER/$DBNAME
 on_exit 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1'

@@ -271,8 +271,7 @@ contains "$ERR" "error:" "and shows the compiler's message"
 equals "$(q app.db "SELECT revision FROM schemadiff_version")" "$BEFORE" "the database stays at the previous revision"
 
 # ---- PostgreSQL ----------------------------------------------------------
-BASE=${SCHEMADIFF_TEST_PGURI:-}
-if [ -z "$BASE" ] || ! psql "$BASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
+if ! pg_server; then
 	for d in "c: generate" "c: upgrade" "c: second revision" "identity id" \
 	         "unique constraint" "check clean" "downgrade base" "the enum is gone" \
 	         "sql: generate" "sql: upgrade" "sql: second revision" \
@@ -282,10 +281,7 @@ if [ -z "$BASE" ] || ! psql "$BASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
 	finish
 fi
 DBNAME=sd_crev_$$
-SERVER=${BASE%/*}
-URL=$SERVER/$DBNAME
-psql "$BASE" -qc "CREATE DATABASE $DBNAME" >/dev/null || exit 1
-on_exit 'psql "$BASE" -qc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1'
+pg_database $DBNAME
 pq() { psql "$URL" -qtAc "$1"; }
 export SCHEMADIFF_DATABASE_URL=$URL
 cat > "$ROOT/pg_models1.yaml" <<'EOF'

@@ -7,16 +7,9 @@
 # their line, on SQLite too. Skipped when no server answers.
 . "$(dirname "$0")/lib.sh"
 
-BASE=${SCHEMADIFF_TEST_PGURI:-}
-if [ -z "$BASE" ] || ! psql "$BASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
-	echo "1..0 # SKIP no PostgreSQL server (set SCHEMADIFF_TEST_PGURI, see tools/pg)"
-	exit 0
-fi
+pg_require
 DBNAME=sd_evt_$$
-SERVER=${BASE%/*}
-URL=$SERVER/$DBNAME
-psql "$BASE" -qc "CREATE DATABASE $DBNAME" >/dev/null || exit 1
-on_exit 'psql "$BASE" -qc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1'
+pg_database $DBNAME
 export SCHEMADIFF_DATABASE_URL=$URL
 pq() { psql "$URL" -qtAc "$1"; }
 

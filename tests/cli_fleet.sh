@@ -11,11 +11,7 @@
 SRC=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 . "$SRC/tests/lib.sh"
 
-BASE=${SCHEMADIFF_TEST_PGURI:-}
-if [ -z "$BASE" ] || ! psql "$BASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
-	echo "1..0 # SKIP no PostgreSQL server (set SCHEMADIFF_TEST_PGURI, see tools/pg)"
-	exit 0
-fi
+pg_require
 S1=${BASE%/*}
 P=fl$$
 PG2_STATE=$T/pg2.state

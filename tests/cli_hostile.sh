@@ -120,16 +120,14 @@ Qrow() {
 round_trip sqlite sqlite
 
 # ---- PostgreSQL --------------------------------------------------------------
-BASE=${SCHEMADIFF_TEST_PGURI:-}
-if [ -z "$BASE" ] || ! psql "$BASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
+if ! pg_server; then
 	skip "postgresql: hostile names round trip" "no PostgreSQL"
 	skip "postgresql: names over 63 bytes refused" "no PostgreSQL"
 	finish
 fi
 DBNAME=sd_hostile_$$
-DBURL=${BASE%/*}/$DBNAME
-psql "$BASE" -qXc "CREATE DATABASE $DBNAME" >/dev/null || exit 1
-on_exit 'psql "$BASE" -qXc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1'
+pg_database $DBNAME
+DBURL=$URL
 sed -i "s|^database: .*|database: $DBURL|" schemadiff.yaml
 pq() { psql "$DBURL" -qtAX -c "$1"; }
 Qcols() { pq "SELECT string_agg(attname, '|' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'public.\"$1\"'::regclass AND attnum > 0 AND NOT attisdropped"; }

@@ -18,12 +18,7 @@
 # Skipped when no server answers.
 . "$(dirname "$0")/lib.sh"
 
-BASE=${SCHEMADIFF_TEST_PGURI:-}
-if [ -z "$BASE" ] || ! psql "$BASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
-	echo "1..0 # SKIP no PostgreSQL server (set SCHEMADIFF_TEST_PGURI, see tools/pg)"
-	exit 0
-fi
-SERVER=${BASE%/*}
+pg_require
 PREFIX=sd_online_$$
 V=migrations/versions
 ROWS=20000

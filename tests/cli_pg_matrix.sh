@@ -43,12 +43,10 @@ DATA=$ROOT/testdata/pg_matrix
 FILTER=${1:-*}
 JOBS=${SD_MATRIX_JOBS:-6}
 
-BASE=${SCHEMADIFF_TEST_PGURI:-}
-if [ -z "$BASE" ] || ! psql "$BASE" -qtAXc "SELECT 1" >/dev/null 2>&1; then
+if ! pg_server; then
 	skip "PostgreSQL coverage matrix" "no PostgreSQL"
 	finish
 fi
-SERVER=${BASE%/*}
 PREFIX=sd_pgm_$$
 
 # ---- one case, run in a subshell writing unnumbered TAP lines ---------------

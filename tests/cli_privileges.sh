@@ -6,22 +6,13 @@
 # Skipped when no server answers.
 . "$(dirname "$0")/lib.sh"
 
-BASE=${SCHEMADIFF_TEST_PGURI:-}
-if [ -z "$BASE" ] || ! psql "$BASE" -qtAc "SELECT 1" >/dev/null 2>&1; then
-	echo "1..0 # SKIP no PostgreSQL server (set SCHEMADIFF_TEST_PGURI, see tools/pg)"
-	exit 0
-fi
-SERVER=${BASE%/*}
+pg_require
 DB=sd_priv_$$
 ROLE=sd_priv_reader_$$
-psql "$BASE" -qc "CREATE DATABASE $DB" >/dev/null || bail "cannot create $DB"
+pg_database $DB
 psql "$BASE" -qc "CREATE ROLE $ROLE" >/dev/null || bail "cannot create $ROLE"
-cleanup() {
-	psql "$BASE" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
-	psql "$BASE" -qc "DROP ROLE IF EXISTS $ROLE" >/dev/null 2>&1
-}
-on_exit cleanup
-URL=$SERVER/$DB
+# (after the database's drop: on_exit runs in order)
+on_exit 'psql "$BASE" -qc "DROP ROLE IF EXISTS $ROLE" >/dev/null 2>&1'
 export SCHEMADIFF_DATABASE_URL=$URL
 pq() { psql "$URL" -qtAXc "$1"; }
 acl() { pq "SELECT coalesce(array_to_string(relacl, ','), '-') FROM pg_class WHERE relname = '$1'"; }

@@ -22,6 +22,30 @@ cd "$T" || exit 1
 on_exit() {
 	_on_exit="$_on_exit$1;"
 }
+# pg_server: when the test server (SCHEMADIFF_TEST_PGURI) answers, sets
+# BASE to its URL and SERVER to the URL without the database name;
+# returns 1 otherwise.
+pg_server() {
+	BASE=${SCHEMADIFF_TEST_PGURI:-}
+	SERVER=${BASE%/*}
+	[ -n "$BASE" ] && psql "$BASE" -qtAXc "SELECT 1" >/dev/null 2>&1
+}
+
+# pg_require: pg_server, or the whole suite is reported as skipped.
+pg_require() {
+	pg_server && return 0
+	echo "1..0 # SKIP no PostgreSQL server (set SCHEMADIFF_TEST_PGURI, see tools/pg)"
+	exit 0
+}
+
+# pg_database NAME: creates database NAME on the test server, dropped
+# (with its connections) when the script ends; sets URL to it.
+pg_database() {
+	psql "$BASE" -qXc "CREATE DATABASE \"$1\"" >/dev/null || bail "cannot create database $1"
+	on_exit "psql \"\$BASE\" -qXc 'DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)' >/dev/null 2>&1"
+	URL=$SERVER/$1
+}
+
 # The tests must not pick up a database from the environment, nor use
 # (or fill) the user's cache of compiled C revisions.
 unset SCHEMADIFF_DATABASE_URL DATABASE_URL NO_COLOR
