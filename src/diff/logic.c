@@ -238,6 +238,23 @@ static bool view_defaults_equal(dctx *c, const sd_view *a, const sd_view *b)
 	return true;
 }
 
+/* A view's storage parameters, but for security_barrier=on and the
+ * like: their meaning is in the fields compared beside. */
+static bool view_options_equal(dctx *c, const sd_view *o, const sd_view *n)
+{
+	sd_strlist x = {0}, y = {0};
+	sd_view scratch = {0};
+	size_t i;
+
+	for (i = 0; i < o->options.n; i++)
+		if (!sd_view_flag_option(&scratch, o->options.items[i]))
+			sd_strlist_push(c->a, &x, o->options.items[i]);
+	for (i = 0; i < n->options.n; i++)
+		if (!sd_view_flag_option(&scratch, n->options.items[i]))
+			sd_strlist_push(c->a, &y, n->options.items[i]);
+	return sd_strlist_same_set(&x, &y);
+}
+
 static bool view_equal(dctx *c, const sd_view *o, const sd_view *n)
 {
 	if (o->materialized != n->materialized ||
@@ -245,7 +262,7 @@ static bool view_equal(dctx *c, const sd_view *o, const sd_view *n)
 	    !sd_streq(o->check_option, n->check_option) ||
 	    o->security_barrier != n->security_barrier ||
 	    o->security_invoker != n->security_invoker ||
-	    !sd_strlist_same_set(&o->options, &n->options) ||
+	    !view_options_equal(c, o, n) ||
 	    (o->materialized && o->no_data != n->no_data))
 		return false;
 	/* a server's text holds the column names as aliases */

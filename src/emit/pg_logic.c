@@ -58,6 +58,17 @@ static const char *view_word(const sd_view *v)
 	return v->materialized ? "MATERIALIZED VIEW" : "VIEW";
 }
 
+/* Whether v's options hold one that starts with `name` ("fillfactor="). */
+static bool view_option(const sd_view *v, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < v->options.n; i++)
+		if (sd_startswith(v->options.items[i], name))
+			return true;
+	return false;
+}
+
 static void view_body(sd_buf *out, const sd_view *v)
 {
 	size_t i;
@@ -73,13 +84,17 @@ static void view_body(sd_buf *out, const sd_view *v)
 		sd_buf_put(out, ")");
 	}
 #define OPT(text) (sd_buf_put(out, first ? " WITH (" : ", "), sd_buf_put(out, text), first = false)
-	if (v->security_barrier)
+	/* (unless the options spell it as the catalog does: =on) */
+	if (v->security_barrier && !view_option(v, "security_barrier="))
 		OPT("security_barrier=true");
-	if (v->security_invoker)
+	if (v->security_invoker && !view_option(v, "security_invoker="))
 		OPT("security_invoker=true");
-	for (i = 0; i < v->options.n; i++)
-		OPT(v->options.items[i]);
 #undef OPT
+	if (v->options.n) {
+		sd_buf_put(out, first ? " WITH (" : ", ");
+		sd_options_put(out, &v->options, "=");
+		first = false;
+	}
 	if (!first)
 		sd_buf_put(out, ")");
 	sd_buf_put(out, " AS\n");

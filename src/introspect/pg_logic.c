@@ -498,7 +498,10 @@ static const char *token_span(sd_arena *a, const sd_tokens *tk, size_t from,
 /* ------------------------------------------------------------------ */
 
 /* Splits a view's reloptions into its fields (check_option=local,
- * security_barrier=true, security_invoker=true, others kept). */
+ * security_barrier, security_invoker, others kept). A boolean spelled
+ * otherwise than "true" (security_barrier=on, =off) sets its field and
+ * stays among the options as written, so that the view is created again
+ * with the catalog's own text. */
 static void view_options(pg_read *r, sd_view *v, const char *opts)
 {
 	sd_strlist all = {0};
@@ -509,12 +512,8 @@ static void view_options(pg_read *r, sd_view *v, const char *opts)
 		const char *o = all.items[i];
 		if (sd_startswith(o, "check_option="))
 			v->check_option = keep(r, o + 13);
-		else if (strcmp(o, "security_barrier=true") == 0)
-			v->security_barrier = true;
-		else if (strcmp(o, "security_invoker=true") == 0)
-			v->security_invoker = true;
-		else if (!sd_startswith(o, "security_barrier=") &&
-		         !sd_startswith(o, "security_invoker="))
+		else if (!sd_view_flag_option(v, o) ||
+		         strcmp(strchr(o, '=') + 1, "true") != 0)
 			sd_strlist_push(r->s->arena, &v->options, o);
 	}
 }

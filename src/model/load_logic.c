@@ -284,6 +284,19 @@ void sd_load_views(const sd_logic_src *src, const m_view *views,
 		v->security_barrier = mv->security_barrier == SD_YBOOL_TRUE;
 		v->security_invoker = mv->security_invoker == SD_YBOOL_TRUE;
 		strlist_from(src, &v->options, mv->options, mv->options_count);
+		/* security_barrier=on among the options (the catalog's own
+		 * spelling, which dump keeps there) sets the field too */
+		for (k = 0; k < (int)v->options.n; k++)
+			sd_view_flag_option(v, v->options.items[k]);
+		if ((mv->security_barrier &&
+		     v->security_barrier !=
+		             (mv->security_barrier == SD_YBOOL_TRUE)) ||
+		    (mv->security_invoker &&
+		     v->security_invoker !=
+		             (mv->security_invoker == SD_YBOOL_TRUE)))
+			lerr(src, path, qname,
+			     "security_barrier / security_invoker and the "
+			     "same option among options disagree");
 		v->no_data = mv->with_data == SD_YBOOL_FALSE;
 		v->comment = dup(src, mv->comment);
 		if (v->materialized &&

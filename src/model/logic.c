@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ------------------------------------------------------------------ */
 /* Building                                                            */
@@ -270,6 +271,29 @@ void sd_logic_sort(sd_schema *s)
 		sort_objects(l->views[i]->indexes, l->views[i]->nindexes);
 	if (l->ndeps > 1)
 		qsort(l->deps, l->ndeps, sizeof(*l->deps), cmp_dep);
+}
+
+bool sd_view_flag_option(sd_view *v, const char *option)
+{
+	static const char *const yes[] = {"true", "yes", "on", "1"};
+	const char *value;
+	bool *flag;
+	size_t i, n;
+
+	if (sd_startswith(option, "security_barrier="))
+		flag = &v->security_barrier;
+	else if (sd_startswith(option, "security_invoker="))
+		flag = &v->security_invoker;
+	else
+		return false;
+	value = strchr(option, '=') + 1;
+	n = strlen(value);
+	*flag = false;
+	for (i = 0; i < SD_ARRAY_LEN(yes); i++)
+		if (n && strncasecmp(value, yes[i], n) == 0 &&
+		    (n > 1 || value[0] != 'o'))
+			*flag = true;
+	return true;
 }
 
 sd_column *sd_view_column(const sd_view *v, const char *name)

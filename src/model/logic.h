@@ -306,6 +306,14 @@ const char *sd_logic_table(const sd_object *o);
 /* The column of a view by name, or NULL. */
 sd_column *sd_view_column(const sd_view *v, const char *name);
 
+/*
+ * When `option` ("security_barrier=on") is one of the view options kept
+ * in fields of their own (security_barrier, security_invoker), sets that
+ * field as the server reads the value (true, yes, on, 1 and their
+ * unambiguous prefixes, in any case) and returns true.
+ */
+bool sd_view_flag_option(sd_view *v, const char *option);
+
 /* ------------------------------------------------------------------ */
 /* Keys                                                                */
 /* ------------------------------------------------------------------ */

@@ -245,7 +245,8 @@ void sd_options_put(sd_buf *out, const sd_strlist *l, const char *sep)
 		            eq ? (size_t)(eq - l->items[i]) : strlen(l->items[i]));
 		sd_buf_put(out, sep);
 		for (k = 0; v[k] && plain; k++)
-			plain = isalnum((unsigned char)v[k]) || v[k] == '_' ||
+			plain = islower((unsigned char)v[k]) ||
+			        isdigit((unsigned char)v[k]) || v[k] == '_' ||
 			        v[k] == '.' || v[k] == '-';
 		if (plain)
 			sd_buf_put(out, v);
