@@ -92,6 +92,49 @@ static void seqopts_sql(pg_emit *e, const sd_seqopts *o,
 #undef NEXT
 }
 
+/*
+ * PostgreSQL checks a sequence's current value against new bounds, and
+ * a sequence never used holds its old START there: narrowing MINVALUE /
+ * MAXVALUE past it is refused ("RESTART value (-200) cannot be less than
+ * MINVALUE (-100)") unless the statement restarts it. The statement
+ * written at [mark, end) of the output is made into a DO block that
+ * adds RESTART (to the new START) only when the sequence `seq` has
+ * never been used and its value is outside the new bounds; a sequence
+ * in use keeps its value (and PostgreSQL's refusal if it is out of
+ * them). Nothing changes when the old START is within the new bounds.
+ */
+static void restart_unused(pg_emit *e, size_t mark, const char *schema,
+                           const char *seq, const sd_seqopts *o,
+                           const sd_seqopts *than, sd_type_kind deftype,
+                           const char *restart)
+{
+	sd_seqopts x, y;
+	sd_buf stmt = SD_BUF_INIT;
+	size_t n;
+
+	sd_seqopts_effective(o, deftype, &x);
+	sd_seqopts_effective(than, deftype, &y);
+	if (y.start >= x.min && y.start <= x.max)
+		return;
+	n = e->out->len - mark;
+	while (n && (e->out->data[mark + n - 1] == '\n' ||
+	             e->out->data[mark + n - 1] == ';'))
+		n--;
+	sd_buf_putn(&stmt, e->out->data + mark, n);
+	sd_buf_truncate(e->out, mark);
+	put(e, "DO $schemadiff$\nBEGIN\nIF (SELECT NOT is_called AND (last_value < ");
+	sd_buf_printf(e->out, "%lld OR last_value > %lld) FROM ",
+	              (long long)x.min, (long long)x.max);
+	sd_pg_emit_qname(e, schema, seq);
+	put(e, ") THEN\n    ");
+	put(e, sd_buf_cstr(&stmt));
+	put(e, restart);
+	put(e, ";\nELSE\n    ");
+	put(e, sd_buf_cstr(&stmt));
+	put(e, ";\nEND IF;\nEND\n$schemadiff$;\n");
+	sd_buf_free(&stmt);
+}
+
 /* The name of an identity column's sequence. */
 static const char *identity_sequence_name(sd_buf *tmp, const sd_table *t,
                                           const sd_column *c)
@@ -191,6 +234,7 @@ void sd_pg_emit_identity_changes(pg_emit *e, const sd_table *t,
 	const char *nname = identity_sequence_name(&nn, t, to);
 
 	if (!sd_seqopts_equal(&a->opts, &b->opts, to->type.kind)) {
+		size_t mark = e->out->len;
 		put(e, "ALTER TABLE ");
 		sd_pg_emit_qname(e, t->base.schema, t->base.name);
 		put(e, " ALTER COLUMN ");
@@ -199,6 +243,8 @@ void sd_pg_emit_identity_changes(pg_emit *e, const sd_table *t,
 		seqopts_sql(e, &b->opts, &a->opts, to->type.kind, false,
 		            "SET ", " ");
 		put(e, ";\n");
+		restart_unused(e, mark, t->base.schema, oname, &b->opts,
+		               &a->opts, to->type.kind, " RESTART");
 	}
 	rename_sequence(e, t->base.schema, oname, nname, false);
 	if (!sd_streq(a->comment, b->comment))
@@ -535,11 +581,14 @@ static void alter_sequence(pg_emit *e, const sd_op *op)
 	const sd_sequence *n = (const sd_sequence *)op->obj_new;
 
 	if (op->changes & SD_CHANGE_OPTIONS) {
+		size_t mark = e->out->len;
 		put(e, "ALTER SEQUENCE ");
 		qname(e, &n->base);
 		put(e, " ");
 		seqopts_sql(e, &n->opts, &o->opts, SD_T_BIGINT, true, "", " ");
 		put(e, ";\n");
+		restart_unused(e, mark, n->base.schema, n->base.name, &n->opts,
+		               &o->opts, SD_T_BIGINT, " RESTART");
 	}
 	if (op->changes & SD_CHANGE_PERSISTENCE) {
 		put(e, "ALTER SEQUENCE ");
