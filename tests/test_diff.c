@@ -961,6 +961,55 @@ static const char *op_kinds(sd_arena *a, const sd_plan *p)
 	return s;
 }
 
+/* The ALTER_COLUMN of column `name` in p, or NULL. */
+static const sd_op *column_op(const sd_plan *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nops; i++)
+		if (p->ops[i]->kind == SD_OP_ALTER_COLUMN &&
+		    p->ops[i]->column_new &&
+		    strcmp(p->ops[i]->column_new->base.name, name) == 0)
+			return p->ops[i];
+	return NULL;
+}
+
+/*
+ * A column moved to another enum is narrowed only when that enum lacks
+ * some label of the old one: a renamed copy with every label (and more)
+ * loses nothing, and is not warned.
+ */
+START_TEST(enum_to_enum_narrowing)
+{
+	sd_schema *a = sd_schema_new(), *b = sd_schema_new();
+	sd_diff_opts o = opts_for(&fake_pg);
+	sd_table *t;
+	sd_plan *p;
+	const sd_op *op;
+
+	EN(a, "order_state", "new,paid,shipped");
+	t = users_base(a);
+	C(a, t, "wide", "enum(order_state)");
+	C(a, t, "narrow", "enum(order_state)");
+	EN(b, "order_status", "new,paid,shipped,returned");
+	EN(b, "order_stage", "new,paid");
+	t = users_base(b);
+	C(b, t, "wide", "enum(order_status)");
+	C(b, t, "narrow", "enum(order_stage)");
+	p = run_opts(a, b, &o);
+	op = column_op(p, "wide");
+	ck_assert_ptr_nonnull(op);
+	ck_assert(!(op->hazards & SD_HAZARD_DATA_LOSS));
+	op = column_op(p, "narrow");
+	ck_assert_ptr_nonnull(op);
+	ck_assert(op->hazards & SD_HAZARD_DATA_LOSS);
+	ck_assert_ptr_nonnull(strstr(op->warning, "narrows users.narrow"));
+	sd_plan_free(p);
+	sd_schema_free(a);
+	sd_schema_free(b);
+}
+END_TEST
+
 /*
  * A label renamed in place: named by the models' renamed_values, or the
  * lone label that differs in the same place (a warned guess). Anything
@@ -1730,6 +1779,7 @@ static Suite *diff_suite(void)
 	SD_TEST(s, fk_depends_on_unique, 120);
 	SD_TEST(s, enums, 120);
 	SD_TEST(s, enum_value_renames, 120);
+	SD_TEST(s, enum_to_enum_narrowing, 60);
 	SD_TEST(s, recreate_partitioned, 120);
 	SD_TEST(s, namespaces, 120);
 	SD_TEST(s, rebuild_sqlite, 120);

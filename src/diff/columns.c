@@ -98,6 +98,26 @@ static bool type_narrows(const sd_type *o, const sd_type *n)
 	}
 }
 
+/* A column moving from one enum to another loses nothing when the new
+ * enum has every label of the old one (an enum replaced by a renamed
+ * copy). */
+static bool enum_labels_kept(dctx *c, const sd_type *o, const sd_type *n)
+{
+	const sd_enum *x, *y;
+	size_t i;
+
+	if (o->kind != SD_T_ENUM || n->kind != SD_T_ENUM)
+		return false;
+	x = sd_schema_find_enum(c->from, o->enum_schema, o->name);
+	y = sd_schema_find_enum(c->to, n->enum_schema, n->name);
+	if (!x || !y)
+		return false;
+	for (i = 0; i < x->values.n; i++)
+		if (!sd_strlist_contains(&y->values, x->values.items[i]))
+			return false;
+	return true;
+}
+
 /* How a column gets its values: which identity, serial, or the models'
  * plain "autoincrement", which says no more. */
 typedef enum id_form {
@@ -633,7 +653,8 @@ static void alter_column_op(dctx *c, tpair *tp, const sd_column *o,
 	    o->identity != SD_IDENTITY_NONE)
 		op->obj_new = (const sd_object *)sd_schema_find_sequence(
 			c->to, tp->new_->base.schema, n->sequence);
-	if ((ch & SD_CHANGE_TYPE) && type_narrows(&o->type, &n->type)) {
+	if ((ch & SD_CHANGE_TYPE) && type_narrows(&o->type, &n->type) &&
+	    !enum_labels_kept(c, &o->type, &n->type)) {
 		sd_buf b = SD_BUF_INIT;
 		sd_buf_printf(&b, "narrows %s.%s: ", tn, n->base.name);
 		sd_type_format(&b, &o->type);
