@@ -492,24 +492,41 @@ static void dump_table_parents(sd_buf *out, const sd_table *t)
 	sd_buf_free(&tmp);
 }
 
+/* The column of c's name in t's parent (a partition's) or first parent
+ * that has it (an INHERITS child's), NULL when none does. */
+static const sd_column *parent_column(const sd_schema *s, const sd_table *t,
+                                      const sd_column *c)
+{
+	const sd_table *parent;
+	const sd_column *pc;
+	size_t i;
+
+	if (t->partition_of) {
+		parent = sd_table_partition_parent(s, t);
+		return parent ? sd_table_find_column(parent, c->base.name)
+		              : NULL;
+	}
+	for (i = 0; i < t->ninherits; i++) {
+		parent = sd_schema_find_table(s, t->inherits[i].schema,
+		                              t->inherits[i].name);
+		if (parent && (pc = sd_table_find_column(parent, c->base.name)))
+			return pc;
+	}
+	return NULL;
+}
+
 /*
- * Whether column c of t goes into t's `columns:`: not when t is an
- * INHERITS child that only inherits it, nor when t is a partition and c
- * is its parent's as it is.
+ * Whether column c of t goes into t's `columns:`: not when t is a
+ * partition or an INHERITS child and c is its parent's as it is (an
+ * INHERITS child's own default, NOT NULL or comment on it is written
+ * with `inherited: true`).
  */
 static bool column_dumped(const sd_schema *s, const sd_table *t,
                           const sd_column *c)
 {
-	const sd_table *parent;
-
 	if (!c->inherited)
 		return true;
-	if (!t->partition_of)
-		return false;
-	parent = sd_table_partition_parent(s, t);
-	return partition_override(c, parent ? sd_table_find_column(
-	                                              parent, c->base.name)
-	                                    : NULL);
+	return partition_override(c, parent_column(s, t, c));
 }
 
 /* unlogged, with, replica_identity, cluster_on of t. */
@@ -742,6 +759,8 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 			kv_raw(out, &first, "statistics", n);
 		}
 		kv_opt(out, &first, "comment", c->comment);
+		kv_true(out, &first, "inherited",
+		        c->inherited && !t->partition_of);
 		if (c->sqlite_order)
 			kv_sqlite_order(out, &first, c->sqlite_order);
 		if (c->sqlite_names)

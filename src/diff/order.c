@@ -287,6 +287,44 @@ static const sd_object *kept_default(dctx *c, const sd_table *parent,
 	return NULL;
 }
 
+/*
+ * After the CREATE TABLE ... INHERITS of t: SET NOT NULL on each parent's
+ * column t holds NOT NULL while no parent does (INHERITS brings only the
+ * parents' NOT NULL).
+ */
+static void inherited_not_null(dctx *c, sd_table *t)
+{
+	size_t i, k;
+
+	for (i = 0; i < t->ncolumns && t->ninherits && !t->partition_of;
+	     i++) {
+		sd_column *n = t->columns[i], *loose;
+		bool parents_nn = false;
+		sd_op *op;
+		if (!n->inherited || n->nullable)
+			continue;
+		for (k = 0; k < t->ninherits && !parents_nn; k++) {
+			const sd_table *p = sd_schema_find_table(
+				c->to, t->inherits[k].schema,
+				t->inherits[k].name);
+			const sd_column *pc =
+				p ? sd_table_find_column(p, n->base.name)
+				  : NULL;
+			parents_nn = pc && !pc->nullable;
+		}
+		if (parents_nn)
+			continue;
+		loose = sd_arena_alloc(c->a, sizeof(*loose));
+		*loose = *n;
+		loose->nullable = true;
+		op = sd_diff_op_new(c, SD_OP_ALTER_COLUMN, t);
+		op->column_old = loose;
+		op->column_new = n;
+		op->changes = SD_CHANGE_NULLABLE;
+		sd_diff_emit(c, op, PH_CREATE_TABLE);
+	}
+}
+
 void sd_diff_create_tables(dctx *c)
 {
 	size_t n = c->created.n, i, j, k;
@@ -303,6 +341,7 @@ void sd_diff_create_tables(dctx *c)
 		op->obj_new = parent ? &parent->base : NULL;
 		op->obj_old = kept_default(c, parent, t);
 		sd_diff_emit(c, op, PH_CREATE_TABLE);
+		inherited_not_null(c, t);
 		for (j = 0; j < t->nforeign_keys && c->caps.alter_constraints;
 		     j++)
 			if (apart(c, c->to, &deferred[order[k]],

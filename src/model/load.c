@@ -93,6 +93,7 @@ typedef struct m_column {
 	int virtual_;
 	int autoincrement;
 	int sqlite_nullable_key;
+	int inherited;
 	char *not_null_on_conflict;
 	char **sqlite_order;
 	unsigned sqlite_order_count;
@@ -282,6 +283,7 @@ static const sd_yfield column_fields[] = {
 	SD_YF_STR_OPT("storage", m_column, storage),
 	SD_YF_STR_OPT("compression", m_column, compression),
 	SD_YF_STR_OPT("statistics", m_column, statistics),
+	SD_YF_BOOL_OPT("inherited", m_column, inherited),
 	SD_YF_ANY("options", NULL),
 	SD_YF_END};
 
@@ -1087,6 +1089,16 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 	c->sqlite_names = attr_names(L, mc->sqlite_names);
 	c->renamed_from = dup(L, mc->renamed_from);
 	c->backfill = dup(L, mc->backfill);
+	/* a parent's column: the entry only carries the child's default,
+	 * NOT NULL and comment (sd_load_children) */
+	c->inherited = mc->inherited == TRI_TRUE;
+	if (c->inherited &&
+	    (mc->primary_key == TRI_TRUE || mc->unique == TRI_TRUE ||
+	     mc->references || mc->identity || mc->generated ||
+	     mc->collation || mc->renamed_from || mc->backfill))
+		lerr(L, f, COL_PATH("inherited"), COL_OBJECT,
+		     "an inherited column takes only 'default', 'nullable' "
+		     "and 'comment': the rest is its parent's");
 	if (mc->identity) {
 		const char *ipath = COL_PATH("identity");
 		const char *object = COL_OBJECT;

@@ -720,6 +720,17 @@ static sd_column *inherited_copy(sd_lobj *L, const sd_column *p)
 	return c;
 }
 
+/* Column c of t is marked inherited, and no parent of t has it. */
+static void no_parent_column(sd_lobj *L, const sd_table *t,
+                             const sd_column *c)
+{
+	const char *q = sd_qualified_name(L->tmp, t->base.schema, t->base.name);
+
+	cerr(L, &c->base, sd_qualified_name(L->tmp, q, c->base.name),
+	     "column '%s' is marked inherited, and no parent of '%s' has it",
+	     c->base.name, q);
+}
+
 /*
  * Rebuilds child t's columns from its parents': per parent column, the
  * child's own entry of that name (a partition's overrides the default,
@@ -758,7 +769,10 @@ static void take_columns(sd_lobj *L, sd_table *t, sd_table *const *parents,
 				                       parents[p]->base.schema,
 				                       parents[p]->base.name));
 			}
-			if (mine && t->partition_of) {
+			if (mine && (t->partition_of || mine->inherited)) {
+				/* a partition's entry, or an INHERITS child's
+				 * marked inherited: the parent's column with
+				 * the child's default, NOT NULL and comment */
 				c = inherited_copy(L, pc);
 				c->base.loc = mine->base.loc;
 				c->default_value = mine->default_value;
@@ -784,6 +798,10 @@ static void take_columns(sd_lobj *L, sd_table *t, sd_table *const *parents,
 			     "partition '%s' has no column '%s' of its own: "
 			     "a partition's columns are its parent's",
 			     q, own[k]->base.name);
+			continue;
+		}
+		if (own[k]->inherited) {
+			no_parent_column(L, t, own[k]);
 			continue;
 		}
 		sd_table_add_column(L->s, t, own[k]->base.name);
@@ -840,6 +858,11 @@ void sd_load_children(sd_lobj *L)
 
 	for (i = 0; i < n; i++)
 		if (!sd_table_is_child(L->s->tables[i])) {
+			sd_table *t = L->s->tables[i];
+			size_t k;
+			for (k = 0; k < t->ncolumns; k++)
+				if (t->columns[k]->inherited)
+					no_parent_column(L, t, t->columns[k]);
 			state[i] = 1;
 			done++;
 		}
