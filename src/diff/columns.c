@@ -483,6 +483,40 @@ static bool parent_drops(dctx *c, tpair *tp, const sd_column *o)
 	return false;
 }
 
+/*
+ * Whether an INHERITS child of the pair's table, its child on both sides,
+ * keeps column `name` as its own once the table drops it: the DROP
+ * COLUMN is then the table's ONLY (recursing, it would take the child's
+ * column and its values along where the child only inherited it; ONLY
+ * leaves it to the child as its own).
+ */
+static bool child_keeps(dctx *c, tpair *tp, const char *name)
+{
+	const char *q = sd_diff_qname(c, tp->new_->base.schema,
+	                              tp->new_->base.name);
+	size_t i, k;
+
+	for (i = 0; i < c->to->ntables; i++) {
+		const sd_table *t = c->to->tables[i];
+		const sd_column *nc;
+		tpair *cp;
+		bool child = false;
+		for (k = 0; k < t->ninherits && !child; k++)
+			child = sd_streq(sd_diff_qname(c, t->inherits[k].schema,
+			                               t->inherits[k].name),
+			                 q);
+		if (!child || t->partition_of)
+			continue;
+		nc = sd_table_find_column(t, name);
+		cp = sd_map_get(c->new_tp,
+		                sd_diff_qname(c, t->base.schema, t->base.name));
+		if (nc && !nc->inherited && cp && was_child_of(c, cp->old, tp) &&
+		    sd_diff_find_col(cp->old, name))
+			return true;
+	}
+	return false;
+}
+
 /* The warning of a NOT NULL that rows already there may not satisfy:
  * set on column n of table, or n added (added) without a value for
  * them. */
@@ -880,6 +914,8 @@ void sd_diff_columns(dctx *c, tpair *tp)
 			                                  : NULL;
 			op = sd_diff_op_new(c, SD_OP_DROP_COLUMN, nt);
 			op->column_old = o;
+			op->only = c->caps.db_objects && !nt->partition_by.sql &&
+			           child_keeps(c, tp, o->base.name);
 			sd_diff_add_warning(c, op, SD_HAZARD_DATA_LOSS,
 			                    sd_arena_printf(c->a,
 			                                    "drops column %s.%s (data loss)",

@@ -126,8 +126,14 @@ static bool needs_recreate(dctx *c, const tpair *tp, int depth)
 	if (rekeyed(c, o, n))
 		return true;
 	/* either direction must run: INHERIT keeps the columns local */
-	return (gains_parent(c, o, n) && inherit_keeps_local(o, n)) ||
-	       (gains_parent(c, n, o) && inherit_keeps_local(n, o));
+	if ((gains_parent(c, o, n) && inherit_keeps_local(o, n)) ||
+	    (gains_parent(c, n, o) && inherit_keeps_local(n, o)))
+		return true;
+	/* a column of its own becomes inherited only under the same
+	 * parents (a parent adds it back: ADD COLUMN merges it with the
+	 * child's, which stays local) */
+	return n->ninherits && !n->partition_of && !o->partition_of &&
+	       inherit_keeps_local(o, n);
 }
 
 bool sd_diff_recreated_partition(dctx *c, sd_map *from, sd_map *to,

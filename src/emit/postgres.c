@@ -704,9 +704,16 @@ static void change_identity(pg_emit *e, const sd_table *t,
 	sd_buf_free(&tmp);
 }
 
+/* ONLY when the op says so: an INHERITS child keeps the column as its
+ * own. */
 static void drop_column(pg_emit *e, const sd_table *t, const char *col)
 {
-	alter_ident(e, t, "DROP COLUMN ", col);
+	put(e, e->op && e->op->kind == SD_OP_DROP_COLUMN && e->op->only
+	           ? "ALTER TABLE ONLY "
+	           : "ALTER TABLE ");
+	table_name(e, t);
+	put(e, " DROP COLUMN ");
+	ident(e, col);
 	put(e, ";\n");
 }
 
