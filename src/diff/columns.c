@@ -517,6 +517,40 @@ static bool child_keeps(dctx *c, tpair *tp, const char *name)
 	return false;
 }
 
+/*
+ * Whether a table becomes a partition or an INHERITS child of the pair's
+ * table (a table of both sides, not its child before) without column
+ * `name`: PostgreSQL's ATTACH PARTITION and INHERIT want every column of
+ * the parent, so the parent's DROP COLUMN of it goes before them.
+ */
+static bool attached_lacking(dctx *c, tpair *tp, const char *name)
+{
+	const char *q = sd_diff_qname(c, tp->new_->base.schema,
+	                              tp->new_->base.name);
+	size_t i, k;
+
+	for (i = 0; i < c->to->ntables; i++) {
+		const sd_table *t = c->to->tables[i];
+		tpair *cp;
+		bool child = t->partition_of &&
+		             sd_streq(sd_diff_qname(c, t->partition_of_schema,
+		                                    t->partition_of),
+		                      q);
+		for (k = 0; k < t->ninherits && !child; k++)
+			child = sd_streq(sd_diff_qname(c, t->inherits[k].schema,
+			                               t->inherits[k].name),
+			                 q);
+		if (!child)
+			continue;
+		cp = sd_map_get(c->new_tp,
+		                sd_diff_qname(c, t->base.schema, t->base.name));
+		if (cp && !was_child_of(c, cp->old, tp) &&
+		    !sd_diff_find_col(cp->old, name))
+			return true;
+	}
+	return false;
+}
+
 /* The warning of a NOT NULL that rows already there may not satisfy:
  * set on column n of table, or n added (added) without a value for
  * them. */
@@ -720,7 +754,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 	tpair *pp;
 	const char *readd;
 	size_t i, j;
-	int pass;
+	int pass, phase;
 
 	if (c->caps.alter_column)
 		mark_regenerated(c, tp, regen);
@@ -910,6 +944,12 @@ void sd_diff_columns(dctx *c, tpair *tp)
 			     parent_drops(c, tp, o)) ||
 			    typed_alike(c, tp))
 				continue;
+			/* before a table lacking it is attached or
+			 * inherits; else last, after what uses it */
+			phase = c->caps.db_objects &&
+			                attached_lacking(c, tp, o->base.name)
+			            ? PH_COLUMNS
+			            : PH_DROP_COLUMN;
 			const char *zero = sd_diff_needs_value(o) ? sd_diff_zero_literal(c, o)
 			                                  : NULL;
 			op = sd_diff_op_new(c, SD_OP_DROP_COLUMN, nt);
@@ -931,10 +971,10 @@ void sd_diff_columns(dctx *c, tpair *tp)
 				noop->column_old = fill;
 				op->column_old = loose;
 				queue_alter(c, tp, o, loose, SD_CHANGE_NULLABLE,
-				            PH_DROP_COLUMN);
-				sd_diff_tp_emit(c, tp, noop, PH_DROP_COLUMN);
+				            phase);
+				sd_diff_tp_emit(c, tp, noop, phase);
 			}
-			sd_diff_tp_emit(c, tp, op, PH_DROP_COLUMN);
+			sd_diff_tp_emit(c, tp, op, phase);
 		}
 	}
 }
