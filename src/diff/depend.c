@@ -348,6 +348,20 @@ static void op_keys(dctx *c, const sd_op *op, opkeys *k)
 			type_columns(c, &k->est, c->to, op->obj_new,
 			             sd_diff_type_is);
 		}
+		/* a domain recreated under its columns converts them; what
+		 * uses the type itself (a function's signature, a cast in a
+		 * view) goes and comes back around it */
+		if (sd_diff_domain_retyped(op)) {
+			const char *key = sd_objkey(c->a, SD_KEY_TYPE,
+			                            op->obj_new->schema,
+			                            op->obj_new->name, NULL);
+			put(c, &k->rem, key);
+			put(c, &k->est, key);
+			type_columns(c, &k->rem, c->from, op->obj_old,
+			             sd_diff_type_is);
+			type_columns(c, &k->est, c->to, op->obj_new,
+			             sd_diff_type_is);
+		}
 		break;
 	default:
 		break;

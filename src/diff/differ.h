@@ -149,6 +149,10 @@ bool sd_diff_needs_recreate(dctx *c, const tpair *tp);
  * (which recreates the type under the columns of that type); whether
  * column type t is the type o (RAW: named, maybe qualified, an array) */
 bool sd_diff_composite_retyped(const sd_op *op);
+/* Whether op recreates a domain whose base type or collation changes,
+ * converting the columns of it (PostgreSQL cannot change either in
+ * place). */
+bool sd_diff_domain_retyped(const sd_op *op);
 bool sd_diff_type_is(const sd_type *t, const sd_object *o);
 void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p);
 /* whether target table t is a partition (at any level) of a table whose

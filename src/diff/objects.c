@@ -435,6 +435,89 @@ static unsigned object_changes(dctx *c, const sd_object *o,
 }
 
 /*
+ * A domain whose base type or collation changes is recreated under its
+ * columns (the emitter converts them in the catalog when the plan runs;
+ * what uses the type itself goes and comes back around it, depend.c).
+ * A composite type, a range or another domain built on it would have to
+ * be recreated too: that is not done, and such a change is left out with
+ * a note naming the object in the way (PostgreSQL refuses to drop the
+ * domain under it). Returns that object's description, NULL for none.
+ */
+static const char *domain_user(dctx *c, const sd_schema *s,
+                               const sd_object *d)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->ncomposites; i++)
+		for (k = 0; k < s->composites[i]->nattributes; k++)
+			if (sd_diff_type_is(&s->composites[i]->attributes[k]->type,
+			                    d))
+				return sd_arena_printf(
+					c->a, "composite type %s",
+					sd_diff_qname(c, s->composites[i]->base.schema,
+					              s->composites[i]->base.name));
+	for (i = 0; i < s->ndomains; i++)
+		if (s->domains[i] != (const sd_domain *)d &&
+		    sd_diff_type_is(&s->domains[i]->type, d))
+			return sd_arena_printf(
+				c->a, "domain %s",
+				sd_diff_qname(c, s->domains[i]->base.schema,
+				              s->domains[i]->base.name));
+	for (i = 0; i < s->nranges; i++)
+		if (sd_diff_type_is(&s->ranges[i]->subtype, d))
+			return sd_arena_printf(
+				c->a, "range type %s",
+				sd_diff_qname(c, s->ranges[i]->base.schema,
+				              s->ranges[i]->base.name));
+	return NULL;
+}
+
+/* Queues the recreation of domain o as n (see domain_user); false when
+ * it is left out. */
+static bool recreate_domain(dctx *c, const sd_object *o, const sd_object *n)
+{
+	const char *user = domain_user(c, c->from, o);
+	sd_buf b = SD_BUF_INIT;
+	size_t t, j, nt = 0;
+	sd_op *op;
+
+	if (!user)
+		user = domain_user(c, c->to, n);
+	if (user) {
+		sd_strlist_push(c->a, &c->plan->notes,
+		                sd_arena_printf(
+			c->a,
+			"not managed: domain %s changes its base type or "
+			"collation while %s is built on it; PostgreSQL cannot "
+			"drop the domain under it: recreate both by hand",
+			sd_diff_qname(c, n->schema, n->name), user));
+		return false;
+	}
+	op = object_op(c, SD_OP_ALTER_OBJECT, o, n);
+	op->changes = SD_CHANGE_REPLACE;
+	for (t = 0; t < c->from->ntables; t++) {
+		const sd_table *tb = c->from->tables[t];
+		for (j = 0; j < tb->ncolumns; j++) {
+			if (!sd_diff_type_is(&tb->columns[j]->type, o))
+				continue;
+			sd_buf_put(&b, nt++ ? ", " : "");
+			sd_buf_put(&b, sd_diff_tname(c, tb));
+			break;
+		}
+	}
+	if (nt)
+		sd_diff_add_warning(c, op, SD_HAZARD_REWRITE,
+		                    sd_arena_printf(
+			c->a,
+			"recreates domain %s (its base type or collation "
+			"changes): converts its columns, rewriting %s",
+			sd_diff_qname(c, n->schema, n->name), sd_buf_cstr(&b)));
+	sd_buf_free(&b);
+	sd_diff_emit(c, op, PH_ALTER_TYPE);
+	return true;
+}
+
+/*
  * Diffs the objects of one kind (arrays of sd_object*, any order): what
  * to alter is queued here, what to create and drop is gathered in the
  * vectors for ordering.
@@ -466,7 +549,10 @@ static void diff_kind(dctx *c, sd_object *const *olds, size_t no,
 			if (!sd_streq(owner_after(c, q), owner_of(c, r)))
 				owner_ops(c, q, r);
 		}
-		if (ch) {
+		if (ch && o->kind == SD_OBJ_DOMAIN &&
+		    (ch & SD_CHANGE_REPLACE)) {
+			recreate_domain(c, o, n);
+		} else if (ch) {
 			sd_op *op = object_op(c, SD_OP_ALTER_OBJECT, o, n);
 			op->changes = ch;
 			sd_diff_emit(c, op, (ch & SD_CHANGE_SCHEMA) &&

@@ -295,6 +295,13 @@ bool sd_diff_composite_retyped(const sd_op *op)
 	return false;
 }
 
+bool sd_diff_domain_retyped(const sd_op *op)
+{
+	return op->kind == SD_OP_ALTER_OBJECT && op->obj_new &&
+	       op->obj_new->kind == SD_OBJ_DOMAIN &&
+	       (op->changes & SD_CHANGE_REPLACE);
+}
+
 bool sd_diff_type_is(const sd_type *t, const sd_object *o)
 {
 	size_t len;

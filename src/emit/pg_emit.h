@@ -101,7 +101,13 @@ int sd_pg_emit_statistics_op(pg_emit *e, const sd_op *op, sd_error *err);
  * columns converted (pg_recreate.c).
  */
 void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
-                                const char *newq, const char *name);
+                                const char *newq, const char *name,
+                                bool via_text);
+/* postgres.c: a DO block recreating a type under its columns, with the
+ * checks and indexes that depend on it set aside (start) and put back
+ * (end) */
+void sd_pg_emit_type_block_start(pg_emit *e, const char *oldq);
+void sd_pg_emit_type_block_end(pg_emit *e);
 void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
                                  const char *retype, const char *defs);
 

@@ -771,11 +771,50 @@ static void alter_composite(pg_emit *e, const sd_op *op)
 	}
 }
 
+/*
+ * ALTER DOMAIN cannot change the base type or the collation: the new
+ * domain is created under a temporary name, every column of the old one
+ * (found in the catalog when this runs) converted to it by the cast from
+ * the old base type to the new one, keeping its default and NOT NULL;
+ * the old domain is dropped and the new one renamed (as an enum that
+ * loses a value, postgres.c).
+ */
+static void recreate_domain(pg_emit *e, const sd_domain *n)
+{
+	sd_domain tmp = *n;
+	sd_buf name = SD_BUF_INIT, oldq = SD_BUF_INIT, newq = SD_BUF_INIT;
+	sd_buf *out = e->out;
+
+	sd_buf_printf(&name, "%s__sd_new", n->base.name);
+	if (strlen(sd_buf_cstr(&name)) > 63 && !e->too_long)
+		e->too_long = n->base.name;
+	tmp.base.name = sd_buf_cstr(&name);
+	e->out = &oldq;
+	qname(e, &n->base);
+	e->out = &newq;
+	qname(e, &tmp.base);
+	e->out = out;
+	create_domain(e, &tmp);
+	sd_pg_emit_type_block_start(e, sd_buf_cstr(&oldq));
+	sd_pg_emit_convert_columns(e, sd_buf_cstr(&oldq), sd_buf_cstr(&newq),
+	                           n->base.name, false);
+	sd_pg_emit_type_block_end(e);
+	if (n->comment)
+		sd_pg_emit_object_comment(e, &n->base, n->comment);
+	sd_buf_free(&name);
+	sd_buf_free(&oldq);
+	sd_buf_free(&newq);
+}
+
 static int alter_object(pg_emit *e, const sd_op *op, sd_error *err)
 {
 	const sd_object *n = op->obj_new;
 	int rc;
 
+	if ((op->changes & SD_CHANGE_REPLACE) && n->kind == SD_OBJ_DOMAIN) {
+		recreate_domain(e, (const sd_domain *)n);
+		return SD_OK;
+	}
 	if (op->changes & SD_CHANGE_REPLACE) {
 		if ((rc = drop_object(e, op->obj_old, err)) != SD_OK)
 			return rc;

@@ -24,14 +24,27 @@
  * type dropped, the new one renamed to `name`, the defaults put back.
  */
 void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
-                                const char *newq, const char *name)
+                                const char *newq, const char *name,
+                                bool via_text)
 {
-	sd_buf lit = SD_BUF_INIT, nlit = SD_BUF_INIT;
+	sd_buf lit = SD_BUF_INIT, nlit = SD_BUF_INIT, conv = SD_BUF_INIT;
 	const char *l;
 
 	sd_quote_literal_std(&lit, oldq);
 	sd_quote_literal_std(&nlit, newq);
 	l = sd_buf_cstr(&lit);
+	/* through the text form (an enum's labels, a composite's fields), or
+	 * (a domain) by the cast from the old base type to the new one */
+	if (via_text)
+		sd_buf_printf(&conv,
+			"        EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %s%%s USING %%I::text%%s::%s%%s',\n"
+			"                       r.tbl, r.col, r.dims, r.col, r.dims, r.dims);\n",
+			newq, newq);
+	else
+		sd_buf_printf(&conv,
+			"        EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %s%%s USING %%I::%s%%s',\n"
+			"                       r.tbl, r.col, r.dims, r.col, r.dims);\n",
+			newq, newq);
 	sd_buf_printf(e->out,
 		"    FOR r IN SELECT a.attrelid::regclass::text AS tbl, a.attname::text AS col,\n"
 		"                    pg_get_expr(d.adbin, d.adrelid) AS def,\n"
@@ -46,8 +59,7 @@ void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
 		"        IF r.def IS NOT NULL THEN\n"
 		"            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I DROP DEFAULT', r.tbl, r.col);\n"
 		"        END IF;\n"
-		"        EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %s%%s USING %%I::text%%s::%s%%s',\n"
-		"                       r.tbl, r.col, r.dims, r.col, r.dims, r.dims);\n"
+		"%s"
 		"        saved := saved || ARRAY[r.tbl, r.col, r.def];\n"
 		"    END LOOP;\n"
 		"    FOR r IN SELECT c.oid::regclass::text AS tbl FROM pg_class c WHERE c.reloftype = %s::regtype\n"
@@ -68,8 +80,8 @@ void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
 		"    END LOOP;\n"
 		"    DROP TYPE %s;\n"
 		"    ALTER TYPE %s RENAME TO ",
-		l, l, l, newq, newq, l, sd_buf_cstr(&nlit), sd_buf_cstr(&nlit), newq,
-		oldq, newq);
+		l, l, l, sd_buf_cstr(&conv), l, sd_buf_cstr(&nlit),
+		sd_buf_cstr(&nlit), newq, oldq, newq);
 	sd_pg_emit_ident(e, name);
 	put(e, ";\n"
 	       "    FOR i IN 1 .. coalesce(array_length(saved, 1), 0) / 3 LOOP\n"
@@ -84,6 +96,7 @@ void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
 	       "    END LOOP;\n");
 	sd_buf_free(&lit);
 	sd_buf_free(&nlit);
+	sd_buf_free(&conv);
 }
 
 void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
@@ -125,7 +138,7 @@ void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
 	sd_quote_literal_std(e->out, sd_buf_cstr(&stmt));
 	put(e, ";\n");
 	sd_pg_emit_convert_columns(e, sd_buf_cstr(&oldq), sd_buf_cstr(&newq),
-	                           type->name);
+	                           type->name, true);
 	put(e, "END\n"
 	       "$schemadiff$;\n");
 	sd_buf_free(&tmp);

@@ -1031,37 +1031,17 @@ static void create_index(pg_emit *e, const sd_op *op, const sd_index *ix)
 }
 
 /*
- * Values cannot be removed from or reordered in an enum, so the type is
- * rebuilt (HARD-PARTS): a new type, every column using the old one cast
- * through text with its default dropped and put back, the old type dropped
- * and the new one renamed. The columns are found in the catalog when the
- * revision runs, so columns the models do not know about come along too.
+ * The start of a DO block that recreates type `oldq` (quoted, qualified)
+ * under its columns: the checks and indexes that depend on the type are
+ * dropped and kept, with their comments, in `deps`, which
+ * sd_pg_emit_type_block_end runs again once the new type has the name.
+ * Declares r, saved, deps and i for sd_pg_emit_convert_columns.
  */
-static void recreate_enum(pg_emit *e, const sd_enum *en,
-                          const char *without)
+void sd_pg_emit_type_block_start(pg_emit *e, const char *oldq)
 {
-	sd_buf tmpname = SD_BUF_INIT;
-	sd_buf oldq = SD_BUF_INIT, newq = SD_BUF_INIT, lit = SD_BUF_INIT;
-	size_t i;
-	bool first = true;
+	sd_buf lit = SD_BUF_INIT;
 
-	sd_buf_printf(&tmpname, "%s__sd_new", en->base.name);
-	if (strlen(sd_buf_cstr(&tmpname)) > PG_MAX_IDENT && !e->too_long)
-		e->too_long = en->base.name;
-	qualified(&oldq, en->base.schema, en->base.name);
-	qualified(&newq, en->base.schema, sd_buf_cstr(&tmpname));
-	put(e, "CREATE TYPE ");
-	put(e, sd_buf_cstr(&newq));
-	put(e, " AS ENUM (");
-	for (i = 0; i < en->values.n; i++) {
-		if (without && strcmp(en->values.items[i], without) == 0)
-			continue;
-		put(e, first ? "" : ", ");
-		first = false;
-		sd_quote_literal_std(e->out, en->values.items[i]);
-	}
-	put(e, ");\n");
-	sd_quote_literal_std(&lit, sd_buf_cstr(&oldq));
+	sd_quote_literal_std(&lit, oldq);
 	sd_buf_printf(e->out,
 		"DO $schemadiff$\n"
 		"DECLARE\n"
@@ -1070,7 +1050,7 @@ static void recreate_enum(pg_emit *e, const sd_enum *en,
 		"    deps text[] := '{}';\n"
 		"    i integer;\n"
 		"BEGIN\n"
-		"    -- checks and indexes holding labels of the old type would compare\n"
+		"    -- checks and indexes holding values of the old type would compare\n"
 		"    -- the converted column with them: set them aside until the end\n"
 		"    FOR r IN SELECT format('ALTER TABLE %%s DROP CONSTRAINT %%I', k.conrelid::regclass, k.conname) AS undo,\n"
 		"                    format('ALTER TABLE %%s ADD CONSTRAINT %%I %%s', k.conrelid::regclass, k.conname,\n"
@@ -1078,7 +1058,7 @@ static void recreate_enum(pg_emit *e, const sd_enum *en,
 		"                    format('COMMENT ON CONSTRAINT %%I ON %%s IS %%L', k.conname, k.conrelid::regclass,\n"
 		"                           obj_description(k.oid, 'pg_constraint')) AS note\n"
 		"             FROM pg_constraint k\n"
-		"             WHERE k.contype = 'c' AND k.oid IN (SELECT objid FROM pg_depend\n"
+		"             WHERE k.contype = 'c' AND k.conrelid <> 0 AND k.oid IN (SELECT objid FROM pg_depend\n"
 		"                 WHERE classid = 'pg_constraint'::regclass AND refclassid = 'pg_type'::regclass\n"
 		"                   AND refobjid IN (%s::regtype, (SELECT typarray FROM pg_type WHERE oid = %s::regtype)))\n"
 		"             UNION ALL\n"
@@ -1100,14 +1080,54 @@ static void recreate_enum(pg_emit *e, const sd_enum *en,
 		"    END LOOP;\n",
 		sd_buf_cstr(&lit), sd_buf_cstr(&lit), sd_buf_cstr(&lit),
 		sd_buf_cstr(&lit));
-	sd_pg_emit_convert_columns(e, sd_buf_cstr(&oldq), sd_buf_cstr(&newq),
-	                           en->base.name);
+	sd_buf_free(&lit);
+}
+
+void sd_pg_emit_type_block_end(pg_emit *e)
+{
 	put(e,
 	       "    FOR i IN 1 .. coalesce(array_length(deps, 1), 0) LOOP\n"
 	       "        EXECUTE deps[i];\n"
 	       "    END LOOP;\n"
 	       "END\n"
 	       "$schemadiff$;\n");
+}
+
+/*
+ * Values cannot be removed from or reordered in an enum, so the type is
+ * rebuilt (HARD-PARTS): a new type, every column using the old one cast
+ * through text with its default dropped and put back, the old type dropped
+ * and the new one renamed. The columns are found in the catalog when the
+ * revision runs, so columns the models do not know about come along too.
+ */
+static void recreate_enum(pg_emit *e, const sd_enum *en,
+                          const char *without)
+{
+	sd_buf tmpname = SD_BUF_INIT;
+	sd_buf oldq = SD_BUF_INIT, newq = SD_BUF_INIT;
+	size_t i;
+	bool first = true;
+
+	sd_buf_printf(&tmpname, "%s__sd_new", en->base.name);
+	if (strlen(sd_buf_cstr(&tmpname)) > PG_MAX_IDENT && !e->too_long)
+		e->too_long = en->base.name;
+	qualified(&oldq, en->base.schema, en->base.name);
+	qualified(&newq, en->base.schema, sd_buf_cstr(&tmpname));
+	put(e, "CREATE TYPE ");
+	put(e, sd_buf_cstr(&newq));
+	put(e, " AS ENUM (");
+	for (i = 0; i < en->values.n; i++) {
+		if (without && strcmp(en->values.items[i], without) == 0)
+			continue;
+		put(e, first ? "" : ", ");
+		first = false;
+		sd_quote_literal_std(e->out, en->values.items[i]);
+	}
+	put(e, ");\n");
+	sd_pg_emit_type_block_start(e, sd_buf_cstr(&oldq));
+	sd_pg_emit_convert_columns(e, sd_buf_cstr(&oldq), sd_buf_cstr(&newq),
+	                           en->base.name, true);
+	sd_pg_emit_type_block_end(e);
 	if (en->comment) {
 		put(e, "COMMENT ON TYPE ");
 		put(e, sd_buf_cstr(&oldq));
@@ -1118,7 +1138,6 @@ static void recreate_enum(pg_emit *e, const sd_enum *en,
 	sd_buf_free(&tmpname);
 	sd_buf_free(&oldq);
 	sd_buf_free(&newq);
-	sd_buf_free(&lit);
 }
 
 static const char *object_name(const sd_table *t, const sd_object *o,

@@ -88,7 +88,7 @@ DECLARE
     deps text[] := '{}';
     i integer;
 BEGIN
-    -- checks and indexes holding labels of the old type would compare
+    -- checks and indexes holding values of the old type would compare
     -- the converted column with them: set them aside until the end
     FOR r IN SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', k.conrelid::regclass, k.conname) AS undo,
                     format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname,
@@ -96,7 +96,7 @@ BEGIN
                     format('COMMENT ON CONSTRAINT %I ON %s IS %L', k.conname, k.conrelid::regclass,
                            obj_description(k.oid, 'pg_constraint')) AS note
              FROM pg_constraint k
-             WHERE k.contype = 'c' AND k.oid IN (SELECT objid FROM pg_depend
+             WHERE k.contype = 'c' AND k.conrelid <> 0 AND k.oid IN (SELECT objid FROM pg_depend
                  WHERE classid = 'pg_constraint'::regclass AND refclassid = 'pg_type'::regclass
                    AND refobjid IN ('"plan"'::regtype, (SELECT typarray FROM pg_type WHERE oid = '"plan"'::regtype)))
              UNION ALL
