@@ -529,16 +529,28 @@ static int drop_object(pg_emit *e, const sd_object *o, sd_error *err)
 /* ------------------------------------------------------------------ */
 
 /*
- * An extension's version as far as an update path leads: an extension
- * cannot always go back to an older version (its objects would have to
- * go), and then it stays where it is, with a warning.
+ * An extension's version as far as an update path leads. Going back to
+ * an older version has no path as a rule (its objects would have to go):
+ * when nothing outside the extension uses any of its objects (a column
+ * of its type or an array of it, an index on its operator class, a view
+ * or a function calling its functions, another extension requiring it),
+ * it is dropped and created again at that version in its schema; else it
+ * stays where it is, with a warning.
  */
 static void update_extension(pg_emit *e, const sd_extension *x)
 {
 	sd_buf q = SD_BUF_INIT;
 
 	sd_quote_ident_std(&q, x->base.name);
-	put(e, "DO $schemadiff$ BEGIN\n"
+	put(e, "DO $schemadiff$\n"
+	       "DECLARE\n"
+	       "    x oid;\n"
+	       "    nsp text;\n"
+	       "BEGIN\n"
+	       "    SELECT e.oid, n.nspname INTO x, nsp FROM pg_extension e\n"
+	       "    JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = ");
+	literal(e, x->base.name);
+	put(e, ";\n"
 	       "    IF EXISTS (SELECT 1 FROM pg_extension_update_paths(");
 	literal(e, x->base.name);
 	put(e, ") p JOIN pg_extension x ON x.extname = ");
@@ -550,8 +562,50 @@ static void update_extension(pg_emit *e, const sd_extension *x)
 	literal(e, sd_buf_cstr(&q));
 	put(e, ", ");
 	literal(e, x->version);
-	put(e, ");\n    ELSE\n        RAISE WARNING 'extension %: no update "
-	       "path to version %', ");
+	put(e, ");\n"
+	       "    ELSIF EXISTS (SELECT 1 FROM pg_available_extension_versions\n"
+	       "                  WHERE name = ");
+	literal(e, x->base.name);
+	put(e, " AND version = ");
+	literal(e, x->version);
+	put(e, ")\n"
+	       "          AND NOT EXISTS (\n"
+	       "              -- the extension's objects, with the array types of its types\n"
+	       "              WITH mem AS (SELECT m.classid, m.objid FROM pg_depend m\n"
+	       "                           WHERE m.refclassid = 'pg_extension'::regclass AND m.refobjid = x\n"
+	       "                             AND m.deptype = 'e'\n"
+	       "                           UNION\n"
+	       "                           SELECT 'pg_type'::regclass, t.typarray FROM pg_depend m\n"
+	       "                           JOIN pg_type t ON t.oid = m.objid\n"
+	       "                           WHERE m.classid = 'pg_type'::regclass AND t.typarray <> 0\n"
+	       "                             AND m.refclassid = 'pg_extension'::regclass AND m.refobjid = x\n"
+	       "                             AND m.deptype = 'e')\n"
+	       "              -- what uses one of them and is not part of one of them\n"
+	       "              SELECT 1 FROM pg_depend d JOIN mem ON d.refclassid = mem.classid\n"
+	       "                                                AND d.refobjid = mem.objid\n"
+	       "              WHERE d.deptype = 'n'\n"
+	       "                AND (d.classid, d.objid) NOT IN (SELECT classid, objid FROM mem)\n"
+	       "                AND NOT EXISTS (SELECT 1 FROM pg_depend o JOIN mem w\n"
+	       "                                  ON o.refclassid = w.classid AND o.refobjid = w.objid\n"
+	       "                                WHERE o.classid = d.classid AND o.objid = d.objid\n"
+	       "                                  AND o.deptype IN ('i', 'a'))\n"
+	       "              UNION ALL\n"
+	       "              SELECT 1 FROM pg_depend d\n"
+	       "              WHERE d.refclassid = 'pg_extension'::regclass AND d.refobjid = x\n"
+	       "                AND d.deptype = 'n') THEN\n"
+	       "        -- no update path back to that version and nothing else uses\n"
+	       "        -- the extension: it is created again at that version\n"
+	       "        EXECUTE format('DROP EXTENSION %s', ");
+	literal(e, sd_buf_cstr(&q));
+	put(e, ");\n"
+	       "        EXECUTE format('CREATE EXTENSION %s VERSION %L SCHEMA %I', ");
+	literal(e, sd_buf_cstr(&q));
+	put(e, ", ");
+	literal(e, x->version);
+	put(e, ", nsp);\n"
+	       "    ELSE\n"
+	       "        RAISE WARNING 'extension %: no update path to version %"
+	       " (and objects outside it use it, or the version is not available)', ");
 	literal(e, x->base.name);
 	put(e, ", ");
 	literal(e, x->version);
