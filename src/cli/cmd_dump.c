@@ -1118,8 +1118,20 @@ static void dump_namespaces(sd_buf *out, const sd_schema *s)
 {
 	size_t i;
 
-	if (s->namespaces.n)
+	const char *pc = sd_schema_namespace_comment(s, SD_NAMESPACE_DEFAULT);
+
+	if (s->namespaces.n || pc)
 		sd_buf_put(out, "schemas:\n");
+	if (pc) {
+		/* the public schema's comment when it is not initdb's;
+		 * listed without one when it has none */
+		bool first = true;
+		sd_buf_put(out, "  - {");
+		kv(out, &first, "name", SD_NAMESPACE_DEFAULT);
+		if (*pc)
+			kv(out, &first, "comment", pc);
+		sd_buf_put(out, "}\n");
+	}
 	for (i = 0; i < s->namespaces.n; i++) {
 		const char *n = s->namespaces.items[i];
 		bool first = true;

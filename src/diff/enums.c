@@ -389,6 +389,37 @@ static void namespace_comment(dctx *c, const char *ns, const sd_schema *from,
 	sd_diff_emit(c, op, to ? PH_COMMENT : PH_DETACH);
 }
 
+/* The public schema's comment as a schema has it (see
+ * SD_PUBLIC_COMMENT): NULL for none. */
+static const char *public_comment_of(const sd_schema *s)
+{
+	const char *t = sd_schema_namespace_comment(s, SD_NAMESPACE_DEFAULT);
+
+	if (!t)
+		return SD_PUBLIC_COMMENT;
+	return *t ? t : NULL;
+}
+
+/* SET_COMMENT of the public schema, when its comment changes. */
+static void public_comment(dctx *c, const sd_schema *from,
+                           const sd_schema *to)
+{
+	const char *a = public_comment_of(from), *b = public_comment_of(to);
+	sd_object *o;
+	sd_op *op;
+
+	if (!c->caps.comments || sd_streq(a, b))
+		return;
+	o = sd_arena_alloc(c->a, sizeof(*o));
+	o->kind = SD_OBJ_NAMESPACE;
+	o->name = SD_NAMESPACE_DEFAULT;
+	op = sd_diff_op_new(c, SD_OP_SET_COMMENT, NULL);
+	op->obj_old = op->obj_new = o;
+	op->name_old = a;
+	op->name_new = b;
+	sd_diff_emit(c, op, PH_COMMENT);
+}
+
 /*
  * CREATE_NAMESPACE for schemas the target uses and the source lacks;
  * DROP_NAMESPACE for schemas whose every object goes away and that nothing
@@ -469,4 +500,5 @@ void sd_diff_namespaces(dctx *c, const sd_schema *from,
 	}
 	for (i = 0; i < to->namespaces.n; i++)
 		namespace_comment(c, to->namespaces.items[i], from, to);
+	public_comment(c, from, to);
 }

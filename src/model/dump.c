@@ -334,6 +334,13 @@ void sd_schema_dump(sd_buf *out, const sd_schema *s)
 {
 	size_t i;
 
+	if (sd_schema_namespace_comment(s, SD_NAMESPACE_DEFAULT)) {
+		sd_buf_printf(out, "namespace %s", SD_NAMESPACE_DEFAULT);
+		put_opt(out, "comment",
+		        sd_schema_namespace_comment(s, SD_NAMESPACE_DEFAULT),
+		        true);
+		sd_buf_putc(out, '\n');
+	}
 	for (i = 0; i < s->namespaces.n; i++) {
 		sd_buf_printf(out, "namespace %s", s->namespaces.items[i]);
 		put_opt(out, "comment",

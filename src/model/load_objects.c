@@ -332,12 +332,20 @@ static void load_namespaces(sd_lobj *L, const m_objects *m)
 		if (!name_ok(L, path, "schema", n->name))
 			continue;
 		if (!sd_namespace_key(n->name)) {
-			/* the default namespace: only its comment */
-			if (n->comment)
+			/* the default namespace: only its comment. Listed
+			 * without one, it has none; not listed (or with
+			 * initdb's), it has initdb's (SD_PUBLIC_COMMENT) */
+			if (sd_schema_namespace_comment(L->s,
+			                                SD_NAMESPACE_DEFAULT)) {
 				oerr(L, path, n->name,
-				     "the default schema '%s' takes no "
-				     "comment here",
-				     n->name);
+				     "duplicate schema '%s'", n->name);
+				continue;
+			}
+			if (!n->comment ||
+			    strcmp(n->comment, SD_PUBLIC_COMMENT) != 0)
+				sd_schema_set_namespace_comment(
+					L->s, SD_NAMESPACE_DEFAULT,
+					n->comment ? n->comment : "");
 			continue;
 		}
 		if (sd_strlist_contains(&L->s->namespaces, n->name) &&

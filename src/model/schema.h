@@ -36,6 +36,10 @@ SD_LAYER_HEADER(MODEL);
  *     sd_namespace_key("billing") -> "billing"
  */
 #define SD_NAMESPACE_DEFAULT "public"
+/* The comment initdb gives the public schema. The default namespace's
+ * comment is kept under its name in sd_schema.namespace_comments only
+ * when it is another: "" for none (PostgreSQL). */
+#define SD_PUBLIC_COMMENT "standard public schema"
 const char *sd_namespace_default(void);
 const char *sd_namespace_key(const char *name);
 

@@ -1,0 +1,2 @@
+COMMENT ON SCHEMA public IS 'billing application: invoices and payments';
+CREATE TABLE invoice (id integer PRIMARY KEY, total numeric(10,2));
