@@ -1120,6 +1120,9 @@ static void dump_namespaces(sd_buf *out, const sd_schema *s)
 
 	const char *pc = sd_schema_namespace_comment(s, SD_NAMESPACE_DEFAULT);
 
+	if (pc && strcmp(pc, SD_PUBLIC_COMMENT) == 0)
+		pc = NULL; /* initdb's: models that leave it out keep it */
+
 	if (s->namespaces.n || pc)
 		sd_buf_put(out, "schemas:\n");
 	if (pc) {

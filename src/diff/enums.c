@@ -390,7 +390,7 @@ static void namespace_comment(dctx *c, const char *ns, const sd_schema *from,
 }
 
 /* The public schema's comment as a schema has it (see
- * SD_PUBLIC_COMMENT): NULL for none. */
+ * SD_PUBLIC_COMMENT): NULL for none; initdb's where it is not known. */
 static const char *public_comment_of(const sd_schema *s)
 {
 	const char *t = sd_schema_namespace_comment(s, SD_NAMESPACE_DEFAULT);
@@ -400,7 +400,10 @@ static const char *public_comment_of(const sd_schema *s)
 	return *t ? t : NULL;
 }
 
-/* SET_COMMENT of the public schema, when its comment changes. */
+/* SET_COMMENT of the public schema, when its comment changes. A
+ * database's is always known; models that do not list the public
+ * schema leave its comment alone (a public schema created again
+ * without initdb's comment is no drift). */
 static void public_comment(dctx *c, const sd_schema *from,
                            const sd_schema *to)
 {
@@ -408,7 +411,8 @@ static void public_comment(dctx *c, const sd_schema *from,
 	sd_object *o;
 	sd_op *op;
 
-	if (!c->caps.comments || sd_streq(a, b))
+	if (!c->caps.comments || sd_streq(a, b) ||
+	    !sd_schema_namespace_comment(to, SD_NAMESPACE_DEFAULT))
 		return;
 	o = sd_arena_alloc(c->a, sizeof(*o));
 	o->kind = SD_OBJ_NAMESPACE;

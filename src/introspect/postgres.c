@@ -727,12 +727,11 @@ static int read_namespaces(pg_read *r)
 		const char *ns = map_nsp(r, cell(res, i, 0));
 		if (!ns && !r->nsp_map &&
 		    strcmp(cell(res, i, 0), SD_NAMESPACE_DEFAULT) == 0) {
-			/* the public schema: its comment when it is not
-			 * initdb's (SD_PUBLIC_COMMENT), "" for none */
+			/* the public schema: its comment, "" for none
+			 * (dump leaves initdb's, SD_PUBLIC_COMMENT, out) */
 			const char *cm = cell(res, i, 2);
-			if (!cm || strcmp(cm, SD_PUBLIC_COMMENT) != 0)
-				sd_schema_set_namespace_comment(
-					r->s, SD_NAMESPACE_DEFAULT, cm ? cm : "");
+			sd_schema_set_namespace_comment(
+				r->s, SD_NAMESPACE_DEFAULT, cm ? cm : "");
 			continue;
 		}
 		if (!ns)
