@@ -174,6 +174,19 @@ static void kv_storage(sd_buf *out, bool *first, const sd_strlist *include,
 	kv_options(out, first, "with", &st->with);
 	kv_opt(out, first, "tablespace", st->tablespace);
 	kv_opt(out, first, "index_comment", st->comment);
+	if (st->partition_names.n) {
+		size_t i;
+		sd_buf_printf(out, "%spartition_names: {", *first ? "" : ", ");
+		for (i = 0; i + 1 < st->partition_names.n; i += 2) {
+			if (i)
+				sd_buf_put(out, ", ");
+			scalar(out, st->partition_names.items[i]);
+			sd_buf_put(out, ": ");
+			scalar(out, st->partition_names.items[i + 1]);
+		}
+		sd_buf_putc(out, '}');
+		*first = false;
+	}
 }
 
 /* An operator class with its parameters: "gist_trgm_ops(siglen=64)". */
@@ -687,7 +700,7 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 	     (strcmp(pk->base.name, sd_buf_cstr(&conv)) == 0 &&
 	      !sd_streq(s->dialect, "sqlite"))) &&
 	    !pk->include.n && !pk->storage.with.n && !pk->storage.tablespace &&
-	    !pk->storage.comment &&
+	    !pk->storage.comment && !pk->storage.partition_names.n &&
 	    !pk->deferrable && !pk->comment && !pk->on_conflict &&
 	    !pk->desc.n)
 		pk_inline = true;

@@ -74,6 +74,9 @@ typedef struct pg_read {
 	 * (sd_view*) whose stand-in tables collect their indexes */
 	sd_map *views;
 	sd_vec matviews;
+	/* postgres.c: the indexes and keys of partitioned tables by the
+	 * OID of their index, NULL when there is none */
+	sd_map *index_oids;
 } pg_read;
 
 /* Queues sql (made with the same substitutions as sd_pgr_query's) on

@@ -202,7 +202,7 @@ static const char q_constraints[] =
 	"  END,"
 	" ds.description, pi.indnullsnotdistinct, pi.indnkeyatts, pi.indkey,"
 	" pic.reloptions," TABLESPACE("pic") ", co.connoinherit,"
-	" co.confmatchtype, co.confdelsetcols, di.description"
+	" co.confmatchtype, co.confdelsetcols, di.description, co.conindid"
 	" FROM pg_constraint co"
 	" LEFT JOIN pg_class rc ON rc.oid = co.confrelid"
 	" LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
@@ -274,6 +274,15 @@ static const char q_indexes[] =
 	/* a partition's copy of an index of its parent */
 	" AND NOT EXISTS (SELECT 1 FROM pg_inherits h"
 	"  WHERE h.inhrelid = i.indexrelid)";
+
+/* The partitions' copies of the indexes of partitioned tables, attached
+ * to them: the parent's index, the copy's name, the partition. */
+static const char q_partition_indexes[] =
+	"SELECT h.inhparent, ic.relname, i.indrelid"
+	" FROM pg_inherits h JOIN pg_index i ON i.indexrelid = h.inhrelid"
+	" JOIN pg_class ic ON ic.oid = h.inhrelid"
+	" WHERE i.indrelid IN" USER_TABLES
+	" ORDER BY 1, 2";
 
 /* The parameters of the operator classes of these indexes ($1), per
  * index column: rare, and only where the access method is not btree. */
@@ -1232,6 +1241,89 @@ static void key_index(pg_read *r, PGresult *res, int row, const pg_rel *rel,
 	st->comment = sd_arena_strdup(a, cell(res, row, 23));
 }
 
+/* An index, key or unique constraint of table t, by the OID of its
+ * index, for the names of its partitions' copies (partitioned tables
+ * only). */
+typedef struct index_of {
+	sd_table *table;
+	sd_object *obj;
+} index_of;
+
+static void index_object(pg_read *r, const char *oid, sd_table *t,
+                         sd_object *o)
+{
+	index_of *x;
+
+	if (!oid || !t->partition_by.sql)
+		return;
+	if (!r->index_oids)
+		r->index_oids = sd_map_new(r->tmp ? r->tmp : r->s->arena, 16);
+	x = sd_arena_alloc(r->tmp ? r->tmp : r->s->arena, sizeof(*x));
+	x->table = t;
+	x->obj = o;
+	sd_map_put(r->index_oids,
+	           sd_arena_strdup(r->tmp ? r->tmp : r->s->arena, oid), x);
+}
+
+static sd_index_storage *storage_of(sd_object *o)
+{
+	switch (o->kind) {
+	case SD_OBJ_PRIMARY_KEY:
+		return &((sd_primary_key *)o)->storage;
+	case SD_OBJ_UNIQUE:
+		return &((sd_unique *)o)->storage;
+	case SD_OBJ_INDEX:
+		return &((sd_index *)o)->storage;
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * The names of the partitions' copies of indexes and keys that are not
+ * the ones PostgreSQL would choose (sd_pg_partition_index_name): each
+ * kept on its parent's index or key, by partition. Rows come by parent
+ * and name; they are put in order of partition.
+ */
+static int read_partition_indexes(pg_read *r)
+{
+	PGresult *res = run(r, q_partition_indexes);
+	sd_arena *a = r->s->arena;
+	int i;
+
+	if (!res)
+		return SD_ERUNTIME;
+	for (i = 0; r->index_oids && i < PQntuples(res); i++) {
+		index_of *x = sd_map_get(r->index_oids, cell(res, i, 0));
+		pg_rel *part = rel_of(r, cell(res, i, 2));
+		const sd_table *pt = part ? part->table : NULL;
+		const char *name = cell(res, i, 1), *key, *def;
+		sd_index_storage *st;
+		sd_strlist *l;
+		size_t k;
+
+		if (!x || !pt || !(st = storage_of(x->obj)))
+			continue;
+		def = sd_pg_partition_index_name(a, pt->base.name, x->obj);
+		if (def && strcmp(def, name) == 0)
+			continue;
+		key = sd_partition_key(a, x->table, pt);
+		l = &st->partition_names;
+		sd_strlist_push(a, l, key);
+		sd_strlist_push(a, l, sd_arena_strdup(a, name));
+		for (k = l->n - 2;
+		     k >= 2 && strcmp(l->items[k - 2], key) > 0; k -= 2) {
+			const char *pk = l->items[k], *pn = l->items[k + 1];
+			l->items[k] = l->items[k - 2];
+			l->items[k + 1] = l->items[k - 1];
+			l->items[k - 2] = pk;
+			l->items[k - 1] = pn;
+		}
+	}
+	PQclear(res);
+	return SD_OK;
+}
+
 static int read_constraints(pg_read *r)
 {
 	PGresult *res = run(r, q_constraints);
@@ -1261,6 +1353,7 @@ static int read_constraints(pg_read *r)
 			pk->initially_deferred = cell_true(res, i, 11);
 			pk->comment = sd_arena_strdup(a, comment);
 			key_index(r, res, i, rel, &pk->include, &pk->storage);
+			index_object(r, cell(res, i, 24), t, &pk->base);
 		} else if (type == 'u') {
 			sd_unique *u = sd_table_add_unique(r->s, t, name);
 			name_keys(a, &u->columns, rel, cell(res, i, 3));
@@ -1269,6 +1362,7 @@ static int read_constraints(pg_read *r)
 			u->nulls_not_distinct = cell_true(res, i, 15);
 			u->comment = sd_arena_strdup(a, comment);
 			key_index(r, res, i, rel, &u->include, &u->storage);
+			index_object(r, cell(res, i, 24), t, &u->base);
 		} else if (type == 'f') {
 			sd_foreign_key *f = sd_table_add_foreign_key(r->s, t,
 			                                             name);
@@ -1438,6 +1532,7 @@ static int read_indexes(pg_read *r)
 		read_options(a, &ix->storage.with, cell(res, i, 17), true);
 		ix->storage.tablespace = sd_arena_strdup(a, cell(res, i, 18));
 		ix->storage.comment = sd_arena_strdup(a, cell(res, i, 21));
+		index_object(r, cell(res, i, 19), t, &ix->base);
 		if (cell_true(res, i, 20)) {
 			sd_map_put(byoid, sd_arena_strdup(a, cell(res, i, 19)),
 			           ix);
@@ -1515,6 +1610,7 @@ static void send_indexes(pg_read *r)
 {
 	sd_pgr_send_views(r);
 	sd_pgr_send(r, q_indexes);
+	sd_pgr_send(r, q_partition_indexes);
 	sd_pg_pipe_sync(r->pipe);
 }
 
@@ -1572,7 +1668,8 @@ static int read_all(pg_read *r)
 		return rc;
 	send_indexes(r);
 	if ((rc = sd_pgr_read_views(r)) != SD_OK ||
-	    (rc = read_indexes(r)) != SD_OK)
+	    (rc = read_indexes(r)) != SD_OK ||
+	    (rc = read_partition_indexes(r)) != SD_OK)
 		return rc;
 	send_rest(r);
 	if ((rc = read_objects(r)) != SD_OK ||

@@ -241,3 +241,42 @@ int sd_models_options(sd_arena *a, const sd_ydoc *d, const sd_ynode *m,
 	}
 	return SD_OK;
 }
+
+int sd_models_partition_names(sd_arena *a, const sd_ydoc *d,
+                              const sd_ynode *m, const char *object,
+                              sd_index_storage *st, sd_error *err)
+{
+	sd_strlist *l = &st->partition_names;
+	size_t p, i;
+
+	if (m->type != SD_YMAPPING)
+		return node_err(err, d, m, object,
+		                "'partition_names' must be a mapping of "
+		                "partitions to index names "
+		                "({events_2024: events_2024_created_idx})");
+	for (p = 0; p + 1 < m->n; p += 2) {
+		const sd_ynode *k = &m->u.kids[p], *v = &m->u.kids[p + 1];
+		const char *part = scalar(k), *name = scalar(v);
+		const char **items;
+		if (!part || !*part || !name || !*name)
+			return node_err(err, d, k, object,
+			                "each partition_names entry is a "
+			                "partition and an index name");
+		if (sd_partition_name_of(st, part))
+			return node_err(err, d, k, object,
+			                "partition '%s' named twice in "
+			                "'partition_names'", part);
+		/* sorted by partition */
+		sd_strlist_push(a, l, part);
+		sd_strlist_push(a, l, name);
+		items = l->items;
+		for (i = l->n - 2; i >= 2 && strcmp(items[i - 2], part) > 0;
+		     i -= 2) {
+			items[i] = items[i - 2];
+			items[i + 1] = items[i - 1];
+			items[i - 2] = part;
+			items[i - 1] = name;
+		}
+	}
+	return SD_OK;
+}

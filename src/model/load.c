@@ -316,6 +316,7 @@ static const sd_yfield unique_fields[] = {
 	SD_YF_STR_OPT("on_conflict", m_unique, on_conflict),
 	SD_YF_STRS("include", false, m_unique, include),
 	SD_YF_ANY("with", NULL), SD_YF_ANY("index_comment", NULL),
+	SD_YF_ANY("partition_names", NULL),
 	SD_YF_STR_OPT("tablespace", m_unique, tablespace),
 	SD_YF_BOOL_OPT("unnamed", m_unique, unnamed), SD_YF_END};
 
@@ -339,6 +340,7 @@ const sd_yfield sd_m_index_fields[] = {
 	SD_YF_BOOL_OPT("nulls_not_distinct", m_index, nulls_not_distinct),
 	SD_YF_STR_OPT("comment", m_index, comment),
 	SD_YF_ANY("keys", NULL), SD_YF_ANY("with", NULL),
+	SD_YF_ANY("partition_names", NULL),
 	SD_YF_STR_OPT("tablespace", m_index, tablespace), SD_YF_END};
 
 static const sd_yfield exclusion_fields[] = {
@@ -348,6 +350,7 @@ static const sd_yfield exclusion_fields[] = {
 	SD_YF_STRS("include", false, m_exclusion, include),
 	SD_YF_STR_OPT("where", m_exclusion, where),
 	SD_YF_ANY("with", NULL), SD_YF_ANY("index_comment", NULL),
+	SD_YF_ANY("partition_names", NULL),
 	SD_YF_STR_OPT("tablespace", m_exclusion, tablespace),
 	SD_YF_BOOL_OPT("deferrable", m_exclusion, deferrable),
 	SD_YF_BOOL_OPT("initially_deferred", m_exclusion, initially_deferred),
@@ -370,7 +373,7 @@ static const sd_yfield pk_fields[] = {
 	SD_YF_ANY("tablespace", NULL), SD_YF_ANY("deferrable", NULL),
 	SD_YF_ANY("initially_deferred", NULL), SD_YF_ANY("comment", NULL),
 	SD_YF_ANY("on_conflict", NULL), SD_YF_ANY("index_comment", NULL),
-	SD_YF_END};
+	SD_YF_ANY("partition_names", NULL), SD_YF_END};
 
 static const sd_yfield table_fields[] = {
 	SD_YF_STR("name", m_table, name),
@@ -1301,7 +1304,7 @@ static void load_table_pk(loader *L, tinfo *ti)
 {
 	file_ctx *f = ti->f;
 	const sd_ynode *n = sd_ynode_get(ti->node, "primary_key"), *cols = NULL;
-	const sd_ynode *include = NULL, *with = NULL;
+	const sd_ynode *include = NULL, *with = NULL, *parts = NULL;
 	const char *path, *name = NULL, *tablespace = NULL, *comment = NULL;
 	const char *on_conflict = NULL, *index_comment = NULL;
 	sd_strlist list = {NULL, 0}, desc = {NULL, 0};
@@ -1336,6 +1339,8 @@ static void load_table_pk(loader *L, tinfo *ti)
 				include = v;
 			} else if (strcmp(key, "with") == 0) {
 				with = v;
+			} else if (strcmp(key, "partition_names") == 0) {
+				parts = v;
 			} else if (strcmp(key, "tablespace") == 0 &&
 			           v->type == SD_YSCALAR) {
 				tablespace = v->u.str;
@@ -1424,6 +1429,9 @@ static void load_table_pk(loader *L, tinfo *ti)
 	if (with)
 		sd_models_options(L->a, &f->doc, with, ti->qname,
 		                  &pk->storage.with, L->err);
+	if (parts)
+		sd_models_partition_names(L->a, &f->doc, parts, ti->qname,
+		                          &pk->storage, L->err);
 	pk->base.loc.path = f->doc.path;
 	pk->base.loc.line = sd_ynode_line(n);
 	pk->columns = list;
@@ -1546,8 +1554,12 @@ static void load_storage(loader *L, tinfo *ti, const char *list, unsigned j,
 	const sd_ynode *item = sd_ynode_item(sd_ynode_get(ti->node, list), j);
 	const sd_ynode *with = sd_ynode_get(item, "with");
 	const sd_ynode *note = sd_ynode_get(item, "index_comment");
+	const sd_ynode *parts = sd_ynode_get(item, "partition_names");
 
 	st->tablespace = dup(L, tablespace);
+	if (parts)
+		sd_models_partition_names(L->a, &ti->f->doc, parts, ti->qname,
+		                          st, L->err);
 	if (note && note->type == SD_YSCALAR)
 		st->comment = dup(L, note->u.str);
 	else if (note)

@@ -388,7 +388,30 @@ typedef struct sd_index_storage {
 	 * constraint (the constraint's own is its `comment`; a plain
 	 * index's is sd_index.comment); NULL: none */
 	const char *comment;
+	/* PostgreSQL, an index or key of a partitioned table: the names of
+	 * its copies on partitions that are not the ones PostgreSQL would
+	 * choose (sd_pg_partition_index_name), in pairs: partition (its
+	 * name, "schema.name" when not in the parent's schema), index name
+	 * (in the partition's schema); sorted by partition */
+	sd_strlist partition_names;
 } sd_index_storage;
+
+/* The name of partition part's copy in st's partition_names (part
+ * written as there); NULL when it has none. */
+const char *sd_partition_name_of(const sd_index_storage *st,
+                                 const char *part);
+
+/*
+ * The name PostgreSQL gives the copy on a partition named part of index,
+ * primary key, unique or exclusion constraint o of its parent, as its
+ * ChooseIndexName does when nothing else holds that name: part_pkey,
+ * part_<columns>_key, part_<columns>_excl, part_<columns>_idx (key and
+ * INCLUDE columns, an expression named by its function where it is a
+ * plain call; NULL for any other expression, whose name depends on how
+ * the copy came to be). Cut to 63 bytes as PostgreSQL cuts it.
+ */
+const char *sd_pg_partition_index_name(sd_arena *a, const char *part,
+                                       const sd_object *o);
 
 typedef struct sd_primary_key {
 	sd_object base; /* kind SD_OBJ_PRIMARY_KEY; name may be NULL (unnamed) */
@@ -898,6 +921,10 @@ const char *sd_object_comment(const sd_object *o);
 void sd_object_set_comment(sd_object *o, const char *comment);
 const char *sd_qualified_name(sd_arena *a, const char *schema,
                               const char *name);
+/* How partition_names names partition part of table parent: its name,
+ * "schema.name" when the two are in different schemas. */
+const char *sd_partition_key(sd_arena *a, const sd_table *parent,
+                             const sd_table *part);
 
 /*
  * Sorts tables, enums and each table's constraints and indexes by name

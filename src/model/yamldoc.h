@@ -185,6 +185,11 @@ int sd_models_keys(sd_arena *a, const sd_ydoc *d, const sd_ynode *seq,
  * (the catalog keeps it; options.c). */
 int sd_models_options(sd_arena *a, const sd_ydoc *d, const sd_ynode *m,
                       const char *object, sd_strlist *out, sd_error *err);
+/* A `partition_names:` mapping (partition: index name) into st's
+ * partition_names, sorted by partition. */
+int sd_models_partition_names(sd_arena *a, const sd_ydoc *d,
+                              const sd_ynode *m, const char *object,
+                              sd_index_storage *st, sd_error *err);
 
 /*
  * Expands a naming template. columns may be NULL; ref_table and
