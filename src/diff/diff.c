@@ -426,6 +426,7 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 	if (c.caps.table_settings) {
 		sd_diff_table_settings(&c);
 		sd_diff_statistics(&c);
+		sd_diff_partition_names(&c);
 	}
 	sd_diff_grants(&c);
 	note_unmanaged(&c, from, to);

@@ -125,6 +125,10 @@ void sd_diff_match_columns(dctx *c, tpair *tp);
 const char *sd_diff_map_col(const tpair *tp, const char *old_name);
 void sd_diff_columns(dctx *c, tpair *tp);
 
+/* partnames.c: renames of the partitions' copies of indexes and keys
+ * the models name (partition_names; PostgreSQL) */
+void sd_diff_partition_names(dctx *c);
+
 /* constraints.c */
 bool sd_diff_fk_target_disturbed(dctx *c, const sd_table *t,
                                  const sd_foreign_key *fk);

@@ -52,6 +52,57 @@ static void qname(pg_emit *e, const char *schema, const char *name)
 	ident(e, name);
 }
 
+/*
+ * RENAME_INDEX of the copy on partition op->table of its parent's index
+ * op->name_old (diff/partnames.c): by its name where the plan knows it,
+ * else found by its parent when the statement runs, as PostgreSQL named
+ * it then; nothing when it already has the name.
+ */
+static void partition_copy_rename(pg_emit *e, const sd_op *op)
+{
+	const sd_table *t = op->table;
+	sd_buf parent = SD_BUF_INIT, part = SD_BUF_INIT, *out = e->out;
+
+	if (strcmp(op->obj_old->name, op->obj_new->name) == 0) {
+		sd_buf_printf(out, "-- the index of %s under %s keeps its "
+		              "name\n", t->base.name, op->name_old);
+		return;
+	}
+	if (!op->obj_old->unnamed) {
+		put(e, "ALTER INDEX ");
+		qname(e, t->base.schema, op->obj_old->name);
+		put(e, " RENAME TO ");
+		ident(e, op->obj_new->name);
+		put(e, ";\n");
+		return;
+	}
+	e->out = &parent;
+	qname(e, t->partition_of_schema, op->name_old);
+	e->out = &part;
+	qname(e, t->base.schema, t->base.name);
+	e->out = out;
+	put(e, "DO $schemadiff$ DECLARE x text; BEGIN\n"
+	       "    SELECT h.inhrelid::regclass::text INTO x FROM pg_inherits h\n"
+	       "        JOIN pg_index i ON i.indexrelid = h.inhrelid\n"
+	       "        JOIN pg_class c ON c.oid = h.inhrelid\n"
+	       "        WHERE h.inhparent = ");
+	sd_quote_literal_std(out, sd_buf_cstr(&parent));
+	put(e, "::regclass AND i.indrelid = ");
+	sd_quote_literal_std(out, sd_buf_cstr(&part));
+	put(e, "::regclass\n        AND c.relname <> ");
+	sd_quote_literal_std(out, op->obj_new->name);
+	put(e, ";\n    IF x IS NOT NULL THEN\n"
+	       "        EXECUTE 'ALTER INDEX ' || x || ' RENAME TO ' || ");
+	sd_buf_truncate(&parent, 0);
+	e->out = &parent;
+	ident(e, op->obj_new->name);
+	e->out = out;
+	sd_quote_literal_std(out, sd_buf_cstr(&parent));
+	put(e, ";\n    END IF;\nEND $schemadiff$;\n");
+	sd_buf_free(&parent);
+	sd_buf_free(&part);
+}
+
 static void table_name(pg_emit *e, const sd_table *t)
 {
 	qname(e, t ? t->base.schema : NULL, t ? t->base.name : "?");
@@ -1343,6 +1394,10 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 			put(e, " TO ");
 			ident(e, op->obj_new->name);
 			put(e, ";\n");
+			break;
+		}
+		if (op->name_old && t && t->partition_of) {
+			partition_copy_rename(e, op);
 			break;
 		}
 		put(e, "ALTER INDEX ");
