@@ -1,0 +1,14 @@
+CREATE TABLE events (id bigint NOT NULL, project_id integer NOT NULL, created_at timestamptz NOT NULL, action text NOT NULL) PARTITION BY RANGE (created_at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE INDEX idx_events_created_at ON ONLY events (created_at);
+CREATE INDEX index_events_2024_on_created_at ON events_2024 (created_at);
+ALTER INDEX idx_events_created_at ATTACH PARTITION index_events_2024_on_created_at;
+CREATE INDEX events_2025_created_at_idx ON events_2025 (created_at);
+ALTER INDEX idx_events_created_at ATTACH PARTITION events_2025_created_at_idx;
+CREATE INDEX idx_events_project_action ON ONLY events (project_id, lower(action));
+CREATE INDEX index_events_2024_project_action ON events_2024 (project_id, lower(action));
+ALTER INDEX idx_events_project_action ATTACH PARTITION index_events_2024_project_action;
+CREATE INDEX index_events_2025_project_action ON events_2025 (project_id, lower(action));
+ALTER INDEX idx_events_project_action ATTACH PARTITION index_events_2025_project_action;
+INSERT INTO events VALUES (1, 7, '2024-03-01 10:00+00', 'push'), (2, 7, '2025-02-01 11:00+00', 'merge');

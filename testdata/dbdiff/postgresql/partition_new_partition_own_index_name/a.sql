@@ -1,0 +1,4 @@
+CREATE TABLE measurements (sensor_id integer NOT NULL, taken_on date NOT NULL, reading numeric(10,3) NOT NULL, PRIMARY KEY (sensor_id, taken_on)) PARTITION BY RANGE (taken_on);
+CREATE TABLE measurements_2024q1 PARTITION OF measurements FOR VALUES FROM ('2024-01-01') TO ('2024-04-01');
+CREATE INDEX idx_measurements_taken_on ON measurements (taken_on);
+INSERT INTO measurements VALUES (1, '2024-01-15', 20.5), (2, '2024-03-02', 19.25);
