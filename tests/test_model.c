@@ -1445,6 +1445,90 @@ START_TEST(enum_renamed_values)
 END_TEST
 
 
+/* partition_names on an index and the keys of a partitioned table,
+ * sorted by partition; the names PostgreSQL would give the copies. */
+START_TEST(partition_names_load)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: events\n"
+		"    partition_by: RANGE (created_at)\n"
+		"    columns:\n"
+		"      - {name: id, type: bigint, nullable: false}\n"
+		"      - {name: created_at, type: timestamptz, nullable: false}\n"
+		"      - {name: kind, type: text}\n"
+		"    primary_key: {name: events_pkey, columns: [id, created_at],"
+		" partition_names: {ops.events_2025: ev25_pk,"
+		" events_2024: ev24_pk}}\n"
+		"    unique:\n"
+		"      - {name: events_kind_uq, columns: [kind, created_at],"
+		" partition_names: {events_2024: ev24_kind}}\n"
+		"    indexes:\n"
+		"      - {name: idx_ev_created, columns: [created_at],"
+		" partition_names: {events_2024: events_2024_created_custom}}\n"
+		"      - {name: idx_ev_kind, expressions: [lower(kind)]}\n"
+		"      - {name: idx_ev_kind_cast, expressions: [(kind)::varchar]}\n";
+	sd_error err = SD_ERROR_INIT;
+	sd_schema *s = NULL;
+	const sd_table *t;
+	const sd_strlist *l;
+	sd_arena *a = sd_arena_new();
+
+	ck_assert_int_eq(sd_models_load_data(&s, yaml, strlen(yaml),
+	                                     "models.yaml", NULL, &err),
+	                 SD_OK);
+	t = sd_schema_find_table(s, NULL, "events");
+	l = &t->primary_key->storage.partition_names;
+	ck_assert_uint_eq(l->n, 4);
+	ck_assert_str_eq(l->items[0], "events_2024");
+	ck_assert_str_eq(l->items[1], "ev24_pk");
+	ck_assert_str_eq(l->items[2], "ops.events_2025");
+	ck_assert_str_eq(l->items[3], "ev25_pk");
+	ck_assert_str_eq(sd_partition_name_of(&t->uniques[0]->storage,
+	                                      "events_2024"),
+	                 "ev24_kind");
+	ck_assert_ptr_null(sd_partition_name_of(&t->indexes[0]->storage,
+	                                        "events_2025"));
+	ck_assert_str_eq(sd_pg_partition_index_name(
+	                     a, "events_2024", &t->primary_key->base),
+	                 "events_2024_pkey");
+	ck_assert_str_eq(sd_pg_partition_index_name(a, "events_2024",
+	                                            &t->uniques[0]->base),
+	                 "events_2024_kind_created_at_key");
+	ck_assert_str_eq(sd_pg_partition_index_name(a, "events_2024",
+	                                            &t->indexes[0]->base),
+	                 "events_2024_created_at_idx");
+	ck_assert_str_eq(sd_pg_partition_index_name(a, "events_2024",
+	                                            &t->indexes[1]->base),
+	                 "events_2024_lower_idx");
+	ck_assert_ptr_null(sd_pg_partition_index_name(a, "events_2024",
+	                                              &t->indexes[2]->base));
+	/* cut to 63 bytes, the longer part first (as the server cuts it) */
+	ck_assert_str_eq(
+		sd_pg_partition_index_name(
+			a, "events_partition_for_the_year_two_thousand_twenty_four",
+			&t->uniques[0]->base),
+		"events_partition_for_the_year_two_thousand__kind_created_at_key");
+	sd_schema_free(s);
+	sd_error_clear(&err);
+	sd_arena_free(a);
+
+	EXPECT_ERRORS(
+		"tables:\n"
+		"  - name: t\n"
+		"    columns: [{name: a, type: text}]\n"
+		"    indexes:\n"
+		"      - {name: ix_t_a, columns: [a], partition_names: [t_1]}\n"
+		"      - {name: ix_t_b, columns: [a],"
+		" partition_names: {t_1: x, t_1: y}}\n",
+		"models.yaml:5:55: t: 'partition_names' must be a mapping of "
+		"partitions to index names ({events_2024: "
+		"events_2024_created_idx})\n"
+		"models.yaml:6:64: t: partition 't_1' named twice in "
+		"'partition_names'\n");
+}
+END_TEST
+
 static Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -1466,6 +1550,7 @@ static Suite *model_suite(void)
 	SD_TEST(s, deepest_models_still_load, 60);
 	SD_TEST(s, value_type_errors, 60);
 	SD_TEST(s, table_settings_load, 60);
+	SD_TEST(s, partition_names_load, 60);
 	SD_TEST(s, event_triggers_load, 60);
 	SD_TEST(s, all_privileges_expand, 60);
 	SD_TEST(s, every_semantic_problem_reported, 60);
