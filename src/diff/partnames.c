@@ -49,27 +49,26 @@ static const sd_object *old_object(const sd_table *t, const sd_object *n)
 	}
 }
 
-/* Whether the plan drops or detaches o (of old table t) or attaches
- * new table t: then the copies it had are gone. */
-static bool plan_touches(dctx *c, const sd_object *o, const sd_table *t)
+/* What the plan does that leaves no copy as it was: the old indexes and
+ * keys it drops ("%p" of the object) and the tables it attaches or
+ * detaches (qualified name). */
+static sd_map *copies_lost(dctx *c)
 {
+	sd_map *m = sd_map_new(c->a, 16);
 	size_t i;
 
 	for (i = 0; i < c->pending.n; i++) {
 		const sd_op *op = ((pending *)c->pending.items[i])->op;
-		if (o && op->obj_old == o &&
-		    (op->kind == SD_OP_DROP_INDEX ||
-		     op->kind == SD_OP_DROP_CONSTRAINT))
-			return true;
-		if (t && op->table && sd_streq(op->table->base.name,
-		                               t->base.name) &&
-		    sd_streq(sd_namespace_key(op->table->base.schema),
-		             sd_namespace_key(t->base.schema)) &&
-		    (op->kind == SD_OP_ATTACH_PARTITION ||
-		     op->kind == SD_OP_DETACH_PARTITION))
-			return true;
+		if (op->obj_old && (op->kind == SD_OP_DROP_INDEX ||
+		                    op->kind == SD_OP_DROP_CONSTRAINT))
+			sd_map_put(m, sd_arena_printf(c->a, "%p",
+			                              (const void *)op->obj_old),
+			           (void *)op);
+		if (op->table && (op->kind == SD_OP_ATTACH_PARTITION ||
+		                  op->kind == SD_OP_DETACH_PARTITION))
+			sd_map_put(m, sd_diff_tname(c, op->table), (void *)op);
 	}
-	return false;
+	return m;
 }
 
 static sd_object *copy_object(dctx *c, const sd_table *part,
@@ -96,9 +95,9 @@ static bool partition_of(const sd_table *p, const sd_table *t)
 
 /* The copy on new partition part of n (old o of old table ot, NULL when
  * new or made again) named as the models say. */
-static void name_copy(dctx *c, const sd_table *t, const sd_object *n,
-                      const sd_table *ot, const sd_object *o,
-                      const sd_table *part)
+static void name_copy(dctx *c, sd_map *lost, const sd_table *t,
+                      const sd_object *n, const sd_table *ot,
+                      const sd_object *o, const sd_table *part)
 {
 	const char *key = sd_partition_key(c->a, t, part);
 	const char *want = sd_partition_name_of(storage_of(n), key);
@@ -109,7 +108,8 @@ static void name_copy(dctx *c, const sd_table *t, const sd_object *n,
 	bool known = false;
 	sd_op *op;
 
-	if (o && op_ && op_->partition_of && !plan_touches(c, NULL, part)) {
+	if (o && op_ && op_->partition_of &&
+	    !sd_map_get(lost, sd_diff_tname(c, part))) {
 		have = sd_partition_name_of(
 			storage_of(o), sd_partition_key(c->a, ot, op_));
 		if (!have)
@@ -129,37 +129,49 @@ static void name_copy(dctx *c, const sd_table *t, const sd_object *n,
 	sd_diff_emit(c, op, PH_COMMENT);
 }
 
-static void name_copies(dctx *c, const sd_table *t, const sd_object *n,
-                        const sd_table *ot)
+static void name_copies(dctx *c, sd_map *lost, const sd_table *t,
+                        const sd_object *n, const sd_table *ot,
+                        const sd_vec *parts)
 {
 	const sd_object *o = old_object(ot, n);
 	size_t i;
 
-	if (!n->name || (o && plan_touches(c, o, NULL)))
+	if (!n->name)
+		return;
+	if (o && sd_map_get(lost, sd_arena_printf(c->a, "%p", (const void *)o)))
 		o = NULL;
-	for (i = 0; i < c->to->ntables; i++)
-		if (partition_of(c->to->tables[i], t))
-			name_copy(c, t, n, ot, o, c->to->tables[i]);
+	for (i = 0; i < parts->n; i++)
+		name_copy(c, lost, t, n, ot, o, parts->items[i]);
 }
 
 void sd_diff_partition_names(dctx *c)
 {
+	sd_map *lost = NULL;
 	size_t i, k;
 
 	for (i = 0; i < c->to->ntables; i++) {
 		const sd_table *t = c->to->tables[i];
 		tpair *tp;
 		const sd_table *ot;
+		sd_vec parts = {0};
 
 		if (!t->partition_by.sql || sd_diff_table_ignored(c->opts, t))
 			continue;
 		tp = sd_map_get(c->new_tp, sd_diff_tname(c, t));
 		ot = tp && !tp->recreate ? tp->old : NULL;
+		if (!lost)
+			lost = copies_lost(c);
+		for (k = 0; k < c->to->ntables; k++)
+			if (partition_of(c->to->tables[k], t))
+				sd_vec_push(c->a, &parts, c->to->tables[k]);
 		if (t->primary_key)
-			name_copies(c, t, &t->primary_key->base, ot);
+			name_copies(c, lost, t, &t->primary_key->base, ot,
+			            &parts);
 		for (k = 0; k < t->nuniques; k++)
-			name_copies(c, t, &t->uniques[k]->base, ot);
+			name_copies(c, lost, t, &t->uniques[k]->base, ot,
+			            &parts);
 		for (k = 0; k < t->nindexes; k++)
-			name_copies(c, t, &t->indexes[k]->base, ot);
+			name_copies(c, lost, t, &t->indexes[k]->base, ot,
+			            &parts);
 	}
 }
