@@ -3,6 +3,7 @@
  * and debugging. Not a file format anyone parses.
  */
 #include "model/logic.h"
+#include <string.h>
 
 static void put_list(sd_buf *out, const sd_strlist *l)
 {
@@ -334,7 +335,9 @@ void sd_schema_dump(sd_buf *out, const sd_schema *s)
 {
 	size_t i;
 
-	if (sd_schema_namespace_comment(s, SD_NAMESPACE_DEFAULT)) {
+	if (sd_schema_namespace_comment(s, SD_NAMESPACE_DEFAULT) &&
+	    strcmp(sd_schema_namespace_comment(s, SD_NAMESPACE_DEFAULT),
+	           SD_PUBLIC_COMMENT) != 0) {
 		sd_buf_printf(out, "namespace %s", SD_NAMESPACE_DEFAULT);
 		put_opt(out, "comment",
 		        sd_schema_namespace_comment(s, SD_NAMESPACE_DEFAULT),

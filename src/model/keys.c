@@ -266,7 +266,9 @@ int sd_models_partition_names(sd_arena *a, const sd_ydoc *d,
 			return node_err(err, d, k, object,
 			                "partition '%s' named twice in "
 			                "'partition_names'", part);
-		/* sorted by partition */
+		/* sorted by partition; the names outlive the document */
+		part = sd_arena_strdup(a, part);
+		name = sd_arena_strdup(a, name);
 		sd_strlist_push(a, l, part);
 		sd_strlist_push(a, l, name);
 		items = l->items;
