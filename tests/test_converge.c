@@ -445,11 +445,11 @@ static size_t shared_columns(shared_col **out, const sd_schema *a,
 			const sd_column *ca = ta->columns[j];
 			for (l = 0; l < tb->ncolumns; l++) {
 				const sd_column *cb = tb->columns[l];
-				const char *an = cb->renamed_from ? cb->renamed_from
+				const char *an = sd_column_x(cb)->renamed_from ? sd_column_x(cb)->renamed_from
 				                                  : cb->base.name;
 				if (!sd_streq(an, ca->base.name))
 					continue;
-				if (cb->backfill && ca->nullable)
+				if (sd_column_x(cb)->backfill && ca->nullable)
 					break;
 				if (n == cap)
 					v = sd_xrealloc(v, (cap *= 2) * sizeof(*v));
@@ -753,7 +753,7 @@ static void remove_column_named(sd_schema *s, sd_table *t, const char *name,
 
 	for (i = 0; i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
-		if (by_old_name ? sd_streq(c->renamed_from ? c->renamed_from
+		if (by_old_name ? sd_streq(sd_column_x(c)->renamed_from ? sd_column_x(c)->renamed_from
 		                                           : c->base.name,
 		                           name)
 		                : sd_streq(c->base.name, name)) {
@@ -947,7 +947,7 @@ static size_t candidates(cand **out, const sd_schema *a, const sd_schema *b)
 		const sd_table *t = b->tables[i];
 		table_objects(&v, &n, &cap, t, C_OBJECT_B);
 		for (j = 0; j < t->ncolumns; j++)
-			if (!t->columns[j]->renamed_from)
+			if (!sd_column_x(t->columns[j])->renamed_from)
 				push_cand(&v, &n, &cap, C_COLUMN_B, t->base.name,
 				          t->columns[j]->base.name);
 	}
@@ -1710,9 +1710,9 @@ START_TEST(gen_covers_types_and_mutations)
 				composite = true;
 			for (j = 0; j < t->ncolumns; j++) {
 				kinds[t->columns[j]->type.kind] = true;
-				backfill |= t->columns[j]->backfill != NULL;
-				storage |= t->columns[j]->storage != 0;
-				stats |= t->columns[j]->statistics_set;
+				backfill |= sd_column_x(t->columns[j])->backfill != NULL;
+				storage |= sd_column_x(t->columns[j])->storage != 0;
+				stats |= sd_column_x(t->columns[j])->statistics_set;
 			}
 			for (j = 0; j < t->nforeign_keys; j++)
 				self_fk |= sd_streq(t->foreign_keys[j]->ref_table,

@@ -431,7 +431,7 @@ START_TEST(op_locks)
 	                 "ACCESS EXCLUSIVE / reads and writes / brief");
 	memset(&c1, 0, sizeof(c1));
 	c2 = c1;
-	c2.statistics_set = true;
+	sd_column_xw(a, &c2)->statistics_set = true;
 	op.kind = SD_OP_ALTER_COLUMN;
 	op.obj_old = op.obj_new = NULL;
 	op.column_old = &c1;
@@ -439,7 +439,7 @@ START_TEST(op_locks)
 	op.changes = SD_CHANGE_STORAGE;
 	ck_assert_str_eq(lock_of(a, pg, &op),
 	                 "SHARE UPDATE EXCLUSIVE / schema changes only / brief");
-	c2.storage = 'm';
+	sd_column_xw(a, &c2)->storage = 'm';
 	ck_assert_str_eq(lock_of(a, pg, &op),
 	                 "ACCESS EXCLUSIVE / reads and writes / brief");
 	/* SQLite: the database's write lock, for every statement */

@@ -553,7 +553,7 @@ START_TEST(renames)
 	t->renamed_from = "people";
 	ID(b, t);
 	c = CNN(b, t, "full_name", "string(50)");
-	c->renamed_from = "name";
+	sd_column_xw(b->arena, c)->renamed_from = "name";
 	c->default_value.sql = "''";
 	C(b, t, "org_id", "integer");
 	IX(b, t, "ix_users_full_name", "full_name");
@@ -618,7 +618,7 @@ static void wide_table(sd_schema *s, int ncols, bool changed)
 		snprintf(name, sizeof(name), "c%d", i);
 		if (changed && i == 1) {
 			c = C(s, t, "first", "integer");
-			c->renamed_from = "c1";
+			sd_column_xw(s->arena, c)->renamed_from = "c1";
 		} else if (changed && i == ncols - 1) {
 			C(s, t, name, "bigint");
 		} else {
@@ -728,16 +728,16 @@ static void alter_pair(sd_schema *a, sd_schema *b)
 	c = C(b, u, "created", "timestamptz");
 	c->default_value.sql = "now()"; /* folds equal */
 	c = C(a, t, "label", "text");
-	c->collation = "C";
+	sd_column_xw(a->arena, c)->collation = "C";
 	c = C(b, u, "label", "text");
-	c->collation = "en_US";
+	sd_column_xw(b->arena, c)->collation = "en_US";
 	c = C(a, t, "total", "numeric(10,2)");
-	c->generated.sql = "qty * 2";
+	sd_column_xw(a->arena, c)->generated.sql = "qty * 2";
 	c = C(b, u, "total", "numeric(10,2)");
-	c->generated.sql = "qty * 3";
+	sd_column_xw(b->arena, c)->generated.sql = "qty * 3";
 	c = C(a, t, "memo", "text");
 	c = C(b, u, "memo", "text");
-	c->comment = "free text";
+	sd_column_xw(b->arena, c)->comment = "free text";
 	C(a, t, "price", "numeric(10,2)");
 	C(b, u, "price", "numeric(8,2)"); /* narrowing precision */
 }
@@ -1194,7 +1194,7 @@ START_TEST(rebuild_sqlite)
 	t->renamed_from = "people";
 	ID(b, t);
 	c = C(b, t, "full_name", "string(80)"); /* type change */
-	c->renamed_from = "name";
+	sd_column_xw(b->arena, c)->renamed_from = "name";
 	C(b, t, "org_id", "integer");
 	FK(b, t, "fk_users_org_id_orgs", "org_id", "orgs", "id");
 	IX(b, t, "ix_users_org_id", "org_id");
@@ -1205,7 +1205,7 @@ START_TEST(rebuild_sqlite)
 	t = T(b, "plain");
 	ID(b, t);
 	c = C(b, t, "new_name", "text");
-	c->renamed_from = "old_name";
+	sd_column_xw(b->arena, c)->renamed_from = "old_name";
 	C(b, t, "extra", "text");
 	UQ(b, t, "uq_plain_extra", "extra");
 	/* indexed: the index on the dropped column goes first, so the
@@ -1225,14 +1225,16 @@ START_TEST(rebuild_sqlite)
 		ck_assert_str_eq(rb->table_new->renamed_from, "people");
 		ck_assert_str_eq(rb->table_old->renamed_from, "users");
 		ck_assert_str_eq(
-			sd_table_find_column(rb->table_new, "full_name")
+			sd_column_x(sd_table_find_column(rb->table_new,
+			                                 "full_name"))
 				->renamed_from,
 			"name");
 		ck_assert_ptr_null(
-			sd_table_find_column(rb->table_new, "org_id")
+			sd_column_x(sd_table_find_column(rb->table_new,
+			                                 "org_id"))
 				->renamed_from);
 		ck_assert_str_eq(
-			sd_table_find_column(rb->table_old, "name")->renamed_from,
+			sd_column_x(sd_table_find_column(rb->table_old, "name"))->renamed_from,
 			"full_name");
 		sd_plan_free(p);
 	}
@@ -1281,7 +1283,8 @@ START_TEST(rebuild_when_inverse_needs_it)
 	}
 	sd_plan_free(p);
 	p = run(a, b, &fake_sqlite);
-	ck_assert_str_eq(sd_table_find_column(p->ops[0]->table_old, "token")
+	ck_assert_str_eq(sd_column_x(sd_table_find_column(p->ops[0]->table_old,
+	                                                  "token"))
 	                     ->backfill,
 	                 "'00000000-0000-0000-0000-000000000000'");
 	sd_plan_free(p);
@@ -1330,13 +1333,13 @@ START_TEST(backfill_staging)
 	C(a, t, "level", "integer");
 	t = users_base(b);
 	c = CNN(b, t, "nick", "text");
-	c->backfill = "username";
+	sd_column_xw(b->arena, c)->backfill = "username";
 	C(b, t, "bio", "text");
 	/* NOT NULL with a default: its NULLs take it first (warned) */
 	CNN(b, t, "status", "text")->default_value.sql = "'new'";
 	CNN(b, t, "level", "integer"); /* no default: hazard */
 	c = CNN(b, t, "plan", "string(20)");
-	c->backfill = "'free'";
+	sd_column_xw(b->arena, c)->backfill = "'free'";
 	CNN(b, t, "karma", "integer"); /* no backfill: hazard */
 	check_golden("backfill_postgres", a, b, &o);
 	o = opts_for(&fake_sqlite);
@@ -1382,7 +1385,7 @@ START_TEST(drop_table_referencing_renamed)
 	t = T(b, "tags");
 	ID(b, t);
 	c = CNN(b, t, "label", "text");
-	c->renamed_from = "code";
+	sd_column_xw(b->arena, c)->renamed_from = "code";
 	UQ(b, t, "uq_tags_code", "label");
 	t = T(b, "kept");
 	ID(b, t);
@@ -1411,10 +1414,10 @@ START_TEST(backfill_after_type_change)
 	C(a, t, "note", "string(20)");
 	t = users_base(b);
 	c = CNN(b, t, "code", "text");
-	c->backfill = "'none'";
+	sd_column_xw(b->arena, c)->backfill = "'none'";
 	c = CNN(b, t, "remark", "text");
-	c->renamed_from = "note";
-	c->backfill = "'-'";
+	sd_column_xw(b->arena, c)->renamed_from = "note";
+	sd_column_xw(b->arena, c)->backfill = "'-'";
 	check_golden("backfill_after_type_change", a, b, &o);
 	sd_schema_free(a);
 	sd_schema_free(b);
@@ -1618,7 +1621,7 @@ START_TEST(inverse_of_staged_add)
 	users_base(a);
 	t = users_base(b);
 	c = CNN(b, t, "plan", "text");
-	c->backfill = "lower(username)";
+	sd_column_xw(b->arena, c)->backfill = "lower(username)";
 	p = run(a, b, &fake_pg);
 	ck_assert_uint_eq(p->nops, 3);
 	ck_assert_int_eq(p->ops[0]->kind, SD_OP_ADD_COLUMN);
@@ -1657,9 +1660,9 @@ START_TEST(constant_backfill_as_default)
 	users_base(a);
 	t = users_base(b);
 	c = CNN(b, t, "plan", "text");
-	c->backfill = "'free'";
+	sd_column_xw(b->arena, c)->backfill = "'free'";
 	v = CNN(b, t, "token", "text");
-	v->backfill = "md5(random()::text)";
+	sd_column_xw(b->arena, v)->backfill = "md5(random()::text)";
 	p = run(a, b, &fake_pg);
 	ck_assert_uint_eq(p->nops, 5);
 	ck_assert_int_eq(p->ops[0]->kind, SD_OP_ADD_COLUMN);

@@ -514,8 +514,8 @@ START_TEST(not_null_on_conflict_words)
 	sd_schema *s = load_ok(yaml);
 	const sd_table *t = sd_schema_find_table(s, NULL, "t");
 
-	ck_assert_str_eq(t->columns[1]->not_null_conflict, "IGNORE");
-	ck_assert_ptr_null(t->columns[2]->not_null_conflict);
+	ck_assert_str_eq(sd_column_x(t->columns[1])->not_null_conflict, "IGNORE");
+	ck_assert_ptr_null(sd_column_x(t->columns[2])->not_null_conflict);
 	sd_schema_free(s);
 	EXPECT_ERRORS("tables:\n"
 	              "  - name: t\n"
@@ -849,15 +849,15 @@ START_TEST(table_settings_load)
 	ck_assert_int_eq(t->replica_identity, SD_REPLICA_INDEX);
 	ck_assert_str_eq(t->replica_index, "pk_queue");
 	ck_assert_str_eq(t->cluster_on, "ux_queue_code");
-	ck_assert(sd_table_find_column(t, "code")->statistics_set);
-	ck_assert_int_eq(sd_table_find_column(t, "code")->statistics, 0);
-	ck_assert_str_eq(sd_table_find_column(t, "code")->compression, "lz4");
-	ck_assert_uint_eq(sd_table_find_column(t, "code")->options.n, 1);
-	ck_assert_str_eq(sd_table_find_column(t, "code")->options.items[0],
+	ck_assert(sd_column_x(sd_table_find_column(t, "code"))->statistics_set);
+	ck_assert_int_eq(sd_column_x(sd_table_find_column(t, "code"))->statistics, 0);
+	ck_assert_str_eq(sd_column_x(sd_table_find_column(t, "code"))->compression, "lz4");
+	ck_assert_uint_eq(sd_column_x(sd_table_find_column(t, "code"))->options.n, 1);
+	ck_assert_str_eq(sd_column_x(sd_table_find_column(t, "code"))->options.items[0],
 	                 "n_distinct=-0.5");
-	ck_assert_int_eq(sd_table_find_column(t, "body")->storage, 0);
-	ck_assert_int_eq(sd_table_find_column(t, "doc")->storage, 'm');
-	ck_assert(!sd_table_find_column(t, "id")->statistics_set);
+	ck_assert_int_eq(sd_column_x(sd_table_find_column(t, "body"))->storage, 0);
+	ck_assert_int_eq(sd_column_x(sd_table_find_column(t, "doc"))->storage, 'm');
+	ck_assert(!sd_column_x(sd_table_find_column(t, "id"))->statistics_set);
 	ck_assert_int_eq(sd_schema_find_table(s, NULL, "other")
 	                     ->replica_identity,
 	                 SD_REPLICA_FULL);

@@ -151,8 +151,8 @@ static void dump_details(sd_buf *out, const sd_schema *s)
 			const sd_column *c = t->columns[j];
 			sd_buf_printf(out, "col %s.%s type_sql=[%s]%s%s%s\n",
 			              t->base.name, c->base.name, c->type_sql,
-			              c->sequence ? " sequence=" : "",
-			              c->sequence ? c->sequence : "",
+			              sd_column_x(c)->sequence ? " sequence=" : "",
+			              sd_column_x(c)->sequence ? sd_column_x(c)->sequence : "",
 			              c->default_value.canon &&
 			                      c->default_value.canon !=
 			                          c->default_value.sql
@@ -306,7 +306,7 @@ START_TEST(introspect_every_kind)
 	ck_assert_ptr_nonnull(users);
 	ck_assert_ptr_nonnull(inv);
 	ck_assert(sd_table_find_column(orgs, "id")->autoincrement);
-	ck_assert_str_eq(sd_table_find_column(orgs, "id")->sequence,
+	ck_assert_str_eq(sd_column_x(sd_table_find_column(orgs, "id"))->sequence,
 	                 "orgs_id_seq");
 	/* serial: the default stays what it is, the column owns the
 	 * sequence, and the sequence is an object of its own */
@@ -327,7 +327,7 @@ START_TEST(introspect_every_kind)
 		"'active'::user_status");
 	ck_assert_str_eq(sd_table_find_column(users, "lang")->default_value.canon,
 	                 "'en'::character varying");
-	ck_assert_str_eq(sd_table_find_column(users, "bio")->collation, "C");
+	ck_assert_str_eq(sd_column_x(sd_table_find_column(users, "bio"))->collation, "C");
 	ck_assert_str_eq(inv->foreign_keys[0]->ref_table, "users");
 	ck_assert_ptr_null(inv->foreign_keys[0]->ref_schema);
 	ck_assert(inv->foreign_keys[0]->not_valid);
@@ -990,7 +990,7 @@ START_TEST(normalize_packs_conflicting_tables)
 		if (even) {
 			col = sd_table_add_column(models, t, "g");
 			col->type.kind = SD_T_INTEGER;
-			col->generated.sql = "v * 2";
+			sd_column_xw(models->arena, col)->generated.sql = "v * 2";
 		}
 		ck = sd_table_add_check(models, t,
 		                        sd_arena_printf(models->arena,
@@ -1036,8 +1036,8 @@ START_TEST(normalize_packs_conflicting_tables)
 		                 l->checks[0]->expression.sql);
 		if (i % 2 == 0) {
 			ck_assert_str_eq(
-				sd_table_find_column(m, "g")->generated.canon,
-				sd_table_find_column(l, "g")->generated.sql);
+				sd_column_x(sd_table_find_column(m, "g"))->generated.canon,
+				sd_column_x(sd_table_find_column(l, "g"))->generated.sql);
 			ck_assert_str_eq(m->indexes[0]->where.canon,
 			                 l->indexes[0]->where.sql);
 		} else {
@@ -1649,7 +1649,7 @@ static void build_fixture(fixture *f)
 	c->autoincrement = true;
 	col(s, f->users, "username", SD_T_STRING, 50, false);
 	c = col(s, f->users, "email", SD_T_STRING, 120, true);
-	c->comment = "Contact";
+	sd_column_xw(s->arena, c)->comment = "Contact";
 	c = col(s, f->users, "status", SD_T_ENUM, -1, true);
 	c->type.name = "user_status";
 	c->default_value.sql = "'active'";
@@ -1679,7 +1679,7 @@ static void build_fixture(fixture *f)
 	c = col(s, f->inv, "total", SD_T_NUMERIC, -1, true);
 	c->type.precision = 12;
 	c->type.scale = 2;
-	c->generated.sql = "amount * 2";
+	sd_column_xw(s->arena, c)->generated.sql = "amount * 2";
 	sd_schema_index(s);
 }
 
@@ -1835,9 +1835,9 @@ START_TEST(emit_every_op)
 	{
 		sd_column nc = *email2;
 		nc.base.name = "nick";
-		nc.comment = NULL;
+		sd_column_xw(f.s->arena, &nc)->comment = NULL;
 		nc.type.kind = SD_T_TEXT;
-		nc.collation = "C";
+		sd_column_xw(f.s->arena, &nc)->collation = "C";
 		nc.default_value.sql = "'anon'";
 		op.column_new = &nc;
 		expect(c, &op, "ALTER TABLE \"users\" ADD COLUMN \"nick\" TEXT "
@@ -1888,7 +1888,7 @@ START_TEST(emit_every_op)
 		sd_column idc = *sd_table_find_column(f.orgs, "id");
 		sd_column always = idc, serial = idc, plain = idc;
 		always.identity = SD_IDENTITY_ALWAYS;
-		serial.sequence = "orgs_serial_seq";
+		sd_column_xw(f.s->arena, &serial)->sequence = "orgs_serial_seq";
 		plain.autoincrement = false;
 		OP(SD_OP_ALTER_COLUMN);
 		op.table = f.orgs;
@@ -1972,7 +1972,7 @@ START_TEST(emit_every_op)
 	{
 		sd_column from = *sd_table_find_column(f.inv, "total");
 		sd_column to = from;
-		to.generated.sql = "amount * 3";
+		sd_column_xw(f.s->arena, &to)->generated.sql = "amount * 3";
 		OP(SD_OP_ALTER_COLUMN);
 		op.table = f.inv;
 		op.changes = SD_CHANGE_GENERATED;
@@ -1987,8 +1987,8 @@ START_TEST(emit_every_op)
 	{
 		sd_column from = *sd_table_find_column(f.users, "email");
 		sd_column to = from;
-		to.collation = "C";
-		to.comment = NULL;
+		sd_column_xw(f.s->arena, &to)->collation = "C";
+		sd_column_xw(f.s->arena, &to)->comment = NULL;
 		OP(SD_OP_ALTER_COLUMN);
 		op.table = f.users;
 		op.changes = SD_CHANGE_COLLATION | SD_CHANGE_COMMENT;
@@ -2063,7 +2063,7 @@ START_TEST(emit_every_op)
 	expect(c, &op, "COMMENT ON COLUMN \"users\".\"email\" IS NULL;\n");
 	org2 = sd_arena_alloc(f.s->arena, sizeof(*org2));
 	*org2 = *sd_table_find_column(f.users, "org_id");
-	org2->backfill = "0";
+	sd_column_xw(f.s->arena, org2)->backfill = "0";
 	OP(SD_OP_BACKFILL);
 	op.table = f.users;
 	op.column_new = org2;
@@ -2415,7 +2415,7 @@ START_TEST(table_settings_upgrade_downgrade)
 	                                     &err),
 	                 SD_OK);
 	/* numeric's own storage is main: nothing to set */
-	ck_assert_int_eq(sd_table_find_column(models->tables[0], "n")->storage,
+	ck_assert_int_eq(sd_column_x(sd_table_find_column(models->tables[0], "n"))->storage,
 	                 0);
 	ck_assert_int_eq(sd_pg_introspect(&live, c, NULL, NULL, &err), SD_OK);
 	ck_assert_str_eq(live->tables[0]->cluster_on, "ux_queue_code");

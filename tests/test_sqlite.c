@@ -212,7 +212,7 @@ START_TEST(introspect_catalog)
 	              ->constraint_backed);
 
 	t = sd_schema_find_table(s, NULL, "orgs");
-	ck_assert_str_eq(sd_table_find_column(t, "name")->collation, "NOCASE");
+	ck_assert_str_eq(sd_column_x(sd_table_find_column(t, "name"))->collation, "NOCASE");
 	ck_assert(sd_table_find_index(t, "uq_orgs_name")->constraint_backed);
 
 	t = sd_schema_find_table(s, NULL, "we\"ird [name]");
@@ -582,7 +582,7 @@ START_TEST(emit_create_table)
 	pk = sd_table_set_primary_key(s, orgs, "pk_orgs");
 	sd_strlist_push(s->arena, &pk->columns, "id");
 	c = add_col(s, orgs, "name", "string(80)", false);
-	c->collation = "NOCASE";
+	sd_column_xw(s->arena, c)->collation = "NOCASE";
 	c = add_col(s, orgs, "status", "enum(org_status)", false);
 	c->default_value.sql = "'active'";
 	c = add_col(s, orgs, "created_at", "timestamp", false);
@@ -782,7 +782,7 @@ START_TEST(emit_alter_ops)
 	memset(&op, 0, sizeof(op));
 	op.kind = SD_OP_BACKFILL;
 	op.table = t;
-	c->backfill = "'it''s'";
+	sd_column_xw(s->arena, c)->backfill = "'it''s'";
 	op.column_new = c;
 	EXPECT_SQL(&op, "UPDATE \"users\" SET \"active\" = 'it''s' WHERE "
 	                "\"active\" IS NULL;\n");
@@ -859,9 +859,9 @@ START_TEST(rebuild_keeps_data)
 	sd_strlist_push(models->arena, &pk->columns, "id");
 	add_col(models, t, "price", "real", true);
 	c = add_col(models, t, "name", "string(50)", false);
-	c->backfill = "'unnamed'";
+	sd_column_xw(models->arena, c)->backfill = "'unnamed'";
 	c = add_col(models, t, "new_name", "text", true);
-	c->renamed_from = "old_name";
+	sd_column_xw(models->arena, c)->renamed_from = "old_name";
 	c = add_col(models, t, "flag", "boolean", false);
 	c->default_value.sql = "0";
 	ck = sd_table_add_check(models, t, "ck_parent_price");
@@ -982,13 +982,13 @@ START_TEST(rebuild_renames_keep_references)
 	t->renamed_from = "t1";
 	c = add_col(models, t, "n1", "integer", false);
 	c->autoincrement = true;
-	c->renamed_from = "id";
+	sd_column_xw(models->arena, c)->renamed_from = "id";
 	pk = sd_table_set_primary_key(models, t, NULL);
 	sd_strlist_push(models->arena, &pk->columns, "n1");
 	c = add_col(models, t, "a", "text", true);
-	c->renamed_from = "b";
+	sd_column_xw(models->arena, c)->renamed_from = "b";
 	c = add_col(models, t, "b", "text", false);
-	c->renamed_from = "a";
+	sd_column_xw(models->arena, c)->renamed_from = "a";
 	sd_schema_index(models);
 
 	memset(&op, 0, sizeof(op));
@@ -1072,7 +1072,7 @@ START_TEST(rename_column_reindexed_both_ways)
 	from = introspect(db, NULL);
 	t = sd_schema_add_table(to, NULL, "t1");
 	c = add_col(to, t, "n1", "integer", false);
-	c->renamed_from = "id";
+	sd_column_xw(to->arena, c)->renamed_from = "id";
 	c->autoincrement = true;
 	pk = sd_table_set_primary_key(to, t, "pk_t1");
 	sd_strlist_push(to->arena, &pk->columns, "n1");

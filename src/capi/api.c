@@ -401,11 +401,20 @@ sd_column_def *sd_column_begin(sd_migration *m, const char *name,
 		return c;                                                    \
 	}
 
+/* The same for the fields of the column's sd_column_ext. */
+#define COLUMN_EXT_SETTER(fn, field)                                         \
+	sd_column_def *fn(sd_column_def *c, const char *text)                \
+	{                                                                    \
+		sd_column_xw(c->m->arena, c->c)->field =                     \
+			sd_arena_strdup(c->m->arena, text);                  \
+		return c;                                                    \
+	}
+
 COLUMN_SETTER(sd_column_default, default_value.sql)
-COLUMN_SETTER(sd_column_collation, collation)
-COLUMN_SETTER(sd_column_comment, comment)
-COLUMN_SETTER(sd_column_generated, generated.sql)
-COLUMN_SETTER(sd_column_backfill, backfill)
+COLUMN_EXT_SETTER(sd_column_collation, collation)
+COLUMN_EXT_SETTER(sd_column_comment, comment)
+COLUMN_EXT_SETTER(sd_column_generated, generated.sql)
+COLUMN_EXT_SETTER(sd_column_backfill, backfill)
 
 sd_table_def *sd_table_begin(sd_migration *m, const char *name)
 {
@@ -608,7 +617,7 @@ static void mark_autoincrement(sd_table *t, sd_column_def *const *cols,
 		return;
 	c = sd_table_find_column(t, t->primary_key->columns.items[0]);
 	if (!c || !sd_type_is_integer(c->type.kind) || c->default_value.sql ||
-	    c->generated.sql)
+	    sd_column_x(c)->generated.sql)
 		return;
 	for (i = 0; i < ncols; i++)
 		if (cols[i]->c == c &&

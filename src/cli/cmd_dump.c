@@ -465,7 +465,7 @@ static void seqopts_kv(sd_buf *out, bool *first, const sd_seqopts *o,
 static bool partition_override(const sd_column *c, const sd_column *p)
 {
 	return !p || !sd_streq(c->default_value.sql, p->default_value.sql) ||
-	       c->nullable != p->nullable || !sd_streq(c->comment, p->comment);
+	       c->nullable != p->nullable || !sd_streq(sd_column_x(c)->comment, sd_column_x(p)->comment);
 }
 
 /* partition_by, partition_of + partition_bound, inherits of t. */
@@ -734,49 +734,49 @@ static void dump_table(sd_buf *out, const sd_schema *s, const sd_table *t)
 		    sd_strlist_contains(&pk->columns, c->base.name))
 			kv_raw(out, &first, "sqlite_nullable_key", "true");
 		kv_opt(out, &first, "not_null_on_conflict",
-		       conflict_word(&cast, c->not_null_conflict));
+		       conflict_word(&cast, sd_column_x(c)->not_null_conflict));
 		if (c->default_value.sql)
 			kv(out, &first, "default", strip_own_cast(&cast, c));
 		if (c->identity == SD_IDENTITY_ALWAYS)
 			kv(out, &first, "identity", "always");
 		else if (c->identity == SD_IDENTITY_BY_DEFAULT &&
-		         (!(key && c->autoincrement) || c->identity_options))
+		         (!(key && c->autoincrement) || sd_column_x(c)->identity_options))
 			kv(out, &first, "identity", "by default");
-		if (c->identity != SD_IDENTITY_NONE && c->identity_options) {
+		if (c->identity != SD_IDENTITY_NONE && sd_column_x(c)->identity_options) {
 			bool f2 = true;
 			sd_buf_put(out, ", identity_options: {");
-			if (c->identity_options->sequence)
+			if (sd_column_x(c)->identity_options->sequence)
 				kv(out, &f2, "sequence_name",
-				   c->identity_options->sequence);
-			seqopts_kv(out, &f2, &c->identity_options->opts,
+				   sd_column_x(c)->identity_options->sequence);
+			seqopts_kv(out, &f2, &sd_column_x(c)->identity_options->opts,
 			           c->type.kind, false);
-			kv_opt(out, &f2, "comment", c->identity_options->comment);
+			kv_opt(out, &f2, "comment", sd_column_x(c)->identity_options->comment);
 			sd_buf_putc(out, '}');
 		}
 		/* an integer key the rule would make autoincrement, and the
 		 * database does not: a natural key */
 		if (key && sd_type_is_integer(c->type.kind) &&
 		    !c->autoincrement && c->identity == SD_IDENTITY_NONE &&
-		    !c->default_value.sql && !c->generated.sql)
+		    !c->default_value.sql && !sd_column_x(c)->generated.sql)
 			kv_raw(out, &first, "autoincrement", "false");
-		kv_opt(out, &first, "generated", c->generated.sql);
+		kv_opt(out, &first, "generated", sd_column_x(c)->generated.sql);
 		kv_true(out, &first, "virtual",
-		        c->generated.sql && c->generated_virtual);
-		kv_opt(out, &first, "collation", c->collation);
-		kv_opt(out, &first, "storage", sd_storage_word(c->storage));
-		kv_opt(out, &first, "compression", c->compression);
-		kv_options(out, &first, "options", &c->options);
-		if (c->statistics_set) {
+		        sd_column_x(c)->generated.sql && sd_column_x(c)->generated_virtual);
+		kv_opt(out, &first, "collation", sd_column_x(c)->collation);
+		kv_opt(out, &first, "storage", sd_storage_word(sd_column_x(c)->storage));
+		kv_opt(out, &first, "compression", sd_column_x(c)->compression);
+		kv_options(out, &first, "options", &sd_column_x(c)->options);
+		if (sd_column_x(c)->statistics_set) {
 			char n[16];
-			snprintf(n, sizeof(n), "%d", c->statistics);
+			snprintf(n, sizeof(n), "%d", sd_column_x(c)->statistics);
 			kv_raw(out, &first, "statistics", n);
 		}
-		kv_opt(out, &first, "comment", c->comment);
+		kv_opt(out, &first, "comment", sd_column_x(c)->comment);
 		kv_true(out, &first, "inherited",
 		        c->inherited && !t->partition_of);
-		if (c->sqlite_order)
-			kv_sqlite_order(out, &first, c->sqlite_order);
-		if (c->sqlite_names)
+		if (sd_column_x(c)->sqlite_order)
+			kv_sqlite_order(out, &first, sd_column_x(c)->sqlite_order);
+		if (sd_column_x(c)->sqlite_names)
 			kv_sqlite_names(out, &first, c);
 		sd_buf_put(out, "}\n");
 	}
@@ -1092,8 +1092,8 @@ static void dump_composites(sd_buf *out, const sd_schema *s)
 			sd_buf_put(out, k ? ", {" : "{");
 			kv(out, &f2, "name", a->base.name);
 			kv(out, &f2, "type", type_text(&tmp, &a->type));
-			kv_opt(out, &f2, "collation", a->collation);
-			kv_opt(out, &f2, "comment", a->comment);
+			kv_opt(out, &f2, "collation", sd_column_x(a)->collation);
+			kv_opt(out, &f2, "comment", sd_column_x(a)->comment);
 			sd_buf_putc(out, '}');
 		}
 		sd_buf_putc(out, ']');

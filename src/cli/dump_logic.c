@@ -265,14 +265,14 @@ static void view_yaml(sd_buf *out, const sd_logic *l, const sd_view *v)
 	line_opt(out, 4, "comment", v->comment);
 	for (i = 0; i < v->ncolumns; i++) {
 		const sd_column *c = v->columns[i];
-		if (!c->comment && !c->default_value.sql)
+		if (!sd_column_x(c)->comment && !c->default_value.sql)
 			continue;
 		if (!any)
 			sd_buf_put(out, "    column_options:\n");
 		any = true;
 		line(out, 8, true, "column", c->base.name);
 		line_opt(out, 8, "default", c->default_value.sql);
-		line_opt(out, 8, "comment", c->comment);
+		line_opt(out, 8, "comment", sd_column_x(c)->comment);
 	}
 	if (v->nindexes)
 		sd_buf_put(out, "    indexes:\n");

@@ -132,7 +132,7 @@ static void fill_row(builder *b, sd_dg_row *r, const sd_table *t,
 	sd_type_format(&type, &c->type);
 	r->name = c->base.name;
 	r->type = sd_arena_strdup(b->a, sd_buf_cstr(&type));
-	r->comment = c->comment;
+	r->comment = sd_column_x(c)->comment;
 	r->state = state;
 	if (t->primary_key &&
 	    sd_strlist_contains(&t->primary_key->columns, c->base.name))

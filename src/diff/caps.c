@@ -95,11 +95,11 @@ static bool pg_column_rewrites(const sd_column *from, const sd_column *to)
 	const sd_type *o, *n;
 
 	if (!from)
-		return to->generated.sql || to->identity != SD_IDENTITY_NONE ||
+		return sd_column_x(to)->generated.sql || to->identity != SD_IDENTITY_NONE ||
 		       to->autoincrement ||
 		       sd_sql_calls_volatile(to->default_value.sql,
 		                             SD_SQL_POSTGRES);
-	if (to->generated.sql && !sd_streq(from->generated.sql, to->generated.sql))
+	if (sd_column_x(to)->generated.sql && !sd_streq(sd_column_x(from)->generated.sql, sd_column_x(to)->generated.sql))
 		return true;
 	o = &from->type;
 	n = &to->type;

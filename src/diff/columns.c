@@ -158,8 +158,8 @@ static bool identity_same(id_form a, id_form b)
  * comment. */
 static bool identity_options_equal(const sd_column *o, const sd_column *n)
 {
-	const sd_identity_options *a = o->identity_options;
-	const sd_identity_options *b = n->identity_options;
+	const sd_identity_options *a = sd_column_x(o)->identity_options;
+	const sd_identity_options *b = sd_column_x(n)->identity_options;
 
 	return sd_seqopts_equal(a ? &a->opts : NULL, b ? &b->opts : NULL,
 	                        n->type.kind) &&
@@ -193,13 +193,13 @@ static unsigned column_changes(dctx *c, const sd_column *o,
 	if (((io && in) || (identity_same(fo, fn) && (io || in))) &&
 	    !identity_options_equal(o, n))
 		ch |= SD_CHANGE_OPTIONS;
-	if (!sd_streq(o->collation, n->collation))
+	if (!sd_streq(sd_column_x(o)->collation, sd_column_x(n)->collation))
 		ch |= SD_CHANGE_COLLATION;
-	if (!sd_expr_equal(c->scratch, &o->generated, &n->generated) ||
-	    (o->generated.sql && n->generated.sql &&
-	     o->generated_virtual != n->generated_virtual))
+	if (!sd_expr_equal(c->scratch, &sd_column_x(o)->generated, &sd_column_x(n)->generated) ||
+	    (sd_column_x(o)->generated.sql && sd_column_x(n)->generated.sql &&
+	     sd_column_x(o)->generated_virtual != sd_column_x(n)->generated_virtual))
 		ch |= SD_CHANGE_GENERATED;
-	if (c->caps.comments && !sd_streq(o->comment, n->comment))
+	if (c->caps.comments && !sd_streq(sd_column_x(o)->comment, sd_column_x(n)->comment))
 		ch |= SD_CHANGE_COMMENT;
 	if (c->caps.table_settings && !sd_diff_column_settings_equal(o, n))
 		ch |= SD_CHANGE_STORAGE;
@@ -215,7 +215,7 @@ sd_column *sd_diff_find_col(const sd_table *t, const char *name)
 bool sd_diff_needs_value(const sd_column *n)
 {
 	return !n->nullable && !n->default_value.sql && !sd_diff_autoinc(n) &&
-	       !n->generated.sql;
+	       !sd_column_x(n)->generated.sql;
 }
 
 /*
@@ -229,8 +229,8 @@ const char *sd_diff_zero_literal(dctx *c, const sd_column *col)
 {
 	size_t i;
 
-	if (col->zero)
-		return col->zero;
+	if (sd_column_x(col)->zero)
+		return sd_column_x(col)->zero;
 	switch (col->type.kind) {
 	case SD_T_SMALLINT:
 	case SD_T_INTEGER:
@@ -290,9 +290,9 @@ void sd_diff_match_columns(dctx *c, tpair *tp)
 	for (i = 0; i < tp->new_->ncolumns; i++) {
 		sd_column *n = tp->new_->columns[i];
 		sd_column *o = sd_diff_find_col(tp->old, n->base.name);
-		if (!o && n->renamed_from &&
-		    !sd_diff_find_col(tp->new_, n->renamed_from)) {
-			o = sd_diff_find_col(tp->old, n->renamed_from);
+		if (!o && sd_column_x(n)->renamed_from &&
+		    !sd_diff_find_col(tp->new_, sd_column_x(n)->renamed_from)) {
+			o = sd_diff_find_col(tp->old, sd_column_x(n)->renamed_from);
 			if (o && sd_map_get(tp->col_o2n, o->base.name))
 				o = NULL;
 		}
@@ -332,7 +332,7 @@ static void mark_regenerated(dctx *c, tpair *tp, bool *regen)
 	for (i = 0; i < nt->ncolumns; i++) {
 		sd_column *g = nt->columns[i];
 		sd_column *og = old_of(tp, g);
-		if (!g->generated.sql || !og || !og->generated.sql)
+		if (!sd_column_x(g)->generated.sql || !og || !sd_column_x(og)->generated.sql)
 			continue;
 		for (j = 0; j < nt->ncolumns && !regen[i]; j++) {
 			sd_column *n = nt->columns[j];
@@ -341,10 +341,10 @@ static void mark_regenerated(dctx *c, tpair *tp, bool *regen)
 			    !(column_changes(c, o, n) &
 			      (SD_CHANGE_TYPE | SD_CHANGE_COLLATION)))
 				continue;
-			regen[i] = sd_diff_expr_mentions(g->generated.sql,
+			regen[i] = sd_diff_expr_mentions(sd_column_x(g)->generated.sql,
 			                                 n->base.name,
 			                                 c->caps.lang) ||
-			           sd_diff_expr_mentions(og->generated.sql,
+			           sd_diff_expr_mentions(sd_column_x(og)->generated.sql,
 			                                 o->base.name,
 			                                 c->caps.lang);
 		}
@@ -413,19 +413,21 @@ static const sd_column *after_parent(dctx *c, const tpair *pp,
 	} else {
 		*e = *pn;
 		e->identity = SD_IDENTITY_NONE;
-		e->identity_options = NULL;
+		SD_COLUMN_XSET(c->a, e, identity_options, NULL);
 		e->autoincrement = false;
-		e->sequence = NULL;
-		e->comment = NULL;
+		SD_COLUMN_XSET(c->a, e, sequence, NULL);
+		SD_COLUMN_XSET(c->a, e, comment, NULL);
 	}
 	e->type = n->type;
 	e->type_sql = n->type_sql;
-	e->collation = n->collation;
-	e->generated = n->generated;
+	SD_COLUMN_XSET(c->a, e, collation, sd_column_x(n)->collation);
+	if (e->ext || n->ext)
+		sd_column_xw(c->a, e)->generated = sd_column_x(n)->generated;
 	e->identity = n->identity;
-	e->identity_options = n->identity_options;
+	SD_COLUMN_XSET(c->a, e, identity_options,
+	               sd_column_x(n)->identity_options);
 	e->autoincrement = n->autoincrement;
-	e->sequence = n->sequence;
+	SD_COLUMN_XSET(c->a, e, sequence, sd_column_x(n)->sequence);
 	e->inherited = true;
 	return e;
 }
@@ -453,11 +455,11 @@ static const sd_column *after_type(dctx *c, const sd_column *o,
 	if (!o) {
 		e->nullable = true;
 		memset(&e->default_value, 0, sizeof(e->default_value));
-		e->comment = NULL;
+		SD_COLUMN_XSET(c->a, e, comment, NULL);
 	}
 	e->type = n->type;
 	e->type_sql = n->type_sql;
-	e->collation = n->collation;
+	SD_COLUMN_XSET(c->a, e, collation, sd_column_x(n)->collation);
 	return e;
 }
 
@@ -591,11 +593,11 @@ static const sd_column *default_fill(dctx *c, const char *table,
 	sd_column *x;
 
 	*why = NULL;
-	if (n->backfill || !n->default_value.sql || sd_diff_autoinc(n) ||
-	    n->generated.sql)
+	if (sd_column_x(n)->backfill || !n->default_value.sql || sd_diff_autoinc(n) ||
+	    sd_column_x(n)->generated.sql)
 		return n;
 	x = column_copy(c, n);
-	x->backfill = n->default_value.sql;
+	sd_column_xw(c->a, x)->backfill = n->default_value.sql;
 	*why = sd_arena_printf(c->a,
 	                       "fills the NULLs of %s.%s with its default %s "
 	                       "as it becomes NOT NULL (changes rows; the "
@@ -615,7 +617,7 @@ static const sd_column *default_fill(dctx *c, const char *table,
  */
 const char *sd_diff_readd_zero(dctx *c, const sd_column *n)
 {
-	if (!c->to->dialect || n->backfill || !sd_diff_needs_value(n))
+	if (!c->to->dialect || sd_column_x(n)->backfill || !sd_diff_needs_value(n))
 		return NULL;
 	return sd_diff_zero_literal(c, n);
 }
@@ -716,11 +718,11 @@ static void alter_column_op(dctx *c, tpair *tp, const sd_column *o,
 	if ((ch & SD_CHANGE_IDENTITY) && sd_diff_serial(o) &&
 	    n->identity != SD_IDENTITY_NONE)
 		op->obj_old = (const sd_object *)sd_schema_find_sequence(
-			c->from, tp->old->base.schema, o->sequence);
+			c->from, tp->old->base.schema, sd_column_x(o)->sequence);
 	if ((ch & SD_CHANGE_IDENTITY) && sd_diff_serial(n) &&
 	    o->identity != SD_IDENTITY_NONE)
 		op->obj_new = (const sd_object *)sd_schema_find_sequence(
-			c->to, tp->new_->base.schema, n->sequence);
+			c->to, tp->new_->base.schema, sd_column_x(n)->sequence);
 	if ((ch & SD_CHANGE_TYPE) && type_narrows(&o->type, &n->type) &&
 	    !enum_labels_kept(c, &o->type, &n->type)) {
 		sd_buf b = SD_BUF_INIT;
@@ -738,7 +740,7 @@ static void alter_column_op(dctx *c, tpair *tp, const sd_column *o,
 		warn_rewrite(c, op, tn, n, &o->type);
 	if (ch & SD_CHANGE_TYPE)
 		sd_map_put(tp->type_changed, o->base.name, (void *)o);
-	if ((ch & SD_CHANGE_NULLABLE) && !n->nullable && !n->backfill)
+	if ((ch & SD_CHANGE_NULLABLE) && !n->nullable && !sd_column_x(n)->backfill)
 		warn_not_null(c, op, tn, n, false);
 	sd_diff_tp_emit(c, tp, op, PH_COLUMNS);
 }
@@ -812,7 +814,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 				continue;
 			if (sets_nn)
 				n = (sd_column *)default_fill(c, tn, n, &why);
-			if (sets_nn && n->backfill) {
+			if (sets_nn && sd_column_x(n)->backfill) {
 				/* The backfill expression is of the new type:
 				 * the type changes first, the column tightens
 				 * after (and the downgrade loosens it before
@@ -841,16 +843,16 @@ void sd_diff_columns(dctx *c, tpair *tp)
 		op = sd_diff_op_new(c, SD_OP_ADD_COLUMN, nt);
 		op->only = sd_diff_has_children(c, nt);
 		added[i] = op;
-		if (sd_diff_needs_value(n) && n->backfill) {
+		if (sd_diff_needs_value(n) && sd_column_x(n)->backfill) {
 			/* One value for every row: added NOT NULL with it as
 			 * the default (no rewrite since PostgreSQL 11), then
 			 * the default the models want is put back. Else
 			 * staged: added nullable, filled, then tightened. */
 			sd_column *first = column_copy(c, n);
 			bool constant = c->caps.alter_column &&
-			                backfill_constant(c, ot, n->backfill);
+			                backfill_constant(c, ot, sd_column_x(n)->backfill);
 			if (constant)
-				first->default_value.sql = n->backfill;
+				first->default_value.sql = sd_column_x(n)->backfill;
 			else
 				first->nullable = true;
 			op->column_new = first;
@@ -936,7 +938,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 			sd_column *o = ot->columns[j];
 			sd_op *op;
 			if (sd_map_get(tp->col_o2n, o->base.name) ||
-			    (pass == 0) != (o->generated.sql != NULL))
+			    (pass == 0) != (sd_column_x(o)->generated.sql != NULL))
 				continue;
 			/* the parent's DROP COLUMN takes it along, or the
 			 * type's DROP ATTRIBUTE */
@@ -967,7 +969,7 @@ void sd_diff_columns(dctx *c, tpair *tp)
 				sd_column *fill = column_copy(c, o);
 				sd_op *noop = sd_diff_op_new(c, SD_OP_NOOP, nt);
 				loose->nullable = true;
-				fill->backfill = zero;
+				sd_column_xw(c->a, fill)->backfill = zero;
 				noop->column_old = fill;
 				op->column_old = loose;
 				queue_alter(c, tp, o, loose, SD_CHANGE_NULLABLE,

@@ -718,15 +718,15 @@ static bool pk_desc_equal(const sd_primary_key *o, const sd_primary_key *n)
  */
 static void attr_order(const sd_column *c, char out[8])
 {
-	const char *o = c->sqlite_order ? c->sqlite_order : "NDCG";
+	const char *o = sd_column_x(c)->sqlite_order ? sd_column_x(c)->sqlite_order : "NDCG";
 	size_t n = 0;
 
 	for (; *o && n < 7; o++)
 		if ((*o == 'N' && !c->nullable) ||
 		    (*o == 'n') ||
 		    (*o == 'D' && c->default_value.sql) ||
-		    (*o == 'C' && c->collation) ||
-		    (*o == 'G' && c->generated.sql))
+		    (*o == 'C' && sd_column_x(c)->collation) ||
+		    (*o == 'G' && sd_column_x(c)->generated.sql))
 			out[n++] = *o == 'n' && !c->nullable ? 'N' : *o;
 	out[n] = '\0';
 }
@@ -740,7 +740,7 @@ static bool column_text_differs(const sd_column *o, const sd_column *n)
 	attr_order(o, x);
 	attr_order(n, y);
 	return o->autoincrement_keyword != n->autoincrement_keyword ||
-	       !sd_streq(o->not_null_conflict, n->not_null_conflict) ||
+	       !sd_streq(sd_column_x(o)->not_null_conflict, sd_column_x(n)->not_null_conflict) ||
 	       strcmp(x, y) != 0;
 }
 
@@ -840,28 +840,28 @@ void sd_diff_table_options_pair(dctx *c, tpair *tp)
 		 * at; what they leave unsaid the database keeps */
 		if (oc && ((nc->autoincrement_keyword &&
 		            !oc->autoincrement_keyword) ||
-		           (nc->not_null_conflict &&
-		            !sd_streq(nc->not_null_conflict,
-		                      oc->not_null_conflict)) ||
-		           (nc->sqlite_order &&
+		           (sd_column_x(nc)->not_null_conflict &&
+		            !sd_streq(sd_column_x(nc)->not_null_conflict,
+		                      sd_column_x(oc)->not_null_conflict)) ||
+		           (sd_column_x(nc)->sqlite_order &&
 		            column_text_differs(oc, nc)) ||
-		           (nc->sqlite_names &&
+		           (sd_column_x(nc)->sqlite_names &&
 		            !sd_column_attr_names_equal(oc, nc))))
 			tp->options_changed = true;
 		if (!oc || (!oc->autoincrement_keyword &&
-		            !oc->not_null_conflict && !oc->sqlite_order &&
-		            !oc->sqlite_names && !pk_null))
+		            !sd_column_x(oc)->not_null_conflict && !sd_column_x(oc)->sqlite_order &&
+		            !sd_column_x(oc)->sqlite_names && !pk_null))
 			continue;
 		col = sd_arena_alloc(c->a, sizeof(*col));
 		*col = *nc;
 		col->autoincrement_keyword = nc->autoincrement_keyword ||
 		                             oc->autoincrement_keyword;
-		if (!nc->not_null_conflict)
-			col->not_null_conflict = oc->not_null_conflict;
-		if (!nc->sqlite_order)
-			col->sqlite_order = oc->sqlite_order;
-		if (!nc->sqlite_names)
-			col->sqlite_names = oc->sqlite_names;
+		if (!sd_column_x(nc)->not_null_conflict)
+			sd_column_xw(c->a, col)->not_null_conflict = sd_column_x(oc)->not_null_conflict;
+		if (!sd_column_x(nc)->sqlite_order)
+			sd_column_xw(c->a, col)->sqlite_order = sd_column_x(oc)->sqlite_order;
+		if (!sd_column_x(nc)->sqlite_names)
+			sd_column_xw(c->a, col)->sqlite_names = sd_column_x(oc)->sqlite_names;
 		if (pk_null)
 			col->nullable = true;
 		n->columns[i] = col;

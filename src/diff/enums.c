@@ -70,7 +70,7 @@ static bool schema_uses_literal(dctx *c, const sd_schema *s,
 		const sd_table *tb = s->tables[t];
 		for (j = 0; j < tb->ncolumns && !found; j++)
 			found = expr_has(&tb->columns[j]->default_value, lit) ||
-			        expr_has(&tb->columns[j]->generated, lit);
+			        expr_has(&sd_column_x(tb->columns[j])->generated, lit);
 		for (j = 0; j < tb->nchecks && !found; j++)
 			found = expr_has(&tb->checks[j]->expression, lit);
 		for (j = 0; j < tb->nindexes && !found; j++) {

@@ -262,8 +262,8 @@ static sd_column *lift_column(lift *L, const sd_column *n,
 	sd_column *c = dup(L, n, sizeof(*n));
 
 	c->base.name = o->base.name;
-	c->renamed_from = NULL;
-	c->backfill = NULL;
+	SD_COLUMN_XSET(L->s->arena, c, renamed_from, NULL);
+	SD_COLUMN_XSET(L->s->arena, c, backfill, NULL);
 	if (ch & SD_CHANGE_TYPE) {
 		c->type = o->type;
 		c->type_sql = catalog_column(L, o)->type_sql;
@@ -275,14 +275,14 @@ static sd_column *lift_column(lift *L, const sd_column *n,
 	if (ch & SD_CHANGE_IDENTITY) {
 		c->identity = o->identity;
 		c->autoincrement = o->autoincrement;
-		c->sequence = o->sequence;
+		sd_column_xw(L->s->arena, c)->sequence = sd_column_x(o)->sequence;
 	}
 	if (ch & SD_CHANGE_COLLATION)
-		c->collation = o->collation;
-	if (ch & SD_CHANGE_GENERATED)
-		c->generated = o->generated;
+		sd_column_xw(L->s->arena, c)->collation = sd_column_x(o)->collation;
+	if ((ch & SD_CHANGE_GENERATED) && (c->ext || o->ext))
+		sd_column_xw(L->s->arena, c)->generated = sd_column_x(o)->generated;
 	if (ch & SD_CHANGE_COMMENT)
-		c->comment = o->comment;
+		sd_column_xw(L->s->arena, c)->comment = sd_column_x(o)->comment;
 	return c;
 }
 
@@ -300,7 +300,7 @@ static void lift_columns(lift *L, sd_table *t, const pair_changes *pc)
 		uintptr_t ch = (uintptr_t)sd_map_get(pc->col_changes, c->base.name);
 		if (!o)
 			continue; /* added */
-		if (ch || c->renamed_from || c->backfill ||
+		if (ch || sd_column_x(c)->renamed_from || sd_column_x(c)->backfill ||
 		    !sd_streq(c->base.name, o->base.name))
 			cols[n++] = lift_column(L, c, o,
 			                        ch ? (unsigned)(ch - 1) : 0);

@@ -302,24 +302,24 @@ static void view_comments(dctx *c, const sd_view *o, const sd_view *n)
 		const sd_column *y = n->columns[i];
 		const sd_column *x = sd_view_column(o, y->base.name);
 		sd_op *op;
-		if (sd_streq(x ? x->comment : NULL, y->comment))
+		if (sd_streq(x ? sd_column_x(x)->comment : NULL, sd_column_x(y)->comment))
 			continue;
 		op = sd_diff_op_new(c, SD_OP_SET_COMMENT, view_rel(c, n));
 		op->column_old = x;
 		op->column_new = y;
-		op->name_old = x ? x->comment : NULL;
-		op->name_new = y->comment;
+		op->name_old = x ? sd_column_x(x)->comment : NULL;
+		op->name_new = sd_column_x(y)->comment;
 		sd_diff_emit(c, op, PH_COMMENT);
 	}
 	for (i = 0; i < o->ncolumns; i++) {
 		const sd_column *x = o->columns[i];
 		sd_op *op;
-		if (!x->comment || sd_view_column(n, x->base.name))
+		if (!sd_column_x(x)->comment || sd_view_column(n, x->base.name))
 			continue;
 		op = sd_diff_op_new(c, SD_OP_SET_COMMENT, view_rel(c, n));
 		op->column_old = x;
 		op->column_new = x;
-		op->name_old = x->comment;
+		op->name_old = sd_column_x(x)->comment;
 		op->name_new = NULL;
 		sd_diff_emit(c, op, PH_COMMENT);
 	}

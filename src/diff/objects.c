@@ -26,7 +26,7 @@
 /* A serial column: the nextval default of a sequence it owns. */
 bool sd_diff_serial(const sd_column *col)
 {
-	return col->autoincrement && col->sequence;
+	return col->autoincrement && sd_column_x(col)->sequence;
 }
 
 /* The models' autoincrementing integer key, which says no more: an
@@ -34,7 +34,7 @@ bool sd_diff_serial(const sd_column *col)
  * one. */
 bool sd_diff_implicit_autoinc(const sd_column *col)
 {
-	return col->autoincrement && !col->sequence &&
+	return col->autoincrement && !sd_column_x(col)->sequence &&
 	       col->identity == SD_IDENTITY_NONE && !col->default_value.sql;
 }
 
@@ -133,7 +133,7 @@ static void object_refs(dctx *c, const sd_object *o, sd_strlist *out)
 		const sd_composite *t = (const sd_composite *)o;
 		for (i = 0; i < t->nattributes; i++) {
 			REF(type_ref(c, &t->attributes[i]->type));
-			REF(ref_key(c, t->attributes[i]->collation, NULL));
+			REF(ref_key(c, sd_column_x(t->attributes[i])->collation, NULL));
 		}
 		break;
 	}
@@ -248,8 +248,8 @@ static bool attributes_equal(const sd_composite *a, const sd_composite *b)
 		const sd_column *x = a->attributes[i], *y = b->attributes[i];
 		if (!sd_streq(x->base.name, y->base.name) ||
 		    !sd_type_equal(&x->type, &y->type) ||
-		    !sd_streq(x->collation, y->collation) ||
-		    !sd_streq(x->comment, y->comment))
+		    !sd_streq(sd_column_x(x)->collation, sd_column_x(y)->collation) ||
+		    !sd_streq(sd_column_x(x)->comment, sd_column_x(y)->comment))
 			return false;
 	}
 	return true;
@@ -356,7 +356,7 @@ static bool converted_sequence(dctx *c, const sd_sequence *q, bool old)
 	                         col->base.name)
 	            : NULL;
 	return col && other && sd_diff_serial(col) &&
-	       sd_streq(col->sequence, q->base.name) &&
+	       sd_streq(sd_column_x(col)->sequence, q->base.name) &&
 	       other->identity != SD_IDENTITY_NONE;
 }
 

@@ -125,7 +125,7 @@ sd_op *sd_op_invert(sd_arena *arena, const sd_op *op)
 		/* A no-op that carries a column with a backfill is the
 		 * upgrade side of a downgrade's BACKFILL (a dropped NOT NULL
 		 * column comes back filled). */
-		if (inv->column_new && inv->column_new->backfill)
+		if (inv->column_new && sd_column_x(inv->column_new)->backfill)
 			inv->kind = SD_OP_BACKFILL;
 		break;
 	default:
@@ -453,49 +453,49 @@ static void put_alter(sd_buf *out, const sd_op *op)
 	}
 	if (op->changes & SD_CHANGE_COLLATION) {
 		sd_buf_printf(out, "%scollation %s -> %s", sep,
-		              a->collation ? a->collation : "default",
-		              b->collation ? b->collation : "default");
+		              sd_column_x(a)->collation ? sd_column_x(a)->collation : "default",
+		              sd_column_x(b)->collation ? sd_column_x(b)->collation : "default");
 		sep = ", ";
 	}
 	if (op->changes & SD_CHANGE_GENERATED) {
 		sd_buf_printf(out, "%sgenerated %s -> %s", sep,
-		              a->generated.sql ? a->generated.sql : "none",
-		              b->generated.sql ? b->generated.sql : "none");
+		              sd_column_x(a)->generated.sql ? sd_column_x(a)->generated.sql : "none",
+		              sd_column_x(b)->generated.sql ? sd_column_x(b)->generated.sql : "none");
 		sep = ", ";
 	}
 	if (op->changes & SD_CHANGE_OPTIONS) {
 		sd_buf_printf(out, "%sidentity options", sep);
 		sep = ", ";
 	}
-	if ((op->changes & SD_CHANGE_STORAGE) && a->storage != b->storage) {
+	if ((op->changes & SD_CHANGE_STORAGE) && sd_column_x(a)->storage != sd_column_x(b)->storage) {
 		sd_buf_printf(out, "%sstorage %s -> %s", sep,
-		              a->storage ? sd_storage_word(a->storage) : "default",
-		              b->storage ? sd_storage_word(b->storage)
+		              sd_column_x(a)->storage ? sd_storage_word(sd_column_x(a)->storage) : "default",
+		              sd_column_x(b)->storage ? sd_storage_word(sd_column_x(b)->storage)
 		                         : "default");
 		sep = ", ";
 	}
 	if ((op->changes & SD_CHANGE_STORAGE) &&
-	    !sd_streq(a->compression, b->compression)) {
+	    !sd_streq(sd_column_x(a)->compression, sd_column_x(b)->compression)) {
 		sd_buf_printf(out, "%scompression %s -> %s", sep,
-		              a->compression ? a->compression : "default",
-		              b->compression ? b->compression : "default");
+		              sd_column_x(a)->compression ? sd_column_x(a)->compression : "default",
+		              sd_column_x(b)->compression ? sd_column_x(b)->compression : "default");
 		sep = ", ";
 	}
 	if ((op->changes & SD_CHANGE_STORAGE) &&
-	    (a->statistics_set != b->statistics_set ||
-	     a->statistics != b->statistics)) {
+	    (sd_column_x(a)->statistics_set != sd_column_x(b)->statistics_set ||
+	     sd_column_x(a)->statistics != sd_column_x(b)->statistics)) {
 		sd_buf_printf(out, "%sstatistics ", sep);
-		if (a->statistics_set)
-			sd_buf_printf(out, "%d", a->statistics);
-		sd_buf_put(out, a->statistics_set ? " -> " : "default -> ");
-		if (b->statistics_set)
-			sd_buf_printf(out, "%d", b->statistics);
+		if (sd_column_x(a)->statistics_set)
+			sd_buf_printf(out, "%d", sd_column_x(a)->statistics);
+		sd_buf_put(out, sd_column_x(a)->statistics_set ? " -> " : "default -> ");
+		if (sd_column_x(b)->statistics_set)
+			sd_buf_printf(out, "%d", sd_column_x(b)->statistics);
 		else
 			sd_buf_put(out, "default");
 		sep = ", ";
 	}
 	if ((op->changes & SD_CHANGE_STORAGE) &&
-	    !sd_options_same(&a->options, &b->options)) {
+	    !sd_options_same(&sd_column_x(a)->options, &sd_column_x(b)->options)) {
 		sd_buf_printf(out, "%soptions", sep);
 		sep = ", ";
 	}
@@ -711,7 +711,7 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 		break;
 	case SD_OP_BACKFILL:
 		put_column(out, "backfill ", op->table, op->column_new);
-		sd_buf_printf(out, " = %s", op->column_new->backfill);
+		sd_buf_printf(out, " = %s", sd_column_x(op->column_new)->backfill);
 		break;
 	case SD_OP_VALIDATE_CONSTRAINT:
 		sd_buf_put(out, "validate ");
@@ -719,12 +719,12 @@ void sd_op_describe(sd_buf *out, const sd_op *op, char *marker)
 		break;
 	case SD_OP_NOOP:
 	default:
-		if (op->column_old && op->column_old->backfill) {
+		if (op->column_old && sd_column_x(op->column_old)->backfill) {
 			sd_buf_put(out, "column ");
 			put_table(out, op->table);
 			sd_buf_printf(out, ".%s: no-op (its inverse fills with %s)",
 			              op->column_old->base.name,
-			              op->column_old->backfill);
+			              sd_column_x(op->column_old)->backfill);
 			break;
 		}
 		sd_buf_put(out, "nothing");

@@ -43,7 +43,7 @@ static bool column_in_use(const sd_table *t, const char *name,
 	}
 	for (i = 0; i < t->ncolumns; i++)
 		if (!sd_streq(t->columns[i]->base.name, name) &&
-		    sd_diff_expr_mentions(t->columns[i]->generated.sql, name, lang))
+		    sd_diff_expr_mentions(sd_column_x(t->columns[i])->generated.sql, name, lang))
 			return true;
 	return false;
 }
@@ -76,7 +76,7 @@ static bool op_needs_rebuild(dctx *c, const tpair *tp, const sd_op *op,
 			return true;
 		return !caps->alter_column &&
 		       (sd_diff_needs_value(n) ||
-		        (n->generated.sql && !n->generated_virtual) ||
+		        (sd_column_x(n)->generated.sql && !sd_column_x(n)->generated_virtual) ||
 		        sd_diff_autoinc(n) ||
 		        !sd_sql_is_literal(n->default_value.sql, caps->lang));
 	}
@@ -113,21 +113,26 @@ static sd_table *rebuild_side(dctx *c, const tpair *tp, bool new_side)
 		*col = *src->columns[i];
 		/* The old side is the inverse rebuild's target: a column it
 		 * brings back needs a value for the existing rows. */
-		if (!new_side && !peer && sd_diff_needs_value(col) && !col->backfill)
-			col->backfill = sd_diff_zero_literal(c, col);
+		if (!new_side && !peer && sd_diff_needs_value(col) && !sd_column_x(col)->backfill)
+			sd_column_xw(c->a, col)->backfill = sd_diff_zero_literal(c, col);
 		/* ... so does one the target brings, taken literally */
 		if (new_side && !peer && sd_diff_readd_zero(c, col))
-			col->backfill = sd_diff_readd_zero(c, col);
+			sd_column_xw(c->a, col)->backfill = sd_diff_readd_zero(c, col);
 		/* a column that becomes NOT NULL: its NULLs take its default
 		 * (sd_diff_columns warns) */
-		if (peer && peer->nullable && !col->nullable && !col->backfill &&
+		if (peer && peer->nullable && !col->nullable && !sd_column_x(col)->backfill &&
 		    col->default_value.sql && !sd_diff_autoinc(col) &&
-		    !col->generated.sql)
-			col->backfill = col->default_value.sql;
-		col->renamed_from =
-			peer && !sd_streq(peer->base.name, col->base.name)
-				? peer->base.name
-				: NULL;
+		    !sd_column_x(col)->generated.sql)
+			sd_column_xw(c->a, col)->backfill = col->default_value.sql;
+		{
+			const char *from =
+				peer && !sd_streq(peer->base.name,
+				                  col->base.name)
+					? peer->base.name
+					: NULL;
+			if (from || sd_column_x(col)->renamed_from)
+				sd_column_xw(c->a, col)->renamed_from = from;
+		}
 		t->columns[i] = col;
 		if (t->column_map)
 			sd_map_put(t->column_map, col->base.name, col);

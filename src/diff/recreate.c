@@ -287,8 +287,8 @@ bool sd_diff_composite_retyped(const sd_op *op)
 		for (j = 0; j < o->nattributes; j++)
 			if (sd_streq(n->attributes[i]->base.name,
 			             o->attributes[j]->base.name) &&
-			    sd_streq(n->attributes[i]->collation,
-			             o->attributes[j]->collation) &&
+			    sd_streq(sd_column_x(n->attributes[i])->collation,
+			             sd_column_x(o->attributes[j])->collation) &&
 			    !sd_type_equal(&n->attributes[i]->type,
 			                   &o->attributes[j]->type))
 				return true;

@@ -34,24 +34,24 @@
  * side's, when the type is the same). 0 when nobody knows. */
 static char storage_of(const sd_column *c, const sd_column *other)
 {
-	if (c->storage)
-		return c->storage;
-	if (c->type_storage)
-		return c->type_storage;
+	if (sd_column_x(c)->storage)
+		return sd_column_x(c)->storage;
+	if (sd_column_x(c)->type_storage)
+		return sd_column_x(c)->type_storage;
 	if (sd_type_default_storage(&c->type))
 		return sd_type_default_storage(&c->type);
-	return sd_type_equal(&c->type, &other->type) ? other->type_storage : 0;
+	return sd_type_equal(&c->type, &other->type) ? sd_column_x(other)->type_storage : 0;
 }
 
 bool sd_diff_column_settings_equal(const sd_column *o, const sd_column *n)
 {
 	char so = storage_of(o, n), sn = storage_of(n, o);
 
-	return (so && sn ? so == sn : o->storage == n->storage) &&
-	       sd_streq(o->compression, n->compression) &&
-	       sd_options_same(&o->options, &n->options) &&
-	       o->statistics_set == n->statistics_set &&
-	       (!n->statistics_set || o->statistics == n->statistics);
+	return (so && sn ? so == sn : sd_column_x(o)->storage == sd_column_x(n)->storage) &&
+	       sd_streq(sd_column_x(o)->compression, sd_column_x(n)->compression) &&
+	       sd_options_same(&sd_column_x(o)->options, &sd_column_x(n)->options) &&
+	       sd_column_x(o)->statistics_set == sd_column_x(n)->statistics_set &&
+	       (!sd_column_x(n)->statistics_set || sd_column_x(o)->statistics == sd_column_x(n)->statistics);
 }
 
 bool sd_diff_fk_target_relogged(dctx *c, const sd_foreign_key *fk)

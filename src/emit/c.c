@@ -185,9 +185,9 @@ static void column_flags(sd_buf *out, const sd_column *c, bool pk_flag,
 static bool column_expressible(sd_arena *a, const sd_dialect *d,
                                const sd_column *c)
 {
-	return !c->sequence && !c->identity_options && !c->inherited &&
-	       !c->options.n && !c->storage && !c->compression &&
-	       !c->statistics_set && api_type(a, d, c) && c->base.name &&
+	return !sd_column_x(c)->sequence && !sd_column_x(c)->identity_options && !c->inherited &&
+	       !sd_column_x(c)->options.n && !sd_column_x(c)->storage && !sd_column_x(c)->compression &&
+	       !sd_column_x(c)->statistics_set && api_type(a, d, c) && c->base.name &&
 	       *c->base.name;
 }
 
@@ -216,16 +216,16 @@ static void c_setter(sd_buf *out, const char *fn, const char *var,
 static void column_setters(sd_buf *out, const sd_column *c, const char *var)
 {
 	c_setter(out, "default", var, c->default_value.sql);
-	c_setter(out, "collation", var, c->collation);
-	c_setter(out, "generated", var, c->generated.sql);
-	c_setter(out, "comment", var, c->comment);
-	c_setter(out, "backfill", var, c->backfill);
+	c_setter(out, "collation", var, sd_column_x(c)->collation);
+	c_setter(out, "generated", var, sd_column_x(c)->generated.sql);
+	c_setter(out, "comment", var, sd_column_x(c)->comment);
+	c_setter(out, "backfill", var, sd_column_x(c)->backfill);
 }
 
 static bool has_setters(const sd_column *c)
 {
-	return c->default_value.sql || c->collation || c->generated.sql ||
-	       c->comment || c->backfill;
+	return c->default_value.sql || sd_column_x(c)->collation || sd_column_x(c)->generated.sql ||
+	       sd_column_x(c)->comment || sd_column_x(c)->backfill;
 }
 
 /* sep ".field = "value"" when value is not NULL. */
@@ -521,11 +521,11 @@ static bool alter_column(cgen *g, sd_arena *a, const sd_op *op)
 	    (op->changes & ~allowed) || !sd_streq(from->base.name, to->base.name))
 		return false;
 	if (from->identity || to->identity || from->autoincrement ||
-	    to->autoincrement || from->generated.sql || to->generated.sql)
+	    to->autoincrement || sd_column_x(from)->generated.sql || sd_column_x(to)->generated.sql)
 		return false;
 	if ((op->changes & SD_CHANGE_TYPE) &&
 	    (from->default_value.sql || from->type.kind == SD_T_ENUM ||
-	     to->collation || !api_type(a, g->d, to)))
+	     sd_column_x(to)->collation || !api_type(a, g->d, to)))
 		return false;
 	use_schema(g, t->base.schema);
 	if (op->changes & SD_CHANGE_TYPE)

@@ -93,9 +93,9 @@ void sd_pg_op_lock(sd_op_lock *out, const sd_op *op)
 		set(out, "ACCESS EXCLUSIVE", "reads and writes", false);
 	if (op->kind == SD_OP_ALTER_COLUMN && op->changes == SD_CHANGE_STORAGE &&
 	    op->column_old && op->column_new &&
-	    op->column_old->storage == op->column_new->storage &&
-	    sd_streq(op->column_old->compression,
-	             op->column_new->compression)) {
+	    sd_column_x(op->column_old)->storage == sd_column_x(op->column_new)->storage &&
+	    sd_streq(sd_column_x(op->column_old)->compression,
+	             sd_column_x(op->column_new)->compression)) {
 		/* SET STATISTICS or attribute options (n_distinct) alone */
 		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", false);
 	} else if (op->kind == SD_OP_ALTER_COLUMN) {

@@ -155,13 +155,13 @@ static void view_comments(sd_buf *out, const sd_view *v)
 		comment_is(out, v->comment);
 	}
 	for (i = 0; i < v->ncolumns; i++) {
-		if (!v->columns[i]->comment)
+		if (!sd_column_x(v->columns[i])->comment)
 			continue;
 		sd_buf_put(out, "COMMENT ON COLUMN ");
 		qname(out, v->base.schema, v->base.name);
 		sd_buf_putc(out, '.');
 		ident(out, v->columns[i]->base.name);
-		comment_is(out, v->columns[i]->comment);
+		comment_is(out, sd_column_x(v->columns[i])->comment);
 	}
 }
 

@@ -139,8 +139,8 @@ static void restart_unused(pg_emit *e, size_t mark, const char *schema,
 static const char *identity_sequence_name(sd_buf *tmp, const sd_table *t,
                                           const sd_column *c)
 {
-	if (c->identity_options && c->identity_options->sequence)
-		return c->identity_options->sequence;
+	if (sd_column_x(c)->identity_options && sd_column_x(c)->identity_options->sequence)
+		return sd_column_x(c)->identity_options->sequence;
 	sd_buf_truncate(tmp, 0);
 	sd_name_implicit_put(tmp, t->base.name, c->base.name, "seq");
 	return sd_buf_cstr(tmp);
@@ -171,12 +171,12 @@ void sd_pg_emit_identity_comment(pg_emit *e, const sd_table *t,
 {
 	sd_buf tmp = SD_BUF_INIT;
 
-	if (c->identity == SD_IDENTITY_NONE || !c->identity_options ||
-	    !c->identity_options->comment)
+	if (c->identity == SD_IDENTITY_NONE || !sd_column_x(c)->identity_options ||
+	    !sd_column_x(c)->identity_options->comment)
 		return;
 	sequence_comment(e, t->base.schema,
 	                 identity_sequence_name(&tmp, t, c),
-	                 c->identity_options->comment);
+	                 sd_column_x(c)->identity_options->comment);
 	sd_buf_free(&tmp);
 }
 
@@ -187,11 +187,11 @@ void sd_pg_emit_identity_follow(pg_emit *e, const sd_table *from_t,
 	sd_buf on = SD_BUF_INIT, nn = SD_BUF_INIT;
 
 	bool implicit = from_c->identity == SD_IDENTITY_NONE &&
-	                from_c->autoincrement && !from_c->sequence &&
+	                from_c->autoincrement && !sd_column_x(from_c)->sequence &&
 	                !from_c->default_value.sql;
 
 	if ((from_c->identity == SD_IDENTITY_NONE && !implicit) ||
-	    (from_c->identity_options && from_c->identity_options->sequence))
+	    (sd_column_x(from_c)->identity_options && sd_column_x(from_c)->identity_options->sequence))
 		return;
 	rename_sequence(e, to_t->base.schema,
 	                identity_sequence_name(&on, from_t, from_c),
@@ -202,7 +202,7 @@ void sd_pg_emit_identity_follow(pg_emit *e, const sd_table *from_t,
 
 void sd_pg_emit_identity_options(pg_emit *e, const sd_column *c)
 {
-	const sd_identity_options *io = c->identity_options;
+	const sd_identity_options *io = sd_column_x(c)->identity_options;
 	size_t mark;
 
 	if (!io)
@@ -225,9 +225,9 @@ void sd_pg_emit_identity_changes(pg_emit *e, const sd_table *t,
                                  const sd_column *from, const sd_column *to)
 {
 	static const sd_identity_options none;
-	const sd_identity_options *a = from->identity_options ? from->identity_options
+	const sd_identity_options *a = sd_column_x(from)->identity_options ? sd_column_x(from)->identity_options
 	                                                      : &none;
-	const sd_identity_options *b = to->identity_options ? to->identity_options
+	const sd_identity_options *b = sd_column_x(to)->identity_options ? sd_column_x(to)->identity_options
 	                                                    : &none;
 	sd_buf on = SD_BUF_INIT, nn = SD_BUF_INIT;
 	const char *oname = identity_sequence_name(&on, t, from);
@@ -434,9 +434,9 @@ static void attribute_def(pg_emit *e, const sd_column *a)
 	ident(e, a->base.name);
 	put(e, " ");
 	sd_pg_emit_type(e, &a->type);
-	if (a->collation) {
+	if (sd_column_x(a)->collation) {
 		put(e, " COLLATE ");
-		ident(e, a->collation);
+		ident(e, sd_column_x(a)->collation);
 	}
 }
 
@@ -453,9 +453,9 @@ static void create_composite(pg_emit *e, const sd_composite *t)
 	}
 	put(e, ");\n");
 	for (i = 0; i < t->nattributes; i++)
-		if (t->attributes[i]->comment)
+		if (sd_column_x(t->attributes[i])->comment)
 			attribute_comment(e, t, t->attributes[i],
-			                  t->attributes[i]->comment);
+			                  sd_column_x(t->attributes[i])->comment);
 }
 
 static void create_range(pg_emit *e, const sd_range *r)
@@ -760,7 +760,7 @@ static void alter_composite(pg_emit *e, const sd_op *op)
 	e->out = &acts;
 	for (i = 0; i < o->nattributes; i++) {
 		const sd_column *b = find_attribute(n, o->attributes[i]->base.name);
-		if (b && sd_streq(b->collation, o->attributes[i]->collation))
+		if (b && sd_streq(sd_column_x(b)->collation, sd_column_x(o->attributes[i])->collation))
 			continue;
 		put(e, sep);
 		put(e, "DROP ATTRIBUTE ");
@@ -771,7 +771,7 @@ static void alter_composite(pg_emit *e, const sd_op *op)
 	for (i = 0; i < n->nattributes; i++) {
 		const sd_column *b = n->attributes[i];
 		const sd_column *a = find_attribute(o, b->base.name);
-		if (a && sd_streq(a->collation, b->collation)) {
+		if (a && sd_streq(sd_column_x(a)->collation, sd_column_x(b)->collation)) {
 			if (sd_type_equal(&a->type, &b->type))
 				continue;
 			e->out = &retype;
@@ -819,9 +819,9 @@ static void alter_composite(pg_emit *e, const sd_op *op)
 	for (i = 0; i < n->nattributes; i++) {
 		const sd_column *b = n->attributes[i];
 		const sd_column *a = find_attribute(o, b->base.name);
-		if (!sd_streq(a ? a->comment : NULL, b->comment) ||
-		    (b->comment && retyped))
-			attribute_comment(e, n, b, b->comment);
+		if (!sd_streq(a ? sd_column_x(a)->comment : NULL, sd_column_x(b)->comment) ||
+		    (sd_column_x(b)->comment && retyped))
+			attribute_comment(e, n, b, sd_column_x(b)->comment);
 	}
 }
 

@@ -222,7 +222,7 @@ static void aside_name(pg_emit *e, const sd_table *t)
 static const sd_column *source_column(const sd_table *from,
                                       const sd_column *c)
 {
-	return sd_table_find_column(from, c->renamed_from ? c->renamed_from
+	return sd_table_find_column(from, sd_column_x(c)->renamed_from ? sd_column_x(c)->renamed_from
 	                                                  : c->base.name);
 }
 
@@ -495,7 +495,7 @@ static void copy_rows(pg_emit *e, const sd_table *from, const sd_table *to)
 	for (i = 0; i < to->ncolumns; i++) {
 		const sd_column *c = to->columns[i];
 		const sd_column *s = source_column(from, c);
-		if (c->generated.sql || (!s && !c->backfill))
+		if (sd_column_x(c)->generated.sql || (!s && !sd_column_x(c)->backfill))
 			continue;
 		e->out = &cols;
 		put(e, cols.len ? ", " : "");
@@ -505,7 +505,7 @@ static void copy_rows(pg_emit *e, const sd_table *from, const sd_table *to)
 		if (s)
 			sd_pg_emit_ident(e, s->base.name);
 		else
-			put(e, c->backfill);
+			put(e, sd_column_x(c)->backfill);
 		always = always || c->identity == SD_IDENTITY_ALWAYS;
 	}
 	e->out = out;

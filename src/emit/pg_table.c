@@ -201,11 +201,11 @@ static void column_options(pg_emit *e, const sd_table *t,
 	const char *sep = "";
 	size_t i, k;
 
-	if (sd_options_same(&from->options, &to->options))
+	if (sd_options_same(&sd_column_x(from)->options, &sd_column_x(to)->options))
 		return;
-	for (i = 0; i < from->options.n; i++) {
-		const char *o = from->options.items[i];
-		if (has_option(&to->options, o))
+	for (i = 0; i < sd_column_x(from)->options.n; i++) {
+		const char *o = sd_column_x(from)->options.items[i];
+		if (has_option(&sd_column_x(to)->options, o))
 			continue;
 		if (!*sep) {
 			alter_column(e, t, to->base.name);
@@ -218,13 +218,13 @@ static void column_options(pg_emit *e, const sd_table *t,
 	if (*sep)
 		put(e, ");\n");
 	sep = "";
-	for (i = 0; i < to->options.n; i++) {
-		sd_strlist one = {&to->options.items[i], 1};
-		for (k = 0; k < from->options.n; k++)
-			if (sd_option_equal(from->options.items[k],
-			                    to->options.items[i]))
+	for (i = 0; i < sd_column_x(to)->options.n; i++) {
+		sd_strlist one = {&sd_column_x(to)->options.items[i], 1};
+		for (k = 0; k < sd_column_x(from)->options.n; k++)
+			if (sd_option_equal(sd_column_x(from)->options.items[k],
+			                    sd_column_x(to)->options.items[i]))
 				break;
-		if (k < from->options.n)
+		if (k < sd_column_x(from)->options.n)
 			continue;
 		if (!*sep) {
 			alter_column(e, t, to->base.name);
@@ -245,23 +245,23 @@ void sd_pg_emit_column_settings(pg_emit *e, const sd_table *t,
 	const char *col = to->base.name;
 
 	/* a new type starts with its own storage and compression */
-	if (to->storage && (retyped || to->storage != from->storage)) {
+	if (sd_column_x(to)->storage && (retyped || sd_column_x(to)->storage != sd_column_x(from)->storage)) {
 		alter_column(e, t, col);
-		storage_word(e, to->storage);
-	} else if (!to->storage && from->storage && !retyped) {
+		storage_word(e, sd_column_x(to)->storage);
+	} else if (!sd_column_x(to)->storage && sd_column_x(from)->storage && !retyped) {
 		default_storage(e, t, to);
 	}
-	if (!sd_streq(from->compression, to->compression) ||
-	    (retyped && to->compression)) {
+	if (!sd_streq(sd_column_x(from)->compression, sd_column_x(to)->compression) ||
+	    (retyped && sd_column_x(to)->compression)) {
 		alter_column(e, t, col);
 		sd_buf_printf(e->out, "SET COMPRESSION %s;\n",
-		              to->compression ? to->compression : "default");
+		              sd_column_x(to)->compression ? sd_column_x(to)->compression : "default");
 	}
-	if (from->statistics_set != to->statistics_set ||
-	    from->statistics != to->statistics) {
+	if (sd_column_x(from)->statistics_set != sd_column_x(to)->statistics_set ||
+	    sd_column_x(from)->statistics != sd_column_x(to)->statistics) {
 		alter_column(e, t, col);
 		sd_buf_printf(e->out, "SET STATISTICS %d;\n",
-		              to->statistics_set ? to->statistics : -1);
+		              sd_column_x(to)->statistics_set ? sd_column_x(to)->statistics : -1);
 	}
 	column_options(e, t, from, to);
 }
@@ -270,10 +270,14 @@ void sd_pg_emit_new_column_settings(pg_emit *e, const sd_table *t,
                                     const sd_column *c)
 {
 	sd_column none;
+	sd_column_ext nx;
 
-	if (!c->storage && !c->statistics_set && !c->options.n)
+	if (!sd_column_x(c)->storage && !sd_column_x(c)->statistics_set && !sd_column_x(c)->options.n)
 		return;
 	memset(&none, 0, sizeof(none));
-	none.compression = c->compression;
+	memset(&nx, 0, sizeof(nx));
+	nx.compression = sd_column_x(c)->compression;
+	nx.owner = &none;
+	none.ext = &nx;
 	sd_pg_emit_column_settings(e, t, &none, c, false);
 }

@@ -143,7 +143,7 @@ static sd_identity identity_of(const sd_column *c, bool *serial)
 		return SD_IDENTITY_NONE;
 	if (c->identity != SD_IDENTITY_NONE)
 		return c->identity;
-	if (c->autoincrement && c->sequence) {
+	if (c->autoincrement && sd_column_x(c)->sequence) {
 		*serial = true;
 		return SD_IDENTITY_NONE;
 	}
@@ -166,19 +166,19 @@ static void column_def(pg_emit *e, const sd_column *c)
 	ident(e, c->base.name);
 	sd_buf_putc(e->out, ' ');
 	type_of(e, &c->type);
-	if (c->compression)
-		sd_buf_printf(e->out, " COMPRESSION %s", c->compression);
-	if (c->collation) {
+	if (sd_column_x(c)->compression)
+		sd_buf_printf(e->out, " COMPRESSION %s", sd_column_x(c)->compression);
+	if (sd_column_x(c)->collation) {
 		put(e, " COLLATE ");
-		ident(e, c->collation);
+		ident(e, sd_column_x(c)->collation);
 	}
 	if (!c->nullable)
 		put(e, " NOT NULL");
-	if (c->generated.sql) {
-		if (c->generated_virtual && !e->virtual_column)
+	if (sd_column_x(c)->generated.sql) {
+		if (sd_column_x(c)->generated_virtual && !e->virtual_column)
 			e->virtual_column = c->base.name;
 		sd_buf_printf(e->out, " GENERATED ALWAYS AS (%s) STORED",
-		              c->generated.sql);
+		              sd_column_x(c)->generated.sql);
 	} else if (id != SD_IDENTITY_NONE) {
 		sd_buf_printf(e->out, " GENERATED %s AS IDENTITY",
 		              identity_sql(id));
@@ -429,7 +429,7 @@ static void partition_defaults(pg_emit *e, const sd_table *t,
 	for (i = 0; parent && i < t->ncolumns; i++) {
 		const sd_column *c = t->columns[i];
 		const sd_column *p = sd_table_find_column(parent, c->base.name);
-		if (c->default_value.sql || c->generated.sql || !p ||
+		if (c->default_value.sql || sd_column_x(c)->generated.sql || !p ||
 		    !p->default_value.sql)
 			continue;
 		alter_column(e, t, c->base.name);
@@ -533,9 +533,9 @@ static int create_table(pg_emit *e, const sd_table *t, sd_error *err)
 	if (t->comment)
 		comment_on(e, "TABLE", t, NULL, t->comment);
 	for (i = 0; i < t->ncolumns; i++) {
-		if (t->columns[i]->comment)
+		if (sd_column_x(t->columns[i])->comment)
 			comment_on(e, "COLUMN", t, t->columns[i]->base.name,
-			           t->columns[i]->comment);
+			           sd_column_x(t->columns[i])->comment);
 		sd_pg_emit_identity_comment(e, t, t->columns[i]);
 	}
 	if (t->primary_key && t->primary_key->comment)
@@ -598,7 +598,7 @@ static int create_beside_default(pg_emit *e, const sd_op *op, sd_error *err)
 	e->out = &cols;
 	for (i = 0; i < d->ncolumns; i++) {
 		const sd_column *c = d->columns[i];
-		if (c->generated.sql)
+		if (sd_column_x(c)->generated.sql)
 			continue;
 		always |= c->identity == SD_IDENTITY_ALWAYS;
 		put(e, cols.len ? ", " : "");
@@ -712,7 +712,7 @@ static const char *serial_sequence(const sd_table *t, const sd_column *c,
 {
 	sd_buf q = SD_BUF_INIT;
 
-	qualified(&q, t->base.schema, c->sequence);
+	qualified(&q, t->base.schema, sd_column_x(c)->sequence);
 	sd_quote_literal_std(tmp, sd_buf_cstr(&q));
 	sd_buf_free(&q);
 	return sd_buf_cstr(tmp);
@@ -814,8 +814,8 @@ static void add_column(pg_emit *e, const sd_table *t, const sd_column *c)
 		put(e, ";\n");
 	}
 	sd_pg_emit_new_column_settings(e, t, c);
-	if (c->comment)
-		comment_on(e, "COLUMN", t, c->base.name, c->comment);
+	if (sd_column_x(c)->comment)
+		comment_on(e, "COLUMN", t, c->base.name, sd_column_x(c)->comment);
 	sd_pg_emit_identity_comment(e, t, c);
 }
 
@@ -895,7 +895,7 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 
 	/* PostgreSQL 15 cannot change a generation expression in place. */
 	if (ch & SD_CHANGE_GENERATED) {
-		if (from->generated.sql && !to->generated.sql) {
+		if (sd_column_x(from)->generated.sql && !sd_column_x(to)->generated.sql) {
 			alter_column(e, t, col);
 			put(e, "DROP EXPRESSION;\n");
 			ch &= ~(unsigned)SD_CHANGE_GENERATED;
@@ -909,7 +909,7 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 		/* An old default may not cast to the new type: drop it
 		 * first and put the desired one back afterwards. */
 		if ((ch & SD_CHANGE_TYPE) && from->default_value.sql &&
-		    !from->generated.sql) {
+		    !sd_column_x(from)->generated.sql) {
 			alter_column_own(e, t, col);
 			put(e, "DROP DEFAULT;\n");
 			default_dropped = true;
@@ -917,9 +917,9 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 		alter_column(e, t, col);
 		put(e, "TYPE ");
 		type_of(e, &to->type);
-		if (to->collation) {
+		if (sd_column_x(to)->collation) {
 			put(e, " COLLATE ");
-			ident(e, to->collation);
+			ident(e, sd_column_x(to)->collation);
 		} else if (ch & SD_CHANGE_COLLATION) {
 			put(e, " COLLATE \"default\"");
 		}
@@ -1000,8 +1000,8 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 			              to->default_value.sql);
 			/* a serial's sequence (new, or another column's
 			 * till now) continues after the rows */
-			if (s_to && !(s_from && sd_streq(from->sequence,
-			                                 to->sequence))) {
+			if (s_to && !(s_from && sd_streq(sd_column_x(from)->sequence,
+			                                 sd_column_x(to)->sequence))) {
 				sd_buf seq = SD_BUF_INIT;
 				sequence_restart(e, t, col,
 				                 serial_sequence(t, to, &seq));
@@ -1021,7 +1021,7 @@ static void emit_alter_column(pg_emit *e, const sd_op *op)
 		sd_pg_emit_column_settings(e, t, from, to,
 		                           (ch & SD_CHANGE_TYPE) != 0);
 	if (ch & SD_CHANGE_COMMENT)
-		comment_on(e, "COLUMN", t, col, to->comment);
+		comment_on(e, "COLUMN", t, col, sd_column_x(to)->comment);
 }
 
 /* ALTER TABLE t ADD CONSTRAINT x EXCLUDE USING gist (k WITH &&) ... */
@@ -1439,7 +1439,7 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 		put(e, " SET ");
 		ident(e, c->base.name);
 		sd_buf_printf(e->out, " = %s WHERE ",
-		              c->backfill ? c->backfill : "NULL");
+		              sd_column_x(c)->backfill ? sd_column_x(c)->backfill : "NULL");
 		ident(e, c->base.name);
 		put(e, " IS NULL;\n");
 		break;

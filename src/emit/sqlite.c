@@ -186,7 +186,7 @@ static void put_inline_key(sd_buf *out, const sd_primary_key *pk, bool desc)
  */
 static void put_column_attrs(sd_buf *out, const sd_column *c, bool not_null)
 {
-	const char *o = c->sqlite_order ? c->sqlite_order : "NDCG";
+	const char *o = sd_column_x(c)->sqlite_order ? sd_column_x(c)->sqlite_order : "NDCG";
 
 	for (; *o; o++) {
 		switch (*o) {
@@ -196,9 +196,9 @@ static void put_column_attrs(sd_buf *out, const sd_column *c, bool not_null)
 				put_attr_name(out, c, SD_ATTR_NOT_NULL);
 			if (not_null) {
 				sd_buf_put(out, " NOT NULL");
-				if (c->not_null_conflict)
+				if (sd_column_x(c)->not_null_conflict)
 					sd_buf_printf(out, " ON CONFLICT %s",
-					              c->not_null_conflict);
+					              sd_column_x(c)->not_null_conflict);
 			} else if (*o == 'n' && c->nullable) {
 				sd_buf_put(out, " NULL");
 			}
@@ -212,22 +212,22 @@ static void put_column_attrs(sd_buf *out, const sd_column *c, bool not_null)
 			}
 			break;
 		case 'C':
-			if (c->collation)
+			if (sd_column_x(c)->collation)
 				put_attr_name(out, c, SD_ATTR_COLLATE);
-			if (c->collation) {
+			if (sd_column_x(c)->collation) {
 				sd_buf_put(out, " COLLATE ");
 				sd_emit_collation(out, &sd_dialect_sqlite,
-				                  c->collation);
+				                  sd_column_x(c)->collation);
 			}
 			break;
 		case 'G':
-			if (c->generated.sql)
+			if (sd_column_x(c)->generated.sql)
 				put_attr_name(out, c, SD_ATTR_GENERATED);
-			if (c->generated.sql)
+			if (sd_column_x(c)->generated.sql)
 				sd_buf_printf(out,
 				              " GENERATED ALWAYS AS (%s) %s",
-				              c->generated.sql,
-				              c->generated_virtual ? "VIRTUAL"
+				              sd_column_x(c)->generated.sql,
+				              sd_column_x(c)->generated_virtual ? "VIRTUAL"
 				                                   : "STORED");
 			break;
 		default:
@@ -251,7 +251,7 @@ static void put_column_def(sd_buf *out, const sd_table *t,
 			sd_buf_put(out, " AUTOINCREMENT");
 		/* the rowid is never NULL: NOT NULL is written only for
 		 * its conflict clause */
-		not_null = !c->nullable && c->not_null_conflict;
+		not_null = !c->nullable && sd_column_x(c)->not_null_conflict;
 	} else if (c == inline_desc_key(t)) {
 		sd_buf_putc(out, ' ');
 		put_column_type(out, c);
@@ -442,10 +442,10 @@ static const sd_column *rebuild_source(const sd_table *old,
 	const sd_column *src;
 	size_t i;
 
-	if (c->renamed_from && (src = sd_table_find_column(old, c->renamed_from)))
+	if (sd_column_x(c)->renamed_from && (src = sd_table_find_column(old, sd_column_x(c)->renamed_from)))
 		return src;
 	for (i = 0; i < old->ncolumns; i++)
-		if (sd_streq(old->columns[i]->renamed_from, c->base.name))
+		if (sd_streq(sd_column_x(old->columns[i])->renamed_from, c->base.name))
 			return old->columns[i];
 	return sd_table_find_column(old, c->base.name);
 }
@@ -612,23 +612,23 @@ static int emit_rebuild(sd_buf *out, const sd_op *op, sd_error *err)
 		const sd_column *c = to->columns[i];
 		/* after the renames the source has the new name */
 		bool has_src = rebuild_source(from, c) != NULL;
-		if (c->generated.sql)
+		if (sd_column_x(c)->generated.sql)
 			continue;
-		if (!has_src && !c->backfill)
+		if (!has_src && !sd_column_x(c)->backfill)
 			continue; /* new: takes its default */
 		if (n++) {
 			sd_buf_put(&cols, ", ");
 			sd_buf_put(&vals, ", ");
 		}
 		quote(&cols, c->base.name);
-		if (has_src && c->backfill) {
+		if (has_src && sd_column_x(c)->backfill) {
 			sd_buf_put(&vals, "coalesce(");
 			quote(&vals, c->base.name);
-			sd_buf_printf(&vals, ", %s)", c->backfill);
+			sd_buf_printf(&vals, ", %s)", sd_column_x(c)->backfill);
 		} else if (has_src) {
 			quote(&vals, c->base.name);
 		} else {
-			sd_buf_printf(&vals, "(%s)", c->backfill);
+			sd_buf_printf(&vals, "(%s)", sd_column_x(c)->backfill);
 		}
 	}
 	if (n) {
@@ -672,7 +672,7 @@ static int emit_add_column(sd_buf *out, const sd_op *op, sd_error *err)
 		                    "SQLite cannot add primary key column '%s' "
 		                    "in place: it needs a table rebuild",
 		                    c->base.name);
-	if (c->generated.sql && !c->generated_virtual)
+	if (sd_column_x(c)->generated.sql && !sd_column_x(c)->generated_virtual)
 		return sd_error_add(err, SD_EINPUT, NULL, 0, 0, t,
 		                    "SQLite cannot add STORED generated column "
 		                    "'%s' in place: it needs a table rebuild",
@@ -840,13 +840,13 @@ static int sqlite_emit_op(sd_buf *out, const sd_op *op, sd_error *err)
 	case SD_OP_BACKFILL: {
 		const sd_column *c = op->column_new ? op->column_new
 		                                    : op->column_old;
-		if (!c || !c->backfill)
+		if (!c || !sd_column_x(c)->backfill)
 			return SD_OK;
 		sd_buf_put(out, "UPDATE ");
 		quote(out, table_name(op));
 		sd_buf_put(out, " SET ");
 		quote(out, c->base.name);
-		sd_buf_printf(out, " = %s WHERE ", c->backfill);
+		sd_buf_printf(out, " = %s WHERE ", sd_column_x(c)->backfill);
 		quote(out, c->base.name);
 		sd_buf_put(out, " IS NULL;\n");
 		return SD_OK;

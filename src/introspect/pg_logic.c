@@ -586,7 +586,8 @@ int sd_pgr_read_views(pg_read *r)
 		c->base.name = keep(r, cell(res, i, 2));
 		c->type_sql = keep(r, cell(res, i, 3));
 		sd_pg_type_from_catalog(a, c->type_sql, NULL, NULL, &c->type);
-		c->comment = keep(r, cell(res, i, 4));
+		if (cell(res, i, 4))
+			sd_column_xw(a, c)->comment = keep(r, cell(res, i, 4));
 		c->default_value.sql = keep(r, cell(res, i, 5));
 		c->default_value.canon = c->default_value.sql;
 		c->nullable = true;

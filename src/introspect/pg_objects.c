@@ -375,8 +375,12 @@ static int read_composites(sd_pg_objread *r, sd_arena *a)
 		c->type_sql = dup(r, cell(res, i, 3));
 		c->type = type_of(r, cell(res, i, 3), cell(res, i, 4),
 		                  cell(res, i, 5), cell(res, i, 6));
-		c->collation = dup(r, cell(res, i, 7));
-		c->comment = dup(r, cell(res, i, 9));
+		if (cell(res, i, 7))
+			sd_column_xw(r->s->arena, c)->collation =
+				dup(r, cell(res, i, 7));
+		if (cell(res, i, 9))
+			sd_column_xw(r->s->arena, c)->comment =
+				dup(r, cell(res, i, 9));
 	}
 	PQclear(res);
 	return SD_OK;

@@ -87,7 +87,7 @@ static const char zero_do[] =
  * knows no value of. */
 static bool wants_zero(const sd_column *c)
 {
-	return !c->nullable && !c->default_value.sql && !c->generated.sql &&
+	return !c->nullable && !c->default_value.sql && !sd_column_x(c)->generated.sql &&
 	       c->identity == SD_IDENTITY_NONE &&
 	       (c->type.kind == SD_T_RAW || c->type.kind == SD_T_ENUM);
 }
@@ -171,9 +171,13 @@ int sd_pgr_read_zeros(pg_read *r)
 	for (i = 0; i < r->s->ntables; i++) {
 		sd_table *t = r->s->tables[i];
 		for (k = 0; k < t->ncolumns; k++)
-			if (wants_zero(t->columns[k]))
-				t->columns[k]->zero = sd_map_get(
+			if (wants_zero(t->columns[k])) {
+				const char *z = sd_map_get(
 					zeros, type_text(r, t->columns[k]));
+				if (z)
+					sd_column_xw(r->s->arena,
+					             t->columns[k])->zero = z;
+			}
 	}
 	PQclear(res);
 	PQclear(PQexec(r->conn, "ROLLBACK TO SAVEPOINT schemadiff_zero;"

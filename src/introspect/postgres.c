@@ -955,20 +955,21 @@ static void column_settings(sd_arena *a, PGresult *res, int i, sd_column *c)
 	const char *opts = cell(res, i, 21);
 
 	if (own && strchr("pemx", own[0]))
-		c->type_storage = own[0];
+		sd_column_xw(a, c)->type_storage = own[0];
 	if (storage && strchr("pemx", storage[0]) &&
 	    (!own || storage[0] != own[0]))
-		c->storage = storage[0];
+		sd_column_xw(a, c)->storage = storage[0];
 	if (comp && comp[0] == 'p')
-		c->compression = "pglz";
+		sd_column_xw(a, c)->compression = "pglz";
 	else if (comp && comp[0] == 'l')
-		c->compression = "lz4";
+		sd_column_xw(a, c)->compression = "lz4";
 	if (stat && atoi(stat) >= 0) {
-		c->statistics = atoi(stat);
-		c->statistics_set = true;
+		sd_column_ext *x = sd_column_xw(a, c);
+		x->statistics = atoi(stat);
+		x->statistics_set = true;
 	}
 	if (opts)
-		(void)sd_options_parse(a, opts, &c->options);
+		(void)sd_options_parse(a, opts, &sd_column_xw(a, c)->options);
 }
 
 /* One row of q_columns: the column, and its name by attribute number. */
@@ -1001,8 +1002,11 @@ static void column_row(pg_read *r, PGresult *res, int i)
 		sd_pg_type_from_catalog(a, c->type_sql, NULL, NULL, &c->type);
 	c->nullable = !cell_true(res, i, 4);
 	column_settings(a, res, i, c);
-	c->collation = sd_arena_strdup(a, cell(res, i, 8));
-	c->comment = sd_arena_strdup(a, cell(res, i, 9));
+	if (cell(res, i, 8))
+		sd_column_xw(a, c)->collation =
+			sd_arena_strdup(a, cell(res, i, 8));
+	if (cell(res, i, 9))
+		sd_column_xw(a, c)->comment = sd_arena_strdup(a, cell(res, i, 9));
 	if (ident && ident[0] == 'a')
 		c->identity = SD_IDENTITY_ALWAYS;
 	else if (ident && ident[0] == 'd')
@@ -1014,7 +1018,7 @@ static void column_row(pg_read *r, PGresult *res, int i)
 	c->inherited = cell_true(res, i, 15) &&
 	               (t->partition_of || !cell_true(res, i, 16));
 	if (gen && gen[0] == 's') {
-		set_expr(a, &c->generated, def);
+		set_expr(a, &sd_column_xw(a, c)->generated, def);
 		return;
 	}
 	if (def) {
@@ -1025,7 +1029,7 @@ static void column_row(pg_read *r, PGresult *res, int i)
 	if (def && seq && sd_startswith(def, "nextval(") && strstr(def, seq)) {
 		/* serial: the nextval default of a sequence the column owns */
 		c->autoincrement = true;
-		c->sequence = sd_arena_strdup(a, seq);
+		sd_column_xw(a, c)->sequence = sd_arena_strdup(a, seq);
 	}
 }
 
@@ -1045,7 +1049,7 @@ static void identity_row(void *ctx, const char *relid, int attnum,
 	if (!o->sequence && !o->comment &&
 	    sd_seqopts_equal(&o->opts, NULL, c->type.kind))
 		return;
-	c->identity_options = o;
+	sd_column_xw(r->s->arena, c)->identity_options = o;
 }
 
 /* The reader of the schema-level objects (pg_objects.h) for r. */

@@ -229,6 +229,7 @@ static void columns_from_text(ctx *c, table_info *ti)
 {
 	sd_ddl_table *p = &ti->parsed;
 	size_t i, k, matched = 0;
+	const char *const *names;
 	void *v;
 
 	if (p->cols_bad || p->ncols == 0)
@@ -251,10 +252,11 @@ static void columns_from_text(ctx *c, table_info *ti)
 		col->nullable = !pc->notnull;
 		col->default_value.sql = keep(c, no_null(pc->dflt));
 		if ((v = sd_map_get(p->collations, col->base.name)))
-			col->collation = keep(c, v);
+			sd_column_xw(c->a, col)->collation = keep(c, v);
 		if ((v = sd_map_get(p->orders, col->base.name)))
-			col->sqlite_order = keep(c, v);
-		col->sqlite_names = attr_names(c, p, col->base.name);
+			sd_column_xw(c->a, col)->sqlite_order = keep(c, v);
+		if ((names = attr_names(c, p, col->base.name)))
+			sd_column_xw(c->a, col)->sqlite_names = names;
 		if (col->default_value.sql &&
 		    (v = sd_map_get(p->paren_defaults, col->base.name)))
 			col->default_value.sql = keep(c, v);
@@ -370,6 +372,7 @@ static int column_row(ctx *c, sqlite3_stmt *st)
 	const char *decl;
 	sd_column *col;
 	int pk, hidden;
+	const char *const *names;
 	void *v;
 
 	if (!ti || ti->cols_done)
@@ -385,17 +388,19 @@ static int column_row(ctx *c, sqlite3_stmt *st)
 	col->nullable = sqlite3_column_int(st, 4) == 0;
 	col->default_value.sql = no_null(col_text(c, st, 5));
 	if ((v = sd_map_get(ti->parsed.collations, col->base.name)))
-		col->collation = keep(c, v);
+		sd_column_xw(c->a, col)->collation = keep(c, v);
 	if ((v = sd_map_get(ti->parsed.orders, col->base.name)))
-		col->sqlite_order = keep(c, v);
-	col->sqlite_names = attr_names(c, &ti->parsed, col->base.name);
+		sd_column_xw(c->a, col)->sqlite_order = keep(c, v);
+	if ((names = attr_names(c, &ti->parsed, col->base.name)))
+		sd_column_xw(c->a, col)->sqlite_names = names;
 	if (col->default_value.sql &&
 	    (v = sd_map_get(ti->parsed.paren_defaults, col->base.name)))
 		col->default_value.sql = keep(c, v);
 	if (hidden == 2 || hidden == 3) {
-		col->generated.sql = keep(c, sd_map_get(ti->parsed.generated,
-		                                        col->base.name));
-		col->generated_virtual = hidden == 2;
+		sd_column_ext *x = sd_column_xw(c->a, col);
+		x->generated.sql = keep(c, sd_map_get(ti->parsed.generated,
+		                                      col->base.name));
+		x->generated_virtual = hidden == 2;
 	}
 	pk = sqlite3_column_int(st, 6);
 	pk_column(c, ti, col, pk);
@@ -407,6 +412,7 @@ static int column_row(ctx *c, sqlite3_stmt *st)
 static void finish_tables(ctx *c)
 {
 	size_t i, k, nunnamed;
+	const char *nn;
 
 	for (i = 0; i < c->s->ntables; i++) {
 		sd_table *t = c->s->tables[i];
@@ -452,8 +458,10 @@ static void finish_tables(ctx *c)
 		t->without_rowid = p->without_rowid;
 		t->strict = p->strict;
 		for (k = 0; k < t->ncolumns && p->nn_conflicts; k++)
-			t->columns[k]->not_null_conflict = sd_map_get(
-				p->nn_conflicts, t->columns[k]->base.name);
+			if ((nn = sd_map_get(p->nn_conflicts,
+			                     t->columns[k]->base.name)))
+				sd_column_xw(c->a, t->columns[k])
+					->not_null_conflict = nn;
 		/* unnamed checks are numbered among themselves, so that
 		 * a table rebuilt with them (named ones in any order)
 		 * reads back under the same names */

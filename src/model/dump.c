@@ -166,28 +166,28 @@ static void dump_table(sd_buf *out, const sd_table *t)
 		put_expr(out, "default", &c->default_value);
 		sd_buf_put(out, c->autoincrement ? " autoincrement" : "");
 		sd_buf_put(out, identity[c->identity]);
-		put_expr(out, "generated", &c->generated);
-		put_opt(out, "collation", c->collation, false);
-		put_opt(out, "comment", c->comment, true);
-		put_opt(out, "renamed_from", c->renamed_from, false);
-		put_opt(out, "backfill", c->backfill, true);
-		put_opt(out, "sequence", c->sequence, false);
-		put_opt(out, "storage", sd_storage_word(c->storage), false);
-		put_opt(out, "compression", c->compression, false);
-		if (c->options.n) {
+		put_expr(out, "generated", &sd_column_x(c)->generated);
+		put_opt(out, "collation", sd_column_x(c)->collation, false);
+		put_opt(out, "comment", sd_column_x(c)->comment, true);
+		put_opt(out, "renamed_from", sd_column_x(c)->renamed_from, false);
+		put_opt(out, "backfill", sd_column_x(c)->backfill, true);
+		put_opt(out, "sequence", sd_column_x(c)->sequence, false);
+		put_opt(out, "storage", sd_storage_word(sd_column_x(c)->storage), false);
+		put_opt(out, "compression", sd_column_x(c)->compression, false);
+		if (sd_column_x(c)->options.n) {
 			sd_buf_put(out, " options=");
-			sd_options_put(out, &c->options, "=");
+			sd_options_put(out, &sd_column_x(c)->options, "=");
 		}
-		if (c->statistics_set)
-			sd_buf_printf(out, " statistics=%d", c->statistics);
-		if (c->identity_options) {
+		if (sd_column_x(c)->statistics_set)
+			sd_buf_printf(out, " statistics=%d", sd_column_x(c)->statistics);
+		if (sd_column_x(c)->identity_options) {
 			sd_buf_put(out, " identity-options=");
-			put_seqopts(out, &c->identity_options->opts,
+			put_seqopts(out, &sd_column_x(c)->identity_options->opts,
 			            c->type.kind);
 			put_opt(out, "identity-sequence",
-			        c->identity_options->sequence, false);
+			        sd_column_x(c)->identity_options->sequence, false);
 			put_opt(out, "identity-comment",
-			        c->identity_options->comment, true);
+			        sd_column_x(c)->identity_options->comment, true);
 		}
 		sd_buf_put(out, c->inherited ? " inherited" : "");
 		sd_buf_putc(out, '\n');

@@ -859,11 +859,11 @@ static void column_options(loader *L, tinfo *ti, unsigned j, sd_column *c)
 		return;
 	}
 	if (!m || sd_models_options(L->a, &ti->f->doc, m,
-	                            obj_name(L, ti, mc->name), &c->options,
+	                            obj_name(L, ti, mc->name), &sd_column_xw(L->a, c)->options,
 	                            L->err) != SD_OK)
 		return;
-	for (i = 0; i < c->options.n; i++) {
-		const char *o = c->options.items[i], *eq = strchr(o, '=');
+	for (i = 0; i < sd_column_x(c)->options.n; i++) {
+		const char *o = sd_column_x(c)->options.items[i], *eq = strchr(o, '=');
 		char *end;
 		size_t n = (size_t)(eq - o);
 
@@ -891,20 +891,22 @@ static void column_settings(loader *L, tinfo *ti, unsigned j, sd_column *c)
 
 	column_options(L, ti, j, c);
 	if (mc->storage) {
-		c->storage = sd_storage_parse(mc->storage);
-		if (!c->storage)
+		char storage = sd_storage_parse(mc->storage);
+		if (!storage)
 			lerr(L, ti->f, item_path(L, ti, "columns", j, "storage"),
 			     obj_name(L, ti, mc->name),
 			     "'storage' must be plain, external, extended or "
 			     "main, not '%s'", mc->storage);
-		if (c->storage == sd_type_default_storage(&c->type))
-			c->storage = 0;
+		if (storage == sd_type_default_storage(&c->type))
+			storage = 0;
+		if (storage || sd_column_x(c)->storage)
+			sd_column_xw(L->a, c)->storage = storage;
 	}
 	if (mc->compression) {
 		if (sd_strieq(mc->compression, "pglz"))
-			c->compression = "pglz";
+			sd_column_xw(L->a, c)->compression = "pglz";
 		else if (sd_strieq(mc->compression, "lz4"))
-			c->compression = "lz4";
+			sd_column_xw(L->a, c)->compression = "lz4";
 		else if (!sd_strieq(mc->compression, "default"))
 			lerr(L, ti->f,
 			     item_path(L, ti, "columns", j, "compression"),
@@ -921,8 +923,9 @@ static void column_settings(loader *L, tinfo *ti, unsigned j, sd_column *c)
 			     "'statistics' must be a number from 0 to 10000 "
 			     "(-1: the default), not '%s'", mc->statistics);
 		else if (n >= 0) {
-			c->statistics = (int)n;
-			c->statistics_set = true;
+			sd_column_ext *x = sd_column_xw(L->a, c);
+			x->statistics = (int)n;
+			x->statistics_set = true;
 		}
 	}
 }
@@ -1075,23 +1078,34 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 	if (mc->default_)
 		c->default_value.sql = dup(L, mc->default_);
 	if (mc->generated)
-		c->generated.sql = dup(L, mc->generated);
-	c->generated_virtual = mc->virtual_ == TRI_TRUE;
-	if (c->generated_virtual && !mc->generated)
+		sd_column_xw(L->a, c)->generated.sql = dup(L, mc->generated);
+	if (mc->virtual_ == TRI_TRUE)
+		sd_column_xw(L->a, c)->generated_virtual = true;
+	if (sd_column_x(c)->generated_virtual && !mc->generated)
 		lerr(L, f, COL_PATH("virtual"), COL_OBJECT,
 		     "'virtual' needs a 'generated' expression");
-	c->collation = dup(L, mc->collation);
-	c->comment = dup(L, mc->comment);
+	if (mc->collation)
+		sd_column_xw(L->a, c)->collation = dup(L, mc->collation);
+	if (mc->comment)
+		sd_column_xw(L->a, c)->comment = dup(L, mc->comment);
 	/* the diagnostic's path and object only when there is a word: made
 	 * for every column, they were a tenth of a big model's memory */
 	if (mc->not_null_on_conflict)
-		c->not_null_conflict = conflict_word(
+		sd_column_xw(L->a, c)->not_null_conflict = conflict_word(
 			L, f, COL_PATH("not_null_on_conflict"), COL_OBJECT,
 			mc->not_null_on_conflict);
-	c->sqlite_order = sqlite_order(L, ti, j);
-	c->sqlite_names = attr_names(L, mc->sqlite_names);
-	c->renamed_from = dup(L, mc->renamed_from);
-	c->backfill = dup(L, mc->backfill);
+	{
+		const char *order = sqlite_order(L, ti, j);
+		const char *const *names = attr_names(L, mc->sqlite_names);
+		if (order)
+			sd_column_xw(L->a, c)->sqlite_order = order;
+		if (names)
+			sd_column_xw(L->a, c)->sqlite_names = names;
+	}
+	if (mc->renamed_from)
+		sd_column_xw(L->a, c)->renamed_from = dup(L, mc->renamed_from);
+	if (mc->backfill)
+		sd_column_xw(L->a, c)->backfill = dup(L, mc->backfill);
 	/* a parent's column: the entry only carries the child's default,
 	 * NOT NULL and comment (sd_load_children) */
 	c->inherited = mc->inherited == TRI_TRUE;
@@ -1142,7 +1156,7 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 			lerr(L, f, COL_PATH("identity_options"), COL_OBJECT,
 			     "identity_options without identity");
 		else
-			c->identity_options = sd_load_identity_options(
+			sd_column_xw(L->a, c)->identity_options = sd_load_identity_options(
 				&lo, mc->identity_options,
 				COL_PATH("identity_options"), COL_OBJECT);
 	}
@@ -1704,7 +1718,7 @@ static void autoincrement_rule(loader *L, tinfo *ti)
 		if (!mc->name || !(c = sd_table_find_column(t, mc->name)))
 			continue;
 		if (c != key || !sd_type_is_integer(c->type.kind) ||
-		    c->generated.sql || c->default_value.sql) {
+		    sd_column_x(c)->generated.sql || c->default_value.sql) {
 			if (mc->autoincrement == TRI_TRUE)
 				lerr(L, ti->f,
 				     item_path(L, ti, "columns", j,

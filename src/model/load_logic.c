@@ -317,7 +317,9 @@ void sd_load_views(const sd_logic_src *src, const m_view *views,
 			c->base.kind = SD_OBJ_COLUMN;
 			c->base.schema = schema;
 			c->base.name = dup(src, mo->column);
-			c->comment = dup(src, mo->comment);
+			if (mo->comment)
+				sd_column_xw(src->s->arena, c)->comment =
+					dup(src, mo->comment);
 			c->default_value.sql = dup(src, mo->default_);
 			c->nullable = true;
 			c->type.kind = SD_T_RAW;

@@ -537,8 +537,12 @@ static void load_composites(sd_lobj *L, const m_objects *m)
 			c = sd_composite_add_attribute(L->s, t, ma->name);
 			located(L, &c->base, apath);
 			c->type = parse_type(L, ma->type, apath, q);
-			c->collation = dup(L, ma->collation);
-			c->comment = dup(L, ma->comment);
+			if (ma->collation)
+				sd_column_xw(L->s->arena, c)->collation =
+					dup(L, ma->collation);
+			if (ma->comment)
+				sd_column_xw(L->s->arena, c)->comment =
+					dup(L, ma->comment);
 		}
 	}
 }
@@ -625,7 +629,7 @@ static void serial_column(sd_lobj *L, const sd_sequence *q, sd_column *c)
 		                                  name);
 		if (sd_startswith(def, head)) {
 			c->autoincrement = true;
-			c->sequence = q->base.name;
+			sd_column_xw(L->s->arena, c)->sequence = q->base.name;
 			return;
 		}
 	}
@@ -722,9 +726,12 @@ static sd_column *inherited_copy(sd_lobj *L, const sd_column *p)
 	*c = *p;
 	c->inherited = true;
 	c->autoincrement = false;
-	c->renamed_from = NULL;
-	c->backfill = NULL;
-	c->comment = NULL;
+	if (c->ext) {
+		sd_column_ext *x = sd_column_xw(L->s->arena, c);
+		x->renamed_from = NULL;
+		x->backfill = NULL;
+		x->comment = NULL;
+	}
 	return c;
 }
 
@@ -785,7 +792,9 @@ static void take_columns(sd_lobj *L, sd_table *t, sd_table *const *parents,
 				c->base.loc = mine->base.loc;
 				c->default_value = mine->default_value;
 				c->nullable = mine->nullable && pc->nullable;
-				c->comment = mine->comment;
+				if (c->ext || sd_column_x(mine)->comment)
+					sd_column_xw(L->s->arena, c)->comment =
+						sd_column_x(mine)->comment;
 			} else if (mine) {
 				c = mine; /* merged: the child's own */
 				c->nullable = c->nullable && pc->nullable;

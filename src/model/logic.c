@@ -634,7 +634,7 @@ static void table_deps(lexdeps *L, const sd_table *t)
 		text_deps(L,
 		          sd_objkey(L->a, SD_KEY_COLUMN, t->base.schema,
 		                    t->base.name, c->base.name),
-		          c->generated.sql, NULL, true);
+		          sd_column_x(c)->generated.sql, NULL, true);
 	}
 	for (i = 0; i < t->nchecks; i++)
 		text_deps(L,

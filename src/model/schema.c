@@ -46,10 +46,10 @@ void sd_schema_free(sd_schema *s)
 		sd_arena_free(s->arena);
 }
 
-/* Where each kind keeps its comment; 0: it has none. */
+/* Where each kind keeps its comment; 0: it has none (a column keeps
+ * its own in its sd_column_ext). */
 static const size_t comment_at[SD_OBJ__COUNT] = {
 	[SD_OBJ_TABLE] = offsetof(sd_table, comment),
-	[SD_OBJ_COLUMN] = offsetof(sd_column, comment),
 	[SD_OBJ_ENUM] = offsetof(sd_enum, comment),
 	[SD_OBJ_PRIMARY_KEY] = offsetof(sd_primary_key, comment),
 	[SD_OBJ_UNIQUE] = offsetof(sd_unique, comment),
@@ -82,6 +82,8 @@ const char *sd_object_comment(const sd_object *o)
 {
 	const char **at = comment_of(o);
 
+	if (o->kind == SD_OBJ_COLUMN)
+		return sd_column_x((const sd_column *)o)->comment;
 	return at ? *at : NULL;
 }
 
@@ -274,6 +276,22 @@ sd_check *sd_domain_add_check(sd_schema *s, sd_domain *d, const char *name)
 
 	APPEND(s, d->checks, d->nchecks, o);
 	return o;
+}
+
+const sd_column_ext sd_column_ext_none;
+
+sd_column_ext *sd_column_xw(sd_arena *a, sd_column *c)
+{
+	sd_column_ext *x;
+
+	if (c->ext && c->ext->owner == c)
+		return c->ext;
+	x = sd_arena_alloc(a, sizeof(*x));
+	if (c->ext)
+		*x = *c->ext;
+	x->owner = c;
+	c->ext = x;
+	return x;
 }
 
 /* A new column named name of an object of schema: nullable, its type's
@@ -857,7 +875,7 @@ int sd_fk_action_parse(const char *text, sd_fk_action *out)
 
 const char *sd_column_attr_name(const sd_column *c, sd_column_attr attr)
 {
-	return c->sqlite_names ? c->sqlite_names[attr] : NULL;
+	return sd_column_x(c)->sqlite_names ? sd_column_x(c)->sqlite_names[attr] : NULL;
 }
 
 bool sd_column_attr_names_equal(const sd_column *a, const sd_column *b)

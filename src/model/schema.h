@@ -275,11 +275,14 @@ typedef enum sd_column_attr {
 } sd_column_attr;
 
 
-typedef struct sd_column {
-	sd_object base;           /* kind SD_OBJ_COLUMN; schema unused */
-	sd_type type;
-	const char *type_sql;     /* declared spelling in the database, or NULL */
-	sd_expr default_value;    /* sql NULL = no default */
+/*
+ * The fields of a column most columns leave unset, apart: a schema holds
+ * one sd_column per field of every table, and these would double its
+ * size. Reached through sd_column.ext, NULL while none is set; read them
+ * with sd_column_x (the defaults when NULL), set them through
+ * sd_column_ext (which adds the block on first use).
+ */
+typedef struct sd_column_ext {
 	const char *sequence;     /* serial's owned sequence, PostgreSQL */
 	sd_expr generated;        /* GENERATED ALWAYS AS (expr) STORED */
 	const char *collation;
@@ -305,7 +308,6 @@ typedef struct sd_column {
 	 * sd_column_attr; NULL when none is named. The CREATE text keeps
 	 * them; models: sqlite_names. */
 	const char *const *sqlite_names;
-	sd_identity identity;     /* explicit identity (models: identity key) */
 	/* the identity's sequence options; NULL: all defaults */
 	const sd_identity_options *identity_options;
 	/* PostgreSQL: SET COMPRESSION ("pglz", "lz4"); NULL: the server's
@@ -324,8 +326,24 @@ typedef struct sd_column {
 	 * that a model's explicit one on a verbatim type compares */
 	char type_storage;
 	bool statistics_set;
+	/* The generated column is VIRTUAL (computed when read; SQLite's
+	 * default), not STORED. Models: virtual: true. */
+	bool generated_virtual;
+	/* the column that added the block: a copy of it (a struct
+	 * assignment) reads the block too, and gets a block of its own
+	 * when it sets one of these fields */
+	const struct sd_column *owner;
+} sd_column_ext;
+
+typedef struct sd_column {
+	sd_object base;           /* kind SD_OBJ_COLUMN; schema unused */
+	sd_type type;
+	const char *type_sql;     /* declared spelling in the database, or NULL */
+	sd_expr default_value;    /* sql NULL = no default */
+	/* the rarely set fields; NULL: all their defaults (see above) */
+	sd_column_ext *ext;
 	/* (the flags last, packed: a schema holds one column per field of
-	 * every table, 176 bytes each) */
+	 * every table, 112 bytes each) */
 	bool nullable;
 	/* Models: a primary-key column SQLite declares without NOT NULL
 	 * (sqlite_nullable_key: it then lets the key hold NULL, unless it
@@ -344,9 +362,6 @@ typedef struct sd_column {
 	 * reused; sqlite_sequence keeps the counter). Models: the table's
 	 * sqlite_autoincrement key. */
 	bool autoincrement_keyword;
-	/* The generated column is VIRTUAL (computed when read; SQLite's
-	 * default), not STORED. Models: virtual: true. */
-	bool generated_virtual;
 	/*
 	 * The column comes from a parent table (a partition's columns all
 	 * do; an INHERITS child's do unless it declares them too): its type
@@ -354,7 +369,34 @@ typedef struct sd_column {
 	 * business. Its default, NOT NULL and comment are its own.
 	 */
 	bool inherited;
+	/* sd_identity, the explicit identity (models: identity key); a
+	 * byte, so that the column stays 112 bytes */
+	unsigned char identity;
 } sd_column;
+
+_Static_assert(sizeof(sd_column) <= 112, "sd_column: keep rare fields in sd_column_ext");
+
+/* The rarely set fields of c: its block, or one with every default
+ * (zeroed) when it has none. Read only. */
+extern const sd_column_ext sd_column_ext_none;
+static inline const sd_column_ext *sd_column_x(const sd_column *c)
+{
+	return c->ext ? c->ext : &sd_column_ext_none;
+}
+
+/* The rarely set fields of c for setting one: adds the block from a
+ * (zeroed) when c has none, or c's own copy of the block it shares
+ * with the column it was copied from. */
+sd_column_ext *sd_column_xw(sd_arena *a, sd_column *c);
+
+/* Sets the pointer or scalar field of c's sd_column_ext to v, adding no
+ * block for a zero v (NULL, false, 0) when c has none. v is evaluated
+ * twice: no side effects. */
+#define SD_COLUMN_XSET(a, c, field, v)                                       \
+	do {                                                                 \
+		if ((c)->ext || (v))                                         \
+			sd_column_xw((a), (c))->field = (v);                 \
+	} while (0)
 
 /* The name of c's attribute attr's CONSTRAINT clause, or NULL. */
 const char *sd_column_attr_name(const sd_column *c, sd_column_attr attr);
@@ -917,7 +959,8 @@ void sd_qualified_put(sd_buf *out, const char *schema, const char *name);
  * extension, collation, domain, composite or range type; NULL for none
  * and for kinds that carry none. */
 const char *sd_object_comment(const sd_object *o);
-/* Sets it (not copied); nothing for kinds that carry none. */
+/* Sets it (not copied); nothing for kinds that carry none, nor for a
+ * column (sd_column_xw: its comment is in its sd_column_ext). */
 void sd_object_set_comment(sd_object *o, const char *comment);
 const char *sd_qualified_name(sd_arena *a, const char *schema,
                               const char *name);

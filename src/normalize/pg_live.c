@@ -75,7 +75,7 @@ static bool adopt_column(pg_norm *nm, sd_column *c, const sd_column *lc)
 	                                            sd_pgnorm_key(nm, c)))
 		return false;
 	if (!sd_type_equal(&c->type, &lc->type) ||
-	    !sd_streq(c->collation, lc->collation))
+	    !sd_streq(sd_column_x(c)->collation, sd_column_x(lc)->collation))
 		return false;
 	if (c->default_value.sql && lc->default_value.sql &&
 	    (strcmp(c->default_value.sql, lc->default_value.sql) == 0 ||
@@ -84,9 +84,9 @@ static bool adopt_column(pg_norm *nm, sd_column *c, const sd_column *lc)
 		c->default_value.canon = copy(m, lc->default_value.canon
 		                                     ? lc->default_value.canon
 		                                     : lc->default_value.sql);
-	if (c->generated.sql && lc->generated.sql &&
-	    strcmp(c->generated.sql, lc->generated.sql) == 0)
-		c->generated.canon = copy(m, lc->generated.sql);
+	if (sd_column_x(c)->generated.sql && sd_column_x(lc)->generated.sql &&
+	    strcmp(sd_column_x(c)->generated.sql, sd_column_x(lc)->generated.sql) == 0)
+		sd_column_xw(m->arena, c)->generated.canon = copy(m, sd_column_x(lc)->generated.sql);
 	return true;
 }
 

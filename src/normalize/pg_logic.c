@@ -332,8 +332,10 @@ static sd_table *scratch_table(pg_norm *nm, const sd_table *t)
 	for (i = 0; i < t->ncolumns; i++) {
 		c->columns[i] = sd_pgn_scratch_column(nm, t, t->columns[i],
 		                                      t->columns[i]->base.name);
-		memset(&c->columns[i]->generated, 0,
-		       sizeof(c->columns[i]->generated));
+		if (sd_column_x(c->columns[i])->generated.sql) {
+			sd_column_ext *x = sd_column_xw(nm->tmp, c->columns[i]);
+			memset(&x->generated, 0, sizeof(x->generated));
+		}
 	}
 	if (c->primary_key) {
 		sd_primary_key *pk = sd_arena_alloc(nm->tmp, sizeof(*pk));
@@ -365,7 +367,8 @@ static sd_view *scratch_view(pg_norm *nm, const sd_view *v)
 	for (i = 0; i < v->ncolumns; i++) {
 		sd_column *col = sd_arena_alloc(nm->tmp, sizeof(*col));
 		*col = *v->columns[i];
-		col->comment = NULL;
+		if (sd_column_x(col)->comment)
+			sd_column_xw(nm->tmp, col)->comment = NULL;
 		col->default_value.sql =
 			sd_pgn_to_scratch(nm, col->default_value.sql);
 		c->columns[i] = col;
@@ -832,13 +835,17 @@ void sd_pgn_view_columns(pg_norm *nm, sd_view *v, const sd_view *s)
 		c->type.name = unscratch(nm, sc->type.name);
 		c->type.enum_schema = sd_arena_strdup(a, sc->type.enum_schema);
 		c->type_sql = unscratch(nm, sc->type_sql);
-		c->collation = sd_arena_strdup(a, sc->collation);
+		if (sd_column_x(sc)->collation)
+			sd_column_xw(a, c)->collation =
+				sd_arena_strdup(a, sd_column_x(sc)->collation);
 		c->nullable = sc->nullable;
 		for (j = 0; j < v->ncolumns; j++) {
 			const sd_column *m = v->columns[j];
 			if (!sd_streq(m->base.name, c->base.name))
 				continue;
-			c->comment = m->comment;
+			if (sd_column_x(m)->comment)
+				sd_column_xw(a, c)->comment =
+					sd_column_x(m)->comment;
 			c->default_value.sql = m->default_value.sql;
 			if (m->default_value.sql && s->columns[i]->default_value.sql)
 				c->default_value.canon = unscratch(

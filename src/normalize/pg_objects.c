@@ -318,7 +318,8 @@ static sd_schema *twins(const sd_pg_scratch *s)
 			*a = *m->composites[i]->attributes[k];
 			a->type = scratch_type(s, &a->type,
 			                       m->composites[i]->base.schema);
-			a->comment = NULL;
+			if (sd_column_x(a)->comment)
+				sd_column_xw(t->arena, a)->comment = NULL;
 			c->attributes[k] = a;
 		}
 		sd_schema_add_composite(t, c->base.schema, c->base.name);
@@ -561,7 +562,9 @@ static sd_table *scratch_table(const sd_pg_scratch *s, const sd_table *t,
 		memset(c, 0, sizeof(*c));
 		c->base = t->columns[i]->base;
 		c->type = scratch_type(s, &t->columns[i]->type, t->base.schema);
-		c->collation = t->columns[i]->collation;
+		if (sd_column_x(t->columns[i])->collation)
+			sd_column_xw(s->tmp, c)->collation =
+				sd_column_x(t->columns[i])->collation;
 		c->nullable = true;
 		c->inherited = parent != NULL;
 		x->columns[x->ncolumns++] = c;

@@ -279,7 +279,7 @@ static bool default_pending(const sd_column *c)
 
 static bool generated_pending(const sd_column *c)
 {
-	return c->generated.sql && !c->generated.canon;
+	return sd_column_x(c)->generated.sql && !sd_column_x(c)->generated.canon;
 }
 
 /* An index the server has something to say about: an expression or
@@ -375,8 +375,11 @@ sd_column *sd_pgn_scratch_column(pg_norm *nm, const sd_table *t,
 	col->base = src->base;
 	col->base.name = name;
 	col->type = src->type;
-	col->collation = src->collation;
-	col->generated = src->generated;
+	if (sd_column_x(src)->collation || sd_column_x(src)->generated.sql) {
+		sd_column_ext *x = sd_column_xw(nm->tmp, col);
+		x->collation = sd_column_x(src)->collation;
+		x->generated = sd_column_x(src)->generated;
+	}
 	col->nullable = true;
 	if (col->type.kind == SD_T_ENUM) {
 		const char *es = col->type.enum_schema;
@@ -494,8 +497,8 @@ static const char *type_key(pg_norm *nm, const sd_column *c)
 	                       c->type.length, c->type.precision,
 	                       c->type.scale,
 	                       c->type.enum_schema ? c->type.enum_schema : "",
-	                       c->collation ? c->collation : "",
-	                       c->generated.sql ? c->generated.sql : "");
+	                       sd_column_x(c)->collation ? sd_column_x(c)->collation : "",
+	                       sd_column_x(c)->generated.sql ? sd_column_x(c)->generated.sql : "");
 }
 
 static norm_wide *new_wide(pg_norm *nm, norm_run *b, bool carrier)
@@ -572,7 +575,7 @@ static bool column_used(const sd_column *c, const sd_map *words)
 	char lower[128];
 	size_t k;
 
-	if (c->generated.sql || sd_map_get(words, c->base.name))
+	if (sd_column_x(c)->generated.sql || sd_map_get(words, c->base.name))
 		return true;
 	for (k = 0; c->base.name[k] && k + 1 < sizeof(lower); k++)
 		lower[k] = (char)((c->base.name[k] >= 'A' &&
@@ -617,7 +620,7 @@ static sd_map *table_words(pg_norm *nm, const sd_table *t)
 	for (i = 0; i < t->nchecks; i++)
 		expression_words(nm, words, t->checks[i]->expression.sql);
 	for (i = 0; i < t->ncolumns; i++)
-		expression_words(nm, words, t->columns[i]->generated.sql);
+		expression_words(nm, words, sd_column_x(t->columns[i])->generated.sql);
 	for (i = 0; i < t->nindexes; i++)
 		if (index_pending(nm, t->indexes[i]))
 			index_words_into(nm, words, t->indexes[i]);
@@ -666,8 +669,11 @@ static void carry_columns(pg_norm *nm, norm_run *b, sd_table *t)
 		sc = sd_pgn_scratch_column(nm, t, c,
 		                    sd_arena_printf(nm->tmp, "sd_d%zu",
 		                                    nm->seq++));
-		sc->collation = NULL;
-		sc->generated.sql = NULL;
+		if (sc->ext) {
+			sd_column_ext *x = sd_column_xw(nm->tmp, sc);
+			x->collation = NULL;
+			x->generated.sql = NULL;
+		}
 		if (default_pending(c)) {
 			sc->default_value = c->default_value;
 			sc->default_value.sql =
@@ -887,7 +893,7 @@ static int isolated_add(pg_norm *nm, norm_run *b, sd_table *t)
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < t->ncolumns; i++) {
 			sd_column *c = t->columns[i], *sc;
-			if (!c->generated.sql != !pass)
+			if (!sd_column_x(c)->generated.sql != !pass)
 				continue;
 			sc = sd_pgn_scratch_column(nm, t, c, c->base.name);
 			memset(&op, 0, sizeof(op));
@@ -899,12 +905,12 @@ static int isolated_add(pg_norm *nm, norm_run *b, sd_table *t)
 			colitem[i] = add_item(
 				nm, b, &sql, &c->base.loc,
 				sd_qualified_name(nm->tmp, tq, c->base.name),
-				c->generated.sql ? "generated" : "type");
+				sd_column_x(c)->generated.sql ? "generated" : "type");
 			add_dep(nm, b, colitem[i], create);
 			for (k = 0; pass && k < t->ncolumns; k++)
-				if (!t->columns[k]->generated.sql)
+				if (!sd_column_x(t->columns[k])->generated.sql)
 					add_dep(nm, b, colitem[i], colitem[k]);
-			if (c->generated.sql)
+			if (sd_column_x(c)->generated.sql)
 				add_target(nm, b,
 				           target_key(nm, nsp, t->base.name,
 				                      c->base.name),
@@ -921,7 +927,7 @@ static int isolated_add(pg_norm *nm, norm_run *b, sd_table *t)
 		size_t it;
 		/* a default already canonical (a nextval of a sequence the
 		 * models create, canon_nextval) has nothing to ask */
-		if (!default_pending(c) || c->generated.sql)
+		if (!default_pending(c) || sd_column_x(c)->generated.sql)
 			continue;
 		sd_buf_put(&sql, "ALTER TABLE ");
 		sd_emit_qualified(&sql, &sd_dialect_postgres, nsp,
@@ -1149,7 +1155,7 @@ static void readback_apply(pg_norm *nm, norm_run *b, PGresult *res)
 			} else if (t->kind == NORM_GENERATED) {
 				const char *gen = cell(res, i, 6);
 				if (gen && gen[0] == 's' && cell(res, i, 5))
-					t->col->generated.canon =
+					sd_column_xw(a, t->col)->generated.canon =
 						unscratch(nm, a, cell(res, i, 5));
 			} else if (t->kind == NORM_CHECK) {
 				t->check->expression.canon =

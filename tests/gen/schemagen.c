@@ -204,7 +204,7 @@ static bool column_name_used(const sd_table *t, const sd_table *other,
 
 	for (i = 0; i < t->ncolumns; i++)
 		if (sd_streq(t->columns[i]->base.name, name) ||
-		    sd_streq(t->columns[i]->renamed_from, name))
+		    sd_streq(sd_column_x(t->columns[i])->renamed_from, name))
 			return true;
 	if (other)
 		for (i = 0; i < other->ncolumns; i++)
@@ -941,16 +941,20 @@ static void clone_table(sd_schema *d, const sd_table *st)
 		c->default_value = copy_expr(a, &sc->default_value);
 		c->autoincrement = sc->autoincrement;
 		c->identity = sc->identity;
-		c->sequence = sd_arena_strdup(a, sc->sequence);
-		c->generated = copy_expr(a, &sc->generated);
-		c->collation = sd_arena_strdup(a, sc->collation);
-		c->comment = sd_arena_strdup(a, sc->comment);
-		c->renamed_from = sd_arena_strdup(a, sc->renamed_from);
-		c->backfill = sd_arena_strdup(a, sc->backfill);
-		c->compression = sd_arena_strdup(a, sc->compression);
-		c->statistics = sc->statistics;
-		c->statistics_set = sc->statistics_set;
-		c->storage = sc->storage;
+		if (sc->ext) {
+			const sd_column_ext *sx = sc->ext;
+			sd_column_ext *x = sd_column_xw(a, c);
+			x->sequence = sd_arena_strdup(a, sx->sequence);
+			x->generated = copy_expr(a, &sx->generated);
+			x->collation = sd_arena_strdup(a, sx->collation);
+			x->comment = sd_arena_strdup(a, sx->comment);
+			x->renamed_from = sd_arena_strdup(a, sx->renamed_from);
+			x->backfill = sd_arena_strdup(a, sx->backfill);
+			x->compression = sd_arena_strdup(a, sx->compression);
+			x->statistics = sx->statistics;
+			x->statistics_set = sx->statistics_set;
+			x->storage = sx->storage;
+		}
 	}
 	t->unlogged = st->unlogged;
 	t->replica_identity = st->replica_identity;
@@ -1087,7 +1091,7 @@ static sd_column *add_random_column(sd_rng *r, sd_schema *s, sd_table *t,
 	if (sd_rng_chance(r, 30))
 		set_default(r, s, c, o);
 	if ((o->features & SD_GEN_COMMENTS) && sd_rng_chance(r, 10))
-		c->comment = sd_arena_printf(s->arena, "column %s's note",
+		sd_column_xw(s->arena, c)->comment = sd_arena_printf(s->arena, "column %s's note",
 		                             c->base.name);
 	return c;
 }
@@ -1346,11 +1350,11 @@ static void add_table_settings(sd_rng *r, sd_schema *s, sd_table *t)
 	for (i = 0; i < t->ncolumns; i++) {
 		sd_column *c = t->columns[i];
 		if (sd_rng_chance(r, 10)) {
-			c->statistics = 100 * (1 + (int)sd_rng_below(r, 5));
-			c->statistics_set = true;
+			sd_column_xw(s->arena, c)->statistics = 100 * (1 + (int)sd_rng_below(r, 5));
+			sd_column_xw(s->arena, c)->statistics_set = true;
 		}
 		if (storage_settable(c) && sd_rng_chance(r, 10))
-			c->storage = 'e';
+			sd_column_xw(s->arena, c)->storage = 'e';
 	}
 }
 
@@ -1625,7 +1629,7 @@ static bool mut_drop_table(mut_ctx *m)
 			for (k = 0; k < f->ref_columns.n; k++) {
 				const sd_column *rc =
 					column_named(rt, f->ref_columns.items[k]);
-				if (!rc || rc->renamed_from)
+				if (!rc || sd_column_x(rc)->renamed_from)
 					return false;
 			}
 		}
@@ -1734,7 +1738,7 @@ static bool referenced_column(const sd_schema *s, const char *table,
 
 static bool pred_droppable(mut_ctx *m, sd_table *t, sd_column *c)
 {
-	const char *aname = c->renamed_from ? c->renamed_from : c->base.name;
+	const char *aname = sd_column_x(c)->renamed_from ? sd_column_x(c)->renamed_from : c->base.name;
 	const char *atable = t->renamed_from ? t->renamed_from : t->base.name;
 	const sd_table *at = table_named(m->a, atable);
 	const sd_column *ac = at ? column_named(at, aname) : NULL;
@@ -1834,8 +1838,8 @@ static bool mut_rename_column(mut_ctx *m)
 		x->where.sql = expr_rename(m->b->arena, x->where.sql, old, nw);
 	}
 	trigger_column_follow(m->b, t->base.name, old, nw);
-	if (!c->renamed_from)
-		c->renamed_from = old;
+	if (!sd_column_x(c)->renamed_from)
+		sd_column_xw(m->b->arena, c)->renamed_from = old;
 	c->base.name = nw;
 	sd_schema_index(m->b);
 	logf_(m, "rename column %s.%s -> %s", t->base.name, old, nw);
@@ -1852,7 +1856,7 @@ static void retype(mut_ctx *m, sd_column *c, sd_type nt)
 	if (had_default && ok != nt.kind)
 		set_default(m->r, m->b, c, m->o);
 	if (!storage_settable(c))
-		c->storage = 0;
+		sd_column_xw(m->b->arena, c)->storage = 0;
 }
 
 static bool pred_retypable(mut_ctx *m, sd_table *t, sd_column *c)
@@ -1997,7 +2001,7 @@ static bool pred_cast(mut_ctx *m, sd_table *t, sd_column *c)
 	case SD_T_DATE:
 	case SD_T_UUID:
 		/* checks and expression keys are written for the old type */
-		if (!(m->o->features & SD_GEN_BACKFILL_CAST) && c->backfill)
+		if (!(m->o->features & SD_GEN_BACKFILL_CAST) && sd_column_x(c)->backfill)
 			return false;
 		return pred_retypable(m, t, c) &&
 		       !column_in_check(t, c->base.name) &&
@@ -2041,11 +2045,11 @@ static bool mut_set_not_null(mut_ctx *m)
 	if (!c)
 		return false;
 	c->nullable = false;
-	c->backfill = literal_sql(m->b, &c->type,
+	sd_column_xw(m->b->arena, c)->backfill = literal_sql(m->b, &c->type,
 	                          m->o->postgres || m->o->portable,
 	                          sd_rng_below(m->r, 2), false);
 	logf_(m, "set not null %s.%s backfill %s", t->base.name, c->base.name,
-	      c->backfill);
+	      sd_column_x(c)->backfill);
 	return true;
 }
 
@@ -2062,7 +2066,7 @@ static bool mut_drop_not_null(mut_ctx *m)
 	if (!c)
 		return false;
 	c->nullable = true;
-	c->backfill = NULL;
+	sd_column_xw(m->b->arena, c)->backfill = NULL;
 	logf_(m, "drop not null %s.%s", t->base.name, c->base.name);
 	return true;
 }
@@ -2316,7 +2320,7 @@ static bool enum_value_in_default(const sd_schema *s, const char *quoted)
 			if (c->type.kind == SD_T_ENUM &&
 			    ((c->default_value.sql &&
 			      strstr(c->default_value.sql, quoted)) ||
-			     (c->backfill && strstr(c->backfill, quoted))))
+			     (sd_column_x(c)->backfill && strstr(sd_column_x(c)->backfill, quoted))))
 				return true;
 		}
 	return false;
@@ -2428,17 +2432,17 @@ static bool mut_table_settings(mut_ctx *m)
 	case 3:
 		if (!(c = pick_column(m, &t, pred_stats, false)))
 			return false;
-		c->statistics_set = !c->statistics_set;
-		c->statistics = c->statistics_set ? 250 : 0;
+		sd_column_xw(m->b->arena, c)->statistics_set = !sd_column_x(c)->statistics_set;
+		sd_column_xw(m->b->arena, c)->statistics = sd_column_x(c)->statistics_set ? 250 : 0;
 		logf_(m, "set %s.%s statistics %d", t->base.name, c->base.name,
-		      c->statistics_set ? 250 : -1);
+		      sd_column_x(c)->statistics_set ? 250 : -1);
 		return true;
 	default:
 		if (!(c = pick_column(m, &t, pred_storage, false)))
 			return false;
-		c->storage = c->storage ? 0 : 'e';
+		sd_column_xw(m->b->arena, c)->storage = sd_column_x(c)->storage ? 0 : 'e';
 		logf_(m, "set %s.%s storage %s", t->base.name, c->base.name,
-		      c->storage ? "external" : "extended");
+		      sd_column_x(c)->storage ? "external" : "extended");
 		return true;
 	}
 }
@@ -2555,7 +2559,7 @@ bool sd_gen_validate(const sd_schema *s, bool postgres, sd_buf *why)
 				ok = fail(why, "%s.%s: missing enum %s",
 				          t->base.name, c->base.name,
 				          c->type.name);
-			if (c->storage && !storage_settable(c))
+			if (sd_column_x(c)->storage && !storage_settable(c))
 				ok = fail(why, "%s.%s: STORAGE on a column "
 				          "that is not text",
 				          t->base.name, c->base.name);
@@ -2768,22 +2772,22 @@ void sd_gen_write_yaml(sd_buf *out, const sd_schema *s)
 				sd_buf_put(out, ", default: ");
 				yq(out, c->default_value.sql);
 			}
-			if (c->renamed_from) {
+			if (sd_column_x(c)->renamed_from) {
 				sd_buf_put(out, ", renamed_from: ");
-				yq(out, c->renamed_from);
+				yq(out, sd_column_x(c)->renamed_from);
 			}
-			if (c->backfill) {
+			if (sd_column_x(c)->backfill) {
 				sd_buf_put(out, ", backfill: ");
-				yq(out, c->backfill);
+				yq(out, sd_column_x(c)->backfill);
 			}
-			if (c->comment) {
+			if (sd_column_x(c)->comment) {
 				sd_buf_put(out, ", comment: ");
-				yq(out, c->comment);
+				yq(out, sd_column_x(c)->comment);
 			}
-			if (c->statistics_set)
+			if (sd_column_x(c)->statistics_set)
 				sd_buf_printf(out, ", statistics: %d",
-				              c->statistics);
-			if (c->storage == 'e')
+				              sd_column_x(c)->statistics);
+			if (sd_column_x(c)->storage == 'e')
 				sd_buf_put(out, ", storage: external");
 			sd_buf_put(out, "}\n");
 		}
