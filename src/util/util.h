@@ -55,10 +55,11 @@ typedef struct sd_arena sd_arena;
 sd_arena *sd_arena_new(void);
 /* Frees the arena and every allocation made from it. Accepts NULL. */
 void sd_arena_free(sd_arena *a);
-/* Zeroed memory aligned for any type. */
+/* Zeroed memory aligned for pointers and 8-byte scalars (not 16: no
+ * long double, max_align_t or vector type in an arena). */
 void *sd_arena_alloc(sd_arena *a, size_t size);
-/* Uninitialised, aligned for pointers and 8-byte scalars only (not 16):
- * for many small blocks whose owner fills them itself. */
+/* Uninitialised, aligned the same: for many small blocks whose owner
+ * fills them itself. */
 void *sd_arena_alloc_raw8(sd_arena *a, size_t size);
 char *sd_arena_strdup(sd_arena *a, const char *s); /* NULL stays NULL */
 char *sd_arena_strndup(sd_arena *a, const char *s, size_t n);
