@@ -36,11 +36,11 @@ static char storage_of(const sd_column *c, const sd_column *other)
 {
 	if (sd_column_x(c)->storage)
 		return sd_column_x(c)->storage;
-	if (sd_column_x(c)->type_storage)
-		return sd_column_x(c)->type_storage;
+	if (c->type_storage)
+		return c->type_storage;
 	if (sd_type_default_storage(&c->type))
 		return sd_type_default_storage(&c->type);
-	return sd_type_equal(&c->type, &other->type) ? sd_column_x(other)->type_storage : 0;
+	return sd_type_equal(&c->type, &other->type) ? other->type_storage : 0;
 }
 
 bool sd_diff_column_settings_equal(const sd_column *o, const sd_column *n)

@@ -955,7 +955,7 @@ static void column_settings(sd_arena *a, PGresult *res, int i, sd_column *c)
 	const char *opts = cell(res, i, 21);
 
 	if (own && strchr("pemx", own[0]))
-		sd_column_xw(a, c)->type_storage = own[0];
+		c->type_storage = own[0];
 	if (storage && strchr("pemx", storage[0]) &&
 	    (!own || storage[0] != own[0]))
 		sd_column_xw(a, c)->storage = storage[0];

@@ -322,9 +322,6 @@ typedef struct sd_column_ext {
 	/* PostgreSQL: SET STORAGE 'p'lain, 'e'xternal, e'x'tended, 'm'ain;
 	 * 0: the type's own */
 	char storage;
-	/* introspected: the type's own STORAGE (pg_type.typstorage), so
-	 * that a model's explicit one on a verbatim type compares */
-	char type_storage;
 	bool statistics_set;
 	/* The generated column is VIRTUAL (computed when read; SQLite's
 	 * default), not STORED. Models: virtual: true. */
@@ -372,6 +369,10 @@ typedef struct sd_column {
 	/* sd_identity, the explicit identity (models: identity key); a
 	 * byte, so that the column stays 112 bytes */
 	unsigned char identity;
+	/* introspected: the type's own STORAGE (pg_type.typstorage), so
+	 * that a model's explicit one on a verbatim type compares; set on
+	 * every column the PostgreSQL catalog gives, so not in the ext */
+	char type_storage;
 } sd_column;
 
 _Static_assert(sizeof(sd_column) <= 112, "sd_column: keep rare fields in sd_column_ext");
