@@ -1529,6 +1529,41 @@ START_TEST(partition_names_load)
 }
 END_TEST
 
+/* A column's rarely set fields: defaults without a block, the block
+ * added on first set, and a copy of the column that sets one gets a
+ * block of its own while the original keeps its values. */
+START_TEST(column_ext_copy_on_write)
+{
+	sd_schema *s = sd_schema_new();
+	sd_table *t = sd_schema_add_table(s, NULL, "accounts");
+	sd_column *c = sd_table_add_column(s, t, "email");
+	sd_column *copy;
+
+	ck_assert_ptr_null(c->ext);
+	ck_assert_ptr_null(sd_column_x(c)->comment);
+	ck_assert(!sd_column_x(c)->statistics_set);
+	SD_COLUMN_XSET(s->arena, c, comment, NULL);
+	ck_assert_ptr_null(c->ext); /* a NULL adds no block */
+	SD_COLUMN_XSET(s->arena, c, comment, "Contact address");
+	ck_assert_ptr_nonnull(c->ext);
+	ck_assert_ptr_eq(sd_column_xw(s->arena, c), c->ext); /* its own */
+
+	copy = sd_arena_alloc(s->arena, sizeof(*copy));
+	*copy = *c;
+	ck_assert_str_eq(sd_column_x(copy)->comment, "Contact address");
+	sd_column_xw(s->arena, copy)->collation = "C";
+	ck_assert_ptr_ne(copy->ext, c->ext);
+	ck_assert_str_eq(sd_column_x(copy)->comment, "Contact address");
+	ck_assert_ptr_null(sd_column_x(c)->collation);
+	sd_column_xw(s->arena, c)->comment = "Login";
+	ck_assert_str_eq(sd_column_x(copy)->comment, "Contact address");
+	ck_assert_str_eq(sd_object_comment(&c->base), "Login");
+	ck_assert_uint_le(sizeof(sd_column), 112);
+	sd_schema_free(s);
+}
+END_TEST
+
+
 static Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -1540,6 +1575,7 @@ static Suite *model_suite(void)
 	SD_TEST(s, identity_accepts_database_integer_spellings, 60);
 	SD_TEST(s, integer_key_autoincrement_opt_out, 60);
 	SD_TEST(s, custom_naming, 60);
+	SD_TEST(s, column_ext_copy_on_write, 60);
 	SD_TEST(s, directory_merges_files, 60);
 	SD_TEST(s, directory_errors_name_their_file, 60);
 	SD_TEST(s, missing_models_path, 60);
