@@ -354,18 +354,9 @@ static void add_object(dctx *c, tpair *tp, const obj_kind *k,
  * other objects. */
 static const sd_index_storage *backing_index(const sd_object *o)
 {
-	switch (o->kind) {
-	case SD_OBJ_PRIMARY_KEY:
-		return &((const sd_primary_key *)o)->storage;
-	case SD_OBJ_UNIQUE:
-		return &((const sd_unique *)o)->storage;
-	case SD_OBJ_INDEX:
-		return ((const sd_index *)o)->exclusion
-		           ? &((const sd_index *)o)->storage
-		           : NULL;
-	default:
+	if (o->kind == SD_OBJ_INDEX && !((const sd_index *)o)->exclusion)
 		return NULL;
-	}
+	return sd_index_storage_of(o);
 }
 
 /* The index behind constraint o as an index of its own (named as the

@@ -363,6 +363,22 @@ static void ns_add(dctx *c, sd_map *m, sd_vec *list, const char *ns)
 		sd_vec_push(c->a, list, (void *)ns);
 }
 
+/* SET_COMMENT of schema ns, from comment a to b, in phase ph. */
+static void namespace_comment_op(dctx *c, const char *ns, const char *a,
+                                 const char *b, int ph)
+{
+	sd_object *o = sd_arena_alloc(c->a, sizeof(*o));
+	sd_op *op;
+
+	o->kind = SD_OBJ_NAMESPACE;
+	o->name = ns;
+	op = sd_diff_op_new(c, SD_OP_SET_COMMENT, NULL);
+	op->obj_old = op->obj_new = o;
+	op->name_old = a;
+	op->name_new = b;
+	sd_diff_emit(c, op, ph);
+}
+
 /*
  * SET_COMMENT of namespace ns when its comment in from (NULL when from
  * lacks it) and in to (NULL: dropped) differ. A dropped namespace loses
@@ -374,19 +390,10 @@ static void namespace_comment(dctx *c, const char *ns, const sd_schema *from,
 {
 	const char *a = sd_schema_namespace_comment(from, ns);
 	const char *b = to ? sd_schema_namespace_comment(to, ns) : NULL;
-	sd_object *o;
-	sd_op *op;
 
 	if (!c->caps.comments || sd_streq(a, b))
 		return;
-	o = sd_arena_alloc(c->a, sizeof(*o));
-	o->kind = SD_OBJ_NAMESPACE;
-	o->name = ns;
-	op = sd_diff_op_new(c, SD_OP_SET_COMMENT, NULL);
-	op->obj_old = op->obj_new = o;
-	op->name_old = a;
-	op->name_new = b;
-	sd_diff_emit(c, op, to ? PH_COMMENT : PH_DETACH);
+	namespace_comment_op(c, ns, a, b, to ? PH_COMMENT : PH_DETACH);
 }
 
 /* The public schema's comment as a schema has it (see
@@ -408,20 +415,11 @@ static void public_comment(dctx *c, const sd_schema *from,
                            const sd_schema *to)
 {
 	const char *a = public_comment_of(from), *b = public_comment_of(to);
-	sd_object *o;
-	sd_op *op;
 
 	if (!c->caps.comments || sd_streq(a, b) ||
 	    !sd_schema_namespace_comment(to, SD_NAMESPACE_DEFAULT))
 		return;
-	o = sd_arena_alloc(c->a, sizeof(*o));
-	o->kind = SD_OBJ_NAMESPACE;
-	o->name = SD_NAMESPACE_DEFAULT;
-	op = sd_diff_op_new(c, SD_OP_SET_COMMENT, NULL);
-	op->obj_old = op->obj_new = o;
-	op->name_old = a;
-	op->name_new = b;
-	sd_diff_emit(c, op, PH_COMMENT);
+	namespace_comment_op(c, SD_NAMESPACE_DEFAULT, a, b, PH_COMMENT);
 }
 
 /*

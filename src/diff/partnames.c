@@ -10,20 +10,6 @@
 
 #include <string.h>
 
-static const sd_index_storage *storage_of(const sd_object *o)
-{
-	switch (o->kind) {
-	case SD_OBJ_PRIMARY_KEY:
-		return &((const sd_primary_key *)o)->storage;
-	case SD_OBJ_UNIQUE:
-		return &((const sd_unique *)o)->storage;
-	case SD_OBJ_INDEX:
-		return &((const sd_index *)o)->storage;
-	default:
-		return NULL;
-	}
-}
-
 /* The old table's object of the same kind and name as n, or NULL. */
 static const sd_object *old_object(const sd_table *t, const sd_object *n)
 {
@@ -100,7 +86,7 @@ static void name_copy(dctx *c, sd_map *lost, const sd_table *t,
                       const sd_object *o, const sd_table *part)
 {
 	const char *key = sd_partition_key(c->a, t, part);
-	const char *want = sd_partition_name_of(storage_of(n), key);
+	const char *want = sd_partition_name_of(sd_index_storage_of(n), key);
 	const char *def = sd_pg_partition_index_name(c->a, part->base.name, n);
 	const char *target = want ? want : def, *have = NULL;
 	tpair *pp = sd_map_get(c->new_tp, sd_diff_tname(c, part));
@@ -111,7 +97,7 @@ static void name_copy(dctx *c, sd_map *lost, const sd_table *t,
 	if (o && op_ && op_->partition_of &&
 	    !sd_map_get(lost, sd_diff_tname(c, part))) {
 		have = sd_partition_name_of(
-			storage_of(o), sd_partition_key(c->a, ot, op_));
+			sd_index_storage_of(o), sd_partition_key(c->a, ot, op_));
 		if (!have)
 			have = sd_pg_partition_index_name(c->a, op_->base.name,
 			                                  o);

@@ -110,6 +110,20 @@ void sd_name_implicit_put(sd_buf *b, const char *name1, const char *name2,
 		sd_buf_printf(b, "_%s", label);
 }
 
+const sd_index_storage *sd_index_storage_of(const sd_object *o)
+{
+	switch (o->kind) {
+	case SD_OBJ_PRIMARY_KEY:
+		return &((const sd_primary_key *)o)->storage;
+	case SD_OBJ_UNIQUE:
+		return &((const sd_unique *)o)->storage;
+	case SD_OBJ_INDEX:
+		return &((const sd_index *)o)->storage;
+	default:
+		return NULL;
+	}
+}
+
 const char *sd_partition_name_of(const sd_index_storage *st,
                                  const char *part)
 {

@@ -439,6 +439,10 @@ typedef struct sd_index_storage {
 	sd_strlist partition_names;
 } sd_index_storage;
 
+/* The index settings of a primary key, unique constraint or index o;
+ * NULL for other objects. */
+const sd_index_storage *sd_index_storage_of(const sd_object *o);
+
 /* The name of partition part's copy in st's partition_names (part
  * written as there); NULL when it has none. */
 const char *sd_partition_name_of(const sd_index_storage *st,
