@@ -15,17 +15,11 @@ pg_require
 S1=${BASE%/*}
 P=fl$$
 PG2_STATE=$T/pg2.state
-PGB_DIR=
 N1=50 # databases on the first server
 N2=50 # on the second
 NS=20 # tenant schemas in one database of the first server
 
 cleanup() {
-	if [ -n "$PGB_DIR" ] && [ -f "$PGB_DIR/pgbouncer.pid" ]; then
-		kill "$(cat "$PGB_DIR/pgbouncer.pid")" 2>/dev/null
-		sleep 0.2
-	fi
-	[ -n "$PGB_DIR" ] && rm -rf "$PGB_DIR"
 	SCHEMADIFF_PG_STATE=$PG2_STATE "$SRC/tools/pg" stop >/dev/null 2>&1
 	psql "$BASE" -qAt -c "SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE);', datname)
 		FROM pg_database WHERE datname LIKE '${P}%'" 2>/dev/null |
@@ -274,53 +268,9 @@ PGB=$(command -v pgbouncer || echo /usr/sbin/pgbouncer)
 if [ ! -x "$PGB" ]; then
 	skip "8 concurrent upgrades through pgbouncer" "pgbouncer not installed (tools/deps --test)"
 else
-	PORT1=${S1##*:}
-	PGB_DIR=$(mktemp -d /tmp/sd-pgbouncer.XXXXXX)
-	chmod 755 "$PGB_DIR"
-	PGB_USER=$(id -un)
-	if [ "$(id -u)" -eq 0 ]; then
-		PGB_USER=$(stat -c %U "$(psql "$BASE" -qtAXc 'SHOW data_directory')" 2>/dev/null || echo postgres)
-		chown "$PGB_USER" "$PGB_DIR"
-	fi
-	# start_pgbouncer PORT: writes the config and starts it as a daemon;
-	# 0 once it answers on PORT.
-	start_pgbouncer() {
-		cat >"$PGB_DIR/pgbouncer.ini" <<EOF
-[databases]
-* = host=127.0.0.1 port=$PORT1 user=postgres
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = $1
-unix_socket_dir =
-auth_type = any
-pool_mode = transaction
-server_round_robin = 1
-default_pool_size = 4
-max_client_conn = 64
-admin_users = postgres
-logfile = $PGB_DIR/pgbouncer.log
-pidfile = $PGB_DIR/pgbouncer.pid
-EOF
-		chmod 644 "$PGB_DIR/pgbouncer.ini"
-		if [ "$(id -u)" -eq 0 ]; then
-			runuser -u "$PGB_USER" -- "$PGB" -d "$PGB_DIR/pgbouncer.ini" 2>>"$PGB_DIR/start.err"
-		else
-			"$PGB" -d "$PGB_DIR/pgbouncer.ini" 2>>"$PGB_DIR/start.err"
-		fi
-		for _ in $(seq 1 100); do
-			psql "postgresql://postgres@127.0.0.1:$1/postgres" -qtAXc "SELECT 1" >/dev/null 2>&1 && return 0
-			sleep 0.2
-		done
-		[ -f "$PGB_DIR/pgbouncer.pid" ] && kill "$(cat "$PGB_DIR/pgbouncer.pid")" 2>/dev/null
-		return 1
-	}
-	started=0
-	for _ in 1 2 3; do
-		PGB_PORT=$((20000 + RANDOM % 30000))
-		(exec 3<>"/dev/tcp/127.0.0.1/$PGB_PORT") 2>/dev/null && continue
-		start_pgbouncer "$PGB_PORT" && { started=1; break; }
-	done
-	[ $started = 1 ] || diag "pgbouncer did not start:" "$(cat "$PGB_DIR/start.err" 2>/dev/null)" "$(tail -n 20 "$PGB_DIR/pgbouncer.log" 2>/dev/null)"
+	pgbouncer_start "$S1" transaction "server_round_robin = 1" "default_pool_size = 4" \
+		"max_client_conn = 64" ||
+		diag "pgbouncer did not start:" "$(cat "$PGB_DIR/start.err" 2>/dev/null)" "$(tail -n 20 "$PGB_DIR/pgbouncer.log" 2>/dev/null)"
 	pq "$S1/postgres" "CREATE DATABASE ${P}_pooled" >/dev/null
 	POOLED="postgresql://postgres@127.0.0.1:$PGB_PORT/${P}_pooled"
 	mkdir -p pooled/migrations/versions

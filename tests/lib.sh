@@ -46,6 +46,85 @@ pg_database() {
 	URL=$SERVER/$1
 }
 
+# pgbouncer_start SERVER MODE [SETTING...]: a pgbouncer on a free loopback
+# port in front of SERVER (a URL without database, as $SERVER), pooling in
+# MODE (session, transaction), with the extra "key = value" SETTINGs; run
+# as the server's system user when we are root (pgbouncer refuses root),
+# stopped when the script ends. Sets PGB_URL (its URL without database),
+# PGB_PORT and PGB_DIR; returns 1, writing nothing, when pgbouncer is not
+# installed or does not answer.
+pgbouncer_start() {
+	local server=$1 mode=$2 bin port user tries i hostport
+	shift 2
+	bin=$(command -v pgbouncer || echo /usr/sbin/pgbouncer)
+	[ -x "$bin" ] || return 1
+	hostport=${server#*://}
+	hostport=${hostport##*@}
+	[[ $hostport =~ ^[^:/]+:[0-9]+$ ]] || return 1
+	PGB_DIR=$(mktemp -d /tmp/sd-pgbouncer.XXXXXX)
+	chmod 755 "$PGB_DIR"
+	user=$(id -un)
+	if [ "$(id -u)" -eq 0 ]; then
+		user=$(stat -c %U "$(psql "$server/postgres" -qtAXc 'SHOW data_directory')" 2>/dev/null || echo postgres)
+		chown "$user" "$PGB_DIR"
+	fi
+	on_exit "pgbouncer_stop '$PGB_DIR'"
+	for tries in 1 2 3; do
+		port=$((20000 + RANDOM % 30000))
+		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+		{
+			echo "[databases]"
+			echo "* = host=${hostport%:*} port=${hostport##*:} user=postgres"
+			echo "[pgbouncer]"
+			echo "listen_addr = 127.0.0.1"
+			echo "listen_port = $port"
+			echo "unix_socket_dir ="
+			echo "auth_type = any"
+			echo "pool_mode = $mode"
+			echo "admin_users = postgres"
+			echo "logfile = $PGB_DIR/pgbouncer.log"
+			echo "pidfile = $PGB_DIR/pgbouncer.pid"
+			printf '%s\n' "$@"
+		} >"$PGB_DIR/pgbouncer.ini"
+		chmod 644 "$PGB_DIR/pgbouncer.ini"
+		if [ "$(id -u)" -eq 0 ]; then
+			runuser -u "$user" -- "$bin" -d "$PGB_DIR/pgbouncer.ini" 2>>"$PGB_DIR/start.err"
+		else
+			"$bin" -d "$PGB_DIR/pgbouncer.ini" 2>>"$PGB_DIR/start.err"
+		fi
+		for i in $(seq 1 100); do
+			if psql "postgresql://postgres@127.0.0.1:$port/postgres" -qtAXc "SELECT 1" >/dev/null 2>&1; then
+				PGB_PORT=$port
+				PGB_URL=postgresql://postgres@127.0.0.1:$port
+				return 0
+			fi
+			sleep 0.2
+		done
+		[ -f "$PGB_DIR/pgbouncer.pid" ] && kill "$(cat "$PGB_DIR/pgbouncer.pid")" 2>/dev/null
+	done
+	return 1
+}
+
+# pgbouncer_stop DIR: stops the pgbouncer pgbouncer_start left in DIR.
+pgbouncer_stop() {
+	if [ -f "$1/pgbouncer.pid" ]; then
+		kill "$(cat "$1/pgbouncer.pid")" 2>/dev/null
+		sleep 0.2
+	fi
+	rm -rf "$1"
+}
+
+# The PostgreSQL client programs straight from their directory: Debian's
+# /usr/bin/psql is a Perl wrapper that costs 40 ms a start, and the DB-to-DB
+# corpus starts psql and pg_dump about thirty times a case.
+for _pgbin in "$(pg_config --bindir 2>/dev/null)" /usr/lib/postgresql/15/bin; do
+	if [ -n "$_pgbin" ] && [ -x "$_pgbin/psql" ]; then
+		PATH=$_pgbin:$PATH
+		break
+	fi
+done
+unset _pgbin
+
 # The tests must not pick up a database from the environment, nor use
 # (or fill) the user's cache of compiled C revisions.
 unset SCHEMADIFF_DATABASE_URL DATABASE_URL NO_COLOR
