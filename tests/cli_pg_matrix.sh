@@ -48,6 +48,8 @@ if ! pg_server; then
 	finish
 fi
 PREFIX=sd_pgm_$$
+# the cases connect through a session pooler (lib.sh: pg_pool)
+pg_pool "$SERVER"
 
 # ---- one case, run in a subshell writing unnumbered TAP lines ---------------
 
@@ -121,7 +123,7 @@ run_case() {
 	CASE=$(basename "$dir")
 	TODO=
 	local db=${PREFIX}_$CASE
-	URL=$SERVER/$db
+	URL=$POOL/$db
 	export SCHEMADIFF_DATABASE_URL=$URL
 	T=$T/$CASE # run() keeps its stderr under $T: one per case
 	mkdir -p "$T" && cd "$T" || return 1

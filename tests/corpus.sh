@@ -53,7 +53,7 @@
 # Arguments: [CASE-GLOB...] (e.g. 'postgresql/enum*' 'sqlite/*'; default
 # every case). SD_CORPUS_JOBS sets the
 # number of workers (default 6), SD_CORPUS_PHASES limits the phases (e.g.
-# "forward reverse"), SD_CORPUS_DIRECT=1 connects without pgbouncer.
+# "forward reverse"), SD_TEST_DIRECT=1 connects without pgbouncer.
 ROOT=${SD_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 . "$(dirname "$0")/lib.sh"
 
@@ -79,21 +79,12 @@ cleanup() {
 	fi
 }
 on_exit cleanup
-# The cases connect through a session-pooling pgbouncer when there is one:
-# a case opens some fifty connections, and a new server backend costs about
-# 25 ms of the server's CPU to start and more to warm its catalog caches,
-# which a pooled one has done already (the suite runs twice as fast). The
-# catalog compared is the same: pooling changes no DDL, and pgbouncer
-# resets each session (DISCARD ALL) before handing it on. pg_dump, which
-# leaves its session unfinished, connects directly. At most 30 server
-# sessions (idle ones are closed for others), so that two runs side by side
-# stay within the server's default 100 connections.
+# The cases connect through a session-pooling pgbouncer (pg_pool); pg_dump,
+# which leaves its session unfinished, connects directly.
 PGPOOL=$PGSERVER
-if [ -n "$PGBASE" ] && [ -z "${SD_CORPUS_DIRECT:-}" ] &&
-	pgbouncer_start "$PGSERVER" session "default_pool_size = 4" \
-		"server_idle_timeout = 10" "max_client_conn = 200" \
-		"max_user_connections = 30"; then
-	PGPOOL=$PGB_URL
+if [ -n "$PGBASE" ]; then
+	pg_pool "$PGSERVER"
+	PGPOOL=$POOL
 fi
 
 # ---- per-dialect primitives -------------------------------------------------
