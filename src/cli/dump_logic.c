@@ -246,6 +246,41 @@ static void view_index_yaml(sd_buf *out, const sd_index *ix)
 	sd_arena_free(a);
 }
 
+/* Whether a (materialized view's) column has PostgreSQL settings of its
+ * own: STORAGE, COMPRESSION, SET STATISTICS, attribute options. */
+static bool column_settings_set(const sd_column *c)
+{
+	const sd_column_ext *x = sd_column_x(c);
+
+	return x->storage || x->compression || x->statistics_set ||
+	       x->options.n;
+}
+
+/* A column_options entry's storage, compression, statistics and
+ * options, as a table column's are written. */
+static void column_settings_yaml(sd_buf *out, const sd_column *c)
+{
+	const sd_column_ext *x = sd_column_x(c);
+	size_t i;
+
+	line_opt(out, 8, "storage", sd_storage_word(x->storage));
+	line_opt(out, 8, "compression", x->compression);
+	if (x->statistics_set) {
+		indent(out, 8);
+		sd_buf_printf(out, "statistics: %d\n", x->statistics);
+	}
+	if (x->options.n)
+		sd_buf_put(out, "        options:\n");
+	for (i = 0; i < x->options.n; i++) {
+		const char *o = x->options.items[i], *eq = strchr(o, '=');
+		indent(out, 10);
+		sd_buf_putn(out, o, (size_t)(eq - o));
+		sd_buf_put(out, ": ");
+		sd_cli_yaml_scalar(out, eq + 1);
+		sd_buf_putc(out, '\n');
+	}
+}
+
 static void view_yaml(sd_buf *out, const sd_logic *l, const sd_view *v)
 {
 	size_t i;
@@ -265,7 +300,8 @@ static void view_yaml(sd_buf *out, const sd_logic *l, const sd_view *v)
 	line_opt(out, 4, "comment", v->comment);
 	for (i = 0; i < v->ncolumns; i++) {
 		const sd_column *c = v->columns[i];
-		if (!sd_column_x(c)->comment && !c->default_value.sql)
+		if (!sd_column_x(c)->comment && !c->default_value.sql &&
+		    !column_settings_set(c))
 			continue;
 		if (!any)
 			sd_buf_put(out, "    column_options:\n");
@@ -273,6 +309,7 @@ static void view_yaml(sd_buf *out, const sd_logic *l, const sd_view *v)
 		line(out, 8, true, "column", c->base.name);
 		line_opt(out, 8, "default", c->default_value.sql);
 		line_opt(out, 8, "comment", sd_column_x(c)->comment);
+		column_settings_yaml(out, c);
 	}
 	if (v->nindexes)
 		sd_buf_put(out, "    indexes:\n");

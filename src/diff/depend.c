@@ -544,6 +544,8 @@ typedef struct closure {
 	objmap from, to;
 	sd_map *removed;    /* key -> non-NULL: some op removes it */
 	sd_map *replaced;   /* key -> sd_op* REPLACE_OBJECT */
+	sd_map *altered;    /* key -> sd_op* ALTER_OBJECT of a materialized
+	                       view (its settings) */
 	sd_map *users;      /* referenced key -> sd_vec* of dependent keys */
 	sd_map *dropped;    /* column key -> non-NULL: a DROP COLUMN removes
 	                       it (its indexes go with it) */
@@ -596,13 +598,17 @@ static bool take_along(closure *cl, const char *key)
 
 	if (o) {
 		sd_op *rep = sd_map_get(cl->replaced, key);
+		if (!rep)
+			rep = sd_map_get(cl->altered, key);
 		op = new_op(c, SD_OP_DROP_OBJECT, NULL, PH_DROP_LOGIC);
 		op->obj_old = o;
 		if (rep) {
-			/* CREATE OR REPLACE cannot happen with the object
-			 * gone: the replacement becomes its creation */
+			/* CREATE OR REPLACE (or ALTER MATERIALIZED VIEW)
+			 * cannot happen with the object gone: the
+			 * replacement becomes its creation */
 			rep->kind = SD_OP_CREATE_OBJECT;
 			rep->obj_old = NULL;
+			rep->changes = 0;
 		} else if (n || !c->opts->drop_unlisted) {
 			/* as the target has it; one the target does not list
 			 * and the plan leaves alone comes back as it was */
@@ -726,6 +732,7 @@ void sd_diff_dependants(dctx *c)
 	objmap_init(c, &cl.to);
 	cl.removed = sd_map_new(c->a, 64);
 	cl.replaced = sd_map_new(c->a, 16);
+	cl.altered = sd_map_new(c->a, 16);
 	cl.users = sd_map_new(c->a, c->from_deps.n + 1);
 	cl.reset = sd_map_new(c->a, 16);
 	cl.dropped = sd_map_new(c->a, 16);
@@ -771,6 +778,10 @@ void sd_diff_dependants(dctx *c)
 		if (op->kind == SD_OP_REPLACE_OBJECT &&
 		    op->obj_new->kind != SD_OBJ_TABLE)
 			sd_map_put(cl.replaced, sd_logic_key(c->a, op->obj_new),
+			           (void *)op);
+		if (op->kind == SD_OP_ALTER_OBJECT &&
+		    op->obj_new->kind == SD_OBJ_VIEW)
+			sd_map_put(cl.altered, sd_logic_key(c->a, op->obj_new),
 			           (void *)op);
 	}
 	/*

@@ -255,6 +255,14 @@ static bool view_options_equal(dctx *c, const sd_view *o, const sd_view *n)
 	return sd_strlist_same_set(&x, &y);
 }
 
+/* Whether a materialized view's storage parameters and its columns'
+ * settings change in place (ALTER MATERIALIZED VIEW), so that its
+ * definition is compared without them. */
+static bool matview_settings(dctx *c, const sd_view *o, const sd_view *n)
+{
+	return c->caps.table_settings && o->materialized && n->materialized;
+}
+
 static bool view_equal(dctx *c, const sd_view *o, const sd_view *n)
 {
 	if (o->materialized != n->materialized ||
@@ -262,7 +270,7 @@ static bool view_equal(dctx *c, const sd_view *o, const sd_view *n)
 	    !sd_streq(o->check_option, n->check_option) ||
 	    o->security_barrier != n->security_barrier ||
 	    o->security_invoker != n->security_invoker ||
-	    !view_options_equal(c, o, n) ||
+	    (!matview_settings(c, o, n) && !view_options_equal(c, o, n)) ||
 	    (o->materialized && o->no_data != n->no_data))
 		return false;
 	/* a server's text holds the column names as aliases */
@@ -365,9 +373,39 @@ static void view_indexes(dctx *c, const sd_view *o, const sd_view *n)
 	}
 }
 
+/*
+ * A materialized view that stays: its storage parameters (SET / RESET)
+ * and the STORAGE, COMPRESSION, SET STATISTICS and attribute options of
+ * its columns, in one ALTER_OBJECT whose `changes` say which
+ * (SD_CHANGE_OPTIONS, SD_CHANGE_STORAGE). A view created again gets
+ * them with its creation.
+ */
+static void view_settings(dctx *c, const sd_view *o, const sd_view *n)
+{
+	unsigned changes = 0;
+	size_t i;
+	sd_op *op;
+
+	if (!matview_settings(c, o, n))
+		return;
+	if (!sd_options_same(&o->options, &n->options))
+		changes |= SD_CHANGE_OPTIONS;
+	for (i = 0; i < n->ncolumns; i++) {
+		const sd_column *x = sd_view_column(o, n->columns[i]->base.name);
+		if (x && !sd_diff_column_settings_equal(x, n->columns[i]))
+			changes |= SD_CHANGE_STORAGE;
+	}
+	if (!changes)
+		return;
+	op = object_op(c, SD_OP_ALTER_OBJECT, &o->base, &n->base,
+	               PH_CREATE_LOGIC);
+	op->changes = changes;
+}
+
 static void diff_view(dctx *c, const sd_view *o, const sd_view *n)
 {
 	if (view_equal(c, o, n)) {
+		view_settings(c, o, n);
 		view_comments(c, o, n);
 		if (n->materialized)
 			view_indexes(c, o, n);

@@ -271,6 +271,7 @@ static void put_object_changes(sd_buf *out, const sd_op *op)
 		{SD_CHANGE_PERSISTENCE, "logged/unlogged"},
 		{SD_CHANGE_REPLICA, "replica identity"},
 		{SD_CHANGE_CLUSTER, "cluster on"},
+		{SD_CHANGE_STORAGE, "column settings"},
 		{SD_CHANGE_DEFAULT, "default"},
 		{SD_CHANGE_NULLABLE, "not null"},
 		{SD_CHANGE_CHECKS, "checks"},

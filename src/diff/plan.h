@@ -147,7 +147,9 @@ enum {
 	SD_CHANGE_REPLACE = 1 << 14,    /* dropped and created again (a
 	                                   collation, a range type, a
 	                                   domain's base type) */
-	/* ALTER_COLUMN: STORAGE, COMPRESSION, SET STATISTICS */
+	/* ALTER_COLUMN: STORAGE, COMPRESSION, SET STATISTICS; ALTER_OBJECT
+	 * of a materialized view: those of its columns (and
+	 * SD_CHANGE_OPTIONS, its storage parameters) */
 	SD_CHANGE_STORAGE = 1 << 15,
 	/* ALTER_OBJECT of a table (also SD_CHANGE_PERSISTENCE and
 	 * SD_CHANGE_OPTIONS, its storage parameters): */

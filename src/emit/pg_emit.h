@@ -126,5 +126,12 @@ void sd_pg_emit_column_settings(pg_emit *e, const sd_table *t,
  * COMPRESSION is part of its definition). */
 void sd_pg_emit_new_column_settings(pg_emit *e, const sd_table *t,
                                     const sd_column *c);
+struct sd_view;
+/* ALTER_OBJECT of a materialized view: SET / RESET (storage parameters)
+ * and its columns' settings, as op->changes says (SD_CHANGE_OPTIONS,
+ * SD_CHANGE_STORAGE). */
+void sd_pg_emit_view_settings(pg_emit *e, const sd_op *op);
+/* The settings of a materialized view's columns, once it is created. */
+void sd_pg_emit_view_created_settings(pg_emit *e, const struct sd_view *v);
 
 #endif

@@ -167,11 +167,13 @@ static void view_comments(sd_buf *out, const sd_view *v)
 
 static int create_view(sd_buf *out, const sd_view *v, sd_error *err)
 {
+	pg_emit e = {out, NULL, NULL, NULL};
 	size_t i;
 	int rc;
 
 	sd_buf_printf(out, "CREATE %s ", view_word(v));
 	view_body(out, v);
+	sd_pg_emit_view_created_settings(&e, v);
 	view_defaults(out, NULL, v);
 	view_comments(out, v);
 	for (i = 0; i < v->nindexes; i++) {

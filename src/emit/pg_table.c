@@ -2,16 +2,22 @@
  * pg_table.c - PostgreSQL's table settings: SET LOGGED / UNLOGGED, the
  * storage parameters (SET / RESET), REPLICA IDENTITY, CLUSTER ON / SET
  * WITHOUT CLUSTER, and a column's SET STORAGE, SET COMPRESSION and SET
- * STATISTICS (diff/tables.c says when).
+ * STATISTICS (diff/tables.c says when). A materialized view has the
+ * storage parameters and the column settings too (diff/logic.c), the
+ * same statements but for ALTER MATERIALIZED VIEW.
  */
 #include "emit/pg_emit.h"
+#include "model/logic.h"
 
 #include <string.h>
 
-static void alter_table(pg_emit *e, const sd_table *t)
+/* "ALTER TABLE t " or "ALTER MATERIALIZED VIEW v ": rel is the table or
+ * the materialized view. */
+static void alter_table(pg_emit *e, const sd_object *rel)
 {
-	put(e, "ALTER TABLE ");
-	sd_pg_emit_qname(e, t->base.schema, t->base.name);
+	put(e, rel->kind == SD_OBJ_VIEW ? "ALTER MATERIALIZED VIEW "
+	                                : "ALTER TABLE ");
+	sd_pg_emit_qname(e, rel->schema, rel->name);
 	put(e, " ");
 }
 
@@ -42,7 +48,7 @@ static bool has_option(const sd_strlist *l, const char *item)
  * start of from and to, from's parameters that to lacks are RESET and
  * to's are SET, in order.
  */
-static void storage_parameters(pg_emit *e, const sd_table *t,
+static void storage_parameters(pg_emit *e, const sd_object *t,
                                const sd_strlist *from, const sd_strlist *to)
 {
 	sd_strlist set = {to->items, to->n};
@@ -80,7 +86,7 @@ static void storage_parameters(pg_emit *e, const sd_table *t,
 static void replica_identity(pg_emit *e, const sd_table *t,
                              const sd_table *to)
 {
-	alter_table(e, t);
+	alter_table(e, &t->base);
 	put(e, "REPLICA IDENTITY ");
 	switch (to->replica_identity) {
 	case SD_REPLICA_FULL: put(e, "FULL"); break;
@@ -96,7 +102,7 @@ static void replica_identity(pg_emit *e, const sd_table *t,
 
 static void cluster_on(pg_emit *e, const sd_table *t, const sd_table *to)
 {
-	alter_table(e, t);
+	alter_table(e, &t->base);
 	if (to->cluster_on) {
 		put(e, "CLUSTER ON ");
 		sd_pg_emit_ident(e, to->cluster_on);
@@ -113,11 +119,11 @@ void sd_pg_emit_table_settings(pg_emit *e, const sd_op *op)
 	const sd_table *to = (const sd_table *)op->obj_new;
 
 	if (op->changes & SD_CHANGE_PERSISTENCE) {
-		alter_table(e, t);
+		alter_table(e, &t->base);
 		put(e, to->unlogged ? "SET UNLOGGED;\n" : "SET LOGGED;\n");
 	}
 	if (op->changes & SD_CHANGE_OPTIONS)
-		storage_parameters(e, t, &from->with, &to->with);
+		storage_parameters(e, &t->base, &from->with, &to->with);
 	if (op->changes & SD_CHANGE_REPLICA)
 		replica_identity(e, t, to);
 	if (op->changes & SD_CHANGE_CLUSTER)
@@ -133,7 +139,7 @@ void sd_pg_emit_create_settings(pg_emit *e, const sd_table *t)
 	put(e, ")");
 }
 
-static void alter_column(pg_emit *e, const sd_table *t, const char *col)
+static void alter_column(pg_emit *e, const sd_object *t, const char *col)
 {
 	alter_table(e, t);
 	put(e, "ALTER COLUMN ");
@@ -156,7 +162,7 @@ static void storage_word(pg_emit *e, char storage)
  * SET STORAGE back to the type's own: its word where the portable type
  * says it, else the catalog's (a verbatim type), read when it runs.
  */
-static void default_storage(pg_emit *e, const sd_table *t,
+static void default_storage(pg_emit *e, const sd_object *t,
                             const sd_column *c)
 {
 	const char *word = sd_storage_word(sd_type_default_storage(&c->type));
@@ -169,7 +175,7 @@ static void default_storage(pg_emit *e, const sd_table *t,
 		return;
 	}
 	inner.out = &rel;
-	sd_pg_emit_qname(&inner, t->base.schema, t->base.name);
+	sd_pg_emit_qname(&inner, t->schema, t->name);
 	inner.out = &stmt;
 	alter_column(&inner, t, c->base.name);
 	put(e, "DO $sd$BEGIN EXECUTE ");
@@ -195,7 +201,7 @@ static void default_storage(pg_emit *e, const sd_table *t,
  *     ALTER TABLE "t" ALTER COLUMN "c" RESET (n_distinct_inherited);
  *     ALTER TABLE "t" ALTER COLUMN "c" SET (n_distinct = -0.05);
  */
-static void column_options(pg_emit *e, const sd_table *t,
+static void column_options(pg_emit *e, const sd_object *t,
                            const sd_column *from, const sd_column *to)
 {
 	const char *sep = "";
@@ -238,9 +244,12 @@ static void column_options(pg_emit *e, const sd_table *t,
 		put(e, ");\n");
 }
 
-void sd_pg_emit_column_settings(pg_emit *e, const sd_table *t,
-                                const sd_column *from, const sd_column *to,
-                                bool retyped)
+/* SET STORAGE, SET COMPRESSION, SET STATISTICS and the attribute
+ * options where from and to differ, of a column of rel (a table or a
+ * materialized view). */
+static void column_settings(pg_emit *e, const sd_object *t,
+                            const sd_column *from, const sd_column *to,
+                            bool retyped)
 {
 	const char *col = to->base.name;
 
@@ -266,18 +275,62 @@ void sd_pg_emit_column_settings(pg_emit *e, const sd_table *t,
 	column_options(e, t, from, to);
 }
 
-void sd_pg_emit_new_column_settings(pg_emit *e, const sd_table *t,
-                                    const sd_column *c)
+void sd_pg_emit_column_settings(pg_emit *e, const sd_table *t,
+                                const sd_column *from, const sd_column *to,
+                                bool retyped)
+{
+	column_settings(e, &t->base, from, to, retyped);
+}
+
+/* The settings of column c of rel just created, from the defaults: all
+ * but its COMPRESSION when its definition gave that. */
+static void created_column_settings(pg_emit *e, const sd_object *rel,
+                                    const sd_column *c, bool compressed)
 {
 	sd_column none;
 	sd_column_ext nx;
 
-	if (!sd_column_x(c)->storage && !sd_column_x(c)->statistics_set && !sd_column_x(c)->options.n)
-		return;
 	memset(&none, 0, sizeof(none));
 	memset(&nx, 0, sizeof(nx));
-	nx.compression = sd_column_x(c)->compression;
+	if (compressed)
+		nx.compression = sd_column_x(c)->compression;
 	nx.owner = &none;
 	none.ext = &nx;
-	sd_pg_emit_column_settings(e, t, &none, c, false);
+	column_settings(e, rel, &none, c, false);
+}
+
+void sd_pg_emit_new_column_settings(pg_emit *e, const sd_table *t,
+                                    const sd_column *c)
+{
+	if (!sd_column_x(c)->storage && !sd_column_x(c)->statistics_set && !sd_column_x(c)->options.n)
+		return;
+	created_column_settings(e, &t->base, c, true);
+}
+
+void sd_pg_emit_view_settings(pg_emit *e, const sd_op *op)
+{
+	const sd_view *from = (const sd_view *)op->obj_old;
+	const sd_view *to = (const sd_view *)op->obj_new;
+	size_t i;
+
+	if (op->changes & SD_CHANGE_OPTIONS)
+		storage_parameters(e, &to->base, &from->options, &to->options);
+	for (i = 0; (op->changes & SD_CHANGE_STORAGE) && i < to->ncolumns; i++) {
+		const sd_column *c = to->columns[i];
+		const sd_column *was = sd_view_column(from, c->base.name);
+		if (was)
+			column_settings(e, &to->base, was, c, false);
+	}
+}
+
+void sd_pg_emit_view_created_settings(pg_emit *e, const sd_view *v)
+{
+	size_t i;
+
+	if (!v->materialized)
+		return;
+	for (i = 0; i < v->ncolumns; i++)
+		if (v->columns[i]->ext)
+			created_column_settings(e, &v->base, v->columns[i],
+			                        false);
 }

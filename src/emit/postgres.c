@@ -1456,6 +1456,10 @@ static int emit_body(pg_emit *e, const sd_op *op, sd_error *err)
 			sd_pg_emit_table_settings(e, op);
 			break;
 		}
+		if (op->obj_new && op->obj_new->kind == SD_OBJ_VIEW) {
+			sd_pg_emit_view_settings(e, op);
+			break;
+		}
 		/* fall through */
 	case SD_OP_ATTACH_PARTITION:
 	case SD_OP_DETACH_PARTITION:

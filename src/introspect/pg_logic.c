@@ -38,8 +38,9 @@ static const char q_views[] =
 static const char q_view_columns[] =
 	"SELECT a.attrelid, a.attnum, a.attname,"
 	" format_type(a.atttypid, a.atttypmod), ds.description,"
-	" pg_get_expr(ad.adbin, ad.adrelid)"
+	" pg_get_expr(ad.adbin, ad.adrelid)," PG_COLUMN_SETTINGS
 	" FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+	" JOIN pg_type t ON t.oid = a.atttypid"
 	" LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid"
 	"  AND ad.adnum = a.attnum AND a.atthasdef"
 	" LEFT JOIN pg_description ds ON ds.objoid = a.attrelid"
@@ -592,9 +593,11 @@ int sd_pgr_read_views(pg_read *r)
 		c->default_value.canon = c->default_value.sql;
 		c->nullable = true;
 		sd_ptrs_push(a, &v->columns, &v->ncolumns, c);
-		if (v->materialized)
-			sd_pgr_attribute(r, sd_pgr_rel(r, cell(res, i, 0)),
-			                 atoi(cell(res, i, 1)), c->base.name);
+		if (!v->materialized)
+			continue;
+		sd_pgr_column_settings(a, res, i, 6, c);
+		sd_pgr_attribute(r, sd_pgr_rel(r, cell(res, i, 0)),
+		                 atoi(cell(res, i, 1)), c->base.name);
 	}
 	PQclear(res);
 	return SD_OK;

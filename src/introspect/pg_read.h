@@ -100,6 +100,15 @@ const char *sd_pgr_nsp(const pg_read *r, const char *nspname);
 pg_rel *sd_pgr_rel(pg_read *r, const char *oid);
 /* Records attribute attnum's name of rel (for index keys). */
 void sd_pgr_attribute(pg_read *r, pg_rel *rel, int attnum, const char *name);
+/* STORAGE other than the type's, COMPRESSION, SET STATISTICS of column
+ * c, the type's own STORAGE and the attribute options, from the five
+ * cells of row i from `first` on: a.attstorage, a.attcompression,
+ * a.attstattarget, t.typstorage, a.attoptions (PG_COLUMN_SETTINGS). */
+#define PG_COLUMN_SETTINGS                                                    \
+	" a.attstorage, a.attcompression, a.attstattarget, t.typstorage,"     \
+	" a.attoptions"
+void sd_pgr_column_settings(sd_arena *a, PGresult *res, int i, int first,
+                            sd_column *c);
 /* Left out: the version table and its companions, ignore globs. */
 bool sd_pgr_skip(const pg_read *r, const char *schema, const char *name);
 

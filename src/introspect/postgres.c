@@ -174,9 +174,7 @@ static const char q_columns[] =
 	"  AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum"
 	"  AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'"
 	"  AND s.relkind = 'S' LIMIT 1) END,"
-	" a.attcollation, a.attinhcount > 0, a.attislocal,"
-	" a.attstorage, a.attcompression, a.attstattarget, t.typstorage,"
-	" a.attoptions"
+	" a.attcollation, a.attinhcount > 0, a.attislocal," PG_COLUMN_SETTINGS
 	" FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
 	" LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid"
 	"  AND ad.adnum = a.attnum AND a.atthasdef"
@@ -943,16 +941,14 @@ static void rel_attribute(pg_read *r, pg_rel *rel, int attnum,
 	rel->cols[attnum] = col;
 }
 
-/* STORAGE other than the type's, COMPRESSION, SET STATISTICS of a
- * column, the type's own STORAGE and the attribute options (q_columns'
- * columns 17-21). */
-static void column_settings(sd_arena *a, PGresult *res, int i, sd_column *c)
+void sd_pgr_column_settings(sd_arena *a, PGresult *res, int i, int first,
+                            sd_column *c)
 {
-	const char *storage = cell(res, i, 17);
-	const char *comp = cell(res, i, 18);
-	const char *stat = cell(res, i, 19);
-	const char *own = cell(res, i, 20);
-	const char *opts = cell(res, i, 21);
+	const char *storage = cell(res, i, first);
+	const char *comp = cell(res, i, first + 1);
+	const char *stat = cell(res, i, first + 2);
+	const char *own = cell(res, i, first + 3);
+	const char *opts = cell(res, i, first + 4);
 
 	if (own && strchr("pemx", own[0]))
 		c->type_storage = own[0];
@@ -1001,7 +997,7 @@ static void column_row(pg_read *r, PGresult *res, int i)
 	else
 		sd_pg_type_from_catalog(a, c->type_sql, NULL, NULL, &c->type);
 	c->nullable = !cell_true(res, i, 4);
-	column_settings(a, res, i, c);
+	sd_pgr_column_settings(a, res, i, 17, c);
 	if (cell(res, i, 8))
 		sd_column_xw(a, c)->collation =
 			sd_arena_strdup(a, cell(res, i, 8));

@@ -843,91 +843,20 @@ static bool models_type(loader *L, const char *type)
 	                    name);
 }
 
-/* The attribute options of column j (ALTER COLUMN ... SET (...)):
- * PostgreSQL knows n_distinct and n_distinct_inherited, numbers. */
-static void column_options(loader *L, tinfo *ti, unsigned j, sd_column *c)
-{
-	const m_column *mc = &ti->mt->columns[j];
-	const sd_ynode *m = sd_ynode_get(
-		sd_ynode_item(sd_ynode_get(ti->node, "columns"), j), "options");
-	size_t i;
-
-	if (m && m->type != SD_YMAPPING) {
-		lerr(L, ti->f, item_path(L, ti, "columns", j, "options"),
-		     obj_name(L, ti, mc->name),
-		     "'options' must be a mapping ({n_distinct: 1000})");
-		return;
-	}
-	if (!m || sd_models_options(L->a, &ti->f->doc, m,
-	                            obj_name(L, ti, mc->name), &sd_column_xw(L->a, c)->options,
-	                            L->err) != SD_OK)
-		return;
-	for (i = 0; i < sd_column_x(c)->options.n; i++) {
-		const char *o = sd_column_x(c)->options.items[i], *eq = strchr(o, '=');
-		char *end;
-		size_t n = (size_t)(eq - o);
-
-		if (!((n == 10 && strncmp(o, "n_distinct", n) == 0) ||
-		      (n == 20 && strncmp(o, "n_distinct_inherited", n) == 0)))
-			lerr(L, ti->f, item_path(L, ti, "columns", j, "options"),
-			     obj_name(L, ti, mc->name),
-			     "unknown column option '%.*s' (n_distinct, "
-			     "n_distinct_inherited)", (int)n, o);
-		else if ((void)strtod(eq + 1, &end), !eq[1] || *end)
-			lerr(L, ti->f, item_path(L, ti, "columns", j, "options"),
-			     obj_name(L, ti, mc->name),
-			     "column option '%.*s' must be a number, not '%s'",
-			     (int)n, o, eq + 1);
-	}
-}
-
-/* PostgreSQL's STORAGE (kept only when not the type's own),
- * COMPRESSION, SET STATISTICS and the options of column j. */
+/* PostgreSQL's STORAGE, COMPRESSION, SET STATISTICS and attribute
+ * options of column j (sd_load_column_settings). */
 static void column_settings(loader *L, tinfo *ti, unsigned j, sd_column *c)
 {
 	const m_column *mc = &ti->mt->columns[j];
-	char *end;
-	long n;
+	sd_column_words w = {mc->storage, mc->compression, mc->statistics,
+	                     sd_ynode_get(sd_ynode_item(ti->columns, j),
+	                                  "options")};
+	sd_logic_src src = {&ti->f->doc, L->s, L->err, L->tmp};
 
-	column_options(L, ti, j, c);
-	if (mc->storage) {
-		char storage = sd_storage_parse(mc->storage);
-		if (!storage)
-			lerr(L, ti->f, item_path(L, ti, "columns", j, "storage"),
-			     obj_name(L, ti, mc->name),
-			     "'storage' must be plain, external, extended or "
-			     "main, not '%s'", mc->storage);
-		if (storage == sd_type_default_storage(&c->type))
-			storage = 0;
-		if (storage || sd_column_x(c)->storage)
-			sd_column_xw(L->a, c)->storage = storage;
-	}
-	if (mc->compression) {
-		if (sd_strieq(mc->compression, "pglz"))
-			sd_column_xw(L->a, c)->compression = "pglz";
-		else if (sd_strieq(mc->compression, "lz4"))
-			sd_column_xw(L->a, c)->compression = "lz4";
-		else if (!sd_strieq(mc->compression, "default"))
-			lerr(L, ti->f,
-			     item_path(L, ti, "columns", j, "compression"),
-			     obj_name(L, ti, mc->name),
-			     "'compression' must be pglz or lz4, not '%s'",
-			     mc->compression);
-	}
-	if (mc->statistics) {
-		n = strtol(mc->statistics, &end, 10);
-		if (*end || end == mc->statistics || n < -1 || n > 10000)
-			lerr(L, ti->f,
-			     item_path(L, ti, "columns", j, "statistics"),
-			     obj_name(L, ti, mc->name),
-			     "'statistics' must be a number from 0 to 10000 "
-			     "(-1: the default), not '%s'", mc->statistics);
-		else if (n >= 0) {
-			sd_column_ext *x = sd_column_xw(L->a, c);
-			x->statistics = (int)n;
-			x->statistics_set = true;
-		}
-	}
+	if (!w.storage && !w.compression && !w.statistics && !w.options)
+		return;
+	sd_load_column_settings(&src, item_path(L, ti, "columns", j, NULL),
+	                        obj_name(L, ti, mc->name), c, &w);
 }
 
 /* `type: null` (or ~): a column without a type, which SQLite allows. */

@@ -10,6 +10,7 @@
 #include "model/load_logic.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
@@ -100,7 +101,12 @@ const sd_yfield sd_m_rule_fields[] = {
 const sd_yfield sd_m_column_option_fields[] = {
 	SD_YF_STR("column", m_column_option, column),
 	SD_YF_STR_OPT("default", m_column_option, default_),
-	SD_YF_STR_OPT("comment", m_column_option, comment), SD_YF_END};
+	SD_YF_STR_OPT("comment", m_column_option, comment),
+	/* materialized views' */
+	SD_YF_STR_OPT("storage", m_column_option, storage),
+	SD_YF_STR_OPT("compression", m_column_option, compression),
+	SD_YF_STR_OPT("statistics", m_column_option, statistics),
+	SD_YF_ANY("options", NULL), SD_YF_END};
 
 const sd_yfield sd_m_view_fields[] = {
 	SD_YF_STR("name", m_view, name), SD_YF_STR_OPT("schema", m_view, schema),
@@ -162,6 +168,88 @@ static int lerr(const sd_logic_src *src, const char *path, const char *object,
 static const char *dup(const sd_logic_src *src, const char *s)
 {
 	return sd_arena_strdup(src->s->arena, s);
+}
+
+/* The attribute options of a column (ALTER COLUMN ... SET (...)):
+ * PostgreSQL knows n_distinct and n_distinct_inherited, numbers. */
+static void column_attribute_options(const sd_logic_src *src, const char *at,
+                                     const char *object, sd_column *c,
+                                     const sd_ynode *m)
+{
+	sd_strlist *l;
+	size_t i;
+
+	if (m->type != SD_YMAPPING) {
+		lerr(src, at, object,
+		     "'options' must be a mapping ({n_distinct: 1000})");
+		return;
+	}
+	l = &sd_column_xw(src->s->arena, c)->options;
+	if (sd_models_options(src->s->arena, src->doc, m, object, l,
+	                      src->err) != SD_OK)
+		return;
+	for (i = 0; i < l->n; i++) {
+		const char *o = l->items[i], *eq = strchr(o, '=');
+		char *end;
+		size_t n = (size_t)(eq - o);
+
+		if (!((n == 10 && strncmp(o, "n_distinct", n) == 0) ||
+		      (n == 20 && strncmp(o, "n_distinct_inherited", n) == 0)))
+			lerr(src, at, object,
+			     "unknown column option '%.*s' (n_distinct, "
+			     "n_distinct_inherited)", (int)n, o);
+		else if ((void)strtod(eq + 1, &end), !eq[1] || *end)
+			lerr(src, at, object,
+			     "column option '%.*s' must be a number, not '%s'",
+			     (int)n, o, eq + 1);
+	}
+}
+
+void sd_load_column_settings(const sd_logic_src *src, const char *path,
+                             const char *object, sd_column *c,
+                             const sd_column_words *w)
+{
+	sd_arena *a = src->s->arena;
+#define AT(key) sd_arena_printf(src->tmp, "%s." key, path)
+
+	if (w->options)
+		column_attribute_options(src, AT("options"), object, c,
+		                         w->options);
+	if (w->storage) {
+		char storage = sd_storage_parse(w->storage);
+		if (!storage)
+			lerr(src, AT("storage"), object,
+			     "'storage' must be plain, external, extended or "
+			     "main, not '%s'", w->storage);
+		if (storage == sd_type_default_storage(&c->type))
+			storage = 0;
+		if (storage || sd_column_x(c)->storage)
+			sd_column_xw(a, c)->storage = storage;
+	}
+	if (w->compression) {
+		if (sd_strieq(w->compression, "pglz"))
+			sd_column_xw(a, c)->compression = "pglz";
+		else if (sd_strieq(w->compression, "lz4"))
+			sd_column_xw(a, c)->compression = "lz4";
+		else if (!sd_strieq(w->compression, "default"))
+			lerr(src, AT("compression"), object,
+			     "'compression' must be pglz or lz4, not '%s'",
+			     w->compression);
+	}
+	if (w->statistics) {
+		char *end;
+		long n = strtol(w->statistics, &end, 10);
+		if (*end || end == w->statistics || n < -1 || n > 10000)
+			lerr(src, AT("statistics"), object,
+			     "'statistics' must be a number from 0 to 10000 "
+			     "(-1: the default), not '%s'", w->statistics);
+		else if (n >= 0) {
+			sd_column_ext *x = sd_column_xw(a, c);
+			x->statistics = (int)n;
+			x->statistics_set = true;
+		}
+	}
+#undef AT
 }
 
 static bool bad_name(const sd_logic_src *src, const char *path,
@@ -247,6 +335,37 @@ static const char *schema_key(const sd_logic_src *src, const char *schema)
 /* Views                                                               */
 /* ------------------------------------------------------------------ */
 
+/* The STORAGE, COMPRESSION, SET STATISTICS and attribute options of
+ * entry j of view v's column_options (at path "views[3]"), which only a
+ * materialized view's columns take. */
+static void view_column_settings(const sd_logic_src *src, const sd_view *v,
+                                 const char *path, unsigned j,
+                                 const m_column_option *mo, sd_column *c)
+{
+	const char *at = sd_arena_printf(src->tmp, "%s.column_options[%u]",
+	                                 path, j);
+	sd_column_words w = {mo->storage, mo->compression, mo->statistics,
+	                     sd_ynode_get(sd_ydoc_node(src->doc, at),
+	                                  "options")};
+	const char *object = sd_arena_printf(src->tmp, "%s.%s", v->base.name,
+	                                     mo->column);
+
+	if (!w.storage && !w.compression && !w.statistics && !w.options)
+		return;
+	if (!v->materialized) {
+		lerr(src, sd_arena_printf(src->tmp, "%s.%s", at,
+		                          mo->storage       ? "storage"
+		                          : mo->compression ? "compression"
+		                          : mo->statistics  ? "statistics"
+		                                            : "options"),
+		     object,
+		     "storage, compression, statistics and options are for "
+		     "the columns of materialized views (materialized: true)");
+		return;
+	}
+	sd_load_column_settings(src, at, object, c, &w);
+}
+
 void sd_load_views(const sd_logic_src *src, const m_view *views,
                    unsigned n, sd_index_lower_fn lower_index, void *ctx)
 {
@@ -324,6 +443,7 @@ void sd_load_views(const sd_logic_src *src, const m_view *views,
 			c->nullable = true;
 			c->type.kind = SD_T_RAW;
 			c->type.length = c->type.precision = c->type.scale = -1;
+			view_column_settings(src, v, path, j, mo, c);
 			sd_ptrs_push(src->s->arena, &v->columns, &v->ncolumns, c);
 		}
 		if (mv->indexes_count) {

@@ -85,6 +85,9 @@ typedef struct m_column_option {
 	char *column;
 	char *default_;
 	char *comment;
+	char *storage;     /* materialized views only */
+	char *compression;
+	char *statistics;
 } m_column_option;
 
 /* An index, of a table or of a materialized view. */
@@ -174,6 +177,27 @@ typedef struct sd_logic_src {
 	sd_error *err;
 	sd_arena *tmp;
 } sd_logic_src;
+
+/* A column's PostgreSQL settings as the models write them (NULL: not
+ * given): `storage`, `compression`, `statistics` and the `options`
+ * mapping (n_distinct). */
+typedef struct sd_column_words {
+	const char *storage;
+	const char *compression;
+	const char *statistics;
+	const sd_ynode *options;
+} sd_column_words;
+
+/*
+ * Sets c's STORAGE (kept only when not its type's own), COMPRESSION, SET
+ * STATISTICS and attribute options from w, reporting each bad value at
+ * the line of its key under the column's entry `path`
+ * ("tables[3].columns[2]", "views[0].column_options[1]"); object names
+ * the column in messages ("users.email").
+ */
+void sd_load_column_settings(const sd_logic_src *src, const char *path,
+                             const char *object, sd_column *c,
+                             const sd_column_words *w);
 
 /*
  * Lowers index mi (at path, of `table` in schema) into ix, load.c's own

@@ -839,6 +839,19 @@ void sd_pgn_view_columns(pg_norm *nm, sd_view *v, const sd_view *s)
 			sd_column_xw(a, c)->collation =
 				sd_arena_strdup(a, sd_column_x(sc)->collation);
 		c->nullable = sc->nullable;
+		/* a materialized view's column settings, as the server
+		 * keeps what the models gave */
+		c->type_storage = sc->type_storage;
+		SD_COLUMN_XSET(a, c, storage, sd_column_x(sc)->storage);
+		SD_COLUMN_XSET(a, c, compression,
+		               sd_column_x(sc)->compression);
+		SD_COLUMN_XSET(a, c, statistics, sd_column_x(sc)->statistics);
+		SD_COLUMN_XSET(a, c, statistics_set,
+		               sd_column_x(sc)->statistics_set);
+		for (j = 0; j < sd_column_x(sc)->options.n; j++)
+			sd_strlist_push(a, &sd_column_xw(a, c)->options,
+			                sd_arena_strdup(a, sd_column_x(sc)
+			                                       ->options.items[j]));
 		for (j = 0; j < v->ncolumns; j++) {
 			const sd_column *m = v->columns[j];
 			if (!sd_streq(m->base.name, c->base.name))
