@@ -2612,6 +2612,107 @@ static void updown_end(updown *t)
 	fresh_close(t->c, t->uri);
 }
 
+/* A materialized view's storage parameters and its columns' STORAGE,
+ * COMPRESSION and SET STATISTICS, one column of the catalog each. */
+#define Q_MATVIEW_SETTINGS(v)                                                 \
+	"SELECT coalesce(array_to_string(c.reloptions, ','), '-') || ' ' ||" \
+	" string_agg(a.attname || '=' || a.attstorage::text || '-' ||"        \
+	" coalesce(nullif(a.attcompression::text, ''), '-') || '-' ||"        \
+	" coalesce(a.attstattarget, -1), ' ' ORDER BY a.attnum)"              \
+	" FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid"          \
+	" WHERE c.oid = '" v "'::regclass AND a.attnum > 0 GROUP BY c.oid"
+
+/* A materialized view's settings change by ALTER MATERIALIZED VIEW, not
+ * by a drop and create: the exact SQL both ways, the catalog after each,
+ * its rows and index kept; created, it gets them after CREATE. */
+START_TEST(matview_settings_upgrade_downgrade)
+{
+	static const char yaml[] =
+		"tables:\n"
+		"  - name: events\n"
+		"    columns:\n"
+		"      - {name: id, type: bigint, primary_key: true,"
+		" autoincrement: false}\n"
+		"      - {name: kind, type: text}\n"
+		"      - {name: payload, type: text}\n"
+		"views:\n"
+		"  - name: event_kinds\n"
+		"    materialized: true\n"
+		"    query: SELECT events.id, events.kind, events.payload"
+		" FROM events\n"
+		"    options: [fillfactor=70]\n"
+		"    column_options:\n"
+		"      - {column: kind, statistics: 400}\n"
+		"      - {column: payload, storage: external,"
+		" compression: pglz}\n"
+		"      - {column: id, statistics: 0}\n"
+		"    indexes:\n"
+		"      - {name: ux_event_kinds_id, columns: [id], unique: true}\n";
+	updown t;
+	const char *before = "fillfactor=90,autovacuum_enabled=false "
+	                     "id=p----1 kind=x---100 payload=m----1";
+
+	updown_start(&t, "sd_t_matview_settings", yaml,
+	             "CREATE TABLE events (id bigint CONSTRAINT pk_events"
+	             " PRIMARY KEY, kind text, payload text);"
+	             "INSERT INTO events VALUES (1, 'click', 'x');"
+	             "CREATE MATERIALIZED VIEW event_kinds WITH"
+	             " (fillfactor = 90, autovacuum_enabled = false) AS"
+	             " SELECT events.id, events.kind, events.payload"
+	             " FROM events;"
+	             "CREATE UNIQUE INDEX ux_event_kinds_id ON event_kinds"
+	             " (id);"
+	             "ALTER MATERIALIZED VIEW event_kinds ALTER COLUMN kind"
+	             " SET STATISTICS 100;"
+	             "ALTER MATERIALIZED VIEW event_kinds ALTER COLUMN"
+	             " payload SET STORAGE MAIN;");
+	updown_up(&t, Q_MATVIEW_SETTINGS("event_kinds"), before,
+	          "ALTER MATERIALIZED VIEW \"event_kinds\" RESET "
+	          "(autovacuum_enabled);\n"
+	          "ALTER MATERIALIZED VIEW \"event_kinds\" SET "
+	          "(fillfactor = 70);\n"
+	          "ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+	          "\"kind\" SET STATISTICS 400;\n"
+	          "ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+	          "\"payload\" SET STORAGE EXTERNAL;\n"
+	          "ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+	          "\"payload\" SET COMPRESSION pglz;\n"
+	          "ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+	          "\"id\" SET STATISTICS 0;\n",
+	          "ALTER MATERIALIZED VIEW \"event_kinds\" SET "
+	          "(fillfactor = 90, autovacuum_enabled = false);\n"
+	          "ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+	          "\"id\" SET STATISTICS -1;\n"
+	          "ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+	          "\"kind\" SET STATISTICS 100;\n"
+	          "ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+	          "\"payload\" SET STORAGE MAIN;\n"
+	          "ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+	          "\"payload\" SET COMPRESSION default;\n",
+	          "fillfactor=70 id=p---0 kind=x---400 payload=e-p--1");
+	updown_down(&t, Q_MATVIEW_SETTINGS("event_kinds"), before);
+	pq_value_is(t.c, "SELECT count(*) FROM event_kinds WHERE kind ="
+	                 " 'click'", "1");
+
+	/* created: the settings after CREATE MATERIALIZED VIEW */
+	updown_from_empty(&t);
+	ck_assert(strstr(
+		sd_buf_cstr(&t.up),
+		"CREATE MATERIALIZED VIEW \"event_kinds\" WITH (fillfactor=70)"
+		" AS\nSELECT events.id, events.kind, events.payload FROM events;\n"
+		"ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+		"\"kind\" SET STATISTICS 400;\n"
+		"ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+		"\"payload\" SET STORAGE EXTERNAL;\n"
+		"ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+		"\"payload\" SET COMPRESSION pglz;\n"
+		"ALTER MATERIALIZED VIEW \"event_kinds\" ALTER COLUMN "
+		"\"id\" SET STATISTICS 0;\n"
+		"CREATE UNIQUE INDEX"));
+	updown_end(&t);
+}
+END_TEST
+
 /* The attribute options of every column of table t, in order. */
 #define Q_COLUMN_OPTIONS(t)                                                   \
 	"SELECT string_agg(a.attname || '=' || coalesce(array_to_string("     \
@@ -3053,6 +3154,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, emit_every_op, 120);
 	SD_TEST(s, emit_type_change_checks_lengths, 120);
 	SD_TEST(s, table_settings_upgrade_downgrade, 120);
+	SD_TEST(s, matview_settings_upgrade_downgrade, 120);
 	SD_TEST(s, column_options_upgrade_downgrade, 120);
 	SD_TEST(s, introspect_reports_unmanaged_kinds, 60);
 	SD_TEST(s, constraint_index_comments, 120);
