@@ -74,20 +74,14 @@ static const sd_yfield attr_name_fields[] = {
 	SD_YF_STR_OPT("collation", m_attr_names, collation),
 	SD_YF_STR_OPT("generated", m_attr_names, generated), SD_YF_END};
 
-typedef struct m_column {
-	char *name;
-	char *type;
-	int nullable;
-	int primary_key;
-	int unique;
-	char *default_;
-	char *references;
+/* A column's rarely set keys: a models file has thousands of columns,
+ * most of which set none of these (NULL: every member unset). */
+typedef struct m_column_x {
 	char *on_delete;
 	char *on_update;
 	char *identity;
 	char *generated;
 	char *collation;
-	char *comment;
 	char *renamed_from;
 	char *backfill;
 	int virtual_;
@@ -102,7 +96,26 @@ typedef struct m_column {
 	char *storage;
 	char *compression;
 	char *statistics;
+} m_column_x;
+
+typedef struct m_column {
+	char *name;
+	char *type;
+	char *default_;
+	char *references;
+	char *comment;
+	int nullable;
+	int primary_key;
+	int unique;
+	m_column_x *x;
 } m_column;
+
+static const m_column_x no_column_x;
+
+static const m_column_x *column_x(const m_column *mc)
+{
+	return mc->x ? mc->x : &no_column_x;
+}
 
 typedef struct m_ref {
 	char *table;
@@ -256,6 +269,8 @@ static const sd_yfield enum_fields[] = {
 	               enum_rename_fields),
 	SD_YF_END};
 
+#define X_STR(key, m) SD_YF_X_STR_OPT(key, m_column, x, m_column_x, m)
+#define X_BOOL(key, m) SD_YF_X_BOOL_OPT(key, m_column, x, m_column_x, m)
 static const sd_yfield column_fields[] = {
 	SD_YF_STR("name", m_column, name), SD_YF_STR("type", m_column, type),
 	SD_YF_BOOL_OPT("nullable", m_column, nullable),
@@ -263,29 +278,31 @@ static const sd_yfield column_fields[] = {
 	SD_YF_BOOL_OPT("unique", m_column, unique),
 	SD_YF_STR_OPT("default", m_column, default_),
 	SD_YF_STR_OPT("references", m_column, references),
-	SD_YF_STR_OPT("on_delete", m_column, on_delete),
-	SD_YF_STR_OPT("on_update", m_column, on_update),
-	SD_YF_STR_OPT("identity", m_column, identity),
-	SD_YF_STR_OPT("generated", m_column, generated),
-	SD_YF_STR_OPT("collation", m_column, collation),
+	X_STR("on_delete", on_delete),
+	X_STR("on_update", on_update),
+	X_STR("identity", identity),
+	X_STR("generated", generated),
+	X_STR("collation", collation),
 	SD_YF_STR_OPT("comment", m_column, comment),
-	SD_YF_STR_OPT("renamed_from", m_column, renamed_from),
-	SD_YF_STR_OPT("backfill", m_column, backfill),
-	SD_YF_BOOL_OPT("virtual", m_column, virtual_),
-	SD_YF_BOOL_OPT("autoincrement", m_column, autoincrement),
-	SD_YF_BOOL_OPT("sqlite_nullable_key", m_column, sqlite_nullable_key),
-	SD_YF_STR_OPT("not_null_on_conflict", m_column, not_null_on_conflict),
-	SD_YF_STRS("sqlite_order", false, m_column, sqlite_order),
-	SD_YF_MAP("sqlite_names", false, m_column, sqlite_names,
-	          m_attr_names, attr_name_fields),
-	SD_YF_MAP("identity_options", false, m_column, identity_options,
-	          m_seqopts, sd_models_identity_fields),
-	SD_YF_STR_OPT("storage", m_column, storage),
-	SD_YF_STR_OPT("compression", m_column, compression),
-	SD_YF_STR_OPT("statistics", m_column, statistics),
-	SD_YF_BOOL_OPT("inherited", m_column, inherited),
+	X_STR("renamed_from", renamed_from),
+	X_STR("backfill", backfill),
+	X_BOOL("virtual", virtual_),
+	X_BOOL("autoincrement", autoincrement),
+	X_BOOL("sqlite_nullable_key", sqlite_nullable_key),
+	X_STR("not_null_on_conflict", not_null_on_conflict),
+	SD_YF_X_STRS("sqlite_order", m_column, x, m_column_x, sqlite_order),
+	SD_YF_X_MAP("sqlite_names", m_column, x, m_column_x, sqlite_names,
+	            m_attr_names, attr_name_fields),
+	SD_YF_X_MAP("identity_options", m_column, x, m_column_x,
+	            identity_options, m_seqopts, sd_models_identity_fields),
+	X_STR("storage", storage),
+	X_STR("compression", compression),
+	X_STR("statistics", statistics),
+	X_BOOL("inherited", inherited),
 	SD_YF_ANY("options", NULL),
 	SD_YF_END};
+#undef X_STR
+#undef X_BOOL
 
 static const sd_yfield ref_fields[] = {
 	SD_YF_STR("table", m_ref, table),
@@ -848,7 +865,8 @@ static bool models_type(loader *L, const char *type)
 static void column_settings(loader *L, tinfo *ti, unsigned j, sd_column *c)
 {
 	const m_column *mc = &ti->mt->columns[j];
-	sd_column_words w = {mc->storage, mc->compression, mc->statistics,
+	const m_column_x *mx = column_x(mc);
+	sd_column_words w = {mx->storage, mx->compression, mx->statistics,
 	                     sd_ynode_get(sd_ynode_item(ti->columns, j),
 	                                  "options")};
 	sd_logic_src src = {&ti->f->doc, L->s, L->err, L->tmp};
@@ -902,16 +920,17 @@ static const char *sqlite_order(loader *L, tinfo *ti, unsigned j)
 	                                    "collation", "generated", NULL};
 	static const char letters[] = "NnDCG";
 	const m_column *mc = &ti->mt->columns[j];
+	const m_column_x *mx = column_x(mc);
 	char *out;
 	unsigned i;
 	size_t k;
 
-	if (!mc->sqlite_order_count)
+	if (!mx->sqlite_order_count)
 		return NULL;
-	out = sd_arena_alloc(L->a, mc->sqlite_order_count + 1);
-	for (i = 0; i < mc->sqlite_order_count; i++) {
+	out = sd_arena_alloc(L->a, mx->sqlite_order_count + 1);
+	for (i = 0; i < mx->sqlite_order_count; i++) {
 		for (k = 0; words[k]; k++)
-			if (sd_strieq(mc->sqlite_order[i], words[k]))
+			if (sd_strieq(mx->sqlite_order[i], words[k]))
 				break;
 		if (!words[k] || memchr(out, letters[k], i)) {
 			lerr(L, ti->f, item_path(L, ti, "columns", j,
@@ -919,7 +938,7 @@ static const char *sqlite_order(loader *L, tinfo *ti, unsigned j)
 			     obj_name(L, ti, mc->name),
 			     "'sqlite_order' lists not_null, null, default, "
 			     "collation and generated, each once, not '%s'",
-			     mc->sqlite_order[i]);
+			     mx->sqlite_order[i]);
 			return NULL;
 		}
 		out[i] = letters[k];
@@ -960,6 +979,7 @@ static const char *const *attr_names(loader *L, const m_attr_names *m)
 static void load_column(loader *L, tinfo *ti, unsigned j)
 {
 	const m_column *mc = &ti->mt->columns[j];
+	const m_column_x *mx = column_x(mc);
 	file_ctx *f = ti->f;
 	const char *why, *suggest;
 	sd_column *c;
@@ -1006,58 +1026,58 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 	c->nullable = mc->nullable != TRI_FALSE;
 	if (mc->default_)
 		c->default_value.sql = dup(L, mc->default_);
-	if (mc->generated)
-		sd_column_xw(L->a, c)->generated.sql = dup(L, mc->generated);
-	if (mc->virtual_ == TRI_TRUE)
+	if (mx->generated)
+		sd_column_xw(L->a, c)->generated.sql = dup(L, mx->generated);
+	if (mx->virtual_ == TRI_TRUE)
 		sd_column_xw(L->a, c)->generated_virtual = true;
-	if (sd_column_x(c)->generated_virtual && !mc->generated)
+	if (sd_column_x(c)->generated_virtual && !mx->generated)
 		lerr(L, f, COL_PATH("virtual"), COL_OBJECT,
 		     "'virtual' needs a 'generated' expression");
-	if (mc->collation)
-		sd_column_xw(L->a, c)->collation = dup(L, mc->collation);
+	if (mx->collation)
+		sd_column_xw(L->a, c)->collation = dup(L, mx->collation);
 	if (mc->comment)
 		sd_column_xw(L->a, c)->comment = dup(L, mc->comment);
 	/* the diagnostic's path and object only when there is a word: made
 	 * for every column, they were a tenth of a big model's memory */
-	if (mc->not_null_on_conflict)
+	if (mx->not_null_on_conflict)
 		sd_column_xw(L->a, c)->not_null_conflict = conflict_word(
 			L, f, COL_PATH("not_null_on_conflict"), COL_OBJECT,
-			mc->not_null_on_conflict);
+			mx->not_null_on_conflict);
 	{
 		const char *order = sqlite_order(L, ti, j);
-		const char *const *names = attr_names(L, mc->sqlite_names);
+		const char *const *names = attr_names(L, mx->sqlite_names);
 		if (order)
 			sd_column_xw(L->a, c)->sqlite_order = order;
 		if (names)
 			sd_column_xw(L->a, c)->sqlite_names = names;
 	}
-	if (mc->renamed_from)
-		sd_column_xw(L->a, c)->renamed_from = dup(L, mc->renamed_from);
-	if (mc->backfill)
-		sd_column_xw(L->a, c)->backfill = dup(L, mc->backfill);
+	if (mx->renamed_from)
+		sd_column_xw(L->a, c)->renamed_from = dup(L, mx->renamed_from);
+	if (mx->backfill)
+		sd_column_xw(L->a, c)->backfill = dup(L, mx->backfill);
 	/* a parent's column: the entry only carries the child's default,
 	 * NOT NULL and comment (sd_load_children) */
-	c->inherited = mc->inherited == TRI_TRUE;
+	c->inherited = mx->inherited == TRI_TRUE;
 	if (c->inherited &&
 	    (mc->primary_key == TRI_TRUE || mc->unique == TRI_TRUE ||
-	     mc->references || mc->identity || mc->generated ||
-	     mc->collation || mc->renamed_from || mc->backfill))
+	     mc->references || mx->identity || mx->generated ||
+	     mx->collation || mx->renamed_from || mx->backfill))
 		lerr(L, f, COL_PATH("inherited"), COL_OBJECT,
 		     "an inherited column takes only 'default', 'nullable' "
 		     "and 'comment': the rest is its parent's");
-	if (mc->identity) {
+	if (mx->identity) {
 		const char *ipath = COL_PATH("identity");
 		const char *object = COL_OBJECT;
-		if (sd_strieq(mc->identity, "always"))
+		if (sd_strieq(mx->identity, "always"))
 			c->identity = SD_IDENTITY_ALWAYS;
-		else if (sd_strieq(mc->identity, "by default") ||
-		         sd_strieq(mc->identity, "by_default"))
+		else if (sd_strieq(mx->identity, "by default") ||
+		         sd_strieq(mx->identity, "by_default"))
 			c->identity = SD_IDENTITY_BY_DEFAULT;
 		else
 			lerr(L, f, ipath, object,
 			     "'identity' must be 'always' or 'by default', not "
 			     "'%s'",
-			     mc->identity);
+			     mx->identity);
 		if (c->identity != SD_IDENTITY_NONE) {
 			if (type.kind != SD_T_RAW && !sd_type_is_integer(type.kind)) {
 				sd_buf b = SD_BUF_INIT;
@@ -1079,14 +1099,14 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 			c->nullable = false;
 		}
 	}
-	if (mc->identity_options) {
+	if (mx->identity_options) {
 		sd_lobj lo = {L->s, L->tmp, L->err, &f->doc};
 		if (c->identity == SD_IDENTITY_NONE)
 			lerr(L, f, COL_PATH("identity_options"), COL_OBJECT,
 			     "identity_options without identity");
 		else
 			sd_column_xw(L->a, c)->identity_options = sd_load_identity_options(
-				&lo, mc->identity_options,
+				&lo, mx->identity_options,
 				COL_PATH("identity_options"), COL_OBJECT);
 	}
 	column_settings(L, ti, j, c);
@@ -1643,12 +1663,13 @@ static void autoincrement_rule(loader *L, tinfo *ti)
 		key = sd_table_find_column(t, t->primary_key->columns.items[0]);
 	for (j = 0; j < ti->mt->columns_count; j++) {
 		const m_column *mc = &ti->mt->columns[j];
+		const m_column_x *mx = column_x(mc);
 		sd_column *c;
 		if (!mc->name || !(c = sd_table_find_column(t, mc->name)))
 			continue;
 		if (c != key || !sd_type_is_integer(c->type.kind) ||
 		    sd_column_x(c)->generated.sql || c->default_value.sql) {
-			if (mc->autoincrement == TRI_TRUE)
+			if (mx->autoincrement == TRI_TRUE)
 				lerr(L, ti->f,
 				     item_path(L, ti, "columns", j,
 				               "autoincrement"),
@@ -1659,7 +1680,7 @@ static void autoincrement_rule(loader *L, tinfo *ti)
 				     "other columns)");
 			continue;
 		}
-		c->autoincrement = mc->autoincrement != TRI_FALSE;
+		c->autoincrement = mx->autoincrement != TRI_FALSE;
 	}
 }
 
@@ -1676,8 +1697,9 @@ static void nullable_keys(loader *L, tinfo *ti)
 
 	for (j = 0; j < ti->mt->columns_count; j++) {
 		const m_column *mc = &ti->mt->columns[j];
+		const m_column_x *mx = column_x(mc);
 		sd_column *c;
-		if (mc->sqlite_nullable_key != TRI_TRUE || !mc->name ||
+		if (mx->sqlite_nullable_key != TRI_TRUE || !mc->name ||
 		    !(c = sd_table_find_column(t, mc->name)))
 			continue;
 		if (!t->primary_key ||
@@ -2020,18 +2042,19 @@ static void load_foreign_keys(loader *L, tinfo *ti)
 
 	for (j = 0; j < mt->columns_count; j++) {
 		const m_column *mc = &mt->columns[j];
+		const m_column_x *mx = column_x(mc);
 		const char *rs, *rt, *rc;
 		sd_fk_action del, upd;
 		sd_strlist cols = {NULL, 0}, refs = {NULL, 0};
 		bool ok;
 		if (!mc->name || !*mc->name)
 			continue;
-		if (!mc->references && !mc->on_delete && !mc->on_update)
+		if (!mc->references && !mx->on_delete && !mx->on_update)
 			continue; /* the common case: no paths to build */
 		ok = parse_action(L, ti, "columns", j, mc->name, "on_delete",
-		                  mc->on_delete, &del);
+		                  mx->on_delete, &del);
 		ok = parse_action(L, ti, "columns", j, mc->name, "on_update",
-		                  mc->on_update, &upd) &&
+		                  mx->on_update, &upd) &&
 		     ok;
 		if (!mc->references) {
 			lerr(L, ti->f, item_path(L, ti, "columns", j, NULL),

@@ -102,7 +102,11 @@ typedef enum sd_yfield_kind {
 enum { SD_YBOOL_UNSET = 0, SD_YBOOL_FALSE = 1, SD_YBOOL_TRUE = 2 };
 
 /* One key of a mapping and where its value goes in the struct. The
- * counts of lists are `unsigned`. A table ends with a NULL key. */
+ * counts of lists are `unsigned`. A table ends with a NULL key.
+ * A struct bound by the thousand (a models file's columns) can keep its
+ * rarely set members in a side block: ext_at is then 1 + the offset of
+ * the struct's pointer to it, and the first such key adds the block
+ * (ext_size bytes, zeroed); offset and count_offset are the block's. */
 typedef struct sd_yfield {
 	const char *key;
 	sd_yfield_kind kind;
@@ -111,25 +115,43 @@ typedef struct sd_yfield {
 	size_t count_offset;   /* STRINGS, LIST: the member's count */
 	const struct sd_yfield *fields; /* LIST, MAPPING (and ANY) */
 	size_t size;           /* LIST, MAPPING: the struct's size */
+	size_t ext_at;         /* 0: the member is in the struct itself */
+	size_t ext_size;
 } sd_yfield;
 
 #define SD_YF_STR(key, st, m)                                                \
-	{key, SD_YF_STRING, true, offsetof(st, m), 0, NULL, 0}
+	{key, SD_YF_STRING, true, offsetof(st, m), 0, NULL, 0, 0, 0}
 #define SD_YF_STR_OPT(key, st, m)                                            \
-	{key, SD_YF_STRING_OPT, false, offsetof(st, m), 0, NULL, 0}
+	{key, SD_YF_STRING_OPT, false, offsetof(st, m), 0, NULL, 0, 0, 0}
 #define SD_YF_BOOL_OPT(key, st, m)                                           \
-	{key, SD_YF_BOOL, false, offsetof(st, m), 0, NULL, 0}
+	{key, SD_YF_BOOL, false, offsetof(st, m), 0, NULL, 0, 0, 0}
 #define SD_YF_STRS(key, required, st, m)                                     \
 	{key, SD_YF_STRINGS, required, offsetof(st, m),                      \
-	 offsetof(st, m##_count), NULL, 0}
+	 offsetof(st, m##_count), NULL, 0, 0, 0}
 #define SD_YF_LIST_OPT(key, st, m, est, efields)                             \
 	{key, SD_YF_LIST, false, offsetof(st, m), offsetof(st, m##_count),   \
-	 efields, sizeof(est)}
+	 efields, sizeof(est), 0, 0}
 #define SD_YF_MAP(key, required, st, m, est, efields)                        \
 	{key, SD_YF_MAPPING, required, offsetof(st, m), 0, efields,          \
-	 sizeof(est)}
-#define SD_YF_ANY(key, efields) {key, SD_YF_ANY, false, 0, 0, efields, 0}
-#define SD_YF_END {NULL, SD_YF_ANY, false, 0, 0, NULL, 0}
+	 sizeof(est), 0, 0}
+#define SD_YF_ANY(key, efields) {key, SD_YF_ANY, false, 0, 0, efields, 0, 0, 0}
+#define SD_YF_END {NULL, SD_YF_ANY, false, 0, 0, NULL, 0, 0, 0}
+
+/* The same, for a member of the side block xst that st's member x points
+ * to (see sd_yfield). */
+#define SD_YF_X_(st, x, xst) offsetof(st, x) + 1, sizeof(xst)
+#define SD_YF_X_STR_OPT(key, st, x, xst, m)                                  \
+	{key, SD_YF_STRING_OPT, false, offsetof(xst, m), 0, NULL, 0,         \
+	 SD_YF_X_(st, x, xst)}
+#define SD_YF_X_BOOL_OPT(key, st, x, xst, m)                                 \
+	{key, SD_YF_BOOL, false, offsetof(xst, m), 0, NULL, 0,               \
+	 SD_YF_X_(st, x, xst)}
+#define SD_YF_X_STRS(key, st, x, xst, m)                                     \
+	{key, SD_YF_STRINGS, false, offsetof(xst, m), offsetof(xst, m##_count), \
+	 NULL, 0, SD_YF_X_(st, x, xst)}
+#define SD_YF_X_MAP(key, st, x, xst, m, est, efields)                        \
+	{key, SD_YF_MAPPING, false, offsetof(xst, m), 0, efields,            \
+	 sizeof(est), SD_YF_X_(st, x, xst)}
 
 /*
  * Binds the document's root mapping by `fields` into a new zeroed struct

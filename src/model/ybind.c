@@ -181,6 +181,17 @@ static int bind_list(binder *b, const sd_ynode *v, const sd_yfield *f,
 	return rc;
 }
 
+/* The side block of the struct at out that f's member is in, added
+ * (zeroed) when the struct has none yet. */
+static char *side_block(binder *b, const sd_yfield *f, char *out)
+{
+	void **at = (void **)(out + f->ext_at - 1);
+
+	if (!*at)
+		*at = sd_arena_alloc(b->a, f->ext_size);
+	return *at;
+}
+
 /* The value v of key k into the member f of the struct at out. */
 static int bind_value(binder *b, const sd_ynode *k, const sd_ynode *v,
                       const sd_yfield *f, char *out)
@@ -196,6 +207,13 @@ static int bind_value(binder *b, const sd_ynode *k, const sd_ynode *v,
 	const char *key = k->u.str;
 	size_t i;
 
+	if (f->ext_at) {
+		/* a null optional value adds no block */
+		if (f->kind == SD_YF_STRING_OPT && v->type == SD_YSCALAR &&
+		    is_null(v))
+			return SD_OK;
+		out = side_block(b, f, out);
+	}
 	switch (f->kind) {
 	case SD_YF_STRING_OPT:
 		if (v->type == SD_YSCALAR && is_null(v))
