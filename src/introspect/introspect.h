@@ -20,6 +20,12 @@ typedef struct sd_introspect_opts {
 	/* Called now and then during long introspection (may be NULL). */
 	void (*progress)(void *ctx, const char *what, size_t done, size_t total);
 	void *progress_ctx;
+	/* Called once, before the bulk of the catalog (columns, keys,
+	 * indexes) is read, where its results are large (PostgreSQL): a
+	 * caller with other memory-heavy work running finishes it first, so
+	 * that the two peaks never add up (may be NULL). */
+	void (*before_bulk)(void *ctx);
+	void *before_bulk_ctx;
 } sd_introspect_opts;
 
 /* Nothing left out, no progress. */

@@ -1662,8 +1662,11 @@ static int read_all(pg_read *r)
 	if ((rc = read_namespaces(r)) != SD_OK)
 		return rc;
 	send_tables(r);
-	if ((rc = read_enums(r)) != SD_OK || (rc = read_tables(r)) != SD_OK ||
-	    (rc = read_columns(r)) != SD_OK ||
+	if ((rc = read_enums(r)) != SD_OK || (rc = read_tables(r)) != SD_OK)
+		return rc;
+	if (r->opts->before_bulk)
+		r->opts->before_bulk(r->opts->before_bulk_ctx);
+	if ((rc = read_columns(r)) != SD_OK ||
 	    (rc = read_constraints(r)) != SD_OK)
 		return rc;
 	send_indexes(r);
