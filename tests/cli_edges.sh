@@ -115,6 +115,10 @@ mkdir nomodels
 sd diff --from models.yaml --to nomodels
 expect_rc 2 "diff --to a folder without models exits 2"
 contains "$ERR" "nomodels: no models file" "and says the folder holds no models"
+sd diff --from sqlite:///misspelt.db --to models.yaml
+expect_rc 0 "diff --from a missing SQLite file reads it as empty"
+contains "$ERR" "sqlite:///misspelt.db: no such database file; read as an empty database" "and says the file is not there"
+check "and creates no file" test ! -e misspelt.db
 
 # ---- enum value removal --------------------------------------------------------
 cat >enum_a.yaml <<'EOF'

@@ -20,7 +20,8 @@ static bool is_url(const char *s)
 	return strstr(s, "://") != NULL;
 }
 
-/* A database source is only read: a missing SQLite file is empty. */
+/* A database source is only read: a missing SQLite file is empty (and
+ * said so). */
 static int open_source(sd_cli *cli, source *s)
 {
 	int rc;
@@ -30,6 +31,10 @@ static int open_source(sd_cli *cli, source *s)
 	rc = sd_cli_open_url(cli, s->text, &s->db, SD_DB_OPEN_NO_CREATE);
 	if (rc)
 		return rc;
+	/* a misspelt path would otherwise read as "create everything" */
+	if (s->db->absent && cli->verbosity >= 0)
+		sd_cli_err(cli, "schemadiff: note: %s: no such database file; read as an empty database",
+		           s->db->display_url);
 	return sd_cli_introspect(cli, s->db, &s->schema);
 }
 
