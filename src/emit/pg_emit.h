@@ -34,6 +34,9 @@ void sd_pg_emit_qname(pg_emit *e, const char *schema, const char *name);
 void sd_pg_emit_type(pg_emit *e, const sd_type *t);
 /* " IS 'text';\n" or " IS NULL;\n", ending a COMMENT ON. */
 void sd_pg_emit_comment_is(pg_emit *e, const char *text);
+/* An expression or query the server printed, written so that it reads
+ * it back into what it printed (an IN list on a varchar column). */
+void sd_pg_put_expr(sd_buf *out, const char *sql);
 
 /* pg_objects.c */
 /*

@@ -24,13 +24,18 @@
 	sd_emit_qualified(out, &sd_dialect_postgres, schema, name)
 
 /* SQL text as given, without the ';' (and blanks) it may end with. */
+/* SQL the server printed, without its final ';', written back so that
+ * it reads as what it was printed from (sd_pg_put_expr). */
 static void put_sql(sd_buf *out, const char *sql)
 {
 	size_t n = strlen(sql);
+	sd_buf b = SD_BUF_INIT;
 
 	while (n && (sql[n - 1] == ';' || isspace((unsigned char)sql[n - 1])))
 		n--;
-	sd_buf_putn(out, sql, n);
+	sd_buf_putn(&b, sql, n);
+	sd_pg_put_expr(out, sd_buf_cstr(&b));
+	sd_buf_free(&b);
 }
 
 static void end(sd_buf *out)
@@ -609,12 +614,16 @@ static void policy_def(sd_buf *out, const sd_policy *p)
 				ident(out, p->roles.items[i]);
 		}
 	}
-	if (p->using_.sql)
-		sd_buf_printf(out, "\n    USING (%s)",
-		              p->using_.sql);
-	if (p->with_check.sql)
-		sd_buf_printf(out, "\n    WITH CHECK (%s)",
-		              p->with_check.sql);
+	if (p->using_.sql) {
+		sd_buf_put(out, "\n    USING (");
+		put_sql(out, p->using_.sql);
+		sd_buf_put(out, ")");
+	}
+	if (p->with_check.sql) {
+		sd_buf_put(out, "\n    WITH CHECK (");
+		put_sql(out, p->with_check.sql);
+		sd_buf_put(out, ")");
+	}
 	end(out);
 }
 

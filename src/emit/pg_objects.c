@@ -380,8 +380,9 @@ static void check_clause(pg_emit *e, const sd_check *ck)
 {
 	put(e, "CONSTRAINT ");
 	ident(e, ck->base.name);
-	sd_buf_printf(e->out, " CHECK (%s)",
-	              ck->expression.sql ? ck->expression.sql : "");
+	put(e, " CHECK (");
+	sd_pg_put_expr(e->out, ck->expression.sql ? ck->expression.sql : "");
+	put(e, ")");
 }
 
 /* ALTER DOMAIN d ADD CONSTRAINT ... [NOT VALID]; with its comment. */

@@ -132,6 +132,113 @@ static const char *expr_sql(const sd_expr *x)
 	return x->sql ? x->sql : "";
 }
 
+/* Whether tokens [from, to) are literals cast to character varying,
+ * separated by commas: 'a'::character varying, NULL::character varying */
+static bool varchar_literals(const sd_tokens *tk, size_t from, size_t to)
+{
+	size_t i = from;
+
+	while (i < to) {
+		const sd_token *v = tk->v;
+		if (!(v[i].kind == SD_TOK_STRING || sd_tok_is(&v[i], "null")) ||
+		    i + 4 >= to || !sd_tok_is(&v[i + 1], ":") ||
+		    !sd_tok_is(&v[i + 2], ":") ||
+		    !sd_tok_is(&v[i + 3], "character") ||
+		    !sd_tok_is(&v[i + 4], "varying"))
+			return false;
+		i += 5;
+		if (i < to && sd_tok_is(&v[i], "(") && i + 2 < to &&
+		    v[i + 1].kind == SD_TOK_NUMBER && sd_tok_is(&v[i + 2], ")"))
+			i += 3;
+		if (i == to)
+			return true;
+		if (!sd_tok_is(&v[i], ","))
+			return false;
+		i++;
+	}
+	return false;
+}
+
+/*
+ * An IN list on a varchar column, "status IN ('a', 'b')", is printed by
+ * the server as
+ *     (status)::text = ANY ((ARRAY['a'::character varying, ...])::text[])
+ * (ARRAY[...]::text[] when pretty): the array's elements compared as
+ * text. Read back, a cast written on ARRAY[...] applies to each element,
+ * so that text is stored as ANY (ARRAY[('a'::character varying)::text,
+ * ...]): the same test, in another catalog text than the original's.
+ * Without the cast the server coerces the array to text[] itself, as
+ * when it read the IN list. If tokens at i (ANY, ALL or SOME) start that
+ * shape, *cut_open..*keep_from is the "(" to leave out before ARRAY, and
+ * *cut_from..*cut_to the ")::text[]" after its "]"; returns whether so.
+ */
+static bool varchar_in_list(const sd_tokens *tk, size_t i,
+                            const char **cut_open, const char **keep_from,
+                            const char **cut_from, const char **cut_to)
+{
+	const sd_token *v = tk->v;
+	size_t k = i + 2, j, m;
+	bool paren = false;
+
+	if (!(sd_tok_is(&v[i], "any") || sd_tok_is(&v[i], "all") ||
+	      sd_tok_is(&v[i], "some")) ||
+	    k >= tk->n || !sd_tok_is(&v[i + 1], "("))
+		return false;
+	if (sd_tok_is(&v[k], "(")) {
+		paren = true;
+		k++;
+	}
+	if (k + 1 >= tk->n || !sd_tok_is(&v[k], "array") ||
+	    !sd_tok_is(&v[k + 1], "["))
+		return false;
+	for (j = k + 2; j < tk->n && !sd_tok_is(&v[j], "]"); j++)
+		;
+	if (j >= tk->n || !varchar_literals(tk, k + 2, j))
+		return false;
+	m = j + 1;
+	if (paren) {
+		if (m >= tk->n || !sd_tok_is(&v[m], ")"))
+			return false;
+		m++;
+	}
+	if (m + 5 >= tk->n || !sd_tok_is(&v[m], ":") ||
+	    !sd_tok_is(&v[m + 1], ":") || !sd_tok_is(&v[m + 2], "text") ||
+	    !sd_tok_is(&v[m + 3], "[") || !sd_tok_is(&v[m + 4], "]") ||
+	    !sd_tok_is(&v[m + 5], ")"))
+		return false;
+	*cut_open = v[i + 2].s;
+	*keep_from = v[k].s;
+	*cut_from = v[j].s + v[j].n;
+	*cut_to = v[m + 4].s + v[m + 4].n;
+	return true;
+}
+
+void sd_pg_put_expr(sd_buf *out, const char *sql)
+{
+	sd_tokens tk;
+	const char *from = sql;
+	size_t i;
+
+	if (!sql)
+		return;
+	if (!strstr(sql, "::text[]")) { /* the common case: nothing to do */
+		sd_buf_put(out, sql);
+		return;
+	}
+	sd_tokens_read(&tk, sql, SD_SQL_POSTGRES);
+	for (i = 0; i + 1 < tk.n; i++) {
+		const char *cut_open, *keep_from, *cut_from, *cut_to;
+		if (!varchar_in_list(&tk, i, &cut_open, &keep_from, &cut_from,
+		                     &cut_to))
+			continue;
+		sd_buf_putn(out, from, (size_t)(cut_open - from));
+		sd_buf_putn(out, keep_from, (size_t)(cut_from - keep_from));
+		from = cut_to;
+	}
+	sd_buf_put(out, from);
+	sd_tokens_free(&tk);
+}
+
 /* The identity a column should have: explicit, or the SPEC's
  * autoincrementing integer key (BY DEFAULT, so explicit ids still insert).
  * A serial column (the nextval default of a sequence it owns, which is an
@@ -271,7 +378,9 @@ static int constraint_def(pg_emit *e, const sd_table *t, const sd_object *o,
 		not_valid = fk->not_valid;
 	} else {
 		const sd_check *c = (const sd_check *)o;
-		sd_buf_printf(e->out, " CHECK (%s)", expr_sql(&c->expression));
+		put(e, " CHECK (");
+		sd_pg_put_expr(e->out, expr_sql(&c->expression));
+		put(e, ")");
 		if (c->no_inherit)
 			put(e, " NO INHERIT");
 		not_valid = c->not_valid;
@@ -1035,8 +1144,11 @@ static void add_exclusion(pg_emit *e, const sd_op *op, const sd_index *ix)
 	sd_emit_index_keys(e->out, &sd_dialect_postgres, ix,
 	                   SD_KEYS_PAREN_EXPRS | SD_KEYS_QUOTED_COLLATION);
 	index_parameters(e, &ix->include, &ix->storage);
-	if (ix->where.sql)
-		sd_buf_printf(e->out, " WHERE (%s)", ix->where.sql);
+	if (ix->where.sql) {
+		put(e, " WHERE (");
+		sd_pg_put_expr(e->out, ix->where.sql);
+		put(e, ")");
+	}
 	sd_emit_deferrable(e->out, ix->deferrable, ix->initially_deferred);
 	put(e, ";\n");
 	if (ix->comment)
@@ -1074,8 +1186,10 @@ static void create_index(pg_emit *e, const sd_op *op, const sd_index *ix)
 		put(e, " TABLESPACE ");
 		ident(e, ix->storage.tablespace);
 	}
-	if (ix->where.sql)
-		sd_buf_printf(e->out, " WHERE %s", ix->where.sql);
+	if (ix->where.sql) {
+		put(e, " WHERE ");
+		sd_pg_put_expr(e->out, ix->where.sql);
+	}
 	put(e, ";\n");
 	if (ix->comment)
 		comment_on_object(e, op->table, &ix->base, ix->comment);
