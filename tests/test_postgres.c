@@ -956,6 +956,91 @@ START_TEST(normalize_reports_bad_expression)
 END_TEST
 
 /*
+ * Expressions of the models that do not parse on their own (a missing or
+ * an extra ')') break out of the statement they are written into. The
+ * server parses a whole script before it runs any of it, so such an
+ * expression used to fail everything with "normalising the models",
+ * "savepoint sd_norm_all does not exist" or a scratch table's name. Each
+ * is reported at its own line, with the parser's message.
+ */
+START_TEST(normalize_reports_unbalanced_sql)
+{
+	static const struct {
+		const char *yaml;
+		int line;
+	} cases[] = {
+		{"tables:\n"
+		 "  - name: tickets\n"
+		 "    columns:\n"
+		 "      - {name: id, type: integer, primary_key: true}\n"
+		 "      - {name: status, type: \"varchar(20)\"}\n"
+		 "    checks:\n"
+		 "      - {name: tickets_status_check, expression: \"status IN ('open', 'closed'\"}\n"
+		 "    indexes:\n"
+		 "      - {name: tickets_open, columns: [id], where: \"status = 'open')\"}\n",
+		 7},
+		{"tables:\n"
+		 "  - name: tickets\n"
+		 "    columns:\n"
+		 "      - {name: id, type: integer, primary_key: true}\n"
+		 "      - {name: status, type: text, default: \"lower('OPEN'\"}\n",
+		 5},
+		{"domains:\n"
+		 "  - name: release_year\n"
+		 "    type: integer\n"
+		 "    checks: [{name: release_year_check, expression: \"VALUE > 1900)\"}]\n",
+		 2},
+		{"tables:\n"
+		 "  - name: tickets\n"
+		 "    columns:\n"
+		 "      - {name: id, type: integer, primary_key: true}\n"
+		 "views:\n"
+		 "  - name: open_tickets\n"
+		 "    query: \"SELECT id FROM tickets WHERE (id > 1\"\n",
+		 6},
+		{"tables:\n"
+		 "  - name: events\n"
+		 "    columns:\n"
+		 "      - {name: at, type: timestamptz}\n"
+		 "    partition_by: \"RANGE (at\"\n",
+		 2},
+	};
+	char *uri = fresh_db("sd_t_normalize_unbalanced");
+	sd_db *db = db_open(uri);
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sd_schema *models = NULL;
+		sd_error err = SD_ERROR_INIT;
+		sd_buf msg = SD_BUF_INIT;
+		const sd_diag *d;
+		ck_assert_int_eq(sd_models_load_data(&models, cases[i].yaml,
+		                                     strlen(cases[i].yaml),
+		                                     "m.yaml",
+		                                     &sd_naming_default, &err),
+		                 SD_OK);
+		ck_assert_int_eq(sd_normalize(db, models, NULL, &err),
+		                 SD_EINPUT);
+		for (d = err.first; d; d = d->next) {
+			sd_diag_format(&msg, d);
+			sd_buf_putc(&msg, '\n');
+		}
+		ck_assert_msg(err.first && err.first->line == cases[i].line &&
+		                      strstr(sd_buf_cstr(&msg), "syntax error") &&
+		                      !strstr(sd_buf_cstr(&msg), "sd_") &&
+		                      !strstr(sd_buf_cstr(&msg), "normalising"),
+		              "case %zu: want line %d, got: %s", i,
+		              cases[i].line, sd_buf_cstr(&msg));
+		sd_buf_free(&msg);
+		sd_schema_free(models);
+		sd_error_clear(&err);
+	}
+	sd_driver_postgres.close(db);
+	free(uri);
+}
+END_TEST
+
+/*
  * 250 tables whose checks, generated columns, expression indexes and
  * defaults use a column "v" that is an integer in even tables and a
  * varchar in odd ones: the normaliser packs them into shared scratch
@@ -3145,6 +3230,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, normalize_other_schema, 120);
 	SD_TEST(s, normalize_many_tables, 120);
 	SD_TEST(s, normalize_reports_bad_expression, 120);
+	SD_TEST(s, normalize_reports_unbalanced_sql, 120);
 	SD_TEST(s, normalize_packs_conflicting_tables, 120);
 	SD_TEST(s, normalize_nothing_sends_nothing, 120);
 	SD_TEST(s, normalize_table_qualified_references, 120);

@@ -656,6 +656,21 @@ static int run_one_by_one(logic_run *lr)
 		const sd_object *o = lr->owners.items[i];
 		sd_buf sql = SD_BUF_INIT;
 		PGresult *res;
+		const char *bad =
+			sd_pgn_syntax_error(nm->tmp, lr->stmts.items[i]);
+		if (bad) {
+			if (o)
+				sd_error_add(nm->err, SD_EINPUT, o->loc.path,
+				             o->loc.line, 0, describe(nm, o),
+				             "PostgreSQL refuses it: %s", bad);
+			else
+				sd_error_add(nm->err, SD_EINPUT, NULL, 0, 0,
+				             NULL,
+				             "the models do not compile on "
+				             "PostgreSQL: %s", bad);
+			lr->failed = true;
+			continue;
+		}
 		sd_buf_printf(&sql, "SAVEPOINT sd_norm_one;\n%s",
 		              (const char *)lr->stmts.items[i]);
 		res = PQexec(nm->conn, sd_buf_cstr(&sql));
@@ -693,6 +708,12 @@ static int run_all(logic_run *lr)
 	sd_buf_put(&sql, "SAVEPOINT sd_norm_all;\n");
 	for (i = 0; i < lr->stmts.n; i++)
 		sd_buf_put(&sql, lr->stmts.items[i]);
+	/* a statement that does not parse would fail the script before
+	 * its SAVEPOINT: one by one, each is checked first */
+	if (sd_pgn_syntax_error(nm->tmp, sd_buf_cstr(&sql))) {
+		sd_buf_free(&sql);
+		return run_one_by_one(lr);
+	}
 	res = PQexec(nm->conn, sd_buf_cstr(&sql));
 	sd_buf_free(&sql);
 	if (PQresultStatus(res) == PGRES_COMMAND_OK) {

@@ -25,6 +25,13 @@ typedef struct sd_pg_scratch {
 	const char *tag;            /* unique per run */
 } sd_pg_scratch;
 
+/* NULL when sql parses by PostgreSQL's grammar (libpg_query's), else the
+ * parser's message in a: "syntax error at or near \")\"". The server
+ * parses a whole script before running any of it, so a statement of the
+ * models that does not parse is kept out of it and reported at its line
+ * with this message. */
+const char *sd_pgn_syntax_error(sd_arena *a, const char *sql);
+
 /* The scratch twin of a model schema (NULL: the default), or the name
  * itself when it is none of the models'. */
 const char *sd_pg_scratch_for(const sd_pg_scratch *s, const char *schema);

@@ -382,6 +382,8 @@ int sd_pg_norm_objects_sql(const sd_pg_scratch *s, sd_buf *sql)
 	sd_schema *t = twins(s), *empty = sd_schema_new();
 	sd_diff_opts o;
 	sd_plan *plan = NULL;
+	sd_buf one = SD_BUF_INIT;
+	bool failed = false;
 	size_t i;
 	int rc;
 
@@ -400,10 +402,27 @@ int sd_pg_norm_objects_sql(const sd_pg_scratch *s, sd_buf *sql)
 	memset(&o, 0, sizeof(o));
 	o.caps = &sd_caps_postgres;
 	rc = sd_diff(&plan, empty, t, &o, s->err);
-	for (i = 0; rc == SD_OK && i < plan->nops; i++)
-		if (plan->ops[i]->kind == SD_OP_CREATE_OBJECT)
-			rc = sd_dialect_postgres.emit_op(sql, plan->ops[i],
-			                                 s->err);
+	for (i = 0; rc == SD_OK && i < plan->nops; i++) {
+		const sd_object *ob = plan->ops[i]->obj_new;
+		const char *bad;
+		if (plan->ops[i]->kind != SD_OP_CREATE_OBJECT)
+			continue;
+		sd_buf_truncate(&one, 0);
+		rc = sd_dialect_postgres.emit_op(&one, plan->ops[i], s->err);
+		if (rc != SD_OK)
+			break;
+		if ((bad = sd_pgn_syntax_error(s->tmp, sd_buf_cstr(&one)))) {
+			sd_error_add(s->err, SD_EINPUT, ob->loc.path,
+			             ob->loc.line, 0, ob->name,
+			             "PostgreSQL refuses it: %s", bad);
+			failed = true;
+			continue;
+		}
+		sd_buf_put(sql, sd_buf_cstr(&one));
+	}
+	if (rc == SD_OK && failed)
+		rc = SD_EINPUT;
+	sd_buf_free(&one);
 	sd_plan_free(plan);
 	sd_schema_free(t);
 	sd_schema_free(empty);
@@ -577,8 +596,9 @@ int sd_pg_norm_partitions(const sd_pg_scratch *s)
 	sd_schema *m = s->models;
 	size_t n = m->ntables, i, done = 0, round;
 	const char **names = sd_arena_alloc(s->tmp, (n + 1) * sizeof(char *));
-	sd_buf sql = SD_BUF_INIT, list = SD_BUF_INIT;
+	sd_buf sql = SD_BUF_INIT, list = SD_BUF_INIT, one = SD_BUF_INIT;
 	PGresult *res = NULL;
+	const char *bad;
 	int rc = SD_OK;
 
 	for (i = 0; i < n; i++)
@@ -610,9 +630,21 @@ int sd_pg_norm_partitions(const sd_pg_scratch *s)
 			op.kind = SD_OP_CREATE_TABLE;
 			op.table = op.table_new =
 				scratch_table(s, t, names[i], pname);
-			if ((rc = sd_dialect_postgres.emit_op(&sql, &op,
+			sd_buf_truncate(&one, 0);
+			if ((rc = sd_dialect_postgres.emit_op(&one, &op,
 			                                      s->err)) != SD_OK)
 				goto done;
+			if ((bad = sd_pgn_syntax_error(s->tmp,
+			                               sd_buf_cstr(&one)))) {
+				rc = sd_error_add(s->err, SD_EINPUT,
+				                  t->base.loc.path,
+				                  t->base.loc.line, 0,
+				                  t->base.name,
+				                  "PostgreSQL refuses its "
+				                  "partitioning: %s", bad);
+				goto done;
+			}
+			sd_buf_put(&sql, sd_buf_cstr(&one));
 			sd_buf_printf(&list, "%s%s", list.len ? "," : "{",
 			              names[i]);
 			names[i] = sd_arena_printf(s->tmp, "\x01%s", names[i]);
@@ -671,5 +703,6 @@ done:
 	PQclear(res);
 	sd_buf_free(&sql);
 	sd_buf_free(&list);
+	sd_buf_free(&one);
 	return rc;
 }

@@ -42,6 +42,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <pg_query.h>
+
 #include "db/postgres.h"
 #include "emit/dialect.h"
 #include "introspect/postgres.h"
@@ -1334,6 +1336,53 @@ static int isolate(pg_norm *nm, sd_vec *runs, size_t bad, sd_vec *out)
 	return SD_OK;
 }
 
+const char *sd_pgn_syntax_error(sd_arena *a, const char *sql)
+{
+	PgQuerySplitResult r = pg_query_split_with_parser(sql);
+	const char *msg = NULL;
+
+	if (r.error)
+		msg = sd_arena_strdup(a, r.error->message);
+	pg_query_free_split_result(r);
+	return msg;
+}
+
+/*
+ * The server parses a whole script before it runs any of it: an
+ * expression of the models that does not parse on its own ("status IN
+ * ('a', 'b'" without its ')') breaks out of its CHECK (...) and makes
+ * the server refuse everything, with nothing to say which line of the
+ * models is wrong. A fast run whose statements do not parse (PostgreSQL's
+ * own grammar, from libpg_query) is replaced by isolated runs from the
+ * start: there each statement is a string the DO block executes, and
+ * its error is reported at its line with the server's message.
+ */
+static int isolate_unparsable(pg_norm *nm, sd_vec *runs)
+{
+	sd_buf sql = SD_BUF_INIT;
+	size_t i, k;
+	int rc = SD_OK;
+
+	for (i = 0; i < runs->n; i++) {
+		norm_run *b = runs->items[i];
+		sd_vec next = {NULL, 0, 0};
+		if (b->isolated)
+			continue;
+		sd_buf_truncate(&sql, 0);
+		if ((rc = fast_sql(nm, b, &sql)) != SD_OK)
+			break;
+		if (!sd_pgn_syntax_error(nm->tmp, sd_buf_cstr(&sql)))
+			continue;
+		for (k = 0; k < i; k++)
+			sd_vec_push(nm->tmp, &next, runs->items[k]);
+		if ((rc = isolate(nm, runs, i, &next)) != SD_OK)
+			break;
+		*runs = next;
+	}
+	sd_buf_free(&sql);
+	return rc;
+}
+
 /* The names of live's event triggers that fire ("a, b"), or NULL. */
 static const char *firing_event_triggers(pg_norm *nm)
 {
@@ -1605,6 +1654,8 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	canon_nextval(&nm);
 	scratch_schemas(&nm);
 	plan_runs(&nm, &runs);
+	if ((rc = isolate_unparsable(&nm, &runs)) != SD_OK)
+		goto done;
 	objects = sd_pg_norm_objects_wanted(models) &&
 	          !sd_pgnorm_adopt_objects(&nm);
 	parts = has_partitions(models) && !sd_pgnorm_adopt_partitions(&nm);
