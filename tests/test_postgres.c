@@ -968,6 +968,8 @@ START_TEST(normalize_reports_unbalanced_sql)
 	static const struct {
 		const char *yaml;
 		int line;
+		const char *says;
+		size_t errors;
 	} cases[] = {
 		{"tables:\n"
 		 "  - name: tickets\n"
@@ -978,18 +980,18 @@ START_TEST(normalize_reports_unbalanced_sql)
 		 "      - {name: tickets_status_check, expression: \"status IN ('open', 'closed'\"}\n"
 		 "    indexes:\n"
 		 "      - {name: tickets_open, columns: [id], where: \"status = 'open')\"}\n",
-		 7},
+		 7, "syntax error", 2},
 		{"tables:\n"
 		 "  - name: tickets\n"
 		 "    columns:\n"
 		 "      - {name: id, type: integer, primary_key: true}\n"
 		 "      - {name: status, type: text, default: \"lower('OPEN'\"}\n",
-		 5},
+		 5, "syntax error", 1},
 		{"domains:\n"
 		 "  - name: release_year\n"
 		 "    type: integer\n"
 		 "    checks: [{name: release_year_check, expression: \"VALUE > 1900)\"}]\n",
-		 2},
+		 2, "syntax error", 1},
 		{"tables:\n"
 		 "  - name: tickets\n"
 		 "    columns:\n"
@@ -997,13 +999,32 @@ START_TEST(normalize_reports_unbalanced_sql)
 		 "views:\n"
 		 "  - name: open_tickets\n"
 		 "    query: \"SELECT id FROM tickets WHERE (id > 1\"\n",
-		 6},
+		 6, "syntax error", 1},
 		{"tables:\n"
 		 "  - name: events\n"
 		 "    columns:\n"
 		 "      - {name: at, type: timestamptz}\n"
 		 "    partition_by: \"RANGE (at\"\n",
-		 2},
+		 2, "syntax error", 1},
+		/* refused when run: each at its table's line, in its name */
+		{"tables:\n"
+		 "  - name: events\n"
+		 "    columns:\n"
+		 "      - {name: at, type: timestamptz}\n"
+		 "    partition_by: \"RANGE (happened_at)\"\n"
+		 "  - name: events_2024\n"
+		 "    partition_of: events\n"
+		 "    partition_bound: \"FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')\"\n",
+		 2, "column \"happened_at\" named in partition key does not exist", 1},
+		{"tables:\n"
+		 "  - name: events\n"
+		 "    columns:\n"
+		 "      - {name: at, type: timestamptz}\n"
+		 "    partition_by: \"RANGE (at)\"\n"
+		 "  - name: events_2024\n"
+		 "    partition_of: events\n"
+		 "    partition_bound: \"FOR VALUES FROM ('someday') TO ('2025-01-01')\"\n",
+		 6, "invalid input syntax for type timestamp with time zone", 1},
 	};
 	char *uri = fresh_db("sd_t_normalize_unbalanced");
 	sd_db *db = db_open(uri);
@@ -1026,7 +1047,8 @@ START_TEST(normalize_reports_unbalanced_sql)
 			sd_buf_putc(&msg, '\n');
 		}
 		ck_assert_msg(err.first && err.first->line == cases[i].line &&
-		                      strstr(sd_buf_cstr(&msg), "syntax error") &&
+		                      err.nerrors == cases[i].errors &&
+		                      strstr(sd_buf_cstr(&msg), cases[i].says) &&
 		                      !strstr(sd_buf_cstr(&msg), "sd_") &&
 		                      !strstr(sd_buf_cstr(&msg), "normalising"),
 		              "case %zu: want line %d, got: %s", i,

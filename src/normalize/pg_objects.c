@@ -591,6 +591,100 @@ static sd_table *scratch_table(const sd_pg_scratch *s, const sd_table *t,
 	return x;
 }
 
+/* text with the scratch tables' names (names[k], after their mark) put
+ * back as the models' tables' */
+static const char *model_names(const sd_pg_scratch *s, const char **names,
+                               const char *text)
+{
+	sd_buf b = SD_BUF_INIT;
+	const char *out;
+	size_t k;
+
+	sd_buf_put(&b, sd_pg_unscratch(s, text));
+	for (k = 0; k < s->models->ntables; k++) {
+		const char *from, *at;
+		sd_buf r = SD_BUF_INIT;
+		if (!names[k] || names[k][0] != '\x01')
+			continue;
+		from = sd_buf_cstr(&b);
+		while ((at = strstr(from, names[k] + 1))) {
+			sd_buf_putn(&r, from, (size_t)(at - from));
+			sd_buf_put(&r, s->models->tables[k]->base.name);
+			from = at + strlen(names[k] + 1);
+		}
+		sd_buf_put(&r, from);
+		sd_buf_free(&b);
+		b = r;
+	}
+	out = sd_arena_strdup(s->tmp, sd_buf_cstr(&b));
+	sd_buf_free(&b);
+	return out;
+}
+
+/*
+ * The server refused the partitioned tables' script: the statements
+ * again one at a time, each under a savepoint, so that each refusal is
+ * reported at its table's line, in the models' names.
+ */
+static int partitions_refused(const sd_pg_scratch *s, const char **names,
+                              const sd_vec *stmts, const sd_vec *owners,
+                              PGresult *first)
+{
+	PGresult *res = PQexec(s->conn, "ROLLBACK TO SAVEPOINT sd_norm_parts");
+	sd_vec failed = {NULL, 0, 0};
+	bool any = false;
+	size_t i;
+
+	if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+		for (i = 0; i < stmts->n; i++) {
+			const sd_table *t = owners->items[i];
+			sd_buf q = SD_BUF_INIT;
+			const char *m;
+			size_t k;
+			/* a partition of a refused table: said already */
+			for (k = 0; k < failed.n && t->partition_of; k++)
+				if (failed.items[k] ==
+				    sd_table_partition_parent(s->models, t))
+					break;
+			if (t->partition_of && k < failed.n) {
+				sd_vec_push(s->tmp, &failed, (void *)t);
+				continue;
+			}
+			PQclear(res);
+			sd_buf_printf(&q, "SAVEPOINT sd_norm_part;\n%s",
+			              (const char *)stmts->items[i]);
+			res = PQexec(s->conn, sd_buf_cstr(&q));
+			sd_buf_free(&q);
+			if (PQresultStatus(res) == PGRES_COMMAND_OK)
+				continue;
+			m = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+			sd_error_add(s->err, SD_EINPUT, t->base.loc.path,
+			             t->base.loc.line, 0, t->base.name,
+			             "PostgreSQL refuses its partitioning: %s",
+			             model_names(s, names,
+			                         m ? m : PQresultErrorMessage(res)));
+			any = true;
+			sd_vec_push(s->tmp, &failed, (void *)t);
+			PQclear(res);
+			res = PQexec(s->conn,
+			             "ROLLBACK TO SAVEPOINT sd_norm_part");
+			if (PQresultStatus(res) != PGRES_COMMAND_OK)
+				break;
+		}
+	}
+	PQclear(res);
+	if (!any) {
+		sd_buf msg = SD_BUF_INIT;
+		sd_pg_message(&msg, PQresultErrorMessage(first));
+		sd_error_add(s->err, SD_EINPUT, NULL, 0, 0, NULL,
+		             "the models do not compile on PostgreSQL "
+		             "(partitioning): %s",
+		             model_names(s, names, sd_buf_cstr(&msg)));
+		sd_buf_free(&msg);
+	}
+	return SD_EINPUT;
+}
+
 int sd_pg_norm_partitions(const sd_pg_scratch *s)
 {
 	sd_schema *m = s->models;
@@ -599,6 +693,7 @@ int sd_pg_norm_partitions(const sd_pg_scratch *s)
 	sd_buf sql = SD_BUF_INIT, list = SD_BUF_INIT, one = SD_BUF_INIT;
 	PGresult *res = NULL;
 	const char *bad;
+	sd_vec stmts = {NULL, 0, 0}, owners = {NULL, 0, 0};
 	int rc = SD_OK;
 
 	for (i = 0; i < n; i++)
@@ -645,6 +740,9 @@ int sd_pg_norm_partitions(const sd_pg_scratch *s)
 				goto done;
 			}
 			sd_buf_put(&sql, sd_buf_cstr(&one));
+			sd_vec_push(s->tmp, &stmts,
+			            sd_arena_strdup(s->tmp, sd_buf_cstr(&one)));
+			sd_vec_push(s->tmp, &owners, (void *)t);
 			sd_buf_printf(&list, "%s%s", list.len ? "," : "{",
 			              names[i]);
 			names[i] = sd_arena_printf(s->tmp, "\x01%s", names[i]);
@@ -658,13 +756,7 @@ int sd_pg_norm_partitions(const sd_pg_scratch *s)
 	sd_buf_putc(&list, '}');
 	res = PQexec(s->conn, sd_buf_cstr(&sql));
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		sd_buf msg = SD_BUF_INIT;
-		sd_pg_message(&msg, PQresultErrorMessage(res));
-		rc = sd_error_add(s->err, SD_EINPUT, NULL, 0, 0, NULL,
-		                  "the models do not compile on PostgreSQL "
-		                  "(partitioning): %s",
-		                  sd_buf_cstr(&msg));
-		sd_buf_free(&msg);
+		rc = partitions_refused(s, names, &stmts, &owners, res);
 		goto done;
 	}
 	PQclear(res);
