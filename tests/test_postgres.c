@@ -963,7 +963,7 @@ END_TEST
  * "savepoint sd_norm_all does not exist" or a scratch table's name. Each
  * is reported at its own line, with the parser's message.
  */
-START_TEST(normalize_reports_unbalanced_sql)
+START_TEST(normalize_reports_refused_at_line)
 {
 	static const struct {
 		const char *yaml;
@@ -1025,6 +1025,15 @@ START_TEST(normalize_reports_unbalanced_sql)
 		 "    partition_of: events\n"
 		 "    partition_bound: \"FOR VALUES FROM ('someday') TO ('2025-01-01')\"\n",
 		 6, "invalid input syntax for type timestamp with time zone", 1},
+		{"tables:\n"
+		 "  - name: events\n"
+		 "    columns:\n"
+		 "      - {name: id, type: bigint, primary_key: true}\n"
+		 "      - {name: at, type: timestamptz}\n"
+		 "    partition_by: \"RANGE (at)\"\n",
+		 2, "must include all partitioning columns (PRIMARY KEY "
+		    "constraint on table \"events\" lacks column \"at\" which "
+		    "is part of the partition key)", 1},
 	};
 	char *uri = fresh_db("sd_t_normalize_unbalanced");
 	sd_db *db = db_open(uri);
@@ -3252,7 +3261,7 @@ static Suite *postgres_suite(void)
 	SD_TEST(s, normalize_other_schema, 120);
 	SD_TEST(s, normalize_many_tables, 120);
 	SD_TEST(s, normalize_reports_bad_expression, 120);
-	SD_TEST(s, normalize_reports_unbalanced_sql, 120);
+	SD_TEST(s, normalize_reports_refused_at_line, 120);
 	SD_TEST(s, normalize_packs_conflicting_tables, 120);
 	SD_TEST(s, normalize_nothing_sends_nothing, 120);
 	SD_TEST(s, normalize_table_qualified_references, 120);

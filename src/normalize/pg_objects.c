@@ -588,6 +588,28 @@ static sd_table *scratch_table(const sd_pg_scratch *s, const sd_table *t,
 		c->inherited = parent != NULL;
 		x->columns[x->ncolumns++] = c;
 	}
+	/* a partitioned table's keys must hold its partition key's
+	 * columns: the server says so here, at the table's line, rather
+	 * than when the revision runs */
+	if (t->partition_by.sql && !parent) {
+		if (t->primary_key) {
+			x->primary_key = sd_arena_alloc(s->tmp,
+			                                sizeof(*x->primary_key));
+			memset(x->primary_key, 0, sizeof(*x->primary_key));
+			x->primary_key->base.kind = SD_OBJ_PRIMARY_KEY;
+			x->primary_key->columns = t->primary_key->columns;
+		}
+		x->uniques = sd_arena_alloc(s->tmp, (t->nuniques + 1) *
+		                                       sizeof(sd_unique *));
+		for (i = 0; i < t->nuniques; i++) {
+			sd_unique *u = sd_arena_alloc(s->tmp, sizeof(*u));
+			memset(u, 0, sizeof(*u));
+			u->base.kind = SD_OBJ_UNIQUE;
+			u->columns = t->uniques[i]->columns;
+			u->nulls_not_distinct = t->uniques[i]->nulls_not_distinct;
+			x->uniques[x->nuniques++] = u;
+		}
+	}
 	return x;
 }
 
@@ -639,7 +661,7 @@ static int partitions_refused(const sd_pg_scratch *s, const char **names,
 		for (i = 0; i < stmts->n; i++) {
 			const sd_table *t = owners->items[i];
 			sd_buf q = SD_BUF_INIT;
-			const char *m;
+			const char *m, *d;
 			size_t k;
 			/* a partition of a refused table: said already */
 			for (k = 0; k < failed.n && t->partition_of; k++)
@@ -658,11 +680,17 @@ static int partitions_refused(const sd_pg_scratch *s, const char **names,
 			if (PQresultStatus(res) == PGRES_COMMAND_OK)
 				continue;
 			m = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+			d = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+			if (d && *d && d[strlen(d) - 1] == '.')
+				d = sd_arena_strndup(s->tmp, d, strlen(d) - 1);
 			sd_error_add(s->err, SD_EINPUT, t->base.loc.path,
 			             t->base.loc.line, 0, t->base.name,
-			             "PostgreSQL refuses its partitioning: %s",
+			             "PostgreSQL refuses its partitioning: %s%s%s%s",
 			             model_names(s, names,
-			                         m ? m : PQresultErrorMessage(res)));
+			                         m ? m : PQresultErrorMessage(res)),
+			             d ? " (" : "",
+			             d ? model_names(s, names, d) : "",
+			             d ? ")" : "");
 			any = true;
 			sd_vec_push(s->tmp, &failed, (void *)t);
 			PQclear(res);
