@@ -534,8 +534,8 @@ static int drop_object(pg_emit *e, const sd_object *o, sd_error *err)
  * when nothing outside the extension uses any of its objects (a column
  * of its type or an array of it, an index on its operator class, a view
  * or a function calling its functions, another extension requiring it),
- * it is dropped and created again at that version in its schema; else it
- * stays where it is, with a warning.
+ * it is dropped and created again at that version in its schema, with
+ * the comment it had; else it stays where it is, with a warning.
  */
 static void update_extension(pg_emit *e, const sd_extension *x)
 {
@@ -546,8 +546,10 @@ static void update_extension(pg_emit *e, const sd_extension *x)
 	       "DECLARE\n"
 	       "    x oid;\n"
 	       "    nsp text;\n"
+	       "    note text;\n"
 	       "BEGIN\n"
-	       "    SELECT e.oid, n.nspname INTO x, nsp FROM pg_extension e\n"
+	       "    SELECT e.oid, n.nspname, obj_description(e.oid, 'pg_extension') INTO x, nsp, note\n"
+	       "    FROM pg_extension e\n"
 	       "    JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = ");
 	literal(e, x->base.name);
 	put(e, ";\n"
@@ -603,6 +605,15 @@ static void update_extension(pg_emit *e, const sd_extension *x)
 	put(e, ", ");
 	literal(e, x->version);
 	put(e, ", nsp);\n"
+	       "        -- a comment of its own, not the one the new version gives it\n"
+	       "        IF note IS DISTINCT FROM (SELECT obj_description(oid, 'pg_extension') FROM pg_extension\n"
+	       "                                  WHERE extname = ");
+	literal(e, x->base.name);
+	put(e, ") THEN\n"
+	       "            EXECUTE format('COMMENT ON EXTENSION %s IS %L', ");
+	literal(e, sd_buf_cstr(&q));
+	put(e, ", note);\n"
+	       "        END IF;\n"
 	       "    ELSE\n"
 	       "        RAISE WARNING 'extension %: no update path to version %"
 	       " (and objects outside it use it, or the version is not available)', ");
