@@ -356,6 +356,7 @@ START_TEST(op_locks)
 	sd_check ck;
 	sd_column notnull, c1, c2;
 	sd_table t1, t2;
+	sd_object dom;
 	sd_op op;
 
 	memset(&op, 0, sizeof(op));
@@ -407,6 +408,19 @@ START_TEST(op_locks)
 	ck.not_valid = false;
 	ck_assert_str_eq(lock_of(a, pg, &op),
 	                 "ACCESS EXCLUSIVE / reads and writes / long");
+	/* a domain whose base type changes is recreated under its
+	 * columns, rewriting their tables; its checks alone are not */
+	memset(&dom, 0, sizeof(dom));
+	dom.kind = SD_OBJ_DOMAIN;
+	op.kind = SD_OP_ALTER_OBJECT;
+	op.obj_old = op.obj_new = &dom;
+	op.changes = SD_CHANGE_REPLACE;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE on every table using the domain, "
+	                 "rewriting it / reads and writes / long");
+	op.changes = SD_CHANGE_CHECKS;
+	ck_assert_str_eq(lock_of(a, pg, &op),
+	                 "ACCESS EXCLUSIVE / reads and writes / brief");
 	/* a table's settings: SET LOGGED rewrites it, REPLICA IDENTITY is
 	 * a catalog update under ACCESS EXCLUSIVE, CLUSTER ON and storage
 	 * parameters take SHARE UPDATE EXCLUSIVE, user_catalog_table

@@ -468,6 +468,29 @@ static bool partition_override(const sd_column *c, const sd_column *p)
 	       c->nullable != p->nullable || !sd_streq(sd_column_x(c)->comment, sd_column_x(p)->comment);
 }
 
+/* Whether inherited column c sets a storage, compression, statistics
+ * target or attribute options its parent's column p lacks. */
+static bool settings_override(const sd_column *c, const sd_column *p)
+{
+	const sd_column_ext *x = sd_column_x(c), *y = sd_column_x(p);
+	sd_buf a = SD_BUF_INIT, b = SD_BUF_INIT;
+	bool differ;
+
+	if ((x->storage && x->storage != y->storage) ||
+	    (x->compression && !sd_streq(x->compression, y->compression)) ||
+	    (x->statistics_set &&
+	     (!y->statistics_set || x->statistics != y->statistics)))
+		return true;
+	if (!x->options.n)
+		return false;
+	sd_options_put(&a, &x->options, "=");
+	sd_options_put(&b, &y->options, "=");
+	differ = strcmp(sd_buf_cstr(&a), sd_buf_cstr(&b)) != 0;
+	sd_buf_free(&a);
+	sd_buf_free(&b);
+	return differ;
+}
+
 /* partition_by, partition_of + partition_bound, inherits of t. */
 static void dump_table_parents(sd_buf *out, const sd_table *t)
 {
@@ -537,9 +560,13 @@ static const sd_column *parent_column(const sd_schema *s, const sd_table *t,
 static bool column_dumped(const sd_schema *s, const sd_table *t,
                           const sd_column *c)
 {
+	const sd_column *p;
+
 	if (!c->inherited)
 		return true;
-	return partition_override(c, parent_column(s, t, c));
+	p = parent_column(s, t, c);
+	return partition_override(c, p) ||
+	       (!t->partition_of && settings_override(c, p));
 }
 
 /* unlogged, with, replica_identity, cluster_on of t. */

@@ -198,6 +198,34 @@ static void type_columns(dctx *c, sd_vec *v, const sd_schema *s,
 		}
 }
 
+/*
+ * The columns of s whose type is composite type e or holds it through
+ * other composite types or domains (arrays of either too): a retyped
+ * attribute converts all of them (emit/pg_recreate.c parks the outer
+ * ones as text). depth bounds a cycle the models could state.
+ */
+static void holder_columns(dctx *c, sd_vec *v, const sd_schema *s,
+                           const sd_object *e, int depth)
+{
+	size_t i, k;
+
+	type_columns(c, v, s, e, sd_diff_type_is);
+	if (depth > 16)
+		return;
+	for (i = 0; i < s->ncomposites; i++) {
+		const sd_composite *d = s->composites[i];
+		for (k = 0; k < d->nattributes; k++)
+			if (sd_diff_type_is(&d->attributes[k]->type, e))
+				break;
+		if (k < d->nattributes && &d->base != e)
+			holder_columns(c, v, s, &d->base, depth + 1);
+	}
+	for (i = 0; i < s->ndomains; i++)
+		if (sd_diff_type_is(&s->domains[i]->type, e))
+			holder_columns(c, v, s, &s->domains[i]->base,
+			               depth + 1);
+}
+
 static const char *index_key(dctx *c, const sd_op *op, const sd_object *ix)
 {
 	return sd_objkey(c->a, SD_KEY_INDEX,
@@ -343,10 +371,8 @@ static void op_keys(dctx *c, const sd_op *op, opkeys *k)
 		/* a composite type recreated under its columns (an
 		 * attribute retyped) converts them */
 		if (sd_diff_composite_retyped(op)) {
-			type_columns(c, &k->rem, c->from, op->obj_old,
-			             sd_diff_type_is);
-			type_columns(c, &k->est, c->to, op->obj_new,
-			             sd_diff_type_is);
+			holder_columns(c, &k->rem, c->from, op->obj_old, 0);
+			holder_columns(c, &k->est, c->to, op->obj_new, 0);
 		}
 		/* a domain recreated under its columns converts them; what
 		 * uses the type itself (a function's signature, a cast in a

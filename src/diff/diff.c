@@ -410,8 +410,6 @@ int sd_diff(sd_plan **out, const sd_schema *from, const sd_schema *to,
 		sd_diff_enums(&c, from, to);
 	if (c.caps.db_objects)
 		sd_diff_objects(&c, from, to);
-	if (c.caps.db_objects)
-		sd_diff_note_nested_composites(&c);
 	for (i = 0; i < c.pairs.n; i++)
 		sd_diff_pair_a(&c, c.pairs.items[i]);
 	for (i = 0; i < c.pairs.n; i++)

@@ -162,9 +162,6 @@ void sd_diff_recreate_split(dctx *c, tpair *tp, sd_op *copy, pending *p);
 /* whether target table t is a partition (at any level) of a table whose
  * partition key changes (tables of each side by qualified name): it is
  * created anew, its old self dropped with the recreated table */
-/* a note for each composite type holding one whose attribute is
- * retyped, under a table column: not managed */
-void sd_diff_note_nested_composites(dctx *c);
 bool sd_diff_recreated_partition(dctx *c, sd_map *from, sd_map *to,
                                  const sd_table *t);
 

@@ -119,6 +119,13 @@ void sd_pg_op_lock(sd_op_lock *out, const sd_op *op)
 		/* CREATE, ALTER and DROP STATISTICS */
 		set(out, "SHARE UPDATE EXCLUSIVE", "schema changes only", false);
 	} else if (op->kind == SD_OP_ALTER_OBJECT && o &&
+	           o->kind == SD_OBJ_DOMAIN &&
+	           (op->changes & SD_CHANGE_REPLACE)) {
+		/* a new base type or collation: the domain is recreated and
+		 * every column of it converted, each table rewritten */
+		set(out, "ACCESS EXCLUSIVE on every table using the domain, "
+		    "rewriting it", "reads and writes", true);
+	} else if (op->kind == SD_OP_ALTER_OBJECT && o &&
 	           o->kind == SD_OBJ_TABLE) {
 		table_settings_lock(out, op);
 	} else if (index_op && op->concurrently) {

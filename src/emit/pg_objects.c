@@ -535,8 +535,8 @@ static int drop_object(pg_emit *e, const sd_object *o, sd_error *err)
  * when nothing outside the extension uses any of its objects (a column
  * of its type or an array of it, an index on its operator class, a view
  * or a function calling its functions, another extension requiring it),
- * it is dropped and created again at that version in its schema; else it
- * stays where it is, with a warning.
+ * it is dropped and created again at that version in its schema, with
+ * the comment it had; else it stays where it is, with a warning.
  */
 static void update_extension(pg_emit *e, const sd_extension *x)
 {
@@ -547,8 +547,10 @@ static void update_extension(pg_emit *e, const sd_extension *x)
 	       "DECLARE\n"
 	       "    x oid;\n"
 	       "    nsp text;\n"
+	       "    note text;\n"
 	       "BEGIN\n"
-	       "    SELECT e.oid, n.nspname INTO x, nsp FROM pg_extension e\n"
+	       "    SELECT e.oid, n.nspname, obj_description(e.oid, 'pg_extension') INTO x, nsp, note\n"
+	       "    FROM pg_extension e\n"
 	       "    JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = ");
 	literal(e, x->base.name);
 	put(e, ";\n"
@@ -604,6 +606,15 @@ static void update_extension(pg_emit *e, const sd_extension *x)
 	put(e, ", ");
 	literal(e, x->version);
 	put(e, ", nsp);\n"
+	       "        -- a comment of its own, not the one the new version gives it\n"
+	       "        IF note IS DISTINCT FROM (SELECT obj_description(oid, 'pg_extension') FROM pg_extension\n"
+	       "                                  WHERE extname = ");
+	literal(e, x->base.name);
+	put(e, ") THEN\n"
+	       "            EXECUTE format('COMMENT ON EXTENSION %s IS %L', ");
+	literal(e, sd_buf_cstr(&q));
+	put(e, ", note);\n"
+	       "        END IF;\n"
 	       "    ELSE\n"
 	       "        RAISE WARNING 'extension %: no update path to version %"
 	       " (and objects outside it use it, or the version is not available)', ");
@@ -827,12 +838,52 @@ static void alter_composite(pg_emit *e, const sd_op *op)
 }
 
 /*
+ * The domain `newq` (quoted, qualified) takes the owner and the grants
+ * domain `oldq` has when this runs: the recreated domain keeps them,
+ * whether the models manage privileges or not.
+ */
+static void domain_keep_acl(pg_emit *e, const char *oldq, const char *newq)
+{
+	sd_buf ol = SD_BUF_INIT, nl = SD_BUF_INIT;
+
+	sd_quote_literal_std(&ol, oldq);
+	sd_quote_literal_std(&nl, newq);
+	put(e, "-- the owner and grants of the old domain, kept by the new one\n"
+	       "DO $schemadiff$\n"
+	       "DECLARE\n"
+	       "    s text;\n"
+	       "BEGIN\n"
+	       "    FOR s IN SELECT ");
+	sd_pg_emit_acl_regrant(e->out, "a", "DOMAIN", sd_buf_cstr(&nl), NULL);
+	sd_buf_printf(e->out, "\n"
+		"             FROM pg_type t, aclexplode(t.typacl) a\n"
+		"             WHERE t.oid = %s::regtype AND a.grantee <> t.typowner\n"
+		"             UNION ALL\n"
+		"             SELECT format('REVOKE USAGE ON DOMAIN %%s FROM PUBLIC', %s) FROM pg_type t\n"
+		"             WHERE t.oid = %s::regtype AND t.typacl IS NOT NULL\n"
+		"               AND NOT EXISTS (SELECT 1 FROM aclexplode(t.typacl) y WHERE y.grantee = 0)\n"
+		"             UNION ALL\n"
+		"             SELECT format('ALTER DOMAIN %%s OWNER TO %%I', %s, pg_get_userbyid(t.typowner)) FROM pg_type t\n"
+		"             WHERE t.oid = %s::regtype AND t.typowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)\n"
+		"    LOOP\n"
+		"        EXECUTE s;\n"
+		"    END LOOP;\n"
+		"END\n"
+		"$schemadiff$;\n",
+		sd_buf_cstr(&ol), sd_buf_cstr(&nl), sd_buf_cstr(&ol),
+		sd_buf_cstr(&nl), sd_buf_cstr(&ol));
+	sd_buf_free(&ol);
+	sd_buf_free(&nl);
+}
+
+/*
  * ALTER DOMAIN cannot change the base type or the collation: the new
  * domain is created under a temporary name, every column of the old one
  * (found in the catalog when this runs) converted to it by the cast from
  * the old base type to the new one, keeping its default and NOT NULL;
  * the old domain is dropped and the new one renamed (as an enum that
- * loses a value, postgres.c).
+ * loses a value, postgres.c). The new domain takes the old one's owner
+ * and grants before, and the comment of the models after.
  */
 static void recreate_domain(pg_emit *e, const sd_domain *n)
 {
@@ -850,6 +901,7 @@ static void recreate_domain(pg_emit *e, const sd_domain *n)
 	qname(e, &tmp.base);
 	e->out = out;
 	create_domain(e, &tmp);
+	domain_keep_acl(e, sd_buf_cstr(&oldq), sd_buf_cstr(&newq));
 	sd_pg_emit_type_block_start(e, sd_buf_cstr(&oldq));
 	sd_pg_emit_convert_columns(e, sd_buf_cstr(&oldq), sd_buf_cstr(&newq),
 	                           n->base.name, false);

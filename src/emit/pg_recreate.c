@@ -8,7 +8,10 @@
  * an array of it). The type is then recreated and every such column
  * converted through the type's text form, which keeps the rows: the
  * attributes were dropped and added in place first, so both forms have
- * the same attributes in the same order.
+ * the same attributes in the same order. When another composite type
+ * or a domain holds the type, neither can change while a column uses
+ * it: every column holding the type at any depth is then parked as text
+ * and the type altered in place.
  */
 #include "emit/pg_emit.h"
 #include "model/schema.h"
@@ -99,6 +102,91 @@ void sd_pg_emit_convert_columns(pg_emit *e, const char *oldq,
 	sd_buf_free(&conv);
 }
 
+/*
+ * Inside the DO block of sd_pg_emit_composite_retype: when another
+ * composite type or a domain holds the type (`l`, a literal naming it),
+ * neither the type nor the one holding it can be altered or recreated
+ * while a table column uses either. Every column whose type holds it at
+ * any depth (through composite types, row types, domains and arrays, the
+ * type's own columns too) is then parked as text, outermost first, the
+ * type altered by `alter` in place, and the columns converted back from
+ * text, innermost first, their defaults put back.
+ */
+static void park_holders(pg_emit *e, const char *l, const char *alter)
+{
+	sd_buf_printf(e->out,
+		"    IF EXISTS (SELECT 1 FROM pg_type y LEFT JOIN pg_class k ON k.oid = y.typrelid\n"
+		"               WHERE y.typtype = 'd' AND y.typbasetype IN (%s::regtype, (SELECT typarray FROM pg_type WHERE oid = %s::regtype))\n"
+		"                  OR k.relkind = 'c' AND EXISTS (SELECT 1 FROM pg_attribute a\n"
+		"                                                 WHERE a.attrelid = k.oid AND a.attnum > 0 AND NOT a.attisdropped\n"
+		"                                                   AND a.atttypid IN (%s::regtype, (SELECT typarray FROM pg_type WHERE oid = %s::regtype)))) THEN\n"
+		"        -- a type holding this one blocks ALTER TYPE while a column uses it: every column\n"
+		"        -- holding the type at any depth goes through text around the change (rewrites its\n"
+		"        -- table), the indexes reading into it by an expression or predicate set aside\n"
+		"        FOR r IN WITH RECURSIVE held(t, depth) AS (\n"
+		"                     SELECT %s::regtype::oid, 0\n"
+		"                     UNION\n"
+		"                     SELECT y.oid, h.depth + 1 FROM pg_type y JOIN held h\n"
+		"                       ON y.typtype = 'd' AND y.typbasetype IN (h.t, (SELECT typarray FROM pg_type WHERE oid = h.t))\n"
+		"                       OR y.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_attribute a\n"
+		"                                                      WHERE a.attrelid = y.typrelid AND a.attnum > 0 AND NOT a.attisdropped\n"
+		"                                                        AND a.atttypid IN (h.t, (SELECT typarray FROM pg_type WHERE oid = h.t))))\n"
+		"                 SELECT a.attrelid AS rel, a.attnum AS num, a.attinhcount AS inh,\n"
+		"                        a.attrelid::regclass::text AS tbl, a.attname::text AS col,\n"
+		"                        format_type(a.atttypid, a.atttypmod) AS typ, pg_get_expr(d.adbin, d.adrelid) AS def\n"
+		"                 FROM pg_attribute a\n"
+		"                 JOIN pg_class c ON c.oid = a.attrelid\n"
+		"                 JOIN pg_type y ON y.oid = a.atttypid\n"
+		"                 JOIN (SELECT t, max(depth) AS depth FROM held GROUP BY t) h ON h.t IN (y.oid, y.typelem)\n"
+		"                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
+		"                 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')\n"
+		"                 ORDER BY h.depth DESC, 4, 5\n"
+		"        LOOP\n"
+		"            FOR x IN SELECT i.indexrelid::regclass::text AS idx, pg_get_indexdef(i.indexrelid) AS def,\n"
+		"                            obj_description(i.indexrelid, 'pg_class') AS note\n"
+		"                     FROM pg_index i\n"
+		"                     WHERE i.indrelid = r.rel AND (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL)\n"
+		"                       AND EXISTS (SELECT 1 FROM pg_depend p WHERE p.classid = 'pg_class'::regclass\n"
+		"                                     AND p.objid = i.indexrelid AND p.refobjid = r.rel AND p.refobjsubid = r.num)\n"
+		"                       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)\n"
+		"                       AND NOT EXISTS (SELECT 1 FROM pg_inherits n WHERE n.inhrelid = i.indexrelid)\n"
+		"            LOOP\n"
+		"                EXECUTE format('DROP INDEX %%s', x.idx);\n"
+		"                kept := kept || ARRAY[x.idx, x.def, x.note];\n"
+		"            END LOOP;\n"
+		"            IF r.inh = 0 THEN\n"
+		"                saved := saved || ARRAY[r.tbl, r.col, r.typ, r.def];\n"
+		"            END IF;\n"
+		"        END LOOP;\n"
+		"        FOR i IN 1 .. coalesce(array_length(saved, 1), 0) / 4 LOOP\n"
+		"            IF saved[i * 4] IS NOT NULL THEN\n"
+		"                EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I DROP DEFAULT', saved[i * 4 - 3], saved[i * 4 - 2]);\n"
+		"            END IF;\n"
+		"            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE text USING %%I::text',\n"
+		"                           saved[i * 4 - 3], saved[i * 4 - 2], saved[i * 4 - 2]);\n"
+		"        END LOOP;\n"
+		"        EXECUTE ",
+		l, l, l, l, l);
+	sd_quote_literal_std(e->out, alter);
+	put(e, ";\n"
+	       "        FOR i IN REVERSE coalesce(array_length(saved, 1), 0) / 4 .. 1 LOOP\n"
+	       "            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE %s USING %I::%s', saved[i * 4 - 3],\n"
+	       "                           saved[i * 4 - 2], saved[i * 4 - 1], saved[i * 4 - 2], saved[i * 4 - 1]);\n"
+	       "            IF saved[i * 4] IS NOT NULL THEN\n"
+	       "                EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT %s',\n"
+	       "                               saved[i * 4 - 3], saved[i * 4 - 2], saved[i * 4]);\n"
+	       "            END IF;\n"
+	       "        END LOOP;\n"
+	       "        FOR i IN 1 .. coalesce(array_length(kept, 1), 0) / 3 LOOP\n"
+	       "            EXECUTE kept[i * 3 - 1];\n"
+	       "            IF kept[i * 3] IS NOT NULL THEN\n"
+	       "                EXECUTE format('COMMENT ON INDEX %s IS %L', kept[i * 3 - 2], kept[i * 3]);\n"
+	       "            END IF;\n"
+	       "        END LOOP;\n"
+	       "        RETURN;\n"
+	       "    END IF;\n");
+}
+
 void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
                                  const char *retype, const char *defs)
 {
@@ -122,15 +210,19 @@ void sd_pg_emit_composite_retype(pg_emit *e, const sd_object *type,
 		"DO $schemadiff$\n"
 		"DECLARE\n"
 		"    r record;\n"
+		"    x record;\n"
 		"    saved text[] := '{}';\n"
+		"    kept text[] := '{}';\n"
 		"    i integer;\n"
-		"BEGIN\n"
+		"BEGIN\n");
+	sd_buf_printf(&stmt, "ALTER TYPE %s%s", sd_buf_cstr(&oldq), retype);
+	park_holders(e, sd_buf_cstr(&lit), sd_buf_cstr(&stmt));
+	sd_buf_printf(e->out,
 		"    IF NOT EXISTS (SELECT 1 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid\n"
 		"                   WHERE a.atttypid IN (%s::regtype, (SELECT typarray FROM pg_type WHERE oid = %s::regtype))\n"
 		"                     AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')) THEN\n"
 		"        EXECUTE ",
 		sd_buf_cstr(&lit), sd_buf_cstr(&lit));
-	sd_buf_printf(&stmt, "ALTER TYPE %s%s", sd_buf_cstr(&oldq), retype);
 	sd_quote_literal_std(e->out, sd_buf_cstr(&stmt));
 	put(e, ";\n        RETURN;\n    END IF;\n    EXECUTE ");
 	sd_buf_truncate(&stmt, 0);

@@ -1056,15 +1056,15 @@ static void load_column(loader *L, tinfo *ti, unsigned j)
 	if (mx->backfill)
 		sd_column_xw(L->a, c)->backfill = dup(L, mx->backfill);
 	/* a parent's column: the entry only carries the child's default,
-	 * NOT NULL and comment (sd_load_children) */
+	 * NOT NULL, comment and settings (sd_load_children) */
 	c->inherited = mx->inherited == TRI_TRUE;
 	if (c->inherited &&
 	    (mc->primary_key == TRI_TRUE || mc->unique == TRI_TRUE ||
 	     mc->references || mx->identity || mx->generated ||
 	     mx->collation || mx->renamed_from || mx->backfill))
 		lerr(L, f, COL_PATH("inherited"), COL_OBJECT,
-		     "an inherited column takes only 'default', 'nullable' "
-		     "and 'comment': the rest is its parent's");
+		     "an inherited column takes only 'default', 'nullable', "
+		     "'comment' and its settings: the rest is its parent's");
 	if (mx->identity) {
 		const char *ipath = COL_PATH("identity");
 		const char *object = COL_OBJECT;

@@ -735,6 +735,30 @@ static sd_column *inherited_copy(sd_lobj *L, const sd_column *p)
 	return c;
 }
 
+/* The storage, compression, statistics target and attribute options an
+ * INHERITS child's entry for an inherited column sets, over its parent's
+ * (ALTER TABLE ONLY child ALTER COLUMN ... SET). */
+static void own_settings(sd_lobj *L, sd_column *c, const sd_column *mine)
+{
+	const sd_column_ext *m = mine->ext ? sd_column_x(mine) : NULL;
+	sd_column_ext *x;
+
+	if (!m || (!m->storage && !m->compression && !m->statistics_set &&
+	           !m->options.n))
+		return;
+	x = sd_column_xw(L->s->arena, c);
+	if (m->storage)
+		x->storage = m->storage;
+	if (m->compression)
+		x->compression = m->compression;
+	if (m->statistics_set) {
+		x->statistics = m->statistics;
+		x->statistics_set = true;
+	}
+	if (m->options.n)
+		x->options = m->options;
+}
+
 /* Column c of t is marked inherited, and no parent of t has it. */
 static void no_parent_column(sd_lobj *L, const sd_table *t,
                              const sd_column *c)
@@ -795,6 +819,8 @@ static void take_columns(sd_lobj *L, sd_table *t, sd_table *const *parents,
 				if (c->ext || sd_column_x(mine)->comment)
 					sd_column_xw(L->s->arena, c)->comment =
 						sd_column_x(mine)->comment;
+				if (!t->partition_of)
+					own_settings(L, c, mine);
 			} else if (mine) {
 				c = mine; /* merged: the child's own */
 				c->nullable = c->nullable && pc->nullable;
