@@ -960,6 +960,27 @@ void sd_diff_collect_edges(dctx *c, sd_diff_edges *e)
 	for (i = 0; i < keys.n; i++)
 		edges_between(e, pure_rem, keys.items[i], pure_est,
 		              keys.items[i]);
+	/* a table recreated under an INHERITS parent the plan creates:
+	 * the parent first (created tables are ordered among themselves,
+	 * the recreated one is set aside and created by a step of its own) */
+	for (i = 0; i < n; i++) {
+		const sd_op *op = ((pending *)c->pending.items[i])->op;
+		const sd_table *t = op->table_new;
+		if (op->kind != SD_OP_REBUILD_TABLE || !t)
+			continue;
+		for (j = 0; j < t->ninherits; j++) {
+			const sd_table *p = sd_schema_find_table(
+				c->to, t->inherits[j].schema, t->inherits[j].name);
+			const sd_vec *v;
+			size_t k;
+			if (!p || !(v = sd_map_get(pure_est,
+			                           tkey(c, SD_KEY_REL, p, NULL))))
+				continue;
+			for (k = 0; k < v->n; k++)
+				if ((uintptr_t)v->items[k] - 1 != i)
+					edge_add(e, (uintptr_t)v->items[k] - 1, i);
+		}
+	}
 	for (i = 0; i < c->to_deps.n; i++) {
 		const sd_dep *d = c->to_deps.items[i];
 		edges_between(e, est, d->referenced, est, d->dependent);

@@ -68,6 +68,58 @@ static bool gains_parent(dctx *c, const sd_table *o, const sd_table *n)
 	return false;
 }
 
+/* Whether a parent that o and n both have (names as written) has the
+ * column named col, as it was (`now` false) or as it becomes; an unknown
+ * parent is taken to have it. */
+static bool kept_parent_has(dctx *c, const sd_table *o, const sd_table *n,
+                            const char *col, bool now)
+{
+	size_t i, k;
+
+	for (i = 0; i < o->ninherits; i++) {
+		const char *key = sd_diff_qname(c, o->inherits[i].schema,
+		                                o->inherits[i].name);
+		const tpair *pp;
+		const sd_table *p;
+		bool kept = false;
+		for (k = 0; k < n->ninherits && !kept; k++)
+			kept = sd_streq(sd_diff_qname(c, n->inherits[k].schema,
+			                              n->inherits[k].name),
+			                key);
+		if (!kept)
+			continue;
+		pp = sd_map_get(c->new_tp, key);
+		p = pp ? (now ? pp->new_ : pp->old) : NULL;
+		if (!p || sd_table_find_column(p, col))
+			return true;
+	}
+	return false;
+}
+
+/* Whether a column n inherits only would be left its own by NO INHERIT
+ * and INHERIT: o inherits it only from parents that all go (NO INHERIT
+ * makes it local), or o lacks it and no parent it keeps gives it (it is
+ * added to n before INHERIT, as n's own). */
+static bool reparent_keeps_local(dctx *c, const sd_table *o,
+                                 const sd_table *n)
+{
+	size_t i;
+
+	if (!n->ninherits || n->partition_of || o->partition_of)
+		return false;
+	for (i = 0; i < n->ncolumns; i++) {
+		const char *name = n->columns[i]->base.name;
+		const sd_column *oc;
+		if (!n->columns[i]->inherited)
+			continue;
+		oc = sd_table_find_column(o, name);
+		if (oc ? oc->inherited && !kept_parent_has(c, o, n, name, false)
+		       : !kept_parent_has(c, o, n, name, true))
+			return true;
+	}
+	return false;
+}
+
 static bool needs_recreate(dctx *c, const tpair *tp, int depth);
 
 /* Whether a table partitioned on both sides (a partition itself too: a
@@ -128,6 +180,10 @@ static bool needs_recreate(dctx *c, const tpair *tp, int depth)
 	/* either direction must run: INHERIT keeps the columns local */
 	if ((gains_parent(c, o, n) && inherit_keeps_local(o, n)) ||
 	    (gains_parent(c, n, o) && inherit_keeps_local(n, o)))
+		return true;
+	/* a parent that goes leaves the columns it gave local, and a
+	 * column only a new parent gives is added as n's own */
+	if (reparent_keeps_local(c, o, n))
 		return true;
 	/* a column of its own becomes inherited only under the same
 	 * parents (a parent adds it back: ADD COLUMN merges it with the
