@@ -73,9 +73,12 @@ PGPREFIX=sd_${CORPUS:0:4}_$$
 cleanup() {
 	local d
 	if [ -n "$PGBASE" ]; then
+		# side by side: a DROP DATABASE waits most of a second for the
+		# server's processes to let go of the files
 		for d in $(psql "$PGBASE" -qtAc "SELECT datname FROM pg_database WHERE datname LIKE '${PGPREFIX}\\_%'"); do
-			psql "$PGBASE" -qc "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
+			psql "$PGBASE" -qc "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1 &
 		done
+		wait
 	fi
 }
 on_exit cleanup
@@ -86,11 +89,15 @@ if [ -n "$PGBASE" ]; then
 	pg_pool "$PGSERVER"
 	PGPOOL=$POOL
 fi
+# The empty database every worker diffs from is made once for all of them
+# (a rebuild fails, saying why, without it).
+[ -z "$PGBASE" ] || psql "$PGBASE" -qc "CREATE DATABASE ${PGPREFIX}_empty" >/dev/null
 
 # ---- per-dialect primitives -------------------------------------------------
-# A case costs about thirty process starts and as many server round trips;
-# they are what the suite's time goes to, so each primitive does as much
-# as it can in one.
+# A PostgreSQL case costs 25 process starts (12 schemadiff, 7 psql, 6
+# pg_dump, each a server session; a line of `post` one psql more) and
+# their catalog reads: they are what the suite's time goes to, so each
+# primitive does as much as it can in one.
 
 # COLS_DIALECT: "table<TAB>column<TAB>type[<TAB>kind]" for every stored,
 # not generated column (pragma_table_info hides SQLite's), names quoted for
@@ -203,7 +210,7 @@ cols_postgresql() { psql "$1" -X -qtA -F $'\t' -c "SET jit = off" -c "$COLS_POST
 
 # empty_DIALECT: the URL of an empty database that is never written to.
 empty_sqlite() { echo "sqlite:///$T/empty_$KEY.db"; }
-empty_postgresql() { pg_db "${KEY}_empty"; }
+empty_postgresql() { echo "$PGPOOL/${PGPREFIX}_empty"; }  # made below, shared
 
 # apply_DIALECT URL SQLFILE [fresh]: runs the SQL in one transaction, stops
 # at the first error; with "fresh", on an emptied database first. A script
@@ -222,12 +229,42 @@ apply_sqlite() {
 apply_postgresql() {
 	local reset=() one=--single-transaction
 	[ "${3:-}" = fresh ] && reset=(-c "$PG_RESET")
-	if grep -qiE '^[[:space:]]*(BEGIN|START TRANSACTION)[[:space:]]*;' "$2"; then
-		one=
-		[ ${#reset[@]} -gt 0 ] && { psql "$1" -X -q -v ON_ERROR_STOP=1 "${reset[@]}" 2>&1 || return 1; }
-		reset=()
-	fi
+	# a script with transactions of its own runs after the reset, in the
+	# same session
+	grep -qiE '^[[:space:]]*(BEGIN|START TRANSACTION)[[:space:]]*;' "$2" && one=
 	psql "$1" -X -q -v ON_ERROR_STOP=1 $one "${reset[@]}" -f "$2" 2>&1
+}
+
+# migrate_DIALECT URL SQLFILE COMMON BEFORE AFTER: apply_DIALECT, with the
+# rows of the COMMON columns (common_cols) written to BEFORE just before
+# and to AFTER just after (nothing when the SQL fails). PostgreSQL does it
+# in one session: the script runs in a transaction of its own (unless it
+# opens its own), between the two snapshots, which run outside it and whose
+# errors (a column type without ordering, say) are written as rows.
+migrate_sqlite() {
+	snapshot sqlite "$1" "$3" >"$4" 2>&1
+	"apply_sqlite" "$1" "$2" || return
+	snapshot sqlite "$1" "$3" >"$5" 2>&1
+}
+
+migrate_postgresql() {
+	local url=$1 sql=$2 common=$3 side tx=(-c BEGIN -f "$2" -c COMMIT)
+	grep -qiE '^[[:space:]]*(BEGIN|START TRANSACTION)[[:space:]]*;' "$sql" && tx=(-f "$sql")
+	for side in before after; do
+		{
+			echo '\set ON_ERROR_STOP 0'
+			echo '\pset tuples_only on'
+			echo '\pset format unaligned'
+			[ "$side" = before ] && echo "\\o $4" || echo "\\o $5"
+			[ -s "$common" ] && snapshot_sql "$common" psql
+			echo '\o'
+			echo '\pset tuples_only off'
+			echo '\pset format aligned'
+			echo '\set ON_ERROR_STOP 1'
+		} >"$W/snap_$side.sql"
+	done
+	: >"$4"
+	psql "$url" -X -q -v ON_ERROR_STOP=1 -f "$W/snap_before.sql" "${tx[@]}" -f "$W/snap_after.sql" 2>&1
 }
 
 # catalog_DIALECT URL OUT: the whole schema as canonical text into OUT,
@@ -267,13 +304,22 @@ stmt_postgresql() { psql "$1" -X -q -v ON_ERROR_STOP=1 -c "$2" >/dev/null 2>&1; 
 # snapshot DIALECT URL COMMONFILE: every surviving column's rows, sorted,
 # in one round trip.
 snapshot() {
-	local dialect=$1 url=$2 common=$3
-	[ -s "$common" ] || return 0
-	awk -F'\t' -v sq="'" '
-		function flush() { if (t != "") printf "SELECT %s; SELECT %s FROM %s ORDER BY %s;\n", q, cols, t, cols }
+	[ -s "$3" ] || return 0
+	snapshot_sql "$3" | "script_$1" "$2"
+}
+
+# snapshot_sql COMMONFILE [psql]: the queries of a snapshot; with "psql",
+# a failing one writes its error where its rows would be.
+snapshot_sql() {
+	awk -F'\t' -v sq="'" -v psql="${2:-}" '
+		function flush() {
+			if (t == "") return
+			printf "SELECT %s; SELECT %s FROM %s ORDER BY %s;\n", q, cols, t, cols
+			if (psql) printf "\\if :ERROR\n\\qecho ERROR: :LAST_ERROR_MESSAGE\n\\endif\n"
+		}
 		$1 != t { flush(); t = $1; cols = $2; q = t; gsub(sq, sq sq, q); q = sq "== " q sq; next }
 		{ cols = cols ", " $2 }
-		END { flush() }' "$common" | "script_$dialect" "$url"
+		END { flush() }' "$1"
 }
 
 # ---- one case -----------------------------------------------------------------
@@ -405,8 +451,6 @@ converge() {
 			  if (!((t "\t" c) in skip)) print }' "$dir/rowfill" "$W/cols.common" >"$W/cols.kept"
 		mv "$W/cols.kept" "$W/cols.common"
 	fi
-	snapshot "$dialect" "$from" "$W/cols.common" >"$W/rows.before" 2>&1
-
 	sdc diff --from "$from" --to "$to" >"$sqlfile" 2>"$W/err"
 	rc=$?
 	if [ "$rc" != 0 ]; then
@@ -421,7 +465,8 @@ converge() {
 			esac
 		done <"$dir/expect"
 	fi
-	if ! applied=$("apply_$dialect" "$from" "$sqlfile"); then
+	rm -f "$W/rows.before" "$W/rows.after"
+	if ! applied=$("migrate_$dialect" "$from" "$sqlfile" "$W/cols.common" "$W/rows.before" "$W/rows.after"); then
 		{ echo "applying the diff failed:"; echo "$applied"; echo "--- SQL:"; cat "$sqlfile"; } >>"$p"
 		return
 	fi
@@ -433,7 +478,6 @@ converge() {
 	fi
 	same_catalog "$dialect" "$from" "$want" "after the migration" ||
 		{ echo "--- SQL:"; cat "$sqlfile"; } >>"$p"
-	snapshot "$dialect" "$from" "$W/cols.common" >"$W/rows.after" 2>&1
 	if [ -f "$dir/rowmap" ]; then
 		awk -v dir="$direction" 'NR == FNR { if (dir == "forward") m[$1] = $2; else m[$2] = $1; next }
 			{ n = split($0, f, "|"); s = ""
@@ -503,8 +547,8 @@ rebuild() {
 }
 
 # run_case DIALECT DIR: forward on fresh A and B; dump and rebuild of B
-# (still untouched); reverse to a fresh A2 from B (ROUNDTRIP: from the
-# migrated A); dump and rebuild of A2 (untouched). Each phase collects its
+# (still untouched); reverse to a fresh A2 (A's database made anew, unless
+# ROUNDTRIP) from B (ROUNDTRIP: from the migrated A); dump and rebuild of A2 (untouched). Each phase collects its
 # problems in $W/p.PHASE ($P is the current one) and is reported at the
 # end, in phase order.
 run_case() {
@@ -538,7 +582,10 @@ run_case() {
 			src=$a
 			"cols_$dialect" "$a" "$W/cols.b"
 		fi
-		if a2=$("mk_$dialect" "${KEY}_a2" "$dir/$FIRST" "$W/cols.a" 2>>"$P"); then
+		# without the round trip, A is done with: A2 takes its place
+		a2=${KEY}_a
+		[ "$ROUNDTRIP" = 1 ] && a2=${KEY}_a2
+		if a2=$("mk_$dialect" "$a2" "$dir/$FIRST" "$W/cols.a" 2>>"$P"); then
 			"catalog_$dialect" "$a2" "$W/catalog.a"
 			if [ "$ROUNDTRIP" = 1 ] && [ -s "$W/p.forward" ]; then
 				want reverse && echo "no round trip: the forward step failed" >>"$P"
