@@ -1234,14 +1234,15 @@ static int run_sql(pg_norm *nm, norm_run *b, size_t i, sd_buf *sql)
  * runs->n when none was), or an error.
  */
 static int send_script(pg_norm *nm, sd_vec *runs, size_t first,
-                       const char *sql, size_t *failed_run)
+                       const char *sql, size_t *failed_run, bool *unparsed)
 {
 	PGresult *res;
 	size_t current = first;
 	int rc = SD_OK;
-	bool failed = false, ready = first > 0;
+	bool failed = false, ready = first > 0, any = false;
 
 	*failed_run = runs->n;
+	*unparsed = false;
 	if (!PQsendQuery(nm->conn, sql)) {
 		sd_buf msg = SD_BUF_INIT;
 		sd_pg_message(&msg, PQerrorMessage(nm->conn));
@@ -1269,9 +1270,14 @@ static int send_script(pg_norm *nm, sd_vec *runs, size_t first,
 			}
 		} else if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK &&
 		           !failed) {
+			const char *state =
+				PQresultErrorField(res, PG_DIAG_SQLSTATE);
 			failed = true;
 			*failed_run = current;
-			if (!ready || current >= runs->n ||
+			if (!any && state && strcmp(state, "42601") == 0) {
+				/* the script did not parse: nothing ran */
+				*unparsed = true;
+			} else if (!ready || current >= runs->n ||
 			    ((norm_run *)runs->items[current])->isolated) {
 				/* not the models' fault: the scratch setup */
 				sd_buf msg = SD_BUF_INIT;
@@ -1284,6 +1290,7 @@ static int send_script(pg_norm *nm, sd_vec *runs, size_t first,
 				sd_buf_free(&msg);
 			}
 		}
+		any = true;
 		PQclear(res);
 	}
 	return rc;
@@ -1352,10 +1359,11 @@ const char *sd_pgn_syntax_error(sd_arena *a, const char *sql)
  * expression of the models that does not parse on its own ("status IN
  * ('a', 'b'" without its ')') breaks out of its CHECK (...) and makes
  * the server refuse everything, with nothing to say which line of the
- * models is wrong. A fast run whose statements do not parse (PostgreSQL's
- * own grammar, from libpg_query) is replaced by isolated runs from the
- * start: there each statement is a string the DO block executes, and
- * its error is reported at its line with the server's message.
+ * models is wrong. When a script did not parse, the fast runs whose
+ * statements do not (PostgreSQL's own grammar, from libpg_query) are
+ * replaced by isolated runs and the transaction starts again: there each
+ * statement is a string the DO block executes, and its error is reported
+ * at its line with the server's message. Models that parse pay nothing.
  */
 static int isolate_unparsable(pg_norm *nm, sd_vec *runs)
 {
@@ -1633,7 +1641,7 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	sd_buf sql = SD_BUF_INIT;
 	size_t i, first = 0, failed;
 	int rc = SD_OK;
-	bool began = false, objects, parts;
+	bool began = false, objects, parts, unparsed, reparsed = false;
 
 	if ((rc = sqlite_only(models, err)) != SD_OK)
 		return rc;
@@ -1654,13 +1662,12 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 	canon_nextval(&nm);
 	scratch_schemas(&nm);
 	plan_runs(&nm, &runs);
-	if ((rc = isolate_unparsable(&nm, &runs)) != SD_OK)
-		goto done;
 	objects = sd_pg_norm_objects_wanted(models) &&
 	          !sd_pgnorm_adopt_objects(&nm);
 	parts = has_partitions(models) && !sd_pgnorm_adopt_partitions(&nm);
 	if (runs.n == 0 && !objects && !parts)
 		goto logic;
+restart:
 	if ((rc = setup_sql(&nm, &sql, true)) != SD_OK)
 		goto done;
 	began = true;
@@ -1680,8 +1687,25 @@ int sd_pg_normalize(sd_db *db, sd_schema *models, const sd_schema *live,
 				goto done;
 		sd_buf_put(&sql, "ROLLBACK;\n");
 		rc = send_script(&nm, &runs, first, sd_buf_cstr(&sql),
-		                 &failed);
+		                 &failed, &unparsed);
 		sd_buf_truncate(&sql, 0);
+		if (rc == SD_OK && unparsed) {
+			PGresult *res = PQexec(nm.conn, "ROLLBACK");
+			PQclear(res);
+			if (reparsed) {
+				rc = sd_error_add(err, SD_ERUNTIME, NULL, 0, 0,
+				                  NULL,
+				                  "normalising the models: the "
+				                  "server cannot parse the scratch "
+				                  "script");
+				break;
+			}
+			reparsed = true;
+			if ((rc = isolate_unparsable(&nm, &runs)) != SD_OK)
+				goto done;
+			first = 0;
+			goto restart;
+		}
 		if (rc != SD_OK || failed >= runs.n)
 			break;
 		/* a fast run the server refused: its tables again, one by
