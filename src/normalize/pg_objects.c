@@ -597,6 +597,8 @@ static sd_table *scratch_table(const sd_pg_scratch *s, const sd_table *t,
 			                                sizeof(*x->primary_key));
 			memset(x->primary_key, 0, sizeof(*x->primary_key));
 			x->primary_key->base.kind = SD_OBJ_PRIMARY_KEY;
+			x->primary_key->base.name =
+				sd_arena_printf(s->tmp, "%s_pk", name);
 			x->primary_key->columns = t->primary_key->columns;
 		}
 		x->uniques = sd_arena_alloc(s->tmp, (t->nuniques + 1) *
@@ -605,6 +607,7 @@ static sd_table *scratch_table(const sd_pg_scratch *s, const sd_table *t,
 			sd_unique *u = sd_arena_alloc(s->tmp, sizeof(*u));
 			memset(u, 0, sizeof(*u));
 			u->base.kind = SD_OBJ_UNIQUE;
+			u->base.name = sd_arena_printf(s->tmp, "%s_u%zu", name, i);
 			u->columns = t->uniques[i]->columns;
 			u->nulls_not_distinct = t->uniques[i]->nulls_not_distinct;
 			x->uniques[x->nuniques++] = u;
