@@ -31,10 +31,6 @@ static int open_source(sd_cli *cli, source *s)
 	rc = sd_cli_open_url(cli, s->text, &s->db, SD_DB_OPEN_NO_CREATE);
 	if (rc)
 		return rc;
-	/* a misspelt path would otherwise read as "create everything" */
-	if (s->db->absent && cli->verbosity >= 0)
-		sd_cli_err(cli, "schemadiff: note: %s: no such database file; read as an empty database",
-		           s->db->display_url);
 	return sd_cli_introspect(cli, s->db, &s->schema);
 }
 
@@ -130,6 +126,13 @@ int sd_cmd_diff(sd_cli *cli, int argc, char **argv)
 		rc = load_models(cli, &to, normalizer, from.schema);
 	if (rc)
 		goto done;
+	/* a misspelt path would otherwise read as "create everything" */
+	for (i = 0; i < 2; i++) {
+		const source *s = i ? &to : &from;
+		if (s->db && s->db->absent && cli->verbosity >= 0)
+			sd_cli_err(cli, "schemadiff: note: %s: no such database file; read as an empty database",
+			           s->db->display_url);
+	}
 	warn_unmanaged(cli, &from);
 	warn_unmanaged(cli, &to);
 	rc = sd_cli_diff(cli, from.schema, to.schema, d, &plan);
